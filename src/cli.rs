@@ -1,0 +1,299 @@
+//! Command-line arguments and the commands that print without a terminal
+//! UI. Messages for people come from `assets/i18n`; a bad value exits with
+//! status 2 and says what would be valid.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::dates::parse_date;
+use crate::i18n::{t, tf};
+use crate::plan::{self, Answers, render};
+use crate::policy::{PolicySet, Region, Scheme};
+use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "renew",
+    version,
+    about = "门诊慢特病续期助手：申请时间、材料、办理渠道和清单"
+)]
+pub struct Cli {
+    /// Use this date as today (e.g. 2026-01-15); for checking and testing.
+    #[arg(long, global = true, env = "RENEW_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the renewal plan for one person.
+    Plan {
+        /// Region: id, name, pinyin or a unique part (e.g. haixi, 青岛).
+        #[arg(long)]
+        region: String,
+        /// Scheme: employee / 职工医保, resident / 城乡居民医保.
+        #[arg(long)]
+        scheme: String,
+        /// Disease: id, name, pinyin or initials (e.g. tnb for 糖尿病).
+        #[arg(long)]
+        disease: String,
+        /// The day the current qualification ends (2026-03-31, 2026年3月31日, …).
+        #[arg(long, value_name = "DATE")]
+        end: String,
+        /// Lives or is treated in another province.
+        #[arg(long)]
+        cross_province: bool,
+        /// Retired (changes the example ratios some regions show).
+        #[arg(long)]
+        retired: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the regions the program knows.
+    Regions {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List a region's diseases.
+    Diseases {
+        #[arg(long)]
+        region: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+/// A mistake in what the person typed: printed as is, exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The date to use as today: `--today` / `RENEW_TODAY`, else the clock's.
+pub fn today(
+    arg: Option<&str>,
+    clock: impl FnOnce() -> NaiveDate,
+) -> Result<NaiveDate, UsageError> {
+    match arg {
+        Some(text) => parse_date(text).map_err(|e| {
+            UsageError(tf(
+                "cli.bad_date",
+                &[
+                    ("input", &text),
+                    ("which", &t("cli.which.today")),
+                    ("reason", &e.message()),
+                ],
+            ))
+        }),
+        None => Ok(clock()),
+    }
+}
+
+fn choose<'a, T>(
+    index: &SearchIndex,
+    items: &'a [T],
+    input: &str,
+    what_key: &str,
+    label: impl Fn(&T) -> String,
+) -> Result<&'a T, UsageError> {
+    let what = t(what_key);
+    let listing = |ids: &[usize]| -> String {
+        ids.iter()
+            .map(|&i| format!("  {}", label(&items[i])))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match index.resolve(input) {
+        Resolution::One(i) => Ok(&items[i]),
+        Resolution::Ambiguous(ids) => Err(UsageError(format!(
+            "{}\n{}",
+            tf("cli.ambiguous", &[("input", &input), ("what", &what)]),
+            listing(&ids)
+        ))),
+        Resolution::NotFound(near) => {
+            let mut msg = tf("cli.unknown", &[("input", &input), ("what", &what)]);
+            if items.len() <= 12 {
+                msg.push_str(&format!(
+                    "\n{}\n{}",
+                    tf("cli.valid_choices", &[("what", &what)]),
+                    listing(&(0..items.len()).collect::<Vec<_>>())
+                ));
+            } else {
+                msg.push_str(&format!("\n{}\n{}", t("cli.nearest"), listing(&near)));
+            }
+            msg.push_str(&format!("\n{}", t("cli.list_hint")));
+            Err(UsageError(msg))
+        }
+    }
+}
+
+pub fn find_region<'a>(policy: &'a PolicySet, input: &str) -> Result<&'a Region, UsageError> {
+    choose(
+        &region_index(policy),
+        &policy.regions,
+        input,
+        "cli.what.region",
+        |r| format!("{}  {}", r.id, r.name),
+    )
+}
+
+pub fn find_disease<'a>(
+    region: &'a Region,
+    input: &str,
+) -> Result<&'a crate::policy::Disease, UsageError> {
+    choose(
+        &disease_index(region),
+        &region.diseases,
+        input,
+        "cli.what.disease",
+        |d| format!("{}  {}", d.id, d.name),
+    )
+}
+
+pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
+    choose(
+        &scheme_index(),
+        &Scheme::ALL,
+        input,
+        "cli.what.scheme",
+        |s| format!("{}  {}", s.id(), s.name()),
+    )
+    .copied()
+}
+
+/// The terminal's width when printing to one, else a width that prints well.
+fn output_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = crossterm::terminal::size()
+    {
+        return usize::from(cols).saturating_sub(1).max(40);
+    }
+    100
+}
+
+fn window_words(r: &Region) -> String {
+    match r.window_months.value {
+        Some(n) => tf("cli.window_months", &[("n", &n)]),
+        None => t("cli.window_unknown").to_string(),
+    }
+}
+
+/// Runs a subcommand, writing to `out`.
+pub fn run_command(
+    command: &Command,
+    policy: &PolicySet,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match command {
+        Command::Plan {
+            region,
+            scheme,
+            disease,
+            end,
+            cross_province,
+            retired,
+            format,
+        } => {
+            let region = find_region(policy, region)?;
+            let scheme = find_scheme(scheme)?;
+            let disease = find_disease(region, disease)?;
+            let validity_end = parse_date(end).map_err(|e| {
+                UsageError(tf(
+                    "cli.bad_date",
+                    &[
+                        ("input", &end),
+                        ("which", &t("cli.which.end")),
+                        ("reason", &e.message()),
+                    ],
+                ))
+            })?;
+            let answers = Answers {
+                region: region.id.clone(),
+                scheme,
+                disease: disease.id.clone(),
+                validity_end,
+                cross_province: *cross_province,
+                retired: *retired,
+            };
+            let plan = plan::compute(policy, &answers, today)?;
+            match format {
+                Format::Text => write!(out, "{}", render::text(&plan, output_width()))?,
+                Format::Markdown => write!(out, "{}", render::markdown(&plan))?,
+                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&plan)?)?,
+            }
+        }
+        Command::Regions { format } => match format {
+            ListFormat::Json => {
+                let list: Vec<_> = policy
+                    .regions
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "id": r.id, "name": r.name, "short_name": r.short_name,
+                            "province": r.province, "benefit_name": r.benefit_name,
+                            "generic": r.generic, "diseases": r.diseases.len(),
+                            "window_months": r.window_months.value, "verified_on": r.verified_on,
+                        })
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+            }
+            ListFormat::Text => {
+                writeln!(out, "{}", t("cli.regions.heading"))?;
+                for r in &policy.regions {
+                    writeln!(
+                        out,
+                        "  {}  {}  {}  {}",
+                        render::pad(&r.id, 22),
+                        render::pad(&r.name, 24),
+                        render::pad(&r.diseases.len().to_string(), 3),
+                        window_words(r)
+                    )?;
+                }
+            }
+        },
+        Command::Diseases { region, format } => {
+            let region = find_region(policy, region)?;
+            match format {
+                ListFormat::Json => {
+                    let list: Vec<_> = region
+                        .diseases
+                        .iter()
+                        .map(|d| serde_json::json!({ "id": d.id, "name": d.name, "aliases": d.aliases, "other": d.other }))
+                        .collect();
+                    writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+                }
+                ListFormat::Text => {
+                    writeln!(
+                        out,
+                        "{}",
+                        tf("cli.diseases.heading", &[("region", &region.name)])
+                    )?;
+                    for d in &region.diseases {
+                        writeln!(out, "  {}  {}", render::pad(&d.id, 34), d.name)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! renew: keep a chronic / special-disease outpatient insurance benefit
+//! (门诊慢特病) by renewing it on time.
+//!
+//! Data flows one way: policy data + answers + today -> plan -> outputs.
+
+pub mod calendar;
+pub mod cli;
+pub mod dates;
+pub mod i18n;
+pub mod plan;
+pub mod policy;
+pub mod prompt;
+pub mod search;

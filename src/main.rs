@@ -1,0 +1,52 @@
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use renewal_assistant::cli::{self, Cli, UsageError};
+use renewal_assistant::policy::PolicySet;
+use renewal_assistant::prompt;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(err) => {
+            let _ = io::stdout().flush();
+            if let Some(usage) = err.downcast_ref::<UsageError>() {
+                eprintln!("{usage}");
+                ExitCode::from(2)
+            } else if err
+                .downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("renew: {err:#}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn run(args: &Cli) -> anyhow::Result<ExitCode> {
+    let policy = PolicySet::embedded()?;
+    let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match &args.command {
+        Some(command) => {
+            cli::run_command(command, &policy, today, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let stdin = io::stdin();
+            let interactive = stdin.is_terminal();
+            let finished = prompt::run(&policy, today, &mut stdin.lock(), &mut out, interactive)?;
+            Ok(if finished {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}

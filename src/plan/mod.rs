@@ -1,0 +1,648 @@
+//! From policy data, the person's answers and today's date to a
+//! [`RenewalPlan`]: the window, the documents, the channels with their
+//! dates, and every warning a person should see. Pure: today is an argument.
+
+pub mod render;
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::calendar;
+use crate::dates::months_before;
+use crate::policy::{
+    ChannelKind, Contact, DocumentRequirement, ExampleFigures, Fact, Note, PolicySet, Region,
+    Scheme, Source, Step,
+};
+
+/// The four questions, plus the two that only some plans need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    pub region: String,
+    pub scheme: Scheme,
+    pub disease: String,
+    pub validity_end: NaiveDate,
+    /// Lives or is treated in another province.
+    #[serde(default)]
+    pub cross_province: bool,
+    /// Retired (only changes the example ratios some regions show).
+    #[serde(default)]
+    pub retired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PlanError {
+    #[error("unknown region {0:?}")]
+    UnknownRegion(String),
+    #[error("region {region:?} has no disease {disease:?}")]
+    UnknownDisease { region: String, disease: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotYetOpen,
+    Open,
+    Expired,
+}
+
+/// When one may apply: `opens` to `closes`, both inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenewalWindow {
+    pub opens: NaiveDate,
+    pub closes: NaiveDate,
+    pub months: u32,
+    /// The region's sources give no window; `months` is the common practice.
+    pub assumed: bool,
+    pub basis: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The window rule: from `months` calendar months before the end date
+/// (clamped to a shorter month's end) up to and including the end date.
+pub fn renewal_window(validity_end: NaiveDate, months: u32) -> (NaiveDate, NaiveDate) {
+    (months_before(validity_end, months), validity_end)
+}
+
+/// Where `today` stands against the window.
+pub fn status(today: NaiveDate, opens: NaiveDate, closes: NaiveDate) -> Status {
+    if today < opens {
+        Status::NotYetOpen
+    } else if today <= closes {
+        Status::Open
+    } else {
+        Status::Expired
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MaterialsRule {
+    pub months: u32,
+    pub approximate: bool,
+    /// The day the age is counted back from: the day one can apply.
+    pub reference_day: NaiveDate,
+    /// Records dated before this day are too old.
+    pub earliest_date: NaiveDate,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentOrigin {
+    Common,
+    Disease,
+    Scheme,
+    CrossProvince,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanDocument {
+    pub id: String,
+    pub name: String,
+    pub why: String,
+    pub origin: DocumentOrigin,
+    /// Dated on or after this day, when the materials-age rule applies.
+    pub earliest_date: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanReview {
+    pub text: String,
+    pub instant: bool,
+    pub working_days_min: Option<u32>,
+    pub working_days: Option<u32>,
+    pub notify_working_days: Option<u32>,
+    /// Decided at once for this disease on this channel.
+    pub instant_for_disease: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanChannel {
+    pub id: String,
+    pub kind: ChannelKind,
+    pub name: String,
+    #[serde(rename = "where")]
+    pub location: String,
+    pub hours: Option<String>,
+    pub materials_form: Option<String>,
+    pub review: PlanReview,
+    pub suits: Option<String>,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub steps: Vec<String>,
+    pub contacts: Vec<Contact>,
+    pub limitations: Vec<String>,
+    /// False when the channel serves only other diseases.
+    pub serves_disease: bool,
+    /// Day the answer is expected when applying on the plan's reference day.
+    pub expected_result: Option<NaiveDate>,
+    /// Latest working day to apply so that the answer comes by the end date.
+    pub apply_by: Option<NaiveDate>,
+    /// `expected_result` counts days beyond the official holiday calendar.
+    pub result_estimated: bool,
+    /// `apply_by` counts days beyond the official holiday calendar.
+    pub apply_by_estimated: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApplyBy {
+    pub date: NaiveDate,
+    /// The channel whose review time sets the date.
+    pub channel: String,
+    pub working_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LateRule {
+    pub consequence: Fact<String>,
+    pub continuity_during_review: Fact<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CrossProvincePlan {
+    pub steps: Vec<Step>,
+    pub principle: Note,
+    /// The disease is one of the five settled directly across provinces.
+    pub direct_settlement: bool,
+    pub direct_settlement_name: Option<String>,
+    pub direct_settlement_since: Fact<String>,
+    pub other_diseases: Option<Note>,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionRef {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub benefit_name: String,
+    pub generic: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiseaseRef {
+    pub id: String,
+    pub name: String,
+    pub other: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RenewalPlan {
+    pub region: RegionRef,
+    pub scheme: Scheme,
+    pub scheme_name: &'static str,
+    pub retired: bool,
+    pub disease: DiseaseRef,
+    pub cross_province: bool,
+    pub validity_end: NaiveDate,
+    pub today: NaiveDate,
+    pub window: RenewalWindow,
+    pub status: Status,
+    /// Whole days from today to the closing day: 0 on the closing day,
+    /// negative once the window has closed.
+    pub days_left: i64,
+    pub days_until_open: Option<i64>,
+    pub days_overdue: Option<i64>,
+    /// The day dates are counted from: today, or the opening day if later.
+    pub reference_day: NaiveDate,
+    pub materials: Option<MaterialsRule>,
+    pub cycle_years: Fact<Vec<u32>>,
+    pub documents: Vec<PlanDocument>,
+    pub channels: Vec<PlanChannel>,
+    /// Nothing of one kind, as the data says.
+    pub no_channel: Vec<crate::policy::NoChannel>,
+    pub apply_by: Option<ApplyBy>,
+    pub late: LateRule,
+    pub cross_province_info: Option<CrossProvincePlan>,
+    pub example_figures: Option<ExampleFigures>,
+    pub notes: Vec<Note>,
+    pub sources: Vec<Source>,
+    pub verified_on: NaiveDate,
+    pub data_version: String,
+    pub caution: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// Sources older than this many months get a warning.
+const STALE_MONTHS: u32 = 12;
+
+pub fn compute(
+    policy: &PolicySet,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<RenewalPlan, PlanError> {
+    let region = policy
+        .region(&answers.region)
+        .ok_or_else(|| PlanError::UnknownRegion(answers.region.clone()))?;
+    let disease = region
+        .disease(&answers.disease)
+        .ok_or_else(|| PlanError::UnknownDisease {
+            region: region.id.clone(),
+            disease: answers.disease.clone(),
+        })?;
+    let national = &policy.national;
+    let mut warnings = Vec::new();
+
+    // The window.
+    let (months, assumed) = match region.window_months.value {
+        Some(m) => (m, false),
+        None => (national.assumed_window_months, true),
+    };
+    let (opens, closes) = renewal_window(answers.validity_end, months);
+    let window = RenewalWindow {
+        opens,
+        closes,
+        months,
+        assumed,
+        basis: if assumed {
+            Some(national.assumed_window_note.clone())
+        } else {
+            region.window_months.note.clone()
+        },
+        source: region.window_months.source.clone(),
+    };
+    if assumed {
+        warnings.push(Warning {
+            code: "window_assumed",
+            text: format!(
+                "{}的资料没有给出续期申请期限：这里按常见的到期前{months}个月估算，不是官方规定。{}",
+                region.short_name,
+                region.window_months.note.as_deref().unwrap_or("请先向当地医保经办机构确认。")
+            ),
+        });
+    }
+
+    let status = status(today, opens, closes);
+    let days_left = (closes - today).num_days();
+    let days_until_open = (status == Status::NotYetOpen).then(|| (opens - today).num_days());
+    let days_overdue = (status == Status::Expired).then_some(-days_left);
+    let reference_day = today.max(opens);
+
+    let late = LateRule {
+        consequence: region.late_consequence.clone(),
+        continuity_during_review: region.continuity_during_review.clone(),
+    };
+    match status {
+        Status::NotYetOpen => warnings.push(Warning {
+            code: "not_yet_open",
+            text: format!(
+                "还不能申请：申请期从 {opens} 开始（还有 {} 天）。现在可以先准备材料，注意材料日期要求。",
+                days_until_open.unwrap_or_default()
+            ),
+        }),
+        Status::Open => {}
+        Status::Expired => warnings.push(Warning {
+            code: "window_closed",
+            text: format!(
+                "资格已于 {closes} 到期，已过 {} 天，续期申请期已结束。{}请尽快联系下面的经办渠道，按其要求重新申请认定（通常按首次申请办理）。",
+                -days_left,
+                match &late.consequence.value {
+                    Some(text) => format!("来源说明：{text}。"),
+                    None => "来源未说明逾期后怎么办。".to_string(),
+                }
+            ),
+        }),
+    }
+
+    // Materials age, counted back from the day one can apply.
+    let materials = region
+        .materials_max_age
+        .value
+        .as_ref()
+        .map(|age| MaterialsRule {
+            months: age.months,
+            approximate: age.approximate,
+            reference_day,
+            earliest_date: months_before(reference_day, age.months),
+            source: region.materials_max_age.source.clone(),
+            note: region.materials_max_age.note.clone(),
+        });
+
+    // Documents: common, then the disease's own, then cross-province filing.
+    let mut documents: Vec<PlanDocument> = Vec::new();
+    let push_doc =
+        |doc: &DocumentRequirement, origin: DocumentOrigin, documents: &mut Vec<PlanDocument>| {
+            if documents.iter().any(|d| d.id == doc.id) {
+                return;
+            }
+            if !doc.schemes.is_empty() && !doc.schemes.contains(&answers.scheme) {
+                return;
+            }
+            let origin = if doc.schemes.is_empty() {
+                origin
+            } else {
+                DocumentOrigin::Scheme
+            };
+            documents.push(PlanDocument {
+                id: doc.id.clone(),
+                name: doc.name.clone(),
+                why: doc.why.clone(),
+                origin,
+                earliest_date: if doc.dated {
+                    materials.as_ref().map(|m| m.earliest_date)
+                } else {
+                    None
+                },
+                note: doc.note.clone(),
+                source: doc.source.clone(),
+            });
+        };
+    for id in &region.common_documents {
+        if let Some(doc) = region.document(id) {
+            push_doc(doc, DocumentOrigin::Common, &mut documents);
+        }
+    }
+    for id in &disease.documents {
+        if let Some(doc) = region.document(id) {
+            push_doc(doc, DocumentOrigin::Disease, &mut documents);
+        }
+    }
+    let cp = &national.cross_province;
+    if answers.cross_province {
+        for id in &cp.filing_documents {
+            if let Some(doc) = cp.documents.iter().find(|d| &d.id == id) {
+                push_doc(doc, DocumentOrigin::CrossProvince, &mut documents);
+            }
+        }
+    }
+
+    // Channels, with the dates each one gives.
+    let mut any_estimated = false;
+    let channels: Vec<PlanChannel> = region
+        .channels
+        .iter()
+        .map(|ch| {
+            let serves_disease = ch
+                .only_diseases
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&disease.id));
+            let instant_for_disease = ch.review.instant_for.contains(&disease.id);
+            let review_days = if ch.review.instant || instant_for_disease {
+                Some(0)
+            } else {
+                ch.review.working_days
+            }
+            .map(|n| n + ch.review.notify_working_days.unwrap_or(0));
+            let (expected_result, result_estimated, apply_by, apply_by_estimated) =
+                match review_days {
+                    Some(n) => {
+                        let start = calendar::next_working_day(reference_day);
+                        let result = calendar::add_working_days(start.date, n);
+                        let by = calendar::latest_start(opens, closes, n);
+                        (
+                            Some(result.date),
+                            start.estimated || result.estimated,
+                            by.map(|b| b.date),
+                            by.is_some_and(|b| b.estimated),
+                        )
+                    }
+                    None => (None, false, None, false),
+                };
+            any_estimated |= result_estimated || apply_by_estimated;
+            PlanChannel {
+                id: ch.id.clone(),
+                kind: ch.kind,
+                name: ch.name.clone(),
+                location: ch.location.clone(),
+                hours: ch.hours.clone(),
+                materials_form: ch.materials_form.clone(),
+                review: PlanReview {
+                    text: ch.review.text.clone(),
+                    instant: ch.review.instant || instant_for_disease,
+                    working_days_min: ch.review.working_days_min,
+                    working_days: ch.review.working_days,
+                    notify_working_days: ch.review.notify_working_days,
+                    instant_for_disease,
+                },
+                suits: ch.suits.clone(),
+                pros: ch.pros.clone(),
+                cons: ch.cons.clone(),
+                steps: ch.steps.clone(),
+                contacts: ch
+                    .contacts
+                    .iter()
+                    .filter(|c| c.scheme.is_none_or(|s| s == answers.scheme))
+                    .cloned()
+                    .collect(),
+                limitations: ch.limitations.clone(),
+                serves_disease,
+                expected_result,
+                apply_by,
+                result_estimated,
+                apply_by_estimated,
+                source: ch.source.clone(),
+            }
+        })
+        .collect();
+
+    // The date to act on: early enough for every channel that serves this
+    // disease and states its review time.
+    let apply_by = channels
+        .iter()
+        .filter(|c| c.serves_disease)
+        .filter_map(|c| {
+            let days = if c.review.instant {
+                0
+            } else {
+                c.review.working_days?
+            } + c.review.notify_working_days.unwrap_or(0);
+            c.apply_by.map(|date| ApplyBy {
+                date,
+                channel: c.id.clone(),
+                working_days: days,
+            })
+        })
+        .min_by_key(|a| a.date);
+    if status == Status::Open
+        && let Some(a) = &apply_by
+        && a.date < today
+    {
+        let keeps = if region.continuity_during_review.value == Some(true) {
+            "在有效期结束前提交申请，审核期间可继续享受待遇。"
+        } else {
+            "来源未说明审核期间待遇是否继续，请办理时询问。"
+        };
+        warnings.push(Warning {
+                    code: "result_after_end",
+                    text: format!(
+                        "按最长审核时间（{} 个工作日）算，现在申请结果可能在 {closes} 之后才出来：请尽快申请，选最快的渠道。{keeps}",
+                        a.working_days
+                    ),
+                });
+    }
+    if any_estimated {
+        let (_, last) = calendar::covered_range();
+        warnings.push(Warning {
+            code: "calendar_estimated",
+            text: format!(
+                "{last} 以后的法定节假日和调休安排本程序还不知道（国务院通知尚未收录）：这之后的工作日按周一到周五估算，节假日前后请多留几天。"
+            ),
+        });
+    }
+
+    // Cross-province.
+    let cross_province_info = answers.cross_province.then(|| {
+        let direct = disease
+            .cross_province
+            .as_ref()
+            .and_then(|id| cp.direct_settlement.iter().find(|d| &d.id == id));
+        CrossProvincePlan {
+            steps: cp.steps.clone(),
+            principle: cp.principle.clone(),
+            direct_settlement: direct.is_some(),
+            direct_settlement_name: direct.map(|d| d.name.clone()),
+            direct_settlement_since: cp.direct_settlement_since.clone(),
+            other_diseases: direct.is_none().then(|| cp.other_diseases.clone()),
+            notes: cp.notes.clone(),
+        }
+    });
+    if let Some(info) = &cross_province_info
+        && !info.direct_settlement
+    {
+        warnings.push(Warning {
+                code: "no_direct_settlement",
+                text: format!(
+                    "“{}”不在跨省直接结算的5种门诊慢特病内：在外省看病一般要先垫付，回参保地手工报销。请向参保地医保部门确认。",
+                    disease.name
+                ),
+            });
+    }
+
+    if region.generic {
+        warnings.push(Warning {
+            code: "region_generic",
+            text: "您所在的地区本程序还没有专门的资料：以下是通用做法，期限、材料和渠道请务必向当地医保经办机构确认。".into(),
+        });
+    }
+    if disease.other {
+        warnings.push(Warning {
+            code: "disease_unlisted",
+            text: format!(
+                "您选了“{}”：请先确认您的病在{}的病种目录内，材料以经办机构要求为准。",
+                disease.name, region.short_name
+            ),
+        });
+    }
+    stale_warnings(region, today, &mut warnings);
+    if answers.validity_end > today + Months::new(12 * 6) {
+        warnings.push(Warning {
+            code: "end_far_ahead",
+            text: format!(
+                "有效期结束日 {} 在6年以后，续期周期一般是2到5年：请核对认定书上的日期。",
+                answers.validity_end
+            ),
+        });
+    }
+
+    let mut notes = region.notes.clone();
+    if let Some(note) = &disease.note {
+        notes.insert(
+            0,
+            Note {
+                id: format!("disease-{}", disease.id),
+                title: disease.name.clone(),
+                text: note.clone(),
+                source: disease.source.clone(),
+            },
+        );
+    }
+    let mut sources = region.sources.clone();
+    if answers.cross_province {
+        for s in &national.sources {
+            if !sources.iter().any(|x| x.id == s.id) {
+                sources.push(s.clone());
+            }
+        }
+    }
+
+    Ok(RenewalPlan {
+        region: RegionRef {
+            id: region.id.clone(),
+            name: region.name.clone(),
+            short_name: region.short_name.clone(),
+            benefit_name: region.benefit_name.clone(),
+            generic: region.generic,
+        },
+        scheme: answers.scheme,
+        scheme_name: answers.scheme.name(),
+        retired: answers.retired,
+        disease: DiseaseRef {
+            id: disease.id.clone(),
+            name: disease.name.clone(),
+            other: disease.other,
+            note: disease.note.clone(),
+        },
+        cross_province: answers.cross_province,
+        validity_end: answers.validity_end,
+        today,
+        window,
+        status,
+        days_left,
+        days_until_open,
+        days_overdue,
+        reference_day,
+        materials,
+        cycle_years: disease
+            .cycle_years
+            .clone()
+            .unwrap_or_else(|| region.cycle_years.clone()),
+        documents,
+        channels,
+        no_channel: region.no_channel.clone(),
+        apply_by,
+        late,
+        cross_province_info,
+        example_figures: region.example_figures.clone(),
+        notes,
+        sources,
+        verified_on: region.verified_on,
+        data_version: policy.version(),
+        caution: national.caution.clone(),
+        warnings,
+    })
+}
+
+/// Warn when the newest source, or the last check, is over a year old.
+fn stale_warnings(region: &Region, today: NaiveDate, warnings: &mut Vec<Warning>) {
+    let year_ago = months_before(today, STALE_MONTHS);
+    if let Some(newest) = region.newest_source_date()
+        && newest < year_ago
+    {
+        warnings.push(Warning {
+                code: "sources_old",
+                text: format!(
+                    "{}的资料最新的来源发布于 {}，已超过{STALE_MONTHS}个月，政策可能已经变化：办理前请打电话确认。",
+                    region.short_name,
+                    region
+                        .sources
+                        .iter()
+                        .map(|s| s.published.as_str())
+                        .max()
+                        .unwrap_or_default()
+                ),
+            });
+    }
+    if region.verified_on < year_ago {
+        warnings.push(Warning {
+            code: "verified_old",
+            text: format!(
+                "这份资料上次核对是 {}，已超过{STALE_MONTHS}个月。",
+                region.verified_on
+            ),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,808 @@
+//! The plan as text for a terminal and as Markdown for printing. JSON is the
+//! plan itself, serialized. CJK text is measured by display width and
+//! wrapped here, so columns line up in a terminal.
+
+use chrono::NaiveDate;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{PlanChannel, RenewalPlan, Status};
+use crate::dates::weekday_zh;
+use crate::i18n::{t, tf};
+use crate::policy::{ChannelKind, Fact};
+
+/// Wraps `text` to lines of at most `width` display columns. Breaks at
+/// spaces where it can, anywhere between CJK characters.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in split_words(paragraph) {
+            let w = word.width();
+            if line_w + w > width && !line.is_empty() {
+                lines.push(line.trim_end().to_string());
+                line = String::new();
+                line_w = 0;
+                if word == " " {
+                    continue;
+                }
+            }
+            if w > width {
+                for c in word.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if line_w + cw > width && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        line_w = 0;
+                    }
+                    line.push(c);
+                    line_w += cw;
+                }
+            } else {
+                line.push_str(word);
+                line_w += w;
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Words for wrapping: runs of non-CJK non-space characters, single spaces,
+/// and single CJK characters (which may break anywhere). Chinese closing
+/// punctuation is glued to the word before it, so it never starts a line.
+fn split_words(text: &str) -> Vec<&str> {
+    const CLOSING: &str = "，。、；：！？）」』”’》〉】％";
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let wide = c.width().unwrap_or(0) > 1;
+        if CLOSING.contains(c) {
+            if let Some(s) = run.take() {
+                spans.push((s, i));
+            }
+            match spans.last_mut() {
+                Some(last) if &text[last.0..last.1] != " " => last.1 = end,
+                _ => spans.push((i, end)),
+            }
+        } else if c == ' ' || wide {
+            if let Some(s) = run.take() {
+                spans.push((s, i));
+            }
+            spans.push((i, end));
+        } else if run.is_none() {
+            run = Some(i);
+        }
+    }
+    if let Some(s) = run {
+        spans.push((s, text.len()));
+    }
+    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
+/// Pads `text` with spaces to `width` display columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn date_long(d: NaiveDate) -> String {
+    format!("{d}（{}）", weekday_zh(d))
+}
+
+pub fn status_words(plan: &RenewalPlan) -> String {
+    match plan.status {
+        Status::NotYetOpen => tf(
+            "plan.status.not_yet_open",
+            &[("n", &plan.days_until_open.unwrap_or(0))],
+        ),
+        Status::Open if plan.days_left == 0 => t("plan.status.last_day").to_string(),
+        Status::Open => tf("plan.status.open", &[("n", &plan.days_left)]),
+        Status::Expired => tf(
+            "plan.status.expired",
+            &[("n", &plan.days_overdue.unwrap_or(0))],
+        ),
+    }
+}
+
+fn kind_word(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Online => t("channel.online"),
+        ChannelKind::Offline => t("channel.offline"),
+    }
+}
+
+fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
+    match &fact.value {
+        Some(v) => show(v),
+        None => format!(
+            "{}{}",
+            t("fact.unknown"),
+            fact.note
+                .as_deref()
+                .map(|n| format!("：{n}"))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+pub fn review_words(ch: &PlanChannel) -> String {
+    let r = &ch.review;
+    let mut s = if r.instant_for_disease {
+        t("review.instant_for_disease").to_string()
+    } else if r.instant {
+        t("review.instant").to_string()
+    } else {
+        match (r.working_days_min, r.working_days) {
+            (Some(min), Some(max)) if min != max => {
+                tf("review.range", &[("min", &min), ("max", &max)])
+            }
+            (_, Some(max)) => tf("review.days", &[("n", &max)]),
+            _ => t("review.unknown").to_string(),
+        }
+    };
+    if let Some(n) = r.notify_working_days {
+        s.push_str(&tf("review.notify", &[("n", &n)]));
+    }
+    s
+}
+
+fn channel_dates(ch: &PlanChannel) -> (String, String) {
+    let mark = |estimated: bool| {
+        if estimated {
+            t("plan.estimated_mark")
+        } else {
+            ""
+        }
+    };
+    let result = ch
+        .expected_result
+        .map(|d| format!("{d}{}", mark(ch.result_estimated)))
+        .unwrap_or_else(|| t("fact.unknown").to_string());
+    let by = ch
+        .apply_by
+        .map(|d| format!("{d}{}", mark(ch.apply_by_estimated)))
+        .unwrap_or_else(|| t("fact.unknown").to_string());
+    (result, by)
+}
+
+/// A table of `rows` (label, one cell per column), cells wrapped to fit
+/// `width` columns in all.
+fn table(headers: &[String], rows: &[(String, Vec<String>)], width: usize) -> Vec<String> {
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| l.width())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let cols = headers.len().max(1);
+    let col_w = (width.saturating_sub(label_w + 3 * cols + 1) / cols).max(8);
+    let mut out = Vec::new();
+    let rule = format!(
+        "+{}+{}",
+        "-".repeat(label_w + 2),
+        format!("{}+", "-".repeat(col_w + 2)).repeat(cols)
+    );
+    let emit = |label: &str, cells: &[String], out: &mut Vec<String>| {
+        let wrapped: Vec<Vec<String>> = cells.iter().map(|c| wrap(c, col_w)).collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for i in 0..height {
+            let mut line = format!("| {} |", pad(if i == 0 { label } else { "" }, label_w));
+            for col in &wrapped {
+                line.push_str(&format!(
+                    " {} |",
+                    pad(col.get(i).map(String::as_str).unwrap_or(""), col_w)
+                ));
+            }
+            out.push(line);
+        }
+        out.push(rule.clone());
+    };
+    out.push(rule.clone());
+    emit("", headers, &mut out);
+    for (label, cells) in rows {
+        emit(label, cells, &mut out);
+    }
+    out
+}
+
+fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let chans = &plan.channels;
+    let headers = chans
+        .iter()
+        .map(|c| format!("[{}] {}", kind_word(c.kind), c.name))
+        .collect();
+    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| t("fact.unknown").to_string());
+    let list = |v: &Vec<String>| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.join("；")
+        }
+    };
+    let row = |key: &str, f: &dyn Fn(&PlanChannel) -> String| {
+        (t(key).to_string(), chans.iter().map(f).collect())
+    };
+    let rows = vec![
+        row("cmp.where", &|c| c.location.clone()),
+        row("cmp.hours", &|c| opt(&c.hours)),
+        row("cmp.materials_form", &|c| opt(&c.materials_form)),
+        row("cmp.review", &review_words),
+        row("cmp.expected_result", &|c| channel_dates(c).0),
+        row("cmp.apply_by", &|c| channel_dates(c).1),
+        row("cmp.suits", &|c| opt(&c.suits)),
+        row("cmp.pros", &|c| list(&c.pros)),
+        row("cmp.cons", &|c| list(&c.cons)),
+        row("cmp.serves", &|c| {
+            if c.serves_disease {
+                t("cmp.serves.yes").to_string()
+            } else {
+                t("cmp.serves.no").to_string()
+            }
+        }),
+    ];
+    (headers, rows)
+}
+
+/// The plan for a terminal, wrapped to `width` display columns.
+pub fn text(plan: &RenewalPlan, width: usize) -> String {
+    let width = width.clamp(40, 200);
+    let mut out: Vec<String> = Vec::new();
+    let body = width - 4;
+    let para = |out: &mut Vec<String>, prefix: &str, text: &str| {
+        let indent = " ".repeat(prefix.width());
+        for (i, line) in wrap(text, body.saturating_sub(prefix.width()))
+            .into_iter()
+            .enumerate()
+        {
+            out.push(format!("  {}{line}", if i == 0 { prefix } else { &indent }));
+        }
+    };
+    let heading = |out: &mut Vec<String>, key: &str| {
+        out.push(String::new());
+        out.push(format!("【{}】", t(key)));
+    };
+
+    out.push(tf(
+        "plan.title",
+        &[
+            ("region", &plan.region.name),
+            ("benefit", &plan.region.benefit_name),
+        ],
+    ));
+    para(
+        &mut out,
+        "",
+        &tf(
+            "plan.answers",
+            &[
+                ("disease", &plan.disease.name),
+                ("scheme", &plan.scheme_name),
+                ("end", &date_long(plan.validity_end)),
+                ("today", &plan.today),
+            ],
+        ),
+    );
+    if plan.cross_province {
+        para(&mut out, "", t("plan.cross_province_yes"));
+    }
+
+    heading(&mut out, "plan.section.window");
+    let w = &plan.window;
+    para(
+        &mut out,
+        "",
+        &tf(
+            "plan.window",
+            &[
+                ("opens", &date_long(w.opens)),
+                ("closes", &date_long(w.closes)),
+                ("months", &w.months),
+            ],
+        ),
+    );
+    if w.assumed {
+        para(&mut out, "", t("plan.window_assumed"));
+    }
+    para(
+        &mut out,
+        "",
+        &format!("{}{}", t("plan.status_label"), status_words(plan)),
+    );
+    if let Some(a) = &plan.apply_by {
+        let name = plan
+            .channels
+            .iter()
+            .find(|c| c.id == a.channel)
+            .map(|c| c.name.as_str())
+            .unwrap_or("");
+        para(
+            &mut out,
+            "",
+            &tf(
+                "plan.apply_by",
+                &[
+                    ("date", &date_long(a.date)),
+                    ("channel", &name),
+                    ("n", &a.working_days),
+                ],
+            ),
+        );
+    }
+    if let Some(m) = &plan.materials {
+        let key = if m.approximate {
+            "plan.materials_about"
+        } else {
+            "plan.materials"
+        };
+        para(
+            &mut out,
+            "",
+            &tf(
+                key,
+                &[
+                    ("months", &m.months),
+                    ("date", &m.earliest_date),
+                    ("ref", &m.reference_day),
+                ],
+            ),
+        );
+    }
+    para(
+        &mut out,
+        "",
+        &format!(
+            "{}{}",
+            t("plan.continuity_label"),
+            fact_text(&plan.late.continuity_during_review, |v| {
+                if *v {
+                    t("plan.continuity_yes").to_string()
+                } else {
+                    t("plan.continuity_no").to_string()
+                }
+            })
+        ),
+    );
+    para(
+        &mut out,
+        "",
+        &format!(
+            "{}{}",
+            t("plan.late_label"),
+            fact_text(&plan.late.consequence, |v| v.clone())
+        ),
+    );
+    para(
+        &mut out,
+        "",
+        &format!(
+            "{}{}",
+            t("plan.cycle_label"),
+            fact_text(&plan.cycle_years, |v| {
+                tf(
+                    "plan.cycle_years",
+                    &[(
+                        "years",
+                        &v.iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(t("plan.or")),
+                    )],
+                )
+            })
+        ),
+    );
+
+    if !plan.warnings.is_empty() {
+        heading(&mut out, "plan.section.warnings");
+        for wn in &plan.warnings {
+            para(&mut out, "! ", &wn.text);
+        }
+    }
+
+    heading(&mut out, "plan.section.documents");
+    for (i, d) in plan.documents.iter().enumerate() {
+        para(&mut out, &format!("☐ {}. ", i + 1), &d.name);
+        let mut extra = vec![format!("{}{}", t("plan.why"), d.why)];
+        if let Some(date) = d.earliest_date {
+            extra.push(tf("plan.dated_after", &[("date", &date)]));
+        }
+        if let Some(n) = &d.note {
+            extra.push(n.clone());
+        }
+        for e in extra {
+            para(&mut out, "      ", &e);
+        }
+    }
+
+    heading(&mut out, "plan.section.channels");
+    // Side by side, at most three channels to a table so columns stay readable.
+    let (headers, rows) = comparison_rows(plan);
+    for start in (0..headers.len()).step_by(3) {
+        let end = (start + 3).min(headers.len());
+        let part: Vec<(String, Vec<String>)> = rows
+            .iter()
+            .map(|(l, cells)| (l.clone(), cells[start..end].to_vec()))
+            .collect();
+        out.extend(table(&headers[start..end], &part, width));
+    }
+    for nc in &plan.no_channel {
+        para(
+            &mut out,
+            "! ",
+            &format!("{}：{}", kind_word(nc.kind), nc.text),
+        );
+    }
+    for ch in &plan.channels {
+        out.push(String::new());
+        out.push(format!("  ► [{}] {}", kind_word(ch.kind), ch.name));
+        para(
+            &mut out,
+            "    ",
+            &format!("{}{}", t("plan.review_label"), ch.review.text),
+        );
+        for (i, s) in ch.steps.iter().enumerate() {
+            para(&mut out, &format!("    {}. ", i + 1), s);
+        }
+        for l in &ch.limitations {
+            para(&mut out, "    ! ", l);
+        }
+        for c in &ch.contacts {
+            let mut parts = vec![c.name.clone()];
+            parts.extend(c.address.clone());
+            if let Some(p) = &c.phone {
+                parts.push(format!("{}{p}", t("plan.phone")));
+            }
+            parts.extend(c.hours.clone());
+            parts.extend(c.note.clone());
+            para(&mut out, "    ☎ ", &parts.join("  "));
+        }
+    }
+
+    if let Some(cp) = &plan.cross_province_info {
+        heading(&mut out, "plan.section.cross_province");
+        for (i, s) in cp.steps.iter().enumerate() {
+            para(
+                &mut out,
+                &format!("{}. ", i + 1),
+                &format!("{}：{}", s.title, s.text),
+            );
+        }
+        para(
+            &mut out,
+            "",
+            &format!("{}：{}", cp.principle.title, cp.principle.text),
+        );
+        match &cp.direct_settlement_name {
+            Some(name) => para(
+                &mut out,
+                "",
+                &tf(
+                    "plan.direct_settlement_yes",
+                    &[
+                        ("name", name),
+                        (
+                            "since",
+                            &cp.direct_settlement_since.value.clone().unwrap_or_default(),
+                        ),
+                    ],
+                ),
+            ),
+            None => {
+                if let Some(n) = &cp.other_diseases {
+                    para(&mut out, "", &format!("{}：{}", n.title, n.text));
+                }
+            }
+        }
+        for n in &cp.notes {
+            para(&mut out, "", &format!("{}：{}", n.title, n.text));
+        }
+    }
+
+    if let Some(ex) = &plan.example_figures {
+        heading(&mut out, "plan.section.examples");
+        para(&mut out, "! ", &ex.note);
+        let retired = plan.retired;
+        for r in &ex.rows {
+            let limit = r
+                .annual_limit_yuan
+                .map(|v| tf("plan.example_limit", &[("v", &v)]))
+                .unwrap_or_default();
+            let ratio = if retired {
+                r.ratio_retired_pct
+            } else {
+                r.ratio_active_pct
+            };
+            let who = if retired {
+                t("plan.retired")
+            } else {
+                t("plan.active")
+            };
+            let ratio = ratio
+                .map(|v| tf("plan.example_ratio", &[("who", &who), ("v", &v)]))
+                .unwrap_or_default();
+            para(&mut out, "· ", &format!("{}  {limit}  {ratio}", r.disease));
+        }
+    }
+
+    if !plan.notes.is_empty() {
+        heading(&mut out, "plan.section.notes");
+        for n in &plan.notes {
+            para(&mut out, "· ", &format!("{}：{}", n.title, n.text));
+        }
+    }
+
+    heading(&mut out, "plan.section.sources");
+    for s in &plan.sources {
+        let mut line = format!("{}（{}", s.title, s.published);
+        if let Some(p) = &s.publisher {
+            line.push_str(&format!("，{p}"));
+        }
+        line.push('）');
+        if let Some(f) = &s.file {
+            line.push_str(&format!(" {}{f}", t("plan.seed_file")));
+        }
+        if let Some(u) = &s.url {
+            line.push_str(&format!(" {u}"));
+        }
+        para(&mut out, "· ", &line);
+    }
+    para(
+        &mut out,
+        "",
+        &tf("plan.verified_on", &[("date", &plan.verified_on)]),
+    );
+    para(&mut out, "", &plan.caution);
+    out.push(String::new());
+    out.join("\n")
+}
+
+fn md_escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The plan as Markdown, ready to print.
+pub fn markdown(plan: &RenewalPlan) -> String {
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(format!(
+        "# {}",
+        tf(
+            "plan.title",
+            &[
+                ("region", &plan.region.name),
+                ("benefit", &plan.region.benefit_name)
+            ]
+        )
+    ));
+    line(String::new());
+    line(tf(
+        "plan.answers",
+        &[
+            ("disease", &plan.disease.name),
+            ("scheme", &plan.scheme_name),
+            ("end", &date_long(plan.validity_end)),
+            ("today", &plan.today),
+        ],
+    ));
+    line(String::new());
+    line(format!("## {}", t("plan.section.window")));
+    line(String::new());
+    let w = &plan.window;
+    line(format!(
+        "- {}",
+        tf(
+            "plan.window",
+            &[
+                ("opens", &date_long(w.opens)),
+                ("closes", &date_long(w.closes)),
+                ("months", &w.months)
+            ]
+        )
+    ));
+    if w.assumed {
+        line(format!("- **{}**", t("plan.window_assumed")));
+    }
+    line(format!(
+        "- {}{}",
+        t("plan.status_label"),
+        status_words(plan)
+    ));
+    if let Some(a) = &plan.apply_by {
+        let name = plan
+            .channels
+            .iter()
+            .find(|c| c.id == a.channel)
+            .map(|c| c.name.as_str())
+            .unwrap_or("");
+        line(format!(
+            "- {}",
+            tf(
+                "plan.apply_by",
+                &[
+                    ("date", &date_long(a.date)),
+                    ("channel", &name),
+                    ("n", &a.working_days)
+                ]
+            )
+        ));
+    }
+    if let Some(m) = &plan.materials {
+        let key = if m.approximate {
+            "plan.materials_about"
+        } else {
+            "plan.materials"
+        };
+        line(format!(
+            "- {}",
+            tf(
+                key,
+                &[
+                    ("months", &m.months),
+                    ("date", &m.earliest_date),
+                    ("ref", &m.reference_day)
+                ]
+            )
+        ));
+    }
+    line(format!(
+        "- {}{}",
+        t("plan.late_label"),
+        fact_text(&plan.late.consequence, |v| v.clone())
+    ));
+    if !plan.warnings.is_empty() {
+        line(String::new());
+        line(format!("## {}", t("plan.section.warnings")));
+        line(String::new());
+        for wn in &plan.warnings {
+            line(format!("- ⚠ {}", wn.text));
+        }
+    }
+    line(String::new());
+    line(format!("## {}", t("plan.section.documents")));
+    line(String::new());
+    for d in &plan.documents {
+        let dated = d
+            .earliest_date
+            .map(|date| format!("（{}）", tf("plan.dated_after", &[("date", &date)])))
+            .unwrap_or_default();
+        line(format!("- [ ] {}{dated} — {}", d.name, d.why));
+    }
+    line(String::new());
+    line(format!("## {}", t("plan.section.channels")));
+    line(String::new());
+    let (headers, rows) = comparison_rows(plan);
+    line(format!(
+        "| | {} |",
+        headers
+            .iter()
+            .map(|h| md_escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    ));
+    line(format!("|---|{}", "---|".repeat(headers.len())));
+    for (label, cells) in &rows {
+        line(format!(
+            "| {label} | {} |",
+            cells
+                .iter()
+                .map(|c| md_escape(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        ));
+    }
+    for nc in &plan.no_channel {
+        line(format!("\n- ⚠ {}：{}", kind_word(nc.kind), nc.text));
+    }
+    for ch in &plan.channels {
+        line(String::new());
+        line(format!("### [{}] {}", kind_word(ch.kind), ch.name));
+        line(String::new());
+        line(format!("{}{}", t("plan.review_label"), ch.review.text));
+        line(String::new());
+        for (i, s) in ch.steps.iter().enumerate() {
+            line(format!("{}. {s}", i + 1));
+        }
+        for l in &ch.limitations {
+            line(format!("- ⚠ {l}"));
+        }
+        for c in &ch.contacts {
+            let phone = c
+                .phone
+                .as_ref()
+                .map(|p| format!("，{}{p}", t("plan.phone")))
+                .unwrap_or_default();
+            let addr = c
+                .address
+                .as_ref()
+                .map(|a| format!("，{a}"))
+                .unwrap_or_default();
+            line(format!("- ☎ {}{addr}{phone}", c.name));
+        }
+    }
+    if let Some(cp) = &plan.cross_province_info {
+        line(String::new());
+        line(format!("## {}", t("plan.section.cross_province")));
+        line(String::new());
+        for (i, s) in cp.steps.iter().enumerate() {
+            line(format!("{}. **{}**：{}", i + 1, s.title, s.text));
+        }
+        line(format!("\n{}：{}", cp.principle.title, cp.principle.text));
+        if let Some(n) = &cp.other_diseases {
+            line(format!("\n⚠ {}：{}", n.title, n.text));
+        }
+    }
+    if let Some(ex) = &plan.example_figures {
+        line(String::new());
+        line(format!("## {}", t("plan.section.examples")));
+        line(String::new());
+        line(format!("> {}", ex.note));
+        line(String::new());
+        line(t("plan.example_header").to_string());
+        line("|---|---|---|---|".to_string());
+        for r in &ex.rows {
+            let f = |v: Option<u32>| {
+                v.map(|v| v.to_string())
+                    .unwrap_or_else(|| t("fact.unknown").to_string())
+            };
+            line(format!(
+                "| {} | {} | {}% | {}% |",
+                r.disease,
+                f(r.annual_limit_yuan),
+                f(r.ratio_active_pct),
+                f(r.ratio_retired_pct)
+            ));
+        }
+    }
+    if !plan.notes.is_empty() {
+        line(String::new());
+        line(format!("## {}", t("plan.section.notes")));
+        line(String::new());
+        for n in &plan.notes {
+            line(format!("- **{}**：{}", n.title, n.text));
+        }
+    }
+    line(String::new());
+    line(format!("## {}", t("plan.section.sources")));
+    line(String::new());
+    for s in &plan.sources {
+        let place = s.url.clone().or_else(|| s.file.clone()).unwrap_or_default();
+        line(format!("- {}（{}）{place}", s.title, s.published));
+    }
+    line(String::new());
+    line(tf("plan.verified_on", &[("date", &plan.verified_on)]));
+    line(String::new());
+    line(format!("**{}**", plan.caution));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_measures_cjk_by_display_width() {
+        let lines = wrap("身份证原件及复印件", 8);
+        assert_eq!(lines, vec!["身份证原", "件及复印", "件"]);
+        for l in wrap("工作日 8:30-17:30 到医保科办理 original and copies", 12) {
+            assert!(l.width() <= 12, "{l:?}");
+        }
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+        assert_eq!(
+            wrap("一二三四，五", 8),
+            vec!["一二三", "四，五"],
+            "no line starts with ，"
+        );
+    }
+
+    #[test]
+    fn pad_uses_display_width() {
+        assert_eq!(pad("海西", 6), "海西  ");
+        assert_eq!(pad("toolong", 3), "toolong");
+    }
+}

@@ -1,0 +1,473 @@
+//! Rules of the plan, each with its boundary days, on the embedded data.
+
+use super::*;
+use crate::policy::PolicySet;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn policy() -> PolicySet {
+    PolicySet::embedded().expect("embedded data loads")
+}
+
+fn answers(region: &str, disease: &str, end: &str) -> Answers {
+    Answers {
+        region: region.into(),
+        scheme: Scheme::Employee,
+        disease: disease.into(),
+        validity_end: d(end),
+        cross_province: false,
+        retired: false,
+    }
+}
+
+fn plan(a: &Answers, today: &str) -> RenewalPlan {
+    compute(&policy(), a, d(today)).unwrap()
+}
+
+fn codes(p: &RenewalPlan) -> Vec<&'static str> {
+    p.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn window_is_calendar_months_clamped_to_month_end() {
+    assert_eq!(
+        renewal_window(d("2026-05-31"), 3),
+        (d("2026-02-28"), d("2026-05-31"))
+    );
+    assert_eq!(
+        renewal_window(d("2028-05-31"), 3),
+        (d("2028-02-29"), d("2028-05-31"))
+    );
+    assert_eq!(
+        renewal_window(d("2026-03-31"), 3),
+        (d("2025-12-31"), d("2026-03-31"))
+    );
+    assert_eq!(
+        renewal_window(d("2026-08-31"), 6),
+        (d("2026-02-28"), d("2026-08-31"))
+    );
+}
+
+#[test]
+fn status_on_the_boundary_days() {
+    let (o, c) = (d("2025-12-31"), d("2026-03-31"));
+    assert_eq!(status(d("2025-12-30"), o, c), Status::NotYetOpen);
+    assert_eq!(status(o, o, c), Status::Open, "the opening day is inside");
+    assert_eq!(status(c, o, c), Status::Open, "the closing day is inside");
+    assert_eq!(status(d("2026-04-01"), o, c), Status::Expired);
+}
+
+#[test]
+fn haixi_days_left_on_each_boundary() {
+    let a = answers("qinghai-haixi", "diabetes", "2026-03-31");
+    let before = plan(&a, "2025-12-30");
+    assert_eq!(before.status, Status::NotYetOpen);
+    assert_eq!(before.days_until_open, Some(1));
+    assert_eq!(before.days_left, 91);
+    assert_eq!(
+        before.reference_day,
+        d("2025-12-31"),
+        "dates count from the opening day"
+    );
+    assert!(codes(&before).contains(&"not_yet_open"));
+
+    let opening = plan(&a, "2025-12-31");
+    assert_eq!(
+        (opening.status, opening.days_left, opening.days_until_open),
+        (Status::Open, 90, None)
+    );
+
+    let last = plan(&a, "2026-03-31");
+    assert_eq!((last.status, last.days_left), (Status::Open, 0));
+
+    let after = plan(&a, "2026-04-01");
+    assert_eq!(
+        (after.status, after.days_left, after.days_overdue),
+        (Status::Expired, -1, Some(1))
+    );
+    assert!(codes(&after).contains(&"window_closed"));
+}
+
+#[test]
+fn haixi_materials_and_channels() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2026-03-31"),
+        "2026-01-15",
+    );
+    assert_eq!(p.window.opens, d("2025-12-31"));
+    assert!(!p.window.assumed);
+    let m = p.materials.as_ref().unwrap();
+    assert_eq!((m.months, m.earliest_date), (12, d("2025-01-15")));
+    let records = p
+        .documents
+        .iter()
+        .find(|x| x.id == "medical-records")
+        .unwrap();
+    assert_eq!(records.earliest_date, Some(d("2025-01-15")));
+    let id = p.documents.iter().find(|x| x.id == "id-card").unwrap();
+    assert_eq!(id.earliest_date, None, "an ID card has no recency rule");
+    assert!(
+        p.documents
+            .iter()
+            .any(|x| x.id == "hba1c-report" && x.origin == DocumentOrigin::Disease)
+    );
+
+    let offline = p
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Offline)
+        .unwrap();
+    assert!(offline.review.instant);
+    assert_eq!(offline.expected_result, Some(d("2026-01-15")));
+    assert_eq!(
+        offline.apply_by,
+        Some(d("2026-03-31")),
+        "instant: the last working day, a Tuesday"
+    );
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Online)
+        .unwrap();
+    assert_eq!(online.review.working_days, Some(5));
+    // Thu 01-15 + 5 working days: 16, 19, 20, 21, 22.
+    assert_eq!(online.expected_result, Some(d("2026-01-22")));
+    // 03-24 (Tue) + 5: 25, 26, 27, 30, 31.
+    assert_eq!(online.apply_by, Some(d("2026-03-24")));
+    let by = p.apply_by.as_ref().unwrap();
+    assert_eq!(
+        (by.date, by.channel.as_str(), by.working_days),
+        (d("2026-03-24"), online.id.as_str(), 5)
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn review_over_national_day_2026() {
+    // Apply on 2026-09-30 online in 海西: 5 working days cross the holiday week.
+    let p = plan(
+        &answers("qinghai-haixi", "hypertension", "2026-12-20"),
+        "2026-09-30",
+    );
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Online)
+        .unwrap();
+    assert_eq!(online.expected_result, Some(d("2026-10-13")));
+    assert!(!online.result_estimated);
+}
+
+#[test]
+fn closing_day_on_a_weekend_moves_apply_by_to_a_working_day() {
+    // 2026-05-31 is a Sunday: the offline desk's last day is Friday 05-29.
+    let p = plan(
+        &answers("qinghai-haixi", "hypertension", "2026-05-31"),
+        "2026-04-01",
+    );
+    let offline = p
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Offline)
+        .unwrap();
+    assert_eq!(offline.apply_by, Some(d("2026-05-29")));
+    assert_eq!(p.window.opens, d("2026-02-28"));
+}
+
+#[test]
+fn too_late_for_a_result_inside_the_window_is_a_warning() {
+    let p = plan(
+        &answers("qinghai-haixi", "hypertension", "2026-03-31"),
+        "2026-03-30",
+    );
+    assert_eq!(p.status, Status::Open);
+    assert!(codes(&p).contains(&"result_after_end"));
+}
+
+#[test]
+fn fangchenggang_counts_notification_and_keeps_benefits_during_review() {
+    let p = plan(
+        &answers("guangxi-fangchenggang", "hypertension", "2026-06-30"),
+        "2026-04-01",
+    );
+    assert_eq!(p.window.opens, d("2026-03-30"));
+    assert_eq!(p.late.continuity_during_review.value, Some(true));
+    assert!(
+        p.late
+            .consequence
+            .value
+            .as_deref()
+            .unwrap()
+            .contains("重新")
+    );
+    let m = p.materials.as_ref().unwrap();
+    assert!(m.approximate);
+    assert_eq!((m.months, m.earliest_date), (6, d("2025-10-01")));
+    let ch = &p.channels[0];
+    assert_eq!(
+        (ch.review.working_days, ch.review.notify_working_days),
+        (Some(5), Some(3))
+    );
+    // 04-01 Wed + 8 working days; 04-04..06 清明 off: 2, 3, 7, 8, 9, 10, 13, 14.
+    assert_eq!(ch.expected_result, Some(d("2026-04-14")));
+    assert!(p.channels.iter().any(|c| c.kind == ChannelKind::Online));
+    assert!(p.example_figures.is_some());
+}
+
+#[test]
+fn qingdao_has_no_window_so_it_is_an_assumption_with_a_warning() {
+    let p = plan(
+        &answers("shandong-qingdao", "leukemia", "2026-06-30"),
+        "2026-05-01",
+    );
+    assert!(p.window.assumed);
+    assert_eq!(p.window.months, 3);
+    assert_eq!(p.window.opens, d("2026-03-30"));
+    assert!(p.materials.is_none(), "no age rule in the source");
+    let c = codes(&p);
+    assert!(c.contains(&"window_assumed"));
+    assert!(c.contains(&"sources_old"), "the guide is from 2020");
+    let office = p
+        .channels
+        .iter()
+        .find(|c| c.id == "social-insurance-office")
+        .unwrap();
+    assert!(
+        office.review.instant_for_disease,
+        "白血病 is among the 23 decided at once"
+    );
+    assert!(
+        office
+            .contacts
+            .iter()
+            .any(|c| c.phone.as_deref() == Some("85756036"))
+    );
+}
+
+#[test]
+fn qingdao_scheme_specific_phone_numbers() {
+    let mut a = answers("shandong-qingdao", "epilepsy", "2026-06-30");
+    let phones = |p: &RenewalPlan| -> Vec<String> {
+        p.channels
+            .iter()
+            .flat_map(|c| c.contacts.iter().filter_map(|x| x.phone.clone()))
+            .collect()
+    };
+    let employee = phones(&plan(&a, "2026-05-01"));
+    a.scheme = Scheme::Resident;
+    let resident = phones(&plan(&a, "2026-05-01"));
+    assert!(
+        employee.contains(&"88369195".to_string()) && !employee.contains(&"87369580".to_string())
+    );
+    assert!(
+        resident.contains(&"87369580".to_string()) && !resident.contains(&"88369195".to_string())
+    );
+}
+
+#[test]
+fn qingdao_instant_hospital_serves_only_its_diseases() {
+    let p = plan(
+        &answers("shandong-qingdao", "epilepsy", "2026-06-30"),
+        "2026-05-01",
+    );
+    let hosp = p
+        .channels
+        .iter()
+        .find(|c| c.id == "instant-hospital")
+        .unwrap();
+    assert!(!hosp.serves_disease);
+    let p = plan(
+        &answers("shandong-qingdao", "leukemia", "2026-06-30"),
+        "2026-05-01",
+    );
+    let hosp = p
+        .channels
+        .iter()
+        .find(|c| c.id == "instant-hospital")
+        .unwrap();
+    assert!(hosp.serves_disease);
+}
+
+#[test]
+fn qianjiang_six_month_window_and_unknown_cycle() {
+    let p = plan(
+        &answers("hubei-qianjiang", "diabetes", "2026-08-31"),
+        "2026-03-01",
+    );
+    assert_eq!(p.window.opens, d("2026-02-28"));
+    assert_eq!(p.status, Status::Open);
+    assert!(p.cycle_years.value.is_none());
+    assert_eq!(p.late.continuity_during_review.value, Some(true));
+    assert!(
+        !p.no_channel.is_empty(),
+        "no online channel, and it says so"
+    );
+}
+
+#[test]
+fn generic_region_warns_loudly() {
+    let p = plan(
+        &answers("generic", "hypertension", "2026-06-30"),
+        "2026-05-01",
+    );
+    let c = codes(&p);
+    assert!(c.contains(&"region_generic") && c.contains(&"window_assumed"));
+}
+
+#[test]
+fn other_disease_is_offered_with_a_warning() {
+    let p = plan(
+        &answers("qinghai-haixi", "other", "2026-06-30"),
+        "2026-05-01",
+    );
+    assert!(p.disease.other);
+    assert!(codes(&p).contains(&"disease_unlisted"));
+}
+
+#[test]
+fn cross_province_adds_steps_and_checks_direct_settlement() {
+    let mut a = answers("qinghai-haixi", "diabetes", "2026-06-30");
+    a.cross_province = true;
+    let p = plan(&a, "2026-05-01");
+    let cp = p.cross_province_info.as_ref().unwrap();
+    assert_eq!(cp.steps.len(), 4);
+    assert!(cp.direct_settlement);
+    assert!(
+        p.documents
+            .iter()
+            .any(|x| x.origin == DocumentOrigin::CrossProvince)
+    );
+    assert!(p.sources.iter().any(|s| s.id == "seed-001"));
+
+    let mut a = answers("qinghai-haixi", "chronic-renal-failure", "2026-06-30");
+    a.cross_province = true;
+    let p = plan(&a, "2026-05-01");
+    assert!(!p.cross_province_info.as_ref().unwrap().direct_settlement);
+    assert!(codes(&p).contains(&"no_direct_settlement"));
+
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2026-06-30"),
+        "2026-05-01",
+    );
+    assert!(p.cross_province_info.is_none());
+    assert!(
+        !p.documents
+            .iter()
+            .any(|x| x.origin == DocumentOrigin::CrossProvince)
+    );
+}
+
+#[test]
+fn dates_beyond_the_holiday_calendar_are_marked_estimates() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-03-31"),
+        "2027-01-05",
+    );
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.kind == ChannelKind::Online)
+        .unwrap();
+    assert!(online.result_estimated && online.apply_by_estimated);
+    assert!(codes(&p).contains(&"calendar_estimated"));
+}
+
+#[test]
+fn old_data_is_flagged_against_today() {
+    let a = answers("qinghai-haixi", "diabetes", "2028-03-31");
+    assert!(!codes(&plan(&a, "2026-12-01")).contains(&"sources_old"));
+    let later = plan(&a, "2028-01-15");
+    assert!(codes(&later).contains(&"sources_old"));
+    assert!(codes(&later).contains(&"verified_old"));
+}
+
+#[test]
+fn an_end_date_far_ahead_is_questioned() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2040-03-31"),
+        "2026-01-15",
+    );
+    assert!(codes(&p).contains(&"end_far_ahead"));
+}
+
+#[test]
+fn unknown_ids_are_errors_not_panics() {
+    let pol = policy();
+    let a = answers("atlantis", "diabetes", "2026-03-31");
+    assert!(
+        matches!(compute(&pol, &a, d("2026-01-01")), Err(PlanError::UnknownRegion(id)) if id == "atlantis")
+    );
+    let a = answers("qinghai-haixi", "flu", "2026-03-31");
+    assert!(matches!(
+        compute(&pol, &a, d("2026-01-01")),
+        Err(PlanError::UnknownDisease { .. })
+    ));
+}
+
+#[test]
+fn every_region_and_disease_plans_without_panic() {
+    let pol = policy();
+    for r in &pol.regions {
+        for dis in &r.diseases {
+            for scheme in Scheme::ALL {
+                for cross in [false, true] {
+                    let a = Answers {
+                        region: r.id.clone(),
+                        scheme,
+                        disease: dis.id.clone(),
+                        validity_end: d("2026-02-28"),
+                        cross_province: cross,
+                        retired: false,
+                    };
+                    let p = compute(&pol, &a, d("2026-01-10")).unwrap();
+                    assert!(!p.documents.is_empty(), "{} {}", r.id, dis.id);
+                    assert!(!p.sources.is_empty());
+                    assert!(p.window.opens <= p.window.closes);
+                }
+            }
+        }
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn window_and_status_agree_for_any_dates(end in 0i64..36_500, today in 0i64..36_500, months in 1u32..=24) {
+            let base = d("2000-01-01");
+            let end = base + chrono::Duration::days(end);
+            let today = base + chrono::Duration::days(today);
+            let (opens, closes) = renewal_window(end, months);
+            prop_assert!(opens < closes);
+            prop_assert_eq!(closes, end);
+            prop_assert!((closes - opens).num_days() <= i64::from(months) * 31);
+            prop_assert!((closes - opens).num_days() >= i64::from(months) * 28);
+            let s = status(today, opens, closes);
+            prop_assert_eq!(s == Status::Open, opens <= today && today <= closes);
+        }
+
+        #[test]
+        fn plan_dates_are_consistent(end in 0i64..3_650, today in 0i64..3_650) {
+            let base = d("2024-01-01");
+            let pol = policy();
+            let a = Answers { validity_end: base + chrono::Duration::days(end), ..answers("qinghai-haixi", "diabetes", "2024-01-01") };
+            let today = base + chrono::Duration::days(today);
+            let p = compute(&pol, &a, today).unwrap();
+            prop_assert_eq!(p.days_left, (p.window.closes - today).num_days());
+            for ch in &p.channels {
+                if let Some(by) = ch.apply_by {
+                    prop_assert!(by >= p.window.opens && by <= p.window.closes);
+                    prop_assert!(crate::calendar::is_working_day(by));
+                }
+                if let Some(r) = ch.expected_result {
+                    prop_assert!(r >= p.reference_day);
+                }
+            }
+        }
+    }
+}

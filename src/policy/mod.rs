@@ -1,0 +1,183 @@
+//! Policy data: the types, loading the embedded files, and validating them.
+//! Pure: nothing here reads the clock or the terminal; the only input is text.
+
+mod types;
+pub mod validate;
+
+pub use types::*;
+
+use thiserror::Error;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_regions.rs"));
+    pub static NATIONAL: &str = include_str!("../../data/national.json");
+}
+
+/// A data file that could not be used, with the file, the field and why.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{file}: {field}: {reason}")]
+pub struct Problem {
+    pub file: String,
+    pub field: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("policy data has {} problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+/// All policy data the program knows: the national overlay and the regions,
+/// in display order (covered regions first, the generic entry last).
+#[derive(Debug, Clone)]
+pub struct PolicySet {
+    pub national: National,
+    pub regions: Vec<Region>,
+}
+
+impl PolicySet {
+    /// The data compiled into the binary.
+    pub fn embedded() -> Result<PolicySet, LoadError> {
+        PolicySet::from_files(
+            ("national.json", embedded::NATIONAL),
+            embedded::REGION_FILES.iter().copied(),
+        )
+    }
+
+    /// Parses and validates `(file name, JSON text)` pairs. Every problem in
+    /// every file is reported, not just the first.
+    pub fn from_files<'a>(
+        national: (&str, &str),
+        regions: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<PolicySet, LoadError> {
+        let mut problems = Vec::new();
+        let national_parsed = parse::<National>(national.0, national.1, &mut problems);
+        let mut parsed = Vec::new();
+        for (file, text) in regions {
+            if let Some(region) = parse::<Region>(file, text, &mut problems) {
+                problems.extend(validate::region(file, &region));
+                parsed.push(region);
+            }
+        }
+        let Some(national_data) = national_parsed else {
+            return Err(LoadError::Invalid(problems));
+        };
+        problems.extend(validate::national(national.0, &national_data));
+        problems.extend(validate::across(&national_data, &parsed));
+        if !problems.is_empty() {
+            return Err(LoadError::Invalid(problems));
+        }
+        parsed.sort_by_key(|r| (r.generic, r.id.clone()));
+        Ok(PolicySet {
+            national: national_data,
+            regions: parsed,
+        })
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    /// A short fingerprint of the data, saved with checklists so a later run
+    /// can tell the rules changed since.
+    pub fn version(&self) -> String {
+        let newest = self
+            .regions
+            .iter()
+            .map(|r| r.verified_on)
+            .chain(std::iter::once(self.national.verified_on))
+            .max()
+            .unwrap_or_default();
+        format!("{newest}")
+    }
+}
+
+impl Region {
+    pub fn disease(&self, id: &str) -> Option<&Disease> {
+        self.diseases.iter().find(|d| d.id == id)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&DocumentRequirement> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The most recent publication date among the region's sources.
+    pub fn newest_source_date(&self) -> Option<chrono::NaiveDate> {
+        self.sources
+            .iter()
+            .filter_map(|s| parse_published(&s.published))
+            .max()
+    }
+
+    /// Whether the retired/in-work distinction changes anything shown.
+    pub fn distinguishes_retired(&self) -> bool {
+        self.example_figures
+            .as_ref()
+            .is_some_and(|f| f.rows.iter().any(|r| r.ratio_retired_pct.is_some()))
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` to the last day that date could mean,
+/// so the age of a source is never overstated.
+pub fn parse_published(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |s: &str| s.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y] => NaiveDate::from_ymd_opt(num(y)? as i32, 12, 31),
+        [y, m] => {
+            let first = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1)?;
+            first.checked_add_months(chrono::Months::new(1))?.pred_opt()
+        }
+        [y, m, d] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+        _ => None,
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    match serde_json::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(Problem {
+                file: file.to_string(),
+                field: format!("line {} column {}", e.line(), e.column()),
+                reason: e.to_string(),
+            });
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_mean_their_last_day() {
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(parse_published("2020"), Some(d("2020-12-31")));
+        assert_eq!(parse_published("2024-02"), Some(d("2024-02-29")));
+        assert_eq!(parse_published("2025-06-25"), Some(d("2025-06-25")));
+        assert_eq!(parse_published("June 2025"), None);
+        assert_eq!(parse_published("2025-13"), None);
+    }
+
+    #[test]
+    fn broken_json_names_the_file_and_line() {
+        let national = embedded::NATIONAL;
+        let err = PolicySet::from_files(("national.json", national), [("x.json", "{\n  \"id\": ")])
+            .unwrap_err();
+        let LoadError::Invalid(problems) = err;
+        assert_eq!(problems[0].file, "x.json");
+        assert!(problems[0].field.starts_with("line 2"), "{:?}", problems[0]);
+    }
+}

@@ -1,0 +1,362 @@
+//! The shape of the policy data in `data/`: one [`Region`] per file plus the
+//! [`National`] overlay. Every figure is a [`Fact`] that names its source, so a
+//! number without a reference cannot be loaded (see `validate`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A policy value and where it comes from. `value: null` means the sources do
+/// not say; the `note` then tells the person where to ask.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact<T> {
+    pub value: Option<T>,
+    /// Id of an entry in the file's `sources`; required when `value` is set.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl<T> Fact<T> {
+    pub fn unknown(note: &str) -> Self {
+        Fact {
+            value: None,
+            source: None,
+            note: Some(note.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// One of the project's seed documents (`shared/seeds/`).
+    Seed,
+    /// An official government page.
+    High,
+    /// An institutional notice or a faithful reprint.
+    Med,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Seed file name, when the source is one of the seeds.
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: String,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Scheme {
+    /// 职工基本医疗保险
+    Employee,
+    /// 城乡居民基本医疗保险
+    Resident,
+}
+
+impl Scheme {
+    pub const ALL: [Scheme; 2] = [Scheme::Employee, Scheme::Resident];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Scheme::Employee => "employee",
+            Scheme::Resident => "resident",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::Employee => "职工医保",
+            Scheme::Resident => "城乡居民医保",
+        }
+    }
+
+    /// Other names people type for the scheme.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Scheme::Employee => &["职工", "职工基本医疗保险", "城镇职工医保", "zgyb"],
+            Scheme::Resident => &[
+                "居民",
+                "城乡居民",
+                "城乡居民基本医疗保险",
+                "居民医保",
+                "cxjm",
+            ],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChannelKind {
+    Online,
+    Offline,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialsAge {
+    pub months: u32,
+    /// The source says "about" / "usually" (防城港: 通常为半年内).
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disease {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// Document ids needed for this disease on top of the region's common ones.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// Id of the national cross-province direct-settlement disease this one
+    /// counts as, if any (see `National::cross_province`).
+    #[serde(default)]
+    pub cross_province: Option<String>,
+    /// Renewal cycle for this disease when the source gives one.
+    #[serde(default)]
+    pub cycle_years: Option<Fact<Vec<u32>>>,
+    /// True for the "其他病种" entry of an open-ended list.
+    #[serde(default)]
+    pub other: bool,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRequirement {
+    pub id: String,
+    pub name: String,
+    /// Why the office asks for it, in a sentence.
+    pub why: String,
+    /// The region's materials-age rule applies to this document.
+    #[serde(default)]
+    pub dated: bool,
+    /// Only for these schemes; empty means every scheme.
+    #[serde(default)]
+    pub schemes: Vec<Scheme>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Result the same day.
+    #[serde(default)]
+    pub instant: bool,
+    /// Fastest review, in working days, when the source gives a range.
+    #[serde(default)]
+    pub working_days_min: Option<u32>,
+    /// Longest review, in working days; `null` when the source does not say.
+    #[serde(default)]
+    pub working_days: Option<u32>,
+    /// Working days after the review to notify the person.
+    #[serde(default)]
+    pub notify_working_days: Option<u32>,
+    /// Diseases the source says are decided at once on this channel.
+    #[serde(default)]
+    pub instant_for: Vec<String>,
+    pub text: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// Only for this scheme (平度 has one number per scheme).
+    #[serde(default)]
+    pub scheme: Option<Scheme>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub id: String,
+    pub kind: ChannelKind,
+    pub name: String,
+    #[serde(rename = "where")]
+    pub location: String,
+    #[serde(default)]
+    pub hours: Option<String>,
+    #[serde(default)]
+    pub materials_form: Option<String>,
+    pub review: Review,
+    #[serde(default)]
+    pub suits: Option<String>,
+    #[serde(default)]
+    pub pros: Vec<String>,
+    #[serde(default)]
+    pub cons: Vec<String>,
+    #[serde(default)]
+    pub steps: Vec<String>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// When set, the channel serves only these diseases.
+    #[serde(default)]
+    pub only_diseases: Option<Vec<String>>,
+    /// Limits the source states (areas not covered, first applications only…).
+    #[serde(default)]
+    pub limitations: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleRow {
+    pub disease: String,
+    pub annual_limit_yuan: Option<u32>,
+    /// Reimbursement ratio for people in work, percent.
+    pub ratio_active_pct: Option<u32>,
+    pub ratio_retired_pct: Option<u32>,
+}
+
+/// Figures the source itself calls examples; shown only as such.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleFigures {
+    pub note: String,
+    pub rows: Vec<ExampleRow>,
+    pub source: String,
+}
+
+/// What a region's file says when it has no channel of one kind.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoChannel {
+    pub kind: ChannelKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    /// Full name, e.g. 青海省海西州.
+    pub name: String,
+    /// What people call it, e.g. 海西.
+    pub short_name: String,
+    pub province: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// The local name of the benefit: 特殊门诊, 门诊大病, 门特, 门诊慢特病.
+    pub benefit_name: String,
+    /// The catch-all entry for regions without their own data.
+    #[serde(default)]
+    pub generic: bool,
+    /// The day the data was last checked against its sources.
+    pub verified_on: NaiveDate,
+    pub sources: Vec<Source>,
+    /// How many calendar months before the end date one may apply.
+    pub window_months: Fact<u32>,
+    pub cycle_years: Fact<Vec<u32>>,
+    pub materials_max_age: Fact<MaterialsAge>,
+    /// Benefits keep running while an application filed in time is reviewed.
+    pub continuity_during_review: Fact<bool>,
+    /// What happens when one applies too late.
+    pub late_consequence: Fact<String>,
+    /// The source's disease list ends in 等: a 其他病种 entry is offered.
+    #[serde(default)]
+    pub open_disease_list: bool,
+    pub diseases: Vec<Disease>,
+    pub documents: Vec<DocumentRequirement>,
+    /// Document ids every applicant brings.
+    pub common_documents: Vec<String>,
+    pub channels: Vec<Channel>,
+    #[serde(default)]
+    pub no_channel: Vec<NoChannel>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub example_figures: Option<ExampleFigures>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: String,
+    pub text: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectSettlementDisease {
+    pub id: String,
+    pub name: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossProvince {
+    pub steps: Vec<Step>,
+    pub documents: Vec<DocumentRequirement>,
+    /// Ids of `documents` needed for the filing (备案) itself; the rest are
+    /// for the qualification, which the region's own list already covers.
+    pub filing_documents: Vec<String>,
+    /// 就医地目录，参保地待遇, explained.
+    pub principle: Note,
+    pub direct_settlement: Vec<DirectSettlementDisease>,
+    pub direct_settlement_since: Fact<String>,
+    /// What applies to diseases outside the directly settled list.
+    pub other_diseases: Note,
+    pub notes: Vec<Note>,
+}
+
+/// Cross-province rules and facts that hold everywhere.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct National {
+    pub verified_on: NaiveDate,
+    pub sources: Vec<Source>,
+    /// Printed with every plan: official notices prevail.
+    pub caution: String,
+    pub service_item_name: Fact<String>,
+    /// Months a window is assumed to be when a region's sources give none.
+    pub assumed_window_months: u32,
+    pub assumed_window_note: String,
+    pub cross_province: CrossProvince,
+}

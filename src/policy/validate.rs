@@ -1,0 +1,369 @@
+//! Checks that make a data file trustworthy enough to act on: every id is
+//! unique, every reference resolves, every figure names a source, nothing is
+//! blank. Each problem names the file, the field and the reason.
+
+use std::collections::HashSet;
+
+use super::{ChannelKind, Fact, National, Problem, Region, Source, parse_published};
+
+struct Checker<'a> {
+    file: &'a str,
+    sources: HashSet<&'a str>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a str, sources: &'a [Source]) -> Self {
+        let mut c = Checker {
+            file,
+            sources: HashSet::new(),
+            problems: Vec::new(),
+        };
+        if sources.is_empty() {
+            c.fail("sources", "no sources: every fact needs one");
+        }
+        for (i, s) in sources.iter().enumerate() {
+            if !c.sources.insert(s.id.as_str()) {
+                c.fail(
+                    &format!("sources[{i}].id"),
+                    &format!("duplicate source id {:?}", s.id),
+                );
+            }
+            if parse_published(&s.published).is_none() {
+                c.fail(
+                    &format!("sources[{i}].published"),
+                    &format!("{:?} is not YYYY, YYYY-MM or YYYY-MM-DD", s.published),
+                );
+            }
+            if s.file.is_none() && s.url.is_none() && s.publisher.is_none() {
+                c.fail(
+                    &format!("sources[{i}]"),
+                    "names no file, url or publisher to find it by",
+                );
+            }
+        }
+        c
+    }
+
+    fn fail(&mut self, field: &str, reason: &str) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            field: field.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+
+    fn source(&mut self, field: &str, id: &str) {
+        if !self.sources.contains(id) {
+            self.fail(field, &format!("source {id:?} is not listed in sources"));
+        }
+    }
+
+    fn fact<T>(&mut self, field: &str, fact: &Fact<T>) {
+        match (&fact.value, &fact.source) {
+            (Some(_), None) => self.fail(field, "has a value but no source"),
+            (_, Some(s)) => self.source(&format!("{field}.source"), s),
+            (None, None) => {
+                if fact.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    self.fail(
+                        field,
+                        "is unknown (null) but has no note saying where to ask",
+                    );
+                }
+            }
+        }
+    }
+
+    fn unique<'b>(
+        &mut self,
+        field: &str,
+        ids: impl IntoIterator<Item = &'b str>,
+    ) -> HashSet<&'b str> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                self.fail(
+                    field,
+                    &format!("id {id:?} must be lowercase ASCII letters, digits and '-'"),
+                );
+            }
+            if !seen.insert(id) {
+                self.fail(field, &format!("duplicate id {id:?}"));
+            }
+        }
+        seen
+    }
+
+    /// No empty or whitespace-only text anywhere in the file.
+    fn no_blank_text(&mut self, value: &serde_json::Value, path: &str) {
+        match value {
+            serde_json::Value::String(s) if s.trim().is_empty() => self.fail(path, "is empty"),
+            serde_json::Value::String(s) if s.chars().any(|c| c.is_control() && c != '\n') => {
+                self.fail(path, "contains a control character")
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    self.no_blank_text(v, &format!("{path}[{i}]"));
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    self.no_blank_text(v, &p);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every problem in one region file.
+pub fn region(file: &str, r: &Region) -> Vec<Problem> {
+    let mut c = Checker::new(file, &r.sources);
+    if let Ok(v) = serde_json::to_value(r) {
+        c.no_blank_text(&v, "");
+    }
+    c.unique("id", [r.id.as_str()]);
+    c.fact("window_months", &r.window_months);
+    if let Some(m) = r.window_months.value
+        && !(1..=24).contains(&m)
+    {
+        c.fail(
+            "window_months.value",
+            &format!("{m} months is not a plausible window (1 to 24)"),
+        );
+    }
+    c.fact("cycle_years", &r.cycle_years);
+    c.fact("materials_max_age", &r.materials_max_age);
+    if let Some(age) = &r.materials_max_age.value
+        && !(1..=60).contains(&age.months)
+    {
+        c.fail("materials_max_age.value.months", "must be 1 to 60 months");
+    }
+    c.fact("continuity_during_review", &r.continuity_during_review);
+    c.fact("late_consequence", &r.late_consequence);
+
+    let doc_ids = c.unique("documents[].id", r.documents.iter().map(|d| d.id.as_str()));
+    for (i, d) in r.documents.iter().enumerate() {
+        c.source(&format!("documents[{i}].source"), &d.source);
+    }
+    for (i, id) in r.common_documents.iter().enumerate() {
+        if !doc_ids.contains(id.as_str()) {
+            c.fail(
+                &format!("common_documents[{i}]"),
+                &format!("document {id:?} does not exist"),
+            );
+        }
+    }
+
+    let disease_ids = c.unique("diseases[].id", r.diseases.iter().map(|d| d.id.as_str()));
+    if r.diseases.is_empty() {
+        c.fail("diseases", "no diseases");
+    }
+    for (i, d) in r.diseases.iter().enumerate() {
+        c.source(&format!("diseases[{i}].source"), &d.source);
+        for (j, id) in d.documents.iter().enumerate() {
+            if !doc_ids.contains(id.as_str()) {
+                c.fail(
+                    &format!("diseases[{i}].documents[{j}]"),
+                    &format!("document {id:?} does not exist"),
+                );
+            }
+        }
+        if let Some(cycle) = &d.cycle_years {
+            c.fact(&format!("diseases[{i}].cycle_years"), cycle);
+        }
+    }
+    let others = r.diseases.iter().filter(|d| d.other).count();
+    if r.open_disease_list && others != 1 {
+        c.fail(
+            "diseases",
+            "an open disease list needs exactly one entry with \"other\": true",
+        );
+    }
+    if !r.open_disease_list && others > 0 {
+        c.fail(
+            "diseases",
+            "\"other\" entry in a closed list: set open_disease_list",
+        );
+    }
+
+    c.unique("channels[].id", r.channels.iter().map(|ch| ch.id.as_str()));
+    for kind in [ChannelKind::Online, ChannelKind::Offline] {
+        let has = r.channels.iter().any(|ch| ch.kind == kind);
+        let says_none = r.no_channel.iter().any(|n| n.kind == kind);
+        if !has && !says_none {
+            c.fail(
+                "channels",
+                &format!("no {kind:?} channel and no no_channel entry saying so"),
+            );
+        }
+        if has && says_none {
+            c.fail(
+                "no_channel",
+                &format!("says there is no {kind:?} channel but one is listed"),
+            );
+        }
+    }
+    for (i, ch) in r.channels.iter().enumerate() {
+        let f = format!("channels[{i}]");
+        c.source(&format!("{f}.source"), &ch.source);
+        c.source(&format!("{f}.review.source"), &ch.review.source);
+        if let (Some(min), Some(max)) = (ch.review.working_days_min, ch.review.working_days)
+            && min > max
+        {
+            c.fail(
+                &format!("{f}.review"),
+                "working_days_min is above working_days",
+            );
+        }
+        if ch.review.instant && ch.review.working_days.is_some() {
+            c.fail(&format!("{f}.review"), "instant and working_days both set");
+        }
+        for id in ch
+            .review
+            .instant_for
+            .iter()
+            .chain(ch.only_diseases.iter().flatten())
+        {
+            if !disease_ids.contains(id.as_str()) {
+                c.fail(&f.to_string(), &format!("disease {id:?} does not exist"));
+            }
+        }
+        for (j, contact) in ch.contacts.iter().enumerate() {
+            c.source(&format!("{f}.contacts[{j}].source"), &contact.source);
+            if let Some(phone) = &contact.phone
+                && !phone.chars().any(|ch| ch.is_ascii_digit())
+            {
+                c.fail(&format!("{f}.contacts[{j}].phone"), "has no digits");
+            }
+        }
+    }
+    c.unique("notes[].id", r.notes.iter().map(|n| n.id.as_str()));
+    for (i, n) in r.notes.iter().enumerate() {
+        c.source(&format!("notes[{i}].source"), &n.source);
+    }
+    if let Some(ex) = &r.example_figures {
+        c.source("example_figures.source", &ex.source);
+        if ex.rows.is_empty() {
+            c.fail("example_figures.rows", "no rows");
+        }
+        for (i, row) in ex.rows.iter().enumerate() {
+            for pct in [row.ratio_active_pct, row.ratio_retired_pct]
+                .into_iter()
+                .flatten()
+            {
+                if pct > 100 {
+                    c.fail(&format!("example_figures.rows[{i}]"), "a ratio above 100%");
+                }
+            }
+        }
+    }
+    c.problems
+}
+
+/// Every problem in the national overlay.
+pub fn national(file: &str, n: &National) -> Vec<Problem> {
+    let mut c = Checker::new(file, &n.sources);
+    if let Ok(v) = serde_json::to_value(n) {
+        c.no_blank_text(&v, "");
+    }
+    c.fact("service_item_name", &n.service_item_name);
+    if !(1..=24).contains(&n.assumed_window_months) {
+        c.fail("assumed_window_months", "must be 1 to 24");
+    }
+    let cp = &n.cross_province;
+    for (i, s) in cp.steps.iter().enumerate() {
+        c.source(&format!("cross_province.steps[{i}].source"), &s.source);
+    }
+    let docs = c.unique(
+        "cross_province.documents[].id",
+        cp.documents.iter().map(|d| d.id.as_str()),
+    );
+    for (i, id) in cp.filing_documents.iter().enumerate() {
+        if !docs.contains(id.as_str()) {
+            c.fail(
+                &format!("cross_province.filing_documents[{i}]"),
+                &format!("document {id:?} does not exist"),
+            );
+        }
+    }
+    for (i, d) in cp.documents.iter().enumerate() {
+        c.source(&format!("cross_province.documents[{i}].source"), &d.source);
+    }
+    c.unique(
+        "cross_province.direct_settlement[].id",
+        cp.direct_settlement.iter().map(|d| d.id.as_str()),
+    );
+    for (i, d) in cp.direct_settlement.iter().enumerate() {
+        c.source(
+            &format!("cross_province.direct_settlement[{i}].source"),
+            &d.source,
+        );
+    }
+    c.fact(
+        "cross_province.direct_settlement_since",
+        &cp.direct_settlement_since,
+    );
+    for (field, note) in [
+        ("principle", &cp.principle),
+        ("other_diseases", &cp.other_diseases),
+    ] {
+        c.source(&format!("cross_province.{field}.source"), &note.source);
+    }
+    for (i, note) in cp.notes.iter().enumerate() {
+        c.source(&format!("cross_province.notes[{i}].source"), &note.source);
+    }
+    c.problems
+}
+
+/// Checks that need every file at once: unique region ids, exactly one
+/// generic region, cross-province references that resolve.
+pub fn across(n: &National, regions: &[Region]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut fail = |file: &str, field: &str, reason: String| {
+        problems.push(Problem {
+            file: file.to_string(),
+            field: field.to_string(),
+            reason,
+        })
+    };
+    let mut seen = HashSet::new();
+    for r in regions {
+        if !seen.insert(r.id.as_str()) {
+            fail(&r.id, "id", format!("two region files use id {:?}", r.id));
+        }
+        for (i, d) in r.diseases.iter().enumerate() {
+            if let Some(cp) = &d.cross_province
+                && !n
+                    .cross_province
+                    .direct_settlement
+                    .iter()
+                    .any(|x| &x.id == cp)
+            {
+                fail(
+                    &r.id,
+                    &format!("diseases[{i}].cross_province"),
+                    format!("{cp:?} is not a national direct-settlement disease"),
+                );
+            }
+        }
+    }
+    let generic = regions.iter().filter(|r| r.generic).count();
+    if generic != 1 {
+        fail(
+            "data/regions",
+            "generic",
+            format!("expected exactly one generic region, found {generic}"),
+        );
+    }
+    problems
+}

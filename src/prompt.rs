@@ -1,0 +1,345 @@
+//! The questions as numbered prompts on plain lines: no screen control, so
+//! it works in a pipe, a screen reader, or a terminal without the wizard.
+//! Type a number or text and Enter; Enter alone takes the default; `<` goes
+//! back (keeping the answer); `q` quits.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::dates::{parse_date, weekday_zh};
+use crate::i18n::{t, tf};
+use crate::plan::{self, Answers, render};
+use crate::policy::{PolicySet, Scheme};
+use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Region,
+    Scheme,
+    Retired,
+    Disease,
+    End,
+    Cross,
+}
+
+#[derive(Default)]
+struct Draft {
+    region: Option<usize>,
+    scheme: Option<Scheme>,
+    retired: bool,
+    disease: Option<usize>,
+    end: Option<NaiveDate>,
+    cross: bool,
+}
+
+enum Input {
+    Line(String),
+    Back,
+    Quit,
+}
+
+fn read(input: &mut dyn BufRead) -> Result<Input> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(Input::Quit);
+    }
+    let trimmed = line.trim();
+    Ok(match trimmed {
+        "<" | "＜" => Input::Back,
+        "q" | "Q" => Input::Quit,
+        _ => Input::Line(trimmed.to_string()),
+    })
+}
+
+/// A choice from a numbered list: a number, or text resolved by `index`.
+fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Option<Vec<usize>>> {
+    let digits = crate::dates::to_half_width(text);
+    if let Ok(n) = digits.parse::<usize>() {
+        return if (1..=count).contains(&n) {
+            Ok(n - 1)
+        } else {
+            Err(None)
+        };
+    }
+    match index.resolve(text) {
+        Resolution::One(i) => Ok(i),
+        Resolution::Ambiguous(ids) => Err(Some(ids)),
+        Resolution::NotFound(_) => Err(None),
+    }
+}
+
+/// Asks the questions and prints the plan. Returns false when the input
+/// ended or the person quit before the plan.
+pub fn run(
+    policy: &PolicySet,
+    today: NaiveDate,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    _interactive: bool,
+) -> Result<bool> {
+    let regions = region_index(policy);
+    let schemes = scheme_index();
+    let mut d = Draft::default();
+    let mut step = Step::Region;
+    writeln!(out, "{}", t("prompt.welcome"))?;
+    loop {
+        let region = d.region.map(|i| &policy.regions[i]);
+        let asks_retired =
+            region.is_some_and(|r| r.distinguishes_retired()) && d.scheme == Some(Scheme::Employee);
+        let steps: Vec<Step> = [
+            Step::Region,
+            Step::Scheme,
+            Step::Retired,
+            Step::Disease,
+            Step::End,
+            Step::Cross,
+        ]
+        .into_iter()
+        .filter(|s| *s != Step::Retired || asks_retired)
+        .collect();
+        let pos = steps.iter().position(|s| *s == step).unwrap_or(0);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
+        )?;
+        let options: Vec<String> = match step {
+            Step::Region => policy
+                .regions
+                .iter()
+                .map(|r| format!("{}（{}）", r.name, r.benefit_name))
+                .collect(),
+            Step::Scheme => Scheme::ALL.iter().map(|s| s.name().to_string()).collect(),
+            Step::Disease => region
+                .map(|r| r.diseases.iter().map(|x| x.name.clone()).collect())
+                .unwrap_or_default(),
+            Step::Retired | Step::Cross => {
+                vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
+            }
+            Step::End => vec![],
+        };
+        let question = match step {
+            Step::Region => t("prompt.region"),
+            Step::Scheme => t("prompt.scheme"),
+            Step::Retired => t("prompt.retired"),
+            Step::Disease => t("prompt.disease"),
+            Step::End => t("prompt.end"),
+            Step::Cross => t("prompt.cross"),
+        };
+        let default: Option<String> = match step {
+            Step::Retired => Some(
+                if d.retired {
+                    t("prompt.yes")
+                } else {
+                    t("prompt.no")
+                }
+                .to_string(),
+            ),
+            Step::Cross => Some(
+                if d.cross {
+                    t("prompt.yes")
+                } else {
+                    t("prompt.no")
+                }
+                .to_string(),
+            ),
+            Step::Region => d.region.map(|i| policy.regions[i].name.clone()),
+            Step::Scheme => d.scheme.map(|s| s.name().to_string()),
+            Step::Disease => d
+                .disease
+                .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
+            Step::End => d.end.map(|e| e.to_string()),
+        };
+        writeln!(
+            out,
+            "{question}{}",
+            default
+                .as_ref()
+                .map(|v| tf("prompt.default", &[("v", v)]))
+                .unwrap_or_default()
+        )?;
+        for (i, o) in options.iter().enumerate() {
+            writeln!(out, "  {}. {o}", i + 1)?;
+        }
+        write!(out, "> ")?;
+        out.flush()?;
+        let line = match read(input)? {
+            Input::Quit => {
+                writeln!(out)?;
+                writeln!(out, "{}", t("prompt.end_of_input"))?;
+                return Ok(false);
+            }
+            Input::Back => {
+                step = steps[pos.saturating_sub(1)];
+                continue;
+            }
+            Input::Line(l) => l,
+        };
+        if line.is_empty() && default.is_none() {
+            continue;
+        }
+        let next = steps.get(pos + 1).copied();
+        let advance = |step: &mut Step| {
+            if let Some(n) = next {
+                *step = n;
+                false
+            } else {
+                true
+            }
+        };
+        let bad_choice =
+            |out: &mut dyn Write, ambiguous: Option<Vec<usize>>, names: &[String]| -> Result<()> {
+                match ambiguous {
+                    Some(ids) => {
+                        writeln!(out, "{}", t("prompt.ambiguous"))?;
+                        for i in ids {
+                            writeln!(out, "  {}. {}", i + 1, names[i])?;
+                        }
+                    }
+                    None => writeln!(
+                        out,
+                        "{}",
+                        tf("prompt.not_a_choice", &[("max", &names.len())])
+                    )?,
+                }
+                Ok(())
+            };
+        let done = match step {
+            Step::Region if line.is_empty() => advance(&mut step),
+            Step::Region => match pick(&regions, policy.regions.len(), &line) {
+                Ok(i) => {
+                    if d.region != Some(i) {
+                        d.disease = None;
+                    }
+                    d.region = Some(i);
+                    advance(&mut step)
+                }
+                Err(amb) => {
+                    bad_choice(out, amb, &options)?;
+                    false
+                }
+            },
+            Step::Scheme if line.is_empty() => advance(&mut step),
+            Step::Scheme => match pick(&schemes, 2, &line) {
+                Ok(i) => {
+                    d.scheme = Some(Scheme::ALL[i]);
+                    // Whether "retired" is asked depends on this answer.
+                    let region = d.region.map(|i| &policy.regions[i]);
+                    step = if region.is_some_and(|r| r.distinguishes_retired())
+                        && d.scheme == Some(Scheme::Employee)
+                    {
+                        Step::Retired
+                    } else {
+                        Step::Disease
+                    };
+                    false
+                }
+                Err(amb) => {
+                    bad_choice(out, amb, &options)?;
+                    false
+                }
+            },
+            Step::Retired | Step::Cross => {
+                let yes = match crate::dates::to_half_width(&line).to_lowercase().as_str() {
+                    "" => Some(if step == Step::Retired {
+                        d.retired
+                    } else {
+                        d.cross
+                    }),
+                    "1" | "是" | "y" | "yes" | "s" | "shi" => Some(true),
+                    "2" | "否" | "n" | "no" | "f" | "fou" => Some(false),
+                    _ => None,
+                };
+                match yes {
+                    Some(v) => {
+                        if step == Step::Retired {
+                            d.retired = v
+                        } else {
+                            d.cross = v
+                        }
+                        advance(&mut step)
+                    }
+                    None => {
+                        bad_choice(out, None, &options)?;
+                        false
+                    }
+                }
+            }
+            Step::Disease if line.is_empty() => advance(&mut step),
+            Step::Disease => {
+                let Some(r) = region else {
+                    step = Step::Region;
+                    continue;
+                };
+                match pick(&disease_index(r), r.diseases.len(), &line) {
+                    Ok(i) => {
+                        d.disease = Some(i);
+                        advance(&mut step)
+                    }
+                    Err(amb) => {
+                        bad_choice(out, amb, &options)?;
+                        false
+                    }
+                }
+            }
+            Step::End => {
+                let parsed = if line.is_empty() {
+                    d.end.ok_or(crate::dates::DateError::Empty)
+                } else {
+                    parse_date(&line)
+                };
+                match parsed {
+                    Ok(date) => {
+                        let days = (date - today).num_days();
+                        let rel = match days {
+                            0 => t("prompt.rel.today").to_string(),
+                            n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
+                            n => tf("prompt.rel.past", &[("n", &-n)]),
+                        };
+                        writeln!(
+                            out,
+                            "{}",
+                            tf(
+                                "prompt.understood",
+                                &[
+                                    ("date", &date),
+                                    ("weekday", &weekday_zh(date)),
+                                    ("rel", &rel)
+                                ]
+                            )
+                        )?;
+                        d.end = Some(date);
+                        advance(&mut step)
+                    }
+                    Err(e) => {
+                        writeln!(out, "{}", e.message())?;
+                        false
+                    }
+                }
+            }
+        };
+        if done {
+            break;
+        }
+    }
+    let (Some(ri), Some(scheme), Some(di), Some(end)) = (d.region, d.scheme, d.disease, d.end)
+    else {
+        return Ok(false);
+    };
+    let region = &policy.regions[ri];
+    let answers = Answers {
+        region: region.id.clone(),
+        scheme,
+        disease: region.diseases[di].id.clone(),
+        validity_end: end,
+        cross_province: d.cross,
+        retired: d.retired,
+    };
+    let plan = plan::compute(policy, &answers, today)?;
+    writeln!(out)?;
+    write!(out, "{}", render::text(&plan, 80))?;
+    Ok(true)
+}

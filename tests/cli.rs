@@ -1,0 +1,343 @@
+//! The `renew` binary as a person or a script uses it: every output format,
+//! every kind of bad input, and the listings. Hermetic: a temp data dir and
+//! a fixed today.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn renew() -> (Command, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("renew").unwrap();
+    cmd.env("RENEW_DATA_DIR", dir.path())
+        .env_remove("RENEW_TODAY")
+        .env("NO_COLOR", "1");
+    (cmd, dir)
+}
+
+fn plan_args<'a>(region: &'a str, scheme: &'a str, disease: &'a str, end: &'a str) -> Vec<&'a str> {
+    vec![
+        "plan",
+        "--region",
+        region,
+        "--scheme",
+        scheme,
+        "--disease",
+        disease,
+        "--end",
+        end,
+    ]
+}
+
+fn json_plan(args: &[&str], today: &str) -> Value {
+    let (mut cmd, _dir) = renew();
+    let out = cmd
+        .args(args)
+        .args(["--today", today, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn json_has_every_contract_field() {
+    let v = json_plan(
+        &plan_args("haixi", "职工医保", "tnb", "2026-03-31"),
+        "2026-01-15",
+    );
+    assert_eq!(v["region"]["id"], "qinghai-haixi");
+    assert_eq!(v["region"]["name"], "青海省海西州");
+    assert_eq!(v["scheme"], "employee");
+    assert_eq!(v["disease"]["id"], "diabetes");
+    assert_eq!(v["disease"]["name"], "糖尿病");
+    assert_eq!(v["validity_end"], "2026-03-31");
+    assert_eq!(v["today"], "2026-01-15");
+    assert_eq!(v["window"]["opens"], "2025-12-31");
+    assert_eq!(v["window"]["closes"], "2026-03-31");
+    assert_eq!(v["status"], "open");
+    assert_eq!(v["days_left"], 75);
+    assert!(
+        v["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["name"].is_string())
+    );
+    let kinds: Vec<&str> = v["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"online") && kinds.contains(&"offline"));
+    assert!(v["channels"][0]["name"].is_string());
+    assert!(!v["sources"].as_array().unwrap().is_empty());
+    assert!(v["warnings"].is_array());
+}
+
+#[test]
+fn statuses_in_json() {
+    let args = plan_args("fangchenggang", "resident", "gxy", "2026-06-30");
+    assert_eq!(json_plan(&args, "2026-03-29")["status"], "not_yet_open");
+    assert_eq!(json_plan(&args, "2026-03-30")["status"], "open");
+    let last = json_plan(&args, "2026-06-30");
+    assert_eq!(
+        (last["status"].as_str(), last["days_left"].as_i64()),
+        (Some("open"), Some(0))
+    );
+    assert_eq!(json_plan(&args, "2026-07-01")["status"], "expired");
+}
+
+#[test]
+fn every_date_format_gives_the_same_plan() {
+    let base = json_plan(
+        &plan_args("haixi", "employee", "diabetes", "2026-03-31"),
+        "2026-01-15",
+    );
+    for end in [
+        "2026/3/31",
+        "2026.3.31",
+        "20260331",
+        "2026年3月31日",
+        "２０２６－０３－３１",
+        "２０２６年３月３１日",
+    ] {
+        let v = json_plan(
+            &plan_args("haixi", "employee", "diabetes", end),
+            "2026-01-15",
+        );
+        assert_eq!(v["window"], base["window"], "{end}");
+    }
+}
+
+#[test]
+fn today_from_the_environment() {
+    let (mut cmd, _d) = renew();
+    let out = cmd
+        .args(plan_args("haixi", "employee", "diabetes", "2026-03-31"))
+        .args(["--format", "json"])
+        .env("RENEW_TODAY", "2026-03-31")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["days_left"], 0);
+}
+
+#[test]
+fn ids_names_pinyin_and_parts_all_resolve() {
+    for (region, disease, want_region, want_disease) in [
+        ("qinghai-haixi", "diabetes", "qinghai-haixi", "diabetes"),
+        ("海西", "糖尿病", "qinghai-haixi", "diabetes"),
+        ("haixi", "gxy", "qinghai-haixi", "hypertension"),
+        ("hx", "tangniaobing", "qinghai-haixi", "diabetes"),
+        ("青岛", "尿毒症", "shandong-qingdao", "uremia-dialysis"),
+        ("qingdao", "白血病", "shandong-qingdao", "leukemia"),
+        ("平度", "癫痫", "shandong-qingdao", "epilepsy"),
+        ("潜江", "慢阻肺", "hubei-qianjiang", "copd"),
+        ("防城港", "其他", "guangxi-fangchenggang", "other"),
+        ("通用", "高血压", "generic", "hypertension"),
+    ] {
+        let v = json_plan(
+            &plan_args(region, "cxjm", disease, "2026-06-30"),
+            "2026-05-01",
+        );
+        assert_eq!(
+            (v["region"]["id"].as_str(), v["disease"]["id"].as_str()),
+            (Some(want_region), Some(want_disease)),
+            "{region} {disease}"
+        );
+        assert_eq!(v["scheme"], "resident");
+    }
+}
+
+fn fails_with(args: &[&str], needles: &[&str]) {
+    let (mut cmd, _d) = renew();
+    let assert = cmd
+        .args(args)
+        .args(["--today", "2026-01-15"])
+        .assert()
+        .code(2)
+        .stdout("");
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    for n in needles {
+        assert!(err.contains(n), "{n:?} not in {err}");
+    }
+}
+
+#[test]
+fn unknown_and_ambiguous_values_exit_2_with_choices() {
+    fails_with(
+        &plan_args("atlantis", "employee", "tnb", "2026-03-31"),
+        &["找不到", "地区", "qinghai-haixi"],
+    );
+    fails_with(
+        &plan_args("青", "employee", "tnb", "2026-03-31"),
+        &["多个", "shandong-qingdao", "qinghai-haixi"],
+    );
+    fails_with(
+        &plan_args("haixi", "private", "tnb", "2026-03-31"),
+        &["医保类型", "employee", "resident"],
+    );
+    fails_with(
+        &plan_args("haixi", "employee", "flu", "2026-03-31"),
+        &["病种", "diabetes"],
+    );
+    fails_with(
+        &plan_args("qingdao", "employee", "zzzz", "2026-03-31"),
+        &["病种", "最接近"],
+    );
+}
+
+#[test]
+fn impossible_dates_exit_2_and_say_what_is_valid() {
+    fails_with(
+        &plan_args("haixi", "employee", "tnb", "2026-02-30"),
+        &["--end", "只有 1 到 28 日"],
+    );
+    fails_with(
+        &plan_args("haixi", "employee", "tnb", "2026-13-01"),
+        &["月份是 1 到 12"],
+    );
+    fails_with(
+        &plan_args("haixi", "employee", "tnb", ""),
+        &["2026-03-31", "2026年3月31日"],
+    );
+    fails_with(
+        &plan_args("haixi", "employee", "tnb", "next week"),
+        &["看不懂"],
+    );
+    let (mut cmd, _d) = renew();
+    cmd.args(plan_args("haixi", "employee", "tnb", "2026-03-31"))
+        .args(["--today", "2026-02-29"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--today"));
+}
+
+#[test]
+fn text_and_markdown_carry_the_essentials() {
+    for format in ["text", "markdown"] {
+        let (mut cmd, _d) = renew();
+        let out = cmd
+            .args(plan_args("haixi", "employee", "tnb", "2026-03-31"))
+            .args(["--today", "2026-01-15", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let s = String::from_utf8(out.stdout).unwrap();
+        for needle in [
+            "2025-12-31",
+            "2026-03-31",
+            "75 天",
+            "身份证原件及复印件",
+            "青海医保",
+            "8:30-17:30",
+            "000_62dd1deac6ec22cd.txt",
+            "官方公告为准",
+        ] {
+            assert!(s.contains(needle), "{format}: {needle}");
+        }
+    }
+}
+
+#[test]
+fn lists_of_regions_and_diseases() {
+    let (mut cmd, _d) = renew();
+    cmd.arg("regions").assert().success().stdout(
+        predicate::str::contains("qinghai-haixi").and(predicate::str::contains("其他地区（通用）")),
+    );
+    let (mut cmd, _d) = renew();
+    let out = cmd.args(["regions", "--format", "json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+    let (mut cmd, _d) = renew();
+    let out = cmd
+        .args(["diseases", "--region", "青岛", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 57);
+    let (mut cmd, _d) = renew();
+    cmd.args(["diseases", "--region", "hx"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("糖尿病"));
+    let (mut cmd, _d) = renew();
+    cmd.args(["diseases", "--region", "nowhere"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn plain_questions_from_a_pipe() {
+    let (mut cmd, _d) = renew();
+    let out = cmd
+        .args(["--today", "2026-01-15"])
+        .write_stdin("haixi\n1\ntnb\n2026年3月31日\n\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("第 1 步，共 5 步"));
+    assert!(s.contains("理解为：2026-03-31 星期二，75 天后"));
+    assert!(s.contains("续期计划 · 青海省海西州"));
+    assert!(s.contains("离截止还剩 75 天"));
+}
+
+#[test]
+fn a_pipe_that_ends_early_says_so() {
+    let (mut cmd, _d) = renew();
+    cmd.args(["--today", "2026-01-15"])
+        .write_stdin("haixi\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("输入结束"));
+}
+
+/// The whole text and markdown output for each region, pinned.
+#[test]
+fn snapshots_of_each_region() {
+    for (name, region, disease, end, extra) in [
+        ("haixi", "qinghai-haixi", "diabetes", "2026-03-31", vec![]),
+        (
+            "qingdao",
+            "shandong-qingdao",
+            "uremia-dialysis",
+            "2026-06-30",
+            vec!["--cross-province"],
+        ),
+        (
+            "fangchenggang",
+            "guangxi-fangchenggang",
+            "hypertension",
+            "2026-06-30",
+            vec!["--retired"],
+        ),
+        ("qianjiang", "hubei-qianjiang", "copd", "2026-08-31", vec![]),
+        ("generic", "generic", "other", "2026-06-30", vec![]),
+    ] {
+        for format in ["text", "markdown"] {
+            let (mut cmd, _d) = renew();
+            let out = cmd
+                .args(plan_args(region, "employee", disease, end))
+                .args(&extra)
+                .args(["--today", "2026-05-06", "--format", format])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            insta::assert_snapshot!(
+                format!("{name}_{format}"),
+                String::from_utf8(out.stdout).unwrap()
+            );
+        }
+    }
+}

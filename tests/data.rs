@@ -1,0 +1,202 @@
+//! Every file in `data/` is valid, and the validator catches each kind of
+//! mistake a data editor can make.
+
+use std::fs;
+use std::path::PathBuf;
+
+use renewal_assistant::policy::{LoadError, PolicySet, Problem};
+use serde_json::Value;
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn region_files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir(data_dir().join("regions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn national() -> String {
+    fs::read_to_string(data_dir().join("national.json")).unwrap()
+}
+
+fn load(national: &str, regions: &[(String, String)]) -> Result<PolicySet, Vec<Problem>> {
+    PolicySet::from_files(
+        ("national.json", national),
+        regions.iter().map(|(f, t)| (f.as_str(), t.as_str())),
+    )
+    .map_err(|LoadError::Invalid(p)| p)
+}
+
+#[test]
+fn every_data_file_on_disk_is_valid() {
+    let files = region_files();
+    assert!(files.len() >= 5, "the five first regions are there");
+    let set = load(&national(), &files).unwrap_or_else(|p| panic!("{p:#?}"));
+    for id in [
+        "qinghai-haixi",
+        "shandong-qingdao",
+        "guangxi-fangchenggang",
+        "hubei-qianjiang",
+        "generic",
+    ] {
+        assert!(set.region(id).is_some(), "{id}");
+    }
+}
+
+#[test]
+fn the_embedded_data_is_the_data_on_disk() {
+    let embedded = PolicySet::embedded().unwrap();
+    let disk = load(&national(), &region_files()).unwrap();
+    assert_eq!(embedded.regions, disk.regions);
+    assert_eq!(embedded.national, disk.national);
+}
+
+#[test]
+fn the_seed_facts_are_in_the_data() {
+    let set = PolicySet::embedded().unwrap();
+    let haixi = set.region("qinghai-haixi").unwrap();
+    assert_eq!(haixi.window_months.value, Some(3));
+    assert_eq!(haixi.cycle_years.value, Some(vec![2, 5]));
+    assert_eq!(haixi.materials_max_age.value.as_ref().unwrap().months, 12);
+    let qd = set.region("shandong-qingdao").unwrap();
+    assert_eq!(
+        qd.window_months.value, None,
+        "the 2020 guide gives no window"
+    );
+    assert_eq!(
+        qd.diseases
+            .iter()
+            .filter(|d| d.id != "type1-diabetes")
+            .count(),
+        56
+    );
+    let fcg = set.region("guangxi-fangchenggang").unwrap();
+    assert_eq!(fcg.continuity_during_review.value, Some(true));
+    assert!(fcg.example_figures.as_ref().unwrap().note.contains("示例"));
+    let qj = set.region("hubei-qianjiang").unwrap();
+    assert_eq!(qj.window_months.value, Some(6));
+    assert_eq!(qj.diseases.len(), 12);
+    assert_eq!(set.national.cross_province.direct_settlement.len(), 5);
+}
+
+/// Applies `edit` to the Haixi file and returns the problems found.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut files = region_files();
+    let (_, text) = files
+        .iter_mut()
+        .find(|(f, _)| f == "qinghai-haixi.json")
+        .unwrap();
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    edit(&mut v);
+    *text = serde_json::to_string(&v).unwrap();
+    load(&national(), &files).err().unwrap_or_default()
+}
+
+fn assert_problem(problems: &[Problem], field: &str, reason: &str) {
+    assert!(
+        problems.iter().any(|p| p.file == "qinghai-haixi.json"
+            && p.field.contains(field)
+            && p.reason.contains(reason)),
+        "expected {field}: {reason} in {problems:#?}"
+    );
+}
+
+#[test]
+fn a_figure_without_a_source_is_rejected() {
+    let p = problems_after(|v| v["window_months"]["source"] = Value::Null);
+    assert_problem(&p, "window_months", "no source");
+}
+
+#[test]
+fn an_unknown_source_id_is_rejected() {
+    let p = problems_after(|v| v["channels"][0]["source"] = "nowhere".into());
+    assert_problem(&p, "channels[0].source", "not listed");
+}
+
+#[test]
+fn an_unknown_without_a_note_is_rejected() {
+    let p = problems_after(|v| {
+        v["cycle_years"] = serde_json::json!({ "value": null });
+    });
+    assert_problem(&p, "cycle_years", "no note");
+}
+
+#[test]
+fn duplicate_ids_are_rejected() {
+    let p = problems_after(|v| v["diseases"][1]["id"] = "hypertension".into());
+    assert_problem(&p, "diseases[].id", "duplicate");
+}
+
+#[test]
+fn a_dangling_document_reference_is_rejected() {
+    let p = problems_after(|v| v["diseases"][0]["documents"] = serde_json::json!(["no-such-doc"]));
+    assert_problem(&p, "diseases[0].documents[0]", "does not exist");
+    let p = problems_after(|v| v["common_documents"][0] = "ghost".into());
+    assert_problem(&p, "common_documents[0]", "does not exist");
+}
+
+#[test]
+fn a_missing_channel_kind_must_be_declared() {
+    let p = problems_after(|v| {
+        let chans = v["channels"].as_array_mut().unwrap();
+        chans.retain(|c| c["kind"] == "offline");
+    });
+    assert_problem(&p, "channels", "no Online channel");
+}
+
+#[test]
+fn empty_text_is_rejected() {
+    let p = problems_after(|v| v["documents"][0]["name"] = " ".into());
+    assert_problem(&p, "documents[0].name", "empty");
+}
+
+#[test]
+fn a_bad_date_is_rejected() {
+    let p = problems_after(|v| v["verified_on"] = "2026-02-30".into());
+    assert!(p.iter().any(|p| p.file == "qinghai-haixi.json"), "{p:#?}");
+    let p = problems_after(|v| v["sources"][0]["published"] = "last spring".into());
+    assert_problem(&p, "sources[0].published", "not YYYY");
+}
+
+#[test]
+fn unknown_fields_are_rejected() {
+    let p = problems_after(|v| v["windw_months"] = 3.into());
+    assert!(
+        p.iter().any(|p| p.reason.contains("unknown field")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_cross_province_reference_must_exist_nationally() {
+    let p = problems_after(|v| v["diseases"][0]["cross_province"] = "flu".into());
+    assert!(
+        p.iter().any(|p| p
+            .reason
+            .contains("not a national direct-settlement disease")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn an_open_list_needs_an_other_entry() {
+    let p = problems_after(|v| {
+        v["diseases"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|d| d["other"] != true);
+    });
+    assert_problem(&p, "diseases", "exactly one entry");
+}
