@@ -343,3 +343,76 @@ pub fn run(
     write!(out, "{}", render::text(&plan, 80))?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(input: &str) -> (bool, String) {
+        let policy = PolicySet::embedded().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut out = Vec::new();
+        let done = run(&policy, today, &mut input.as_bytes(), &mut out, false).unwrap();
+        (done, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn numbers_names_and_defaults() {
+        let (done, out) = run_with("3\n城乡居民\n2\n2026/3/31\n\n");
+        assert!(done);
+        assert!(out.contains("续期计划 · 青海省海西州"));
+        assert!(out.contains("医保：城乡居民医保"));
+        assert!(out.contains("病种：糖尿病"));
+        assert!(!out.contains("跨省异地就医】"), "default is no");
+    }
+
+    #[test]
+    fn back_keeps_answers_and_offers_them_as_defaults() {
+        // Region, scheme, then back twice to the region, Enter keeps 海西.
+        let (done, out) = run_with("haixi\n1\n<\n<\n\n\ngxy\n2026-03-31\n1\n");
+        assert!(done, "{out}");
+        assert!(out.contains("（默认 青海省海西州）"));
+        assert!(out.contains("（默认 职工医保）"));
+        assert!(out.contains("病种：高血压"));
+        assert!(out.contains("跨省异地就医"));
+    }
+
+    #[test]
+    fn bad_answers_are_explained_and_asked_again() {
+        let (done, out) = run_with("9\n青\nhaixi\n1\nflu\ntnb\n2026-02-30\n2026-03-31\nmaybe\n2\n");
+        assert!(done, "{out}");
+        assert!(out.contains("没有这个选项：请输入 1 到 5 的编号"));
+        assert!(out.contains("有几个都对得上"));
+        assert!(out.contains("2026年2月没有 30 日"));
+        assert!(out.contains("没有这个选项：请输入 1 到 2 的编号"));
+    }
+
+    #[test]
+    fn retired_is_asked_only_where_it_changes_something() {
+        let (_, out) = run_with("防城港\n1\n1\ngxy\n2026-03-31\n\n");
+        assert!(out.contains("是否已退休"));
+        assert!(out.contains("第 1 步，共 6 步") || out.contains("共 6 步"));
+        assert!(out.contains("退休报销 75%"));
+        let (_, out) = run_with("haixi\n1\ntnb\n2026-03-31\n\n");
+        assert!(!out.contains("是否已退休"));
+    }
+
+    #[test]
+    fn changing_the_region_clears_a_disease_from_another_list() {
+        let (done, out) = run_with("haixi\n1\n6\n<\n<\n<\nqingdao\n\nzzz\n白血病\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("病种：白血病"));
+        let with_default = "如 tnb）（默认";
+        assert_eq!(
+            out.matches(with_default).count(),
+            1,
+            "only before the region changed: {out}"
+        );
+    }
+
+    #[test]
+    fn quitting_or_running_out_of_input_saves_nothing() {
+        assert!(!run_with("haixi\nq\n").0);
+        assert!(!run_with("").0);
+    }
+}
