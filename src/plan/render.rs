@@ -177,7 +177,8 @@ fn table(headers: &[String], rows: &[(String, Vec<String>)], width: usize) -> Ve
         .unwrap_or(4)
         .max(4);
     let cols = headers.len().max(1);
-    let col_w = (width.saturating_sub(label_w + 3 * cols + 1) / cols).max(8);
+    // A line is "| label |" then " cell |" per column.
+    let col_w = (width.saturating_sub(label_w + 4 + 3 * cols) / cols).max(8);
     let mut out = Vec::new();
     let rule = format!(
         "+{}+{}",
@@ -436,7 +437,11 @@ pub fn text(plan: &RenewalPlan, width: usize) -> String {
     }
     for ch in &plan.channels {
         out.push(String::new());
-        out.push(format!("  ► [{}] {}", kind_word(ch.kind), ch.name));
+        para(
+            &mut out,
+            "► ",
+            &format!("[{}] {}", kind_word(ch.kind), ch.name),
+        );
         para(
             &mut out,
             "    ",
@@ -798,6 +803,33 @@ mod tests {
             vec!["一二三", "四，五"],
             "no line starts with ，"
         );
+    }
+
+    #[test]
+    fn every_line_of_every_plan_fits_the_width() {
+        let policy = crate::policy::PolicySet::embedded().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 5, 6).unwrap();
+        for region in &policy.regions {
+            let answers = crate::plan::Answers {
+                region: region.id.clone(),
+                scheme: crate::policy::Scheme::Employee,
+                disease: region.diseases[0].id.clone(),
+                validity_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+                cross_province: true,
+                retired: false,
+            };
+            let plan = crate::plan::compute(&policy, &answers, today).unwrap();
+            for width in [60, 79, 100, 119] {
+                for line in text(&plan, width).lines() {
+                    assert!(
+                        line.width() <= width,
+                        "{} at {width}: {} columns: {line}",
+                        region.id,
+                        line.width()
+                    );
+                }
+            }
+        }
     }
 
     #[test]
