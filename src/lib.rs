@@ -4,6 +4,7 @@
 //! Data flows one way: policy data + answers + today -> plan -> outputs.
 
 pub mod calendar;
+pub mod checklist;
 pub mod cli;
 pub mod dates;
 pub mod i18n;

@@ -35,7 +35,16 @@ fn run(args: &Cli) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     match &args.command {
         Some(command) => {
-            cli::run_command(command, &policy, today, &mut out)?;
+            let ctx = cli::Context {
+                policy: &policy,
+                today,
+                now: chrono::Utc::now(),
+                data_dir: args
+                    .data_dir
+                    .clone()
+                    .or_else(renewal_assistant::checklist::store::Store::default_data_dir),
+            };
+            cli::run_command(command, &ctx, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -248,6 +248,12 @@ fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>
 
 /// The plan for a terminal, wrapped to `width` display columns.
 pub fn text(plan: &RenewalPlan, width: usize) -> String {
+    text_with(plan, width, None)
+}
+
+/// The plan as text, with `checklist` lines (already wrapped) in place of
+/// the plain document list when given.
+pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>) -> String {
     let width = width.clamp(40, 200);
     let mut out: Vec<String> = Vec::new();
     let body = width - 4;
@@ -402,8 +408,23 @@ pub fn text(plan: &RenewalPlan, width: usize) -> String {
         }
     }
 
-    heading(&mut out, "plan.section.documents");
-    for (i, d) in plan.documents.iter().enumerate() {
+    heading(
+        &mut out,
+        if checklist.is_some() {
+            "plan.section.checklist"
+        } else {
+            "plan.section.documents"
+        },
+    );
+    if let Some(lines) = checklist {
+        out.extend(lines.iter().cloned());
+    }
+    for (i, d) in plan
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|_| checklist.is_none())
+    {
         para(&mut out, &format!("☐ {}. ", i + 1), &d.name);
         let mut extra = vec![format!("{}{}", t("plan.why"), d.why)];
         if let Some(date) = d.earliest_date {
@@ -569,6 +590,12 @@ fn md_escape(text: &str) -> String {
 
 /// The plan as Markdown, ready to print.
 pub fn markdown(plan: &RenewalPlan) -> String {
+    markdown_with(plan, None)
+}
+
+/// The plan as Markdown, with `checklist` lines in place of the plain
+/// document list when given.
+pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String {
     let mut out = String::new();
     let mut line = |s: String| {
         out.push_str(&s);
@@ -668,9 +695,19 @@ pub fn markdown(plan: &RenewalPlan) -> String {
         }
     }
     line(String::new());
-    line(format!("## {}", t("plan.section.documents")));
+    line(format!(
+        "## {}",
+        t(if checklist.is_some() {
+            "plan.section.checklist"
+        } else {
+            "plan.section.documents"
+        })
+    ));
     line(String::new());
-    for d in &plan.documents {
+    for l in checklist.unwrap_or_default() {
+        line(l.clone());
+    }
+    for d in plan.documents.iter().filter(|_| checklist.is_none()) {
         let dated = d
             .earliest_date
             .map(|date| format!("（{}）", tf("plan.dated_after", &[("date", &date)])))

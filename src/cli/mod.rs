@@ -4,15 +4,21 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-use chrono::NaiveDate;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::checklist::Checklist;
+use crate::checklist::store::Store;
 use crate::dates::parse_date;
 use crate::i18n::{t, tf};
 use crate::plan::{self, Answers, render};
 use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
+
+mod checklist_cmd;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,6 +30,10 @@ pub struct Cli {
     /// Use this date as today (e.g. 2026-01-15); for checking and testing.
     #[arg(long, global = true, env = "RENEW_TODAY", value_name = "DATE")]
     pub today: Option<String>,
+
+    /// Where checklists are kept (default: the platform's data dir for the app).
+    #[arg(long, global = true, env = "RENEW_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -66,7 +76,16 @@ pub enum Command {
         retired: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Save the checklist for this plan.
+        #[arg(long)]
+        save: bool,
+        /// Your own word for whose checklist it is (e.g. 妈妈); no names or ID numbers needed.
+        #[arg(long, requires = "save")]
+        label: Option<String>,
     },
+    /// Saved checklists: list, show, tick, untick, delete, export.
+    #[command(subcommand)]
+    Checklist(ChecklistCommand),
     /// List the regions the program knows.
     Regions {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -78,6 +97,45 @@ pub enum Command {
         region: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Text,
+    Json,
+    Ics,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistCommand {
+    /// Every saved checklist, most urgent first.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// One checklist with its items (ID: id, unique id prefix, or label).
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Mark an item done (ITEM: its number, id, or unique id prefix).
+    Tick { id: String, item: String },
+    /// Mark an item not done.
+    Untick { id: String, item: String },
+    /// Delete a checklist (needs --yes).
+    Delete {
+        id: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// A printable sheet (markdown, text), the file (json) or calendar events (ics).
+    Export {
+        id: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
     },
 }
 
@@ -196,14 +254,32 @@ fn window_words(r: &Region) -> String {
     }
 }
 
+/// What a command needs from the outside world, gathered at the edge.
+pub struct Context<'a> {
+    pub policy: &'a PolicySet,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+    /// The data dir (checklists live in its `checklists/`).
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Context<'_> {
+    fn store(&self) -> Result<Store> {
+        let dir = match &self.data_dir {
+            Some(d) => d.clone(),
+            None => Store::default_data_dir()
+                .ok_or_else(|| UsageError(t("cli.no_data_dir").to_string()))?,
+        };
+        Store::open(&dir).with_context(|| tf("cli.store_open_failed", &[("dir", &dir.display())]))
+    }
+}
+
 /// Runs a subcommand, writing to `out`.
-pub fn run_command(
-    command: &Command,
-    policy: &PolicySet,
-    today: NaiveDate,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let policy = ctx.policy;
+    let today = ctx.today;
     match command {
+        Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
         Command::Plan {
             region,
             scheme,
@@ -212,6 +288,8 @@ pub fn run_command(
             cross_province,
             retired,
             format,
+            save,
+            label,
         } => {
             let region = find_region(policy, region)?;
             let scheme = find_scheme(scheme)?;
@@ -235,10 +313,48 @@ pub fn run_command(
                 retired: *retired,
             };
             let plan = plan::compute(policy, &answers, today)?;
+            let saved = if *save {
+                let store = ctx.store()?;
+                let checklist = Checklist::new(
+                    store.new_id(),
+                    label.as_deref().unwrap_or(""),
+                    &answers,
+                    &plan,
+                    ctx.now,
+                );
+                let path = store.create(&checklist)?;
+                Some((checklist, path))
+            } else {
+                None
+            };
             match format {
                 Format::Text => write!(out, "{}", render::text(&plan, output_width()))?,
                 Format::Markdown => write!(out, "{}", render::markdown(&plan))?,
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&plan)?)?,
+                Format::Json => {
+                    let mut value = serde_json::to_value(&plan)?;
+                    if let (Some((c, path)), Some(map)) = (&saved, value.as_object_mut()) {
+                        map.insert(
+                            "checklist".into(),
+                            serde_json::json!({ "id": c.id, "label": c.label, "path": path }),
+                        );
+                    }
+                    writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
+                }
+            }
+            if let (Some((c, path)), false) = (&saved, *format == Format::Json) {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "{}",
+                    tf(
+                        "cli.saved",
+                        &[
+                            ("label", &c.label),
+                            ("id", &c.id),
+                            ("path", &path.display())
+                        ]
+                    )
+                )?;
             }
         }
         Command::Regions { format } => match format {

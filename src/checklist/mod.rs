@@ -1,0 +1,373 @@
+//! The checklist a person builds up over weeks: one item per document to
+//! prepare and per step to take, derived from a plan. Items keep stable ids,
+//! so recomputing the plan (new data, another day) keeps every tick.
+//! Pure: times are arguments; the store (`store`) does the I/O.
+
+pub mod export;
+pub mod store;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{t, tf};
+use crate::plan::{Answers, RenewalPlan};
+
+/// The version of the file format this program writes. Files with a higher
+/// number are left alone; every lower number must still be read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A document to prepare.
+    Document,
+    /// A step to take.
+    Step,
+    /// Advice: good to do, not required.
+    Tip,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    /// What the item is about, without dates (a document's name, a step's
+    /// label): a change here is worth telling, a new date is not.
+    pub name: String,
+    /// The line shown, with the dates that apply (e.g. records dated on or
+    /// after a day).
+    pub text: String,
+    pub kind: ItemKind,
+    /// Must be done for the renewal; tips are not.
+    pub required: bool,
+    pub done: bool,
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// The computed window as it was when saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedWindow {
+    pub opens: NaiveDate,
+    pub closes: NaiveDate,
+    pub months: u32,
+    pub assumed: bool,
+    pub apply_by: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    pub schema_version: u32,
+    pub id: String,
+    /// The person's own word for whose checklist this is (e.g. 妈妈).
+    pub label: String,
+    pub answers: Answers,
+    /// Names at the time of saving, for listing without the data.
+    pub region_name: String,
+    pub disease_name: String,
+    pub window: SavedWindow,
+    /// `PolicySet::version()` of the data the items were computed from.
+    pub data_version: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub items: Vec<Item>,
+}
+
+impl Checklist {
+    /// A new checklist for `plan`, none of it done.
+    pub fn new(
+        id: String,
+        label: &str,
+        answers: &Answers,
+        plan: &RenewalPlan,
+        now: DateTime<Utc>,
+    ) -> Checklist {
+        let label = label.trim();
+        Checklist {
+            schema_version: SCHEMA_VERSION,
+            id,
+            label: if label.is_empty() {
+                plan.disease.name.clone()
+            } else {
+                label.to_string()
+            },
+            answers: answers.clone(),
+            region_name: plan.region.name.clone(),
+            disease_name: plan.disease.name.clone(),
+            window: saved_window(plan),
+            data_version: plan.data_version.clone(),
+            created_at: now,
+            updated_at: now,
+            items: items_for(plan),
+        }
+    }
+
+    /// Brings the items up to date with a recomputed plan, keeping the ticks
+    /// of every item that is still there. Returns what changed.
+    pub fn refresh(&mut self, plan: &RenewalPlan, now: DateTime<Utc>) -> Vec<Change> {
+        let mut changes = Vec::new();
+        let window = saved_window(plan);
+        if (window.opens, window.closes) != (self.window.opens, self.window.closes) {
+            changes.push(Change::Window {
+                before: (self.window.opens, self.window.closes),
+                after: (window.opens, window.closes),
+            });
+        }
+        let fresh = items_for(plan);
+        for old in &self.items {
+            if !fresh.iter().any(|n| n.id == old.id) {
+                changes.push(Change::Removed {
+                    text: old.text.clone(),
+                    was_done: old.done,
+                });
+            }
+        }
+        let mut merged = Vec::with_capacity(fresh.len());
+        for mut item in fresh {
+            match self.items.iter().find(|o| o.id == item.id) {
+                Some(old) => {
+                    item.done = old.done;
+                    item.done_at = old.done_at;
+                    if old.name != item.name {
+                        changes.push(Change::Reworded {
+                            before: old.name.clone(),
+                            after: item.name.clone(),
+                        });
+                    }
+                }
+                None => changes.push(Change::Added {
+                    text: item.text.clone(),
+                }),
+            }
+            merged.push(item);
+        }
+        let changed_items = merged != self.items;
+        if changed_items || window != self.window || plan.data_version != self.data_version {
+            self.items = merged;
+            self.window = window;
+            self.data_version = plan.data_version.clone();
+            self.region_name = plan.region.name.clone();
+            self.disease_name = plan.disease.name.clone();
+            self.updated_at = now;
+        }
+        changes
+    }
+
+    /// Finds an item by id, unique id prefix, or its 1-based number.
+    pub fn find_item(&self, query: &str) -> Result<usize, ItemLookup> {
+        let q = crate::dates::to_half_width(query.trim());
+        if let Some(i) = self.items.iter().position(|it| it.id == q) {
+            return Ok(i);
+        }
+        if let Ok(n) = q.parse::<usize>() {
+            return if (1..=self.items.len()).contains(&n) {
+                Ok(n - 1)
+            } else {
+                Err(ItemLookup::NotFound)
+            };
+        }
+        let hits: Vec<usize> = (0..self.items.len())
+            .filter(|&i| {
+                let it = &self.items[i];
+                !q.is_empty()
+                    && (it.id.starts_with(&q)
+                        || it
+                            .id
+                            .split_once(':')
+                            .is_some_and(|(_, rest)| rest.starts_with(&q)))
+            })
+            .collect();
+        match hits.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(ItemLookup::NotFound),
+            many => Err(ItemLookup::Ambiguous(many.to_vec())),
+        }
+    }
+
+    /// Marks item `index` done or not; returns whether anything changed.
+    pub fn set_done(&mut self, index: usize, done: bool, now: DateTime<Utc>) -> bool {
+        let Some(item) = self.items.get_mut(index) else {
+            return false;
+        };
+        if item.done == done {
+            return false;
+        }
+        item.done = done;
+        item.done_at = done.then_some(now);
+        self.updated_at = now;
+        true
+    }
+
+    /// (done, total) over the required items.
+    pub fn progress(&self) -> (usize, usize) {
+        let required = self.items.iter().filter(|i| i.required);
+        let (done, total) = required.fold((0, 0), |(d, t), i| (d + usize::from(i.done), t + 1));
+        (done, total)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemLookup {
+    NotFound,
+    Ambiguous(Vec<usize>),
+}
+
+/// One difference between a saved checklist and the current data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Window {
+        before: (NaiveDate, NaiveDate),
+        after: (NaiveDate, NaiveDate),
+    },
+    Added {
+        text: String,
+    },
+    Removed {
+        text: String,
+        was_done: bool,
+    },
+    Reworded {
+        before: String,
+        after: String,
+    },
+}
+
+impl Change {
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Window { before, after } => tf(
+                "checklist.change.window",
+                &[
+                    ("b1", &before.0),
+                    ("b2", &before.1),
+                    ("a1", &after.0),
+                    ("a2", &after.1),
+                ],
+            ),
+            Change::Added { text } => tf("checklist.change.added", &[("text", text)]),
+            Change::Removed { text, was_done } => tf(
+                if *was_done {
+                    "checklist.change.removed_done"
+                } else {
+                    "checklist.change.removed"
+                },
+                &[("text", text)],
+            ),
+            Change::Reworded { before, after } => tf(
+                "checklist.change.reworded",
+                &[("before", before), ("after", after)],
+            ),
+        }
+    }
+}
+
+fn saved_window(plan: &RenewalPlan) -> SavedWindow {
+    SavedWindow {
+        opens: plan.window.opens,
+        closes: plan.window.closes,
+        months: plan.window.months,
+        assumed: plan.window.assumed,
+        apply_by: plan.apply_by.as_ref().map(|a| a.date),
+    }
+}
+
+/// The items a plan asks for. Ids depend only on what the item is (a
+/// document id, a step name), never on dates, so ticks survive a recompute.
+pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut push = |id: String, name: String, text: String, kind: ItemKind, required: bool| {
+        items.push(Item {
+            id,
+            name,
+            text,
+            kind,
+            required,
+            done: false,
+            done_at: None,
+        });
+    };
+    for d in &plan.documents {
+        let text = match d.earliest_date {
+            Some(date) => tf(
+                "checklist.item.document_dated",
+                &[("name", &d.name), ("date", &date)],
+            ),
+            None => d.name.clone(),
+        };
+        push(
+            format!("doc:{}", d.id),
+            d.name.clone(),
+            text,
+            ItemKind::Document,
+            true,
+        );
+    }
+    {
+        let mut step = |id: &str, key: &str, text: String| {
+            push(
+                format!("step:{id}"),
+                t(key).to_string(),
+                text,
+                ItemKind::Step,
+                true,
+            );
+        };
+        let w = &plan.window;
+        let apply = match &plan.apply_by {
+            Some(a) => tf(
+                "checklist.item.apply_by",
+                &[("opens", &w.opens), ("closes", &w.closes), ("by", &a.date)],
+            ),
+            None => tf(
+                "checklist.item.apply",
+                &[("opens", &w.opens), ("closes", &w.closes)],
+            ),
+        };
+        if w.assumed
+            || plan
+                .warnings
+                .iter()
+                .any(|x| x.code == "sources_old" || x.code == "region_generic")
+        {
+            step(
+                "confirm",
+                "checklist.item.confirm",
+                t("checklist.item.confirm").to_string(),
+            );
+        }
+        step(
+            "choose-channel",
+            "checklist.item.choose_channel",
+            t("checklist.item.choose_channel").to_string(),
+        );
+        step("apply", "checklist.item.apply_name", apply);
+        step(
+            "result",
+            "checklist.item.result",
+            t("checklist.item.result").to_string(),
+        );
+        if plan.cross_province {
+            step(
+                "cp-filing",
+                "checklist.item.cp_filing",
+                t("checklist.item.cp_filing").to_string(),
+            );
+            step(
+                "cp-hospital",
+                "checklist.item.cp_hospital",
+                t("checklist.item.cp_hospital").to_string(),
+            );
+        }
+    }
+    for n in &plan.notes {
+        push(
+            format!("tip:{}", n.id),
+            n.title.clone(),
+            format!("{}：{}", n.title, n.text),
+            ItemKind::Tip,
+            false,
+        );
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,174 @@
+use chrono::TimeZone;
+
+use super::*;
+use crate::plan::{self, Answers};
+use crate::policy::{PolicySet, Scheme};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn at(day: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d(day).and_hms_opt(8, 0, 0).unwrap())
+}
+
+fn answers() -> Answers {
+    Answers {
+        region: "qinghai-haixi".into(),
+        scheme: Scheme::Employee,
+        disease: "diabetes".into(),
+        validity_end: d("2026-03-31"),
+        cross_province: false,
+        retired: false,
+    }
+}
+
+fn checklist(today: &str) -> (PolicySet, Checklist) {
+    let policy = PolicySet::embedded().unwrap();
+    let p = plan::compute(&policy, &answers(), d(today)).unwrap();
+    let c = Checklist::new("abc12345".into(), " 妈妈 ", &answers(), &p, at(today));
+    (policy, c)
+}
+
+#[test]
+fn items_come_from_the_plan_with_their_recency_rule() {
+    let (_, c) = checklist("2026-01-15");
+    assert_eq!(c.label, "妈妈");
+    assert_eq!(c.schema_version, SCHEMA_VERSION);
+    assert_eq!(
+        (c.window.opens, c.window.closes, c.window.apply_by),
+        (d("2025-12-31"), d("2026-03-31"), Some(d("2026-03-24")))
+    );
+    let records = c
+        .items
+        .iter()
+        .find(|i| i.id == "doc:medical-records")
+        .unwrap();
+    assert!(records.text.contains("2025-01-15"), "{}", records.text);
+    assert!(records.required && records.kind == ItemKind::Document);
+    let apply = c.items.iter().find(|i| i.id == "step:apply").unwrap();
+    assert!(apply.text.contains("2025-12-31") && apply.text.contains("2026-03-24"));
+    assert!(
+        c.items
+            .iter()
+            .any(|i| i.kind == ItemKind::Tip && !i.required)
+    );
+    let ids: std::collections::HashSet<_> = c.items.iter().map(|i| &i.id).collect();
+    assert_eq!(ids.len(), c.items.len(), "item ids are unique");
+    assert_eq!(c.progress(), (0, 8));
+}
+
+#[test]
+fn the_label_defaults_to_the_disease() {
+    let policy = PolicySet::embedded().unwrap();
+    let p = plan::compute(&policy, &answers(), d("2026-01-15")).unwrap();
+    assert_eq!(
+        Checklist::new("x".into(), "  ", &answers(), &p, at("2026-01-15")).label,
+        "糖尿病"
+    );
+}
+
+#[test]
+fn ticks_survive_a_recompute_on_another_day() {
+    let (policy, mut c) = checklist("2026-01-15");
+    let i = c.find_item("doc:medical-records").unwrap();
+    assert!(c.set_done(i, true, at("2026-01-16")));
+    assert!(
+        !c.set_done(i, true, at("2026-01-17")),
+        "ticking twice changes nothing"
+    );
+    let later = plan::compute(&policy, &answers(), d("2026-02-20")).unwrap();
+    let changes = c.refresh(&later, at("2026-02-20"));
+    assert!(
+        changes.is_empty(),
+        "a new date is not a change: {changes:?}"
+    );
+    let item = &c.items[c.find_item("doc:medical-records").unwrap()];
+    assert!(item.done);
+    assert_eq!(item.done_at, Some(at("2026-01-16")));
+    assert!(
+        item.text.contains("2025-02-20"),
+        "the rule moves with the day one applies"
+    );
+    assert_eq!(c.progress(), (1, 8));
+}
+
+#[test]
+fn a_change_in_the_data_is_reported_and_ticks_kept() {
+    let (policy, mut c) = checklist("2026-01-15");
+    c.set_done(0, true, at("2026-01-15"));
+    // Simulate data that changed since saving: a renamed document, one
+    // removed, one added, a different window.
+    let mut changed = policy.clone();
+    let haixi = changed
+        .regions
+        .iter_mut()
+        .find(|r| r.id == "qinghai-haixi")
+        .unwrap();
+    haixi
+        .documents
+        .iter_mut()
+        .find(|x| x.id == "id-card")
+        .unwrap()
+        .name = "居民身份证原件".into();
+    haixi.common_documents.retain(|x| x != "approval-form");
+    haixi.window_months.value = Some(2);
+    let p = plan::compute(&changed, &answers(), d("2026-01-15")).unwrap();
+    let changes = c.refresh(&p, at("2026-01-20"));
+    assert!(
+        changes
+            .iter()
+            .any(|ch| matches!(ch, Change::Window { after, .. } if after.0 == d("2026-01-31"))),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|ch| matches!(ch, Change::Removed { text, .. } if text.contains("审批表")))
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|ch| matches!(ch, Change::Reworded { after, .. } if after == "居民身份证原件"))
+    );
+    assert!(c.items[0].done, "the renamed document keeps its tick");
+    assert_eq!(c.updated_at, at("2026-01-20"));
+    for ch in &changes {
+        assert!(!ch.describe().is_empty());
+    }
+}
+
+#[test]
+fn cross_province_adds_steps() {
+    let policy = PolicySet::embedded().unwrap();
+    let a = Answers {
+        cross_province: true,
+        ..answers()
+    };
+    let p = plan::compute(&policy, &a, d("2026-01-15")).unwrap();
+    let c = Checklist::new("x".into(), "", &a, &p, at("2026-01-15"));
+    assert!(c.items.iter().any(|i| i.id == "step:cp-filing"));
+    assert!(c.items.iter().any(|i| i.id == "doc:cp-identity"));
+}
+
+#[test]
+fn finding_items() {
+    let (_, c) = checklist("2026-01-15");
+    assert_eq!(c.find_item("1"), Ok(0));
+    assert_eq!(c.find_item("１"), Ok(0), "full-width digits");
+    assert_eq!(c.find_item("apply"), c.find_item("step:apply"));
+    assert!(c.find_item("99").is_err());
+    assert!(c.find_item("0").is_err());
+    assert!(matches!(c.find_item("doc:"), Err(ItemLookup::Ambiguous(_))));
+    assert_eq!(c.find_item("nothing"), Err(ItemLookup::NotFound));
+    assert_eq!(c.find_item(""), Err(ItemLookup::NotFound));
+}
+
+#[test]
+fn unticking_clears_the_time() {
+    let (_, mut c) = checklist("2026-01-15");
+    c.set_done(2, true, at("2026-01-15"));
+    assert!(c.set_done(2, false, at("2026-01-16")));
+    assert_eq!(c.items[2].done_at, None);
+    assert!(!c.set_done(999, true, at("2026-01-16")));
+}

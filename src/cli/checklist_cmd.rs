@@ -1,0 +1,313 @@
+//! `renew checklist …`: the saved checklists from the command line.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::{ChecklistCommand, Context, ExportFormat, ListFormat, UsageError};
+use crate::checklist::store::{StoreError, StoreProblem};
+use crate::checklist::{Change, Checklist, ItemLookup, export};
+use crate::i18n::{t, tf};
+use crate::plan::{self, RenewalPlan, Status, render};
+
+fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
+    plan::compute(ctx.policy, &c.answers, ctx.today).ok()
+}
+
+/// Store errors that are the person's to fix become usage errors (exit 2).
+fn user_facing(e: StoreError) -> anyhow::Error {
+    match e {
+        StoreError::NotFound(q) => UsageError(tf("checklist.not_found", &[("q", &q)])).into(),
+        StoreError::Ambiguous { query, matches } => {
+            let list: Vec<String> = matches
+                .iter()
+                .map(|(id, label)| format!("  {id}  {label}"))
+                .collect();
+            UsageError(format!(
+                "{}\n{}",
+                tf("checklist.ambiguous", &[("q", &query)]),
+                list.join("\n")
+            ))
+            .into()
+        }
+        StoreError::Corrupt { file, moved_to, .. } => {
+            anyhow::anyhow!(tf(
+                "checklist.problem.corrupt",
+                &[("file", &file), ("moved", &moved_to)]
+            ))
+        }
+        StoreError::Newer { file, .. } => {
+            anyhow::anyhow!(tf("checklist.problem.newer", &[("file", &file)]))
+        }
+        StoreError::Io(e) => e.into(),
+    }
+}
+
+pub fn describe_problem(p: &StoreProblem) -> String {
+    match p {
+        StoreProblem::Corrupt { file, moved_to, .. } => tf(
+            "checklist.problem.corrupt",
+            &[("file", file), ("moved", moved_to)],
+        ),
+        StoreProblem::SetAside { file } => tf("checklist.problem.set_aside", &[("file", file)]),
+        StoreProblem::Newer { file, .. } => tf("checklist.problem.newer", &[("file", file)]),
+    }
+}
+
+/// Where a checklist stands today, for sorting and showing.
+struct Standing {
+    status: Status,
+    days_left: i64,
+    words: String,
+}
+
+fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standing {
+    match plan {
+        Some(p) => Standing {
+            status: p.status,
+            days_left: p.days_left,
+            words: render::status_words(p),
+        },
+        None => {
+            let status = plan::status(ctx.today, c.window.opens, c.window.closes);
+            let days_left = (c.window.closes - ctx.today).num_days();
+            Standing {
+                status,
+                days_left,
+                words: t("checklist.no_plan_status").to_string(),
+            }
+        }
+    }
+}
+
+/// Most urgent first: unfinished before finished; open (fewest days left),
+/// then expired, then not yet open (soonest first).
+fn urgency(s: &Standing, finished: bool) -> (bool, u8, i64) {
+    let (rank, days) = match s.status {
+        Status::Open => (0, s.days_left),
+        Status::Expired => (1, -s.days_left),
+        Status::NotYetOpen => (2, s.days_left),
+    };
+    (finished, rank, days)
+}
+
+fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
+    let list: Vec<String> = match &e {
+        ItemLookup::Ambiguous(ids) => ids
+            .iter()
+            .map(|&i| format!("  {}. {}  {}", i + 1, c.items[i].id, c.items[i].name))
+            .collect(),
+        ItemLookup::NotFound => c
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| format!("  {}. {}  {}", i + 1, it.id, it.name))
+            .collect(),
+    };
+    UsageError(format!(
+        "{}\n{}",
+        tf("checklist.item_not_found", &[("q", &query)]),
+        list.join("\n")
+    ))
+    .into()
+}
+
+pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.store()?;
+    let resolve = |q: &str| store.resolve(q, ctx.now).map_err(user_facing);
+    match cmd {
+        ChecklistCommand::List { format } => {
+            let (lists, problems) = store.list(ctx.now)?;
+            let mut rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
+                .into_iter()
+                .map(|c| {
+                    let p = plan_for(ctx, &c);
+                    let s = standing(ctx, &c, p.as_ref());
+                    (c, p, s)
+                })
+                .collect();
+            rows.sort_by_key(|(c, _, s)| {
+                let (done, total) = c.progress();
+                urgency(s, done == total)
+            });
+            match format {
+                ListFormat::Json => {
+                    let items: Vec<_> = rows
+                        .iter()
+                        .map(|(c, _, s)| {
+                            let (done, total) = c.progress();
+                            json!({
+                                "id": c.id, "label": c.label, "region": c.region_name, "disease": c.disease_name,
+                                "validity_end": c.answers.validity_end, "status": s.status, "days_left": s.days_left,
+                                "done": done, "total": total, "path": store.path_of(&c.id),
+                            })
+                        })
+                        .collect();
+                    let problems: Vec<_> = problems
+                        .iter()
+                        .map(|p| json!({ "message": describe_problem(p) }))
+                        .collect();
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string_pretty(
+                            &json!({ "checklists": items, "problems": problems })
+                        )?
+                    )?;
+                }
+                ListFormat::Text => {
+                    if rows.is_empty() {
+                        writeln!(
+                            out,
+                            "{}",
+                            tf("checklist.none", &[("dir", &store.dir().display())])
+                        )?;
+                    }
+                    for (c, _, s) in &rows {
+                        let (done, total) = c.progress();
+                        writeln!(
+                            out,
+                            "{}  {}  {}  {}  {}  {}  {}/{}",
+                            c.id,
+                            render::pad(&c.label, 8),
+                            render::pad(&c.region_name, 14),
+                            render::pad(&c.disease_name, 12),
+                            c.answers.validity_end,
+                            s.words,
+                            done,
+                            total
+                        )?;
+                    }
+                    for p in &problems {
+                        writeln!(out, "! {}", describe_problem(p))?;
+                    }
+                }
+            }
+        }
+        ChecklistCommand::Show { id, format } => {
+            let id = resolve(id)?;
+            // Bring the items up to date with today's data, keeping ticks.
+            let (c, changes) = store
+                .update(&id, ctx.now, |c| match plan_for(ctx, c) {
+                    Some(p) => {
+                        let before = c.clone();
+                        let changes = c.refresh(&p, ctx.now);
+                        (*c != before, changes)
+                    }
+                    None => (false, Vec::new()),
+                })
+                .map_err(user_facing)?;
+            let p = plan_for(ctx, &c);
+            let s = standing(ctx, &c, p.as_ref());
+            match format {
+                ListFormat::Json => {
+                    let mut v = serde_json::to_value(&c)?;
+                    if let Some(map) = v.as_object_mut() {
+                        map.insert("status".into(), json!(s.status));
+                        map.insert("days_left".into(), json!(s.days_left));
+                        map.insert(
+                            "changes".into(),
+                            json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
+                        );
+                        map.insert("path".into(), json!(store.path_of(&c.id)));
+                    }
+                    writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+                }
+                ListFormat::Text => {
+                    writeln!(
+                        out,
+                        "{}",
+                        tf(
+                            "checklist.show.head",
+                            &[
+                                ("label", &c.label),
+                                ("id", &c.id),
+                                ("region", &c.region_name),
+                                ("disease", &c.disease_name)
+                            ]
+                        )
+                    )?;
+                    writeln!(
+                        out,
+                        "{}",
+                        tf(
+                            "checklist.show.window",
+                            &[
+                                ("opens", &c.window.opens),
+                                ("closes", &c.window.closes),
+                                ("status", &s.words)
+                            ]
+                        )
+                    )?;
+                    if p.is_none() {
+                        writeln!(out, "! {}", t("checklist.sheet.no_plan"))?;
+                    }
+                    if !changes.is_empty() {
+                        writeln!(out, "{}", t("checklist.show.changed"))?;
+                        for ch in &changes {
+                            writeln!(out, "  ! {}", ch.describe())?;
+                        }
+                    }
+                    writeln!(out)?;
+                    for l in export::item_lines(&c, 78, false) {
+                        writeln!(out, "{l}")?;
+                    }
+                    writeln!(out)?;
+                    writeln!(out, "{}", tf("checklist.show.hint", &[("id", &c.id)]))?;
+                }
+            }
+        }
+        ChecklistCommand::Tick { id, item } | ChecklistCommand::Untick { id, item } => {
+            let done = matches!(cmd, ChecklistCommand::Tick { .. });
+            let id = resolve(id)?;
+            let (c, found) = store
+                .update(&id, ctx.now, |c| match c.find_item(item) {
+                    Ok(i) => (c.set_done(i, done, ctx.now), Ok(i)),
+                    Err(e) => (false, Err(e)),
+                })
+                .map_err(user_facing)?;
+            let i = found.map_err(|e| item_error(&c, item, e))?;
+            let it = &c.items[i];
+            let (d, total) = c.progress();
+            writeln!(
+                out,
+                "{}",
+                tf(
+                    "checklist.ticked",
+                    &[
+                        ("mark", &if it.done { "☑" } else { "☐" }),
+                        ("n", &(i + 1)),
+                        ("text", &it.text),
+                        ("done", &d),
+                        ("total", &total)
+                    ]
+                )
+            )?;
+        }
+        ChecklistCommand::Delete { id, yes } => {
+            let id = resolve(id)?;
+            if !yes {
+                return Err(UsageError(tf("checklist.delete_needs_yes", &[("id", &id)])).into());
+            }
+            store.delete(&id).map_err(user_facing)?;
+            writeln!(out, "{}", tf("checklist.deleted", &[("id", &id)]))?;
+        }
+        ChecklistCommand::Export { id, format } => {
+            let id = resolve(id)?;
+            let c = store.load(&id, ctx.now).map_err(user_facing)?;
+            let p = plan_for(ctx, &c);
+            match format {
+                ExportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&c)?)?,
+                ExportFormat::Ics => write!(out, "{}", export::ics(&c, p.as_ref()))?,
+                ExportFormat::Markdown => {
+                    write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, true))?
+                }
+                ExportFormat::Text => {
+                    write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, false))?
+                }
+            }
+        }
+    }
+    Ok(())
+}
