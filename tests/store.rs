@@ -276,3 +276,45 @@ fn six_processes_ticking_at_once_lose_nothing() {
         "no temp files left"
     );
 }
+
+mod any_bytes_on_disk {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever is in a file, reading the folder never panics: the file
+        /// either loads or is set aside with its bytes intact, and a good
+        /// checklist beside it always loads.
+        #[test]
+        fn reading_never_panics_and_never_destroys(bytes in proptest::collection::vec(any::<u8>(), 0..400), as_json in any::<bool>()) {
+            let tmp = tempfile::tempdir().unwrap();
+            let store = Store::open(tmp.path()).unwrap();
+            let good = sample(&store, "good");
+            store.create(&good).unwrap();
+            // Half the cases: a real checklist with a mangled tail.
+            let content = if as_json {
+                let mut v = serde_json::to_vec(&good).unwrap();
+                let cut = bytes.len() % v.len();
+                v.truncate(cut);
+                v.extend_from_slice(&bytes);
+                v
+            } else {
+                bytes.clone()
+            };
+            fs::write(store.dir().join("other.json"), &content).unwrap();
+            let (lists, problems) = store.list(now()).unwrap();
+            prop_assert!(lists.iter().any(|c| c.id == good.id));
+            match problems.as_slice() {
+                [] => prop_assert_eq!(lists.len(), 2),
+                [StoreProblem::Corrupt { moved_to, .. }] => {
+                    prop_assert_eq!(fs::read(store.dir().join(moved_to)).unwrap(), content);
+                }
+                [StoreProblem::Newer { .. }] => {
+                    prop_assert_eq!(fs::read(store.dir().join("other.json")).unwrap(), content);
+                }
+                other => prop_assert!(false, "unexpected {:?}", other),
+            }
+        }
+    }
+}

@@ -236,6 +236,23 @@ pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
     .copied()
 }
 
+/// A label is the person's own word, never an ID or phone number: the
+/// program keeps no personal data.
+pub fn check_label(label: &str) -> Result<(), UsageError> {
+    let text = crate::dates::to_half_width(label);
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 6 {
+            return Err(UsageError(t("cli.label_has_number").to_string()));
+        }
+    }
+    if text.chars().count() > 40 || text.chars().any(char::is_control) {
+        return Err(UsageError(t("cli.label_too_long").to_string()));
+    }
+    Ok(())
+}
+
 /// The terminal's width when printing to one, else a width that prints well.
 fn output_width() -> usize {
     use std::io::IsTerminal;
@@ -314,6 +331,9 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             };
             let plan = plan::compute(policy, &answers, today)?;
             let saved = if *save {
+                if let Some(l) = label {
+                    check_label(l)?;
+                }
                 let store = ctx.store()?;
                 let checklist = Checklist::new(
                     store.new_id(),
