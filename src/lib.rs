@@ -12,3 +12,4 @@ pub mod plan;
 pub mod policy;
 pub mod prompt;
 pub mod search;
+pub mod tui;

@@ -47,6 +47,23 @@ fn run(args: &Cli) -> anyhow::Result<ExitCode> {
             cli::run_command(command, &ctx, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
+        None if !args.plain && io::stdin().is_terminal() && io::stdout().is_terminal() => {
+            drop(out);
+            let theme = renewal_assistant::tui::theme::Theme {
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                ascii: args.ascii,
+            };
+            let data_dir = args
+                .data_dir
+                .clone()
+                .or_else(renewal_assistant::checklist::store::Store::default_data_dir);
+            renewal_assistant::tui::run(
+                policy,
+                today,
+                renewal_assistant::tui::Options { theme, data_dir },
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let stdin = io::stdin();
             let interactive = stdin.is_terminal();

@@ -20,6 +20,8 @@ use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme
 
 mod checklist_cmd;
 
+pub use checklist_cmd::describe_problem as describe_store_problem;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "renew",
@@ -30,6 +32,14 @@ pub struct Cli {
     /// Use this date as today (e.g. 2026-01-15); for checking and testing.
     #[arg(long, global = true, env = "RENEW_TODAY", value_name = "DATE")]
     pub today: Option<String>,
+
+    /// Plain numbered questions instead of the full-screen wizard.
+    #[arg(long, global = true)]
+    pub plain: bool,
+
+    /// Draw boxes and markers with ASCII (for terminals that show box characters double-wide).
+    #[arg(long, global = true)]
+    pub ascii: bool,
 
     /// Where checklists are kept (default: the platform's data dir for the app).
     #[arg(long, global = true, env = "RENEW_DATA_DIR", value_name = "DIR")]

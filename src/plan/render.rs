@@ -246,6 +246,60 @@ fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>
     (headers, rows)
 }
 
+/// The rules around the window: materials age, benefits during review,
+/// what happens if late, the renewal cycle. One paragraph each.
+pub fn rules(plan: &RenewalPlan) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(m) = &plan.materials {
+        let key = if m.approximate {
+            "plan.materials_about"
+        } else {
+            "plan.materials"
+        };
+        out.push(tf(
+            key,
+            &[
+                ("months", &m.months),
+                ("date", &m.earliest_date),
+                ("ref", &m.reference_day),
+            ],
+        ));
+    }
+    out.push(format!(
+        "{}{}",
+        t("plan.continuity_label"),
+        fact_text(&plan.late.continuity_during_review, |v| {
+            if *v {
+                t("plan.continuity_yes").to_string()
+            } else {
+                t("plan.continuity_no").to_string()
+            }
+        })
+    ));
+    out.push(format!(
+        "{}{}",
+        t("plan.late_label"),
+        fact_text(&plan.late.consequence, |v| v.clone())
+    ));
+    out.push(format!(
+        "{}{}",
+        t("plan.cycle_label"),
+        fact_text(&plan.cycle_years, |v| {
+            tf(
+                "plan.cycle_years",
+                &[(
+                    "years",
+                    &v.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(t("plan.or")),
+                )],
+            )
+        })
+    ));
+    out
+}
+
 /// The plan for a terminal, wrapped to `width` display columns.
 pub fn text(plan: &RenewalPlan, width: usize) -> String {
     text_with(plan, width, None)
@@ -254,8 +308,42 @@ pub fn text(plan: &RenewalPlan, width: usize) -> String {
 /// The plan as text, with `checklist` lines (already wrapped) in place of
 /// the plain document list when given.
 pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>) -> String {
+    let (mut lines, _) = text_parts(plan, width, checklist);
+    lines.push(String::new());
+    lines.join("\n")
+}
+
+/// The text plan cut into its sections: the heading's i18n key (`""` for
+/// the title block) and the section's lines without the heading.
+pub fn sections(
+    plan: &RenewalPlan,
+    width: usize,
+    checklist: Option<&[String]>,
+) -> Vec<(&'static str, Vec<String>)> {
+    let (lines, marks) = text_parts(plan, width, checklist);
+    let mut out = Vec::new();
+    let mut starts: Vec<(&'static str, usize)> = vec![("", 0)];
+    starts.extend(marks);
+    for (i, (key, start)) in starts.iter().enumerate() {
+        let end = starts
+            .get(i + 1)
+            .map(|(_, s)| s.saturating_sub(2))
+            .unwrap_or(lines.len());
+        let body: Vec<String> = lines[*start..end.max(*start)].to_vec();
+        out.push((*key, body));
+    }
+    out
+}
+
+/// Lines of the text plan, and where each section's body starts.
+fn text_parts(
+    plan: &RenewalPlan,
+    width: usize,
+    checklist: Option<&[String]>,
+) -> (Vec<String>, Vec<(&'static str, usize)>) {
     let width = width.clamp(40, 200);
     let mut out: Vec<String> = Vec::new();
+    let mut marks: Vec<(&'static str, usize)> = Vec::new();
     let body = width - 4;
     let para = |out: &mut Vec<String>, prefix: &str, text: &str| {
         let indent = " ".repeat(prefix.width());
@@ -266,10 +354,12 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
             out.push(format!("  {}{line}", if i == 0 { prefix } else { &indent }));
         }
     };
-    let heading = |out: &mut Vec<String>, key: &str| {
-        out.push(String::new());
-        out.push(format!("【{}】", t(key)));
-    };
+    let heading =
+        |out: &mut Vec<String>, marks: &mut Vec<(&'static str, usize)>, key: &'static str| {
+            out.push(String::new());
+            out.push(format!("【{}】", t(key)));
+            marks.push((key, out.len()));
+        };
 
     out.push(tf(
         "plan.title",
@@ -295,7 +385,7 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
         para(&mut out, "", t("plan.cross_province_yes"));
     }
 
-    heading(&mut out, "plan.section.window");
+    heading(&mut out, &mut marks, "plan.section.window");
     let w = &plan.window;
     para(
         &mut out,
@@ -337,72 +427,12 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
             ),
         );
     }
-    if let Some(m) = &plan.materials {
-        let key = if m.approximate {
-            "plan.materials_about"
-        } else {
-            "plan.materials"
-        };
-        para(
-            &mut out,
-            "",
-            &tf(
-                key,
-                &[
-                    ("months", &m.months),
-                    ("date", &m.earliest_date),
-                    ("ref", &m.reference_day),
-                ],
-            ),
-        );
+    for rule in rules(plan) {
+        para(&mut out, "", &rule);
     }
-    para(
-        &mut out,
-        "",
-        &format!(
-            "{}{}",
-            t("plan.continuity_label"),
-            fact_text(&plan.late.continuity_during_review, |v| {
-                if *v {
-                    t("plan.continuity_yes").to_string()
-                } else {
-                    t("plan.continuity_no").to_string()
-                }
-            })
-        ),
-    );
-    para(
-        &mut out,
-        "",
-        &format!(
-            "{}{}",
-            t("plan.late_label"),
-            fact_text(&plan.late.consequence, |v| v.clone())
-        ),
-    );
-    para(
-        &mut out,
-        "",
-        &format!(
-            "{}{}",
-            t("plan.cycle_label"),
-            fact_text(&plan.cycle_years, |v| {
-                tf(
-                    "plan.cycle_years",
-                    &[(
-                        "years",
-                        &v.iter()
-                            .map(u32::to_string)
-                            .collect::<Vec<_>>()
-                            .join(t("plan.or")),
-                    )],
-                )
-            })
-        ),
-    );
 
     if !plan.warnings.is_empty() {
-        heading(&mut out, "plan.section.warnings");
+        heading(&mut out, &mut marks, "plan.section.warnings");
         for wn in &plan.warnings {
             para(&mut out, "! ", &wn.text);
         }
@@ -410,6 +440,7 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
 
     heading(
         &mut out,
+        &mut marks,
         if checklist.is_some() {
             "plan.section.checklist"
         } else {
@@ -438,7 +469,7 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
         }
     }
 
-    heading(&mut out, "plan.section.channels");
+    heading(&mut out, &mut marks, "plan.section.channels");
     // Side by side, at most three channels to a table so columns stay readable.
     let (headers, rows) = comparison_rows(plan);
     for start in (0..headers.len()).step_by(3) {
@@ -487,7 +518,7 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
     }
 
     if let Some(cp) = &plan.cross_province_info {
-        heading(&mut out, "plan.section.cross_province");
+        heading(&mut out, &mut marks, "plan.section.cross_province");
         for (i, s) in cp.steps.iter().enumerate() {
             para(
                 &mut out,
@@ -527,7 +558,7 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
     }
 
     if let Some(ex) = &plan.example_figures {
-        heading(&mut out, "plan.section.examples");
+        heading(&mut out, &mut marks, "plan.section.examples");
         para(&mut out, "! ", &ex.note);
         let retired = plan.retired;
         for r in &ex.rows {
@@ -553,13 +584,13 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
     }
 
     if !plan.notes.is_empty() {
-        heading(&mut out, "plan.section.notes");
+        heading(&mut out, &mut marks, "plan.section.notes");
         for n in &plan.notes {
             para(&mut out, "· ", &format!("{}：{}", n.title, n.text));
         }
     }
 
-    heading(&mut out, "plan.section.sources");
+    heading(&mut out, &mut marks, "plan.section.sources");
     for s in &plan.sources {
         let mut line = format!("{}（{}", s.title, s.published);
         if let Some(p) = &s.publisher {
@@ -580,8 +611,7 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>)
         &tf("plan.verified_on", &[("date", &plan.verified_on)]),
     );
     para(&mut out, "", &plan.caution);
-    out.push(String::new());
-    out.join("\n")
+    (out, marks)
 }
 
 fn md_escape(text: &str) -> String {

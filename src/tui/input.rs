@@ -1,0 +1,119 @@
+//! A one-line text field that knows CJK: the caret moves by characters and
+//! its screen column is measured in display width.
+
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    pub text: String,
+    /// Caret position in characters.
+    pub caret: usize,
+}
+
+/// The most a field takes; a paste longer than this is cut.
+pub const MAX_CHARS: usize = 60;
+
+impl TextInput {
+    pub fn with(text: &str) -> TextInput {
+        let text: String = text.chars().take(MAX_CHARS).collect();
+        let caret = text.chars().count();
+        TextInput { text, caret }
+    }
+
+    fn byte_at(&self, chars: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map(|(b, _)| b)
+            .unwrap_or(self.text.len())
+    }
+
+    /// Inserts text at the caret; control characters are dropped.
+    pub fn insert(&mut self, s: &str) {
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let clean: String = s.chars().filter(|c| !c.is_control()).take(room).collect();
+        let at = self.byte_at(self.caret);
+        self.text.insert_str(at, &clean);
+        self.caret += clean.chars().count();
+    }
+
+    pub fn backspace(&mut self) {
+        if self.caret > 0 {
+            let start = self.byte_at(self.caret - 1);
+            let end = self.byte_at(self.caret);
+            self.text.replace_range(start..end, "");
+            self.caret -= 1;
+        }
+    }
+
+    pub fn delete(&mut self) {
+        let len = self.text.chars().count();
+        if self.caret < len {
+            let start = self.byte_at(self.caret);
+            let end = self.byte_at(self.caret + 1);
+            self.text.replace_range(start..end, "");
+        }
+    }
+
+    pub fn left(&mut self) {
+        self.caret = self.caret.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.caret = (self.caret + 1).min(self.text.chars().count());
+    }
+
+    pub fn home(&mut self) {
+        self.caret = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.caret = self.text.chars().count();
+    }
+
+    pub fn clear(&mut self) {
+        *self = TextInput::default();
+    }
+
+    /// Display columns from the start of the text to the caret.
+    pub fn caret_column(&self) -> u16 {
+        let before = &self.text[..self.byte_at(self.caret)];
+        u16::try_from(before.width()).unwrap_or(u16::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_caret_moves_by_characters_and_measures_by_width() {
+        let mut t = TextInput::default();
+        t.insert("糖尿");
+        assert_eq!((t.caret, t.caret_column()), (2, 4));
+        t.left();
+        t.insert("a");
+        assert_eq!(t.text, "糖a尿");
+        assert_eq!(t.caret_column(), 3);
+        t.backspace();
+        t.backspace();
+        assert_eq!(t.text, "尿");
+        t.backspace();
+        assert_eq!(t.text, "尿", "nothing before the caret");
+        t.end();
+        t.delete();
+        assert_eq!(t.text, "尿");
+        t.home();
+        t.delete();
+        assert_eq!((t.text.as_str(), t.caret), ("", 0));
+    }
+
+    #[test]
+    fn control_characters_and_overlong_pastes_are_dropped() {
+        let mut t = TextInput::default();
+        t.insert("a\u{1b}[2Jb\n");
+        assert_eq!(t.text, "a[2Jb");
+        t.insert(&"x".repeat(10_000));
+        assert_eq!(t.text.chars().count(), MAX_CHARS);
+    }
+}

@@ -1,0 +1,929 @@
+//! Drawing the state. Views never change state; every position comes from
+//! `layout`, so clicks land where things are drawn.
+
+use chrono::{Datelike, Days, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::app::{App, Level, ReviewRow, Screen, Step, Tab};
+use super::layout::{self, ListGeom};
+use super::theme::Theme;
+use crate::dates::weekday_zh;
+use crate::i18n::{t, tf};
+use crate::plan::render::{self, wrap};
+use crate::plan::{RenewalPlan, Status};
+
+/// Cuts `text` to `width` display columns, ending in … when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+fn put(frame: &mut Frame, x: u16, y: u16, width: u16, line: Line) {
+    let area = frame.area();
+    if y >= area.height || x >= area.width {
+        return;
+    }
+    let width = width.min(area.width - x);
+    frame.render_widget(Paragraph::new(line), Rect::new(x, y, width, 1));
+}
+
+fn text_line(text: &str, style: Style) -> Line<'static> {
+    Line::from(Span::styled(text.to_string(), style))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if layout::too_small(app) {
+        let msg = tf(
+            "tui.too_small",
+            &[
+                ("w", &super::app::MIN_SIZE.0),
+                ("h", &super::app::MIN_SIZE.1),
+                ("cw", &area.width),
+                ("ch", &area.height),
+            ],
+        );
+        put(
+            frame,
+            0,
+            0,
+            area.width,
+            text_line(&fit(&msg, area.width as usize), Style::new()),
+        );
+        return;
+    }
+    match &app.screen {
+        Screen::Home => home(frame, app, theme),
+        Screen::Question(step) => question(frame, app, theme, *step),
+        Screen::Review { editing_label } => review(frame, app, theme, *editing_label),
+        Screen::Result => result(frame, app, theme),
+    }
+    message_and_footer(frame, app, theme);
+    if app.help {
+        help(frame, theme);
+    }
+}
+
+fn header(frame: &mut Frame, app: &App, theme: &Theme, left: &str) {
+    let w = frame.area().width as usize;
+    let right = tf(
+        "tui.today",
+        &[("date", &app.today), ("weekday", &weekday_zh(app.today))],
+    );
+    let left = fit(&format!(" {left}"), w.saturating_sub(right.width() + 2));
+    let pad = w.saturating_sub(left.width() + right.width() + 1);
+    let text = format!("{left}{}{right} ", " ".repeat(pad));
+    put(frame, 0, 0, w as u16, text_line(&text, theme.header()));
+}
+
+/// The question on row 1; its explanation on rows 2–3, wrapped.
+fn title_and_explain(frame: &mut Frame, theme: &Theme, question: &str, explain: &str) {
+    let w = frame.area().width;
+    put(
+        frame,
+        1,
+        1,
+        w - 1,
+        text_line(&fit(question, w as usize - 2), theme.question()),
+    );
+    let lines = wrap(explain, w as usize - 2);
+    for (i, l) in lines.iter().take(2).enumerate() {
+        let text = if i == 1 && lines.len() > 2 {
+            fit(&format!("{l}{}", lines[2]), w as usize - 2)
+        } else {
+            l.clone()
+        };
+        put(frame, 1, 2 + i as u16, w - 1, text_line(&text, theme.dim()));
+    }
+}
+
+fn list_rows(frame: &mut Frame, theme: &Theme, geom: ListGeom, rows: &[String], selected: usize) {
+    let w = frame.area().width;
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(geom.offset)
+        .take(usize::from(geom.height))
+    {
+        let y = geom.top + (i - geom.offset) as u16;
+        let is_sel = i == selected;
+        let marker = if is_sel { theme.pointer() } else { "  " };
+        let text = fit(&format!("{marker}{row}"), w as usize - 2);
+        let style = if is_sel {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        put(frame, 1, y, w - 2, text_line(&text, style));
+    }
+    if geom.offset > 0 {
+        put(frame, w - 2, geom.top, 1, text_line("↑", theme.dim()));
+    }
+    if geom.offset + usize::from(geom.height) < rows.len() {
+        put(
+            frame,
+            w - 2,
+            geom.top + geom.height - 1,
+            1,
+            text_line("↓", theme.dim()),
+        );
+    }
+}
+
+fn status_style(theme: &Theme, status: Status, days_left: i64) -> Style {
+    match status {
+        Status::Open if days_left <= 14 => theme.warn(),
+        Status::Open => theme.ok(),
+        Status::NotYetOpen => theme.info(),
+        Status::Expired => theme.danger(),
+    }
+}
+
+fn status_glyph(theme: &Theme, status: Status) -> &'static str {
+    match (status, theme.ascii) {
+        (Status::Open, false) => "● ",
+        (Status::NotYetOpen, false) => "○ ",
+        (Status::Expired, false) => "✗ ",
+        (Status::Open, true) => "* ",
+        (Status::NotYetOpen, true) => "o ",
+        (Status::Expired, true) => "x ",
+    }
+}
+
+fn home(frame: &mut Frame, app: &App, theme: &Theme) {
+    header(frame, app, theme, t("tui.app_name"));
+    title_and_explain(frame, theme, t("tui.home.title"), t("tui.home.explain"));
+    let mut rows = vec![t("tui.home.new").to_string()];
+    for c in &app.saved {
+        let status = crate::plan::status(app.today, c.window.opens, c.window.closes);
+        let days = (c.window.closes - app.today).num_days();
+        let words = match status {
+            Status::Open => tf("tui.home.open", &[("n", &days)]),
+            Status::NotYetOpen => tf(
+                "tui.home.not_yet",
+                &[("n", &(c.window.opens - app.today).num_days())],
+            ),
+            Status::Expired => tf("tui.home.expired", &[("n", &-days)]),
+        };
+        let (done, total) = c.progress();
+        rows.push(format!(
+            "{}{} · {} · {} · {} {} · {words} · {done}/{total}",
+            status_glyph(theme, status),
+            c.label,
+            c.disease_name,
+            c.region_name,
+            t("tui.home.ends"),
+            c.answers.validity_end
+        ));
+    }
+    if let Some(g) = layout::list_geom(app) {
+        list_rows(frame, theme, g, &rows, app.selected);
+    }
+    if !app.problems.is_empty() {
+        let w = frame.area().width;
+        let y = frame.area().height.saturating_sub(3);
+        let text = crate::cli::describe_store_problem(&app.problems[0]);
+        put(
+            frame,
+            1,
+            y,
+            w - 2,
+            text_line(&fit(&format!("! {text}"), w as usize - 2), theme.warn()),
+        );
+    }
+}
+
+fn question(frame: &mut Frame, app: &App, theme: &Theme, step: Step) {
+    let counter = layout::step_counter(app, step);
+    header(
+        frame,
+        app,
+        theme,
+        &format!("{} · {counter}", t("tui.app_name")),
+    );
+    let (q, explain) = match step {
+        Step::Region => (t("tui.q.region"), t("tui.e.region").to_string()),
+        Step::Scheme => (t("tui.q.scheme"), t("tui.e.scheme").to_string()),
+        Step::Retired => (t("tui.q.retired"), t("tui.e.retired").to_string()),
+        Step::Disease => (
+            t("tui.q.disease"),
+            tf(
+                "tui.e.disease",
+                &[(
+                    "region",
+                    &app.region().map(|r| r.short_name.as_str()).unwrap_or(""),
+                )],
+            ),
+        ),
+        Step::End => (t("tui.q.end"), t("tui.e.end").to_string()),
+        Step::Cross => (t("tui.q.cross"), t("tui.e.cross").to_string()),
+    };
+    title_and_explain(frame, theme, q, &explain);
+    let w = frame.area().width;
+    if step == Step::End {
+        date_step(frame, app, theme);
+        return;
+    }
+    let options = app.options(step);
+    let visible = app.visible_options(step);
+    if App::filterable(step) {
+        let label = t("tui.filter");
+        let lw = label.width() as u16;
+        put(
+            frame,
+            1,
+            4,
+            w - 2,
+            Line::from(vec![
+                Span::styled(label.to_string(), theme.question()),
+                Span::raw(app.filter.text.clone()),
+            ]),
+        );
+        frame.set_cursor_position((1 + lw + app.filter.caret_column(), 4));
+        let hint = if visible.is_empty() {
+            tf("tui.filter.none", &[("text", &app.filter.text)])
+        } else if app.filter.text.is_empty() {
+            t("tui.filter.hint").to_string()
+        } else {
+            tf("tui.filter.found", &[("n", &visible.len())])
+        };
+        let style = if visible.is_empty() {
+            theme.danger()
+        } else {
+            theme.dim()
+        };
+        put(
+            frame,
+            1,
+            5,
+            w - 2,
+            text_line(&fit(&hint, w as usize - 2), style),
+        );
+    }
+    let rows: Vec<String> = visible
+        .iter()
+        .map(|&i| format!("{:>2}. {}", i + 1, options[i]))
+        .collect();
+    if let Some(g) = layout::list_geom(app) {
+        list_rows(frame, theme, g, &rows, app.selected);
+    }
+}
+
+fn date_step(frame: &mut Frame, app: &App, theme: &Theme) {
+    let w = frame.area().width;
+    let label = t("tui.date.label");
+    let lw = label.width() as u16;
+    put(
+        frame,
+        1,
+        4,
+        w - 2,
+        Line::from(vec![
+            Span::styled(label.to_string(), theme.question()),
+            Span::styled(
+                app.date.text.clone(),
+                Style::new().add_modifier(Modifier::UNDERLINED),
+            ),
+        ]),
+    );
+    frame.set_cursor_position((1 + lw + app.date.caret_column(), 4));
+    let reading = if app.date.text.trim().is_empty() {
+        text_line(t("tui.date.empty"), theme.dim())
+    } else {
+        match app.date_reading() {
+            Ok(d) => {
+                let days = (d - app.today).num_days();
+                let rel = match days {
+                    0 => t("prompt.rel.today").to_string(),
+                    n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
+                    n => tf("prompt.rel.past", &[("n", &-n)]),
+                };
+                let text = tf(
+                    "tui.date.understood",
+                    &[("date", &d), ("weekday", &weekday_zh(d)), ("rel", &rel)],
+                );
+                text_line(&fit(&format!("✓ {text}"), w as usize - 2), theme.ok())
+            }
+            Err(e) => text_line(
+                &fit(&format!("✗ {}", e.message()), w as usize - 2),
+                theme.danger(),
+            ),
+        }
+    };
+    put(frame, 1, 5, w - 2, reading);
+    for (i, l) in wrap(t("tui.date.formats"), w as usize - 4)
+        .iter()
+        .enumerate()
+    {
+        put(frame, 1, 7 + i as u16, w - 2, text_line(l, theme.dim()));
+    }
+}
+
+fn review(frame: &mut Frame, app: &App, theme: &Theme, editing_label: bool) {
+    header(
+        frame,
+        app,
+        theme,
+        &format!("{} · {}", t("tui.app_name"), t("tui.review.title")),
+    );
+    title_and_explain(
+        frame,
+        theme,
+        t("tui.review.question"),
+        t("tui.review.explain"),
+    );
+    let region = app.region();
+    let answer = |step: Step| -> (String, String) {
+        let d = &app.draft;
+        let none = || t("tui.review.none").to_string();
+        match step {
+            Step::Region => (
+                t("tui.review.region").into(),
+                region.map(|r| r.name.clone()).unwrap_or_else(none),
+            ),
+            Step::Scheme => (
+                t("tui.review.scheme").into(),
+                d.scheme.map(|s| s.name().to_string()).unwrap_or_else(none),
+            ),
+            Step::Retired => (
+                t("tui.review.retired").into(),
+                d.retired
+                    .map(|v| t(if v { "tui.yes" } else { "tui.no" }).to_string())
+                    .unwrap_or_else(none),
+            ),
+            Step::Disease => (
+                t("tui.review.disease").into(),
+                region
+                    .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
+                    .map(|x| x.name.clone())
+                    .unwrap_or_else(none),
+            ),
+            Step::End => (
+                t("tui.review.end").into(),
+                d.end
+                    .map(|e| format!("{e}（{}）", weekday_zh(e)))
+                    .unwrap_or_else(none),
+            ),
+            Step::Cross => (
+                t("tui.review.cross").into(),
+                t(if d.cross.unwrap_or(false) {
+                    "tui.yes"
+                } else {
+                    "tui.no"
+                })
+                .to_string(),
+            ),
+        }
+    };
+    let label_value = app
+        .draft
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("{}{}", app.default_label(), t("tui.review.default")));
+    let rows: Vec<String> = app
+        .review_rows()
+        .into_iter()
+        .map(|row| match row {
+            ReviewRow::Answer(step) => {
+                let (k, v) = answer(step);
+                format!("{}  {v}   {}", render::pad(&k, 10), t("tui.review.change"))
+            }
+            ReviewRow::Label => format!(
+                "{}  {label_value}   {}",
+                render::pad(t("tui.review.label"), 10),
+                t("tui.review.change")
+            ),
+            ReviewRow::Confirm => t("tui.review.confirm").to_string(),
+        })
+        .collect();
+    if let Some(g) = layout::list_geom(app) {
+        list_rows(frame, theme, g, &rows, app.selected);
+        if editing_label
+            && let Some(i) = app
+                .review_rows()
+                .iter()
+                .position(|r| *r == ReviewRow::Label)
+            && i >= g.offset
+            && i < g.offset + usize::from(g.height)
+        {
+            let y = g.top + (i - g.offset) as u16;
+            let w = frame.area().width;
+            let prefix = format!(
+                "{}{}  ",
+                theme.pointer(),
+                render::pad(t("tui.review.label"), 10)
+            );
+            let pw = prefix.width() as u16;
+            put(
+                frame,
+                1,
+                y,
+                w - 2,
+                Line::from(vec![
+                    Span::styled(prefix, theme.selected()),
+                    Span::styled(
+                        app.label.text.clone(),
+                        Style::new().add_modifier(Modifier::UNDERLINED),
+                    ),
+                ]),
+            );
+            frame.set_cursor_position((1 + pw + app.label.caret_column(), y));
+        }
+    }
+}
+
+/// A month calendar: the window underlined, today `>`, the suggested
+/// apply-by day `*`, the end date `!`.
+pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![text_line(
+        &format!("     {year}年{month:>2}月",),
+        theme.heading(),
+    )];
+    lines.push(text_line(t("tui.cal.weekdays"), theme.dim()));
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return lines;
+    };
+    let lead = first.weekday().num_days_from_monday() as usize;
+    let days = crate::dates::last_day_of_month(year, month);
+    let apply_by = plan.apply_by.as_ref().map(|a| a.date);
+    let mut spans: Vec<Span> = vec![Span::raw("   ".repeat(lead))];
+    for day in 1..=days {
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+            continue;
+        };
+        let mark = if date == plan.today {
+            ">"
+        } else if date == plan.window.closes {
+            "!"
+        } else if Some(date) == apply_by {
+            "*"
+        } else {
+            " "
+        };
+        let inside = date >= plan.window.opens && date <= plan.window.closes;
+        let style = if date == plan.today {
+            theme.selected()
+        } else if inside {
+            theme.in_window()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::raw(mark.to_string()));
+        spans.push(Span::styled(format!("{day:>2}"), style));
+        if (lead + day as usize).is_multiple_of(7) {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+        }
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// The months worth showing: where today falls, or the window's key month.
+fn calendar_months(plan: &RenewalPlan, count: usize) -> Vec<(i32, u32)> {
+    let anchor = match plan.status {
+        Status::Open => plan.today,
+        Status::NotYetOpen => plan.window.opens,
+        Status::Expired => plan.window.closes,
+    };
+    let mut out = Vec::new();
+    let mut d = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1).unwrap_or(anchor);
+    for _ in 0..count {
+        out.push((d.year(), d.month()));
+        d = d.checked_add_months(chrono::Months::new(1)).unwrap_or(d);
+        if d > plan
+            .window
+            .closes
+            .checked_add_days(Days::new(31))
+            .unwrap_or(d)
+        {
+            break;
+        }
+    }
+    out
+}
+
+fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
+    let total = (plan.window.closes - plan.window.opens).num_days().max(1);
+    let gone = (plan.today - plan.window.opens).num_days().clamp(0, total);
+    let cells = width.clamp(10, 40);
+    let filled = (gone as usize * cells) / total as usize;
+    let (full, empty) = theme.bar();
+    let words = match plan.status {
+        Status::NotYetOpen => tf(
+            "tui.bar.not_yet",
+            &[("n", &plan.days_until_open.unwrap_or(0))],
+        ),
+        Status::Open => tf("tui.bar.open", &[("gone", &gone), ("total", &total)]),
+        Status::Expired => t("tui.bar.expired").to_string(),
+    };
+    Line::from(vec![
+        Span::raw("["),
+        Span::styled(
+            full.repeat(filled),
+            status_style(theme, plan.status, plan.days_left),
+        ),
+        Span::styled(empty.repeat(cells - filled), theme.dim()),
+        Span::raw(format!("] {words}")),
+    ])
+}
+
+fn styled_text_lines(lines: &[String], theme: &Theme) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .map(|l| {
+            let trimmed = l.trim_start();
+            let style = if trimmed.starts_with("! ") {
+                theme.warn()
+            } else if trimmed.starts_with('►') || l.starts_with('【') {
+                theme.heading()
+            } else {
+                Style::new()
+            };
+            text_line(l, style)
+        })
+        .collect()
+}
+
+fn section(plan: &RenewalPlan, width: usize, keys: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (key, lines) in render::sections(plan, width, None) {
+        if keys.contains(&key) {
+            if !out.is_empty() {
+                out.push(String::new());
+            }
+            out.push(format!("【{}】", t(key)));
+            out.extend(lines);
+        }
+    }
+    out
+}
+
+/// The window pane: status in words and colour, key dates, a bar of time
+/// left, a month calendar, then the rules and warnings.
+fn window_lines(
+    plan: &RenewalPlan,
+    width: usize,
+    months: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let status = render::status_words(plan);
+    out.push(text_line(
+        &format!("{}{status}", status_glyph(theme, plan.status)),
+        status_style(theme, plan.status, plan.days_left),
+    ));
+    out.push(time_bar(plan, width.saturating_sub(24), theme));
+    let mut facts = vec![tf(
+        "tui.window.range",
+        &[
+            ("opens", &plan.window.opens),
+            ("closes", &plan.window.closes),
+            ("months", &plan.window.months),
+        ],
+    )];
+    if plan.window.assumed {
+        facts.push(t("tui.window.assumed").to_string());
+    }
+    if let Some(a) = &plan.apply_by {
+        facts.push(tf(
+            "tui.window.apply_by",
+            &[
+                ("date", &a.date),
+                ("weekday", &weekday_zh(a.date)),
+                ("n", &a.working_days),
+            ],
+        ));
+    }
+    facts.push(tf(
+        "tui.window.end",
+        &[
+            ("date", &plan.validity_end),
+            ("weekday", &weekday_zh(plan.validity_end)),
+        ],
+    ));
+    facts.push(t("tui.cal.legend").to_string());
+    // Calendars side by side as many as fit; the facts beside them when
+    // there is room, else above.
+    let cal_w = 22;
+    let cals: Vec<Vec<Line>> = calendar_months(plan, months)
+        .into_iter()
+        .map(|(y, m)| month_lines(plan, y, m, theme))
+        .collect();
+    let per_row = (width / cal_w).clamp(1, cals.len().max(1));
+    let beside = width >= cal_w * per_row + 24 && per_row == cals.len();
+    let fact_w = if beside {
+        width - cal_w * per_row - 1
+    } else {
+        width
+    };
+    let fact_lines: Vec<String> = facts.iter().flat_map(|f| wrap(f, fact_w)).collect();
+    if !beside {
+        out.extend(fact_lines.iter().map(|l| text_line(l, Style::new())));
+    }
+    for chunk in cals.chunks(per_row) {
+        let height = chunk
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .max(if beside { fact_lines.len() } else { 0 });
+        for row in 0..height {
+            let mut spans: Vec<Span> = Vec::new();
+            for cal in chunk {
+                let line = cal.get(row).cloned().unwrap_or_default();
+                let w = line.width();
+                spans.extend(line.spans);
+                spans.push(Span::raw(" ".repeat(cal_w.saturating_sub(w))));
+            }
+            if beside && let Some(f) = fact_lines.get(row) {
+                spans.push(Span::raw(format!(" {f}")));
+            }
+            out.push(Line::from(spans));
+        }
+    }
+    out.push(Line::default());
+    for rule in render::rules(plan) {
+        out.extend(
+            wrap(&rule, width)
+                .into_iter()
+                .map(|l| text_line(&l, Style::new())),
+        );
+    }
+    let warnings = section(plan, width, &["plan.section.warnings"]);
+    if !warnings.is_empty() {
+        out.push(Line::default());
+        out.extend(styled_text_lines(&warnings, theme));
+    }
+    out
+}
+
+fn result(frame: &mut Frame, app: &App, theme: &Theme) {
+    let Some(view) = &app.result else { return };
+    let plan = &view.plan;
+    let w = frame.area().width;
+    header(
+        frame,
+        app,
+        theme,
+        &tf(
+            "tui.result.title",
+            &[
+                ("region", &plan.region.short_name),
+                ("disease", &plan.disease.name),
+                ("scheme", &plan.scheme_name),
+            ],
+        ),
+    );
+    // Tabs: the current one reversed and marked, so it shows without colour.
+    let mut spans = Vec::new();
+    for (tab, label, _, _) in layout::tab_spans(app) {
+        let current = tab == view.tab
+            || (layout::wide(app) && view.tab == Tab::Window && tab == Tab::Checklist);
+        spans.push(Span::styled(
+            label,
+            if current {
+                theme.selected()
+            } else {
+                theme.dim()
+            },
+        ));
+        spans.push(Span::raw(" "));
+    }
+    put(frame, 0, 1, w, Line::from(spans));
+
+    let (left, pane) = layout::result_panes(app);
+    if let Some(Rect {
+        x,
+        y,
+        width: pw,
+        height: ph,
+    }) = left
+    {
+        let lines = window_lines(plan, pw as usize - 1, 2, theme);
+        frame.render_widget(Paragraph::new(lines), Rect::new(x, y, pw - 1, ph));
+        let border = theme.border();
+        for row in y..y + ph {
+            put(
+                frame,
+                x + pw - 1,
+                row,
+                1,
+                text_line(border.vertical_left, theme.dim()),
+            );
+        }
+    }
+    let Rect {
+        x,
+        y,
+        width: pw,
+        height: ph,
+    } = pane;
+    let tab = layout::pane_tab(app).unwrap_or(Tab::Window);
+    let width = pw as usize - 1;
+    let lines: Vec<Line> = match tab {
+        Tab::Window => window_lines(plan, width, 1, theme),
+        Tab::Documents => {
+            styled_text_lines(&section(plan, width, &["plan.section.documents"]), theme)
+        }
+        Tab::Channels => styled_text_lines(
+            &section(
+                plan,
+                width,
+                &["plan.section.channels", "plan.section.cross_province"],
+            ),
+            theme,
+        ),
+        Tab::Sources => styled_text_lines(
+            &section(
+                plan,
+                width,
+                &[
+                    "plan.section.examples",
+                    "plan.section.notes",
+                    "plan.section.sources",
+                ],
+            ),
+            theme,
+        ),
+        Tab::Checklist => {
+            checklist_pane(frame, app, theme, pane);
+            return;
+        }
+    };
+    let max_scroll = (lines.len() as u16).saturating_sub(ph);
+    let scroll = view.scroll.min(max_scroll);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)),
+        Rect::new(x, y, pw, ph),
+    );
+    if max_scroll > 0 {
+        let mark = if scroll < max_scroll { "↓" } else { "↑" };
+        put(
+            frame,
+            x + pw - 1,
+            y + ph - 1,
+            1,
+            text_line(mark, theme.dim()),
+        );
+    }
+}
+
+fn checklist_pane(frame: &mut Frame, app: &App, theme: &Theme, pane: Rect) {
+    let Rect {
+        x,
+        y,
+        width: pw,
+        height: ph,
+    } = pane;
+    let Some(view) = &app.result else { return };
+    let Some(c) = &view.checklist else {
+        put(
+            frame,
+            x + 1,
+            y,
+            pw - 1,
+            text_line(t("tui.saving"), theme.dim()),
+        );
+        return;
+    };
+    let (done, total) = c.progress();
+    put(
+        frame,
+        x + 1,
+        y,
+        pw - 1,
+        text_line(
+            &fit(
+                &tf("tui.checklist.head", &[("done", &done), ("total", &total)]),
+                pw as usize - 2,
+            ),
+            theme.question(),
+        ),
+    );
+    let Some(g) = layout::checklist_geom(app) else {
+        return;
+    };
+    for (i, item) in c
+        .items
+        .iter()
+        .enumerate()
+        .skip(g.offset)
+        .take(usize::from(g.height))
+    {
+        let row = g.top + (i - g.offset) as u16;
+        let selected = i == view.item;
+        let marker = if selected { theme.pointer() } else { "  " };
+        let optional = if item.required { "" } else { t("tui.optional") };
+        let text = fit(
+            &format!(
+                "{marker}{} {}. {optional}{}",
+                theme.check(item.done),
+                i + 1,
+                item.text
+            ),
+            pw as usize - 2,
+        );
+        let style = if selected {
+            theme.selected()
+        } else if item.done {
+            theme.ok()
+        } else if !item.required {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        put(frame, x + 1, row, pw - 1, text_line(&text, style));
+    }
+    // The selected item in full, wrapped, at the bottom of the pane.
+    if let Some(item) = c.items.get(view.item) {
+        let lines = wrap(&item.text, pw as usize - 4);
+        let top = y + ph.saturating_sub(3);
+        for (i, l) in lines.iter().take(3).enumerate() {
+            put(
+                frame,
+                x + 2,
+                top + i as u16,
+                pw - 3,
+                text_line(l, theme.dim()),
+            );
+        }
+    }
+}
+
+fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let w = area.width;
+    if let Some((level, text)) = &app.message {
+        let style = if *level == Level::Error {
+            theme.danger()
+        } else {
+            theme.info()
+        };
+        let mark = if *level == Level::Error { "✗ " } else { "" };
+        put(
+            frame,
+            1,
+            area.height - 2,
+            w - 2,
+            text_line(&fit(&format!("{mark}{text}"), w as usize - 2), style),
+        );
+    }
+    let keys = match &app.screen {
+        Screen::Home => t("tui.keys.home"),
+        Screen::Question(Step::End) => t("tui.keys.date"),
+        Screen::Question(step) if App::filterable(*step) => t("tui.keys.filter"),
+        Screen::Question(_) => t("tui.keys.choice"),
+        Screen::Review {
+            editing_label: true,
+        } => t("tui.keys.label"),
+        Screen::Review { .. } => t("tui.keys.review"),
+        Screen::Result => t("tui.keys.result"),
+    };
+    put(
+        frame,
+        0,
+        area.height - 1,
+        w,
+        text_line(&fit(&format!(" {keys}"), w as usize), theme.header()),
+    );
+}
+
+fn help(frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    let lines: Vec<String> = t("tui.help").split('\n').map(str::to_string).collect();
+    let width = (lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4).min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect::new(
+        (area.width - width) / 2,
+        (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(format!(" {} ", t("tui.help.title")));
+    let body: Vec<Line> = lines.iter().map(|l| text_line(l, Style::new())).collect();
+    frame.render_widget(Paragraph::new(body).block(block), rect);
+}
