@@ -184,11 +184,15 @@ fn home(frame: &mut Frame, app: &App, theme: &Theme) {
             Status::Expired => tf("tui.home.expired", &[("n", &-days)]),
         };
         let (done, total) = c.progress();
+        // The label, then the disease when the label is something else.
+        let who = if c.label == c.disease_name {
+            c.label.clone()
+        } else {
+            format!("{} · {}", c.label, c.disease_name)
+        };
         rows.push(format!(
-            "{}{} · {} · {} · {} {} · {words} · {done}/{total}",
+            "{}{who} · {} · {} {} · {words} · {done}/{total}",
             status_glyph(theme, status),
-            c.label,
-            c.disease_name,
             c.region_name,
             t("tui.home.ends"),
             c.answers.validity_end

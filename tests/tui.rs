@@ -1,0 +1,671 @@
+//! The wizard without a terminal: whole key sequences through `update`,
+//! effects performed against a temp store, screens drawn on `TestBackend`
+//! and pinned with insta at 80x24 (the result also at 120x40).
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use renewal_assistant::checklist::store::Store;
+use renewal_assistant::policy::PolicySet;
+use renewal_assistant::tui::app::{App, Effect, Msg, Screen, Step, Tab, update};
+use renewal_assistant::tui::theme::Theme;
+use renewal_assistant::tui::{perform, view};
+
+const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+struct Harness {
+    app: App,
+    store: Store,
+    _tmp: tempfile::TempDir,
+    quit: bool,
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+}
+
+impl Harness {
+    fn new() -> Harness {
+        let tmp = tempfile::tempdir().unwrap();
+        Harness::in_dir(tmp)
+    }
+
+    fn in_dir(tmp: tempfile::TempDir) -> Harness {
+        let store = Store::open(tmp.path()).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+        let (saved, problems) = store.list(now).unwrap();
+        let mut app = App::new(PolicySet::embedded().unwrap(), today(), saved, problems);
+        update(&mut app, Msg::Resize(80, 24));
+        Harness {
+            app,
+            store,
+            _tmp: tmp,
+            quit: false,
+        }
+    }
+
+    /// Applies a message and performs the effects it asks for, as the shell does.
+    fn send(&mut self, msg: Msg) {
+        let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+        let mut queue = vec![msg];
+        while let Some(m) = queue.pop() {
+            for effect in update(&mut self.app, m) {
+                if effect == Effect::Quit {
+                    self.quit = true;
+                }
+                if let Some(reply) = perform(effect, Some(&self.store), now) {
+                    queue.push(reply);
+                }
+            }
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+        self
+    }
+
+    /// Types text one character at a time, as a keyboard (or an IME) does.
+    fn typed(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn enter(&mut self) -> &mut Self {
+        self.key(KeyCode::Enter)
+    }
+
+    fn esc(&mut self) -> &mut Self {
+        self.key(KeyCode::Esc)
+    }
+
+    fn click(&mut self, column: u16, row: u16) -> &mut Self {
+        self.send(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+        self
+    }
+
+    fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.send(Msg::Resize(w, h));
+        self
+    }
+
+    fn screen(&self) -> String {
+        self.screen_with(&THEME)
+    }
+
+    fn screen_with(&self, theme: &Theme) -> String {
+        let (w, h) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| view::draw(f, &self.app, theme)).unwrap();
+        // The screen as a person reads it: one line per row, wide characters
+        // once (the cell after a wide character is covered by it).
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < w {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn saved_files(&self) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(self.store.dir()).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+            {
+                out.push(serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap());
+            }
+        }
+        out
+    }
+
+    /// Answers every question for 海西 / 职工 / 糖尿病 / 2026-03-31 / 否.
+    fn haixi_to_review(&mut self) -> &mut Self {
+        self.typed("hx")
+            .enter()
+            .typed("1")
+            .typed("tnb")
+            .enter()
+            .typed("2026-03-31")
+            .enter()
+            .enter()
+    }
+}
+
+#[test]
+fn first_run_opens_the_first_question_at_once() {
+    let h = Harness::new();
+    assert_eq!(h.app.screen, Screen::Question(Step::Region));
+    let s = h.screen();
+    assert!(s.contains("第 1 步，共 5 步"));
+    assert!(s.contains("您在哪个地区参保？"));
+}
+
+#[test]
+fn a_complete_flow_saves_the_checklist_and_ticks_it() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: false
+        }
+    );
+    // The confirm row is selected: Enter makes the plan and saves it.
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Result);
+    let files = h.saved_files();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["answers"]["region"], "qinghai-haixi");
+    assert_eq!(
+        files[0]["label"], "糖尿病",
+        "default label from the disease"
+    );
+    assert!(h.screen().contains("离截止还剩 75 天"));
+    // Checklist tab, tick the second item with Space.
+    h.typed("4").key(KeyCode::Down).typed(" ");
+    let files = h.saved_files();
+    let done: Vec<&str> = files[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["done"] == true)
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(done, vec!["doc:insurance-credential"]);
+    assert!(h.screen().contains("清单 1/8"));
+    // Untick.
+    h.typed(" ");
+    assert!(
+        h.saved_files()[0]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["done"] == false)
+    );
+}
+
+#[test]
+fn every_region_in_the_data_completes() {
+    let policy = PolicySet::embedded().unwrap();
+    for (i, region) in policy.regions.iter().enumerate() {
+        for scheme in ["1", "2"] {
+            let mut h = Harness::new();
+            h.typed(&(i + 1).to_string()).typed(scheme);
+            if h.app.screen == Screen::Question(Step::Retired) {
+                h.typed("1");
+            }
+            assert_eq!(
+                h.app.screen,
+                Screen::Question(Step::Disease),
+                "{}",
+                region.id
+            );
+            h.key(KeyCode::End)
+                .enter()
+                .typed("20260630")
+                .enter()
+                .typed("1");
+            assert_eq!(
+                h.app.screen,
+                Screen::Review {
+                    editing_label: false
+                },
+                "{}",
+                region.id
+            );
+            h.enter();
+            assert_eq!(h.app.screen, Screen::Result, "{}", region.id);
+            let view = h.app.result.as_ref().unwrap();
+            assert_eq!(view.plan.region.id, region.id);
+            assert_eq!(view.plan.disease.id, region.diseases.last().unwrap().id);
+            assert!(view.plan.cross_province);
+            assert!(view.checklist.is_some(), "saved for {}", region.id);
+            for tab in ["1", "2", "3", "4", "5"] {
+                h.typed(tab);
+                let s = h.screen();
+                assert!(s.contains("续期计划"), "{} tab {tab}", region.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn back_keeps_every_answer() {
+    let mut h = Harness::new();
+    h.typed("hx")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2026-03-31")
+        .enter();
+    assert_eq!(h.app.screen, Screen::Question(Step::Cross));
+    h.esc();
+    assert_eq!(h.app.screen, Screen::Question(Step::End));
+    assert_eq!(h.app.date.text, "2026-03-31", "the date is still there");
+    h.esc().esc().esc();
+    assert_eq!(h.app.screen, Screen::Question(Step::Region));
+    assert_eq!(
+        h.app.visible_options(Step::Region)[h.app.selected],
+        h.app.draft.region.unwrap(),
+        "on the chosen region"
+    );
+    h.esc();
+    assert_eq!(
+        h.app.screen,
+        Screen::Question(Step::Region),
+        "nothing before the first question"
+    );
+    // Forward again with Enter only: every answer is kept.
+    h.enter().enter().enter().enter().enter();
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: false
+        }
+    );
+    let d = &h.app.draft;
+    assert_eq!(h.app.region().unwrap().id, "qinghai-haixi");
+    assert_eq!(d.end, NaiveDate::from_ymd_opt(2026, 3, 31));
+    assert_eq!(
+        h.app.region().unwrap().diseases[d.disease.unwrap()].id,
+        "diabetes"
+    );
+}
+
+#[test]
+fn changing_an_answer_from_the_review_page_returns_there() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    // Row 3 is the disease.
+    h.typed("3").enter();
+    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    h.typed("gxy").enter();
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: false
+        }
+    );
+    assert!(h.screen().contains("高血压"));
+    // Changing the region needs a new disease, then back to the review.
+    h.typed("1").enter().typed("qingdao").enter();
+    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    h.typed("白血病").enter();
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: false
+        }
+    );
+    assert!(h.screen().contains("山东省青岛市"));
+    // Esc from a question opened from the review goes back to the review.
+    h.typed("4").enter().esc();
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: false
+        }
+    );
+}
+
+#[test]
+fn the_label_can_be_set_and_is_never_a_number() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.key(KeyCode::Up).enter();
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: true
+        }
+    );
+    for _ in 0..5 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("13800138000").enter();
+    assert!(h.app.message.as_ref().unwrap().1.contains("不要写证件号"));
+    assert_eq!(
+        h.app.screen,
+        Screen::Review {
+            editing_label: true
+        }
+    );
+    for _ in 0..11 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("妈妈").enter().key(KeyCode::Down).enter();
+    assert_eq!(h.saved_files()[0]["label"], "妈妈");
+}
+
+#[test]
+fn validation_messages_keep_what_was_typed() {
+    let mut h = Harness::new();
+    h.typed("atlantis");
+    assert!(h.app.visible_options(Step::Region).is_empty());
+    assert!(h.screen().contains("没有找到“atlantis”"));
+    h.enter();
+    assert!(h.app.message.as_ref().unwrap().1.contains("没有可选的项"));
+    for _ in 0.."atlantis".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("hx").enter();
+    h.typed("7");
+    assert!(h.app.message.as_ref().unwrap().1.contains("1 到 2"));
+    h.typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2026-02-30")
+        .enter();
+    assert_eq!(h.app.screen, Screen::Question(Step::End));
+    assert_eq!(h.app.date.text, "2026-02-30");
+    assert!(
+        h.screen()
+            .contains("2026年2月没有 30 日：这个月只有 1 到 28 日")
+    );
+    h.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .typed("28");
+    assert!(h.screen().contains("2026-02-28 星期六，44 天后"));
+    h.enter();
+    assert_eq!(h.app.screen, Screen::Question(Step::Cross));
+    h.esc();
+    for input in ["", "2026-13-01", "nonsense"] {
+        h.key(KeyCode::End);
+        for _ in 0..20 {
+            h.key(KeyCode::Backspace);
+        }
+        h.typed(input).enter();
+        assert_eq!(h.app.screen, Screen::Question(Step::End), "{input:?}");
+        assert!(h.app.message.is_some(), "{input:?}");
+    }
+}
+
+#[test]
+fn lists_filter_by_chinese_pinyin_initials_and_ids() {
+    let mut h = Harness::new();
+    for (typed, want) in [
+        ("haixi", "qinghai-haixi"),
+        ("hx", "qinghai-haixi"),
+        ("青岛", "shandong-qingdao"),
+        ("平度", "shandong-qingdao"),
+        ("qianjiang", "hubei-qianjiang"),
+    ] {
+        for _ in 0..20 {
+            h.key(KeyCode::Backspace);
+        }
+        h.typed(typed);
+        let first = h.app.visible_options(Step::Region)[0];
+        assert_eq!(h.app.policy.regions[first].id, want, "{typed}");
+    }
+    // q is a letter while typing: it filters, it does not quit.
+    for _ in 0..20 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("qd");
+    assert!(!h.quit);
+    h.enter().typed("2");
+    h.typed("ndz");
+    let region = h.app.region().unwrap();
+    let first = h.app.visible_options(Step::Disease)[0];
+    assert_eq!(region.diseases[first].id, "uremia-dialysis");
+}
+
+#[test]
+fn a_paste_goes_into_the_field_without_control_characters() {
+    let mut h = Harness::new();
+    h.send(Msg::Paste("海西\u{1b}[2J".into()));
+    assert_eq!(h.app.filter.text, "海西[2J");
+    for _ in 0..4 {
+        h.key(KeyCode::Backspace);
+    }
+    h.enter().typed("1").typed("tnb").enter();
+    h.send(Msg::Paste("２０２６年３月３１日\n".into()));
+    assert_eq!(
+        h.app.date_reading(),
+        Ok(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap())
+    );
+}
+
+#[test]
+fn quitting() {
+    let mut h = Harness::new();
+    h.ctrl('c');
+    assert!(h.quit, "Ctrl-C quits anywhere");
+    let mut h = Harness::new();
+    h.typed("hx").enter().typed("q");
+    assert!(h.quit, "q quits when not typing");
+}
+
+#[test]
+fn the_home_list_reopens_a_saved_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().to_path_buf();
+    let mut h = Harness::in_dir(tmp);
+    h.haixi_to_review();
+    h.enter().typed("4").typed(" ");
+    let tmp = h._tmp;
+    let mut h = Harness::in_dir(tmp);
+    assert_eq!(h.app.screen, Screen::Home);
+    let s = h.screen();
+    assert!(s.contains("新建续期计划"));
+    assert!(
+        s.contains("糖尿病 · 青海省海西州 · 到期 2026-03-31 · 可申请，剩 75 天 · 1/8"),
+        "{s}"
+    );
+    h.key(KeyCode::Down).enter();
+    assert_eq!(h.app.screen, Screen::Result);
+    assert!(
+        h.app
+            .result
+            .as_ref()
+            .unwrap()
+            .checklist
+            .as_ref()
+            .unwrap()
+            .items[0]
+            .done
+    );
+    h.esc();
+    assert_eq!(h.app.screen, Screen::Home);
+    h.key(KeyCode::Up).enter();
+    assert_eq!(h.app.screen, Screen::Question(Step::Region));
+    h.esc();
+    assert_eq!(
+        h.app.screen,
+        Screen::Home,
+        "back from the first question goes home"
+    );
+    assert!(path.exists());
+}
+
+#[test]
+fn mouse_clicks_choose_and_tick() {
+    let mut h = Harness::new();
+    // Region list starts at row 6; option 3 is 海西.
+    h.click(10, 8);
+    assert_eq!(h.app.screen, Screen::Question(Step::Scheme));
+    h.click(10, 4);
+    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    h.click(10, 7);
+    assert_eq!(
+        h.app.region().unwrap().diseases[h.app.draft.disease.unwrap()].id,
+        "diabetes"
+    );
+    h.typed("2026-03-31").enter().enter().enter();
+    // Tabs on row 1: click 清单.
+    let x = renewal_assistant::tui::layout::tab_spans(&h.app)
+        .iter()
+        .find(|(t, ..)| *t == Tab::Checklist)
+        .unwrap()
+        .2
+        + 1;
+    h.click(x, 1);
+    assert_eq!(h.app.result.as_ref().unwrap().tab, Tab::Checklist);
+    // First item is on row 3.
+    h.click(10, 3);
+    assert!(h.saved_files()[0]["items"][0]["done"] == true);
+    h.click(10, 3);
+    assert!(h.saved_files()[0]["items"][0]["done"] == false);
+}
+
+#[test]
+fn any_size_draws_and_too_small_asks_for_more() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    for (w, h2) in [
+        (1, 1),
+        (10, 3),
+        (59, 30),
+        (80, 17),
+        (60, 18),
+        (80, 24),
+        (120, 40),
+        (300, 100),
+    ] {
+        h.resize(w, h2);
+        let s = h.screen();
+        if w < 60 || h2 < 18 {
+            assert!(s.contains("窗口太小") || w < 20, "{w}x{h2}: {s}");
+        } else {
+            assert!(s.contains("续期计划"), "{w}x{h2}");
+        }
+    }
+}
+
+#[test]
+fn help_shows_every_key_and_any_key_closes_it() {
+    let mut h = Harness::new();
+    h.typed("?");
+    assert!(h.app.help);
+    let s = h.screen();
+    assert!(s.contains("按键说明") && s.contains("Esc") && s.contains("空格"));
+    h.typed("x");
+    assert!(!h.app.help);
+    assert_eq!(h.app.filter.text, "", "the closing key is not typed");
+}
+
+// ---- snapshots -------------------------------------------------------
+
+fn snap(name: &str, h: &Harness) {
+    insta::assert_snapshot!(name, h.screen());
+}
+
+#[test]
+fn snapshots_of_every_screen_at_80x24() {
+    let mut h = Harness::new();
+    snap("01_region", &h);
+    h.typed("hx");
+    snap("02_region_filtered", &h);
+    h.enter();
+    snap("03_scheme", &h);
+    h.typed("1");
+    snap("04_disease", &h);
+    h.typed("tnb").enter();
+    snap("05_date_empty", &h);
+    h.typed("2026-02-30");
+    snap("06_date_invalid", &h);
+    h.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .typed("28");
+    snap("07_date_understood", &h);
+    h.enter();
+    snap("08_cross", &h);
+    h.enter();
+    snap("09_review", &h);
+    h.key(KeyCode::Up).enter();
+    snap("10_review_label", &h);
+    h.esc().key(KeyCode::Down).enter();
+    assert_eq!(h.app.screen, Screen::Result);
+    for (i, name) in [
+        "11_result_window",
+        "12_result_documents",
+        "13_result_channels",
+        "14_result_checklist",
+        "15_result_sources",
+    ]
+    .iter()
+    .enumerate()
+    {
+        h.typed(&(i + 1).to_string());
+        snap(name, &h);
+    }
+    h.typed("?");
+    snap("16_help", &h);
+    h.typed("x");
+    h.resize(50, 10);
+    snap("17_too_small", &h);
+}
+
+#[test]
+fn snapshot_of_the_retired_question() {
+    let mut h = Harness::new();
+    h.typed("防城港").enter().typed("1");
+    assert_eq!(h.app.screen, Screen::Question(Step::Retired));
+    snap("18_retired", &h);
+}
+
+#[test]
+fn snapshot_of_the_home_list() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    let tmp = h._tmp;
+    let h = Harness::in_dir(tmp);
+    snap("19_home", &h);
+}
+
+#[test]
+fn snapshots_of_the_result_at_120x40() {
+    let mut h = Harness::new();
+    h.resize(120, 40);
+    h.haixi_to_review();
+    h.enter();
+    snap("20_result_wide", &h);
+    h.typed("3");
+    snap("21_result_wide_channels", &h);
+}
+
+#[test]
+fn snapshot_in_ascii_without_colour() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter().typed("4").typed("?");
+    insta::assert_snapshot!(
+        "22_ascii_help",
+        h.screen_with(&Theme {
+            color: false,
+            ascii: true
+        })
+    );
+}
