@@ -305,7 +305,7 @@ pub fn compute(
         Status::Expired => warnings.push(Warning {
             code: "window_closed",
             text: format!(
-                "资格已于 {closes} 到期，已过 {} 天，续期申请期已结束。{}请尽快联系下面的经办渠道，按其要求重新申请认定（通常按首次申请办理）。",
+                "资格已于 {closes} 到期，已过 {} 天，续期申请期已结束。{}请尽快打电话或到下面的经办渠道，问清现在怎样重新申请。",
                 -days_left,
                 match &late.consequence.value {
                     Some(text) => format!("来源说明：{text}。"),

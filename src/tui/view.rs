@@ -665,6 +665,12 @@ fn window_lines(
             out.push(Line::from(spans));
         }
     }
+    // Warnings first: an expired or guessed window matters most.
+    let warnings = section(plan, width, &["plan.section.warnings"]);
+    if !warnings.is_empty() {
+        out.push(Line::default());
+        out.extend(styled_text_lines(&warnings, theme));
+    }
     out.push(Line::default());
     for rule in render::rules(plan) {
         out.extend(
@@ -672,11 +678,6 @@ fn window_lines(
                 .into_iter()
                 .map(|l| text_line(&l, Style::new())),
         );
-    }
-    let warnings = section(plan, width, &["plan.section.warnings"]);
-    if !warnings.is_empty() {
-        out.push(Line::default());
-        out.extend(styled_text_lines(&warnings, theme));
     }
     out
 }
