@@ -29,27 +29,38 @@ pub enum DateError {
 }
 
 impl DateError {
-    /// The message for a person, in Simplified Chinese.
+    /// The message for a person, in the program's language, saying what
+    /// would be valid.
     pub fn message(&self) -> String {
-        const FORMATS: &str =
-            "可以写成 2026-03-31、2026/3/31、2026.3.31、20260331 或 2026年3月31日";
+        use crate::i18n::{t, tf};
+        let formats = t("date.formats");
         match self {
-            DateError::Empty => format!("请输入日期：{FORMATS}"),
-            DateError::Format => format!("看不懂这个日期。{FORMATS}"),
-            DateError::Year(y) => format!(
-                "年份 {y} 不在 {}–{} 之间，请检查。{FORMATS}",
-                YEARS.start(),
-                YEARS.end()
+            DateError::Empty => tf("date.err.empty", &[("formats", &formats)]),
+            DateError::Format => tf("date.err.format", &[("formats", &formats)]),
+            DateError::Year(y) => tf(
+                "date.err.year",
+                &[
+                    ("y", y),
+                    ("from", YEARS.start()),
+                    ("to", YEARS.end()),
+                    ("formats", &formats),
+                ],
             ),
-            DateError::Month(m) => format!("没有 {m} 月：月份是 1 到 12"),
+            DateError::Month(m) => tf("date.err.month", &[("m", m)]),
             DateError::Day {
                 year,
                 month,
                 day,
                 last,
-            } => {
-                format!("{year}年{month}月没有 {day} 日：这个月只有 1 到 {last} 日")
-            }
+            } => tf(
+                "date.err.day",
+                &[
+                    ("year", year),
+                    ("month", month),
+                    ("day", day),
+                    ("last", last),
+                ],
+            ),
         }
     }
 }
@@ -141,17 +152,19 @@ pub fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// Weekday in Chinese, for showing how a date was understood.
-pub fn weekday_zh(date: NaiveDate) -> &'static str {
-    [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-    ][date.weekday().num_days_from_monday() as usize]
+/// The weekday in the program's language, for showing how a date was understood.
+pub fn weekday(date: NaiveDate) -> &'static str {
+    crate::i18n::t(
+        [
+            "weekday.1",
+            "weekday.2",
+            "weekday.3",
+            "weekday.4",
+            "weekday.5",
+            "weekday.6",
+            "weekday.7",
+        ][date.weekday().num_days_from_monday() as usize],
+    )
 }
 
 #[cfg(test)]

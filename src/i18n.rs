@@ -1,22 +1,97 @@
 //! The words the program itself says (not policy data), one file per
-//! language in `assets/i18n/`. `t("key")` looks a key up; `{name}`
-//! placeholders are filled by `tf`.
+//! language in `assets/i18n/`: Simplified Chinese, Traditional Chinese and
+//! English. The language is per thread (set once at start-up), so tests can
+//! draw one screen per language side by side.
+//!
+//! Policy data stays in its source language (Simplified Chinese). In
+//! Traditional mode it is converted for display (OpenCC, Taiwan standard);
+//! in English mode names carry the English gloss the data provides.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-static ZH_HANS: &str = include_str!("../assets/i18n/zh-Hans.json");
-
-fn table() -> &'static HashMap<String, String> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
-    // The file is checked by a test; an unreadable table falls back to keys.
-    TABLE.get_or_init(|| serde_json::from_str(ZH_HANS).unwrap_or_default())
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    ZhHans,
+    ZhHant,
+    En,
 }
 
-/// The text for `key`, or the key itself when it is missing (a test keeps
-/// every key used in the code present in the file).
-pub fn t(key: &str) -> &str {
-    table().get(key).map(String::as_str).unwrap_or(key)
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    /// `zh-Hans`, `zh-Hant`, `en` and the usual spellings of locales
+    /// (`zh_CN.UTF-8`, `zh_TW`, `zh-HK`, `en_US.UTF-8`, `C`).
+    pub fn parse(text: &str) -> Option<Lang> {
+        let t = text.trim().to_ascii_lowercase().replace('_', "-");
+        let t = t.split('.').next().unwrap_or("");
+        match t {
+            "zh-hans" | "zh-cn" | "zh-sg" | "zh" | "zh-hans-cn" => Some(Lang::ZhHans),
+            "zh-hant" | "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant-tw" | "zh-hant-hk" => {
+                Some(Lang::ZhHant)
+            }
+            _ if t.starts_with("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// From `LC_ALL`, then `LANG`; Simplified Chinese when neither says.
+    pub fn from_env(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
+        [lc_all, lang]
+            .into_iter()
+            .flatten()
+            .filter(|v| !v.is_empty())
+            .find_map(Lang::parse)
+            .unwrap_or(Lang::ZhHans)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::ZhHans => include_str!("../assets/i18n/zh-Hans.json"),
+            Lang::ZhHant => include_str!("../assets/i18n/zh-Hant.json"),
+            Lang::En => include_str!("../assets/i18n/en.json"),
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::ZhHans) };
+}
+
+/// Sets the language for this thread.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+fn table(lang: Lang) -> &'static HashMap<String, String> {
+    static TABLES: [OnceLock<HashMap<String, String>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    // Every file is checked by a test; an unreadable one falls back to keys.
+    TABLES[i].get_or_init(|| serde_json::from_str(lang.source()).unwrap_or_default())
+}
+
+/// The text for `key` in this thread's language; Simplified Chinese when a
+/// translation is missing (a test keeps them complete), else the key.
+pub fn t(key: &str) -> &'static str {
+    table(lang())
+        .get(key)
+        .or_else(|| table(Lang::ZhHans).get(key))
+        .map(String::as_str)
+        .unwrap_or_else(|| Box::leak(key.to_string().into_boxed_str()))
 }
 
 /// `t(key)` with `{name}` placeholders replaced.
@@ -28,9 +103,81 @@ pub fn tf(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     text
 }
 
-/// Every key in the language file.
-pub fn keys() -> impl Iterator<Item = &'static str> {
-    table().keys().map(String::as_str)
+/// Every key of a language's file.
+pub fn keys(lang: Lang) -> Vec<&'static str> {
+    let mut k: Vec<&str> = table(lang).keys().map(String::as_str).collect();
+    k.sort_unstable();
+    k
+}
+
+/// Policy text as shown in this thread's language: converted to
+/// Traditional characters in zh-Hant, unchanged otherwise.
+pub fn data(text: &str) -> String {
+    if lang() != Lang::ZhHant {
+        return text.to_string();
+    }
+    static CONVERTER: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
+    match CONVERTER.get_or_init(|| {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2tw).ok()
+    }) {
+        Some(cc) => cc.convert(text),
+        None => text.to_string(),
+    }
+}
+
+/// A name from the data: in English with its gloss when the data has one
+/// (`青海省海西州 (Haixi, Qinghai)`), else as `data` shows it.
+pub fn name(zh: &str, en: Option<&str>) -> String {
+    match (lang(), en) {
+        (Lang::En, Some(gloss)) => format!("{zh} ({gloss})"),
+        _ => data(zh),
+    }
+}
+
+/// A writer that shows policy data in this thread's language: in zh-Hant
+/// it buffers text and converts it to Traditional characters on flush (so
+/// a character split across writes is never cut). Other languages pass
+/// bytes straight through.
+pub struct DisplayWriter<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+    convert: bool,
+}
+
+impl<W: std::io::Write> DisplayWriter<W> {
+    pub fn new(inner: W) -> Self {
+        DisplayWriter {
+            inner,
+            pending: Vec::new(),
+            convert: lang() == Lang::ZhHant,
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for DisplayWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.convert {
+            self.pending.extend_from_slice(buf);
+            Ok(buf.len())
+        } else {
+            self.inner.write(buf)
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let text = String::from_utf8_lossy(&self.pending).into_owned();
+            self.pending.clear();
+            self.inner.write_all(data(&text).as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for DisplayWriter<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
+    }
 }
 
 #[cfg(test)]
@@ -38,10 +185,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_file_parses_and_every_key_used_in_src_exists() {
-        let parsed: HashMap<String, String> =
-            serde_json::from_str(ZH_HANS).expect("zh-Hans.json parses");
-        assert!(!parsed.is_empty());
+    fn every_language_file_parses_with_the_same_keys() {
+        let reference = keys(Lang::ZhHans);
+        assert!(reference.len() > 100);
+        for lang in [Lang::ZhHant, Lang::En] {
+            let parsed: HashMap<String, String> =
+                serde_json::from_str(lang.source()).expect("parses");
+            let have = keys(lang);
+            let missing: Vec<_> = reference
+                .iter()
+                .filter(|k| !parsed.contains_key(**k))
+                .collect();
+            let extra: Vec<_> = have.iter().filter(|k| !reference.contains(k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            assert!(
+                extra.is_empty(),
+                "{} has keys zh-Hans lacks: {extra:?}",
+                lang.code()
+            );
+            for k in &reference {
+                let (a, b) = (&table(Lang::ZhHans)[*k], &parsed[*k]);
+                let holes = |s: &str| {
+                    let mut v: Vec<String> = s
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                        .collect();
+                    v.sort();
+                    v
+                };
+                assert_eq!(
+                    holes(a),
+                    holes(b),
+                    "{}: {k} placeholders differ",
+                    lang.code()
+                );
+                assert!(!b.trim().is_empty(), "{}: {k} is empty", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_src_exists() {
         let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
         let mut missing = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(src)];
@@ -61,7 +246,7 @@ mod tests {
                         }
                         let rest = &text[i + pattern.len()..];
                         let key = &rest[..rest.find('"').unwrap()];
-                        if key.contains('.') && !parsed.contains_key(key) {
+                        if key.contains('.') && !table(Lang::ZhHans).contains_key(key) {
                             missing.push(format!("{}: {key}", path.display()));
                         }
                     }
@@ -75,7 +260,35 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_are_filled() {
+    fn languages_from_flags_and_locales() {
+        assert_eq!(Lang::parse("zh-Hant"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("zh_TW.UTF-8"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("zh_HK"), Some(Lang::ZhHant));
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::ZhHans));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR"), None);
+        assert_eq!(Lang::from_env(None, Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(
+            Lang::from_env(Some("zh_TW.UTF-8"), Some("en_GB.UTF-8")),
+            Lang::ZhHant
+        );
+        assert_eq!(Lang::from_env(Some(""), Some("C.UTF-8")), Lang::ZhHans);
+    }
+
+    #[test]
+    fn per_thread_language_and_data_display() {
+        set_lang(Lang::En);
+        assert_eq!(tf("plan.days_left", &[("n", &3)]), "3 days left");
+        assert_eq!(
+            name("青海省海西州", Some("Haixi, Qinghai")),
+            "青海省海西州 (Haixi, Qinghai)"
+        );
+        assert_eq!(name("其他", None), "其他");
+        set_lang(Lang::ZhHant);
+        assert_eq!(data("门诊慢特病续期"), "門診慢特病續期");
+        assert_eq!(name("审核期间", Some("review")), "審核期間");
+        set_lang(Lang::ZhHans);
         assert_eq!(tf("plan.days_left", &[("n", &3)]), "还剩 3 天");
+        assert_eq!(data("门诊"), "门诊");
     }
 }

@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod checklist;
 pub mod cli;
+pub mod config;
 pub mod dates;
 pub mod i18n;
 pub mod plan;

@@ -2,18 +2,48 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
+use renewal_assistant::config::{self, Config};
+use renewal_assistant::i18n::{DisplayWriter, Lang, set_lang};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::prompt;
+use renewal_assistant::tui::{
+    self,
+    app::{Kiosk, QuitKey},
+    theme::Theme,
+};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    match run(&args) {
+    let config_path = args.config.clone().or_else(config::default_path);
+    let config = match config_path.as_deref().map(config::load).transpose() {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("renew: config: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let lang = match args.lang.as_deref().or(config.lang.as_deref()) {
+        Some(code) => match Lang::parse(code) {
+            Some(l) => l,
+            None => {
+                eprintln!("--lang: {code:?}: zh-Hans | zh-Hant | en");
+                return ExitCode::from(2);
+            }
+        },
+        None => Lang::from_env(
+            std::env::var("LC_ALL").ok().as_deref(),
+            std::env::var("LANG").ok().as_deref(),
+        ),
+    };
+    set_lang(lang);
+    match run(&args, &config) {
         Ok(code) => code,
         Err(err) => {
             let _ = io::stdout().flush();
             if let Some(usage) = err.downcast_ref::<UsageError>() {
-                eprintln!("{usage}");
+                eprintln!("{}", renewal_assistant::i18n::data(&usage.to_string()));
                 ExitCode::from(2)
             } else if err
                 .downcast_ref::<io::Error>()
@@ -28,7 +58,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Cli) -> anyhow::Result<ExitCode> {
+fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
     let policy = PolicySet::embedded()?;
     let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
     let stdout = io::stdout();
@@ -44,30 +74,56 @@ fn run(args: &Cli) -> anyhow::Result<ExitCode> {
                     .clone()
                     .or_else(renewal_assistant::checklist::store::Store::default_data_dir),
             };
-            cli::run_command(command, &ctx, &mut out)?;
+            if command.machine_output() {
+                cli::run_command(command, &ctx, &mut out)?;
+            } else {
+                let mut shown = DisplayWriter::new(&mut out);
+                cli::run_command(command, &ctx, &mut shown)?;
+                shown.flush()?;
+            }
             Ok(ExitCode::SUCCESS)
         }
-        None if !args.plain && io::stdin().is_terminal() && io::stdout().is_terminal() => {
+        None if !plain_mode(args) => {
             drop(out);
-            let theme = renewal_assistant::tui::theme::Theme {
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                ascii: args.ascii,
+            let high_contrast = match args.theme.as_deref().or(config.theme.as_deref()) {
+                None | Some("default") => false,
+                Some("high-contrast") => true,
+                Some(other) => {
+                    return Err(
+                        UsageError(format!("--theme {other:?}: default | high-contrast")).into(),
+                    );
+                }
             };
-            let data_dir = args
-                .data_dir
-                .clone()
-                .or_else(renewal_assistant::checklist::store::Store::default_data_dir);
-            renewal_assistant::tui::run(
+            let theme = Theme {
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                ascii: args.ascii || config.ascii,
+                high_contrast,
+            };
+            let kiosk = (args.kiosk || config.kiosk.enabled).then(|| Kiosk {
+                idle_secs: config.kiosk.idle_seconds,
+                countdown_secs: config.kiosk.countdown_seconds,
+                allow_save: config.kiosk.allow_save,
+                quit_key: QuitKey::parse(&config.kiosk.quit_key).unwrap_or(QuitKey::Ctrl('q')),
+            });
+            let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
+            tui::run(
                 policy,
                 today,
-                renewal_assistant::tui::Options { theme, data_dir },
+                tui::Options {
+                    theme,
+                    data_dir,
+                    kiosk,
+                    print: config.print.clone(),
+                },
             )?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
             let stdin = io::stdin();
             let interactive = stdin.is_terminal();
-            let finished = prompt::run(&policy, today, &mut stdin.lock(), &mut out, interactive)?;
+            let mut shown = DisplayWriter::new(&mut out);
+            let finished = prompt::run(&policy, today, &mut stdin.lock(), &mut shown, interactive)?;
+            shown.flush()?;
             Ok(if finished {
                 ExitCode::SUCCESS
             } else {
@@ -75,4 +131,13 @@ fn run(args: &Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// Plain numbered questions: asked for, or for a screen reader
+/// (`ACCESSIBLE=1`), or when input or output is not a terminal.
+fn plain_mode(args: &Cli) -> bool {
+    args.plain
+        || std::env::var("ACCESSIBLE").is_ok_and(|v| !v.is_empty() && v != "0")
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal()
 }

@@ -8,7 +8,7 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::dates::{parse_date, weekday_zh};
+use crate::dates::{parse_date, weekday};
 use crate::i18n::{t, tf};
 use crate::plan::{self, Answers, render};
 use crate::policy::{PolicySet, Scheme};
@@ -110,11 +110,22 @@ pub fn run(
             Step::Region => policy
                 .regions
                 .iter()
-                .map(|r| format!("{}（{}）", r.name, r.benefit_name))
+                .map(|r| {
+                    format!(
+                        "{} · {}",
+                        crate::i18n::name(&r.name, r.name_en.as_deref()),
+                        crate::i18n::data(&r.benefit_name)
+                    )
+                })
                 .collect(),
-            Step::Scheme => Scheme::ALL.iter().map(|s| s.name().to_string()).collect(),
+            Step::Scheme => Scheme::ALL.iter().map(|s| s.label()).collect(),
             Step::Disease => region
-                .map(|r| r.diseases.iter().map(|x| x.name.clone()).collect())
+                .map(|r| {
+                    r.diseases
+                        .iter()
+                        .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                        .collect()
+                })
                 .unwrap_or_default(),
             Step::Retired | Step::Cross => {
                 vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
@@ -147,7 +158,7 @@ pub fn run(
                 .to_string(),
             ),
             Step::Region => d.region.map(|i| policy.regions[i].name.clone()),
-            Step::Scheme => d.scheme.map(|s| s.name().to_string()),
+            Step::Scheme => d.scheme.map(|s| s.label()),
             Step::Disease => d
                 .disease
                 .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
@@ -304,11 +315,7 @@ pub fn run(
                             "{}",
                             tf(
                                 "prompt.understood",
-                                &[
-                                    ("date", &date),
-                                    ("weekday", &weekday_zh(date)),
-                                    ("rel", &rel)
-                                ]
+                                &[("date", &date), ("weekday", &weekday(date)), ("rel", &rel)]
                             )
                         )?;
                         d.end = Some(date);

@@ -20,6 +20,8 @@ impl Env {
         let mut c = Command::cargo_bin("renew").unwrap();
         c.env("RENEW_DATA_DIR", self.dir.path())
             .env("RENEW_TODAY", "2026-01-15")
+            .env_remove("LC_ALL")
+            .env("LANG", "C.UTF-8")
             .args(args);
         c
     }

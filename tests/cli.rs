@@ -11,6 +11,8 @@ fn renew() -> (Command, tempfile::TempDir) {
     let mut cmd = Command::cargo_bin("renew").unwrap();
     cmd.env("RENEW_DATA_DIR", dir.path())
         .env_remove("RENEW_TODAY")
+        .env_remove("LC_ALL")
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1");
     (cmd, dir)
 }

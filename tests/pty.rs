@@ -36,6 +36,8 @@ impl Session {
         cmd.env("RENEW_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("RENEW_TODAY");
+        cmd.env_remove("LC_ALL");
+        cmd.env("LANG", "C.UTF-8");
         for (k, v) in extra_env {
             cmd.env(k, v);
         }

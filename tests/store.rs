@@ -258,6 +258,8 @@ fn six_processes_ticking_at_once_lose_nothing() {
                         "2026-01-15",
                     ])
                     .env("RENEW_DATA_DIR", tmp.path())
+                    .env_remove("LC_ALL")
+                    .env("LANG", "C.UTF-8")
                     .stdout(std::process::Stdio::null())
                     .spawn()
                     .unwrap()

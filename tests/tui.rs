@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use renewal_assistant::checklist::store::Store;
+use renewal_assistant::config::PrintConfig;
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::tui::app::{App, Effect, Msg, Screen, Step, Tab, update};
 use renewal_assistant::tui::theme::Theme;
@@ -15,11 +16,13 @@ use renewal_assistant::tui::{perform, view};
 const THEME: Theme = Theme {
     color: true,
     ascii: false,
+    high_contrast: false,
 };
 
 struct Harness {
     app: App,
     store: Store,
+    printer: PrintConfig,
     _tmp: tempfile::TempDir,
     quit: bool,
 }
@@ -43,6 +46,7 @@ impl Harness {
         Harness {
             app,
             store,
+            printer: PrintConfig::default(),
             _tmp: tmp,
             quit: false,
         }
@@ -57,7 +61,7 @@ impl Harness {
                 if effect == Effect::Quit {
                     self.quit = true;
                 }
-                if let Some(reply) = perform(effect, Some(&self.store), now) {
+                if let Some(reply) = perform(effect, Some(&self.store), &self.printer, now) {
                     queue.push(reply);
                 }
             }
@@ -665,7 +669,8 @@ fn snapshot_in_ascii_without_colour() {
         "22_ascii_help",
         h.screen_with(&Theme {
             color: false,
-            ascii: true
+            ascii: true,
+            high_contrast: false
         })
     );
 }

@@ -196,3 +196,69 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
     ));
     cal.done().to_string()
 }
+
+/// The plan as short plain text for a QR code, at a level of detail:
+/// 0 everything (documents, channels, phones), 1 documents and two phones,
+/// 2 the dates and one phone. The caller picks the richest that fits.
+pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
+    use crate::i18n::{data, name};
+    let mut lines = vec![tf(
+        "qr.title",
+        &[
+            ("region", &name(&plan.region.short_name, None)),
+            (
+                "disease",
+                &name(&plan.disease.name, plan.disease.name_en.as_deref()),
+            ),
+        ],
+    )];
+    lines.push(tf(
+        "qr.window",
+        &[
+            ("opens", &plan.window.opens),
+            ("closes", &plan.window.closes),
+        ],
+    ));
+    if plan.window.assumed {
+        lines.push(t("qr.assumed").to_string());
+    }
+    if let Some(a) = &plan.apply_by {
+        lines.push(tf("qr.apply_by", &[("date", &a.date)]));
+    }
+    if level <= 1 {
+        let docs: Vec<String> = plan
+            .documents
+            .iter()
+            .map(|d| match d.earliest_date {
+                Some(date) => tf("qr.doc_dated", &[("name", &data(&d.name)), ("date", &date)]),
+                None => data(&d.name),
+            })
+            .collect();
+        lines.push(format!("{}{}", t("qr.documents"), docs.join(t("qr.sep"))));
+    }
+    if level == 0 {
+        for c in &plan.channels {
+            let hours = c
+                .hours
+                .as_deref()
+                .map(|h| format!(" {}", data(h)))
+                .unwrap_or_default();
+            lines.push(format!("{}{hours}", data(&c.name)));
+        }
+    }
+    let phones: Vec<String> = plan
+        .channels
+        .iter()
+        .flat_map(|c| c.contacts.iter())
+        .filter_map(|c| c.phone.as_ref().map(|p| format!("{} {p}", data(&c.name))))
+        .take(match level {
+            0 => usize::MAX,
+            1 => 2,
+            _ => 1,
+        })
+        .collect();
+    if !phones.is_empty() {
+        lines.push(format!("{}{}", t("plan.phone"), phones.join(t("qr.sep"))));
+    }
+    lines.join("\n")
+}

@@ -33,7 +33,23 @@ pub struct Cli {
     #[arg(long, global = true, env = "RENEW_TODAY", value_name = "DATE")]
     pub today: Option<String>,
 
-    /// Plain numbered questions instead of the full-screen wizard.
+    /// Language: zh-Hans (简体), zh-Hant (繁體) or en; default from LC_ALL / LANG.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Walk-up kiosk: nothing saved unless chosen, idle reset, operator-only quit.
+    #[arg(long, global = true)]
+    pub kiosk: bool,
+
+    /// Colours: default or high-contrast (NO_COLOR turns colour off).
+    #[arg(long, global = true, value_name = "THEME")]
+    pub theme: Option<String>,
+
+    /// Config file (default: config.toml in the app's config dir).
+    #[arg(long, global = true, env = "RENEW_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Plain numbered questions instead of the full-screen wizard (also env ACCESSIBLE=1).
     #[arg(long, global = true)]
     pub plain: bool,
 
@@ -149,6 +165,27 @@ pub enum ChecklistCommand {
     },
 }
 
+impl Command {
+    /// Output meant for programs (JSON, iCalendar) keeps the source text.
+    pub fn machine_output(&self) -> bool {
+        match self {
+            Command::Plan { format, .. } => *format == Format::Json,
+            Command::Regions { format } | Command::Diseases { format, .. } => {
+                *format == ListFormat::Json
+            }
+            Command::Checklist(c) => match c {
+                ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
+                    *format == ListFormat::Json
+                }
+                ChecklistCommand::Export { format, .. } => {
+                    matches!(format, ExportFormat::Json | ExportFormat::Ics)
+                }
+                _ => false,
+            },
+        }
+    }
+}
+
 /// A mistake in what the person typed: printed as is, exit status 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -218,7 +255,13 @@ pub fn find_region<'a>(policy: &'a PolicySet, input: &str) -> Result<&'a Region,
         &policy.regions,
         input,
         "cli.what.region",
-        |r| format!("{}  {}", r.id, r.name),
+        |r| {
+            format!(
+                "{}  {}",
+                r.id,
+                crate::i18n::name(&r.name, r.name_en.as_deref())
+            )
+        },
     )
 }
 
@@ -241,7 +284,7 @@ pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
         &Scheme::ALL,
         input,
         "cli.what.scheme",
-        |s| format!("{}  {}", s.id(), s.name()),
+        |s| format!("{}  {}", s.id(), s.label()),
     )
     .copied()
 }
@@ -410,7 +453,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         out,
                         "  {}  {}  {}  {}",
                         render::pad(&r.id, 22),
-                        render::pad(&r.name, 24),
+                        render::pad(&crate::i18n::name(&r.name, r.name_en.as_deref()), 24),
                         render::pad(&r.diseases.len().to_string(), 3),
                         window_words(r)
                     )?;

@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use crate::calendar;
 use crate::dates::months_before;
+use crate::i18n::{data, name, t, tf};
 use crate::policy::{
     ChannelKind, Contact, DocumentRequirement, ExampleFigures, Fact, Note, PolicySet, Region,
     Scheme, Source, Step,
@@ -100,6 +101,7 @@ pub enum DocumentOrigin {
 pub struct PlanDocument {
     pub id: String,
     pub name: String,
+    pub name_en: Option<String>,
     pub why: String,
     pub origin: DocumentOrigin,
     /// Dated on or after this day, when the materials-age rule applies.
@@ -124,6 +126,7 @@ pub struct PlanChannel {
     pub id: String,
     pub kind: ChannelKind,
     pub name: String,
+    pub name_en: Option<String>,
     #[serde(rename = "where")]
     pub location: String,
     pub hours: Option<String>,
@@ -184,6 +187,7 @@ pub struct Warning {
 pub struct RegionRef {
     pub id: String,
     pub name: String,
+    pub name_en: Option<String>,
     pub short_name: String,
     pub benefit_name: String,
     pub generic: bool,
@@ -193,6 +197,7 @@ pub struct RegionRef {
 pub struct DiseaseRef {
     pub id: String,
     pub name: String,
+    pub name_en: Option<String>,
     pub other: bool,
     pub note: Option<String>,
 }
@@ -275,10 +280,21 @@ pub fn compute(
     if assumed {
         warnings.push(Warning {
             code: "window_assumed",
-            text: format!(
-                "{}的资料没有给出续期申请期限：这里按常见的到期前{months}个月估算，不是官方规定。{}",
-                region.short_name,
-                region.window_months.note.as_deref().unwrap_or("请先向当地医保经办机构确认。")
+            text: tf(
+                "warn.window_assumed",
+                &[
+                    ("region", &name(&region.short_name, None)),
+                    ("months", &months),
+                    (
+                        "note",
+                        &region
+                            .window_months
+                            .note
+                            .as_deref()
+                            .map(data)
+                            .unwrap_or_else(|| t("warn.ask_local").to_string()),
+                    ),
+                ],
             ),
         });
     }
@@ -296,21 +312,30 @@ pub fn compute(
     match status {
         Status::NotYetOpen => warnings.push(Warning {
             code: "not_yet_open",
-            text: format!(
-                "还不能申请：申请期从 {opens} 开始（还有 {} 天）。现在可以先准备材料，注意材料日期要求。",
-                days_until_open.unwrap_or_default()
+            text: tf(
+                "warn.not_yet_open",
+                &[
+                    ("opens", &opens),
+                    ("n", &days_until_open.unwrap_or_default()),
+                ],
             ),
         }),
         Status::Open => {}
         Status::Expired => warnings.push(Warning {
             code: "window_closed",
-            text: format!(
-                "资格已于 {closes} 到期，已过 {} 天，续期申请期已结束。{}请尽快打电话或到下面的经办渠道，问清现在怎样重新申请。",
-                -days_left,
-                match &late.consequence.value {
-                    Some(text) => format!("来源说明：{text}。"),
-                    None => "来源未说明逾期后怎么办。".to_string(),
-                }
+            text: tf(
+                "warn.window_closed",
+                &[
+                    ("closes", &closes),
+                    ("n", &-days_left),
+                    (
+                        "source",
+                        &match &late.consequence.value {
+                            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+                            None => t("warn.late_source_silent").to_string(),
+                        },
+                    ),
+                ],
             ),
         }),
     }
@@ -347,6 +372,7 @@ pub fn compute(
             documents.push(PlanDocument {
                 id: doc.id.clone(),
                 name: doc.name.clone(),
+                name_en: doc.name_en.clone(),
                 why: doc.why.clone(),
                 origin,
                 earliest_date: if doc.dated {
@@ -414,6 +440,7 @@ pub fn compute(
                 id: ch.id.clone(),
                 kind: ch.kind,
                 name: ch.name.clone(),
+                name_en: ch.name_en.clone(),
                 location: ch.location.clone(),
                 hours: ch.hours.clone(),
                 materials_form: ch.materials_form.clone(),
@@ -469,25 +496,27 @@ pub fn compute(
         && a.date < today
     {
         let keeps = if region.continuity_during_review.value == Some(true) {
-            "在有效期结束前提交申请，审核期间可继续享受待遇。"
+            t("warn.keeps_during_review")
         } else {
-            "来源未说明审核期间待遇是否继续，请办理时询问。"
+            t("warn.review_continuity_unknown")
         };
         warnings.push(Warning {
-                    code: "result_after_end",
-                    text: format!(
-                        "按最长审核时间（{} 个工作日）算，现在申请结果可能在 {closes} 之后才出来：请尽快申请，选最快的渠道。{keeps}",
-                        a.working_days
-                    ),
-                });
+            code: "result_after_end",
+            text: tf(
+                "warn.result_after_end",
+                &[
+                    ("n", &a.working_days),
+                    ("closes", &closes),
+                    ("keeps", &keeps),
+                ],
+            ),
+        });
     }
     if any_estimated {
         let (_, last) = calendar::covered_range();
         warnings.push(Warning {
             code: "calendar_estimated",
-            text: format!(
-                "{last} 以后的法定节假日和调休安排本程序还不知道（国务院通知尚未收录）：这之后的工作日按周一到周五估算，节假日前后请多留几天。"
-            ),
+            text: tf("warn.calendar_estimated", &[("last", &last)]),
         });
     }
 
@@ -511,26 +540,29 @@ pub fn compute(
         && !info.direct_settlement
     {
         warnings.push(Warning {
-                code: "no_direct_settlement",
-                text: format!(
-                    "“{}”不在跨省直接结算的5种门诊慢特病内：在外省看病一般要先垫付，回参保地手工报销。请向参保地医保部门确认。",
-                    disease.name
-                ),
-            });
+            code: "no_direct_settlement",
+            text: tf(
+                "warn.no_direct_settlement",
+                &[("disease", &name(&disease.name, disease.name_en.as_deref()))],
+            ),
+        });
     }
 
     if region.generic {
         warnings.push(Warning {
             code: "region_generic",
-            text: "您所在的地区本程序还没有专门的资料：以下是通用做法，期限、材料和渠道请务必向当地医保经办机构确认。".into(),
+            text: t("warn.region_generic").to_string(),
         });
     }
     if disease.other {
         warnings.push(Warning {
             code: "disease_unlisted",
-            text: format!(
-                "您选了“{}”：请先确认您的病在{}的病种目录内，材料以经办机构要求为准。",
-                disease.name, region.short_name
+            text: tf(
+                "warn.disease_unlisted",
+                &[
+                    ("disease", &name(&disease.name, disease.name_en.as_deref())),
+                    ("region", &name(&region.short_name, None)),
+                ],
             ),
         });
     }
@@ -538,10 +570,7 @@ pub fn compute(
     if answers.validity_end > today + Months::new(12 * 6) {
         warnings.push(Warning {
             code: "end_far_ahead",
-            text: format!(
-                "有效期结束日 {} 在6年以后，续期周期一般是2到5年：请核对认定书上的日期。",
-                answers.validity_end
-            ),
+            text: tf("warn.end_far_ahead", &[("end", &answers.validity_end)]),
         });
     }
 
@@ -570,6 +599,7 @@ pub fn compute(
         region: RegionRef {
             id: region.id.clone(),
             name: region.name.clone(),
+            name_en: region.name_en.clone(),
             short_name: region.short_name.clone(),
             benefit_name: region.benefit_name.clone(),
             generic: region.generic,
@@ -580,6 +610,7 @@ pub fn compute(
         disease: DiseaseRef {
             id: disease.id.clone(),
             name: disease.name.clone(),
+            name_en: disease.name_en.clone(),
             other: disease.other,
             note: disease.note.clone(),
         },
@@ -619,26 +650,30 @@ fn stale_warnings(region: &Region, today: NaiveDate, warnings: &mut Vec<Warning>
     if let Some(newest) = region.newest_source_date()
         && newest < year_ago
     {
+        let published = region
+            .sources
+            .iter()
+            .map(|s| s.published.as_str())
+            .max()
+            .unwrap_or_default();
         warnings.push(Warning {
-                code: "sources_old",
-                text: format!(
-                    "{}的资料最新的来源发布于 {}，已超过{STALE_MONTHS}个月，政策可能已经变化：办理前请打电话确认。",
-                    region.short_name,
-                    region
-                        .sources
-                        .iter()
-                        .map(|s| s.published.as_str())
-                        .max()
-                        .unwrap_or_default()
-                ),
-            });
+            code: "sources_old",
+            text: tf(
+                "warn.sources_old",
+                &[
+                    ("region", &name(&region.short_name, None)),
+                    ("published", &published),
+                    ("months", &STALE_MONTHS),
+                ],
+            ),
+        });
     }
     if region.verified_on < year_ago {
         warnings.push(Warning {
             code: "verified_old",
-            text: format!(
-                "这份资料上次核对是 {}，已超过{STALE_MONTHS}个月。",
-                region.verified_on
+            text: tf(
+                "warn.verified_old",
+                &[("date", &region.verified_on), ("months", &STALE_MONTHS)],
             ),
         });
     }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{PlanChannel, RenewalPlan, Status};
-use crate::dates::weekday_zh;
-use crate::i18n::{t, tf};
+use crate::dates::weekday;
+use crate::i18n::{data, name, t, tf};
 use crate::policy::{ChannelKind, Fact};
 
 /// Wraps `text` to lines of at most `width` display columns. Breaks at
@@ -88,7 +88,22 @@ pub fn pad(text: &str, width: usize) -> String {
 }
 
 fn date_long(d: NaiveDate) -> String {
-    format!("{d}（{}）", weekday_zh(d))
+    tf(
+        "fmt.date_weekday",
+        &[("date", &d), ("weekday", &weekday(d))],
+    )
+}
+
+fn region_name(plan: &RenewalPlan) -> String {
+    name(&plan.region.name, plan.region.name_en.as_deref())
+}
+
+fn disease_name(plan: &RenewalPlan) -> String {
+    name(&plan.disease.name, plan.disease.name_en.as_deref())
+}
+
+fn channel_name(c: &PlanChannel) -> String {
+    name(&c.name, c.name_en.as_deref())
 }
 
 pub fn status_words(plan: &RenewalPlan) -> String {
@@ -212,7 +227,7 @@ fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>
     let chans = &plan.channels;
     let headers = chans
         .iter()
-        .map(|c| format!("[{}] {}", kind_word(c.kind), c.name))
+        .map(|c| format!("[{}] {}", kind_word(c.kind), channel_name(c)))
         .collect();
     let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| t("fact.unknown").to_string());
     let list = |v: &Vec<String>| {
@@ -310,7 +325,7 @@ pub fn text(plan: &RenewalPlan, width: usize) -> String {
 pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>) -> String {
     let (mut lines, _) = text_parts(plan, width, checklist);
     lines.push(String::new());
-    lines.join("\n")
+    data(&lines.join("\n"))
 }
 
 /// The text plan cut into its sections: the heading's i18n key (`""` for
@@ -329,7 +344,10 @@ pub fn sections(
             .get(i + 1)
             .map(|(_, s)| s.saturating_sub(2))
             .unwrap_or(lines.len());
-        let body: Vec<String> = lines[*start..end.max(*start)].to_vec();
+        let body: Vec<String> = lines[*start..end.max(*start)]
+            .iter()
+            .map(|l| data(l))
+            .collect();
         out.push((*key, body));
     }
     out
@@ -364,7 +382,7 @@ fn text_parts(
     out.push(tf(
         "plan.title",
         &[
-            ("region", &plan.region.name),
+            ("region", &region_name(plan)),
             ("benefit", &plan.region.benefit_name),
         ],
     ));
@@ -374,8 +392,8 @@ fn text_parts(
         &tf(
             "plan.answers",
             &[
-                ("disease", &plan.disease.name),
-                ("scheme", &plan.scheme_name),
+                ("disease", &disease_name(plan)),
+                ("scheme", &plan.scheme.label()),
                 ("end", &date_long(plan.validity_end)),
                 ("today", &plan.today),
             ],
@@ -412,8 +430,8 @@ fn text_parts(
             .channels
             .iter()
             .find(|c| c.id == a.channel)
-            .map(|c| c.name.as_str())
-            .unwrap_or("");
+            .map(channel_name)
+            .unwrap_or_default();
         para(
             &mut out,
             "",
@@ -456,7 +474,11 @@ fn text_parts(
         .enumerate()
         .filter(|_| checklist.is_none())
     {
-        para(&mut out, &format!("☐ {}. ", i + 1), &d.name);
+        para(
+            &mut out,
+            &format!("☐ {}. ", i + 1),
+            &name(&d.name, d.name_en.as_deref()),
+        );
         let mut extra = vec![format!("{}{}", t("plan.why"), d.why)];
         if let Some(date) = d.earliest_date {
             extra.push(tf("plan.dated_after", &[("date", &date)]));
@@ -492,7 +514,7 @@ fn text_parts(
         para(
             &mut out,
             "► ",
-            &format!("[{}] {}", kind_word(ch.kind), ch.name),
+            &format!("[{}] {}", kind_word(ch.kind), channel_name(ch)),
         );
         para(
             &mut out,
@@ -636,7 +658,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         tf(
             "plan.title",
             &[
-                ("region", &plan.region.name),
+                ("region", &region_name(plan)),
                 ("benefit", &plan.region.benefit_name)
             ]
         )
@@ -645,8 +667,8 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
     line(tf(
         "plan.answers",
         &[
-            ("disease", &plan.disease.name),
-            ("scheme", &plan.scheme_name),
+            ("disease", &disease_name(plan)),
+            ("scheme", &plan.scheme.label()),
             ("end", &date_long(plan.validity_end)),
             ("today", &plan.today),
         ],
@@ -679,8 +701,8 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             .channels
             .iter()
             .find(|c| c.id == a.channel)
-            .map(|c| c.name.as_str())
-            .unwrap_or("");
+            .map(channel_name)
+            .unwrap_or_default();
         line(format!(
             "- {}",
             tf(
@@ -742,7 +764,11 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             .earliest_date
             .map(|date| format!("（{}）", tf("plan.dated_after", &[("date", &date)])))
             .unwrap_or_default();
-        line(format!("- [ ] {}{dated} — {}", d.name, d.why));
+        line(format!(
+            "- [ ] {}{dated} — {}",
+            name(&d.name, d.name_en.as_deref()),
+            d.why
+        ));
     }
     line(String::new());
     line(format!("## {}", t("plan.section.channels")));
@@ -772,7 +798,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
     }
     for ch in &plan.channels {
         line(String::new());
-        line(format!("### [{}] {}", kind_word(ch.kind), ch.name));
+        line(format!("### [{}] {}", kind_word(ch.kind), channel_name(ch)));
         line(String::new());
         line(format!("{}{}", t("plan.review_label"), ch.review.text));
         line(String::new());
@@ -849,7 +875,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
     line(tf("plan.verified_on", &[("date", &plan.verified_on)]));
     line(String::new());
     line(format!("**{}**", plan.caution));
-    out
+    data(&out)
 }
 
 #[cfg(test)]

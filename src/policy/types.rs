@@ -85,6 +85,19 @@ impl Scheme {
     }
 
     /// Other names people type for the scheme.
+    /// English gloss of the name.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Scheme::Employee => "employee basic medical insurance",
+            Scheme::Resident => "urban and rural resident medical insurance",
+        }
+    }
+
+    /// The name as shown in the current language.
+    pub fn label(self) -> String {
+        crate::i18n::name(self.name(), Some(self.name_en()))
+    }
+
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Scheme::Employee => &["职工", "职工基本医疗保险", "城镇职工医保", "zgyb"],
@@ -147,6 +160,9 @@ pub struct Disease {
 pub struct DocumentRequirement {
     pub id: String,
     pub name: String,
+    /// English gloss shown beside the Chinese name in English mode.
+    #[serde(default)]
+    pub name_en: Option<String>,
     /// Why the office asks for it, in a sentence.
     pub why: String,
     /// The region's materials-age rule applies to this document.
@@ -206,6 +222,9 @@ pub struct Channel {
     pub id: String,
     pub kind: ChannelKind,
     pub name: String,
+    /// English gloss shown beside the Chinese name in English mode.
+    #[serde(default)]
+    pub name_en: Option<String>,
     #[serde(rename = "where")]
     pub location: String,
     #[serde(default)]

@@ -112,7 +112,61 @@ pub enum Msg {
     Saved(Result<Checklist, String>),
     /// A tick was stored; the checklist as it is on disk now.
     Stored(Result<Checklist, String>),
+    /// Milliseconds since the program started; the shell sends one every
+    /// loop, so `update` knows how long nobody has touched the keys.
+    Tick(u64),
+    /// The sheet went to the printer (or file), or why not.
+    Printed(Result<(), String>),
 }
+
+/// The operator's quit key at a kiosk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitKey {
+    Ctrl(char),
+    F(u8),
+}
+
+impl QuitKey {
+    /// `ctrl-q`, `ctrl-x`, `f10` …
+    pub fn parse(text: &str) -> Option<QuitKey> {
+        let t = text.trim().to_ascii_lowercase();
+        if let Some(c) = t.strip_prefix("ctrl-").or_else(|| t.strip_prefix("ctrl+")) {
+            let mut chars = c.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_lowercase() && c != 'c' && c != 'm' => {
+                    Some(QuitKey::Ctrl(c))
+                }
+                _ => None,
+            };
+        }
+        match t.strip_prefix('f')?.parse::<u8>() {
+            Ok(n) if (1..=12).contains(&n) => Some(QuitKey::F(n)),
+            _ => None,
+        }
+    }
+
+    fn matches(self, k: &KeyEvent) -> bool {
+        match self {
+            QuitKey::Ctrl(c) => {
+                k.modifiers.contains(KeyModifiers::CONTROL)
+                    && matches!(k.code, KeyCode::Char(x) if x.to_ascii_lowercase() == c)
+            }
+            QuitKey::F(n) => k.code == KeyCode::F(n),
+        }
+    }
+}
+
+/// How a walk-up kiosk behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kiosk {
+    pub idle_secs: u64,
+    pub countdown_secs: u64,
+    pub allow_save: bool,
+    pub quit_key: QuitKey,
+}
+
+/// The operator presses the quit key twice within this time (or holds it).
+const QUIT_WINDOW_MS: u64 = 3_000;
 
 /// What the shell must do for `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +177,11 @@ pub enum Effect {
         label: String,
         answers: Answers,
         plan: Box<RenewalPlan>,
+        /// Items ticked before saving (at a kiosk), to tick in the new file.
+        ticked: Vec<String>,
     },
+    /// Send the printable sheet to the configured printer or file.
+    Print(String),
     SetDone {
         id: String,
         item: String,
@@ -154,6 +212,17 @@ pub struct App {
     pub saved_id: Option<String>,
     pub help: bool,
     pub quit: bool,
+    /// Walk-up kiosk: nothing saved unless chosen, idle reset, operator quit.
+    pub kiosk: Option<Kiosk>,
+    /// A printer or print file is configured.
+    pub can_print: bool,
+    /// Showing the QR code of the plan.
+    pub qr: bool,
+    /// Seconds left before an idle kiosk session is wiped, while counting down.
+    pub countdown: Option<u64>,
+    now_ms: u64,
+    last_input_ms: u64,
+    quit_pressed_ms: Option<u64>,
     regions: SearchIndex,
     diseases: Option<(usize, SearchIndex)>,
 }
@@ -187,6 +256,13 @@ impl App {
             saved_id: None,
             help: false,
             quit: false,
+            kiosk: None,
+            can_print: false,
+            qr: false,
+            countdown: None,
+            now_ms: 0,
+            last_input_ms: 0,
+            quit_pressed_ms: None,
             regions,
             diseases: None,
         };
@@ -244,12 +320,23 @@ impl App {
                 .policy
                 .regions
                 .iter()
-                .map(|r| format!("{} · {}", r.name, r.benefit_name))
+                .map(|r| {
+                    format!(
+                        "{} · {}",
+                        crate::i18n::name(&r.name, r.name_en.as_deref()),
+                        r.benefit_name
+                    )
+                })
                 .collect(),
-            Step::Scheme => Scheme::ALL.iter().map(|s| s.name().to_string()).collect(),
+            Step::Scheme => Scheme::ALL.iter().map(|s| s.label()).collect(),
             Step::Disease => self
                 .region()
-                .map(|r| r.diseases.iter().map(|d| d.name.clone()).collect())
+                .map(|r| {
+                    r.diseases
+                        .iter()
+                        .map(|d| crate::i18n::name(&d.name, d.name_en.as_deref()))
+                        .collect()
+                })
                 .unwrap_or_default(),
             Step::Retired | Step::Cross => vec![
                 crate::i18n::t("tui.yes").into(),
@@ -489,12 +576,29 @@ impl App {
                     from_home: false,
                 });
                 self.screen = Screen::Result;
+                if self.kiosk.is_some() && self.saved_id.is_none() {
+                    // A kiosk keeps the checklist in memory unless the person saves it.
+                    let c = Checklist::new(
+                        String::new(),
+                        &label,
+                        &answers,
+                        &p,
+                        chrono::DateTime::UNIX_EPOCH,
+                    );
+                    if let Some(v) = self.result.as_mut() {
+                        v.checklist = Some(c);
+                    }
+                    self.message =
+                        Some((Level::Info, crate::i18n::t("tui.kiosk.not_saved").into()));
+                    return Vec::new();
+                }
                 self.message = Some((Level::Info, crate::i18n::t("tui.saving").into()));
                 vec![Effect::Save {
                     existing: self.saved_id.clone(),
                     label,
                     answers,
                     plan: Box::new(p),
+                    ticked: Vec::new(),
                 }]
             }
             Err(e) => {
@@ -529,6 +633,65 @@ impl App {
         }
     }
 
+    /// The kiosk's fresh start: every answer, result and message wiped.
+    pub fn reset_session(&mut self) {
+        self.draft = Draft::default();
+        self.saved_id = None;
+        self.result = None;
+        self.from_review = false;
+        self.help = false;
+        self.qr = false;
+        self.countdown = None;
+        self.label = TextInput::default();
+        self.date = TextInput::default();
+        self.enter_step(Step::Region);
+        self.message = Some((Level::Info, crate::i18n::t("tui.kiosk.reset").into()));
+    }
+
+    /// Nothing typed or chosen: a kiosk waiting for the next person.
+    fn pristine(&self) -> bool {
+        self.screen == Screen::Question(Step::Region)
+            && self.draft == Draft::default()
+            && self.filter.text.is_empty()
+            && !self.help
+            && !self.qr
+    }
+
+    /// The plan's save action at a kiosk: the person chose to keep it here.
+    fn save_now(&mut self) -> Vec<Effect> {
+        let Some(view) = &self.result else {
+            return Vec::new();
+        };
+        let Some(answers) = self.answers() else {
+            return Vec::new();
+        };
+        let ticked = view
+            .checklist
+            .as_ref()
+            .map(|c| {
+                c.items
+                    .iter()
+                    .filter(|i| i.done)
+                    .map(|i| i.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let plan = Box::new(view.plan.clone());
+        let label = self
+            .draft
+            .label
+            .clone()
+            .unwrap_or_else(|| self.default_label());
+        self.message = Some((Level::Info, crate::i18n::t("tui.saving").into()));
+        vec![Effect::Save {
+            existing: None,
+            label,
+            answers,
+            plan,
+            ticked,
+        }]
+    }
+
     fn start_new(&mut self) {
         self.draft = Draft::default();
         self.saved_id = None;
@@ -554,6 +717,10 @@ impl App {
         // Show the tick at once; the store confirms with what is on disk.
         item.done = done;
         view.item = index;
+        if c.id.is_empty() {
+            // Not saved (kiosk): the tick lives only in this session.
+            return Vec::new();
+        }
         vec![Effect::SetDone {
             id: c.id.clone(),
             item: item.id.clone(),
@@ -622,18 +789,82 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             ));
             Vec::new()
         }
+        Msg::Tick(ms) => {
+            app.now_ms = ms;
+            if let Some(k) = app.kiosk {
+                let idle = ms.saturating_sub(app.last_input_ms);
+                if app.pristine() {
+                    app.countdown = None;
+                    app.last_input_ms = ms;
+                } else if idle >= k.idle_secs * 1000 {
+                    app.reset_session();
+                    app.last_input_ms = ms;
+                } else if idle >= (k.idle_secs - k.countdown_secs) * 1000 {
+                    app.countdown = Some((k.idle_secs * 1000 - idle).div_ceil(1000));
+                } else {
+                    app.countdown = None;
+                }
+            }
+            Vec::new()
+        }
+        Msg::Printed(Ok(())) => {
+            app.message = Some((Level::Info, crate::i18n::t("tui.printed").into()));
+            Vec::new()
+        }
+        Msg::Printed(Err(e)) => {
+            app.message = Some((
+                Level::Error,
+                crate::i18n::tf("tui.print_failed", &[("error", &e)]),
+            ));
+            Vec::new()
+        }
+        Msg::Paste(_) | Msg::Mouse(_) | Msg::Key(_) if app.countdown.is_some() => {
+            // Someone is still here: stop the countdown; the key does nothing else.
+            app.countdown = None;
+            app.last_input_ms = app.now_ms;
+            Vec::new()
+        }
         Msg::Paste(text) => {
+            app.last_input_ms = app.now_ms;
             paste(app, &text);
             Vec::new()
         }
-        Msg::Mouse(m) => mouse(app, m),
+        Msg::Mouse(m) => {
+            if matches!(m.kind, MouseEventKind::Down(_)) {
+                app.last_input_ms = app.now_ms;
+            }
+            mouse(app, m)
+        }
         Msg::Key(k) => {
             if k.kind == KeyEventKind::Release {
                 return Vec::new();
             }
-            if is_ctrl_c(&k) {
+            app.last_input_ms = app.now_ms;
+            if let Some(kiosk) = app.kiosk {
+                // Only the operator's key, twice (or held), leaves a kiosk.
+                if kiosk.quit_key.matches(&k) {
+                    if app
+                        .quit_pressed_ms
+                        .is_some_and(|t| app.now_ms.saturating_sub(t) <= QUIT_WINDOW_MS)
+                    {
+                        app.quit = true;
+                        return vec![Effect::Quit];
+                    }
+                    app.quit_pressed_ms = Some(app.now_ms);
+                    app.message =
+                        Some((Level::Info, crate::i18n::t("tui.kiosk.quit_again").into()));
+                    return Vec::new();
+                }
+                if k.modifiers.contains(KeyModifiers::CONTROL) {
+                    return Vec::new();
+                }
+            } else if is_ctrl_c(&k) {
                 app.quit = true;
                 return vec![Effect::Quit];
+            }
+            if app.qr {
+                app.qr = false;
+                return Vec::new();
             }
             if app.help {
                 app.help = false;
@@ -692,6 +923,7 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('q') | KeyCode::Char('Q')
             if !is_typing
+                && app.kiosk.is_none()
                 && !k
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -938,7 +1170,32 @@ fn result_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             let i = view.item;
             return app.toggle_item(i, None);
         }
-        KeyCode::Char('n') | KeyCode::Char('N') => app.start_new(),
+        KeyCode::Char('n') | KeyCode::Char('N') => {
+            if app.kiosk.is_some() {
+                app.reset_session();
+            } else {
+                app.start_new();
+            }
+        }
+        KeyCode::Char('r') | KeyCode::Char('R') => app.qr = true,
+        KeyCode::Char('s') | KeyCode::Char('S') => {
+            let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
+            if app.kiosk.is_some_and(|k| k.allow_save) && unsaved {
+                return app.save_now();
+            }
+        }
+        KeyCode::Char('p') | KeyCode::Char('P') => {
+            if !app.can_print {
+                app.message = Some((Level::Error, crate::i18n::t("tui.no_printer").into()));
+                return Vec::new();
+            }
+            let sheet = match &view.checklist {
+                Some(c) => crate::checklist::export::sheet(c, Some(&view.plan), app.today, false),
+                None => crate::plan::render::text(&view.plan, 78),
+            };
+            app.message = Some((Level::Info, crate::i18n::t("tui.printing").into()));
+            return vec![Effect::Print(sheet)];
+        }
         _ => {}
     }
     Vec::new()

@@ -22,8 +22,11 @@ pub enum Hit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListGeom {
     pub top: u16,
+    /// Entries that fit (not rows: at a kiosk each entry takes `stride` rows).
     pub height: u16,
     pub offset: usize,
+    /// Rows per entry: 2 at a kiosk, for big calm targets.
+    pub stride: u16,
 }
 
 pub fn too_small(app: &App) -> bool {
@@ -64,11 +67,13 @@ pub fn list_geom(app: &App) -> Option<ListGeom> {
         Screen::Review { .. } => (4, app.review_rows().len(), app.selected),
         Screen::Result => return None,
     };
-    let height = body_bottom(app).saturating_sub(top);
+    let stride = if app.kiosk.is_some() { 2 } else { 1 };
+    let height = body_bottom(app).saturating_sub(top) / stride;
     Some(ListGeom {
         top,
         height,
         offset: offset_for(selected, len, height),
+        stride,
     })
 }
 
@@ -143,6 +148,7 @@ pub fn checklist_geom(app: &App) -> Option<ListGeom> {
         top: pane.y + 1,
         height,
         offset: offset_for(view.item, items, height),
+        stride: 1,
     })
 }
 
@@ -167,10 +173,11 @@ pub fn hit(app: &App, col: u16, row: u16) -> Option<Hit> {
         return None;
     }
     let g = list_geom(app)?;
-    if row < g.top || row >= g.top + g.height {
+    if row < g.top || row >= g.top + g.height * g.stride {
         return None;
     }
-    let i = g.offset + usize::from(row - g.top);
+    // Either row of a kiosk's two-row entry selects it.
+    let i = g.offset + usize::from((row - g.top) / g.stride);
     let len = match &app.screen {
         Screen::Home => app.saved.len() + 1,
         Screen::Question(step) => app.visible_options(*step).len(),

@@ -1,15 +1,17 @@
 //! The wizard: a terminal UI in the Elm shape. `app` holds the state and
 //! `update`; `view` draws; this module is the thin shell that owns the
-//! terminal, reads events and performs effects (saving).
+//! terminal, reads events and performs effects (saving, printing).
 
 pub mod app;
 pub mod input;
 pub mod layout;
+pub mod qr;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, Stdout};
-use std::time::Duration;
+use std::io::{self, Stdout, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -24,14 +26,53 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use self::app::{App, Effect, Msg};
+use self::app::{App, Effect, Kiosk, Msg};
 use self::theme::Theme;
 use crate::checklist::Checklist;
 use crate::checklist::store::Store;
+use crate::config::PrintConfig;
 use crate::policy::PolicySet;
 
-/// Performs one effect against the store; the result comes back as a message.
-pub fn perform(effect: Effect, store: Option<&Store>, now: DateTime<Utc>) -> Option<Msg> {
+/// Sends the sheet to the configured printer command (its input; the
+/// command runs without a shell, so nothing in the sheet is ever run) or
+/// writes it to the configured file.
+pub fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
+    if let Some((program, args)) = config.command.split_first() {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{program}: {e}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin
+                .write_all(sheet.as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        let status = child.wait().map_err(|e| e.to_string())?;
+        return if status.success() {
+            Ok(())
+        } else {
+            Err(format!("{program}: {status}"))
+        };
+    }
+    if let Some(path) = &config.file {
+        return std::fs::write(path, sheet).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    Err(crate::i18n::t("tui.no_printer").to_string())
+}
+
+/// Performs one effect; the result comes back as a message.
+pub fn perform(
+    effect: Effect,
+    store: Option<&Store>,
+    printer: &PrintConfig,
+    now: DateTime<Utc>,
+) -> Option<Msg> {
+    if let Effect::Print(sheet) = &effect {
+        return Some(Msg::Printed(print(sheet, printer)));
+    }
     let Some(store) = store else {
         return match effect {
             Effect::Quit => None,
@@ -39,12 +80,13 @@ pub fn perform(effect: Effect, store: Option<&Store>, now: DateTime<Utc>) -> Opt
         };
     };
     match effect {
-        Effect::Quit => None,
+        Effect::Quit | Effect::Print(_) => None,
         Effect::Save {
             existing: Some(id),
             label,
             answers,
             plan,
+            ..
         } => {
             let result = store.update(&id, now, |c| {
                 c.answers = answers;
@@ -62,8 +104,14 @@ pub fn perform(effect: Effect, store: Option<&Store>, now: DateTime<Utc>) -> Opt
             label,
             answers,
             plan,
+            ticked,
         } => {
-            let c = Checklist::new(store.new_id(), &label, &answers, &plan, now);
+            let mut c = Checklist::new(store.new_id(), &label, &answers, &plan, now);
+            for id in ticked {
+                if let Ok(i) = c.find_item(&id) {
+                    c.set_done(i, true, now);
+                }
+            }
             Some(Msg::Saved(
                 store.create(&c).map(|_| c).map_err(|e| e.to_string()),
             ))
@@ -105,9 +153,11 @@ impl Drop for TerminalGuard {
 pub struct Options {
     pub theme: Theme,
     pub data_dir: Option<std::path::PathBuf>,
+    pub kiosk: Option<Kiosk>,
+    pub print: PrintConfig,
 }
 
-/// Runs the wizard until the person quits.
+/// Runs the wizard until the person (or, at a kiosk, the operator) quits.
 pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> {
     let store = options
         .data_dir
@@ -116,11 +166,14 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         .transpose()
         .ok()
         .flatten();
-    let (saved, problems) = match &store {
-        Some(s) => s.list(Utc::now()).unwrap_or_default(),
-        None => (Vec::new(), Vec::new()),
+    // A kiosk never shows what earlier visitors saved.
+    let (saved, problems) = match (&store, options.kiosk) {
+        (Some(s), None) => s.list(Utc::now()).unwrap_or_default(),
+        _ => (Vec::new(), Vec::new()),
     };
     let mut app = App::new(policy, today, saved, problems);
+    app.kiosk = options.kiosk;
+    app.can_print = options.print.configured();
 
     // A panic must leave a usable terminal behind.
     let default_hook = std::panic::take_hook();
@@ -145,9 +198,17 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         panic!("RENEW_TEST_PANIC is set: panicking on purpose to test terminal restore");
     }
 
+    let started = Instant::now();
+    let store = if app.kiosk.is_some() && !options.kiosk.is_some_and(|k| k.allow_save) {
+        None
+    } else {
+        store
+    };
     while !app.quit {
+        let elapsed = started.elapsed().as_millis() as u64;
+        app::update(&mut app, Msg::Tick(elapsed));
         terminal.draw(|f| view::draw(f, &app, &options.theme))?;
-        if !event::poll(Duration::from_millis(500))? {
+        if !event::poll(Duration::from_millis(250))? {
             continue;
         }
         let msg = match event::read()? {
@@ -157,10 +218,11 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
             Event::Resize(w, h) => Msg::Resize(w, h),
             _ => continue,
         };
+        app::update(&mut app, Msg::Tick(started.elapsed().as_millis() as u64));
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in app::update(&mut app, msg) {
-                if let Some(reply) = perform(effect, store.as_ref(), Utc::now()) {
+                if let Some(reply) = perform(effect, store.as_ref(), &options.print, Utc::now()) {
                     queue.push(reply);
                 }
             }

@@ -1,6 +1,7 @@
 //! Colours and glyphs. Without colour (NO_COLOR) every state still shows by
 //! a glyph, a word or a text attribute; `--ascii` swaps box and marker
-//! glyphs for terminals that draw them double-wide.
+//! glyphs for terminals that draw them double-wide; high contrast paints
+//! light text on black in bold.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -9,19 +10,53 @@ use ratatui::symbols::border;
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// Bright text on black, bold everywhere it matters.
+    pub high_contrast: bool,
+}
+
+fn bright(c: Color) -> Color {
+    match c {
+        Color::Green => Color::LightGreen,
+        Color::Yellow => Color::LightYellow,
+        Color::Red => Color::LightRed,
+        Color::Cyan => Color::LightCyan,
+        other => other,
+    }
 }
 
 impl Theme {
+    fn hc(&self) -> bool {
+        self.color && self.high_contrast
+    }
+
     fn fg(&self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
+        match (self.color, self.high_contrast) {
+            (false, _) => Style::new(),
+            (true, false) => Style::new().fg(c),
+            // High contrast: the light variant of each colour, on black, bold.
+            (true, true) => Style::new()
+                .fg(bright(c))
+                .bg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The whole screen's base style (high contrast paints it black).
+    pub fn base(&self) -> Style {
+        if self.hc() {
+            Style::new().fg(Color::White).bg(Color::Black)
         } else {
             Style::new()
         }
     }
 
     pub fn header(&self) -> Style {
-        if self.color {
+        if self.hc() {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD)
+        } else if self.color {
             Style::new()
                 .fg(Color::Black)
                 .bg(Color::Cyan)
@@ -32,19 +67,26 @@ impl Theme {
     }
 
     pub fn question(&self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
+        self.base().add_modifier(Modifier::BOLD)
     }
 
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::Gray)
-        } else {
-            Style::new()
+        match (self.color, self.high_contrast) {
+            (true, false) => Style::new().fg(Color::Gray),
+            (true, true) => Style::new().fg(Color::White).bg(Color::Black),
+            _ => Style::new(),
         }
     }
 
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        if self.hc() {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
     }
 
     pub fn ok(&self) -> Style {
@@ -71,6 +113,11 @@ impl Theme {
 
     pub fn heading(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// A QR code must be dark modules on light ground to scan, whatever the theme.
+    pub fn qr(&self) -> Style {
+        Style::new().fg(Color::Black).bg(Color::White)
     }
 
     pub fn border(&self) -> border::Set<'static> {

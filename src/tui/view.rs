@@ -12,7 +12,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::app::{App, Level, ReviewRow, Screen, Step, Tab};
 use super::layout::{self, ListGeom};
 use super::theme::Theme;
-use crate::dates::weekday_zh;
+use crate::dates::weekday;
 use crate::i18n::{t, tf};
 use crate::plan::render::{self, wrap};
 use crate::plan::{RenewalPlan, Status};
@@ -45,8 +45,10 @@ fn put(frame: &mut Frame, x: u16, y: u16, width: u16, line: Line) {
     frame.render_widget(Paragraph::new(line), Rect::new(x, y, width, 1));
 }
 
+/// A line of text in one style. Everything drawn goes through here or
+/// `data_span`, so in zh-Hant the policy data shows in Traditional characters.
 fn text_line(text: &str, style: Style) -> Line<'static> {
-    Line::from(Span::styled(text.to_string(), style))
+    Line::from(Span::styled(crate::i18n::data(text), style))
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -70,6 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     }
+    frame.render_widget(Block::default().style(theme.base()), area);
     match &app.screen {
         Screen::Home => home(frame, app, theme),
         Screen::Question(step) => question(frame, app, theme, *step),
@@ -77,16 +80,92 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Result => result(frame, app, theme),
     }
     message_and_footer(frame, app, theme);
+    if app.qr {
+        qr(frame, app, theme);
+    }
     if app.help {
         help(frame, theme);
     }
+    if let Some(secs) = app.countdown {
+        countdown(frame, theme, secs);
+    }
+}
+
+/// The plan as a QR code over the whole screen, dark on light.
+fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Block::default().style(theme.base()), area);
+    let Some(view) = &app.result else { return };
+    let caption_rows = 2;
+    match super::qr::fit(
+        &view.plan,
+        area.width,
+        area.height.saturating_sub(caption_rows),
+    ) {
+        Some(code) => {
+            let w = code.lines.first().map(|l| l.chars().count()).unwrap_or(0) as u16;
+            let x = (area.width.saturating_sub(w)) / 2;
+            for (i, l) in code.lines.iter().enumerate() {
+                frame.render_widget(
+                    Paragraph::new(Line::from(Span::styled(l.clone(), theme.qr()))),
+                    Rect::new(x, i as u16, w, 1),
+                );
+            }
+            let y = code.lines.len() as u16;
+            let caption = tf(
+                "tui.qr.caption",
+                &[(
+                    "level",
+                    &t(["tui.qr.level0", "tui.qr.level1", "tui.qr.level2"]
+                        [usize::from(code.level)]),
+                )],
+            );
+            put(
+                frame,
+                1,
+                y,
+                area.width - 2,
+                text_line(&fit(&caption, area.width as usize - 2), theme.question()),
+            );
+        }
+        None => put(
+            frame,
+            1,
+            1,
+            area.width - 2,
+            text_line(t("tui.qr.too_small"), theme.warn()),
+        ),
+    }
+}
+
+/// The idle kiosk's warning: the session is about to be wiped.
+fn countdown(frame: &mut Frame, theme: &Theme, secs: u64) {
+    let area = frame.area();
+    let text = tf("tui.countdown", &[("n", &secs)]);
+    let lines = wrap(&text, (area.width as usize).saturating_sub(8).min(50));
+    let width = (lines.iter().map(|l| l.width()).max().unwrap_or(10) as u16 + 4).min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect::new(
+        (area.width - width) / 2,
+        (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .style(theme.warn());
+    let body: Vec<Line> = lines.iter().map(|l| text_line(l, theme.warn())).collect();
+    frame.render_widget(Paragraph::new(body).block(block), rect);
 }
 
 fn header(frame: &mut Frame, app: &App, theme: &Theme, left: &str) {
     let w = frame.area().width as usize;
     let right = tf(
         "tui.today",
-        &[("date", &app.today), ("weekday", &weekday_zh(app.today))],
+        &[("date", &app.today), ("weekday", &weekday(app.today))],
     );
     let left = fit(&format!(" {left}"), w.saturating_sub(right.width() + 2));
     let pad = w.saturating_sub(left.width() + right.width() + 1);
@@ -123,7 +202,7 @@ fn list_rows(frame: &mut Frame, theme: &Theme, geom: ListGeom, rows: &[String], 
         .skip(geom.offset)
         .take(usize::from(geom.height))
     {
-        let y = geom.top + (i - geom.offset) as u16;
+        let y = geom.top + (i - geom.offset) as u16 * geom.stride;
         let is_sel = i == selected;
         let marker = if is_sel { theme.pointer() } else { "  " };
         let text = fit(&format!("{marker}{row}"), w as usize - 2);
@@ -141,7 +220,7 @@ fn list_rows(frame: &mut Frame, theme: &Theme, geom: ListGeom, rows: &[String], 
         put(
             frame,
             w - 2,
-            geom.top + geom.height - 1,
+            geom.top + geom.height * geom.stride - 1,
             1,
             text_line("↓", theme.dim()),
         );
@@ -322,7 +401,7 @@ fn date_step(frame: &mut Frame, app: &App, theme: &Theme) {
                 };
                 let text = tf(
                     "tui.date.understood",
-                    &[("date", &d), ("weekday", &weekday_zh(d)), ("rel", &rel)],
+                    &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
                 );
                 text_line(&fit(&format!("✓ {text}"), w as usize - 2), theme.ok())
             }
@@ -361,11 +440,13 @@ fn review(frame: &mut Frame, app: &App, theme: &Theme, editing_label: bool) {
         match step {
             Step::Region => (
                 t("tui.review.region").into(),
-                region.map(|r| r.name.clone()).unwrap_or_else(none),
+                region
+                    .map(|r| crate::i18n::name(&r.name, r.name_en.as_deref()))
+                    .unwrap_or_else(none),
             ),
             Step::Scheme => (
                 t("tui.review.scheme").into(),
-                d.scheme.map(|s| s.name().to_string()).unwrap_or_else(none),
+                d.scheme.map(|s| s.label()).unwrap_or_else(none),
             ),
             Step::Retired => (
                 t("tui.review.retired").into(),
@@ -377,13 +458,13 @@ fn review(frame: &mut Frame, app: &App, theme: &Theme, editing_label: bool) {
                 t("tui.review.disease").into(),
                 region
                     .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
-                    .map(|x| x.name.clone())
+                    .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
                     .unwrap_or_else(none),
             ),
             Step::End => (
                 t("tui.review.end").into(),
                 d.end
-                    .map(|e| format!("{e}（{}）", weekday_zh(e)))
+                    .map(|e| format!("{e}（{}）", weekday(e)))
                     .unwrap_or_else(none),
             ),
             Step::Cross => (
@@ -458,7 +539,13 @@ fn review(frame: &mut Frame, app: &App, theme: &Theme, editing_label: bool) {
 /// apply-by day `*`, the end date `!`.
 pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![text_line(
-        &format!("     {year}年{month:>2}月",),
+        &format!(
+            "     {}",
+            tf(
+                "tui.cal.month",
+                &[("year", &year), ("month", &format!("{month:>2}"))]
+            )
+        ),
         theme.heading(),
     )];
     lines.push(text_line(t("tui.cal.weekdays"), theme.dim()));
@@ -613,7 +700,7 @@ fn window_lines(
             "tui.window.apply_by",
             &[
                 ("date", &a.date),
-                ("weekday", &weekday_zh(a.date)),
+                ("weekday", &weekday(a.date)),
                 ("n", &a.working_days),
             ],
         ));
@@ -622,7 +709,7 @@ fn window_lines(
         "tui.window.end",
         &[
             ("date", &plan.validity_end),
-            ("weekday", &weekday_zh(plan.validity_end)),
+            ("weekday", &weekday(plan.validity_end)),
         ],
     ));
     facts.push(t("tui.cal.legend").to_string());
@@ -694,8 +781,11 @@ fn result(frame: &mut Frame, app: &App, theme: &Theme) {
             "tui.result.title",
             &[
                 ("region", &plan.region.short_name),
-                ("disease", &plan.disease.name),
-                ("scheme", &plan.scheme_name),
+                (
+                    "disease",
+                    &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                ),
+                ("scheme", &plan.scheme.label()),
             ],
         ),
     );
@@ -902,6 +992,7 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme) {
             editing_label: true,
         } => t("tui.keys.label"),
         Screen::Review { .. } => t("tui.keys.review"),
+        Screen::Result if app.kiosk.is_some() => t("tui.keys.result_kiosk"),
         Screen::Result => t("tui.keys.result"),
     };
     put(
