@@ -119,10 +119,22 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
+            // Plain questions save the checklist like the wizard, except at a kiosk.
+            let kiosk = args.kiosk || config.kiosk.enabled;
+            let store = match args.data_dir.clone().or_else(Store::default_data_dir) {
+                Some(dir) if !kiosk => Some(Store::open(&dir)?),
+                _ => None,
+            };
             let stdin = io::stdin();
-            let interactive = stdin.is_terminal();
             let mut shown = DisplayWriter::new(&mut out);
-            let finished = prompt::run(&policy, today, &mut stdin.lock(), &mut shown, interactive)?;
+            let now = chrono::Utc::now();
+            let finished = prompt::run(
+                &policy,
+                today,
+                &mut stdin.lock(),
+                &mut shown,
+                store.as_ref().map(|s| (s, now)),
+            )?;
             shown.flush()?;
             Ok(if finished {
                 ExitCode::SUCCESS

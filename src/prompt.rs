@@ -8,6 +8,8 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
+use crate::checklist::store::Store;
+use crate::checklist::{Checklist, export};
 use crate::dates::{parse_date, weekday};
 use crate::i18n::{t, tf};
 use crate::plan::{self, Answers, render};
@@ -70,14 +72,15 @@ fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Option<V
     }
 }
 
-/// Asks the questions and prints the plan. Returns false when the input
+/// Asks the questions, prints the plan and its checklist, and saves the
+/// checklist in `store` when one is given. Returns false when the input
 /// ended or the person quit before the plan.
 pub fn run(
     policy: &PolicySet,
     today: NaiveDate,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-    _interactive: bool,
+    store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
 ) -> Result<bool> {
     let regions = region_index(policy);
     let schemes = scheme_index();
@@ -348,6 +351,36 @@ pub fn run(
     let plan = plan::compute(policy, &answers, today)?;
     writeln!(out)?;
     write!(out, "{}", render::text(&plan, 80))?;
+    // The checklist: saved where a store was given (not at a kiosk).
+    let label = region.diseases[di].name.clone();
+    match store {
+        Some((store, now)) => {
+            let c = Checklist::new(store.new_id(), &label, &answers, &plan, now);
+            let path = store.create(&c)?;
+            writeln!(out)?;
+            writeln!(out, "{}", t("prompt.checklist"))?;
+            for l in export::item_lines(&c, 78, false) {
+                writeln!(out, "{l}")?;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                tf(
+                    "cli.saved",
+                    &[
+                        ("label", &c.label),
+                        ("id", &c.id),
+                        ("path", &path.display())
+                    ]
+                )
+            )?;
+        }
+        None => {
+            writeln!(out)?;
+            writeln!(out, "{}", t("prompt.not_saved"))?;
+        }
+    }
     Ok(true)
 }
 
@@ -359,7 +392,7 @@ mod tests {
         let policy = PolicySet::embedded().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let mut out = Vec::new();
-        let done = run(&policy, today, &mut input.as_bytes(), &mut out, false).unwrap();
+        let done = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
         (done, String::from_utf8(out).unwrap())
     }
 

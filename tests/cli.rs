@@ -343,3 +343,74 @@ fn snapshots_of_each_region() {
         }
     }
 }
+
+#[test]
+fn plain_mode_is_scriptable_and_saves_the_checklist() {
+    let (mut cmd, dir) = renew();
+    let out = cmd
+        .args(["--plain", "--today", "2026-01-15"])
+        .write_stdin("海西\n2\n糖尿病\n2026-03-31\n\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("医保：城乡居民医保"));
+    assert!(s.contains("☐ 3. 近一年内与所患特殊病种相关的门诊病历"));
+    assert!(!s.contains('\u{1b}'), "no escape sequences on plain lines");
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("checklists"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name().to_string_lossy().ends_with(".json")
+                && !e.file_name().to_string_lossy().starts_with('.')
+        })
+        .collect();
+    assert_eq!(files.len(), 1);
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(files[0].path()).unwrap()).unwrap();
+    assert_eq!(saved["answers"]["scheme"], "resident");
+}
+
+#[test]
+fn plain_mode_for_screen_readers_and_kiosks() {
+    // ACCESSIBLE=1 asks on plain lines; `<` goes back keeping answers.
+    let (mut cmd, _dir) = renew();
+    let out = cmd
+        .args(["--today", "2026-01-15"])
+        .env("ACCESSIBLE", "1")
+        .write_stdin("海西\n1\n<\n2\ntnb\n2026-03-31\n\n")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("（默认 职工医保）"), "{s}");
+    assert!(s.contains("医保：城乡居民医保"));
+    // A kiosk never writes the checklist.
+    let (mut cmd, dir) = renew();
+    let out = cmd
+        .args(["--plain", "--kiosk", "--today", "2026-01-15"])
+        .write_stdin("海西\n1\ntnb\n2026-03-31\n\n")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("清单没有保存")
+    );
+    assert!(!dir.path().join("checklists").exists());
+}
+
+#[test]
+fn a_broken_config_file_is_named() {
+    let (mut cmd, dir) = renew();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[kiosk]\nidle_seconds = 3\n").unwrap();
+    cmd.args(["regions", "--config"])
+        .arg(&config)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("idle_seconds"));
+}

@@ -136,7 +136,7 @@ fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
             t("fact.unknown"),
             fact.note
                 .as_deref()
-                .map(|n| format!("：{n}"))
+                .map(|n| format!("{}{n}", t("fmt.colon")))
                 .unwrap_or_default()
         ),
     }
@@ -506,7 +506,7 @@ fn text_parts(
         para(
             &mut out,
             "! ",
-            &format!("{}：{}", kind_word(nc.kind), nc.text),
+            &format!("{}{}{}", kind_word(nc.kind), t("fmt.colon"), nc.text),
         );
     }
     for ch in &plan.channels {
@@ -794,7 +794,12 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         ));
     }
     for nc in &plan.no_channel {
-        line(format!("\n- ⚠ {}：{}", kind_word(nc.kind), nc.text));
+        line(format!(
+            "\n- ⚠ {}{}{}",
+            kind_word(nc.kind),
+            t("fmt.colon"),
+            nc.text
+        ));
     }
     for ch in &plan.channels {
         line(String::new());

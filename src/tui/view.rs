@@ -541,10 +541,7 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
     let mut lines = vec![text_line(
         &format!(
             "     {}",
-            tf(
-                "tui.cal.month",
-                &[("year", &year), ("month", &format!("{month:>2}"))]
-            )
+            tf("tui.cal.month", &[("year", &year), ("month", &month)])
         ),
         theme.heading(),
     )];

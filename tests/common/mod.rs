@@ -1,0 +1,226 @@
+//! The wizard driven without a terminal, as the shell drives it: messages
+//! through `update`, effects performed against a temp store, screens drawn
+//! on `TestBackend` and read back as text.
+
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use renewal_assistant::checklist::store::Store;
+use renewal_assistant::config::PrintConfig;
+use renewal_assistant::policy::PolicySet;
+use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, QuitKey, Screen, Step, update};
+use renewal_assistant::tui::theme::Theme;
+use renewal_assistant::tui::{perform, view};
+
+pub const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+    high_contrast: false,
+};
+
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    pub printer: PrintConfig,
+    pub _tmp: tempfile::TempDir,
+    pub quit: bool,
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+}
+
+impl Harness {
+    /// A walk-up kiosk: 120 s idle with a 20 s countdown, Ctrl-Q twice quits.
+    pub fn kiosk() -> Harness {
+        let mut h = Harness::new();
+        h.app.kiosk = Some(Kiosk {
+            idle_secs: 120,
+            countdown_secs: 20,
+            allow_save: true,
+            quit_key: QuitKey::Ctrl('q'),
+        });
+        h
+    }
+
+    /// The shell's clock: milliseconds since start.
+    pub fn tick(&mut self, ms: u64) -> &mut Self {
+        self.send(Msg::Tick(ms));
+        self
+    }
+
+    /// The screen with every style change marked, for theme snapshots:
+    /// `{fg/bg/modifiers}` before each run of cells in one style.
+    pub fn styled_screen(&self, theme: &Theme) -> String {
+        let (w, h) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| view::draw(f, &self.app, theme)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            let mut line = String::new();
+            let mut last = None;
+            let mut x = 0;
+            while x < w {
+                let cell = &buffer[(x, y)];
+                let style = (cell.fg, cell.bg, cell.modifier);
+                if last != Some(style) {
+                    line.push_str(&format!(
+                        "{{{:?}/{:?}/{:?}}}",
+                        cell.fg, cell.bg, cell.modifier
+                    ));
+                    last = Some(style);
+                }
+                line.push_str(cell.symbol());
+                x += (unicode_width::UnicodeWidthStr::width(cell.symbol()) as u16).max(1);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Whether the app is on this screen.
+    pub fn on(&self, screen: Screen) -> bool {
+        self.app.screen == screen
+    }
+
+    /// On the first question, nothing answered.
+    pub fn at_start(&self) -> bool {
+        self.on(Screen::Question(Step::Region)) && self.app.draft.region.is_none()
+    }
+
+    pub fn new() -> Harness {
+        let tmp = tempfile::tempdir().unwrap();
+        Harness::in_dir(tmp)
+    }
+
+    pub fn in_dir(tmp: tempfile::TempDir) -> Harness {
+        let store = Store::open(tmp.path()).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+        let (saved, problems) = store.list(now).unwrap();
+        let mut app = App::new(PolicySet::embedded().unwrap(), today(), saved, problems);
+        update(&mut app, Msg::Resize(80, 24));
+        Harness {
+            app,
+            store,
+            printer: PrintConfig::default(),
+            _tmp: tmp,
+            quit: false,
+        }
+    }
+
+    /// Applies a message and performs the effects it asks for, as the shell does.
+    pub fn send(&mut self, msg: Msg) {
+        let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+        let mut queue = vec![msg];
+        while let Some(m) = queue.pop() {
+            for effect in update(&mut self.app, m) {
+                if effect == Effect::Quit {
+                    self.quit = true;
+                }
+                if let Some(reply) = perform(effect, Some(&self.store), &self.printer, now) {
+                    queue.push(reply);
+                }
+            }
+        }
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+        self
+    }
+
+    /// Types text one character at a time, as a keyboard (or an IME) does.
+    pub fn typed(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn enter(&mut self) -> &mut Self {
+        self.key(KeyCode::Enter)
+    }
+
+    pub fn esc(&mut self) -> &mut Self {
+        self.key(KeyCode::Esc)
+    }
+
+    pub fn click(&mut self, column: u16, row: u16) -> &mut Self {
+        self.send(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+        self
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) -> &mut Self {
+        self.send(Msg::Resize(w, h));
+        self
+    }
+
+    pub fn screen(&self) -> String {
+        self.screen_with(&THEME)
+    }
+
+    pub fn screen_with(&self, theme: &Theme) -> String {
+        let (w, h) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| view::draw(f, &self.app, theme)).unwrap();
+        // The screen as a person reads it: one line per row, wide characters
+        // once (the cell after a wide character is covered by it).
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < w {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn saved_files(&self) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(self.store.dir()).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+            {
+                out.push(serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap());
+            }
+        }
+        out
+    }
+
+    /// Answers every question for 海西 / 职工 / 糖尿病 / 2026-03-31 / 否.
+    pub fn haixi_to_review(&mut self) -> &mut Self {
+        self.typed("hx")
+            .enter()
+            .typed("1")
+            .typed("tnb")
+            .enter()
+            .typed("2026-03-31")
+            .enter()
+            .enter()
+    }
+}

@@ -1,0 +1,166 @@
+//! One screen per language, the CLI in each language, and the three themes.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::tui::theme::Theme;
+
+fn flow_to_result(lang: Lang) -> Harness {
+    set_lang(lang);
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    h
+}
+
+#[test]
+fn one_screen_per_language() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let h = Harness::new();
+        insta::assert_snapshot!(format!("region_{}", lang.code()), h.screen());
+        let h = flow_to_result(lang);
+        insta::assert_snapshot!(format!("result_{}", lang.code()), h.screen());
+    }
+    set_lang(Lang::ZhHans);
+}
+
+#[test]
+fn english_shows_the_chinese_with_a_gloss() {
+    set_lang(Lang::En);
+    let h = Harness::new();
+    let s = h.screen();
+    assert!(s.contains("青海省海西州 (Haixi, Qinghai)"), "{s}");
+    let mut h = flow_to_result(Lang::En);
+    h.typed("2");
+    let s = h.screen();
+    assert!(
+        s.contains("身份证原件及复印件 (ID card, original and copy)"),
+        "{s}"
+    );
+    set_lang(Lang::ZhHans);
+}
+
+#[test]
+fn traditional_converts_the_data_for_display() {
+    let mut h = flow_to_result(Lang::ZhHant);
+    h.typed("2");
+    let s = h.screen();
+    assert!(s.contains("身份證原件及複印件"), "{s}");
+    assert!(!s.contains("复印件"));
+    set_lang(Lang::ZhHans);
+}
+
+fn renew(args: &[&str], lang_env: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("renew")
+        .unwrap()
+        .env("RENEW_DATA_DIR", dir.path())
+        .env_remove("LC_ALL")
+        .env("LANG", lang_env)
+        .args(args)
+        .args(["--today", "2026-01-15"])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+const PLAN: [&str; 9] = [
+    "plan",
+    "--region",
+    "haixi",
+    "--scheme",
+    "zg",
+    "--disease",
+    "tnb",
+    "--end",
+    "2026-03-31",
+];
+
+#[test]
+fn the_cli_in_every_language() {
+    let (code, en) = renew(&[&PLAN[..], &["--lang", "en"]].concat(), "C.UTF-8");
+    assert_eq!(code, 0);
+    assert!(
+        en.contains("青海省海西州 (Haixi, Qinghai)") && en.contains("Diabetes"),
+        "{en}"
+    );
+    assert!(en.contains("75 days"), "{en}");
+    let (_, hant) = renew(&PLAN, "zh_TW.UTF-8");
+    assert!(
+        hant.contains("續期") && hant.contains("門診") && hant.contains("身份證原件及複印件"),
+        "{hant}"
+    );
+    let (_, hans) = renew(&PLAN, "C.UTF-8");
+    assert!(hans.contains("身份证原件及复印件"));
+    // JSON is for programs: the source text, whatever the language.
+    let (_, json) = renew(
+        &[&PLAN[..], &["--lang", "zh-Hant", "--format", "json"]].concat(),
+        "C.UTF-8",
+    );
+    assert!(json.contains("\"name\": \"身份证原件及复印件\""));
+    let (code, err) = renew(&[&PLAN[..], &["--lang", "fr"]].concat(), "C.UTF-8");
+    assert_eq!(code, 2);
+    assert!(err.contains("zh-Hans | zh-Hant | en"));
+    // Bad input is explained in the chosen language.
+    let (code, err) = renew(
+        &[
+            "plan",
+            "--region",
+            "atlantis",
+            "--scheme",
+            "zg",
+            "--disease",
+            "tnb",
+            "--end",
+            "2026-03-31",
+            "--lang",
+            "en",
+        ],
+        "C.UTF-8",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("No ") || err.contains("not found") || err.contains("region"),
+        "{err}"
+    );
+}
+
+#[test]
+fn three_themes() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    for (name, theme) in [
+        (
+            "default",
+            Theme {
+                color: true,
+                ascii: false,
+                high_contrast: false,
+            },
+        ),
+        (
+            "no_color",
+            Theme {
+                color: false,
+                ascii: false,
+                high_contrast: false,
+            },
+        ),
+        (
+            "high_contrast",
+            Theme {
+                color: true,
+                ascii: false,
+                high_contrast: true,
+            },
+        ),
+    ] {
+        insta::assert_snapshot!(format!("theme_{name}"), h.styled_screen(&theme));
+    }
+}

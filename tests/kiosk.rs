@@ -1,0 +1,269 @@
+//! The walk-up kiosk: nothing saved unless chosen, an idle countdown that
+//! wipes the session, an operator-only quit, a QR code that decodes back to
+//! the plan, and printing that never runs text through a shell.
+
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use renewal_assistant::config::PrintConfig;
+use renewal_assistant::tui::app::{Msg, Screen, Step};
+
+fn json_files(h: &Harness) -> usize {
+    std::fs::read_dir(h.store.dir())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".json")
+        })
+        .count()
+}
+
+fn ctrl(h: &mut Harness, c: char) {
+    h.send(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+#[test]
+fn nothing_is_written_unless_the_person_saves() {
+    let mut h = Harness::kiosk();
+    h.haixi_to_review();
+    h.enter();
+    assert!(h.on(Screen::Result));
+    assert_eq!(json_files(&h), 0, "no checklist file at a kiosk by default");
+    assert!(h.app.message.as_ref().unwrap().1.contains("不会保存"));
+    // Ticks live in memory.
+    h.typed("4").typed(" ");
+    assert!(
+        h.app
+            .result
+            .as_ref()
+            .unwrap()
+            .checklist
+            .as_ref()
+            .unwrap()
+            .items[0]
+            .done
+    );
+    assert_eq!(json_files(&h), 0);
+    // The person chooses to save: the file appears, with the tick.
+    h.typed("s");
+    assert_eq!(json_files(&h), 1);
+    let saved = h.saved_files();
+    assert_eq!(saved[0]["items"][0]["done"], true);
+    // Further ticks go to the file.
+    h.key(KeyCode::Down).typed(" ");
+    assert_eq!(h.saved_files()[0]["items"][1]["done"], true);
+}
+
+#[test]
+fn an_idle_session_counts_down_then_wipes_everything() {
+    let mut h = Harness::kiosk();
+    h.tick(0);
+    h.haixi_to_review();
+    h.enter().typed("4").typed(" ");
+    h.tick(99_000);
+    assert_eq!(h.app.countdown, None);
+    h.tick(100_000);
+    assert_eq!(h.app.countdown, Some(20));
+    assert!(h.screen().contains("20 秒后回到开始页"));
+    h.tick(119_500);
+    assert_eq!(h.app.countdown, Some(1));
+    // A key stops the countdown and does nothing else.
+    let tab = h.app.result.as_ref().unwrap().tab;
+    h.typed("1");
+    assert_eq!(h.app.countdown, None);
+    assert_eq!(
+        h.app.result.as_ref().unwrap().tab,
+        tab,
+        "the key was not acted on"
+    );
+    // Nobody again: wiped at 120 s after the last key.
+    h.tick(119_500 + 100_000);
+    assert!(h.app.countdown.is_some());
+    h.tick(119_500 + 120_000);
+    assert!(h.at_start(), "back to the first question");
+    assert!(h.app.result.is_none() && h.app.draft == Default::default());
+    assert!(h.screen().contains("已清空"));
+    assert_eq!(json_files(&h), 0);
+    // A fresh first screen never counts down.
+    h.tick(10_000_000);
+    assert_eq!(h.app.countdown, None);
+}
+
+#[test]
+fn only_the_operator_key_twice_quits() {
+    let mut h = Harness::kiosk();
+    h.tick(1_000);
+    h.esc().esc();
+    assert!(
+        h.at_start() && !h.quit,
+        "Esc on the first screen never exits"
+    );
+    ctrl(&mut h, 'c');
+    assert!(!h.quit, "Ctrl-C does not quit a kiosk");
+    ctrl(&mut h, 'z');
+    assert!(!h.quit);
+    h.typed("hx").enter();
+    h.typed("q");
+    assert!(!h.quit, "q does not quit a kiosk");
+    h.tick(2_000);
+    ctrl(&mut h, 'q');
+    assert!(!h.quit);
+    assert!(h.app.message.as_ref().unwrap().1.contains("再按一次"));
+    h.tick(6_000);
+    ctrl(&mut h, 'q');
+    assert!(!h.quit, "too long after the first press");
+    h.tick(7_000);
+    ctrl(&mut h, 'q');
+    assert!(h.quit, "twice within 3 s quits");
+}
+
+#[test]
+fn the_home_list_is_never_shown_at_a_kiosk() {
+    let mut first = Harness::new();
+    first.haixi_to_review();
+    first.enter();
+    assert_eq!(first.saved_files().len(), 1);
+    // The shell gives a kiosk no saved list; the App starts at the question.
+    let h = Harness::kiosk();
+    assert!(h.at_start());
+}
+
+/// Reads a QR code off the drawn screen (half blocks back to modules) and
+/// decodes it with a QR decoder.
+fn decode_screen(h: &Harness) -> String {
+    let screen = h.screen();
+    let rows: Vec<Vec<char>> = screen
+        .lines()
+        .take_while(|l| l.chars().any(|c| matches!(c, '█' | '▀' | '▄')) || l.trim().is_empty())
+        .map(|l| l.chars().collect())
+        .collect();
+    let scale = 4;
+    let margin = 16;
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0) * scale + 2 * margin;
+    let height = rows.len() * 2 * scale + 2 * margin;
+    let dark = |x: usize, y: usize| -> bool {
+        if x < margin || y < margin {
+            return false;
+        }
+        let (col, half) = ((x - margin) / scale, (y - margin) / scale);
+        let Some(row) = rows.get(half / 2) else {
+            return false;
+        };
+        match row.get(col) {
+            Some('█') => true,
+            Some('▀') => half % 2 == 0,
+            Some('▄') => half % 2 == 1,
+            _ => false,
+        }
+    };
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+        if dark(x, y) { 0 } else { 255 }
+    });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on screen:\n{screen}");
+    grids[0].decode().expect("the code decodes").1
+}
+
+#[test]
+fn the_qr_code_decodes_to_the_plan_at_80x24_and_120x40() {
+    for (w, height, level) in [(80, 24, 2), (120, 40, 1)] {
+        let mut h = Harness::kiosk();
+        h.resize(w, height);
+        h.haixi_to_review();
+        h.enter().typed("r");
+        assert!(h.app.qr);
+        let decoded = decode_screen(&h);
+        let plan = &h.app.result.as_ref().unwrap().plan;
+        assert_eq!(
+            decoded,
+            renewal_assistant::checklist::export::qr_text(plan, level),
+            "{w}x{height}"
+        );
+        assert!(
+            decoded.contains("2025-12-31")
+                && decoded.contains("2026-03-31")
+                && decoded.contains("2026-03-24")
+        );
+        if level <= 1 {
+            assert!(decoded.contains("身份证原件及复印件"));
+        }
+        h.typed("x");
+        assert!(!h.app.qr, "any key closes the code");
+    }
+}
+
+#[test]
+fn printing_goes_to_a_file_or_a_command_never_a_shell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("sheet.txt");
+    let mut h = Harness::kiosk();
+    h.haixi_to_review();
+    // A label a shell would run.
+    h.key(KeyCode::Up).enter();
+    for _ in 0..5 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("$(touch pwned);x")
+        .enter()
+        .key(KeyCode::Down)
+        .enter();
+    h.typed("p");
+    assert!(
+        h.app.message.as_ref().unwrap().1.contains("没有设置打印"),
+        "no printer configured"
+    );
+    h.printer = PrintConfig {
+        command: Vec::new(),
+        file: Some(file.clone()),
+    };
+    h.app.can_print = true;
+    h.typed("p");
+    let sheet = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        sheet.contains("$(touch pwned);x")
+            && sheet.contains("身份证原件及复印件")
+            && sheet.contains("官方公告为准")
+    );
+    // A command gets the sheet on its input, its arguments as given.
+    let out = tmp.path().join("from-command.txt");
+    h.printer = PrintConfig {
+        command: vec!["tee".into(), out.display().to_string()],
+        file: None,
+    };
+    h.typed("p");
+    assert!(
+        h.app.message.as_ref().unwrap().1.contains("已送去打印"),
+        "{:?}",
+        h.app.message
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), sheet);
+    assert!(!std::path::Path::new("pwned").exists() && !tmp.path().join("pwned").exists());
+    h.printer = PrintConfig {
+        command: vec!["/nonexistent/lp".into()],
+        file: None,
+    };
+    h.typed("p");
+    assert!(h.app.message.as_ref().unwrap().1.contains("打印失败"));
+}
+
+#[test]
+fn kiosk_lists_use_two_rows_per_choice_and_clicks_follow() {
+    let mut h = Harness::kiosk();
+    let s = h.screen();
+    let lines: Vec<&str> = s.lines().collect();
+    assert!(
+        lines[6].contains("1. ") && lines[7].trim().is_empty() && lines[8].contains("2. "),
+        "{s}"
+    );
+    // Either row of choice 3 (rows 10 and 11) picks it.
+    h.click(10, 11);
+    assert!(h.on(Screen::Question(Step::Scheme)));
+    assert_eq!(h.app.region().unwrap().id, "qinghai-haixi");
+}
