@@ -361,6 +361,11 @@ fn plain_mode_is_scriptable_and_saves_the_checklist() {
     assert!(s.contains("医保：城乡居民医保"));
     assert!(s.contains("☐ 3. 近一年内与所患特殊病种相关的门诊病历"));
     assert!(!s.contains('\u{1b}'), "no escape sequences on plain lines");
+    assert!(!s.contains("+---"), "no drawn tables for a screen reader");
+    assert!(
+        s.contains("在哪办：原审批医院"),
+        "the comparison as labelled lines"
+    );
     let files: Vec<_> = std::fs::read_dir(dir.path().join("checklists"))
         .unwrap()
         .filter_map(|e| e.ok())

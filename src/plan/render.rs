@@ -359,6 +359,23 @@ fn text_parts(
     width: usize,
     checklist: Option<&[String]>,
 ) -> (Vec<String>, Vec<(&'static str, usize)>) {
+    text_parts_as(plan, width, checklist, true)
+}
+
+/// The plan on plain lines for a screen reader: the channel comparison as
+/// one labelled line per field instead of a drawn table.
+pub fn text_linear(plan: &RenewalPlan, width: usize) -> String {
+    let (mut lines, _) = text_parts_as(plan, width, None, false);
+    lines.push(String::new());
+    data(&lines.join("\n"))
+}
+
+fn text_parts_as(
+    plan: &RenewalPlan,
+    width: usize,
+    checklist: Option<&[String]>,
+    tables: bool,
+) -> (Vec<String>, Vec<(&'static str, usize)>) {
     let width = width.clamp(40, 200);
     let mut out: Vec<String> = Vec::new();
     let mut marks: Vec<(&'static str, usize)> = Vec::new();
@@ -494,7 +511,19 @@ fn text_parts(
     heading(&mut out, &mut marks, "plan.section.channels");
     // Side by side, at most three channels to a table so columns stay readable.
     let (headers, rows) = comparison_rows(plan);
-    for start in (0..headers.len()).step_by(3) {
+    if !tables {
+        for (i, header) in headers.iter().enumerate() {
+            para(&mut out, "► ", header);
+            for (label, cells) in &rows {
+                para(
+                    &mut out,
+                    "    ",
+                    &format!("{label}{}{}", t("fmt.colon"), cells[i]),
+                );
+            }
+        }
+    }
+    for start in (0..headers.len()).step_by(3).filter(|_| tables) {
         let end = (start + 3).min(headers.len());
         let part: Vec<(String, Vec<String>)> = rows
             .iter()
