@@ -110,18 +110,34 @@ pub fn keys(lang: Lang) -> Vec<&'static str> {
     k
 }
 
-/// Policy text as shown in this thread's language: converted to
-/// Traditional characters in zh-Hant, unchanged otherwise.
+/// Text safe to put on a terminal or in an export: control characters
+/// (an escape sequence in a label or a data file) and bidirectional
+/// overrides are dropped, tabs become spaces, line breaks stay.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Text as shown in this thread's language, made safe by `clean`, and
+/// converted to Traditional characters in zh-Hant.
 pub fn data(text: &str) -> String {
+    let text = clean(text);
     if lang() != Lang::ZhHant {
-        return text.to_string();
+        return text;
     }
     static CONVERTER: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
     match CONVERTER.get_or_init(|| {
         ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2tw).ok()
     }) {
-        Some(cc) => cc.convert(text),
-        None => text.to_string(),
+        Some(cc) => cc.convert(&text),
+        None => text,
     }
 }
 
@@ -134,14 +150,12 @@ pub fn name(zh: &str, en: Option<&str>) -> String {
     }
 }
 
-/// A writer that shows policy data in this thread's language: in zh-Hant
-/// it buffers text and converts it to Traditional characters on flush (so
-/// a character split across writes is never cut). Other languages pass
-/// bytes straight through.
+/// A writer for people: it buffers text and on flush writes it through
+/// `data` (control characters dropped, Traditional in zh-Hant), so a
+/// character split across writes is never cut.
 pub struct DisplayWriter<W: std::io::Write> {
     inner: W,
     pending: Vec<u8>,
-    convert: bool,
 }
 
 impl<W: std::io::Write> DisplayWriter<W> {
@@ -149,19 +163,14 @@ impl<W: std::io::Write> DisplayWriter<W> {
         DisplayWriter {
             inner,
             pending: Vec::new(),
-            convert: lang() == Lang::ZhHant,
         }
     }
 }
 
 impl<W: std::io::Write> std::io::Write for DisplayWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.convert {
-            self.pending.extend_from_slice(buf);
-            Ok(buf.len())
-        } else {
-            self.inner.write(buf)
-        }
+        self.pending.extend_from_slice(buf);
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -257,6 +266,19 @@ mod tests {
             missing.is_empty(),
             "keys missing from zh-Hans.json: {missing:#?}"
         );
+    }
+
+    #[test]
+    fn escape_sequences_never_reach_the_terminal() {
+        assert_eq!(clean("妈妈\u{1b}[2J\u{7}"), "妈妈[2J");
+        assert_eq!(clean("a\tb\nc\r"), "a b\nc");
+        assert_eq!(clean("\u{202E}abc"), "abc");
+        let mut out = Vec::new();
+        {
+            let mut w = DisplayWriter::new(&mut out);
+            std::io::Write::write_all(&mut w, "x\u{1b}]0;title\u{7}y\n".as_bytes()).unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "x]0;titley\n");
     }
 
     #[test]

@@ -194,7 +194,10 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
         tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
         &about,
     ));
-    cal.done().to_string()
+    // Labels and data are people's words: no control characters in the file.
+    let mut text = cal.done().to_string();
+    text.retain(|c| !c.is_control() || c == '\r' || c == '\n');
+    text
 }
 
 /// The plan as short plain text for a QR code, at a level of detail:
