@@ -223,3 +223,40 @@ fn a_panic_still_restores_the_terminal() {
         s.screen()
     );
 }
+
+/// Sends `signal` to the program the way an operator or a closing window does.
+fn signal(s: &Session, signal: &str) {
+    let pid = s.child.process_id().expect("child pid");
+    let status = std::process::Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_keep_the_ticks() {
+    for sig in ["TERM", "HUP"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Session::start(tmp.path(), &[]);
+        s.wait_for("您在哪个地区参保");
+        s.send("hx\r");
+        s.wait_for("哪种医保");
+        s.send("1");
+        s.wait_for("哪个病种");
+        s.send("tnb\r");
+        s.wait_for("到期日：");
+        s.send("2026-03-31\r");
+        s.wait_for("外省");
+        s.send("\r");
+        s.wait_for("请核对您的回答");
+        s.send("\r");
+        s.wait_for("已保存");
+        s.send("4 ");
+        s.wait_for("已完成 1/8");
+        signal(&s, sig);
+        s.wait_exit();
+        assert!(!s.parser.screen().alternate_screen(), "SIG{sig}: left the alternate screen");
+        assert_eq!(s.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "SIG{sig}: mouse off");
+        let files = checklist_files(tmp.path());
+        assert_eq!(files.len(), 1, "SIG{sig}");
+        assert_eq!(files[0]["items"][0]["done"], true, "SIG{sig}: the tick was saved");
+    }
+}

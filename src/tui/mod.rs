@@ -198,13 +198,21 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         panic!("RENEW_TEST_PANIC is set: panicking on purpose to test terminal restore");
     }
 
+    // SIGTERM and SIGHUP (a closed terminal window, an operator's kill) end
+    // the loop like a quit: the guard restores the terminal, and every tick
+    // was saved the moment it was made.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, std::sync::Arc::clone(&stop))?;
+    }
     let started = Instant::now();
     let store = if app.kiosk.is_some() && !options.kiosk.is_some_and(|k| k.allow_save) {
         None
     } else {
         store
     };
-    while !app.quit {
+    while !app.quit && !stop.load(std::sync::atomic::Ordering::Relaxed) {
         let elapsed = started.elapsed().as_millis() as u64;
         app::update(&mut app, Msg::Tick(elapsed));
         terminal.draw(|f| view::draw(f, &app, &options.theme))?;
