@@ -5,7 +5,7 @@ use clap::Parser;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
 use renewal_assistant::config::{self, Config};
-use renewal_assistant::i18n::{DisplayWriter, Lang, set_lang};
+use renewal_assistant::i18n::{DisplayWriter, Lang, set_lang, tf};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::prompt;
 use renewal_assistant::tui::{
@@ -45,6 +45,8 @@ fn main() -> ExitCode {
             if let Some(usage) = err.downcast_ref::<UsageError>() {
                 eprintln!("{}", renewal_assistant::i18n::data(&usage.to_string()));
                 ExitCode::from(2)
+            } else if err.downcast_ref::<cli::DataProblems>().is_some() {
+                ExitCode::FAILURE
             } else if err
                 .downcast_ref::<io::Error>()
                 .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
@@ -59,7 +61,27 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
-    let policy = PolicySet::embedded()?;
+    let mut policy = PolicySet::embedded()?;
+    let mut pack_problems = 0;
+    if let Some(dir) = &args.policy_dir {
+        // A bad file in a pack is skipped with its reason; the rest still load.
+        let (regions, problems) = renewal_assistant::policy::pack::read_pack(dir, &policy);
+        for p in &problems {
+            eprintln!(
+                "{}",
+                tf(
+                    "data.rejected",
+                    &[
+                        ("file", &p.file),
+                        ("field", &p.field),
+                        ("reason", &p.reason)
+                    ]
+                )
+            );
+        }
+        pack_problems = problems.len();
+        policy = policy.with_regions(regions);
+    }
     let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -114,6 +136,7 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
                     data_dir,
                     kiosk,
                     print: config.print.clone(),
+                    pack_problems,
                 },
             )?;
             Ok(ExitCode::SUCCESS)

@@ -399,11 +399,19 @@ fn escape_sequences_in_a_saved_file_show_harmlessly() {
     v["label"] = "\u{1b}[2J\u{1b}]0;pwned\u{7}妈妈".into();
     v["items"][0]["text"] = "身份证\u{1b}[31m红".into();
     std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
-    for args in [vec!["checklist", "list"], vec!["checklist", "show", &id], vec!["checklist", "export", &id, "--format", "text"], vec!["checklist", "export", &id, "--format", "ics"]] {
+    for args in [
+        vec!["checklist", "list"],
+        vec!["checklist", "show", &id],
+        vec!["checklist", "export", &id, "--format", "text"],
+        vec!["checklist", "export", &id, "--format", "ics"],
+    ] {
         let out = env.cmd(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{args:?}: {text:?}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text:?}"
+        );
         assert!(text.contains("妈妈"), "{args:?}");
     }
 }

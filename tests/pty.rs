@@ -227,7 +227,10 @@ fn a_panic_still_restores_the_terminal() {
 /// Sends `signal` to the program the way an operator or a closing window does.
 fn signal(s: &Session, signal: &str) {
     let pid = s.child.process_id().expect("child pid");
-    let status = std::process::Command::new("kill").args([&format!("-{signal}"), &pid.to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
 }
 
@@ -253,10 +256,20 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_ticks() {
         s.wait_for("已完成 1/8");
         signal(&s, sig);
         s.wait_exit();
-        assert!(!s.parser.screen().alternate_screen(), "SIG{sig}: left the alternate screen");
-        assert_eq!(s.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "SIG{sig}: mouse off");
+        assert!(
+            !s.parser.screen().alternate_screen(),
+            "SIG{sig}: left the alternate screen"
+        );
+        assert_eq!(
+            s.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "SIG{sig}: mouse off"
+        );
         let files = checklist_files(tmp.path());
         assert_eq!(files.len(), 1, "SIG{sig}");
-        assert_eq!(files[0]["items"][0]["done"], true, "SIG{sig}: the tick was saved");
+        assert_eq!(
+            files[0]["items"][0]["done"], true,
+            "SIG{sig}: the tick was saved"
+        );
     }
 }

@@ -57,6 +57,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// A folder of region files that add to or replace the embedded data.
+    #[arg(long, global = true, env = "RENEW_POLICY_DIR", value_name = "DIR")]
+    pub policy_dir: Option<PathBuf>,
+
     /// Where checklists are kept (default: the platform's data dir for the app).
     #[arg(long, global = true, env = "RENEW_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<std::path::PathBuf>,
@@ -112,6 +116,9 @@ pub enum Command {
     /// Saved checklists: list, show, tick, untick, delete, export.
     #[command(subcommand)]
     Checklist(ChecklistCommand),
+    /// Policy data packs: `renew data check DIR` reports every problem.
+    #[command(subcommand)]
+    Data(DataCommand),
     /// List the regions the program knows.
     Regions {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -132,6 +139,12 @@ pub enum ExportFormat {
     Text,
     Json,
     Ics,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Check a folder of region files: every problem with file, field and reason.
+    Check { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +186,7 @@ impl Command {
             Command::Regions { format } | Command::Diseases { format, .. } => {
                 *format == ListFormat::Json
             }
+            Command::Data(_) => false,
             Command::Checklist(c) => match c {
                 ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
                     *format == ListFormat::Json
@@ -185,6 +199,11 @@ impl Command {
         }
     }
 }
+
+/// `renew data check` found problems (already printed): exit status 1.
+#[derive(Debug, thiserror::Error)]
+#[error("")]
+pub struct DataProblems;
 
 /// A mistake in what the person typed: printed as is, exit status 2.
 #[derive(Debug, thiserror::Error)]
@@ -350,6 +369,41 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
     let today = ctx.today;
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
+        Command::Data(DataCommand::Check { dir }) => {
+            let (regions, problems) = crate::policy::pack::read_pack(dir, policy);
+            for r in &regions {
+                writeln!(
+                    out,
+                    "{}",
+                    tf("data.ok", &[("id", &r.id), ("name", &r.name)])
+                )?;
+            }
+            for p in &problems {
+                writeln!(
+                    out,
+                    "{}",
+                    tf(
+                        "data.problem",
+                        &[
+                            ("file", &p.file),
+                            ("field", &p.field),
+                            ("reason", &p.reason)
+                        ]
+                    )
+                )?;
+            }
+            writeln!(
+                out,
+                "{}",
+                tf(
+                    "data.summary",
+                    &[("ok", &regions.len()), ("bad", &problems.len())]
+                )
+            )?;
+            if !problems.is_empty() {
+                return Err(DataProblems.into());
+            }
+        }
         Command::Plan {
             region,
             scheme,

@@ -155,6 +155,8 @@ pub struct Options {
     pub data_dir: Option<std::path::PathBuf>,
     pub kiosk: Option<Kiosk>,
     pub print: PrintConfig,
+    /// Files of a policy pack that could not be loaded.
+    pub pack_problems: usize,
 }
 
 /// Runs the wizard until the person (or, at a kiosk, the operator) quits.
@@ -174,6 +176,12 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
     let mut app = App::new(policy, today, saved, problems);
     app.kiosk = options.kiosk;
     app.can_print = options.print.configured();
+    if options.pack_problems > 0 {
+        app.message = Some((
+            app::Level::Error,
+            crate::i18n::tf("tui.pack_problems", &[("n", &options.pack_problems)]),
+        ));
+    }
 
     // A panic must leave a usable terminal behind.
     let default_hook = std::panic::take_hook();

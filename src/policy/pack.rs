@@ -1,0 +1,126 @@
+//! Policy data packs from outside the binary: a folder of region files that
+//! add to or replace the embedded regions, so a clinic's IT person can
+//! update the rules without a new program. Files are JSON data only; each
+//! is checked like the embedded ones and a bad or oversized file is
+//! rejected with its reason while everything else keeps working.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use super::{PolicySet, Problem, Region, validate};
+
+/// The largest region file a pack may hold.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads and checks every `*.json` in `dir`: the regions that passed, and
+/// every problem (file, field, reason) of those that did not.
+pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
+    let mut regions = Vec::new();
+    let mut problems = Vec::new();
+    let problem = |file: &str, field: &str, reason: String| Problem {
+        file: file.to_string(),
+        field: field.to_string(),
+        reason,
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(problem(&dir.display().to_string(), "", e.to_string()));
+            return (regions, problems);
+        }
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let meta = match fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                problems.push(problem(&file, "", e.to_string()));
+                continue;
+            }
+        };
+        if !meta.is_file() {
+            problems.push(problem(&file, "", "not a regular file".into()));
+            continue;
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            problems.push(problem(
+                &file,
+                "",
+                format!(
+                    "{} bytes: larger than the {MAX_FILE_BYTES}-byte limit",
+                    meta.len()
+                ),
+            ));
+            continue;
+        }
+        let mut text = String::new();
+        let read = fs::File::open(&path)
+            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text));
+        if let Err(e) = read {
+            problems.push(problem(&file, "", e.to_string()));
+            continue;
+        }
+        match check_region(&file, &text, base) {
+            Ok(region) => regions.push(region),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    (regions, problems)
+}
+
+/// One region file checked alone and against the base data.
+pub fn check_region(file: &str, text: &str, base: &PolicySet) -> Result<Region, Vec<Problem>> {
+    let region: Region = serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            file: file.to_string(),
+            field: format!("line {} column {}", e.line(), e.column()),
+            reason: e.to_string(),
+        }]
+    })?;
+    let mut problems = validate::region(file, &region);
+    // Cross-file rules against what the region would join.
+    let mut merged: Vec<Region> = base
+        .regions
+        .iter()
+        .filter(|r| r.id != region.id)
+        .cloned()
+        .collect();
+    merged.push(region.clone());
+    problems.extend(
+        validate::across(&base.national, &merged)
+            .into_iter()
+            .map(|mut p| {
+                p.file = file.to_string();
+                p
+            }),
+    );
+    if problems.is_empty() {
+        Ok(region)
+    } else {
+        Err(problems)
+    }
+}
+
+impl PolicySet {
+    /// This data with `regions` added, each replacing an embedded region of
+    /// the same id.
+    pub fn with_regions(mut self, regions: Vec<Region>) -> PolicySet {
+        for region in regions {
+            match self.regions.iter_mut().find(|r| r.id == region.id) {
+                Some(existing) => *existing = region,
+                None => self.regions.push(region),
+            }
+        }
+        self.regions.sort_by_key(|r| (r.generic, r.id.clone()));
+        self
+    }
+}
