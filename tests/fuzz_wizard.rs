@@ -1,0 +1,144 @@
+//! Random streams of keys, pastes, clicks, resizes and clock ticks through
+//! the wizard, every state drawn: never a panic, and the invariants hold
+//! (Back keeps answers, the selection stays inside its list, saved files
+//! parse). `PROPTEST_CASES=20000 cargo test --test fuzz_wizard` runs long.
+
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use proptest::prelude::*;
+use renewal_assistant::checklist::Checklist;
+use renewal_assistant::tui::app::{Msg, Screen};
+
+#[derive(Debug, Clone)]
+enum Action {
+    Key(KeyCode, KeyModifiers),
+    Paste(String),
+    Click(u16, u16),
+    Scroll(bool),
+    Resize(u16, u16),
+    Tick(u64),
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        6 => prop::sample::select(vec!['h', 'x', 't', 'n', 'b', 'q', 'g', 'y', '1', '2', '3', '4', '5', '9', ' ', '?', '-', '/', 's', 'p', 'r', '海', '西', '糖', '２', '年', '月', '日'])
+            .prop_map(KeyCode::Char),
+        1 => any::<char>().prop_map(KeyCode::Char),
+        6 => prop::sample::select(vec![
+            KeyCode::Enter, KeyCode::Esc, KeyCode::Backspace, KeyCode::Delete, KeyCode::Up, KeyCode::Down,
+            KeyCode::Left, KeyCode::Right, KeyCode::Home, KeyCode::End, KeyCode::PageUp, KeyCode::PageDown,
+            KeyCode::Tab, KeyCode::BackTab, KeyCode::F(1), KeyCode::F(10),
+        ]),
+    ]
+}
+
+fn paste() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,30}",
+        Just("海西\u{1b}[2J\u{7}".to_string()),
+        Just("😀🇨🇳👨‍👩‍👧 糖尿病".to_string()),
+        Just("２０２６年３月３１日\r\n2026-02-30".to_string()),
+        Just("x".repeat(10_000)),
+        Just("\u{202E}\u{0}\u{8}\t".to_string()),
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        12 => (key_code(), prop::sample::select(vec![KeyModifiers::NONE, KeyModifiers::NONE, KeyModifiers::SHIFT, KeyModifiers::CONTROL]))
+            .prop_map(|(c, m)| Action::Key(c, m)),
+        1 => paste().prop_map(Action::Paste),
+        2 => (0u16..130, 0u16..45).prop_map(|(x, y)| Action::Click(x, y)),
+        1 => any::<bool>().prop_map(Action::Scroll),
+        1 => prop_oneof![(1u16..=300, 1u16..=100), Just((80, 24)), Just((120, 40)), Just((60, 18))].prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => (0u64..400_000).prop_map(Action::Tick),
+    ]
+}
+
+fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
+    let mut h = if kiosk { Harness::kiosk() } else { Harness::new() };
+    let mut clock = 0u64;
+    for a in actions {
+        let before = h.app.draft.clone();
+        let was_esc = matches!(a, Action::Key(KeyCode::Esc, _));
+        let msg = match a {
+            Action::Key(code, mods) => Msg::Key(KeyEvent::new(code, mods)),
+            Action::Paste(p) => Msg::Paste(p),
+            Action::Click(column, row) => Msg::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column, row, modifiers: KeyModifiers::NONE }),
+            Action::Scroll(down) => Msg::Mouse(MouseEvent {
+                kind: if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp },
+                column: 5,
+                row: 5,
+                modifiers: KeyModifiers::NONE,
+            }),
+            Action::Resize(w, h2) => Msg::Resize(w, h2),
+            Action::Tick(dt) => {
+                clock += dt;
+                Msg::Tick(clock)
+            }
+        };
+        h.send(msg);
+        // Every state draws, at whatever size.
+        let _ = h.screen();
+        if was_esc && h.app.countdown.is_none() {
+            let after = &h.app.draft;
+            prop_assert!(before.region.is_none() || after.region == before.region, "Esc lost the region");
+            prop_assert!(before.end.is_none() || after.end == before.end, "Esc lost the date");
+            prop_assert!(before.scheme.is_none() || after.scheme == before.scheme, "Esc lost the scheme");
+            prop_assert!(before.disease.is_none() || after.disease == before.disease, "Esc lost the disease");
+        }
+        let len = match &h.app.screen {
+            Screen::Home => Some(h.app.saved.len() + 1),
+            Screen::Question(step) if *step != renewal_assistant::tui::app::Step::End => Some(h.app.visible_options(*step).len()),
+            Screen::Review { .. } => Some(h.app.review_rows().len()),
+            _ => None,
+        };
+        if let Some(len) = len {
+            prop_assert!(h.app.selected < len.max(1), "selection {} outside a list of {len}", h.app.selected);
+        }
+        if let Some(view) = &h.app.result {
+            if let Some(c) = &view.checklist {
+                prop_assert!(view.item < c.items.len().max(1));
+            }
+        }
+        if h.quit {
+            break;
+        }
+    }
+    for file in std::fs::read_dir(h.store.dir()).unwrap() {
+        let path = file.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".json") && !name.starts_with('.') {
+            let text = std::fs::read_to_string(&path).unwrap();
+            prop_assert!(serde_json::from_str::<Checklist>(&text).is_ok(), "{name} does not parse");
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_sessions_never_panic(actions in prop::collection::vec(action(), 1..60)) {
+        run(actions, false)?;
+    }
+
+    #[test]
+    fn random_kiosk_sessions_never_panic(actions in prop::collection::vec(action(), 1..60)) {
+        run(actions, true)?;
+    }
+
+    /// Sessions that reach the result and then do random things there.
+    #[test]
+    fn random_result_sessions_never_panic(actions in prop::collection::vec(action(), 1..40)) {
+        let mut prefix: Vec<Action> = "hx\r1tnb\r2026-03-31\r\r\r"
+            .chars()
+            .map(|c| Action::Key(if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) }, KeyModifiers::NONE))
+            .collect();
+        prefix.extend(actions);
+        run(prefix, false)?;
+    }
+}
