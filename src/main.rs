@@ -103,6 +103,9 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
                 cli::run_command(command, &ctx, &mut shown)?;
                 shown.flush()?;
             }
+            // The process ends here: freeing the data one allocation at a
+            // time is work nobody waits for.
+            std::mem::forget(policy);
             Ok(ExitCode::SUCCESS)
         }
         None if !plain_mode(args) => {

@@ -58,7 +58,11 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
-    let mut h = if kiosk { Harness::kiosk() } else { Harness::new() };
+    let mut h = if kiosk {
+        Harness::kiosk()
+    } else {
+        Harness::new()
+    };
     let mut clock = 0u64;
     for a in actions {
         let before = h.app.draft.clone();
@@ -66,9 +70,18 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
         let msg = match a {
             Action::Key(code, mods) => Msg::Key(KeyEvent::new(code, mods)),
             Action::Paste(p) => Msg::Paste(p),
-            Action::Click(column, row) => Msg::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column, row, modifiers: KeyModifiers::NONE }),
+            Action::Click(column, row) => Msg::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
             Action::Scroll(down) => Msg::Mouse(MouseEvent {
-                kind: if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp },
+                kind: if down {
+                    MouseEventKind::ScrollDown
+                } else {
+                    MouseEventKind::ScrollUp
+                },
                 column: 5,
                 row: 5,
                 modifiers: KeyModifiers::NONE,
@@ -84,24 +97,42 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
         let _ = h.screen();
         if was_esc && h.app.countdown.is_none() {
             let after = &h.app.draft;
-            prop_assert!(before.region.is_none() || after.region == before.region, "Esc lost the region");
-            prop_assert!(before.end.is_none() || after.end == before.end, "Esc lost the date");
-            prop_assert!(before.scheme.is_none() || after.scheme == before.scheme, "Esc lost the scheme");
-            prop_assert!(before.disease.is_none() || after.disease == before.disease, "Esc lost the disease");
+            prop_assert!(
+                before.region.is_none() || after.region == before.region,
+                "Esc lost the region"
+            );
+            prop_assert!(
+                before.end.is_none() || after.end == before.end,
+                "Esc lost the date"
+            );
+            prop_assert!(
+                before.scheme.is_none() || after.scheme == before.scheme,
+                "Esc lost the scheme"
+            );
+            prop_assert!(
+                before.disease.is_none() || after.disease == before.disease,
+                "Esc lost the disease"
+            );
         }
         let len = match &h.app.screen {
             Screen::Home => Some(h.app.saved.len() + 1),
-            Screen::Question(step) if *step != renewal_assistant::tui::app::Step::End => Some(h.app.visible_options(*step).len()),
+            Screen::Question(step) if *step != renewal_assistant::tui::app::Step::End => {
+                Some(h.app.visible_options(*step).len())
+            }
             Screen::Review { .. } => Some(h.app.review_rows().len()),
             _ => None,
         };
         if let Some(len) = len {
-            prop_assert!(h.app.selected < len.max(1), "selection {} outside a list of {len}", h.app.selected);
+            prop_assert!(
+                h.app.selected < len.max(1),
+                "selection {} outside a list of {len}",
+                h.app.selected
+            );
         }
-        if let Some(view) = &h.app.result {
-            if let Some(c) = &view.checklist {
-                prop_assert!(view.item < c.items.len().max(1));
-            }
+        if let Some(view) = &h.app.result
+            && let Some(c) = &view.checklist
+        {
+            prop_assert!(view.item < c.items.len().max(1));
         }
         if h.quit {
             break;
@@ -112,7 +143,10 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if name.ends_with(".json") && !name.starts_with('.') {
             let text = std::fs::read_to_string(&path).unwrap();
-            prop_assert!(serde_json::from_str::<Checklist>(&text).is_ok(), "{name} does not parse");
+            prop_assert!(
+                serde_json::from_str::<Checklist>(&text).is_ok(),
+                "{name} does not parse"
+            );
         }
     }
     Ok(())

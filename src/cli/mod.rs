@@ -237,7 +237,8 @@ fn choose<'a, T>(
     what_key: &str,
     label: impl Fn(&T) -> String,
 ) -> Result<&'a T, UsageError> {
-    let what = t(what_key);
+    // Looked up only for a message: a good answer needs no UI text.
+    let what = || t(what_key);
     let listing = |ids: &[usize]| -> String {
         ids.iter()
             .map(|&i| format!("  {}", label(&items[i])))
@@ -248,15 +249,15 @@ fn choose<'a, T>(
         Resolution::One(i) => Ok(&items[i]),
         Resolution::Ambiguous(ids) => Err(UsageError(format!(
             "{}\n{}",
-            tf("cli.ambiguous", &[("input", &input), ("what", &what)]),
+            tf("cli.ambiguous", &[("input", &input), ("what", &what())]),
             listing(&ids)
         ))),
         Resolution::NotFound(near) => {
-            let mut msg = tf("cli.unknown", &[("input", &input), ("what", &what)]);
+            let mut msg = tf("cli.unknown", &[("input", &input), ("what", &what())]);
             if items.len() <= 12 {
                 msg.push_str(&format!(
                     "\n{}\n{}",
-                    tf("cli.valid_choices", &[("what", &what)]),
+                    tf("cli.valid_choices", &[("what", &what())]),
                     listing(&(0..items.len()).collect::<Vec<_>>())
                 ));
             } else {
@@ -268,7 +269,28 @@ fn choose<'a, T>(
     }
 }
 
+/// The one item whose id, name or alias is exactly `input`, found without
+/// building the pinyin index (the common case: a script passing ids).
+fn exact<'a, T>(items: &'a [T], input: &str, names: impl Fn(&T) -> Vec<&str>) -> Option<&'a T> {
+    let q = crate::search::normalize(input);
+    let mut hits = items
+        .iter()
+        .filter(|it| names(it).iter().any(|n| crate::search::normalize(n) == q));
+    match (hits.next(), hits.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 pub fn find_region<'a>(policy: &'a PolicySet, input: &str) -> Result<&'a Region, UsageError> {
+    if let Some(r) = exact(&policy.regions, input, |r| {
+        [r.id.as_str(), r.name.as_str(), r.short_name.as_str()]
+            .into_iter()
+            .chain(r.aliases.iter().map(String::as_str))
+            .collect()
+    }) {
+        return Ok(r);
+    }
     choose(
         &region_index(policy),
         &policy.regions,
@@ -288,6 +310,14 @@ pub fn find_disease<'a>(
     region: &'a Region,
     input: &str,
 ) -> Result<&'a crate::policy::Disease, UsageError> {
+    if let Some(d) = exact(&region.diseases, input, |d| {
+        [d.id.as_str(), d.name.as_str()]
+            .into_iter()
+            .chain(d.aliases.iter().map(String::as_str))
+            .collect()
+    }) {
+        return Ok(d);
+    }
     choose(
         &disease_index(region),
         &region.diseases,

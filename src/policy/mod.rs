@@ -2,6 +2,7 @@
 //! Pure: nothing here reads the clock or the terminal; the only input is text.
 
 pub mod pack;
+mod texts;
 mod types;
 pub mod validate;
 
@@ -38,12 +39,30 @@ pub struct PolicySet {
 }
 
 impl PolicySet {
-    /// The data compiled into the binary.
+    /// The data compiled into the binary. It is parsed but not validated
+    /// again at run time: `tests/data.rs` validates these very files (and
+    /// checks they equal what is embedded), and validation is most of the
+    /// cost of a start-up. Debug builds validate anyway.
     pub fn embedded() -> Result<PolicySet, LoadError> {
-        PolicySet::from_files(
-            ("national.json", embedded::NATIONAL),
-            embedded::REGION_FILES.iter().copied(),
-        )
+        if cfg!(debug_assertions) {
+            return PolicySet::from_files(
+                ("national.json", embedded::NATIONAL),
+                embedded::REGION_FILES.iter().copied(),
+            );
+        }
+        let mut problems = Vec::new();
+        let national = parse::<National>("national.json", embedded::NATIONAL, &mut problems);
+        let mut regions: Vec<Region> = embedded::REGION_FILES
+            .iter()
+            .filter_map(|(file, text)| parse::<Region>(file, text, &mut problems))
+            .collect();
+        match national {
+            Some(national) if problems.is_empty() => {
+                regions.sort_by_key(|r| (r.generic, r.id.clone()));
+                Ok(PolicySet { national, regions })
+            }
+            _ => Err(LoadError::Invalid(problems)),
+        }
     }
 
     /// Parses and validates `(file name, JSON text)` pairs. Every problem in

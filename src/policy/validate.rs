@@ -98,39 +98,23 @@ impl<'a> Checker<'a> {
         seen
     }
 
-    /// No empty or whitespace-only text anywhere in the file.
-    fn no_blank_text(&mut self, value: &serde_json::Value, path: &str) {
-        match value {
-            serde_json::Value::String(s) if s.trim().is_empty() => self.fail(path, "is empty"),
-            serde_json::Value::String(s) if s.chars().any(|c| c.is_control() && c != '\n') => {
-                self.fail(path, "contains a control character")
+    /// No empty or whitespace-only text, and no control characters, in
+    /// any field. The path is spelled out only for a failure.
+    fn no_blank_text<T: serde::Serialize>(&mut self, value: &T) {
+        super::texts::visit(value, &mut |path, text| {
+            if text.trim().is_empty() {
+                self.fail(&super::texts::spell(path), "is empty");
+            } else if text.chars().any(|c| c.is_control() && c != '\n') {
+                self.fail(&super::texts::spell(path), "contains a control character");
             }
-            serde_json::Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    self.no_blank_text(v, &format!("{path}[{i}]"));
-                }
-            }
-            serde_json::Value::Object(map) => {
-                for (k, v) in map {
-                    let p = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    self.no_blank_text(v, &p);
-                }
-            }
-            _ => {}
-        }
+        });
     }
 }
 
 /// Every problem in one region file.
 pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     let mut c = Checker::new(file, &r.sources);
-    if let Ok(v) = serde_json::to_value(r) {
-        c.no_blank_text(&v, "");
-    }
+    c.no_blank_text(r);
     c.unique("id", [r.id.as_str()]);
     c.fact("window_months", &r.window_months);
     if let Some(m) = r.window_months.value
@@ -273,9 +257,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
 /// Every problem in the national overlay.
 pub fn national(file: &str, n: &National) -> Vec<Problem> {
     let mut c = Checker::new(file, &n.sources);
-    if let Ok(v) = serde_json::to_value(n) {
-        c.no_blank_text(&v, "");
-    }
+    c.no_blank_text(n);
     c.fact("service_item_name", &n.service_item_name);
     if !(1..=24).contains(&n.assumed_window_months) {
         c.fail("assumed_window_months", "must be 1 to 24");

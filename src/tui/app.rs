@@ -100,6 +100,19 @@ pub struct ResultView {
     pub item: usize,
     /// Opened from the home list (Esc goes home) rather than the questions.
     pub from_home: bool,
+    /// The plan's text sections wrapped for each pane width in use, made
+    /// by `update` so a frame never lays the whole plan out again.
+    pub text: Vec<(usize, Sections)>,
+}
+
+/// Text sections of the plan at `width`: `(heading key, lines)`.
+pub type Sections = Vec<(&'static str, Vec<String>)>;
+
+impl ResultView {
+    /// The cached sections at `width`, if `update` prepared them.
+    pub fn sections(&self, width: usize) -> Option<&Sections> {
+        self.text.iter().find(|(w, _)| *w == width).map(|(_, s)| s)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -574,6 +587,7 @@ impl App {
                     scroll: 0,
                     item: 0,
                     from_home: false,
+                    text: Vec::new(),
                 });
                 self.screen = Screen::Result;
                 if self.kiosk.is_some() && self.saved_id.is_none() {
@@ -623,6 +637,7 @@ impl App {
                     scroll: 0,
                     item: 0,
                     from_home: true,
+                    text: Vec::new(),
                 });
                 self.screen = Screen::Result;
                 self.message = None;
@@ -751,6 +766,40 @@ fn is_ctrl_c(k: &KeyEvent) -> bool {
 
 /// Applies one message to the state and returns what the shell must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = apply(app, msg);
+    app.prepare_text();
+    effects
+}
+
+impl App {
+    /// Lays the plan's text out for the pane widths of the current size,
+    /// once per width (on a new result or a resize, not on every frame).
+    fn prepare_text(&mut self) {
+        if self.result.is_none() || super::layout::too_small(self) {
+            return;
+        }
+        let (left, pane) = super::layout::result_panes(self);
+        let widths: Vec<usize> = left
+            .map(|l| usize::from(l.width) - 1)
+            .into_iter()
+            .chain([usize::from(pane.width) - 1])
+            .collect();
+        let Some(view) = self.result.as_mut() else {
+            return;
+        };
+        for width in widths {
+            if view.sections(width).is_none() {
+                let sections = crate::plan::render::sections(&view.plan, width, None);
+                view.text.push((width, sections));
+            }
+        }
+        // Only the latest few sizes are worth keeping.
+        let keep = view.text.len().saturating_sub(4);
+        view.text.drain(..keep);
+    }
+}
+
+fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(w, h) => {
             app.size = (w, h);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::{App, Level, ReviewRow, Screen, Step, Tab};
+use super::app::{App, Level, ResultView, ReviewRow, Screen, Step, Tab};
 use super::layout::{self, ListGeom};
 use super::theme::Theme;
 use crate::dates::weekday;
@@ -652,15 +652,26 @@ fn styled_text_lines(lines: &[String], theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn section(plan: &RenewalPlan, width: usize, keys: &[&str]) -> Vec<String> {
+/// The named sections of the plan at `width`, each under its heading:
+/// from the cache `update` prepared, or laid out now if it did not.
+fn section(view: &ResultView, width: usize, keys: &[&str]) -> Vec<String> {
+    let fresh;
+    let sections = match view.sections(width) {
+        Some(s) => s,
+        None => {
+            fresh = render::sections(&view.plan, width, None);
+            &fresh
+        }
+    };
     let mut out = Vec::new();
-    for (key, lines) in render::sections(plan, width, None) {
+    for (key, lines) in sections {
+        let key: &'static str = key;
         if keys.contains(&key) {
             if !out.is_empty() {
                 out.push(String::new());
             }
             out.push(format!("【{}】", t(key)));
-            out.extend(lines);
+            out.extend(lines.iter().cloned());
         }
     }
     out
@@ -669,11 +680,12 @@ fn section(plan: &RenewalPlan, width: usize, keys: &[&str]) -> Vec<String> {
 /// The window pane: status in words and colour, key dates, a bar of time
 /// left, a month calendar, then the rules and warnings.
 fn window_lines(
-    plan: &RenewalPlan,
+    view: &ResultView,
     width: usize,
     months: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    let plan = &view.plan;
     let mut out = Vec::new();
     let status = render::status_words(plan);
     out.push(text_line(
@@ -750,7 +762,7 @@ fn window_lines(
         }
     }
     // Warnings first: an expired or guessed window matters most.
-    let warnings = section(plan, width, &["plan.section.warnings"]);
+    let warnings = section(view, width, &["plan.section.warnings"]);
     if !warnings.is_empty() {
         out.push(Line::default());
         out.extend(styled_text_lines(&warnings, theme));
@@ -811,7 +823,7 @@ fn result(frame: &mut Frame, app: &App, theme: &Theme) {
         height: ph,
     }) = left
     {
-        let lines = window_lines(plan, pw as usize - 1, 2, theme);
+        let lines = window_lines(view, pw as usize - 1, 2, theme);
         frame.render_widget(Paragraph::new(lines), Rect::new(x, y, pw - 1, ph));
         let border = theme.border();
         for row in y..y + ph {
@@ -833,13 +845,13 @@ fn result(frame: &mut Frame, app: &App, theme: &Theme) {
     let tab = layout::pane_tab(app).unwrap_or(Tab::Window);
     let width = pw as usize - 1;
     let lines: Vec<Line> = match tab {
-        Tab::Window => window_lines(plan, width, 1, theme),
+        Tab::Window => window_lines(view, width, 1, theme),
         Tab::Documents => {
-            styled_text_lines(&section(plan, width, &["plan.section.documents"]), theme)
+            styled_text_lines(&section(view, width, &["plan.section.documents"]), theme)
         }
         Tab::Channels => styled_text_lines(
             &section(
-                plan,
+                view,
                 width,
                 &["plan.section.channels", "plan.section.cross_province"],
             ),
@@ -847,7 +859,7 @@ fn result(frame: &mut Frame, app: &App, theme: &Theme) {
         ),
         Tab::Sources => styled_text_lines(
             &section(
-                plan,
+                view,
                 width,
                 &[
                     "plan.section.examples",

@@ -1,0 +1,100 @@
+//! The wizard's hot paths. Targets (README): one keystroke in a filtered
+//! list at 333 regions x 60 diseases under 1 ms; one full frame of the
+//! result screen at 80x24 and 200x60 under 1 ms.
+
+#[path = "synthetic.rs"]
+mod synthetic;
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use renewal_assistant::tui::app::{App, Msg, update};
+use renewal_assistant::tui::theme::Theme;
+use renewal_assistant::tui::view;
+
+fn key(app: &mut App, code: KeyCode) {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn benches(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let theme = Theme {
+        color: true,
+        ascii: false,
+        high_contrast: false,
+    };
+
+    // A keystroke at national scale: filter 334 regions, then 60 diseases.
+    let mut app = App::new(synthetic::policy(), today, Vec::new(), Vec::new());
+    c.bench_function("keystroke: filter 334 regions (type + backspace)", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('h'));
+            black_box(
+                app.visible_options(renewal_assistant::tui::app::Step::Region)
+                    .len(),
+            );
+            key(&mut app, KeyCode::Backspace);
+        })
+    });
+    for c2 in "hc99".chars() {
+        key(&mut app, KeyCode::Char(c2));
+    }
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('1'));
+    c.bench_function("keystroke: filter 60 diseases (type + backspace)", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('g'));
+            black_box(
+                app.visible_options(renewal_assistant::tui::app::Step::Disease)
+                    .len(),
+            );
+            key(&mut app, KeyCode::Backspace);
+        })
+    });
+
+    // Full frames of the result screen.
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut app = App::new(
+            renewal_assistant::policy::PolicySet::embedded().unwrap(),
+            today,
+            Vec::new(),
+            Vec::new(),
+        );
+        update(&mut app, Msg::Resize(w, h));
+        for k in "qd".chars() {
+            key(&mut app, KeyCode::Char(k));
+        }
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('2'));
+        for k in "ndz".chars() {
+            key(&mut app, KeyCode::Char(k));
+        }
+        key(&mut app, KeyCode::Enter);
+        for k in "2026-03-31".chars() {
+            key(&mut app, KeyCode::Char(k));
+        }
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Enter);
+        assert!(app.result.is_some());
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        for (tab, name) in [('1', "window"), ('3', "channels")] {
+            key(&mut app, KeyCode::Char(tab));
+            c.bench_function(
+                &format!("frame: result {name} tab at {w}x{h} (青岛)"),
+                |b| {
+                    b.iter(|| {
+                        terminal.draw(|f| view::draw(f, &app, &theme)).unwrap();
+                    })
+                },
+            );
+        }
+    }
+}
+
+criterion_group!(tui_benches, benches);
+criterion_main!(tui_benches);
