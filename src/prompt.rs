@@ -363,18 +363,7 @@ pub fn run(
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;
-            writeln!(
-                out,
-                "{}",
-                tf(
-                    "cli.saved",
-                    &[
-                        ("label", &c.label),
-                        ("id", &c.id),
-                        ("path", &path.display())
-                    ]
-                )
-            )?;
+            writeln!(out, "{}", c.saved_message(&path))?;
         }
         None => {
             writeln!(out)?;

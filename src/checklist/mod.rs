@@ -196,6 +196,18 @@ impl Checklist {
         true
     }
 
+    /// "Saved checklist … as … at PATH", for a person who just saved it.
+    pub fn saved_message(&self, path: &std::path::Path) -> String {
+        tf(
+            "cli.saved",
+            &[
+                ("label", &self.label),
+                ("id", &self.id),
+                ("path", &path.display()),
+            ],
+        )
+    }
+
     /// (done, total) over the required items.
     pub fn progress(&self) -> (usize, usize) {
         let required = self.items.iter().filter(|i| i.required);

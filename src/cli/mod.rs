@@ -500,18 +500,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             }
             if let (Some((c, path)), false) = (&saved, *format == Format::Json) {
                 writeln!(out)?;
-                writeln!(
-                    out,
-                    "{}",
-                    tf(
-                        "cli.saved",
-                        &[
-                            ("label", &c.label),
-                            ("id", &c.id),
-                            ("path", &path.display())
-                        ]
-                    )
-                )?;
+                writeln!(out, "{}", c.saved_message(path))?;
             }
         }
         Command::Regions { format } => match format {

@@ -141,9 +141,14 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// The idle kiosk's warning: the session is about to be wiped.
 fn countdown(frame: &mut Frame, theme: &Theme, secs: u64) {
+    let width = (frame.area().width as usize).saturating_sub(8).min(50);
+    let lines = wrap(&tf("tui.countdown", &[("n", &secs)]), width);
+    popup(frame, theme, None, &lines, theme.warn());
+}
+
+/// A centred box over the screen, cleared first, sized to its lines.
+fn popup(frame: &mut Frame, theme: &Theme, title: Option<String>, lines: &[String], style: Style) {
     let area = frame.area();
-    let text = tf("tui.countdown", &[("n", &secs)]);
-    let lines = wrap(&text, (area.width as usize).saturating_sub(8).min(50));
     let width = (lines.iter().map(|l| l.width()).max().unwrap_or(10) as u16 + 4).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect::new(
@@ -153,11 +158,14 @@ fn countdown(frame: &mut Frame, theme: &Theme, secs: u64) {
         height,
     );
     frame.render_widget(Clear, rect);
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border())
-        .style(theme.warn());
-    let body: Vec<Line> = lines.iter().map(|l| text_line(l, theme.warn())).collect();
+        .style(style);
+    if let Some(title) = title {
+        block = block.title(title);
+    }
+    let body: Vec<Line> = lines.iter().map(|l| text_line(l, style)).collect();
     frame.render_widget(Paragraph::new(body).block(block), rect);
 }
 
@@ -1014,21 +1022,12 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn help(frame: &mut Frame, theme: &Theme) {
-    let area = frame.area();
     let lines: Vec<String> = t("tui.help").split('\n').map(str::to_string).collect();
-    let width = (lines.iter().map(|l| l.width()).max().unwrap_or(20) as u16 + 4).min(area.width);
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect::new(
-        (area.width - width) / 2,
-        (area.height - height) / 2,
-        width,
-        height,
+    popup(
+        frame,
+        theme,
+        Some(format!(" {} ", t("tui.help.title"))),
+        &lines,
+        theme.base(),
     );
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(theme.border())
-        .title(format!(" {} ", t("tui.help.title")));
-    let body: Vec<Line> = lines.iter().map(|l| text_line(l, Style::new())).collect();
-    frame.render_widget(Paragraph::new(body).block(block), rect);
 }
