@@ -101,6 +101,48 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// Answers 海西 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and
+    /// ticks the first checklist item.
+    fn flow_to_first_tick(&mut self) {
+        self.wait_for("您在哪个地区参保");
+        self.send("hx");
+        self.wait_for("找到 1 项");
+        self.send("\r");
+        self.wait_for("哪种医保");
+        self.send("1");
+        self.wait_for("哪个病种");
+        self.send("tnb");
+        self.wait_for("找到 1 项");
+        self.send("\r");
+        self.wait_for("到期日：");
+        self.send("2026年3月31日");
+        self.wait_for("75 天后");
+        self.send("\r");
+        self.wait_for("外省");
+        self.send("\r");
+        self.wait_for("请核对您的回答");
+        self.send("\r");
+        self.wait_for("离截止还剩 75 天");
+        self.wait_for("已保存");
+        self.send("4");
+        self.wait_for("已完成 0/8");
+        self.send(" ");
+        self.wait_for("已完成 1/8");
+    }
+
+    /// The terminal is as the program found it: main screen, no mouse capture.
+    fn assert_restored(&self, when: &str) {
+        assert!(
+            !self.parser.screen().alternate_screen(),
+            "{when}: left the alternate screen"
+        );
+        assert_eq!(
+            self.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{when}: mouse capture off"
+        );
+    }
+
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
@@ -141,41 +183,11 @@ fn a_full_flow_ticks_quits_and_comes_back() {
         s.parser.screen().alternate_screen(),
         "the wizard uses the alternate screen"
     );
-    s.send("hx");
-    s.wait_for("找到 1 项");
-    s.send("\r");
-    s.wait_for("哪种医保");
-    s.send("1");
-    s.wait_for("哪个病种");
-    s.send("tnb");
-    s.wait_for("找到 1 项");
-    s.send("\r");
-    s.wait_for("到期日：");
-    s.send("2026年3月31日");
-    s.wait_for("75 天后");
-    s.send("\r");
-    s.wait_for("外省");
-    s.send("\r");
-    s.wait_for("请核对您的回答");
-    s.send("\r");
-    s.wait_for("离截止还剩 75 天");
-    s.wait_for("已保存");
-    s.send("4");
-    s.wait_for("已完成 0/8");
-    s.send(" ");
-    s.wait_for("已完成 1/8");
+    s.flow_to_first_tick();
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success());
-    assert!(
-        !s.parser.screen().alternate_screen(),
-        "left the alternate screen"
-    );
-    assert_eq!(
-        s.parser.screen().mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture off"
-    );
+    s.assert_restored("q");
 
     let files = checklist_files(tmp.path());
     assert_eq!(files.len(), 1);
@@ -239,32 +251,10 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_ticks() {
     for sig in ["TERM", "HUP"] {
         let tmp = tempfile::tempdir().unwrap();
         let mut s = Session::start(tmp.path(), &[]);
-        s.wait_for("您在哪个地区参保");
-        s.send("hx\r");
-        s.wait_for("哪种医保");
-        s.send("1");
-        s.wait_for("哪个病种");
-        s.send("tnb\r");
-        s.wait_for("到期日：");
-        s.send("2026-03-31\r");
-        s.wait_for("外省");
-        s.send("\r");
-        s.wait_for("请核对您的回答");
-        s.send("\r");
-        s.wait_for("已保存");
-        s.send("4 ");
-        s.wait_for("已完成 1/8");
+        s.flow_to_first_tick();
         signal(&s, sig);
         s.wait_exit();
-        assert!(
-            !s.parser.screen().alternate_screen(),
-            "SIG{sig}: left the alternate screen"
-        );
-        assert_eq!(
-            s.parser.screen().mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "SIG{sig}: mouse off"
-        );
+        s.assert_restored(&format!("SIG{sig}"));
         let files = checklist_files(tmp.path());
         assert_eq!(files.len(), 1, "SIG{sig}");
         assert_eq!(
