@@ -94,6 +94,14 @@ pub fn t(key: &str) -> &'static str {
         .unwrap_or_else(|| Box::leak(key.to_string().into_boxed_str()))
 }
 
+/// The text for `key` when some language file has it.
+pub fn lookup(key: &str) -> Option<&'static str> {
+    table(lang())
+        .get(key)
+        .or_else(|| table(Lang::ZhHans).get(key))
+        .map(String::as_str)
+}
+
 /// `t(key)` with `{name}` placeholders replaced.
 pub fn tf(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut text = t(key).to_string();

@@ -1,7 +1,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
 use renewal_assistant::config::{self, Config};
@@ -15,7 +15,18 @@ use renewal_assistant::tui::{
 };
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let raw: Vec<String> = std::env::args().collect();
+    let env_lang = || {
+        Lang::from_env(
+            std::env::var("LC_ALL").ok().as_deref(),
+            std::env::var("LANG").ok().as_deref(),
+        )
+    };
+    set_lang(cli::early_lang(&raw).unwrap_or_else(env_lang));
+    let args = match Cli::from_arg_matches(&cli::localized_command().get_matches_from(&raw)) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
     let config_path = args.config.clone().or_else(config::default_path);
     let config = match config_path.as_deref().map(config::load).transpose() {
         Ok(c) => c.unwrap_or_default(),

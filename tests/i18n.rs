@@ -164,3 +164,20 @@ fn three_themes() {
         insta::assert_snapshot!(format!("theme_{name}"), h.styled_screen(&theme));
     }
 }
+
+#[test]
+fn the_command_line_help_in_every_language() {
+    let (_, en) = renew(&["plan", "--help", "--lang", "en"], "C.UTF-8");
+    assert!(
+        en.contains("Print the renewal plan for one person")
+            && en.contains("Lives or is treated in another province"),
+        "{en}"
+    );
+    let (_, hans) = renew(&["plan", "--help"], "C.UTF-8");
+    assert!(
+        hans.contains("打印一个人的续期计划") && hans.contains("在外省居住或看病"),
+        "{hans}"
+    );
+    let (_, hant) = renew(&["checklist", "--help"], "zh_HK.UTF-8");
+    assert!(hant.contains("已保存的清單"), "{hant}");
+}

@@ -373,6 +373,53 @@ fn window_words(r: &Region) -> String {
     }
 }
 
+/// The command line with its descriptions in the current language (keys
+/// `clap.<subcommand>.<argument>` in `assets/i18n`); clap's own words
+/// (Usage, Options) stay as clap prints them.
+pub fn localized_command() -> clap::Command {
+    use clap::CommandFactory;
+    localize(Cli::command(), "clap")
+}
+
+fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
+    if let Some(about) = crate::i18n::lookup(&format!("{prefix}.about")) {
+        cmd = cmd.about(about);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some(help) = crate::i18n::lookup(&format!("{prefix}.{id}")) {
+            cmd = cmd.mut_arg(id, |a| a.help(help));
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_prefix = format!("{prefix}.{name}");
+        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_prefix));
+    }
+    cmd
+}
+
+/// The language asked for on the command line or in the environment,
+/// read before the arguments are parsed so the help is in it.
+pub fn early_lang(args: &[String]) -> Option<crate::i18n::Lang> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return crate::i18n::Lang::parse(v);
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| crate::i18n::Lang::parse(v));
+        }
+    }
+    None
+}
+
 /// What a command needs from the outside world, gathered at the edge.
 pub struct Context<'a> {
     pub policy: &'a PolicySet,
