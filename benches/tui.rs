@@ -12,6 +12,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use renewal_assistant::i18n::{Lang, set_lang};
 use renewal_assistant::tui::app::{App, Msg, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::view;
@@ -56,8 +57,15 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    // Full frames of the result screen.
-    for (w, h) in [(80u16, 24u16), (200, 60)] {
+    // Full frames of the result screen, in Simplified and in Traditional
+    // Chinese (which converts policy text for display).
+    for (w, h, lang) in [
+        (80u16, 24u16, Lang::ZhHans),
+        (200, 60, Lang::ZhHans),
+        (80, 24, Lang::ZhHant),
+        (200, 60, Lang::ZhHant),
+    ] {
+        set_lang(lang);
         let mut app = App::new(
             renewal_assistant::policy::PolicySet::embedded().unwrap(),
             today,
@@ -85,7 +93,10 @@ fn benches(c: &mut Criterion) {
         for (tab, name) in [('1', "window"), ('3', "channels")] {
             key(&mut app, KeyCode::Char(tab));
             c.bench_function(
-                &format!("frame: result {name} tab at {w}x{h} (青岛)"),
+                &format!(
+                    "frame: result {name} tab at {w}x{h} (青岛, {})",
+                    lang.code()
+                ),
                 |b| {
                     b.iter(|| {
                         terminal.draw(|f| view::draw(f, &app, &theme)).unwrap();

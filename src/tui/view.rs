@@ -643,6 +643,7 @@ fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// Lines of the prepared plan text (see `section`), styled by their marks.
 fn styled_text_lines(lines: &[String], theme: &Theme) -> Vec<Line<'static>> {
     lines
         .iter()
@@ -655,7 +656,9 @@ fn styled_text_lines(lines: &[String], theme: &Theme) -> Vec<Line<'static>> {
             } else {
                 Style::new()
             };
-            text_line(l, style)
+            // Already cleaned and converted by `render::sections`: doing it
+            // again on every frame was the cost of a zh-Hant frame.
+            Line::from(Span::styled(l.clone(), style))
         })
         .collect()
 }
