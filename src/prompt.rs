@@ -12,19 +12,9 @@ use crate::checklist::store::Store;
 use crate::checklist::{Checklist, export};
 use crate::dates::{parse_date, weekday};
 use crate::i18n::{t, tf};
-use crate::plan::{self, Answers, render};
+use crate::plan::{self, Answers, Question as Step, render};
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Region,
-    Scheme,
-    Retired,
-    Disease,
-    End,
-    Cross,
-}
 
 #[derive(Default)]
 struct Draft {
@@ -89,19 +79,7 @@ pub fn run(
     writeln!(out, "{}", t("prompt.welcome"))?;
     loop {
         let region = d.region.map(|i| &policy.regions[i]);
-        let asks_retired =
-            region.is_some_and(|r| r.distinguishes_retired()) && d.scheme == Some(Scheme::Employee);
-        let steps: Vec<Step> = [
-            Step::Region,
-            Step::Scheme,
-            Step::Retired,
-            Step::Disease,
-            Step::End,
-            Step::Cross,
-        ]
-        .into_iter()
-        .filter(|s| *s != Step::Retired || asks_retired)
-        .collect();
+        let steps = plan::questions(region, d.scheme);
         let pos = steps.iter().position(|s| *s == step).unwrap_or(0);
         writeln!(out)?;
         writeln!(
@@ -240,15 +218,10 @@ pub fn run(
             Step::Scheme => match pick(&schemes, 2, &line) {
                 Ok(i) => {
                     d.scheme = Some(Scheme::ALL[i]);
-                    // Whether "retired" is asked depends on this answer.
-                    let region = d.region.map(|i| &policy.regions[i]);
-                    step = if region.is_some_and(|r| r.distinguishes_retired())
-                        && d.scheme == Some(Scheme::Employee)
-                    {
-                        Step::Retired
-                    } else {
-                        Step::Disease
-                    };
+                    // The next question depends on this answer ("retired" or not).
+                    let asked = plan::questions(d.region.map(|i| &policy.regions[i]), d.scheme);
+                    let at = asked.iter().position(|q| *q == Step::Scheme).unwrap_or(0);
+                    step = asked.get(at + 1).copied().unwrap_or(Step::Disease);
                     false
                 }
                 Err(amb) => {

@@ -16,16 +16,8 @@ use crate::plan::{self, Answers, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{SearchIndex, disease_index, region_index};
 
-/// The questions, in order. Only those the plan needs are asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Region,
-    Scheme,
-    Retired,
-    Disease,
-    End,
-    Cross,
-}
+/// The wizard's steps are the plan's questions.
+pub use crate::plan::Question as Step;
 
 /// The tabs of the result screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,19 +299,7 @@ impl App {
 
     /// The steps asked for the current answers.
     pub fn steps(&self) -> Vec<Step> {
-        let retired = self.region().is_some_and(|r| r.distinguishes_retired())
-            && self.draft.scheme == Some(Scheme::Employee);
-        [
-            Step::Region,
-            Step::Scheme,
-            Step::Retired,
-            Step::Disease,
-            Step::End,
-            Step::Cross,
-        ]
-        .into_iter()
-        .filter(|s| *s != Step::Retired || retired)
-        .collect()
+        plan::questions(self.region(), self.draft.scheme)
     }
 
     pub fn region(&self) -> Option<&crate::policy::Region> {
