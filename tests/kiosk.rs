@@ -267,3 +267,14 @@ fn kiosk_lists_use_two_rows_per_choice_and_clicks_follow() {
     assert!(h.on(Screen::Question(Step::Scheme)));
     assert_eq!(h.app.region().unwrap().id, "qinghai-haixi");
 }
+
+#[test]
+fn the_label_field_is_edited_on_its_own_row_at_a_kiosk() {
+    let mut h = Harness::kiosk();
+    h.haixi_to_review();
+    h.key(KeyCode::Up).enter().typed("x");
+    let s = h.screen();
+    let row = s.lines().find(|l| l.contains("清单标签")).unwrap();
+    assert!(row.contains("糖尿病x"), "the field is drawn over the label row:\n{s}");
+    assert_eq!(s.lines().filter(|l| l.contains("糖尿病x")).count(), 1, "{s}");
+}

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Level, ResultView, ReviewRow, Screen, Step, Tab};
+use super::input::TextInput;
 use super::layout::{self, ListGeom};
 use super::theme::Theme;
 use crate::dates::weekday;
@@ -202,6 +203,30 @@ fn title_and_explain(frame: &mut Frame, theme: &Theme, question: &str, explain: 
     }
 }
 
+fn underlined() -> Style {
+    Style::new().add_modifier(Modifier::UNDERLINED)
+}
+
+/// A labelled one-line text field on row `y`, with the terminal's cursor at
+/// the caret (by display width) so an input method's candidate window
+/// follows it.
+fn text_field(
+    frame: &mut Frame,
+    y: u16,
+    label: &str,
+    label_style: Style,
+    input: &TextInput,
+    style: Style,
+) {
+    let w = frame.area().width;
+    let line = Line::from(vec![
+        Span::styled(label.to_string(), label_style),
+        Span::styled(input.text.clone(), style),
+    ]);
+    put(frame, 1, y, w - 2, line);
+    frame.set_cursor_position((1 + label.width() as u16 + input.caret_column(), y));
+}
+
 fn list_rows(frame: &mut Frame, theme: &Theme, geom: ListGeom, rows: &[String], selected: usize) {
     let w = frame.area().width;
     for (i, row) in rows
@@ -336,19 +361,14 @@ fn question(frame: &mut Frame, app: &App, theme: &Theme, step: Step) {
     let options = app.options(step);
     let visible = app.visible_options(step);
     if App::filterable(step) {
-        let label = t("tui.filter");
-        let lw = label.width() as u16;
-        put(
+        text_field(
             frame,
-            1,
             4,
-            w - 2,
-            Line::from(vec![
-                Span::styled(label.to_string(), theme.question()),
-                Span::raw(app.filter.text.clone()),
-            ]),
+            t("tui.filter"),
+            theme.question(),
+            &app.filter,
+            Style::new(),
         );
-        frame.set_cursor_position((1 + lw + app.filter.caret_column(), 4));
         let hint = if visible.is_empty() {
             tf("tui.filter.none", &[("text", &app.filter.text)])
         } else if app.filter.text.is_empty() {
@@ -380,22 +400,14 @@ fn question(frame: &mut Frame, app: &App, theme: &Theme, step: Step) {
 
 fn date_step(frame: &mut Frame, app: &App, theme: &Theme) {
     let w = frame.area().width;
-    let label = t("tui.date.label");
-    let lw = label.width() as u16;
-    put(
+    text_field(
         frame,
-        1,
         4,
-        w - 2,
-        Line::from(vec![
-            Span::styled(label.to_string(), theme.question()),
-            Span::styled(
-                app.date.text.clone(),
-                Style::new().add_modifier(Modifier::UNDERLINED),
-            ),
-        ]),
+        t("tui.date.label"),
+        theme.question(),
+        &app.date,
+        underlined(),
     );
-    frame.set_cursor_position((1 + lw + app.date.caret_column(), 4));
     let reading = if app.date.text.trim().is_empty() {
         text_line(t("tui.date.empty"), theme.dim())
     } else {
@@ -517,28 +529,20 @@ fn review(frame: &mut Frame, app: &App, theme: &Theme, editing_label: bool) {
             && i >= g.offset
             && i < g.offset + usize::from(g.height)
         {
-            let y = g.top + (i - g.offset) as u16;
-            let w = frame.area().width;
+            let y = g.top + (i - g.offset) as u16 * g.stride;
             let prefix = format!(
                 "{}{}  ",
                 theme.pointer(),
                 render::pad(t("tui.review.label"), 10)
             );
-            let pw = prefix.width() as u16;
-            put(
+            text_field(
                 frame,
-                1,
                 y,
-                w - 2,
-                Line::from(vec![
-                    Span::styled(prefix, theme.selected()),
-                    Span::styled(
-                        app.label.text.clone(),
-                        Style::new().add_modifier(Modifier::UNDERLINED),
-                    ),
-                ]),
+                &prefix,
+                theme.selected(),
+                &app.label,
+                underlined(),
             );
-            frame.set_cursor_position((1 + pw + app.label.caret_column(), y));
         }
     }
 }
