@@ -39,17 +39,7 @@ fn nothing_is_written_unless_the_person_saves() {
     assert!(h.app.message.as_ref().unwrap().1.contains("不会保存"));
     // Ticks live in memory.
     h.typed("4").typed(" ");
-    assert!(
-        h.app
-            .result
-            .as_ref()
-            .unwrap()
-            .checklist
-            .as_ref()
-            .unwrap()
-            .items[0]
-            .done
-    );
+    assert!(h.checklist().items[0].done);
     assert_eq!(json_files(&h), 0);
     // The person chooses to save: the file appears, with the tick.
     h.typed("s");
@@ -275,6 +265,10 @@ fn the_label_field_is_edited_on_its_own_row_at_a_kiosk() {
     h.key(KeyCode::Up).enter().typed("x");
     let s = h.screen();
     let rows: Vec<&str> = s.lines().filter(|l| l.contains("清单标签")).collect();
-    assert_eq!(rows.len(), 1, "the field is drawn over the label row, not beside it:\n{s}");
+    assert_eq!(
+        rows.len(),
+        1,
+        "the field is drawn over the label row, not beside it:\n{s}"
+    );
     assert!(rows[0].contains("糖尿病x"), "{s}");
 }

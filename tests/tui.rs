@@ -335,17 +335,7 @@ fn the_home_list_reopens_a_saved_plan() {
     );
     h.key(KeyCode::Down).enter();
     assert_eq!(h.app.screen, Screen::Result);
-    assert!(
-        h.app
-            .result
-            .as_ref()
-            .unwrap()
-            .checklist
-            .as_ref()
-            .unwrap()
-            .items[0]
-            .done
-    );
+    assert!(h.checklist().items[0].done);
     h.esc();
     assert_eq!(h.app.screen, Screen::Home);
     h.key(KeyCode::Up).enter();

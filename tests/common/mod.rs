@@ -55,6 +55,13 @@ impl Harness {
     /// The screen with every style change marked, for theme snapshots:
     /// `{fg/bg/modifiers}` before each run of cells in one style.
     pub fn styled_screen(&self, theme: &Theme) -> String {
+        self.read_screen(theme, true)
+    }
+
+    /// Draws the app and reads the screen back as a person does: one line
+    /// per row, a wide character once (the cell after it is covered), and
+    /// with `styles` a mark wherever the style changes.
+    fn read_screen(&self, theme: &Theme, styles: bool) -> String {
         let (w, h) = self.app.size;
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal.draw(|f| view::draw(f, &self.app, theme)).unwrap();
@@ -67,7 +74,7 @@ impl Harness {
             while x < w {
                 let cell = &buffer[(x, y)];
                 let style = (cell.fg, cell.bg, cell.modifier);
-                if last != Some(style) {
+                if styles && last != Some(style) {
                     line.push_str(&format!(
                         "{{{:?}/{:?}/{:?}}}",
                         cell.fg, cell.bg, cell.modifier
@@ -81,6 +88,17 @@ impl Harness {
             out.push('\n');
         }
         out
+    }
+
+    /// The checklist shown on the result screen.
+    pub fn checklist(&self) -> &renewal_assistant::checklist::Checklist {
+        self.app
+            .result
+            .as_ref()
+            .unwrap()
+            .checklist
+            .as_ref()
+            .unwrap()
     }
 
     /// Whether the app is on this screen.
@@ -178,25 +196,7 @@ impl Harness {
     }
 
     pub fn screen_with(&self, theme: &Theme) -> String {
-        let (w, h) = self.app.size;
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| view::draw(f, &self.app, theme)).unwrap();
-        // The screen as a person reads it: one line per row, wide characters
-        // once (the cell after a wide character is covered by it).
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..h {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < w {
-                let symbol = buffer[(x, y)].symbol();
-                line.push_str(symbol);
-                x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        self.read_screen(theme, false)
     }
 
     pub fn saved_files(&self) -> Vec<serde_json::Value> {
