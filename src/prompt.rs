@@ -95,7 +95,7 @@ pub fn run(
                     format!(
                         "{} · {}",
                         crate::i18n::name(&r.name, r.name_en.as_deref()),
-                        crate::i18n::data(&r.benefit_name)
+                        r.benefit_name
                     )
                 })
                 .collect(),

@@ -1,5 +1,7 @@
 //! The plan as text for a terminal and as Markdown for printing. JSON is the
-//! plan itself, serialized. CJK text is measured by display width and
+//! plan itself, serialized. Policy text is left as the data has it: each
+//! output edge (the CLI's writer, the wizard's screen, the printer) cleans
+//! it and converts it for the language once. CJK text is measured by display width and
 //! wrapped here, so columns line up in a terminal.
 
 use chrono::NaiveDate;
@@ -7,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{PlanChannel, RenewalPlan, Status};
 use crate::dates::weekday;
-use crate::i18n::{data, name, t, tf};
+use crate::i18n::{name, t, tf};
 use crate::policy::{ChannelKind, Fact};
 
 /// Wraps `text` to lines of at most `width` display columns. Breaks at
@@ -325,7 +327,7 @@ pub fn text(plan: &RenewalPlan, width: usize) -> String {
 pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&[String]>) -> String {
     let (mut lines, _) = text_parts(plan, width, checklist);
     lines.push(String::new());
-    data(&lines.join("\n"))
+    lines.join("\n")
 }
 
 /// The text plan cut into its sections: the heading's i18n key (`""` for
@@ -344,10 +346,7 @@ pub fn sections(
             .get(i + 1)
             .map(|(_, s)| s.saturating_sub(2))
             .unwrap_or(lines.len());
-        let body: Vec<String> = lines[*start..end.max(*start)]
-            .iter()
-            .map(|l| data(l))
-            .collect();
+        let body: Vec<String> = lines[*start..end.max(*start)].to_vec();
         out.push((*key, body));
     }
     out
@@ -367,7 +366,7 @@ fn text_parts(
 pub fn text_linear(plan: &RenewalPlan, width: usize) -> String {
     let (mut lines, _) = text_parts_as(plan, width, None, false);
     lines.push(String::new());
-    data(&lines.join("\n"))
+    lines.join("\n")
 }
 
 fn text_parts_as(
@@ -909,7 +908,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
     line(tf("plan.verified_on", &[("date", &plan.verified_on)]));
     line(String::new());
     line(format!("**{}**", plan.caution));
-    data(&out)
+    out
 }
 
 #[cfg(test)]

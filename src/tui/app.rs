@@ -100,6 +100,15 @@ pub struct ResultView {
 /// Text sections of the plan at `width`: `(heading key, lines)`.
 pub type Sections = Vec<(&'static str, Vec<String>)>;
 
+/// The plan's sections as the screen shows them: cleaned and converted for
+/// the language, once, so frames draw the lines as they are.
+pub fn display_sections(plan: &RenewalPlan, width: usize) -> Sections {
+    crate::plan::render::sections(plan, width, None)
+        .into_iter()
+        .map(|(key, lines)| (key, lines.iter().map(|l| crate::i18n::data(l)).collect()))
+        .collect()
+}
+
 impl ResultView {
     /// The cached sections at `width`, if `update` prepared them.
     pub fn sections(&self, width: usize) -> Option<&Sections> {
@@ -769,8 +778,7 @@ impl App {
         };
         for width in widths {
             if view.sections(width).is_none() {
-                let sections = crate::plan::render::sections(&view.plan, width, None);
-                view.text.push((width, sections));
+                view.text.push((width, display_sections(&view.plan, width)));
             }
         }
         // Only the latest few sizes are worth keeping.

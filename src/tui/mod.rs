@@ -37,6 +37,8 @@ use crate::policy::PolicySet;
 /// command runs without a shell, so nothing in the sheet is ever run) or
 /// writes it to the configured file.
 pub fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
+    // The printer is an output edge: clean the text and show it in the language.
+    let sheet = &crate::i18n::data(sheet);
     if let Some((program, args)) = config.command.split_first() {
         let mut child = Command::new(program)
             .args(args)

@@ -674,7 +674,7 @@ fn section(view: &ResultView, width: usize, keys: &[&str]) -> Vec<String> {
     let sections = match view.sections(width) {
         Some(s) => s,
         None => {
-            fresh = render::sections(&view.plan, width, None);
+            fresh = super::app::display_sections(&view.plan, width);
             &fresh
         }
     };
