@@ -190,6 +190,20 @@ fn changing_an_answer_from_the_review_page_returns_there() {
 }
 
 #[test]
+fn a_shortened_label_shows_no_tail_of_the_old_row() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.key(KeyCode::Up).enter();
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("妈妈");
+    let s = h.screen();
+    let row = s.lines().find(|l| l.contains("清单标签")).unwrap();
+    assert!(row.trim_end().ends_with("妈妈"), "{row:?}");
+}
+
+#[test]
 fn the_label_can_be_set_and_is_never_a_number() {
     let mut h = Harness::new();
     h.haixi_to_review();

@@ -223,6 +223,11 @@ fn text_field(
         Span::styled(label.to_string(), label_style),
         Span::styled(input.text.clone(), style),
     ]);
+    // The field may sit over a row drawn longer (the review page's label
+    // row): clear it, so no tail of the old text shows after the caret.
+    if y < frame.area().height {
+        frame.render_widget(Clear, Rect::new(1, y, w - 2, 1));
+    }
     put(frame, 1, y, w - 2, line);
     frame.set_cursor_position((1 + label.width() as u16 + input.caret_column(), y));
 }
