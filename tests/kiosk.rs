@@ -190,6 +190,33 @@ fn the_qr_code_decodes_to_the_plan_at_80x24_and_120x40() {
 }
 
 #[test]
+fn a_qr_code_fits_80x24_even_for_a_long_plan() {
+    // 青岛: an assumed window and long office names, the largest minimal text.
+    let mut h = Harness::kiosk();
+    h.typed("qd")
+        .enter()
+        .typed("2")
+        .typed("ndz")
+        .enter()
+        .typed("2026-02-28")
+        .enter()
+        .enter()
+        .enter();
+    h.typed("r");
+    let decoded = decode_screen(&h);
+    assert!(
+        decoded.contains("2025-11-28")
+            && decoded.contains("2026-02-28")
+            && decoded.contains("估算"),
+        "{decoded}"
+    );
+    assert!(
+        decoded.contains("85756036"),
+        "a phone number to call: {decoded}"
+    );
+}
+
+#[test]
 fn printing_goes_to_a_file_or_a_command_never_a_shell() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("sheet.txt");

@@ -222,8 +222,14 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
             ("closes", &plan.window.closes),
         ],
     ));
-    if plan.window.assumed {
-        lines.push(t("qr.assumed").to_string());
+    // The smallest code has room for one word that the window is a guess.
+    match (plan.window.assumed, level) {
+        (false, _) => {}
+        (true, 2) => lines
+            .last_mut()
+            .into_iter()
+            .for_each(|l| l.push_str(t("qr.estimated"))),
+        (true, _) => lines.push(t("qr.assumed").to_string()),
     }
     if let Some(a) = &plan.apply_by {
         lines.push(tf("qr.apply_by", &[("date", &a.date)]));
@@ -253,7 +259,16 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         .channels
         .iter()
         .flat_map(|c| c.contacts.iter())
-        .filter_map(|c| c.phone.as_ref().map(|p| format!("{} {p}", data(&c.name))))
+        .filter_map(|c| {
+            // The smallest code keeps the number and drops the office's name.
+            c.phone.as_ref().map(|p| {
+                if level == 2 {
+                    p.clone()
+                } else {
+                    format!("{} {p}", data(&c.name))
+                }
+            })
+        })
         .take(match level {
             0 => usize::MAX,
             1 => 2,

@@ -98,7 +98,7 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(Clear, area);
     frame.render_widget(Block::default().style(theme.base()), area);
     let Some(view) = &app.result else { return };
-    let caption_rows = 2;
+    let caption_rows = 1;
     match super::qr::fit(
         &view.plan,
         area.width,
