@@ -149,6 +149,22 @@ pub fn data(text: &str) -> String {
     }
 }
 
+/// What a person typed, in Simplified characters, so a search typed with a
+/// Traditional input method (青島, 糖尿病) finds the Simplified data.
+/// ASCII (ids, pinyin) is returned as it is, without loading a dictionary.
+pub fn to_simplified(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    static CONVERTER: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
+    match CONVERTER.get_or_init(|| {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::Tw2s).ok()
+    }) {
+        Some(cc) => cc.convert(text),
+        None => text.to_string(),
+    }
+}
+
 /// A name from the data: in English with its gloss when the data has one
 /// (`青海省海西州 (Haixi, Qinghai)`), else as `data` shows it.
 pub fn name(zh: &str, en: Option<&str>) -> String {

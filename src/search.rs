@@ -135,7 +135,7 @@ impl SearchIndex {
     /// Every choice matching `query`, best first, stable within a level.
     /// An empty query matches everything in order.
     pub fn filter(&self, query: &str) -> Vec<usize> {
-        let q = normalize(query);
+        let q = normalize(&crate::i18n::to_simplified(query));
         if q.is_empty() {
             return (0..self.entries.len()).collect();
         }
@@ -149,7 +149,7 @@ impl SearchIndex {
     /// Resolves `query` to one choice when it is unambiguous: an exact id or
     /// name wins over everything; otherwise the single best match.
     pub fn resolve(&self, query: &str) -> Resolution {
-        let q = normalize(query);
+        let q = normalize(&crate::i18n::to_simplified(query));
         if q.is_empty() {
             return Resolution::NotFound(self.nearest(&q));
         }
@@ -273,6 +273,16 @@ mod tests {
         assert_eq!(idx.resolve("qd"), Resolution::One(0));
         assert_eq!(idx.resolve("haixi"), Resolution::One(1));
         assert_eq!(idx.resolve("hx"), Resolution::One(1));
+    }
+
+    #[test]
+    fn traditional_typing_finds_simplified_names() {
+        let mut idx = SearchIndex::default();
+        idx.add(&["qingdao", "青岛"], &[]);
+        idx.add(&["haixi", "海西"], &[]);
+        assert_eq!(idx.resolve("青島"), Resolution::One(0));
+        assert_eq!(idx.filter("青島"), vec![0]);
+        assert_eq!(diseases().resolve("腫瘤"), Resolution::One(3));
     }
 
     #[test]

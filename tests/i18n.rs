@@ -181,3 +181,38 @@ fn the_command_line_help_in_every_language() {
     let (_, hant) = renew(&["checklist", "--help"], "zh_HK.UTF-8");
     assert!(hant.contains("已保存的清單"), "{hant}");
 }
+
+#[test]
+fn a_traditional_input_method_finds_the_simplified_data() {
+    let (code, out) = renew(
+        &[
+            "plan",
+            "--region",
+            "青島",
+            "--scheme",
+            "職工",
+            "--disease",
+            "腫瘤",
+            "--end",
+            "2026-03-31",
+            "--format",
+            "json",
+        ],
+        "zh_TW.UTF-8",
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("\"id\": \"shandong-qingdao\"") && out.contains("\"id\": \"cancer\""),
+        "{out}"
+    );
+    set_lang(Lang::ZhHant);
+    let mut h = Harness::new();
+    h.typed("青島");
+    assert_eq!(
+        h.app
+            .visible_options(renewal_assistant::tui::app::Step::Region)
+            .len(),
+        1
+    );
+    set_lang(Lang::ZhHans);
+}
