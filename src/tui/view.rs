@@ -489,7 +489,12 @@ fn review(frame: &mut Frame, app: &App, theme: &Theme, editing_label: bool) {
             Step::End => (
                 t("tui.review.end").into(),
                 d.end
-                    .map(|e| format!("{e}（{}）", weekday(e)))
+                    .map(|e| {
+                        tf(
+                            "fmt.date_weekday",
+                            &[("date", &e), ("weekday", &weekday(e))],
+                        )
+                    })
                     .unwrap_or_else(none),
             ),
             Step::Cross => (
