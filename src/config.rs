@@ -52,11 +52,18 @@ impl Default for KioskConfig {
 pub struct PrintConfig {
     pub command: Vec<String>,
     pub file: Option<PathBuf>,
+    /// How long the command may take before it is stopped (default 30 s).
+    pub timeout_seconds: Option<u64>,
 }
 
 impl PrintConfig {
     pub fn configured(&self) -> bool {
         !self.command.is_empty() || self.file.is_some()
+    }
+
+    /// The printer's time limit: a command that hangs is stopped after it.
+    pub fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.timeout_seconds.unwrap_or(30))
     }
 }
 
@@ -83,6 +90,11 @@ pub fn parse(text: &str) -> Result<Config, String> {
     }
     if config.kiosk.countdown_seconds >= config.kiosk.idle_seconds {
         return Err("kiosk.countdown_seconds: must be less than idle_seconds".into());
+    }
+    if let Some(t) = config.print.timeout_seconds
+        && !(1..=600).contains(&t)
+    {
+        return Err(format!("print.timeout_seconds: {t}: between 1 and 600"));
     }
     if crate::tui::app::QuitKey::parse(&config.kiosk.quit_key).is_none() {
         return Err(format!(
@@ -139,6 +151,12 @@ command = ["lp", "-d", "front desk"]
                 .contains("quit_key")
         );
         assert!(parse("kiosk = 1").is_err());
+        assert!(
+            parse("[print]\ntimeout_seconds = 0")
+                .unwrap_err()
+                .contains("timeout_seconds")
+        );
+        assert!(parse("[print]\ntimeout_seconds = 5").is_ok());
         assert!(
             parse("[kiosk]\nenabeld = true")
                 .unwrap_err()

@@ -116,13 +116,47 @@ fn only_the_operator_key_twice_quits() {
 
 #[test]
 fn the_home_list_is_never_shown_at_a_kiosk() {
-    let mut first = Harness::new();
+    // Someone saved a checklist on this machine (outside the kiosk).
+    let tmp = tempfile::tempdir().unwrap();
+    let mut first = Harness::in_dir(tmp);
     first.haixi_to_review();
     first.enter();
     assert_eq!(first.saved_files().len(), 1);
-    // The shell gives a kiosk no saved list; the App starts at the question.
-    let h = Harness::kiosk();
+    let tmp = first._tmp;
+    // The same data dir, now as a kiosk: the first question, and Esc stays.
+    let mut h = Harness::kiosk_in(tmp, KIOSK);
+    assert_eq!(h.saved_files().len(), 1, "the saved file is still there");
     assert!(h.at_start());
+    h.esc().esc();
+    assert!(h.at_start(), "Esc never opens a saved list");
+    assert!(!h.screen().contains("续期清单"), "{}", h.screen());
+    assert!(!h.screen().contains("糖尿病"), "{}", h.screen());
+}
+
+#[test]
+fn a_kiosk_that_may_not_save_writes_nothing_and_offers_no_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let kiosk = renewal_assistant::tui::app::Kiosk {
+        allow_save: false,
+        ..KIOSK
+    };
+    let (_, store) = renewal_assistant::tui::start(
+        renewal_assistant::policy::PolicySet::embedded().unwrap(),
+        today(),
+        Some(&data),
+        Some(kiosk),
+        chrono::Utc::now(),
+    );
+    assert!(store.is_none(), "no store at all");
+    assert!(!data.exists(), "not even the folder is created");
+    let mut h = Harness::kiosk_in(tempfile::tempdir().unwrap(), kiosk);
+    h.haixi_to_review();
+    h.enter();
+    let screen = h.screen();
+    assert!(!screen.contains("s 保存"), "{screen}");
+    h.typed("s");
+    assert_eq!(json_files(&h), 0, "s saves nothing");
 }
 
 /// Reads a QR code off the drawn screen (half blocks back to modules) and
@@ -239,6 +273,7 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
     h.printer = PrintConfig {
         command: Vec::new(),
         file: Some(file.clone()),
+        ..Default::default()
     };
     h.app.can_print = true;
     h.typed("p");
@@ -252,7 +287,7 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
     let out = tmp.path().join("from-command.txt");
     h.printer = PrintConfig {
         command: vec!["tee".into(), out.display().to_string()],
-        file: None,
+        ..Default::default()
     };
     h.typed("p");
     assert!(
@@ -264,7 +299,7 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
     assert!(!std::path::Path::new("pwned").exists() && !tmp.path().join("pwned").exists());
     h.printer = PrintConfig {
         command: vec!["/nonexistent/lp".into()],
-        file: None,
+        ..Default::default()
     };
     h.typed("p");
     assert!(h.app.message.as_ref().unwrap().1.contains("打印失败"));
@@ -298,4 +333,89 @@ fn the_label_field_is_edited_on_its_own_row_at_a_kiosk() {
         "the field is drawn over the label row, not beside it:\n{s}"
     );
     assert!(rows[0].contains("糖尿病x"), "{s}");
+}
+
+/// What a visitor saved must never be shown to the next one: after `s` and
+/// `n` (next visitor), and after the idle wipe, Esc on the first question
+/// stays there and nothing of the saved checklist is on any screen.
+#[test]
+fn the_next_visitor_never_sees_what_the_last_one_saved() {
+    for wipe in ["next", "idle"] {
+        let mut h = Harness::kiosk();
+        h.tick(0);
+        h.haixi_to_review();
+        h.enter().typed("s");
+        assert_eq!(json_files(&h), 1, "{wipe}: the visitor chose to save");
+        match wipe {
+            "next" => {
+                h.typed("n");
+            }
+            _ => {
+                h.tick(200_000);
+            }
+        }
+        assert!(h.at_start(), "{wipe}: a fresh session");
+        for _ in 0..3 {
+            h.esc();
+            assert!(h.at_start(), "{wipe}: Esc never leaves the first question");
+            assert!(!h.screen().contains("糖尿病"), "{wipe}:\n{}", h.screen());
+        }
+        // Nothing typed or clicked reaches a saved list either.
+        h.key(KeyCode::Home).key(KeyCode::Enter).esc().esc();
+        assert!(!h.on(Screen::Home), "{wipe}: never the home list");
+    }
+}
+
+#[test]
+fn a_printer_that_hangs_is_stopped_at_its_time_limit() {
+    let mut h = Harness::kiosk();
+    h.haixi_to_review();
+    h.enter();
+    h.printer = PrintConfig {
+        command: vec!["sleep".into(), "600".into()],
+        timeout_seconds: Some(1),
+        ..Default::default()
+    };
+    h.app.can_print = true;
+    let started = std::time::Instant::now();
+    h.typed("p");
+    let message = &h.app.message.as_ref().unwrap().1;
+    assert!(
+        message.contains("打印失败") && message.contains("1 秒内没有完成"),
+        "{message}"
+    );
+    // Generous: the point is that it did not wait for `sleep 600`.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_printed_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("sheet.txt");
+    // Even a file that was there before, readable by all.
+    std::fs::write(&file, "old").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut h = Harness::kiosk();
+    h.haixi_to_review();
+    h.enter();
+    h.printer = PrintConfig {
+        file: Some(file.clone()),
+        ..Default::default()
+    };
+    h.app.can_print = true;
+    h.typed("p");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("糖尿病"));
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // A link planted where the sheet goes is not followed.
+    let target = tmp.path().join("elsewhere.txt");
+    std::fs::write(&target, "keep").unwrap();
+    let link = tmp.path().join("link.txt");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    h.printer.file = Some(link);
+    h.typed("p");
+    assert!(h.app.message.as_ref().unwrap().1.contains("打印失败"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
 }

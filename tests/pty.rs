@@ -11,6 +11,25 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+/// What the first screen asks.
+const FLOW_START: &str = "您在哪个地区参保";
+
+/// Answers 海西 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and ticks
+/// the first checklist item: each step's keys, then what the screen shows.
+const FLOW: &[(&str, &str)] = &[
+    ("hx", "找到 1 项"),
+    ("\r", "哪种医保"),
+    ("1", "哪个病种"),
+    ("tnb", "找到 1 项"),
+    ("\r", "到期日："),
+    ("2026年3月31日", "75 天后"),
+    ("\r", "外省"),
+    ("\r", "请核对您的回答"),
+    ("\r", "已保存"),
+    ("4", "已完成 0/8"),
+    (" ", "已完成 1/8"),
+];
+
 struct Session {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
@@ -20,8 +39,23 @@ struct Session {
     raw: Vec<u8>,
 }
 
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave the program running.
+        let _ = self.child.kill();
+    }
+}
+
 impl Session {
     fn start(data_dir: &std::path::Path, extra_env: &[(&str, &str)]) -> Session {
+        Session::start_with(data_dir, extra_env, &[])
+    }
+
+    fn start_with(
+        data_dir: &std::path::Path,
+        extra_env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -33,10 +67,13 @@ impl Session {
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_renew"));
         cmd.args(["--today", "2026-01-15"]);
+        cmd.args(args);
+        // Hermetic: nothing from the developer's environment.
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.env("HOME", data_dir);
         cmd.env("RENEW_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("RENEW_TODAY");
-        cmd.env_remove("LC_ALL");
         cmd.env("LANG", "C.UTF-8");
         for (k, v) in extra_env {
             cmd.env(k, v);
@@ -47,7 +84,7 @@ impl Session {
         let writer = pair.master.take_writer().unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let _keep_master_open = pair.master;
+            let master = pair.master;
             let mut buf = [0u8; 4096];
             loop {
                 match reader.read(&mut buf) {
@@ -59,6 +96,7 @@ impl Session {
                     }
                 }
             }
+            drop(master);
         });
         Session {
             parser: vt100::Parser::new(
@@ -73,10 +111,18 @@ impl Session {
         }
     }
 
+    /// Reads what the program wrote for `wait` at most: a program that
+    /// draws every frame never runs dry, so this must not wait for silence.
     fn pump(&mut self, wait: Duration) {
-        while let Ok(bytes) = self.rx.recv_timeout(wait) {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
+        let deadline = Instant::now() + wait;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.rx.recv_timeout(left) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(_) => break,
+            }
         }
     }
 
@@ -101,33 +147,24 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// The program's state letter from /proc (`T` when stopped).
+    fn proc_state(&self) -> char {
+        let pid = self.child.process_id().expect("child pid");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        stat.rsplit(") ")
+            .next()
+            .and_then(|r| r.chars().next())
+            .unwrap_or('?')
+    }
+
     /// Answers 海西 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and
     /// ticks the first checklist item.
     fn flow_to_first_tick(&mut self) {
-        self.wait_for("您在哪个地区参保");
-        self.send("hx");
-        self.wait_for("找到 1 项");
-        self.send("\r");
-        self.wait_for("哪种医保");
-        self.send("1");
-        self.wait_for("哪个病种");
-        self.send("tnb");
-        self.wait_for("找到 1 项");
-        self.send("\r");
-        self.wait_for("到期日：");
-        self.send("2026年3月31日");
-        self.wait_for("75 天后");
-        self.send("\r");
-        self.wait_for("外省");
-        self.send("\r");
-        self.wait_for("请核对您的回答");
-        self.send("\r");
-        self.wait_for("离截止还剩 75 天");
-        self.wait_for("已保存");
-        self.send("4");
-        self.wait_for("已完成 0/8");
-        self.send(" ");
-        self.wait_for("已完成 1/8");
+        self.wait_for(FLOW_START);
+        for (keys, then) in FLOW {
+            self.send(keys);
+            self.wait_for(then);
+        }
     }
 
     /// The terminal is as the program found it: main screen, no mouse capture.
@@ -247,8 +284,8 @@ fn signal(s: &Session, signal: &str) {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal_and_keep_the_ticks() {
-    for sig in ["TERM", "HUP"] {
+fn stop_signals_restore_the_terminal_and_keep_the_ticks() {
+    for sig in ["TERM", "HUP", "INT", "QUIT"] {
         let tmp = tempfile::tempdir().unwrap();
         let mut s = Session::start(tmp.path(), &[]);
         s.flow_to_first_tick();
@@ -262,4 +299,218 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_ticks() {
             "SIG{sig}: the tick was saved"
         );
     }
+}
+
+/// The terminal vanishes (window closed, ssh dropped): the program must end
+/// by itself, promptly, with the ticks it saved, and not spin. The pty is
+/// made here with `openpty` so that closing it is one `close` of the only
+/// master descriptor, with nothing written first (portable-pty's writer
+/// sends a newline and EOF when dropped, which is not what a vanishing
+/// terminal does).
+#[test]
+fn a_closed_terminal_ends_the_program_with_the_ticks_kept() {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: two out-pointers and a winsize that outlive the call.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty");
+    // SAFETY: openpty returned two fresh descriptors that we now own.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // The program must not inherit the master side: then closing ours
+    // would not close the terminal.
+    // SAFETY: fcntl on a descriptor we own.
+    unsafe { libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC) };
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+    cmd.args(["--today", "2026-01-15"])
+        .env_clear()
+        .env("HOME", tmp.path())
+        .env("RENEW_DATA_DIR", tmp.path())
+        .env("TERM", "xterm-256color")
+        .env("LANG", "C.UTF-8")
+        .stdin(slave.try_clone().unwrap())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave.try_clone().unwrap());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(slave);
+    struct Kill<'a>(&'a mut std::process::Child);
+    impl Drop for Kill<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+        }
+    }
+    let child = Kill(&mut child);
+
+    let mut parser = vt100::Parser::new(
+        std::num::NonZero::new(24).unwrap(),
+        std::num::NonZero::new(80).unwrap(),
+        0,
+    );
+    let fd = master.as_raw_fd();
+    let wait_for = |parser: &mut vt100::Parser, text: &str| {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !parser.screen().contents().contains(text) {
+            assert!(Instant::now() < deadline, "waiting for {text:?}");
+            let mut p = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let mut buf = [0u8; 4096];
+            // SAFETY: one valid pollfd; a read into a buffer of its length.
+            let n = unsafe {
+                if libc::poll(&mut p, 1, 50) <= 0 {
+                    continue;
+                }
+                libc::read(fd, buf.as_mut_ptr().cast(), buf.len())
+            };
+            if n > 0 {
+                parser.process(&buf[..n as usize]);
+            }
+        }
+    };
+    let send = |keys: &str| {
+        // SAFETY: a write of a live buffer of its length.
+        let n = unsafe { libc::write(fd, keys.as_ptr().cast(), keys.len()) };
+        assert_eq!(n, keys.len() as isize);
+    };
+    wait_for(&mut parser, FLOW_START);
+    for (keys, then) in FLOW {
+        send(keys);
+        wait_for(&mut parser, then);
+    }
+
+    drop(master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.0.try_wait().unwrap().is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "still running 10 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let files = checklist_files(tmp.path());
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["items"][0]["done"], true, "the tick was kept");
+}
+
+/// Ctrl-Z and an outside SIGTSTP give the terminal back while stopped;
+/// `fg` (SIGCONT) takes it again, in raw mode: one key still acts.
+#[test]
+fn suspend_and_resume_give_back_and_retake_the_terminal() {
+    for how in ["ctrl-z", "SIGTSTP"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Session::start(tmp.path(), &[]);
+        s.wait_for("您在哪个地区参保");
+        if how == "ctrl-z" {
+            s.send("\x1a");
+        } else {
+            signal(&s, "TSTP");
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while s.proc_state() != 'T' {
+            assert!(Instant::now() < deadline, "{how}: the program stopped");
+            s.pump(Duration::from_millis(50));
+        }
+        s.pump(Duration::from_millis(200));
+        s.assert_restored(&format!("{how}: stopped"));
+        signal(&s, "CONT");
+        s.wait_for("您在哪个地区参保");
+        assert!(
+            s.parser.screen().alternate_screen(),
+            "{how}: the wizard is back"
+        );
+        // Raw mode again: keys arrive one by one, with no Enter.
+        s.send("hx");
+        s.wait_for("找到 1 项");
+        s.send("\x03");
+        assert!(s.wait_exit().success(), "{how}");
+        s.assert_restored(&format!("{how}: quit"));
+    }
+}
+
+/// A print command that never finishes neither freezes the wizard nor
+/// keeps a visitor's plan on screen: the idle wipe still comes, and
+/// SIGTERM still ends the program.
+#[test]
+fn a_hanging_printer_does_not_freeze_a_kiosk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[kiosk]\nenabled = true\nidle_seconds = 10\ncountdown_seconds = 5\n\
+         [print]\ncommand = [\"sleep\", \"600\"]\ntimeout_seconds = 300\n",
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let mut s = Session::start(tmp.path(), &[("RENEW_CONFIG", &config)]);
+    s.wait_for("您在哪个地区参保");
+    s.send("hx");
+    s.wait_for("找到 1 项");
+    s.send("\r1tnb");
+    s.wait_for("糖尿病");
+    s.send("\r2026-03-31\r\r\r");
+    s.wait_for("续期计划");
+    s.send("p");
+    s.wait_for("正在打印");
+    // The wizard still answers keys while the printer hangs.
+    s.send("3");
+    s.wait_for("办理渠道");
+    // Then nobody: the session is wiped on time.
+    s.wait_for("已清空");
+    assert!(!s.screen().contains("糖尿病"), "{}", s.screen());
+    signal(&s, "TERM");
+    s.wait_exit();
+    s.assert_restored("SIGTERM while printing");
+}
+
+/// A kiosk started on a machine where checklists were saved never lists
+/// them, whatever keys come.
+#[test]
+fn a_kiosk_never_lists_checklists_saved_on_the_machine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = Session::start(tmp.path(), &[]);
+    s.flow_to_first_tick();
+    s.send("q");
+    s.wait_exit();
+    assert_eq!(checklist_files(tmp.path()).len(), 1);
+    let mut s = Session::start_with(tmp.path(), &[], &["--kiosk"]);
+    s.wait_for("您在哪个地区参保");
+    s.send("\x1b");
+    s.pump(Duration::from_millis(300));
+    s.send("\x1b");
+    s.pump(Duration::from_millis(300));
+    let screen = s.screen();
+    assert!(screen.contains("您在哪个地区参保"), "{screen}");
+    assert!(
+        !screen.contains("续期清单") && !screen.contains("糖尿病"),
+        "{screen}"
+    );
+    signal(&s, "TERM");
+    s.wait_exit();
 }

@@ -525,3 +525,26 @@ fn snapshot_in_ascii_without_colour() {
         })
     );
 }
+
+/// A tick that cannot be stored is not shown as done.
+#[test]
+fn a_tick_that_fails_to_save_is_not_shown_as_done() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    // The file goes away under the wizard (deleted from another window).
+    for e in std::fs::read_dir(h.store.dir()).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "json") {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    h.typed("4").typed(" ");
+    assert!(!h.checklist().items[0].done, "the tick was not stored");
+    assert!(
+        h.app.message.as_ref().unwrap().1.contains("保存失败"),
+        "{:?}",
+        h.app.message
+    );
+    assert!(h.screen().contains("已完成 0/"), "{}", h.screen());
+}

@@ -131,6 +131,13 @@ pub enum Msg {
     Tick(u64),
     /// The sheet went to the printer (or file), or why not.
     Printed(Result<(), String>),
+    /// A tick could not be stored: the item shows what is on disk again.
+    TickFailed {
+        id: String,
+        item: String,
+        done: bool,
+        error: String,
+    },
 }
 
 /// The operator's quit key at a kiosk.
@@ -196,6 +203,8 @@ pub enum Effect {
     },
     /// Send the printable sheet to the configured printer or file.
     Print(String),
+    /// Give the terminal back and stop, as Ctrl-Z asks.
+    Suspend,
     SetDone {
         id: String,
         item: String,
@@ -284,6 +293,14 @@ impl App {
         if app.saved.is_empty() {
             app.screen = Screen::Question(Step::Region);
         }
+        app
+    }
+
+    /// The wizard at a walk-up kiosk. It holds no saved checklists at all,
+    /// so no path (Esc, the idle wipe, the next visitor) can list them.
+    pub fn for_kiosk(policy: PolicySet, today: NaiveDate, kiosk: Kiosk) -> App {
+        let mut app = App::new(policy, today, Vec::new(), Vec::new());
+        app.kiosk = Some(kiosk);
         app
     }
 
@@ -492,7 +509,7 @@ impl App {
                 let steps = self.steps();
                 match steps.iter().position(|s| *s == step) {
                     Some(0) | None => {
-                        if !self.saved.is_empty() {
+                        if self.kiosk.is_none() && !self.saved.is_empty() {
                             self.screen = Screen::Home;
                             self.selected = 0;
                         }
@@ -641,6 +658,10 @@ impl App {
     pub fn reset_session(&mut self) {
         self.draft = Draft::default();
         self.saved_id = None;
+        // What this visitor saved stays on disk, never in the next session.
+        self.saved.clear();
+        self.problems.clear();
+        self.quit_pressed_ms = None;
         self.result = None;
         self.from_review = false;
         self.help = false;
@@ -795,10 +816,13 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(Ok(c)) => {
             app.saved_id = Some(c.id.clone());
-            app.saved.retain(|s| s.id != c.id);
-            app.saved.push(c.clone());
-            let saved = std::mem::take(&mut app.saved);
-            app.set_saved(saved);
+            // A kiosk lists nothing saved, not even the visitor's own.
+            if app.kiosk.is_none() {
+                app.saved.retain(|s| s.id != c.id);
+                app.saved.push(c.clone());
+                let saved = std::mem::take(&mut app.saved);
+                app.set_saved(saved);
+            }
             if let Some(view) = app.result.as_mut() {
                 view.checklist = Some(c.clone());
             }
@@ -842,6 +866,28 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                     app.countdown = None;
                 }
             }
+            Vec::new()
+        }
+        Msg::TickFailed {
+            id,
+            item,
+            done,
+            error,
+        } => {
+            // The tick did not reach the disk: show it as it is there.
+            if let Some(c) = app
+                .result
+                .as_mut()
+                .and_then(|v| v.checklist.as_mut())
+                .filter(|c| c.id == id)
+                && let Some(i) = c.items.iter_mut().find(|i| i.id == item)
+            {
+                i.done = !done;
+            }
+            app.message = Some((
+                Level::Error,
+                crate::i18n::tf("tui.save_failed", &[("error", &error)]),
+            ));
             Vec::new()
         }
         Msg::Printed(Ok(())) => {
@@ -898,6 +944,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             } else if is_ctrl_c(&k) {
                 app.quit = true;
                 return vec![Effect::Quit];
+            } else if k.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(k.code, KeyCode::Char('z') | KeyCode::Char('Z'))
+            {
+                // Ctrl-Z suspends, as in any terminal program.
+                return vec![Effect::Suspend];
             }
             if app.qr {
                 app.qr = false;

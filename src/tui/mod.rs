@@ -11,6 +11,9 @@ pub mod view;
 
 use std::io::{self, Stdout, Write};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -35,10 +38,12 @@ use crate::policy::PolicySet;
 
 /// Sends the sheet to the configured printer command (its input; the
 /// command runs without a shell, so nothing in the sheet is ever run) or
-/// writes it to the configured file.
+/// writes it to the configured file. A command that has not finished within
+/// the configured time limit is killed and reported; the caller never waits
+/// longer than that.
 pub fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
     // The printer is an output edge: clean the text and show it in the language.
-    let sheet = &crate::i18n::data(sheet);
+    let sheet = crate::i18n::data(sheet);
     if let Some((program, args)) = config.command.split_first() {
         let mut child = Command::new(program)
             .args(args)
@@ -47,12 +52,34 @@ pub fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("{program}: {e}"))?;
-        if let Some(mut stdin) = child.stdin.take() {
-            stdin
-                .write_all(sheet.as_bytes())
-                .map_err(|e| e.to_string())?;
+        // A printer that does not read must not block us: write on a thread,
+        // and give up on the whole job at the deadline.
+        let writer = child
+            .stdin
+            .take()
+            .map(|mut stdin| std::thread::spawn(move || stdin.write_all(sheet.as_bytes())));
+        let deadline = Instant::now() + config.timeout();
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if Instant::now() >= deadline => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(crate::i18n::tf(
+                        "tui.print_timeout",
+                        &[
+                            ("program", &program),
+                            ("seconds", &config.timeout().as_secs()),
+                        ],
+                    ));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+                Err(e) => return Err(format!("{program}: {e}")),
+            }
+        };
+        if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
+            return Err(format!("{program}: {e}"));
         }
-        let status = child.wait().map_err(|e| e.to_string())?;
         return if status.success() {
             Ok(())
         } else {
@@ -60,9 +87,31 @@ pub fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
         };
     }
     if let Some(path) = &config.file {
-        return std::fs::write(path, sheet).map_err(|e| format!("{}: {e}", path.display()));
+        return write_private(path, sheet.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()));
     }
     Err(crate::i18n::t("tui.no_printer").to_string())
+}
+
+/// Writes a file only its owner can read: a printed sheet names a visitor's
+/// disease and dates.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    // An existing file keeps its old mode on open: narrow it too.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Performs one effect; the result comes back as a message.
@@ -77,12 +126,12 @@ pub fn perform(
     }
     let Some(store) = store else {
         return match effect {
-            Effect::Quit => None,
+            Effect::Quit | Effect::Suspend => None,
             _ => Some(Msg::Saved(Err(crate::i18n::t("tui.no_store").to_string()))),
         };
     };
     match effect {
-        Effect::Quit | Effect::Print(_) => None,
+        Effect::Quit | Effect::Print(_) | Effect::Suspend => None,
         Effect::Save {
             existing: Some(id),
             label,
@@ -123,15 +172,22 @@ pub fn perform(
                 Ok(i) => (c.set_done(i, done, now), ()),
                 Err(_) => (false, ()),
             });
-            Some(Msg::Stored(
-                result.map(|(c, _)| c).map_err(|e| e.to_string()),
-            ))
+            Some(match result {
+                Ok((c, _)) => Msg::Stored(Ok(c)),
+                Err(e) => Msg::TickFailed {
+                    id,
+                    item,
+                    done,
+                    error: e.to_string(),
+                },
+            })
         }
     }
 }
 
 /// Restores the terminal: leaves the alternate screen, turns off mouse
-/// capture and raw mode. Safe to call more than once.
+/// capture and raw mode. Safe to call more than once, and on a terminal
+/// that is gone (every write then fails and is ignored).
 pub fn restore_terminal() {
     let _ = execute!(
         io::stdout(),
@@ -141,6 +197,17 @@ pub fn restore_terminal() {
         crossterm::cursor::Show
     );
     let _ = disable_raw_mode();
+}
+
+/// Puts the terminal into the wizard's mode: raw, alternate screen, mouse.
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Restores the terminal when dropped, on every path out of `run`.
@@ -161,22 +228,146 @@ pub struct Options {
     pub pack_problems: usize,
 }
 
-/// Runs the wizard until the person (or, at a kiosk, the operator) quits.
+/// The wizard's first state, as the shell builds it. A kiosk gets no store
+/// to list from (and none at all when saving is not allowed), so nothing an
+/// earlier visitor saved can ever be shown.
+pub fn start(
+    policy: PolicySet,
+    today: NaiveDate,
+    data_dir: Option<&std::path::Path>,
+    kiosk: Option<Kiosk>,
+    now: DateTime<Utc>,
+) -> (App, Option<Store>) {
+    match kiosk {
+        Some(k) => {
+            let store = if k.allow_save {
+                data_dir.and_then(|d| Store::open(d).ok())
+            } else {
+                None
+            };
+            (App::for_kiosk(policy, today, k), store)
+        }
+        None => {
+            let store = data_dir.and_then(|d| Store::open(d).ok());
+            let (saved, problems) = store
+                .as_ref()
+                .and_then(|s| s.list(now).ok())
+                .unwrap_or_default();
+            (App::new(policy, today, saved, problems), store)
+        }
+    }
+}
+
+/// What the shell's loop waits for: input from the terminal thread, or the
+/// outcome of work done off the loop (printing).
+enum ShellEvent {
+    Input(Event),
+    /// The terminal cannot be read any more (closed, or an error).
+    InputGone,
+    Reply(Box<Msg>),
+}
+
+/// Reads terminal input on its own thread, so the loop always sees the
+/// stop flag and a closed terminal, even when a read never returns (on a
+/// hung-up tty crossterm's reader spins without producing an event).
+fn spawn_input(tx: mpsc::Sender<ShellEvent>) {
+    std::thread::spawn(move || {
+        loop {
+            let event = match event::read() {
+                Ok(e) => ShellEvent::Input(e),
+                Err(_) => ShellEvent::InputGone,
+            };
+            let gone = matches!(event, ShellEvent::InputGone);
+            if tx.send(event).is_err() || gone {
+                return;
+            }
+        }
+    });
+}
+
+/// Whether the controlling terminal has hung up (window closed, ssh dropped).
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    [libc::STDIN_FILENO, libc::STDOUT_FILENO].iter().any(|&fd| {
+        let mut p = libc::pollfd {
+            fd,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no timeout; poll only writes `revents`.
+        let n = unsafe { libc::poll(&mut p, 1, 0) };
+        n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    })
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
+}
+
+/// Signals the loop reacts to, each a flag set by its handler.
+struct Signals {
+    /// SIGTERM, SIGHUP, SIGINT, SIGQUIT: end cleanly.
+    stop: Arc<AtomicBool>,
+    /// SIGTSTP from outside: give the terminal back, then stop.
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT: we are running again (after our own stop or anyone's).
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> Result<Signals> {
+        let s = Signals {
+            stop: Arc::new(AtomicBool::new(false)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::*;
+            for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+                signal_hook::flag::register(signal, Arc::clone(&s.stop))?;
+            }
+            signal_hook::flag::register(SIGTSTP, Arc::clone(&s.suspend))?;
+            signal_hook::flag::register(SIGCONT, Arc::clone(&s.resumed))?;
+        }
+        Ok(s)
+    }
+}
+
+/// Gives the terminal back and stops the process as Ctrl-Z does; when the
+/// shell continues it (`fg`), takes the terminal again.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) {
+    restore_terminal();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    resume(terminal);
+}
+
+/// Takes the terminal again after a stop, and redraws everything. (Not
+/// `Terminal::clear`: it asks the terminal where the cursor is, and the
+/// answer would have to come through the input thread's reader.)
+fn resume(terminal: &mut Terminal<CrosstermBackend<Stdout>>) {
+    let _ = enter_terminal();
+    let _ = execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    );
+    if let Ok(fresh) = Terminal::new(CrosstermBackend::new(io::stdout())) {
+        *terminal = fresh;
+    }
+}
+
+/// Runs the wizard until the person (or, at a kiosk, the operator) quits,
+/// a stop signal comes, or the terminal goes away.
 pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> {
-    let store = options
-        .data_dir
-        .as_deref()
-        .map(Store::open)
-        .transpose()
-        .ok()
-        .flatten();
-    // A kiosk never shows what earlier visitors saved.
-    let (saved, problems) = match (&store, options.kiosk) {
-        (Some(s), None) => s.list(Utc::now()).unwrap_or_default(),
-        _ => (Vec::new(), Vec::new()),
-    };
-    let mut app = App::new(policy, today, saved, problems);
-    app.kiosk = options.kiosk;
+    let (mut app, store) = start(
+        policy,
+        today,
+        options.data_dir.as_deref(),
+        options.kiosk,
+        Utc::now(),
+    );
     app.can_print = options.print.configured();
     if options.pack_problems > 0 {
         app.message = Some((
@@ -191,14 +382,10 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         restore_terminal();
         default_hook(info);
     }));
-    enable_raw_mode()?;
+    // Before the terminal changes mode, so a signal never finds it half set.
+    let signals = Signals::register()?;
     let _guard = TerminalGuard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    enter_terminal()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -208,40 +395,65 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         panic!("RENEW_TEST_PANIC is set: panicking on purpose to test terminal restore");
     }
 
-    // SIGTERM and SIGHUP (a closed terminal window, an operator's kill) end
-    // the loop like a quit: the guard restores the terminal, and every tick
-    // was saved the moment it was made.
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, std::sync::Arc::clone(&stop))?;
-    }
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
     let started = Instant::now();
-    let store = if app.kiosk.is_some() && !options.kiosk.is_some_and(|k| k.allow_save) {
-        None
-    } else {
-        store
-    };
-    while !app.quit && !stop.load(std::sync::atomic::Ordering::Relaxed) {
-        let elapsed = started.elapsed().as_millis() as u64;
-        app::update(&mut app, Msg::Tick(elapsed));
-        terminal.draw(|f| view::draw(f, &app, &options.theme))?;
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
+    // Every tick is saved the moment it is made, so every way out of this
+    // loop (quit, a stop signal, a vanished terminal) loses nothing.
+    while !app.quit && !signals.stop.load(Ordering::Relaxed) {
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            suspend(&mut terminal);
         }
-        let msg = match event::read()? {
-            Event::Key(k) => Msg::Key(k),
-            Event::Mouse(m) => Msg::Mouse(m),
-            Event::Paste(p) => Msg::Paste(p),
-            Event::Resize(w, h) => Msg::Resize(w, h),
-            _ => continue,
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            resume(&mut terminal);
+        }
+        if terminal_gone() {
+            break;
+        }
+        app::update(&mut app, Msg::Tick(started.elapsed().as_millis() as u64));
+        if terminal
+            .draw(|f| view::draw(f, &app, &options.theme))
+            .is_err()
+        {
+            // Nothing can be shown any more: the terminal is gone.
+            break;
+        }
+        let msg = match rx.recv_timeout(Duration::from_millis(250)) {
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) | Ok(ShellEvent::InputGone) => break,
+            Ok(ShellEvent::Reply(msg)) => *msg,
+            Ok(ShellEvent::Input(event)) => match event {
+                Event::Key(k) => Msg::Key(k),
+                Event::Mouse(m) => Msg::Mouse(m),
+                Event::Paste(p) => Msg::Paste(p),
+                Event::Resize(w, h) => Msg::Resize(w, h),
+                _ => continue,
+            },
         };
         app::update(&mut app, Msg::Tick(started.elapsed().as_millis() as u64));
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in app::update(&mut app, msg) {
-                if let Some(reply) = perform(effect, store.as_ref(), &options.print, Utc::now()) {
-                    queue.push(reply);
+                match effect {
+                    // Printing may take long or hang: it runs apart, with a
+                    // time limit, and its outcome comes back as a message.
+                    Effect::Print(sheet) => {
+                        let tx = tx.clone();
+                        let printer = options.print.clone();
+                        std::thread::spawn(move || {
+                            let _ = tx.send(ShellEvent::Reply(Box::new(Msg::Printed(print(
+                                &sheet, &printer,
+                            )))));
+                        });
+                    }
+                    Effect::Suspend => suspend(&mut terminal),
+                    effect => {
+                        if let Some(reply) =
+                            perform(effect, store.as_ref(), &options.print, Utc::now())
+                        {
+                            queue.push(reply);
+                        }
+                    }
                 }
             }
         }

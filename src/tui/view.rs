@@ -1026,7 +1026,8 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme) {
             editing_label: true,
         } => t("tui.keys.label"),
         Screen::Review { .. } => t("tui.keys.review"),
-        Screen::Result if app.kiosk.is_some() => t("tui.keys.result_kiosk"),
+        Screen::Result if app.kiosk.is_some_and(|k| k.allow_save) => t("tui.keys.result_kiosk"),
+        Screen::Result if app.kiosk.is_some() => t("tui.keys.result_kiosk_nosave"),
         Screen::Result => t("tui.keys.result"),
     };
     put(

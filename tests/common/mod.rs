@@ -29,6 +29,14 @@ pub struct Harness {
     pub quit: bool,
 }
 
+/// A walk-up kiosk: 120 s idle with a 20 s countdown, Ctrl-Q twice quits.
+pub const KIOSK: Kiosk = Kiosk {
+    idle_secs: 120,
+    countdown_secs: 20,
+    allow_save: true,
+    quit_key: QuitKey::Ctrl('q'),
+};
+
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
 }
@@ -36,14 +44,13 @@ pub fn today() -> NaiveDate {
 impl Harness {
     /// A walk-up kiosk: 120 s idle with a 20 s countdown, Ctrl-Q twice quits.
     pub fn kiosk() -> Harness {
-        let mut h = Harness::new();
-        h.app.kiosk = Some(Kiosk {
-            idle_secs: 120,
-            countdown_secs: 20,
-            allow_save: true,
-            quit_key: QuitKey::Ctrl('q'),
-        });
-        h
+        Harness::kiosk_in(tempfile::tempdir().unwrap(), KIOSK)
+    }
+
+    /// A kiosk as the shell starts it, over a data dir that may already
+    /// hold checklists saved there by others.
+    pub fn kiosk_in(tmp: tempfile::TempDir, kiosk: Kiosk) -> Harness {
+        Harness::start(tmp, Some(kiosk))
     }
 
     /// The shell's clock: milliseconds since start.
@@ -117,10 +124,22 @@ impl Harness {
     }
 
     pub fn in_dir(tmp: tempfile::TempDir) -> Harness {
-        let store = Store::open(tmp.path()).unwrap();
+        Harness::start(tmp, None)
+    }
+
+    /// Starts the wizard the way the shell does (`tui::start`).
+    fn start(tmp: tempfile::TempDir, kiosk: Option<Kiosk>) -> Harness {
         let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
-        let (saved, problems) = store.list(now).unwrap();
-        let mut app = App::new(PolicySet::embedded().unwrap(), today(), saved, problems);
+        let (mut app, _) = renewal_assistant::tui::start(
+            PolicySet::embedded().unwrap(),
+            today(),
+            Some(tmp.path()),
+            kiosk,
+            now,
+        );
+        // Effects go to a store here even where the shell has none, so a
+        // test can see that nothing was written.
+        let store = Store::open(tmp.path()).unwrap();
         update(&mut app, Msg::Resize(80, 24));
         Harness {
             app,
