@@ -698,3 +698,57 @@ fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out(
     chmod(&dir.join(".lock"), 0o600);
     chmod(&checklist_path(&env, &locked), 0o600);
 }
+
+/// A data dir this user can only read, with no checklists yet: `list`
+/// says there are none (not "Permission denied"), and a save names the
+/// folder it could not use.
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_dir_without_checklists_lists_none() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    let as_root = !modes_bind(env.dir.path());
+    let data = env.dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let run = |args: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        c.env_clear()
+            .env("RENEW_DATA_DIR", &data)
+            .env("RENEW_TODAY", "2026-01-15")
+            .env("LANG", "C.UTF-8")
+            .args(args);
+        if as_root {
+            // Root's 0555 folder binds everyone else.
+            c.uid(65534).gid(65534);
+        }
+        c.output().unwrap()
+    };
+    let out = run(&["checklist", "list", "--lang", "en"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No saved checklists"));
+    let out = run(&[
+        "plan",
+        "--region",
+        "haixi",
+        "--scheme",
+        "zg",
+        "--disease",
+        "tnb",
+        "--end",
+        "2026-03-31",
+        "--save",
+        "--lang",
+        "en",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("checklists"), "{err}");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+}

@@ -116,6 +116,8 @@ pub enum StoreError {
     Link { path: String },
     #[error("cannot lock {path}: {reason}")]
     Lock { path: String, reason: String },
+    #[error("cannot create the checklist folder {path}: {reason}")]
+    CreateDir { path: String, reason: String },
     #[error("cannot save checklist file {path}: {reason}")]
     Save { path: String, reason: String },
 }
@@ -175,7 +177,14 @@ impl Store {
                 let _ = restrict(&dir, 0o700);
             }
             Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => create_private_dir(&dir, false)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                match create_private_dir(&dir, false) {
+                    // A data dir this user cannot write holds no checklists yet:
+                    // reading finds none, and a save names the folder it needs.
+                    Err(e) if cannot_write(&e) => {}
+                    other => other?,
+                }
+            }
             Err(e) => return Err(e.into()),
         }
         let store = Store { dir };
@@ -206,6 +215,14 @@ impl Store {
 
     /// The exclusive lock, needed to change anything. Never through a link.
     fn lock(&self) -> Result<Lock, StoreError> {
+        // `open` leaves the folder uncreated where it could not write; a
+        // change needs it, and the error names it.
+        if fs::symlink_metadata(&self.dir).is_err() {
+            create_private_dir(&self.dir, false).map_err(|e| StoreError::CreateDir {
+                path: self.dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
         let path = self.lock_path();
         let fail = |e: io::Error| lock_error(&path, e);
         let file = open_lock(&path, true).map_err(fail)?;
@@ -356,7 +373,11 @@ impl Store {
             file: self.dir.display().to_string(),
             reason: e.to_string(),
         };
-        for entry in fs::read_dir(&self.dir).map_err(unreadable)? {
+        let entries = match fs::read_dir(&self.dir) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((files, problems)),
+            other => other.map_err(unreadable)?,
+        };
+        for entry in entries {
             let entry = entry.map_err(unreadable)?;
             let path = entry.path();
             let name = file_name(&path);
@@ -601,6 +622,13 @@ impl Store {
         sync_dir(&self.dir);
         Ok(())
     }
+}
+
+fn cannot_write(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 fn lock_error(path: &Path, e: io::Error) -> StoreError {

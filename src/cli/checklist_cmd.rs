@@ -57,6 +57,10 @@ pub fn user_facing(e: StoreError) -> anyhow::Error {
             "checklist.error.lock",
             &[("path", &path), ("reason", &reason)]
         )),
+        StoreError::CreateDir { path, reason } => anyhow::anyhow!(tf(
+            "checklist.error.create_dir",
+            &[("path", &path), ("reason", &reason)]
+        )),
         StoreError::Save { path, reason } => anyhow::anyhow!(tf(
             "checklist.error.save",
             &[("path", &path), ("reason", &reason)]

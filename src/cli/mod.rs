@@ -529,7 +529,9 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     &plan,
                     ctx.now,
                 );
-                let path = store.create(&checklist)?;
+                let path = store
+                    .create(&checklist)
+                    .map_err(checklist_cmd::user_facing)?;
                 Some((checklist, path))
             } else {
                 None
