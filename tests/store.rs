@@ -654,3 +654,64 @@ mod dates_and_numbers_at_their_bounds {
         }
     }
 }
+
+mod hostile_names {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn outside_entries(root: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<(String, Vec<u8>)> = fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name() != "data")
+            .map(|e| {
+                let bytes = fs::read(e.path()).unwrap_or_default();
+                (e.file_name().to_string_lossy().into_owned(), bytes)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Whatever a file is called and whatever id it claims, the store
+        /// lists it under a name it can use or reports it, ticks and
+        /// deletes reach only files in the folder, and the good checklist
+        /// always lists.
+        #[test]
+        fn names_and_inner_ids_never_reach_outside(
+            name in "[a-zA-Z0-9 ._()\\-\u{4e00}\u{202e}\u{1b}\\\\]{1,80}",
+            inner in "(\\.\\./){0,3}[a-z.]{0,12}",
+        ) {
+            let tmp = tempfile::tempdir().unwrap();
+            let store = Store::open(&tmp.path().join("data")).unwrap();
+            fs::write(tmp.path().join("x.json"), "outside").unwrap();
+            fs::write(tmp.path().join(format!("{inner}.json").replace('/', "_")), "outside too").unwrap();
+            let before = outside_entries(tmp.path());
+            let good = sample(&store, "good");
+            store.create(&good).unwrap();
+            let mut v = serde_json::to_value(sample(&store, "hostile")).unwrap();
+            v["id"] = inner.clone().into();
+            let file = format!("{name}.json");
+            fs::write(store.dir().join(&file), serde_json::to_vec(&v).unwrap()).unwrap();
+
+            let (lists, problems) = store.list(now()).unwrap();
+            prop_assert!(lists.iter().any(|c| c.id == good.id));
+            for c in &lists {
+                prop_assert!(store.dir().join(format!("{}.json", c.id)).is_file(), "{} has no file", c.id);
+                store.update(&c.id, now(), |c| (c.set_done(0, true, now()), ())).unwrap();
+            }
+            let named = lists.iter().any(|c| format!("{}.json", c.id) == file)
+                || format!("{problems:?}").contains(&format!("{file:?}"))
+                || file.starts_with('.');
+            prop_assert!(named, "{file:?} neither listed nor reported: {problems:?}");
+            for c in &lists {
+                store.delete(&c.id).unwrap();
+            }
+            let _ = store.delete(&inner);
+            let _ = store.load(&inner, now());
+            prop_assert_eq!(outside_entries(tmp.path()), before);
+        }
+    }
+}
