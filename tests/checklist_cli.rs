@@ -403,3 +403,352 @@ fn escape_sequences_in_a_saved_file_show_harmlessly() {
         assert!(text.contains("妈妈"), "{args:?}");
     }
 }
+
+// ---- The store must not trust what a file says about itself (issue 9). ----
+
+fn checklist_path(env: &Env, id: &str) -> std::path::PathBuf {
+    env.dir.path().join("checklists").join(format!("{id}.json"))
+}
+
+fn read_json(path: &std::path::Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A file whose inner id is `../../x` names a file outside the data dir:
+/// `show` must not move it and `delete` must not remove it.
+#[test]
+fn a_crafted_inner_id_cannot_reach_outside_the_folder() {
+    let env = Env::new();
+    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    // <data>/checklists/../../x.json is beside the data dir.
+    let data = env.dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::rename(env.dir.path().join("checklists"), data.join("checklists")).unwrap();
+    let victim = env.dir.path().join("x.json");
+    std::fs::write(&victim, "someone else's file").unwrap();
+    let mut v = read_json(&data.join("checklists").join(format!("{id}.json")));
+    v["id"] = "../../x".into();
+    v["label"] = "evil".into();
+    std::fs::write(
+        data.join("checklists").join("evil.json"),
+        serde_json::to_string(&v).unwrap(),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.env("RENEW_DATA_DIR", &data);
+        c.output().unwrap()
+    };
+    let out = run(&["checklist", "list"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("evil.json"),
+        "the mismatch is reported: {text}"
+    );
+    run(&["checklist", "show", "evil"]);
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "someone else's file",
+        "show moved or changed a file outside the data dir"
+    );
+    let out = run(&["checklist", "delete", "evil", "--yes"]);
+    assert!(
+        victim.exists(),
+        "delete removed a file outside the data dir"
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !data.join("checklists").join("evil.json").exists(),
+        "the file that was named is the one deleted"
+    );
+    assert!(data.join("checklists").join(format!("{id}.json")).exists());
+}
+
+/// A copy made by a file manager keeps the inner id of the original; its
+/// file name is its identity, so a tick on the copy goes to the copy.
+#[test]
+fn a_copied_file_is_its_own_checklist_and_ticks_go_to_it() {
+    let env = Env::new();
+    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let original = checklist_path(&env, &id);
+    let copy = checklist_path(&env, &format!("{id} (copy)"));
+    let mut v = read_json(&original);
+    v["label"] = "爸爸".into();
+    std::fs::write(&copy, serde_json::to_string(&v).unwrap()).unwrap();
+
+    let out = env.cmd(&["checklist", "list"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("{id} (copy).json")),
+        "the mismatch names the file: {text}"
+    );
+    env.cmd(&["checklist", "tick", "爸爸", "1"])
+        .assert()
+        .success();
+    assert_eq!(
+        read_json(&copy)["items"][0]["done"],
+        true,
+        "the copy is ticked"
+    );
+    assert_eq!(
+        read_json(&original)["items"][0]["done"],
+        false,
+        "the original is not"
+    );
+    assert_eq!(read_json(&copy)["id"], format!("{id} (copy)").as_str());
+    env.cmd(&["checklist", "delete", &format!("{id} (copy)"), "--yes"])
+        .assert()
+        .success();
+    assert!(original.exists() && !copy.exists());
+}
+
+/// One checklist whose dates are out of every calendar's range must not
+/// stop the others: it is reported by file and field, not a panic.
+#[test]
+fn a_checklist_with_an_absurd_date_is_reported_and_the_rest_still_list() {
+    let env = Env::new();
+    env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let bad = env.save("haixi", "gxy", "2026-03-31", "爸爸");
+    let path = checklist_path(&env, &bad);
+    let mut v = read_json(&path);
+    v["answers"]["validity_end"] = "+262142-12-31".into();
+    v["window"]["closes"] = "+262142-12-31".into();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let out = env
+        .cmd(&["checklist", "list", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("妈妈"), "{text}");
+    assert!(text.contains(&format!("{bad}.json")), "{text}");
+    assert!(text.contains("validity_end"), "names the field: {text}");
+    env.cmd(&["checklist", "show", "妈妈"]).assert().success();
+}
+
+/// Viewing a checklist in another language changes nothing the person did,
+/// so the file stays byte for byte (and its time) as it was.
+#[test]
+fn viewing_in_another_language_does_not_rewrite_the_file() {
+    let env = Env::new();
+    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    env.cmd(&["checklist", "tick", &id, "1"]).assert().success();
+    let path = checklist_path(&env, &id);
+    let before = std::fs::read(&path).unwrap();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    for lang in ["en", "zh-Hant"] {
+        let out = env
+            .cmd(&["checklist", "show", &id, "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains("Document requirement changed"), "{text}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "file rewritten");
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    // A tick after viewing in English still goes to the item shown.
+    env.cmd(&["checklist", "tick", &id, "2", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("☑ 2."));
+    assert_eq!(read_json(&path)["items"][1]["done"], true);
+}
+
+/// `umask 000` (some kiosk images set it) must not make the data private
+/// to nobody: folders 0700, files 0600 whatever the umask.
+#[cfg(unix)]
+#[test]
+fn under_umask_000_the_data_dir_and_files_stay_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let data = env.dir.path().join("new").join("renew");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_renew"))
+        .args([
+            "plan",
+            "--region",
+            "haixi",
+            "--scheme",
+            "zg",
+            "--disease",
+            "tnb",
+            "--end",
+            "2026-03-31",
+            "--save",
+            "--label",
+            "妈妈",
+        ])
+        .env_clear()
+        .env("RENEW_DATA_DIR", &data)
+        .env("RENEW_TODAY", "2026-01-15")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "data dir");
+    assert_eq!(mode(&data.join("checklists")), 0o700);
+    for e in std::fs::read_dir(data.join("checklists")).unwrap() {
+        let p = e.unwrap().path();
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+    }
+}
+
+/// Whether file modes bind this process (they do not for root).
+#[cfg(unix)]
+fn modes_bind(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, "x").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let binds = std::fs::read(&probe).is_err();
+    std::fs::remove_file(&probe).unwrap();
+    binds
+}
+
+/// What `sudo renew … --save` leaves behind: a checklist file and the
+/// `.lock` that only root may read, then a folder the person cannot write.
+/// Reading needs no write access; the unreadable file is named and the
+/// rest still list. When the tests run as root, file modes do not bind
+/// root, so `renew` runs as the unprivileged user 65534 against root's
+/// files, which is the situation the person is in.
+#[cfg(unix)]
+#[test]
+fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out() {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    let ok = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let locked = env.save("haixi", "gxy", "2026-03-31", "爸爸");
+    let dir = env.dir.path().join("checklists");
+    let as_root = !modes_bind(env.dir.path());
+    let user = 65534;
+    if as_root {
+        // The person owns their data dir; root owns what sudo wrote.
+        for p in [env.dir.path(), &dir, &checklist_path(&env, &ok)] {
+            chown(p, Some(user), Some(user)).unwrap();
+        }
+    }
+    let chmod = |p: &std::path::Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    chmod(&checklist_path(&env, &locked), 0o000);
+    chmod(&dir.join(".lock"), 0o000);
+    let run = |args: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        c.env_clear()
+            .env("RENEW_DATA_DIR", env.dir.path())
+            .env("RENEW_TODAY", "2026-01-15")
+            .env("LANG", "C.UTF-8")
+            .args(args);
+        if as_root {
+            c.uid(user).gid(user);
+        }
+        c.output().unwrap()
+    };
+    for read_only in [false, true] {
+        if read_only {
+            chmod(&dir, 0o500);
+        }
+        let out = run(&["checklist", "list", "--lang", "en"]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "read-only {read_only}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains("妈妈"), "read-only {read_only}: {text}");
+        assert!(
+            text.contains(&format!("{locked}.json")),
+            "the unreadable file is named: {text}"
+        );
+        let out = run(&["checklist", "show", &ok]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = run(&["checklist", "show", &locked, "--lang", "en"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(err.contains(&format!("{locked}.json")), "{err}");
+    }
+    // Changing needs the lock, and the message says which file is in the way.
+    let out = run(&["checklist", "tick", &ok, "1", "--lang", "en"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains(".lock"), "{err}");
+    chmod(&dir, 0o700);
+    chmod(&dir.join(".lock"), 0o600);
+    chmod(&checklist_path(&env, &locked), 0o600);
+}
+
+/// A data dir this user can only read, with no checklists yet: `list`
+/// says there are none (not "Permission denied"), and a save names the
+/// folder it could not use.
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_dir_without_checklists_lists_none() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    let as_root = !modes_bind(env.dir.path());
+    let data = env.dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let run = |args: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        c.env_clear()
+            .env("RENEW_DATA_DIR", &data)
+            .env("RENEW_TODAY", "2026-01-15")
+            .env("LANG", "C.UTF-8")
+            .args(args);
+        if as_root {
+            // Root's 0555 folder binds everyone else.
+            c.uid(65534).gid(65534);
+        }
+        c.output().unwrap()
+    };
+    let out = run(&["checklist", "list", "--lang", "en"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No saved checklists"));
+    let out = run(&[
+        "plan",
+        "--region",
+        "haixi",
+        "--scheme",
+        "zg",
+        "--disease",
+        "tnb",
+        "--end",
+        "2026-03-31",
+        "--save",
+        "--lang",
+        "en",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("checklists"), "{err}");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+}

@@ -16,6 +16,11 @@ use crate::plan::{Answers, RenewalPlan};
 /// number are left alone; every lower number must still be read.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// No policy has a window anywhere near this long.
+const MAX_WINDOW_MONTHS: u32 = 120;
+/// A plan has a dozen or two items.
+const MAX_ITEMS: usize = 1000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
@@ -41,6 +46,9 @@ pub struct Item {
     pub required: bool,
     pub done: bool,
     pub done_at: Option<DateTime<Utc>>,
+    /// Fields this version does not know, kept as they were on save.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The computed window as it was when saved.
@@ -56,6 +64,9 @@ pub struct SavedWindow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {
     pub schema_version: u32,
+    /// The store sets this from the file name, which is the identity; the
+    /// copy inside the file is only informative.
+    #[serde(default)]
     pub id: String,
     /// The person's own word for whose checklist this is (e.g. 妈妈).
     pub label: String,
@@ -69,6 +80,9 @@ pub struct Checklist {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub items: Vec<Item>,
+    /// Fields this version does not know, kept as they were on save.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Checklist {
@@ -97,7 +111,44 @@ impl Checklist {
             created_at: now,
             updated_at: now,
             items: items_for(plan),
+            extra: serde_json::Map::new(),
         }
+    }
+
+    /// Every date and number within bounds that no real checklist leaves
+    /// (so date arithmetic on them cannot overflow); else the field and why.
+    pub fn check_bounds(&self) -> Result<(), String> {
+        use store::{EARLIEST_DATE, LATEST_DATE};
+        let mut dates = vec![
+            ("answers.validity_end", Some(self.answers.validity_end)),
+            ("window.opens", Some(self.window.opens)),
+            ("window.closes", Some(self.window.closes)),
+            ("window.apply_by", self.window.apply_by),
+            ("created_at", Some(self.created_at.date_naive())),
+            ("updated_at", Some(self.updated_at.date_naive())),
+        ];
+        for item in &self.items {
+            dates.push(("items[].done_at", item.done_at.map(|t| t.date_naive())));
+        }
+        for (field, date) in dates {
+            if let Some(date) = date
+                && !(EARLIEST_DATE..=LATEST_DATE).contains(&date)
+            {
+                return Err(format!(
+                    "{field}: {date} is outside {EARLIEST_DATE} to {LATEST_DATE}"
+                ));
+            }
+        }
+        if self.window.months > MAX_WINDOW_MONTHS {
+            return Err(format!(
+                "window.months: {} is more than {MAX_WINDOW_MONTHS}",
+                self.window.months
+            ));
+        }
+        if self.items.len() > MAX_ITEMS {
+            return Err(format!("items: more than {MAX_ITEMS}"));
+        }
+        Ok(())
     }
 
     /// Brings the items up to date with a recomputed plan, keeping the ticks
@@ -126,7 +177,10 @@ impl Checklist {
                 Some(old) => {
                     item.done = old.done;
                     item.done_at = old.done_at;
-                    if old.name != item.name {
+                    item.extra = old.extra.clone();
+                    // Step names are words of the UI language; only a
+                    // document's name (from the data) is a real change.
+                    if old.kind == ItemKind::Document && old.name != item.name {
                         changes.push(Change::Reworded {
                             before: old.name.clone(),
                             after: item.name.clone(),
@@ -294,6 +348,7 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
             required,
             done: false,
             done_at: None,
+            extra: serde_json::Map::new(),
         });
     };
     for d in &plan.documents {

@@ -1,23 +1,61 @@
 //! Checklists on disk: one JSON file per checklist in `<data dir>/checklists/`.
 //!
+//! - The file name is the identity: `<id>.json`. Ids are checked (a short,
+//!   safe set of characters) wherever a path is built, and the `id` written
+//!   inside a file is never followed to a path; a file whose inner id
+//!   differs from its name is reported and handled by its name.
 //! - Every save is atomic: a temp file in the same folder, flushed and
 //!   synced, then renamed over the old one, then the folder synced.
 //! - Every change is read-modify-write under an exclusive lock on
 //!   `checklists/.lock`, so two programs ticking at once never lose a tick:
-//!   each applies its own change to what is on disk now.
-//! - A file that cannot be read is moved aside, bytes untouched, and
-//!   reported; a file from a newer version is left alone. Nothing the
-//!   program cannot read is ever overwritten.
+//!   each applies its own change to what is on disk now. Reading needs no
+//!   write access: it takes the exclusive lock when it can, else a shared
+//!   one, else reads without a lock.
+//! - A file that cannot be parsed is moved aside (0600), bytes untouched,
+//!   and reported; a file that cannot be opened, a link, or a file from a
+//!   newer version is left alone and reported by name. Nothing the program
+//!   cannot read is ever overwritten, and one bad file never hides the rest.
+//! - Links inside the data folder are never followed.
 
 use std::fs::{self, File, OpenOptions};
 use std::hash::{BuildHasher, Hasher};
-use std::io::{self, Write};
+use std::io::{self, Read as _, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
 use super::{Checklist, SCHEMA_VERSION};
+
+/// The longest id (and so file stem) the store accepts.
+pub const MAX_ID_LEN: usize = 64;
+
+/// No checklist file is anywhere near this; a bigger one is not ours.
+const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A temp file this old cannot belong to a live save (saves take
+/// milliseconds and hold the lock meanwhile).
+const STALE_TEMP: Duration = Duration::from_secs(10 * 60);
+
+/// Whether `id` may name a checklist file: 1 to 64 ASCII letters, digits,
+/// `-`, `_`, spaces and parentheses (what file managers add to a copy:
+/// `abc (copy)`), starting with a letter or digit and not ending in a space.
+/// Nothing here can make a path leave the folder or hide a file.
+pub fn valid_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= MAX_ID_LEN
+        && b[0].is_ascii_alphanumeric()
+        && !b.ends_with(b" ")
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"-_ ()".contains(c))
+}
+
+/// Dates in a checklist must fall in this range; anything outside is a
+/// damaged or crafted file, and date arithmetic on it could overflow.
+pub const EARLIEST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+pub const LATEST_DATE: NaiveDate = NaiveDate::from_ymd_opt(2200, 12, 31).unwrap();
 
 /// Something wrong with one file, found while reading the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +70,26 @@ pub enum StoreProblem {
     SetAside { file: String },
     /// Written by a newer version of the program; left untouched.
     Newer { file: String, version: u64 },
+    /// Could not be opened or read (permissions, a folder where a file
+    /// should be, a file that could not be moved aside); left where it is.
+    Unreadable { file: String, reason: String },
+    /// The id inside the file is not its file name; the file name counts.
+    IdMismatch {
+        file: String,
+        inner_id: String,
+        id: String,
+    },
+    /// A `.json` file whose name is not a valid id; skipped.
+    BadName { file: String },
+    /// A symbolic link; not followed.
+    Link { file: String },
 }
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{0}")]
+    /// No extra words: the OS error says it (wrapping it again made the
+    /// disk-full message say "No space left on device" twice).
+    #[error(transparent)]
     Io(#[from] io::Error),
     #[error("no checklist {0:?}")]
     NotFound(String),
@@ -55,6 +108,18 @@ pub enum StoreError {
         "checklist file {file} was saved by a newer version (schema {version}); left untouched"
     )]
     Newer { file: String, version: u64 },
+    #[error("{0:?} is not a checklist id (1-64 letters, digits, - _ space ( ))")]
+    BadId(String),
+    #[error("checklist file {file} cannot be read: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error("{path} is a symbolic link; links in the data folder are not followed")]
+    Link { path: String },
+    #[error("cannot lock {path}: {reason}")]
+    Lock { path: String, reason: String },
+    #[error("cannot create the checklist folder {path}: {reason}")]
+    CreateDir { path: String, reason: String },
+    #[error("cannot save checklist file {path}: {reason}")]
+    Save { path: String, reason: String },
 }
 
 pub struct Store {
@@ -63,9 +128,20 @@ pub struct Store {
 
 /// What reading one file found.
 enum Read {
-    Ok(Box<Checklist>),
+    /// Loaded; with the inner id when it differed from the file name.
+    Ok(Box<Checklist>, Option<String>),
     Corrupt(String),
     Newer(u64),
+}
+
+/// A file that may hold checklist `.0` (its name without `.json`).
+type Candidate = (String, PathBuf);
+
+/// The store-wide lock, held until dropped.
+struct Lock {
+    _file: Option<File>,
+    /// Held exclusively: this process may move files and clean up.
+    exclusive: bool,
 }
 
 impl Store {
@@ -76,33 +152,143 @@ impl Store {
             .map(|p| p.data_dir().to_path_buf())
     }
 
-    /// Opens (creating, 0700 on Unix) `<data_dir>/checklists`.
-    pub fn open(data_dir: &Path) -> io::Result<Store> {
+    /// Opens `<data_dir>/checklists`, creating it (and the data dir) 0700
+    /// whatever the umask. Works on a folder that can only be read. Refuses
+    /// a `checklists` that is a link. Removes temp files a killed save left.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        if fs::symlink_metadata(data_dir).is_err() {
+            create_private_dir(data_dir, true)?;
+        }
         let dir = data_dir.join("checklists");
-        fs::create_dir_all(&dir)?;
-        restrict(&dir, 0o700)?;
-        Ok(Store { dir })
+        match fs::symlink_metadata(&dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(StoreError::Link {
+                    path: dir.display().to_string(),
+                });
+            }
+            Ok(m) if !m.is_dir() => {
+                return Err(StoreError::Io(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{} is not a folder", dir.display()),
+                )));
+            }
+            // Best effort: a folder someone else owns can still be read.
+            Ok(m) if mode_of(&m) != Some(0o700) => {
+                let _ = restrict(&dir, 0o700);
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                match create_private_dir(&dir, false) {
+                    // A data dir this user cannot write holds no checklists yet:
+                    // reading finds none, and a save names the folder it needs.
+                    Err(e) if cannot_write(&e) => {}
+                    other => other?,
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let store = Store { dir };
+        if let Ok(lock) = store.lock_for_reading()
+            && lock.exclusive
+        {
+            store.remove_stale_temp_files();
+        }
+        Ok(store)
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    pub fn path_of(&self, id: &str) -> PathBuf {
-        self.dir.join(format!("{id}.json"))
+    /// The file of checklist `id`; an id that is not valid has none.
+    pub fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if valid_id(id) {
+            Ok(self.dir.join(format!("{id}.json")))
+        } else {
+            Err(StoreError::BadId(id.to_string()))
+        }
     }
 
-    /// Holds the store-wide lock until dropped.
-    fn lock(&self) -> io::Result<File> {
-        let path = self.dir.join(".lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)?;
-        restrict(&path, 0o600)?;
-        file.lock()?;
-        Ok(file)
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join(".lock")
+    }
+
+    /// The exclusive lock, needed to change anything. Never through a link.
+    fn lock(&self) -> Result<Lock, StoreError> {
+        // `open` leaves the folder uncreated where it could not write; a
+        // change needs it, and the error names it.
+        if fs::symlink_metadata(&self.dir).is_err() {
+            create_private_dir(&self.dir, false).map_err(|e| StoreError::CreateDir {
+                path: self.dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let path = self.lock_path();
+        let fail = |e: io::Error| lock_error(&path, e);
+        let file = open_lock(&path, true).map_err(fail)?;
+        file.lock().map_err(fail)?;
+        Ok(Lock {
+            _file: Some(file),
+            exclusive: true,
+        })
+    }
+
+    /// A lock for reading: exclusive when the `.lock` can be written, else
+    /// shared, else none (a folder or `.lock` this user cannot write must
+    /// not stop them reading their checklists). A link is still refused.
+    fn lock_for_reading(&self) -> Result<Lock, StoreError> {
+        let path = self.lock_path();
+        match open_lock(&path, true) {
+            Ok(file) => {
+                file.lock().map_err(|e| lock_error(&path, e))?;
+                return Ok(Lock {
+                    _file: Some(file),
+                    exclusive: true,
+                });
+            }
+            Err(e) if is_link_error(&e) => return Err(lock_error(&path, e)),
+            Err(_) => {}
+        }
+        match open_lock(&path, false) {
+            Ok(file) => {
+                file.lock_shared().map_err(|e| lock_error(&path, e))?;
+                Ok(Lock {
+                    _file: Some(file),
+                    exclusive: false,
+                })
+            }
+            Err(e) if is_link_error(&e) => Err(lock_error(&path, e)),
+            Err(_) => Ok(Lock {
+                _file: None,
+                exclusive: false,
+            }),
+        }
+    }
+
+    /// Temp files only exist while a save holds the lock; one older than
+    /// `STALE_TEMP` seen under the lock was left by a killed save and may
+    /// hold a deleted checklist's contents.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let now = SystemTime::now();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if !(name.starts_with(".tmp") && name.ends_with(".json")) {
+                continue;
+            }
+            let Ok(meta) = entry.metadata() else { continue };
+            let old = meta
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age >= STALE_TEMP);
+            if meta.file_type().is_file() && old {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// A fresh id not used in the folder.
@@ -112,15 +298,28 @@ impl Store {
             h.write_u128(Utc::now().timestamp_nanos_opt().unwrap_or_default() as u128);
             h.write_u32(std::process::id());
             let id = format!("{:08x}", h.finish() as u32);
-            if !self.path_of(&id).exists() {
+            if fs::symlink_metadata(self.dir.join(format!("{id}.json"))).is_err() {
                 return id;
             }
         }
     }
 
-    fn read(path: &Path) -> io::Result<Read> {
-        let bytes = fs::read(path)?;
-        let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+    /// Reads the checklist in `path`, whose identity is `id` (its name).
+    fn read(path: &Path, id: &str) -> io::Result<Read> {
+        let mut file = open_no_follow(path)?;
+        let mut bytes = Vec::new();
+        (&mut file)
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Ok(Read::Corrupt(format!(
+                "larger than {} MB",
+                MAX_FILE_BYTES / 1024 / 1024
+            )));
+        }
+        // Notepad and friends save UTF-8 with a byte-order mark.
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let value: serde_json::Value = match serde_json::from_slice(body) {
             Ok(v) => v,
             Err(e) => return Ok(Read::Corrupt(format!("not valid JSON ({e})"))),
         };
@@ -133,13 +332,18 @@ impl Store {
             Some(_) => {}
         }
         // Older schema versions are upgraded here as they appear.
-        match serde_json::from_value::<Checklist>(value) {
-            Ok(c) => Ok(Read::Ok(Box::new(c))),
-            Err(e) => Ok(Read::Corrupt(e.to_string())),
+        let mut c = match serde_json::from_value::<Checklist>(value) {
+            Ok(c) => c,
+            Err(e) => return Ok(Read::Corrupt(e.to_string())),
+        };
+        if let Err(reason) = c.check_bounds() {
+            return Ok(Read::Corrupt(reason));
         }
+        let inner = (c.id != id).then(|| std::mem::replace(&mut c.id, id.to_string()));
+        Ok(Read::Ok(Box::new(c), inner))
     }
 
-    /// Renames an unreadable file to `<stem>.corrupt-<time>.json`.
+    /// Renames an unreadable file to `<stem>.corrupt-<time>.json`, 0600.
     fn set_aside(&self, path: &Path, now: DateTime<Utc>) -> io::Result<String> {
         let stem = path
             .file_stem()
@@ -148,27 +352,51 @@ impl Store {
         let stamp = now.format("%Y%m%dT%H%M%SZ");
         let mut target = self.dir.join(format!("{stem}.corrupt-{stamp}.json"));
         let mut n = 1;
-        while target.exists() {
+        while fs::symlink_metadata(&target).is_ok() {
             target = self.dir.join(format!("{stem}.corrupt-{stamp}-{n}.json"));
             n += 1;
         }
         fs::rename(path, &target)?;
+        // It may hold a person's disease and dates: private, like the rest.
+        if let Ok(f) = open_no_follow(&target) {
+            let _ = restrict_file(&f, 0o600);
+        }
         Ok(file_name(&target))
     }
 
-    fn checklist_files(&self) -> io::Result<(Vec<PathBuf>, Vec<StoreProblem>)> {
+    /// The candidate checklist files (id, path), and a problem for every
+    /// other `.json` entry.
+    fn checklist_files(&self) -> Result<(Vec<Candidate>, Vec<StoreProblem>), StoreError> {
         let mut files = Vec::new();
         let mut problems = Vec::new();
-        for entry in fs::read_dir(&self.dir)? {
-            let path = entry?.path();
+        let unreadable = |e: io::Error| StoreError::Unreadable {
+            file: self.dir.display().to_string(),
+            reason: e.to_string(),
+        };
+        let entries = match fs::read_dir(&self.dir) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((files, problems)),
+            other => other.map_err(unreadable)?,
+        };
+        for entry in entries {
+            let entry = entry.map_err(unreadable)?;
+            let path = entry.path();
             let name = file_name(&path);
-            if !name.ends_with(".json") || name.starts_with('.') || !path.is_file() {
+            if !name.ends_with(".json") || name.starts_with('.') {
                 continue;
             }
             if name.contains(".corrupt-") {
                 problems.push(StoreProblem::SetAside { file: name });
+                continue;
+            }
+            if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+                problems.push(StoreProblem::Link { file: name });
+                continue;
+            }
+            let stem = &name[..name.len() - ".json".len()];
+            if valid_id(stem) {
+                files.push((stem.to_string(), path));
             } else {
-                files.push(path);
+                problems.push(StoreProblem::BadName { file: name });
             }
         }
         files.sort();
@@ -176,26 +404,48 @@ impl Store {
     }
 
     /// Every readable checklist, and a problem for every other file.
-    /// Unreadable files are moved aside as they are found.
-    pub fn list(&self, now: DateTime<Utc>) -> io::Result<(Vec<Checklist>, Vec<StoreProblem>)> {
-        let _lock = self.lock()?;
+    /// Unreadable files are moved aside as they are found (when the folder
+    /// can be written); one bad file never hides the others.
+    pub fn list(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<Checklist>, Vec<StoreProblem>), StoreError> {
+        let lock = self.lock_for_reading()?;
         let (files, mut problems) = self.checklist_files()?;
         let mut lists = Vec::new();
-        for path in files {
-            match Self::read(&path)? {
-                Read::Ok(c) => lists.push(*c),
-                Read::Newer(version) => problems.push(StoreProblem::Newer {
-                    file: file_name(&path),
-                    version,
-                }),
-                Read::Corrupt(reason) => {
-                    let moved_to = self.set_aside(&path, now)?;
-                    problems.push(StoreProblem::Corrupt {
-                        file: file_name(&path),
-                        moved_to,
-                        reason,
+        for (id, path) in files {
+            let file = file_name(&path);
+            match Self::read(&path, &id) {
+                Ok(Read::Ok(c, inner)) => {
+                    if let Some(inner_id) = inner {
+                        problems.push(StoreProblem::IdMismatch {
+                            file,
+                            inner_id,
+                            id: id.clone(),
+                        });
+                    }
+                    lists.push(*c);
+                }
+                Ok(Read::Newer(version)) => problems.push(StoreProblem::Newer { file, version }),
+                Ok(Read::Corrupt(reason)) => {
+                    let moved = if lock.exclusive {
+                        self.set_aside(&path, now)
+                    } else {
+                        Err(io::Error::from(io::ErrorKind::PermissionDenied))
+                    };
+                    problems.push(match moved {
+                        Ok(moved_to) => StoreProblem::Corrupt {
+                            file,
+                            moved_to,
+                            reason,
+                        },
+                        Err(_) => StoreProblem::Unreadable { file, reason },
                     });
                 }
+                Err(e) => problems.push(StoreProblem::Unreadable {
+                    file,
+                    reason: e.to_string(),
+                }),
             }
         }
         Ok((lists, problems))
@@ -205,10 +455,12 @@ impl Store {
     /// a label that only one checklist has.
     pub fn resolve(&self, query: &str, now: DateTime<Utc>) -> Result<String, StoreError> {
         let q = query.trim();
-        let (lists, _) = self.list(now)?;
-        if lists.iter().any(|c| c.id == q) {
+        // An exact id goes straight to its file, so a file that cannot be
+        // read is named in the error rather than "not found".
+        if valid_id(q) && fs::symlink_metadata(self.dir.join(format!("{q}.json"))).is_ok() {
             return Ok(q.to_string());
         }
+        let (lists, _) = self.list(now)?;
         let by_label: Vec<&Checklist> = lists.iter().filter(|c| c.label == q).collect();
         let by_prefix: Vec<&Checklist> = lists
             .iter()
@@ -232,44 +484,64 @@ impl Store {
         }
     }
 
-    fn load_locked(&self, id: &str, now: DateTime<Utc>) -> Result<Checklist, StoreError> {
-        let path = self.path_of(id);
-        if !path.exists() {
-            return Err(StoreError::NotFound(id.to_string()));
+    fn load_locked(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+        lock: &Lock,
+    ) -> Result<Checklist, StoreError> {
+        let path = self.path_of(id)?;
+        let file = file_name(&path);
+        match fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::NotFound(id.to_string()));
+            }
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(StoreError::Link {
+                    path: path.display().to_string(),
+                });
+            }
+            _ => {}
         }
-        match Self::read(&path)? {
-            Read::Ok(c) => Ok(*c),
+        let unreadable = |reason: String| StoreError::Unreadable {
+            file: file.clone(),
+            reason,
+        };
+        match Self::read(&path, id).map_err(|e| unreadable(e.to_string()))? {
+            Read::Ok(c, _) => Ok(*c),
             Read::Newer(version) => Err(StoreError::Newer {
-                file: file_name(&path),
+                file: file.clone(),
                 version,
             }),
-            Read::Corrupt(reason) => {
-                let moved_to = self.set_aside(&path, now)?;
-                Err(StoreError::Corrupt {
-                    file: file_name(&path),
+            Read::Corrupt(reason) if lock.exclusive => match self.set_aside(&path, now) {
+                Ok(moved_to) => Err(StoreError::Corrupt {
+                    file: file.clone(),
                     moved_to,
                     reason,
-                })
-            }
+                }),
+                Err(_) => Err(unreadable(reason)),
+            },
+            Read::Corrupt(reason) => Err(unreadable(reason)),
         }
     }
 
     pub fn load(&self, id: &str, now: DateTime<Utc>) -> Result<Checklist, StoreError> {
-        let _lock = self.lock()?;
-        self.load_locked(id, now)
+        self.path_of(id)?;
+        let lock = self.lock_for_reading()?;
+        self.load_locked(id, now, &lock)
     }
 
     /// Saves a new checklist; its id must not be in use.
     pub fn create(&self, checklist: &Checklist) -> Result<PathBuf, StoreError> {
+        let path = self.path_of(&checklist.id)?;
         let _lock = self.lock()?;
-        let path = self.path_of(&checklist.id);
-        if path.exists() {
+        if fs::symlink_metadata(&path).is_ok() {
             return Err(StoreError::Io(io::Error::new(
                 io::ErrorKind::AlreadyExists,
                 path.display().to_string(),
             )));
         }
-        self.write_atomic(checklist, |_| Ok(()))?;
+        self.save(checklist)?;
         Ok(path)
     }
 
@@ -281,24 +553,44 @@ impl Store {
         now: DateTime<Utc>,
         change: impl FnOnce(&mut Checklist) -> (bool, R),
     ) -> Result<(Checklist, R), StoreError> {
-        let _lock = self.lock()?;
-        let mut checklist = self.load_locked(id, now)?;
+        self.path_of(id)?;
+        let lock = self.lock()?;
+        let mut checklist = self.load_locked(id, now, &lock)?;
         let (changed, result) = change(&mut checklist);
         if changed {
-            self.write_atomic(&checklist, |_| Ok(()))?;
+            // The file name is the identity, whatever `change` did.
+            checklist.id = id.to_string();
+            self.save(&checklist)?;
         }
         Ok((checklist, result))
     }
 
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let path = self.path_of(id)?;
         let _lock = self.lock()?;
-        let path = self.path_of(id);
-        if !path.exists() {
-            return Err(StoreError::NotFound(id.to_string()));
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.is_file() => {}
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(StoreError::Link {
+                    path: path.display().to_string(),
+                });
+            }
+            _ => return Err(StoreError::NotFound(id.to_string())),
         }
         fs::remove_file(&path)?;
         sync_dir(&self.dir);
         Ok(())
+    }
+
+    fn save(&self, checklist: &Checklist) -> Result<(), StoreError> {
+        self.write_atomic(checklist, |_| Ok(()))
+            .map_err(|e| StoreError::Save {
+                path: self
+                    .path_of(&checklist.id)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| checklist.id.clone()),
+                reason: e.to_string(),
+            })
     }
 
     /// Writes `checklist` atomically. `before_rename` runs after the temp
@@ -311,22 +603,109 @@ impl Store {
         checklist: &Checklist,
         before_rename: impl FnOnce(&Path) -> io::Result<()>,
     ) -> io::Result<()> {
+        let target = self
+            .path_of(&checklist.id)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
         let mut json = serde_json::to_vec_pretty(checklist).map_err(io::Error::other)?;
         json.push(b'\n');
         let mut tmp = tempfile::Builder::new()
             .prefix(".tmp-")
             .suffix(".json")
             .tempfile_in(&self.dir)?;
+        restrict_file(tmp.as_file(), 0o600)?;
         tmp.write_all(&json)?;
         tmp.flush()?;
         tmp.as_file().sync_all()?;
-        restrict(tmp.path(), 0o600)?;
         before_rename(tmp.path())?;
-        tmp.persist(self.path_of(&checklist.id))
-            .map_err(|e| e.error)?;
+        // A rename replaces a link itself; it never writes through one.
+        tmp.persist(target).map_err(|e| e.error)?;
         sync_dir(&self.dir);
         Ok(())
     }
+}
+
+fn cannot_write(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+fn lock_error(path: &Path, e: io::Error) -> StoreError {
+    if is_link_error(&e) {
+        StoreError::Link {
+            path: path.display().to_string(),
+        }
+    } else {
+        StoreError::Lock {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// Opens (creating 0600 when `write`) the lock file, never through a link.
+fn open_lock(path: &Path, write: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false);
+    }
+    no_follow(&mut options);
+    let file = options.open(path)?;
+    if write {
+        let meta = file.metadata()?;
+        if mode_of(&meta) != Some(0o600) {
+            let _ = restrict_file(&file, 0o600);
+        }
+    }
+    Ok(file)
+}
+
+fn open_no_follow(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    no_follow(&mut options);
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn no_follow(options: &mut OpenOptions) {
+    use std::os::unix::fs::OpenOptionsExt;
+    options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+}
+
+#[cfg(not(unix))]
+fn no_follow(_options: &mut OpenOptions) {}
+
+/// What `open` with `O_NOFOLLOW` says about a link.
+fn is_link_error(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// Creates `dir` 0700 (and, with `parents`, any missing parents).
+fn create_private_dir(dir: &Path, parents: bool) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(parents);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(dir) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !parents => {}
+        other => other?,
+    }
+    // The umask can only take bits away; set the mode we mean.
+    restrict(dir, 0o700)
 }
 
 fn file_name(path: &Path) -> String {
@@ -343,6 +722,17 @@ fn sync_dir(dir: &Path) {
 }
 
 #[cfg(unix)]
+fn mode_of(meta: &fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(meta.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+fn mode_of(_meta: &fs::Metadata) -> Option<u32> {
+    None
+}
+
+#[cfg(unix)]
 fn restrict(path: &Path, mode: u32) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(mode))
@@ -351,4 +741,65 @@ fn restrict(path: &Path, mode: u32) -> io::Result<()> {
 #[cfg(not(unix))]
 fn restrict(_path: &Path, _mode: u32) -> io::Result<()> {
     Ok(())
+}
+
+/// Sets the mode of an open file (no path, so no link to follow).
+#[cfg(unix)]
+fn restrict_file(file: &File, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn restrict_file(_file: &File, _mode: u32) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        for ok in [
+            "5f3a9c21",
+            "abc (copy)",
+            "abc - Copy",
+            "a_b-1",
+            &"a".repeat(64),
+        ] {
+            assert!(valid_id(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            ".lock",
+            "-x",
+            " x",
+            "x ",
+            "x.json",
+            "a\0",
+            "妈妈",
+            &"a".repeat(65),
+        ] {
+            assert!(!valid_id(bad), "{bad:?}");
+        }
+    }
+
+    /// The disk-full error once, not "No space left on device (os error
+    /// 28): No space left on device (os error 28)".
+    #[test]
+    fn an_io_error_is_said_once() {
+        let full = || io::Error::from_raw_os_error(28);
+        let said = format!("{:#}", anyhow::Error::from(StoreError::Io(full())));
+        assert_eq!(said.matches(&full().to_string()).count(), 1, "{said}");
+        let save = StoreError::Save {
+            path: "/d/checklists/x.json".into(),
+            reason: full().to_string(),
+        };
+        let said = format!("{:#}", anyhow::Error::from(save));
+        assert_eq!(said.matches("No space left").count(), 1, "{said}");
+    }
 }

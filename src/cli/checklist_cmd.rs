@@ -15,10 +15,13 @@ fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
     plan::compute(ctx.policy, &c.answers, ctx.today).ok()
 }
 
-/// Store errors that are the person's to fix become usage errors (exit 2).
-fn user_facing(e: StoreError) -> anyhow::Error {
+/// Store errors that are the person's to fix become usage errors (exit 2);
+/// the others name the file in the person's language.
+pub fn user_facing(e: StoreError) -> anyhow::Error {
     match e {
-        StoreError::NotFound(q) => UsageError(tf("checklist.not_found", &[("q", &q)])).into(),
+        StoreError::NotFound(q) | StoreError::BadId(q) => {
+            UsageError(tf("checklist.not_found", &[("q", &q)])).into()
+        }
         StoreError::Ambiguous { query, matches } => {
             let list: Vec<String> = matches
                 .iter()
@@ -31,28 +34,78 @@ fn user_facing(e: StoreError) -> anyhow::Error {
             ))
             .into()
         }
-        StoreError::Corrupt { file, moved_to, .. } => {
-            anyhow::anyhow!(tf(
-                "checklist.problem.corrupt",
-                &[("file", &file), ("moved", &moved_to)]
-            ))
-        }
+        StoreError::Corrupt {
+            file,
+            moved_to,
+            reason,
+        } => anyhow::anyhow!(describe_problem(&StoreProblem::Corrupt {
+            file,
+            moved_to,
+            reason
+        })),
         StoreError::Newer { file, .. } => {
             anyhow::anyhow!(tf("checklist.problem.newer", &[("file", &file)]))
         }
+        StoreError::Unreadable { file, reason } => anyhow::anyhow!(tf(
+            "checklist.problem.unreadable",
+            &[("file", &file), ("reason", &reason)]
+        )),
+        StoreError::Link { path } => {
+            anyhow::anyhow!(tf("checklist.error.link", &[("path", &path)]))
+        }
+        StoreError::Lock { path, reason } => anyhow::anyhow!(tf(
+            "checklist.error.lock",
+            &[("path", &path), ("reason", &reason)]
+        )),
+        StoreError::CreateDir { path, reason } => anyhow::anyhow!(tf(
+            "checklist.error.create_dir",
+            &[("path", &path), ("reason", &reason)]
+        )),
+        StoreError::Save { path, reason } => anyhow::anyhow!(tf(
+            "checklist.error.save",
+            &[("path", &path), ("reason", &reason)]
+        )),
         StoreError::Io(e) => e.into(),
     }
 }
 
 pub fn describe_problem(p: &StoreProblem) -> String {
     match p {
-        StoreProblem::Corrupt { file, moved_to, .. } => tf(
-            "checklist.problem.corrupt",
-            &[("file", file), ("moved", moved_to)],
-        ),
+        StoreProblem::Corrupt {
+            file,
+            moved_to,
+            reason,
+        } => {
+            tf(
+                "checklist.problem.corrupt",
+                &[("file", file), ("moved", moved_to)],
+            ) + &tf("checklist.problem.why", &[("reason", reason)])
+        }
         StoreProblem::SetAside { file } => tf("checklist.problem.set_aside", &[("file", file)]),
         StoreProblem::Newer { file, .. } => tf("checklist.problem.newer", &[("file", file)]),
+        StoreProblem::Unreadable { file, reason } => tf(
+            "checklist.problem.unreadable",
+            &[("file", file), ("reason", reason)],
+        ),
+        StoreProblem::IdMismatch { file, inner_id, id } => tf(
+            "checklist.problem.id_mismatch",
+            &[("file", file), ("inner", inner_id), ("id", id)],
+        ),
+        StoreProblem::BadName { file } => tf("checklist.problem.bad_name", &[("file", file)]),
+        StoreProblem::Link { file } => tf("checklist.problem.link", &[("file", file)]),
     }
+}
+
+/// The checklist as today's data (and today's language) would show it,
+/// with what changed since it was saved. Nothing is written: viewing is
+/// not a change the person made.
+fn current_view(ctx: &Context, saved: &Checklist) -> (Checklist, Vec<Change>) {
+    let mut view = saved.clone();
+    let changes = match plan_for(ctx, saved) {
+        Some(p) => view.refresh(&p, ctx.now),
+        None => Vec::new(),
+    };
+    (view, changes)
 }
 
 /// Where a checklist stands today, for sorting and showing.
@@ -118,7 +171,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
     let resolve = |q: &str| store.resolve(q, ctx.now).map_err(user_facing);
     match cmd {
         ChecklistCommand::List { format } => {
-            let (lists, problems) = store.list(ctx.now)?;
+            let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
             let mut rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
                 .into_iter()
                 .map(|c| {
@@ -140,7 +193,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             json!({
                                 "id": c.id, "label": c.label, "region": c.region_name, "disease": c.disease_name,
                                 "validity_end": c.answers.validity_end, "status": s.status, "days_left": s.days_left,
-                                "done": done, "total": total, "path": store.path_of(&c.id),
+                                "done": done, "total": total, "path": store.path_of(&c.id).ok(),
                             })
                         })
                         .collect();
@@ -187,17 +240,10 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
         }
         ChecklistCommand::Show { id, format } => {
             let id = resolve(id)?;
-            // Bring the items up to date with today's data, keeping ticks.
-            let (c, changes) = store
-                .update(&id, ctx.now, |c| match plan_for(ctx, c) {
-                    Some(p) => {
-                        let before = c.clone();
-                        let changes = c.refresh(&p, ctx.now);
-                        (*c != before, changes)
-                    }
-                    None => (false, Vec::new()),
-                })
-                .map_err(user_facing)?;
+            // Shown up to date with today's data, ticks kept; the file is
+            // left as it is until the person changes something.
+            let saved = store.load(&id, ctx.now).map_err(user_facing)?;
+            let (c, changes) = current_view(ctx, &saved);
             let p = plan_for(ctx, &c);
             let s = standing(ctx, &c, p.as_ref());
             match format {
@@ -210,7 +256,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             "changes".into(),
                             json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
                         );
-                        map.insert("path".into(), json!(store.path_of(&c.id)));
+                        map.insert("path".into(), json!(store.path_of(&c.id).ok()));
                     }
                     writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
                 }
@@ -261,14 +307,31 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
         ChecklistCommand::Tick { id, item } | ChecklistCommand::Untick { id, item } => {
             let done = matches!(cmd, ChecklistCommand::Tick { .. });
             let id = resolve(id)?;
-            let (c, found) = store
-                .update(&id, ctx.now, |c| match c.find_item(item) {
-                    Ok(i) => (c.set_done(i, done, ctx.now), Ok(i)),
-                    Err(e) => (false, Err(e)),
+            // Numbers are those `show` gave, from the current view. Only the
+            // tick is written, unless the item is new in the data: then
+            // the checklist is brought up to date too.
+            let (saved, found) = store
+                .update(&id, ctx.now, |c| {
+                    let (view, _) = current_view(ctx, c);
+                    match view.find_item(item) {
+                        Ok(i) => {
+                            let item_id = view.items[i].id.clone();
+                            if !c.items.iter().any(|it| it.id == item_id) {
+                                *c = view;
+                            }
+                            let j = c.items.iter().position(|it| it.id == item_id);
+                            let changed = j.is_some_and(|j| c.set_done(j, done, ctx.now));
+                            (changed, Ok(item_id))
+                        }
+                        Err(e) => (false, Err(e)),
+                    }
                 })
                 .map_err(user_facing)?;
-            let i = found.map_err(|e| item_error(&c, item, e))?;
-            let it = &c.items[i];
+            let (c, _) = current_view(ctx, &saved);
+            let item_id = found.map_err(|e| item_error(&c, item, e))?;
+            let Some((i, it)) = c.items.iter().enumerate().find(|(_, it)| it.id == item_id) else {
+                return Err(item_error(&c, item, ItemLookup::NotFound));
+            };
             let (d, total) = c.progress();
             writeln!(
                 out,

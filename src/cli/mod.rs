@@ -6,7 +6,7 @@ use std::io::Write;
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -436,7 +436,10 @@ impl Context<'_> {
             None => Store::default_data_dir()
                 .ok_or_else(|| UsageError(t("cli.no_data_dir").to_string()))?,
         };
-        Store::open(&dir).with_context(|| tf("cli.store_open_failed", &[("dir", &dir.display())]))
+        Store::open(&dir).map_err(|e| {
+            checklist_cmd::user_facing(e)
+                .context(tf("cli.store_open_failed", &[("dir", &dir.display())]))
+        })
     }
 }
 
@@ -526,7 +529,9 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     &plan,
                     ctx.now,
                 );
-                let path = store.create(&checklist)?;
+                let path = store
+                    .create(&checklist)
+                    .map_err(checklist_cmd::user_facing)?;
                 Some((checklist, path))
             } else {
                 None
