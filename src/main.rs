@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let config = match config_path.as_deref().map(config::load).transpose() {
         Ok(c) => c.unwrap_or_default(),
         Err(e) => {
-            eprintln!("renew: config: {e}");
+            report(&format!("renew: config: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Some(code) => match Lang::parse(code) {
             Some(l) => l,
             None => {
-                eprintln!("--lang: {code:?}: zh-Hans | zh-Hant | en");
+                report(&format!("--lang: {code:?}: zh-Hans | zh-Hant | en"));
                 return ExitCode::from(2);
             }
         },
@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let _ = io::stdout().flush();
             if let Some(usage) = err.downcast_ref::<UsageError>() {
-                eprintln!("{}", renewal_assistant::i18n::data(&usage.to_string()));
+                report(&usage.to_string());
                 ExitCode::from(2)
             } else if err.downcast_ref::<cli::DataProblems>().is_some() {
                 ExitCode::FAILURE
@@ -64,7 +64,7 @@ fn main() -> ExitCode {
             {
                 ExitCode::SUCCESS
             } else {
-                eprintln!("renew: {err:#}");
+                report(&format!("renew: {err:#}"));
                 ExitCode::FAILURE
             }
         }
@@ -78,17 +78,14 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
         // A bad file in a pack is skipped with its reason; the rest still load.
         let (regions, problems) = renewal_assistant::policy::pack::read_pack(dir, &policy);
         for p in &problems {
-            eprintln!(
-                "{}",
-                tf(
-                    "data.rejected",
-                    &[
-                        ("file", &p.file),
-                        ("field", &p.field),
-                        ("reason", &p.reason)
-                    ]
-                )
-            );
+            report(&tf(
+                "data.rejected",
+                &[
+                    ("file", &p.file),
+                    ("field", &p.field),
+                    ("reason", &p.reason),
+                ],
+            ));
         }
         pack_problems = problems.len();
         policy = policy.with_regions(regions);
@@ -180,6 +177,12 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// A message on stderr, cleaned like everything else shown: a file name, a
+/// quoted value or a config line from outside may hold escape sequences.
+fn report(text: &str) {
+    eprintln!("{}", renewal_assistant::i18n::data(text));
 }
 
 /// Plain numbered questions: asked for, or for a screen reader

@@ -542,7 +542,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                             serde_json::json!({ "id": c.id, "label": c.label, "path": path }),
                         );
                     }
-                    writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
+                    writeln!(out, "{}", crate::i18n::to_json(&value)?)?
                 }
             }
             if let (Some((c, path)), false) = (&saved, *format == Format::Json) {
@@ -564,7 +564,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         })
                     })
                     .collect();
-                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+                writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
             }
             ListFormat::Text => {
                 writeln!(out, "{}", t("cli.regions.heading"))?;
@@ -589,7 +589,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         .iter()
                         .map(|d| serde_json::json!({ "id": d.id, "name": d.name, "aliases": d.aliases, "other": d.other }))
                         .collect();
-                    writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+                    writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
                 }
                 ListFormat::Text => {
                     writeln!(

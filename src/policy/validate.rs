@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::{ChannelKind, Fact, National, Problem, Region, Source, parse_published};
+use crate::i18n::is_invisible_or_bidi;
 
 /// Longest review a channel may state, in working days (about four months).
 /// The seed regions say 1 to 7; beyond this a figure is a typo, and counting
@@ -20,20 +21,6 @@ pub const MAX_CYCLE_YEARS: u32 = 10;
 pub const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 /// Years the data may say it was checked in.
 pub const VERIFIED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
-
-/// Characters that are invisible or turn text around on screen: zero-width
-/// spaces and joiners, the byte-order mark, and the bidirectional marks,
-/// embeddings, overrides and isolates. In data they hide or reorder what a
-/// person reads (a phone number shown backwards).
-pub fn is_invisible_or_bidi(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
 
 struct Checker<'a> {
     file: &'a str,
