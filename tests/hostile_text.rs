@@ -192,3 +192,118 @@ fn json_escapes_bidi_zero_width_and_c1_and_text_drops_them() {
         );
     }
 }
+
+/// Saves a plan, then puts `label` into the saved file as a hand edit
+/// would (the CLI refuses control characters in a label); returns the id.
+fn save_with_label(data: &Path, label: &str) -> String {
+    let (id, _) = save(data, "妈妈");
+    let path = data.join("checklists").join(format!("{id}.json"));
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["label"] = label.into();
+    std::fs::write(&path, file.to_string()).unwrap();
+    id
+}
+
+fn export_ics(data: &Path, id: &str) -> String {
+    let out = renew(data)
+        .args(["checklist", "export", id, "--format", "ics"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn property(c: &icalendar::parser::Component, name: &str) -> Option<String> {
+    c.properties
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.val.to_string())
+}
+
+#[test]
+fn a_label_cannot_inject_ics_lines() {
+    let data = tempfile::tempdir().unwrap();
+    let label = "妈妈\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:pwned\r\nEND:VEVENT\nX;a,b\\c";
+    let id = save_with_label(data.path(), label);
+    let raw = export_ics(data.path(), &id);
+    // Every line a property or a fold, none started by the label.
+    for line in raw.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+        assert!(!line.contains('\r') && !line.contains('\n'), "{line:?}");
+    }
+    let lines = |text: &str| raw.split("\r\n").filter(|l| *l == text).count();
+    assert_eq!(lines("BEGIN:VEVENT"), 3, "{raw}");
+    assert_eq!(lines("END:VEVENT"), 3, "{raw}");
+    assert_eq!(lines("END:VCALENDAR"), 1, "{raw}");
+    let unfolded = icalendar::parser::unfold(&raw);
+    let cal = icalendar::parser::read_calendar(&unfolded).expect("parses");
+    let events: Vec<_> = cal
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
+    assert_eq!(events.len(), 3, "opens, apply-by, end");
+    // The label comes back as text, line breaks and all, inside one value.
+    let name = cal.properties.iter().find(|p| p.name == "NAME").unwrap();
+    let shown = name.val.clone().unescape_text().to_string();
+    assert!(
+        shown.contains("妈妈\nEND:VCALENDAR\nBEGIN:VEVENT"),
+        "{shown:?}"
+    );
+    assert!(shown.contains("X;a,b\\c"), "{shown:?}");
+    for e in &events {
+        assert!(!property(e, "SUMMARY").unwrap().contains("pwned\r"));
+    }
+}
+
+#[test]
+fn all_day_events_end_the_next_day_with_stable_uids() {
+    let data = tempfile::tempdir().unwrap();
+    let (id, _) = save(data.path(), "妈妈");
+    let first = export_ics(data.path(), &id);
+    let second = export_ics(data.path(), &id);
+    assert_eq!(first, second, "the same file each time: stable UIDs");
+    let unfolded = icalendar::parser::unfold(&first);
+    let cal = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let mut uids = Vec::new();
+    for e in cal.components.iter().filter(|c| c.name == "VEVENT") {
+        let day = |name| {
+            chrono::NaiveDate::parse_from_str(&property(e, name).unwrap(), "%Y%m%d").unwrap()
+        };
+        assert_eq!(day("DTEND"), day("DTSTART").succ_opt().unwrap());
+        uids.push(property(e, "UID").unwrap());
+        for a in e.components.iter().filter(|c| c.name == "VALARM") {
+            uids.push(property(a, "UID").unwrap());
+        }
+    }
+    assert_eq!(uids.len(), 9);
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), uids.len(), "{uids:?}");
+    assert!(uids.iter().all(|u| u.starts_with(&id)), "{uids:?}");
+}
+
+#[test]
+fn a_label_of_a_million_characters_exports() {
+    // Folding is one pass over the text (it was quadratic: 4 s for this).
+    let data = tempfile::tempdir().unwrap();
+    let label = "妈".repeat(1_000_000);
+    let id = save_with_label(data.path(), &label);
+    let raw = export_ics(data.path(), &id);
+    assert!(raw.split("\r\n").all(|l| l.len() <= 75));
+    let unfolded = icalendar::parser::unfold(&raw);
+    let name = unfolded
+        .lines()
+        .find_map(|l| l.strip_prefix("NAME:"))
+        .unwrap();
+    assert!(name.contains(&label));
+    assert_eq!(
+        raw.split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count(),
+        3
+    );
+}
