@@ -15,14 +15,19 @@ use renewal_assistant::tui::{
 };
 
 fn main() -> ExitCode {
-    let raw: Vec<String> = std::env::args().collect();
+    // Arguments as the OS gives them: a path need not be UTF-8.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lossy: Vec<String> = raw
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let env_lang = || {
         Lang::from_env(
             std::env::var("LC_ALL").ok().as_deref(),
             std::env::var("LANG").ok().as_deref(),
         )
     };
-    set_lang(cli::early_lang(&raw).unwrap_or_else(env_lang));
+    set_lang(cli::early_lang(&lossy).unwrap_or_else(env_lang));
     let args = match Cli::from_arg_matches(&cli::localized_command().get_matches_from(&raw)) {
         Ok(a) => a,
         Err(e) => e.exit(),

@@ -307,3 +307,187 @@ fn a_label_of_a_million_characters_exports() {
         3
     );
 }
+
+/// A directory whose name is not UTF-8.
+fn non_utf8_dir(parent: &Path) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = parent.join(std::ffi::OsStr::from_bytes(b"dir-\xff\xfe-\xc3"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn paths_that_are_not_utf8_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = non_utf8_dir(tmp.path());
+    let out = renew(tmp.path())
+        .arg("--data-dir")
+        .arg(&data)
+        .args([
+            "plan",
+            "--region",
+            "haixi",
+            "--scheme",
+            "zg",
+            "--disease",
+            "tnb",
+            "--end",
+            "2026-03-31",
+            "--save",
+            "--label",
+            "妈妈",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = std::fs::read_dir(data.join("checklists"))
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_string_lossy();
+            name.ends_with(".json") && !name.starts_with('.')
+        })
+        .count();
+    assert_eq!(saved, 1);
+    let out = renew(tmp.path())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["checklist", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("妈妈"));
+
+    let pack = non_utf8_dir(&tmp.path().join("pack"));
+    let mut region = embedded("hubei-qianjiang.json");
+    region["id"] = "hubei-test".into();
+    region["name"] = "湖北省测试市".into();
+    region["short_name"] = "测试".into();
+    region["aliases"] = serde_json::json!([]);
+    std::fs::write(pack.join("test.json"), region.to_string()).unwrap();
+    let out = renew(tmp.path())
+        .arg("--policy-dir")
+        .arg(&pack)
+        .args(["regions", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("hubei-test"));
+    let out = renew(tmp.path())
+        .args(["data", "check"])
+        .arg(&pack)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// Plain questions answered from `stdin`: exit code and what was shown.
+fn plain(stdin: Vec<u8>) -> (Option<i32>, String) {
+    let data = tempfile::tempdir().unwrap();
+    let out = renew(data.path())
+        .arg("--plain")
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_a_bad_answer_not_the_end() {
+    let mut stdin = b"\xff\xfe haixi\n".to_vec();
+    stdin.extend_from_slice(b"haixi\n1\n\xe7\xb3\n");
+    stdin.extend_from_slice("tnb\n2026年3月31日\n\n".as_bytes());
+    let (code, out) = plain(stdin);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(
+        out.matches("这一行无法识别（不是 UTF-8 文字）").count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("续期计划 · 青海省海西州"), "{out}");
+}
+
+#[test]
+fn a_fifty_megabyte_line_is_skipped_with_a_message() {
+    let mut stdin = vec![b'a'; 50 * 1024 * 1024];
+    stdin.extend_from_slice("\nhaixi\n1\ntnb\n2026年3月31日\n\n".as_bytes());
+    let (code, out) = plain(stdin);
+    assert_eq!(
+        code,
+        Some(0),
+        "{}",
+        out.chars().take(2000).collect::<String>()
+    );
+    assert!(
+        out.contains("这一行太长（超过 1024 个字节），已忽略"),
+        "{out}"
+    );
+    assert!(out.contains("续期计划 · 青海省海西州"));
+    assert!(out.len() < 100_000, "the line is not echoed");
+    // A long answer under the line limit is searched only up to its bound.
+    let mut stdin = "海".repeat(300).into_bytes();
+    stdin.extend_from_slice("\nhaixi\n1\ntnb\n2026年3月31日\n\n".as_bytes());
+    let (code, out) = plain(stdin);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("没有这个选项"), "{out}");
+}
+
+#[test]
+fn command_line_answers_over_the_bound_are_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let long = "海".repeat(30_000);
+    for (flag, what) in [
+        ("--region", "地区"),
+        ("--scheme", "医保类型"),
+        ("--disease", "病种"),
+        ("--end", "--end"),
+    ] {
+        let mut args = vec![
+            "plan",
+            "--region",
+            "haixi",
+            "--scheme",
+            "zg",
+            "--disease",
+            "tnb",
+            "--end",
+            "2026-03-31",
+        ];
+        let at = args.iter().position(|a| *a == flag).unwrap();
+        args[at + 1] = &long;
+        let out = renew(data.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "{what}：输入太长（30000 个字符），最多 100 个字符"
+            )),
+            "{flag}: {}",
+            err.chars().take(200).collect::<String>()
+        );
+        assert!(err.len() < 2000, "{flag}: the input is not echoed");
+    }
+}
