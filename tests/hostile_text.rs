@@ -464,6 +464,7 @@ fn command_line_answers_over_the_bound_are_refused() {
         ("--scheme", "医保类型"),
         ("--disease", "病种"),
         ("--end", "--end"),
+        ("--today", "--today"),
     ] {
         let mut args = vec![
             "plan",
@@ -475,6 +476,8 @@ fn command_line_answers_over_the_bound_are_refused() {
             "tnb",
             "--end",
             "2026-03-31",
+            "--today",
+            "2026-01-15",
         ];
         let at = args.iter().position(|a| *a == flag).unwrap();
         args[at + 1] = &long;

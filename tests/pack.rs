@@ -285,6 +285,13 @@ fn far_dates_invisible_characters_and_shared_names_are_rejected() {
             "is already a name or alias of region \"shandong-qingdao\"",
         ),
         (
+            "yearly limit of u32::MAX yuan",
+            Box::new(|v| {
+                v["example_figures"]["rows"][0]["annual_limit_yuan"] = 4294967295u64.into()
+            }),
+            "fcg.json：example_figures.rows[0].annual_limit_yuan：4294967295 yuan is more than the 10000000 allowed",
+        ),
+        (
             "cycle of u32::MAX years",
             Box::new(|v| {
                 v["cycle_years"] =

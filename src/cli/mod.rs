@@ -216,16 +216,19 @@ pub fn today(
     clock: impl FnOnce() -> NaiveDate,
 ) -> Result<NaiveDate, UsageError> {
     match arg {
-        Some(text) => parse_date(text).map_err(|e| {
-            UsageError(tf(
-                "cli.bad_date",
-                &[
-                    ("input", &text),
-                    ("which", &t("cli.which.today")),
-                    ("reason", &e.message()),
-                ],
-            ))
-        }),
+        Some(text) => {
+            not_too_long(text, "cli.which.today")?;
+            parse_date(text).map_err(|e| {
+                UsageError(tf(
+                    "cli.bad_date",
+                    &[
+                        ("input", &text),
+                        ("which", &t("cli.which.today")),
+                        ("reason", &e.message()),
+                    ],
+                ))
+            })
+        }
         None => Ok(clock()),
     }
 }

@@ -17,6 +17,8 @@ pub const MAX_REVIEW_WORKING_DAYS: u32 = 90;
 pub const MAX_NOTIFY_WORKING_DAYS: u32 = 30;
 /// Longest renewal cycle, in years.
 pub const MAX_CYCLE_YEARS: u32 = 10;
+/// Largest yearly limit an example row may show (ten million yuan).
+pub const MAX_ANNUAL_LIMIT_YUAN: u32 = 10_000_000;
 /// Years a source may be published in.
 pub const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 /// Years the data may say it was checked in.
@@ -332,6 +334,12 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             c.fail("example_figures.rows", "no rows");
         }
         for (i, row) in ex.rows.iter().enumerate() {
+            c.at_most(
+                &format!("example_figures.rows[{i}].annual_limit_yuan"),
+                row.annual_limit_yuan,
+                MAX_ANNUAL_LIMIT_YUAN,
+                "yuan",
+            );
             for pct in [row.ratio_active_pct, row.ratio_retired_pct]
                 .into_iter()
                 .flatten()
