@@ -84,7 +84,8 @@ impl PolicySet {
             return Err(LoadError::Invalid(problems));
         };
         problems.extend(validate::national(national.0, &national_data));
-        problems.extend(validate::across(&national_data, &parsed));
+        let all: Vec<&Region> = parsed.iter().collect();
+        problems.extend(validate::across(&national_data, &all));
         if !problems.is_empty() {
             return Err(LoadError::Invalid(problems));
         }

@@ -72,8 +72,7 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
         }
         // Checked against the embedded data and the pack files before it,
         // so two pack regions cannot share a name either.
-        let current = base.clone().with_regions(regions.clone());
-        match check_region(&file, &text, &current) {
+        match check_with(&file, &text, base, &regions) {
             Ok(region) => {
                 // Two files with one id: neither is trusted over the other.
                 if let Some(first) = seen.iter().position(|(_, id)| *id == region.id) {
@@ -106,16 +105,28 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
 
 /// One region file checked alone and against the base data.
 pub fn check_region(file: &str, text: &str, base: &PolicySet) -> Result<Region, Vec<Problem>> {
+    check_with(file, text, base, &[])
+}
+
+/// One region file checked alone and against the base data together with
+/// the pack's `earlier` regions (which replace base regions of their id).
+fn check_with(
+    file: &str,
+    text: &str,
+    base: &PolicySet,
+    earlier: &[Region],
+) -> Result<Region, Vec<Problem>> {
     let region: Region = super::from_json(file, text).map_err(|p| vec![p])?;
     let mut problems = validate::region(file, &region);
-    // Cross-file rules against what the region would join.
-    let mut merged: Vec<Region> = base
+    // Cross-file rules against what the region would join: references,
+    // no copying.
+    let mut merged: Vec<&Region> = base
         .regions
         .iter()
-        .filter(|r| r.id != region.id)
-        .cloned()
+        .filter(|r| r.id != region.id && !earlier.iter().any(|e| e.id == r.id))
+        .chain(earlier.iter().filter(|r| r.id != region.id))
         .collect();
-    merged.push(region.clone());
+    merged.push(&region);
     problems.extend(
         validate::across(&base.national, &merged)
             .into_iter()

@@ -409,7 +409,7 @@ pub fn national(file: &str, n: &National) -> Vec<Problem> {
 
 /// Checks that need every file at once: unique region ids, exactly one
 /// generic region, cross-province references that resolve.
-pub fn across(n: &National, regions: &[Region]) -> Vec<Problem> {
+pub fn across(n: &National, regions: &[&Region]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut fail = |file: &str, field: &str, reason: String| {
         problems.push(Problem {
