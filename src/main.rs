@@ -28,9 +28,12 @@ fn main() -> ExitCode {
         )
     };
     set_lang(cli::early_lang(&lossy).unwrap_or_else(env_lang));
-    let args = match Cli::from_arg_matches(&cli::localized_command().get_matches_from(&raw)) {
+    let parsed = cli::localized_command()
+        .try_get_matches_from(&raw)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let args = match parsed {
         Ok(a) => a,
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(e),
     };
     let config_path = args.config.clone().or_else(config::default_path);
     let config = match config_path.as_deref().map(config::load).transpose() {
@@ -182,6 +185,22 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// A command line clap refused: the help and version as clap prints them,
+/// an error cleaned like every other message (it quotes what was typed).
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    eprint!("{}", renewal_assistant::i18n::data(&e.render().to_string()));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// A message on stderr, cleaned like everything else shown: a file name, a

@@ -494,3 +494,22 @@ fn command_line_answers_over_the_bound_are_refused() {
         assert!(err.len() < 2000, "{flag}: the input is not echoed");
     }
 }
+
+#[test]
+fn arguments_clap_refuses_are_quoted_cleanly() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["\u{1b}[2J\u{9b}2Jx"],
+        vec!["regions", "--format", "\u{9b}31m\u{1b}]0;pwned\u{7}"],
+        vec!["--bogus\u{202E}\u{200B}"],
+    ] {
+        let out = renew(data.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+        assert_harmless(&format!("{args:?}"), &out.stderr);
+    }
+    // Help and version still print as clap prints them.
+    let out = renew(data.path()).arg("--version").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("renew "));
+}
