@@ -483,6 +483,34 @@ mod loader_fuzz {
             }
         }
 
+        /// Any file name (controls, escapes, bidi, invisible characters):
+        /// the file is named in its problem, and that message once cleaned
+        /// for the terminal holds none of them.
+        #[test]
+        fn hostile_file_names_are_named_and_cleaned(
+            name in "[^/\u{0}]{1,40}",
+            escape in prop_oneof![
+                Just("\u{1b}[2J"), Just("\u{1b}]0;x\u{7}"), Just("\u{9b}31m"),
+                Just("\u{202E}"), Just("\u{2066}"), Just("\u{200B}"), Just("\u{FEFF}"), Just(""),
+            ],
+        ) {
+            let base = PolicySet::embedded().unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let file = format!("{escape}{name}.json");
+            prop_assume!(file.len() < 250);
+            std::fs::write(dir.path().join(&file), "{\"id\": ").unwrap();
+            let (regions, problems) = renewal_assistant::policy::pack::read_pack(dir.path(), &base);
+            prop_assert!(regions.is_empty());
+            prop_assert_eq!(problems.len(), 1);
+            prop_assert_eq!(&problems[0].file, &file);
+            let shown = renewal_assistant::i18n::data(&problems[0].to_string());
+            prop_assert!(
+                !shown.chars().any(|c| (c.is_control() && c != '\n')
+                    || renewal_assistant::i18n::is_invisible_or_bidi(c)),
+                "{shown:?}"
+            );
+        }
+
         /// A real region file cut or spliced anywhere: still never a panic,
         /// and a result that loads is valid.
         #[test]
