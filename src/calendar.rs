@@ -5,7 +5,7 @@
 //! yet published.
 
 use chinese_holiday::{DayKind, chinese_holiday};
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 /// First and last day the holiday calendar covers. The crate asserts on
 /// dates outside this range, so it is never asked about them.
@@ -60,7 +60,14 @@ pub fn add_working_days(start: NaiveDate, n: u32) -> Counted {
     let mut left = n;
     let mut estimated = false;
     while left > 0 {
-        date = date + Days::new(1);
+        // The last day chrono knows ends the count instead of a panic.
+        let Some(next) = date.succ_opt() else {
+            return Counted {
+                date,
+                estimated: true,
+            };
+        };
+        date = next;
         estimated |= !is_covered(date);
         if is_working_day(date) {
             left -= 1;
@@ -74,7 +81,8 @@ pub fn next_working_day(date: NaiveDate) -> Counted {
     let mut d = date;
     let mut estimated = !is_covered(d);
     while !is_working_day(d) {
-        d = d + Days::new(1);
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
         estimated |= !is_covered(d);
     }
     Counted { date: d, estimated }

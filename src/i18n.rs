@@ -118,19 +118,64 @@ pub fn keys(lang: Lang) -> Vec<&'static str> {
     k
 }
 
+/// Characters that are invisible or turn text around on screen: zero-width
+/// spaces and joiners, the word joiner and invisible operators, the
+/// byte-order mark, and the bidirectional marks, embeddings, overrides and
+/// isolates. They hide or reorder what a person reads (a phone number shown
+/// backwards, two names that look the same).
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Text safe to put on a terminal or in an export: control characters
-/// (an escape sequence in a label or a data file) and bidirectional
-/// overrides are dropped, tabs become spaces, line breaks stay.
+/// (an escape sequence in a label or a data file, C1 controls), bidirectional
+/// controls and zero-width characters are dropped, tabs become spaces, line
+/// breaks stay.
 pub fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
             '\t' => Some(' '),
-            c if c.is_control() => None,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => None,
+            c if c.is_control() || is_invisible_or_bidi(c) => None,
             c => Some(c),
         })
         .collect()
+}
+
+/// Pretty JSON for programs, with the text as the data holds it but no
+/// character a terminal would act on or hide raw in the output: controls
+/// (C0, DEL, C1), bidirectional controls, zero-width characters and the
+/// line/paragraph separators are written as `\uXXXX` escapes, which every
+/// JSON reader turns back into the same text.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' || is_invisible_or_bidi(c) || is_line_separator(c))
+    {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        // Outside strings JSON has only ASCII punctuation, digits, letters
+        // and whitespace, so every such character is inside a string.
+        if c != '\n' && (c.is_control() || is_invisible_or_bidi(c) || is_line_separator(c)) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Text as shown in this thread's language, made safe by `clean`, and
@@ -169,7 +214,7 @@ pub fn to_simplified(text: &str) -> String {
 /// (`青海省海西州 (Haixi, Qinghai)`), else as `data` shows it.
 pub fn name(zh: &str, en: Option<&str>) -> String {
     match (lang(), en) {
-        (Lang::En, Some(gloss)) => format!("{zh} ({gloss})"),
+        (Lang::En, Some(gloss)) => clean(&format!("{zh} ({gloss})")),
         _ => data(zh),
     }
 }

@@ -15,23 +15,31 @@ use renewal_assistant::tui::{
 };
 
 fn main() -> ExitCode {
-    let raw: Vec<String> = std::env::args().collect();
+    // Arguments as the OS gives them: a path need not be UTF-8.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lossy: Vec<String> = raw
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let env_lang = || {
         Lang::from_env(
             std::env::var("LC_ALL").ok().as_deref(),
             std::env::var("LANG").ok().as_deref(),
         )
     };
-    set_lang(cli::early_lang(&raw).unwrap_or_else(env_lang));
-    let args = match Cli::from_arg_matches(&cli::localized_command().get_matches_from(&raw)) {
+    set_lang(cli::early_lang(&lossy).unwrap_or_else(env_lang));
+    let parsed = cli::localized_command()
+        .try_get_matches_from(&raw)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let args = match parsed {
         Ok(a) => a,
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(e),
     };
     let config_path = args.config.clone().or_else(config::default_path);
     let config = match config_path.as_deref().map(config::load).transpose() {
         Ok(c) => c.unwrap_or_default(),
         Err(e) => {
-            eprintln!("renew: config: {e}");
+            report(&format!("renew: config: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -39,7 +47,7 @@ fn main() -> ExitCode {
         Some(code) => match Lang::parse(code) {
             Some(l) => l,
             None => {
-                eprintln!("--lang: {code:?}: zh-Hans | zh-Hant | en");
+                report(&format!("--lang: {code:?}: zh-Hans | zh-Hant | en"));
                 return ExitCode::from(2);
             }
         },
@@ -54,7 +62,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let _ = io::stdout().flush();
             if let Some(usage) = err.downcast_ref::<UsageError>() {
-                eprintln!("{}", renewal_assistant::i18n::data(&usage.to_string()));
+                report(&usage.to_string());
                 ExitCode::from(2)
             } else if err.downcast_ref::<cli::DataProblems>().is_some() {
                 ExitCode::FAILURE
@@ -64,7 +72,7 @@ fn main() -> ExitCode {
             {
                 ExitCode::SUCCESS
             } else {
-                eprintln!("renew: {err:#}");
+                report(&format!("renew: {err:#}"));
                 ExitCode::FAILURE
             }
         }
@@ -78,17 +86,14 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
         // A bad file in a pack is skipped with its reason; the rest still load.
         let (regions, problems) = renewal_assistant::policy::pack::read_pack(dir, &policy);
         for p in &problems {
-            eprintln!(
-                "{}",
-                tf(
-                    "data.rejected",
-                    &[
-                        ("file", &p.file),
-                        ("field", &p.field),
-                        ("reason", &p.reason)
-                    ]
-                )
-            );
+            report(&tf(
+                "data.rejected",
+                &[
+                    ("file", &p.file),
+                    ("field", &p.field),
+                    ("reason", &p.reason),
+                ],
+            ));
         }
         pack_problems = problems.len();
         policy = policy.with_regions(regions);
@@ -180,6 +185,28 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// A command line clap refused: the help and version as clap prints them,
+/// an error cleaned like every other message (it quotes what was typed).
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    eprint!("{}", renewal_assistant::i18n::data(&e.render().to_string()));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// A message on stderr, cleaned like everything else shown: a file name, a
+/// quoted value or a config line from outside may hold escape sequences.
+fn report(text: &str) {
+    eprintln!("{}", renewal_assistant::i18n::data(text));
 }
 
 /// Plain numbered questions: asked for, or for a screen reader

@@ -3,7 +3,7 @@
 //! Type a number or text and Enter; Enter alone takes the default; `<` goes
 //! back (keeping the answer); `q` quits.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -28,21 +28,59 @@ struct Draft {
 
 enum Input {
     Line(String),
+    /// A line that is not UTF-8 text: said so, and asked again.
+    NotText,
+    /// A line longer than `MAX_LINE_BYTES`: skipped, and asked again.
+    TooLong,
     Back,
     Quit,
 }
 
+/// The longest answer read, in bytes; no name or date comes near it. The
+/// rest of a longer line is skipped without being kept.
+pub const MAX_LINE_BYTES: usize = 1024;
+
 fn read(input: &mut dyn BufRead) -> Result<Input> {
-    let mut line = String::new();
-    if input.read_line(&mut line)? == 0 {
+    let mut bytes = Vec::new();
+    let n = (&mut *input)
+        .take(MAX_LINE_BYTES as u64 + 1)
+        .read_until(b'\n', &mut bytes)?;
+    if n == 0 {
         return Ok(Input::Quit);
     }
+    if bytes.len() > MAX_LINE_BYTES && bytes.last() != Some(&b'\n') {
+        skip_line(input)?;
+        return Ok(Input::TooLong);
+    }
+    let Ok(line) = String::from_utf8(bytes) else {
+        return Ok(Input::NotText);
+    };
     let trimmed = line.trim();
     Ok(match trimmed {
         "<" | "＜" => Input::Back,
         "q" | "Q" => Input::Quit,
         _ => Input::Line(trimmed.to_string()),
     })
+}
+
+/// Reads and drops the rest of a line, a buffer at a time.
+fn skip_line(input: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => {
+                input.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buf.len();
+                input.consume(len);
+            }
+        }
+    }
 }
 
 /// A choice from a numbered list: a number, or text resolved by `index`.
@@ -166,6 +204,18 @@ pub fn run(
             }
             Input::Back => {
                 step = steps[pos.saturating_sub(1)];
+                continue;
+            }
+            Input::NotText => {
+                writeln!(out, "{}", t("prompt.not_utf8"))?;
+                continue;
+            }
+            Input::TooLong => {
+                writeln!(
+                    out,
+                    "{}",
+                    tf("prompt.too_long", &[("max", &MAX_LINE_BYTES)])
+                )?;
                 continue;
             }
             Input::Line(l) => l,

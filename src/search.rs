@@ -33,6 +33,27 @@ struct Key {
     primary: bool,
 }
 
+/// The longest query searched, in characters. No name is near this long;
+/// a longer query (a paste gone wrong, a 50 MB line) matches nothing and is
+/// never compared, since fuzzy matching costs query × key length.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// The longest text kept as a key, in characters: data from a policy pack
+/// can hold a name of any length, and every keystroke compares with it.
+pub const MAX_KEY_CHARS: usize = 200;
+
+/// Whether `text` is longer than a query may be.
+pub fn too_long(text: &str) -> bool {
+    text.chars().nth(MAX_QUERY_CHARS).is_some()
+}
+
+fn cut(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     entries: Vec<Vec<Key>>,
@@ -77,6 +98,7 @@ impl SearchIndex {
         let mut keys = Vec::new();
         for (texts, is_primary) in [(primary, true), (secondary, false)] {
             for text in texts {
+                let text = cut(text, MAX_KEY_CHARS);
                 let n = normalize(text);
                 if n.is_empty() {
                     continue;
@@ -135,6 +157,9 @@ impl SearchIndex {
     /// Every choice matching `query`, best first, stable within a level.
     /// An empty query matches everything in order.
     pub fn filter(&self, query: &str) -> Vec<usize> {
+        if too_long(query) {
+            return Vec::new();
+        }
         let q = normalize(&crate::i18n::to_simplified(query));
         if q.is_empty() {
             return (0..self.entries.len()).collect();
@@ -149,6 +174,11 @@ impl SearchIndex {
     /// Resolves `query` to one choice when it is unambiguous: an exact id or
     /// name wins over everything; otherwise the single best match.
     pub fn resolve(&self, query: &str) -> Resolution {
+        if too_long(query) {
+            // Nothing is that long; the nearest to its start, cheaply.
+            let q = normalize(cut(query, MAX_QUERY_CHARS));
+            return Resolution::NotFound(self.nearest(&q));
+        }
         let q = normalize(&crate::i18n::to_simplified(query));
         if q.is_empty() {
             return Resolution::NotFound(self.nearest(&q));
@@ -301,5 +331,26 @@ mod tests {
         assert_eq!(idx.filter("tnb"), vec![1, 2]);
         assert_eq!(idx.filter(""), vec![0, 1, 2, 3, 4]);
         assert!(idx.filter("zzzz").is_empty());
+    }
+
+    #[test]
+    fn queries_and_keys_are_bounded() {
+        let mut idx = SearchIndex::default();
+        let long_name = format!("{}tail", "x".repeat(MAX_KEY_CHARS + 50));
+        idx.add(&["short"], &[long_name.as_str()]);
+        idx.add(&["haixi"], &[]);
+        // Only the first MAX_KEY_CHARS of a key are searched.
+        assert!(idx.filter("tail").is_empty());
+        assert_eq!(idx.filter("xxx"), vec![0]);
+        // A query longer than MAX_QUERY_CHARS matches nothing, even a key it
+        // is a part of, and is not compared character by character.
+        let long_query = "x".repeat(MAX_QUERY_CHARS + 1);
+        assert!(idx.filter(&long_query).is_empty());
+        assert!(matches!(idx.resolve(&long_query), Resolution::NotFound(_)));
+        assert!(matches!(
+            idx.resolve(&"海".repeat(10_000_000)),
+            Resolution::NotFound(_)
+        ));
+        assert_eq!(idx.filter(&"x".repeat(MAX_QUERY_CHARS)), vec![0]);
     }
 }

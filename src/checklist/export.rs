@@ -1,8 +1,7 @@
 //! A checklist for paper and for a phone's calendar: a printable sheet
 //! (text or Markdown) and an iCalendar file (RFC 5545) with reminders.
 
-use chrono::{Duration, NaiveDate, Utc};
-use icalendar::{Alarm, Calendar, Component, Event, EventLike};
+use chrono::{NaiveDate, Utc};
 
 use super::{Checklist, Item, ItemKind};
 use crate::i18n::{t, tf};
@@ -106,29 +105,111 @@ pub fn sheet(
     }
 }
 
+/// An iCalendar (RFC 5545) document written line by line. Text values are
+/// escaped (`\\`, `;`, `,`, line breaks) so no label can start a line of its
+/// own, and lines are folded at 75 octets in one pass over the text.
+struct Ics {
+    out: String,
+}
+
+impl Ics {
+    /// A content line whose value is already in iCalendar form.
+    fn raw(&mut self, name: &str, value: &str) {
+        fold_into(&mut self.out, name, value);
+    }
+
+    /// A content line with a TEXT value, escaped per RFC 5545 §3.3.11.
+    fn text(&mut self, name: &str, value: &str) {
+        self.raw(name, &escape_text(value));
+    }
+}
+
+/// RFC 5545 §3.3.11: backslash, semicolon and comma escaped, a line break
+/// written `\n`; other control characters (a CR, an escape sequence) and
+/// invisible or direction-changing characters are dropped.
+fn escape_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in crate::i18n::clean(value).chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `name:value` folded at 75 octets (RFC 5545 §3.1), never inside
+/// a UTF-8 character, ending in CRLF. Linear in the length of the value.
+fn fold_into(out: &mut String, name: &str, value: &str) {
+    const LIMIT: usize = 75;
+    let mut used = 0;
+    for c in name
+        .chars()
+        .chain(std::iter::once(':'))
+        .chain(value.chars())
+    {
+        let len = c.len_utf8();
+        if used + len > LIMIT {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn ics_date(date: NaiveDate) -> String {
+    date.format("%Y%m%d").to_string()
+}
+
+/// One all-day event with reminders 7 days and 1 day before. Every UID is
+/// made from the checklist id and the event, so a calendar that imports the
+/// file again updates the events instead of doubling them.
 fn event(
+    ics: &mut Ics,
     checklist: &Checklist,
     key: &str,
     date: NaiveDate,
-    summary: String,
+    summary: &str,
     description: &str,
-) -> Event {
-    let mut e = Event::new();
-    e.uid(&format!("{}-{key}@renewal-assistant", checklist.id))
-        .timestamp(checklist.updated_at.with_timezone(&Utc))
-        .all_day(date)
-        .summary(&summary)
-        .description(description);
+) {
+    let uid = format!("{}-{key}@renewal-assistant", checklist.id);
+    let stamp = checklist
+        .updated_at
+        .with_timezone(&Utc)
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
+    ics.raw("BEGIN", "VEVENT");
+    ics.text("UID", &uid);
+    ics.raw("DTSTAMP", &stamp);
+    ics.raw("DTSTART;VALUE=DATE", &ics_date(date));
+    // An all-day event ends (exclusively) on the next day (RFC 5545 §3.6.1).
+    let next = date.succ_opt().unwrap_or(date);
+    ics.raw("DTEND;VALUE=DATE", &ics_date(next));
+    ics.text("SUMMARY", summary);
+    ics.text("DESCRIPTION", description);
     for days in [7, 1] {
-        e.alarm(Alarm::display(
+        ics.raw("BEGIN", "VALARM");
+        ics.text(
+            "UID",
+            &format!("{}-{key}-{days}d@renewal-assistant", checklist.id),
+        );
+        ics.raw("ACTION", "DISPLAY");
+        ics.text(
+            "DESCRIPTION",
             &tf(
                 "checklist.ics.alarm",
                 &[("summary", &summary), ("n", &days)],
             ),
-            -Duration::days(days),
-        ));
+        );
+        ics.raw("TRIGGER", &format!("-P{days}D"));
+        ics.raw("END", "VALARM");
     }
-    e.done()
+    ics.raw("END", "VEVENT");
 }
 
 /// An iCalendar file with all-day events for the day the window opens, the
@@ -163,41 +244,42 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
         }
         about.push_str(&format!("\n{}", plan.caution));
     }
-    let mut cal = Calendar::new();
-    cal.name(&tf("checklist.ics.name", &[("label", who)]));
-    cal.push(event(
-        checklist,
+    let mut ics = Ics { out: String::new() };
+    ics.raw("BEGIN", "VCALENDAR");
+    ics.raw("VERSION", "2.0");
+    ics.raw("PRODID", "-//renewal-assistant//renew//EN");
+    ics.raw("CALSCALE", "GREGORIAN");
+    let name = tf("checklist.ics.name", &[("label", who)]);
+    ics.text("NAME", &name);
+    ics.text("X-WR-CALNAME", &name);
+    let mut events = vec![(
         "opens",
         w.opens,
         tf(
             "checklist.ics.opens",
             &[("label", who), ("disease", disease)],
         ),
-        &about,
-    ));
+    )];
     if let Some(by) = w.apply_by {
-        cal.push(event(
-            checklist,
+        events.push((
             "apply-by",
             by,
             tf(
                 "checklist.ics.apply_by",
                 &[("label", who), ("disease", disease)],
             ),
-            &about,
         ));
     }
-    cal.push(event(
-        checklist,
+    events.push((
         "end",
         w.closes,
         tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
-        &about,
     ));
-    // Labels and data are people's words: no control characters in the file.
-    let mut text = cal.done().to_string();
-    text.retain(|c| !c.is_control() || c == '\r' || c == '\n');
-    text
+    for (key, date, summary) in &events {
+        event(&mut ics, checklist, key, *date, summary, &about);
+    }
+    ics.raw("END", "VCALENDAR");
+    ics.out
 }
 
 /// The plan as short plain text for a QR code, at a level of detail:

@@ -204,7 +204,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     writeln!(
                         out,
                         "{}",
-                        serde_json::to_string_pretty(
+                        crate::i18n::to_json(
                             &json!({ "checklists": items, "problems": problems })
                         )?
                     )?;
@@ -258,7 +258,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         );
                         map.insert("path".into(), json!(store.path_of(&c.id).ok()));
                     }
-                    writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+                    writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
                 }
                 ListFormat::Text => {
                     writeln!(
@@ -361,7 +361,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             let c = store.load(&id, ctx.now).map_err(user_facing)?;
             let p = plan_for(ctx, &c);
             match format {
-                ExportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&c)?)?,
+                ExportFormat::Json => writeln!(out, "{}", crate::i18n::to_json(&c)?)?,
                 ExportFormat::Ics => write!(out, "{}", export::ics(&c, p.as_ref()))?,
                 ExportFormat::Markdown => {
                     write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, true))?

@@ -216,16 +216,19 @@ pub fn today(
     clock: impl FnOnce() -> NaiveDate,
 ) -> Result<NaiveDate, UsageError> {
     match arg {
-        Some(text) => parse_date(text).map_err(|e| {
-            UsageError(tf(
-                "cli.bad_date",
-                &[
-                    ("input", &text),
-                    ("which", &t("cli.which.today")),
-                    ("reason", &e.message()),
-                ],
-            ))
-        }),
+        Some(text) => {
+            not_too_long(text, "cli.which.today")?;
+            parse_date(text).map_err(|e| {
+                UsageError(tf(
+                    "cli.bad_date",
+                    &[
+                        ("input", &text),
+                        ("which", &t("cli.which.today")),
+                        ("reason", &e.message()),
+                    ],
+                ))
+            })
+        }
         None => Ok(clock()),
     }
 }
@@ -282,7 +285,24 @@ fn exact<'a, T>(items: &'a [T], input: &str, names: impl Fn(&T) -> Vec<&str>) ->
     }
 }
 
+/// An answer too long to be a name is refused before any search: matching
+/// costs time in proportion to its length.
+fn not_too_long(input: &str, what_key: &str) -> Result<(), UsageError> {
+    if crate::search::too_long(input) {
+        return Err(UsageError(tf(
+            "cli.too_long",
+            &[
+                ("what", &t(what_key)),
+                ("n", &input.chars().count()),
+                ("max", &crate::search::MAX_QUERY_CHARS),
+            ],
+        )));
+    }
+    Ok(())
+}
+
 pub fn find_region<'a>(policy: &'a PolicySet, input: &str) -> Result<&'a Region, UsageError> {
+    not_too_long(input, "cli.what.region")?;
     if let Some(r) = exact(&policy.regions, input, |r| {
         [r.id.as_str(), r.name.as_str(), r.short_name.as_str()]
             .into_iter()
@@ -310,6 +330,7 @@ pub fn find_disease<'a>(
     region: &'a Region,
     input: &str,
 ) -> Result<&'a crate::policy::Disease, UsageError> {
+    not_too_long(input, "cli.what.disease")?;
     if let Some(d) = exact(&region.diseases, input, |d| {
         [d.id.as_str(), d.name.as_str()]
             .into_iter()
@@ -328,6 +349,7 @@ pub fn find_disease<'a>(
 }
 
 pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
+    not_too_long(input, "cli.what.scheme")?;
     choose(
         &scheme_index(),
         &Scheme::ALL,
@@ -498,6 +520,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             let region = find_region(policy, region)?;
             let scheme = find_scheme(scheme)?;
             let disease = find_disease(region, disease)?;
+            not_too_long(end, "cli.which.end")?;
             let validity_end = parse_date(end).map_err(|e| {
                 UsageError(tf(
                     "cli.bad_date",
@@ -547,7 +570,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                             serde_json::json!({ "id": c.id, "label": c.label, "path": path }),
                         );
                     }
-                    writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?
+                    writeln!(out, "{}", crate::i18n::to_json(&value)?)?
                 }
             }
             if let (Some((c, path)), false) = (&saved, *format == Format::Json) {
@@ -569,7 +592,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         })
                     })
                     .collect();
-                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+                writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
             }
             ListFormat::Text => {
                 writeln!(out, "{}", t("cli.regions.heading"))?;
@@ -594,7 +617,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         .iter()
                         .map(|d| serde_json::json!({ "id": d.id, "name": d.name, "aliases": d.aliases, "other": d.other }))
                         .collect();
-                    writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+                    writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
                 }
                 ListFormat::Text => {
                     writeln!(

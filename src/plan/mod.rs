@@ -448,7 +448,7 @@ pub fn compute(
             } else {
                 ch.review.working_days
             }
-            .map(|n| n + ch.review.notify_working_days.unwrap_or(0));
+            .and_then(|n| review_span(n, ch.review.notify_working_days));
             let (expected_result, result_estimated, apply_by, apply_by_estimated) =
                 match review_days {
                     Some(n) => {
@@ -508,11 +508,12 @@ pub fn compute(
         .iter()
         .filter(|c| c.serves_disease)
         .filter_map(|c| {
-            let days = if c.review.instant {
+            let review = if c.review.instant {
                 0
             } else {
                 c.review.working_days?
-            } + c.review.notify_working_days.unwrap_or(0);
+            };
+            let days = review_span(review, c.review.notify_working_days)?;
             c.apply_by.map(|date| ApplyBy {
                 date,
                 channel: c.id.clone(),
@@ -596,7 +597,10 @@ pub fn compute(
         });
     }
     stale_warnings(region, today, &mut warnings);
-    if answers.validity_end > today + Months::new(12 * 6) {
+    if today
+        .checked_add_months(Months::new(12 * 6))
+        .is_some_and(|far| answers.validity_end > far)
+    {
         warnings.push(Warning {
             code: "end_far_ahead",
             text: tf("warn.end_far_ahead", &[("end", &answers.validity_end)]),
@@ -671,6 +675,16 @@ pub fn compute(
         caution: national.caution.clone(),
         warnings,
     })
+}
+
+/// Working days from applying to the answer: the review and the notice.
+/// `None` beyond what validated data can say, so data that skipped
+/// validation can neither overflow nor send the calendar counting for ever.
+fn review_span(review: u32, notify: Option<u32>) -> Option<u32> {
+    use crate::policy::validate::{MAX_NOTIFY_WORKING_DAYS, MAX_REVIEW_WORKING_DAYS};
+    let notify = notify.unwrap_or(0);
+    (review <= MAX_REVIEW_WORKING_DAYS && notify <= MAX_NOTIFY_WORKING_DAYS)
+        .then(|| review + notify)
 }
 
 /// Warn when the newest source, or the last check, is over a year old.

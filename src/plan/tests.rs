@@ -431,6 +431,35 @@ fn every_region_and_disease_plans_without_panic() {
     }
 }
 
+#[test]
+fn review_times_that_skipped_validation_neither_overflow_nor_hang() {
+    // Data built in code skips `validate`: a review of u32::MAX working days
+    // plus a notice must not wrap to 0 days, panic, or count for ever.
+    let mut pol = policy();
+    let fcg = pol
+        .regions
+        .iter_mut()
+        .find(|r| r.id == "guangxi-fangchenggang")
+        .unwrap();
+    for ch in &mut fcg.channels {
+        ch.review.working_days = Some(u32::MAX);
+        ch.review.notify_working_days = Some(3);
+    }
+    let a = answers("guangxi-fangchenggang", "hypertension", "2026-06-30");
+    let p = compute(&pol, &a, d("2026-05-01")).unwrap();
+    for ch in &p.channels {
+        assert_eq!(ch.expected_result, None, "{}", ch.id);
+        assert_eq!(ch.apply_by, None, "{}", ch.id);
+    }
+    assert_eq!(p.apply_by, None);
+    // Counting up to the last date chrono knows stops there.
+    let last = NaiveDate::MAX;
+    let c = calendar::add_working_days(last.pred_opt().unwrap(), 10);
+    assert_eq!(c.date, last);
+    assert!(c.estimated);
+    assert!(calendar::next_working_day(last).date == last);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

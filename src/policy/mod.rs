@@ -84,7 +84,8 @@ impl PolicySet {
             return Err(LoadError::Invalid(problems));
         };
         problems.extend(validate::national(national.0, &national_data));
-        problems.extend(validate::across(&national_data, &parsed));
+        let all: Vec<&Region> = parsed.iter().collect();
+        problems.extend(validate::across(&national_data, &all));
         if !problems.is_empty() {
             return Err(LoadError::Invalid(problems));
         }
@@ -147,14 +148,21 @@ impl Region {
 pub fn parse_published(text: &str) -> Option<chrono::NaiveDate> {
     use chrono::NaiveDate;
     let parts: Vec<&str> = text.split('-').collect();
-    let num = |s: &str| s.parse::<u32>().ok();
+    let num = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    // A year too large for i32 is no date (it must not wrap to a negative one).
+    let year = |s: &str| i32::try_from(num(s)?).ok();
     match parts.as_slice() {
-        [y] => NaiveDate::from_ymd_opt(num(y)? as i32, 12, 31),
+        [y] => NaiveDate::from_ymd_opt(year(y)?, 12, 31),
         [y, m] => {
-            let first = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1)?;
+            let first = NaiveDate::from_ymd_opt(year(y)?, num(m)?, 1)?;
             first.checked_add_months(chrono::Months::new(1))?.pred_opt()
         }
-        [y, m, d] => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
+        [y, m, d] => NaiveDate::from_ymd_opt(year(y)?, num(m)?, num(d)?),
         _ => None,
     }
 }
@@ -164,17 +172,38 @@ fn parse<T: serde::de::DeserializeOwned>(
     text: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    match serde_json::from_str::<T>(text) {
+    match from_json::<T>(file, text) {
         Ok(v) => Some(v),
-        Err(e) => {
-            problems.push(Problem {
-                file: file.to_string(),
-                field: format!("line {} column {}", e.line(), e.column()),
-                reason: e.to_string(),
-            });
+        Err(p) => {
+            problems.push(p);
             None
         }
     }
+}
+
+/// Parses a data file; a failure names the line, the column and, when the
+/// parser got that far, the field (`channels[0].review.working_days`).
+pub fn from_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+    let problem = |e: serde_json::Error, path: String| {
+        let at = format!("line {} column {}", e.line(), e.column());
+        Problem {
+            file: file.to_string(),
+            field: if path.is_empty() || path == "." {
+                at
+            } else {
+                format!("{at}, {path}")
+            },
+            reason: e.to_string(),
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        problem(e.into_inner(), path)
+    })?;
+    // Trailing text after the value is an error too, as in `from_str`.
+    de.end().map_err(|e| problem(e, String::new()))?;
+    Ok(value)
 }
 
 #[cfg(test)]

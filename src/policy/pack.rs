@@ -35,6 +35,7 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
+    let mut seen: Vec<(String, String)> = Vec::new();
     for path in paths {
         let file = path
             .file_name()
@@ -69,8 +70,33 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
             problems.push(problem(&file, "", e.to_string()));
             continue;
         }
-        match check_region(&file, &text, base) {
-            Ok(region) => regions.push(region),
+        // Checked against the embedded data and the pack files before it,
+        // so two pack regions cannot share a name either.
+        match check_with(&file, &text, base, &regions) {
+            Ok(region) => {
+                // Two files with one id: neither is trusted over the other.
+                if let Some(first) = seen.iter().position(|(_, id)| *id == region.id) {
+                    problems.push(problem(
+                        &file,
+                        "id",
+                        format!(
+                            "region id {:?} is already used by pack file {}",
+                            region.id, seen[first].0
+                        ),
+                    ));
+                    if let Some(i) = regions.iter().position(|r: &Region| r.id == region.id) {
+                        regions.remove(i);
+                        problems.push(problem(
+                            &seen[first].0,
+                            "id",
+                            format!("region id {:?} is also used by pack file {file}", region.id),
+                        ));
+                    }
+                    continue;
+                }
+                seen.push((file.clone(), region.id.clone()));
+                regions.push(region);
+            }
             Err(mut p) => problems.append(&mut p),
         }
     }
@@ -79,22 +105,28 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
 
 /// One region file checked alone and against the base data.
 pub fn check_region(file: &str, text: &str, base: &PolicySet) -> Result<Region, Vec<Problem>> {
-    let region: Region = serde_json::from_str(text).map_err(|e| {
-        vec![Problem {
-            file: file.to_string(),
-            field: format!("line {} column {}", e.line(), e.column()),
-            reason: e.to_string(),
-        }]
-    })?;
+    check_with(file, text, base, &[])
+}
+
+/// One region file checked alone and against the base data together with
+/// the pack's `earlier` regions (which replace base regions of their id).
+fn check_with(
+    file: &str,
+    text: &str,
+    base: &PolicySet,
+    earlier: &[Region],
+) -> Result<Region, Vec<Problem>> {
+    let region: Region = super::from_json(file, text).map_err(|p| vec![p])?;
     let mut problems = validate::region(file, &region);
-    // Cross-file rules against what the region would join.
-    let mut merged: Vec<Region> = base
+    // Cross-file rules against what the region would join: references,
+    // no copying.
+    let mut merged: Vec<&Region> = base
         .regions
         .iter()
-        .filter(|r| r.id != region.id)
-        .cloned()
+        .filter(|r| r.id != region.id && !earlier.iter().any(|e| e.id == r.id))
+        .chain(earlier.iter().filter(|r| r.id != region.id))
         .collect();
-    merged.push(region.clone());
+    merged.push(&region);
     problems.extend(
         validate::across(&base.national, &merged)
             .into_iter()

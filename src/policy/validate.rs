@@ -4,7 +4,25 @@
 
 use std::collections::HashSet;
 
+use chrono::{Datelike, NaiveDate};
+
 use super::{ChannelKind, Fact, National, Problem, Region, Source, parse_published};
+use crate::i18n::is_invisible_or_bidi;
+
+/// Longest review a channel may state, in working days (about four months).
+/// The seed regions say 1 to 7; beyond this a figure is a typo, and counting
+/// it would cost time for every plan.
+pub const MAX_REVIEW_WORKING_DAYS: u32 = 90;
+/// Longest time to notify after a review, in working days.
+pub const MAX_NOTIFY_WORKING_DAYS: u32 = 30;
+/// Longest renewal cycle, in years.
+pub const MAX_CYCLE_YEARS: u32 = 10;
+/// Largest yearly limit an example row may show (ten million yuan).
+pub const MAX_ANNUAL_LIMIT_YUAN: u32 = 10_000_000;
+/// Years a source may be published in.
+pub const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+/// Years the data may say it was checked in.
+pub const VERIFIED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 struct Checker<'a> {
     file: &'a str,
@@ -29,11 +47,21 @@ impl<'a> Checker<'a> {
                     &format!("duplicate source id {:?}", s.id),
                 );
             }
-            if parse_published(&s.published).is_none() {
-                c.fail(
+            match parse_published(&s.published) {
+                None => c.fail(
                     &format!("sources[{i}].published"),
                     &format!("{:?} is not YYYY, YYYY-MM or YYYY-MM-DD", s.published),
-                );
+                ),
+                Some(d) if !PUBLISHED_YEARS.contains(&d.year()) => c.fail(
+                    &format!("sources[{i}].published"),
+                    &format!(
+                        "{:?} is not a year from {} to {}",
+                        s.published,
+                        PUBLISHED_YEARS.start(),
+                        PUBLISHED_YEARS.end()
+                    ),
+                ),
+                Some(_) => {}
             }
             if s.file.is_none() && s.url.is_none() && s.publisher.is_none() {
                 c.fail(
@@ -51,6 +79,41 @@ impl<'a> Checker<'a> {
             field: field.to_string(),
             reason: reason.to_string(),
         });
+    }
+
+    /// A date the data says it was checked on, within `VERIFIED_YEARS`.
+    fn verified_on(&mut self, field: &str, date: NaiveDate) {
+        if !VERIFIED_YEARS.contains(&date.year()) {
+            self.fail(
+                field,
+                &format!(
+                    "{date} is not a date from {} to {}",
+                    VERIFIED_YEARS.start(),
+                    VERIFIED_YEARS.end()
+                ),
+            );
+        }
+    }
+
+    /// A count within `max`.
+    fn at_most(&mut self, field: &str, value: Option<u32>, max: u32, unit: &str) {
+        if let Some(v) = value
+            && v > max
+        {
+            self.fail(field, &format!("{v} {unit} is more than the {max} allowed"));
+        }
+    }
+
+    /// Renewal cycles: each 1 to `MAX_CYCLE_YEARS` years.
+    fn cycle(&mut self, field: &str, cycle: &Fact<Vec<u32>>) {
+        for (i, y) in cycle.value.iter().flatten().enumerate() {
+            if !(1..=MAX_CYCLE_YEARS).contains(y) {
+                self.fail(
+                    &format!("{field}.value[{i}]"),
+                    &format!("{y} years is not a cycle of 1 to {MAX_CYCLE_YEARS} years"),
+                );
+            }
+        }
     }
 
     fn source(&mut self, field: &str, id: &str) {
@@ -106,6 +169,14 @@ impl<'a> Checker<'a> {
                 self.fail(&super::texts::spell(path), "is empty");
             } else if text.chars().any(|c| c.is_control() && c != '\n') {
                 self.fail(&super::texts::spell(path), "contains a control character");
+            } else if let Some(c) = text.chars().find(|c| is_invisible_or_bidi(*c)) {
+                self.fail(
+                    &super::texts::spell(path),
+                    &format!(
+                        "contains the invisible or direction-changing character U+{:04X}",
+                        c as u32
+                    ),
+                );
             }
         });
     }
@@ -116,6 +187,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     let mut c = Checker::new(file, &r.sources);
     c.no_blank_text(r);
     c.unique("id", [r.id.as_str()]);
+    c.verified_on("verified_on", r.verified_on);
     c.fact("window_months", &r.window_months);
     if let Some(m) = r.window_months.value
         && !(1..=24).contains(&m)
@@ -126,6 +198,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         );
     }
     c.fact("cycle_years", &r.cycle_years);
+    c.cycle("cycle_years", &r.cycle_years);
     c.fact("materials_max_age", &r.materials_max_age);
     if let Some(age) = &r.materials_max_age.value
         && !(1..=60).contains(&age.months)
@@ -164,6 +237,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         }
         if let Some(cycle) = &d.cycle_years {
             c.fact(&format!("diseases[{i}].cycle_years"), cycle);
+            c.cycle(&format!("diseases[{i}].cycle_years"), cycle);
         }
     }
     let others = r.diseases.iter().filter(|d| d.other).count();
@@ -201,6 +275,25 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         let f = format!("channels[{i}]");
         c.source(&format!("{f}.source"), &ch.source);
         c.source(&format!("{f}.review.source"), &ch.review.source);
+        for (field, value, max) in [
+            (
+                "working_days_min",
+                ch.review.working_days_min,
+                MAX_REVIEW_WORKING_DAYS,
+            ),
+            (
+                "working_days",
+                ch.review.working_days,
+                MAX_REVIEW_WORKING_DAYS,
+            ),
+            (
+                "notify_working_days",
+                ch.review.notify_working_days,
+                MAX_NOTIFY_WORKING_DAYS,
+            ),
+        ] {
+            c.at_most(&format!("{f}.review.{field}"), value, max, "working days");
+        }
         if let (Some(min), Some(max)) = (ch.review.working_days_min, ch.review.working_days)
             && min > max
         {
@@ -241,6 +334,12 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             c.fail("example_figures.rows", "no rows");
         }
         for (i, row) in ex.rows.iter().enumerate() {
+            c.at_most(
+                &format!("example_figures.rows[{i}].annual_limit_yuan"),
+                row.annual_limit_yuan,
+                MAX_ANNUAL_LIMIT_YUAN,
+                "yuan",
+            );
             for pct in [row.ratio_active_pct, row.ratio_retired_pct]
                 .into_iter()
                 .flatten()
@@ -258,6 +357,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
 pub fn national(file: &str, n: &National) -> Vec<Problem> {
     let mut c = Checker::new(file, &n.sources);
     c.no_blank_text(n);
+    c.verified_on("verified_on", n.verified_on);
     c.fact("service_item_name", &n.service_item_name);
     if !(1..=24).contains(&n.assumed_window_months) {
         c.fail("assumed_window_months", "must be 1 to 24");
@@ -309,7 +409,7 @@ pub fn national(file: &str, n: &National) -> Vec<Problem> {
 
 /// Checks that need every file at once: unique region ids, exactly one
 /// generic region, cross-province references that resolve.
-pub fn across(n: &National, regions: &[Region]) -> Vec<Problem> {
+pub fn across(n: &National, regions: &[&Region]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut fail = |file: &str, field: &str, reason: String| {
         problems.push(Problem {
@@ -336,6 +436,39 @@ pub fn across(n: &National, regions: &[Region]) -> Vec<Problem> {
                     &format!("diseases[{i}].cross_province"),
                     format!("{cp:?} is not a national direct-settlement disease"),
                 );
+            }
+        }
+    }
+    // A name or alias is what a person types to pick a region: one that two
+    // regions share sends them to the wrong rules.
+    let mut names: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for r in regions {
+        let own = [
+            ("name".to_string(), r.name.as_str()),
+            ("short_name".to_string(), r.short_name.as_str()),
+        ]
+        .into_iter()
+        .chain(
+            r.aliases
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (format!("aliases[{i}]"), a.as_str())),
+        );
+        let mut mine = HashSet::new();
+        for (field, text) in own {
+            let key = text.trim().to_lowercase();
+            if !mine.insert(key.clone()) {
+                continue;
+            }
+            match names.get(&key) {
+                Some(other) if *other != r.id => fail(
+                    &r.id,
+                    &field,
+                    format!("{text:?} is already a name or alias of region {other:?}"),
+                ),
+                _ => {
+                    names.insert(key, &r.id);
+                }
             }
         }
     }
