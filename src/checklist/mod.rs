@@ -337,7 +337,7 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
             || plan
                 .warnings
                 .iter()
-                .any(|x| x.code == "sources_old" || x.code == "region_generic")
+                .any(|x| x.code() == "sources_old" || x.code() == "region_generic")
         {
             step(
                 "confirm",

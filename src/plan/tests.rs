@@ -27,7 +27,7 @@ fn plan(a: &Answers, today: &str) -> RenewalPlan {
 }
 
 fn codes(p: &RenewalPlan) -> Vec<&'static str> {
-    p.warnings.iter().map(|w| w.code).collect()
+    p.warnings.iter().map(|w| w.code()).collect()
 }
 
 #[test]
@@ -462,7 +462,7 @@ mod properties {
             for ch in &p.channels {
                 if let Some(by) = ch.apply_by {
                     prop_assert!(by >= p.window.opens && by <= p.window.closes);
-                    prop_assert!(crate::calendar::is_working_day(by));
+                    prop_assert!(pol.calendar.is_working_day(by));
                 }
                 if let Some(r) = ch.expected_result {
                     prop_assert!(r >= p.reference_day);
@@ -470,4 +470,113 @@ mod properties {
             }
         }
     }
+}
+
+/// 2027's notice is not in the data: 元旦 (Fri 2027-01-01) is still a day
+/// off, so it is never the last day to go, and the reviews count over it.
+#[test]
+fn no_office_day_or_result_on_a_statutory_holiday_beyond_the_notices() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-01-03"),
+        "2026-12-20",
+    );
+    let office = p
+        .channels
+        .iter()
+        .find(|c| c.id == "hospital-office")
+        .unwrap();
+    assert_eq!(
+        office.apply_by,
+        Some(d("2026-12-31")),
+        "not 元旦 2027-01-01"
+    );
+    assert!(office.apply_by_estimated);
+    let headline = p.apply_by.as_ref().unwrap();
+    assert_eq!(
+        headline.date,
+        d("2026-12-24"),
+        "5 working days end on 12-31"
+    );
+    assert!(headline.estimated);
+
+    // Applying online on Mon 2027-02-01: 春节 (02-05..02-08) is off.
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-03-31"),
+        "2027-02-01",
+    );
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.id == "qinghai-ybao-wechat")
+        .unwrap();
+    assert_eq!(
+        online.expected_result,
+        Some(d("2027-02-10")),
+        "not 初三 02-08"
+    );
+    assert!(online.result_estimated);
+}
+
+#[test]
+fn the_estimate_warning_names_the_holidays_in_the_window() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-04-30"),
+        "2026-12-20",
+    );
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.code() == "calendar_estimated")
+        .expect("an estimate warning");
+    let Warning::CalendarEstimated { years, holidays } = w else {
+        unreachable!()
+    };
+    assert_eq!(years, &[2027]);
+    let got: Vec<(crate::calendar::Holiday, NaiveDate)> =
+        holidays.iter().map(|h| (h.holiday, h.first)).collect();
+    use crate::calendar::Holiday::*;
+    assert_eq!(
+        got,
+        [
+            (SpringFestival, d("2027-02-05")),
+            (Qingming, d("2027-04-05"))
+        ],
+        "window 2027-01-30..04-30"
+    );
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let text = render::warning_text(w);
+    assert!(text.contains("春节 2027-02-05 至 2027-02-08"), "{text}");
+    assert!(text.contains("清明节 2027-04-05"), "{text}");
+    assert!(
+        text.contains("调休上班日") && text.contains("尚未公布"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_pack_schedule_replaces_the_estimate_in_plans() {
+    let mut pol = policy();
+    pol.calendar = pol.calendar.with_years([crate::calendar::OfficialYear {
+        year: 2027,
+        days_off: [
+            d("2027-01-01"),
+            d("2027-02-05"),
+            d("2027-02-08"),
+            d("2027-02-09"),
+        ]
+        .into(),
+        working_days: [].into(),
+        source: "test".into(),
+        published: d("2026-11-01"),
+    }]);
+    let a = answers("qinghai-haixi", "diabetes", "2027-03-31");
+    let p = compute(&pol, &a, d("2027-02-01")).unwrap();
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.id == "qinghai-ybao-wechat")
+        .unwrap();
+    assert_eq!(online.expected_result, Some(d("2027-02-11")));
+    assert!(!online.result_estimated);
+    assert!(!codes(&p).contains(&"calendar_estimated"));
 }

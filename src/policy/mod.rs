@@ -36,6 +36,8 @@ pub enum LoadError {
 pub struct PolicySet {
     pub national: National,
     pub regions: Vec<Region>,
+    /// Working days: the built-in notices, any pack years, the estimate.
+    pub calendar: crate::calendar::Calendar,
 }
 
 impl PolicySet {
@@ -59,7 +61,11 @@ impl PolicySet {
         match national {
             Some(national) if problems.is_empty() => {
                 regions.sort_by_key(|r| (r.generic, r.id.clone()));
-                Ok(PolicySet { national, regions })
+                Ok(PolicySet {
+                    national,
+                    regions,
+                    calendar: Default::default(),
+                })
             }
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -92,6 +98,7 @@ impl PolicySet {
         Ok(PolicySet {
             national: national_data,
             regions: parsed,
+            calendar: Default::default(),
         })
     }
 
