@@ -169,3 +169,98 @@ fn every_problem_in_a_holiday_file_is_named_by_file_and_field() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(online(&v)["result_estimated"], true);
 }
+
+/// Applying by 2026-12-24 counts over 元旦 2027, whose notice is not in the
+/// data: every output that shows that date says it is an estimate.
+#[test]
+fn every_output_marks_estimated_dates() {
+    let plan_args = |format: &'static str| {
+        vec![
+            "plan",
+            "--region",
+            "qinghai-haixi",
+            "--scheme",
+            "employee",
+            "--disease",
+            "diabetes",
+            "--end",
+            "2027-01-03",
+            "--today",
+            "2026-12-20",
+            "--format",
+            format,
+        ]
+    };
+    let headline = |out: &str| {
+        out.lines()
+            .find(|l| l.contains("建议最晚在"))
+            .unwrap_or_else(|| panic!("no headline in:\n{out}"))
+            .to_string()
+    };
+    for format in ["text", "markdown"] {
+        let (code, out, err) = renew(&plan_args(format));
+        assert_eq!(code, 0, "{err}");
+        let line = headline(&out);
+        assert!(
+            line.contains("2026-12-24") && line.contains("（估）"),
+            "{line}"
+        );
+        assert!(out.contains("元旦 2027-01-01"), "{out}");
+        assert!(out.contains("调休上班日"), "{out}");
+    }
+
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("renew")
+            .unwrap()
+            .env("RENEW_DATA_DIR", data.path())
+            .env("RENEW_TODAY", "2026-12-20")
+            .env_remove("LC_ALL")
+            .env_remove("HOME")
+            .env_remove("RENEW_POLICY_DIR")
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let mut save = plan_args("json");
+    save.extend(["--save", "--label", "妈妈"]);
+    let v: Value = serde_json::from_str(&run(&save)).unwrap();
+    let id = v["checklist"]["id"].as_str().unwrap().to_string();
+    let show = run(&["checklist", "show", &id]);
+    // Items wrap at 78 columns: join the lines before looking.
+    let flat: String = show.lines().map(str::trim).collect();
+    assert!(flat.contains("最好不晚于 2026-12-24（估）"), "{show}");
+    let ics = run(&["checklist", "export", &id, "--format", "ics"]);
+    let unfolded = icalendar::parser::unfold(&ics);
+    assert!(unfolded.contains("（估）"), "{unfolded}");
+    assert!(unfolded.contains("元旦 2027-01-01"), "{unfolded}");
+}
+
+#[test]
+fn the_qr_text_marks_an_estimated_apply_by_day() {
+    use renewal_assistant::checklist::export::qr_text;
+    use renewal_assistant::plan::{Answers, compute};
+    use renewal_assistant::policy::{PolicySet, Scheme};
+    renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);
+    let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let answers = Answers {
+        region: "qinghai-haixi".into(),
+        scheme: Scheme::Employee,
+        disease: "diabetes".into(),
+        validity_end: d("2027-01-03"),
+        cross_province: false,
+        retired: false,
+    };
+    let plan = compute(&PolicySet::embedded().unwrap(), &answers, d("2026-12-20")).unwrap();
+    for level in 0..=2 {
+        let text = qr_text(&plan, level);
+        assert!(text.contains("2026-12-24（估）"), "level {level}: {text}");
+    }
+}
