@@ -4,7 +4,7 @@
 
 pub mod render;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -199,10 +199,15 @@ pub struct LateRule {
 pub struct CrossProvincePlan {
     pub steps: Vec<Step>,
     pub principle: Note,
-    /// The disease is one of the five settled directly across provinces.
+    /// The disease is one of the diseases settled directly across
+    /// provinces (10 since the end of 2024), as of the plan's today.
     pub direct_settlement: bool,
     pub direct_settlement_name: Option<String>,
+    /// Since when this disease settles directly (the national rule when
+    /// it does not), with its source.
     pub direct_settlement_since: Fact<String>,
+    /// The month the disease joined the national list (`YYYY-MM`).
+    pub direct_settlement_joined: Option<String>,
     pub other_diseases: Option<Note>,
     pub notes: Vec<Note>,
 }
@@ -596,7 +601,7 @@ pub fn compute(
             .iter_days()
             .take_while(|d| *d <= last_counted)
             .filter(|d| calendar.is_estimated(*d))
-            .map(|d| chrono::Datelike::year(&d))
+            .map(|d| d.year())
             .collect();
         years.dedup();
         warnings.push(Warning::CalendarEstimated {
@@ -607,16 +612,28 @@ pub fn compute(
 
     // Cross-province.
     let cross_province_info = answers.cross_province.then(|| {
+        // Matched by the region's mapping of its disease to the national
+        // list, and only once the disease had joined it everywhere (by the
+        // end of its month).
         let direct = disease
             .cross_province
             .as_ref()
-            .and_then(|id| cp.direct_settlement.iter().find(|d| &d.id == id));
+            .and_then(|id| cp.direct_settlement.iter().find(|d| &d.id == id))
+            .filter(|d| crate::policy::parse_published(&d.since).is_some_and(|end| end <= today));
         CrossProvincePlan {
             steps: cp.steps.clone(),
             principle: cp.principle.clone(),
             direct_settlement: direct.is_some(),
             direct_settlement_name: direct.map(|d| d.name.clone()),
-            direct_settlement_since: cp.direct_settlement_since.clone(),
+            direct_settlement_since: match direct {
+                Some(d) => Fact {
+                    value: Some(d.since_text.clone()),
+                    source: Some(d.source.clone()),
+                    note: None,
+                },
+                None => cp.direct_settlement_since.clone(),
+            },
+            direct_settlement_joined: direct.map(|d| d.since.clone()),
             other_diseases: direct.is_none().then(|| cp.other_diseases.clone()),
             notes: cp.notes.clone(),
         }

@@ -580,3 +580,49 @@ fn a_pack_schedule_replaces_the_estimate_in_plans() {
     assert!(!online.result_estimated);
     assert!(!codes(&p).contains(&"calendar_estimated"));
 }
+
+/// 医保办发〔2024〕19号: 10 diseases settle directly across provinces since the
+/// end of 2024, each with the month it joined.
+#[test]
+fn ten_diseases_settle_directly_across_provinces_since_the_end_of_2024() {
+    let pol = policy();
+    let list = &pol.national.cross_province.direct_settlement;
+    assert_eq!(list.len(), 10);
+    let joined = |since: &str| list.iter().filter(|d| d.since == since).count();
+    assert_eq!((joined("2021-09"), joined("2024-12")), (5, 5));
+
+    let cross = |region: &str, disease: &str, today: &str| {
+        let mut a = answers(region, disease, "2027-06-30");
+        a.cross_province = true;
+        compute(&pol, &a, d(today)).unwrap()
+    };
+    for (region, disease) in [
+        ("hubei-qianjiang", "copd"),
+        ("hubei-qianjiang", "viral-hepatitis"),
+        ("shandong-qingdao", "rheumatoid-arthritis"),
+        ("shandong-qingdao", "ankylosing-spondylitis"),
+        ("shandong-qingdao", "chronic-hepatitis-c"),
+        ("generic", "coronary-heart-disease"),
+    ] {
+        let p = cross(region, disease, "2026-11-23");
+        let cp = p.cross_province_info.as_ref().unwrap();
+        assert!(cp.direct_settlement, "{region} {disease}");
+        assert_eq!(cp.direct_settlement_joined.as_deref(), Some("2024-12"));
+        assert_eq!(
+            cp.direct_settlement_since.source.as_deref(),
+            Some("nhsa-2024-19")
+        );
+        assert!(!codes(&p).contains(&"no_direct_settlement"));
+    }
+    // Before the end of 2024 the new five were not yet everywhere.
+    let p = cross("hubei-qianjiang", "copd", "2024-10-01");
+    assert!(!p.cross_province_info.as_ref().unwrap().direct_settlement);
+    // The first five since 2021-09.
+    let p = cross("hubei-qianjiang", "diabetes", "2024-10-01");
+    let cp = p.cross_province_info.as_ref().unwrap();
+    assert!(cp.direct_settlement);
+    assert_eq!(cp.direct_settlement_joined.as_deref(), Some("2021-09"));
+    // Still not on the list: tuberculosis.
+    let p = cross("hubei-qianjiang", "tuberculosis", "2026-11-23");
+    assert!(codes(&p).contains(&"no_direct_settlement"));
+}
