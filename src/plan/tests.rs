@@ -452,7 +452,8 @@ mod properties {
         }
 
         #[test]
-        fn plan_dates_are_consistent(end in 0i64..3_650, today in 0i64..3_650) {
+        fn plan_dates_are_consistent(end in 0i64..4_000, today in 0i64..4_000) {
+            // 2024..2035: the notices, then the statutory-day estimate.
             let base = d("2024-01-01");
             let pol = policy();
             let a = Answers { validity_end: base + chrono::Duration::days(end), ..answers("qinghai-haixi", "diabetes", "2024-01-01") };
@@ -463,9 +464,13 @@ mod properties {
                 if let Some(by) = ch.apply_by {
                     prop_assert!(by >= p.window.opens && by <= p.window.closes);
                     prop_assert!(pol.calendar.is_working_day(by));
+                    prop_assert!(!pol.calendar.is_statutory(by), "{by} is a statutory day off");
+                    prop_assert_eq!(ch.apply_by_estimated || !pol.calendar.is_estimated(by), true);
                 }
                 if let Some(r) = ch.expected_result {
                     prop_assert!(r >= p.reference_day);
+                    prop_assert!(pol.calendar.is_working_day(r) && !pol.calendar.is_statutory(r));
+                    prop_assert_eq!(ch.result_estimated || !pol.calendar.is_estimated(r), true);
                 }
             }
         }
