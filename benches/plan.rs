@@ -71,6 +71,16 @@ fn benches(c: &mut Criterion) {
     c.bench_function("one plan (青岛, 5 channels, cross-province)", |b| {
         b.iter(|| black_box(plan::compute(&policy, black_box(&answers), today).unwrap()))
     });
+    // Past the built-in holiday notices: the estimate (statutory days from
+    // the lunar calendar, computed once per year and kept in the calendar).
+    let later = Answers {
+        validity_end: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+        ..answers.clone()
+    };
+    let today_2027 = NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
+    c.bench_function("one plan over 春节 2027 (estimated calendar)", |b| {
+        b.iter(|| black_box(plan::compute(&policy, black_box(&later), today_2027).unwrap()))
+    });
     let idx = disease_index(policy.region("shandong-qingdao").unwrap());
     c.bench_function("resolve a pinyin query among 57 diseases", |b| {
         b.iter(|| black_box(idx.resolve(black_box("ndz"))))

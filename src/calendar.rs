@@ -1,207 +1,357 @@
 //! Working days in mainland China: weekends, public holidays and the make-up
-//! working days (调休) from the State Council notices, as carried by the
-//! `chinese_holiday` crate. Beyond the years that crate knows, the count falls
-//! back to Monday–Friday and says so, because the next year's notice is not
-//! yet published.
+//! working days (调休).
+//!
+//! A [`Calendar`] is a value, built once and passed to plan computation. It
+//! knows a day from one of three bases, first match wins:
+//! 1. a year's official schedule added from a policy pack (`holidays/YYYY.json`,
+//!    see [`OfficialYear`]), for every day of that year and any day it lists;
+//! 2. the State Council notices carried by the `chinese_holiday` crate
+//!    (up to [`crate_range`]'s last day);
+//! 3. an estimate: weekends plus the 13 statutory days off of
+//!    《全国年节及纪念日放假办法》 (国务院令第795号, in force 2025-01-01), whose
+//!    lunar dates and the 清明 solar term come from the `tyme4rs` crate. The
+//!    yearly notice adds bridge days and make-up working days on top of these,
+//!    so every date counted over such a day is marked estimated.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use chinese_holiday::{DayKind, chinese_holiday};
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Serialize;
 
-/// First and last day the holiday calendar covers. The crate asserts on
-/// dates outside this range, so it is never asked about them.
-pub fn covered_range() -> (NaiveDate, NaiveDate) {
+/// First and last day the `chinese_holiday` crate covers. The crate asserts
+/// on dates outside this range, so it is never asked about them.
+pub fn crate_range() -> (NaiveDate, NaiveDate) {
     (
         NaiveDate::from_ymd_opt(2004, 1, 1).expect("valid date"),
         NaiveDate::from_ymd_opt(2026, 12, 25).expect("valid date"),
     )
 }
 
-/// Whether the official calendar knows this day.
-pub fn is_covered(date: NaiveDate) -> bool {
-    let (first, last) = covered_range();
-    (first..=last).contains(&date)
+/// The statutory holidays of 国务院令第795号.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holiday {
+    NewYear,
+    SpringFestival,
+    Qingming,
+    LabourDay,
+    DragonBoat,
+    MidAutumn,
+    NationalDay,
 }
 
-/// A working day: a weekday that is not a public holiday, or a weekend day
-/// made a working day. Outside the covered years: Monday to Friday.
-pub fn is_working_day(date: NaiveDate) -> bool {
-    if is_covered(date) {
-        let ymd = (date.year() as u16, date.month() as u8, date.day() as u8);
-        !matches!(
-            chinese_holiday(ymd),
-            DayKind::NormalHoliday
-                | DayKind::NewYearsDayHoliday
-                | DayKind::SpringFestivalHoliday
-                | DayKind::ChingMingFestivalHoliday
-                | DayKind::InternationalWorkersDayHoliday
-                | DayKind::DragonBoatFestivalHoliday
-                | DayKind::MidAutumnFestivalHoliday
-                | DayKind::NationalDayHoliday
-                | DayKind::OtherHoliday
-        )
-    } else {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+impl Holiday {
+    /// The i18n key of the holiday's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Holiday::NewYear => "holiday.new_year",
+            Holiday::SpringFestival => "holiday.spring_festival",
+            Holiday::Qingming => "holiday.qingming",
+            Holiday::LabourDay => "holiday.labour_day",
+            Holiday::DragonBoat => "holiday.dragon_boat",
+            Holiday::MidAutumn => "holiday.mid_autumn",
+            Holiday::NationalDay => "holiday.national_day",
+        }
+    }
+}
+
+/// The statutory days off of one holiday in one year, `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct HolidaySpan {
+    pub holiday: Holiday,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl HolidaySpan {
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let last = self.last;
+        self.first.iter_days().take_while(move |d| *d <= last)
+    }
+}
+
+/// Years tyme4rs is asked about; outside them only the fixed-date holidays
+/// are counted (nobody renews a benefit there, but nothing may panic).
+const LUNAR_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// The 13 statutory days off of `year` (国务院令第795号): 元旦 1/1; 春节 除夕
+/// to 正月初三; 清明 (the solar term's day); 劳动节 5/1–5/2; 端午 (lunar 5/5);
+/// 中秋 (lunar 8/15); 国庆 10/1–10/3. In date order.
+pub fn statutory_holidays(year: i32) -> Vec<HolidaySpan> {
+    let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    let span = |holiday, first: Option<NaiveDate>, last: Option<NaiveDate>| {
+        Some(HolidaySpan {
+            holiday,
+            first: first?,
+            last: last?,
+        })
+    };
+    let mut out: Vec<HolidaySpan> = [
+        span(Holiday::NewYear, ymd(1, 1), ymd(1, 1)),
+        span(Holiday::LabourDay, ymd(5, 1), ymd(5, 2)),
+        span(Holiday::NationalDay, ymd(10, 1), ymd(10, 3)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if LUNAR_YEARS.contains(&year) {
+        let new_year = lunar(year, 1, 1);
+        out.extend(
+            [
+                span(
+                    Holiday::SpringFestival,
+                    new_year.and_then(|d| d.pred_opt()),
+                    new_year.and_then(|d| d.checked_add_days(Days::new(2))),
+                ),
+                qingming(year).and_then(|d| span(Holiday::Qingming, Some(d), Some(d))),
+                lunar(year, 5, 5).and_then(|d| span(Holiday::DragonBoat, Some(d), Some(d))),
+                lunar(year, 8, 15).and_then(|d| span(Holiday::MidAutumn, Some(d), Some(d))),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+    }
+    out.sort_by_key(|s| s.first);
+    out
+}
+
+/// The Gregorian day of a (non-leap-month) lunar date.
+fn lunar(year: i32, month: isize, day: usize) -> Option<NaiveDate> {
+    use tyme4rs::tyme::lunar::LunarDay;
+    let solar = LunarDay::new(year as isize, month, day)
+        .ok()?
+        .get_solar_day();
+    NaiveDate::from_ymd_opt(
+        solar.get_year() as i32,
+        solar.get_month() as u32,
+        solar.get_day() as u32,
+    )
+}
+
+/// The day of the 清明 solar term in `year` (Beijing time).
+fn qingming(year: i32) -> Option<NaiveDate> {
+    use tyme4rs::tyme::solar::SolarTerm;
+    let solar = SolarTerm::new(year as isize, "清明").ok()?.get_solar_day();
+    NaiveDate::from_ymd_opt(
+        solar.get_year() as i32,
+        solar.get_month() as u32,
+        solar.get_day() as u32,
+    )
+}
+
+/// A year's official holiday schedule (the yearly 放假安排 notice), as a
+/// policy pack supplies it in `holidays/YYYY.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficialYear {
+    pub year: i32,
+    /// Every day off, the weekends inside a holiday block included.
+    pub days_off: BTreeSet<NaiveDate>,
+    /// Weekend days made working days (调休上班).
+    pub working_days: BTreeSet<NaiveDate>,
+    /// The notice's title, for the person who checks the file.
+    pub source: String,
+    pub published: NaiveDate,
+}
+
+/// Where the calendar knows a day from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// A policy pack's schedule for that year.
+    Pack,
+    /// The notices in the `chinese_holiday` crate.
+    Crate,
+    /// Weekends plus statutory days: the notice is not in the data.
+    Estimate,
+}
+
+/// First year whose estimate is kept once computed; years outside the cache
+/// are computed on each question (only tests and odd input go there).
+const CACHE_FIRST: i32 = 2024;
+const CACHE_YEARS: usize = 100;
+
+/// The working-day calendar: the crate's years, the years of any policy
+/// packs, and the estimate for the rest. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    official: BTreeMap<i32, OfficialYear>,
+    estimates: Vec<OnceLock<Vec<HolidaySpan>>>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::new()
     }
 }
 
 /// The result of counting working days: the day reached, and whether any
-/// day counted lay beyond the official calendar (so the date is an estimate).
+/// day counted lay beyond the official schedules (so the date is an estimate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counted {
     pub date: NaiveDate,
     pub estimated: bool,
 }
 
-/// The day on which a process of `n` working days, started on `start`, ends.
-/// The start day itself is not counted (an application filed on Monday with a
-/// 1-working-day review has its answer on Tuesday); `n = 0` gives `start`.
-pub fn add_working_days(start: NaiveDate, n: u32) -> Counted {
-    let mut date = start;
-    let mut left = n;
-    let mut estimated = false;
-    while left > 0 {
-        // The last day chrono knows ends the count instead of a panic.
-        let Some(next) = date.succ_opt() else {
-            return Counted {
-                date,
-                estimated: true,
-            };
-        };
-        date = next;
-        estimated |= !is_covered(date);
-        if is_working_day(date) {
-            left -= 1;
+impl Calendar {
+    /// The crate's notices and the estimate, no pack years.
+    pub fn new() -> Calendar {
+        Calendar {
+            official: BTreeMap::new(),
+            estimates: (0..CACHE_YEARS).map(|_| OnceLock::new()).collect(),
         }
     }
-    Counted { date, estimated }
-}
 
-/// The first working day on or after `date`.
-pub fn next_working_day(date: NaiveDate) -> Counted {
-    let mut d = date;
-    let mut estimated = !is_covered(d);
-    while !is_working_day(d) {
-        let Some(next) = d.succ_opt() else { break };
-        d = next;
-        estimated |= !is_covered(d);
+    /// This calendar with `years` used in place of the crate and the
+    /// estimate for those years (a later year of the same number replaces
+    /// an earlier one).
+    pub fn with_years(mut self, years: impl IntoIterator<Item = OfficialYear>) -> Calendar {
+        for y in years {
+            self.official.insert(y.year, y);
+        }
+        self
     }
-    Counted { date: d, estimated }
-}
 
-/// The latest working day `d` with `first <= d` such that a review of `n`
-/// working days started on `d` ends on or before `last`; `None` when even
-/// `first` is too late.
-pub fn latest_start(first: NaiveDate, last: NaiveDate, n: u32) -> Option<Counted> {
-    let mut d = last;
-    while d >= first {
-        if is_working_day(d) {
-            let end = add_working_days(d, n);
-            if end.date <= last {
-                return Some(Counted {
-                    date: d,
-                    estimated: end.estimated || !is_covered(d),
-                });
+    /// The pack years, in order.
+    pub fn official_years(&self) -> impl Iterator<Item = &OfficialYear> {
+        self.official.values()
+    }
+
+    /// The statutory days off of `year`, computed once per calendar.
+    pub fn statutory(&self, year: i32) -> std::borrow::Cow<'_, [HolidaySpan]> {
+        let slot = usize::try_from(year - CACHE_FIRST)
+            .ok()
+            .and_then(|i| self.estimates.get(i));
+        match slot {
+            Some(cell) => cell
+                .get_or_init(|| statutory_holidays(year))
+                .as_slice()
+                .into(),
+            None => statutory_holidays(year).into(),
+        }
+    }
+
+    /// Whether `date` is a statutory day off (国务院令第795号), whatever the basis.
+    pub fn is_statutory(&self, date: NaiveDate) -> bool {
+        self.statutory(date.year())
+            .iter()
+            .any(|s| s.first <= date && date <= s.last)
+    }
+
+    /// Where this calendar knows `date` from.
+    pub fn basis(&self, date: NaiveDate) -> Basis {
+        let listed = self
+            .official
+            .values()
+            .any(|y| y.days_off.contains(&date) || y.working_days.contains(&date));
+        if listed || self.official.contains_key(&date.year()) {
+            Basis::Pack
+        } else if (crate_range().0..=crate_range().1).contains(&date) {
+            Basis::Crate
+        } else {
+            Basis::Estimate
+        }
+    }
+
+    /// Whether the day is counted from an estimate.
+    pub fn is_estimated(&self, date: NaiveDate) -> bool {
+        self.basis(date) == Basis::Estimate
+    }
+
+    /// A working day: a weekday that is not a day off, or a weekend day made
+    /// a working day.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+        match self.basis(date) {
+            Basis::Pack => {
+                let mut listed = self.official.values();
+                if listed.clone().any(|y| y.days_off.contains(&date)) {
+                    false
+                } else if listed.any(|y| y.working_days.contains(&date)) {
+                    true
+                } else {
+                    !weekend
+                }
+            }
+            Basis::Crate => {
+                let ymd = (date.year() as u16, date.month() as u8, date.day() as u8);
+                !matches!(
+                    chinese_holiday(ymd),
+                    DayKind::NormalHoliday
+                        | DayKind::NewYearsDayHoliday
+                        | DayKind::SpringFestivalHoliday
+                        | DayKind::ChingMingFestivalHoliday
+                        | DayKind::InternationalWorkersDayHoliday
+                        | DayKind::DragonBoatFestivalHoliday
+                        | DayKind::MidAutumnFestivalHoliday
+                        | DayKind::NationalDayHoliday
+                        | DayKind::OtherHoliday
+                )
+            }
+            Basis::Estimate => !weekend && !self.is_statutory(date),
+        }
+    }
+
+    /// The day on which a process of `n` working days, started on `start`,
+    /// ends. The start day itself is not counted (an application filed on
+    /// Monday with a 1-working-day review has its answer on Tuesday); `n = 0`
+    /// gives `start`. Stops at chrono's last day rather than overflow.
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Counted {
+        let mut date = start;
+        let mut left = n;
+        let mut estimated = false;
+        while left > 0 {
+            let Some(next) = date.succ_opt() else { break };
+            date = next;
+            estimated |= self.is_estimated(date);
+            if self.is_working_day(date) {
+                left -= 1;
             }
         }
-        d = d.pred_opt()?;
+        Counted { date, estimated }
     }
-    None
+
+    /// The first working day on or after `date`.
+    pub fn next_working_day(&self, date: NaiveDate) -> Counted {
+        let mut d = date;
+        let mut estimated = self.is_estimated(d);
+        while !self.is_working_day(d) {
+            let Some(next) = d.succ_opt() else { break };
+            d = next;
+            estimated |= self.is_estimated(d);
+        }
+        Counted { date: d, estimated }
+    }
+
+    /// The latest working day `d` with `first <= d` such that a review of
+    /// `n` working days started on `d` ends on or before `last`; `None` when
+    /// even `first` is too late.
+    pub fn latest_start(&self, first: NaiveDate, last: NaiveDate, n: u32) -> Option<Counted> {
+        let mut d = last;
+        while d >= first {
+            if self.is_working_day(d) {
+                let end = self.add_working_days(d, n);
+                if end.date <= last {
+                    return Some(Counted {
+                        date: d,
+                        estimated: end.estimated || self.is_estimated(d),
+                    });
+                }
+            }
+            d = d.pred_opt()?;
+        }
+        None
+    }
+
+    /// The statutory holidays of estimated years that touch `from..=to`.
+    pub fn estimated_holidays(&self, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
+        (from.year()..=to.year())
+            .flat_map(|y| self.statutory(y).into_owned())
+            .filter(|s| s.last >= from && s.first <= to)
+            .filter(|s| s.days().any(|d| self.is_estimated(d)))
+            .collect()
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn weekends_holidays_and_makeup_days() {
-        assert!(
-            is_working_day(d("2026-09-30")),
-            "Wednesday before National Day"
-        );
-        assert!(!is_working_day(d("2026-10-01")), "National Day");
-        assert!(
-            !is_working_day(d("2026-10-07")),
-            "last day of the National Day week"
-        );
-        assert!(
-            is_working_day(d("2026-10-10")),
-            "Saturday made a working day"
-        );
-        assert!(is_working_day(d("2026-09-20")), "Sunday made a working day");
-        assert!(!is_working_day(d("2026-02-17")), "Spring Festival");
-        assert!(
-            is_working_day(d("2026-02-14")),
-            "Saturday before Spring Festival, 调休"
-        );
-        assert!(!is_working_day(d("2026-11-21")), "an ordinary Saturday");
-        assert!(is_working_day(d("2026-11-23")), "an ordinary Monday");
-    }
-
-    #[test]
-    fn five_working_days_from_the_eve_of_national_day() {
-        // 10-1..10-7 off; 10-8 Thu, 10-9 Fri, 10-10 Sat (make-up), 10-12 Mon, 10-13 Tue.
-        let c = add_working_days(d("2026-09-30"), 5);
-        assert_eq!(c.date, d("2026-10-13"));
-        assert!(!c.estimated);
-    }
-
-    #[test]
-    fn one_working_day_over_a_weekend() {
-        assert_eq!(add_working_days(d("2026-11-20"), 1).date, d("2026-11-23"));
-        assert_eq!(add_working_days(d("2026-11-21"), 1).date, d("2026-11-23"));
-        assert_eq!(add_working_days(d("2026-11-23"), 0).date, d("2026-11-23"));
-    }
-
-    #[test]
-    fn spring_festival_2026() {
-        // 2-13 Fri; 2-14 Sat is a make-up day; 2-15..2-23 off; 2-24 Tue.
-        assert_eq!(add_working_days(d("2026-02-13"), 1).date, d("2026-02-14"));
-        assert_eq!(add_working_days(d("2026-02-14"), 1).date, d("2026-02-24"));
-    }
-
-    #[test]
-    fn beyond_the_calendar_counts_weekdays_and_says_so() {
-        assert!(!is_covered(d("2026-12-26")));
-        assert!(
-            is_working_day(d("2027-01-01")),
-            "2027 notice unknown: a Friday counts"
-        );
-        assert!(!is_working_day(d("2027-01-02")));
-        let c = add_working_days(d("2026-12-24"), 5);
-        assert_eq!(c.date, d("2026-12-31"));
-        assert!(c.estimated);
-        let inside = add_working_days(d("2026-12-14"), 5);
-        assert_eq!(inside.date, d("2026-12-21"));
-        assert!(!inside.estimated);
-    }
-
-    #[test]
-    fn far_dates_never_panic() {
-        assert!(is_working_day(d("2003-12-31")));
-        assert!(!is_working_day(d("2100-01-02")));
-        assert_eq!(add_working_days(d("2199-12-31"), 7).date, d("2200-01-09"));
-    }
-
-    #[test]
-    fn latest_start_leaves_the_review_inside_the_window() {
-        // Review of 5 working days must end by 2026-10-13 (Tue): start 09-30.
-        let s = latest_start(d("2026-07-13"), d("2026-10-13"), 5).unwrap();
-        assert_eq!(s.date, d("2026-09-30"));
-        // 7 working days ending by Friday 2026-11-27: start Wed 11-18.
-        let s = latest_start(d("2026-08-27"), d("2026-11-27"), 7).unwrap();
-        assert_eq!(s.date, d("2026-11-18"));
-        assert_eq!(add_working_days(s.date, 7).date, d("2026-11-27"));
-        // Instant: the last working day on or before the closing day.
-        assert_eq!(
-            latest_start(d("2026-01-01"), d("2026-11-22"), 0)
-                .unwrap()
-                .date,
-            d("2026-11-20")
-        );
-        assert!(latest_start(d("2026-11-20"), d("2026-11-22"), 5).is_none());
-    }
-}
+mod tests;

@@ -88,7 +88,8 @@ fn the_seed_facts_are_in_the_data() {
     let qj = set.region("hubei-qianjiang").unwrap();
     assert_eq!(qj.window_months.value, Some(6));
     assert_eq!(qj.diseases.len(), 12);
-    assert_eq!(set.national.cross_province.direct_settlement.len(), 5);
+    // 医保办发〔2024〕19号: 5 since 2021-09, 5 more by the end of 2024.
+    assert_eq!(set.national.cross_province.direct_settlement.len(), 10);
 }
 
 /// Applies `edit` to the Haixi file and returns the problems found.

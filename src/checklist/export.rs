@@ -243,7 +243,19 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
             about.push_str(&format!("\n{}{}", t("plan.phone"), phones.join("；")));
         }
         about.push_str(&format!("\n{}", plan.caution));
+        if let Some(w) = plan
+            .warnings
+            .iter()
+            .find(|w| w.code() == "calendar_estimated")
+        {
+            about.push_str(t("checklist.ics.estimated"));
+            about.push_str(&format!("\n{}", render::warning_text(w)));
+        }
     }
+    let by_mark = plan
+        .and_then(|p| p.apply_by.as_ref())
+        .map(|a| render::estimated_mark(a.estimated))
+        .unwrap_or_default();
     let mut ics = Ics { out: String::new() };
     ics.raw("BEGIN", "VCALENDAR");
     ics.raw("VERSION", "2.0");
@@ -267,7 +279,7 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
             tf(
                 "checklist.ics.apply_by",
                 &[("label", who), ("disease", disease)],
-            ),
+            ) + by_mark,
         ));
     }
     events.push((
@@ -314,7 +326,8 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         (true, _) => lines.push(t("qr.assumed").to_string()),
     }
     if let Some(a) = &plan.apply_by {
-        lines.push(tf("qr.apply_by", &[("date", &a.date)]));
+        let date = format!("{}{}", a.date, render::estimated_mark(a.estimated));
+        lines.push(tf("qr.apply_by", &[("date", &date)]));
     }
     if level <= 1 {
         let docs: Vec<String> = plan

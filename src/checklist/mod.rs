@@ -381,7 +381,18 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
         let apply = match &plan.apply_by {
             Some(a) => tf(
                 "checklist.item.apply_by",
-                &[("opens", &w.opens), ("closes", &w.closes), ("by", &a.date)],
+                &[
+                    ("opens", &w.opens),
+                    ("closes", &w.closes),
+                    (
+                        "by",
+                        &format!(
+                            "{}{}",
+                            a.date,
+                            crate::plan::render::estimated_mark(a.estimated)
+                        ),
+                    ),
+                ],
             ),
             None => tf(
                 "checklist.item.apply",
@@ -392,7 +403,7 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
             || plan
                 .warnings
                 .iter()
-                .any(|x| x.code == "sources_old" || x.code == "region_generic")
+                .any(|x| x.code() == "sources_old" || x.code() == "region_generic")
         {
             step(
                 "confirm",

@@ -472,12 +472,28 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
         Command::Data(DataCommand::Check { dir }) => {
-            let (regions, problems) = crate::policy::pack::read_pack(dir, policy);
+            let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
+            let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);
+            problems.extend(holiday_problems);
             for r in &regions {
                 writeln!(
                     out,
                     "{}",
                     tf("data.ok", &[("id", &r.id), ("name", &r.name)])
+                )?;
+            }
+            for y in &years {
+                writeln!(
+                    out,
+                    "{}",
+                    tf(
+                        "data.holidays_ok",
+                        &[
+                            ("year", &y.year),
+                            ("source", &y.source),
+                            ("published", &y.published)
+                        ]
+                    )
                 )?;
             }
             for p in &problems {

@@ -4,13 +4,12 @@
 
 pub mod render;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::calendar;
+use crate::calendar::HolidaySpan;
 use crate::dates::months_before;
-use crate::i18n::{data, name, t, tf};
 use crate::policy::{
     ChannelKind, Contact, DocumentRequirement, ExampleFigures, Fact, Note, PolicySet, Region,
     Scheme, Source, Step,
@@ -183,6 +182,8 @@ pub struct PlanChannel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApplyBy {
     pub date: NaiveDate,
+    /// `date` counts days beyond the official holiday schedules.
+    pub estimated: bool,
     /// The channel whose review time sets the date.
     pub channel: String,
     pub working_days: u32,
@@ -198,18 +199,108 @@ pub struct LateRule {
 pub struct CrossProvincePlan {
     pub steps: Vec<Step>,
     pub principle: Note,
-    /// The disease is one of the five settled directly across provinces.
+    /// The disease is one of the diseases settled directly across
+    /// provinces (10 since the end of 2024), as of the plan's today.
     pub direct_settlement: bool,
     pub direct_settlement_name: Option<String>,
+    /// Since when this disease settles directly (the national rule when
+    /// it does not), with its source.
     pub direct_settlement_since: Fact<String>,
+    /// The month the disease joined the national list (`YYYY-MM`).
+    pub direct_settlement_joined: Option<String>,
     pub other_diseases: Option<Note>,
     pub notes: Vec<Note>,
 }
 
+/// Something a person should know about this plan, as typed facts; the
+/// words are chosen by the renderer ([`render::warning_text`]). In JSON each
+/// is an object with its `code`, its facts, and `text` in the run's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    pub code: &'static str,
-    pub text: String,
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Warning {
+    /// The region's sources give no window; `months` is the common practice.
+    WindowAssumed {
+        region: String,
+        months: u32,
+        note: Option<String>,
+    },
+    NotYetOpen {
+        opens: NaiveDate,
+        days: i64,
+    },
+    WindowClosed {
+        closes: NaiveDate,
+        days: i64,
+        /// What the source says happens when one is late.
+        consequence: Option<String>,
+    },
+    /// Applying today, the longest review ends after the end date.
+    ResultAfterEnd {
+        working_days: u32,
+        closes: NaiveDate,
+        keeps_during_review: bool,
+    },
+    /// Dates counted over a year whose holiday notice is not in the data:
+    /// the statutory holidays in the plan's span, and those years.
+    CalendarEstimated {
+        years: Vec<i32>,
+        holidays: Vec<HolidaySpan>,
+    },
+    NoDirectSettlement {
+        disease: String,
+        disease_en: Option<String>,
+    },
+    RegionGeneric,
+    DiseaseUnlisted {
+        disease: String,
+        disease_en: Option<String>,
+        region: String,
+    },
+    SourcesOld {
+        region: String,
+        published: String,
+        months: u32,
+    },
+    VerifiedOld {
+        date: NaiveDate,
+        months: u32,
+    },
+    EndFarAhead {
+        end: NaiveDate,
+    },
+}
+
+impl Warning {
+    /// The stable name of the warning (JSON `code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Warning::WindowAssumed { .. } => "window_assumed",
+            Warning::NotYetOpen { .. } => "not_yet_open",
+            Warning::WindowClosed { .. } => "window_closed",
+            Warning::ResultAfterEnd { .. } => "result_after_end",
+            Warning::CalendarEstimated { .. } => "calendar_estimated",
+            Warning::NoDirectSettlement { .. } => "no_direct_settlement",
+            Warning::RegionGeneric => "region_generic",
+            Warning::DiseaseUnlisted { .. } => "disease_unlisted",
+            Warning::SourcesOld { .. } => "sources_old",
+            Warning::VerifiedOld { .. } => "verified_old",
+            Warning::EndFarAhead { .. } => "end_far_ahead",
+        }
+    }
+}
+
+/// Warnings in JSON: the typed facts plus `text`, kept for older readers.
+fn serialize_warnings<S: serde::Serializer>(warnings: &[Warning], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(warnings.len()))?;
+    for w in warnings {
+        let mut v = serde_json::to_value(w).map_err(serde::ser::Error::custom)?;
+        if let Some(map) = v.as_object_mut() {
+            map.insert("text".into(), render::warning_text(w).into());
+        }
+        seq.serialize_element(&v)?;
+    }
+    seq.end()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -265,6 +356,7 @@ pub struct RenewalPlan {
     pub verified_on: NaiveDate,
     pub data_version: String,
     pub caution: String,
+    #[serde(serialize_with = "serialize_warnings")]
     pub warnings: Vec<Warning>,
 }
 
@@ -307,24 +399,10 @@ pub fn compute(
         source: region.window_months.source.clone(),
     };
     if assumed {
-        warnings.push(Warning {
-            code: "window_assumed",
-            text: tf(
-                "warn.window_assumed",
-                &[
-                    ("region", &name(&region.short_name, None)),
-                    ("months", &months),
-                    (
-                        "note",
-                        &region
-                            .window_months
-                            .note
-                            .as_deref()
-                            .map(data)
-                            .unwrap_or_else(|| t("warn.ask_local").to_string()),
-                    ),
-                ],
-            ),
+        warnings.push(Warning::WindowAssumed {
+            region: region.short_name.clone(),
+            months,
+            note: region.window_months.note.clone(),
         });
     }
 
@@ -339,33 +417,15 @@ pub fn compute(
         continuity_during_review: region.continuity_during_review.clone(),
     };
     match status {
-        Status::NotYetOpen => warnings.push(Warning {
-            code: "not_yet_open",
-            text: tf(
-                "warn.not_yet_open",
-                &[
-                    ("opens", &opens),
-                    ("n", &days_until_open.unwrap_or_default()),
-                ],
-            ),
+        Status::NotYetOpen => warnings.push(Warning::NotYetOpen {
+            opens,
+            days: days_until_open.unwrap_or_default(),
         }),
         Status::Open => {}
-        Status::Expired => warnings.push(Warning {
-            code: "window_closed",
-            text: tf(
-                "warn.window_closed",
-                &[
-                    ("closes", &closes),
-                    ("n", &-days_left),
-                    (
-                        "source",
-                        &match &late.consequence.value {
-                            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
-                            None => t("warn.late_source_silent").to_string(),
-                        },
-                    ),
-                ],
-            ),
+        Status::Expired => warnings.push(Warning::WindowClosed {
+            closes,
+            days: -days_left,
+            consequence: late.consequence.value.clone(),
         }),
     }
 
@@ -433,7 +493,9 @@ pub fn compute(
     }
 
     // Channels, with the dates each one gives.
+    let calendar = &policy.calendar;
     let mut any_estimated = false;
+    let mut last_counted = closes;
     let channels: Vec<PlanChannel> = region
         .channels
         .iter()
@@ -452,9 +514,10 @@ pub fn compute(
             let (expected_result, result_estimated, apply_by, apply_by_estimated) =
                 match review_days {
                     Some(n) => {
-                        let start = calendar::next_working_day(reference_day);
-                        let result = calendar::add_working_days(start.date, n);
-                        let by = calendar::latest_start(opens, closes, n);
+                        let start = calendar.next_working_day(reference_day);
+                        let result = calendar.add_working_days(start.date, n);
+                        let by = calendar.latest_start(opens, closes, n);
+                        last_counted = last_counted.max(result.date);
                         (
                             Some(result.date),
                             start.estimated || result.estimated,
@@ -516,6 +579,7 @@ pub fn compute(
             let days = review_span(review, c.review.notify_working_days)?;
             c.apply_by.map(|date| ApplyBy {
                 date,
+                estimated: c.apply_by_estimated,
                 channel: c.id.clone(),
                 working_days: days,
             })
@@ -525,43 +589,52 @@ pub fn compute(
         && let Some(a) = &apply_by
         && a.date < today
     {
-        let keeps = if region.continuity_during_review.value == Some(true) {
-            t("warn.keeps_during_review")
-        } else {
-            t("warn.review_continuity_unknown")
-        };
-        warnings.push(Warning {
-            code: "result_after_end",
-            text: tf(
-                "warn.result_after_end",
-                &[
-                    ("n", &a.working_days),
-                    ("closes", &closes),
-                    ("keeps", &keeps),
-                ],
-            ),
+        warnings.push(Warning::ResultAfterEnd {
+            working_days: a.working_days,
+            closes,
+            keeps_during_review: region.continuity_during_review.value == Some(true),
         });
     }
     if any_estimated {
-        let (_, last) = calendar::covered_range();
-        warnings.push(Warning {
-            code: "calendar_estimated",
-            text: tf("warn.calendar_estimated", &[("last", &last)]),
+        // The holidays between the first day counted and the last one.
+        let from = opens.min(reference_day);
+        let mut years: Vec<i32> = from
+            .iter_days()
+            .take_while(|d| *d <= last_counted)
+            .filter(|d| calendar.is_estimated(*d))
+            .map(|d| d.year())
+            .collect();
+        years.dedup();
+        warnings.push(Warning::CalendarEstimated {
+            years,
+            holidays: calendar.estimated_holidays(from, last_counted),
         });
     }
 
     // Cross-province.
     let cross_province_info = answers.cross_province.then(|| {
+        // Matched by the region's mapping of its disease to the national
+        // list, and only once the disease had joined it everywhere (by the
+        // end of its month).
         let direct = disease
             .cross_province
             .as_ref()
-            .and_then(|id| cp.direct_settlement.iter().find(|d| &d.id == id));
+            .and_then(|id| cp.direct_settlement.iter().find(|d| &d.id == id))
+            .filter(|d| crate::policy::parse_published(&d.since).is_some_and(|end| end <= today));
         CrossProvincePlan {
             steps: cp.steps.clone(),
             principle: cp.principle.clone(),
             direct_settlement: direct.is_some(),
             direct_settlement_name: direct.map(|d| d.name.clone()),
-            direct_settlement_since: cp.direct_settlement_since.clone(),
+            direct_settlement_since: match direct {
+                Some(d) => Fact {
+                    value: Some(d.since_text.clone()),
+                    source: Some(d.source.clone()),
+                    note: None,
+                },
+                None => cp.direct_settlement_since.clone(),
+            },
+            direct_settlement_joined: direct.map(|d| d.since.clone()),
             other_diseases: direct.is_none().then(|| cp.other_diseases.clone()),
             notes: cp.notes.clone(),
         }
@@ -569,31 +642,20 @@ pub fn compute(
     if let Some(info) = &cross_province_info
         && !info.direct_settlement
     {
-        warnings.push(Warning {
-            code: "no_direct_settlement",
-            text: tf(
-                "warn.no_direct_settlement",
-                &[("disease", &name(&disease.name, disease.name_en.as_deref()))],
-            ),
+        warnings.push(Warning::NoDirectSettlement {
+            disease: disease.name.clone(),
+            disease_en: disease.name_en.clone(),
         });
     }
 
     if region.generic {
-        warnings.push(Warning {
-            code: "region_generic",
-            text: t("warn.region_generic").to_string(),
-        });
+        warnings.push(Warning::RegionGeneric);
     }
     if disease.other {
-        warnings.push(Warning {
-            code: "disease_unlisted",
-            text: tf(
-                "warn.disease_unlisted",
-                &[
-                    ("disease", &name(&disease.name, disease.name_en.as_deref())),
-                    ("region", &name(&region.short_name, None)),
-                ],
-            ),
+        warnings.push(Warning::DiseaseUnlisted {
+            disease: disease.name.clone(),
+            disease_en: disease.name_en.clone(),
+            region: region.short_name.clone(),
         });
     }
     stale_warnings(region, today, &mut warnings);
@@ -601,9 +663,8 @@ pub fn compute(
         .checked_add_months(Months::new(12 * 6))
         .is_some_and(|far| answers.validity_end > far)
     {
-        warnings.push(Warning {
-            code: "end_far_ahead",
-            text: tf("warn.end_far_ahead", &[("end", &answers.validity_end)]),
+        warnings.push(Warning::EndFarAhead {
+            end: answers.validity_end,
         });
     }
 
@@ -699,25 +760,16 @@ fn stale_warnings(region: &Region, today: NaiveDate, warnings: &mut Vec<Warning>
             .map(|s| s.published.as_str())
             .max()
             .unwrap_or_default();
-        warnings.push(Warning {
-            code: "sources_old",
-            text: tf(
-                "warn.sources_old",
-                &[
-                    ("region", &name(&region.short_name, None)),
-                    ("published", &published),
-                    ("months", &STALE_MONTHS),
-                ],
-            ),
+        warnings.push(Warning::SourcesOld {
+            region: region.short_name.clone(),
+            published: published.to_string(),
+            months: STALE_MONTHS,
         });
     }
     if region.verified_on < year_ago {
-        warnings.push(Warning {
-            code: "verified_old",
-            text: tf(
-                "warn.verified_old",
-                &[("date", &region.verified_on), ("months", &STALE_MONTHS)],
-            ),
+        warnings.push(Warning::VerifiedOld {
+            date: region.verified_on,
+            months: STALE_MONTHS,
         });
     }
 }

@@ -7,9 +7,10 @@
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{PlanChannel, RenewalPlan, Status};
+use super::{PlanChannel, RenewalPlan, Status, Warning};
+use crate::calendar::HolidaySpan;
 use crate::dates::weekday;
-use crate::i18n::{name, t, tf};
+use crate::i18n::{data, name, t, tf};
 use crate::policy::{ChannelKind, Fact};
 
 /// Wraps `text` to lines of at most `width` display columns. Breaks at
@@ -108,6 +109,149 @@ fn channel_name(c: &PlanChannel) -> String {
     name(&c.name, c.name_en.as_deref())
 }
 
+/// The estimate mark after a date that counts days beyond the official
+/// holiday schedules, or nothing.
+pub fn estimated_mark(estimated: bool) -> &'static str {
+    if estimated {
+        t("plan.estimated_mark")
+    } else {
+        ""
+    }
+}
+
+/// A statutory holiday with its days, e.g. "春节 2027-02-05 至 2027-02-08".
+pub fn holiday_words(h: &HolidaySpan) -> String {
+    if h.first == h.last {
+        tf(
+            "holiday.day",
+            &[("name", &t(h.holiday.key())), ("date", &h.first)],
+        )
+    } else {
+        tf(
+            "holiday.span",
+            &[
+                ("name", &t(h.holiday.key())),
+                ("first", &h.first),
+                ("last", &h.last),
+            ],
+        )
+    }
+}
+
+/// A warning in the run's language.
+pub fn warning_text(w: &Warning) -> String {
+    match w {
+        Warning::WindowAssumed {
+            region,
+            months,
+            note,
+        } => tf(
+            "warn.window_assumed",
+            &[
+                ("region", &name(region, None)),
+                ("months", months),
+                (
+                    "note",
+                    &note
+                        .as_deref()
+                        .map(data)
+                        .unwrap_or_else(|| t("warn.ask_local").to_string()),
+                ),
+            ],
+        ),
+        Warning::NotYetOpen { opens, days } => {
+            tf("warn.not_yet_open", &[("opens", opens), ("n", days)])
+        }
+        Warning::WindowClosed {
+            closes,
+            days,
+            consequence,
+        } => tf(
+            "warn.window_closed",
+            &[
+                ("closes", closes),
+                ("n", days),
+                (
+                    "source",
+                    &match consequence {
+                        Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+                        None => t("warn.late_source_silent").to_string(),
+                    },
+                ),
+            ],
+        ),
+        Warning::ResultAfterEnd {
+            working_days,
+            closes,
+            keeps_during_review,
+        } => tf(
+            "warn.result_after_end",
+            &[
+                ("n", working_days),
+                ("closes", closes),
+                (
+                    "keeps",
+                    &t(if *keeps_during_review {
+                        "warn.keeps_during_review"
+                    } else {
+                        "warn.review_continuity_unknown"
+                    }),
+                ),
+            ],
+        ),
+        Warning::CalendarEstimated { years, holidays } => {
+            let years: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+            let mut text = tf(
+                "warn.calendar_estimated",
+                &[("years", &years.join(t("warn.list_sep")))],
+            );
+            if !holidays.is_empty() {
+                let list: Vec<String> = holidays.iter().map(holiday_words).collect();
+                text.push_str(&tf(
+                    "warn.calendar_holidays",
+                    &[("list", &list.join(t("warn.list_sep")))],
+                ));
+            }
+            text
+        }
+        Warning::NoDirectSettlement {
+            disease,
+            disease_en,
+        } => tf(
+            "warn.no_direct_settlement",
+            &[("disease", &name(disease, disease_en.as_deref()))],
+        ),
+        Warning::RegionGeneric => t("warn.region_generic").to_string(),
+        Warning::DiseaseUnlisted {
+            disease,
+            disease_en,
+            region,
+        } => tf(
+            "warn.disease_unlisted",
+            &[
+                ("disease", &name(disease, disease_en.as_deref())),
+                ("region", &name(region, None)),
+            ],
+        ),
+        Warning::SourcesOld {
+            region,
+            published,
+            months,
+        } => tf(
+            "warn.sources_old",
+            &[
+                ("region", &name(region, None)),
+                ("published", published),
+                ("months", months),
+            ],
+        ),
+        Warning::VerifiedOld { date, months } => {
+            tf("warn.verified_old", &[("date", date), ("months", months)])
+        }
+        Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
+    }
+}
+
 pub fn status_words(plan: &RenewalPlan) -> String {
     match plan.status {
         Status::NotYetOpen => tf(
@@ -166,13 +310,7 @@ pub fn review_words(ch: &PlanChannel) -> String {
 }
 
 fn channel_dates(ch: &PlanChannel) -> (String, String) {
-    let mark = |estimated: bool| {
-        if estimated {
-            t("plan.estimated_mark")
-        } else {
-            ""
-        }
-    };
+    let mark = estimated_mark;
     let result = ch
         .expected_result
         .map(|d| format!("{d}{}", mark(ch.result_estimated)))
@@ -454,7 +592,10 @@ fn text_parts_as(
             &tf(
                 "plan.apply_by",
                 &[
-                    ("date", &date_long(a.date)),
+                    (
+                        "date",
+                        &format!("{}{}", date_long(a.date), estimated_mark(a.estimated)),
+                    ),
                     ("channel", &name),
                     ("n", &a.working_days),
                 ],
@@ -468,7 +609,7 @@ fn text_parts_as(
     if !plan.warnings.is_empty() {
         heading(&mut out, &mut marks, "plan.section.warnings");
         for wn in &plan.warnings {
-            para(&mut out, "! ", &wn.text);
+            para(&mut out, "! ", &warning_text(wn));
         }
     }
 
@@ -736,7 +877,10 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             tf(
                 "plan.apply_by",
                 &[
-                    ("date", &date_long(a.date)),
+                    (
+                        "date",
+                        &format!("{}{}", date_long(a.date), estimated_mark(a.estimated))
+                    ),
                     ("channel", &name),
                     ("n", &a.working_days)
                 ]
@@ -771,7 +915,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         line(format!("## {}", t("plan.section.warnings")));
         line(String::new());
         for wn in &plan.warnings {
-            line(format!("- ⚠ {}", wn.text));
+            line(format!("- ⚠ {}", warning_text(wn)));
         }
     }
     line(String::new());

@@ -27,7 +27,7 @@ fn plan(a: &Answers, today: &str) -> RenewalPlan {
 }
 
 fn codes(p: &RenewalPlan) -> Vec<&'static str> {
-    p.warnings.iter().map(|w| w.code).collect()
+    p.warnings.iter().map(|w| w.code()).collect()
 }
 
 #[test]
@@ -454,10 +454,11 @@ fn review_times_that_skipped_validation_neither_overflow_nor_hang() {
     assert_eq!(p.apply_by, None);
     // Counting up to the last date chrono knows stops there.
     let last = NaiveDate::MAX;
-    let c = calendar::add_working_days(last.pred_opt().unwrap(), 10);
+    let cal = crate::calendar::Calendar::new();
+    let c = cal.add_working_days(last.pred_opt().unwrap(), 10);
     assert_eq!(c.date, last);
     assert!(c.estimated);
-    assert!(calendar::next_working_day(last).date == last);
+    assert!(cal.next_working_day(last).date == last);
 }
 
 mod properties {
@@ -481,7 +482,8 @@ mod properties {
         }
 
         #[test]
-        fn plan_dates_are_consistent(end in 0i64..3_650, today in 0i64..3_650) {
+        fn plan_dates_are_consistent(end in 0i64..4_000, today in 0i64..4_000) {
+            // 2024..2035: the notices, then the statutory-day estimate.
             let base = d("2024-01-01");
             let pol = policy();
             let a = Answers { validity_end: base + chrono::Duration::days(end), ..answers("qinghai-haixi", "diabetes", "2024-01-01") };
@@ -491,12 +493,171 @@ mod properties {
             for ch in &p.channels {
                 if let Some(by) = ch.apply_by {
                     prop_assert!(by >= p.window.opens && by <= p.window.closes);
-                    prop_assert!(crate::calendar::is_working_day(by));
+                    prop_assert!(pol.calendar.is_working_day(by));
+                    prop_assert!(!pol.calendar.is_statutory(by), "{by} is a statutory day off");
+                    prop_assert_eq!(ch.apply_by_estimated || !pol.calendar.is_estimated(by), true);
                 }
                 if let Some(r) = ch.expected_result {
                     prop_assert!(r >= p.reference_day);
+                    prop_assert!(pol.calendar.is_working_day(r) && !pol.calendar.is_statutory(r));
+                    prop_assert_eq!(ch.result_estimated || !pol.calendar.is_estimated(r), true);
                 }
             }
         }
     }
+}
+
+/// 2027's notice is not in the data: 元旦 (Fri 2027-01-01) is still a day
+/// off, so it is never the last day to go, and the reviews count over it.
+#[test]
+fn no_office_day_or_result_on_a_statutory_holiday_beyond_the_notices() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-01-03"),
+        "2026-12-20",
+    );
+    let office = p
+        .channels
+        .iter()
+        .find(|c| c.id == "hospital-office")
+        .unwrap();
+    assert_eq!(
+        office.apply_by,
+        Some(d("2026-12-31")),
+        "not 元旦 2027-01-01"
+    );
+    assert!(office.apply_by_estimated);
+    let headline = p.apply_by.as_ref().unwrap();
+    assert_eq!(
+        headline.date,
+        d("2026-12-24"),
+        "5 working days end on 12-31"
+    );
+    assert!(headline.estimated);
+
+    // Applying online on Mon 2027-02-01: 春节 (02-05..02-08) is off.
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-03-31"),
+        "2027-02-01",
+    );
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.id == "qinghai-ybao-wechat")
+        .unwrap();
+    assert_eq!(
+        online.expected_result,
+        Some(d("2027-02-10")),
+        "not 初三 02-08"
+    );
+    assert!(online.result_estimated);
+}
+
+#[test]
+fn the_estimate_warning_names_the_holidays_in_the_window() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-04-30"),
+        "2026-12-20",
+    );
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.code() == "calendar_estimated")
+        .expect("an estimate warning");
+    let Warning::CalendarEstimated { years, holidays } = w else {
+        unreachable!()
+    };
+    assert_eq!(years, &[2027]);
+    let got: Vec<(crate::calendar::Holiday, NaiveDate)> =
+        holidays.iter().map(|h| (h.holiday, h.first)).collect();
+    use crate::calendar::Holiday::*;
+    assert_eq!(
+        got,
+        [
+            (SpringFestival, d("2027-02-05")),
+            (Qingming, d("2027-04-05"))
+        ],
+        "window 2027-01-30..04-30"
+    );
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let text = render::warning_text(w);
+    assert!(text.contains("春节 2027-02-05 至 2027-02-08"), "{text}");
+    assert!(text.contains("清明节 2027-04-05"), "{text}");
+    assert!(
+        text.contains("调休上班日") && text.contains("尚未公布"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_pack_schedule_replaces_the_estimate_in_plans() {
+    let mut pol = policy();
+    pol.calendar = pol.calendar.with_years([crate::calendar::OfficialYear {
+        year: 2027,
+        days_off: [
+            d("2027-01-01"),
+            d("2027-02-05"),
+            d("2027-02-08"),
+            d("2027-02-09"),
+        ]
+        .into(),
+        working_days: [].into(),
+        source: "test".into(),
+        published: d("2026-11-01"),
+    }]);
+    let a = answers("qinghai-haixi", "diabetes", "2027-03-31");
+    let p = compute(&pol, &a, d("2027-02-01")).unwrap();
+    let online = p
+        .channels
+        .iter()
+        .find(|c| c.id == "qinghai-ybao-wechat")
+        .unwrap();
+    assert_eq!(online.expected_result, Some(d("2027-02-11")));
+    assert!(!online.result_estimated);
+    assert!(!codes(&p).contains(&"calendar_estimated"));
+}
+
+/// 医保办发〔2024〕19号: 10 diseases settle directly across provinces since the
+/// end of 2024, each with the month it joined.
+#[test]
+fn ten_diseases_settle_directly_across_provinces_since_the_end_of_2024() {
+    let pol = policy();
+    let list = &pol.national.cross_province.direct_settlement;
+    assert_eq!(list.len(), 10);
+    let joined = |since: &str| list.iter().filter(|d| d.since == since).count();
+    assert_eq!((joined("2021-09"), joined("2024-12")), (5, 5));
+
+    let cross = |region: &str, disease: &str, today: &str| {
+        let mut a = answers(region, disease, "2027-06-30");
+        a.cross_province = true;
+        compute(&pol, &a, d(today)).unwrap()
+    };
+    for (region, disease) in [
+        ("hubei-qianjiang", "copd"),
+        ("hubei-qianjiang", "viral-hepatitis"),
+        ("shandong-qingdao", "rheumatoid-arthritis"),
+        ("shandong-qingdao", "ankylosing-spondylitis"),
+        ("shandong-qingdao", "chronic-hepatitis-c"),
+        ("generic", "coronary-heart-disease"),
+    ] {
+        let p = cross(region, disease, "2026-11-23");
+        let cp = p.cross_province_info.as_ref().unwrap();
+        assert!(cp.direct_settlement, "{region} {disease}");
+        assert_eq!(cp.direct_settlement_joined.as_deref(), Some("2024-12"));
+        assert_eq!(
+            cp.direct_settlement_since.source.as_deref(),
+            Some("nhsa-2024-19")
+        );
+        assert!(!codes(&p).contains(&"no_direct_settlement"));
+    }
+    // Before the end of 2024 the new five were not yet everywhere.
+    let p = cross("hubei-qianjiang", "copd", "2024-10-01");
+    assert!(!p.cross_province_info.as_ref().unwrap().direct_settlement);
+    // The first five since 2021-09.
+    let p = cross("hubei-qianjiang", "diabetes", "2024-10-01");
+    let cp = p.cross_province_info.as_ref().unwrap();
+    assert!(cp.direct_settlement);
+    assert_eq!(cp.direct_settlement_joined.as_deref(), Some("2021-09"));
+    // Still not on the list: tuberculosis.
+    let p = cross("hubei-qianjiang", "tuberculosis", "2026-11-23");
+    assert!(codes(&p).contains(&"no_direct_settlement"));
 }

@@ -1,6 +1,7 @@
 //! Policy data: the types, loading the embedded files, and validating them.
 //! Pure: nothing here reads the clock or the terminal; the only input is text.
 
+pub mod holidays;
 pub mod pack;
 mod texts;
 mod types;
@@ -36,6 +37,8 @@ pub enum LoadError {
 pub struct PolicySet {
     pub national: National,
     pub regions: Vec<Region>,
+    /// Working days: the built-in notices, any pack years, the estimate.
+    pub calendar: crate::calendar::Calendar,
 }
 
 impl PolicySet {
@@ -59,7 +62,11 @@ impl PolicySet {
         match national {
             Some(national) if problems.is_empty() => {
                 regions.sort_by_key(|r| (r.generic, r.id.clone()));
-                Ok(PolicySet { national, regions })
+                Ok(PolicySet {
+                    national,
+                    regions,
+                    calendar: Default::default(),
+                })
             }
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -93,6 +100,7 @@ impl PolicySet {
         Ok(PolicySet {
             national: national_data,
             regions: parsed,
+            calendar: Default::default(),
         })
     }
 

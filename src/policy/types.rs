@@ -345,6 +345,11 @@ pub struct Step {
 pub struct DirectSettlementDisease {
     pub id: String,
     pub name: String,
+    /// When the disease joined direct settlement nationally: `YYYY-MM`
+    /// (the first 5 in 2021-09, 5 more by the end of 2024).
+    pub since: String,
+    /// The same in the source's words, as shown.
+    pub since_text: String,
     pub source: String,
 }
 

@@ -390,6 +390,18 @@ pub fn national(file: &str, n: &National) -> Vec<Problem> {
             &format!("cross_province.direct_settlement[{i}].source"),
             &d.source,
         );
+        if parse_published(&d.since).is_none() {
+            c.fail(
+                &format!("cross_province.direct_settlement[{i}].since"),
+                &format!("{:?} is not YYYY, YYYY-MM or YYYY-MM-DD", d.since),
+            );
+        }
+        if d.since_text.trim().is_empty() {
+            c.fail(
+                &format!("cross_province.direct_settlement[{i}].since_text"),
+                "is empty",
+            );
+        }
     }
     c.fact(
         "cross_province.direct_settlement_since",

@@ -730,14 +730,16 @@ fn window_lines(
         facts.push(t("tui.window.assumed").to_string());
     }
     if let Some(a) = &plan.apply_by {
-        facts.push(tf(
-            "tui.window.apply_by",
-            &[
-                ("date", &a.date),
-                ("weekday", &weekday(a.date)),
-                ("n", &a.working_days),
-            ],
-        ));
+        facts.push(
+            tf(
+                "tui.window.apply_by",
+                &[
+                    ("date", &a.date),
+                    ("weekday", &weekday(a.date)),
+                    ("n", &a.working_days),
+                ],
+            ) + crate::plan::render::estimated_mark(a.estimated),
+        );
     }
     facts.push(tf(
         "tui.window.end",

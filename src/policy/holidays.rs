@@ -1,0 +1,269 @@
+//! A year's official holiday schedule in a policy pack, so a clinic can add
+//! the State Council's yearly 放假安排 notice without a new program. Until a
+//! year's file (or the built-in calendar) has it, that year is estimated
+//! from weekends and the statutory days off (see [`crate::calendar`]).
+//!
+//! The file is `holidays/YYYY.json` inside the `--policy-dir` folder:
+//!
+//! ```json
+//! {
+//!   "year": 2027,
+//!   "source": {
+//!     "title": "国务院办公厅关于2027年部分节假日安排的通知",
+//!     "publisher": "国务院办公厅",
+//!     "url": "https://www.gov.cn/…",
+//!     "published": "2026-11-12"
+//!   },
+//!   "days_off": [
+//!     { "name": "元旦", "from": "2027-01-01", "to": "2027-01-03" },
+//!     { "name": "春节", "from": "2027-02-05", "to": "2027-02-13" }
+//!   ],
+//!   "working_days": ["2027-02-20"]
+//! }
+//! ```
+//!
+//! - `days_off`: every block of days off as the notice gives it, weekends
+//!   inside the block included (`from`..=`to`, ISO dates; `name` as the
+//!   notice words it). Each of the 13 statutory days of that year must lie in
+//!   one of them. A block may begin in the December before (a 元旦 bridge).
+//! - `working_days`: the weekend days made working days (调休上班); each is a
+//!   Saturday or Sunday and not a day off.
+//! - `source.title` and `source.published` (a full date) are required.
+//!
+//! For that year the file is the whole schedule: a day it does not list is a
+//! working day on Monday–Friday and a day off at weekends.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use super::Problem;
+use super::pack::MAX_FILE_BYTES;
+use crate::calendar::{OfficialYear, statutory_holidays};
+
+/// The folder inside a pack that holds the holiday files.
+pub const HOLIDAY_DIR: &str = "holidays";
+
+/// Years a holiday file may describe.
+const YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
+
+/// The longest block of days off a notice has ever given is 9 days; a
+/// longer one is a typing error.
+const MAX_BLOCK_DAYS: i64 = 15;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayFile {
+    year: i32,
+    source: HolidaySource,
+    days_off: Vec<DaysOff>,
+    #[serde(default)]
+    working_days: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidaySource {
+    title: String,
+    #[serde(default)]
+    publisher: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    published: NaiveDate,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DaysOff {
+    name: String,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+/// Reads and checks every `holidays/*.json` in the pack `dir`: the years
+/// that passed and every problem of those that did not. A pack without a
+/// `holidays` folder has neither.
+pub fn read_holidays(dir: &Path) -> (Vec<OfficialYear>, Vec<Problem>) {
+    let mut years = Vec::new();
+    let mut problems = Vec::new();
+    let holidays = dir.join(HOLIDAY_DIR);
+    let Ok(entries) = fs::read_dir(&holidays) else {
+        return (years, problems);
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let file = format!(
+            "{HOLIDAY_DIR}/{}",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        );
+        let problem = |reason: String| Problem {
+            file: file.clone(),
+            field: String::new(),
+            reason,
+        };
+        let mut text = String::new();
+        let read = fs::File::open(&path).and_then(|f| {
+            if f.metadata()?.len() > MAX_FILE_BYTES {
+                return Err(std::io::Error::other(format!(
+                    "larger than the {MAX_FILE_BYTES}-byte limit"
+                )));
+            }
+            f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)
+        });
+        if let Err(e) = read {
+            problems.push(problem(e.to_string()));
+            continue;
+        }
+        match check_holiday_file(&file, &text) {
+            Ok(year) if years.iter().any(|y: &OfficialYear| y.year == year.year) => {
+                problems.push(problem(format!("a second file for {}", year.year)))
+            }
+            Ok(year) => years.push(year),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    (years, problems)
+}
+
+/// One holiday file (`file` is its name, `holidays/YYYY.json`) checked alone.
+pub fn check_holiday_file(file: &str, text: &str) -> Result<OfficialYear, Vec<Problem>> {
+    let parsed: HolidayFile = serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            file: file.to_string(),
+            field: format!("line {} column {}", e.line(), e.column()),
+            reason: e.to_string(),
+        }]
+    })?;
+    let mut problems = Vec::new();
+    let mut fail = |field: &str, reason: String| {
+        problems.push(Problem {
+            file: file.to_string(),
+            field: field.to_string(),
+            reason,
+        })
+    };
+    let year = parsed.year;
+    if !YEARS.contains(&year) {
+        fail("year", format!("{year} is not between 2000 and 2200"));
+        return Err(problems);
+    }
+    let stem = Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem != year.to_string() {
+        fail(
+            "year",
+            format!("{year} does not match the file name {stem}.json"),
+        );
+    }
+    if parsed.source.title.trim().is_empty() {
+        fail("source.title", "is empty: name the notice".into());
+    }
+    for (field, v) in [
+        ("source.publisher", &parsed.source.publisher),
+        ("source.url", &parsed.source.url),
+    ] {
+        if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            fail(field, "is empty: leave it out or fill it in".into());
+        }
+    }
+    // A block may start in the December before (元旦 bridges).
+    let first_allowed = NaiveDate::from_ymd_opt(year - 1, 12, 1).expect("valid date");
+    let last_allowed = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date");
+    let in_year = |d: NaiveDate| (first_allowed..=last_allowed).contains(&d);
+    let mut days_off = BTreeSet::new();
+    if parsed.days_off.is_empty() {
+        fail("days_off", "is empty: list the notice's days off".into());
+    }
+    for (i, block) in parsed.days_off.iter().enumerate() {
+        let field = format!("days_off[{i}]");
+        if block.name.trim().is_empty() {
+            fail(&format!("{field}.name"), "is empty".into());
+        }
+        if block.to < block.from {
+            fail(
+                &format!("{field}.to"),
+                format!("{} is before from {}", block.to, block.from),
+            );
+            continue;
+        }
+        if (block.to - block.from).num_days() >= MAX_BLOCK_DAYS {
+            fail(
+                &field,
+                format!(
+                    "{} to {} is longer than {MAX_BLOCK_DAYS} days",
+                    block.from, block.to
+                ),
+            );
+            continue;
+        }
+        for (end, d) in [("from", block.from), ("to", block.to)] {
+            if !in_year(d) {
+                fail(
+                    &format!("{field}.{end}"),
+                    format!("{d} is outside {year} (a block may begin in the December before)"),
+                );
+            }
+        }
+        days_off.extend(block.from.iter_days().take_while(|d| *d <= block.to));
+    }
+    let mut working_days = BTreeSet::new();
+    for (i, &d) in parsed.working_days.iter().enumerate() {
+        let field = format!("working_days[{i}]");
+        if !in_year(d) {
+            fail(&field, format!("{d} is outside {year}"));
+        } else if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            fail(
+                &field,
+                format!("{d} is a weekday: a make-up working day is a Saturday or Sunday"),
+            );
+        } else if days_off.contains(&d) {
+            fail(&field, format!("{d} is also listed as a day off"));
+        } else {
+            working_days.insert(d);
+        }
+    }
+    for s in statutory_holidays(year) {
+        for d in s.days() {
+            if !days_off.contains(&d) {
+                fail(
+                    "days_off",
+                    format!(
+                        "{d} is a statutory day off ({:?}, 国务院令第795号) but no block holds it",
+                        s.holiday
+                    ),
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(OfficialYear {
+            year,
+            days_off,
+            working_days,
+            source: parsed.source.title,
+            published: parsed.source.published,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+impl super::PolicySet {
+    /// This data with the pack's holiday years in its calendar.
+    pub fn with_holiday_years(mut self, years: Vec<OfficialYear>) -> super::PolicySet {
+        self.calendar = self.calendar.with_years(years);
+        self
+    }
+}

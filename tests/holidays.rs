@@ -1,0 +1,266 @@
+//! A year's holiday schedule from a policy pack (`holidays/YYYY.json`):
+//! checked by `renew data check`, used in place of the estimate for that
+//! year, every problem named by file and field.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn renew(args: &[&str]) -> (i32, String, String) {
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("renew")
+        .unwrap()
+        .env("RENEW_DATA_DIR", data.path())
+        .env_remove("LC_ALL")
+        .env_remove("HOME")
+        .env_remove("ACCESSIBLE")
+        .env_remove("RENEW_TODAY")
+        .env_remove("RENEW_POLICY_DIR")
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn example_pack() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/holiday-pack")
+}
+
+fn example_2027() -> Value {
+    serde_json::from_str(&fs::read_to_string(example_pack().join("holidays/2027.json")).unwrap())
+        .unwrap()
+}
+
+fn plan_json(pack: Option<&Path>) -> Value {
+    let mut args = vec![
+        "plan",
+        "--region",
+        "qinghai-haixi",
+        "--scheme",
+        "employee",
+        "--disease",
+        "diabetes",
+        "--end",
+        "2027-03-31",
+        "--today",
+        "2027-02-01",
+        "--format",
+        "json",
+    ];
+    let dir;
+    if let Some(p) = pack {
+        dir = p.to_str().unwrap().to_string();
+        args.extend(["--policy-dir", &dir]);
+    }
+    let (code, out, err) = renew(&args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn online(plan: &Value) -> &Value {
+    plan["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "qinghai-ybao-wechat")
+        .unwrap()
+}
+
+#[test]
+fn the_example_holiday_file_passes_data_check() {
+    let (code, out, err) = renew(&["data", "check", example_pack().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("holidays/2027.json"), "{out}");
+}
+
+#[test]
+fn a_pack_year_replaces_the_estimate() {
+    let estimated = plan_json(None);
+    let ch = online(&estimated);
+    // 春节 2027-02-05..02-08 estimated: 02-02, 03, 04, 09, 10.
+    assert_eq!(ch["expected_result"], "2027-02-10");
+    assert_eq!(ch["result_estimated"], true);
+    assert_eq!(estimated["apply_by"]["estimated"], true);
+    let codes: Vec<&str> = estimated["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"calendar_estimated"), "{codes:?}");
+
+    let official = plan_json(Some(&example_pack()));
+    let ch = online(&official);
+    // The file's 春节 block is 02-05..02-14: 02-02, 03, 04, 15, 16.
+    assert_eq!(ch["expected_result"], "2027-02-16");
+    assert_eq!(ch["result_estimated"], false);
+    assert_eq!(official["apply_by"]["estimated"], false);
+    assert!(
+        !official["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "calendar_estimated")
+    );
+}
+
+#[test]
+fn every_problem_in_a_holiday_file_is_named_by_file_and_field() {
+    let pack = tempfile::tempdir().unwrap();
+    fs::create_dir(pack.path().join("holidays")).unwrap();
+    let mut bad = example_2027();
+    // 端午 (2027-06-09) left out; a make-up day on a Wednesday.
+    bad["days_off"].as_array_mut().unwrap().remove(4);
+    bad["working_days"][0] = "2027-02-17".into();
+    fs::write(
+        pack.path().join("holidays/2027.json"),
+        serde_json::to_string(&bad).unwrap(),
+    )
+    .unwrap();
+    let mut wrong_name = example_2027();
+    wrong_name["source"]["title"] = "".into();
+    fs::write(
+        pack.path().join("holidays/2028.json"),
+        serde_json::to_string(&wrong_name).unwrap(),
+    )
+    .unwrap();
+    fs::write(pack.path().join("holidays/2029.json"), "{\"year\": 2029,").unwrap();
+
+    let (code, out, err) = renew(&["data", "check", pack.path().to_str().unwrap()]);
+    assert_ne!(code, 0);
+    let all = format!("{out}{err}");
+    for needle in [
+        "holidays/2027.json：days_off：2027-06-09 is a statutory day off",
+        "holidays/2027.json：working_days[0]：2027-02-17 is a weekday",
+        "holidays/2028.json：year：2027 does not match the file name 2028.json",
+        "holidays/2028.json：source.title：is empty",
+        "holidays/2029.json：line 1",
+    ] {
+        assert!(all.contains(needle), "{needle:?} not in:\n{all}");
+    }
+
+    // A plan still runs: the bad years fall back to the estimate.
+    let (code, out, err) = renew(&[
+        "plan",
+        "--region",
+        "qinghai-haixi",
+        "--scheme",
+        "employee",
+        "--disease",
+        "diabetes",
+        "--end",
+        "2027-03-31",
+        "--today",
+        "2027-02-01",
+        "--format",
+        "json",
+        "--policy-dir",
+        pack.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("holidays/2027.json"), "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(online(&v)["result_estimated"], true);
+}
+
+/// Applying by 2026-12-24 counts over 元旦 2027, whose notice is not in the
+/// data: every output that shows that date says it is an estimate.
+#[test]
+fn every_output_marks_estimated_dates() {
+    let plan_args = |format: &'static str| {
+        vec![
+            "plan",
+            "--region",
+            "qinghai-haixi",
+            "--scheme",
+            "employee",
+            "--disease",
+            "diabetes",
+            "--end",
+            "2027-01-03",
+            "--today",
+            "2026-12-20",
+            "--format",
+            format,
+        ]
+    };
+    let headline = |out: &str| {
+        out.lines()
+            .find(|l| l.contains("建议最晚在"))
+            .unwrap_or_else(|| panic!("no headline in:\n{out}"))
+            .to_string()
+    };
+    for format in ["text", "markdown"] {
+        let (code, out, err) = renew(&plan_args(format));
+        assert_eq!(code, 0, "{err}");
+        let line = headline(&out);
+        assert!(
+            line.contains("2026-12-24") && line.contains("（估）"),
+            "{line}"
+        );
+        assert!(out.contains("元旦 2027-01-01"), "{out}");
+        assert!(out.contains("调休上班日"), "{out}");
+    }
+
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("renew")
+            .unwrap()
+            .env("RENEW_DATA_DIR", data.path())
+            .env("RENEW_TODAY", "2026-12-20")
+            .env_remove("LC_ALL")
+            .env_remove("HOME")
+            .env_remove("RENEW_POLICY_DIR")
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let mut save = plan_args("json");
+    save.extend(["--save", "--label", "妈妈"]);
+    let v: Value = serde_json::from_str(&run(&save)).unwrap();
+    let id = v["checklist"]["id"].as_str().unwrap().to_string();
+    let show = run(&["checklist", "show", &id]);
+    // Items wrap at 78 columns: join the lines before looking.
+    let flat: String = show.lines().map(str::trim).collect();
+    assert!(flat.contains("最好不晚于 2026-12-24（估）"), "{show}");
+    let ics = run(&["checklist", "export", &id, "--format", "ics"]);
+    let unfolded = icalendar::parser::unfold(&ics);
+    assert!(unfolded.contains("（估）"), "{unfolded}");
+    assert!(unfolded.contains("元旦 2027-01-01"), "{unfolded}");
+}
+
+#[test]
+fn the_qr_text_marks_an_estimated_apply_by_day() {
+    use renewal_assistant::checklist::export::qr_text;
+    use renewal_assistant::plan::{Answers, compute};
+    use renewal_assistant::policy::{PolicySet, Scheme};
+    renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);
+    let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let answers = Answers {
+        region: "qinghai-haixi".into(),
+        scheme: Scheme::Employee,
+        disease: "diabetes".into(),
+        validity_end: d("2027-01-03"),
+        cross_province: false,
+        retired: false,
+    };
+    let plan = compute(&PolicySet::embedded().unwrap(), &answers, d("2026-12-20")).unwrap();
+    for level in 0..=2 {
+        let text = qr_text(&plan, level);
+        assert!(text.contains("2026-12-24（估）"), "level {level}: {text}");
+    }
+}
