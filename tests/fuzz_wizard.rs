@@ -94,7 +94,22 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
         };
         h.send(msg);
         // Every state draws, at whatever size.
-        let _ = h.screen();
+        let screen = h.screen();
+        if kiosk {
+            // A kiosk never lists what anyone saved, the visitor included.
+            prop_assert!(
+                !h.app.screen.eq(&Screen::Home),
+                "a kiosk showed the home list"
+            );
+            prop_assert!(h.app.saved.is_empty(), "a kiosk holds saved checklists");
+            let fresh = h.app.result.is_none()
+                && h.app.draft == Default::default()
+                && h.app.filter.text.is_empty();
+            prop_assert!(
+                !fresh || !screen.contains("糖尿病"),
+                "a fresh kiosk session shows a disease:\n{screen}"
+            );
+        }
         if was_esc && h.app.countdown.is_none() {
             let after = &h.app.draft;
             prop_assert!(
@@ -174,5 +189,22 @@ proptest! {
             .collect();
         prefix.extend(actions);
         run(prefix, false)?;
+    }
+
+    /// A kiosk visitor saves, then anything happens (the next visitor, the
+    /// idle wipe, random keys): the saved checklist is never listed.
+    #[test]
+    fn a_kiosk_never_lists_what_a_visitor_saved(actions in prop::collection::vec(action(), 1..60)) {
+        let mut prefix: Vec<Action> = "hx\r1tnb\r2026-03-31\r\r\rs"
+            .chars()
+            .map(|c| Action::Key(if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) }, KeyModifiers::NONE))
+            .collect();
+        prefix.push(Action::Key(
+            if actions.len() % 2 == 0 { KeyCode::Char('n') } else { KeyCode::Esc },
+            KeyModifiers::NONE,
+        ));
+        prefix.push(Action::Tick(200_000));
+        prefix.extend(actions);
+        run(prefix, true)?;
     }
 }

@@ -419,3 +419,22 @@ fn a_printed_file_is_readable_by_its_owner_only() {
     assert!(h.app.message.as_ref().unwrap().1.contains("打印失败"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
 }
+
+/// A data folder that cannot be read is said on the first screen, not
+/// shown as "nothing saved".
+#[test]
+fn an_unreadable_store_is_said_in_the_wizard() {
+    let tmp = tempfile::tempdir().unwrap();
+    // `checklists` is a file: the folder cannot be opened, even by root.
+    std::fs::write(tmp.path().join("checklists"), "x").unwrap();
+    let (app, store) = renewal_assistant::tui::start(
+        renewal_assistant::policy::PolicySet::embedded().unwrap(),
+        today(),
+        Some(tmp.path()),
+        None,
+        chrono::Utc::now(),
+    );
+    assert!(store.is_none());
+    let message = &app.message.as_ref().expect("a message").1;
+    assert!(message.contains("读不出已保存的清单"), "{message}");
+}

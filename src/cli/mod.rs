@@ -21,6 +21,7 @@ use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme
 mod checklist_cmd;
 
 pub use checklist_cmd::describe_problem as describe_store_problem;
+pub use checklist_cmd::user_facing as describe_store_error;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -248,12 +248,32 @@ pub fn start(
             (App::for_kiosk(policy, today, k), store)
         }
         None => {
-            let store = data_dir.and_then(|d| Store::open(d).ok());
-            let (saved, problems) = store
-                .as_ref()
-                .and_then(|s| s.list(now).ok())
-                .unwrap_or_default();
-            (App::new(policy, today, saved, problems), store)
+            // A store that cannot be opened or read is said, never shown as
+            // an empty list.
+            let mut error = None;
+            let store = match data_dir.map(Store::open).transpose() {
+                Ok(store) => store,
+                Err(e) => {
+                    error = Some(e);
+                    None
+                }
+            };
+            let (saved, problems) = match store.as_ref().map(|s| s.list(now)).transpose() {
+                Ok(listed) => listed.unwrap_or_default(),
+                Err(e) => {
+                    error = Some(e);
+                    Default::default()
+                }
+            };
+            let mut app = App::new(policy, today, saved, problems);
+            if let Some(e) = error {
+                let why = crate::cli::describe_store_error(e).to_string();
+                app.message = Some((
+                    app::Level::Error,
+                    crate::i18n::tf("tui.store_unreadable", &[("error", &why)]),
+                ));
+            }
+            (app, store)
         }
     }
 }
