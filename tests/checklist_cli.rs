@@ -752,3 +752,30 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
     assert!(err.contains("checklists"), "{err}");
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// An export made weeks after the save computes every date, the items'
+/// included, for one reference day, and says which.
+#[test]
+fn export_dates_are_all_for_the_export_day() {
+    let env = Env::new();
+    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    for format in ["markdown", "text"] {
+        let out = env
+            .cmd(&["checklist", "export", &id, "--format", format])
+            .env("RENEW_TODAY", "2026-03-01")
+            .output()
+            .unwrap();
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(s.contains("2026-03-01"), "{format}:\n{s}");
+        assert!(
+            s.contains("所有日期按这一天计算"),
+            "{format}: the reference day is said\n{s}"
+        );
+        // Records from the last 12 months, counted from the export day.
+        assert!(s.contains("2025-03-01"), "{format}:\n{s}");
+        assert!(
+            !s.contains("2025-01-15"),
+            "{format}: an item still counts from the save day\n{s}"
+        );
+    }
+}

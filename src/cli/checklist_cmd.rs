@@ -358,7 +358,10 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
         }
         ChecklistCommand::Export { id, format } => {
             let id = resolve(id)?;
-            let c = store.load(&id, ctx.now).map_err(user_facing)?;
+            let saved = store.load(&id, ctx.now).map_err(user_facing)?;
+            // One reference day for the whole output: the items' dates are
+            // made again for today's plan, as `show` does; nothing is written.
+            let (c, _) = current_view(ctx, &saved);
             let p = plan_for(ctx, &c);
             match format {
                 ExportFormat::Json => writeln!(out, "{}", crate::i18n::to_json(&c)?)?,

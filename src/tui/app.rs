@@ -1278,7 +1278,13 @@ fn result_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 return Vec::new();
             }
             let sheet = match &view.checklist {
-                Some(c) => crate::checklist::export::sheet(c, Some(&view.plan), app.today, false),
+                Some(c) => {
+                    // One reference day: the items' dates made again for
+                    // the plan shown; only this copy, nothing is saved.
+                    let mut current = c.clone();
+                    current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
+                    crate::checklist::export::sheet(&current, Some(&view.plan), app.today, false)
+                }
                 None => crate::plan::render::text(&view.plan, 78),
             };
             app.message = Some((Level::Info, crate::i18n::t("tui.printing").into()));
