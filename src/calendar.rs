@@ -80,6 +80,12 @@ const LUNAR_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// to 正月初三; 清明 (the solar term's day); 劳动节 5/1–5/2; 端午 (lunar 5/5);
 /// 中秋 (lunar 8/15); 国庆 10/1–10/3. In date order.
 pub fn statutory_holidays(year: i32) -> Vec<HolidaySpan> {
+    // 国务院令第795号 is in force from 2025-01-01; before it 除夕 and 5月2日
+    // were not statutory days off (2024's 除夕 was a working day), and the
+    // years before are all in the notices anyway.
+    if year < 2025 {
+        return Vec::new();
+    }
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
     let span = |holiday, first: Option<NaiveDate>, last: Option<NaiveDate>| {
         Some(HolidaySpan {
