@@ -18,7 +18,10 @@ impl Env {
 
     fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("renew").unwrap();
-        c.env("RENEW_DATA_DIR", self.dir.path())
+        // Hermetic: nothing from the developer's environment reaches the program.
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("RENEW_DATA_DIR", self.dir.path())
             .env("RENEW_TODAY", "2026-01-15")
             .env_remove("LC_ALL")
             .env("LANG", "C.UTF-8")

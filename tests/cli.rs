@@ -9,7 +9,11 @@ use serde_json::Value;
 fn renew() -> (Command, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = Command::cargo_bin("renew").unwrap();
-    cmd.env("RENEW_DATA_DIR", dir.path())
+    // Hermetic: nothing from the developer's environment (HOME and its
+    // config, ACCESSIBLE, LANG, RENEW_*) reaches the program.
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("RENEW_DATA_DIR", dir.path())
         .env_remove("RENEW_TODAY")
         .env_remove("LC_ALL")
         .env("LANG", "C.UTF-8")

@@ -12,6 +12,8 @@ fn renew(args: &[&str]) -> (i32, String, String) {
     let data = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("renew")
         .unwrap()
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("RENEW_DATA_DIR", data.path())
         .env_remove("LC_ALL")
         .env_remove("HOME")
@@ -213,6 +215,8 @@ fn every_output_marks_estimated_dates() {
     let run = |args: &[&str]| {
         let out = Command::cargo_bin("renew")
             .unwrap()
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("RENEW_DATA_DIR", data.path())
             .env("RENEW_TODAY", "2026-12-20")
             .env_remove("LC_ALL")

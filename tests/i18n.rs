@@ -57,6 +57,8 @@ fn renew(args: &[&str], lang_env: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("renew")
         .unwrap()
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("RENEW_DATA_DIR", dir.path())
         .env_remove("LC_ALL")
         .env("LANG", lang_env)
