@@ -243,6 +243,8 @@ pub enum Warning {
     /// Dates counted over a year whose holiday notice is not in the data:
     /// the statutory holidays in the plan's span, and those years.
     CalendarEstimated {
+        /// The first day counted without an official schedule.
+        since: NaiveDate,
         years: Vec<i32>,
         holidays: Vec<HolidaySpan>,
     },
@@ -598,14 +600,17 @@ pub fn compute(
     if any_estimated {
         // The holidays between the first day counted and the last one.
         let from = opens.min(reference_day);
-        let mut years: Vec<i32> = from
+        let estimated: Vec<NaiveDate> = from
             .iter_days()
             .take_while(|d| *d <= last_counted)
             .filter(|d| calendar.is_estimated(*d))
-            .map(|d| d.year())
             .collect();
+        let mut years: Vec<i32> = estimated.iter().map(|d| d.year()).collect();
         years.dedup();
         warnings.push(Warning::CalendarEstimated {
+            // The crate's last notice ends mid-December, so the first such
+            // day, not a whole year, is what the person can check.
+            since: estimated.first().copied().unwrap_or(from),
             years,
             holidays: calendar.estimated_holidays(from, last_counted),
         });

@@ -199,12 +199,10 @@ pub fn warning_text(w: &Warning) -> String {
                 ),
             ],
         ),
-        Warning::CalendarEstimated { years, holidays } => {
-            let years: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-            let mut text = tf(
-                "warn.calendar_estimated",
-                &[("years", &years.join(t("warn.list_sep")))],
-            );
+        Warning::CalendarEstimated {
+            since, holidays, ..
+        } => {
+            let mut text = tf("warn.calendar_estimated", &[("since", since)]);
             if !holidays.is_empty() {
                 let list: Vec<String> = holidays.iter().map(holiday_words).collect();
                 text.push_str(&tf(

@@ -563,10 +563,16 @@ fn the_estimate_warning_names_the_holidays_in_the_window() {
         .iter()
         .find(|w| w.code() == "calendar_estimated")
         .expect("an estimate warning");
-    let Warning::CalendarEstimated { years, holidays } = w else {
+    let Warning::CalendarEstimated {
+        since,
+        years,
+        holidays,
+    } = w
+    else {
         unreachable!()
     };
     assert_eq!(years, &[2027]);
+    assert!(p_calendar_estimates(*since));
     let got: Vec<(crate::calendar::Holiday, NaiveDate)> =
         holidays.iter().map(|h| (h.holiday, h.first)).collect();
     use crate::calendar::Holiday::*;
@@ -660,4 +666,31 @@ fn ten_diseases_settle_directly_across_provinces_since_the_end_of_2024() {
     // Still not on the list: tuberculosis.
     let p = cross("hubei-qianjiang", "tuberculosis", "2026-11-23");
     assert!(codes(&p).contains(&"no_direct_settlement"));
+}
+
+fn p_calendar_estimates(day: NaiveDate) -> bool {
+    policy().calendar.is_estimated(day)
+}
+
+/// 2026's notice is in the data up to 2026-12-25: the warning names the day
+/// the estimate starts, not "2026's schedule is missing".
+#[test]
+fn the_estimate_warning_says_from_which_day() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2027-02-15"),
+        "2026-11-23",
+    );
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.code() == "calendar_estimated")
+        .expect("an estimate warning");
+    let Warning::CalendarEstimated { since, .. } = w else {
+        unreachable!()
+    };
+    assert_eq!(*since, d("2026-12-26"));
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let text = render::warning_text(w);
+    assert!(text.starts_with("2026-12-26 以后的放假安排"), "{text}");
+    assert!(!text.contains("2026、2027年"), "{text}");
 }
