@@ -423,3 +423,92 @@ fn a_broken_config_file_is_named() {
         .code(2)
         .stderr(predicate::str::contains("idle_seconds"));
 }
+
+/// The ids of the plan's channels that take its disease.
+fn serving_channels(v: &Value) -> Vec<String> {
+    v["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["serves_disease"] == true)
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue 11 §3: 青岛's guide sends 慢性乙型病毒性肝炎、慢性丙型病毒性肝炎、精神病
+/// to a hospital qualified for them, which files with the office; the office
+/// window is no way in for them and gives them no dates.
+#[test]
+fn qingdao_hospital_only_diseases_are_not_offered_the_office_window() {
+    for disease in [
+        "chronic-hepatitis-b-cirrhosis",
+        "chronic-hepatitis-c",
+        "psychosis",
+    ] {
+        let v = json_plan(
+            &plan_args("qingdao", "employee", disease, "2026-06-30"),
+            "2026-05-06",
+        );
+        assert_eq!(v["disease"]["id"], disease);
+        assert_eq!(serving_channels(&v), ["hospital-proxy"], "{disease}");
+        let office = v["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "social-insurance-office")
+            .unwrap();
+        assert_eq!(office["apply_by"], Value::Null, "{disease}");
+        assert_eq!(office["expected_result"], Value::Null, "{disease}");
+        // The hospital's review time is not in the source: no headline date.
+        assert_eq!(v["apply_by"], Value::Null, "{disease}: {}", v["apply_by"]);
+    }
+}
+
+/// Issue 11 §3: the instant-processing hospitals are for people who never
+/// held 门诊大病 (从未办理过); a renewal plan does not offer them.
+#[test]
+fn qingdao_instant_hospital_is_not_offered_for_renewal() {
+    for disease in ["leukemia", "cancer", "tuberculosis"] {
+        let v = json_plan(
+            &plan_args("qingdao", "employee", disease, "2026-06-30"),
+            "2026-05-06",
+        );
+        let ids: Vec<&str> = v["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert!(!ids.contains(&"instant-hospital"), "{disease}: {ids:?}");
+        assert_ne!(v["apply_by"]["channel"], "instant-hospital", "{disease}");
+    }
+    let (mut cmd, _dir) = renew();
+    let out = cmd
+        .args(plan_args("qingdao", "employee", "leukemia", "2026-06-30"))
+        .args(["--today", "2026-05-06"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("开通即时办理业务的定点医院（线下"), "{text}");
+}
+
+/// Issue 11 §3: the source gives no review time for 医疗机构代办, so the
+/// channel has none and the headline comes from the office's 7 days.
+#[test]
+fn qingdao_hospital_proxy_review_time_is_unknown() {
+    let v = json_plan(
+        &plan_args("qingdao", "employee", "epilepsy", "2026-06-30"),
+        "2026-05-06",
+    );
+    let proxy = v["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "hospital-proxy")
+        .unwrap();
+    assert_eq!(proxy["review"]["working_days"], Value::Null);
+    assert_eq!(proxy["apply_by"], Value::Null);
+    assert_eq!(proxy["expected_result"], Value::Null);
+    assert_eq!(v["apply_by"]["channel"], "social-insurance-office");
+    assert_eq!(v["apply_by"]["working_days"], 7);
+}

@@ -201,3 +201,21 @@ fn an_open_list_needs_an_other_entry() {
     });
     assert_problem(&p, "diseases", "exactly one entry");
 }
+
+#[test]
+fn a_disease_routed_to_a_missing_or_no_channel_is_rejected() {
+    let p = problems_after(|v| v["diseases"][0]["channels"] = serde_json::json!(["ghost"]));
+    assert_problem(&p, "diseases[0].channels[0]", "does not exist");
+    let p = problems_after(|v| v["diseases"][0]["channels"] = serde_json::json!([]));
+    assert_problem(&p, "diseases[0].channels", "no channel takes it");
+    // Routed only to a channel for first applications: no way to renew.
+    let p = problems_after(|v| {
+        v["diseases"][0]["channels"] = serde_json::json!(["hospital-office"]);
+        v["channels"][0]["first_application_only"] = true.into();
+    });
+    assert_problem(
+        &p,
+        "diseases[0]",
+        "no channel for renewals takes this disease",
+    );
+}

@@ -494,20 +494,30 @@ pub fn compute(
         }
     }
 
-    // Channels, with the dates each one gives.
+    // Channels, with the dates each one gives. A plan is a renewal: a
+    // channel only for first applications is no way to renew, so it is
+    // left out rather than listed with dates nobody renewing can use.
     let calendar = &policy.calendar;
     let mut any_estimated = false;
     let mut last_counted = closes;
     let channels: Vec<PlanChannel> = region
         .channels
         .iter()
+        .filter(|ch| !ch.first_application_only)
         .map(|ch| {
             let serves_disease = ch
                 .only_diseases
                 .as_ref()
-                .is_none_or(|ids| ids.contains(&disease.id));
+                .is_none_or(|ids| ids.contains(&disease.id))
+                && disease
+                    .channels
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&ch.id));
             let instant_for_disease = ch.review.instant_for.contains(&disease.id);
-            let review_days = if ch.review.instant || instant_for_disease {
+            // A channel that does not take this disease gives it no dates.
+            let review_days = if !serves_disease {
+                None
+            } else if ch.review.instant || instant_for_disease {
                 Some(0)
             } else {
                 ch.review.working_days
@@ -568,7 +578,9 @@ pub fn compute(
         .collect();
 
     // The date to act on: early enough for every channel that serves this
-    // disease and states its review time.
+    // disease and states its review time. A channel whose review time is
+    // unknown has no `apply_by` and so never sets it; when no serving
+    // channel states one, there is no headline date at all.
     let apply_by = channels
         .iter()
         .filter(|c| c.serves_disease)

@@ -308,6 +308,11 @@ pub fn review_words(ch: &PlanChannel) -> String {
 }
 
 fn channel_dates(ch: &PlanChannel) -> (String, String) {
+    if !ch.serves_disease {
+        // No dates, and not because the source is silent.
+        let no = t("cmp.serves.no").to_string();
+        return (no.clone(), no);
+    }
     let mark = estimated_mark;
     let result = ch
         .expected_result

@@ -267,27 +267,16 @@ fn qingdao_scheme_specific_phone_numbers() {
 }
 
 #[test]
-fn qingdao_instant_hospital_serves_only_its_diseases() {
-    let p = plan(
-        &answers("shandong-qingdao", "epilepsy", "2026-06-30"),
-        "2026-05-01",
-    );
-    let hosp = p
-        .channels
-        .iter()
-        .find(|c| c.id == "instant-hospital")
-        .unwrap();
-    assert!(!hosp.serves_disease);
-    let p = plan(
-        &answers("shandong-qingdao", "leukemia", "2026-06-30"),
-        "2026-05-01",
-    );
-    let hosp = p
-        .channels
-        .iter()
-        .find(|c| c.id == "instant-hospital")
-        .unwrap();
-    assert!(hosp.serves_disease);
+fn qingdao_instant_hospital_is_for_first_applications_only() {
+    // Only for people who never held 门诊大病 (从未办理过): no renewal plan
+    // offers it, whether or not the disease is one of its 12.
+    for disease in ["epilepsy", "leukemia"] {
+        let p = plan(
+            &answers("shandong-qingdao", disease, "2026-06-30"),
+            "2026-05-01",
+        );
+        assert!(p.channels.iter().all(|c| c.id != "instant-hospital"));
+    }
 }
 
 #[test]
@@ -693,4 +682,84 @@ fn the_estimate_warning_says_from_which_day() {
     let text = render::warning_text(w);
     assert!(text.starts_with("2026-12-26 以后的放假安排"), "{text}");
     assert!(!text.contains("2026、2027年"), "{text}");
+}
+
+/// 海西 with `edit` applied to its data, planned for 糖尿病 on a fixed day.
+fn haixi_diabetes_with(edit: impl FnOnce(&mut crate::policy::Region)) -> RenewalPlan {
+    let mut pol = policy();
+    let haixi = pol
+        .regions
+        .iter_mut()
+        .find(|r| r.id == "qinghai-haixi")
+        .unwrap();
+    edit(haixi);
+    compute(
+        &pol,
+        &answers("qinghai-haixi", "diabetes", "2026-06-30"),
+        d("2026-05-06"),
+    )
+    .unwrap()
+}
+
+fn channel<'a>(p: &'a RenewalPlan, id: &str) -> &'a PlanChannel {
+    p.channels.iter().find(|c| c.id == id).unwrap()
+}
+
+#[test]
+fn a_disease_routed_to_some_channels_gets_dates_only_from_them() {
+    // As shipped, the 5-day online review sets the headline.
+    let p = haixi_diabetes_with(|_| {});
+    assert_eq!(p.apply_by.as_ref().unwrap().channel, "qinghai-ybao-wechat");
+
+    let p = haixi_diabetes_with(|r| {
+        let dm = r.diseases.iter_mut().find(|x| x.id == "diabetes").unwrap();
+        dm.channels = Some(vec!["hospital-office".into()]);
+    });
+    let online = channel(&p, "qinghai-ybao-wechat");
+    assert!(!online.serves_disease);
+    assert_eq!((online.apply_by, online.expected_result), (None, None));
+    assert!(channel(&p, "hospital-office").serves_disease);
+    assert_eq!(p.apply_by.as_ref().unwrap().channel, "hospital-office");
+}
+
+#[test]
+fn a_first_application_only_channel_is_not_offered_for_renewal() {
+    let p = haixi_diabetes_with(|r| {
+        let ch = r
+            .channels
+            .iter_mut()
+            .find(|c| c.id == "qinghai-ybao-wechat")
+            .unwrap();
+        ch.first_application_only = true;
+    });
+    assert!(p.channels.iter().all(|c| c.id != "qinghai-ybao-wechat"));
+    assert_eq!(p.apply_by.as_ref().unwrap().channel, "hospital-office");
+}
+
+#[test]
+fn an_unknown_review_time_never_sets_the_headline() {
+    let p = haixi_diabetes_with(|r| {
+        let ch = r
+            .channels
+            .iter_mut()
+            .find(|c| c.id == "qinghai-ybao-wechat")
+            .unwrap();
+        ch.review.working_days_min = None;
+        ch.review.working_days = None;
+        ch.review.notify_working_days = Some(3);
+    });
+    let online = channel(&p, "qinghai-ybao-wechat");
+    assert_eq!((online.apply_by, online.expected_result), (None, None));
+    assert_eq!(p.apply_by.as_ref().unwrap().channel, "hospital-office");
+
+    // Nothing known at all: no headline date rather than a guessed one.
+    let p = haixi_diabetes_with(|r| {
+        for ch in &mut r.channels {
+            ch.review.instant = false;
+            ch.review.working_days_min = None;
+            ch.review.working_days = None;
+        }
+    });
+    assert_eq!(p.apply_by, None);
+    assert!(p.channels.iter().all(|c| c.apply_by.is_none()));
 }

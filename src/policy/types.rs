@@ -150,6 +150,11 @@ pub struct Disease {
     /// True for the "其他病种" entry of an open-ended list.
     #[serde(default)]
     pub other: bool,
+    /// When set, applications for this disease go only through these
+    /// channels (青岛: 乙肝、丙肝、精神病 are filed at a qualified hospital,
+    /// never at the office window); the others do not serve it.
+    #[serde(default)]
+    pub channels: Option<Vec<String>>,
     pub source: String,
     #[serde(default)]
     pub note: Option<String>,
@@ -245,6 +250,11 @@ pub struct Channel {
     /// When set, the channel serves only these diseases.
     #[serde(default)]
     pub only_diseases: Option<Vec<String>>,
+    /// The source offers the channel only to people who never held the
+    /// benefit (青岛's instant-processing hospitals: 从未办理过). A renewal
+    /// plan leaves it out: it is no way to renew.
+    #[serde(default)]
+    pub first_application_only: bool,
     /// Limits the source states (areas not covered, first applications only…).
     #[serde(default)]
     pub limitations: Vec<String>,

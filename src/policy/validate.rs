@@ -254,7 +254,42 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         );
     }
 
-    c.unique("channels[].id", r.channels.iter().map(|ch| ch.id.as_str()));
+    let channel_ids = c.unique("channels[].id", r.channels.iter().map(|ch| ch.id.as_str()));
+    for (i, d) in r.diseases.iter().enumerate() {
+        let Some(ids) = &d.channels else { continue };
+        if ids.is_empty() {
+            c.fail(
+                &format!("diseases[{i}].channels"),
+                "empty: no channel takes it",
+            );
+        }
+        for (j, id) in ids.iter().enumerate() {
+            if !channel_ids.contains(id.as_str()) {
+                c.fail(
+                    &format!("diseases[{i}].channels[{j}]"),
+                    &format!("channel {id:?} does not exist"),
+                );
+            }
+        }
+    }
+    // Every disease can be renewed somewhere: some channel that is not for
+    // first applications only takes it.
+    for (i, d) in r.diseases.iter().enumerate() {
+        let renewable = r.channels.iter().any(|ch| {
+            !ch.first_application_only
+                && ch
+                    .only_diseases
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&d.id))
+                && d.channels.as_ref().is_none_or(|ids| ids.contains(&ch.id))
+        });
+        if !renewable && !r.channels.is_empty() {
+            c.fail(
+                &format!("diseases[{i}]"),
+                "no channel for renewals takes this disease",
+            );
+        }
+    }
     for kind in [ChannelKind::Online, ChannelKind::Offline] {
         let has = r.channels.iter().any(|ch| ch.kind == kind);
         let says_none = r.no_channel.iter().any(|n| n.kind == kind);
