@@ -52,7 +52,7 @@ fn a_complete_flow_saves_the_checklist_and_ticks_it() {
         .map(|i| i["id"].as_str().unwrap())
         .collect();
     assert_eq!(done, vec!["doc:insurance-credential"]);
-    assert!(h.screen().contains("清单 1/8"));
+    assert!(h.screen().contains("清单 1/7"));
     // Untick.
     h.typed(" ");
     assert!(
@@ -344,7 +344,7 @@ fn the_home_list_reopens_a_saved_plan() {
     let s = h.screen();
     assert!(s.contains("新建续期计划"));
     assert!(
-        s.contains("糖尿病 · 青海省海西州 · 到期 2026-03-31 · 可申请，剩 75 天 · 1/8"),
+        s.contains("糖尿病 · 青海省海西州 · 到期 2026-03-31 · 可申请，剩 75 天 · 1/7"),
         "{s}"
     );
     h.key(KeyCode::Down).enter();

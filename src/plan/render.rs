@@ -440,7 +440,7 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
         "{}{}",
         t("plan.cycle_label"),
         fact_text(&plan.cycle_years, |v| {
-            tf(
+            let years = tf(
                 "plan.cycle_years",
                 &[(
                     "years",
@@ -449,7 +449,13 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
                         .collect::<Vec<_>>()
                         .join(t("plan.or")),
                 )],
-            )
+            );
+            // The source's own qualification ("by disease and first
+            // recognition") belongs with the figure.
+            match &plan.cycle_years.note {
+                Some(note) => format!("{years}（{note}）"),
+                None => years,
+            }
         })
     ));
     out

@@ -108,11 +108,21 @@ fn haixi_materials_and_channels() {
     assert_eq!(records.earliest_date, Some(d("2025-01-15")));
     let id = p.documents.iter().find(|x| x.id == "id-card").unwrap();
     assert_eq!(id.earliest_date, None, "an ID card has no recency rule");
+    // Issue 11 §3: the HbA1c and kidney reports are the source's examples
+    // inside the past-year records, not separate "recent" documents.
     assert!(
-        p.documents
+        !p.documents
             .iter()
-            .any(|x| x.id == "hba1c-report" && x.origin == DocumentOrigin::Disease)
+            .any(|x| x.origin == DocumentOrigin::Disease),
+        "{:?}",
+        p.documents
     );
+    assert!(
+        records.name.contains("如糖化血红蛋白、肾功能指标"),
+        "{}",
+        records.name
+    );
+    assert!(!p.documents.iter().any(|x| x.name.contains("近期")));
 
     let offline = p
         .channels
@@ -660,4 +670,33 @@ fn ten_diseases_settle_directly_across_provinces_since_the_end_of_2024() {
     // Still not on the list: tuberculosis.
     let p = cross("hubei-qianjiang", "tuberculosis", "2026-11-23");
     assert!(codes(&p).contains(&"no_direct_settlement"));
+}
+
+/// Issue 11 §3: 海西's data says only what seed 000 says.
+#[test]
+fn haixi_renal_failure_has_no_invented_dialysis_settlement_note() {
+    let mut a = answers("qinghai-haixi", "chronic-renal-failure", "2026-03-31");
+    a.cross_province = true;
+    let p = plan(&a, "2026-01-15");
+    let text = render::text(&p, 100);
+    assert!(!text.contains("尿毒症透析”直接结算"), "{text}");
+    assert!(p.disease.note.is_none(), "{:?}", p.disease.note);
+    assert!(
+        !p.notes.iter().any(|n| n.text.contains("透析")),
+        "{:?}",
+        p.notes
+    );
+}
+
+/// Issue 11 §4: 海西's "2 or 5 years" keeps the source's "by disease and
+/// first recognition", in every output.
+#[test]
+fn haixi_cycle_says_it_depends_on_disease_and_first_recognition() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2026-03-31"),
+        "2026-01-15",
+    );
+    let rules = render::rules(&p).join("\n");
+    assert!(rules.contains("依据病种和初次认定结果而定"), "{rules}");
+    assert!(render::text(&p, 200).contains("依据病种和初次认定结果而定"));
 }
