@@ -147,6 +147,8 @@ pub struct PlanReview {
     pub notify_working_days: Option<u32>,
     /// Decided at once for this disease on this channel.
     pub instant_for_disease: bool,
+    /// `working_days` is the usual time, not a limit.
+    pub typical: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -187,6 +189,8 @@ pub struct ApplyBy {
     /// The channel whose review time sets the date.
     pub channel: String,
     pub working_days: u32,
+    /// The review time is the source's usual time and may run longer.
+    pub typical: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -239,6 +243,8 @@ pub enum Warning {
         working_days: u32,
         closes: NaiveDate,
         keeps_during_review: bool,
+        /// `working_days` is the usual time, not a limit.
+        typical: bool,
     },
     /// Dates counted over a year whose holiday notice is not in the data:
     /// the statutory holidays in the plan's span, and those years.
@@ -543,6 +549,7 @@ pub fn compute(
                     working_days: ch.review.working_days,
                     notify_working_days: ch.review.notify_working_days,
                     instant_for_disease,
+                    typical: ch.review.typical,
                 },
                 suits: ch.suits.clone(),
                 pros: ch.pros.clone(),
@@ -582,6 +589,7 @@ pub fn compute(
                 estimated: c.apply_by_estimated,
                 channel: c.id.clone(),
                 working_days: days,
+                typical: c.review.typical && !c.review.instant,
             })
         })
         .min_by_key(|a| a.date);
@@ -593,6 +601,7 @@ pub fn compute(
             working_days: a.working_days,
             closes,
             keeps_during_review: region.continuity_during_review.value == Some(true),
+            typical: a.typical,
         });
     }
     if any_estimated {

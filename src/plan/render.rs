@@ -184,8 +184,13 @@ pub fn warning_text(w: &Warning) -> String {
             working_days,
             closes,
             keeps_during_review,
+            typical,
         } => tf(
-            "warn.result_after_end",
+            if *typical {
+                "warn.result_after_end_typical"
+            } else {
+                "warn.result_after_end"
+            },
             &[
                 ("n", working_days),
                 ("closes", closes),
@@ -252,6 +257,16 @@ pub fn warning_text(w: &Warning) -> String {
     }
 }
 
+/// The "apply by" sentence: a review time the source calls usual (一般) is
+/// not said to be the longest.
+pub fn apply_by_key(a: &super::ApplyBy) -> &'static str {
+    if a.typical {
+        "plan.apply_by_typical"
+    } else {
+        "plan.apply_by"
+    }
+}
+
 pub fn status_words(plan: &RenewalPlan) -> String {
     match plan.status {
         Status::NotYetOpen => tf(
@@ -299,6 +314,7 @@ pub fn review_words(ch: &PlanChannel) -> String {
             (Some(min), Some(max)) if min != max => {
                 tf("review.range", &[("min", &min), ("max", &max)])
             }
+            (_, Some(max)) if r.typical => tf("review.days_typical", &[("n", &max)]),
             (_, Some(max)) => tf("review.days", &[("n", &max)]),
             _ => t("review.unknown").to_string(),
         }
@@ -596,7 +612,7 @@ fn text_parts_as(
             &mut out,
             "",
             &tf(
-                "plan.apply_by",
+                apply_by_key(a),
                 &[
                     (
                         "date",
@@ -757,8 +773,12 @@ fn text_parts_as(
     if let Some(ex) = &plan.example_figures {
         heading(&mut out, &mut marks, "plan.section.examples");
         para(&mut out, "! ", &ex.note);
+        let not_theirs = examples_not_for(plan);
+        if not_theirs {
+            para(&mut out, "! ", t("plan.examples_employee_only"));
+        }
         let retired = plan.retired;
-        for r in &ex.rows {
+        for r in ex.rows.iter().filter(|_| !not_theirs) {
             let limit = r
                 .annual_limit_yuan
                 .map(|v| tf("plan.example_limit", &[("v", &v)]))
@@ -777,6 +797,30 @@ fn text_parts_as(
                 .map(|v| tf("plan.example_ratio", &[("who", &who), ("v", &v)]))
                 .unwrap_or_default();
             para(&mut out, "· ", &format!("{}  {limit}  {ratio}", r.disease));
+        }
+        for r in ex.rows.iter().filter(|_| not_theirs) {
+            let limit = r
+                .annual_limit_yuan
+                .map(|v| tf("plan.example_limit", &[("v", &v)]))
+                .unwrap_or_default();
+            let ratios: Vec<String> = [
+                (r.ratio_active_pct, "plan.active_employee"),
+                (r.ratio_retired_pct, "plan.retired_employee"),
+            ]
+            .into_iter()
+            .filter_map(|(v, who)| {
+                v.map(|v| tf("plan.example_ratio", &[("who", &t(who)), ("v", &v)]))
+            })
+            .collect();
+            para(
+                &mut out,
+                "· ",
+                &format!(
+                    "{}  {limit}  {}",
+                    r.disease,
+                    ratios.join(t("warn.list_sep"))
+                ),
+            );
         }
     }
 
@@ -809,6 +853,14 @@ fn text_parts_as(
     );
     para(&mut out, "", &plan.caution);
     (out, marks)
+}
+
+/// The example figures are given for other schemes than the person's
+/// (防城港's 在职/退休 columns, shown to a resident).
+fn examples_not_for(plan: &RenewalPlan) -> bool {
+    plan.example_figures
+        .as_ref()
+        .is_some_and(|ex| !ex.schemes.is_empty() && !ex.schemes.contains(&plan.scheme))
 }
 
 fn md_escape(text: &str) -> String {
@@ -881,7 +933,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         line(format!(
             "- {}",
             tf(
-                "plan.apply_by",
+                apply_by_key(a),
                 &[
                     (
                         "date",
@@ -1022,8 +1074,19 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         line(format!("## {}", t("plan.section.examples")));
         line(String::new());
         line(format!("> {}", ex.note));
+        let not_theirs = examples_not_for(plan);
+        if not_theirs {
+            line(format!(">\n> ⚠ {}", t("plan.examples_employee_only")));
+        }
         line(String::new());
-        line(t("plan.example_header").to_string());
+        line(
+            t(if not_theirs {
+                "plan.example_header_employee"
+            } else {
+                "plan.example_header"
+            })
+            .to_string(),
+        );
         line("|---|---|---|---|".to_string());
         for r in &ex.rows {
             let f = |v: Option<u32>| {

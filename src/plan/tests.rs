@@ -700,3 +700,64 @@ fn haixi_cycle_says_it_depends_on_disease_and_first_recognition() {
     assert!(rules.contains("依据病种和初次认定结果而定"), "{rules}");
     assert!(render::text(&p, 200).contains("依据病种和初次认定结果而定"));
 }
+
+/// Issue 11 §3: 防城港's example figures are given for 在职/退休, that is
+/// for employees; a resident is not shown the 在职 column as theirs.
+#[test]
+fn fangchenggang_example_ratios_are_employee_figures_for_residents() {
+    let mut a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    a.scheme = Scheme::Resident;
+    let p = plan(&a, "2026-05-06");
+    for out in [render::text(&p, 200), render::markdown(&p)] {
+        assert!(out.contains("来源没有给出城乡居民医保"), "{out}");
+        for line in out.lines().filter(|l| l.contains("在职")) {
+            assert!(
+                line.contains("职工在职") || line.contains("是职工医保的示例"),
+                "a resident sees 在职 as theirs: {line}"
+            );
+        }
+    }
+    // Employees keep their plain columns and no such note.
+    let p = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-05-06",
+    );
+    assert!(!render::text(&p, 200).contains("来源没有给出城乡居民医保"));
+    assert!(render::text(&p, 200).contains("在职报销 70%"));
+}
+
+/// Issue 11 §3: 防城港's 5 + 3 working days are the source's usual time
+/// (一般), and expert review may add more: never "最长".
+#[test]
+fn fangchenggang_review_time_is_typical_not_a_maximum() {
+    let p = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-05-06",
+    );
+    let a = p.apply_by.as_ref().unwrap();
+    assert!(a.typical);
+    for out in [render::text(&p, 200), render::markdown(&p)] {
+        assert!(!out.contains("最长 8"), "{out}");
+        assert!(out.contains("一般 8 个工作日"), "{out}");
+        assert!(out.contains("专家复评"), "{out}");
+    }
+    // Too late for the usual time: the warning does not call it the longest.
+    let late = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-07-28",
+    );
+    let w = late
+        .warnings
+        .iter()
+        .find(|w| w.code() == "result_after_end")
+        .expect("a result-after-end warning");
+    let text = render::warning_text(w);
+    assert!(!text.contains("最长") && text.contains("一般"), "{text}");
+    // 海西's online review is "5个工作日内完成": a maximum, still said so.
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2026-03-31"),
+        "2026-01-15",
+    );
+    assert!(!p.apply_by.as_ref().unwrap().typical);
+    assert!(render::text(&p, 200).contains("最长 5 个工作日"));
+}

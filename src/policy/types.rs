@@ -194,6 +194,10 @@ pub struct Review {
     /// Diseases the source says are decided at once on this channel.
     #[serde(default)]
     pub instant_for: Vec<String>,
+    /// `working_days` is the source's usual time (一般…), not a limit: it may
+    /// take longer (防城港: expert review as needed).
+    #[serde(default)]
+    pub typical: bool,
     pub text: String,
     pub source: String,
 }
@@ -275,6 +279,10 @@ pub struct ExampleRow {
 #[serde(deny_unknown_fields)]
 pub struct ExampleFigures {
     pub note: String,
+    /// The schemes the figures are given for; empty when the source does
+    /// not say (防城港's 在职/退休 columns are employees').
+    #[serde(default)]
+    pub schemes: Vec<Scheme>,
     pub rows: Vec<ExampleRow>,
     pub source: String,
 }

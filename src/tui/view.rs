@@ -732,7 +732,11 @@ fn window_lines(
     if let Some(a) = &plan.apply_by {
         facts.push(
             tf(
-                "tui.window.apply_by",
+                if a.typical {
+                    "tui.window.apply_by_typical"
+                } else {
+                    "tui.window.apply_by"
+                },
                 &[
                     ("date", &a.date),
                     ("weekday", &weekday(a.date)),
