@@ -289,9 +289,14 @@ fn kind_word(kind: ChannelKind) -> &'static str {
     }
 }
 
+/// A fact in words: the value, with the source's own qualification in
+/// brackets when the data has one; or "unknown" and where to ask.
 fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
     match &fact.value {
-        Some(v) => show(v),
+        Some(v) => match &fact.note {
+            Some(note) => format!("{}（{note}）", show(v)),
+            None => show(v),
+        },
         None => format!(
             "{}{}",
             t("fact.unknown"),
@@ -456,7 +461,7 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
         "{}{}",
         t("plan.cycle_label"),
         fact_text(&plan.cycle_years, |v| {
-            let years = tf(
+            tf(
                 "plan.cycle_years",
                 &[(
                     "years",
@@ -465,13 +470,7 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
                         .collect::<Vec<_>>()
                         .join(t("plan.or")),
                 )],
-            );
-            // The source's own qualification ("by disease and first
-            // recognition") belongs with the figure.
-            match &plan.cycle_years.note {
-                Some(note) => format!("{years}（{note}）"),
-                None => years,
-            }
+            )
         })
     ));
     out
@@ -945,29 +944,11 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             )
         ));
     }
-    if let Some(m) = &plan.materials {
-        let key = if m.approximate {
-            "plan.materials_about"
-        } else {
-            "plan.materials"
-        };
-        line(format!(
-            "- {}",
-            tf(
-                key,
-                &[
-                    ("months", &m.months),
-                    ("date", &m.earliest_date),
-                    ("ref", &m.reference_day)
-                ]
-            )
-        ));
+    // The same rules as the text and the wizard: materials age, benefits
+    // during review, lateness, the renewal cycle.
+    for rule in rules(plan) {
+        line(format!("- {rule}"));
     }
-    line(format!(
-        "- {}{}",
-        t("plan.late_label"),
-        fact_text(&plan.late.consequence, |v| v.clone())
-    ));
     if !plan.warnings.is_empty() {
         line(String::new());
         line(format!("## {}", t("plan.section.warnings")));

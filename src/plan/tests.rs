@@ -761,3 +761,27 @@ fn fangchenggang_review_time_is_typical_not_a_maximum() {
     assert!(!p.apply_by.as_ref().unwrap().typical);
     assert!(render::text(&p, 200).contains("最长 5 个工作日"));
 }
+
+/// Issue 11 §3: 防城港's "审核未通过者，自原有效期届满次日起停止待遇" is in
+/// the data and in every output (the wizard shows the text sections).
+#[test]
+fn fangchenggang_refusal_stops_benefits_in_every_output() {
+    let p = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-05-06",
+    );
+    let needle = "审核未通过者，自原有效期届满次日起停止待遇";
+    let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
+    let sections: String = render::sections(&p, 80, None)
+        .into_iter()
+        .flat_map(|(_, lines)| lines)
+        .map(|l| l.trim().to_string())
+        .collect();
+    for (what, out) in [
+        ("text", flat(&render::text(&p, 80))),
+        ("markdown", flat(&render::markdown(&p))),
+        ("sections", sections),
+    ] {
+        assert!(out.contains(needle), "{what}: {out}");
+    }
+}
