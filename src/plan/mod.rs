@@ -386,8 +386,13 @@ pub fn compute(
     let national = &policy.national;
     let mut warnings = Vec::new();
 
+    // The region's rules, unless they are for its listed diseases only.
+    let outside = disease.outside_rules.as_deref();
+    let rule = |fact: &Fact<u32>| outside.map_or_else(|| fact.clone(), Fact::unknown);
+    let window_months = rule(&region.window_months);
+
     // The window.
-    let (months, assumed) = match region.window_months.value {
+    let (months, assumed) = match window_months.value {
         Some(m) => (m, false),
         None => (national.assumed_window_months, true),
     };
@@ -400,15 +405,15 @@ pub fn compute(
         basis: if assumed {
             Some(national.assumed_window_note.clone())
         } else {
-            region.window_months.note.clone()
+            window_months.note.clone()
         },
-        source: region.window_months.source.clone(),
+        source: window_months.source.clone(),
     };
     if assumed {
         warnings.push(Warning::WindowAssumed {
             region: region.short_name.clone(),
             months,
-            note: region.window_months.note.clone(),
+            note: window_months.note.clone(),
         });
     }
 
@@ -418,9 +423,11 @@ pub fn compute(
     let days_overdue = (status == Status::Expired).then_some(-days_left);
     let reference_day = today.max(opens);
 
+    // Outside the rules the rest is simply unsaid; the window's note and
+    // the warning say why and whom to ask.
     let late = LateRule {
-        consequence: region.late_consequence.clone(),
-        continuity_during_review: region.continuity_during_review.clone(),
+        consequence: unsaid_if(outside, &region.late_consequence),
+        continuity_during_review: unsaid_if(outside, &region.continuity_during_review),
     };
     match status {
         Status::NotYetOpen => warnings.push(Warning::NotYetOpen {
@@ -600,7 +607,7 @@ pub fn compute(
         warnings.push(Warning::ResultAfterEnd {
             working_days: a.working_days,
             closes,
-            keeps_during_review: region.continuity_during_review.value == Some(true),
+            keeps_during_review: late.continuity_during_review.value == Some(true),
             typical: a.typical,
         });
     }
@@ -730,7 +737,7 @@ pub fn compute(
         cycle_years: disease
             .cycle_years
             .clone()
-            .unwrap_or_else(|| region.cycle_years.clone()),
+            .unwrap_or_else(|| unsaid_if(outside, &region.cycle_years)),
         documents,
         channels,
         no_channel: region.no_channel.clone(),
@@ -745,6 +752,18 @@ pub fn compute(
         caution: national.caution.clone(),
         warnings,
     })
+}
+
+/// `fact`, or nothing known when the region's rules do not cover the disease.
+fn unsaid_if<T: Clone>(outside: Option<&str>, fact: &Fact<T>) -> Fact<T> {
+    match outside {
+        Some(_) => Fact {
+            value: None,
+            source: None,
+            note: None,
+        },
+        None => fact.clone(),
+    }
 }
 
 /// Working days from applying to the answer: the review and the notice.

@@ -785,3 +785,37 @@ fn fangchenggang_refusal_stops_benefits_in_every_output() {
         assert!(out.contains(needle), "{what}: {out}");
     }
 }
+
+/// Issue 11 §3: 潜江's 12 diseases are those with a re-review deadline, not
+/// the city's list. Another disease gets a plan that says the source sets no
+/// deadline for it, and whom to ask; the 12 keep their 6-month rule.
+#[test]
+fn qianjiang_other_diseases_have_no_re_review_deadline_from_the_source() {
+    let pol = policy();
+    let region = pol.region("hubei-qianjiang").unwrap();
+    assert!(region.open_disease_list);
+    let p = plan(
+        &answers("hubei-qianjiang", "other", "2026-12-31"),
+        "2026-05-06",
+    );
+    assert!(p.window.assumed, "no window of its own: {:?}", p.window);
+    assert_eq!(p.late.continuity_during_review.value, None);
+    assert_eq!(p.late.consequence.value, None);
+    assert_eq!(p.cycle_years.value, None);
+    assert!(codes(&p).contains(&"window_assumed"));
+    assert!(codes(&p).contains(&"disease_unlisted"));
+    let text = render::text(&p, 200);
+    assert!(text.contains("没有为其他病种规定复审期限"), "{text}");
+    assert!(text.contains("请向潜江市医疗保障局咨询"), "{text}");
+    assert!(
+        !text.contains("复审期间仍按原病种继续享受相应待遇（"),
+        "{text}"
+    );
+
+    let listed = plan(
+        &answers("hubei-qianjiang", "diabetes", "2026-12-31"),
+        "2026-05-06",
+    );
+    assert_eq!((listed.window.months, listed.window.assumed), (6, false));
+    assert_eq!(listed.late.continuity_during_review.value, Some(true));
+}

@@ -150,6 +150,11 @@ pub struct Disease {
     /// True for the "其他病种" entry of an open-ended list.
     #[serde(default)]
     pub other: bool,
+    /// The region's renewal rules (window, benefits during review, lateness,
+    /// cycle) are for its listed diseases only: this says so for this entry
+    /// and whom to ask (潜江: only 12 diseases have a re-review deadline).
+    #[serde(default)]
+    pub outside_rules: Option<String>,
     pub source: String,
     #[serde(default)]
     pub note: Option<String>,

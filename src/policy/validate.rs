@@ -239,6 +239,15 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             c.fact(&format!("diseases[{i}].cycle_years"), cycle);
             c.cycle(&format!("diseases[{i}].cycle_years"), cycle);
         }
+        if d.outside_rules
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
+            c.fail(
+                &format!("diseases[{i}].outside_rules"),
+                "empty: say what the rules do not cover and whom to ask",
+            );
+        }
     }
     let others = r.diseases.iter().filter(|d| d.other).count();
     if r.open_disease_list && others != 1 {
