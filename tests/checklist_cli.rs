@@ -254,7 +254,7 @@ fn export_markdown_and_text_are_printable_sheets() {
             "福州南路8号",
             "85756036",
             "官方公告为准",
-            "002_5dc51fc6ffdeb31c.txt",
+            "发布于 2020-11-05",
             "2025-12-31",
         ] {
             assert!(s.contains(needle), "{format}: {needle}\n{s}");

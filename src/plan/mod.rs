@@ -274,6 +274,11 @@ pub enum Warning {
     EndFarAhead {
         end: NaiveDate,
     },
+    /// The window comes from a third-party summary, not an official notice:
+    /// confirm it by phone or at the window.
+    UnofficialSource {
+        region: String,
+    },
 }
 
 impl Warning {
@@ -291,6 +296,7 @@ impl Warning {
             Warning::SourcesOld { .. } => "sources_old",
             Warning::VerifiedOld { .. } => "verified_old",
             Warning::EndFarAhead { .. } => "end_far_ahead",
+            Warning::UnofficialSource { .. } => "unofficial_source",
         }
     }
 }
@@ -409,6 +415,16 @@ pub fn compute(
         },
         source: window_months.source.clone(),
     };
+    if window
+        .source
+        .as_deref()
+        .and_then(|id| region.source(id))
+        .is_some_and(|s| s.confidence == crate::policy::Confidence::ThirdParty)
+    {
+        warnings.push(Warning::UnofficialSource {
+            region: region.short_name.clone(),
+        });
+    }
     if assumed {
         warnings.push(Warning::WindowAssumed {
             region: region.short_name.clone(),
@@ -785,7 +801,7 @@ fn stale_warnings(region: &Region, today: NaiveDate, warnings: &mut Vec<Warning>
         let published = region
             .sources
             .iter()
-            .map(|s| s.published.as_str())
+            .filter_map(|s| s.published.as_deref())
             .max()
             .unwrap_or_default();
         warnings.push(Warning::SourcesOld {

@@ -11,7 +11,7 @@ use super::{PlanChannel, RenewalPlan, Status, Warning};
 use crate::calendar::HolidaySpan;
 use crate::dates::weekday;
 use crate::i18n::{data, name, t, tf};
-use crate::policy::{ChannelKind, Fact};
+use crate::policy::{ChannelKind, Confidence, Fact, Source};
 
 /// Wraps `text` to lines of at most `width` display columns. Breaks at
 /// spaces where it can, anywhere between CJK characters.
@@ -254,6 +254,9 @@ pub fn warning_text(w: &Warning) -> String {
             tf("warn.verified_old", &[("date", date), ("months", months)])
         }
         Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
+        Warning::UnofficialSource { region } => {
+            tf("warn.unofficial_source", &[("region", &name(region, None))])
+        }
     }
 }
 
@@ -832,18 +835,7 @@ fn text_parts_as(
 
     heading(&mut out, &mut marks, "plan.section.sources");
     for s in &plan.sources {
-        let mut line = format!("{}（{}", s.title, s.published);
-        if let Some(p) = &s.publisher {
-            line.push_str(&format!("，{p}"));
-        }
-        line.push('）');
-        if let Some(f) = &s.file {
-            line.push_str(&format!(" {}{f}", t("plan.seed_file")));
-        }
-        if let Some(u) = &s.url {
-            line.push_str(&format!(" {u}"));
-        }
-        para(&mut out, "· ", &line);
+        para(&mut out, "· ", &source_line(s));
     }
     para(
         &mut out,
@@ -860,6 +852,30 @@ fn examples_not_for(plan: &RenewalPlan) -> bool {
     plan.example_figures
         .as_ref()
         .is_some_and(|ex| !ex.schemes.is_empty() && !ex.schemes.contains(&plan.scheme))
+}
+
+/// A source as a person can find and weigh it: title, publisher, standing
+/// and publication date, and its address. Never the project's file name.
+pub fn source_line(s: &Source) -> String {
+    let mut parts: Vec<String> = s.publisher.iter().cloned().collect();
+    parts.push(
+        t(match s.confidence {
+            Confidence::High => "source.high",
+            Confidence::Med => "source.med",
+            Confidence::Seed => "source.seed",
+            Confidence::ThirdParty => "source.third_party",
+        })
+        .to_string(),
+    );
+    parts.push(match &s.published {
+        Some(date) => tf("source.published", &[("date", date)]),
+        None => t("source.undated").to_string(),
+    });
+    let mut line = format!("{}（{}）", s.title, parts.join(t("source.sep")));
+    if let Some(u) = &s.url {
+        line.push_str(&format!(" {u}"));
+    }
+    line
 }
 
 fn md_escape(text: &str) -> String {
@@ -1095,8 +1111,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
     line(format!("## {}", t("plan.section.sources")));
     line(String::new());
     for s in &plan.sources {
-        let place = s.url.clone().or_else(|| s.file.clone()).unwrap_or_default();
-        line(format!("- {}（{}）{place}", s.title, s.published));
+        line(format!("- {}", source_line(s)));
     }
     line(String::new());
     line(tf("plan.verified_on", &[("date", &plan.verified_on)]));

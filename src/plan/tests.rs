@@ -151,7 +151,11 @@ fn haixi_materials_and_channels() {
         (by.date, by.channel.as_str(), by.working_days),
         (d("2026-03-24"), online.id.as_str(), 5)
     );
-    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(
+        codes(&p),
+        vec!["unofficial_source"],
+        "only that seed 000 is a third-party summary"
+    );
 }
 
 #[test]
@@ -386,10 +390,16 @@ fn dates_beyond_the_holiday_calendar_are_marked_estimates() {
 
 #[test]
 fn old_data_is_flagged_against_today() {
-    let a = answers("qinghai-haixi", "diabetes", "2028-03-31");
-    assert!(!codes(&plan(&a, "2026-12-01")).contains(&"sources_old"));
+    // 潜江's notice is dated 2025-06-25.
+    let a = answers("hubei-qianjiang", "diabetes", "2028-03-31");
+    assert!(!codes(&plan(&a, "2026-05-06")).contains(&"sources_old"));
     let later = plan(&a, "2028-01-15");
     assert!(codes(&later).contains(&"sources_old"));
+    assert!(codes(&later).contains(&"verified_old"));
+    // 海西's only source is undated: no age to compare, the check date still is.
+    let a = answers("qinghai-haixi", "diabetes", "2028-03-31");
+    let later = plan(&a, "2028-01-15");
+    assert!(!codes(&later).contains(&"sources_old"));
     assert!(codes(&later).contains(&"verified_old"));
 }
 
@@ -818,4 +828,60 @@ fn qianjiang_other_diseases_have_no_re_review_deadline_from_the_source() {
     );
     assert_eq!((listed.window.months, listed.window.assumed), (6, false));
     assert_eq!(listed.late.continuity_during_review.value, Some(true));
+}
+
+/// Issue 11 §3: sources are shown by title, publisher and date with their
+/// standing, never by an internal file name; seeds 000 and 003 are
+/// third-party summaries; an undated source has no year; a newspaper is MED;
+/// the check date does not read as "still current".
+#[test]
+fn sources_show_title_publisher_date_and_standing() {
+    let pol = policy();
+    let taiyuan = pol
+        .national
+        .sources
+        .iter()
+        .find(|s| s.id == "taiyuan-daily-2022")
+        .unwrap();
+    assert_eq!(taiyuan.confidence, crate::policy::Confidence::Med);
+    for (region, disease, end) in [
+        ("qinghai-haixi", "diabetes", "2026-03-31"),
+        ("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+    ] {
+        let mut a = answers(region, disease, end);
+        a.cross_province = true;
+        let p = plan(&a, "2026-05-06");
+        let seed = &p.sources[0];
+        assert_eq!(seed.confidence, crate::policy::Confidence::ThirdParty);
+        assert_eq!(seed.published, None, "the page gives no date");
+        assert!(codes(&p).contains(&"unofficial_source"), "{region}");
+        let w = p
+            .warnings
+            .iter()
+            .find(|w| w.code() == "unofficial_source")
+            .unwrap();
+        let wt = render::warning_text(w);
+        assert!(wt.contains("打电话") && wt.contains("窗口"), "{wt}");
+        for out in [render::text(&p, 200), render::markdown(&p)] {
+            assert!(!out.contains(".txt"), "{region}: {out}");
+            assert!(!out.contains("MORE-SOURCES"), "{region}: {out}");
+            assert!(
+                out.contains("第三方网站整理，非官方公告"),
+                "{region}: {out}"
+            );
+            assert!(out.contains("发布日期不详"), "{region}: {out}");
+            assert!(!out.contains("（2025）"), "{region}: {out}");
+            assert!(!out.contains("最后核对于"), "{region}: {out}");
+        }
+    }
+    let p = plan(
+        &answers("hubei-qianjiang", "diabetes", "2026-12-31"),
+        "2026-05-06",
+    );
+    assert!(!codes(&p).contains(&"unofficial_source"));
+    let text = render::text(&p, 200);
+    assert!(
+        text.contains("潜江市医疗保障局，官方发布，发布于 2025-06-25"),
+        "{text}"
+    );
 }

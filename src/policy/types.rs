@@ -37,6 +37,10 @@ pub enum Confidence {
     High,
     /// An institutional notice or a faithful reprint.
     Med,
+    /// A page of a third-party website summarising the rules (seeds 000 and
+    /// 003): not an official notice.
+    #[serde(rename = "third_party")]
+    ThirdParty,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -51,8 +55,10 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default)]
     pub publisher: Option<String>,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub published: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `null` when the source gives no
+    /// date (a year in its title is not a publication date).
+    #[serde(default)]
+    pub published: Option<String>,
     pub confidence: Confidence,
     #[serde(default)]
     pub note: Option<String>,

@@ -47,21 +47,22 @@ impl<'a> Checker<'a> {
                     &format!("duplicate source id {:?}", s.id),
                 );
             }
-            match parse_published(&s.published) {
-                None => c.fail(
+            match s.published.as_deref().map(|p| (p, parse_published(p))) {
+                None => {}
+                Some((p, None)) => c.fail(
                     &format!("sources[{i}].published"),
-                    &format!("{:?} is not YYYY, YYYY-MM or YYYY-MM-DD", s.published),
+                    &format!("{p:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
                 ),
-                Some(d) if !PUBLISHED_YEARS.contains(&d.year()) => c.fail(
+                Some((p, Some(d))) if !PUBLISHED_YEARS.contains(&d.year()) => c.fail(
                     &format!("sources[{i}].published"),
                     &format!(
                         "{:?} is not a year from {} to {}",
-                        s.published,
+                        p,
                         PUBLISHED_YEARS.start(),
                         PUBLISHED_YEARS.end()
                     ),
                 ),
-                Some(_) => {}
+                Some((_, Some(_))) => {}
             }
             if s.file.is_none() && s.url.is_none() && s.publisher.is_none() {
                 c.fail(
