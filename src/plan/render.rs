@@ -915,6 +915,10 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             ("today", &plan.today),
         ],
     ));
+    if plan.cross_province {
+        line(String::new());
+        line(t("plan.cross_province_yes").to_string());
+    }
     line(String::new());
     line(format!("## {}", t("plan.section.window")));
     line(String::new());
@@ -996,6 +1000,9 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             name(&d.name, d.name_en.as_deref()),
             d.why
         ));
+        if let Some(n) = &d.note {
+            line(format!("  {n}"));
+        }
     }
     line(String::new());
     line(format!("## {}", t("plan.section.channels")));
@@ -1051,7 +1058,13 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
                 .as_ref()
                 .map(|a| format!("，{a}"))
                 .unwrap_or_default();
-            line(format!("- ☎ {}{addr}{phone}", c.name));
+            let more: String = c
+                .hours
+                .iter()
+                .chain(&c.note)
+                .map(|x| format!("，{x}"))
+                .collect();
+            line(format!("- ☎ {}{addr}{phone}{more}", c.name));
         }
     }
     if let Some(cp) = &plan.cross_province_info {
@@ -1062,8 +1075,26 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             line(format!("{}. **{}**：{}", i + 1, s.title, s.text));
         }
         line(format!("\n{}：{}", cp.principle.title, cp.principle.text));
+        if let Some(name) = &cp.direct_settlement_name {
+            line(format!(
+                "\n{}",
+                tf(
+                    "plan.direct_settlement_yes",
+                    &[
+                        ("name", name),
+                        (
+                            "since",
+                            &cp.direct_settlement_since.value.clone().unwrap_or_default()
+                        ),
+                    ],
+                )
+            ));
+        }
         if let Some(n) = &cp.other_diseases {
             line(format!("\n⚠ {}：{}", n.title, n.text));
+        }
+        for n in &cp.notes {
+            line(format!("\n{}：{}", n.title, n.text));
         }
     }
     if let Some(ex) = &plan.example_figures {

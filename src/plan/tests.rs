@@ -885,3 +885,116 @@ fn sources_show_title_publisher_date_and_standing() {
         "{text}"
     );
 }
+
+/// Every piece of policy text a plan carries, and the sentences built from
+/// it, for comparing outputs.
+fn plan_facts(p: &RenewalPlan) -> Vec<String> {
+    let mut v: Vec<String> = vec![p.caution.clone()];
+    if p.cross_province {
+        v.push(crate::i18n::t("plan.cross_province_yes").to_string());
+    }
+    v.extend(render::rules(p));
+    v.extend(p.warnings.iter().map(render::warning_text));
+    if let Some(a) = &p.apply_by {
+        v.push(a.date.to_string());
+    }
+    for d in &p.documents {
+        v.extend([d.name.clone(), d.why.clone()]);
+        v.extend(d.note.clone());
+        v.extend(d.earliest_date.map(|e| e.to_string()));
+    }
+    for c in &p.channels {
+        v.extend([c.name.clone(), c.location.clone(), c.review.text.clone()]);
+        v.extend(c.hours.clone());
+        v.extend(c.materials_form.clone());
+        v.extend(c.suits.clone());
+        v.extend(c.pros.iter().chain(&c.cons).chain(&c.steps).cloned());
+        v.extend(c.limitations.iter().cloned());
+        v.extend(c.expected_result.map(|d| d.to_string()));
+        v.extend(c.apply_by.map(|d| d.to_string()));
+        for k in &c.contacts {
+            v.push(k.name.clone());
+            v.extend(k.address.clone());
+            v.extend(k.phone.clone());
+            v.extend(k.hours.clone());
+            v.extend(k.note.clone());
+        }
+    }
+    v.extend(p.no_channel.iter().map(|n| n.text.clone()));
+    if let Some(cp) = &p.cross_province_info {
+        for s in &cp.steps {
+            v.extend([s.title.clone(), s.text.clone()]);
+        }
+        v.push(cp.principle.text.clone());
+        v.extend(cp.direct_settlement_name.clone());
+        v.extend(cp.direct_settlement_since.value.clone());
+        for n in cp.other_diseases.iter().chain(&cp.notes) {
+            v.extend([n.title.clone(), n.text.clone()]);
+        }
+    }
+    if let Some(ex) = &p.example_figures {
+        v.push(ex.note.clone());
+        for r in &ex.rows {
+            v.push(r.disease.clone());
+            v.extend(r.annual_limit_yuan.map(|x| x.to_string()));
+            v.extend(r.ratio_active_pct.map(|x| format!("{x}%")));
+            v.extend(r.ratio_retired_pct.map(|x| format!("{x}%")));
+        }
+    }
+    for n in &p.notes {
+        v.extend([n.title.clone(), n.text.clone()]);
+    }
+    v.extend(p.sources.iter().map(render::source_line));
+    v.push(p.verified_on.to_string());
+    v
+}
+
+/// Issue 11 §4: the markdown people print carries every fact the text plan
+/// (and so the wizard, which shows the text sections) shows, for every
+/// region, disease, scheme and status.
+#[test]
+fn markdown_carries_every_fact_of_the_text_plan() {
+    // Wrapping and table cells break text at spaces and escape `|`.
+    let norm = |s: &str| -> String {
+        s.replace("\\|", "|")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let pol = policy();
+    let mut checked = 0;
+    for region in &pol.regions {
+        for disease in &region.diseases {
+            for (scheme, cross, today) in [
+                (Scheme::Employee, true, "2026-06-20"),
+                (Scheme::Resident, false, "2026-09-15"),
+                (Scheme::Employee, false, "2026-01-10"),
+            ] {
+                let a = Answers {
+                    region: region.id.clone(),
+                    scheme,
+                    disease: disease.id.clone(),
+                    validity_end: d("2026-08-31"),
+                    cross_province: cross,
+                    retired: false,
+                };
+                let p = compute(&pol, &a, d(today)).unwrap();
+                let text = norm(&render::text(&p, 100));
+                let md = norm(&render::markdown(&p));
+                for fact in plan_facts(&p) {
+                    let f = norm(&fact);
+                    if !f.is_empty() && text.contains(&f) {
+                        checked += 1;
+                        assert!(
+                            md.contains(&f),
+                            "{} {} {scheme:?} {today}: in text, not in markdown: {fact}",
+                            region.id,
+                            disease.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "compared {checked} facts");
+}
