@@ -548,3 +548,23 @@ fn a_tick_that_fails_to_save_is_not_shown_as_done() {
     );
     assert!(h.screen().contains("已完成 0/"), "{}", h.screen());
 }
+
+/// Issue 11 §4: a closed window's result screen says what that means now,
+/// not a past "apply by" date.
+#[test]
+fn an_expired_plan_says_what_to_do_now_on_the_window_tab() {
+    let mut h = Harness::new();
+    h.typed("hx")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2025-12-31")
+        .enter()
+        .enter()
+        .enter();
+    h.resize(120, 40);
+    let s = h.screen();
+    assert!(s.contains("申请期已于 2025-12-31 关闭"), "{s}");
+    assert!(!s.contains("建议最晚："), "{s}");
+}

@@ -270,6 +270,49 @@ pub fn apply_by_key(a: &super::ApplyBy) -> &'static str {
     }
 }
 
+/// The headline date to act on. Once the window has closed, or the day to
+/// apply by has passed, it says what that means now and what to do instead
+/// of a date in the past.
+pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
+    if plan.status == Status::Expired {
+        let late = match &plan.late.consequence.value {
+            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+            None => t("warn.late_source_silent").to_string(),
+        };
+        return Some(tf(
+            "plan.apply_by_closed",
+            &[("closes", &plan.window.closes), ("late", &late)],
+        ));
+    }
+    let a = plan.apply_by.as_ref()?;
+    let date = format!("{}{}", date_long(a.date), estimated_mark(a.estimated));
+    if a.date < plan.today {
+        let keeps = t(if plan.late.continuity_during_review.value == Some(true) {
+            "warn.keeps_during_review"
+        } else {
+            "warn.review_continuity_unknown"
+        });
+        return Some(tf(
+            "plan.apply_by_passed",
+            &[
+                ("date", &date),
+                ("closes", &plan.window.closes),
+                ("keeps", &keeps),
+            ],
+        ));
+    }
+    let name = plan
+        .channels
+        .iter()
+        .find(|c| c.id == a.channel)
+        .map(channel_name)
+        .unwrap_or_default();
+    Some(tf(
+        apply_by_key(a),
+        &[("date", &date), ("channel", &name), ("n", &a.working_days)],
+    ))
+}
+
 pub fn status_words(plan: &RenewalPlan) -> String {
     match plan.status {
         Status::NotYetOpen => tf(
@@ -410,7 +453,14 @@ fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>
         row("cmp.materials_form", &|c| opt(&c.materials_form)),
         row("cmp.review", &review_words),
         row("cmp.expected_result", &|c| channel_dates(c).0),
-        row("cmp.apply_by", &|c| channel_dates(c).1),
+        row("cmp.apply_by", &|c| {
+            let passed = c.apply_by.is_some_and(|d| d < plan.today);
+            format!(
+                "{}{}",
+                channel_dates(c).1,
+                if passed { t("plan.passed_mark") } else { "" }
+            )
+        }),
         row("cmp.suits", &|c| opt(&c.suits)),
         row("cmp.pros", &|c| list(&c.pros)),
         row("cmp.cons", &|c| list(&c.cons)),
@@ -603,28 +653,8 @@ fn text_parts_as(
         "",
         &format!("{}{}", t("plan.status_label"), status_words(plan)),
     );
-    if let Some(a) = &plan.apply_by {
-        let name = plan
-            .channels
-            .iter()
-            .find(|c| c.id == a.channel)
-            .map(channel_name)
-            .unwrap_or_default();
-        para(
-            &mut out,
-            "",
-            &tf(
-                apply_by_key(a),
-                &[
-                    (
-                        "date",
-                        &format!("{}{}", date_long(a.date), estimated_mark(a.estimated)),
-                    ),
-                    ("channel", &name),
-                    ("n", &a.working_days),
-                ],
-            ),
-        );
+    if let Some(headline) = apply_by_line(plan) {
+        para(&mut out, "", &headline);
     }
     for rule in rules(plan) {
         para(&mut out, "", &rule);
@@ -942,27 +972,8 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         t("plan.status_label"),
         status_words(plan)
     ));
-    if let Some(a) = &plan.apply_by {
-        let name = plan
-            .channels
-            .iter()
-            .find(|c| c.id == a.channel)
-            .map(channel_name)
-            .unwrap_or_default();
-        line(format!(
-            "- {}",
-            tf(
-                apply_by_key(a),
-                &[
-                    (
-                        "date",
-                        &format!("{}{}", date_long(a.date), estimated_mark(a.estimated))
-                    ),
-                    ("channel", &name),
-                    ("n", &a.working_days)
-                ]
-            )
-        ));
+    if let Some(headline) = apply_by_line(plan) {
+        line(format!("- {headline}"));
     }
     // The same rules as the text and the wizard: materials age, benefits
     // during review, lateness, the renewal cycle.

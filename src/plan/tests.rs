@@ -998,3 +998,33 @@ fn markdown_carries_every_fact_of_the_text_plan() {
     }
     assert!(checked > 1000, "compared {checked} facts");
 }
+
+/// Issue 11 §4: once the apply-by day has passed, or the window has closed,
+/// the headline says what that means now and what to do, never a past
+/// "apply by … so the result comes in time".
+#[test]
+fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
+    let a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
+    // Expired.
+    let p = plan(&a, "2026-08-20");
+    assert_eq!(p.status, Status::Expired);
+    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+        assert!(!out.contains("建议最晚在"), "{out}");
+        assert!(!out.contains("结果能在有效期内出来"), "{out}");
+        assert!(out.contains("申请期已于 2026-07-31 关闭"), "{out}");
+        assert!(out.contains("重新认定"), "{out}");
+    }
+    // Open, but too late for the usual review.
+    let p = plan(&a, "2026-07-28");
+    assert_eq!(p.status, Status::Open);
+    assert!(p.apply_by.as_ref().unwrap().date < p.today);
+    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+        assert!(!out.contains("建议最晚在"), "{out}");
+        assert!(out.contains("已经过了"), "{out}");
+        assert!(out.contains("审核期间可继续享受待遇"), "{out}");
+    }
+    // In time: the usual sentence.
+    let p = plan(&a, "2026-05-06");
+    assert!(render::text(&p, 200).contains("建议最晚在"));
+}
