@@ -1028,3 +1028,19 @@ fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
     let p = plan(&a, "2026-05-06");
     assert!(render::text(&p, 200).contains("建议最晚在"));
 }
+
+/// Issue 11 §3: 手工报销 is manual reimbursement (a claim filed by hand
+/// with receipts), not something done "in person".
+#[test]
+fn manual_reimbursement_is_not_glossed_as_in_person() {
+    let w = Warning::NoDirectSettlement {
+        disease: "肝硬化".into(),
+        disease_en: Some("Liver cirrhosis".into()),
+    };
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    let en = render::warning_text(&w);
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    assert!(render::warning_text(&w).contains("手工报销"));
+    assert!(!en.contains("in person"), "{en}");
+    assert!(en.contains("manual reimbursement"), "{en}");
+}
