@@ -238,10 +238,14 @@ impl Calendar {
     }
 
     /// Whether `date` is a statutory day off (国务院令第795号), whatever the basis.
+    /// The decree is in force from 2025-01-01: before that 除夕 was no day
+    /// off (2024-02-09 was a working day), so nothing earlier counts.
     pub fn is_statutory(&self, date: NaiveDate) -> bool {
-        self.statutory(date.year())
-            .iter()
-            .any(|s| s.first <= date && date <= s.last)
+        date >= NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or(NaiveDate::MIN)
+            && self
+                .statutory(date.year())
+                .iter()
+                .any(|s| s.first <= date && date <= s.last)
     }
 
     /// Where this calendar knows `date` from.

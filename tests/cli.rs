@@ -243,11 +243,13 @@ fn text_and_markdown_carry_the_essentials() {
             "身份证原件及复印件",
             "青海医保",
             "8:30-17:30",
-            "000_62dd1deac6ec22cd.txt",
+            "第三方网站整理，非官方公告",
             "官方公告为准",
         ] {
             assert!(s.contains(needle), "{format}: {needle}");
         }
+        // A source is named by its title, not by the project's file name.
+        assert!(!s.contains("000_62dd1deac6ec22cd.txt"), "{format}");
     }
 }
 

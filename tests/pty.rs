@@ -26,8 +26,8 @@ const FLOW: &[(&str, &str)] = &[
     ("\r", "外省"),
     ("\r", "请核对您的回答"),
     ("\r", "已保存"),
-    ("4", "已完成 0/8"),
-    (" ", "已完成 1/8"),
+    ("4", "已完成 0/7"),
+    (" ", "已完成 1/7"),
 ];
 
 struct Session {
@@ -241,7 +241,7 @@ fn a_full_flow_ticks_quits_and_comes_back() {
     let mut s = Session::start(tmp.path(), &[]);
     s.wait_for("您的续期清单");
     s.wait_for("糖尿病 · 青海省海西州 · 到期 2026-03-31");
-    s.wait_for("1/8");
+    s.wait_for("1/7");
     s.send("\x1b[B\r");
     s.wait_for("离截止还剩 75 天");
     s.send("\x03");

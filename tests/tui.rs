@@ -52,7 +52,7 @@ fn a_complete_flow_saves_the_checklist_and_ticks_it() {
         .map(|i| i["id"].as_str().unwrap())
         .collect();
     assert_eq!(done, vec!["doc:insurance-credential"]);
-    assert!(h.screen().contains("清单 1/8"));
+    assert!(h.screen().contains("清单 1/7"));
     // Untick.
     h.typed(" ");
     assert!(
@@ -344,7 +344,7 @@ fn the_home_list_reopens_a_saved_plan() {
     let s = h.screen();
     assert!(s.contains("新建续期计划"));
     assert!(
-        s.contains("糖尿病 · 青海省海西州 · 到期 2026-03-31 · 可申请，剩 75 天 · 1/8"),
+        s.contains("糖尿病 · 青海省海西州 · 到期 2026-03-31 · 可申请，剩 75 天 · 1/7"),
         "{s}"
     );
     h.key(KeyCode::Down).enter();
@@ -547,4 +547,24 @@ fn a_tick_that_fails_to_save_is_not_shown_as_done() {
         h.app.message
     );
     assert!(h.screen().contains("已完成 0/"), "{}", h.screen());
+}
+
+/// Issue 11 §4: a closed window's result screen says what that means now,
+/// not a past "apply by" date.
+#[test]
+fn an_expired_plan_says_what_to_do_now_on_the_window_tab() {
+    let mut h = Harness::new();
+    h.typed("hx")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2025-12-31")
+        .enter()
+        .enter()
+        .enter();
+    h.resize(120, 40);
+    let s = h.screen();
+    assert!(s.contains("申请期已于 2025-12-31 关闭"), "{s}");
+    assert!(!s.contains("建议最晚："), "{s}");
 }

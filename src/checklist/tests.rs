@@ -55,7 +55,7 @@ fn items_come_from_the_plan_with_their_recency_rule() {
     );
     let ids: std::collections::HashSet<_> = c.items.iter().map(|i| &i.id).collect();
     assert_eq!(ids.len(), c.items.len(), "item ids are unique");
-    assert_eq!(c.progress(), (0, 8));
+    assert_eq!(c.progress(), (0, 7));
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn ticks_survive_a_recompute_on_another_day() {
         item.text.contains("2025-02-20"),
         "the rule moves with the day one applies"
     );
-    assert_eq!(c.progress(), (1, 8));
+    assert_eq!(c.progress(), (1, 7));
 }
 
 #[test]

@@ -147,6 +147,8 @@ pub struct PlanReview {
     pub notify_working_days: Option<u32>,
     /// Decided at once for this disease on this channel.
     pub instant_for_disease: bool,
+    /// `working_days` is the usual time, not a limit.
+    pub typical: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -187,6 +189,8 @@ pub struct ApplyBy {
     /// The channel whose review time sets the date.
     pub channel: String,
     pub working_days: u32,
+    /// The review time is the source's usual time and may run longer.
+    pub typical: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -239,6 +243,8 @@ pub enum Warning {
         working_days: u32,
         closes: NaiveDate,
         keeps_during_review: bool,
+        /// `working_days` is the usual time, not a limit.
+        typical: bool,
     },
     /// Dates counted over a year whose holiday notice is not in the data:
     /// the statutory holidays in the plan's span, and those years.
@@ -270,6 +276,11 @@ pub enum Warning {
     EndFarAhead {
         end: NaiveDate,
     },
+    /// The window comes from a third-party summary, not an official notice:
+    /// confirm it by phone or at the window.
+    UnofficialSource {
+        region: String,
+    },
 }
 
 impl Warning {
@@ -287,6 +298,7 @@ impl Warning {
             Warning::SourcesOld { .. } => "sources_old",
             Warning::VerifiedOld { .. } => "verified_old",
             Warning::EndFarAhead { .. } => "end_far_ahead",
+            Warning::UnofficialSource { .. } => "unofficial_source",
         }
     }
 }
@@ -382,8 +394,13 @@ pub fn compute(
     let national = &policy.national;
     let mut warnings = Vec::new();
 
+    // The region's rules, unless they are for its listed diseases only.
+    let outside = disease.outside_rules.as_deref();
+    let rule = |fact: &Fact<u32>| outside.map_or_else(|| fact.clone(), Fact::unknown);
+    let window_months = rule(&region.window_months);
+
     // The window.
-    let (months, assumed) = match region.window_months.value {
+    let (months, assumed) = match window_months.value {
         Some(m) => (m, false),
         None => (national.assumed_window_months, true),
     };
@@ -396,15 +413,25 @@ pub fn compute(
         basis: if assumed {
             Some(national.assumed_window_note.clone())
         } else {
-            region.window_months.note.clone()
+            window_months.note.clone()
         },
-        source: region.window_months.source.clone(),
+        source: window_months.source.clone(),
     };
+    if window
+        .source
+        .as_deref()
+        .and_then(|id| region.source(id))
+        .is_some_and(|s| s.confidence == crate::policy::Confidence::ThirdParty)
+    {
+        warnings.push(Warning::UnofficialSource {
+            region: region.short_name.clone(),
+        });
+    }
     if assumed {
         warnings.push(Warning::WindowAssumed {
             region: region.short_name.clone(),
             months,
-            note: region.window_months.note.clone(),
+            note: window_months.note.clone(),
         });
     }
 
@@ -414,9 +441,11 @@ pub fn compute(
     let days_overdue = (status == Status::Expired).then_some(-days_left);
     let reference_day = today.max(opens);
 
+    // Outside the rules the rest is simply unsaid; the window's note and
+    // the warning say why and whom to ask.
     let late = LateRule {
-        consequence: region.late_consequence.clone(),
-        continuity_during_review: region.continuity_during_review.clone(),
+        consequence: unsaid_if(outside, &region.late_consequence),
+        continuity_during_review: unsaid_if(outside, &region.continuity_during_review),
     };
     match status {
         Status::NotYetOpen => warnings.push(Warning::NotYetOpen {
@@ -555,6 +584,7 @@ pub fn compute(
                     working_days: ch.review.working_days,
                     notify_working_days: ch.review.notify_working_days,
                     instant_for_disease,
+                    typical: ch.review.typical,
                 },
                 suits: ch.suits.clone(),
                 pros: ch.pros.clone(),
@@ -596,6 +626,7 @@ pub fn compute(
                 estimated: c.apply_by_estimated,
                 channel: c.id.clone(),
                 working_days: days,
+                typical: c.review.typical && !c.review.instant,
             })
         })
         .min_by_key(|a| a.date);
@@ -606,7 +637,8 @@ pub fn compute(
         warnings.push(Warning::ResultAfterEnd {
             working_days: a.working_days,
             closes,
-            keeps_during_review: region.continuity_during_review.value == Some(true),
+            keeps_during_review: late.continuity_during_review.value == Some(true),
+            typical: a.typical,
         });
     }
     if any_estimated {
@@ -738,7 +770,7 @@ pub fn compute(
         cycle_years: disease
             .cycle_years
             .clone()
-            .unwrap_or_else(|| region.cycle_years.clone()),
+            .unwrap_or_else(|| unsaid_if(outside, &region.cycle_years)),
         documents,
         channels,
         no_channel: region.no_channel.clone(),
@@ -753,6 +785,18 @@ pub fn compute(
         caution: national.caution.clone(),
         warnings,
     })
+}
+
+/// `fact`, or nothing known when the region's rules do not cover the disease.
+fn unsaid_if<T: Clone>(outside: Option<&str>, fact: &Fact<T>) -> Fact<T> {
+    match outside {
+        Some(_) => Fact {
+            value: None,
+            source: None,
+            note: None,
+        },
+        None => fact.clone(),
+    }
 }
 
 /// Working days from applying to the answer: the review and the notice.
@@ -774,7 +818,7 @@ fn stale_warnings(region: &Region, today: NaiveDate, warnings: &mut Vec<Warning>
         let published = region
             .sources
             .iter()
-            .map(|s| s.published.as_str())
+            .filter_map(|s| s.published.as_deref())
             .max()
             .unwrap_or_default();
         warnings.push(Warning::SourcesOld {

@@ -11,7 +11,7 @@ use super::{PlanChannel, RenewalPlan, Status, Warning};
 use crate::calendar::HolidaySpan;
 use crate::dates::weekday;
 use crate::i18n::{data, name, t, tf};
-use crate::policy::{ChannelKind, Fact};
+use crate::policy::{ChannelKind, Confidence, Fact, Source};
 
 /// Wraps `text` to lines of at most `width` display columns. Breaks at
 /// spaces where it can, anywhere between CJK characters.
@@ -184,8 +184,13 @@ pub fn warning_text(w: &Warning) -> String {
             working_days,
             closes,
             keeps_during_review,
+            typical,
         } => tf(
-            "warn.result_after_end",
+            if *typical {
+                "warn.result_after_end_typical"
+            } else {
+                "warn.result_after_end"
+            },
             &[
                 ("n", working_days),
                 ("closes", closes),
@@ -247,7 +252,63 @@ pub fn warning_text(w: &Warning) -> String {
             tf("warn.verified_old", &[("date", date), ("months", months)])
         }
         Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
+        Warning::UnofficialSource { region } => {
+            tf("warn.unofficial_source", &[("region", &name(region, None))])
+        }
     }
+}
+
+/// The "apply by" sentence: a review time the source calls usual (一般) is
+/// not said to be the longest.
+pub fn apply_by_key(a: &super::ApplyBy) -> &'static str {
+    if a.typical {
+        "plan.apply_by_typical"
+    } else {
+        "plan.apply_by"
+    }
+}
+
+/// The headline date to act on. Once the window has closed, or the day to
+/// apply by has passed, it says what that means now and what to do instead
+/// of a date in the past.
+pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
+    if plan.status == Status::Expired {
+        let late = match &plan.late.consequence.value {
+            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+            None => t("warn.late_source_silent").to_string(),
+        };
+        return Some(tf(
+            "plan.apply_by_closed",
+            &[("closes", &plan.window.closes), ("late", &late)],
+        ));
+    }
+    let a = plan.apply_by.as_ref()?;
+    let date = format!("{}{}", date_long(a.date), estimated_mark(a.estimated));
+    if a.date < plan.today {
+        let keeps = t(if plan.late.continuity_during_review.value == Some(true) {
+            "warn.keeps_during_review"
+        } else {
+            "warn.review_continuity_unknown"
+        });
+        return Some(tf(
+            "plan.apply_by_passed",
+            &[
+                ("date", &date),
+                ("closes", &plan.window.closes),
+                ("keeps", &keeps),
+            ],
+        ));
+    }
+    let name = plan
+        .channels
+        .iter()
+        .find(|c| c.id == a.channel)
+        .map(channel_name)
+        .unwrap_or_default();
+    Some(tf(
+        apply_by_key(a),
+        &[("date", &date), ("channel", &name), ("n", &a.working_days)],
+    ))
 }
 
 pub fn status_words(plan: &RenewalPlan) -> String {
@@ -272,9 +333,14 @@ fn kind_word(kind: ChannelKind) -> &'static str {
     }
 }
 
+/// A fact in words: the value, with the source's own qualification in
+/// brackets when the data has one; or "unknown" and where to ask.
 fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
     match &fact.value {
-        Some(v) => show(v),
+        Some(v) => match &fact.note {
+            Some(note) => format!("{}（{note}）", show(v)),
+            None => show(v),
+        },
         None => format!(
             "{}{}",
             t("fact.unknown"),
@@ -297,6 +363,7 @@ pub fn review_words(ch: &PlanChannel) -> String {
             (Some(min), Some(max)) if min != max => {
                 tf("review.range", &[("min", &min), ("max", &max)])
             }
+            (_, Some(max)) if r.typical => tf("review.days_typical", &[("n", &max)]),
             (_, Some(max)) => tf("review.days", &[("n", &max)]),
             _ => t("review.unknown").to_string(),
         }
@@ -389,7 +456,14 @@ fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>
         row("cmp.materials_form", &|c| opt(&c.materials_form)),
         row("cmp.review", &review_words),
         row("cmp.expected_result", &|c| channel_dates(c).0),
-        row("cmp.apply_by", &|c| channel_dates(c).1),
+        row("cmp.apply_by", &|c| {
+            let passed = c.apply_by.is_some_and(|d| d < plan.today);
+            format!(
+                "{}{}",
+                channel_dates(c).1,
+                if passed { t("plan.passed_mark") } else { "" }
+            )
+        }),
         row("cmp.suits", &|c| opt(&c.suits)),
         row("cmp.pros", &|c| list(&c.pros)),
         row("cmp.cons", &|c| list(&c.cons)),
@@ -582,28 +656,8 @@ fn text_parts_as(
         "",
         &format!("{}{}", t("plan.status_label"), status_words(plan)),
     );
-    if let Some(a) = &plan.apply_by {
-        let name = plan
-            .channels
-            .iter()
-            .find(|c| c.id == a.channel)
-            .map(channel_name)
-            .unwrap_or_default();
-        para(
-            &mut out,
-            "",
-            &tf(
-                "plan.apply_by",
-                &[
-                    (
-                        "date",
-                        &format!("{}{}", date_long(a.date), estimated_mark(a.estimated)),
-                    ),
-                    ("channel", &name),
-                    ("n", &a.working_days),
-                ],
-            ),
-        );
+    if let Some(headline) = apply_by_line(plan) {
+        para(&mut out, "", &headline);
     }
     for rule in rules(plan) {
         para(&mut out, "", &rule);
@@ -754,8 +808,12 @@ fn text_parts_as(
     if let Some(ex) = &plan.example_figures {
         heading(&mut out, &mut marks, "plan.section.examples");
         para(&mut out, "! ", &ex.note);
+        let not_theirs = examples_not_for(plan);
+        if not_theirs {
+            para(&mut out, "! ", t("plan.examples_employee_only"));
+        }
         let retired = plan.retired;
-        for r in &ex.rows {
+        for r in ex.rows.iter().filter(|_| !not_theirs) {
             let limit = r
                 .annual_limit_yuan
                 .map(|v| tf("plan.example_limit", &[("v", &v)]))
@@ -775,6 +833,30 @@ fn text_parts_as(
                 .unwrap_or_default();
             para(&mut out, "· ", &format!("{}  {limit}  {ratio}", r.disease));
         }
+        for r in ex.rows.iter().filter(|_| not_theirs) {
+            let limit = r
+                .annual_limit_yuan
+                .map(|v| tf("plan.example_limit", &[("v", &v)]))
+                .unwrap_or_default();
+            let ratios: Vec<String> = [
+                (r.ratio_active_pct, "plan.active_employee"),
+                (r.ratio_retired_pct, "plan.retired_employee"),
+            ]
+            .into_iter()
+            .filter_map(|(v, who)| {
+                v.map(|v| tf("plan.example_ratio", &[("who", &t(who)), ("v", &v)]))
+            })
+            .collect();
+            para(
+                &mut out,
+                "· ",
+                &format!(
+                    "{}  {limit}  {}",
+                    r.disease,
+                    ratios.join(t("warn.list_sep"))
+                ),
+            );
+        }
     }
 
     if !plan.notes.is_empty() {
@@ -786,18 +868,7 @@ fn text_parts_as(
 
     heading(&mut out, &mut marks, "plan.section.sources");
     for s in &plan.sources {
-        let mut line = format!("{}（{}", s.title, s.published);
-        if let Some(p) = &s.publisher {
-            line.push_str(&format!("，{p}"));
-        }
-        line.push('）');
-        if let Some(f) = &s.file {
-            line.push_str(&format!(" {}{f}", t("plan.seed_file")));
-        }
-        if let Some(u) = &s.url {
-            line.push_str(&format!(" {u}"));
-        }
-        para(&mut out, "· ", &line);
+        para(&mut out, "· ", &source_line(s));
     }
     para(
         &mut out,
@@ -806,6 +877,38 @@ fn text_parts_as(
     );
     para(&mut out, "", &plan.caution);
     (out, marks)
+}
+
+/// The example figures are given for other schemes than the person's
+/// (防城港's 在职/退休 columns, shown to a resident).
+fn examples_not_for(plan: &RenewalPlan) -> bool {
+    plan.example_figures
+        .as_ref()
+        .is_some_and(|ex| !ex.schemes.is_empty() && !ex.schemes.contains(&plan.scheme))
+}
+
+/// A source as a person can find and weigh it: title, publisher, standing
+/// and publication date, and its address. Never the project's file name.
+pub fn source_line(s: &Source) -> String {
+    let mut parts: Vec<String> = s.publisher.iter().cloned().collect();
+    parts.push(
+        t(match s.confidence {
+            Confidence::High => "source.high",
+            Confidence::Med => "source.med",
+            Confidence::Seed => "source.seed",
+            Confidence::ThirdParty => "source.third_party",
+        })
+        .to_string(),
+    );
+    parts.push(match &s.published {
+        Some(date) => tf("source.published", &[("date", date)]),
+        None => t("source.undated").to_string(),
+    });
+    let mut line = format!("{}（{}）", s.title, parts.join(t("source.sep")));
+    if let Some(u) = &s.url {
+        line.push_str(&format!(" {u}"));
+    }
+    line
 }
 
 fn md_escape(text: &str) -> String {
@@ -845,6 +948,10 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             ("today", &plan.today),
         ],
     ));
+    if plan.cross_province {
+        line(String::new());
+        line(t("plan.cross_province_yes").to_string());
+    }
     line(String::new());
     line(format!("## {}", t("plan.section.window")));
     line(String::new());
@@ -868,51 +975,14 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         t("plan.status_label"),
         status_words(plan)
     ));
-    if let Some(a) = &plan.apply_by {
-        let name = plan
-            .channels
-            .iter()
-            .find(|c| c.id == a.channel)
-            .map(channel_name)
-            .unwrap_or_default();
-        line(format!(
-            "- {}",
-            tf(
-                "plan.apply_by",
-                &[
-                    (
-                        "date",
-                        &format!("{}{}", date_long(a.date), estimated_mark(a.estimated))
-                    ),
-                    ("channel", &name),
-                    ("n", &a.working_days)
-                ]
-            )
-        ));
+    if let Some(headline) = apply_by_line(plan) {
+        line(format!("- {headline}"));
     }
-    if let Some(m) = &plan.materials {
-        let key = if m.approximate {
-            "plan.materials_about"
-        } else {
-            "plan.materials"
-        };
-        line(format!(
-            "- {}",
-            tf(
-                key,
-                &[
-                    ("months", &m.months),
-                    ("date", &m.earliest_date),
-                    ("ref", &m.reference_day)
-                ]
-            )
-        ));
+    // The same rules as the text and the wizard: materials age, benefits
+    // during review, lateness, the renewal cycle.
+    for rule in rules(plan) {
+        line(format!("- {rule}"));
     }
-    line(format!(
-        "- {}{}",
-        t("plan.late_label"),
-        fact_text(&plan.late.consequence, |v| v.clone())
-    ));
     if !plan.warnings.is_empty() {
         line(String::new());
         line(format!("## {}", t("plan.section.warnings")));
@@ -944,6 +1014,9 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             name(&d.name, d.name_en.as_deref()),
             d.why
         ));
+        if let Some(n) = &d.note {
+            line(format!("  {n}"));
+        }
     }
     line(String::new());
     line(format!("## {}", t("plan.section.channels")));
@@ -999,7 +1072,13 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
                 .as_ref()
                 .map(|a| format!("，{a}"))
                 .unwrap_or_default();
-            line(format!("- ☎ {}{addr}{phone}", c.name));
+            let more: String = c
+                .hours
+                .iter()
+                .chain(&c.note)
+                .map(|x| format!("，{x}"))
+                .collect();
+            line(format!("- ☎ {}{addr}{phone}{more}", c.name));
         }
     }
     if let Some(cp) = &plan.cross_province_info {
@@ -1010,8 +1089,26 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
             line(format!("{}. **{}**：{}", i + 1, s.title, s.text));
         }
         line(format!("\n{}：{}", cp.principle.title, cp.principle.text));
+        if let Some(name) = &cp.direct_settlement_name {
+            line(format!(
+                "\n{}",
+                tf(
+                    "plan.direct_settlement_yes",
+                    &[
+                        ("name", name),
+                        (
+                            "since",
+                            &cp.direct_settlement_since.value.clone().unwrap_or_default()
+                        ),
+                    ],
+                )
+            ));
+        }
         if let Some(n) = &cp.other_diseases {
             line(format!("\n⚠ {}：{}", n.title, n.text));
+        }
+        for n in &cp.notes {
+            line(format!("\n{}：{}", n.title, n.text));
         }
     }
     if let Some(ex) = &plan.example_figures {
@@ -1019,8 +1116,19 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
         line(format!("## {}", t("plan.section.examples")));
         line(String::new());
         line(format!("> {}", ex.note));
+        let not_theirs = examples_not_for(plan);
+        if not_theirs {
+            line(format!(">\n> ⚠ {}", t("plan.examples_employee_only")));
+        }
         line(String::new());
-        line(t("plan.example_header").to_string());
+        line(
+            t(if not_theirs {
+                "plan.example_header_employee"
+            } else {
+                "plan.example_header"
+            })
+            .to_string(),
+        );
         line("|---|---|---|---|".to_string());
         for r in &ex.rows {
             let f = |v: Option<u32>| {
@@ -1048,8 +1156,7 @@ pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&[String]>) -> String
     line(format!("## {}", t("plan.section.sources")));
     line(String::new());
     for s in &plan.sources {
-        let place = s.url.clone().or_else(|| s.file.clone()).unwrap_or_default();
-        line(format!("- {}（{}）{place}", s.title, s.published));
+        line(format!("- {}", source_line(s)));
     }
     line(String::new());
     line(tf("plan.verified_on", &[("date", &plan.verified_on)]));

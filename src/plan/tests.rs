@@ -108,11 +108,21 @@ fn haixi_materials_and_channels() {
     assert_eq!(records.earliest_date, Some(d("2025-01-15")));
     let id = p.documents.iter().find(|x| x.id == "id-card").unwrap();
     assert_eq!(id.earliest_date, None, "an ID card has no recency rule");
+    // Issue 11 §3: the HbA1c and kidney reports are the source's examples
+    // inside the past-year records, not separate "recent" documents.
     assert!(
-        p.documents
+        !p.documents
             .iter()
-            .any(|x| x.id == "hba1c-report" && x.origin == DocumentOrigin::Disease)
+            .any(|x| x.origin == DocumentOrigin::Disease),
+        "{:?}",
+        p.documents
     );
+    assert!(
+        records.name.contains("如糖化血红蛋白、肾功能指标"),
+        "{}",
+        records.name
+    );
+    assert!(!p.documents.iter().any(|x| x.name.contains("近期")));
 
     let offline = p
         .channels
@@ -141,7 +151,11 @@ fn haixi_materials_and_channels() {
         (by.date, by.channel.as_str(), by.working_days),
         (d("2026-03-24"), online.id.as_str(), 5)
     );
-    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(
+        codes(&p),
+        vec!["unofficial_source"],
+        "only that seed 000 is a third-party summary"
+    );
 }
 
 #[test]
@@ -365,10 +379,16 @@ fn dates_beyond_the_holiday_calendar_are_marked_estimates() {
 
 #[test]
 fn old_data_is_flagged_against_today() {
-    let a = answers("qinghai-haixi", "diabetes", "2028-03-31");
-    assert!(!codes(&plan(&a, "2026-12-01")).contains(&"sources_old"));
+    // 潜江's notice is dated 2025-06-25.
+    let a = answers("hubei-qianjiang", "diabetes", "2028-03-31");
+    assert!(!codes(&plan(&a, "2026-05-06")).contains(&"sources_old"));
     let later = plan(&a, "2028-01-15");
     assert!(codes(&later).contains(&"sources_old"));
+    assert!(codes(&later).contains(&"verified_old"));
+    // 海西's only source is undated: no age to compare, the check date still is.
+    let a = answers("qinghai-haixi", "diabetes", "2028-03-31");
+    let later = plan(&a, "2028-01-15");
+    assert!(!codes(&later).contains(&"sources_old"));
     assert!(codes(&later).contains(&"verified_old"));
 }
 
@@ -762,4 +782,367 @@ fn an_unknown_review_time_never_sets_the_headline() {
     });
     assert_eq!(p.apply_by, None);
     assert!(p.channels.iter().all(|c| c.apply_by.is_none()));
+}
+
+/// Issue 11 §3: 海西's data says only what seed 000 says.
+#[test]
+fn haixi_renal_failure_has_no_invented_dialysis_settlement_note() {
+    let mut a = answers("qinghai-haixi", "chronic-renal-failure", "2026-03-31");
+    a.cross_province = true;
+    let p = plan(&a, "2026-01-15");
+    let text = render::text(&p, 100);
+    assert!(!text.contains("尿毒症透析”直接结算"), "{text}");
+    assert!(p.disease.note.is_none(), "{:?}", p.disease.note);
+    assert!(
+        !p.notes.iter().any(|n| n.text.contains("透析")),
+        "{:?}",
+        p.notes
+    );
+}
+
+/// Issue 11 §4: 海西's "2 or 5 years" keeps the source's "by disease and
+/// first recognition", in every output.
+#[test]
+fn haixi_cycle_says_it_depends_on_disease_and_first_recognition() {
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2026-03-31"),
+        "2026-01-15",
+    );
+    let rules = render::rules(&p).join("\n");
+    assert!(rules.contains("依据病种和初次认定结果而定"), "{rules}");
+    assert!(render::text(&p, 200).contains("依据病种和初次认定结果而定"));
+}
+
+/// Issue 11 §3: 防城港's example figures are given for 在职/退休, that is
+/// for employees; a resident is not shown the 在职 column as theirs.
+#[test]
+fn fangchenggang_example_ratios_are_employee_figures_for_residents() {
+    let mut a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    a.scheme = Scheme::Resident;
+    let p = plan(&a, "2026-05-06");
+    for out in [render::text(&p, 200), render::markdown(&p)] {
+        assert!(out.contains("来源没有给出城乡居民医保"), "{out}");
+        for line in out.lines().filter(|l| l.contains("在职")) {
+            assert!(
+                line.contains("职工在职") || line.contains("是职工医保的示例"),
+                "a resident sees 在职 as theirs: {line}"
+            );
+        }
+    }
+    // Employees keep their plain columns and no such note.
+    let p = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-05-06",
+    );
+    assert!(!render::text(&p, 200).contains("来源没有给出城乡居民医保"));
+    assert!(render::text(&p, 200).contains("在职报销 70%"));
+}
+
+/// Issue 11 §3: 防城港's 5 + 3 working days are the source's usual time
+/// (一般), and expert review may add more: never "最长".
+#[test]
+fn fangchenggang_review_time_is_typical_not_a_maximum() {
+    let p = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-05-06",
+    );
+    let a = p.apply_by.as_ref().unwrap();
+    assert!(a.typical);
+    for out in [render::text(&p, 200), render::markdown(&p)] {
+        assert!(!out.contains("最长 8"), "{out}");
+        assert!(out.contains("一般 8 个工作日"), "{out}");
+        assert!(out.contains("专家复评"), "{out}");
+    }
+    // Too late for the usual time: the warning does not call it the longest.
+    let late = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-07-28",
+    );
+    let w = late
+        .warnings
+        .iter()
+        .find(|w| w.code() == "result_after_end")
+        .expect("a result-after-end warning");
+    let text = render::warning_text(w);
+    assert!(!text.contains("最长") && text.contains("一般"), "{text}");
+    // 海西's online review is "5个工作日内完成": a maximum, still said so.
+    let p = plan(
+        &answers("qinghai-haixi", "diabetes", "2026-03-31"),
+        "2026-01-15",
+    );
+    assert!(!p.apply_by.as_ref().unwrap().typical);
+    assert!(render::text(&p, 200).contains("最长 5 个工作日"));
+}
+
+/// Issue 11 §3: 防城港's "审核未通过者，自原有效期届满次日起停止待遇" is in
+/// the data and in every output (the wizard shows the text sections).
+#[test]
+fn fangchenggang_refusal_stops_benefits_in_every_output() {
+    let p = plan(
+        &answers("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+        "2026-05-06",
+    );
+    let needle = "审核未通过者，自原有效期届满次日起停止待遇";
+    let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
+    let sections: String = render::sections(&p, 80, None)
+        .into_iter()
+        .flat_map(|(_, lines)| lines)
+        .map(|l| l.trim().to_string())
+        .collect();
+    for (what, out) in [
+        ("text", flat(&render::text(&p, 80))),
+        ("markdown", flat(&render::markdown(&p))),
+        ("sections", sections),
+    ] {
+        assert!(out.contains(needle), "{what}: {out}");
+    }
+}
+
+/// Issue 11 §3: 潜江's 12 diseases are those with a re-review deadline, not
+/// the city's list. Another disease gets a plan that says the source sets no
+/// deadline for it, and whom to ask; the 12 keep their 6-month rule.
+#[test]
+fn qianjiang_other_diseases_have_no_re_review_deadline_from_the_source() {
+    let pol = policy();
+    let region = pol.region("hubei-qianjiang").unwrap();
+    assert!(region.open_disease_list);
+    let p = plan(
+        &answers("hubei-qianjiang", "other", "2026-12-31"),
+        "2026-05-06",
+    );
+    assert!(p.window.assumed, "no window of its own: {:?}", p.window);
+    assert_eq!(p.late.continuity_during_review.value, None);
+    assert_eq!(p.late.consequence.value, None);
+    assert_eq!(p.cycle_years.value, None);
+    assert!(codes(&p).contains(&"window_assumed"));
+    assert!(codes(&p).contains(&"disease_unlisted"));
+    let text = render::text(&p, 200);
+    assert!(text.contains("没有为其他病种规定复审期限"), "{text}");
+    assert!(text.contains("请向潜江市医疗保障局咨询"), "{text}");
+    assert!(
+        !text.contains("复审期间仍按原病种继续享受相应待遇（"),
+        "{text}"
+    );
+
+    let listed = plan(
+        &answers("hubei-qianjiang", "diabetes", "2026-12-31"),
+        "2026-05-06",
+    );
+    assert_eq!((listed.window.months, listed.window.assumed), (6, false));
+    assert_eq!(listed.late.continuity_during_review.value, Some(true));
+}
+
+/// Issue 11 §3: sources are shown by title, publisher and date with their
+/// standing, never by an internal file name; seeds 000 and 003 are
+/// third-party summaries; an undated source has no year; a newspaper is MED;
+/// the check date does not read as "still current".
+#[test]
+fn sources_show_title_publisher_date_and_standing() {
+    let pol = policy();
+    let taiyuan = pol
+        .national
+        .sources
+        .iter()
+        .find(|s| s.id == "taiyuan-daily-2022")
+        .unwrap();
+    assert_eq!(taiyuan.confidence, crate::policy::Confidence::Med);
+    for (region, disease, end) in [
+        ("qinghai-haixi", "diabetes", "2026-03-31"),
+        ("guangxi-fangchenggang", "diabetes", "2026-07-31"),
+    ] {
+        let mut a = answers(region, disease, end);
+        a.cross_province = true;
+        let p = plan(&a, "2026-05-06");
+        let seed = &p.sources[0];
+        assert_eq!(seed.confidence, crate::policy::Confidence::ThirdParty);
+        assert_eq!(seed.published, None, "the page gives no date");
+        assert!(codes(&p).contains(&"unofficial_source"), "{region}");
+        let w = p
+            .warnings
+            .iter()
+            .find(|w| w.code() == "unofficial_source")
+            .unwrap();
+        let wt = render::warning_text(w);
+        assert!(wt.contains("打电话") && wt.contains("窗口"), "{wt}");
+        for out in [render::text(&p, 200), render::markdown(&p)] {
+            assert!(!out.contains(".txt"), "{region}: {out}");
+            assert!(!out.contains("MORE-SOURCES"), "{region}: {out}");
+            assert!(
+                out.contains("第三方网站整理，非官方公告"),
+                "{region}: {out}"
+            );
+            assert!(out.contains("发布日期不详"), "{region}: {out}");
+            assert!(!out.contains("（2025）"), "{region}: {out}");
+            assert!(!out.contains("最后核对于"), "{region}: {out}");
+        }
+    }
+    let p = plan(
+        &answers("hubei-qianjiang", "diabetes", "2026-12-31"),
+        "2026-05-06",
+    );
+    assert!(!codes(&p).contains(&"unofficial_source"));
+    let text = render::text(&p, 200);
+    assert!(
+        text.contains("潜江市医疗保障局，官方发布，发布于 2025-06-25"),
+        "{text}"
+    );
+}
+
+/// Every piece of policy text a plan carries, and the sentences built from
+/// it, for comparing outputs.
+fn plan_facts(p: &RenewalPlan) -> Vec<String> {
+    let mut v: Vec<String> = vec![p.caution.clone()];
+    if p.cross_province {
+        v.push(crate::i18n::t("plan.cross_province_yes").to_string());
+    }
+    v.extend(render::rules(p));
+    v.extend(p.warnings.iter().map(render::warning_text));
+    if let Some(a) = &p.apply_by {
+        v.push(a.date.to_string());
+    }
+    for d in &p.documents {
+        v.extend([d.name.clone(), d.why.clone()]);
+        v.extend(d.note.clone());
+        v.extend(d.earliest_date.map(|e| e.to_string()));
+    }
+    for c in &p.channels {
+        v.extend([c.name.clone(), c.location.clone(), c.review.text.clone()]);
+        v.extend(c.hours.clone());
+        v.extend(c.materials_form.clone());
+        v.extend(c.suits.clone());
+        v.extend(c.pros.iter().chain(&c.cons).chain(&c.steps).cloned());
+        v.extend(c.limitations.iter().cloned());
+        v.extend(c.expected_result.map(|d| d.to_string()));
+        v.extend(c.apply_by.map(|d| d.to_string()));
+        for k in &c.contacts {
+            v.push(k.name.clone());
+            v.extend(k.address.clone());
+            v.extend(k.phone.clone());
+            v.extend(k.hours.clone());
+            v.extend(k.note.clone());
+        }
+    }
+    v.extend(p.no_channel.iter().map(|n| n.text.clone()));
+    if let Some(cp) = &p.cross_province_info {
+        for s in &cp.steps {
+            v.extend([s.title.clone(), s.text.clone()]);
+        }
+        v.push(cp.principle.text.clone());
+        v.extend(cp.direct_settlement_name.clone());
+        v.extend(cp.direct_settlement_since.value.clone());
+        for n in cp.other_diseases.iter().chain(&cp.notes) {
+            v.extend([n.title.clone(), n.text.clone()]);
+        }
+    }
+    if let Some(ex) = &p.example_figures {
+        v.push(ex.note.clone());
+        for r in &ex.rows {
+            v.push(r.disease.clone());
+            v.extend(r.annual_limit_yuan.map(|x| x.to_string()));
+            v.extend(r.ratio_active_pct.map(|x| format!("{x}%")));
+            v.extend(r.ratio_retired_pct.map(|x| format!("{x}%")));
+        }
+    }
+    for n in &p.notes {
+        v.extend([n.title.clone(), n.text.clone()]);
+    }
+    v.extend(p.sources.iter().map(render::source_line));
+    v.push(p.verified_on.to_string());
+    v
+}
+
+/// Issue 11 §4: the markdown people print carries every fact the text plan
+/// (and so the wizard, which shows the text sections) shows, for every
+/// region, disease, scheme and status.
+#[test]
+fn markdown_carries_every_fact_of_the_text_plan() {
+    // Wrapping and table cells break text at spaces and escape `|`.
+    let norm = |s: &str| -> String {
+        s.replace("\\|", "|")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let pol = policy();
+    let mut checked = 0;
+    for region in &pol.regions {
+        for disease in &region.diseases {
+            for (scheme, cross, today) in [
+                (Scheme::Employee, true, "2026-06-20"),
+                (Scheme::Resident, false, "2026-09-15"),
+                (Scheme::Employee, false, "2026-01-10"),
+            ] {
+                let a = Answers {
+                    region: region.id.clone(),
+                    scheme,
+                    disease: disease.id.clone(),
+                    validity_end: d("2026-08-31"),
+                    cross_province: cross,
+                    retired: false,
+                };
+                let p = compute(&pol, &a, d(today)).unwrap();
+                let text = norm(&render::text(&p, 100));
+                let md = norm(&render::markdown(&p));
+                for fact in plan_facts(&p) {
+                    let f = norm(&fact);
+                    if !f.is_empty() && text.contains(&f) {
+                        checked += 1;
+                        assert!(
+                            md.contains(&f),
+                            "{} {} {scheme:?} {today}: in text, not in markdown: {fact}",
+                            region.id,
+                            disease.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "compared {checked} facts");
+}
+
+/// Issue 11 §4: once the apply-by day has passed, or the window has closed,
+/// the headline says what that means now and what to do, never a past
+/// "apply by … so the result comes in time".
+#[test]
+fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
+    let a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
+    // Expired.
+    let p = plan(&a, "2026-08-20");
+    assert_eq!(p.status, Status::Expired);
+    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+        assert!(!out.contains("建议最晚在"), "{out}");
+        assert!(!out.contains("结果能在有效期内出来"), "{out}");
+        assert!(out.contains("申请期已于 2026-07-31 关闭"), "{out}");
+        assert!(out.contains("重新认定"), "{out}");
+    }
+    // Open, but too late for the usual review.
+    let p = plan(&a, "2026-07-28");
+    assert_eq!(p.status, Status::Open);
+    assert!(p.apply_by.as_ref().unwrap().date < p.today);
+    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+        assert!(!out.contains("建议最晚在"), "{out}");
+        assert!(out.contains("已经过了"), "{out}");
+        assert!(out.contains("审核期间可继续享受待遇"), "{out}");
+    }
+    // In time: the usual sentence.
+    let p = plan(&a, "2026-05-06");
+    assert!(render::text(&p, 200).contains("建议最晚在"));
+}
+
+/// Issue 11 §3: 手工报销 is manual reimbursement (a claim filed by hand
+/// with receipts), not something done "in person".
+#[test]
+fn manual_reimbursement_is_not_glossed_as_in_person() {
+    let w = Warning::NoDirectSettlement {
+        disease: "肝硬化".into(),
+        disease_en: Some("Liver cirrhosis".into()),
+    };
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    let en = render::warning_text(&w);
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    assert!(render::warning_text(&w).contains("手工报销"));
+    assert!(!en.contains("in person"), "{en}");
+    assert!(en.contains("manual reimbursement"), "{en}");
 }

@@ -139,7 +139,7 @@ impl Region {
     pub fn newest_source_date(&self) -> Option<chrono::NaiveDate> {
         self.sources
             .iter()
-            .filter_map(|s| parse_published(&s.published))
+            .filter_map(|s| s.published.as_deref().and_then(parse_published))
             .max()
     }
 

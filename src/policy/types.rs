@@ -37,6 +37,10 @@ pub enum Confidence {
     High,
     /// An institutional notice or a faithful reprint.
     Med,
+    /// A page of a third-party website summarising the rules (seeds 000 and
+    /// 003): not an official notice.
+    #[serde(rename = "third_party")]
+    ThirdParty,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -51,8 +55,10 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default)]
     pub publisher: Option<String>,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub published: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `null` when the source gives no
+    /// date (a year in its title is not a publication date).
+    #[serde(default)]
+    pub published: Option<String>,
     pub confidence: Confidence,
     #[serde(default)]
     pub note: Option<String>,
@@ -155,6 +161,11 @@ pub struct Disease {
     /// never at the office window); the others do not serve it.
     #[serde(default)]
     pub channels: Option<Vec<String>>,
+    /// The region's renewal rules (window, benefits during review, lateness,
+    /// cycle) are for its listed diseases only: this says so for this entry
+    /// and whom to ask (潜江: only 12 diseases have a re-review deadline).
+    #[serde(default)]
+    pub outside_rules: Option<String>,
     pub source: String,
     #[serde(default)]
     pub note: Option<String>,
@@ -199,6 +210,10 @@ pub struct Review {
     /// Diseases the source says are decided at once on this channel.
     #[serde(default)]
     pub instant_for: Vec<String>,
+    /// `working_days` is the source's usual time (一般…), not a limit: it may
+    /// take longer (防城港: expert review as needed).
+    #[serde(default)]
+    pub typical: bool,
     pub text: String,
     pub source: String,
 }
@@ -285,6 +300,10 @@ pub struct ExampleRow {
 #[serde(deny_unknown_fields)]
 pub struct ExampleFigures {
     pub note: String,
+    /// The schemes the figures are given for; empty when the source does
+    /// not say (防城港's 在职/退休 columns are employees').
+    #[serde(default)]
+    pub schemes: Vec<Scheme>,
     pub rows: Vec<ExampleRow>,
     pub source: String,
 }

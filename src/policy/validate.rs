@@ -47,21 +47,22 @@ impl<'a> Checker<'a> {
                     &format!("duplicate source id {:?}", s.id),
                 );
             }
-            match parse_published(&s.published) {
-                None => c.fail(
+            match s.published.as_deref().map(|p| (p, parse_published(p))) {
+                None => {}
+                Some((p, None)) => c.fail(
                     &format!("sources[{i}].published"),
-                    &format!("{:?} is not YYYY, YYYY-MM or YYYY-MM-DD", s.published),
+                    &format!("{p:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
                 ),
-                Some(d) if !PUBLISHED_YEARS.contains(&d.year()) => c.fail(
+                Some((p, Some(d))) if !PUBLISHED_YEARS.contains(&d.year()) => c.fail(
                     &format!("sources[{i}].published"),
                     &format!(
                         "{:?} is not a year from {} to {}",
-                        s.published,
+                        p,
                         PUBLISHED_YEARS.start(),
                         PUBLISHED_YEARS.end()
                     ),
                 ),
-                Some(_) => {}
+                Some((_, Some(_))) => {}
             }
             if s.file.is_none() && s.url.is_none() && s.publisher.is_none() {
                 c.fail(
@@ -238,6 +239,15 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         if let Some(cycle) = &d.cycle_years {
             c.fact(&format!("diseases[{i}].cycle_years"), cycle);
             c.cycle(&format!("diseases[{i}].cycle_years"), cycle);
+        }
+        if d.outside_rules
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
+            c.fail(
+                &format!("diseases[{i}].outside_rules"),
+                "empty: say what the rules do not cover and whom to ask",
+            );
         }
     }
     let others = r.diseases.iter().filter(|d| d.other).count();

@@ -729,10 +729,19 @@ fn window_lines(
     if plan.window.assumed {
         facts.push(t("tui.window.assumed").to_string());
     }
-    if let Some(a) = &plan.apply_by {
+    let passed = plan.status == Status::Expired
+        || plan.apply_by.as_ref().is_some_and(|a| a.date < plan.today);
+    if passed {
+        // What a passed day means now, as in the printed plan.
+        facts.extend(render::apply_by_line(plan));
+    } else if let Some(a) = &plan.apply_by {
         facts.push(
             tf(
-                "tui.window.apply_by",
+                if a.typical {
+                    "tui.window.apply_by_typical"
+                } else {
+                    "tui.window.apply_by"
+                },
                 &[
                     ("date", &a.date),
                     ("weekday", &weekday(a.date)),
