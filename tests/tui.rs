@@ -587,3 +587,16 @@ fn numbers_of_ten_and_more_pick_that_item() {
     h.typed("?");
     assert!(h.screen().contains("10 以上"), "{}", h.screen());
 }
+
+#[test]
+fn the_progress_bar_counts_both_ends_of_the_window() {
+    // 海西: 2025-12-31 to 2026-03-31 is 91 days; 15 gone, today, 75 left.
+    let mut h = Harness::new();
+    h.haixi_to_review().enter();
+    let view = h.app.result.as_ref().unwrap();
+    let total = (view.plan.window.closes - view.plan.window.opens).num_days() + 1;
+    assert_eq!(total, 91);
+    let s = h.screen();
+    assert!(s.contains("已过 15 天，共 91 天"), "{s}");
+    assert!(s.contains("离截止还剩 75 天"), "{s}");
+}
