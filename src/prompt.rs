@@ -100,6 +100,24 @@ fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Option<V
     }
 }
 
+/// The answer to a choice step as its option reads (None for the date,
+/// which says more on its own).
+fn chosen(policy: &PolicySet, d: &Draft, step: Step) -> Option<String> {
+    let yes_no = |v: bool| t(if v { "prompt.yes" } else { "prompt.no" }).to_string();
+    let region = d.region.and_then(|i| policy.regions.get(i));
+    match step {
+        Step::Region => region.map(|r| crate::i18n::name(&r.name, r.name_en.as_deref())),
+        Step::Scheme => d.scheme.map(|s| s.label()),
+        Step::Disease => region
+            .zip(d.disease)
+            .and_then(|(r, i)| r.diseases.get(i))
+            .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref())),
+        Step::Retired => Some(yes_no(d.retired)),
+        Step::Cross => Some(yes_no(d.cross)),
+        Step::End => None,
+    }
+}
+
 /// Asks the questions, prints the plan and its checklist, and saves the
 /// checklist in `store` when one is given. Returns false when the input
 /// ended or the person quit before the plan.
@@ -249,6 +267,7 @@ pub fn run(
                 }
                 Ok(())
             };
+        let asked = step;
         let done = match step {
             Step::Region if line.is_empty() => advance(&mut step),
             Step::Region => match pick(&regions, policy.regions.len(), &line) {
@@ -354,6 +373,13 @@ pub fn run(
                 }
             }
         };
+        // Say what was understood, as for the date: a name typed may have
+        // matched something else than meant.
+        if (done || step != asked)
+            && let Some(v) = chosen(policy, &d, asked)
+        {
+            writeln!(out, "{}", tf("prompt.chosen", &[("v", &v)]))?;
+        }
         if done {
             break;
         }

@@ -31,6 +31,12 @@ struct Key {
     text: String,
     /// Ids and names outrank pinyin and aliases when both match exactly.
     primary: bool,
+    /// An id or name, or the pinyin of one: not an alias.
+    named: bool,
+    /// Pinyin made from an alias: an exact match on it alone does not settle
+    /// a choice that another's name also fits (the aliases themselves are
+    /// the data's word and do).
+    alias_pinyin: bool,
 }
 
 /// The longest query searched, in characters. No name is near this long;
@@ -106,6 +112,8 @@ impl SearchIndex {
                 keys.push(Key {
                     text: n.clone(),
                     primary: is_primary,
+                    named: is_primary,
+                    alias_pinyin: false,
                 });
                 if !text.is_ascii() {
                     let (full, initials) = pinyin_keys(text);
@@ -114,6 +122,8 @@ impl SearchIndex {
                             keys.push(Key {
                                 text: k,
                                 primary: false,
+                                named: is_primary,
+                                alias_pinyin: !is_primary,
                             });
                         }
                     }
@@ -195,7 +205,27 @@ impl SearchIndex {
             .map(|(_, _, i)| *i)
             .collect();
         if top.len() == 1 {
-            Resolution::One(top[0])
+            let one = top[0];
+            // `tnb` is exactly the pinyin of an alias (糖尿病) of one choice but
+            // also part of another's name (1型糖尿病): either may be meant.
+            let on_alias_only = !self.entries[one]
+                .iter()
+                .any(|k| !k.alias_pinyin && k.text == q);
+            if on_alias_only {
+                let mut also: Vec<usize> = (0..self.entries.len())
+                    .filter(|&i| {
+                        i != one
+                            && self.entries[i]
+                                .iter()
+                                .any(|k| k.named && k.text.contains(&q))
+                    })
+                    .collect();
+                if !also.is_empty() {
+                    also.insert(0, one);
+                    return Resolution::Ambiguous(also);
+                }
+            }
+            Resolution::One(one)
         } else {
             Resolution::Ambiguous(top)
         }

@@ -514,3 +514,44 @@ fn qingdao_hospital_proxy_review_time_is_unknown() {
     assert_eq!(v["apply_by"]["channel"], "social-insurance-office");
     assert_eq!(v["apply_by"]["working_days"], 7);
 }
+
+#[test]
+fn an_alias_that_another_name_also_fits_is_ambiguous() {
+    // In 青岛 `tnb` is exactly an alias (糖尿病) of 糖尿病合并…并发症 and part
+    // of 1型糖尿病's name: the command must not guess.
+    fails_with(
+        &plan_args("青岛", "职工", "tnb", "2026-03-31"),
+        &["tnb", "糖尿病合并心、脑、肾、眼等并发症", "1型糖尿病"],
+    );
+    // A name matched exactly still settles it (海西 has one 糖尿病).
+    let v = json_plan(
+        &plan_args("海西", "职工", "tnb", "2026-03-31"),
+        "2026-01-15",
+    );
+    assert_eq!(v["disease"]["name"], "糖尿病");
+}
+
+#[test]
+fn plain_mode_asks_again_on_ambiguous_text_and_says_what_it_understood() {
+    let (mut cmd, _dir) = renew();
+    let out = cmd
+        .args(["--plain", "--today", "2026-01-15"])
+        .write_stdin("青岛\n1\ntnb\n57\n2026-03-31\n\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    let listed = s.find("有几个都对得上").expect("asks again with the list");
+    assert!(s[listed..].contains("  8. 糖尿病合并心、脑、肾、眼等并发症\n  57. 1型糖尿病"));
+    for echo in [
+        "已选：山东省青岛市",
+        "已选：职工医保",
+        "已选：1型糖尿病",
+        "理解为：2026-03-31",
+        "已选：否",
+    ] {
+        assert!(s.contains(echo), "{echo:?} not in {s}");
+    }
+    assert!(!s.contains("已选：糖尿病合并"), "nothing taken on a guess");
+    assert!(s.contains("病种：1型糖尿病"));
+}

@@ -568,3 +568,55 @@ fn an_expired_plan_says_what_to_do_now_on_the_window_tab() {
     assert!(s.contains("申请期已于 2025-12-31 关闭"), "{s}");
     assert!(!s.contains("建议最晚："), "{s}");
 }
+
+#[test]
+fn numbers_of_ten_and_more_pick_that_item() {
+    let policy = PolicySet::embedded().unwrap();
+    let qingdao = policy
+        .regions
+        .iter()
+        .position(|r| r.id == "shandong-qingdao")
+        .unwrap();
+    let diseases = &policy.regions[qingdao].diseases;
+    assert!(diseases.len() >= 12, "青岛 has a long list");
+    // "12" picks item 12, not item 1 with "2" left for the date.
+    let mut h = Harness::new();
+    h.typed(&(qingdao + 1).to_string()).typed("1");
+    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    h.typed("12");
+    assert_eq!(h.app.screen, Screen::Question(Step::End));
+    assert_eq!(h.app.draft.disease, Some(11));
+    assert_eq!(h.app.date.text, "", "no digit leaks into the date");
+    // "1" then Enter picks item 1; "1" waits with item 1 highlighted.
+    let mut h = Harness::new();
+    h.typed(&(qingdao + 1).to_string()).typed("1").typed("1");
+    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    assert_eq!(h.app.selected, 0);
+    assert!(h.screen().contains("按 Enter"), "{}", h.screen());
+    h.enter();
+    assert_eq!(h.app.draft.disease, Some(0));
+    assert_eq!(h.app.screen, Screen::Question(Step::End));
+    // A number no longer possible (6x of 57) picks at once: "57" is the last.
+    let mut h = Harness::new();
+    h.typed(&(qingdao + 1).to_string())
+        .typed("1")
+        .typed(&diseases.len().to_string());
+    assert_eq!(h.app.draft.disease, Some(diseases.len() - 1));
+    // Help says how to type a longer number.
+    let mut h = Harness::new();
+    h.typed("?");
+    assert!(h.screen().contains("10 以上"), "{}", h.screen());
+}
+
+#[test]
+fn the_progress_bar_counts_both_ends_of_the_window() {
+    // 海西: 2025-12-31 to 2026-03-31 is 91 days; 15 gone, today, 75 left.
+    let mut h = Harness::new();
+    h.haixi_to_review().enter();
+    let view = h.app.result.as_ref().unwrap();
+    let total = (view.plan.window.closes - view.plan.window.opens).num_days() + 1;
+    assert_eq!(total, 91);
+    let s = h.screen();
+    assert!(s.contains("已过 15 天，共 91 天"), "{s}");
+    assert!(s.contains("离截止还剩 75 天"), "{s}");
+}

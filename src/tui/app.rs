@@ -225,6 +225,9 @@ pub struct App {
     pub selected: usize,
     pub date: TextInput,
     pub label: TextInput,
+    /// Digits typed on a list that could still grow into a longer number
+    /// (`1` in a list of 57 may become `12`): Enter or a non-digit ends it.
+    pub number: String,
     pub message: Option<(Level, String)>,
     /// Answering a question came from the review page: go back there.
     pub from_review: bool,
@@ -271,6 +274,7 @@ impl App {
             selected: 0,
             date: TextInput::default(),
             label: TextInput::default(),
+            number: String::new(),
             message: None,
             from_review: false,
             saved: Vec::new(),
@@ -404,6 +408,7 @@ impl App {
     fn enter_step(&mut self, step: Step) {
         self.screen = Screen::Question(step);
         self.filter.clear();
+        self.number.clear();
         self.message = None;
         if step == Step::Disease
             && let Some(r) = self.draft.region
@@ -1076,6 +1081,30 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         Screen::Question(step) => {
             let visible = app.visible_options(step);
+            if !app.number.is_empty() {
+                match k.code {
+                    KeyCode::Char(c)
+                        if to_half_width(&c.to_string())
+                            .chars()
+                            .all(|d| d.is_ascii_digit()) => {}
+                    KeyCode::Enter => {
+                        let n: usize = app.number.parse().unwrap_or(0);
+                        app.number.clear();
+                        app.choose(step, n.saturating_sub(1));
+                        return Vec::new();
+                    }
+                    KeyCode::Backspace => {
+                        app.number.clear();
+                        app.message = None;
+                        return Vec::new();
+                    }
+                    // Anything else ends the number: the item stays highlighted.
+                    _ => {
+                        app.number.clear();
+                        app.message = None;
+                    }
+                }
+            }
             match k.code {
                 KeyCode::Up => move_selection(app, -1, visible.len()),
                 KeyCode::Down => move_selection(app, 1, visible.len()),
@@ -1106,9 +1135,30 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                         .filter(char::is_ascii_digit);
                     let all = app.options(step).len();
                     if let (Some(d), true) = (digit, app.filter.text.is_empty()) {
-                        let n = d.to_digit(10).unwrap_or(0) as usize;
+                        let typed = format!("{}{d}", app.number);
+                        let n: usize = typed.parse().unwrap_or(0);
                         if (1..=all).contains(&n) {
-                            app.choose(step, n - 1);
+                            if n * 10 > all {
+                                // No longer number is possible: this is the one.
+                                app.number.clear();
+                                app.choose(step, n - 1);
+                            } else {
+                                // `1` of 57 may become `12`: wait for a digit or Enter.
+                                app.number = typed;
+                                app.selected = n - 1;
+                                app.message = Some((
+                                    Level::Info,
+                                    crate::i18n::tf("tui.number_pending", &[("n", &n)]),
+                                ));
+                            }
+                            return Vec::new();
+                        }
+                        if !app.number.is_empty() {
+                            app.number.clear();
+                            app.message = Some((
+                                Level::Error,
+                                crate::i18n::tf("tui.pick_number", &[("max", &all)]),
+                            ));
                             return Vec::new();
                         }
                         if !App::filterable(step) {

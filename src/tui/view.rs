@@ -633,7 +633,9 @@ fn calendar_months(plan: &RenewalPlan, count: usize) -> Vec<(i32, u32)> {
 }
 
 fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
-    let total = (plan.window.closes - plan.window.opens).num_days().max(1);
+    // Both ends are days of the window (31 Dec to 31 Mar is 91 days); the
+    // days gone are those before today, as `days_left` counts those after.
+    let total = (plan.window.closes - plan.window.opens).num_days().max(0) + 1;
     let gone = (plan.today - plan.window.opens).num_days().clamp(0, total);
     let cells = width.clamp(10, 40);
     let filled = (gone as usize * cells) / total as usize;
