@@ -199,9 +199,18 @@ fn usage_error(e: clap::Error) -> ExitCode {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        e.exit()
+        let text = cli::localize_usage_words(&e.render().to_string());
+        let code = if e.use_stderr() {
+            eprint!("{text}");
+            2
+        } else {
+            print!("{text}");
+            0
+        };
+        let _ = io::stdout().flush();
+        return ExitCode::from(code);
     }
-    eprint!("{}", renewal_assistant::i18n::data(&e.render().to_string()));
+    report(&format!("renew: {}", cli::usage_message(&e)));
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 

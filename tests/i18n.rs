@@ -182,6 +182,35 @@ fn the_command_line_help_in_every_language() {
     );
     let (_, hant) = renew(&["checklist", "--help"], "zh_HK.UTF-8");
     assert!(hant.contains("已保存的清單"), "{hant}");
+    // clap's own words are replaced too, in the binary as in the library.
+    for (text, lang) in [(&hans, "zh-Hans"), (&hant, "zh-Hant")] {
+        for word in ["Usage", "Options", "Print help", "[env:", "[OPTIONS]"] {
+            assert!(!text.contains(word), "{lang} help shows {word:?}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn a_refused_command_line_is_explained_in_the_users_language() {
+    let (code, hans) = renew(&["--bogus"], "zh_CN.UTF-8");
+    assert_eq!(code, 2, "{hans}");
+    assert!(
+        hans.contains("不认识的参数 --bogus") && hans.contains("renew --help"),
+        "{hans}"
+    );
+    assert!(
+        !hans.contains("error:") && !hans.contains("unexpected"),
+        "{hans}"
+    );
+    let (code, hant) = renew(&["plan", "--format", "xx"], "zh_TW.UTF-8");
+    assert_eq!(code, 2, "{hant}");
+    assert!(hant.contains("不對") && hant.contains("markdown"), "{hant}");
+    let (code, en) = renew(&["chklist"], "en_US.UTF-8");
+    assert_eq!(code, 2, "{en}");
+    assert!(
+        en.contains("unknown command chklist") && en.contains("checklist"),
+        "{en}"
+    );
 }
 
 #[test]
