@@ -189,9 +189,21 @@ pub fn data(text: &str) -> String {
     match CONVERTER.get_or_init(|| {
         ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2tw).ok()
     }) {
-        Some(cc) => cc.convert(&text),
-        None => text,
+        Some(cc) => taiwan_quotes(&cc.convert(&text)),
+        None => taiwan_quotes(&text),
     }
+}
+
+/// Policy text is converted character by character (OpenCC `s2tw`), not
+/// phrase by phrase: the Taiwan phrase table (`s2twp`) would turn 审核通过
+/// into 稽核透過 and the service counter 窗口 into 視窗, changing what the
+/// words mean and making official names unrecognisable at the counter.
+/// Only the quotation marks follow the Taiwan convention.
+fn taiwan_quotes(text: &str) -> String {
+    text.replace('“', "「")
+        .replace('”', "」")
+        .replace('‘', "『")
+        .replace('’', "』")
 }
 
 /// What a person typed, in Simplified characters, so a search typed with a

@@ -181,7 +181,7 @@ fn the_command_line_help_in_every_language() {
         "{hans}"
     );
     let (_, hant) = renew(&["checklist", "--help"], "zh_HK.UTF-8");
-    assert!(hant.contains("已保存的清單"), "{hant}");
+    assert!(hant.contains("已儲存的清單"), "{hant}");
     // clap's own words are replaced too, in the binary as in the library.
     for (text, lang) in [(&hans, "zh-Hans"), (&hant, "zh-Hant")] {
         for word in ["Usage", "Options", "Print help", "[env:", "[OPTIONS]"] {
@@ -246,4 +246,53 @@ fn a_traditional_input_method_finds_the_simplified_data() {
         1
     );
     set_lang(Lang::ZhHans);
+}
+
+/// One convention for Traditional Chinese: Taiwan's words for the program's
+/// own text (預設, 列印, 程式, 視窗 for the terminal window, 儲存) and 「」
+/// quotes, in the UI and in the policy text as shown.
+#[test]
+fn traditional_chinese_keeps_one_convention() {
+    let ui: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("../assets/i18n/zh-Hant.json")).unwrap();
+    let mainland = [
+        "默認",
+        "打印",
+        "程序",
+        "信息",
+        "環境變量",
+        "鼠標",
+        "設置",
+        "回車",
+        "二維碼",
+        "屏幕",
+        "文件",
+        "保存",
+        "計劃",
+        "“",
+        "”",
+    ];
+    let mut found = Vec::new();
+    for (key, text) in &ui {
+        for word in mainland {
+            if text.contains(word) {
+                found.push(format!("{key}: {word}"));
+            }
+        }
+        // 窗口 is a service counter (辦理窗口, 經辦窗口, 服務窗口); the
+        // terminal's window is 視窗.
+        for (i, _) in text.match_indices("窗口") {
+            let before = text[..i].chars().last();
+            if !matches!(before, Some('辦' | '務' | '理')) {
+                found.push(format!("{key}: 窗口 (a terminal window is 視窗)"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "mainland terms in zh-Hant: {found:#?}");
+
+    // The policy data keeps its words but takes Taiwan quotes.
+    renewal_assistant::i18n::set_lang(Lang::ZhHant);
+    let shown = renewal_assistant::i18n::data("来源只说“审核通过后”，到经办窗口复核");
+    renewal_assistant::i18n::set_lang(Lang::ZhHans);
+    assert_eq!(shown, "來源只說「審核通過後」，到經辦窗口複核");
 }
