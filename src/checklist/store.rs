@@ -331,7 +331,8 @@ impl Store {
             Some(v) if v > u64::from(SCHEMA_VERSION) => return Ok(Read::Newer(v)),
             Some(_) => {}
         }
-        // Older schema versions are upgraded here as they appear.
+        // Version 1 lacks `cycle` and `history`: they default to a cycle
+        // being prepared with no history.
         let mut c = match serde_json::from_value::<Checklist>(value) {
             Ok(c) => c,
             Err(e) => return Ok(Read::Corrupt(e.to_string())),
@@ -606,7 +607,15 @@ impl Store {
         let target = self
             .path_of(&checklist.id)
             .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
-        let mut json = serde_json::to_vec_pretty(checklist).map_err(io::Error::other)?;
+        // An older file is written in this version's format: upgraded on save.
+        let mut json = if checklist.schema_version == SCHEMA_VERSION {
+            serde_json::to_vec_pretty(checklist)
+        } else {
+            let mut upgraded = checklist.clone();
+            upgraded.schema_version = SCHEMA_VERSION;
+            serde_json::to_vec_pretty(&upgraded)
+        }
+        .map_err(io::Error::other)?;
         json.push(b'\n');
         let mut tmp = tempfile::Builder::new()
             .prefix(".tmp-")
