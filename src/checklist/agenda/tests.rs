@@ -67,7 +67,7 @@ fn the_next_action_follows_the_cycle() {
 fn the_agenda_is_the_next_days_in_date_order_with_overdue_first() {
     let policy = PolicySet::embedded().unwrap();
     let today = "2026-03-20";
-    let lists = vec![
+    let lists = [
         make(&policy, "a1", "爸爸", "2026-06-25", today), // opens 03-25: in 7 days
         make(&policy, "a2", "妈妈", "2026-03-26", today), // apply by 03-16: overdue
         make(&policy, "a3", "奶奶", "2026-09-30", today), // opens 06-30: later
