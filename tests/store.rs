@@ -715,3 +715,54 @@ mod hostile_names {
         }
     }
 }
+
+/// Many files are read several at a time: every good one still loads, in
+/// order, and a corrupt, a newer and a misnamed file among them are each
+/// reported as alone (the corrupt one set aside byte for byte).
+#[test]
+fn hundreds_of_files_read_at_once_keep_order_and_every_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let template = sample(&store, "x");
+    let mut ids = Vec::new();
+    for i in 0..300 {
+        let mut c = template.clone();
+        c.id = format!("c{i:04}");
+        c.label = format!("人{i}");
+        fs::write(
+            store.path_of(&c.id).unwrap(),
+            serde_json::to_vec(&c).unwrap(),
+        )
+        .unwrap();
+        ids.push(c.id);
+    }
+    let broken = b"{\"schema_version\": 2, \"items\": [".to_vec();
+    fs::write(store.dir().join("c0100.json"), &broken).unwrap();
+    let mut newer = serde_json::to_value(&template).unwrap();
+    newer["schema_version"] = (SCHEMA_VERSION + 1).into();
+    let newer = serde_json::to_vec(&newer).unwrap();
+    fs::write(store.dir().join("c0200.json"), &newer).unwrap();
+    let (lists, problems) = store.list(now()).unwrap();
+    let expected: Vec<&String> = ids
+        .iter()
+        .filter(|id| *id != "c0100" && *id != "c0200")
+        .collect();
+    let got: Vec<&String> = lists.iter().map(|c| &c.id).collect();
+    assert_eq!(got, expected);
+    assert!(lists.iter().all(|c| c.label
+        == format!("人{}", &c.id[1..].trim_start_matches('0').parse::<u32>().unwrap_or(0))));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.contains(&StoreProblem::Newer {
+        file: "c0200.json".into(),
+        version: u64::from(SCHEMA_VERSION + 1)
+    }));
+    assert_eq!(fs::read(store.dir().join("c0200.json")).unwrap(), newer);
+    let moved = problems
+        .iter()
+        .find_map(|p| match p {
+            StoreProblem::Corrupt { file, moved_to, .. } if file == "c0100.json" => Some(moved_to),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(fs::read(store.dir().join(moved)).unwrap(), broken);
+}
