@@ -122,6 +122,13 @@ fn submit_approve_and_the_next_cycle() {
     assert_eq!(cycle["expected_result_estimated"], false);
     assert_eq!(cycle["benefits_during_review"]["value"], true);
     assert_eq!(env.file(&id)["schema_version"], 2);
+    let listed = env.json("2026-03-12", &["checklist", "list", "--format", "json"]);
+    let row = &listed["checklists"][0];
+    assert_eq!(
+        (&row["cycle"], &row["mark"]),
+        (&"submitted".into(), &"under_review".into())
+    );
+    assert_eq!(row["next_action"]["kind"], "result_due");
     assert_eq!(env.file(&id)["cycle"]["state"], "submitted");
     let text = env.ok("2026-03-12", &["checklist", "show", &id]);
     assert!(

@@ -188,12 +188,15 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 ListFormat::Json => {
                     let items: Vec<_> = rows
                         .iter()
-                        .map(|(c, _, s)| {
+                        .map(|(c, p, s)| {
                             let (done, total) = c.progress();
+                            let next = agenda::next_action(c, p.as_ref(), ctx.today, ctx.policy);
                             json!({
                                 "id": c.id, "label": c.label, "region": c.region_name, "disease": c.disease_name,
                                 "validity_end": c.answers.validity_end, "status": s.status, "days_left": s.days_left,
                                 "done": done, "total": total, "path": store.path_of(&c.id).ok(),
+                                "cycle": c.cycle.state, "next_action": next,
+                                "mark": agenda::mark(c, next.as_ref(), ctx.today),
                             })
                         })
                         .collect();
