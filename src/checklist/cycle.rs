@@ -339,10 +339,12 @@ fn push_history(c: &mut Checklist, outcome: Outcome, on: NaiveDate, new_end: Opt
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
     pub submitted_on: NaiveDate,
-    /// The channel named on submit, else the slowest that serves the
-    /// disease (so the date is not too early).
+    /// The channel named on submit.
     pub channel: Option<String>,
     pub channel_name: Option<String>,
+    /// The channel whose review time is counted: the one named, else the
+    /// slowest that serves the disease (so the date is not too early).
+    pub counted_channel: Option<String>,
     /// The person did not say which channel.
     pub channel_assumed: bool,
     /// Working days of review and notice; `None`: the source gives none.
@@ -488,12 +490,9 @@ fn review(
     };
     Review {
         submitted_on: on,
-        channel: c
-            .cycle
-            .channel
-            .clone()
-            .or_else(|| channel.map(|ch| ch.id.clone())),
-        channel_name: named.or(channel).map(|ch| ch.name.clone()),
+        channel: c.cycle.channel.clone(),
+        channel_name: named.map(|ch| ch.name.clone()),
+        counted_channel: channel.map(|ch| ch.id.clone()),
         channel_assumed: c.cycle.channel.is_none(),
         working_days,
         expected_result,

@@ -121,6 +121,16 @@ fn a_result_day_beyond_the_holiday_notices_is_marked_estimated() {
     .unwrap();
     let r = review_of(&c, &policy, "2028-03-01");
     assert!(r.expected_result_estimated && r.channel_assumed);
+    assert_eq!(
+        (r.channel.as_deref(), r.channel_name.as_deref()),
+        (None, None)
+    );
+    assert!(r.counted_channel.is_some());
+    let p = plan::compute(&policy, &c.answers, d("2028-03-01")).unwrap();
+    let lines = view(&c, Some(&p), d("2028-03-01"), &policy)
+        .lines()
+        .join("\n");
+    assert!(lines.contains(t("cycle.channel_unknown")), "{lines}");
     assert!(r.expected_result.is_some());
 }
 
