@@ -218,6 +218,7 @@ fn dates_that_cannot_be_right_exit_2_and_change_nothing() {
     let env = Env::new();
     let id = env.save("2026-03-01", "2026-03-31", "妈妈");
     let before = std::fs::read(env.path(&id)).unwrap();
+    let long = "窗".repeat(5000);
     for (args, says) in [
         (
             vec!["checklist", "submit", &id, "--on", "2026-03-02"],
@@ -238,6 +239,10 @@ fn dates_that_cannot_be_right_exit_2_and_change_nothing() {
         ),
         (vec!["checklist", "approve", &id], "--new-end"),
         (vec!["checklist", "refuse", "nobody"], "nobody"),
+        (
+            vec!["checklist", "submit", &id, "--channel", &long],
+            "--channel",
+        ),
     ] {
         let r = env.run("2026-03-01", &args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);

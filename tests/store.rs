@@ -618,6 +618,7 @@ mod dates_and_numbers_at_their_bounds {
         fn never_panic_and_never_lose_the_others(
             end in date(), opens in date(), closes in date(), apply_by in proptest::option::of(date()),
             created in date(), done_at in date(), months in any::<u32>(), schema in 0u64..=2,
+            submitted_on in date(), state in proptest::sample::select(vec!["preparing", "submitted", "refused", "other"]),
         ) {
             let tmp = tempfile::tempdir().unwrap();
             let store = Store::open(tmp.path()).unwrap();
@@ -634,7 +635,13 @@ mod dates_and_numbers_at_their_bounds {
             v["created_at"] = at(created);
             v["items"][0]["done"] = true.into();
             v["items"][0]["done_at"] = at(done_at);
+            if schema == 2 {
+                v["cycle"] = serde_json::json!({ "state": state, "submitted_on": submitted_on, "refused_on": submitted_on });
+                v["history"] = serde_json::json!([{ "validity_end": end, "submitted_on": submitted_on, "outcome": "approved", "decided_on": done_at, "new_end": end }]);
+            }
             fs::write(store.dir().join("edge.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+            run(tmp.path(), Cli::Agenda { days: 7, format: cli::Format::Json });
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Export { id: None, all: true, format: ExportFormat::Ics }));
 
             let listed = run(tmp.path(), Cli::Checklist(ChecklistCommand::List { format: ListFormat::Json }));
             let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
@@ -648,8 +655,16 @@ mod dates_and_numbers_at_their_bounds {
                 for format in [ExportFormat::Text, ExportFormat::Ics] {
                     run(tmp.path(), Cli::Checklist(ChecklistCommand::Export { id: Some(id.into()), all: false, format }));
                 }
+                run(tmp.path(), Cli::Checklist(ChecklistCommand::Show { id: id.into(), format: ListFormat::Json }));
                 run(tmp.path(), Cli::Checklist(ChecklistCommand::Tick { id: id.into(), item: vec!["1".into()] }));
             }
+            // The cycle on the odd file, with dates at and beyond the bounds.
+            let day = submitted_on.to_string();
+            let end = end.to_string();
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Submit { id: "edge".into(), on: Some(day.clone()), channel: None }));
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Refuse { id: "edge".into(), on: None }));
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Approve { id: "edge".into(), new_end: end, on: None }));
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Show { id: "edge".into(), format: ListFormat::Json }));
             prop_assert!(store.load(&good.id, now()).unwrap().items[0].done);
         }
     }

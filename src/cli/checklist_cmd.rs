@@ -381,6 +381,9 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
         ChecklistCommand::Submit { id, on, channel } => {
             let id = resolve(id)?;
             let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
+            if let Some(q) = channel {
+                super::not_too_long(q, "cli.what.channel")?;
+            }
             let (c, result) = store
                 .update(&id, ctx.now, |c| {
                     let r =

@@ -336,3 +336,15 @@ fn the_history_is_bounded() {
     }
     assert_eq!(c.history.len(), MAX_HISTORY);
 }
+
+#[test]
+fn a_file_that_says_submitted_or_refused_without_the_day_is_not_read_as_good() {
+    let policy = PolicySet::embedded().unwrap();
+    let mut c = fangchenggang(&policy);
+    c.cycle.state = CycleState::Submitted;
+    assert!(c.check_bounds().unwrap_err().contains("submitted_on"));
+    c.cycle.state = CycleState::Refused;
+    assert!(c.check_bounds().unwrap_err().contains("refused_on"));
+    c.cycle.refused_on = Some(d("1899-12-31"));
+    assert!(c.check_bounds().unwrap_err().contains("cycle.refused_on"));
+}
