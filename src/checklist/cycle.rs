@@ -433,8 +433,10 @@ pub fn view(
     };
     match c.cycle.state {
         CycleState::Preparing => {
-            let closes = plan.map_or(c.window.closes, |p| p.window.closes);
-            if plan::status(today, c.window.opens, closes) == Status::Expired {
+            let (opens, closes) = plan.map_or((c.window.opens, c.window.closes), |p| {
+                (p.window.opens, p.window.closes)
+            });
+            if plan::status(today, opens, closes) == Status::Expired {
                 CycleView::Late {
                     closed_on: closes,
                     next: consequence(),
