@@ -64,7 +64,9 @@ fn main() -> ExitCode {
             if let Some(usage) = err.downcast_ref::<UsageError>() {
                 report(&usage.to_string());
                 ExitCode::from(2)
-            } else if err.downcast_ref::<cli::DataProblems>().is_some() {
+            } else if err.downcast_ref::<cli::DataProblems>().is_some()
+                || err.downcast_ref::<cli::NothingDue>().is_some()
+            {
                 ExitCode::FAILURE
             } else if err
                 .downcast_ref::<io::Error>()

@@ -86,7 +86,7 @@ fn save_prints_the_id_and_path_and_writes_the_file() {
     assert!(line.starts_with("已保存清单「妈妈」，编号 "), "{line}");
     let path = line.split('：').next_back().unwrap();
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(saved["schema_version"], 1);
+    assert_eq!(saved["schema_version"], 2);
     assert_eq!(saved["label"], "妈妈");
     assert_eq!(saved["answers"]["validity_end"], "2026-03-31");
     assert_eq!(saved["window"]["opens"], "2025-12-31");

@@ -617,7 +617,8 @@ mod dates_and_numbers_at_their_bounds {
         #[test]
         fn never_panic_and_never_lose_the_others(
             end in date(), opens in date(), closes in date(), apply_by in proptest::option::of(date()),
-            created in date(), done_at in date(), months in any::<u32>(), schema in 0u64..=1,
+            created in date(), done_at in date(), months in any::<u32>(), schema in 0u64..=2,
+            submitted_on in date(), state in proptest::sample::select(vec!["preparing", "submitted", "refused", "other"]),
         ) {
             let tmp = tempfile::tempdir().unwrap();
             let store = Store::open(tmp.path()).unwrap();
@@ -634,7 +635,13 @@ mod dates_and_numbers_at_their_bounds {
             v["created_at"] = at(created);
             v["items"][0]["done"] = true.into();
             v["items"][0]["done_at"] = at(done_at);
+            if schema == 2 {
+                v["cycle"] = serde_json::json!({ "state": state, "submitted_on": submitted_on, "refused_on": submitted_on });
+                v["history"] = serde_json::json!([{ "validity_end": end, "submitted_on": submitted_on, "outcome": "approved", "decided_on": done_at, "new_end": end }]);
+            }
             fs::write(store.dir().join("edge.json"), serde_json::to_vec(&v).unwrap()).unwrap();
+            run(tmp.path(), Cli::Agenda { days: 7, format: cli::Format::Json });
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Export { id: None, all: true, format: ExportFormat::Ics }));
 
             let listed = run(tmp.path(), Cli::Checklist(ChecklistCommand::List { format: ListFormat::Json }));
             let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
@@ -646,10 +653,18 @@ mod dates_and_numbers_at_their_bounds {
             for id in ["edge", good.id.as_str()] {
                 run(tmp.path(), Cli::Checklist(ChecklistCommand::Show { id: id.into(), format: ListFormat::Text }));
                 for format in [ExportFormat::Text, ExportFormat::Ics] {
-                    run(tmp.path(), Cli::Checklist(ChecklistCommand::Export { id: id.into(), format }));
+                    run(tmp.path(), Cli::Checklist(ChecklistCommand::Export { id: Some(id.into()), all: false, format }));
                 }
-                run(tmp.path(), Cli::Checklist(ChecklistCommand::Tick { id: id.into(), item: "1".into() }));
+                run(tmp.path(), Cli::Checklist(ChecklistCommand::Show { id: id.into(), format: ListFormat::Json }));
+                run(tmp.path(), Cli::Checklist(ChecklistCommand::Tick { id: id.into(), item: vec!["1".into()] }));
             }
+            // The cycle on the odd file, with dates at and beyond the bounds.
+            let day = submitted_on.to_string();
+            let end = end.to_string();
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Submit { id: "edge".into(), on: Some(day.clone()), channel: None }));
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Refuse { id: "edge".into(), on: None }));
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Approve { id: "edge".into(), new_end: end, on: None }));
+            run(tmp.path(), Cli::Checklist(ChecklistCommand::Show { id: "edge".into(), format: ListFormat::Json }));
             prop_assert!(store.load(&good.id, now()).unwrap().items[0].done);
         }
     }
@@ -714,4 +729,57 @@ mod hostile_names {
             prop_assert_eq!(outside_entries(tmp.path()), before);
         }
     }
+}
+
+/// Many files are read several at a time: every good one still loads, in
+/// order, and a corrupt, a newer and a misnamed file among them are each
+/// reported as alone (the corrupt one set aside byte for byte).
+#[test]
+fn hundreds_of_files_read_at_once_keep_order_and_every_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let template = sample(&store, "x");
+    let mut ids = Vec::new();
+    for i in 0..300 {
+        let mut c = template.clone();
+        c.id = format!("c{i:04}");
+        c.label = format!("人{}", c.id);
+        fs::write(
+            store.path_of(&c.id).unwrap(),
+            serde_json::to_vec(&c).unwrap(),
+        )
+        .unwrap();
+        ids.push(c.id);
+    }
+    let broken = b"{\"schema_version\": 2, \"items\": [".to_vec();
+    fs::write(store.dir().join("c0100.json"), &broken).unwrap();
+    let mut newer = serde_json::to_value(&template).unwrap();
+    newer["schema_version"] = (SCHEMA_VERSION + 1).into();
+    let newer = serde_json::to_vec(&newer).unwrap();
+    fs::write(store.dir().join("c0200.json"), &newer).unwrap();
+    let (lists, problems) = store.list(now()).unwrap();
+    let expected: Vec<&String> = ids
+        .iter()
+        .filter(|id| *id != "c0100" && *id != "c0200")
+        .collect();
+    let got: Vec<&String> = lists.iter().map(|c| &c.id).collect();
+    assert_eq!(got, expected);
+    assert!(
+        lists.iter().all(|c| c.label == format!("人{}", c.id)),
+        "each file its own"
+    );
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.contains(&StoreProblem::Newer {
+        file: "c0200.json".into(),
+        version: u64::from(SCHEMA_VERSION + 1)
+    }));
+    assert_eq!(fs::read(store.dir().join("c0200.json")).unwrap(), newer);
+    let moved = problems
+        .iter()
+        .find_map(|p| match p {
+            StoreProblem::Corrupt { file, moved_to, .. } if file == "c0100.json" => Some(moved_to),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(fs::read(store.dir().join(moved)).unwrap(), broken);
 }

@@ -212,10 +212,50 @@ fn event(
     ics.raw("END", "VEVENT");
 }
 
+/// What one checklist puts in a calendar: the checklist, today's plan for
+/// it (if the data still knows it), and the day its result is due when it
+/// is under review.
+pub type CalendarEntry<'a> = (&'a Checklist, Option<&'a RenewalPlan>, Option<NaiveDate>);
+
 /// An iCalendar file with all-day events for the day the window opens, the
-/// suggested apply-by day and the end date, each with reminders 7 days and
-/// 1 day before.
-pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
+/// suggested apply-by day, the end date and, under review, the day the
+/// result is due; each with reminders 7 days and 1 day before.
+pub fn ics(
+    checklist: &Checklist,
+    plan: Option<&RenewalPlan>,
+    result_due: Option<NaiveDate>,
+) -> String {
+    let name = tf("checklist.ics.name", &[("label", &checklist.label)]);
+    calendar(&name, &[(checklist, plan, result_due)])
+}
+
+/// One calendar with every checklist's events. The UIDs are those of each
+/// checklist's own export, so importing both never doubles an event.
+pub fn ics_all(entries: &[CalendarEntry]) -> String {
+    calendar(t("checklist.ics.all_name"), entries)
+}
+
+fn calendar(name: &str, entries: &[CalendarEntry]) -> String {
+    let mut ics = Ics { out: String::new() };
+    ics.raw("BEGIN", "VCALENDAR");
+    ics.raw("VERSION", "2.0");
+    ics.raw("PRODID", "-//renewal-assistant//renew//EN");
+    ics.raw("CALSCALE", "GREGORIAN");
+    ics.text("NAME", name);
+    ics.text("X-WR-CALNAME", name);
+    for (checklist, plan, result_due) in entries {
+        events(&mut ics, checklist, *plan, *result_due);
+    }
+    ics.raw("END", "VCALENDAR");
+    ics.out
+}
+
+fn events(
+    ics: &mut Ics,
+    checklist: &Checklist,
+    plan: Option<&RenewalPlan>,
+    result_due: Option<NaiveDate>,
+) {
     let w = &checklist.window;
     let who = &checklist.label;
     let disease = &checklist.disease_name;
@@ -256,14 +296,6 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
         .and_then(|p| p.apply_by.as_ref())
         .map(|a| render::estimated_mark(a.estimated))
         .unwrap_or_default();
-    let mut ics = Ics { out: String::new() };
-    ics.raw("BEGIN", "VCALENDAR");
-    ics.raw("VERSION", "2.0");
-    ics.raw("PRODID", "-//renewal-assistant//renew//EN");
-    ics.raw("CALSCALE", "GREGORIAN");
-    let name = tf("checklist.ics.name", &[("label", who)]);
-    ics.text("NAME", &name);
-    ics.text("X-WR-CALNAME", &name);
     let mut events = vec![(
         "opens",
         w.opens,
@@ -287,11 +319,19 @@ pub fn ics(checklist: &Checklist, plan: Option<&RenewalPlan>) -> String {
         w.closes,
         tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
     ));
-    for (key, date, summary) in &events {
-        event(&mut ics, checklist, key, *date, summary, &about);
+    if let Some(due) = result_due {
+        events.push((
+            "result",
+            due,
+            tf(
+                "checklist.ics.result",
+                &[("label", who), ("disease", disease)],
+            ),
+        ));
     }
-    ics.raw("END", "VCALENDAR");
-    ics.out
+    for (key, date, summary) in &events {
+        event(ics, checklist, key, *date, summary, &about);
+    }
 }
 
 /// The plan as short plain text for a QR code, at a level of detail:

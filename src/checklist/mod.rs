@@ -3,6 +3,8 @@
 //! so recomputing the plan (new data, another day) keeps every tick.
 //! Pure: times are arguments; the store (`store`) does the I/O.
 
+pub mod agenda;
+pub mod cycle;
 pub mod export;
 pub mod store;
 
@@ -14,7 +16,9 @@ use crate::plan::{Answers, RenewalPlan};
 
 /// The version of the file format this program writes. Files with a higher
 /// number are left alone; every lower number must still be read.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: the renewal cycle (`cycle`) and its `history`; a version 1 file reads
+/// as a cycle being prepared with no history, and is written as 2 on save.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// No policy has a window anywhere near this long.
 const MAX_WINDOW_MONTHS: u32 = 120;
@@ -80,6 +84,12 @@ pub struct Checklist {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub items: Vec<Item>,
+    /// Where this renewal stands (schema 2; a version 1 file is preparing).
+    #[serde(default)]
+    pub cycle: cycle::Cycle,
+    /// The cycles before this one, oldest first (schema 2).
+    #[serde(default)]
+    pub history: Vec<cycle::PastCycle>,
     /// Fields this version does not know, kept as they were on save.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -111,6 +121,8 @@ impl Checklist {
             created_at: now,
             updated_at: now,
             items: items_for(plan),
+            cycle: cycle::Cycle::default(),
+            history: Vec::new(),
             extra: serde_json::Map::new(),
         }
     }
@@ -130,6 +142,14 @@ impl Checklist {
         for item in &self.items {
             dates.push(("items[].done_at", item.done_at.map(|t| t.date_naive())));
         }
+        dates.push(("cycle.submitted_on", self.cycle.submitted_on));
+        dates.push(("cycle.refused_on", self.cycle.refused_on));
+        for h in &self.history {
+            dates.push(("history[].validity_end", Some(h.validity_end)));
+            dates.push(("history[].submitted_on", h.submitted_on));
+            dates.push(("history[].decided_on", Some(h.decided_on)));
+            dates.push(("history[].new_end", h.new_end));
+        }
         for (field, date) in dates {
             if let Some(date) = date
                 && !(EARLIEST_DATE..=LATEST_DATE).contains(&date)
@@ -147,6 +167,18 @@ impl Checklist {
         }
         if self.items.len() > MAX_ITEMS {
             return Err(format!("items: more than {MAX_ITEMS}"));
+        }
+        if self.history.len() > cycle::MAX_HISTORY {
+            return Err(format!("history: more than {}", cycle::MAX_HISTORY));
+        }
+        match self.cycle.state {
+            cycle::CycleState::Submitted if self.cycle.submitted_on.is_none() => {
+                return Err("cycle: submitted without submitted_on".into());
+            }
+            cycle::CycleState::Refused if self.cycle.refused_on.is_none() => {
+                return Err("cycle: refused without refused_on".into());
+            }
+            _ => {}
         }
         Ok(())
     }

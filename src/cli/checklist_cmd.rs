@@ -5,9 +5,9 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::json;
 
-use super::{ChecklistCommand, Context, ExportFormat, ListFormat, UsageError};
+use super::{ChecklistCommand, Context, ExportFormat, Format, ListFormat, UsageError};
 use crate::checklist::store::{StoreError, StoreProblem};
-use crate::checklist::{Change, Checklist, ItemLookup, export};
+use crate::checklist::{Change, Checklist, ItemLookup, agenda, cycle, export};
 use crate::i18n::{t, tf};
 use crate::plan::{self, RenewalPlan, Status, render};
 
@@ -188,12 +188,15 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 ListFormat::Json => {
                     let items: Vec<_> = rows
                         .iter()
-                        .map(|(c, _, s)| {
+                        .map(|(c, p, s)| {
                             let (done, total) = c.progress();
+                            let next = agenda::next_action(c, p.as_ref(), ctx.today, ctx.policy);
                             json!({
                                 "id": c.id, "label": c.label, "region": c.region_name, "disease": c.disease_name,
                                 "validity_end": c.answers.validity_end, "status": s.status, "days_left": s.days_left,
                                 "done": done, "total": total, "path": store.path_of(&c.id).ok(),
+                                "cycle": c.cycle.state, "next_action": next,
+                                "mark": agenda::mark(c, next.as_ref(), ctx.today),
                             })
                         })
                         .collect();
@@ -257,6 +260,24 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
                         );
                         map.insert("path".into(), json!(store.path_of(&c.id).ok()));
+                        let view = cycle::view(&c, p.as_ref(), ctx.today, ctx.policy);
+                        map.insert("cycle".into(), serde_json::to_value(&view)?);
+                        let history: Vec<_> = c
+                            .history
+                            .iter()
+                            .map(|h| {
+                                let mut v = serde_json::to_value(h).unwrap_or_default();
+                                if let Some(m) = v.as_object_mut() {
+                                    m.insert("text".into(), json!(h.describe()));
+                                }
+                                v
+                            })
+                            .collect();
+                        map.insert("history".into(), json!(history));
+                        map.insert(
+                            "next_action".into(),
+                            json!(agenda::next_action(&c, p.as_ref(), ctx.today, ctx.policy)),
+                        );
                     }
                     writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
                 }
@@ -289,6 +310,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     if p.is_none() {
                         writeln!(out, "! {}", t("checklist.sheet.no_plan"))?;
                     }
+                    write_cycle(ctx, &c, out)?;
                     if !changes.is_empty() {
                         writeln!(out, "{}", t("checklist.show.changed"))?;
                         for ch in &changes {
@@ -308,45 +330,120 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             let done = matches!(cmd, ChecklistCommand::Tick { .. });
             let id = resolve(id)?;
             // Numbers are those `show` gave, from the current view. Only the
-            // tick is written, unless the item is new in the data: then
-            // the checklist is brought up to date too.
+            // ticks are written, unless an item is new in the data: then
+            // the checklist is brought up to date too. Every item is found
+            // before anything changes: one bad item writes nothing.
             let (saved, found) = store
                 .update(&id, ctx.now, |c| {
                     let (view, _) = current_view(ctx, c);
-                    match view.find_item(item) {
-                        Ok(i) => {
-                            let item_id = view.items[i].id.clone();
-                            if !c.items.iter().any(|it| it.id == item_id) {
-                                *c = view;
-                            }
-                            let j = c.items.iter().position(|it| it.id == item_id);
-                            let changed = j.is_some_and(|j| c.set_done(j, done, ctx.now));
-                            (changed, Ok(item_id))
+                    let mut ids = Vec::with_capacity(item.len());
+                    for q in item {
+                        match view.find_item(q) {
+                            Ok(i) => ids.push(view.items[i].id.clone()),
+                            Err(e) => return (false, Err((q.clone(), e))),
                         }
-                        Err(e) => (false, Err(e)),
                     }
+                    if ids.iter().any(|id| !c.items.iter().any(|it| &it.id == id)) {
+                        *c = view;
+                    }
+                    let mut changed = false;
+                    for item_id in &ids {
+                        let j = c.items.iter().position(|it| &it.id == item_id);
+                        changed |= j.is_some_and(|j| c.set_done(j, done, ctx.now));
+                    }
+                    (changed, Ok(ids))
                 })
                 .map_err(user_facing)?;
             let (c, _) = current_view(ctx, &saved);
-            let item_id = found.map_err(|e| item_error(&c, item, e))?;
-            let Some((i, it)) = c.items.iter().enumerate().find(|(_, it)| it.id == item_id) else {
-                return Err(item_error(&c, item, ItemLookup::NotFound));
-            };
+            let ids = found.map_err(|(q, e)| item_error(&c, &q, e))?;
             let (d, total) = c.progress();
+            for (q, item_id) in item.iter().zip(&ids) {
+                let Some((i, it)) = c.items.iter().enumerate().find(|(_, it)| &it.id == item_id)
+                else {
+                    return Err(item_error(&c, q, ItemLookup::NotFound));
+                };
+                writeln!(
+                    out,
+                    "{}",
+                    tf(
+                        "checklist.ticked",
+                        &[
+                            ("mark", &if it.done { "☑" } else { "☐" }),
+                            ("n", &(i + 1)),
+                            ("text", &it.text),
+                            ("done", &d),
+                            ("total", &total)
+                        ]
+                    )
+                )?;
+            }
+        }
+        ChecklistCommand::Submit { id, on, channel } => {
+            let id = resolve(id)?;
+            let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
+            if let Some(q) = channel {
+                super::not_too_long(q, "cli.what.channel")?;
+            }
+            let (c, result) = store
+                .update(&id, ctx.now, |c| {
+                    let r =
+                        cycle::submit(c, on, channel.as_deref(), ctx.policy, ctx.today, ctx.now);
+                    (r.is_ok(), r)
+                })
+                .map_err(user_facing)?;
+            result.map_err(|e| UsageError(e.describe()))?;
+            writeln!(
+                out,
+                "{}",
+                tf("cli.cycle.submitted", &[("label", &c.label), ("date", &on)])
+            )?;
+            write_cycle(ctx, &c, out)?;
+        }
+        ChecklistCommand::Approve { id, new_end, on } => {
+            let id = resolve(id)?;
+            let new_end = date_arg(ctx, Some(new_end), "cli.which.new_end")?;
+            let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
+            let (c, result) = store
+                .update(&id, ctx.now, |c| {
+                    let r = cycle::approve(c, new_end, on, ctx.policy, ctx.today, ctx.now);
+                    (r.is_ok(), r)
+                })
+                .map_err(user_facing)?;
+            result.map_err(|e| UsageError(e.describe()))?;
             writeln!(
                 out,
                 "{}",
                 tf(
-                    "checklist.ticked",
+                    "cli.cycle.approved",
                     &[
-                        ("mark", &if it.done { "☑" } else { "☐" }),
-                        ("n", &(i + 1)),
-                        ("text", &it.text),
-                        ("done", &d),
-                        ("total", &total)
+                        ("label", &c.label),
+                        ("date", &on),
+                        ("end", &new_end),
+                        ("opens", &c.window.opens),
+                        ("closes", &c.window.closes)
                     ]
                 )
             )?;
+            for h in &c.history {
+                writeln!(out, "  {}", h.describe())?;
+            }
+        }
+        ChecklistCommand::Refuse { id, on } => {
+            let id = resolve(id)?;
+            let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
+            let (c, result) = store
+                .update(&id, ctx.now, |c| {
+                    let r = cycle::refuse(c, on, ctx.today, ctx.now);
+                    (r.is_ok(), r)
+                })
+                .map_err(user_facing)?;
+            result.map_err(|e| UsageError(e.describe()))?;
+            writeln!(
+                out,
+                "{}",
+                tf("cli.cycle.refused", &[("label", &c.label), ("date", &on)])
+            )?;
+            write_cycle(ctx, &c, out)?;
         }
         ChecklistCommand::Delete { id, yes } => {
             let id = resolve(id)?;
@@ -356,7 +453,34 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             store.delete(&id).map_err(user_facing)?;
             writeln!(out, "{}", tf("checklist.deleted", &[("id", &id)]))?;
         }
-        ChecklistCommand::Export { id, format } => {
+        ChecklistCommand::Export {
+            all: true, format, ..
+        } => {
+            if *format != ExportFormat::Ics {
+                return Err(UsageError(t("checklist.export_all_ics_only").to_string()).into());
+            }
+            let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+            let views: Vec<(Checklist, Option<RenewalPlan>)> = lists
+                .iter()
+                .map(|saved| {
+                    let (c, _) = current_view(ctx, saved);
+                    let p = plan_for(ctx, &c);
+                    (c, p)
+                })
+                .collect();
+            let entries: Vec<export::CalendarEntry> = views
+                .iter()
+                .map(|(c, p)| (c, p.as_ref(), result_due(ctx, c, p.as_ref())))
+                .collect();
+            write!(out, "{}", export::ics_all(&entries))?;
+            for p in &problems {
+                eprintln!("! {}", describe_problem(p));
+            }
+        }
+        ChecklistCommand::Export { id, format, .. } => {
+            let Some(id) = id else {
+                return Err(UsageError(t("checklist.export_needs_id").to_string()).into());
+            };
             let id = resolve(id)?;
             let saved = store.load(&id, ctx.now).map_err(user_facing)?;
             // One reference day for the whole output: the items' dates are
@@ -365,7 +489,11 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             let p = plan_for(ctx, &c);
             match format {
                 ExportFormat::Json => writeln!(out, "{}", crate::i18n::to_json(&c)?)?,
-                ExportFormat::Ics => write!(out, "{}", export::ics(&c, p.as_ref()))?,
+                ExportFormat::Ics => write!(
+                    out,
+                    "{}",
+                    export::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()))
+                )?,
                 ExportFormat::Markdown => {
                     write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, true))?
                 }
@@ -376,4 +504,174 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
         }
     }
     Ok(())
+}
+
+/// A date the person typed (`--on`, `--new-end`), or today when none.
+fn date_arg(ctx: &Context, text: Option<&str>, which: &str) -> Result<chrono::NaiveDate> {
+    let Some(text) = text else {
+        return Ok(ctx.today);
+    };
+    super::not_too_long(text, which)?;
+    crate::dates::parse_date(text).map_err(|e| {
+        UsageError(tf(
+            "cli.bad_date",
+            &[
+                ("input", &text),
+                ("which", &t(which)),
+                ("reason", &e.message()),
+            ],
+        ))
+        .into()
+    })
+}
+
+/// The day the result is due, for a checklist under review.
+fn result_due(
+    ctx: &Context,
+    c: &Checklist,
+    plan: Option<&RenewalPlan>,
+) -> Option<chrono::NaiveDate> {
+    match cycle::view(c, plan, ctx.today, ctx.policy) {
+        cycle::CycleView::Submitted(r) => r.expected_result,
+        _ => None,
+    }
+}
+
+/// The cycle's state and the history, as lines under a checklist's head.
+fn write_cycle(ctx: &Context, c: &Checklist, out: &mut dyn Write) -> Result<()> {
+    let p = plan_for(ctx, c);
+    for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines() {
+        writeln!(out, "  {l}")?;
+    }
+    if !c.history.is_empty() {
+        writeln!(out, "{}", t("cycle.history_label"))?;
+        for h in &c.history {
+            writeln!(out, "  {}", h.describe())?;
+        }
+    }
+    Ok(())
+}
+
+/// `renew agenda`: every checklist's next action from today to `days`
+/// ahead, overdue ones first. Nothing due is `NothingDue` (exit status 1).
+pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.store()?;
+    let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let entries = agenda::agenda(
+        lists.iter().map(|c| {
+            let p = plan_for(ctx, c);
+            (c, agenda::next_action(c, p.as_ref(), ctx.today, ctx.policy))
+        }),
+        ctx.today,
+        days,
+    );
+    let last = ctx
+        .today
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(ctx.today);
+    let what = |e: &agenda::AgendaEntry| {
+        let key = match e.action.kind {
+            agenda::ActionKind::Prepare => "agenda.kind.prepare",
+            agenda::ActionKind::ApplyBy => "agenda.kind.apply_by",
+            agenda::ActionKind::ResultDue => "agenda.kind.result_due",
+            agenda::ActionKind::Late => "agenda.kind.late",
+        };
+        let mut s = t(key).to_string();
+        if e.action.overdue {
+            s.push_str(t("agenda.overdue"));
+        }
+        s
+    };
+    let date = |e: &agenda::AgendaEntry| {
+        format!(
+            "{}{}",
+            e.action.date,
+            render::estimated_mark(e.action.estimated)
+        )
+    };
+    let range = [
+        ("from", &ctx.today as &dyn std::fmt::Display),
+        ("to", &last),
+    ];
+    match format {
+        Format::Json => {
+            let v = json!({
+                "today": ctx.today, "until": last, "days": days, "entries": entries,
+                "problems": problems.iter().map(|p| json!({ "message": describe_problem(p) })).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
+        }
+        Format::Text => {
+            if entries.is_empty() {
+                writeln!(out, "{}", tf("agenda.none", &range))?;
+            } else {
+                let n = entries.len();
+                writeln!(
+                    out,
+                    "{}",
+                    tf("agenda.head", &[range[0], range[1], ("n", &n)])
+                )?;
+                for e in &entries {
+                    writeln!(
+                        out,
+                        "{}  {}  {}  {}  {}  {}",
+                        render::pad(&date(e), 12),
+                        render::pad(&e.label, 8),
+                        render::pad(&e.region, 14),
+                        render::pad(&e.disease, 12),
+                        what(e),
+                        e.id
+                    )?;
+                }
+            }
+            for p in &problems {
+                writeln!(out, "! {}", describe_problem(p))?;
+            }
+        }
+        Format::Markdown => {
+            if entries.is_empty() {
+                writeln!(out, "{}", tf("agenda.none", &range))?;
+            } else {
+                let n = entries.len();
+                writeln!(
+                    out,
+                    "## {}\n",
+                    tf("agenda.head", &[range[0], range[1], ("n", &n)])
+                )?;
+                let cols = [
+                    "agenda.col.date",
+                    "agenda.col.who",
+                    "agenda.col.region",
+                    "agenda.col.disease",
+                    "agenda.col.what",
+                ];
+                let head: Vec<&str> = cols.iter().map(|k| t(k)).collect();
+                writeln!(out, "| {} | ☐ |", head.join(" | "))?;
+                writeln!(out, "|{}---|", "---|".repeat(cols.len()))?;
+                for e in &entries {
+                    let cells = [
+                        date(e),
+                        e.label.clone(),
+                        e.region.clone(),
+                        e.disease.clone(),
+                        what(e),
+                    ];
+                    let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
+                    writeln!(out, "| {} | ☐ |", cells.join(" | "))?;
+                }
+            }
+            for p in &problems {
+                writeln!(out, "\n> ! {}", markdown_cell(&describe_problem(p)))?;
+            }
+        }
+    }
+    if entries.is_empty() {
+        return Err(super::NothingDue.into());
+    }
+    Ok(())
+}
+
+/// Text safe in a Markdown table cell: no pipe, no line break.
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "／").replace(['\n', '\r'], " ")
 }

@@ -120,6 +120,15 @@ pub enum Command {
     /// Policy data packs: `renew data check DIR` reports every problem.
     #[command(subcommand)]
     Data(DataCommand),
+    /// Every checklist's next action in the coming days; exit status 0 when
+    /// something is due, 1 when nothing is.
+    Agenda {
+        /// How many days ahead (default 7).
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..=3660))]
+        days: u32,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List the regions the program knows.
     Regions {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -161,10 +170,45 @@ pub enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Mark an item done (ITEM: its number, id, or unique id prefix).
-    Tick { id: String, item: String },
-    /// Mark an item not done.
-    Untick { id: String, item: String },
+    /// Mark items done (ITEM: its number, id, or unique id prefix; several at once).
+    Tick {
+        id: String,
+        #[arg(required = true)]
+        item: Vec<String>,
+    },
+    /// Mark items not done.
+    Untick {
+        id: String,
+        #[arg(required = true)]
+        item: Vec<String>,
+    },
+    /// Record that the application was submitted.
+    Submit {
+        id: String,
+        /// The day it was handed in (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// The channel used: its id or a unique part of its id or name.
+        #[arg(long)]
+        channel: Option<String>,
+    },
+    /// Record the approval with the new end date; starts the next cycle.
+    Approve {
+        id: String,
+        /// The new end date, from the approval letter (认定书).
+        #[arg(long = "new-end", value_name = "DATE")]
+        new_end: String,
+        /// The day of the decision (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Record a refusal.
+    Refuse {
+        id: String,
+        /// The day of the decision (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
     /// Delete a checklist (needs --yes).
     Delete {
         id: String,
@@ -173,7 +217,11 @@ pub enum ChecklistCommand {
     },
     /// A printable sheet (markdown, text), the file (json) or calendar events (ics).
     Export {
-        id: String,
+        #[arg(required_unless_present = "all")]
+        id: Option<String>,
+        /// Every checklist in one calendar (with --format ics).
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
@@ -188,6 +236,7 @@ impl Command {
                 *format == ListFormat::Json
             }
             Command::Data(_) => false,
+            Command::Agenda { format, .. } => *format == Format::Json,
             Command::Checklist(c) => match c {
                 ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
                     *format == ListFormat::Json
@@ -205,6 +254,12 @@ impl Command {
 #[derive(Debug, thiserror::Error)]
 #[error("")]
 pub struct DataProblems;
+
+/// `renew agenda` found nothing due (its output already says so): exit
+/// status 1, so `renew agenda && notify` notifies only when something is.
+#[derive(Debug, thiserror::Error)]
+#[error("")]
+pub struct NothingDue;
 
 /// A mistake in what the person typed: printed as is, exit status 2.
 #[derive(Debug, thiserror::Error)]
@@ -640,6 +695,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
     let today = ctx.today;
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
+        Command::Agenda { days, format } => checklist_cmd::agenda(ctx, *days, *format, out)?,
         Command::Data(DataCommand::Check { dir }) => {
             let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
             let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);
@@ -730,17 +786,24 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     check_label(l)?;
                 }
                 let store = ctx.store()?;
-                let checklist = Checklist::new(
-                    store.new_id(),
-                    label.as_deref().unwrap_or(""),
-                    &answers,
-                    &plan,
-                    ctx.now,
-                );
+                // The same person's same renewal saved twice is worth a word;
+                // a label left to the default is made to differ.
+                let existing = store.list(ctx.now).map(|(l, _)| l).unwrap_or_default();
+                let label = match label.as_deref().map(str::trim) {
+                    Some(l) if !l.is_empty() => l.to_string(),
+                    _ => crate::checklist::agenda::distinct_label(
+                        &existing,
+                        &plan.disease.name,
+                        &answers.region,
+                        &answers.disease,
+                    ),
+                };
+                let checklist = Checklist::new(store.new_id(), &label, &answers, &plan, ctx.now);
+                let twin = crate::checklist::agenda::same_as(&existing, &checklist).cloned();
                 let path = store
                     .create(&checklist)
                     .map_err(checklist_cmd::user_facing)?;
-                Some((checklist, path))
+                Some((checklist, path, twin))
             } else {
                 None
             };
@@ -749,18 +812,36 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 Format::Markdown => write!(out, "{}", render::markdown(&plan))?,
                 Format::Json => {
                     let mut value = serde_json::to_value(&plan)?;
-                    if let (Some((c, path)), Some(map)) = (&saved, value.as_object_mut()) {
+                    if let (Some((c, path, twin)), Some(map)) = (&saved, value.as_object_mut()) {
                         map.insert(
                             "checklist".into(),
-                            serde_json::json!({ "id": c.id, "label": c.label, "path": path }),
+                            serde_json::json!({
+                                "id": c.id, "label": c.label, "path": path,
+                                "same_as": twin.as_ref().map(|t| &t.id),
+                            }),
                         );
                     }
                     writeln!(out, "{}", crate::i18n::to_json(&value)?)?
                 }
             }
-            if let (Some((c, path)), false) = (&saved, *format == Format::Json) {
+            if let (Some((c, path, twin)), false) = (&saved, *format == Format::Json) {
                 writeln!(out)?;
                 writeln!(out, "{}", c.saved_message(path))?;
+                if let Some(twin) = twin {
+                    writeln!(
+                        out,
+                        "{}",
+                        tf(
+                            "checklist.duplicate",
+                            &[
+                                ("label", &twin.label),
+                                ("region", &twin.region_name),
+                                ("disease", &twin.disease_name),
+                                ("id", &twin.id)
+                            ]
+                        )
+                    )?;
+                }
             }
         }
         Command::Regions { format } => match format {

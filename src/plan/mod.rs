@@ -802,7 +802,7 @@ fn unsaid_if<T: Clone>(outside: Option<&str>, fact: &Fact<T>) -> Fact<T> {
 /// Working days from applying to the answer: the review and the notice.
 /// `None` beyond what validated data can say, so data that skipped
 /// validation can neither overflow nor send the calendar counting for ever.
-fn review_span(review: u32, notify: Option<u32>) -> Option<u32> {
+pub(crate) fn review_span(review: u32, notify: Option<u32>) -> Option<u32> {
     use crate::policy::validate::{MAX_NOTIFY_WORKING_DAYS, MAX_REVIEW_WORKING_DAYS};
     let notify = notify.unwrap_or(0);
     (review <= MAX_REVIEW_WORKING_DAYS && notify <= MAX_NOTIFY_WORKING_DAYS)

@@ -1,0 +1,142 @@
+//! Many saved checklists (a clinic keeps hundreds): opening the saved list,
+//! computing the agenda, building the filter keys and one filter keystroke,
+//! at 50, 500 and 5,000 checklists. Targets (README): opening the list of
+//! 5,000 ≤ 100 ms; a filter keystroke ≤ 5 ms; `renew agenda` ≤ 1 s.
+
+use std::hint::black_box;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use renewal_assistant::checklist::Checklist;
+use renewal_assistant::checklist::agenda::{self, FilterKeys};
+use renewal_assistant::checklist::store::Store;
+use renewal_assistant::plan::{self, Answers};
+use renewal_assistant::policy::{PolicySet, Scheme};
+
+const SIZES: [usize; 3] = [50, 500, 5_000];
+const LABELS: [&str; 8] = [
+    "妈妈",
+    "爸爸",
+    "奶奶",
+    "爷爷",
+    "外婆",
+    "外公",
+    "张阿姨",
+    "李叔",
+];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+}
+
+/// A data dir with `n` checklists over the seed regions and their
+/// diseases, end dates spread over two years, written as the store writes
+/// them (files straight to disk: 5,000 synced saves would only slow setup).
+fn folder(policy: &PolicySet, n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let pairs: Vec<(&str, &str)> = policy
+        .regions
+        .iter()
+        .flat_map(|r| {
+            r.diseases
+                .iter()
+                .map(move |d| (r.id.as_str(), d.id.as_str()))
+        })
+        .collect();
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 0).unwrap();
+    for i in 0..n {
+        let (region, disease) = pairs[i % pairs.len()];
+        let answers = Answers {
+            region: region.into(),
+            scheme: if i % 2 == 0 {
+                Scheme::Employee
+            } else {
+                Scheme::Resident
+            },
+            disease: disease.into(),
+            validity_end: today() + chrono::Days::new((i % 730) as u64),
+            cross_province: i % 7 == 0,
+            retired: false,
+        };
+        let p = plan::compute(policy, &answers, today()).unwrap();
+        let label = format!("{}{}", LABELS[i % LABELS.len()], i / LABELS.len());
+        let c = Checklist::new(format!("c{i:07}"), &label, &answers, &p, now);
+        let path = store.path_of(&c.id).unwrap();
+        std::fs::write(path, serde_json::to_vec_pretty(&c).unwrap()).unwrap();
+    }
+    dir
+}
+
+fn agenda_of(policy: &PolicySet, lists: &[Checklist]) -> usize {
+    let entries = agenda::agenda(
+        lists.iter().map(|c| {
+            let p = plan::compute(policy, &c.answers, today()).ok();
+            (c, agenda::next_action(c, p.as_ref(), today(), policy))
+        }),
+        today(),
+        7,
+    );
+    entries.len()
+}
+
+fn benches(c: &mut Criterion) {
+    let policy = PolicySet::embedded().unwrap();
+    let now = Utc::now();
+    let mut group = c.benchmark_group("checklists");
+    group.sample_size(10);
+    for n in SIZES {
+        let dir = folder(&policy, n);
+        let store = Store::open(dir.path()).unwrap();
+        let (lists, problems) = store.list(now).unwrap();
+        assert_eq!((lists.len(), problems.len()), (n, 0));
+        group.bench_with_input(BenchmarkId::new("open the saved list", n), &n, |b, _| {
+            b.iter(|| black_box(store.list(now).unwrap()))
+        });
+        group.bench_with_input(
+            BenchmarkId::new("agenda (plans + next actions)", n),
+            &n,
+            |b, _| b.iter(|| black_box(agenda_of(&policy, &lists))),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("renew agenda (open + agenda)", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    let (lists, _) = store.list(now).unwrap();
+                    black_box(agenda_of(&policy, &lists))
+                })
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("sort by next action", n), &n, |b, _| {
+            b.iter(|| {
+                let mut keyed: Vec<_> = lists
+                    .iter()
+                    .map(|c| {
+                        let a = agenda::next_action(c, None, today(), &policy);
+                        (agenda::sort_key(a.as_ref()), c)
+                    })
+                    .collect();
+                keyed.sort_by_key(|(k, c)| (*k, &c.label));
+                black_box(keyed.len())
+            })
+        });
+        group.bench_with_input(
+            BenchmarkId::new("filter keys (once on open)", n),
+            &n,
+            |b, _| b.iter(|| black_box(lists.iter().map(FilterKeys::new).collect::<Vec<_>>())),
+        );
+        let keys: Vec<FilterKeys> = lists.iter().map(FilterKeys::new).collect();
+        group.bench_with_input(BenchmarkId::new("filter keystroke", n), &n, |b, _| {
+            // Typing "mm" then a Chinese name: two keystrokes each time.
+            b.iter(|| {
+                black_box(agenda::filter(&keys, "m"));
+                black_box(agenda::filter(&keys, "高血"))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(checklist_benches, benches);
+criterion_main!(checklist_benches);

@@ -1,0 +1,237 @@
+//! Many checklists at once: each one's next thing to do, the agenda of the
+//! coming days, and a saved list that sorts by what is due and filters as
+//! one types. Pure: the checklists, plans and today are arguments.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Checklist;
+use super::cycle::{self, CycleState, CycleView};
+use crate::plan::{RenewalPlan, Status};
+use crate::policy::PolicySet;
+
+/// What a checklist needs next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// The window has passed with nothing submitted.
+    Late,
+    /// Apply by this day (the suggested day, or the window's last one).
+    ApplyBy,
+    /// The answer to an application is due.
+    ResultDue,
+    /// The window opens: prepare the documents.
+    Prepare,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NextAction {
+    pub kind: ActionKind,
+    pub date: NaiveDate,
+    /// `date` counts days beyond the official holiday notices.
+    pub estimated: bool,
+    /// `date` is before today.
+    pub overdue: bool,
+}
+
+/// The checklist's next action on `today`, from its plan (the saved window
+/// when the data no longer knows it). `None`: nothing dated to do (refused,
+/// or under review with no stated review time).
+pub fn next_action(
+    c: &Checklist,
+    plan: Option<&RenewalPlan>,
+    today: NaiveDate,
+    policy: &PolicySet,
+) -> Option<NextAction> {
+    let action = |kind, date: NaiveDate, estimated| NextAction {
+        kind,
+        date,
+        estimated,
+        overdue: date < today,
+    };
+    match c.cycle.state {
+        CycleState::Refused => None,
+        CycleState::Submitted => match cycle::view(c, plan, today, policy) {
+            CycleView::Submitted(r) => r
+                .expected_result
+                .map(|d| action(ActionKind::ResultDue, d, r.expected_result_estimated)),
+            _ => None,
+        },
+        CycleState::Preparing => {
+            let (opens, closes) = plan.map_or((c.window.opens, c.window.closes), |p| {
+                (p.window.opens, p.window.closes)
+            });
+            let apply_by = match plan {
+                Some(p) => p.apply_by.as_ref().map(|a| (a.date, a.estimated)),
+                None => c.window.apply_by.map(|d| (d, false)),
+            };
+            Some(match crate::plan::status(today, opens, closes) {
+                Status::NotYetOpen => action(ActionKind::Prepare, opens, false),
+                Status::Open => {
+                    let (date, estimated) = apply_by.unwrap_or((closes, false));
+                    action(ActionKind::ApplyBy, date, estimated)
+                }
+                Status::Expired => action(ActionKind::Late, closes, false),
+            })
+        }
+    }
+}
+
+/// The order of the saved list: what must be done first comes first —
+/// late, apply-by and results by day, then windows opening by day, then
+/// the checklists with nothing dated to do.
+pub fn sort_key(action: Option<&NextAction>) -> (u8, NaiveDate) {
+    match action {
+        Some(a) if a.kind == ActionKind::Prepare => (1, a.date),
+        Some(a) => (0, a.date),
+        None => (2, NaiveDate::MAX),
+    }
+}
+
+/// Days before a window opens that a checklist is marked "opens soon".
+pub const OPENS_SOON_DAYS: i64 = 14;
+
+/// The mark a checklist carries in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// The apply-by day (or the window) has passed.
+    Passed,
+    /// The window opens within [`OPENS_SOON_DAYS`].
+    OpensSoon,
+    /// Submitted; the answer is awaited.
+    UnderReview,
+}
+
+pub fn mark(c: &Checklist, action: Option<&NextAction>, today: NaiveDate) -> Option<Mark> {
+    if c.cycle.state == CycleState::Submitted {
+        return Some(Mark::UnderReview);
+    }
+    let a = action?;
+    match a.kind {
+        ActionKind::Late | ActionKind::ApplyBy if a.overdue => Some(Mark::Passed),
+        ActionKind::Prepare if (a.date - today).num_days() <= OPENS_SOON_DAYS => {
+            Some(Mark::OpensSoon)
+        }
+        _ => None,
+    }
+}
+
+/// One line of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaEntry {
+    pub id: String,
+    pub label: String,
+    pub region: String,
+    pub disease: String,
+    #[serde(flatten)]
+    pub action: NextAction,
+}
+
+/// Every checklist whose next action falls on or before `today + days`
+/// (overdue ones included: they are still to do), by date, then label.
+pub fn agenda<'a>(
+    actions: impl IntoIterator<Item = (&'a Checklist, Option<NextAction>)>,
+    today: NaiveDate,
+    days: u32,
+) -> Vec<AgendaEntry> {
+    let last = today
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX);
+    let mut out: Vec<AgendaEntry> = actions
+        .into_iter()
+        .filter_map(|(c, a)| {
+            let a = a.filter(|a| a.date <= last)?;
+            Some(AgendaEntry {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                region: c.region_name.clone(),
+                disease: c.disease_name.clone(),
+                action: a,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.action.date, a.action.kind, &a.label, &a.id).cmp(&(
+            b.action.date,
+            b.action.kind,
+            &b.label,
+            &b.id,
+        ))
+    });
+    out
+}
+
+/// What the saved list filters on, worked out once when the list opens so
+/// a keystroke only compares strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterKeys {
+    keys: Vec<String>,
+}
+
+impl FilterKeys {
+    /// Label, region and disease, normalized, with their pinyin and initials.
+    pub fn new(c: &Checklist) -> FilterKeys {
+        let mut keys = Vec::new();
+        for text in [&c.label, &c.region_name, &c.disease_name, &c.id] {
+            let text = crate::i18n::to_simplified(text);
+            let n = crate::search::normalize(&text);
+            if !text.is_ascii() {
+                let (full, initials) = crate::search::pinyin_keys(&text);
+                keys.extend([full, initials].into_iter().filter(|k| !k.is_empty()));
+            }
+            if !n.is_empty() {
+                keys.push(n);
+            }
+        }
+        FilterKeys { keys }
+    }
+
+    /// Whether the checklist matches what was typed (any key contains it;
+    /// an empty query matches all).
+    pub fn matches(&self, query: &str) -> bool {
+        if crate::search::too_long(query) {
+            return false;
+        }
+        let q = crate::search::normalize(&crate::i18n::to_simplified(query));
+        q.is_empty() || self.keys.iter().any(|k| k.contains(&q))
+    }
+}
+
+/// The indices of the checklists `query` matches, in their order.
+pub fn filter(keys: &[FilterKeys], query: &str) -> Vec<usize> {
+    (0..keys.len())
+        .filter(|&i| keys[i].matches(query))
+        .collect()
+}
+
+/// Two saved checklists are likely the same person's twice: same label,
+/// region and disease.
+pub fn same_as<'a>(lists: &'a [Checklist], c: &Checklist) -> Option<&'a Checklist> {
+    lists.iter().find(|o| {
+        o.id != c.id
+            && o.label == c.label
+            && o.answers.region == c.answers.region
+            && o.answers.disease == c.answers.disease
+    })
+}
+
+/// A label not used by another checklist of the same region and disease:
+/// `base`, else `base 2`, `base 3`, …
+pub fn distinct_label(lists: &[Checklist], base: &str, region: &str, disease: &str) -> String {
+    let taken = |label: &str| {
+        lists
+            .iter()
+            .any(|o| o.label == label && o.answers.region == region && o.answers.disease == disease)
+    };
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|l| !taken(l))
+        .unwrap_or_else(|| base.to_string())
+}
+
+#[cfg(test)]
+mod tests;
