@@ -638,3 +638,53 @@ fn the_retired_answer_survives_a_region_change() {
     assert_eq!(h.app.selected(), 0, "and offered as the choice");
     assert_eq!(h.app.draft().disease, None, "the disease was 海西's");
 }
+
+/// Display columns of the box-drawing edges in a read-back row.
+fn edge_columns(row: &str) -> Vec<usize> {
+    let mut col = 0;
+    let mut out = Vec::new();
+    for c in row.chars() {
+        if "│┌┐└┘|+".contains(c) {
+            out.push(col);
+        }
+        col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    out
+}
+
+/// Every row of a popup has both borders where its top row has its corners.
+fn assert_popup_whole(screen: &str) {
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows
+        .iter()
+        .position(|r| r.contains('┌'))
+        .unwrap_or_else(|| panic!("no popup:\n{screen}"));
+    let corners = edge_columns(rows[top]);
+    let (left, right) = (corners[0], corners[corners.len() - 1]);
+    for row in &rows[top + 1..] {
+        let edges = edge_columns(row);
+        assert!(
+            edges.contains(&left) && edges.contains(&right),
+            "a popup row lost an edge (want {left} and {right}):\n{screen}"
+        );
+        if row.contains('└') {
+            break;
+        }
+    }
+}
+
+#[test]
+fn popups_over_chinese_text_keep_both_borders() {
+    let mut h = Harness::new();
+    // Help over the region list, whose names straddle the popup's edges.
+    h.typed("?");
+    assert_popup_whole(&h.screen());
+    h.typed("x").typed("hx").enter().typed("1");
+    h.typed("?");
+    assert_popup_whole(&h.screen());
+    // The idle kiosk's countdown over the region list.
+    let mut k = Harness::kiosk();
+    k.typed("q").tick(110_000);
+    assert!(k.app.countdown().is_some());
+    assert_popup_whole(&k.screen());
+}

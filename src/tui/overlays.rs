@@ -108,6 +108,23 @@ fn countdown(frame: &mut Frame, theme: &Theme, secs: u64) {
     popup(frame, theme, None, &lines, theme.warn());
 }
 
+/// Blanks the wide characters that straddle the edges of `rect`: half of
+/// one under a popup's border would make the terminal skip the border (on
+/// the left) or leave a stray half behind it (on the right).
+fn clear_whole_characters(frame: &mut Frame, rect: Rect) {
+    let buf = frame.buffer_mut();
+    let area = buf.area;
+    for y in rect.top()..rect.bottom().min(area.bottom()) {
+        if rect.x > area.x && buf[(rect.x - 1, y)].symbol().width() > 1 {
+            buf[(rect.x - 1, y)].set_symbol(" ");
+        }
+        let right = rect.right();
+        if right > rect.x && right < area.right() && buf[(right - 1, y)].symbol().width() > 1 {
+            buf[(right, y)].set_symbol(" ");
+        }
+    }
+}
+
 /// A centred box over the screen, cleared first, sized to its lines.
 fn popup(frame: &mut Frame, theme: &Theme, title: Option<String>, lines: &[String], style: Style) {
     let area = frame.area();
@@ -119,6 +136,7 @@ fn popup(frame: &mut Frame, theme: &Theme, title: Option<String>, lines: &[Strin
         width,
         height,
     );
+    clear_whole_characters(frame, rect);
     frame.render_widget(Clear, rect);
     let mut block = Block::default()
         .borders(Borders::ALL)
