@@ -688,3 +688,59 @@ fn popups_over_chinese_text_keep_both_borders() {
     assert!(k.app.countdown().is_some());
     assert_popup_whole(&k.screen());
 }
+
+#[test]
+fn a_tiny_window_says_the_whole_message_and_ignores_keys() {
+    let mut h = Harness::new();
+    h.resize(30, 10);
+    let s = h.screen();
+    let joined: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        joined.contains("窗口太小：请放大到至少60×18（现在30×10）"),
+        "the message is cut:\n{s}"
+    );
+    // Keys typed where nothing can be seen do nothing.
+    h.typed("3").typed("hx").enter().key(KeyCode::Down);
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
+    assert_eq!(h.app.draft().region, None);
+    assert_eq!(h.app.filter_text(), "");
+    // Ctrl-C still quits.
+    h.ctrl('c');
+    assert!(h.quit);
+}
+
+#[test]
+fn page_down_moves_a_page_and_end_reaches_the_end() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter().typed("3");
+    // At 80x24 the tab pane shows 20 rows.
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.app.result().unwrap().scroll(), 20, "a page, not half");
+    h.key(KeyCode::End);
+    let end = h.app.result().unwrap().scroll();
+    assert!(end > 20, "End goes to the end: {end}");
+    h.key(KeyCode::Down);
+    assert_eq!(
+        h.app.result().unwrap().scroll(),
+        end,
+        "no scrolling past it"
+    );
+    h.key(KeyCode::Up);
+    assert_eq!(
+        h.app.result().unwrap().scroll(),
+        end - 1,
+        "Up moves at once"
+    );
+}
+
+#[test]
+fn a_saved_checklist_opens_on_the_checklist_tab() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    let tmp = h._tmp;
+    let mut h = Harness::in_dir(tmp);
+    h.key(KeyCode::Down).enter();
+    assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
+}

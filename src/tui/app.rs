@@ -618,8 +618,10 @@ impl App {
         };
         match plan::compute(&self.policy, &c.answers, self.today) {
             Ok(p) => {
-                self.screen =
-                    Screen::Result(Box::new(ResultView::new(p, Some(c), Some(index + 1))));
+                let mut view = ResultView::new(p, Some(c), Some(index + 1));
+                // A saved checklist is reopened to be ticked.
+                view.show_tab(Tab::Checklist);
+                self.screen = Screen::Result(Box::new(view));
                 self.message = None;
             }
             Err(_) => {
@@ -842,7 +844,9 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Paste(text) => {
             touched(app);
-            paste(app, &text);
+            if !layout::too_small(app.size) {
+                paste(app, &text);
+            }
             Vec::new()
         }
         Msg::Mouse(m) => {
@@ -883,6 +887,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             {
                 // Ctrl-Z suspends, as in any terminal program.
                 return vec![Effect::Suspend];
+            }
+            // Nothing can be seen to act on in a window too small to draw.
+            if layout::too_small(app.size) {
+                return Vec::new();
             }
             if overlays::key(app, &k) {
                 return Vec::new();
@@ -998,7 +1006,7 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
 }
 
 fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
-    if overlays::mouse(app, &m) {
+    if layout::too_small(app.size) || overlays::mouse(app, &m) {
         return Vec::new();
     }
     use super::screens::{home, question};

@@ -68,13 +68,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 ("ch", &area.height),
             ],
         );
-        put(
-            frame,
-            0,
-            0,
-            area.width,
-            text_line(&fit(&msg, area.width as usize), Style::new()),
-        );
+        // Wrapped, not cut: the sizes are the part that says what to do.
+        for (y, line) in wrap(&msg, area.width as usize)
+            .iter()
+            .take(area.height as usize)
+            .enumerate()
+        {
+            put(
+                frame,
+                0,
+                y as u16,
+                area.width,
+                text_line(&fit(line, area.width as usize), Style::new()),
+            );
+        }
         return;
     }
     frame.render_widget(Block::default().style(theme.base()), area);

@@ -142,9 +142,9 @@ impl ResultView {
         self.text.drain(..keep);
     }
 
-    fn lines_len(&self) -> usize {
-        // An upper bound for scrolling; the view clamps exactly.
-        self.plan.documents.len() * 4 + self.plan.channels.len() * 40 + 200
+    /// Lines the text tab is scrolled by.
+    pub fn scroll(&self) -> u16 {
+        self.scroll
     }
 }
 
@@ -159,11 +159,19 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let kiosk = app.kiosk();
     let can_print = app.can_print;
     let today = app.today;
+    let areas = layout::areas(app);
     let Some(view) = view_mut(app) else {
         return Vec::new();
     };
-    let lines = view.lines_len();
     let items = view.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
+    let on_checklist = layout::pane_tab(view, &areas) == Tab::Checklist;
+    let max = max_scroll(view, &areas);
+    let page = areas.pane.height.max(1);
+    let item_page = areas
+        .checklist
+        .map(|g| usize::from(g.height.max(1)))
+        .unwrap_or(1);
+    let last_item = items.saturating_sub(1);
     match k.code {
         KeyCode::Tab | KeyCode::Right => view.show_tab(view.tab.next()),
         KeyCode::BackTab | KeyCode::Left => view.show_tab(view.tab.prev()),
@@ -172,13 +180,20 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Down if view.tab == Tab::Checklist => {
             view.item = (view.item + 1).min(items.saturating_sub(1))
         }
-        KeyCode::Up => view.scroll = view.scroll.saturating_sub(1),
-        KeyCode::Down => view.scroll = (view.scroll + 1).min(lines as u16),
-        KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
-        KeyCode::PageDown => view.scroll = (view.scroll + 10).min(lines as u16),
+        KeyCode::PageUp if on_checklist => view.item = view.item.saturating_sub(item_page),
+        KeyCode::PageDown if on_checklist => view.item = (view.item + item_page).min(last_item),
+        KeyCode::Up => view.scroll = view.scroll.min(max).saturating_sub(1),
+        KeyCode::Down => view.scroll = (view.scroll + 1).min(max),
+        // A page is the rows the pane shows.
+        KeyCode::PageUp => view.scroll = view.scroll.min(max).saturating_sub(page),
+        KeyCode::PageDown => view.scroll = view.scroll.saturating_add(page).min(max),
         KeyCode::Home => {
             view.scroll = 0;
             view.item = 0;
+        }
+        KeyCode::End => {
+            view.scroll = max;
+            view.item = last_item;
         }
         KeyCode::Char(' ') | KeyCode::Enter if view.tab == Tab::Checklist => {
             let i = view.item;
@@ -501,7 +516,37 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     } = pane;
     let tab = layout::pane_tab(view, areas);
     let width = pw as usize - 1;
-    let lines: Vec<Line> = match tab {
+    let Some(lines) = tab_lines(view, tab, width, theme) else {
+        checklist_pane(frame, view, theme, areas);
+        return;
+    };
+    let max_scroll = (lines.len() as u16).saturating_sub(ph);
+    let scroll = view.scroll.min(max_scroll);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)),
+        Rect::new(x, y, pw, ph),
+    );
+    if max_scroll > 0 {
+        let mark = if scroll < max_scroll { "↓" } else { "↑" };
+        put(
+            frame,
+            x + pw - 1,
+            y + ph - 1,
+            1,
+            text_line(mark, theme.dim()),
+        );
+    }
+}
+
+/// The lines of a text tab at `width`; None for the checklist, which is
+/// a list of its own.
+fn tab_lines(
+    view: &ResultView,
+    tab: Tab,
+    width: usize,
+    theme: &Theme,
+) -> Option<Vec<Line<'static>>> {
+    Some(match tab {
         Tab::Window => window_lines(view, width, 1, theme),
         Tab::Documents => {
             styled_text_lines(&section(view, width, &["plan.section.documents"]), theme)
@@ -526,27 +571,23 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             ),
             theme,
         ),
-        Tab::Checklist => {
-            checklist_pane(frame, view, theme, areas);
-            return;
-        }
+        Tab::Checklist => return None,
+    })
+}
+
+/// How far the tab pane can scroll: its lines less the rows that show.
+fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
+    // Only the count matters here, and it does not depend on colours.
+    const PLAIN: Theme = Theme {
+        color: false,
+        ascii: false,
+        high_contrast: false,
     };
-    let max_scroll = (lines.len() as u16).saturating_sub(ph);
-    let scroll = view.scroll.min(max_scroll);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)),
-        Rect::new(x, y, pw, ph),
-    );
-    if max_scroll > 0 {
-        let mark = if scroll < max_scroll { "↓" } else { "↑" };
-        put(
-            frame,
-            x + pw - 1,
-            y + ph - 1,
-            1,
-            text_line(mark, theme.dim()),
-        );
-    }
+    let width = usize::from(areas.pane.width).saturating_sub(1);
+    tab_lines(view, layout::pane_tab(view, areas), width, &PLAIN)
+        .map(|l| u16::try_from(l.len()).unwrap_or(u16::MAX))
+        .unwrap_or(0)
+        .saturating_sub(areas.pane.height)
 }
 
 fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &Areas) {
