@@ -88,7 +88,7 @@ fn benches(c: &mut Criterion) {
         key(&mut app, KeyCode::Enter);
         key(&mut app, KeyCode::Char('1'));
         key(&mut app, KeyCode::Enter);
-        assert!(app.result.is_some());
+        assert!(app.result().is_some());
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         for (tab, name) in [('1', "window"), ('3', "channels")] {
             key(&mut app, KeyCode::Char(tab));

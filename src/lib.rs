@@ -14,3 +14,4 @@ pub mod policy;
 pub mod prompt;
 pub mod search;
 pub mod tui;
+pub mod wizard;

@@ -12,19 +12,10 @@ use crate::checklist::store::Store;
 use crate::checklist::{Checklist, export};
 use crate::dates::{parse_date, weekday};
 use crate::i18n::{t, tf};
-use crate::plan::{self, Answers, Question as Step, render};
+use crate::plan::{self, render};
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
-
-#[derive(Default)]
-struct Draft {
-    region: Option<usize>,
-    scheme: Option<Scheme>,
-    retired: bool,
-    disease: Option<usize>,
-    end: Option<NaiveDate>,
-    cross: bool,
-}
+use crate::wizard::{Draft, Question as Step};
 
 enum Input {
     Line(String),
@@ -112,8 +103,7 @@ fn chosen(policy: &PolicySet, d: &Draft, step: Step) -> Option<String> {
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
             .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref())),
-        Step::Retired => Some(yes_no(d.retired)),
-        Step::Cross => Some(yes_no(d.cross)),
+        Step::Retired | Step::Cross => Some(yes_no(d.yes_no(step).unwrap_or(false))),
         Step::End => None,
     }
 }
@@ -134,8 +124,8 @@ pub fn run(
     let mut step = Step::Region;
     writeln!(out, "{}", t("prompt.welcome"))?;
     loop {
-        let region = d.region.map(|i| &policy.regions[i]);
-        let steps = plan::questions(region, d.scheme);
+        let region = d.region(policy);
+        let steps = d.questions(policy);
         let pos = steps.iter().position(|s| *s == step).unwrap_or(0);
         writeln!(out)?;
         writeln!(
@@ -178,16 +168,8 @@ pub fn run(
             Step::Cross => t("prompt.cross"),
         };
         let default: Option<String> = match step {
-            Step::Retired => Some(
-                if d.retired {
-                    t("prompt.yes")
-                } else {
-                    t("prompt.no")
-                }
-                .to_string(),
-            ),
-            Step::Cross => Some(
-                if d.cross {
+            Step::Retired | Step::Cross => Some(
+                if d.yes_no(step).unwrap_or(false) {
                     t("prompt.yes")
                 } else {
                     t("prompt.no")
@@ -272,10 +254,7 @@ pub fn run(
             Step::Region if line.is_empty() => advance(&mut step),
             Step::Region => match pick(&regions, policy.regions.len(), &line) {
                 Ok(i) => {
-                    if d.region != Some(i) {
-                        d.disease = None;
-                    }
-                    d.region = Some(i);
+                    d.set_region(i);
                     advance(&mut step)
                 }
                 Err(amb) => {
@@ -286,11 +265,9 @@ pub fn run(
             Step::Scheme if line.is_empty() => advance(&mut step),
             Step::Scheme => match pick(&schemes, 2, &line) {
                 Ok(i) => {
-                    d.scheme = Some(Scheme::ALL[i]);
+                    d.set_scheme(Scheme::ALL[i]);
                     // The next question depends on this answer ("retired" or not).
-                    let asked = plan::questions(d.region.map(|i| &policy.regions[i]), d.scheme);
-                    let at = asked.iter().position(|q| *q == Step::Scheme).unwrap_or(0);
-                    step = asked.get(at + 1).copied().unwrap_or(Step::Disease);
+                    step = d.next(policy, Step::Scheme).unwrap_or(Step::Disease);
                     false
                 }
                 Err(amb) => {
@@ -300,22 +277,14 @@ pub fn run(
             },
             Step::Retired | Step::Cross => {
                 let yes = match crate::dates::to_half_width(&line).to_lowercase().as_str() {
-                    "" => Some(if step == Step::Retired {
-                        d.retired
-                    } else {
-                        d.cross
-                    }),
+                    "" => Some(d.yes_no(step).unwrap_or(false)),
                     "1" | "是" | "y" | "yes" | "s" | "shi" => Some(true),
                     "2" | "否" | "n" | "no" | "f" | "fou" => Some(false),
                     _ => None,
                 };
                 match yes {
                     Some(v) => {
-                        if step == Step::Retired {
-                            d.retired = v
-                        } else {
-                            d.cross = v
-                        }
+                        d.set_yes_no(step, v);
                         advance(&mut step)
                     }
                     None => {
@@ -384,18 +353,9 @@ pub fn run(
             break;
         }
     }
-    let (Some(ri), Some(scheme), Some(di), Some(end)) = (d.region, d.scheme, d.disease, d.end)
+    let (Some(answers), Some(region), Some(di)) = (d.answers(policy), d.region(policy), d.disease)
     else {
         return Ok(false);
-    };
-    let region = &policy.regions[ri];
-    let answers = Answers {
-        region: region.id.clone(),
-        scheme,
-        disease: region.diseases[di].id.clone(),
-        validity_end: end,
-        cross_province: d.cross,
-        retired: d.retired,
     };
     let plan = plan::compute(policy, &answers, today)?;
     writeln!(out)?;
@@ -486,6 +446,22 @@ mod tests {
             1,
             "only before the region changed: {out}"
         );
+    }
+
+    #[test]
+    fn the_retired_answer_survives_a_region_change() {
+        // 是 for 防城港, over to 海西 and back: asked again with 是 kept.
+        let (done, out) =
+            run_with("防城港\n1\n1\n<\n<\n<\nhaixi\n\n<\n<\n防城港\n\n\ngxy\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        // Once on the way back, once after the region changed.
+        assert_eq!(
+            out.matches("是否已退休？（影响报销比例示例）（默认 是）")
+                .count(),
+            2,
+            "{out}"
+        );
+        assert!(out.contains("退休报销 75%"), "{out}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use proptest::prelude::*;
 use renewal_assistant::checklist::Checklist;
-use renewal_assistant::tui::app::{Msg, Screen};
+use renewal_assistant::tui::app::{Msg, Page};
 
 #[derive(Debug, Clone)]
 enum Action {
@@ -65,7 +65,7 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
     };
     let mut clock = 0u64;
     for a in actions {
-        let before = h.app.draft.clone();
+        let before = h.app.draft().clone();
         let was_esc = matches!(a, Action::Key(KeyCode::Esc, _));
         let msg = match a {
             Action::Key(code, mods) => Msg::Key(KeyEvent::new(code, mods)),
@@ -98,20 +98,20 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
         if kiosk {
             // A kiosk never lists what anyone saved, the visitor included.
             prop_assert!(
-                !h.app.screen.eq(&Screen::Home),
+                !h.app.page().eq(&Page::Home),
                 "a kiosk showed the home list"
             );
-            prop_assert!(h.app.saved.is_empty(), "a kiosk holds saved checklists");
-            let fresh = h.app.result.is_none()
-                && h.app.draft == Default::default()
-                && h.app.filter.text.is_empty();
+            prop_assert!(h.app.saved().is_empty(), "a kiosk holds saved checklists");
+            let fresh = h.app.result().is_none()
+                && *h.app.draft() == Default::default()
+                && h.app.filter_text().is_empty();
             prop_assert!(
                 !fresh || !screen.contains("糖尿病"),
                 "a fresh kiosk session shows a disease:\n{screen}"
             );
         }
-        if was_esc && h.app.countdown.is_none() {
-            let after = &h.app.draft;
+        if was_esc && h.app.countdown().is_none() {
+            let after = h.app.draft();
             prop_assert!(
                 before.region.is_none() || after.region == before.region,
                 "Esc lost the region"
@@ -129,25 +129,25 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
                 "Esc lost the disease"
             );
         }
-        let len = match &h.app.screen {
-            Screen::Home => Some(h.app.saved.len() + 1),
-            Screen::Question(step) if *step != renewal_assistant::tui::app::Step::End => {
-                Some(h.app.visible_options(*step).len())
+        let len = match h.app.page() {
+            Page::Home => Some(h.app.saved().len() + 1),
+            Page::Question(step) if step != renewal_assistant::tui::app::Step::End => {
+                Some(h.app.visible_options(step).len())
             }
-            Screen::Review { .. } => Some(h.app.review_rows().len()),
+            Page::Review { .. } => Some(h.app.review_rows().len()),
             _ => None,
         };
         if let Some(len) = len {
             prop_assert!(
-                h.app.selected < len.max(1),
+                h.app.selected() < len.max(1),
                 "selection {} outside a list of {len}",
-                h.app.selected
+                h.app.selected()
             );
         }
-        if let Some(view) = &h.app.result
-            && let Some(c) = &view.checklist
+        if let Some(view) = h.app.result()
+            && let Some(c) = &view.checklist()
         {
-            prop_assert!(view.item < c.items.len().max(1));
+            prop_assert!(view.item() < c.items.len().max(1));
         }
         if h.quit {
             break;

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use renewal_assistant::config::PrintConfig;
-use renewal_assistant::tui::app::{Msg, Screen, Step};
+use renewal_assistant::tui::app::{Msg, Page, Step};
 
 fn json_files(h: &Harness) -> usize {
     std::fs::read_dir(h.store.dir())
@@ -34,9 +34,9 @@ fn nothing_is_written_unless_the_person_saves() {
     let mut h = Harness::kiosk();
     h.haixi_to_review();
     h.enter();
-    assert!(h.on(Screen::Result));
+    assert!(h.on(Page::Result));
     assert_eq!(json_files(&h), 0, "no checklist file at a kiosk by default");
-    assert!(h.app.message.as_ref().unwrap().1.contains("不会保存"));
+    assert!(h.app.message().unwrap().1.contains("不会保存"));
     // Ticks live in memory.
     h.typed("4").typed(" ");
     assert!(h.checklist().items[0].done);
@@ -58,32 +58,32 @@ fn an_idle_session_counts_down_then_wipes_everything() {
     h.haixi_to_review();
     h.enter().typed("4").typed(" ");
     h.tick(99_000);
-    assert_eq!(h.app.countdown, None);
+    assert_eq!(h.app.countdown(), None);
     h.tick(100_000);
-    assert_eq!(h.app.countdown, Some(20));
+    assert_eq!(h.app.countdown(), Some(20));
     assert!(h.screen().contains("20 秒后回到开始页"));
     h.tick(119_500);
-    assert_eq!(h.app.countdown, Some(1));
+    assert_eq!(h.app.countdown(), Some(1));
     // A key stops the countdown and does nothing else.
-    let tab = h.app.result.as_ref().unwrap().tab;
+    let tab = h.app.result().unwrap().tab();
     h.typed("1");
-    assert_eq!(h.app.countdown, None);
+    assert_eq!(h.app.countdown(), None);
     assert_eq!(
-        h.app.result.as_ref().unwrap().tab,
+        h.app.result().unwrap().tab(),
         tab,
         "the key was not acted on"
     );
     // Nobody again: wiped at 120 s after the last key.
     h.tick(119_500 + 100_000);
-    assert!(h.app.countdown.is_some());
+    assert!(h.app.countdown().is_some());
     h.tick(119_500 + 120_000);
     assert!(h.at_start(), "back to the first question");
-    assert!(h.app.result.is_none() && h.app.draft == Default::default());
+    assert!(h.app.result().is_none() && *h.app.draft() == Default::default());
     assert!(h.screen().contains("已清空"));
     assert_eq!(json_files(&h), 0);
     // A fresh first screen never counts down.
     h.tick(10_000_000);
-    assert_eq!(h.app.countdown, None);
+    assert_eq!(h.app.countdown(), None);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn only_the_operator_key_twice_quits() {
     h.tick(2_000);
     ctrl(&mut h, 'q');
     assert!(!h.quit);
-    assert!(h.app.message.as_ref().unwrap().1.contains("再按一次"));
+    assert!(h.app.message().unwrap().1.contains("再按一次"));
     h.tick(6_000);
     ctrl(&mut h, 'q');
     assert!(!h.quit, "too long after the first press");
@@ -202,9 +202,9 @@ fn the_qr_code_decodes_to_the_plan_at_80x24_and_120x40() {
         h.resize(w, height);
         h.haixi_to_review();
         h.enter().typed("r");
-        assert!(h.app.qr);
+        assert!(h.app.qr_shown());
         let decoded = decode_screen(&h);
-        let plan = &h.app.result.as_ref().unwrap().plan;
+        let plan = h.app.result().as_ref().unwrap().plan();
         assert_eq!(
             decoded,
             renewal_assistant::checklist::export::qr_text(plan, level),
@@ -219,7 +219,7 @@ fn the_qr_code_decodes_to_the_plan_at_80x24_and_120x40() {
             assert!(decoded.contains("身份证原件及复印件"));
         }
         h.typed("x");
-        assert!(!h.app.qr, "any key closes the code");
+        assert!(!h.app.qr_shown(), "any key closes the code");
     }
 }
 
@@ -267,7 +267,7 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
         .enter();
     h.typed("p");
     assert!(
-        h.app.message.as_ref().unwrap().1.contains("没有设置打印"),
+        h.app.message().unwrap().1.contains("没有设置打印"),
         "no printer configured"
     );
     h.printer = PrintConfig {
@@ -275,7 +275,7 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
         file: Some(file.clone()),
         ..Default::default()
     };
-    h.app.can_print = true;
+    h.app.set_can_print(true);
     h.typed("p");
     let sheet = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -291,9 +291,9 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
     };
     h.typed("p");
     assert!(
-        h.app.message.as_ref().unwrap().1.contains("已送去打印"),
+        h.app.message().unwrap().1.contains("已送去打印"),
         "{:?}",
-        h.app.message
+        h.app.message()
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), sheet);
     assert!(!std::path::Path::new("pwned").exists() && !tmp.path().join("pwned").exists());
@@ -302,7 +302,7 @@ fn printing_goes_to_a_file_or_a_command_never_a_shell() {
         ..Default::default()
     };
     h.typed("p");
-    assert!(h.app.message.as_ref().unwrap().1.contains("打印失败"));
+    assert!(h.app.message().unwrap().1.contains("打印失败"));
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn kiosk_lists_use_two_rows_per_choice_and_clicks_follow() {
     );
     // Either row of choice 3 (rows 10 and 11) picks it.
     h.click(10, 11);
-    assert!(h.on(Screen::Question(Step::Scheme)));
+    assert!(h.on(Page::Question(Step::Scheme)));
     assert_eq!(h.app.region().unwrap().id, "qinghai-haixi");
 }
 
@@ -362,7 +362,7 @@ fn the_next_visitor_never_sees_what_the_last_one_saved() {
         }
         // Nothing typed or clicked reaches a saved list either.
         h.key(KeyCode::Home).key(KeyCode::Enter).esc().esc();
-        assert!(!h.on(Screen::Home), "{wipe}: never the home list");
+        assert!(!h.on(Page::Home), "{wipe}: never the home list");
     }
 }
 
@@ -376,10 +376,10 @@ fn a_printer_that_hangs_is_stopped_at_its_time_limit() {
         timeout_seconds: Some(1),
         ..Default::default()
     };
-    h.app.can_print = true;
+    h.app.set_can_print(true);
     let started = std::time::Instant::now();
     h.typed("p");
-    let message = &h.app.message.as_ref().unwrap().1;
+    let message = &h.app.message().unwrap().1;
     assert!(
         message.contains("打印失败") && message.contains("1 秒内没有完成"),
         "{message}"
@@ -404,7 +404,7 @@ fn a_printed_file_is_readable_by_its_owner_only() {
         file: Some(file.clone()),
         ..Default::default()
     };
-    h.app.can_print = true;
+    h.app.set_can_print(true);
     h.typed("p");
     assert!(std::fs::read_to_string(&file).unwrap().contains("糖尿病"));
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
@@ -416,7 +416,7 @@ fn a_printed_file_is_readable_by_its_owner_only() {
     std::os::unix::fs::symlink(&target, &link).unwrap();
     h.printer.file = Some(link);
     h.typed("p");
-    assert!(h.app.message.as_ref().unwrap().1.contains("打印失败"));
+    assert!(h.app.message().unwrap().1.contains("打印失败"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
 }
 
@@ -435,6 +435,6 @@ fn an_unreadable_store_is_said_in_the_wizard() {
         chrono::Utc::now(),
     );
     assert!(store.is_none());
-    let message = &app.message.as_ref().expect("a message").1;
+    let message = &app.message().expect("a message").1;
     assert!(message.contains("读不出已保存的清单"), "{message}");
 }

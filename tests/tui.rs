@@ -8,13 +8,13 @@ use chrono::NaiveDate;
 use common::*;
 use crossterm::event::KeyCode;
 use renewal_assistant::policy::PolicySet;
-use renewal_assistant::tui::app::{Msg, Screen, Step, Tab};
+use renewal_assistant::tui::app::{Msg, Page, Step, Tab};
 use renewal_assistant::tui::theme::Theme;
 
 #[test]
 fn first_run_opens_the_first_question_at_once() {
     let h = Harness::new();
-    assert_eq!(h.app.screen, Screen::Question(Step::Region));
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
     let s = h.screen();
     assert!(s.contains("第 1 步，共 5 步"));
     assert!(s.contains("您在哪个地区参保？"));
@@ -25,14 +25,14 @@ fn a_complete_flow_saves_the_checklist_and_ticks_it() {
     let mut h = Harness::new();
     h.haixi_to_review();
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: false
         }
     );
     // The confirm row is selected: Enter makes the plan and saves it.
     h.enter();
-    assert_eq!(h.app.screen, Screen::Result);
+    assert_eq!(h.app.page(), Page::Result);
     let files = h.saved_files();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0]["answers"]["region"], "qinghai-haixi");
@@ -71,35 +71,30 @@ fn every_region_in_the_data_completes() {
         for scheme in ["1", "2"] {
             let mut h = Harness::new();
             h.typed(&(i + 1).to_string()).typed(scheme);
-            if h.app.screen == Screen::Question(Step::Retired) {
+            if h.app.page() == Page::Question(Step::Retired) {
                 h.typed("1");
             }
-            assert_eq!(
-                h.app.screen,
-                Screen::Question(Step::Disease),
-                "{}",
-                region.id
-            );
+            assert_eq!(h.app.page(), Page::Question(Step::Disease), "{}", region.id);
             h.key(KeyCode::End)
                 .enter()
                 .typed("20260630")
                 .enter()
                 .typed("1");
             assert_eq!(
-                h.app.screen,
-                Screen::Review {
+                h.app.page(),
+                Page::Review {
                     editing_label: false
                 },
                 "{}",
                 region.id
             );
             h.enter();
-            assert_eq!(h.app.screen, Screen::Result, "{}", region.id);
-            let view = h.app.result.as_ref().unwrap();
-            assert_eq!(view.plan.region.id, region.id);
-            assert_eq!(view.plan.disease.id, region.diseases.last().unwrap().id);
-            assert!(view.plan.cross_province);
-            assert!(view.checklist.is_some(), "saved for {}", region.id);
+            assert_eq!(h.app.page(), Page::Result, "{}", region.id);
+            let view = h.app.result().unwrap();
+            assert_eq!(view.plan().region.id, region.id);
+            assert_eq!(view.plan().disease.id, region.diseases.last().unwrap().id);
+            assert!(view.plan().cross_province);
+            assert!(view.checklist().is_some(), "saved for {}", region.id);
             for tab in ["1", "2", "3", "4", "5"] {
                 h.typed(tab);
                 let s = h.screen();
@@ -119,32 +114,32 @@ fn back_keeps_every_answer() {
         .enter()
         .typed("2026-03-31")
         .enter();
-    assert_eq!(h.app.screen, Screen::Question(Step::Cross));
+    assert_eq!(h.app.page(), Page::Question(Step::Cross));
     h.esc();
-    assert_eq!(h.app.screen, Screen::Question(Step::End));
-    assert_eq!(h.app.date.text, "2026-03-31", "the date is still there");
+    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.date_text(), "2026-03-31", "the date is still there");
     h.esc().esc().esc();
-    assert_eq!(h.app.screen, Screen::Question(Step::Region));
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
     assert_eq!(
-        h.app.visible_options(Step::Region)[h.app.selected],
-        h.app.draft.region.unwrap(),
+        h.app.visible_options(Step::Region)[h.app.selected()],
+        h.app.draft().region.unwrap(),
         "on the chosen region"
     );
     h.esc();
     assert_eq!(
-        h.app.screen,
-        Screen::Question(Step::Region),
+        h.app.page(),
+        Page::Question(Step::Region),
         "nothing before the first question"
     );
     // Forward again with Enter only: every answer is kept.
     h.enter().enter().enter().enter().enter();
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: false
         }
     );
-    let d = &h.app.draft;
+    let d = h.app.draft();
     assert_eq!(h.app.region().unwrap().id, "qinghai-haixi");
     assert_eq!(d.end, NaiveDate::from_ymd_opt(2026, 3, 31));
     assert_eq!(
@@ -159,22 +154,22 @@ fn changing_an_answer_from_the_review_page_returns_there() {
     h.haixi_to_review();
     // Row 3 is the disease.
     h.typed("3").enter();
-    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
     h.typed("gxy").enter();
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: false
         }
     );
     assert!(h.screen().contains("高血压"));
     // Changing the region needs a new disease, then back to the review.
     h.typed("1").enter().typed("qingdao").enter();
-    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
     h.typed("白血病").enter();
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: false
         }
     );
@@ -182,8 +177,8 @@ fn changing_an_answer_from_the_review_page_returns_there() {
     // Esc from a question opened from the review goes back to the review.
     h.typed("4").enter().esc();
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: false
         }
     );
@@ -209,8 +204,8 @@ fn the_label_can_be_set_and_is_never_a_number() {
     h.haixi_to_review();
     h.key(KeyCode::Up).enter();
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: true
         }
     );
@@ -218,10 +213,10 @@ fn the_label_can_be_set_and_is_never_a_number() {
         h.key(KeyCode::Backspace);
     }
     h.typed("13800138000").enter();
-    assert!(h.app.message.as_ref().unwrap().1.contains("不要写证件号"));
+    assert!(h.app.message().unwrap().1.contains("不要写证件号"));
     assert_eq!(
-        h.app.screen,
-        Screen::Review {
+        h.app.page(),
+        Page::Review {
             editing_label: true
         }
     );
@@ -239,20 +234,20 @@ fn validation_messages_keep_what_was_typed() {
     assert!(h.app.visible_options(Step::Region).is_empty());
     assert!(h.screen().contains("没有找到“atlantis”"));
     h.enter();
-    assert!(h.app.message.as_ref().unwrap().1.contains("没有可选的项"));
+    assert!(h.app.message().unwrap().1.contains("没有可选的项"));
     for _ in 0.."atlantis".len() {
         h.key(KeyCode::Backspace);
     }
     h.typed("hx").enter();
     h.typed("7");
-    assert!(h.app.message.as_ref().unwrap().1.contains("1 到 2"));
+    assert!(h.app.message().unwrap().1.contains("1 到 2"));
     h.typed("1")
         .typed("tnb")
         .enter()
         .typed("2026-02-30")
         .enter();
-    assert_eq!(h.app.screen, Screen::Question(Step::End));
-    assert_eq!(h.app.date.text, "2026-02-30");
+    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.date_text(), "2026-02-30");
     assert!(
         h.screen()
             .contains("2026年2月没有 30 日：这个月只有 1 到 28 日")
@@ -262,7 +257,7 @@ fn validation_messages_keep_what_was_typed() {
         .typed("28");
     assert!(h.screen().contains("2026-02-28 星期六，44 天后"));
     h.enter();
-    assert_eq!(h.app.screen, Screen::Question(Step::Cross));
+    assert_eq!(h.app.page(), Page::Question(Step::Cross));
     h.esc();
     for input in ["", "2026-13-01", "nonsense"] {
         h.key(KeyCode::End);
@@ -270,8 +265,8 @@ fn validation_messages_keep_what_was_typed() {
             h.key(KeyCode::Backspace);
         }
         h.typed(input).enter();
-        assert_eq!(h.app.screen, Screen::Question(Step::End), "{input:?}");
-        assert!(h.app.message.is_some(), "{input:?}");
+        assert_eq!(h.app.page(), Page::Question(Step::End), "{input:?}");
+        assert!(h.app.message().is_some(), "{input:?}");
     }
 }
 
@@ -290,7 +285,7 @@ fn lists_filter_by_chinese_pinyin_initials_and_ids() {
         }
         h.typed(typed);
         let first = h.app.visible_options(Step::Region)[0];
-        assert_eq!(h.app.policy.regions[first].id, want, "{typed}");
+        assert_eq!(h.app.policy().regions[first].id, want, "{typed}");
     }
     // q is a letter while typing: it filters, it does not quit.
     for _ in 0..20 {
@@ -309,7 +304,7 @@ fn lists_filter_by_chinese_pinyin_initials_and_ids() {
 fn a_paste_goes_into_the_field_without_control_characters() {
     let mut h = Harness::new();
     h.send(Msg::Paste("海西\u{1b}[2J".into()));
-    assert_eq!(h.app.filter.text, "海西[2J");
+    assert_eq!(h.app.filter_text(), "海西[2J");
     for _ in 0..4 {
         h.key(KeyCode::Backspace);
     }
@@ -340,7 +335,7 @@ fn the_home_list_reopens_a_saved_plan() {
     h.enter().typed("4").typed(" ");
     let tmp = h._tmp;
     let mut h = Harness::in_dir(tmp);
-    assert_eq!(h.app.screen, Screen::Home);
+    assert_eq!(h.app.page(), Page::Home);
     let s = h.screen();
     assert!(s.contains("新建续期计划"));
     assert!(
@@ -348,16 +343,16 @@ fn the_home_list_reopens_a_saved_plan() {
         "{s}"
     );
     h.key(KeyCode::Down).enter();
-    assert_eq!(h.app.screen, Screen::Result);
+    assert_eq!(h.app.page(), Page::Result);
     assert!(h.checklist().items[0].done);
     h.esc();
-    assert_eq!(h.app.screen, Screen::Home);
+    assert_eq!(h.app.page(), Page::Home);
     h.key(KeyCode::Up).enter();
-    assert_eq!(h.app.screen, Screen::Question(Step::Region));
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
     h.esc();
     assert_eq!(
-        h.app.screen,
-        Screen::Home,
+        h.app.page(),
+        Page::Home,
         "back from the first question goes home"
     );
     assert!(path.exists());
@@ -368,12 +363,12 @@ fn mouse_clicks_choose_and_tick() {
     let mut h = Harness::new();
     // Region list starts at row 6; option 3 is 海西.
     h.click(10, 8);
-    assert_eq!(h.app.screen, Screen::Question(Step::Scheme));
+    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
     h.click(10, 4);
-    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
     h.click(10, 7);
     assert_eq!(
-        h.app.region().unwrap().diseases[h.app.draft.disease.unwrap()].id,
+        h.app.region().unwrap().diseases[h.app.draft().disease.unwrap()].id,
         "diabetes"
     );
     h.typed("2026-03-31").enter().enter().enter();
@@ -385,7 +380,7 @@ fn mouse_clicks_choose_and_tick() {
         .2
         + 1;
     h.click(x, 1);
-    assert_eq!(h.app.result.as_ref().unwrap().tab, Tab::Checklist);
+    assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
     // First item is on row 3.
     h.click(10, 3);
     assert!(h.saved_files()[0]["items"][0]["done"] == true);
@@ -422,12 +417,12 @@ fn any_size_draws_and_too_small_asks_for_more() {
 fn help_shows_every_key_and_any_key_closes_it() {
     let mut h = Harness::new();
     h.typed("?");
-    assert!(h.app.help);
+    assert!(h.app.help_shown());
     let s = h.screen();
     assert!(s.contains("按键说明") && s.contains("Esc") && s.contains("空格"));
     h.typed("x");
-    assert!(!h.app.help);
-    assert_eq!(h.app.filter.text, "", "the closing key is not typed");
+    assert!(!h.app.help_shown());
+    assert_eq!(h.app.filter_text(), "", "the closing key is not typed");
 }
 
 // ---- snapshots -------------------------------------------------------
@@ -461,7 +456,7 @@ fn snapshots_of_every_screen_at_80x24() {
     h.key(KeyCode::Up).enter();
     snap("10_review_label", &h);
     h.esc().key(KeyCode::Down).enter();
-    assert_eq!(h.app.screen, Screen::Result);
+    assert_eq!(h.app.page(), Page::Result);
     for (i, name) in [
         "11_result_window",
         "12_result_documents",
@@ -486,7 +481,7 @@ fn snapshots_of_every_screen_at_80x24() {
 fn snapshot_of_the_retired_question() {
     let mut h = Harness::new();
     h.typed("防城港").enter().typed("1");
-    assert_eq!(h.app.screen, Screen::Question(Step::Retired));
+    assert_eq!(h.app.page(), Page::Question(Step::Retired));
     snap("18_retired", &h);
 }
 
@@ -542,9 +537,9 @@ fn a_tick_that_fails_to_save_is_not_shown_as_done() {
     h.typed("4").typed(" ");
     assert!(!h.checklist().items[0].done, "the tick was not stored");
     assert!(
-        h.app.message.as_ref().unwrap().1.contains("保存失败"),
+        h.app.message().unwrap().1.contains("保存失败"),
         "{:?}",
-        h.app.message
+        h.app.message()
     );
     assert!(h.screen().contains("已完成 0/"), "{}", h.screen());
 }
@@ -582,26 +577,26 @@ fn numbers_of_ten_and_more_pick_that_item() {
     // "12" picks item 12, not item 1 with "2" left for the date.
     let mut h = Harness::new();
     h.typed(&(qingdao + 1).to_string()).typed("1");
-    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
     h.typed("12");
-    assert_eq!(h.app.screen, Screen::Question(Step::End));
-    assert_eq!(h.app.draft.disease, Some(11));
-    assert_eq!(h.app.date.text, "", "no digit leaks into the date");
+    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.draft().disease, Some(11));
+    assert_eq!(h.app.date_text(), "", "no digit leaks into the date");
     // "1" then Enter picks item 1; "1" waits with item 1 highlighted.
     let mut h = Harness::new();
     h.typed(&(qingdao + 1).to_string()).typed("1").typed("1");
-    assert_eq!(h.app.screen, Screen::Question(Step::Disease));
-    assert_eq!(h.app.selected, 0);
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    assert_eq!(h.app.selected(), 0);
     assert!(h.screen().contains("按 Enter"), "{}", h.screen());
     h.enter();
-    assert_eq!(h.app.draft.disease, Some(0));
-    assert_eq!(h.app.screen, Screen::Question(Step::End));
+    assert_eq!(h.app.draft().disease, Some(0));
+    assert_eq!(h.app.page(), Page::Question(Step::End));
     // A number no longer possible (6x of 57) picks at once: "57" is the last.
     let mut h = Harness::new();
     h.typed(&(qingdao + 1).to_string())
         .typed("1")
         .typed(&diseases.len().to_string());
-    assert_eq!(h.app.draft.disease, Some(diseases.len() - 1));
+    assert_eq!(h.app.draft().disease, Some(diseases.len() - 1));
     // Help says how to type a longer number.
     let mut h = Harness::new();
     h.typed("?");
@@ -613,10 +608,139 @@ fn the_progress_bar_counts_both_ends_of_the_window() {
     // 海西: 2025-12-31 to 2026-03-31 is 91 days; 15 gone, today, 75 left.
     let mut h = Harness::new();
     h.haixi_to_review().enter();
-    let view = h.app.result.as_ref().unwrap();
-    let total = (view.plan.window.closes - view.plan.window.opens).num_days() + 1;
+    let view = h.app.result().unwrap();
+    let total = (view.plan().window.closes - view.plan().window.opens).num_days() + 1;
     assert_eq!(total, 91);
     let s = h.screen();
     assert!(s.contains("已过 15 天，共 91 天"), "{s}");
     assert!(s.contains("离截止还剩 75 天"), "{s}");
+}
+
+/// The wizard and the plain prompts walk one question sequence
+/// (`wizard.rs`): a region change clears the disease (another list) but
+/// keeps whether the person is retired, in both.
+#[test]
+fn the_retired_answer_survives_a_region_change() {
+    let mut h = Harness::new();
+    h.typed("防城港").enter().typed("1");
+    assert_eq!(h.app.page(), Page::Question(Step::Retired));
+    h.typed("1");
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    h.esc().esc().esc();
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
+    // Over to 海西 (which does not ask), then back to 防城港.
+    h.typed("hx").enter().enter();
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    h.esc().esc();
+    h.typed("防城港").enter().enter();
+    assert_eq!(h.app.page(), Page::Question(Step::Retired));
+    assert_eq!(h.app.draft().retired, Some(true), "the answer is kept");
+    assert_eq!(h.app.selected(), 0, "and offered as the choice");
+    assert_eq!(h.app.draft().disease, None, "the disease was 海西's");
+}
+
+/// Display columns of the box-drawing edges in a read-back row.
+fn edge_columns(row: &str) -> Vec<usize> {
+    let mut col = 0;
+    let mut out = Vec::new();
+    for c in row.chars() {
+        if "│┌┐└┘|+".contains(c) {
+            out.push(col);
+        }
+        col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    out
+}
+
+/// Every row of a popup has both borders where its top row has its corners.
+fn assert_popup_whole(screen: &str) {
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows
+        .iter()
+        .position(|r| r.contains('┌'))
+        .unwrap_or_else(|| panic!("no popup:\n{screen}"));
+    let corners = edge_columns(rows[top]);
+    let (left, right) = (corners[0], corners[corners.len() - 1]);
+    for row in &rows[top + 1..] {
+        let edges = edge_columns(row);
+        assert!(
+            edges.contains(&left) && edges.contains(&right),
+            "a popup row lost an edge (want {left} and {right}):\n{screen}"
+        );
+        if row.contains('└') {
+            break;
+        }
+    }
+}
+
+#[test]
+fn popups_over_chinese_text_keep_both_borders() {
+    let mut h = Harness::new();
+    // Help over the region list, whose names straddle the popup's edges.
+    h.typed("?");
+    assert_popup_whole(&h.screen());
+    h.typed("x").typed("hx").enter().typed("1");
+    h.typed("?");
+    assert_popup_whole(&h.screen());
+    // The idle kiosk's countdown over the region list.
+    let mut k = Harness::kiosk();
+    k.typed("q").tick(110_000);
+    assert!(k.app.countdown().is_some());
+    assert_popup_whole(&k.screen());
+}
+
+#[test]
+fn a_tiny_window_says_the_whole_message_and_ignores_keys() {
+    let mut h = Harness::new();
+    h.resize(30, 10);
+    let s = h.screen();
+    let joined: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        joined.contains("窗口太小：请放大到至少60×18（现在30×10）"),
+        "the message is cut:\n{s}"
+    );
+    // Keys typed where nothing can be seen do nothing.
+    h.typed("3").typed("hx").enter().key(KeyCode::Down);
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
+    assert_eq!(h.app.draft().region, None);
+    assert_eq!(h.app.filter_text(), "");
+    // Ctrl-C still quits.
+    h.ctrl('c');
+    assert!(h.quit);
+}
+
+#[test]
+fn page_down_moves_a_page_and_end_reaches_the_end() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter().typed("3");
+    // At 80x24 the tab pane shows 20 rows.
+    h.key(KeyCode::PageDown);
+    assert_eq!(h.app.result().unwrap().scroll(), 20, "a page, not half");
+    h.key(KeyCode::End);
+    let end = h.app.result().unwrap().scroll();
+    assert!(end > 20, "End goes to the end: {end}");
+    h.key(KeyCode::Down);
+    assert_eq!(
+        h.app.result().unwrap().scroll(),
+        end,
+        "no scrolling past it"
+    );
+    h.key(KeyCode::Up);
+    assert_eq!(
+        h.app.result().unwrap().scroll(),
+        end - 1,
+        "Up moves at once"
+    );
+}
+
+#[test]
+fn a_saved_checklist_opens_on_the_checklist_tab() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    let tmp = h._tmp;
+    let mut h = Harness::in_dir(tmp);
+    h.key(KeyCode::Down).enter();
+    assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
 }

@@ -30,35 +30,6 @@ pub struct Answers {
     pub retired: bool,
 }
 
-/// The questions behind `Answers`, in the order they are asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    Region,
-    Scheme,
-    Retired,
-    Disease,
-    End,
-    Cross,
-}
-
-/// The questions a plan needs for these answers so far: "retired" only
-/// where the region's figures differ for retired employees.
-pub fn questions(region: Option<&Region>, scheme: Option<Scheme>) -> Vec<Question> {
-    let retired =
-        region.is_some_and(Region::distinguishes_retired) && scheme == Some(Scheme::Employee);
-    [
-        Question::Region,
-        Question::Scheme,
-        Question::Retired,
-        Question::Disease,
-        Question::End,
-        Question::Cross,
-    ]
-    .into_iter()
-    .filter(|q| *q != Question::Retired || retired)
-    .collect()
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PlanError {
     #[error("unknown region {0:?}")]

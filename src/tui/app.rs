@@ -1,119 +1,40 @@
 //! The wizard's state, its messages and `update`. Pure: no terminal, no
 //! files, no clock. Effects that need the outside world (saving) are
 //! returned for the shell to perform; their results come back as messages.
+//!
+//! The state is nested: the `Screen` shown owns its own state (see
+//! `screens`), popups are `Overlay`s on a stack, the kiosk's clock and quit
+//! key are apart, and the answers are the shared `wizard::Draft`.
 
 use chrono::NaiveDate;
-use crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::input::TextInput;
-use super::layout::{self, Hit};
+use super::layout;
+use super::overlays::{self, Overlay};
+use super::screens::date::DateField;
+use super::screens::home::Home;
+use super::screens::question::Question;
+use super::screens::result::{self, ResultView};
+use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
 use crate::checklist::store::StoreProblem;
-use crate::dates::{DateError, parse_date, to_half_width};
+use crate::dates::{DateError, parse_date};
 use crate::plan::{self, Answers, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{SearchIndex, disease_index, region_index};
+use crate::wizard::Draft;
 
+pub use super::screens::result::{Sections, Tab, display_sections};
+pub use super::screens::review::ReviewRow;
+pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
-pub use crate::plan::Question as Step;
-
-/// The tabs of the result screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Window,
-    Documents,
-    Channels,
-    Checklist,
-    Sources,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Window,
-        Tab::Documents,
-        Tab::Channels,
-        Tab::Checklist,
-        Tab::Sources,
-    ];
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    fn next(self) -> Tab {
-        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
-    }
-
-    fn prev(self) -> Tab {
-        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    /// Saved checklists, with 新建 on top.
-    Home,
-    Question(Step),
-    /// Check your answers; `editing_label` while the label row is edited.
-    Review {
-        editing_label: bool,
-    },
-    Result,
-}
+pub use crate::wizard::Question as Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Info,
     Error,
-}
-
-/// Answers so far. Back never clears one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Draft {
-    pub region: Option<usize>,
-    pub scheme: Option<Scheme>,
-    pub retired: Option<bool>,
-    pub disease: Option<usize>,
-    pub end: Option<NaiveDate>,
-    pub cross: Option<bool>,
-    pub label: Option<String>,
-}
-
-/// The result being shown: a fresh plan or a saved checklist reopened.
-#[derive(Debug, Clone)]
-pub struct ResultView {
-    pub plan: RenewalPlan,
-    pub checklist: Option<Checklist>,
-    pub tab: Tab,
-    pub scroll: u16,
-    /// Selected checklist item.
-    pub item: usize,
-    /// Opened from the home list (Esc goes home) rather than the questions.
-    pub from_home: bool,
-    /// The plan's text sections wrapped for each pane width in use, made
-    /// by `update` so a frame never lays the whole plan out again.
-    pub text: Vec<(usize, Sections)>,
-}
-
-/// Text sections of the plan at `width`: `(heading key, lines)`.
-pub type Sections = Vec<(&'static str, Vec<String>)>;
-
-/// The plan's sections as the screen shows them: cleaned and converted for
-/// the language, once, so frames draw the lines as they are.
-pub fn display_sections(plan: &RenewalPlan, width: usize) -> Sections {
-    crate::plan::render::sections(plan, width, None)
-        .into_iter()
-        .map(|(key, lines)| (key, lines.iter().map(|l| crate::i18n::data(l)).collect()))
-        .collect()
-}
-
-impl ResultView {
-    /// The cached sections at `width`, if `update` prepared them.
-    pub fn sections(&self, width: usize) -> Option<&Sections> {
-        self.text.iter().find(|(w, _)| *w == width).map(|(_, s)| s)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -186,6 +107,15 @@ pub struct Kiosk {
     pub quit_key: QuitKey,
 }
 
+/// A kiosk's running state: its settings, when someone last touched it,
+/// and the operator's first press of the quit key.
+#[derive(Debug, Clone)]
+pub(crate) struct KioskState {
+    pub(crate) config: Kiosk,
+    last_input_ms: u64,
+    quit_pressed_ms: Option<u64>,
+}
+
 /// The operator presses the quit key twice within this time (or holds it).
 const QUIT_WINDOW_MS: u64 = 3_000;
 
@@ -214,41 +144,25 @@ pub enum Effect {
 }
 
 pub struct App {
-    pub policy: PolicySet,
-    pub today: NaiveDate,
-    pub size: (u16, u16),
-    pub screen: Screen,
-    pub draft: Draft,
-    /// The filter typed on a list step.
-    pub filter: TextInput,
-    /// Highlighted row in the current list (index into `visible_options`).
-    pub selected: usize,
-    pub date: TextInput,
-    pub label: TextInput,
-    /// Digits typed on a list that could still grow into a longer number
-    /// (`1` in a list of 57 may become `12`): Enter or a non-digit ends it.
-    pub number: String,
-    pub message: Option<(Level, String)>,
-    /// Answering a question came from the review page: go back there.
-    pub from_review: bool,
-    pub saved: Vec<Checklist>,
-    pub problems: Vec<StoreProblem>,
-    pub result: Option<ResultView>,
+    pub(crate) policy: PolicySet,
+    pub(crate) today: NaiveDate,
+    pub(crate) size: (u16, u16),
+    pub(crate) screen: Screen,
+    /// Popups over the screen, the top one last.
+    pub(crate) overlays: Vec<Overlay>,
+    /// Answers so far, kept whatever screen shows.
+    pub(crate) draft: Draft,
+    pub(crate) message: Option<(Level, String)>,
+    pub(crate) saved: Vec<Checklist>,
+    pub(crate) problems: Vec<StoreProblem>,
     /// Id of the checklist this session's answers were saved as.
-    pub saved_id: Option<String>,
-    pub help: bool,
-    pub quit: bool,
+    pub(crate) saved_id: Option<String>,
+    pub(crate) quit: bool,
     /// Walk-up kiosk: nothing saved unless chosen, idle reset, operator quit.
-    pub kiosk: Option<Kiosk>,
+    pub(crate) kiosk: Option<KioskState>,
     /// A printer or print file is configured.
-    pub can_print: bool,
-    /// Showing the QR code of the plan.
-    pub qr: bool,
-    /// Seconds left before an idle kiosk session is wiped, while counting down.
-    pub countdown: Option<u64>,
+    pub(crate) can_print: bool,
     now_ms: u64,
-    last_input_ms: u64,
-    quit_pressed_ms: Option<u64>,
     regions: SearchIndex,
     diseases: Option<(usize, SearchIndex)>,
 }
@@ -268,34 +182,23 @@ impl App {
             policy,
             today,
             size: (80, 24),
-            screen: Screen::Home,
+            screen: Screen::Home(Home::default()),
+            overlays: Vec::new(),
             draft: Draft::default(),
-            filter: TextInput::default(),
-            selected: 0,
-            date: TextInput::default(),
-            label: TextInput::default(),
-            number: String::new(),
             message: None,
-            from_review: false,
             saved: Vec::new(),
             problems,
-            result: None,
             saved_id: None,
-            help: false,
             quit: false,
             kiosk: None,
             can_print: false,
-            qr: false,
-            countdown: None,
             now_ms: 0,
-            last_input_ms: 0,
-            quit_pressed_ms: None,
             regions,
             diseases: None,
         };
         app.set_saved(saved);
         if app.saved.is_empty() {
-            app.screen = Screen::Question(Step::Region);
+            app.enter_step(Step::Region, false);
         }
         app
     }
@@ -304,8 +207,131 @@ impl App {
     /// so no path (Esc, the idle wipe, the next visitor) can list them.
     pub fn for_kiosk(policy: PolicySet, today: NaiveDate, kiosk: Kiosk) -> App {
         let mut app = App::new(policy, today, Vec::new(), Vec::new());
-        app.kiosk = Some(kiosk);
+        app.kiosk = Some(KioskState {
+            config: kiosk,
+            last_input_ms: 0,
+            quit_pressed_ms: None,
+        });
         app
+    }
+
+    // ---- what tests and the shell read ---------------------------------
+
+    /// Which screen is shown.
+    pub fn page(&self) -> Page {
+        self.screen.page()
+    }
+
+    pub fn policy(&self) -> &PolicySet {
+        &self.policy
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    pub fn message(&self) -> Option<&(Level, String)> {
+        self.message.as_ref()
+    }
+
+    /// Shows a message under the screen (the shell's start-up problems).
+    pub fn set_message(&mut self, level: Level, text: String) {
+        self.message = Some((level, text));
+    }
+
+    pub fn saved(&self) -> &[Checklist] {
+        &self.saved
+    }
+
+    pub fn problems(&self) -> &[StoreProblem] {
+        &self.problems
+    }
+
+    pub fn kiosk(&self) -> Option<Kiosk> {
+        self.kiosk.as_ref().map(|k| k.config)
+    }
+
+    pub fn can_print(&self) -> bool {
+        self.can_print
+    }
+
+    pub fn set_can_print(&mut self, can: bool) {
+        self.can_print = can;
+    }
+
+    /// The person or the operator asked to stop.
+    pub fn quit_requested(&self) -> bool {
+        self.quit
+    }
+
+    /// The result shown, if the screen shows one.
+    pub fn result(&self) -> Option<&ResultView> {
+        match &self.screen {
+            Screen::Result(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn result_mut(&mut self) -> Option<&mut ResultView> {
+        match &mut self.screen {
+            Screen::Result(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The highlighted row of the list shown (0 where there is none).
+    pub fn selected(&self) -> usize {
+        match &self.screen {
+            Screen::Home(h) => h.selected,
+            Screen::Question(q) => q.selected,
+            Screen::Review(r) => r.selected,
+            Screen::Date(_) | Screen::Result(_) => 0,
+        }
+    }
+
+    /// The filter typed on a list question ("" elsewhere).
+    pub fn filter_text(&self) -> &str {
+        match &self.screen {
+            Screen::Question(q) => &q.filter.text,
+            _ => "",
+        }
+    }
+
+    /// The end date as typed ("" off the date question).
+    pub fn date_text(&self) -> &str {
+        match &self.screen {
+            Screen::Date(d) => &d.field.text,
+            _ => "",
+        }
+    }
+
+    /// The end date as typed, understood or not.
+    pub fn date_reading(&self) -> Result<NaiveDate, DateError> {
+        parse_date(self.date_text())
+    }
+
+    pub fn help_shown(&self) -> bool {
+        self.overlays.contains(&Overlay::Help)
+    }
+
+    pub fn qr_shown(&self) -> bool {
+        self.overlays.contains(&Overlay::Qr)
+    }
+
+    /// Seconds left before an idle kiosk session is wiped, while counting down.
+    pub fn countdown(&self) -> Option<u64> {
+        self.overlays.iter().find_map(|o| match o {
+            Overlay::Countdown(s) => Some(*s),
+            _ => None,
+        })
     }
 
     /// Keeps the home list most urgent first.
@@ -329,11 +355,11 @@ impl App {
 
     /// The steps asked for the current answers.
     pub fn steps(&self) -> Vec<Step> {
-        plan::questions(self.region(), self.draft.scheme)
+        self.draft.questions(&self.policy)
     }
 
     pub fn region(&self) -> Option<&crate::policy::Region> {
-        self.draft.region.and_then(|i| self.policy.regions.get(i))
+        self.draft.region(&self.policy)
     }
 
     /// All options of a choice step, in their numbered order.
@@ -377,13 +403,14 @@ impl App {
     /// Option indices shown for the current filter, best match first.
     pub fn visible_options(&self, step: Step) -> Vec<usize> {
         let all = self.options(step).len();
-        if !Self::filterable(step) || self.filter.text.trim().is_empty() {
+        let filter = self.filter_text();
+        if !Self::filterable(step) || filter.trim().is_empty() {
             return (0..all).collect();
         }
         match step {
-            Step::Region => self.regions.filter(&self.filter.text),
+            Step::Region => self.regions.filter(filter),
             Step::Disease => match &self.diseases {
-                Some((r, idx)) if Some(*r) == self.draft.region => idx.filter(&self.filter.text),
+                Some((r, idx)) if Some(*r) == self.draft.region => idx.filter(filter),
                 _ => (0..all).collect(),
             },
             _ => (0..all).collect(),
@@ -405,29 +432,38 @@ impl App {
         }
     }
 
-    fn enter_step(&mut self, step: Step) {
-        self.screen = Screen::Question(step);
-        self.filter.clear();
-        self.number.clear();
+    /// Shows a question; `from_review` when a change began on the review
+    /// page (answering then goes back there).
+    pub(crate) fn enter_step(&mut self, step: Step, from_review: bool) {
         self.message = None;
+        if step == Step::End {
+            let typed = self.draft.end.map(|d| d.to_string()).unwrap_or_default();
+            self.screen = Screen::Date(DateField {
+                field: TextInput::with(&typed),
+                from_review,
+            });
+            return;
+        }
         if step == Step::Disease
             && let Some(r) = self.draft.region
             && self.diseases.as_ref().is_none_or(|(i, _)| *i != r)
         {
             self.diseases = Some((r, disease_index(&self.policy.regions[r])));
         }
-        if step == Step::End {
-            self.date = TextInput::with(&self.draft.end.map(|d| d.to_string()).unwrap_or_default());
-        }
+        self.screen = Screen::Question(Question::new(step, from_review));
         let visible = self.visible_options(step);
-        self.selected = self
+        let selected = self
             .answered_option(step)
             .and_then(|a| visible.iter().position(|v| *v == a))
             .unwrap_or(0);
+        if let Screen::Question(q) = &mut self.screen {
+            q.selected = selected;
+        }
     }
 
-    fn next_after(&mut self, step: Step) {
-        if self.from_review && self.review_ready() {
+    /// The question after `step` was answered.
+    pub(crate) fn next_after(&mut self, step: Step, from_review: bool) {
+        if from_review && self.draft.complete(&self.policy) {
             self.show_review();
             return;
         }
@@ -438,109 +474,74 @@ impl App {
             .iter()
             .skip(pos + 1)
             .copied()
-            .find(|s| !self.from_review || !self.answered(*s));
+            .find(|s| !from_review || !self.draft.answered(*s));
         match next {
-            Some(s) => self.enter_step(s),
+            Some(s) => self.enter_step(s, from_review),
             None => self.show_review(),
         }
     }
 
     /// The review page, with the confirm row selected.
-    fn show_review(&mut self) {
-        self.from_review = false;
-        self.screen = Screen::Review {
-            editing_label: false,
-        };
+    pub(crate) fn show_review(&mut self) {
         self.message = None;
-        self.selected = self.review_rows().len() - 1;
+        self.screen = Screen::Review(Review {
+            selected: self.review_rows().len() - 1,
+            label: None,
+        });
     }
 
-    fn answered(&self, step: Step) -> bool {
+    /// Records the answer to a choice question and moves on.
+    pub(crate) fn choose(&mut self, step: Step, option: usize, from_review: bool) {
         match step {
-            Step::Region => self.draft.region.is_some(),
-            Step::Scheme => self.draft.scheme.is_some(),
-            Step::Retired => self.draft.retired.is_some(),
-            Step::Disease => self.draft.disease.is_some(),
-            Step::End => self.draft.end.is_some(),
-            Step::Cross => self.draft.cross.is_some(),
-        }
-    }
-
-    fn review_ready(&self) -> bool {
-        self.steps().iter().all(|s| self.answered(*s))
-    }
-
-    fn choose(&mut self, step: Step, option: usize) {
-        match step {
-            Step::Region => {
-                if self.draft.region != Some(option) {
-                    self.draft.disease = None;
-                    self.draft.retired = None;
-                }
-                self.draft.region = Some(option);
-            }
-            Step::Scheme => {
-                let scheme = Scheme::ALL[option.min(1)];
-                if self.draft.scheme != Some(scheme) {
-                    self.draft.retired = None;
-                }
-                self.draft.scheme = Some(scheme);
-            }
-            Step::Retired => self.draft.retired = Some(option == 0),
+            Step::Region => self.draft.set_region(option),
+            Step::Scheme => self.draft.set_scheme(Scheme::ALL[option.min(1)]),
+            Step::Retired | Step::Cross => self.draft.set_yes_no(step, option == 0),
             Step::Disease => self.draft.disease = Some(option),
-            Step::Cross => self.draft.cross = Some(option == 0),
             Step::End => {}
         }
-        self.next_after(step);
+        self.next_after(step, from_review);
     }
 
-    /// The end date as typed, understood or not.
-    pub fn date_reading(&self) -> Result<NaiveDate, DateError> {
-        parse_date(&self.date.text)
+    pub(crate) fn go_home(&mut self, selected: usize) {
+        self.screen = Screen::Home(Home { selected });
     }
 
+    /// Esc: one step back; no answer is cleared.
     fn back(&mut self) {
         self.message = None;
-        match self.screen.clone() {
-            Screen::Home => {}
-            Screen::Question(step) => {
-                if self.from_review {
-                    self.from_review = false;
-                    if self.review_ready() {
-                        self.show_review();
-                        return;
-                    }
-                }
-                let steps = self.steps();
-                match steps.iter().position(|s| *s == step) {
-                    Some(0) | None => {
-                        if self.kiosk.is_none() && !self.saved.is_empty() {
-                            self.screen = Screen::Home;
-                            self.selected = 0;
-                        }
-                    }
-                    Some(p) => self.enter_step(steps[p - 1]),
-                }
+        let (step, from_review) = match &mut self.screen {
+            Screen::Home(_) => return,
+            Screen::Question(q) => (q.step, q.from_review),
+            Screen::Date(d) => (Step::End, d.from_review),
+            Screen::Review(r) if r.label.is_some() => {
+                r.label = None;
+                return;
             }
-            Screen::Review {
-                editing_label: true,
-            } => {
-                self.screen = Screen::Review {
-                    editing_label: false,
-                }
-            }
-            Screen::Review { .. } => {
+            Screen::Review(_) => {
                 if let Some(last) = self.steps().last().copied() {
-                    self.enter_step(last);
+                    self.enter_step(last, false);
                 }
+                return;
             }
-            Screen::Result => {
-                let from_home = self.result.as_ref().is_some_and(|r| r.from_home);
-                if from_home {
-                    self.result = None;
-                    self.screen = Screen::Home;
-                } else {
-                    self.show_review();
+            Screen::Result(v) => {
+                match v.from_home {
+                    Some(selected) => self.go_home(selected),
+                    None => self.show_review(),
+                }
+                return;
+            }
+        };
+        if from_review && self.draft.complete(&self.policy) {
+            self.show_review();
+            return;
+        }
+        match self.draft.prev(&self.policy, step) {
+            Some(prev) => self.enter_step(prev, false),
+            None => {
+                if self.kiosk.is_none() && !self.saved.is_empty() {
+                    self.go_home(0);
+                } else if let Screen::Question(q) = &mut self.screen {
+                    q.from_review = false;
                 }
             }
         }
@@ -550,10 +551,7 @@ impl App {
 
     /// Rows of the review page: each question asked, the label, then confirm.
     pub fn review_rows(&self) -> Vec<ReviewRow> {
-        let mut rows: Vec<ReviewRow> = self.steps().into_iter().map(ReviewRow::Answer).collect();
-        rows.push(ReviewRow::Label);
-        rows.push(ReviewRow::Confirm);
-        rows
+        review::rows(&self.steps())
     }
 
     pub fn default_label(&self) -> String {
@@ -563,24 +561,12 @@ impl App {
             .unwrap_or_default()
     }
 
-    fn answers(&self) -> Option<Answers> {
-        let region = self.region()?;
-        let disease = region.diseases.get(self.draft.disease?)?;
-        Some(Answers {
-            region: region.id.clone(),
-            scheme: self.draft.scheme?,
-            disease: disease.id.clone(),
-            validity_end: self.draft.end?,
-            cross_province: self.draft.cross.unwrap_or(false),
-            retired: self.draft.retired.unwrap_or(false),
-        })
-    }
-
-    fn confirm(&mut self) -> Vec<Effect> {
-        let Some(answers) = self.answers() else {
+    /// The plan for the answers: shown, and saved (not at a kiosk).
+    pub(crate) fn confirm(&mut self) -> Vec<Effect> {
+        let Some(answers) = self.draft.answers(&self.policy) else {
             // Send the person to the first unanswered question.
-            if let Some(s) = self.steps().into_iter().find(|s| !self.answered(*s)) {
-                self.enter_step(s);
+            if let Some(s) = self.draft.first_unanswered(&self.policy) {
+                self.enter_step(s, false);
             }
             return Vec::new();
         };
@@ -591,32 +577,22 @@ impl App {
                     .label
                     .clone()
                     .unwrap_or_else(|| self.default_label());
-                self.result = Some(ResultView {
-                    plan: p.clone(),
-                    checklist: None,
-                    tab: Tab::Window,
-                    scroll: 0,
-                    item: 0,
-                    from_home: false,
-                    text: Vec::new(),
-                });
-                self.screen = Screen::Result;
+                let mut view = ResultView::new(p.clone(), None, None);
                 if self.kiosk.is_some() && self.saved_id.is_none() {
                     // A kiosk keeps the checklist in memory unless the person saves it.
-                    let c = Checklist::new(
+                    view.checklist = Some(Checklist::new(
                         String::new(),
                         &label,
                         &answers,
                         &p,
                         chrono::DateTime::UNIX_EPOCH,
-                    );
-                    if let Some(v) = self.result.as_mut() {
-                        v.checklist = Some(c);
-                    }
+                    ));
+                    self.screen = Screen::Result(Box::new(view));
                     self.message =
                         Some((Level::Info, crate::i18n::t("tui.kiosk.not_saved").into()));
                     return Vec::new();
                 }
+                self.screen = Screen::Result(Box::new(view));
                 self.message = Some((Level::Info, crate::i18n::t("tui.saving").into()));
                 vec![Effect::Save {
                     existing: self.saved_id.clone(),
@@ -635,22 +611,17 @@ impl App {
 
     // ---- home --------------------------------------------------------
 
-    fn open_saved(&mut self, index: usize) {
+    /// Opens the saved checklist at `index` of the home list.
+    pub(crate) fn open_saved(&mut self, index: usize) {
         let Some(c) = self.saved.get(index).cloned() else {
             return;
         };
         match plan::compute(&self.policy, &c.answers, self.today) {
             Ok(p) => {
-                self.result = Some(ResultView {
-                    plan: p,
-                    checklist: Some(c),
-                    tab: Tab::Window,
-                    scroll: 0,
-                    item: 0,
-                    from_home: true,
-                    text: Vec::new(),
-                });
-                self.screen = Screen::Result;
+                let mut view = ResultView::new(p, Some(c), Some(index + 1));
+                // A saved checklist is reopened to be ticked.
+                view.show_tab(Tab::Checklist);
+                self.screen = Screen::Result(Box::new(view));
                 self.message = None;
             }
             Err(_) => {
@@ -666,33 +637,31 @@ impl App {
         // What this visitor saved stays on disk, never in the next session.
         self.saved.clear();
         self.problems.clear();
-        self.quit_pressed_ms = None;
-        self.result = None;
-        self.from_review = false;
-        self.help = false;
-        self.qr = false;
-        self.countdown = None;
-        self.label = TextInput::default();
-        self.date = TextInput::default();
-        self.enter_step(Step::Region);
+        if let Some(k) = self.kiosk.as_mut() {
+            k.quit_pressed_ms = None;
+        }
+        self.overlays.clear();
+        self.enter_step(Step::Region, false);
         self.message = Some((Level::Info, crate::i18n::t("tui.kiosk.reset").into()));
     }
 
     /// Nothing typed or chosen: a kiosk waiting for the next person.
     fn pristine(&self) -> bool {
-        self.screen == Screen::Question(Step::Region)
+        self.page() == Page::Question(Step::Region)
             && self.draft == Draft::default()
-            && self.filter.text.is_empty()
-            && !self.help
-            && !self.qr
+            && self.filter_text().is_empty()
+            && self
+                .overlays
+                .iter()
+                .all(|o| matches!(o, Overlay::Countdown(_)))
     }
 
     /// The plan's save action at a kiosk: the person chose to keep it here.
-    fn save_now(&mut self) -> Vec<Effect> {
-        let Some(view) = &self.result else {
+    pub(crate) fn save_now(&mut self) -> Vec<Effect> {
+        let Some(view) = self.result() else {
             return Vec::new();
         };
-        let Some(answers) = self.answers() else {
+        let Some(answers) = self.draft.answers(&self.policy) else {
             return Vec::new();
         };
         let ticked = view
@@ -722,18 +691,17 @@ impl App {
         }]
     }
 
-    fn start_new(&mut self) {
+    pub(crate) fn start_new(&mut self) {
         self.draft = Draft::default();
         self.saved_id = None;
-        self.result = None;
-        self.from_review = false;
-        self.enter_step(Step::Region);
+        self.enter_step(Step::Region, false);
     }
 
     // ---- result ------------------------------------------------------
 
-    fn toggle_item(&mut self, index: usize, now_done: Option<bool>) -> Vec<Effect> {
-        let Some(view) = self.result.as_mut() else {
+    /// Ticks (or unticks) checklist item `index`; the store confirms.
+    pub(crate) fn toggle_item(&mut self, index: usize) -> Vec<Effect> {
+        let Some(view) = self.result_mut() else {
             return Vec::new();
         };
         let Some(c) = view.checklist.as_mut() else {
@@ -743,7 +711,7 @@ impl App {
         let Some(item) = c.items.get_mut(index) else {
             return Vec::new();
         };
-        let done = now_done.unwrap_or(!item.done);
+        let done = !item.done;
         // Show the tick at once; the store confirms with what is on disk.
         item.done = done;
         view.item = index;
@@ -758,20 +726,23 @@ impl App {
         }]
     }
 
-    fn result_lines_len(&self) -> usize {
-        // An upper bound for scrolling; the view clamps exactly.
-        self.result
-            .as_ref()
-            .map(|r| r.plan.documents.len() * 4 + r.plan.channels.len() * 40 + 200)
-            .unwrap_or(0)
+    /// Lays the plan's text out for the pane widths of the current size,
+    /// once per width (on a new result or a resize, not on every frame).
+    fn prepare_text(&mut self) {
+        if self.result().is_none() || layout::too_small(self.size) {
+            return;
+        }
+        let areas = layout::areas(self);
+        let widths: Vec<usize> = areas
+            .left
+            .map(|l| usize::from(l.width) - 1)
+            .into_iter()
+            .chain([usize::from(areas.pane.width) - 1])
+            .collect();
+        if let Some(view) = self.result_mut() {
+            view.prepare(&widths);
+        }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewRow {
-    Answer(Step),
-    Label,
-    Confirm,
 }
 
 fn is_ctrl_c(k: &KeyEvent) -> bool {
@@ -784,33 +755,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let effects = apply(app, msg);
     app.prepare_text();
     effects
-}
-
-impl App {
-    /// Lays the plan's text out for the pane widths of the current size,
-    /// once per width (on a new result or a resize, not on every frame).
-    fn prepare_text(&mut self) {
-        if self.result.is_none() || super::layout::too_small(self) {
-            return;
-        }
-        let (left, pane) = super::layout::result_panes(self);
-        let widths: Vec<usize> = left
-            .map(|l| usize::from(l.width) - 1)
-            .into_iter()
-            .chain([usize::from(pane.width) - 1])
-            .collect();
-        let Some(view) = self.result.as_mut() else {
-            return;
-        };
-        for width in widths {
-            if view.sections(width).is_none() {
-                view.text.push((width, display_sections(&view.plan, width)));
-            }
-        }
-        // Only the latest few sizes are worth keeping.
-        let keep = view.text.len().saturating_sub(4);
-        view.text.drain(..keep);
-    }
 }
 
 fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -828,7 +772,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 let saved = std::mem::take(&mut app.saved);
                 app.set_saved(saved);
             }
-            if let Some(view) = app.result.as_mut() {
+            if let Some(view) = app.result_mut() {
                 view.checklist = Some(c.clone());
             }
             app.message = Some((
@@ -838,7 +782,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Stored(Ok(c)) => {
-            if let Some(view) = app.result.as_mut()
+            if let Some(view) = app.result_mut()
                 && view.checklist.as_ref().is_some_and(|x| x.id == c.id)
             {
                 view.checklist = Some(c.clone());
@@ -857,20 +801,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(ms) => {
             app.now_ms = ms;
-            if let Some(k) = app.kiosk {
-                let idle = ms.saturating_sub(app.last_input_ms);
-                if app.pristine() {
-                    app.countdown = None;
-                    app.last_input_ms = ms;
-                } else if idle >= k.idle_secs * 1000 {
-                    app.reset_session();
-                    app.last_input_ms = ms;
-                } else if idle >= (k.idle_secs - k.countdown_secs) * 1000 {
-                    app.countdown = Some((k.idle_secs * 1000 - idle).div_ceil(1000));
-                } else {
-                    app.countdown = None;
-                }
-            }
+            tick_kiosk(app, ms);
             Vec::new()
         }
         Msg::TickFailed {
@@ -881,8 +812,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         } => {
             // The tick did not reach the disk: show it as it is there.
             if let Some(c) = app
-                .result
-                .as_mut()
+                .result_mut()
                 .and_then(|v| v.checklist.as_mut())
                 .filter(|c| c.id == id)
                 && let Some(i) = c.items.iter_mut().find(|i| i.id == item)
@@ -906,20 +836,22 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             ));
             Vec::new()
         }
-        Msg::Paste(_) | Msg::Mouse(_) | Msg::Key(_) if app.countdown.is_some() => {
+        Msg::Paste(_) | Msg::Mouse(_) | Msg::Key(_) if app.countdown().is_some() => {
             // Someone is still here: stop the countdown; the key does nothing else.
-            app.countdown = None;
-            app.last_input_ms = app.now_ms;
+            app.overlays.retain(|o| !matches!(o, Overlay::Countdown(_)));
+            touched(app);
             Vec::new()
         }
         Msg::Paste(text) => {
-            app.last_input_ms = app.now_ms;
-            paste(app, &text);
+            touched(app);
+            if !layout::too_small(app.size) {
+                paste(app, &text);
+            }
             Vec::new()
         }
         Msg::Mouse(m) => {
             if matches!(m.kind, MouseEventKind::Down(_)) {
-                app.last_input_ms = app.now_ms;
+                touched(app);
             }
             mouse(app, m)
         }
@@ -927,18 +859,19 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             if k.kind == KeyEventKind::Release {
                 return Vec::new();
             }
-            app.last_input_ms = app.now_ms;
-            if let Some(kiosk) = app.kiosk {
+            touched(app);
+            let now = app.now_ms;
+            if let Some(kiosk) = app.kiosk.as_mut() {
                 // Only the operator's key, twice (or held), leaves a kiosk.
-                if kiosk.quit_key.matches(&k) {
-                    if app
+                if kiosk.config.quit_key.matches(&k) {
+                    if kiosk
                         .quit_pressed_ms
-                        .is_some_and(|t| app.now_ms.saturating_sub(t) <= QUIT_WINDOW_MS)
+                        .is_some_and(|t| now.saturating_sub(t) <= QUIT_WINDOW_MS)
                     {
                         app.quit = true;
                         return vec![Effect::Quit];
                     }
-                    app.quit_pressed_ms = Some(app.now_ms);
+                    kiosk.quit_pressed_ms = Some(now);
                     app.message =
                         Some((Level::Info, crate::i18n::t("tui.kiosk.quit_again").into()));
                     return Vec::new();
@@ -955,12 +888,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 // Ctrl-Z suspends, as in any terminal program.
                 return vec![Effect::Suspend];
             }
-            if app.qr {
-                app.qr = false;
+            // Nothing can be seen to act on in a window too small to draw.
+            if layout::too_small(app.size) {
                 return Vec::new();
             }
-            if app.help {
-                app.help = false;
+            if overlays::key(app, &k) {
                 return Vec::new();
             }
             key(app, k)
@@ -968,50 +900,83 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// Someone touched the keys or the screen: the kiosk's idle clock restarts.
+fn touched(app: &mut App) {
+    let now = app.now_ms;
+    if let Some(k) = app.kiosk.as_mut() {
+        k.last_input_ms = now;
+    }
+}
+
+/// An idle kiosk counts down, then wipes the session for the next person.
+fn tick_kiosk(app: &mut App, ms: u64) {
+    let Some(k) = app.kiosk.as_ref() else {
+        return;
+    };
+    let (config, idle) = (k.config, ms.saturating_sub(k.last_input_ms));
+    let countdown = if app.pristine() {
+        touched(app);
+        None
+    } else if idle >= config.idle_secs * 1000 {
+        app.reset_session();
+        touched(app);
+        return;
+    } else if idle >= (config.idle_secs - config.countdown_secs) * 1000 {
+        Some((config.idle_secs * 1000 - idle).div_ceil(1000))
+    } else {
+        None
+    };
+    app.overlays.retain(|o| !matches!(o, Overlay::Countdown(_)));
+    if let Some(secs) = countdown {
+        app.overlays.push(Overlay::Countdown(secs));
+    }
+}
+
+/// Whether keys type into a text field on this screen.
 fn typing(app: &App) -> bool {
-    match &app.screen {
-        Screen::Question(step) => App::filterable(*step) || *step == Step::End,
-        Screen::Review { editing_label } => *editing_label,
+    match app.page() {
+        Page::Question(step) => App::filterable(step) || step == Step::End,
+        Page::Review { editing_label } => editing_label,
         _ => false,
     }
 }
 
 fn paste(app: &mut App, text: &str) {
     let text = text.lines().next().unwrap_or("");
-    match app.screen.clone() {
-        Screen::Question(Step::End) => app.date.insert(text),
-        Screen::Question(step) if App::filterable(step) => {
-            app.filter.insert(text);
-            app.selected = 0;
+    match &mut app.screen {
+        Screen::Date(d) => d.field.insert(text),
+        Screen::Question(q) if App::filterable(q.step) => {
+            q.filter.insert(text);
+            q.selected = 0;
         }
-        Screen::Review {
-            editing_label: true,
-        } => app.label.insert(text),
+        Screen::Review(Review {
+            label: Some(label), ..
+        }) => label.insert(text),
         _ => {}
     }
 }
 
-fn move_selection(app: &mut App, delta: isize, len: usize) {
+/// Moves a list's selection by `delta`, within `0..len`.
+pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
     if len == 0 {
-        app.selected = 0;
+        *selected = 0;
         return;
     }
-    let cur = app.selected.min(len - 1) as isize;
-    app.selected = (cur + delta).clamp(0, len as isize - 1) as usize;
+    let cur = (*selected).min(len - 1) as isize;
+    *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }
 
+/// Keys every screen shares (help, quit, back), then the screen's own.
 fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let is_typing = typing(app);
     match k.code {
         KeyCode::Char('?')
-            if !matches!(
-                app.screen,
-                Screen::Review {
-                    editing_label: true
-                }
-            ) =>
+            if app.page()
+                != (Page::Review {
+                    editing_label: true,
+                }) =>
         {
-            app.help = true;
+            app.overlays.push(Overlay::Help);
             return Vec::new();
         }
         KeyCode::Char('q') | KeyCode::Char('Q')
@@ -1030,328 +995,23 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    match app.screen.clone() {
-        Screen::Home => {
-            let len = app.saved.len() + 1;
-            match k.code {
-                KeyCode::Up => move_selection(app, -1, len),
-                KeyCode::Down => move_selection(app, 1, len),
-                KeyCode::Home => app.selected = 0,
-                KeyCode::End => app.selected = len - 1,
-                KeyCode::Enter | KeyCode::Char(' ') => {
-                    if app.selected == 0 {
-                        app.start_new();
-                    } else {
-                        app.open_saved(app.selected - 1);
-                    }
-                }
-                KeyCode::Char('n') | KeyCode::Char('N') => app.start_new(),
-                KeyCode::Char(c) if c.is_ascii_digit() => {
-                    let n = c.to_digit(10).unwrap_or(0) as usize;
-                    if n >= 1 && n <= len {
-                        app.selected = n - 1;
-                    }
-                }
-                _ => {}
-            }
-            Vec::new()
-        }
-        Screen::Question(Step::End) => {
-            match k.code {
-                KeyCode::Enter => match app.date_reading() {
-                    Ok(d) => {
-                        app.draft.end = Some(d);
-                        app.next_after(Step::End);
-                    }
-                    Err(e) => app.message = Some((Level::Error, e.message())),
-                },
-                KeyCode::Backspace => app.date.backspace(),
-                KeyCode::Delete => app.date.delete(),
-                KeyCode::Left => app.date.left(),
-                KeyCode::Right => app.date.right(),
-                KeyCode::Home => app.date.home(),
-                KeyCode::End => app.date.end(),
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    app.date.insert(&c.to_string());
-                    app.message = None;
-                }
-                _ => {}
-            }
-            Vec::new()
-        }
-        Screen::Question(step) => {
-            let visible = app.visible_options(step);
-            if !app.number.is_empty() {
-                match k.code {
-                    KeyCode::Char(c)
-                        if to_half_width(&c.to_string())
-                            .chars()
-                            .all(|d| d.is_ascii_digit()) => {}
-                    KeyCode::Enter => {
-                        let n: usize = app.number.parse().unwrap_or(0);
-                        app.number.clear();
-                        app.choose(step, n.saturating_sub(1));
-                        return Vec::new();
-                    }
-                    KeyCode::Backspace => {
-                        app.number.clear();
-                        app.message = None;
-                        return Vec::new();
-                    }
-                    // Anything else ends the number: the item stays highlighted.
-                    _ => {
-                        app.number.clear();
-                        app.message = None;
-                    }
-                }
-            }
-            match k.code {
-                KeyCode::Up => move_selection(app, -1, visible.len()),
-                KeyCode::Down => move_selection(app, 1, visible.len()),
-                KeyCode::PageUp => move_selection(app, -10, visible.len()),
-                KeyCode::PageDown => move_selection(app, 10, visible.len()),
-                KeyCode::Home if !App::filterable(step) || app.filter.text.is_empty() => {
-                    app.selected = 0
-                }
-                KeyCode::End if !App::filterable(step) || app.filter.text.is_empty() => {
-                    app.selected = visible.len().saturating_sub(1)
-                }
-                KeyCode::Enter => match visible.get(app.selected) {
-                    Some(&opt) => app.choose(step, opt),
-                    None => {
-                        app.message = Some((Level::Error, crate::i18n::t("tui.no_match").into()))
-                    }
-                },
-                KeyCode::Backspace if App::filterable(step) => {
-                    app.filter.backspace();
-                    app.selected = 0;
-                }
-                KeyCode::Left if App::filterable(step) => app.filter.left(),
-                KeyCode::Right if App::filterable(step) => app.filter.right(),
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    let digit = to_half_width(&c.to_string())
-                        .chars()
-                        .next()
-                        .filter(char::is_ascii_digit);
-                    let all = app.options(step).len();
-                    if let (Some(d), true) = (digit, app.filter.text.is_empty()) {
-                        let typed = format!("{}{d}", app.number);
-                        let n: usize = typed.parse().unwrap_or(0);
-                        if (1..=all).contains(&n) {
-                            if n * 10 > all {
-                                // No longer number is possible: this is the one.
-                                app.number.clear();
-                                app.choose(step, n - 1);
-                            } else {
-                                // `1` of 57 may become `12`: wait for a digit or Enter.
-                                app.number = typed;
-                                app.selected = n - 1;
-                                app.message = Some((
-                                    Level::Info,
-                                    crate::i18n::tf("tui.number_pending", &[("n", &n)]),
-                                ));
-                            }
-                            return Vec::new();
-                        }
-                        if !app.number.is_empty() {
-                            app.number.clear();
-                            app.message = Some((
-                                Level::Error,
-                                crate::i18n::tf("tui.pick_number", &[("max", &all)]),
-                            ));
-                            return Vec::new();
-                        }
-                        if !App::filterable(step) {
-                            app.message = Some((
-                                Level::Error,
-                                crate::i18n::tf("tui.pick_number", &[("max", &all)]),
-                            ));
-                            return Vec::new();
-                        }
-                    }
-                    if App::filterable(step) {
-                        app.filter.insert(&c.to_string());
-                        app.selected = 0;
-                        app.message = None;
-                    } else {
-                        // y / n on yes-no questions, initials on the scheme list.
-                        let pick = match (step, c.to_ascii_lowercase()) {
-                            (Step::Retired | Step::Cross, 'y')
-                            | (Step::Retired | Step::Cross, '是') => Some(0),
-                            (Step::Retired | Step::Cross, 'n')
-                            | (Step::Retired | Step::Cross, '否') => Some(1),
-                            (Step::Scheme, 'z') | (Step::Scheme, 'e') => Some(0),
-                            (Step::Scheme, 'c') | (Step::Scheme, 'j') | (Step::Scheme, 'r') => {
-                                Some(1)
-                            }
-                            _ => None,
-                        };
-                        match pick {
-                            Some(i) => app.selected = i,
-                            None => {
-                                app.message = Some((
-                                    Level::Error,
-                                    crate::i18n::tf("tui.pick_number", &[("max", &all)]),
-                                ))
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-            Vec::new()
-        }
-        Screen::Review {
-            editing_label: true,
-        } => {
-            match k.code {
-                KeyCode::Enter => {
-                    let text = app.label.text.trim().to_string();
-                    match crate::cli::check_label(&text) {
-                        Ok(()) => {
-                            app.draft.label = if text.is_empty() { None } else { Some(text) };
-                            app.screen = Screen::Review {
-                                editing_label: false,
-                            };
-                            app.message = None;
-                        }
-                        Err(e) => app.message = Some((Level::Error, e.0)),
-                    }
-                }
-                KeyCode::Backspace => app.label.backspace(),
-                KeyCode::Delete => app.label.delete(),
-                KeyCode::Left => app.label.left(),
-                KeyCode::Right => app.label.right(),
-                KeyCode::Home => app.label.home(),
-                KeyCode::End => app.label.end(),
-                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                    app.label.insert(&c.to_string())
-                }
-                _ => {}
-            }
-            Vec::new()
-        }
-        Screen::Review {
-            editing_label: false,
-        } => {
-            let rows = app.review_rows();
-            match k.code {
-                KeyCode::Up => move_selection(app, -1, rows.len()),
-                KeyCode::Down | KeyCode::Tab => move_selection(app, 1, rows.len()),
-                KeyCode::Enter | KeyCode::Char(' ') => {
-                    return activate_review_row(app, rows[app.selected.min(rows.len() - 1)]);
-                }
-                KeyCode::Char(c) if c.is_ascii_digit() => {
-                    let n = c.to_digit(10).unwrap_or(0) as usize;
-                    if (1..=rows.len()).contains(&n) {
-                        app.selected = n - 1;
-                    }
-                }
-                _ => {}
-            }
-            Vec::new()
-        }
-        Screen::Result => result_key(app, k),
+    use super::screens::{date, home, question};
+    match app.page() {
+        Page::Home => home::key(app, k),
+        Page::Question(Step::End) => date::key(app, k),
+        Page::Question(_) => question::key(app, k),
+        Page::Review { .. } => review::key(app, k),
+        Page::Result => result::key(app, k),
     }
-}
-
-fn activate_review_row(app: &mut App, row: ReviewRow) -> Vec<Effect> {
-    match row {
-        ReviewRow::Answer(step) => {
-            app.from_review = true;
-            app.enter_step(step);
-            Vec::new()
-        }
-        ReviewRow::Label => {
-            app.label = TextInput::with(app.draft.label.as_deref().unwrap_or(&app.default_label()));
-            app.screen = Screen::Review {
-                editing_label: true,
-            };
-            Vec::new()
-        }
-        ReviewRow::Confirm => app.confirm(),
-    }
-}
-
-fn result_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let lines = app.result_lines_len();
-    let Some(view) = app.result.as_mut() else {
-        return Vec::new();
-    };
-    let items = view.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
-    match k.code {
-        KeyCode::Tab | KeyCode::Right => {
-            view.tab = view.tab.next();
-            view.scroll = 0;
-        }
-        KeyCode::BackTab | KeyCode::Left => {
-            view.tab = view.tab.prev();
-            view.scroll = 0;
-        }
-        KeyCode::Char(c @ '1'..='5') => {
-            view.tab = Tab::ALL[(c as u8 - b'1') as usize];
-            view.scroll = 0;
-        }
-        KeyCode::Up if view.tab == Tab::Checklist => view.item = view.item.saturating_sub(1),
-        KeyCode::Down if view.tab == Tab::Checklist => {
-            view.item = (view.item + 1).min(items.saturating_sub(1))
-        }
-        KeyCode::Up => view.scroll = view.scroll.saturating_sub(1),
-        KeyCode::Down => view.scroll = (view.scroll + 1).min(lines as u16),
-        KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
-        KeyCode::PageDown => view.scroll = (view.scroll + 10).min(lines as u16),
-        KeyCode::Home => {
-            view.scroll = 0;
-            view.item = 0;
-        }
-        KeyCode::Char(' ') | KeyCode::Enter if view.tab == Tab::Checklist => {
-            let i = view.item;
-            return app.toggle_item(i, None);
-        }
-        KeyCode::Char('n') | KeyCode::Char('N') => {
-            if app.kiosk.is_some() {
-                app.reset_session();
-            } else {
-                app.start_new();
-            }
-        }
-        KeyCode::Char('r') | KeyCode::Char('R') => app.qr = true,
-        KeyCode::Char('s') | KeyCode::Char('S') => {
-            let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
-            if app.kiosk.is_some_and(|k| k.allow_save) && unsaved {
-                return app.save_now();
-            }
-        }
-        KeyCode::Char('p') | KeyCode::Char('P') => {
-            if !app.can_print {
-                app.message = Some((Level::Error, crate::i18n::t("tui.no_printer").into()));
-                return Vec::new();
-            }
-            let sheet = match &view.checklist {
-                Some(c) => {
-                    // One reference day: the items' dates made again for
-                    // the plan shown; only this copy, nothing is saved.
-                    let mut current = c.clone();
-                    current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
-                    crate::checklist::export::sheet(&current, Some(&view.plan), app.today, false)
-                }
-                None => crate::plan::render::text(&view.plan, 78),
-            };
-            app.message = Some((Level::Info, crate::i18n::t("tui.printing").into()));
-            return vec![Effect::Print(sheet)];
-        }
-        _ => {}
-    }
-    Vec::new()
 }
 
 fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
-    if app.help {
-        if matches!(m.kind, MouseEventKind::Down(_)) {
-            app.help = false;
-        }
+    if layout::too_small(app.size) || overlays::mouse(app, &m) {
         return Vec::new();
     }
+    use super::screens::{home, question};
+    use crossterm::event::MouseButton;
+    use layout::Hit;
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let code = if m.kind == MouseEventKind::ScrollDown {
@@ -1359,47 +1019,27 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
             } else {
                 KeyCode::Up
             };
-            if matches!(app.screen, Screen::Result) {
-                return result_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+            if app.page() == Page::Result {
+                return result::key(app, KeyEvent::new(code, KeyModifiers::NONE));
             }
             Vec::new()
         }
         MouseEventKind::Down(MouseButton::Left) => match layout::hit(app, m.column, m.row) {
-            Some(Hit::Option(i)) => match app.screen.clone() {
-                Screen::Home => {
-                    app.selected = i;
-                    key(app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
-                }
-                Screen::Question(step) => {
-                    let visible = app.visible_options(step);
-                    if let Some(&opt) = visible.get(i) {
-                        app.selected = i;
-                        app.choose(step, opt);
-                    }
-                    Vec::new()
-                }
-                Screen::Review {
+            Some(Hit::Option(i)) => match app.page() {
+                Page::Home => home::click(app, i),
+                Page::Question(_) => question::click(app, i),
+                Page::Review {
                     editing_label: false,
-                } => {
-                    let rows = app.review_rows();
-                    match rows.get(i) {
-                        Some(&row) => {
-                            app.selected = i;
-                            activate_review_row(app, row)
-                        }
-                        None => Vec::new(),
-                    }
-                }
+                } => review::click(app, i),
                 _ => Vec::new(),
             },
             Some(Hit::Tab(t)) => {
-                if let Some(v) = app.result.as_mut() {
-                    v.tab = t;
-                    v.scroll = 0;
+                if let Some(v) = app.result_mut() {
+                    v.show_tab(t);
                 }
                 Vec::new()
             }
-            Some(Hit::Item(i)) => app.toggle_item(i, None),
+            Some(Hit::Item(i)) => app.toggle_item(i),
             None => Vec::new(),
         },
         _ => Vec::new(),

@@ -1,11 +1,13 @@
-//! Where things are on the screen, computed from the state and the size
-//! alone, so the view draws there and a mouse click finds the same place.
+//! Where things are on the screen, computed once per frame from the state
+//! and the size with ratatui's `Layout`: the view draws into these areas and
+//! a mouse click is tested against the same ones.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, MIN_SIZE, Screen, Step, Tab};
-use crate::i18n::{t, tf};
+use super::app::{App, MIN_SIZE, Page, Step, Tab};
+use super::screens::result::ResultView;
+use crate::i18n::t;
 
 /// What a click landed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,13 +31,45 @@ pub struct ListGeom {
     pub stride: u16,
 }
 
-pub fn too_small(app: &App) -> bool {
-    app.size.0 < MIN_SIZE.0 || app.size.1 < MIN_SIZE.1
+/// The areas of the screen shown. Areas a screen does not have are empty.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The top row: where one is and today's date.
+    pub header: Rect,
+    /// The question (question-like screens).
+    pub title: Rect,
+    /// Its explanation, two rows.
+    pub explain: Rect,
+    /// Everything between the explanation (or the tabs) and the message.
+    pub body: Rect,
+    /// A text field: the filter or the date.
+    pub field: Rect,
+    /// The row under the field: the filter's count, the date as understood.
+    pub hint: Rect,
+    /// Below the field and hint: the date formats.
+    pub below: Rect,
+    /// The list shown, with its scroll offset.
+    pub list: Option<ListGeom>,
+    /// The result's tab row.
+    pub tabs: Rect,
+    /// The window pane beside the tabs (wide screens only).
+    pub left: Option<Rect>,
+    /// The tab pane.
+    pub pane: Rect,
+    /// The checklist's rows in the tab pane, when it shows.
+    pub checklist: Option<ListGeom>,
+    /// The message row and the key hints at the bottom.
+    pub message: Rect,
+    pub footer: Rect,
+}
+
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
 }
 
 /// Wide screens show the window pane beside the tabs.
-pub fn wide(app: &App) -> bool {
-    app.size.0 >= 110 && app.size.1 >= 30
+pub fn wide(size: (u16, u16)) -> bool {
+    size.0 >= 110 && size.1 >= 30
 }
 
 /// First entry to show so that `selected` is inside `height` rows.
@@ -50,39 +84,89 @@ pub fn offset_for(selected: usize, len: usize, height: u16) -> usize {
     }
 }
 
-/// Rows 0–2 are the header, question and explanation; the last two rows
-/// are the message and the key hints.
-fn body_bottom(app: &App) -> u16 {
-    app.size.1.saturating_sub(2)
+/// Entries of the list the current screen shows.
+fn list_len(app: &App) -> usize {
+    match app.page() {
+        Page::Home => app.saved().len() + 1,
+        Page::Question(Step::End) | Page::Result => 0,
+        Page::Question(step) => app.visible_options(step).len(),
+        Page::Review { .. } => app.review_rows().len(),
+    }
 }
 
-pub fn list_geom(app: &App) -> Option<ListGeom> {
-    let (top, len, selected) = match &app.screen {
-        Screen::Home => (4, app.saved.len() + 1, app.selected),
-        Screen::Question(Step::End) => return None,
-        Screen::Question(step) => {
-            let top = if App::filterable(*step) { 6 } else { 4 };
-            (top, app.visible_options(*step).len(), app.selected)
-        }
-        Screen::Review { .. } => (4, app.review_rows().len(), app.selected),
-        Screen::Result => return None,
-    };
-    let stride = if app.kiosk.is_some() { 2 } else { 1 };
-    let height = body_bottom(app).saturating_sub(top) / stride;
-    Some(ListGeom {
-        top,
+fn list_geom(app: &App, area: Rect) -> ListGeom {
+    let stride = if app.kiosk().is_some() { 2 } else { 1 };
+    let height = area.height / stride;
+    ListGeom {
+        top: area.y,
         height,
-        offset: offset_for(selected, len, height),
+        offset: offset_for(app.selected(), list_len(app), height),
         stride,
-    })
+    }
+}
+
+/// The areas of the current screen at the current size.
+pub fn areas(app: &App) -> Areas {
+    use Constraint::{Fill, Length};
+    let (w, h) = app.size();
+    let area = Rect::new(0, 0, w, h);
+    let mut a = Areas::default();
+    if let Some(view) = app.result() {
+        [a.header, a.tabs, a.body, a.message, a.footer] =
+            Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+        if wide(app.size()) {
+            let left = (w * 9 / 20).max(50).min(w / 2);
+            let [l, _, pane] = Layout::horizontal([Length(left), Length(1), Fill(1)]).areas(a.body);
+            (a.left, a.pane) = (Some(l), pane);
+        } else {
+            a.pane = a.body;
+        }
+        if pane_tab(view, &a) == Tab::Checklist
+            && let Some(c) = view.checklist()
+        {
+            // One row for progress, three at the bottom for the selected item in full.
+            let [_, list, _, _] =
+                Layout::vertical([Length(1), Fill(1), Length(1), Length(3)]).areas(a.pane);
+            a.checklist = Some(ListGeom {
+                top: list.y,
+                height: list.height,
+                offset: offset_for(view.item(), c.items.len(), list.height),
+                stride: 1,
+            });
+        }
+        return a;
+    }
+    [a.header, a.title, a.explain, a.body, a.message, a.footer] = Layout::vertical([
+        Length(1),
+        Length(1),
+        Length(2),
+        Fill(1),
+        Length(1),
+        Length(1),
+    ])
+    .areas(area);
+    match app.page() {
+        Page::Question(Step::End) => {
+            let [field, hint, _, below] =
+                Layout::vertical([Length(1), Length(1), Length(1), Fill(1)]).areas(a.body);
+            (a.field, a.hint, a.below) = (field, hint, below);
+        }
+        Page::Question(step) if App::filterable(step) => {
+            let [field, hint, list] =
+                Layout::vertical([Length(1), Length(1), Fill(1)]).areas(a.body);
+            (a.field, a.hint) = (field, hint);
+            a.list = Some(list_geom(app, list));
+        }
+        _ => a.list = Some(list_geom(app, a.body)),
+    }
+    a
 }
 
 /// The tab labels as drawn, with their first and last column.
 pub fn tab_spans(app: &App) -> Vec<(Tab, String, u16, u16)> {
     let progress = app
-        .result
-        .as_ref()
-        .and_then(|r| r.checklist.as_ref())
+        .result()
+        .and_then(|r| r.checklist())
         .map(|c| {
             let (d, n) = c.progress();
             format!(" {d}/{n}")
@@ -106,96 +190,44 @@ pub fn tab_spans(app: &App) -> Vec<(Tab, String, u16, u16)> {
     spans
 }
 
-/// The area of the result body: (x, y, width, height) of the left pane
-/// (wide screens only) and of the tab pane.
-pub fn result_panes(app: &App) -> (Option<Rect>, Rect) {
-    let (w, h) = app.size;
-    let top = 2;
-    let height = h.saturating_sub(top + 2);
-    if wide(app) {
-        let left = (w * 9 / 20).max(50).min(w / 2);
-        (
-            Some(Rect::new(0, top, left, height)),
-            Rect::new(left + 1, top, w - left - 1, height),
-        )
-    } else {
-        (None, Rect::new(0, top, w, height))
-    }
-}
-
 /// The tab shown in the tab pane (on wide screens the window is always
 /// on the left, so the pane shows the checklist instead).
-pub fn pane_tab(app: &App) -> Option<Tab> {
-    let tab = app.result.as_ref()?.tab;
-    Some(if wide(app) && tab == Tab::Window {
+pub fn pane_tab(view: &ResultView, areas: &Areas) -> Tab {
+    if areas.left.is_some() && view.tab() == Tab::Window {
         Tab::Checklist
     } else {
-        tab
-    })
-}
-
-/// Rows of the checklist in the tab pane: first row, height, offset.
-pub fn checklist_geom(app: &App) -> Option<ListGeom> {
-    if pane_tab(app)? != Tab::Checklist {
-        return None;
+        view.tab()
     }
-    let view = app.result.as_ref()?;
-    let items = view.checklist.as_ref()?.items.len();
-    let (_, pane) = result_panes(app);
-    // One row for progress, three at the bottom for the selected item in full.
-    let height = pane.height.saturating_sub(5);
-    Some(ListGeom {
-        top: pane.y + 1,
-        height,
-        offset: offset_for(view.item, items, height),
-        stride: 1,
-    })
 }
 
 pub fn hit(app: &App, col: u16, row: u16) -> Option<Hit> {
-    if too_small(app) {
+    if too_small(app.size()) {
         return None;
     }
-    if let Screen::Result = app.screen {
-        if row == 1 {
+    let a = areas(app);
+    if let Some(view) = app.result() {
+        if row == a.tabs.y {
             return tab_spans(app)
                 .into_iter()
-                .find(|(_, _, a, b)| (*a..*b).contains(&col))
+                .find(|(_, _, x0, x1)| (*x0..*x1).contains(&col))
                 .map(|(t, ..)| Hit::Tab(t));
         }
-        let g = checklist_geom(app)?;
-        let (_, pane) = result_panes(app);
+        let g = a.checklist?;
+        let pane = a.pane;
         if row >= g.top && row < g.top + g.height && col >= pane.x && col < pane.right() {
             let i = g.offset + usize::from(row - g.top);
-            let len = app.result.as_ref()?.checklist.as_ref()?.items.len();
+            let len = view.checklist()?.items.len();
             return (i < len).then_some(Hit::Item(i));
         }
         return None;
     }
-    let g = list_geom(app)?;
+    let g = a.list?;
     if row < g.top || row >= g.top + g.height * g.stride {
         return None;
     }
     // Either row of a kiosk's two-row entry selects it.
     let i = g.offset + usize::from((row - g.top) / g.stride);
-    let len = match &app.screen {
-        Screen::Home => app.saved.len() + 1,
-        Screen::Question(step) => app.visible_options(*step).len(),
-        Screen::Review { .. } => app.review_rows().len(),
-        Screen::Result => 0,
-    };
-    (i < len).then_some(Hit::Option(i))
-}
-
-/// "第 N 步，共 M 步" for a question.
-pub fn step_counter(app: &App, step: Step) -> String {
-    let steps = app.steps();
-    let n = steps
-        .iter()
-        .position(|s| *s == step)
-        .map(|p| p + 1)
-        .unwrap_or(1);
-    tf("tui.step", &[("n", &n), ("m", &steps.len())])
+    (i < list_len(app)).then_some(Hit::Option(i))
 }
 
 #[cfg(test)]

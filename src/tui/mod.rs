@@ -5,7 +5,9 @@
 pub mod app;
 pub mod input;
 pub mod layout;
+pub mod overlays;
 pub mod qr;
+pub mod screens;
 pub mod theme;
 pub mod view;
 
@@ -268,10 +270,10 @@ pub fn start(
             let mut app = App::new(policy, today, saved, problems);
             if let Some(e) = error {
                 let why = crate::cli::describe_store_error(e).to_string();
-                app.message = Some((
+                app.set_message(
                     app::Level::Error,
                     crate::i18n::tf("tui.store_unreadable", &[("error", &why)]),
-                ));
+                );
             }
             (app, store)
         }
@@ -388,12 +390,12 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         options.kiosk,
         Utc::now(),
     );
-    app.can_print = options.print.configured();
+    app.set_can_print(options.print.configured());
     if options.pack_problems > 0 {
-        app.message = Some((
+        app.set_message(
             app::Level::Error,
             crate::i18n::tf("tui.pack_problems", &[("n", &options.pack_problems)]),
-        ));
+        );
     }
 
     // A panic must leave a usable terminal behind.
@@ -420,7 +422,7 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
     let started = Instant::now();
     // Every tick is saved the moment it is made, so every way out of this
     // loop (quit, a stop signal, a vanished terminal) loses nothing.
-    while !app.quit && !signals.stop.load(Ordering::Relaxed) {
+    while !app.quit_requested() && !signals.stop.load(Ordering::Relaxed) {
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(&mut terminal);
         }

@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::config::PrintConfig;
 use renewal_assistant::policy::PolicySet;
-use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, QuitKey, Screen, Step, update};
+use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, QuitKey, Step, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::{perform, view};
 
@@ -69,7 +69,7 @@ impl Harness {
     /// per row, a wide character once (the cell after it is covered), and
     /// with `styles` a mark wherever the style changes.
     fn read_screen(&self, theme: &Theme, styles: bool) -> String {
-        let (w, h) = self.app.size;
+        let (w, h) = self.app.size();
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal.draw(|f| view::draw(f, &self.app, theme)).unwrap();
         let buffer = terminal.backend().buffer();
@@ -99,23 +99,17 @@ impl Harness {
 
     /// The checklist shown on the result screen.
     pub fn checklist(&self) -> &renewal_assistant::checklist::Checklist {
-        self.app
-            .result
-            .as_ref()
-            .unwrap()
-            .checklist
-            .as_ref()
-            .unwrap()
+        self.app.result().unwrap().checklist().unwrap()
     }
 
     /// Whether the app is on this screen.
-    pub fn on(&self, screen: Screen) -> bool {
-        self.app.screen == screen
+    pub fn on(&self, screen: Page) -> bool {
+        self.app.page() == screen
     }
 
     /// On the first question, nothing answered.
     pub fn at_start(&self) -> bool {
-        self.on(Screen::Question(Step::Region)) && self.app.draft.region.is_none()
+        self.on(Page::Question(Step::Region)) && self.app.draft().region.is_none()
     }
 
     pub fn new() -> Harness {

@@ -1,0 +1,52 @@
+//! The wizard's screens. Each variant of `Screen` owns the state of its
+//! screen; each module handles that screen's keys and clicks and draws it
+//! into the areas `layout` computed.
+
+pub mod date;
+pub mod home;
+pub mod question;
+pub mod result;
+pub mod review;
+
+use super::app::Step;
+
+/// The screen shown, with its state.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// Saved checklists, with 新建 on top.
+    Home(home::Home),
+    /// A choice question: region, scheme, retired, disease, cross-province.
+    Question(question::Question),
+    /// The end date, typed.
+    Date(date::DateField),
+    /// Check your answers.
+    Review(review::Review),
+    /// A plan and its checklist.
+    Result(Box<result::ResultView>),
+}
+
+/// Which screen is shown, without its state: what tests and the footer ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Question(Step),
+    /// `editing_label` while the label row is edited.
+    Review {
+        editing_label: bool,
+    },
+    Result,
+}
+
+impl Screen {
+    pub fn page(&self) -> Page {
+        match self {
+            Screen::Home(_) => Page::Home,
+            Screen::Question(q) => Page::Question(q.step),
+            Screen::Date(_) => Page::Question(Step::End),
+            Screen::Review(r) => Page::Review {
+                editing_label: r.label.is_some(),
+            },
+            Screen::Result(_) => Page::Result,
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! A choice question: a numbered list, filtered by typing on the region
+//! and disease questions, chosen by number, arrows, initials or a click.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::style::Style;
+
+use crate::dates::to_half_width;
+use crate::i18n::{t, tf};
+use crate::tui::app::{App, Effect, Level, Step, move_selection};
+use crate::tui::input::TextInput;
+use crate::tui::layout::Areas;
+use crate::tui::theme::Theme;
+use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
+
+use super::Screen;
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub(crate) step: Step,
+    /// The filter typed on a list step.
+    pub(crate) filter: TextInput,
+    /// Highlighted row (index into `visible_options`).
+    pub(crate) selected: usize,
+    /// Digits typed that could still grow into a longer number (`1` in a
+    /// list of 57 may become `12`): Enter or a non-digit ends it.
+    pub(crate) number: String,
+    /// The change began on the review page: answering goes back there.
+    pub(crate) from_review: bool,
+}
+
+impl Question {
+    pub(crate) fn new(step: Step, from_review: bool) -> Question {
+        Question {
+            step,
+            filter: TextInput::default(),
+            selected: 0,
+            number: String::new(),
+            from_review,
+        }
+    }
+}
+
+fn state(app: &mut App) -> Option<&mut Question> {
+    match &mut app.screen {
+        Screen::Question(q) => Some(q),
+        _ => None,
+    }
+}
+
+fn choose(app: &mut App, option: usize) {
+    let Some(q) = state(app) else { return };
+    let (step, from_review) = (q.step, q.from_review);
+    app.choose(step, option, from_review);
+}
+
+fn pick_number_error(app: &mut App, all: usize) {
+    app.message = Some((Level::Error, tf("tui.pick_number", &[("max", &all)])));
+}
+
+pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let Some(q) = state(app) else {
+        return Vec::new();
+    };
+    let step = q.step;
+    let filterable = App::filterable(step);
+    if !q.number.is_empty() {
+        match k.code {
+            KeyCode::Char(c)
+                if to_half_width(&c.to_string())
+                    .chars()
+                    .all(|d| d.is_ascii_digit()) => {}
+            KeyCode::Enter => {
+                let n: usize = q.number.parse().unwrap_or(0);
+                q.number.clear();
+                choose(app, n.saturating_sub(1));
+                return Vec::new();
+            }
+            KeyCode::Backspace => {
+                q.number.clear();
+                app.message = None;
+                return Vec::new();
+            }
+            // Anything else ends the number: the item stays highlighted.
+            _ => {
+                q.number.clear();
+                app.message = None;
+            }
+        }
+    }
+    let visible = app.visible_options(step);
+    let all = app.options(step).len();
+    let Some(q) = state(app) else {
+        return Vec::new();
+    };
+    match k.code {
+        KeyCode::Up => move_selection(&mut q.selected, -1, visible.len()),
+        KeyCode::Down => move_selection(&mut q.selected, 1, visible.len()),
+        KeyCode::PageUp => move_selection(&mut q.selected, -10, visible.len()),
+        KeyCode::PageDown => move_selection(&mut q.selected, 10, visible.len()),
+        KeyCode::Home if !filterable || q.filter.text.is_empty() => q.selected = 0,
+        KeyCode::End if !filterable || q.filter.text.is_empty() => {
+            q.selected = visible.len().saturating_sub(1)
+        }
+        KeyCode::Enter => match visible.get(q.selected) {
+            Some(&opt) => choose(app, opt),
+            None => app.message = Some((Level::Error, t("tui.no_match").into())),
+        },
+        KeyCode::Backspace if filterable => {
+            q.filter.backspace();
+            q.selected = 0;
+        }
+        KeyCode::Left if filterable => q.filter.left(),
+        KeyCode::Right if filterable => q.filter.right(),
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+            let digit = to_half_width(&c.to_string())
+                .chars()
+                .next()
+                .filter(char::is_ascii_digit);
+            if let (Some(d), true) = (digit, q.filter.text.is_empty()) {
+                let typed = format!("{}{d}", q.number);
+                let n: usize = typed.parse().unwrap_or(0);
+                if (1..=all).contains(&n) {
+                    if n * 10 > all {
+                        // No longer number is possible: this is the one.
+                        q.number.clear();
+                        choose(app, n - 1);
+                    } else {
+                        // `1` of 57 may become `12`: wait for a digit or Enter.
+                        q.number = typed;
+                        q.selected = n - 1;
+                        app.message = Some((Level::Info, tf("tui.number_pending", &[("n", &n)])));
+                    }
+                    return Vec::new();
+                }
+                if !q.number.is_empty() {
+                    q.number.clear();
+                    pick_number_error(app, all);
+                    return Vec::new();
+                }
+                if !filterable {
+                    pick_number_error(app, all);
+                    return Vec::new();
+                }
+            }
+            if filterable {
+                q.filter.insert(&c.to_string());
+                q.selected = 0;
+                app.message = None;
+            } else {
+                // y / n on yes-no questions, initials on the scheme list.
+                let pick =
+                    match (step, c.to_ascii_lowercase()) {
+                        (Step::Retired | Step::Cross, 'y')
+                        | (Step::Retired | Step::Cross, '是') => Some(0),
+                        (Step::Retired | Step::Cross, 'n')
+                        | (Step::Retired | Step::Cross, '否') => Some(1),
+                        (Step::Scheme, 'z') | (Step::Scheme, 'e') => Some(0),
+                        (Step::Scheme, 'c') | (Step::Scheme, 'j') | (Step::Scheme, 'r') => Some(1),
+                        _ => None,
+                    };
+                match pick {
+                    Some(i) => q.selected = i,
+                    None => pick_number_error(app, all),
+                }
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// A click on row `row` of the shown options chooses it.
+pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
+    let Some(step) = state(app).map(|q| q.step) else {
+        return Vec::new();
+    };
+    let visible = app.visible_options(step);
+    if let Some(&opt) = visible.get(row) {
+        if let Some(q) = state(app) {
+            q.selected = row;
+        }
+        choose(app, opt);
+    }
+    Vec::new()
+}
+
+/// "第 N 步，共 M 步" for a question.
+pub fn step_counter(app: &App, step: Step) -> String {
+    let (n, m) = app.draft.position(&app.policy, step);
+    tf("tui.step", &[("n", &n), ("m", &m)])
+}
+
+/// The question, its explanation and the header with the step count.
+pub(crate) fn draw_question_head(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    areas: &Areas,
+    step: Step,
+) {
+    let counter = step_counter(app, step);
+    header(
+        frame,
+        app,
+        theme,
+        areas,
+        &format!("{} · {counter}", t("tui.app_name")),
+    );
+    let (q, explain) = match step {
+        Step::Region => (t("tui.q.region"), t("tui.e.region").to_string()),
+        Step::Scheme => (t("tui.q.scheme"), t("tui.e.scheme").to_string()),
+        Step::Retired => (t("tui.q.retired"), t("tui.e.retired").to_string()),
+        Step::Disease => (
+            t("tui.q.disease"),
+            tf(
+                "tui.e.disease",
+                &[(
+                    "region",
+                    &app.region().map(|r| r.short_name.as_str()).unwrap_or(""),
+                )],
+            ),
+        ),
+        Step::End => (t("tui.q.end"), t("tui.e.end").to_string()),
+        Step::Cross => (t("tui.q.cross"), t("tui.e.cross").to_string()),
+    };
+    title_and_explain(frame, theme, areas, q, &explain);
+}
+
+pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, areas: &Areas) {
+    let step = q.step;
+    draw_question_head(frame, app, theme, areas, step);
+    let w = frame.area().width;
+    let options = app.options(step);
+    let visible = app.visible_options(step);
+    if App::filterable(step) {
+        text_field(
+            frame,
+            areas.field.y,
+            t("tui.filter"),
+            theme.question(),
+            &q.filter,
+            Style::new(),
+        );
+        let hint = if visible.is_empty() {
+            tf("tui.filter.none", &[("text", &q.filter.text)])
+        } else if q.filter.text.is_empty() {
+            t("tui.filter.hint").to_string()
+        } else {
+            tf("tui.filter.found", &[("n", &visible.len())])
+        };
+        let style = if visible.is_empty() {
+            theme.danger()
+        } else {
+            theme.dim()
+        };
+        put(
+            frame,
+            1,
+            areas.hint.y,
+            w - 2,
+            text_line(&fit(&hint, w as usize - 2), style),
+        );
+    }
+    let rows: Vec<String> = visible
+        .iter()
+        .map(|&i| format!("{:>2}. {}", i + 1, options[i]))
+        .collect();
+    if let Some(g) = areas.list {
+        list_rows(frame, theme, g, &rows, q.selected);
+    }
+}

@@ -1,0 +1,673 @@
+//! The result: the plan in tabs (window, documents, channels, checklist,
+//! sources), the checklist ticked here and saved at once.
+
+use chrono::{Datelike, Days, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::checklist::Checklist;
+use crate::dates::weekday;
+use crate::i18n::{t, tf};
+use crate::plan::render::{self, wrap};
+use crate::plan::{RenewalPlan, Status};
+use crate::tui::app::{App, Effect, Level};
+use crate::tui::layout::{self, Areas};
+use crate::tui::overlays::Overlay;
+use crate::tui::theme::Theme;
+use crate::tui::view::{
+    fit, header, put, section, status_glyph, status_style, styled_text_lines, text_line,
+};
+
+use super::Screen;
+
+/// The tabs of the result screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Window,
+    Documents,
+    Channels,
+    Checklist,
+    Sources,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Window,
+        Tab::Documents,
+        Tab::Channels,
+        Tab::Checklist,
+        Tab::Sources,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+
+    fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// Text sections of the plan at `width`: `(heading key, lines)`.
+pub type Sections = Vec<(&'static str, Vec<String>)>;
+
+/// The plan's sections as the screen shows them: cleaned and converted for
+/// the language, once, so frames draw the lines as they are.
+pub fn display_sections(plan: &RenewalPlan, width: usize) -> Sections {
+    crate::plan::render::sections(plan, width, None)
+        .into_iter()
+        .map(|(key, lines)| (key, lines.iter().map(|l| crate::i18n::data(l)).collect()))
+        .collect()
+}
+
+/// The result being shown: a fresh plan or a saved checklist reopened.
+#[derive(Debug, Clone)]
+pub struct ResultView {
+    pub(crate) plan: RenewalPlan,
+    pub(crate) checklist: Option<Checklist>,
+    pub(crate) tab: Tab,
+    pub(crate) scroll: u16,
+    /// Selected checklist item.
+    pub(crate) item: usize,
+    /// Opened from this row of the home list (Esc goes back there) rather
+    /// than from the questions.
+    pub(crate) from_home: Option<usize>,
+    /// The plan's text sections wrapped for each pane width in use, made
+    /// by `update` so a frame never lays the whole plan out again.
+    pub(crate) text: Vec<(usize, Sections)>,
+}
+
+impl ResultView {
+    pub(crate) fn new(
+        plan: RenewalPlan,
+        checklist: Option<Checklist>,
+        from_home: Option<usize>,
+    ) -> ResultView {
+        ResultView {
+            plan,
+            checklist,
+            tab: Tab::Window,
+            scroll: 0,
+            item: 0,
+            from_home,
+            text: Vec::new(),
+        }
+    }
+
+    pub fn plan(&self) -> &RenewalPlan {
+        &self.plan
+    }
+
+    /// The checklist: saved, or (at a kiosk) kept in memory.
+    pub fn checklist(&self) -> Option<&Checklist> {
+        self.checklist.as_ref()
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The selected checklist item.
+    pub fn item(&self) -> usize {
+        self.item
+    }
+
+    /// The cached sections at `width`, if `update` prepared them.
+    pub fn sections(&self, width: usize) -> Option<&Sections> {
+        self.text.iter().find(|(w, _)| *w == width).map(|(_, s)| s)
+    }
+
+    pub(crate) fn show_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.scroll = 0;
+    }
+
+    /// Lays the text out for these pane widths, keeping a few sizes.
+    pub(crate) fn prepare(&mut self, widths: &[usize]) {
+        for &width in widths {
+            if self.sections(width).is_none() {
+                self.text.push((width, display_sections(&self.plan, width)));
+            }
+        }
+        // Only the latest few sizes are worth keeping.
+        let keep = self.text.len().saturating_sub(4);
+        self.text.drain(..keep);
+    }
+
+    /// Lines the text tab is scrolled by.
+    pub fn scroll(&self) -> u16 {
+        self.scroll
+    }
+}
+
+fn view_mut(app: &mut App) -> Option<&mut ResultView> {
+    match &mut app.screen {
+        Screen::Result(v) => Some(v),
+        _ => None,
+    }
+}
+
+pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let kiosk = app.kiosk();
+    let can_print = app.can_print;
+    let today = app.today;
+    let areas = layout::areas(app);
+    let Some(view) = view_mut(app) else {
+        return Vec::new();
+    };
+    let items = view.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
+    let on_checklist = layout::pane_tab(view, &areas) == Tab::Checklist;
+    let max = max_scroll(view, &areas);
+    let page = areas.pane.height.max(1);
+    let item_page = areas
+        .checklist
+        .map(|g| usize::from(g.height.max(1)))
+        .unwrap_or(1);
+    let last_item = items.saturating_sub(1);
+    match k.code {
+        KeyCode::Tab | KeyCode::Right => view.show_tab(view.tab.next()),
+        KeyCode::BackTab | KeyCode::Left => view.show_tab(view.tab.prev()),
+        KeyCode::Char(c @ '1'..='5') => view.show_tab(Tab::ALL[(c as u8 - b'1') as usize]),
+        KeyCode::Up if view.tab == Tab::Checklist => view.item = view.item.saturating_sub(1),
+        KeyCode::Down if view.tab == Tab::Checklist => {
+            view.item = (view.item + 1).min(items.saturating_sub(1))
+        }
+        KeyCode::PageUp if on_checklist => view.item = view.item.saturating_sub(item_page),
+        KeyCode::PageDown if on_checklist => view.item = (view.item + item_page).min(last_item),
+        KeyCode::Up => view.scroll = view.scroll.min(max).saturating_sub(1),
+        KeyCode::Down => view.scroll = (view.scroll + 1).min(max),
+        // A page is the rows the pane shows.
+        KeyCode::PageUp => view.scroll = view.scroll.min(max).saturating_sub(page),
+        KeyCode::PageDown => view.scroll = view.scroll.saturating_add(page).min(max),
+        KeyCode::Home => {
+            view.scroll = 0;
+            view.item = 0;
+        }
+        KeyCode::End => {
+            view.scroll = max;
+            view.item = last_item;
+        }
+        KeyCode::Char(' ') | KeyCode::Enter if view.tab == Tab::Checklist => {
+            let i = view.item;
+            return app.toggle_item(i);
+        }
+        KeyCode::Char('n') | KeyCode::Char('N') => {
+            if kiosk.is_some() {
+                app.reset_session();
+            } else {
+                app.start_new();
+            }
+        }
+        KeyCode::Char('r') | KeyCode::Char('R') => app.overlays.push(Overlay::Qr),
+        KeyCode::Char('s') | KeyCode::Char('S') => {
+            let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
+            if kiosk.is_some_and(|k| k.allow_save) && unsaved {
+                return app.save_now();
+            }
+        }
+        KeyCode::Char('p') | KeyCode::Char('P') => {
+            if !can_print {
+                app.message = Some((Level::Error, t("tui.no_printer").into()));
+                return Vec::new();
+            }
+            let sheet = match &view.checklist {
+                Some(c) => {
+                    // One reference day: the items' dates made again for
+                    // the plan shown; only this copy, nothing is saved.
+                    let mut current = c.clone();
+                    current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
+                    crate::checklist::export::sheet(&current, Some(&view.plan), today, false)
+                }
+                None => crate::plan::render::text(&view.plan, 78),
+            };
+            app.message = Some((Level::Info, t("tui.printing").into()));
+            return vec![Effect::Print(sheet)];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// A month calendar: the window underlined, today `>`, the suggested
+/// apply-by day `*`, the end date `!`.
+pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![text_line(
+        &format!(
+            "     {}",
+            tf("tui.cal.month", &[("year", &year), ("month", &month)])
+        ),
+        theme.heading(),
+    )];
+    lines.push(text_line(t("tui.cal.weekdays"), theme.dim()));
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return lines;
+    };
+    let lead = first.weekday().num_days_from_monday() as usize;
+    let days = crate::dates::last_day_of_month(year, month);
+    let apply_by = plan.apply_by.as_ref().map(|a| a.date);
+    let mut spans: Vec<Span> = vec![Span::raw("   ".repeat(lead))];
+    for day in 1..=days {
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+            continue;
+        };
+        let mark = if date == plan.today {
+            ">"
+        } else if date == plan.window.closes {
+            "!"
+        } else if Some(date) == apply_by {
+            "*"
+        } else {
+            " "
+        };
+        let inside = date >= plan.window.opens && date <= plan.window.closes;
+        let style = if date == plan.today {
+            theme.selected()
+        } else if inside {
+            theme.in_window()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::raw(mark.to_string()));
+        spans.push(Span::styled(format!("{day:>2}"), style));
+        if (lead + day as usize).is_multiple_of(7) {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+        }
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// The months worth showing: where today falls, or the window's key month.
+fn calendar_months(plan: &RenewalPlan, count: usize) -> Vec<(i32, u32)> {
+    let anchor = match plan.status {
+        Status::Open => plan.today,
+        Status::NotYetOpen => plan.window.opens,
+        Status::Expired => plan.window.closes,
+    };
+    let mut out = Vec::new();
+    let mut d = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1).unwrap_or(anchor);
+    for _ in 0..count {
+        out.push((d.year(), d.month()));
+        d = d.checked_add_months(chrono::Months::new(1)).unwrap_or(d);
+        if d > plan
+            .window
+            .closes
+            .checked_add_days(Days::new(31))
+            .unwrap_or(d)
+        {
+            break;
+        }
+    }
+    out
+}
+
+fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
+    // Both ends are days of the window (31 Dec to 31 Mar is 91 days); the
+    // days gone are those before today, as `days_left` counts those after.
+    let total = (plan.window.closes - plan.window.opens).num_days().max(0) + 1;
+    let gone = (plan.today - plan.window.opens).num_days().clamp(0, total);
+    let cells = width.clamp(10, 40);
+    let filled = (gone as usize * cells) / total as usize;
+    let (full, empty) = theme.bar();
+    let words = match plan.status {
+        Status::NotYetOpen => tf(
+            "tui.bar.not_yet",
+            &[("n", &plan.days_until_open.unwrap_or(0))],
+        ),
+        Status::Open => tf("tui.bar.open", &[("gone", &gone), ("total", &total)]),
+        Status::Expired => t("tui.bar.expired").to_string(),
+    };
+    Line::from(vec![
+        Span::raw("["),
+        Span::styled(
+            full.repeat(filled),
+            status_style(theme, plan.status, plan.days_left),
+        ),
+        Span::styled(empty.repeat(cells - filled), theme.dim()),
+        Span::raw(format!("] {words}")),
+    ])
+}
+
+/// The window pane: status in words and colour, key dates, a bar of time
+/// left, a month calendar, then the rules and warnings.
+fn window_lines(
+    view: &ResultView,
+    width: usize,
+    months: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let plan = &view.plan;
+    let mut out = Vec::new();
+    let status = render::status_words(plan);
+    out.push(text_line(
+        &format!("{}{status}", status_glyph(theme, plan.status)),
+        status_style(theme, plan.status, plan.days_left),
+    ));
+    out.push(time_bar(plan, width.saturating_sub(24), theme));
+    let mut facts = vec![tf(
+        "tui.window.range",
+        &[
+            ("opens", &plan.window.opens),
+            ("closes", &plan.window.closes),
+            ("months", &plan.window.months),
+        ],
+    )];
+    if plan.window.assumed {
+        facts.push(t("tui.window.assumed").to_string());
+    }
+    let passed = plan.status == Status::Expired
+        || plan.apply_by.as_ref().is_some_and(|a| a.date < plan.today);
+    if passed {
+        // What a passed day means now, as in the printed plan.
+        facts.extend(render::apply_by_line(plan));
+    } else if let Some(a) = &plan.apply_by {
+        facts.push(
+            tf(
+                if a.typical {
+                    "tui.window.apply_by_typical"
+                } else {
+                    "tui.window.apply_by"
+                },
+                &[
+                    ("date", &a.date),
+                    ("weekday", &weekday(a.date)),
+                    ("n", &a.working_days),
+                ],
+            ) + crate::plan::render::estimated_mark(a.estimated),
+        );
+    }
+    facts.push(tf(
+        "tui.window.end",
+        &[
+            ("date", &plan.validity_end),
+            ("weekday", &weekday(plan.validity_end)),
+        ],
+    ));
+    facts.push(t("tui.cal.legend").to_string());
+    // Calendars side by side as many as fit; the facts beside them when
+    // there is room, else above.
+    let cal_w = 22;
+    let cals: Vec<Vec<Line>> = calendar_months(plan, months)
+        .into_iter()
+        .map(|(y, m)| month_lines(plan, y, m, theme))
+        .collect();
+    let per_row = (width / cal_w).clamp(1, cals.len().max(1));
+    let beside = width >= cal_w * per_row + 24 && per_row == cals.len();
+    let fact_w = if beside {
+        width - cal_w * per_row - 1
+    } else {
+        width
+    };
+    let fact_lines: Vec<String> = facts.iter().flat_map(|f| wrap(f, fact_w)).collect();
+    if !beside {
+        out.extend(fact_lines.iter().map(|l| text_line(l, Style::new())));
+    }
+    for chunk in cals.chunks(per_row) {
+        let height = chunk
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .max(if beside { fact_lines.len() } else { 0 });
+        for row in 0..height {
+            let mut spans: Vec<Span> = Vec::new();
+            for cal in chunk {
+                let line = cal.get(row).cloned().unwrap_or_default();
+                let w = line.width();
+                spans.extend(line.spans);
+                spans.push(Span::raw(" ".repeat(cal_w.saturating_sub(w))));
+            }
+            if beside && let Some(f) = fact_lines.get(row) {
+                spans.push(Span::raw(format!(" {f}")));
+            }
+            out.push(Line::from(spans));
+        }
+    }
+    // Warnings first: an expired or guessed window matters most.
+    let warnings = section(view, width, &["plan.section.warnings"]);
+    if !warnings.is_empty() {
+        out.push(Line::default());
+        out.extend(styled_text_lines(&warnings, theme));
+    }
+    out.push(Line::default());
+    for rule in render::rules(plan) {
+        out.extend(
+            wrap(&rule, width)
+                .into_iter()
+                .map(|l| text_line(&l, Style::new())),
+        );
+    }
+    out
+}
+
+pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let plan = &view.plan;
+    let w = frame.area().width;
+    header(
+        frame,
+        app,
+        theme,
+        areas,
+        &tf(
+            "tui.result.title",
+            &[
+                ("region", &plan.region.short_name),
+                (
+                    "disease",
+                    &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                ),
+                ("scheme", &plan.scheme.label()),
+            ],
+        ),
+    );
+    // Tabs: the current one reversed and marked, so it shows without colour.
+    let mut spans = Vec::new();
+    for (tab, label, _, _) in layout::tab_spans(app) {
+        let current = tab == view.tab
+            || (areas.left.is_some() && view.tab == Tab::Window && tab == Tab::Checklist);
+        spans.push(Span::styled(
+            label,
+            if current {
+                theme.selected()
+            } else {
+                theme.dim()
+            },
+        ));
+        spans.push(Span::raw(" "));
+    }
+    put(frame, 0, areas.tabs.y, w, Line::from(spans));
+
+    let (left, pane) = (areas.left, areas.pane);
+    if let Some(Rect {
+        x,
+        y,
+        width: pw,
+        height: ph,
+    }) = left
+    {
+        let lines = window_lines(view, pw as usize - 1, 2, theme);
+        frame.render_widget(Paragraph::new(lines), Rect::new(x, y, pw - 1, ph));
+        let border = theme.border();
+        for row in y..y + ph {
+            put(
+                frame,
+                x + pw - 1,
+                row,
+                1,
+                text_line(border.vertical_left, theme.dim()),
+            );
+        }
+    }
+    let Rect {
+        x,
+        y,
+        width: pw,
+        height: ph,
+    } = pane;
+    let tab = layout::pane_tab(view, areas);
+    let width = pw as usize - 1;
+    let Some(lines) = tab_lines(view, tab, width, theme) else {
+        checklist_pane(frame, view, theme, areas);
+        return;
+    };
+    let max_scroll = (lines.len() as u16).saturating_sub(ph);
+    let scroll = view.scroll.min(max_scroll);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)),
+        Rect::new(x, y, pw, ph),
+    );
+    if max_scroll > 0 {
+        let mark = if scroll < max_scroll { "↓" } else { "↑" };
+        put(
+            frame,
+            x + pw - 1,
+            y + ph - 1,
+            1,
+            text_line(mark, theme.dim()),
+        );
+    }
+}
+
+/// The lines of a text tab at `width`; None for the checklist, which is
+/// a list of its own.
+fn tab_lines(
+    view: &ResultView,
+    tab: Tab,
+    width: usize,
+    theme: &Theme,
+) -> Option<Vec<Line<'static>>> {
+    Some(match tab {
+        Tab::Window => window_lines(view, width, 1, theme),
+        Tab::Documents => {
+            styled_text_lines(&section(view, width, &["plan.section.documents"]), theme)
+        }
+        Tab::Channels => styled_text_lines(
+            &section(
+                view,
+                width,
+                &["plan.section.channels", "plan.section.cross_province"],
+            ),
+            theme,
+        ),
+        Tab::Sources => styled_text_lines(
+            &section(
+                view,
+                width,
+                &[
+                    "plan.section.examples",
+                    "plan.section.notes",
+                    "plan.section.sources",
+                ],
+            ),
+            theme,
+        ),
+        Tab::Checklist => return None,
+    })
+}
+
+/// How far the tab pane can scroll: its lines less the rows that show.
+fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
+    // Only the count matters here, and it does not depend on colours.
+    const PLAIN: Theme = Theme {
+        color: false,
+        ascii: false,
+        high_contrast: false,
+    };
+    let width = usize::from(areas.pane.width).saturating_sub(1);
+    tab_lines(view, layout::pane_tab(view, areas), width, &PLAIN)
+        .map(|l| u16::try_from(l.len()).unwrap_or(u16::MAX))
+        .unwrap_or(0)
+        .saturating_sub(areas.pane.height)
+}
+
+fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let pane = areas.pane;
+    let Rect {
+        x,
+        y,
+        width: pw,
+        height: ph,
+    } = pane;
+    let Some(c) = &view.checklist else {
+        put(
+            frame,
+            x + 1,
+            y,
+            pw - 1,
+            text_line(t("tui.saving"), theme.dim()),
+        );
+        return;
+    };
+    let (done, total) = c.progress();
+    put(
+        frame,
+        x + 1,
+        y,
+        pw - 1,
+        text_line(
+            &fit(
+                &tf("tui.checklist.head", &[("done", &done), ("total", &total)]),
+                pw as usize - 2,
+            ),
+            theme.question(),
+        ),
+    );
+    let Some(g) = areas.checklist else {
+        return;
+    };
+    for (i, item) in c
+        .items
+        .iter()
+        .enumerate()
+        .skip(g.offset)
+        .take(usize::from(g.height))
+    {
+        let row = g.top + (i - g.offset) as u16;
+        let selected = i == view.item;
+        let marker = if selected { theme.pointer() } else { "  " };
+        let optional = if item.required { "" } else { t("tui.optional") };
+        let text = fit(
+            &format!(
+                "{marker}{} {}. {optional}{}",
+                theme.check(item.done),
+                i + 1,
+                item.text
+            ),
+            pw as usize - 2,
+        );
+        let style = if selected {
+            theme.selected()
+        } else if item.done {
+            theme.ok()
+        } else if !item.required {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        put(frame, x + 1, row, pw - 1, text_line(&text, style));
+    }
+    // The selected item in full, wrapped, at the bottom of the pane.
+    if let Some(item) = c.items.get(view.item) {
+        let lines = wrap(&item.text, pw as usize - 4);
+        let top = y + ph.saturating_sub(3);
+        for (i, l) in lines.iter().take(3).enumerate() {
+            put(
+                frame,
+                x + 2,
+                top + i as u16,
+                pw - 3,
+                text_line(l, theme.dim()),
+            );
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Check your answers: each answer with its [修改], the label, then the
+//! confirm row that makes the plan.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+
+use crate::dates::weekday;
+use crate::i18n::{t, tf};
+use crate::plan::render;
+use crate::tui::app::{App, Effect, Level, Step, move_selection};
+use crate::tui::input::TextInput;
+use crate::tui::layout::Areas;
+use crate::tui::theme::Theme;
+use crate::tui::view::{header, list_rows, text_field, title_and_explain, underlined};
+
+use super::Screen;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewRow {
+    Answer(Step),
+    Label,
+    Confirm,
+}
+
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub(crate) selected: usize,
+    /// The label being edited, while the label row is.
+    pub(crate) label: Option<TextInput>,
+}
+
+/// Rows of the page: each question asked, the label, then confirm.
+pub(crate) fn rows(steps: &[Step]) -> Vec<ReviewRow> {
+    let mut rows: Vec<ReviewRow> = steps.iter().copied().map(ReviewRow::Answer).collect();
+    rows.push(ReviewRow::Label);
+    rows.push(ReviewRow::Confirm);
+    rows
+}
+
+fn state(app: &mut App) -> Option<&mut Review> {
+    match &mut app.screen {
+        Screen::Review(r) => Some(r),
+        _ => None,
+    }
+}
+
+fn activate(app: &mut App, row: ReviewRow) -> Vec<Effect> {
+    match row {
+        ReviewRow::Answer(step) => {
+            app.enter_step(step, true);
+            Vec::new()
+        }
+        ReviewRow::Label => {
+            let text = app
+                .draft
+                .label
+                .clone()
+                .unwrap_or_else(|| app.default_label());
+            if let Some(r) = state(app) {
+                r.label = Some(TextInput::with(&text));
+            }
+            Vec::new()
+        }
+        ReviewRow::Confirm => app.confirm(),
+    }
+}
+
+pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let rows = app.review_rows();
+    let Some(r) = state(app) else {
+        return Vec::new();
+    };
+    if let Some(label) = r.label.as_mut() {
+        match k.code {
+            KeyCode::Enter => {
+                let text = label.text.trim().to_string();
+                match crate::cli::check_label(&text) {
+                    Ok(()) => {
+                        r.label = None;
+                        app.draft.label = if text.is_empty() { None } else { Some(text) };
+                        app.message = None;
+                    }
+                    Err(e) => app.message = Some((Level::Error, e.0)),
+                }
+            }
+            KeyCode::Backspace => label.backspace(),
+            KeyCode::Delete => label.delete(),
+            KeyCode::Left => label.left(),
+            KeyCode::Right => label.right(),
+            KeyCode::Home => label.home(),
+            KeyCode::End => label.end(),
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                label.insert(&c.to_string())
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match k.code {
+        KeyCode::Up => move_selection(&mut r.selected, -1, rows.len()),
+        KeyCode::Down | KeyCode::Tab => move_selection(&mut r.selected, 1, rows.len()),
+        KeyCode::Enter | KeyCode::Char(' ') => {
+            let row = rows[r.selected.min(rows.len() - 1)];
+            return activate(app, row);
+        }
+        KeyCode::Char(c) if c.is_ascii_digit() => {
+            let n = c.to_digit(10).unwrap_or(0) as usize;
+            if (1..=rows.len()).contains(&n) {
+                r.selected = n - 1;
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(crate) fn click(app: &mut App, i: usize) -> Vec<Effect> {
+    let rows = app.review_rows();
+    let Some(&row) = rows.get(i) else {
+        return Vec::new();
+    };
+    if let Some(r) = state(app) {
+        r.selected = i;
+    }
+    activate(app, row)
+}
+
+pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme, areas: &Areas) {
+    header(
+        frame,
+        app,
+        theme,
+        areas,
+        &format!("{} · {}", t("tui.app_name"), t("tui.review.title")),
+    );
+    title_and_explain(
+        frame,
+        theme,
+        areas,
+        t("tui.review.question"),
+        t("tui.review.explain"),
+    );
+    let region = app.region();
+    let answer = |step: Step| -> (String, String) {
+        let d = &app.draft;
+        let none = || t("tui.review.none").to_string();
+        match step {
+            Step::Region => (
+                t("tui.review.region").into(),
+                region
+                    .map(|r| crate::i18n::name(&r.name, r.name_en.as_deref()))
+                    .unwrap_or_else(none),
+            ),
+            Step::Scheme => (
+                t("tui.review.scheme").into(),
+                d.scheme.map(|s| s.label()).unwrap_or_else(none),
+            ),
+            Step::Retired => (
+                t("tui.review.retired").into(),
+                d.retired
+                    .map(|v| t(if v { "tui.yes" } else { "tui.no" }).to_string())
+                    .unwrap_or_else(none),
+            ),
+            Step::Disease => (
+                t("tui.review.disease").into(),
+                region
+                    .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
+                    .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                    .unwrap_or_else(none),
+            ),
+            Step::End => (
+                t("tui.review.end").into(),
+                d.end
+                    .map(|e| {
+                        tf(
+                            "fmt.date_weekday",
+                            &[("date", &e), ("weekday", &weekday(e))],
+                        )
+                    })
+                    .unwrap_or_else(none),
+            ),
+            Step::Cross => (
+                t("tui.review.cross").into(),
+                t(if d.cross.unwrap_or(false) {
+                    "tui.yes"
+                } else {
+                    "tui.no"
+                })
+                .to_string(),
+            ),
+        }
+    };
+    let label_value = app
+        .draft
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("{}{}", app.default_label(), t("tui.review.default")));
+    let all_rows = app.review_rows();
+    let rows: Vec<String> = all_rows
+        .iter()
+        .map(|row| match row {
+            ReviewRow::Answer(step) => {
+                let (k, v) = answer(*step);
+                format!("{}  {v}   {}", render::pad(&k, 10), t("tui.review.change"))
+            }
+            ReviewRow::Label => format!(
+                "{}  {label_value}   {}",
+                render::pad(t("tui.review.label"), 10),
+                t("tui.review.change")
+            ),
+            ReviewRow::Confirm => t("tui.review.confirm").to_string(),
+        })
+        .collect();
+    if let Some(g) = areas.list {
+        list_rows(frame, theme, g, &rows, review.selected);
+        if let Some(label) = &review.label
+            && let Some(i) = all_rows.iter().position(|r| *r == ReviewRow::Label)
+            && i >= g.offset
+            && i < g.offset + usize::from(g.height)
+        {
+            let y = g.top + (i - g.offset) as u16 * g.stride;
+            let prefix = format!(
+                "{}{}  ",
+                theme.pointer(),
+                render::pad(t("tui.review.label"), 10)
+            );
+            text_field(frame, y, &prefix, theme.selected(), label, underlined());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The question sequence, once: which questions are asked for the answers
+//! given so far, in what order, and what each answer invalidates. The
+//! wizard (`tui`) and the plain prompts (`prompt`) both walk it, so they
+//! ask the same questions and keep the same answers.
+
+use chrono::NaiveDate;
+
+use crate::plan::Answers;
+use crate::policy::{PolicySet, Region, Scheme};
+
+/// The questions behind `Answers`, in the order they are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Region,
+    Scheme,
+    Retired,
+    Disease,
+    End,
+    Cross,
+}
+
+/// The questions a plan needs for these answers so far: "retired" only
+/// where the region's figures differ for retired employees.
+pub fn questions(region: Option<&Region>, scheme: Option<Scheme>) -> Vec<Question> {
+    let retired =
+        region.is_some_and(Region::distinguishes_retired) && scheme == Some(Scheme::Employee);
+    [
+        Question::Region,
+        Question::Scheme,
+        Question::Retired,
+        Question::Disease,
+        Question::End,
+        Question::Cross,
+    ]
+    .into_iter()
+    .filter(|q| *q != Question::Retired || retired)
+    .collect()
+}
+
+/// Answers so far. Going back never clears one; only an answer that makes
+/// another meaningless clears it (see `set_region`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Index into the policy's regions.
+    pub region: Option<usize>,
+    pub scheme: Option<Scheme>,
+    pub retired: Option<bool>,
+    /// Index into the region's diseases.
+    pub disease: Option<usize>,
+    pub end: Option<NaiveDate>,
+    pub cross: Option<bool>,
+    /// The checklist's name, when the person chose one.
+    pub label: Option<String>,
+}
+
+impl Draft {
+    pub fn region<'a>(&self, policy: &'a PolicySet) -> Option<&'a Region> {
+        self.region.and_then(|i| policy.regions.get(i))
+    }
+
+    /// The questions asked for the answers so far.
+    pub fn questions(&self, policy: &PolicySet) -> Vec<Question> {
+        questions(self.region(policy), self.scheme)
+    }
+
+    /// Choosing a region: a disease picked from another region's list
+    /// means nothing here. Whether the person is retired is a fact about
+    /// them, not the region, so it stays (asked again, with it as default,
+    /// where the new region asks it).
+    pub fn set_region(&mut self, region: usize) {
+        if self.region != Some(region) {
+            self.disease = None;
+        }
+        self.region = Some(region);
+    }
+
+    pub fn set_scheme(&mut self, scheme: Scheme) {
+        self.scheme = Some(scheme);
+    }
+
+    /// Answers a yes/no question (retired, cross-province).
+    pub fn set_yes_no(&mut self, question: Question, yes: bool) {
+        match question {
+            Question::Retired => self.retired = Some(yes),
+            Question::Cross => self.cross = Some(yes),
+            _ => {}
+        }
+    }
+
+    /// The answer of a yes/no question, if given.
+    pub fn yes_no(&self, question: Question) -> Option<bool> {
+        match question {
+            Question::Retired => self.retired,
+            Question::Cross => self.cross,
+            _ => None,
+        }
+    }
+
+    pub fn answered(&self, question: Question) -> bool {
+        match question {
+            Question::Region => self.region.is_some(),
+            Question::Scheme => self.scheme.is_some(),
+            Question::Retired => self.retired.is_some(),
+            Question::Disease => self.disease.is_some(),
+            Question::End => self.end.is_some(),
+            Question::Cross => self.cross.is_some(),
+        }
+    }
+
+    /// Every question asked for these answers has one.
+    pub fn complete(&self, policy: &PolicySet) -> bool {
+        self.questions(policy).iter().all(|q| self.answered(*q))
+    }
+
+    pub fn first_unanswered(&self, policy: &PolicySet) -> Option<Question> {
+        self.questions(policy)
+            .into_iter()
+            .find(|q| !self.answered(*q))
+    }
+
+    /// The question after `question` for the answers so far.
+    pub fn next(&self, policy: &PolicySet, question: Question) -> Option<Question> {
+        let qs = self.questions(policy);
+        let pos = qs.iter().position(|q| *q == question)?;
+        qs.get(pos + 1).copied()
+    }
+
+    /// The question before `question`, or None on the first.
+    pub fn prev(&self, policy: &PolicySet, question: Question) -> Option<Question> {
+        let qs = self.questions(policy);
+        let pos = qs.iter().position(|q| *q == question)?;
+        pos.checked_sub(1).map(|p| qs[p])
+    }
+
+    /// `(n, m)`: question `n` of `m` (1-based).
+    pub fn position(&self, policy: &PolicySet, question: Question) -> (usize, usize) {
+        let qs = self.questions(policy);
+        let n = qs.iter().position(|q| *q == question).unwrap_or(0) + 1;
+        (n, qs.len())
+    }
+
+    /// The answers a plan needs, once every one is given.
+    pub fn answers(&self, policy: &PolicySet) -> Option<Answers> {
+        let region = self.region(policy)?;
+        let disease = region.diseases.get(self.disease?)?;
+        Some(Answers {
+            region: region.id.clone(),
+            scheme: self.scheme?,
+            disease: disease.id.clone(),
+            validity_end: self.end?,
+            cross_province: self.cross.unwrap_or(false),
+            retired: self.retired.unwrap_or(false),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> PolicySet {
+        PolicySet::embedded().unwrap()
+    }
+
+    fn index(policy: &PolicySet, id: &str) -> usize {
+        policy.regions.iter().position(|r| r.id == id).unwrap()
+    }
+
+    #[test]
+    fn retired_is_asked_only_for_employees_where_it_matters() {
+        let p = policy();
+        let mut d = Draft::default();
+        assert!(!d.questions(&p).contains(&Question::Retired));
+        let fcg = p
+            .regions
+            .iter()
+            .position(|r| r.distinguishes_retired())
+            .expect("a region that asks");
+        d.set_region(fcg);
+        d.set_scheme(Scheme::Employee);
+        assert_eq!(d.next(&p, Question::Scheme), Some(Question::Retired));
+        d.set_scheme(Scheme::Resident);
+        assert_eq!(d.next(&p, Question::Scheme), Some(Question::Disease));
+    }
+
+    #[test]
+    fn a_region_change_clears_the_disease_and_keeps_the_rest() {
+        let p = policy();
+        let mut d = Draft::default();
+        d.set_region(index(&p, "qinghai-haixi"));
+        d.set_scheme(Scheme::Employee);
+        d.set_yes_no(Question::Retired, false);
+        d.disease = Some(1);
+        d.end = NaiveDate::from_ymd_opt(2026, 3, 31);
+        d.set_yes_no(Question::Cross, true);
+        let same = d.clone();
+        d.set_region(index(&p, "qinghai-haixi"));
+        assert_eq!(d, same, "the same region again changes nothing");
+        d.set_region(index(&p, "shandong-qingdao"));
+        assert_eq!(d.disease, None);
+        assert_eq!(d.retired, Some(false), "retired is about the person");
+        assert_eq!(
+            (d.scheme, d.end, d.cross),
+            (same.scheme, same.end, same.cross)
+        );
+    }
+
+    #[test]
+    fn back_and_forth_walk_the_same_sequence() {
+        let p = policy();
+        let d = Draft::default();
+        assert_eq!(d.prev(&p, Question::Region), None);
+        assert_eq!(d.next(&p, Question::Cross), None);
+        assert_eq!(d.position(&p, Question::End), (4, 5));
+        assert_eq!(d.first_unanswered(&p), Some(Question::Region));
+        assert_eq!(d.answers(&p), None);
+    }
+}
