@@ -399,7 +399,7 @@ pub fn run(
     };
     let plan = plan::compute(policy, &answers, today)?;
     writeln!(out)?;
-    write!(out, "{}", render::text_linear(&plan, 80))?;
+    write!(out, "{}", render::text_linear(&plan))?;
     // The checklist: saved where a store was given (not at a kiosk).
     let label = region.diseases[di].name.clone();
     match store {

@@ -97,16 +97,13 @@ pub struct ResultView {
     pub text: Vec<(usize, Sections)>,
 }
 
-/// Text sections of the plan at `width`: `(heading key, lines)`.
-pub type Sections = Vec<(&'static str, Vec<String>)>;
+/// The plan's document as the screen shows it (see `document_view`).
+pub type Sections = crate::document::Document;
 
-/// The plan's sections as the screen shows them: cleaned and converted for
-/// the language, once, so frames draw the lines as they are.
-pub fn display_sections(plan: &RenewalPlan, width: usize) -> Sections {
-    crate::plan::render::sections(plan, width, None)
-        .into_iter()
-        .map(|(key, lines)| (key, lines.iter().map(|l| crate::i18n::data(l)).collect()))
-        .collect()
+/// The plan's document as the screen shows it: cleaned and converted for
+/// the language, once, so frames only lay it out.
+pub fn display_sections(plan: &RenewalPlan, _width: usize) -> Sections {
+    super::document_view::display_document(plan)
 }
 
 impl ResultView {

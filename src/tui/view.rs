@@ -14,6 +14,7 @@ use super::input::TextInput;
 use super::layout::{self, ListGeom};
 use super::theme::Theme;
 use crate::dates::weekday;
+use crate::document::SectionKind;
 use crate::i18n::{t, tf};
 use crate::plan::render::{self, wrap};
 use crate::plan::{RenewalPlan, Status};
@@ -659,49 +660,23 @@ fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
     ])
 }
 
-/// Lines of the prepared plan text (see `section`), styled by their marks.
-fn styled_text_lines(lines: &[String], theme: &Theme) -> Vec<Line<'static>> {
-    lines
-        .iter()
-        .map(|l| {
-            let trimmed = l.trim_start();
-            let style = if trimmed.starts_with("! ") {
-                theme.warn()
-            } else if trimmed.starts_with('►') || l.starts_with('【') {
-                theme.heading()
-            } else {
-                Style::new()
-            };
-            // Already cleaned and converted by `render::sections`: doing it
-            // again on every frame was the cost of a zh-Hant frame.
-            Line::from(Span::styled(l.clone(), style))
-        })
-        .collect()
-}
-
-/// The named sections of the plan at `width`, each under its heading:
-/// from the cache `update` prepared, or laid out now if it did not.
-fn section(view: &ResultView, width: usize, keys: &[&str]) -> Vec<String> {
+/// The named sections of the plan at `width`: from the document `update`
+/// prepared, or made now if it did not.
+fn section(
+    view: &ResultView,
+    width: usize,
+    kinds: &[SectionKind],
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let fresh;
-    let sections = match view.sections(width) {
-        Some(s) => s,
+    let doc = match view.sections(width) {
+        Some(d) => d,
         None => {
             fresh = super::app::display_sections(&view.plan, width);
             &fresh
         }
     };
-    let mut out = Vec::new();
-    for (key, lines) in sections {
-        let key: &'static str = key;
-        if keys.contains(&key) {
-            if !out.is_empty() {
-                out.push(String::new());
-            }
-            out.push(format!("【{}】", t(key)));
-            out.extend(lines.iter().cloned());
-        }
-    }
-    out
+    super::document_view::section_lines(doc, kinds, width, theme)
 }
 
 /// The window pane: status in words and colour, key dates, a bar of time
@@ -800,10 +775,10 @@ fn window_lines(
         }
     }
     // Warnings first: an expired or guessed window matters most.
-    let warnings = section(view, width, &["plan.section.warnings"]);
+    let warnings = section(view, width, &[SectionKind::Warnings], theme);
     if !warnings.is_empty() {
         out.push(Line::default());
-        out.extend(styled_text_lines(&warnings, theme));
+        out.extend(warnings);
     }
     out.push(Line::default());
     for rule in render::rules(plan) {
@@ -884,27 +859,21 @@ fn result(frame: &mut Frame, app: &App, theme: &Theme) {
     let width = pw as usize - 1;
     let lines: Vec<Line> = match tab {
         Tab::Window => window_lines(view, width, 1, theme),
-        Tab::Documents => {
-            styled_text_lines(&section(view, width, &["plan.section.documents"]), theme)
-        }
-        Tab::Channels => styled_text_lines(
-            &section(
-                view,
-                width,
-                &["plan.section.channels", "plan.section.cross_province"],
-            ),
+        Tab::Documents => section(view, width, &[SectionKind::Documents], theme),
+        Tab::Channels => section(
+            view,
+            width,
+            &[SectionKind::Channels, SectionKind::CrossProvince],
             theme,
         ),
-        Tab::Sources => styled_text_lines(
-            &section(
-                view,
-                width,
-                &[
-                    "plan.section.examples",
-                    "plan.section.notes",
-                    "plan.section.sources",
-                ],
-            ),
+        Tab::Sources => section(
+            view,
+            width,
+            &[
+                SectionKind::Examples,
+                SectionKind::Notes,
+                SectionKind::Sources,
+            ],
             theme,
         ),
         Tab::Checklist => {
