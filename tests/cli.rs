@@ -555,3 +555,27 @@ fn plain_mode_asks_again_on_ambiguous_text_and_says_what_it_understood() {
     assert!(!s.contains("已选：糖尿病合并"), "nothing taken on a guess");
     assert!(s.contains("病种：1型糖尿病"));
 }
+
+/// Issue 14 (Modes): a pipe honours `COLUMNS` instead of always laying the
+/// plan out 100 columns wide.
+#[test]
+fn plan_in_a_pipe_honours_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let (mut cmd, _dir) = renew();
+    let out = cmd
+        .args(plan_args(
+            "qinghai-haixi",
+            "employee",
+            "diabetes",
+            "2026-03-31",
+        ))
+        .args(["--today", "2026-01-15"])
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text.lines().map(|l| l.width()).max().unwrap_or(0);
+    assert!(widest <= 60, "{widest} columns:\n{text}");
+    assert!(widest > 50, "laid out for 60 columns, {widest} used");
+}

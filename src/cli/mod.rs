@@ -378,7 +378,9 @@ pub fn check_label(label: &str) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// The terminal's width when printing to one, else a width that prints well.
+/// The terminal's width when printing to one, else `COLUMNS` when set
+/// (a pipe into `less` from a shell that exports it), else a width that
+/// prints well.
 fn output_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal()
@@ -386,7 +388,13 @@ fn output_width() -> usize {
     {
         return usize::from(cols).saturating_sub(1).max(40);
     }
-    100
+    columns_from_env(std::env::var("COLUMNS").ok().as_deref()).unwrap_or(100)
+}
+
+/// `COLUMNS` as a width, if it is a sensible number.
+fn columns_from_env(value: Option<&str>) -> Option<usize> {
+    let n: usize = value?.trim().parse().ok()?;
+    (n > 0).then_some(n.clamp(40, 400))
 }
 
 fn window_words(r: &Region) -> String {
