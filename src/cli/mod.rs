@@ -107,6 +107,9 @@ pub enum Command {
         retired: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Text width in columns; 0 = no wrapping (default: the terminal's, or COLUMNS).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
         /// Save the checklist for this plan.
         #[arg(long)]
         save: bool,
@@ -539,6 +542,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             cross_province,
             retired,
             format,
+            width,
             save,
             label,
         } => {
@@ -585,7 +589,11 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 None
             };
             match format {
-                Format::Text => write!(out, "{}", render::text(&plan, output_width()))?,
+                Format::Text => match width {
+                    Some(0) => write!(out, "{}", render::text_unwrapped(&plan))?,
+                    Some(n) => write!(out, "{}", render::text(&plan, *n))?,
+                    None => write!(out, "{}", render::text(&plan, output_width()))?,
+                },
                 Format::Markdown => write!(out, "{}", render::markdown(&plan))?,
                 Format::Json => {
                     let mut value = serde_json::to_value(&plan)?;

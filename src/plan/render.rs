@@ -426,6 +426,15 @@ pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&Checklist>
     )
 }
 
+/// The plan for a pipe: every paragraph and table row on one line.
+pub fn text_unwrapped(plan: &RenewalPlan) -> String {
+    let layout = Layout {
+        width: None,
+        ..Layout::terminal(0)
+    };
+    document::text::render(&document::build(plan, None), layout)
+}
+
 /// The plan on plain lines for a screen reader: words for marks, the
 /// channel comparison as one labelled line per field, no hard wrapping.
 pub fn text_linear(plan: &RenewalPlan) -> String {
