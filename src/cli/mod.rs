@@ -629,15 +629,20 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             }
             ListFormat::Text => {
                 writeln!(out, "{}", t("cli.regions.heading"))?;
-                for r in &policy.regions {
-                    writeln!(
-                        out,
-                        "  {}  {}  {}  {}",
-                        render::pad(&r.id, 22),
-                        render::pad(&crate::i18n::name(&r.name, r.name_en.as_deref()), 24),
-                        render::pad(&r.diseases.len().to_string(), 3),
-                        window_words(r)
-                    )?;
+                let rows: Vec<Vec<String>> = policy
+                    .regions
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.id.clone(),
+                            crate::i18n::name(&r.name, r.name_en.as_deref()),
+                            r.diseases.len().to_string(),
+                            window_words(r),
+                        ]
+                    })
+                    .collect();
+                for line in crate::document::text::columns(&rows) {
+                    writeln!(out, "  {line}")?;
                 }
             }
         },

@@ -79,3 +79,21 @@ fn wrapped_lines_fit_and_chinese_punctuation_never_starts_a_line() {
         }
     }
 }
+
+/// Issue 14 (Modes): listings line up when names are wide: columns are
+/// padded by display width to the widest cell.
+#[test]
+fn columns_line_up_by_display_width_with_wide_names() {
+    let rows = vec![
+        vec![
+            "a".to_string(),
+            "海西蒙古族藏族自治州".to_string(),
+            "7".to_string(),
+        ],
+        vec!["bb".to_string(), "Qingdao".to_string(), "57".to_string()],
+    ];
+    let lines = text::columns(&rows);
+    let at = |l: &str, cell: &str| l[..l.find(cell).unwrap()].width();
+    assert_eq!(at(&lines[0], "7"), at(&lines[1], "57"), "{lines:?}");
+    assert_eq!(at(&lines[0], "海西"), at(&lines[1], "Qingdao"), "{lines:?}");
+}

@@ -103,6 +103,38 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// Rows of cells as aligned lines: each column padded to its widest cell
+/// by display width (a Chinese character takes two columns), two spaces
+/// between columns, nothing after the last.
+pub fn columns(rows: &[Vec<String>]) -> Vec<String> {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    rows.iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i + 1 == r.len() {
+                        c.clone()
+                    } else {
+                        pad(c, widths[i])
+                    }
+                })
+                .collect();
+            cells.join("  ")
+        })
+        .collect()
+}
+
 struct Marks {
     warning: String,
     contact: String,
