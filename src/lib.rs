@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod cli;
 pub mod config;
 pub mod dates;
+pub mod document;
 pub mod i18n;
 pub mod plan;
 pub mod policy;

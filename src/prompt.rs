@@ -359,7 +359,7 @@ pub fn run(
     };
     let plan = plan::compute(policy, &answers, today)?;
     writeln!(out)?;
-    write!(out, "{}", render::text_linear(&plan, 80))?;
+    write!(out, "{}", render::text_linear(&plan))?;
     // The checklist: saved where a store was given (not at a kiosk).
     let label = region.diseases[di].name.clone();
     match store {
@@ -392,6 +392,20 @@ mod tests {
         let mut out = Vec::new();
         let done = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
         (done, String::from_utf8(out).unwrap())
+    }
+
+    /// Issue 14 (Modes): plain mode is for screen readers: words, not
+    /// ► ☐ ☎, and a Chinese sentence is never hard-wrapped mid-phrase.
+    #[test]
+    fn plain_plan_uses_words_for_marks_and_does_not_hard_wrap() {
+        let (done, out) = run_with("haixi\n1\ntnb\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        for mark in ["►", "☐", "☎", "☑"] {
+            assert!(!out.contains(mark), "{mark} in plain mode:\n{out}");
+        }
+        assert!(out.contains("待办：1. 身份证原件及复印件"), "{out}");
+        let record = "近一年内与所患特殊病种相关的门诊病历、检查报告（如糖化血红蛋白、肾功能指标）、用药记录";
+        assert!(out.lines().any(|l| l.ends_with(record)), "{out}");
     }
 
     #[test]

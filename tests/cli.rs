@@ -555,3 +555,58 @@ fn plain_mode_asks_again_on_ambiguous_text_and_says_what_it_understood() {
     assert!(!s.contains("已选：糖尿病合并"), "nothing taken on a guess");
     assert!(s.contains("病种：1型糖尿病"));
 }
+
+/// Issue 14 (Modes): a pipe honours `COLUMNS` instead of always laying the
+/// plan out 100 columns wide.
+#[test]
+fn plan_in_a_pipe_honours_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let (mut cmd, _dir) = renew();
+    let out = cmd
+        .args(plan_args(
+            "qinghai-haixi",
+            "employee",
+            "diabetes",
+            "2026-03-31",
+        ))
+        .args(["--today", "2026-01-15"])
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text.lines().map(|l| l.width()).max().unwrap_or(0);
+    assert!(widest <= 60, "{widest} columns:\n{text}");
+    assert!(widest > 50, "laid out for 60 columns, {widest} used");
+}
+
+/// Issue 14 (Modes): `--width N` lays the text out N columns wide; `--width
+/// 0` does not wrap at all, so a pipe gets every paragraph on one line.
+#[test]
+fn plan_width_flag_sets_or_turns_off_wrapping() {
+    use unicode_width::UnicodeWidthStr;
+    let run = |width: &str| {
+        let (mut cmd, _dir) = renew();
+        let out = cmd
+            .args(plan_args(
+                "qinghai-haixi",
+                "employee",
+                "diabetes",
+                "2026-03-31",
+            ))
+            .args(["--today", "2026-01-15", "--width", width])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let narrow = run("50");
+    assert!(narrow.lines().all(|l| l.width() <= 50), "{narrow}");
+    let unwrapped = run("0");
+    let reason = "证明病情持续、仍需长期门诊治疗；近一年无就诊记录可能影响续期";
+    assert!(
+        unwrapped.lines().any(|l| l.trim_end().ends_with(reason)),
+        "{unwrapped}"
+    );
+    assert!(unwrapped.lines().any(|l| l.width() > 100), "{unwrapped}");
+}

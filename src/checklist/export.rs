@@ -85,13 +85,12 @@ pub fn sheet(
             ("date", &printed_on),
         ],
     );
-    let items = item_lines(checklist, width, markdown);
     let body = match plan {
-        Some(plan) if markdown => render::markdown_with(plan, Some(&items)),
-        Some(plan) => render::text_with(plan, width, Some(&items)),
+        Some(plan) if markdown => render::markdown_with(plan, Some(checklist)),
+        Some(plan) => render::text_with(plan, width, Some(checklist)),
         None => {
             let mut s = format!("{}\n", t("checklist.sheet.no_plan"));
-            for l in &items {
+            for l in &item_lines(checklist, width, markdown) {
                 s.push_str(l);
                 s.push('\n');
             }

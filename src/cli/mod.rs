@@ -107,6 +107,9 @@ pub enum Command {
         retired: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Text width in columns; 0 = no wrapping (default: the terminal's, or COLUMNS).
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
         /// Save the checklist for this plan.
         #[arg(long)]
         save: bool,
@@ -433,7 +436,9 @@ pub fn check_label(label: &str) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// The terminal's width when printing to one, else a width that prints well.
+/// The terminal's width when printing to one, else `COLUMNS` when set
+/// (a pipe into `less` from a shell that exports it), else a width that
+/// prints well.
 fn output_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal()
@@ -441,7 +446,13 @@ fn output_width() -> usize {
     {
         return usize::from(cols).saturating_sub(1).max(40);
     }
-    100
+    columns_from_env(std::env::var("COLUMNS").ok().as_deref()).unwrap_or(100)
+}
+
+/// `COLUMNS` as a width, if it is a sensible number.
+fn columns_from_env(value: Option<&str>) -> Option<usize> {
+    let n: usize = value?.trim().parse().ok()?;
+    (n > 0).then_some(n.clamp(40, 400))
 }
 
 fn window_words(r: &Region) -> String {
@@ -755,6 +766,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             cross_province,
             retired,
             format,
+            width,
             save,
             label,
         } => {
@@ -808,7 +820,11 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 None
             };
             match format {
-                Format::Text => write!(out, "{}", render::text(&plan, output_width()))?,
+                Format::Text => match width {
+                    Some(0) => write!(out, "{}", render::text_unwrapped(&plan))?,
+                    Some(n) => write!(out, "{}", render::text(&plan, *n))?,
+                    None => write!(out, "{}", render::text(&plan, output_width()))?,
+                },
                 Format::Markdown => write!(out, "{}", render::markdown(&plan))?,
                 Format::Json => {
                     let mut value = serde_json::to_value(&plan)?;
@@ -862,15 +878,20 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             }
             ListFormat::Text => {
                 writeln!(out, "{}", t("cli.regions.heading"))?;
-                for r in &policy.regions {
-                    writeln!(
-                        out,
-                        "  {}  {}  {}  {}",
-                        render::pad(&r.id, 22),
-                        render::pad(&crate::i18n::name(&r.name, r.name_en.as_deref()), 24),
-                        render::pad(&r.diseases.len().to_string(), 3),
-                        window_words(r)
-                    )?;
+                let rows: Vec<Vec<String>> = policy
+                    .regions
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.id.clone(),
+                            crate::i18n::name(&r.name, r.name_en.as_deref()),
+                            r.diseases.len().to_string(),
+                            window_words(r),
+                        ]
+                    })
+                    .collect();
+                for line in crate::document::text::columns(&rows) {
+                    writeln!(out, "  {line}")?;
                 }
             }
         },

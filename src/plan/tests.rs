@@ -884,11 +884,13 @@ fn fangchenggang_refusal_stops_benefits_in_every_output() {
     );
     let needle = "审核未通过者，自原有效期届满次日起停止待遇";
     let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
-    let sections: String = render::sections(&p, 80, None)
-        .into_iter()
-        .flat_map(|(_, lines)| lines)
-        .map(|l| l.trim().to_string())
-        .collect();
+    let sections: String = crate::document::text::lines(
+        &crate::document::build(&p, None),
+        crate::document::text::Layout::terminal(80),
+    )
+    .into_iter()
+    .map(|l| l.text.trim().to_string())
+    .collect();
     for (what, out) in [
         ("text", flat(&render::text(&p, 80))),
         ("markdown", flat(&render::markdown(&p))),
@@ -1051,17 +1053,89 @@ fn plan_facts(p: &RenewalPlan) -> Vec<String> {
     v
 }
 
-/// Issue 11 §4: the markdown people print carries every fact the text plan
-/// (and so the wizard, which shows the text sections) shows, for every
-/// region, disease, scheme and status.
+/// Facts only in the channel comparison table: a drawn table wraps each
+/// cell inside its column, so they are compared on unwrapped layouts.
+fn table_facts(p: &RenewalPlan) -> Vec<String> {
+    let mut v = Vec::new();
+    for c in &p.channels {
+        v.push(c.location.clone());
+        v.extend(c.hours.clone());
+        v.extend(c.materials_form.clone());
+        v.extend(c.suits.clone());
+        v.extend(c.pros.iter().chain(&c.cons).cloned());
+    }
+    v
+}
+
+/// Sentences the program builds around the data, which every output must
+/// say the same way (the old Markdown dropped the purpose label).
+fn labelled_facts(p: &RenewalPlan) -> Vec<String> {
+    use crate::i18n::{t, tf};
+    let mut v = vec![render::status_words(p)];
+    v.extend(render::apply_by_line(p));
+    for d in &p.documents {
+        v.push(format!("{}{}", t("plan.why"), d.why));
+        v.extend(
+            d.earliest_date
+                .map(|date| tf("plan.dated_after", &[("date", &date)])),
+        );
+    }
+    for c in &p.channels {
+        v.push(format!("{}{}", t("plan.review_label"), c.review.text));
+        for k in &c.contacts {
+            v.extend(
+                k.phone
+                    .as_ref()
+                    .map(|ph| format!("{}{ph}", t("plan.phone"))),
+            );
+        }
+    }
+    v
+}
+
+/// Issue 10 §2: text (wrapped and unwrapped), Markdown and the wizard's
+/// lines are rendered from one document and carry the same facts: every
+/// policy text, date, phone number, address, document name, warning and
+/// sentence the program builds, for every region, disease, scheme and
+/// status in the embedded data.
 #[test]
-fn markdown_carries_every_fact_of_the_text_plan() {
-    // Wrapping and table cells break text at spaces and escape `|`.
+fn text_markdown_and_wizard_carry_the_same_facts() {
+    use crate::document::{SectionKind, build, markdown, text};
+    use crate::tui::{document_view, theme::Theme};
+    // Wrapping breaks text at spaces, Markdown escapes `|`.
     let norm = |s: &str| -> String {
         s.replace("\\|", "|")
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect()
+    };
+    let theme = Theme {
+        color: false,
+        ascii: false,
+        high_contrast: false,
+    };
+    let all = [
+        SectionKind::Summary,
+        SectionKind::Window,
+        SectionKind::Warnings,
+        SectionKind::Documents,
+        SectionKind::Channels,
+        SectionKind::CrossProvince,
+        SectionKind::Examples,
+        SectionKind::Notes,
+        SectionKind::Sources,
+    ];
+    let tui = |doc: &crate::document::Document, width: usize| -> String {
+        document_view::section_lines(doc, &all, width, &theme)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     let pol = policy();
     let mut checked = 0;
@@ -1081,15 +1155,45 @@ fn markdown_carries_every_fact_of_the_text_plan() {
                     retired: false,
                 };
                 let p = compute(&pol, &a, d(today)).unwrap();
-                let text = norm(&render::text(&p, 100));
-                let md = norm(&render::markdown(&p));
-                for fact in plan_facts(&p) {
+                let doc = build(&p, None);
+                let unwrapped = text::Layout {
+                    width: None,
+                    ..text::Layout::terminal(0)
+                };
+                let whole = [
+                    ("text unwrapped", norm(&text::render(&doc, unwrapped))),
+                    ("plain", norm(&render::text_linear(&p))),
+                    ("markdown", norm(&markdown::render(&doc))),
+                    ("wizard wide", norm(&tui(&doc, 2000))),
+                ];
+                let wrapped = [
+                    ("text 80", norm(&render::text(&p, 80))),
+                    ("wizard 60", norm(&tui(&doc, 60))),
+                ];
+                let in_table = table_facts(&p);
+                let facts = plan_facts(&p)
+                    .into_iter()
+                    .chain(labelled_facts(&p))
+                    .chain(in_table.iter().cloned());
+                for fact in facts {
                     let f = norm(&fact);
-                    if !f.is_empty() && text.contains(&f) {
+                    if f.is_empty() {
+                        continue;
+                    }
+                    let outputs: Vec<_> = whole
+                        .iter()
+                        .chain(wrapped.iter().filter(|_| !in_table.contains(&fact)))
+                        .collect();
+                    // Some data is shown only with other data (the date
+                    // direct settlement began, with its name).
+                    if !outputs.iter().any(|(_, out)| out.contains(&f)) {
+                        continue;
+                    }
+                    for (what, out) in outputs {
                         checked += 1;
                         assert!(
-                            md.contains(&f),
-                            "{} {} {scheme:?} {today}: in text, not in markdown: {fact}",
+                            out.contains(&f),
+                            "{} {} {scheme:?} {today}: not in {what}: {fact}",
                             region.id,
                             disease.id
                         );
@@ -1098,7 +1202,7 @@ fn markdown_carries_every_fact_of_the_text_plan() {
             }
         }
     }
-    assert!(checked > 1000, "compared {checked} facts");
+    assert!(checked > 10_000, "compared {checked} facts");
 }
 
 /// Issue 11 §4: once the apply-by day has passed, or the window has closed,

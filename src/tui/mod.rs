@@ -3,6 +3,7 @@
 //! terminal, reads events and performs effects (saving, printing).
 
 pub mod app;
+pub mod document_view;
 pub mod input;
 pub mod layout;
 pub mod overlays;

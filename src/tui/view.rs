@@ -18,6 +18,7 @@ use super::screens::result::ResultView;
 use super::screens::{self, Screen};
 use super::theme::Theme;
 use crate::dates::weekday;
+use crate::document::SectionKind;
 use crate::i18n::{t, tf};
 use crate::plan::Status;
 use crate::plan::render::wrap;
@@ -236,49 +237,23 @@ pub(crate) fn status_glyph(theme: &Theme, status: Status) -> &'static str {
     }
 }
 
-/// Lines of the prepared plan text (see `section`), styled by their marks.
-pub(crate) fn styled_text_lines(lines: &[String], theme: &Theme) -> Vec<Line<'static>> {
-    lines
-        .iter()
-        .map(|l| {
-            let trimmed = l.trim_start();
-            let style = if trimmed.starts_with("! ") {
-                theme.warn()
-            } else if trimmed.starts_with('►') || l.starts_with('【') {
-                theme.heading()
-            } else {
-                Style::new()
-            };
-            // Already cleaned and converted by `render::sections`: doing it
-            // again on every frame was the cost of a zh-Hant frame.
-            Line::from(Span::styled(l.clone(), style))
-        })
-        .collect()
-}
-
 /// The named sections of the plan at `width`, each under its heading:
 /// from the cache `update` prepared, or laid out now if it did not.
-pub(crate) fn section(view: &ResultView, width: usize, keys: &[&str]) -> Vec<String> {
+pub(crate) fn section(
+    view: &ResultView,
+    width: usize,
+    kinds: &[SectionKind],
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let fresh;
-    let sections = match view.sections(width) {
-        Some(s) => s,
+    let doc = match view.sections(width) {
+        Some(d) => d,
         None => {
-            fresh = screens::result::display_sections(&view.plan, width);
+            fresh = super::screens::result::display_sections(&view.plan, width);
             &fresh
         }
     };
-    let mut out = Vec::new();
-    for (key, lines) in sections {
-        let key: &'static str = key;
-        if keys.contains(&key) {
-            if !out.is_empty() {
-                out.push(String::new());
-            }
-            out.push(format!("【{}】", t(key)));
-            out.extend(lines.iter().cloned());
-        }
-    }
-    out
+    super::document_view::section_lines(doc, kinds, width, theme)
 }
 
 fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::checklist::Checklist;
 use crate::dates::weekday;
+use crate::document::SectionKind;
 use crate::i18n::{t, tf};
 use crate::plan::render::{self, wrap};
 use crate::plan::{RenewalPlan, Status};
@@ -18,9 +19,7 @@ use crate::tui::app::{App, Effect, Level};
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
-use crate::tui::view::{
-    fit, header, put, section, status_glyph, status_style, styled_text_lines, text_line,
-};
+use crate::tui::view::{fit, header, put, section, status_glyph, status_style, text_line};
 
 use super::Screen;
 
@@ -56,16 +55,13 @@ impl Tab {
     }
 }
 
-/// Text sections of the plan at `width`: `(heading key, lines)`.
-pub type Sections = Vec<(&'static str, Vec<String>)>;
+/// The plan's document as the screen shows it (see `document_view`).
+pub type Sections = crate::document::Document;
 
-/// The plan's sections as the screen shows them: cleaned and converted for
-/// the language, once, so frames draw the lines as they are.
-pub fn display_sections(plan: &RenewalPlan, width: usize) -> Sections {
-    crate::plan::render::sections(plan, width, None)
-        .into_iter()
-        .map(|(key, lines)| (key, lines.iter().map(|l| crate::i18n::data(l)).collect()))
-        .collect()
+/// The plan's document as the screen shows it: cleaned and converted for
+/// the language, once, so frames only lay it out.
+pub fn display_sections(plan: &RenewalPlan, _width: usize) -> Sections {
+    crate::tui::document_view::display_document(plan)
 }
 
 /// The result being shown: a fresh plan or a saved checklist reopened.
@@ -434,10 +430,10 @@ fn window_lines(
         }
     }
     // Warnings first: an expired or guessed window matters most.
-    let warnings = section(view, width, &["plan.section.warnings"]);
+    let warnings = section(view, width, &[SectionKind::Warnings], theme);
     if !warnings.is_empty() {
         out.push(Line::default());
-        out.extend(styled_text_lines(&warnings, theme));
+        out.extend(warnings);
     }
     out.push(Line::default());
     for rule in render::rules(plan) {
@@ -548,27 +544,21 @@ fn tab_lines(
 ) -> Option<Vec<Line<'static>>> {
     Some(match tab {
         Tab::Window => window_lines(view, width, 1, theme),
-        Tab::Documents => {
-            styled_text_lines(&section(view, width, &["plan.section.documents"]), theme)
-        }
-        Tab::Channels => styled_text_lines(
-            &section(
-                view,
-                width,
-                &["plan.section.channels", "plan.section.cross_province"],
-            ),
+        Tab::Documents => section(view, width, &[SectionKind::Documents], theme),
+        Tab::Channels => section(
+            view,
+            width,
+            &[SectionKind::Channels, SectionKind::CrossProvince],
             theme,
         ),
-        Tab::Sources => styled_text_lines(
-            &section(
-                view,
-                width,
-                &[
-                    "plan.section.examples",
-                    "plan.section.notes",
-                    "plan.section.sources",
-                ],
-            ),
+        Tab::Sources => section(
+            view,
+            width,
+            &[
+                SectionKind::Examples,
+                SectionKind::Notes,
+                SectionKind::Sources,
+            ],
             theme,
         ),
         Tab::Checklist => return None,

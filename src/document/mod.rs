@@ -1,0 +1,459 @@
+//! One plan, one document, many outputs. [`build`] turns a [`RenewalPlan`]
+//! (and, for a printed sheet, the ticks of a saved checklist) into a
+//! [`Document`]: sections of a stable [`SectionKind`], each a list of
+//! [`Block`]s. The renderers ([`text`], [`markdown`], and the TUI's
+//! `document_view`) only lay the document out; none of them walks the plan
+//! or re-parses another renderer's output, so every output carries the same
+//! facts. JSON is not rendered from here: it is the plan's own stable type.
+//!
+//! Adding a kind of fact (a new plan status, a new rule shape) means adding
+//! a [`SectionKind`] or a [`ParaKind`] and a line in each renderer's `match`,
+//! which the compiler points out.
+
+pub mod markdown;
+pub mod text;
+
+use crate::checklist::{Checklist, Item, ItemKind};
+use crate::i18n::{name, t, tf};
+use crate::plan::render::{
+    apply_by_line, comparison_rows, date_long, kind_word, rules, source_line, status_words,
+    warning_text,
+};
+use crate::plan::{PlanChannel, RenewalPlan};
+
+/// A plan laid out as sections, independent of any output format.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub blocks: Vec<Block>,
+}
+
+/// What a section is about. Stable: the wizard's tabs pick sections by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Who and what the plan is for; no heading.
+    Summary,
+    Window,
+    Warnings,
+    Documents,
+    Checklist,
+    Channels,
+    CrossProvince,
+    Examples,
+    Notes,
+    Sources,
+}
+
+impl SectionKind {
+    /// The heading's message id, or `None` for the summary under the title.
+    pub fn heading_key(self) -> Option<&'static str> {
+        Some(match self {
+            SectionKind::Summary => return None,
+            SectionKind::Window => "plan.section.window",
+            SectionKind::Warnings => "plan.section.warnings",
+            SectionKind::Documents => "plan.section.documents",
+            SectionKind::Checklist => "plan.section.checklist",
+            SectionKind::Channels => "plan.section.channels",
+            SectionKind::CrossProvince => "plan.section.cross_province",
+            SectionKind::Examples => "plan.section.examples",
+            SectionKind::Notes => "plan.section.notes",
+            SectionKind::Sources => "plan.section.sources",
+        })
+    }
+}
+
+/// How a paragraph reads: renderers give each kind its own marker or style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParaKind {
+    Plain,
+    /// Something that can cost the person their benefit.
+    Warning,
+    /// The fact to act on (the apply-by day).
+    Key,
+    /// A side remark: source notes, the check date.
+    Note,
+    /// A person or office to call or visit.
+    Contact,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub kind: ParaKind,
+    pub text: String,
+}
+
+impl Para {
+    pub fn new(kind: ParaKind, text: impl Into<String>) -> Para {
+        Para {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+/// A row with a tick box: a document to prepare or a saved checklist item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckRow {
+    pub number: usize,
+    pub done: bool,
+    pub text: String,
+    /// Why it is needed, the earliest date, a note: one line each.
+    pub details: Vec<String>,
+}
+
+/// A comparison table: one column per header, rows with a label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Para),
+    /// An unordered list.
+    Bullets(Vec<Para>),
+    /// A numbered list of steps.
+    Steps(Vec<String>),
+    /// A heading inside a section (a channel, a checklist group).
+    Subheading(String),
+    Table(Table),
+    Checks(Vec<CheckRow>),
+}
+
+impl Document {
+    /// Every string in the document passed through `f` (the edge's
+    /// cleaning and script conversion, done once).
+    pub fn map_text(&mut self, f: &impl Fn(&str) -> String) {
+        self.title = f(&self.title);
+        for s in &mut self.sections {
+            for b in &mut s.blocks {
+                match b {
+                    Block::Paragraph(p) => p.text = f(&p.text),
+                    Block::Bullets(ps) => ps.iter_mut().for_each(|p| p.text = f(&p.text)),
+                    Block::Steps(v) => v.iter_mut().for_each(|s| *s = f(s)),
+                    Block::Subheading(s) => *s = f(s),
+                    Block::Table(tb) => {
+                        tb.headers.iter_mut().for_each(|h| *h = f(h));
+                        for (l, cells) in &mut tb.rows {
+                            *l = f(l);
+                            cells.iter_mut().for_each(|c| *c = f(c));
+                        }
+                    }
+                    Block::Checks(rows) => {
+                        for r in rows {
+                            r.text = f(&r.text);
+                            r.details.iter_mut().for_each(|d| *d = f(d));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The sections of the given kinds, in document order.
+    pub fn only<'a>(&'a self, kinds: &'a [SectionKind]) -> impl Iterator<Item = &'a Section> {
+        self.sections.iter().filter(|s| kinds.contains(&s.kind))
+    }
+}
+
+/// The text shown for a checklist item: the one place that reads an item's
+/// words, so a change in how items carry text is made here only.
+pub fn item_text(item: &Item) -> String {
+    item.text.clone()
+}
+
+fn channel_heading(c: &PlanChannel) -> String {
+    format!(
+        "[{}] {}",
+        kind_word(c.kind),
+        name(&c.name, c.name_en.as_deref())
+    )
+}
+
+/// The plan as a document. With `checklist`, its items and ticks take the
+/// place of the plain document list (the printed sheet).
+pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
+    use Block::*;
+    use ParaKind::*;
+    let para = |kind, text: String| Paragraph(Para::new(kind, text));
+    let mut sections = Vec::new();
+    let mut push = |kind, blocks: Vec<Block>| {
+        if !blocks.is_empty() {
+            sections.push(Section { kind, blocks });
+        }
+    };
+
+    let title = tf(
+        "plan.title",
+        &[
+            (
+                "region",
+                &name(&plan.region.name, plan.region.name_en.as_deref()),
+            ),
+            ("benefit", &plan.region.benefit_name),
+        ],
+    );
+
+    let mut summary = vec![para(
+        Plain,
+        tf(
+            "plan.answers",
+            &[
+                (
+                    "disease",
+                    &name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                ),
+                ("scheme", &plan.scheme.label()),
+                ("end", &date_long(plan.validity_end)),
+                ("today", &plan.today),
+            ],
+        ),
+    )];
+    if plan.cross_province {
+        summary.push(para(Plain, t("plan.cross_province_yes").to_string()));
+    }
+    push(SectionKind::Summary, summary);
+
+    let w = &plan.window;
+    let mut window = vec![para(
+        Plain,
+        tf(
+            "plan.window",
+            &[
+                ("opens", &date_long(w.opens)),
+                ("closes", &date_long(w.closes)),
+                ("months", &w.months),
+            ],
+        ),
+    )];
+    if w.assumed {
+        window.push(para(Warning, t("plan.window_assumed").to_string()));
+    }
+    window.push(para(
+        Plain,
+        format!("{}{}", t("plan.status_label"), status_words(plan)),
+    ));
+    if let Some(headline) = apply_by_line(plan) {
+        window.push(para(Key, headline));
+    }
+    window.extend(rules(plan).into_iter().map(|r| para(Plain, r)));
+    push(SectionKind::Window, window);
+
+    push(
+        SectionKind::Warnings,
+        match plan.warnings.is_empty() {
+            true => vec![],
+            false => vec![Bullets(
+                plan.warnings
+                    .iter()
+                    .map(|w| Para::new(Warning, warning_text(w)))
+                    .collect(),
+            )],
+        },
+    );
+
+    match checklist {
+        Some(c) => push(SectionKind::Checklist, checklist_blocks(c)),
+        None => {
+            let rows = plan
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let mut details = vec![format!("{}{}", t("plan.why"), d.why)];
+                    if let Some(date) = d.earliest_date {
+                        details.push(tf("plan.dated_after", &[("date", &date)]));
+                    }
+                    details.extend(d.note.clone());
+                    CheckRow {
+                        number: i + 1,
+                        done: false,
+                        text: name(&d.name, d.name_en.as_deref()),
+                        details,
+                    }
+                })
+                .collect();
+            push(SectionKind::Documents, vec![Checks(rows)]);
+        }
+    }
+
+    let (headers, rows) = comparison_rows(plan);
+    let mut channels = vec![Table(self::Table { headers, rows })];
+    for nc in &plan.no_channel {
+        channels.push(para(
+            Warning,
+            format!("{}{}{}", kind_word(nc.kind), t("fmt.colon"), nc.text),
+        ));
+    }
+    for ch in &plan.channels {
+        channels.push(Subheading(channel_heading(ch)));
+        channels.push(para(
+            Plain,
+            format!("{}{}", t("plan.review_label"), ch.review.text),
+        ));
+        if !ch.steps.is_empty() {
+            channels.push(Steps(ch.steps.clone()));
+        }
+        for l in &ch.limitations {
+            channels.push(para(Warning, l.clone()));
+        }
+        for c in &ch.contacts {
+            let mut parts = vec![c.name.clone()];
+            parts.extend(c.address.clone());
+            if let Some(p) = &c.phone {
+                parts.push(format!("{}{p}", t("plan.phone")));
+            }
+            parts.extend(c.hours.clone());
+            parts.extend(c.note.clone());
+            channels.push(para(Contact, parts.join(t("doc.contact_sep"))));
+        }
+    }
+    push(SectionKind::Channels, channels);
+
+    if let Some(cp) = &plan.cross_province_info {
+        let titled = |title: &str, text: &str| format!("{title}{}{text}", t("fmt.colon"));
+        let mut blocks = vec![Steps(
+            cp.steps.iter().map(|s| titled(&s.title, &s.text)).collect(),
+        )];
+        blocks.push(para(Plain, titled(&cp.principle.title, &cp.principle.text)));
+        if let Some(name) = &cp.direct_settlement_name {
+            blocks.push(para(
+                Plain,
+                tf(
+                    "plan.direct_settlement_yes",
+                    &[
+                        ("name", name),
+                        (
+                            "since",
+                            &cp.direct_settlement_since.value.clone().unwrap_or_default(),
+                        ),
+                    ],
+                ),
+            ));
+        }
+        if let Some(n) = &cp.other_diseases {
+            blocks.push(para(Warning, titled(&n.title, &n.text)));
+        }
+        for n in &cp.notes {
+            blocks.push(para(Plain, titled(&n.title, &n.text)));
+        }
+        push(SectionKind::CrossProvince, blocks);
+    }
+
+    if let Some(ex) = &plan.example_figures {
+        let mut blocks = vec![para(Note, ex.note.clone())];
+        let not_theirs = examples_not_for(plan);
+        if not_theirs {
+            blocks.push(para(Warning, t("plan.examples_employee_only").to_string()));
+        }
+        // Each ratio with whom it is for: a resident never reads an
+        // employee's column as theirs.
+        let who = if not_theirs {
+            ["plan.active_employee", "plan.retired_employee"]
+        } else {
+            ["plan.active", "plan.retired"]
+        };
+        let rows = ex.rows.iter().map(|r| {
+            let mut parts = vec![r.disease.clone()];
+            parts.extend(
+                r.annual_limit_yuan
+                    .map(|v| tf("plan.example_limit", &[("v", &v)])),
+            );
+            let ratios: Vec<String> = [r.ratio_active_pct, r.ratio_retired_pct]
+                .into_iter()
+                .zip(who)
+                .filter_map(|(v, who)| {
+                    v.map(|v| tf("plan.example_ratio", &[("who", &t(who)), ("v", &v)]))
+                })
+                .collect();
+            if !ratios.is_empty() {
+                parts.push(ratios.join(t("warn.list_sep")));
+            }
+            Para::new(Plain, parts.join(t("doc.contact_sep")))
+        });
+        blocks.push(Bullets(rows.collect()));
+        push(SectionKind::Examples, blocks);
+    }
+
+    if !plan.notes.is_empty() {
+        push(
+            SectionKind::Notes,
+            vec![Bullets(
+                plan.notes
+                    .iter()
+                    .map(|n| Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text)))
+                    .collect(),
+            )],
+        );
+    }
+
+    push(
+        SectionKind::Sources,
+        vec![
+            Bullets(
+                plan.sources
+                    .iter()
+                    .map(|s| Para::new(Plain, source_line(s)))
+                    .collect(),
+            ),
+            para(Note, tf("plan.verified_on", &[("date", &plan.verified_on)])),
+            para(Key, plan.caution.clone()),
+        ],
+    );
+
+    Document { title, sections }
+}
+
+/// The saved items in groups, required first, each with its tick.
+fn checklist_blocks(checklist: &Checklist) -> Vec<Block> {
+    let (done, total) = checklist.progress();
+    let mut blocks = vec![Block::Paragraph(Para::new(
+        ParaKind::Plain,
+        tf("checklist.progress", &[("done", &done), ("total", &total)]),
+    ))];
+    let groups = [
+        (ItemKind::Document, "checklist.group.documents"),
+        (ItemKind::Step, "checklist.group.steps"),
+        (ItemKind::Tip, "checklist.group.tips"),
+    ];
+    let mut n = 0;
+    for (kind, key) in groups {
+        let rows: Vec<CheckRow> = checklist
+            .items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|item| {
+                n += 1;
+                CheckRow {
+                    number: n,
+                    done: item.done,
+                    text: item_text(item),
+                    details: Vec::new(),
+                }
+            })
+            .collect();
+        if !rows.is_empty() {
+            blocks.push(Block::Subheading(t(key).to_string()));
+            blocks.push(Block::Checks(rows));
+        }
+    }
+    blocks
+}
+
+/// The example figures are given for other schemes than the person's
+/// (防城港's 在职/退休 columns, shown to a resident).
+fn examples_not_for(plan: &RenewalPlan) -> bool {
+    plan.example_figures
+        .as_ref()
+        .is_some_and(|ex| !ex.schemes.is_empty() && !ex.schemes.contains(&plan.scheme))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+//! The document model and its renderers, on the embedded data.
+
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{self, Glyphs, Layout};
+use super::*;
+use crate::plan::{Answers, compute};
+use crate::policy::{PolicySet, Scheme};
+
+fn plan(region: &str, disease: &str) -> RenewalPlan {
+    let policy = PolicySet::embedded().unwrap();
+    let answers = Answers {
+        region: region.into(),
+        scheme: Scheme::Employee,
+        disease: disease.into(),
+        validity_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        cross_province: true,
+        retired: false,
+    };
+    compute(
+        &policy,
+        &answers,
+        NaiveDate::from_ymd_opt(2026, 5, 6).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn sections_have_their_kinds_in_order() {
+    let doc = build(&plan("qinghai-haixi", "diabetes"), None);
+    let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds[0], SectionKind::Summary);
+    assert_eq!(kinds[1], SectionKind::Window);
+    assert!(kinds.contains(&SectionKind::Documents));
+    assert!(!kinds.contains(&SectionKind::Checklist));
+    assert_eq!(kinds.last(), Some(&SectionKind::Sources));
+}
+
+#[test]
+fn plain_layout_never_hard_wraps_and_uses_words_for_marks() {
+    let doc = build(&plan("qinghai-haixi", "diabetes"), None);
+    let out = text::render(&doc, Layout::plain());
+    for mark in ["☐", "☑", "►", "☎"] {
+        assert!(!out.contains(mark), "{mark} in plain output:\n{out}");
+    }
+    assert!(out.contains(crate::i18n::t("doc.word.todo")), "{out}");
+    // Each paragraph is one line: a long Chinese sentence stays whole.
+    let caution = &plan("qinghai-haixi", "diabetes").caution;
+    assert!(out.lines().any(|l| l.trim() == caution.as_str()), "{out}");
+}
+
+#[test]
+fn ascii_layout_adds_only_ascii_marks() {
+    let doc = build(&plan("qinghai-haixi", "diabetes"), None);
+    let layout = Layout {
+        glyphs: Glyphs::Ascii,
+        ..Layout::terminal(80)
+    };
+    let out = text::render(&doc, layout);
+    for mark in ["☐", "☑", "►", "☎"] {
+        assert!(!out.contains(mark), "{mark} in ascii output:\n{out}");
+    }
+    assert!(out.contains("[ ] 1. "), "{out}");
+}
+
+#[test]
+fn wrapped_lines_fit_and_chinese_punctuation_never_starts_a_line() {
+    let doc = build(&plan("guangxi-fangchenggang", "diabetes"), None);
+    for width in [40, 61, 80] {
+        for l in text::lines(&doc, Layout::terminal(width)) {
+            assert!(l.text.width() <= width, "{width}: {}", l.text);
+            let first = l.text.trim_start().chars().next();
+            assert!(
+                !matches!(first, Some('，' | '。' | '、' | '；' | '：' | '）')),
+                "{width}: {}",
+                l.text
+            );
+        }
+    }
+}
+
+/// Issue 14 (Modes): listings line up when names are wide: columns are
+/// padded by display width to the widest cell.
+#[test]
+fn columns_line_up_by_display_width_with_wide_names() {
+    let rows = vec![
+        vec![
+            "a".to_string(),
+            "海西蒙古族藏族自治州".to_string(),
+            "7".to_string(),
+        ],
+        vec!["bb".to_string(), "Qingdao".to_string(), "57".to_string()],
+    ];
+    let lines = text::columns(&rows);
+    let at = |l: &str, cell: &str| l[..l.find(cell).unwrap()].width();
+    assert_eq!(at(&lines[0], "7"), at(&lines[1], "57"), "{lines:?}");
+    assert_eq!(at(&lines[0], "海西"), at(&lines[1], "Qingdao"), "{lines:?}");
+}

@@ -1,0 +1,351 @@
+//! The document as lines of text: for a terminal (`renew plan`), a pipe, a
+//! screen reader (plain mode) and the wizard's panes, which style the lines
+//! by their [`LineKind`] instead of reading their first characters.
+//!
+//! Wrapping is `textwrap` with Unicode line breaking (UAX #14), so Chinese
+//! breaks between characters but never before closing punctuation, and
+//! widths are display columns. The comparison table is `comfy-table`.
+
+use comfy_table::{ContentArrangement, Table as Grid};
+use textwrap::{Options, WordSeparator, WordSplitter};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Block, CheckRow, Document, ParaKind, Table};
+use crate::i18n::{t, tf};
+
+/// The markers the program adds around the plan's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyphs {
+    /// ☐ ☑ ► ☎ ·: of unambiguous width in CJK terminals.
+    Unicode,
+    /// `--ascii`: only ASCII for every mark the program adds.
+    Ascii,
+    /// Plain mode, for screen readers: words instead of symbols.
+    Words,
+}
+
+/// How to lay the text out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Display columns to wrap at; `None` leaves every paragraph on one
+    /// line (a pipe, a screen reader: the reader's side wraps).
+    pub width: Option<usize>,
+    pub glyphs: Glyphs,
+    /// Draw the channel comparison as a table; else one labelled line per
+    /// field, which reads well aloud and never needs width.
+    pub tables: bool,
+}
+
+impl Layout {
+    /// A terminal `width` columns wide, tables drawn with Unicode marks.
+    pub fn terminal(width: usize) -> Layout {
+        Layout {
+            width: Some(width),
+            glyphs: Glyphs::Unicode,
+            tables: true,
+        }
+    }
+
+    /// Plain mode: words for marks, no tables, no hard wrapping.
+    pub fn plain() -> Layout {
+        Layout {
+            width: None,
+            glyphs: Glyphs::Words,
+            tables: false,
+        }
+    }
+}
+
+/// What a line is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Heading,
+    Subheading,
+    Body(ParaKind),
+    Check { done: bool },
+    Table,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLine {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+/// Wraps `text` to lines of at most `width` display columns (at least 2),
+/// breaking where Unicode allows: at spaces, between CJK characters, never
+/// before closing punctuation. Each `\n` starts a new line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = Options::new(width.max(2))
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(true);
+    text.split('\n')
+        .flat_map(|p| {
+            let lines = textwrap::wrap(p, &options);
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+                    .into_iter()
+                    .map(|l| l.trim_end().to_string())
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+/// Pads `text` with spaces to `width` display columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Rows of cells as aligned lines: each column padded to its widest cell
+/// by display width (a Chinese character takes two columns), two spaces
+/// between columns, nothing after the last.
+pub fn columns(rows: &[Vec<String>]) -> Vec<String> {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    rows.iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i + 1 == r.len() {
+                        c.clone()
+                    } else {
+                        pad(c, widths[i])
+                    }
+                })
+                .collect();
+            cells.join("  ")
+        })
+        .collect()
+}
+
+struct Marks {
+    warning: String,
+    contact: String,
+    bullet: &'static str,
+    subheading: &'static str,
+    todo: String,
+    done: String,
+}
+
+fn marks(glyphs: Glyphs) -> Marks {
+    match glyphs {
+        Glyphs::Unicode => Marks {
+            warning: "! ".into(),
+            contact: "☎ ".into(),
+            bullet: "· ",
+            subheading: "► ",
+            todo: "☐ ".into(),
+            done: "☑ ".into(),
+        },
+        Glyphs::Ascii => Marks {
+            warning: "! ".into(),
+            contact: "* ".into(),
+            bullet: "- ",
+            subheading: "> ",
+            todo: "[ ] ".into(),
+            done: "[x] ".into(),
+        },
+        Glyphs::Words => Marks {
+            warning: t("doc.word.warning").to_string(),
+            contact: t("doc.word.contact").to_string(),
+            bullet: "- ",
+            subheading: "",
+            todo: t("doc.word.todo").to_string(),
+            done: t("doc.word.done").to_string(),
+        },
+    }
+}
+
+struct Writer {
+    layout: Layout,
+    /// Under a subheading (a channel): its paragraphs are indented.
+    nested: bool,
+    marks: Marks,
+    out: Vec<TextLine>,
+}
+
+impl Writer {
+    fn line(&mut self, kind: LineKind, text: String) {
+        self.out.push(TextLine { kind, text });
+    }
+
+    /// A paragraph indented two columns, `prefix` before its first line and
+    /// its width in spaces before the others.
+    fn para(&mut self, kind: LineKind, prefix: &str, text: &str) {
+        let indent = " ".repeat(prefix.width());
+        let lines = match self.layout.width {
+            Some(w) => wrap(text, w.saturating_sub(4 + prefix.width()).max(10)),
+            None => text.split('\n').map(str::to_string).collect(),
+        };
+        for (i, l) in lines.into_iter().enumerate() {
+            let lead = if i == 0 { prefix } else { &indent };
+            self.line(kind, format!("  {lead}{l}"));
+        }
+    }
+
+    fn indent(&self) -> &'static str {
+        if self.nested { "    " } else { "" }
+    }
+
+    fn blank(&mut self) {
+        self.line(LineKind::Blank, String::new());
+    }
+
+    fn checks(&mut self, rows: &[CheckRow]) {
+        for r in rows {
+            let mark = if r.done {
+                &self.marks.done
+            } else {
+                &self.marks.todo
+            };
+            let prefix = format!("{mark}{}. ", r.number);
+            self.para(LineKind::Check { done: r.done }, &prefix, &r.text);
+            let indent = " ".repeat(prefix.width() + 1);
+            for d in &r.details {
+                self.para(LineKind::Body(ParaKind::Plain), &indent, d);
+            }
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        if !self.layout.tables {
+            for (i, header) in table.headers.iter().enumerate() {
+                let prefix = self.marks.subheading;
+                self.para(LineKind::Subheading, prefix, header);
+                for (label, cells) in &table.rows {
+                    let text = format!("{label}{}{}", t("fmt.colon"), cells[i]);
+                    self.para(LineKind::Body(ParaKind::Plain), "    ", &text);
+                }
+            }
+            return;
+        }
+        // At most three columns to a table so they stay readable.
+        for start in (0..table.headers.len()).step_by(3) {
+            let end = (start + 3).min(table.headers.len());
+            let mut grid = Grid::new();
+            grid.load_preset(comfy_table::presets::ASCII_FULL);
+            match self.layout.width {
+                Some(w) => {
+                    grid.set_content_arrangement(ContentArrangement::Dynamic);
+                    grid.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+                }
+                None => {
+                    grid.set_content_arrangement(ContentArrangement::Disabled);
+                }
+            }
+            let mut head = vec![String::new()];
+            head.extend(table.headers[start..end].iter().cloned());
+            grid.set_header(head);
+            for (label, cells) in &table.rows {
+                let mut row = vec![label.clone()];
+                row.extend(cells[start..end].iter().cloned());
+                grid.add_row(row);
+            }
+            for l in grid.lines() {
+                self.line(LineKind::Table, l);
+            }
+        }
+    }
+}
+
+/// The document as styled lines.
+pub fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
+    let mut w = Writer {
+        layout,
+        marks: marks(layout.glyphs),
+        nested: false,
+        out: Vec::new(),
+    };
+    match layout.width {
+        Some(width) => {
+            for l in wrap(&doc.title, width) {
+                w.line(LineKind::Title, l);
+            }
+        }
+        None => w.line(LineKind::Title, doc.title.clone()),
+    }
+    for section in &doc.sections {
+        w.nested = false;
+        if let Some(key) = section.kind.heading_key() {
+            w.blank();
+            let heading = tf("doc.heading", &[("title", &t(key))]);
+            match layout.width {
+                Some(width) => {
+                    for l in wrap(&heading, width) {
+                        w.line(LineKind::Heading, l);
+                    }
+                }
+                None => w.line(LineKind::Heading, heading),
+            }
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph(p) => {
+                    let prefix = format!("{}{}", w.indent(), para_prefix(&w.marks, p.kind));
+                    w.para(LineKind::Body(p.kind), &prefix, &p.text)
+                }
+                Block::Bullets(items) => {
+                    for p in items {
+                        let prefix = match p.kind {
+                            ParaKind::Plain | ParaKind::Note | ParaKind::Key => {
+                                w.marks.bullet.to_string()
+                            }
+                            kind => para_prefix(&w.marks, kind),
+                        };
+                        w.para(LineKind::Body(p.kind), &prefix, &p.text);
+                    }
+                }
+                Block::Steps(steps) => {
+                    for (i, s) in steps.iter().enumerate() {
+                        let prefix = format!("{}{}. ", w.indent(), i + 1);
+                        w.para(LineKind::Body(ParaKind::Plain), &prefix, s);
+                    }
+                }
+                Block::Subheading(s) => {
+                    w.blank();
+                    let prefix = w.marks.subheading;
+                    w.para(LineKind::Subheading, prefix, s);
+                    w.nested = true;
+                }
+                Block::Table(table) => w.table(table),
+                Block::Checks(rows) => w.checks(rows),
+            }
+        }
+    }
+    w.out
+}
+
+fn para_prefix(marks: &Marks, kind: ParaKind) -> String {
+    match kind {
+        ParaKind::Warning => marks.warning.clone(),
+        ParaKind::Contact => marks.contact.clone(),
+        ParaKind::Plain | ParaKind::Note | ParaKind::Key => String::new(),
+    }
+}
+
+/// The document as one string, a line break after every line.
+pub fn render(doc: &Document, layout: Layout) -> String {
+    let mut s = String::new();
+    for l in lines(doc, layout) {
+        s.push_str(&l.text);
+        s.push('\n');
+    }
+    s
+}
