@@ -384,14 +384,9 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             if let Some(q) = channel {
                 super::not_too_long(q, "cli.what.channel")?;
             }
-            let (c, result) = store
-                .update(&id, ctx.now, |c| {
-                    let r =
-                        cycle::submit(c, on, channel.as_deref(), ctx.policy, ctx.today, ctx.now);
-                    (r.is_ok(), r)
-                })
-                .map_err(user_facing)?;
-            result.map_err(|e| UsageError(e.describe()))?;
+            let c = cycle_step(&store, &id, ctx, |c| {
+                cycle::submit(c, on, channel.as_deref(), ctx.policy, ctx.today, ctx.now)
+            })?;
             writeln!(
                 out,
                 "{}",
@@ -403,13 +398,9 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             let id = resolve(id)?;
             let new_end = date_arg(ctx, Some(new_end), "cli.which.new_end")?;
             let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
-            let (c, result) = store
-                .update(&id, ctx.now, |c| {
-                    let r = cycle::approve(c, new_end, on, ctx.policy, ctx.today, ctx.now);
-                    (r.is_ok(), r)
-                })
-                .map_err(user_facing)?;
-            result.map_err(|e| UsageError(e.describe()))?;
+            let c = cycle_step(&store, &id, ctx, |c| {
+                cycle::approve(c, new_end, on, ctx.policy, ctx.today, ctx.now)
+            })?;
             writeln!(
                 out,
                 "{}",
@@ -431,13 +422,9 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
         ChecklistCommand::Refuse { id, on } => {
             let id = resolve(id)?;
             let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
-            let (c, result) = store
-                .update(&id, ctx.now, |c| {
-                    let r = cycle::refuse(c, on, ctx.today, ctx.now);
-                    (r.is_ok(), r)
-                })
-                .map_err(user_facing)?;
-            result.map_err(|e| UsageError(e.describe()))?;
+            let c = cycle_step(&store, &id, ctx, |c| {
+                cycle::refuse(c, on, ctx.today, ctx.now)
+            })?;
             writeln!(
                 out,
                 "{}",
@@ -538,6 +525,24 @@ fn result_due(
 }
 
 /// The cycle's state and the history, as lines under a checklist's head.
+/// One step of the cycle on a saved checklist: saved only when the step
+/// is accepted; a refused step is the person's mistake (exit 2).
+fn cycle_step<T>(
+    store: &crate::checklist::store::Store,
+    id: &str,
+    ctx: &Context,
+    step: impl FnOnce(&mut Checklist) -> Result<T, cycle::CycleError>,
+) -> Result<Checklist> {
+    let (c, result) = store
+        .update(id, ctx.now, |c| {
+            let r = step(c);
+            (r.is_ok(), r)
+        })
+        .map_err(user_facing)?;
+    result.map_err(|e| UsageError(e.describe()))?;
+    Ok(c)
+}
+
 fn write_cycle(ctx: &Context, c: &Checklist, out: &mut dyn Write) -> Result<()> {
     let p = plan_for(ctx, c);
     for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines() {
