@@ -9,7 +9,10 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -56,9 +59,9 @@ impl Lang {
 
     fn source(self) -> &'static str {
         match self {
-            Lang::ZhHans => include_str!("../assets/i18n/zh-Hans.json"),
-            Lang::ZhHant => include_str!("../assets/i18n/zh-Hant.json"),
-            Lang::En => include_str!("../assets/i18n/en.json"),
+            Lang::ZhHans => include_str!("../assets/i18n/zh-Hans.ftl"),
+            Lang::ZhHant => include_str!("../assets/i18n/zh-Hant.ftl"),
+            Lang::En => include_str!("../assets/i18n/en.ftl"),
         }
     }
 }
@@ -76,46 +79,148 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-fn table(lang: Lang) -> &'static HashMap<String, String> {
-    static TABLES: [OnceLock<HashMap<String, String>>; 3] =
-        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+/// One language's messages: the Fluent bundle, and each message id with the
+/// variables its text uses (for the tests that keep the files in step).
+struct Catalog {
+    bundle: FluentBundle<FluentResource>,
+    /// Formatted texts handed out as `&'static str` by [`t`].
+    plain: Mutex<HashMap<String, &'static str>>,
+}
+
+fn catalog(lang: Lang) -> &'static Catalog {
+    static CATALOGS: [OnceLock<Catalog>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    // Every file is checked by a test; an unreadable one falls back to keys.
-    TABLES[i].get_or_init(|| serde_json::from_str(lang.source()).unwrap_or_default())
+    CATALOGS[i].get_or_init(|| {
+        // A test parses every file without errors; were one broken, the
+        // entries that do parse are still used (and missing ones fall back).
+        let resource = match FluentResource::try_new(lang.source().to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Terminals and files get the text as it is, without U+2068/U+2069.
+        bundle.set_use_isolating(false);
+        let _ = bundle.add_resource(resource);
+        Catalog {
+            bundle,
+            plain: Mutex::new(HashMap::new()),
+        }
+    })
+}
+
+/// The Fluent id of a dotted key: `plan.title` is `plan-title`.
+fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// The text of `key` in `lang` with these arguments, if that file has it.
+/// Arguments are values: their text is never read for placeholders.
+fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = &catalog(lang).bundle;
+    let pattern = bundle.get_message(&fluent_id(key))?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// The text for `key` in this thread's language; Simplified Chinese when a
 /// translation is missing (a test keeps them complete), else the key.
 pub fn t(key: &str) -> &'static str {
-    table(lang())
-        .get(key)
-        .or_else(|| table(Lang::ZhHans).get(key))
-        .map(String::as_str)
-        .unwrap_or_else(|| Box::leak(key.to_string().into_boxed_str()))
+    let lang = lang();
+    let cat = catalog(lang);
+    let mut plain = cat.plain.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(text) = plain.get(key) {
+        return text;
+    }
+    let text = format(lang, key, None)
+        .or_else(|| format(Lang::ZhHans, key, None))
+        .unwrap_or_else(|| key.to_string());
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    plain.insert(key.to_string(), text);
+    text
 }
 
 /// The text for `key` when some language file has it.
 pub fn lookup(key: &str) -> Option<&'static str> {
-    table(lang())
-        .get(key)
-        .or_else(|| table(Lang::ZhHans).get(key))
-        .map(String::as_str)
+    (has_key(lang(), key) || has_key(Lang::ZhHans, key)).then(|| t(key))
 }
 
-/// `t(key)` with `{name}` placeholders replaced.
+fn has_key(lang: Lang, key: &str) -> bool {
+    catalog(lang).bundle.has_message(&fluent_id(key))
+}
+
+/// `t(key)` with its `{ $name }` variables set to these values. A value is
+/// put in as it is: a label typed as `{id}` stays `{id}`.
 pub fn tf(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut text = t(key).to_string();
+    let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        // As text, so numbers read as the program formats them (no grouping).
+        fluent_args.set(*name, FluentValue::from(value.to_string()));
     }
-    text
+    format(lang(), key, Some(&fluent_args))
+        .or_else(|| format(Lang::ZhHans, key, Some(&fluent_args)))
+        .unwrap_or_else(|| key.to_string())
 }
 
-/// Every key of a language's file.
-pub fn keys(lang: Lang) -> Vec<&'static str> {
-    let mut k: Vec<&str> = table(lang).keys().map(String::as_str).collect();
+/// Every key of a language's file, dotted as the code writes them.
+pub fn keys(lang: Lang) -> Vec<String> {
+    let mut k: Vec<String> = messages(lang).into_iter().map(|(k, _)| k).collect();
     k.sort_unstable();
     k
+}
+
+/// Every message of a language's file: its dotted key and the variables its
+/// text uses, sorted.
+fn messages(lang: Lang) -> Vec<(String, Vec<String>)> {
+    use fluent_syntax::ast;
+    fn vars(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expr(expression, out);
+            }
+        }
+    }
+    fn expr(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            ast::Expression::Inline(i) => inline(i, out),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    vars(&v.value, out);
+                }
+            }
+        }
+    }
+    fn inline(i: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+        match i {
+            ast::InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+            ast::InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    let resource = match FluentResource::try_new(lang.source().to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            ast::Entry::Message(m) => {
+                let mut v = Vec::new();
+                if let Some(p) = &m.value {
+                    vars(p, &mut v);
+                }
+                v.sort();
+                v.dedup();
+                Some((m.id.name.replace('-', "."), v))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Characters that are invisible or turn text around on screen: zero-width
@@ -275,50 +380,78 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_language_file_parses_with_the_same_keys() {
-        let reference = keys(Lang::ZhHans);
+    fn every_language_file_parses_with_the_same_ids_and_variables() {
+        for lang in Lang::ALL {
+            if let Err((_, errors)) = FluentResource::try_new(lang.source().to_string()) {
+                panic!("{}.ftl does not parse: {errors:?}", lang.code());
+            }
+        }
+        let reference = messages(Lang::ZhHans);
         assert!(reference.len() > 100);
         for lang in [Lang::ZhHant, Lang::En] {
-            let parsed: HashMap<String, String> =
-                serde_json::from_str(lang.source()).expect("parses");
-            let have = keys(lang);
-            let missing: Vec<_> = reference
-                .iter()
-                .filter(|k| !parsed.contains_key(**k))
+            let have = messages(lang);
+            let ids =
+                |m: &[(String, Vec<String>)]| m.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+            let missing: Vec<_> = ids(&reference)
+                .into_iter()
+                .filter(|k| !ids(&have).contains(k))
                 .collect();
-            let extra: Vec<_> = have.iter().filter(|k| !reference.contains(k)).collect();
+            let extra: Vec<_> = ids(&have)
+                .into_iter()
+                .filter(|k| !ids(&reference).contains(k))
+                .collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
             assert!(
                 extra.is_empty(),
-                "{} has keys zh-Hans lacks: {extra:?}",
+                "{} has ids zh-Hans lacks: {extra:?}",
                 lang.code()
             );
-            for k in &reference {
-                let (a, b) = (&table(Lang::ZhHans)[*k], &parsed[*k]);
-                let holes = |s: &str| {
-                    let mut v: Vec<String> = s
-                        .split('{')
-                        .skip(1)
-                        .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-                        .collect();
-                    v.sort();
-                    v
-                };
+            for ((key, a), (_, b)) in reference
+                .iter()
+                .zip(have.iter())
+                .filter(|(x, y)| x.0 == y.0)
+            {
+                assert_eq!(a, b, "{}: {key} uses other variables", lang.code());
+            }
+            let have: HashMap<_, _> = have.into_iter().collect();
+            for (key, vars) in &reference {
                 assert_eq!(
-                    holes(a),
-                    holes(b),
-                    "{}: {k} placeholders differ",
+                    Some(vars),
+                    have.get(key),
+                    "{}: {key} uses other variables",
                     lang.code()
                 );
-                assert!(!b.trim().is_empty(), "{}: {k} is empty", lang.code());
             }
         }
+        for lang in Lang::ALL {
+            set_lang(lang);
+            for key in keys(lang) {
+                assert!(
+                    !t(&key).trim().is_empty(),
+                    "{}: {key} is empty",
+                    lang.code()
+                );
+            }
+        }
+        set_lang(Lang::ZhHans);
     }
 
+    /// Literals in `src/` that look like keys of the language files but are
+    /// something else (field paths in the policy checks).
+    const NOT_KEYS: &[&str] = &["source.publisher", "source.title", "source.url"];
+
+    /// Every string literal in `src/` that names a message (a dotted key in
+    /// one of the files' namespaces: `"plan.title"`, in `t(…)`, `tf(…)`,
+    /// arrays and tables of keys alike) is in all three languages.
     #[test]
-    fn every_key_used_in_src_exists() {
+    fn every_key_used_in_src_exists_in_every_language() {
+        let namespaces: std::collections::BTreeSet<String> = keys(Lang::ZhHans)
+            .iter()
+            .map(|k| k.split('.').next().unwrap_or("").to_string())
+            .collect();
         let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
         let mut missing = Vec::new();
+        let mut seen = 0;
         let mut stack = vec![std::path::PathBuf::from(src)];
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
@@ -328,25 +461,48 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
-                for pattern in ["t(\"", "tf(\""] {
-                    for (i, _) in text.match_indices(pattern) {
-                        let before = text[..i].chars().next_back();
-                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                            continue;
-                        }
-                        let rest = &text[i + pattern.len()..];
-                        let key = &rest[..rest.find('"').unwrap()];
-                        if key.contains('.') && !table(Lang::ZhHans).contains_key(key) {
-                            missing.push(format!("{}: {key}", path.display()));
+                for literal in text.split('"').skip(1).step_by(2) {
+                    let key_like = literal.contains('.')
+                        && literal.chars().all(|c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'
+                        })
+                        && literal.split('.').all(|p| !p.is_empty());
+                    let namespace = literal.split('.').next().unwrap_or("");
+                    if !key_like || !namespaces.contains(namespace) || NOT_KEYS.contains(&literal) {
+                        continue;
+                    }
+                    seen += 1;
+                    for lang in Lang::ALL {
+                        if !has_key(lang, literal) {
+                            missing.push(format!(
+                                "{} ({}): {literal}",
+                                path.display(),
+                                lang.code()
+                            ));
                         }
                     }
                 }
             }
         }
+        assert!(seen > 200, "the scan found only {seen} keys");
         assert!(
             missing.is_empty(),
-            "keys missing from zh-Hans.json: {missing:#?}"
+            "keys missing from the language files: {missing:#?}"
         );
+    }
+
+    #[test]
+    fn arguments_are_values_never_read_for_placeholders() {
+        set_lang(Lang::En);
+        let label = "{id}{region} { $n }";
+        let text = tf(
+            "plan.title",
+            &[("region", &label), ("benefit", &"{benefit}")],
+        );
+        assert_eq!(text, "Renewal plan · {id}{region} { $n } · {benefit}");
+        // No isolation marks around values.
+        assert!(!tf("plan.days_left", &[("n", &3)]).contains('\u{2068}'));
+        set_lang(Lang::ZhHans);
     }
 
     #[test]
