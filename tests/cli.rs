@@ -610,3 +610,57 @@ fn plan_width_flag_sets_or_turns_off_wrapping() {
     );
     assert!(unwrapped.lines().any(|l| l.width() > 100), "{unwrapped}");
 }
+
+/// Plan JSON is for programs: the same bytes whatever `--lang` says, for
+/// every region, with warnings of every kind (window open, closed, not yet
+/// open, assumed), so no field carries words in the UI language.
+#[test]
+fn plan_json_is_the_same_in_every_language() {
+    let (mut cmd, _d) = renew();
+    let out = cmd.args(["regions", "--format", "json"]).output().unwrap();
+    let regions: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut warnings = 0;
+    for region in regions.as_array().unwrap() {
+        let region = region["id"].as_str().unwrap();
+        let (mut cmd, _d) = renew();
+        let out = cmd
+            .args(["diseases", "--region", region, "--format", "json"])
+            .output()
+            .unwrap();
+        let diseases: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let disease = diseases[0]["id"].as_str().unwrap();
+        for end in ["2025-12-01", "2026-03-31", "2027-06-30"] {
+            let outputs: Vec<Vec<u8>> = ["zh-Hans", "zh-Hant", "en"]
+                .into_iter()
+                .map(|lang| {
+                    let (mut cmd, _d) = renew();
+                    let out = cmd
+                        .args(["--lang", lang])
+                        .args(plan_args(region, "employee", disease, end))
+                        .args(["--today", "2026-01-15", "--format", "json"])
+                        .output()
+                        .unwrap();
+                    assert!(
+                        out.status.success(),
+                        "{}",
+                        String::from_utf8_lossy(&out.stderr)
+                    );
+                    out.stdout
+                })
+                .collect();
+            let plan: Value = serde_json::from_slice(&outputs[0]).unwrap();
+            warnings += plan["warnings"].as_array().unwrap().len();
+            for other in &outputs[1..] {
+                let (a, b) = (
+                    String::from_utf8_lossy(&outputs[0]),
+                    String::from_utf8_lossy(other),
+                );
+                if let Some((x, y)) = a.lines().zip(b.lines()).find(|(x, y)| x != y) {
+                    panic!("{region} {disease} {end}: {x:?} differs from {y:?}");
+                }
+                assert_eq!(a, b, "{region} {disease} {end}");
+            }
+        }
+    }
+    assert!(warnings > 10, "only {warnings} warnings were compared");
+}

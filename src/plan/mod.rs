@@ -189,7 +189,8 @@ pub struct CrossProvincePlan {
 
 /// Something a person should know about this plan, as typed facts; the
 /// words are chosen by the renderer ([`render::warning_text`]). In JSON each
-/// is an object with its `code`, its facts, and `text` in the run's language.
+/// is an object with its `code` and its facts, the same in every language
+/// (no words: a program reads the code).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Warning {
@@ -274,20 +275,6 @@ impl Warning {
     }
 }
 
-/// Warnings in JSON: the typed facts plus `text`, kept for older readers.
-fn serialize_warnings<S: serde::Serializer>(warnings: &[Warning], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeSeq;
-    let mut seq = s.serialize_seq(Some(warnings.len()))?;
-    for w in warnings {
-        let mut v = serde_json::to_value(w).map_err(serde::ser::Error::custom)?;
-        if let Some(map) = v.as_object_mut() {
-            map.insert("text".into(), render::warning_text(w).into());
-        }
-        seq.serialize_element(&v)?;
-    }
-    seq.end()
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegionRef {
     pub id: String,
@@ -341,7 +328,6 @@ pub struct RenewalPlan {
     pub verified_on: NaiveDate,
     pub data_version: String,
     pub caution: String,
-    #[serde(serialize_with = "serialize_warnings")]
     pub warnings: Vec<Warning>,
 }
 
