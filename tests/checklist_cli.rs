@@ -95,7 +95,7 @@ fn save_prints_the_id_and_path_and_writes_the_file() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|i| i["id"].is_string() && i["text"].is_string() && i["done"] == false)
+            .all(|i| i["id"].is_string() && i.get("text").is_none() && i["done"] == false)
     );
     assert!(path.starts_with(env.dir.path().join("checklists").to_str().unwrap()));
 }
@@ -781,4 +781,58 @@ fn export_dates_are_all_for_the_export_day() {
             "{format}: an item still counts from the save day\n{s}"
         );
     }
+}
+
+/// A checklist saved in Chinese and then ticked, shown and exported in
+/// English and Traditional Chinese: no "changed" lines, the file keeps ids,
+/// dates and ticks only (no display text), and ticking in another language
+/// changes the tick and nothing else.
+#[test]
+fn a_checklist_reads_the_same_in_every_language_and_stores_no_display_text() {
+    let env = Env::new();
+    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let path = checklist_path(&env, &id);
+    let saved = read_json(&path);
+    for item in saved["items"].as_array().unwrap() {
+        assert!(item.get("text").is_none(), "display text stored: {item}");
+        if item["kind"] == "step" {
+            assert_eq!(item["name"], "", "a step's name is UI text: {item}");
+        }
+    }
+    let changed = |lang: &str| {
+        let out = env
+            .cmd(&["checklist", "show", &id, "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = changed("en");
+    assert!(!en.contains("  ! "), "{en}");
+    assert!(
+        en.contains("Submit the renewal application") || en.contains("Apply"),
+        "{en}"
+    );
+    assert!(!en.contains("提交续期申请"), "steps are in English: {en}");
+    let hant = changed("zh-Hant");
+    assert!(!hant.contains("  ! "), "{hant}");
+    for lang in ["en", "zh-Hant"] {
+        env.cmd(&["checklist", "tick", &id, "2", "--lang", lang])
+            .assert()
+            .success();
+        env.cmd(&["checklist", "untick", &id, "2", "--lang", lang])
+            .assert()
+            .success();
+    }
+    let mut after = read_json(&path);
+    for v in [&mut after] {
+        v["updated_at"] = saved["updated_at"].clone();
+        for item in v["items"].as_array_mut().unwrap() {
+            item["done_at"] = Value::Null;
+        }
+    }
+    assert_eq!(
+        after, saved,
+        "ticking in another language rewrote the items"
+    );
 }

@@ -253,8 +253,17 @@ fn a_traditional_input_method_finds_the_simplified_data() {
 /// quotes, in the UI and in the policy text as shown.
 #[test]
 fn traditional_chinese_keeps_one_convention() {
+    renewal_assistant::i18n::set_lang(Lang::ZhHant);
     let ui: std::collections::BTreeMap<String, String> =
-        serde_json::from_str(include_str!("../assets/i18n/zh-Hant.json")).unwrap();
+        renewal_assistant::i18n::keys(Lang::ZhHant)
+            .into_iter()
+            .map(|k| {
+                let text = renewal_assistant::i18n::t(&k).to_string();
+                (k, text)
+            })
+            .collect();
+    renewal_assistant::i18n::set_lang(Lang::ZhHans);
+    assert!(ui.len() > 100);
     let mainland = [
         "默認",
         "打印",

@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, Utc};
 
-use super::{Checklist, Item, ItemKind};
+use super::{Checklist, Item, ItemKind, item_text};
 use crate::i18n::{t, tf};
 use crate::plan::RenewalPlan;
 use crate::plan::render::{self, wrap};
@@ -46,12 +46,15 @@ pub fn item_lines(checklist: &Checklist, width: usize, markdown: bool) -> Vec<St
             n += 1;
             if markdown {
                 let box_ = if item.done { "[x]" } else { "[ ]" };
-                out.push(format!("- {box_} {n}. {}", item.text));
+                out.push(format!(
+                    "- {box_} {n}. {}",
+                    item_text(item, &checklist.window)
+                ));
             } else {
                 let prefix = format!("  {} {n}. ", mark(item));
                 let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
                 for (i, l) in wrap(
-                    &item.text,
+                    &item_text(item, &checklist.window),
                     width.saturating_sub(prefix.len().min(width / 2)).max(20),
                 )
                 .into_iter()

@@ -36,15 +36,25 @@ pub enum ItemKind {
     Tip,
 }
 
+/// One thing to do, as facts: which item (`doc:…`, `step:…`, `tip:…`), the
+/// data's own words for documents and tips, the dates that apply, and the
+/// tick. Never words of the UI language: the line shown is made at display
+/// time by [`item_text`], so a checklist reads the same in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ItemFile")]
 pub struct Item {
     pub id: String,
-    /// What the item is about, without dates (a document's name, a step's
-    /// label): a change here is worth telling, a new date is not.
+    /// A document's or tip's name as the data gives it (policy data, in the
+    /// data's language), kept so the item still shows when the data no
+    /// longer has it. Empty for steps, whose words are the program's.
+    #[serde(default)]
     pub name: String,
-    /// The line shown, with the dates that apply (e.g. records dated on or
-    /// after a day).
-    pub text: String,
+    /// A tip's text as the data gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Records for this document must be dated on or after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest_date: Option<NaiveDate>,
     pub kind: ItemKind,
     /// Must be done for the renewal; tips are not.
     pub required: bool,
@@ -55,6 +65,48 @@ pub struct Item {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+/// An item as files hold it. Files written before display text moved to the
+/// edge also have `text` (the line in the language of the day it was saved)
+/// and a step's `name` in that language: both are dropped on reading.
+#[derive(Deserialize)]
+struct ItemFile {
+    id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    earliest_date: Option<NaiveDate>,
+    kind: ItemKind,
+    required: bool,
+    done: bool,
+    done_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl From<ItemFile> for Item {
+    fn from(f: ItemFile) -> Item {
+        let mut extra = f.extra;
+        extra.remove("text");
+        Item {
+            name: if f.kind == ItemKind::Step {
+                String::new()
+            } else {
+                f.name
+            },
+            id: f.id,
+            note: f.note,
+            earliest_date: f.earliest_date,
+            kind: f.kind,
+            required: f.required,
+            done: f.done,
+            done_at: f.done_at,
+            extra,
+        }
+    }
+}
+
 /// The computed window as it was when saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedWindow {
@@ -63,6 +115,9 @@ pub struct SavedWindow {
     pub months: u32,
     pub assumed: bool,
     pub apply_by: Option<NaiveDate>,
+    /// `apply_by` counts over a year whose holiday notice is not in the data.
+    #[serde(default)]
+    pub apply_by_estimated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,7 +253,7 @@ impl Checklist {
         for old in &self.items {
             if !fresh.iter().any(|n| n.id == old.id) {
                 changes.push(Change::Removed {
-                    text: old.text.clone(),
+                    item: old.clone(),
                     was_done: old.done,
                 });
             }
@@ -210,8 +265,8 @@ impl Checklist {
                     item.done = old.done;
                     item.done_at = old.done_at;
                     item.extra = old.extra.clone();
-                    // Step names are words of the UI language; only a
-                    // document's name (from the data) is a real change.
+                    // Only a document's name (from the data) is a real
+                    // change; dates are told by the window line.
                     if old.kind == ItemKind::Document && old.name != item.name {
                         changes.push(Change::Reworded {
                             before: old.name.clone(),
@@ -219,9 +274,7 @@ impl Checklist {
                         });
                     }
                 }
-                None => changes.push(Change::Added {
-                    text: item.text.clone(),
-                }),
+                None => changes.push(Change::Added { item: item.clone() }),
             }
             merged.push(item);
         }
@@ -316,10 +369,10 @@ pub enum Change {
         after: (NaiveDate, NaiveDate),
     },
     Added {
-        text: String,
+        item: Item,
     },
     Removed {
-        text: String,
+        item: Item,
         was_done: bool,
     },
     Reworded {
@@ -340,14 +393,14 @@ impl Change {
                     ("a2", &after.1),
                 ],
             ),
-            Change::Added { text } => tf("checklist.change.added", &[("text", text)]),
-            Change::Removed { text, was_done } => tf(
+            Change::Added { item } => tf("checklist.change.added", &[("text", &item_name(item))]),
+            Change::Removed { item, was_done } => tf(
                 if *was_done {
                     "checklist.change.removed_done"
                 } else {
                     "checklist.change.removed"
                 },
-                &[("text", text)],
+                &[("text", &item_name(item))],
             ),
             Change::Reworded { before, after } => tf(
                 "checklist.change.reworded",
@@ -364,119 +417,126 @@ fn saved_window(plan: &RenewalPlan) -> SavedWindow {
         months: plan.window.months,
         assumed: plan.window.assumed,
         apply_by: plan.apply_by.as_ref().map(|a| a.date),
+        apply_by_estimated: plan.apply_by.as_ref().is_some_and(|a| a.estimated),
     }
 }
 
 /// The items a plan asks for. Ids depend only on what the item is (a
 /// document id, a step name), never on dates, so ticks survive a recompute.
+/// Facts only: the words are chosen by [`item_text`].
 pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut push = |id: String, name: String, text: String, kind: ItemKind, required: bool| {
-        items.push(Item {
-            id,
-            name,
-            text,
-            kind,
-            required,
-            done: false,
-            done_at: None,
-            extra: serde_json::Map::new(),
-        });
+    let item = |id: String, kind: ItemKind, required: bool| Item {
+        id,
+        name: String::new(),
+        note: None,
+        earliest_date: None,
+        kind,
+        required,
+        done: false,
+        done_at: None,
+        extra: serde_json::Map::new(),
     };
+    let mut items = Vec::new();
     for d in &plan.documents {
-        let text = match d.earliest_date {
-            Some(date) => tf(
-                "checklist.item.document_dated",
-                &[("name", &d.name), ("date", &date)],
-            ),
-            None => d.name.clone(),
-        };
-        push(
-            format!("doc:{}", d.id),
-            d.name.clone(),
-            text,
-            ItemKind::Document,
-            true,
-        );
+        items.push(Item {
+            name: d.name.clone(),
+            earliest_date: d.earliest_date,
+            ..item(format!("doc:{}", d.id), ItemKind::Document, true)
+        });
     }
+    let confirm = plan.window.assumed
+        || plan
+            .warnings
+            .iter()
+            .any(|x| x.code() == "sources_old" || x.code() == "region_generic");
+    let steps = [
+        ("confirm", confirm),
+        ("choose-channel", true),
+        ("apply", true),
+        ("result", true),
+        ("cp-filing", plan.cross_province),
+        ("cp-hospital", plan.cross_province),
+    ];
+    for (id, wanted) in steps {
+        if wanted {
+            items.push(item(format!("step:{id}"), ItemKind::Step, true));
+        }
+    }
+    for n in &plan.notes {
+        items.push(Item {
+            name: n.title.clone(),
+            note: Some(n.text.clone()),
+            ..item(format!("tip:{}", n.id), ItemKind::Tip, false)
+        });
+    }
+    items
+}
+
+/// The keys of a step's short name and of its line, by step id.
+fn step_keys(id: &str) -> Option<(&'static str, &'static str)> {
+    Some(match id {
+        "confirm" => ("checklist.item.confirm", "checklist.item.confirm"),
+        "choose-channel" => (
+            "checklist.item.choose_channel",
+            "checklist.item.choose_channel",
+        ),
+        "apply" => ("checklist.item.apply_name", "checklist.item.apply"),
+        "result" => ("checklist.item.result", "checklist.item.result"),
+        "cp-filing" => ("checklist.item.cp_filing", "checklist.item.cp_filing"),
+        "cp-hospital" => ("checklist.item.cp_hospital", "checklist.item.cp_hospital"),
+        _ => return None,
+    })
+}
+
+/// What the item is about, without dates, in this thread's language: a
+/// document's or tip's name from the data, a step's name in the UI language.
+pub fn item_name(item: &Item) -> String {
+    match item.id.strip_prefix("step:").and_then(step_keys) {
+        Some((name, _)) => t(name).to_string(),
+        None if !item.name.is_empty() => item.name.clone(),
+        None => item.id.clone(),
+    }
+}
+
+/// The line shown for an item, in this thread's language: its name with
+/// the dates that apply (records dated on or after a day; the window and the
+/// day to apply by, from the checklist's saved window). Made at display
+/// time from the item's id and facts; user and data text is put in as a
+/// value, never read for placeholders.
+pub fn item_text(item: &Item, window: &SavedWindow) -> String {
+    if let Some(step) = item.id.strip_prefix("step:")
+        && step_keys(step).is_some()
     {
-        let mut step = |id: &str, key: &str, text: String| {
-            push(
-                format!("step:{id}"),
-                t(key).to_string(),
-                text,
-                ItemKind::Step,
-                true,
-            );
-        };
-        let w = &plan.window;
-        let apply = match &plan.apply_by {
-            Some(a) => tf(
+        return match (step, window.apply_by) {
+            ("apply", Some(by)) => tf(
                 "checklist.item.apply_by",
                 &[
-                    ("opens", &w.opens),
-                    ("closes", &w.closes),
+                    ("opens", &window.opens),
+                    ("closes", &window.closes),
                     (
                         "by",
                         &format!(
-                            "{}{}",
-                            a.date,
-                            crate::plan::render::estimated_mark(a.estimated)
+                            "{by}{}",
+                            crate::plan::render::estimated_mark(window.apply_by_estimated)
                         ),
                     ),
                 ],
             ),
-            None => tf(
+            ("apply", None) => tf(
                 "checklist.item.apply",
-                &[("opens", &w.opens), ("closes", &w.closes)],
+                &[("opens", &window.opens), ("closes", &window.closes)],
             ),
+            (step, _) => step_keys(step).map_or_else(String::new, |(_, line)| t(line).to_string()),
         };
-        if w.assumed
-            || plan
-                .warnings
-                .iter()
-                .any(|x| x.code() == "sources_old" || x.code() == "region_generic")
-        {
-            step(
-                "confirm",
-                "checklist.item.confirm",
-                t("checklist.item.confirm").to_string(),
-            );
-        }
-        step(
-            "choose-channel",
-            "checklist.item.choose_channel",
-            t("checklist.item.choose_channel").to_string(),
-        );
-        step("apply", "checklist.item.apply_name", apply);
-        step(
-            "result",
-            "checklist.item.result",
-            t("checklist.item.result").to_string(),
-        );
-        if plan.cross_province {
-            step(
-                "cp-filing",
-                "checklist.item.cp_filing",
-                t("checklist.item.cp_filing").to_string(),
-            );
-            step(
-                "cp-hospital",
-                "checklist.item.cp_hospital",
-                t("checklist.item.cp_hospital").to_string(),
-            );
-        }
     }
-    for n in &plan.notes {
-        push(
-            format!("tip:{}", n.id),
-            n.title.clone(),
-            format!("{}：{}", n.title, n.text),
-            ItemKind::Tip,
-            false,
-        );
+    match (item.kind, item.earliest_date, &item.note) {
+        (ItemKind::Document, Some(date), _) => tf(
+            "checklist.item.document_dated",
+            &[("name", &item.name), ("date", &date)],
+        ),
+        (ItemKind::Tip, _, Some(note)) => format!("{}：{note}", item.name),
+        _ => item_name(item),
     }
-    items
 }
 
 #[cfg(test)]

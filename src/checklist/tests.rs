@@ -44,10 +44,15 @@ fn items_come_from_the_plan_with_their_recency_rule() {
         .iter()
         .find(|i| i.id == "doc:medical-records")
         .unwrap();
-    assert!(records.text.contains("2025-01-15"), "{}", records.text);
+    let text = item_text(records, &c.window);
+    assert!(text.contains("2025-01-15"), "{text}");
     assert!(records.required && records.kind == ItemKind::Document);
     let apply = c.items.iter().find(|i| i.id == "step:apply").unwrap();
-    assert!(apply.text.contains("2025-12-31") && apply.text.contains("2026-03-24"));
+    let text = item_text(apply, &c.window);
+    assert!(
+        text.contains("2025-12-31") && text.contains("2026-03-24"),
+        "{text}"
+    );
     assert!(
         c.items
             .iter()
@@ -87,7 +92,7 @@ fn ticks_survive_a_recompute_on_another_day() {
     assert!(item.done);
     assert_eq!(item.done_at, Some(at("2026-01-16")));
     assert!(
-        item.text.contains("2025-02-20"),
+        item_text(item, &c.window).contains("2025-02-20"),
         "the rule moves with the day one applies"
     );
     assert_eq!(c.progress(), (1, 7));
@@ -124,7 +129,7 @@ fn a_change_in_the_data_is_reported_and_ticks_kept() {
     assert!(
         changes
             .iter()
-            .any(|ch| matches!(ch, Change::Removed { text, .. } if text.contains("审批表")))
+            .any(|ch| matches!(ch, Change::Removed { item, .. } if item.name.contains("审批表")))
     );
     assert!(
         changes
@@ -171,4 +176,38 @@ fn unticking_clears_the_time() {
     assert!(c.set_done(2, false, at("2026-01-16")));
     assert_eq!(c.items[2].done_at, None);
     assert!(!c.set_done(999, true, at("2026-01-16")));
+}
+
+/// Files written before display text moved to the edge hold each item's
+/// `text` and a step's `name` in the language of the day: they still open,
+/// those words are dropped, and the line is made in today's language.
+#[test]
+fn an_old_file_with_display_text_opens_and_the_text_is_made_anew() {
+    let (_, c) = checklist("2026-01-15");
+    let mut old = serde_json::to_value(&c).unwrap();
+    for item in old["items"].as_array_mut().unwrap() {
+        item["text"] = "Submit the renewal application {id}".into();
+        if item["kind"] == "step" {
+            item["name"] = "提交续期申请".into();
+        }
+    }
+    let read: Checklist = serde_json::from_value(old).unwrap();
+    assert_eq!(read, c, "old words are dropped, ids, facts and ticks kept");
+    let again = serde_json::to_value(&read).unwrap();
+    assert!(
+        again["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i.get("text").is_none()),
+        "{again}"
+    );
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    let apply = read.items.iter().find(|i| i.id == "step:apply").unwrap();
+    let text = item_text(apply, &read.window);
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    assert!(
+        text.contains("2026-03-24") && !text.contains("提交"),
+        "{text}"
+    );
 }

@@ -149,7 +149,14 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
     let list: Vec<String> = match &e {
         ItemLookup::Ambiguous(ids) => ids
             .iter()
-            .map(|&i| format!("  {}. {}  {}", i + 1, c.items[i].id, c.items[i].name))
+            .map(|&i| {
+                format!(
+                    "  {}. {}  {}",
+                    i + 1,
+                    c.items[i].id,
+                    crate::checklist::item_name(&c.items[i])
+                )
+            })
             .collect(),
         ItemLookup::NotFound => c
             .items
@@ -370,7 +377,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         &[
                             ("mark", &if it.done { "☑" } else { "☐" }),
                             ("n", &(i + 1)),
-                            ("text", &it.text),
+                            ("text", &crate::checklist::item_text(it, &c.window)),
                             ("done", &d),
                             ("total", &total)
                         ]

@@ -13,7 +13,7 @@
 pub mod markdown;
 pub mod text;
 
-use crate::checklist::{Checklist, Item, ItemKind};
+use crate::checklist::{Checklist, ItemKind};
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
     apply_by_line, comparison_rows, date_long, kind_word, rules, source_line, status_words,
@@ -161,12 +161,6 @@ impl Document {
     pub fn only<'a>(&'a self, kinds: &'a [SectionKind]) -> impl Iterator<Item = &'a Section> {
         self.sections.iter().filter(|s| kinds.contains(&s.kind))
     }
-}
-
-/// The text shown for a checklist item: the one place that reads an item's
-/// words, so a change in how items carry text is made here only.
-pub fn item_text(item: &Item) -> String {
-    item.text.clone()
 }
 
 fn channel_heading(c: &PlanChannel) -> String {
@@ -434,7 +428,7 @@ fn checklist_blocks(checklist: &Checklist) -> Vec<Block> {
                 CheckRow {
                     number: n,
                     done: item.done,
-                    text: item_text(item),
+                    text: crate::checklist::item_text(item, &checklist.window),
                     details: Vec::new(),
                 }
             })

@@ -631,7 +631,7 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
                 "{marker}{} {}. {optional}{}",
                 theme.check(item.done),
                 i + 1,
-                item.text
+                crate::checklist::item_text(item, &c.window)
             ),
             pw as usize - 2,
         );
@@ -648,7 +648,10 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
     }
     // The selected item in full, wrapped, at the bottom of the pane.
     if let Some(item) = c.items.get(view.item) {
-        let lines = wrap(&item.text, pw as usize - 4);
+        let lines = wrap(
+            &crate::checklist::item_text(item, &c.window),
+            pw as usize - 4,
+        );
         let top = y + ph.saturating_sub(3);
         for (i, l) in lines.iter().take(3).enumerate() {
             put(
