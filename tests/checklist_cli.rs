@@ -836,3 +836,53 @@ fn a_checklist_reads_the_same_in_every_language_and_stores_no_display_text() {
         "ticking in another language rewrote the items"
     );
 }
+
+/// Placeholders are never read inside what a person typed: a label typed
+/// as `{id}{region}` is shown as typed in every output.
+#[test]
+fn a_label_that_looks_like_a_placeholder_is_shown_literally() {
+    let env = Env::new();
+    let label = "{id}{region}";
+    let out = env
+        .cmd(&[
+            "plan",
+            "--region",
+            "haixi",
+            "--scheme",
+            "zg",
+            "--disease",
+            "tnb",
+            "--end",
+            "2026-03-31",
+            "--save",
+            "--label",
+            label,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let saved_message = String::from_utf8(out.stdout).unwrap();
+    assert!(saved_message.contains(label), "{saved_message}");
+    let id = env.json(&["checklist", "list", "--format", "json"])["checklists"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for lang in ["zh-Hans", "zh-Hant", "en"] {
+        for args in [
+            vec!["checklist", "list"],
+            vec!["checklist", "show", &id],
+            vec!["checklist", "export", &id, "--format", "text"],
+            vec!["checklist", "export", &id, "--format", "markdown"],
+            vec!["checklist", "tick", &id, "1"],
+        ] {
+            let out = env.cmd(&args).args(["--lang", lang]).output().unwrap();
+            assert!(out.status.success(), "{args:?}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            if args[1] != "tick" {
+                assert!(text.contains(label), "{lang} {args:?}: {text}");
+            }
+            assert!(!text.contains("青海省海西州青海省海西州"), "{text}");
+            assert!(!text.contains(&format!("{id}{id}")), "{text}");
+        }
+    }
+}
