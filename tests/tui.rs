@@ -744,3 +744,62 @@ fn a_saved_checklist_opens_on_the_checklist_tab() {
     h.key(KeyCode::Down).enter();
     assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
 }
+
+/// Issue 14: the channel table's column heads stay at the top of the pane
+/// while its rows scroll under them.
+#[test]
+fn the_channel_table_heading_stays_while_its_rows_scroll() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter().typed("3");
+    for _ in 0..8 {
+        h.key(KeyCode::Down);
+    }
+    assert_eq!(h.app.result().unwrap().scroll(), 8);
+    let s = h.screen();
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(rows[2].starts_with("+-"), "the table's top rule:\n{s}");
+    assert!(rows[3].contains("[线下]"), "the column heads:\n{s}");
+    assert!(
+        rows.iter().any(|r| r.starts_with("+=")),
+        "the rule under the heads:\n{s}"
+    );
+    // At the end the heading covers no row: the table's last row shows.
+    h.key(KeyCode::End);
+    let s = h.screen();
+    assert!(s.contains("| 您的病种 |"), "{s}");
+}
+
+/// Issue 14: the documents tab shows the checklist's ticks, and Space ticks
+/// the document under the cursor there, as the footer says.
+#[test]
+fn documents_show_the_ticks_and_space_ticks_the_one_selected() {
+    let mut h = Harness::new();
+    h.haixi_to_review();
+    h.enter();
+    // Tick the first item on the checklist tab; the documents tab shows it.
+    h.typed("4").typed(" ");
+    h.typed("2");
+    let s = h.screen();
+    assert!(s.contains("☑ 1. 身份证原件及复印件"), "{s}");
+    assert!(s.contains("☐ 2. 医保电子凭证或社会保障卡"), "{s}");
+    // Down to the second document, Space: it is ticked and saved.
+    h.key(KeyCode::Down).typed(" ");
+    assert_eq!(h.app.result().unwrap().document(), 1);
+    let files = h.saved_files();
+    let done: Vec<&str> = files[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["done"] == true)
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(done, ["doc:id-card", "doc:insurance-credential"]);
+    assert!(h.screen().contains("☑ 2. 医保电子凭证或社会保障卡"));
+    // Down to the last document scrolls it into view.
+    h.resize(80, 18);
+    for _ in 0..5 {
+        h.key(KeyCode::Down);
+    }
+    assert!(h.screen().contains("4. 特殊门诊审批表"), "{}", h.screen());
+}

@@ -217,13 +217,13 @@ tui-saved_no_plan = This checklist's region or disease is no longer in the curre
 tui-no_match = Nothing to choose: please change the filter text first
 tui-pick_number = Press a number from 1 to { $max }, or use ↑↓ to choose
 tui-too_small = Window too small: please make it at least { $w }×{ $h } (now { $cw }×{ $ch })
-tui-keys-home = ↑↓ choose  Enter open  n new  ? help  q quit
-tui-keys-filter = Type to filter  ↑↓ choose  Enter OK  No. pick  Esc back  ? help  Ctrl-C quit
-tui-keys-choice = ↑↓ choose  Enter OK  No. pick  Esc back  ? help  q quit
-tui-keys-date = Type the date  Enter OK  ←→ move  Esc back  ? help  Ctrl-C quit
-tui-keys-review = ↑↓ choose  Enter change/confirm  Esc back  ? help  q quit
+tui-keys-home = ↑↓ choose  Enter open  n new  ? help
+tui-keys-filter = Type to filter  ↑↓ choose  Enter OK  No. pick  Esc back  ? help
+tui-keys-choice = ↑↓ choose  Enter OK  No. pick  Esc back  ? help
+tui-keys-date = Type the date  Enter OK  ←→ move  Esc back  ? help
+tui-keys-review = ↑↓ choose  Enter change/confirm  Esc back  ? help
 tui-keys-label = Type a label  Enter OK  Esc cancel
-tui-keys-result = ←→/1-5 tabs  ↑↓ move  Space tick  r QR  Esc back  n new  ? help  q quit
+tui-keys-result = ←→/1-5 tabs  ↑↓ choose  Space tick  r QR  Esc back  n new  ? help
 tui-help-title = Keys (press any key to close)
 tui-help =
     ↑ ↓        Move up and down in a list
@@ -233,7 +233,7 @@ tui-help =
     Backspace  Delete one character in the filter or date
     Esc        Go back one step (your answers are kept)
     ← → Tab    Switch tabs on the result page
-    Space      Tick or untick a checklist item, saved at once
+    Space      Tick or untick a document or checklist item, saved at once
     PgUp PgDn  Page up / down
     n          Start a new renewal plan
     ?          Show this help
@@ -517,3 +517,28 @@ doc-word-contact = Contact:{" "}
 doc-word-todo = To do:{" "}
 doc-word-done = Done:{" "}
 clap-plan-width = Text width in columns; 0 = no wrapping (default: the terminal width, or COLUMNS)
+tui-keys-quit = q quit
+tui-keys-quit_typing = Ctrl-C quit
+tui-keys-result_scroll = ←→/1-5 tabs  ↑↓ scroll  r QR  Esc back  n new  ? help
+tui-keys-result_kiosk_scroll = ←→ tabs  ↑↓ scroll  r QR  p print  s save here  Esc back  n next person
+tui-keys-result_kiosk_nosave_scroll = ←→ tabs  ↑↓ scroll  r QR  p print  Esc back  n next person
+tui-help-kiosk =
+    ↑ ↓        Move up and down in a list
+    Enter      Confirm / change
+    Numbers    Choose that item; 10 and up: type both digits
+    Type       Filter region and disease lists (Chinese, pinyin, initials)
+    Backspace  Delete one character in the filter or date
+    Esc        Go back one step (your answers are kept)
+    ← → Tab    Switch tabs on the result page
+    Space      Tick or untick a document or item (for this visit only)
+    PgUp PgDn  Page up / down
+    r          Show a QR code to scan with a phone
+    p          Print the checklist
+    n          Clear every answer for the next person
+    ?          Show this help
+    Mouse      Click to choose an option, tick an item or switch tabs
+tui-help-kiosk_save = s          Save the checklist on this computer
+tui-review-explain_kiosk = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved here unless you press s on the result page.
+tui-review-explain_kiosk_nosave = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved on this computer.
+tui-review-confirm_kiosk = Confirm: make the renewal plan
+checklist-sheet-head_unsaved = Renewal checklist "{ $label }" (not saved) · printed { $date }; every date is computed for that day

@@ -217,13 +217,13 @@ tui-saved_no_plan = 这份清单的地区或病种已不在现在的资料里：
 tui-no_match = 没有可选的项：请先修改筛选文字
 tui-pick_number = 请按 1 到 { $max } 的数字或 ↑↓ 选择
 tui-too_small = 窗口太小：请放大到至少 { $w }×{ $h }（现在 { $cw }×{ $ch }）
-tui-keys-home = ↑↓ 选择  Enter 打开  n 新建  ? 帮助  q 退出
-tui-keys-filter = 打字筛选  ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助  Ctrl-C 退出
-tui-keys-choice = ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助  q 退出
-tui-keys-date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助  Ctrl-C 退出
-tui-keys-review = ↑↓ 选择  Enter 修改/确认  Esc 返回  ? 帮助  q 退出
+tui-keys-home = ↑↓ 选择  Enter 打开  n 新建  ? 帮助
+tui-keys-filter = 打字筛选  ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助
+tui-keys-choice = ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助
+tui-keys-date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助
+tui-keys-review = ↑↓ 选择  Enter 修改/确认  Esc 返回  ? 帮助
 tui-keys-label = 输入标签  Enter 确定  Esc 取消
-tui-keys-result = ←→/1-5 切换  ↑↓ 移动  空格 打勾  r 二维码  Esc 返回  n 新建  ? 帮助  q 退出
+tui-keys-result = ←→/1-5 切换  ↑↓ 选择  空格 打勾  r 二维码  Esc 返回  n 新建  ? 帮助
 tui-help-title = 按键说明（按任意键关闭）
 tui-help =
     ↑ ↓        在列表里上下移动
@@ -233,7 +233,7 @@ tui-help =
     退格       删掉筛选或日期里的一个字
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在结果页切换标签
-    空格       在清单里打勾或取消，马上保存
+    空格       在材料或清单里打勾或取消，马上保存
     PgUp PgDn  翻页
     n          新建一份续期计划
     ?          显示这个帮助
@@ -517,3 +517,28 @@ doc-word-contact = 联系：
 doc-word-todo = 待办：
 doc-word-done = 已办：
 clap-plan-width = 文本宽度（列数）；0 = 不换行（默认：终端宽度或 COLUMNS）
+tui-keys-quit = q 退出
+tui-keys-quit_typing = Ctrl-C 退出
+tui-keys-result_scroll = ←→/1-5 切换  ↑↓ 滚动  r 二维码  Esc 返回  n 新建  ? 帮助
+tui-keys-result_kiosk_scroll = ←→ 切换  ↑↓ 滚动  r 二维码  p 打印  s 保存到本机  Esc 返回  n 下一位
+tui-keys-result_kiosk_nosave_scroll = ←→ 切换  ↑↓ 滚动  r 二维码  p 打印  Esc 返回  n 下一位
+tui-help-kiosk =
+    ↑ ↓        在列表里上下移动
+    Enter      确定 / 修改
+    数字       选对应编号的一项；10 以上连打两位，如 1 2
+    打字       在地区、病种列表里筛选（中文、拼音、首字母）
+    退格       删掉筛选或日期里的一个字
+    Esc        返回上一步（已填的回答都保留）
+    ← → Tab    在结果页切换标签
+    空格       在材料或清单里打勾或取消（只在这一次有效）
+    PgUp PgDn  翻页
+    r          显示二维码（用手机扫码带走）
+    p          打印清单
+    n          清空全部回答，换下一位
+    ?          显示这个帮助
+    鼠标       点选项选择，点清单打勾，点标签切换
+tui-help-kiosk_save = s          把清单保存到本机
+tui-review-explain_kiosk = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存，除非您在结果页按 s。
+tui-review-explain_kiosk_nosave = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存您的信息。
+tui-review-confirm_kiosk = 确认，生成续期计划
+checklist-sheet-head_unsaved = 续期清单「{ $label }」（未保存） · 打印于 { $date }，所有日期按这一天计算

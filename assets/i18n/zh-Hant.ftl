@@ -217,13 +217,13 @@ tui-saved_no_plan = 這份清單的地區或病種已不在現在的資料裡：
 tui-no_match = 沒有可選的項：請先修改篩選文字
 tui-pick_number = 請按 1 到 { $max } 的數字或 ↑↓ 選擇
 tui-too_small = 視窗太小：請放大到至少 { $w }×{ $h }（現在 { $cw }×{ $ch }）
-tui-keys-home = ↑↓ 選擇  Enter 開啟  n 新建  ? 幫助  q 退出
-tui-keys-filter = 打字篩選  ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助  Ctrl-C 退出
-tui-keys-choice = ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助  q 退出
-tui-keys-date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助  Ctrl-C 退出
-tui-keys-review = ↑↓ 選擇  Enter 修改/確認  Esc 返回  ? 幫助  q 退出
+tui-keys-home = ↑↓ 選擇  Enter 開啟  n 新建  ? 幫助
+tui-keys-filter = 打字篩選  ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助
+tui-keys-choice = ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助
+tui-keys-date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助
+tui-keys-review = ↑↓ 選擇  Enter 修改/確認  Esc 返回  ? 幫助
 tui-keys-label = 輸入標籤  Enter 確定  Esc 取消
-tui-keys-result = ←→/1-5 切換  ↑↓ 移動  空格 打勾  r QR Code  Esc 返回  n 新建  ? 幫助  q 退出
+tui-keys-result = ←→/1-5 切換  ↑↓ 選擇  空格 打勾  r QR Code  Esc 返回  n 新建  ? 幫助
 tui-help-title = 按鍵說明（按任意鍵關閉）
 tui-help =
     ↑ ↓        在列表裡上下移動
@@ -233,7 +233,7 @@ tui-help =
     退格       刪掉篩選或日期裡的一個字
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在結果頁切換標籤
-    空格       在清單裡打勾或取消，馬上儲存
+    空格       在材料或清單裡打勾或取消，馬上儲存
     PgUp PgDn  翻頁
     n          新建一份續期計畫
     ?          顯示這個幫助
@@ -517,3 +517,28 @@ doc-word-contact = 聯絡：
 doc-word-todo = 待辦：
 doc-word-done = 已辦：
 clap-plan-width = 文字寬度（欄數）；0 = 不換行（預設：終端機寬度或 COLUMNS）
+tui-keys-quit = q 退出
+tui-keys-quit_typing = Ctrl-C 退出
+tui-keys-result_scroll = ←→/1-5 切換  ↑↓ 捲動  r QR Code  Esc 返回  n 新建  ? 幫助
+tui-keys-result_kiosk_scroll = ←→ 切換  ↑↓ 捲動  r QR Code  p 列印  s 儲存到本機  Esc 返回  n 下一位
+tui-keys-result_kiosk_nosave_scroll = ←→ 切換  ↑↓ 捲動  r QR Code  p 列印  Esc 返回  n 下一位
+tui-help-kiosk =
+    ↑ ↓        在列表裡上下移動
+    Enter      確定 / 修改
+    數字       選對應編號的一項；10 以上連打兩位，如 1 2
+    打字       在地區、病種列表裡篩選（中文、拼音、首字母）
+    退格       刪掉篩選或日期裡的一個字
+    Esc        返回上一步（已填的回答都保留）
+    ← → Tab    在結果頁切換標籤
+    空格       在材料或清單裡打勾或取消（只在這一次有效）
+    PgUp PgDn  翻頁
+    r          顯示 QR Code（用手機掃碼帶走）
+    p          列印清單
+    n          清除全部回答，換下一位
+    ?          顯示這個幫助
+    滑鼠       點選項選擇，點清單打勾，點標籤切換
+tui-help-kiosk_save = s          把清單儲存到本機
+tui-review-explain_kiosk = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存，除非您在結果頁按 s。
+tui-review-explain_kiosk_nosave = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存您的資訊。
+tui-review-confirm_kiosk = 確認，生成續期計畫
+checklist-sheet-head_unsaved = 續期清單「{ $label }」（未儲存） · 列印於 { $date }，所有日期按這一天計算

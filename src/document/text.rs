@@ -63,7 +63,14 @@ pub enum LineKind {
     Heading,
     Subheading,
     Body(ParaKind),
-    Check { done: bool },
+    /// A line of check row `number` (its text; details are `Body`).
+    Check {
+        done: bool,
+        number: usize,
+    },
+    /// A comparison table's heading rows, down to the rule under them: the
+    /// wizard keeps them in view while the rows below scroll.
+    TableHead,
     Table,
     Blank,
 }
@@ -216,7 +223,11 @@ impl Writer {
                 &self.marks.todo
             };
             let prefix = format!("{mark}{}. ", r.number);
-            self.para(LineKind::Check { done: r.done }, &prefix, &r.text);
+            let kind = LineKind::Check {
+                done: r.done,
+                number: r.number,
+            };
+            self.para(kind, &prefix, &r.text);
             let indent = " ".repeat(prefix.width() + 1);
             for d in &r.details {
                 self.para(LineKind::Body(ParaKind::Plain), &indent, d);
@@ -258,8 +269,19 @@ impl Writer {
                 row.extend(cells[start..end].iter().cloned());
                 grid.add_row(row);
             }
-            for l in grid.lines() {
-                self.line(LineKind::Table, l);
+            // The heading is every line down to the rule under it (`+===+`).
+            let lines: Vec<String> = grid.lines().collect();
+            let rule = lines
+                .iter()
+                .position(|l| l.starts_with("+="))
+                .map_or(0, |i| i + 1);
+            for (i, l) in lines.into_iter().enumerate() {
+                let kind = if i < rule {
+                    LineKind::TableHead
+                } else {
+                    LineKind::Table
+                };
+                self.line(kind, l);
             }
         }
     }

@@ -2,6 +2,8 @@
 //! text output (`document::text`), styled by what each line is. Nothing
 //! here looks at a line's characters to decide its style.
 
+use std::ops::Range;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -22,11 +24,66 @@ fn style(kind: LineKind, theme: &Theme) -> Style {
     match kind {
         LineKind::Heading | LineKind::Subheading | LineKind::Title => theme.heading(),
         LineKind::Body(ParaKind::Warning) => theme.warn(),
-        LineKind::Check { done: true } => theme.ok(),
+        LineKind::Check { done: true, .. } => theme.ok(),
         LineKind::Body(ParaKind::Plain | ParaKind::Key | ParaKind::Note | ParaKind::Contact)
-        | LineKind::Check { done: false }
+        | LineKind::Check { done: false, .. }
+        | LineKind::TableHead
         | LineKind::Table
         | LineKind::Blank => Style::new(),
+    }
+}
+
+/// A tab's text laid out: its lines, where each comparison table's heading
+/// is (kept in view while its rows scroll), and which check row each line
+/// belongs to (the documents tab selects and ticks rows).
+#[derive(Debug, Clone, Default)]
+pub struct PaneText {
+    pub lines: Vec<Line<'static>>,
+    pub tables: Vec<TableSpan>,
+    /// The check row number of each line of a row's text and its details.
+    pub rows: Vec<Option<usize>>,
+}
+
+/// A table's heading lines and the end (exclusive) of its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpan {
+    pub head: Range<usize>,
+    pub end: usize,
+}
+
+impl PaneText {
+    /// The heading to keep over the pane when it is scrolled by `scroll`:
+    /// the table whose heading has scrolled away while rows still show.
+    pub fn pinned_head(&self, scroll: usize) -> Option<Range<usize>> {
+        self.tables
+            .iter()
+            .find(|t| scroll > t.head.start && scroll + t.head.len() < t.end)
+            .map(|t| t.head.clone())
+    }
+
+    /// The first and last line of check row `number`.
+    pub fn row_lines(&self, number: usize) -> Option<(usize, usize)> {
+        let first = self.rows.iter().position(|r| *r == Some(number))?;
+        let last = self.rows.iter().rposition(|r| *r == Some(number))?;
+        Some((first, last))
+    }
+}
+
+/// Every document row of the documents section shown ticked as `done` says
+/// (the saved checklist's ticks, by document number).
+pub fn tick_documents(doc: &mut Document, done: impl Fn(usize) -> bool) {
+    for s in doc
+        .sections
+        .iter_mut()
+        .filter(|s| s.kind == SectionKind::Documents)
+    {
+        for b in &mut s.blocks {
+            if let crate::document::Block::Checks(rows) = b {
+                for r in rows {
+                    r.done = done(r.number);
+                }
+            }
+        }
     }
 }
 
@@ -37,6 +94,17 @@ pub fn section_lines(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    section_text(doc, kinds, width, theme, None).lines
+}
+
+/// The sections of `kinds` laid out, with check row `selected` highlighted.
+pub fn section_text(
+    doc: &Document,
+    kinds: &[SectionKind],
+    width: usize,
+    theme: &Theme,
+    selected: Option<usize>,
+) -> PaneText {
     let part = Document {
         title: String::new(),
         sections: doc.only(kinds).cloned().collect(),
@@ -52,9 +120,35 @@ pub fn section_lines(
     };
     // The title line and the blank before the first heading are the
     // whole plan's, not the tab's.
-    text::lines(&part, layout)
-        .into_iter()
-        .skip(2)
-        .map(|l| Line::from(Span::styled(l.text, style(l.kind, theme))))
-        .collect()
+    let mut out = PaneText::default();
+    let mut row = None;
+    for l in text::lines(&part, layout).into_iter().skip(2) {
+        let i = out.lines.len();
+        match l.kind {
+            LineKind::Check { number, .. } => row = Some(number),
+            // A row's details belong to it; anything else ends it.
+            LineKind::Body(ParaKind::Plain) => {}
+            _ => row = None,
+        }
+        match (l.kind, out.tables.last_mut()) {
+            (LineKind::TableHead, Some(t)) if t.end == i && t.head.end == i => {
+                t.head.end = i + 1;
+                t.end = i + 1;
+            }
+            (LineKind::TableHead, _) => out.tables.push(TableSpan {
+                head: i..i + 1,
+                end: i + 1,
+            }),
+            (LineKind::Table, Some(t)) if t.end == i => t.end = i + 1,
+            _ => {}
+        }
+        let style = if row.is_some() && row == selected {
+            theme.selected()
+        } else {
+            style(l.kind, theme)
+        };
+        out.lines.push(Line::from(Span::styled(l.text, style)));
+        out.rows.push(row);
+    }
+    out
 }

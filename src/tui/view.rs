@@ -245,6 +245,17 @@ pub(crate) fn section(
     kinds: &[SectionKind],
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    section_text(view, width, kinds, theme).lines
+}
+
+/// As `section`, with where its tables' headings are; the documents show
+/// the saved checklist's ticks and the selected document.
+pub(crate) fn section_text(
+    view: &ResultView,
+    width: usize,
+    kinds: &[SectionKind],
+    theme: &Theme,
+) -> super::document_view::PaneText {
     let fresh;
     let doc = match view.sections(width) {
         Some(d) => d,
@@ -253,7 +264,15 @@ pub(crate) fn section(
             &fresh
         }
     };
-    super::document_view::section_lines(doc, kinds, width, theme)
+    if !kinds.contains(&SectionKind::Documents) {
+        return super::document_view::section_text(doc, kinds, width, theme, None);
+    }
+    let mut part = crate::document::Document {
+        title: String::new(),
+        sections: doc.only(kinds).cloned().collect(),
+    };
+    super::document_view::tick_documents(&mut part, |n| view.document_done(n - 1));
+    super::document_view::section_text(&part, kinds, width, theme, Some(view.doc + 1))
 }
 
 fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
@@ -274,6 +293,14 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
             text_line(&fit(&format!("{mark}{text}"), w as usize - 2), style),
         );
     }
+    // Space and ↑↓ act on the documents and the checklist; the other tabs scroll.
+    let ticks = app.result().is_some_and(|v| {
+        matches!(
+            layout::pane_tab(v, areas),
+            super::app::Tab::Documents | super::app::Tab::Checklist
+        )
+    });
+    let kiosk = app.kiosk();
     let keys = match app.page() {
         Page::Home => t("tui.keys.home"),
         Page::Question(Step::End) => t("tui.keys.date"),
@@ -283,9 +310,29 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
             editing_label: true,
         } => t("tui.keys.label"),
         Page::Review { .. } => t("tui.keys.review"),
-        Page::Result if app.kiosk().is_some_and(|k| k.allow_save) => t("tui.keys.result_kiosk"),
-        Page::Result if app.kiosk().is_some() => t("tui.keys.result_kiosk_nosave"),
-        Page::Result => t("tui.keys.result"),
+        Page::Result => match (kiosk.map(|k| k.allow_save), ticks) {
+            (Some(true), true) => t("tui.keys.result_kiosk"),
+            (Some(true), false) => t("tui.keys.result_kiosk_scroll"),
+            (Some(false), true) => t("tui.keys.result_kiosk_nosave"),
+            (Some(false), false) => t("tui.keys.result_kiosk_nosave_scroll"),
+            (None, true) => t("tui.keys.result"),
+            (None, false) => t("tui.keys.result_scroll"),
+        },
+    };
+    // Only the operator can quit a kiosk, with a key nobody is shown.
+    let quit = match app.page() {
+        _ if kiosk.is_some() => None,
+        Page::Review {
+            editing_label: true,
+        } => None,
+        Page::Question(step) if App::filterable(step) || step == Step::End => {
+            Some(t("tui.keys.quit_typing"))
+        }
+        _ => Some(t("tui.keys.quit")),
+    };
+    let keys = match quit {
+        Some(q) => format!("{keys}  {q}"),
+        None => keys.to_string(),
     };
     put(
         frame,

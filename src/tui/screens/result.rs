@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::checklist::Checklist;
 use crate::dates::weekday;
@@ -16,10 +16,13 @@ use crate::i18n::{t, tf};
 use crate::plan::render::{self, wrap};
 use crate::plan::{RenewalPlan, Status};
 use crate::tui::app::{App, Effect, Level};
+use crate::tui::document_view::PaneText;
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
-use crate::tui::view::{fit, header, put, section, status_glyph, status_style, text_line};
+use crate::tui::view::{
+    fit, header, put, section, section_text, status_glyph, status_style, text_line,
+};
 
 use super::Screen;
 
@@ -73,6 +76,8 @@ pub struct ResultView {
     pub(crate) scroll: u16,
     /// Selected checklist item.
     pub(crate) item: usize,
+    /// Selected document on the documents tab (an index of the plan's documents).
+    pub(crate) doc: usize,
     /// Opened from this row of the home list (Esc goes back there) rather
     /// than from the questions.
     pub(crate) from_home: Option<usize>,
@@ -93,6 +98,7 @@ impl ResultView {
             tab: Tab::Window,
             scroll: 0,
             item: 0,
+            doc: 0,
             from_home,
             text: Vec::new(),
         }
@@ -114,6 +120,28 @@ impl ResultView {
     /// The selected checklist item.
     pub fn item(&self) -> usize {
         self.item
+    }
+
+    /// The selected document on the documents tab.
+    pub fn document(&self) -> usize {
+        self.doc
+    }
+
+    /// The checklist item of the plan's document `index`.
+    pub(crate) fn document_item(&self, index: usize) -> Option<usize> {
+        let id = format!("doc:{}", self.plan.documents.get(index)?.id);
+        self.checklist
+            .as_ref()?
+            .items
+            .iter()
+            .position(|i| i.id == id)
+    }
+
+    /// Whether the plan's document `index` is ticked in the checklist.
+    pub(crate) fn document_done(&self, index: usize) -> bool {
+        self.document_item(index)
+            .and_then(|i| self.checklist.as_ref()?.items.get(i))
+            .is_some_and(|i| i.done)
     }
 
     /// The cached sections at `width`, if `update` prepared them.
@@ -168,14 +196,19 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         .map(|g| usize::from(g.height.max(1)))
         .unwrap_or(1);
     let last_item = items.saturating_sub(1);
+    let on_documents = layout::pane_tab(view, &areas) == Tab::Documents;
+    if on_documents && let Some(effects) = document_key(app, &k, &areas) {
+        return effects;
+    }
+    let Some(view) = view_mut(app) else {
+        return Vec::new();
+    };
     match k.code {
         KeyCode::Tab | KeyCode::Right => view.show_tab(view.tab.next()),
         KeyCode::BackTab | KeyCode::Left => view.show_tab(view.tab.prev()),
         KeyCode::Char(c @ '1'..='5') => view.show_tab(Tab::ALL[(c as u8 - b'1') as usize]),
-        KeyCode::Up if view.tab == Tab::Checklist => view.item = view.item.saturating_sub(1),
-        KeyCode::Down if view.tab == Tab::Checklist => {
-            view.item = (view.item + 1).min(items.saturating_sub(1))
-        }
+        KeyCode::Up if on_checklist => view.item = view.item.saturating_sub(1),
+        KeyCode::Down if on_checklist => view.item = (view.item + 1).min(items.saturating_sub(1)),
         KeyCode::PageUp if on_checklist => view.item = view.item.saturating_sub(item_page),
         KeyCode::PageDown if on_checklist => view.item = (view.item + item_page).min(last_item),
         KeyCode::Up => view.scroll = view.scroll.min(max).saturating_sub(1),
@@ -191,7 +224,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             view.scroll = max;
             view.item = last_item;
         }
-        KeyCode::Char(' ') | KeyCode::Enter if view.tab == Tab::Checklist => {
+        KeyCode::Char(' ') | KeyCode::Enter if on_checklist => {
             let i = view.item;
             return app.toggle_item(i);
         }
@@ -230,6 +263,47 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Keys of the documents tab: ↑↓ select a document (the pane scrolls to
+/// it), Space or Enter ticks it in the checklist. None for other keys.
+fn document_key(app: &mut App, k: &KeyEvent, areas: &Areas) -> Option<Vec<Effect>> {
+    let view = view_mut(app)?;
+    let count = view.plan.documents.len();
+    match k.code {
+        KeyCode::Up => view.doc = view.doc.saturating_sub(1),
+        KeyCode::Down => view.doc = (view.doc + 1).min(count.saturating_sub(1)),
+        KeyCode::Char(' ') | KeyCode::Enter => {
+            let doc = view.doc;
+            return Some(match view.document_item(doc) {
+                Some(i) => {
+                    let effects = app.toggle_item(i);
+                    if let Some(v) = view_mut(app) {
+                        v.doc = doc;
+                    }
+                    effects
+                }
+                None => {
+                    app.message = Some((Level::Info, t("tui.not_saved_yet").into()));
+                    Vec::new()
+                }
+            });
+        }
+        _ => return None,
+    }
+    // Scroll so the whole selected document shows.
+    let width = usize::from(areas.pane.width).saturating_sub(1);
+    let text = crate::tui::view::section_text(view, width, &[SectionKind::Documents], &PLAIN);
+    if let Some((first, last)) = text.row_lines(view.doc + 1) {
+        let (first, last) = (first as u16, last as u16);
+        let rows = areas.pane.height.max(1);
+        if first < view.scroll {
+            view.scroll = first;
+        } else if last >= view.scroll + rows {
+            view.scroll = (last + 1).saturating_sub(rows).min(first);
+        }
+    }
+    Some(Vec::new())
 }
 
 /// A month calendar: the window underlined, today `>`, the suggested
@@ -512,16 +586,26 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     } = pane;
     let tab = layout::pane_tab(view, areas);
     let width = pw as usize - 1;
-    let Some(lines) = tab_lines(view, tab, width, theme) else {
+    let Some(text) = tab_text(view, tab, width, theme) else {
         checklist_pane(frame, view, theme, areas);
         return;
     };
-    let max_scroll = (lines.len() as u16).saturating_sub(ph);
+    let max_scroll = (text.lines.len() as u16).saturating_sub(ph);
     let scroll = view.scroll.min(max_scroll);
+    let pinned = text.pinned_head(usize::from(scroll));
     frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)),
+        Paragraph::new(text.lines.clone()).scroll((scroll, 0)),
         Rect::new(x, y, pw, ph),
     );
+    // A table's heading stays at the top while its rows scroll under it.
+    if let Some(head) = pinned {
+        let rows = (head.len() as u16).min(ph);
+        frame.render_widget(Clear, Rect::new(x, y, pw, rows));
+        frame.render_widget(
+            Paragraph::new(text.lines[head].to_vec()),
+            Rect::new(x, y, pw, rows),
+        );
+    }
     if max_scroll > 0 {
         let mark = if scroll < max_scroll { "↓" } else { "↑" };
         put(
@@ -534,48 +618,40 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     }
 }
 
-/// The lines of a text tab at `width`; None for the checklist, which is
-/// a list of its own.
-fn tab_lines(
-    view: &ResultView,
-    tab: Tab,
-    width: usize,
-    theme: &Theme,
-) -> Option<Vec<Line<'static>>> {
-    Some(match tab {
-        Tab::Window => window_lines(view, width, 1, theme),
-        Tab::Documents => section(view, width, &[SectionKind::Documents], theme),
-        Tab::Channels => section(
-            view,
-            width,
-            &[SectionKind::Channels, SectionKind::CrossProvince],
-            theme,
-        ),
-        Tab::Sources => section(
-            view,
-            width,
-            &[
-                SectionKind::Examples,
-                SectionKind::Notes,
-                SectionKind::Sources,
-            ],
-            theme,
-        ),
+/// The text of a tab at `width`; None for the checklist, which is a list
+/// of its own.
+fn tab_text(view: &ResultView, tab: Tab, width: usize, theme: &Theme) -> Option<PaneText> {
+    let kinds: &[SectionKind] = match tab {
+        Tab::Window => {
+            return Some(PaneText {
+                lines: window_lines(view, width, 1, theme),
+                ..PaneText::default()
+            });
+        }
+        Tab::Documents => &[SectionKind::Documents],
+        Tab::Channels => &[SectionKind::Channels, SectionKind::CrossProvince],
+        Tab::Sources => &[
+            SectionKind::Examples,
+            SectionKind::Notes,
+            SectionKind::Sources,
+        ],
         Tab::Checklist => return None,
-    })
+    };
+    Some(section_text(view, width, kinds, theme))
 }
+
+/// Only line counts and positions matter here, and they do not depend on colours.
+const PLAIN: Theme = Theme {
+    color: false,
+    ascii: false,
+    high_contrast: false,
+};
 
 /// How far the tab pane can scroll: its lines less the rows that show.
 fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
-    // Only the count matters here, and it does not depend on colours.
-    const PLAIN: Theme = Theme {
-        color: false,
-        ascii: false,
-        high_contrast: false,
-    };
     let width = usize::from(areas.pane.width).saturating_sub(1);
-    tab_lines(view, layout::pane_tab(view, areas), width, &PLAIN)
-        .map(|l| u16::try_from(l.len()).unwrap_or(u16::MAX))
+    tab_text(view, layout::pane_tab(view, areas), width, &PLAIN)
+        .map(|t| u16::try_from(t.lines.len()).unwrap_or(u16::MAX))
         .unwrap_or(0)
         .saturating_sub(areas.pane.height)
 }
