@@ -438,3 +438,70 @@ fn an_unreadable_store_is_said_in_the_wizard() {
     let message = &app.message().expect("a message").1;
     assert!(message.contains("读不出已保存的清单"), "{message}");
 }
+
+/// Issue 14 (Modes): a kiosk offers no way to quit that a visitor has, and
+/// never says that anything is saved automatically.
+#[test]
+fn a_kiosk_offers_no_quit_and_promises_no_automatic_save() {
+    let mut h = Harness::kiosk();
+    let mut screens = vec![h.screen()];
+    h.typed("hx").enter();
+    screens.push(h.screen());
+    h.typed("1");
+    screens.push(h.screen());
+    h.typed("tnb").enter();
+    screens.push(h.screen());
+    h.typed("2026-03-31").enter();
+    screens.push(h.screen());
+    h.enter();
+    let review = h.screen();
+    assert!(!review.contains("自动保存"), "{review}");
+    assert!(!review.contains("保存清单"), "{review}");
+    screens.push(review);
+    h.typed("?");
+    screens.push(h.screen());
+    h.typed("x").key(KeyCode::Down).enter();
+    assert!(h.on(Page::Result));
+    for tab in ["1", "2", "3", "4", "5"] {
+        h.typed(tab);
+        screens.push(h.screen());
+    }
+    h.typed("?");
+    let help = h.screen();
+    assert!(
+        help.contains("保存到本机") && help.contains("下一位"),
+        "{help}"
+    );
+    screens.push(help);
+    for s in &screens {
+        assert!(
+            !s.contains("q 退出") && !s.contains("Ctrl-C") && !s.contains("q          退出"),
+            "a quit key offered at a kiosk:\n{s}"
+        );
+    }
+}
+
+/// Issue 14 (Modes): the sheet printed at a kiosk says it was not saved
+/// instead of an empty 编号.
+#[test]
+fn a_kiosk_sheet_has_no_empty_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("sheet.txt");
+    let mut h = Harness::kiosk();
+    h.haixi_to_review();
+    h.enter();
+    h.printer = PrintConfig {
+        command: Vec::new(),
+        file: Some(file.clone()),
+        ..Default::default()
+    };
+    h.app.set_can_print(true);
+    h.typed("p");
+    let sheet = std::fs::read_to_string(&file).unwrap();
+    let head = sheet.lines().next().unwrap();
+    assert!(
+        !head.contains("编号 ）") && !head.contains("编号"),
+        "{head}"
+    );
+    assert!(head.contains("未保存"), "{head}");
+}

@@ -80,14 +80,22 @@ pub fn sheet(
     markdown: bool,
 ) -> String {
     let width = 78;
-    let head = tf(
-        "checklist.sheet.head",
-        &[
-            ("label", &checklist.label),
-            ("id", &checklist.id),
-            ("date", &printed_on),
-        ],
-    );
+    // A kiosk's checklist was never saved: it has no id to print.
+    let head = if checklist.id.is_empty() {
+        tf(
+            "checklist.sheet.head_unsaved",
+            &[("label", &checklist.label), ("date", &printed_on)],
+        )
+    } else {
+        tf(
+            "checklist.sheet.head",
+            &[
+                ("label", &checklist.label),
+                ("id", &checklist.id),
+                ("date", &printed_on),
+            ],
+        )
+    };
     let body = match plan {
         Some(plan) if markdown => render::markdown_with(plan, Some(checklist)),
         Some(plan) => render::text_with(plan, width, Some(checklist)),

@@ -47,7 +47,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Qr => qr(frame, app, theme),
-            Overlay::Help => help(frame, theme),
+            Overlay::Help => help(frame, app, theme),
             Overlay::Countdown(secs) => countdown(frame, theme, *secs),
         }
     }
@@ -148,8 +148,14 @@ fn popup(frame: &mut Frame, theme: &Theme, title: Option<String>, lines: &[Strin
     let body: Vec<Line> = lines.iter().map(|l| text_line(l, style)).collect();
     frame.render_widget(Paragraph::new(body).block(block), rect);
 }
-fn help(frame: &mut Frame, theme: &Theme) {
-    let lines: Vec<String> = t("tui.help").split('\n').map(str::to_string).collect();
+/// Every key, explained; at a kiosk only the keys a visitor has.
+fn help(frame: &mut Frame, app: &App, theme: &Theme) {
+    let text = match app.kiosk() {
+        Some(k) if k.allow_save => format!("{}\n{}", t("tui.help.kiosk"), t("tui.help.kiosk_save")),
+        Some(_) => t("tui.help.kiosk").to_string(),
+        None => t("tui.help").to_string(),
+    };
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     popup(
         frame,
         theme,

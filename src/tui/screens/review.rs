@@ -138,7 +138,12 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         theme,
         areas,
         t("tui.review.question"),
-        t("tui.review.explain"),
+        // A kiosk saves nothing unless the visitor asks on the result page.
+        t(match app.kiosk() {
+            Some(k) if k.allow_save => "tui.review.explain_kiosk",
+            Some(_) => "tui.review.explain_kiosk_nosave",
+            None => "tui.review.explain",
+        }),
     );
     let region = app.region();
     let answer = |step: Step| -> (String, String) {
@@ -208,6 +213,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
                 render::pad(t("tui.review.label"), 10),
                 t("tui.review.change")
             ),
+            ReviewRow::Confirm if app.kiosk().is_some() => {
+                t("tui.review.confirm_kiosk").to_string()
+            }
             ReviewRow::Confirm => t("tui.review.confirm").to_string(),
         })
         .collect();
