@@ -387,7 +387,7 @@ mod tests {
     use super::*;
 
     fn run_with(input: &str) -> (bool, String) {
-        let policy = PolicySet::embedded().unwrap();
+        let policy = crate::policy::fixture::policy();
         let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let mut out = Vec::new();
         let done = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
@@ -398,21 +398,21 @@ mod tests {
     /// ► ☐ ☎, and a Chinese sentence is never hard-wrapped mid-phrase.
     #[test]
     fn plain_plan_uses_words_for_marks_and_does_not_hard_wrap() {
-        let (done, out) = run_with("haixi\n1\ntnb\n2026-03-31\n\n");
+        let (done, out) = run_with("甲市\n1\ntnb\n2026-03-31\n\n");
         assert!(done, "{out}");
         for mark in ["►", "☐", "☎", "☑"] {
             assert!(!out.contains(mark), "{mark} in plain mode:\n{out}");
         }
         assert!(out.contains("待办：1. 身份证原件及复印件"), "{out}");
-        let record = "近一年内与所患特殊病种相关的门诊病历、检查报告（如糖化血红蛋白、肾功能指标）、用药记录";
+        let record = "近一年的门诊病历和检查报告";
         assert!(out.lines().any(|l| l.ends_with(record)), "{out}");
     }
 
     #[test]
     fn numbers_names_and_defaults() {
-        let (done, out) = run_with("3\n城乡居民\n2\n2026/3/31\n\n");
+        let (done, out) = run_with("2\n城乡居民\n2\n2026/3/31\n\n");
         assert!(done);
-        assert!(out.contains("续期计划 · 青海省海西州"));
+        assert!(out.contains("续期计划 · 示例省甲市"));
         assert!(out.contains("医保：城乡居民医保"));
         assert!(out.contains("病种：糖尿病"));
         assert!(!out.contains("跨省异地就医】"), "default is no");
@@ -420,10 +420,10 @@ mod tests {
 
     #[test]
     fn back_keeps_answers_and_offers_them_as_defaults() {
-        // Region, scheme, then back twice to the region, Enter keeps 海西.
-        let (done, out) = run_with("haixi\n1\n<\n<\n\n\ngxy\n2026-03-31\n1\n");
+        // Region, scheme, then back twice to the region, Enter keeps 甲市.
+        let (done, out) = run_with("甲市\n1\n<\n<\n\n\ngxy\n2026-03-31\n1\n");
         assert!(done, "{out}");
-        assert!(out.contains("（默认 青海省海西州）"));
+        assert!(out.contains("（默认 示例省甲市）"));
         assert!(out.contains("（默认 职工医保）"));
         assert!(out.contains("病种：高血压"));
         assert!(out.contains("跨省异地就医"));
@@ -431,7 +431,8 @@ mod tests {
 
     #[test]
     fn bad_answers_are_explained_and_asked_again() {
-        let (done, out) = run_with("9\n青\nhaixi\n1\nflu\ntnb\n2026-02-30\n2026-03-31\nmaybe\n2\n");
+        let (done, out) =
+            run_with("9\n示例\n甲市\n1\nflu\ntnb\n2026-02-30\n2026-03-31\nmaybe\n2\n");
         assert!(done, "{out}");
         assert!(out.contains("没有这个选项：请输入 1 到 5 的编号"));
         assert!(out.contains("有几个都对得上"));
@@ -441,17 +442,17 @@ mod tests {
 
     #[test]
     fn retired_is_asked_only_where_it_changes_something() {
-        let (_, out) = run_with("防城港\n1\n1\ngxy\n2026-03-31\n\n");
+        let (_, out) = run_with("乙市\n1\n1\ngxy\n2026-03-31\n\n");
         assert!(out.contains("是否已退休"));
         assert!(out.contains("第 1 步，共 6 步") || out.contains("共 6 步"));
         assert!(out.contains("退休报销 75%"));
-        let (_, out) = run_with("haixi\n1\ntnb\n2026-03-31\n\n");
+        let (_, out) = run_with("甲市\n1\ntnb\n2026-03-31\n\n");
         assert!(!out.contains("是否已退休"));
     }
 
     #[test]
     fn changing_the_region_clears_a_disease_from_another_list() {
-        let (done, out) = run_with("haixi\n1\n6\n<\n<\n<\nqingdao\n\nzzz\n白血病\n2026-03-31\n\n");
+        let (done, out) = run_with("甲市\n1\n4\n<\n<\n<\n丙市\n\nzzz\n白血病\n2026-03-31\n\n");
         assert!(done, "{out}");
         assert!(out.contains("病种：白血病"));
         let with_default = "如 tnb）（默认";
@@ -464,9 +465,9 @@ mod tests {
 
     #[test]
     fn the_retired_answer_survives_a_region_change() {
-        // 是 for 防城港, over to 海西 and back: asked again with 是 kept.
+        // 是 for 乙市, over to 甲市 and back: asked again with 是 kept.
         let (done, out) =
-            run_with("防城港\n1\n1\n<\n<\n<\nhaixi\n\n<\n<\n防城港\n\n\ngxy\n2026-03-31\n\n");
+            run_with("乙市\n1\n1\n<\n<\n<\n甲市\n\n<\n<\n乙市\n\n\ngxy\n2026-03-31\n\n");
         assert!(done, "{out}");
         // Once on the way back, once after the region changed.
         assert_eq!(
@@ -480,7 +481,7 @@ mod tests {
 
     #[test]
     fn quitting_or_running_out_of_input_saves_nothing() {
-        assert!(!run_with("haixi\nq\n").0);
+        assert!(!run_with("甲市\nq\n").0);
         assert!(!run_with("").0);
     }
 }

@@ -159,7 +159,7 @@ mod tests {
     use super::*;
 
     fn policy() -> PolicySet {
-        PolicySet::embedded().unwrap()
+        crate::policy::fixture::policy()
     }
 
     fn index(policy: &PolicySet, id: &str) -> usize {
@@ -187,16 +187,16 @@ mod tests {
     fn a_region_change_clears_the_disease_and_keeps_the_rest() {
         let p = policy();
         let mut d = Draft::default();
-        d.set_region(index(&p, "qinghai-haixi"));
+        d.set_region(index(&p, "fx-exact"));
         d.set_scheme(Scheme::Employee);
         d.set_yes_no(Question::Retired, false);
         d.disease = Some(1);
         d.end = NaiveDate::from_ymd_opt(2026, 3, 31);
         d.set_yes_no(Question::Cross, true);
         let same = d.clone();
-        d.set_region(index(&p, "qinghai-haixi"));
+        d.set_region(index(&p, "fx-exact"));
         assert_eq!(d, same, "the same region again changes nothing");
-        d.set_region(index(&p, "shandong-qingdao"));
+        d.set_region(index(&p, "fx-assumed"));
         assert_eq!(d.disease, None);
         assert_eq!(d.retired, Some(false), "retired is about the person");
         assert_eq!(

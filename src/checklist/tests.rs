@@ -14,7 +14,7 @@ fn at(day: &str) -> DateTime<Utc> {
 
 fn answers() -> Answers {
     Answers {
-        region: "qinghai-haixi".into(),
+        region: "fx-exact".into(),
         scheme: Scheme::Employee,
         disease: "diabetes".into(),
         validity_end: d("2026-03-31"),
@@ -24,7 +24,7 @@ fn answers() -> Answers {
 }
 
 fn checklist(today: &str) -> (PolicySet, Checklist) {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let p = plan::compute(&policy, &answers(), d(today)).unwrap();
     let c = Checklist::new("abc12345".into(), " 妈妈 ", &answers(), &p, at(today));
     (policy, c)
@@ -65,7 +65,7 @@ fn items_come_from_the_plan_with_their_recency_rule() {
 
 #[test]
 fn the_label_defaults_to_the_disease() {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let p = plan::compute(&policy, &answers(), d("2026-01-15")).unwrap();
     assert_eq!(
         Checklist::new("x".into(), "  ", &answers(), &p, at("2026-01-15")).label,
@@ -105,19 +105,19 @@ fn a_change_in_the_data_is_reported_and_ticks_kept() {
     // Simulate data that changed since saving: a renamed document, one
     // removed, one added, a different window.
     let mut changed = policy.clone();
-    let haixi = changed
+    let region = changed
         .regions
         .iter_mut()
-        .find(|r| r.id == "qinghai-haixi")
+        .find(|r| r.id == "fx-exact")
         .unwrap();
-    haixi
+    region
         .documents
         .iter_mut()
         .find(|x| x.id == "id-card")
         .unwrap()
         .name = "居民身份证原件".into();
-    haixi.common_documents.retain(|x| x != "approval-form");
-    haixi.window_months.value = Some(2);
+    region.common_documents.retain(|x| x != "approval-form");
+    region.window_months.value = Some(2);
     let p = plan::compute(&changed, &answers(), d("2026-01-15")).unwrap();
     let changes = c.refresh(&p, at("2026-01-20"));
     assert!(
@@ -145,7 +145,7 @@ fn a_change_in_the_data_is_reported_and_ticks_kept() {
 
 #[test]
 fn cross_province_adds_steps() {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let a = Answers {
         cross_province: true,
         ..answers()

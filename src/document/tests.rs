@@ -1,4 +1,4 @@
-//! The document model and its renderers, on the embedded data.
+//! The document model and its renderers, on the fixture policy set.
 
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
@@ -6,10 +6,10 @@ use unicode_width::UnicodeWidthStr;
 use super::text::{self, Glyphs, Layout};
 use super::*;
 use crate::plan::{Answers, compute};
-use crate::policy::{PolicySet, Scheme};
+use crate::policy::Scheme;
 
 fn plan(region: &str, disease: &str) -> RenewalPlan {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let answers = Answers {
         region: region.into(),
         scheme: Scheme::Employee,
@@ -28,7 +28,7 @@ fn plan(region: &str, disease: &str) -> RenewalPlan {
 
 #[test]
 fn sections_have_their_kinds_in_order() {
-    let doc = build(&plan("qinghai-haixi", "diabetes"), None);
+    let doc = build(&plan("fx-exact", "diabetes"), None);
     let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();
     assert_eq!(kinds[0], SectionKind::Summary);
     assert_eq!(kinds[1], SectionKind::Window);
@@ -39,20 +39,20 @@ fn sections_have_their_kinds_in_order() {
 
 #[test]
 fn plain_layout_never_hard_wraps_and_uses_words_for_marks() {
-    let doc = build(&plan("qinghai-haixi", "diabetes"), None);
+    let doc = build(&plan("fx-exact", "diabetes"), None);
     let out = text::render(&doc, Layout::plain());
     for mark in ["☐", "☑", "►", "☎"] {
         assert!(!out.contains(mark), "{mark} in plain output:\n{out}");
     }
     assert!(out.contains(crate::i18n::t("doc.word.todo")), "{out}");
     // Each paragraph is one line: a long Chinese sentence stays whole.
-    let caution = &plan("qinghai-haixi", "diabetes").caution;
+    let caution = &plan("fx-exact", "diabetes").caution;
     assert!(out.lines().any(|l| l.trim() == caution.as_str()), "{out}");
 }
 
 #[test]
 fn ascii_layout_adds_only_ascii_marks() {
-    let doc = build(&plan("qinghai-haixi", "diabetes"), None);
+    let doc = build(&plan("fx-exact", "diabetes"), None);
     let layout = Layout {
         glyphs: Glyphs::Ascii,
         ..Layout::terminal(80)
@@ -66,7 +66,7 @@ fn ascii_layout_adds_only_ascii_marks() {
 
 #[test]
 fn wrapped_lines_fit_and_chinese_punctuation_never_starts_a_line() {
-    let doc = build(&plan("guangxi-fangchenggang", "diabetes"), None);
+    let doc = build(&plan("fx-typical", "diabetes"), None);
     for width in [40, 61, 80] {
         for l in text::lines(&doc, Layout::terminal(width)) {
             assert!(l.text.width() <= width, "{width}: {}", l.text);

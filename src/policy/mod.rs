@@ -1,6 +1,8 @@
 //! Policy data: the types, loading the embedded files, and validating them.
 //! Pure: nothing here reads the clock or the terminal; the only input is text.
 
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod holidays;
 pub mod pack;
 mod texts;

@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use super::{PolicySet, Problem, Region, validate};
+use super::{LoadError, PolicySet, Problem, Region, validate};
 
 /// The largest region file a pack may hold.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -154,5 +154,50 @@ impl PolicySet {
         }
         self.regions.sort_by_key(|r| (r.generic, r.id.clone()));
         self
+    }
+}
+
+impl PolicySet {
+    /// A whole policy set from a folder laid out like `data/`:
+    /// `national.json` and `regions/*.json`, parsed and validated as the
+    /// embedded data is (every problem of every file reported). The tests'
+    /// fixture set, `tests/fixtures/policy/`, is read this way.
+    pub fn from_dir(dir: &Path) -> Result<PolicySet, LoadError> {
+        let read = |path: &Path| {
+            let file = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            fs::read_to_string(path)
+                .map(|text| (file.clone(), text))
+                .map_err(|e| Problem {
+                    file,
+                    field: String::new(),
+                    reason: e.to_string(),
+                })
+        };
+        let national = read(&dir.join("national.json")).map_err(|p| LoadError::Invalid(vec![p]))?;
+        let regions_dir = dir.join("regions");
+        let mut paths: Vec<_> = fs::read_dir(&regions_dir)
+            .map_err(|e| {
+                LoadError::Invalid(vec![Problem {
+                    file: regions_dir.display().to_string(),
+                    field: String::new(),
+                    reason: e.to_string(),
+                }])
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        let regions = paths
+            .iter()
+            .map(|p| read(p))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|p| LoadError::Invalid(vec![p]))?;
+        PolicySet::from_files(
+            (&national.0, &national.1),
+            regions.iter().map(|(f, t)| (f.as_str(), t.as_str())),
+        )
     }
 }

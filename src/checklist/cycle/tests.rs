@@ -28,12 +28,12 @@ fn checklist(policy: &PolicySet, a: &Answers, today: &str) -> Checklist {
     Checklist::new("abc12345".into(), "妈妈", a, &p, at(today))
 }
 
-/// 防城港: 5 working days on every channel, benefits kept during a review
-/// filed before the end date.
-fn fangchenggang(policy: &PolicySet) -> Checklist {
+/// 乙市 (fixture): 5 + 3 working days on every channel, benefits kept
+/// during a review filed before the end date.
+fn typical_region(policy: &PolicySet) -> Checklist {
     checklist(
         policy,
-        &answers("guangxi-fangchenggang", "hypertension", "2026-03-31"),
+        &answers("fx-typical", "hypertension", "2026-03-31"),
         "2026-03-01",
     )
 }
@@ -48,19 +48,19 @@ fn review_of(c: &Checklist, policy: &PolicySet, today: &str) -> Review {
 
 #[test]
 fn submit_gives_the_result_day_by_working_days_and_what_happens_to_benefits() {
-    let policy = PolicySet::embedded().unwrap();
-    let mut c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let mut c = typical_region(&policy);
     submit(
         &mut c,
         d("2026-03-10"),
-        Some("insurance-office-window"),
+        Some("office-window"),
         &policy,
         d("2026-03-12"),
         at("2026-03-12"),
     )
     .unwrap();
     assert_eq!(c.cycle.state, CycleState::Submitted);
-    assert_eq!(c.cycle.channel.as_deref(), Some("insurance-office-window"));
+    assert_eq!(c.cycle.channel.as_deref(), Some("office-window"));
     assert!(c.items.iter().find(|i| i.id == "step:apply").unwrap().done);
     let r = review_of(&c, &policy, "2026-03-12");
     // Tue 10 March + 5 working days of review + 3 to notify = Fri 20 March.
@@ -79,10 +79,10 @@ fn submit_gives_the_result_day_by_working_days_and_what_happens_to_benefits() {
 
 #[test]
 fn the_result_day_skips_the_national_day_holiday_and_counts_make_up_days() {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let mut c = checklist(
         &policy,
-        &answers("guangxi-fangchenggang", "hypertension", "2026-12-31"),
+        &answers("fx-typical", "hypertension", "2026-12-31"),
         "2026-09-30",
     );
     submit(
@@ -104,10 +104,10 @@ fn the_result_day_skips_the_national_day_holiday_and_counts_make_up_days() {
 
 #[test]
 fn a_result_day_beyond_the_holiday_notices_is_marked_estimated() {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let mut c = checklist(
         &policy,
-        &answers("guangxi-fangchenggang", "hypertension", "2028-03-31"),
+        &answers("fx-typical", "hypertension", "2028-03-31"),
         "2028-03-01",
     );
     submit(
@@ -136,10 +136,10 @@ fn a_result_day_beyond_the_holiday_notices_is_marked_estimated() {
 
 #[test]
 fn benefits_the_source_does_not_state_are_said_unknown_with_whom_to_ask() {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = crate::policy::fixture::policy();
     let mut c = checklist(
         &policy,
-        &answers("qinghai-haixi", "diabetes", "2026-03-31"),
+        &answers("fx-exact", "diabetes", "2026-03-31"),
         "2026-03-01",
     );
     submit(
@@ -170,8 +170,8 @@ fn benefits_the_source_does_not_state_are_said_unknown_with_whom_to_ask() {
 
 #[test]
 fn approve_keeps_the_cycle_as_history_and_starts_the_next_one() {
-    let policy = PolicySet::embedded().unwrap();
-    let mut c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let mut c = typical_region(&policy);
     c.set_done(0, true, at("2026-03-01"));
     submit(
         &mut c,
@@ -225,8 +225,8 @@ fn approve_keeps_the_cycle_as_history_and_starts_the_next_one() {
 
 #[test]
 fn wrong_dates_are_refused_and_change_nothing() {
-    let policy = PolicySet::embedded().unwrap();
-    let mut c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let mut c = typical_region(&policy);
     let before = c.clone();
     let today = d("2026-03-10");
     let now = at("2026-03-10");
@@ -242,7 +242,7 @@ fn wrong_dates_are_refused_and_change_nothing() {
         Err(CycleError::UnknownChannel { .. })
     ));
     assert!(matches!(
-        submit(&mut c, today, Some("guangxi"), &policy, today, now),
+        submit(&mut c, today, Some("yibao"), &policy, today, now),
         Err(CycleError::AmbiguousChannel { .. })
     ));
     assert_eq!(c, before);
@@ -275,8 +275,8 @@ fn wrong_dates_are_refused_and_change_nothing() {
 
 #[test]
 fn refused_says_what_the_source_says_and_a_new_submission_keeps_it_as_history() {
-    let policy = PolicySet::embedded().unwrap();
-    let mut c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let mut c = typical_region(&policy);
     submit(
         &mut c,
         d("2026-03-10"),
@@ -319,8 +319,8 @@ fn refused_says_what_the_source_says_and_a_new_submission_keeps_it_as_history() 
 
 #[test]
 fn late_with_nothing_submitted_says_what_happens() {
-    let policy = PolicySet::embedded().unwrap();
-    let c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let c = typical_region(&policy);
     let p = plan::compute(&policy, &c.answers, d("2026-04-02")).unwrap();
     let v = view(&c, Some(&p), d("2026-04-02"), &policy);
     assert_eq!(v.code(), "late");
@@ -329,8 +329,8 @@ fn late_with_nothing_submitted_says_what_happens() {
 
 #[test]
 fn the_history_is_bounded() {
-    let policy = PolicySet::embedded().unwrap();
-    let mut c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let mut c = typical_region(&policy);
     for _ in 0..MAX_HISTORY + 5 {
         push_history(&mut c, Outcome::Refused, d("2026-03-10"), None);
     }
@@ -339,8 +339,8 @@ fn the_history_is_bounded() {
 
 #[test]
 fn a_file_that_says_submitted_or_refused_without_the_day_is_not_read_as_good() {
-    let policy = PolicySet::embedded().unwrap();
-    let mut c = fangchenggang(&policy);
+    let policy = crate::policy::fixture::policy();
+    let mut c = typical_region(&policy);
     c.cycle.state = CycleState::Submitted;
     assert!(c.check_bounds().unwrap_err().contains("submitted_on"));
     c.cycle.state = CycleState::Refused;

@@ -1,0 +1,175 @@
+//! The validator catches each kind of mistake a data editor can make: each
+//! test breaks one thing in a fixture region file (`tests/fixtures/policy/`,
+//! 甲市) and expects the problem with its file, field and reason. The
+//! shipped files themselves are checked in `tests/data.rs`.
+
+use std::fs;
+use std::path::PathBuf;
+
+use renewal_assistant::policy::{LoadError, PolicySet, Problem};
+use serde_json::Value;
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/policy")
+}
+
+fn region_files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir(fixture_dir().join("regions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn national() -> String {
+    fs::read_to_string(fixture_dir().join("national.json")).unwrap()
+}
+
+fn load(national: &str, regions: &[(String, String)]) -> Result<PolicySet, Vec<Problem>> {
+    PolicySet::from_files(
+        ("national.json", national),
+        regions.iter().map(|(f, t)| (f.as_str(), t.as_str())),
+    )
+    .map_err(|LoadError::Invalid(p)| p)
+}
+
+#[test]
+fn the_fixture_set_is_valid_as_it_stands() {
+    load(&national(), &region_files()).unwrap_or_else(|p| panic!("{p:#?}"));
+}
+
+/// Applies `edit` to the fixture's 甲市 file and returns the problems found.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut files = region_files();
+    let (_, text) = files
+        .iter_mut()
+        .find(|(f, _)| f == "fx-exact.json")
+        .unwrap();
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    edit(&mut v);
+    *text = serde_json::to_string(&v).unwrap();
+    load(&national(), &files).err().unwrap_or_default()
+}
+
+fn assert_problem(problems: &[Problem], field: &str, reason: &str) {
+    assert!(
+        problems.iter().any(|p| p.file == "fx-exact.json"
+            && p.field.contains(field)
+            && p.reason.contains(reason)),
+        "expected {field}: {reason} in {problems:#?}"
+    );
+}
+
+#[test]
+fn a_figure_without_a_source_is_rejected() {
+    let p = problems_after(|v| v["window_months"]["source"] = Value::Null);
+    assert_problem(&p, "window_months", "no source");
+}
+
+#[test]
+fn an_unknown_source_id_is_rejected() {
+    let p = problems_after(|v| v["channels"][0]["source"] = "nowhere".into());
+    assert_problem(&p, "channels[0].source", "not listed");
+}
+
+#[test]
+fn an_unknown_without_a_note_is_rejected() {
+    let p = problems_after(|v| {
+        v["cycle_years"] = serde_json::json!({ "value": null });
+    });
+    assert_problem(&p, "cycle_years", "no note");
+}
+
+#[test]
+fn duplicate_ids_are_rejected() {
+    let p = problems_after(|v| v["diseases"][1]["id"] = "hypertension".into());
+    assert_problem(&p, "diseases[].id", "duplicate");
+}
+
+#[test]
+fn a_dangling_document_reference_is_rejected() {
+    let p = problems_after(|v| v["diseases"][0]["documents"] = serde_json::json!(["no-such-doc"]));
+    assert_problem(&p, "diseases[0].documents[0]", "does not exist");
+    let p = problems_after(|v| v["common_documents"][0] = "ghost".into());
+    assert_problem(&p, "common_documents[0]", "does not exist");
+}
+
+#[test]
+fn a_missing_channel_kind_must_be_declared() {
+    let p = problems_after(|v| {
+        let chans = v["channels"].as_array_mut().unwrap();
+        chans.retain(|c| c["kind"] == "offline");
+    });
+    assert_problem(&p, "channels", "no Online channel");
+}
+
+#[test]
+fn empty_text_is_rejected() {
+    let p = problems_after(|v| v["documents"][0]["name"] = " ".into());
+    assert_problem(&p, "documents[0].name", "empty");
+}
+
+#[test]
+fn a_bad_date_is_rejected() {
+    let p = problems_after(|v| v["verified_on"] = "2026-02-30".into());
+    assert!(p.iter().any(|p| p.file == "fx-exact.json"), "{p:#?}");
+    let p = problems_after(|v| v["sources"][0]["published"] = "last spring".into());
+    assert_problem(&p, "sources[0].published", "not YYYY");
+}
+
+#[test]
+fn unknown_fields_are_rejected() {
+    let p = problems_after(|v| v["windw_months"] = 3.into());
+    assert!(
+        p.iter().any(|p| p.reason.contains("unknown field")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_cross_province_reference_must_exist_nationally() {
+    let p = problems_after(|v| v["diseases"][0]["cross_province"] = "flu".into());
+    assert!(
+        p.iter().any(|p| p
+            .reason
+            .contains("not a national direct-settlement disease")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn an_open_list_needs_an_other_entry() {
+    let p = problems_after(|v| {
+        v["diseases"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|d| d["other"] != true);
+    });
+    assert_problem(&p, "diseases", "exactly one entry");
+}
+
+#[test]
+fn a_disease_routed_to_a_missing_or_no_channel_is_rejected() {
+    let p = problems_after(|v| v["diseases"][0]["channels"] = serde_json::json!(["ghost"]));
+    assert_problem(&p, "diseases[0].channels[0]", "does not exist");
+    let p = problems_after(|v| v["diseases"][0]["channels"] = serde_json::json!([]));
+    assert_problem(&p, "diseases[0].channels", "no channel takes it");
+    // Routed only to a channel for first applications: no way to renew.
+    let p = problems_after(|v| {
+        v["diseases"][0]["channels"] = serde_json::json!(["hospital-office"]);
+        v["channels"][0]["first_application_only"] = true.into();
+    });
+    assert_problem(
+        &p,
+        "diseases[0]",
+        "no channel for renewals takes this disease",
+    );
+}
