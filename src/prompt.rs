@@ -368,7 +368,7 @@ pub fn run(
             let path = store.create(&c)?;
             writeln!(out)?;
             writeln!(out, "{}", t("prompt.checklist"))?;
-            for l in export::item_lines(&c, 78, false) {
+            for l in export::item_lines(&c, 78, false, today) {
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;

@@ -886,3 +886,91 @@ fn a_label_that_looks_like_a_placeholder_is_shown_literally() {
         }
     }
 }
+
+/// Issue 11 §4: once the apply-by day has passed or the window has closed,
+/// `checklist show` and the calendar file say what that means on the day
+/// they are made and what to do, never a past day as advice.
+#[test]
+fn a_passed_apply_by_day_is_said_as_such_in_show_and_the_calendar() {
+    let env = Env::new();
+    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let at = |today: &str, args: &[&str]| {
+        let out = env.cmd(args).env("RENEW_TODAY", today).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let raw = String::from_utf8(out.stdout).unwrap();
+        // Unfolded and unescaped, so a sentence reads whole.
+        raw.replace("\r\n ", "")
+            .replace("\\n", "\n")
+            .replace(['\n', ' '], "")
+    };
+    let show = |today: &str| at(today, &["checklist", "show", &id]);
+    let ics = |today: &str| at(today, &["checklist", "export", &id, "--format", "ics"]);
+    assert!(show("2026-03-24").contains("最好不晚于2026-03-24"));
+    let passed = show("2026-03-25");
+    assert!(!passed.contains("最好不晚于"), "{passed}");
+    assert!(
+        passed.contains("2026-03-24已经过了") && passed.contains("今天就申请"),
+        "{passed}"
+    );
+    let closed = show("2026-04-02");
+    assert!(!closed.contains("最好不晚于"), "{closed}");
+    assert!(
+        closed.contains("已经结束") && closed.contains("补办"),
+        "{closed}"
+    );
+
+    assert!(!ics("2026-03-20").contains("导出日"));
+    let passed = ics("2026-03-25");
+    assert!(
+        passed.contains("到2026-03-25已过：请尽快申请续期"),
+        "{passed}"
+    );
+    assert!(
+        passed.contains("导出日2026-03-25：建议最晚申请的日子"),
+        "{passed}"
+    );
+    let closed = ics("2026-04-02");
+    assert!(closed.contains("申请期已结束：请问能否补办"), "{closed}");
+    assert!(
+        closed.contains("导出日2026-04-02：申请期已于2026-03-31关闭"),
+        "{closed}"
+    );
+}
+
+/// Issue 11 §3: a 青岛 hospital-only disease has no day to apply by;
+/// `checklist show`, its JSON, the calendar file and the printed sheet say
+/// why and whom to ask.
+#[test]
+fn a_hospital_only_checklist_says_why_there_is_no_apply_by_day() {
+    let env = Env::new();
+    let id = env.save("qingdao", "精神病", "2026-03-31", "爸爸");
+    let run = |args: &[&str]| {
+        let out = env.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace("\r\n ", "")
+            .replace("\\n", "")
+            .replace(['\n', ' '], "")
+    };
+    for out in [
+        run(&["checklist", "show", &id]),
+        run(&["checklist", "export", &id, "--format", "ics"]),
+        run(&["checklist", "export", &id, "--format", "markdown"]),
+        run(&["checklist", "export", &id, "--format", "text"]),
+    ] {
+        assert!(out.contains("算不出建议最晚申请日"), "{out}");
+        assert!(out.contains("只能经“医疗机构代办（线下）”申请"), "{out}");
+        assert!(out.contains("请向您拟定点的医疗机构"), "{out}");
+    }
+    let v = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(v["deadline"], "unknown");
+}

@@ -802,4 +802,26 @@ fn documents_show_the_ticks_and_space_ticks_the_one_selected() {
         h.key(KeyCode::Down);
     }
     assert!(h.screen().contains("4. 特殊门诊审批表"), "{}", h.screen());
+
+/// Issue 11 §3: a 青岛 hospital-only disease has no day to apply by; the
+/// window tab says why (only the hospital channel takes it, no review time
+/// in the source) and whom to ask.
+#[test]
+fn a_hospital_only_disease_says_why_there_is_no_apply_by_day_on_the_window_tab() {
+    let mut h = Harness::new();
+    h.typed("qingdao")
+        .enter()
+        .typed("1")
+        .typed("精神病")
+        .enter()
+        .typed("2026-03-31")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    h.resize(120, 40);
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("算不出建议最晚申请日"), "{s}");
+    assert!(s.contains("医疗机构代办"), "{s}");
+    assert!(s.contains("您拟定点的医疗机构"), "{s}");
 }

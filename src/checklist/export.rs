@@ -5,15 +5,21 @@ use chrono::{NaiveDate, Utc};
 
 use super::{Checklist, Item, ItemKind, item_text};
 use crate::i18n::{t, tf};
-use crate::plan::RenewalPlan;
 use crate::plan::render::{self, wrap};
+use crate::plan::{Deadline, RenewalPlan};
 
 fn mark(item: &Item) -> &'static str {
     if item.done { "☑" } else { "☐" }
 }
 
 /// The items as lines, required first, each with its tick box.
-pub fn item_lines(checklist: &Checklist, width: usize, markdown: bool) -> Vec<String> {
+/// The apply step is worded for `today` (a passed day is not advice).
+pub fn item_lines(
+    checklist: &Checklist,
+    width: usize,
+    markdown: bool,
+    today: NaiveDate,
+) -> Vec<String> {
     let mut out = Vec::new();
     let (done, total) = checklist.progress();
     out.push(tf(
@@ -48,13 +54,13 @@ pub fn item_lines(checklist: &Checklist, width: usize, markdown: bool) -> Vec<St
                 let box_ = if item.done { "[x]" } else { "[ ]" };
                 out.push(format!(
                     "- {box_} {n}. {}",
-                    item_text(item, &checklist.window)
+                    item_text(item, &checklist.window, today)
                 ));
             } else {
                 let prefix = format!("  {} {n}. ", mark(item));
                 let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
                 for (i, l) in wrap(
-                    &item_text(item, &checklist.window),
+                    &item_text(item, &checklist.window, today),
                     width.saturating_sub(prefix.len().min(width / 2)).max(20),
                 )
                 .into_iter()
@@ -101,7 +107,7 @@ pub fn sheet(
         Some(plan) => render::text_with(plan, width, Some(checklist)),
         None => {
             let mut s = format!("{}\n", t("checklist.sheet.no_plan"));
-            for l in &item_lines(checklist, width, markdown) {
+            for l in &item_lines(checklist, width, markdown, printed_on) {
                 s.push_str(l);
                 s.push('\n');
             }
@@ -229,23 +235,25 @@ pub type CalendarEntry<'a> = (&'a Checklist, Option<&'a RenewalPlan>, Option<Nai
 
 /// An iCalendar file with all-day events for the day the window opens, the
 /// suggested apply-by day, the end date and, under review, the day the
-/// result is due; each with reminders 7 days and 1 day before.
+/// result is due; each with reminders 7 days and 1 day before. `today` is
+/// the export's reference day: a passed apply-by day is worded for it.
 pub fn ics(
     checklist: &Checklist,
     plan: Option<&RenewalPlan>,
     result_due: Option<NaiveDate>,
+    today: NaiveDate,
 ) -> String {
     let name = tf("checklist.ics.name", &[("label", &checklist.label)]);
-    calendar(&name, &[(checklist, plan, result_due)])
+    calendar(&name, &[(checklist, plan, result_due)], today)
 }
 
 /// One calendar with every checklist's events. The UIDs are those of each
 /// checklist's own export, so importing both never doubles an event.
-pub fn ics_all(entries: &[CalendarEntry]) -> String {
-    calendar(t("checklist.ics.all_name"), entries)
+pub fn ics_all(entries: &[CalendarEntry], today: NaiveDate) -> String {
+    calendar(t("checklist.ics.all_name"), entries, today)
 }
 
-fn calendar(name: &str, entries: &[CalendarEntry]) -> String {
+fn calendar(name: &str, entries: &[CalendarEntry], today: NaiveDate) -> String {
     let mut ics = Ics { out: String::new() };
     ics.raw("BEGIN", "VCALENDAR");
     ics.raw("VERSION", "2.0");
@@ -254,7 +262,7 @@ fn calendar(name: &str, entries: &[CalendarEntry]) -> String {
     ics.text("NAME", name);
     ics.text("X-WR-CALNAME", name);
     for (checklist, plan, result_due) in entries {
-        events(&mut ics, checklist, *plan, *result_due);
+        events(&mut ics, checklist, *plan, *result_due, today);
     }
     ics.raw("END", "VCALENDAR");
     ics.out
@@ -265,6 +273,7 @@ fn events(
     checklist: &Checklist,
     plan: Option<&RenewalPlan>,
     result_due: Option<NaiveDate>,
+    today: NaiveDate,
 ) {
     let w = &checklist.window;
     let who = &checklist.label;
@@ -302,10 +311,35 @@ fn events(
             about.push_str(&format!("\n{}", render::warning_text(w)));
         }
     }
+    // The apply-by day as it stands on the export's day: once it has passed
+    // or the window has closed (or when there is none), the description
+    // says what that means now and what to do, in the plan's own words.
+    let deadline = match plan {
+        Some(p) => p.deadline,
+        None => Deadline::on(
+            today,
+            crate::plan::status(today, w.opens, w.closes),
+            w.apply_by,
+        ),
+    };
+    if deadline != Deadline::ApplyBy {
+        let now = plan
+            .and_then(render::apply_by_line)
+            .unwrap_or_else(|| super::apply_line(w, today));
+        about.push_str(&format!(
+            "\n{}",
+            tf("checklist.ics.as_of", &[("today", &today), ("text", &now)])
+        ));
+    }
     let by_mark = plan
         .and_then(|p| p.apply_by.as_ref())
         .map(|a| render::estimated_mark(a.estimated))
         .unwrap_or_default();
+    let by_key = match deadline {
+        Deadline::Passed => "checklist.ics.apply_by_passed",
+        Deadline::Closed => "checklist.ics.apply_by_closed",
+        Deadline::ApplyBy | Deadline::Unknown => "checklist.ics.apply_by",
+    };
     let mut events = vec![(
         "opens",
         w.opens,
@@ -319,8 +353,8 @@ fn events(
             "apply-by",
             by,
             tf(
-                "checklist.ics.apply_by",
-                &[("label", who), ("disease", disease)],
+                by_key,
+                &[("label", who), ("disease", disease), ("today", &today)],
             ) + by_mark,
         ));
     }
@@ -375,10 +409,19 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
             .for_each(|l| l.push_str(t("qr.estimated"))),
         (true, _) => lines.push(t("qr.assumed").to_string()),
     }
-    if let Some(a) = &plan.apply_by {
-        let date = format!("{}{}", a.date, render::estimated_mark(a.estimated));
-        lines.push(tf("qr.apply_by", &[("date", &date)]));
-    }
+    // The day to apply by as the headline has it: a passed day or a
+    // closed window is said as such, never as advice.
+    let by = plan
+        .apply_by
+        .as_ref()
+        .map(|a| format!("{}{}", a.date, render::estimated_mark(a.estimated)))
+        .unwrap_or_default();
+    lines.push(match plan.deadline {
+        Deadline::ApplyBy => tf("qr.apply_by", &[("date", &by)]),
+        Deadline::Passed => tf("qr.apply_by_passed", &[("date", &by)]),
+        Deadline::Closed => tf("qr.closed", &[("closes", &plan.window.closes)]),
+        Deadline::Unknown => t("qr.apply_by_unknown").to_string(),
+    });
     if level <= 1 {
         let docs: Vec<String> = plan
             .documents

@@ -480,7 +480,7 @@ fn step_keys(id: &str) -> Option<(&'static str, &'static str)> {
             "checklist.item.choose_channel",
             "checklist.item.choose_channel",
         ),
-        "apply" => ("checklist.item.apply_name", "checklist.item.apply"),
+        "apply" => ("checklist.item.apply_name", "checklist.item.apply_by"),
         "result" => ("checklist.item.result", "checklist.item.result"),
         "cp-filing" => ("checklist.item.cp_filing", "checklist.item.cp_filing"),
         "cp-hospital" => ("checklist.item.cp_hospital", "checklist.item.cp_hospital"),
@@ -498,36 +498,48 @@ pub fn item_name(item: &Item) -> String {
     }
 }
 
-/// The line shown for an item, in this thread's language: its name with
-/// the dates that apply (records dated on or after a day; the window and the
-/// day to apply by, from the checklist's saved window). Made at display
-/// time from the item's id and facts; user and data text is put in as a
-/// value, never read for placeholders.
-pub fn item_text(item: &Item, window: &SavedWindow) -> String {
+/// The apply step's line on `today`: the window, and the day to apply by as
+/// [`crate::plan::Deadline`] has it then.
+pub fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
+    use crate::plan::Deadline;
+    let status = crate::plan::status(today, window.opens, window.closes);
+    let by = window.apply_by.map(|by| {
+        format!(
+            "{by}{}",
+            crate::plan::render::estimated_mark(window.apply_by_estimated)
+        )
+    });
+    let key = match Deadline::on(today, status, window.apply_by) {
+        Deadline::ApplyBy => "checklist.item.apply_by",
+        Deadline::Passed => "checklist.item.apply_passed",
+        Deadline::Closed => "checklist.item.apply_closed",
+        Deadline::Unknown => "checklist.item.apply_unknown",
+    };
+    tf(
+        key,
+        &[
+            ("opens", &window.opens),
+            ("closes", &window.closes),
+            ("by", &by.unwrap_or_default()),
+        ],
+    )
+}
+
+/// The line shown for an item on `today`, in this thread's language: its
+/// name with the dates that apply (records dated on or after a day; the
+/// window and the day to apply by, from the checklist's saved window, said
+/// as [`crate::plan::Deadline`] has it on `today`: a passed day or a closed
+/// window is never shown as advice). Made at display time from the item's
+/// id and facts; user and data text is put in as a value, never read for
+/// placeholders.
+pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String {
     if let Some(step) = item.id.strip_prefix("step:")
         && step_keys(step).is_some()
     {
-        return match (step, window.apply_by) {
-            ("apply", Some(by)) => tf(
-                "checklist.item.apply_by",
-                &[
-                    ("opens", &window.opens),
-                    ("closes", &window.closes),
-                    (
-                        "by",
-                        &format!(
-                            "{by}{}",
-                            crate::plan::render::estimated_mark(window.apply_by_estimated)
-                        ),
-                    ),
-                ],
-            ),
-            ("apply", None) => tf(
-                "checklist.item.apply",
-                &[("opens", &window.opens), ("closes", &window.closes)],
-            ),
-            (step, _) => step_keys(step).map_or_else(String::new, |(_, line)| t(line).to_string()),
-        };
+        if step != "apply" {
+            return step_keys(step).map_or_else(String::new, |(_, line)| t(line).to_string());
+        }
+        return apply_line(window, today);
     }
     match (item.kind, item.earliest_date, &item.note) {
         (ItemKind::Document, Some(date), _) => tf(

@@ -44,11 +44,11 @@ fn items_come_from_the_plan_with_their_recency_rule() {
         .iter()
         .find(|i| i.id == "doc:medical-records")
         .unwrap();
-    let text = item_text(records, &c.window);
+    let text = item_text(records, &c.window, d("2026-01-15"));
     assert!(text.contains("2025-01-15"), "{text}");
     assert!(records.required && records.kind == ItemKind::Document);
     let apply = c.items.iter().find(|i| i.id == "step:apply").unwrap();
-    let text = item_text(apply, &c.window);
+    let text = item_text(apply, &c.window, d("2026-01-15"));
     assert!(
         text.contains("2025-12-31") && text.contains("2026-03-24"),
         "{text}"
@@ -92,7 +92,7 @@ fn ticks_survive_a_recompute_on_another_day() {
     assert!(item.done);
     assert_eq!(item.done_at, Some(at("2026-01-16")));
     assert!(
-        item_text(item, &c.window).contains("2025-02-20"),
+        item_text(item, &c.window, d("2026-02-20")).contains("2025-02-20"),
         "the rule moves with the day one applies"
     );
     assert_eq!(c.progress(), (1, 7));
@@ -204,10 +204,41 @@ fn an_old_file_with_display_text_opens_and_the_text_is_made_anew() {
     );
     crate::i18n::set_lang(crate::i18n::Lang::En);
     let apply = read.items.iter().find(|i| i.id == "step:apply").unwrap();
-    let text = item_text(apply, &read.window);
+    let text = item_text(apply, &read.window, d("2026-01-15"));
     crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
     assert!(
         text.contains("2026-03-24") && !text.contains("提交"),
         "{text}"
     );
+}
+
+/// The apply line says what a day means on the day it is read: a passed
+/// apply-by day or a closed window is never shown as advice ("最好不晚于"
+/// a day in the past), and a missing day says why.
+#[test]
+fn the_apply_line_is_worded_for_the_day_it_is_read() {
+    let (_, c) = checklist("2026-01-15");
+    let apply = c.items.iter().find(|i| i.id == "step:apply").unwrap();
+    let on = |day: &str| item_text(apply, &c.window, d(day));
+    assert!(
+        on("2026-03-24").contains("最好不晚于 2026-03-24"),
+        "{}",
+        on("2026-03-24")
+    );
+    let passed = on("2026-03-25");
+    assert!(
+        !passed.contains("最好不晚于")
+            && passed.contains("已经过了")
+            && passed.contains("今天就申请"),
+        "{passed}"
+    );
+    let closed = on("2026-04-01");
+    assert!(
+        !closed.contains("最好不晚于") && closed.contains("已经结束") && closed.contains("补办"),
+        "{closed}"
+    );
+    let mut unknown = c.window.clone();
+    unknown.apply_by = None;
+    let text = item_text(apply, &unknown, d("2026-01-15"));
+    assert!(text.contains("算不出建议最晚申请日"), "{text}");
 }

@@ -9,7 +9,7 @@ use super::{ChecklistCommand, Context, ExportFormat, Format, ListFormat, UsageEr
 use crate::checklist::store::{StoreError, StoreProblem};
 use crate::checklist::{Change, Checklist, ItemLookup, agenda, cycle, export};
 use crate::i18n::{t, tf};
-use crate::plan::{self, RenewalPlan, Status, render};
+use crate::plan::{self, Deadline, RenewalPlan, Status, render};
 
 fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
     plan::compute(ctx.policy, &c.answers, ctx.today).ok()
@@ -106,6 +106,18 @@ fn current_view(ctx: &Context, saved: &Checklist) -> (Checklist, Vec<Change>) {
         None => Vec::new(),
     };
     (view, changes)
+}
+
+/// Where the day to apply by stands today: the plan's, else from the
+/// saved window.
+fn deadline(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Deadline {
+    plan.map_or_else(
+        || {
+            let status = plan::status(ctx.today, c.window.opens, c.window.closes);
+            Deadline::on(ctx.today, status, c.window.apply_by)
+        },
+        |p| p.deadline,
+    )
 }
 
 /// Where a checklist stands today, for sorting and showing.
@@ -262,6 +274,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     if let Some(map) = v.as_object_mut() {
                         map.insert("status".into(), json!(s.status));
                         map.insert("days_left".into(), json!(s.days_left));
+                        map.insert("deadline".into(), json!(deadline(ctx, &c, p.as_ref())));
                         map.insert(
                             "changes".into(),
                             json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
@@ -317,6 +330,15 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     if p.is_none() {
                         writeln!(out, "! {}", t("checklist.sheet.no_plan"))?;
                     }
+                    // A passed day, or none, in the plan's own words (a
+                    // closed window is the cycle's "late" line below).
+                    if let Some(p) = &p
+                        && c.cycle.state == cycle::CycleState::Preparing
+                        && matches!(p.deadline, Deadline::Passed | Deadline::Unknown)
+                        && let Some(line) = render::apply_by_line(p)
+                    {
+                        writeln!(out, "! {line}")?;
+                    }
                     write_cycle(ctx, &c, out)?;
                     if !changes.is_empty() {
                         writeln!(out, "{}", t("checklist.show.changed"))?;
@@ -325,7 +347,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         }
                     }
                     writeln!(out)?;
-                    for l in export::item_lines(&c, 78, false) {
+                    for l in export::item_lines(&c, 78, false, ctx.today) {
                         writeln!(out, "{l}")?;
                     }
                     writeln!(out)?;
@@ -377,7 +399,10 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         &[
                             ("mark", &if it.done { "☑" } else { "☐" }),
                             ("n", &(i + 1)),
-                            ("text", &crate::checklist::item_text(it, &c.window)),
+                            (
+                                "text",
+                                &crate::checklist::item_text(it, &c.window, ctx.today)
+                            ),
                             ("done", &d),
                             ("total", &total)
                         ]
@@ -466,7 +491,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 .iter()
                 .map(|(c, p)| (c, p.as_ref(), result_due(ctx, c, p.as_ref())))
                 .collect();
-            write!(out, "{}", export::ics_all(&entries))?;
+            write!(out, "{}", export::ics_all(&entries, ctx.today))?;
             for p in &problems {
                 eprintln!("! {}", describe_problem(p));
             }
@@ -486,7 +511,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 ExportFormat::Ics => write!(
                     out,
                     "{}",
-                    export::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()))
+                    export::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
                 )?,
                 ExportFormat::Markdown => {
                     write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, true))?

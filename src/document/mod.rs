@@ -254,7 +254,7 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     );
 
     match checklist {
-        Some(c) => push(SectionKind::Checklist, checklist_blocks(c)),
+        Some(c) => push(SectionKind::Checklist, checklist_blocks(c, plan.today)),
         None => {
             let rows = plan
                 .documents
@@ -406,7 +406,7 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
 }
 
 /// The saved items in groups, required first, each with its tick.
-fn checklist_blocks(checklist: &Checklist) -> Vec<Block> {
+fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
     let (done, total) = checklist.progress();
     let mut blocks = vec![Block::Paragraph(Para::new(
         ParaKind::Plain,
@@ -428,7 +428,7 @@ fn checklist_blocks(checklist: &Checklist) -> Vec<Block> {
                 CheckRow {
                     number: n,
                     done: item.done,
-                    text: crate::checklist::item_text(item, &checklist.window),
+                    text: crate::checklist::item_text(item, &checklist.window, today),
                     details: Vec::new(),
                 }
             })

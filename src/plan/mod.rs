@@ -46,6 +46,37 @@ pub enum Status {
     Expired,
 }
 
+/// Where the day to apply by stands on a given day: the one rule behind
+/// the plan's headline, the checklist's apply line, the QR text and the
+/// calendar file, so that none of them shows a past day as advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deadline {
+    /// Apply by the day to apply by: it is today or later.
+    ApplyBy,
+    /// The day to apply by has passed while the window is still open: the
+    /// result may come after the end date; apply at once.
+    Passed,
+    /// The window has closed: one can no longer renew on time.
+    Closed,
+    /// No day can be counted: no channel that serves the disease states
+    /// its review time.
+    Unknown,
+}
+
+impl Deadline {
+    /// The deadline on `today`, for a window in `status` and the day to
+    /// apply by, if one could be counted.
+    pub fn on(today: NaiveDate, status: Status, apply_by: Option<NaiveDate>) -> Deadline {
+        match (status, apply_by) {
+            (Status::Expired, _) => Deadline::Closed,
+            (_, Some(day)) if day < today => Deadline::Passed,
+            (_, Some(_)) => Deadline::ApplyBy,
+            (_, None) => Deadline::Unknown,
+        }
+    }
+}
+
 /// When one may apply: `opens` to `closes`, both inclusive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RenewalWindow {
@@ -320,6 +351,9 @@ pub struct RenewalPlan {
     /// Nothing of one kind, as the data says.
     pub no_channel: Vec<crate::policy::NoChannel>,
     pub apply_by: Option<ApplyBy>,
+    /// Where `apply_by` stands today (`apply_by`, `passed`, `closed`,
+    /// `unknown`): what the headline tells the person to do.
+    pub deadline: Deadline,
     pub late: LateRule,
     pub cross_province_info: Option<CrossProvincePlan>,
     pub example_figures: Option<ExampleFigures>,
@@ -587,9 +621,9 @@ pub fn compute(
             })
         })
         .min_by_key(|a| a.date);
-    if status == Status::Open
+    let deadline = Deadline::on(today, status, apply_by.as_ref().map(|a| a.date));
+    if deadline == Deadline::Passed
         && let Some(a) = &apply_by
-        && a.date < today
     {
         warnings.push(Warning::ResultAfterEnd {
             working_days: a.working_days,
@@ -731,6 +765,7 @@ pub fn compute(
         documents,
         channels,
         no_channel: region.no_channel.clone(),
+        deadline,
         apply_by,
         late,
         cross_province_info,

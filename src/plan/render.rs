@@ -8,7 +8,7 @@
 pub use crate::document::text::{pad, wrap};
 use chrono::NaiveDate;
 
-use super::{PlanChannel, RenewalPlan, Status, Warning};
+use super::{Deadline, PlanChannel, RenewalPlan, Status, Warning};
 use crate::calendar::HolidaySpan;
 use crate::checklist::Checklist;
 use crate::dates::weekday;
@@ -186,47 +186,72 @@ pub fn apply_by_key(a: &super::ApplyBy) -> &'static str {
     }
 }
 
-/// The headline date to act on. Once the window has closed, or the day to
-/// apply by has passed, it says what that means now and what to do instead
-/// of a date in the past.
+/// The headline date to act on, as [`Deadline`] has it: a day to apply
+/// by; once that day has passed or the window has closed, what that means
+/// now and what to do instead of a date in the past; and when no day can be
+/// counted, why not and whom to ask.
 pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
-    if plan.status == Status::Expired {
-        let late = match &plan.late.consequence.value {
-            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
-            None => t("warn.late_source_silent").to_string(),
-        };
-        return Some(tf(
-            "plan.apply_by_closed",
-            &[("closes", &plan.window.closes), ("late", &late)],
-        ));
-    }
-    let a = plan.apply_by.as_ref()?;
-    let date = format!("{}{}", date_long(a.date), estimated_mark(a.estimated));
-    if a.date < plan.today {
-        let keeps = t(if plan.late.continuity_during_review.value == Some(true) {
+    let keeps = || {
+        t(if plan.late.continuity_during_review.value == Some(true) {
             "warn.keeps_during_review"
         } else {
             "warn.review_continuity_unknown"
-        });
-        return Some(tf(
+        })
+    };
+    match (plan.deadline, &plan.apply_by) {
+        (Deadline::Closed, _) => {
+            let late = match &plan.late.consequence.value {
+                Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+                None => t("warn.late_source_silent").to_string(),
+            };
+            Some(tf(
+                "plan.apply_by_closed",
+                &[("closes", &plan.window.closes), ("late", &late)],
+            ))
+        }
+        (Deadline::Unknown, _) => Some(no_apply_by_line(plan)),
+        (Deadline::Passed, Some(a)) => Some(tf(
             "plan.apply_by_passed",
             &[
-                ("date", &date),
+                (
+                    "date",
+                    &format!("{}{}", date_long(a.date), estimated_mark(a.estimated)),
+                ),
                 ("closes", &plan.window.closes),
-                ("keeps", &keeps),
+                ("keeps", &keeps()),
             ],
-        ));
+        )),
+        (_, Some(a)) => {
+            let name = plan
+                .channels
+                .iter()
+                .find(|c| c.id == a.channel)
+                .map(channel_name)
+                .unwrap_or_default();
+            let date = format!("{}{}", date_long(a.date), estimated_mark(a.estimated));
+            Some(tf(
+                apply_by_key(a),
+                &[("date", &date), ("channel", &name), ("n", &a.working_days)],
+            ))
+        }
+        (_, None) => None,
     }
-    let name = plan
-        .channels
-        .iter()
-        .find(|c| c.id == a.channel)
-        .map(channel_name)
-        .unwrap_or_default();
-    Some(tf(
-        apply_by_key(a),
-        &[("date", &date), ("channel", &name), ("n", &a.working_days)],
-    ))
+}
+
+/// Why there is no day to apply by: the channels that take this disease
+/// do not state their review time. When the others do not take it (青岛's
+/// hospital-only diseases), that is said too, with where to ask.
+fn no_apply_by_line(plan: &RenewalPlan) -> String {
+    let serving: Vec<&PlanChannel> = plan.channels.iter().filter(|c| c.serves_disease).collect();
+    let names: Vec<String> = serving.iter().map(|c| channel_name(c)).collect();
+    let names = names.join(t("warn.list_sep"));
+    match serving.as_slice() {
+        [only] if serving.len() < plan.channels.len() => tf(
+            "plan.apply_by_unknown_only",
+            &[("channel", &names), ("where", &data(&only.location))],
+        ),
+        _ => tf("plan.apply_by_unknown", &[("channels", &names)]),
+    }
 }
 
 pub fn status_words(plan: &RenewalPlan) -> String {

@@ -1163,3 +1163,114 @@ fn manual_reimbursement_is_not_glossed_as_in_person() {
     assert!(!en.contains("in person"), "{en}");
     assert!(en.contains("manual reimbursement"), "{en}");
 }
+
+/// The deadline is one rule on its boundary days: the day to apply by is
+/// advice up to and including that day, passed the day after, and the
+/// window closed the day after it closes; with no day it is unknown.
+#[test]
+fn the_deadline_on_its_boundary_days() {
+    let (o, c, by) = (d("2026-04-30"), d("2026-07-31"), d("2026-07-20"));
+    let on = |today: &str| {
+        let today = d(today);
+        Deadline::on(today, status(today, o, c), Some(by))
+    };
+    assert_eq!(on("2026-04-29"), Deadline::ApplyBy, "not yet open");
+    assert_eq!(on("2026-07-20"), Deadline::ApplyBy, "the day itself");
+    assert_eq!(on("2026-07-21"), Deadline::Passed);
+    assert_eq!(on("2026-07-31"), Deadline::Passed, "the last day is open");
+    assert_eq!(on("2026-08-01"), Deadline::Closed);
+    let today = d("2026-05-01");
+    assert_eq!(
+        Deadline::on(today, status(today, o, c), None),
+        Deadline::Unknown
+    );
+    // The plan carries the same fact, in JSON too.
+    let a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    for (today, want, word) in [
+        ("2026-05-06", Deadline::ApplyBy, "apply_by"),
+        ("2026-07-28", Deadline::Passed, "passed"),
+        ("2026-08-20", Deadline::Closed, "closed"),
+    ] {
+        let p = plan(&a, today);
+        assert_eq!(p.deadline, want, "{today}");
+        assert_eq!(serde_json::to_value(&p).unwrap()["deadline"], word);
+    }
+}
+
+/// Issue 11 §3: 青岛's hospital-only diseases get no apply-by day (only the
+/// hospital channel takes them and the source gives it no review time).
+/// Every output says why and whom to ask instead of saying nothing.
+#[test]
+fn a_hospital_only_disease_says_why_there_is_no_apply_by_day() {
+    let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
+    for disease in [
+        "psychosis",
+        "chronic-hepatitis-b-cirrhosis",
+        "chronic-hepatitis-c",
+    ] {
+        let p = plan(
+            &answers("shandong-qingdao", disease, "2027-03-31"),
+            "2027-01-20",
+        );
+        assert_eq!(p.apply_by, None, "{disease}");
+        assert_eq!(p.deadline, Deadline::Unknown, "{disease}");
+        assert_eq!(serde_json::to_value(&p).unwrap()["deadline"], "unknown");
+        let line = render::apply_by_line(&p).expect("a sentence, not silence");
+        for want in [
+            "算不出建议最晚申请日",
+            "医疗机构代办",
+            "没有给出",
+            "您拟定点的医疗机构",
+        ] {
+            assert!(line.contains(want), "{disease}: {line}");
+        }
+        for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+            assert!(out.contains(&flat(&line)), "{disease}: {out}");
+        }
+        assert!(
+            crate::checklist::export::qr_text(&p, 2).contains("算不出"),
+            "{disease}"
+        );
+    }
+    crate::i18n::set_lang(crate::i18n::Lang::En);
+    let p = plan(
+        &answers("shandong-qingdao", "psychosis", "2027-03-31"),
+        "2027-01-20",
+    );
+    let en = render::apply_by_line(&p).unwrap();
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    assert!(
+        en.contains("No latest day to apply") && en.contains("only"),
+        "{en}"
+    );
+    // A disease the office window takes keeps its day.
+    let p = plan(
+        &answers("shandong-qingdao", "asthma", "2027-03-31"),
+        "2027-01-20",
+    );
+    assert_eq!(p.deadline, Deadline::ApplyBy);
+}
+
+/// Issue 11 §4: the QR text says a passed apply-by day or a closed window
+/// as such, never "最晚：<a past day>" alone.
+#[test]
+fn the_qr_text_says_a_passed_day_or_a_closed_window() {
+    use crate::checklist::export::qr_text;
+    let a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    for level in 0..=2 {
+        let p = plan(&a, "2026-05-06");
+        let by = p.apply_by.as_ref().unwrap().date;
+        assert!(
+            qr_text(&p, level).contains(&format!("最晚：{by}")),
+            "{level}"
+        );
+        let passed = qr_text(&plan(&a, "2026-07-28"), level);
+        assert!(
+            passed.contains("已过") && passed.contains("今天就申请"),
+            "{passed}"
+        );
+        let closed = qr_text(&plan(&a, "2026-08-20"), level);
+        assert!(!closed.contains("最晚："), "{closed}");
+        assert!(closed.contains("申请期已于2026-07-31结束"), "{closed}");
+    }
+}

@@ -435,10 +435,9 @@ fn window_lines(
     if plan.window.assumed {
         facts.push(t("tui.window.assumed").to_string());
     }
-    let passed = plan.status == Status::Expired
-        || plan.apply_by.as_ref().is_some_and(|a| a.date < plan.today);
-    if passed {
-        // What a passed day means now, as in the printed plan.
+    if plan.deadline != crate::plan::Deadline::ApplyBy {
+        // What a passed day, a closed window or a missing day means now,
+        // as in the printed plan.
         facts.extend(render::apply_by_line(plan));
     } else if let Some(a) = &plan.apply_by {
         facts.push(
@@ -707,7 +706,7 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
                 "{marker}{} {}. {optional}{}",
                 theme.check(item.done),
                 i + 1,
-                crate::checklist::item_text(item, &c.window)
+                crate::checklist::item_text(item, &c.window, view.plan.today)
             ),
             pw as usize - 2,
         );
@@ -725,7 +724,7 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
     // The selected item in full, wrapped, at the bottom of the pane.
     if let Some(item) = c.items.get(view.item) {
         let lines = wrap(
-            &crate::checklist::item_text(item, &c.window),
+            &crate::checklist::item_text(item, &c.window, view.plan.today),
             pw as usize - 4,
         );
         let top = y + ph.saturating_sub(3);
