@@ -388,3 +388,25 @@ fn ten_diseases_settle_directly_across_provinces_since_the_end_of_2024() {
     );
     assert!(!p.cross_province_info.as_ref().unwrap().direct_settlement);
 }
+
+/// Issue 11 §3: 青岛's 乙肝、丙肝、精神病 are filed only at a qualified
+/// hospital, whose review time seed 002 does not give: no apply-by day, and
+/// the plan says why and whom to ask.
+#[test]
+fn qingdao_hospital_only_diseases_say_why_there_is_no_apply_by_day() {
+    for id in [
+        "psychosis",
+        "chronic-hepatitis-b-cirrhosis",
+        "chronic-hepatitis-c",
+    ] {
+        let p = plan("shandong-qingdao", id, "2027-03-31", "2027-01-20", false);
+        assert!(p.apply_by.is_none(), "{id}");
+        let line = render::apply_by_line(&p).expect("a sentence, not silence");
+        assert!(
+            line.contains("只能经“医疗机构代办（线下）”申请")
+                && line.contains("没有给出这条途径的审核时限")
+                && line.contains("请向您拟定点的医疗机构"),
+            "{id}: {line}"
+        );
+    }
+}

@@ -802,6 +802,7 @@ fn documents_show_the_ticks_and_space_ticks_the_one_selected() {
         h.key(KeyCode::Down);
     }
     assert!(h.screen().contains("4. 特殊门诊审批表"), "{}", h.screen());
+}
 
 /// Issue 11 §3: a 青岛 hospital-only disease has no day to apply by; the
 /// window tab says why (only the hospital channel takes it, no review time

@@ -1185,7 +1185,7 @@ fn the_deadline_on_its_boundary_days() {
         Deadline::Unknown
     );
     // The plan carries the same fact, in JSON too.
-    let a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    let a = answers("fx-typical", "diabetes", "2026-07-31");
     for (today, want, word) in [
         ("2026-05-06", Deadline::ApplyBy, "apply_by"),
         ("2026-07-28", Deadline::Passed, "passed"),
@@ -1197,46 +1197,33 @@ fn the_deadline_on_its_boundary_days() {
     }
 }
 
-/// Issue 11 §3: 青岛's hospital-only diseases get no apply-by day (only the
-/// hospital channel takes them and the source gives it no review time).
-/// Every output says why and whom to ask instead of saying nothing.
+/// Issue 11 §3: a disease only a channel without a stated review time
+/// takes (青岛's hospital-only diseases) gets no apply-by day; every output
+/// says why and whom to ask instead of saying nothing.
 #[test]
-fn a_hospital_only_disease_says_why_there_is_no_apply_by_day() {
+fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
     let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
-    for disease in [
-        "psychosis",
-        "chronic-hepatitis-b-cirrhosis",
-        "chronic-hepatitis-c",
-    ] {
-        let p = plan(
-            &answers("shandong-qingdao", disease, "2027-03-31"),
-            "2027-01-20",
-        );
-        assert_eq!(p.apply_by, None, "{disease}");
-        assert_eq!(p.deadline, Deadline::Unknown, "{disease}");
-        assert_eq!(serde_json::to_value(&p).unwrap()["deadline"], "unknown");
-        let line = render::apply_by_line(&p).expect("a sentence, not silence");
-        for want in [
-            "算不出建议最晚申请日",
-            "医疗机构代办",
-            "没有给出",
-            "您拟定点的医疗机构",
-        ] {
-            assert!(line.contains(want), "{disease}: {line}");
-        }
-        for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
-            assert!(out.contains(&flat(&line)), "{disease}: {out}");
-        }
-        assert!(
-            crate::checklist::export::qr_text(&p, 2).contains("算不出"),
-            "{disease}"
-        );
-    }
-    crate::i18n::set_lang(crate::i18n::Lang::En);
     let p = plan(
-        &answers("shandong-qingdao", "psychosis", "2027-03-31"),
+        &answers("fx-assumed", "psychosis", "2027-03-31"),
         "2027-01-20",
     );
+    assert_eq!(p.apply_by, None);
+    assert_eq!(p.deadline, Deadline::Unknown);
+    assert_eq!(serde_json::to_value(&p).unwrap()["deadline"], "unknown");
+    let line = render::apply_by_line(&p).expect("a sentence, not silence");
+    for want in [
+        "算不出建议最晚申请日",
+        "只能经“医疗机构代办（线下）”申请",
+        "没有给出这条途径的审核时限",
+        "请向定点医疗机构或参保地医保经办机构问清",
+    ] {
+        assert!(line.contains(want), "{line}");
+    }
+    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+        assert!(out.contains(&flat(&line)), "{out}");
+    }
+    assert!(crate::checklist::export::qr_text(&p, 2).contains("算不出"));
+    crate::i18n::set_lang(crate::i18n::Lang::En);
     let en = render::apply_by_line(&p).unwrap();
     crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
     assert!(
@@ -1245,7 +1232,7 @@ fn a_hospital_only_disease_says_why_there_is_no_apply_by_day() {
     );
     // A disease the office window takes keeps its day.
     let p = plan(
-        &answers("shandong-qingdao", "asthma", "2027-03-31"),
+        &answers("fx-assumed", "epilepsy", "2027-03-31"),
         "2027-01-20",
     );
     assert_eq!(p.deadline, Deadline::ApplyBy);
@@ -1256,7 +1243,7 @@ fn a_hospital_only_disease_says_why_there_is_no_apply_by_day() {
 #[test]
 fn the_qr_text_says_a_passed_day_or_a_closed_window() {
     use crate::checklist::export::qr_text;
-    let a = answers("guangxi-fangchenggang", "diabetes", "2026-07-31");
+    let a = answers("fx-typical", "diabetes", "2026-07-31");
     for level in 0..=2 {
         let p = plan(&a, "2026-05-06");
         let by = p.apply_by.as_ref().unwrap().date;
