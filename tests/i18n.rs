@@ -305,3 +305,16 @@ fn traditional_chinese_keeps_one_convention() {
     renewal_assistant::i18n::set_lang(Lang::ZhHans);
     assert_eq!(shown, "來源只說「審核通過後」，到經辦窗口複核");
 }
+
+/// Issue 14 (Languages): the calendar's month reads as English words.
+#[test]
+fn the_calendar_header_is_english_in_english() {
+    let h = flow_to_result(Lang::En);
+    let s = h.screen();
+    assert!(
+        s.contains("January 2026") && s.contains("March 2026"),
+        "{s}"
+    );
+    assert!(!s.contains("2026-1 "), "{s}");
+    set_lang(Lang::ZhHans);
+}

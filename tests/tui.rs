@@ -98,7 +98,8 @@ fn every_region_in_the_data_completes() {
             for tab in ["1", "2", "3", "4", "5"] {
                 h.typed(tab);
                 let s = h.screen();
-                assert!(s.contains("续期计划"), "{} tab {tab}", region.id);
+                let head = s.lines().next().unwrap();
+                assert!(head.contains(&region.short_name), "{} tab {tab}", region.id);
             }
         }
     }
@@ -408,7 +409,7 @@ fn any_size_draws_and_too_small_asks_for_more() {
         if w < 60 || h2 < 18 {
             assert!(s.contains("窗口太小") || w < 20, "{w}x{h2}: {s}");
         } else {
-            assert!(s.contains("续期计划"), "{w}x{h2}");
+            assert!(s.contains("海西 · 职工医保 · 糖尿病"), "{w}x{h2}");
         }
     }
 }
@@ -504,6 +505,10 @@ fn snapshots_of_the_result_at_120x40() {
     snap("20_result_wide", &h);
     h.typed("3");
     snap("21_result_wide_channels", &h);
+    // The rules that do not fit the window pane lead the sources tab.
+    h.typed("5");
+    let s = h.screen();
+    assert!(s.contains("逾期后果") && s.contains("续期周期"), "{s}");
 }
 
 #[test]
@@ -825,4 +830,83 @@ fn a_hospital_only_disease_says_why_there_is_no_apply_by_day_on_the_window_tab()
     assert!(s.contains("算不出建议最晚申请日"), "{s}");
     assert!(s.contains("医疗机构代办"), "{s}");
     assert!(s.contains("您拟定点的医疗机构"), "{s}");
+}
+
+/// Issue 14: the calendar reaches the months of the apply-by day and the
+/// end date, whose marks its legend explains.
+#[test]
+fn the_calendar_shows_the_months_with_the_apply_by_day_and_the_end() {
+    // 青岛, ends 2026-06-30: the window opens 03-30, apply by 06-18.
+    let mut h = Harness::new();
+    h.typed("qd")
+        .enter()
+        .typed("1")
+        .typed("ndz")
+        .enter()
+        .typed("2026-06-30")
+        .enter()
+        .enter()
+        .enter();
+    let s = h.screen();
+    assert!(s.contains("2026年3月") && s.contains("2026年6月"), "{s}");
+    assert!(
+        s.contains("*18") && s.contains("!30"),
+        "both marks show:\n{s}"
+    );
+    // 海西, ends 2026-03-31, today 01-15: January to March, whole.
+    let mut h = Harness::new();
+    h.haixi_to_review().enter();
+    let s = h.screen();
+    for m in ["2026年1月", "2026年2月", "2026年3月"] {
+        assert!(s.contains(m), "{m}:\n{s}");
+    }
+    assert!(
+        s.contains(">15") && s.contains("*24") && s.contains("!31"),
+        "{s}"
+    );
+}
+
+/// Issue 14 (Screens): at 80 columns the header keeps the scheme and the
+/// review page keeps every [修改], whatever the longest names in the data.
+#[test]
+fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
+    use renewal_assistant::i18n::{Lang, set_lang};
+    let policy = PolicySet::embedded().unwrap();
+    let qingdao = policy
+        .regions
+        .iter()
+        .position(|r| r.id == "shandong-qingdao")
+        .unwrap();
+    let region = &policy.regions[qingdao];
+    // The longest names on screen, with their English glosses.
+    let mut longest: Vec<usize> = (0..region.diseases.len()).collect();
+    longest.sort_by_key(|&i| {
+        let d = &region.diseases[i];
+        std::cmp::Reverse(d.name.len() + d.name_en.as_deref().map_or(0, str::len))
+    });
+    for lang in Lang::ALL {
+        set_lang(lang);
+        for &d in &longest[..3] {
+            let mut h = Harness::new();
+            h.typed(&(qingdao + 1).to_string()).typed("2");
+            h.typed(&(d + 1).to_string());
+            if h.app.page() == Page::Question(Step::Disease) {
+                h.enter();
+            }
+            h.typed("2026-06-30").enter().typed("1");
+            let s = h.screen();
+            let change = renewal_assistant::i18n::t("tui.review.change");
+            let rows = s.lines().filter(|l| l.contains(change)).count();
+            assert_eq!(rows, 6, "every answer and the label keep {change}:\n{s}");
+            h.enter();
+            assert_eq!(h.app.page(), Page::Result, "{s}");
+            let s = h.screen();
+            let head = s.lines().next().unwrap();
+            let scheme = renewal_assistant::i18n::t("scheme.resident");
+            assert!(head.contains(scheme), "{head}");
+            let short = renewal_assistant::i18n::data(&region.short_name);
+            assert!(head.contains(&short), "{head}");
+        }
+    }
+    set_lang(Lang::ZhHans);
 }

@@ -99,6 +99,11 @@ impl Scheme {
         }
     }
 
+    /// A short name in the current language, for a header (职工医保, Employee insurance).
+    pub fn short_label(self) -> &'static str {
+        crate::i18n::t(&format!("scheme.{}", self.id()))
+    }
+
     /// The name as shown in the current language.
     pub fn label(self) -> String {
         crate::i18n::name(self.name(), Some(self.name_en()))

@@ -1,7 +1,7 @@
 //! The result: the plan in tabs (window, documents, channels, checklist,
 //! sources), the checklist ticked here and saved at once.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -312,7 +312,10 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
     let mut lines = vec![text_line(
         &format!(
             "     {}",
-            tf("tui.cal.month", &[("year", &year), ("month", &month)])
+            tf(
+                "tui.cal.month",
+                &[("year", &year), ("name", &t(&format!("month.{month}")))]
+            )
         ),
         theme.heading(),
     )];
@@ -357,28 +360,38 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
     lines
 }
 
-/// The months worth showing: where today falls, or the window's key month.
-fn calendar_months(plan: &RenewalPlan, count: usize) -> Vec<(i32, u32)> {
-    let anchor = match plan.status {
-        Status::Open => plan.today,
+/// The months worth showing: where the person stands (today, or the day
+/// the window opens if it has not), the month of the apply-by day and the
+/// month the window closes, so every mark the legend explains is on one.
+/// Up to three months in a row are shown whole; further apart, only the
+/// months that have a mark.
+pub fn calendar_months(plan: &RenewalPlan) -> Vec<(i32, u32)> {
+    let start = match plan.status {
         Status::NotYetOpen => plan.window.opens,
-        Status::Expired => plan.window.closes,
+        Status::Open | Status::Expired => plan.today,
     };
-    let mut out = Vec::new();
-    let mut d = NaiveDate::from_ymd_opt(anchor.year(), anchor.month(), 1).unwrap_or(anchor);
-    for _ in 0..count {
-        out.push((d.year(), d.month()));
-        d = d.checked_add_months(chrono::Months::new(1)).unwrap_or(d);
-        if d > plan
-            .window
-            .closes
-            .checked_add_days(Days::new(31))
-            .unwrap_or(d)
-        {
-            break;
-        }
+    let mut marks: Vec<NaiveDate> = vec![start, plan.window.closes];
+    marks.extend(plan.apply_by.as_ref().map(|a| a.date));
+    let month = |d: NaiveDate| (d.year(), d.month());
+    let mut months: Vec<(i32, u32)> = marks.into_iter().map(month).collect();
+    months.sort_unstable();
+    months.dedup();
+    let (Some(&first), Some(&last)) = (months.first(), months.last()) else {
+        return months;
+    };
+    let span = (last.0 - first.0) * 12 + last.1 as i32 - first.1 as i32;
+    if span < 3 {
+        // Close together: the months between them too, so the weeks run on.
+        let mut d = NaiveDate::from_ymd_opt(first.0, first.1, 1).unwrap_or(start);
+        months = (0..=span)
+            .map(|_| {
+                let m = month(d);
+                d = d.checked_add_months(chrono::Months::new(1)).unwrap_or(d);
+                m
+            })
+            .collect();
     }
-    out
+    months
 }
 
 fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
@@ -410,12 +423,26 @@ fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
 
 /// The window pane: status in words and colour, key dates, a bar of time
 /// left, a month calendar, then the rules and warnings.
-fn window_lines(
-    view: &ResultView,
-    width: usize,
-    months: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+fn window_lines(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = window_summary(view, width, theme);
+    out.push(Line::default());
+    out.extend(rule_lines(&view.plan, width));
+    out
+}
+
+/// The rules of the plan (materials' age, benefits during review, lateness,
+/// the cycle), wrapped.
+fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
+    render::rules(plan)
+        .iter()
+        .flat_map(|rule| wrap(rule, width))
+        .map(|l| text_line(&l, Style::new()))
+        .collect()
+}
+
+/// The window at a glance: status, time bar, key dates, calendars, warnings.
+/// A wide screen keeps this on the left; the rules go on the sources tab.
+fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let plan = &view.plan;
     let mut out = Vec::new();
     let status = render::status_words(plan);
@@ -466,7 +493,7 @@ fn window_lines(
     // Calendars side by side as many as fit; the facts beside them when
     // there is room, else above.
     let cal_w = 22;
-    let cals: Vec<Vec<Line>> = calendar_months(plan, months)
+    let cals: Vec<Vec<Line>> = calendar_months(plan)
         .into_iter()
         .map(|(y, m)| month_lines(plan, y, m, theme))
         .collect();
@@ -508,14 +535,6 @@ fn window_lines(
         out.push(Line::default());
         out.extend(warnings);
     }
-    out.push(Line::default());
-    for rule in render::rules(plan) {
-        out.extend(
-            wrap(&rule, width)
-                .into_iter()
-                .map(|l| text_line(&l, Style::new())),
-        );
-    }
     out
 }
 
@@ -530,12 +549,14 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
         &tf(
             "tui.result.title",
             &[
+                // Region and scheme first: short, and what a clerk checks;
+                // a long disease name is cut at its end, not them.
                 ("region", &plan.region.short_name),
+                ("scheme", &plan.scheme.short_label()),
                 (
                     "disease",
                     &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
                 ),
-                ("scheme", &plan.scheme.label()),
             ],
         ),
     );
@@ -564,7 +585,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
         height: ph,
     }) = left
     {
-        let lines = window_lines(view, pw as usize - 1, 2, theme);
+        let lines = window_summary(view, pw as usize - 1, theme);
         frame.render_widget(Paragraph::new(lines), Rect::new(x, y, pw - 1, ph));
         let border = theme.border();
         for row in y..y + ph {
@@ -585,7 +606,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     } = pane;
     let tab = layout::pane_tab(view, areas);
     let width = pw as usize - 1;
-    let Some(text) = tab_text(view, tab, width, theme) else {
+    let Some(text) = tab_text(view, tab, width, theme, left.is_some()) else {
         checklist_pane(frame, view, theme, areas);
         return;
     };
@@ -619,11 +640,17 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
 
 /// The text of a tab at `width`; None for the checklist, which is a list
 /// of its own.
-fn tab_text(view: &ResultView, tab: Tab, width: usize, theme: &Theme) -> Option<PaneText> {
+fn tab_text(
+    view: &ResultView,
+    tab: Tab,
+    width: usize,
+    theme: &Theme,
+    wide: bool,
+) -> Option<PaneText> {
     let kinds: &[SectionKind] = match tab {
         Tab::Window => {
             return Some(PaneText {
-                lines: window_lines(view, width, 1, theme),
+                lines: window_lines(view, width, theme),
                 ..PaneText::default()
             });
         }
@@ -636,7 +663,21 @@ fn tab_text(view: &ResultView, tab: Tab, width: usize, theme: &Theme) -> Option<
         ],
         Tab::Checklist => return None,
     };
-    Some(section_text(view, width, kinds, theme))
+    let mut text = section_text(view, width, kinds, theme);
+    if wide && tab == Tab::Sources {
+        // The window pane on the left has no room for the rules: they lead here.
+        let mut lines = rule_lines(&view.plan, width);
+        lines.push(Line::default());
+        let n = lines.len();
+        text.rows.splice(0..0, std::iter::repeat_n(None, n));
+        for t in &mut text.tables {
+            t.head = t.head.start + n..t.head.end + n;
+            t.end += n;
+        }
+        lines.append(&mut text.lines);
+        text.lines = lines;
+    }
+    Some(text)
 }
 
 /// Only line counts and positions matter here, and they do not depend on colours.
@@ -649,10 +690,16 @@ const PLAIN: Theme = Theme {
 /// How far the tab pane can scroll: its lines less the rows that show.
 fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
     let width = usize::from(areas.pane.width).saturating_sub(1);
-    tab_text(view, layout::pane_tab(view, areas), width, &PLAIN)
-        .map(|t| u16::try_from(t.lines.len()).unwrap_or(u16::MAX))
-        .unwrap_or(0)
-        .saturating_sub(areas.pane.height)
+    tab_text(
+        view,
+        layout::pane_tab(view, areas),
+        width,
+        &PLAIN,
+        areas.left.is_some(),
+    )
+    .map(|t| u16::try_from(t.lines.len()).unwrap_or(u16::MAX))
+    .unwrap_or(0)
+    .saturating_sub(areas.pane.height)
 }
 
 fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &Areas) {

@@ -11,7 +11,8 @@ use crate::tui::app::{App, Effect, Level, Step, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
-use crate::tui::view::{header, list_rows, text_field, title_and_explain, underlined};
+use crate::tui::view::{fit, header, list_rows, text_field, title_and_explain, underlined};
+use unicode_width::UnicodeWidthStr;
 
 use super::Screen;
 
@@ -201,18 +202,19 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         .clone()
         .unwrap_or_else(|| format!("{}{}", app.default_label(), t("tui.review.default")));
     let all_rows = app.review_rows();
+    // The value is cut, never [修改]: it says the row can be changed.
+    let change = t("tui.review.change");
+    let room = usize::from(frame.area().width)
+        .saturating_sub(2 + theme.pointer().width() + 10 + 2 + 3 + change.width());
+    let row = |k: &str, v: &str| format!("{}  {}   {change}", render::pad(k, 10), fit(v, room));
     let rows: Vec<String> = all_rows
         .iter()
-        .map(|row| match row {
+        .map(|r| match r {
             ReviewRow::Answer(step) => {
                 let (k, v) = answer(*step);
-                format!("{}  {v}   {}", render::pad(&k, 10), t("tui.review.change"))
+                row(&k, &v)
             }
-            ReviewRow::Label => format!(
-                "{}  {label_value}   {}",
-                render::pad(t("tui.review.label"), 10),
-                t("tui.review.change")
-            ),
+            ReviewRow::Label => row(t("tui.review.label"), &label_value),
             ReviewRow::Confirm if app.kiosk().is_some() => {
                 t("tui.review.confirm_kiosk").to_string()
             }
