@@ -182,10 +182,11 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
                 store.as_ref().map(|s| (s, now)),
             )?;
             shown.flush()?;
-            Ok(if finished {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
+            // Quitting is the person's choice, as in the wizard; input that
+            // ends before the last answer is not.
+            Ok(match finished {
+                prompt::Outcome::Planned | prompt::Outcome::Quit => ExitCode::SUCCESS,
+                prompt::Outcome::InputEnded => ExitCode::from(1),
             })
         }
     }

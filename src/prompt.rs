@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::checklist::store::Store;
 use crate::checklist::{Checklist, export};
-use crate::dates::{parse_date, weekday};
+use crate::dates::{EndDate, far_from_today, read_end_date, weekday};
 use crate::i18n::{t, tf};
 use crate::plan::{self, render};
 use crate::policy::{PolicySet, Scheme};
@@ -24,7 +24,21 @@ enum Input {
     /// A line longer than `MAX_LINE_BYTES`: skipped, and asked again.
     TooLong,
     Back,
+    /// `q`: the person chose to stop.
     Quit,
+    /// No more input (end of file, a closed pipe).
+    Ended,
+}
+
+/// How the questions ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The plan was printed (and its checklist saved where it could be).
+    Planned,
+    /// The person typed `q`.
+    Quit,
+    /// The input ended before the last answer.
+    InputEnded,
 }
 
 /// The longest answer read, in bytes; no name or date comes near it. The
@@ -37,7 +51,7 @@ fn read(input: &mut dyn BufRead) -> Result<Input> {
         .take(MAX_LINE_BYTES as u64 + 1)
         .read_until(b'\n', &mut bytes)?;
     if n == 0 {
-        return Ok(Input::Quit);
+        return Ok(Input::Ended);
     }
     if bytes.len() > MAX_LINE_BYTES && bytes.last() != Some(&b'\n') {
         skip_line(input)?;
@@ -117,11 +131,13 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
-) -> Result<bool> {
+) -> Result<Outcome> {
     let regions = region_index(policy);
     let schemes = scheme_index();
     let mut d = Draft::default();
     let mut step = Step::Region;
+    // A far end date typed once; typed again, it is taken.
+    let mut far_pending: Option<NaiveDate> = None;
     writeln!(out, "{}", t("prompt.welcome"))?;
     loop {
         let region = d.region(policy);
@@ -198,9 +214,13 @@ pub fn run(
         out.flush()?;
         let line = match read(input)? {
             Input::Quit => {
+                writeln!(out, "{}", t("prompt.quit"))?;
+                return Ok(Outcome::Quit);
+            }
+            Input::Ended => {
                 writeln!(out)?;
                 writeln!(out, "{}", t("prompt.end_of_input"))?;
-                return Ok(false);
+                return Ok(Outcome::InputEnded);
             }
             Input::Back => {
                 step = steps[pos.saturating_sub(1)];
@@ -312,12 +332,31 @@ pub fn run(
             }
             Step::End => {
                 let parsed = if line.is_empty() {
-                    d.end.ok_or(crate::dates::DateError::Empty)
+                    d.end
+                        .map(|date| EndDate {
+                            date,
+                            guessed: None,
+                        })
+                        .ok_or(crate::dates::DateError::Empty)
                 } else {
-                    parse_date(&line)
+                    read_end_date(&line, today)
                 };
                 match parsed {
-                    Ok(date) => {
+                    // Decades away is most likely a wrong year: asked once more.
+                    Ok(e)
+                        if let Some(years) = far_from_today(e.date, today)
+                            && far_pending != Some(e.date) =>
+                    {
+                        writeln!(
+                            out,
+                            "{}",
+                            tf("date.far", &[("date", &e.date), ("n", &years)])
+                        )?;
+                        writeln!(out, "{}", t("prompt.far_confirm"))?;
+                        far_pending = Some(e.date);
+                        false
+                    }
+                    Ok(EndDate { date, guessed }) => {
                         let days = (date - today).num_days();
                         let rel = match days {
                             0 => t("prompt.rel.today").to_string(),
@@ -332,6 +371,9 @@ pub fn run(
                                 &[("date", &date), ("weekday", &weekday(date)), ("rel", &rel)]
                             )
                         )?;
+                        if let Some(note) = (EndDate { date, guessed }).year_note() {
+                            writeln!(out, "{note}")?;
+                        }
                         d.end = Some(date);
                         advance(&mut step)
                     }
@@ -355,7 +397,7 @@ pub fn run(
     }
     let (Some(answers), Some(region), Some(di)) = (d.answers(policy), d.region(policy), d.disease)
     else {
-        return Ok(false);
+        return Ok(Outcome::InputEnded);
     };
     let plan = plan::compute(policy, &answers, today)?;
     writeln!(out)?;
@@ -379,7 +421,7 @@ pub fn run(
             writeln!(out, "{}", t("prompt.not_saved"))?;
         }
     }
-    Ok(true)
+    Ok(Outcome::Planned)
 }
 
 #[cfg(test)]
@@ -387,11 +429,55 @@ mod tests {
     use super::*;
 
     fn run_with(input: &str) -> (bool, String) {
+        let (outcome, out) = outcome_of(input);
+        (outcome == Outcome::Planned, out)
+    }
+
+    fn outcome_of(input: &str) -> (Outcome, String) {
         let policy = crate::policy::fixture::policy();
         let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let mut out = Vec::new();
-        let done = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
-        (done, String::from_utf8(out).unwrap())
+        let outcome = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
+        (outcome, String::from_utf8(out).unwrap())
+    }
+
+    /// Issue 14 (Modes): `q` says the person quit, not that input ran out.
+    #[test]
+    fn q_says_it_quit_and_the_end_of_input_says_that() {
+        let (outcome, out) = outcome_of("甲市\nq\n");
+        assert_eq!(outcome, Outcome::Quit);
+        assert!(out.contains("已退出（您输入了 q）"), "{out}");
+        assert!(!out.contains("输入结束"), "{out}");
+        let (outcome, out) = outcome_of("甲市\n");
+        assert_eq!(outcome, Outcome::InputEnded);
+        assert!(out.contains("输入结束"), "{out}");
+    }
+
+    /// Issue 14 (Choosing and typing): the same date reader as the wizard:
+    /// month and day alone say which year; a date decades away is asked again.
+    #[test]
+    fn plain_dates_say_the_year_chosen_and_far_dates_are_asked_again() {
+        let (done, out) = run_with("甲市\n1\ntnb\n3/31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("理解为：2026-03-31"), "{out}");
+        assert!(out.contains("没写年份，按今年（2026 年）算"), "{out}");
+        let (done, out) = run_with("甲市\n1\ntnb\n1/10\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("理解为：2027-01-10"), "{out}");
+        assert!(out.contains("按 2027 年算"), "{out}");
+        // 2062 for 2026: warned, asked again; the right date is taken.
+        let (done, out) = run_with("甲市\n1\ntnb\n2062-03-31\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("2062-03-31 离今天约 36 年"), "{out}");
+        assert!(
+            out.contains("有效期至 2026年3月31日") || out.contains("2026-03-31"),
+            "{out}"
+        );
+        assert!(!out.contains("理解为：2062"), "{out}");
+        // Typed again, it is taken.
+        let (done, out) = run_with("甲市\n1\ntnb\n2062-03-31\n2062-03-31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("理解为：2062-03-31"), "{out}");
     }
 
     /// Issue 14 (Modes): plain mode is for screen readers: words, not

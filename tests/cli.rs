@@ -311,6 +311,19 @@ fn a_pipe_that_ends_early_says_so() {
         .stdout(predicate::str::contains("输入结束"));
 }
 
+/// Issue 14 (Modes): `q` in plain mode says it quit and exits 0, as `q`
+/// in the wizard does (README: exit status).
+#[test]
+fn q_in_plain_mode_says_it_quit() {
+    let (mut cmd, _d) = renew();
+    cmd.args(["--today", "2026-01-15"])
+        .write_stdin("haixi\nq\n")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("已退出"))
+        .stdout(predicate::str::contains("输入结束").not());
+}
+
 /// The whole text and markdown output for each region, pinned.
 #[test]
 fn snapshots_of_each_region() {
@@ -663,4 +676,31 @@ fn plan_json_is_the_same_in_every_language() {
         }
     }
     assert!(warnings > 10, "only {warnings} warnings were compared");
+}
+
+/// Issue 14: `--end` reads dates with the wizard's reader: "3/31" is this
+/// year's (said on stderr, so the plan is the same as with the year typed).
+#[test]
+fn end_accepts_month_and_day_and_says_the_year() {
+    let (mut cmd, _d) = renew();
+    let out = cmd
+        .args(plan_args("haixi", "employee", "tnb", "3/31"))
+        .args(["--today", "2026-01-15", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["validity_end"], "2026-03-31");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("按今年（2026 年）算") && err.contains("2026-03-31"),
+        "{err}"
+    );
+    let (mut cmd, _d) = renew();
+    let out = cmd
+        .args(plan_args("haixi", "employee", "tnb", "2026 3 31"))
+        .args(["--today", "2026-01-15", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }

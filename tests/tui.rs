@@ -910,3 +910,65 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
     }
     set_lang(Lang::ZhHans);
 }
+
+/// Issue 14 (Choosing and typing): the date step says what to type on an
+/// empty Enter, shows no error while a date is half typed, reads "3/31"
+/// and "2026 3 31" saying which year, and asks once more about a date
+/// decades away before it is used.
+#[test]
+fn the_date_step_guides_instead_of_scolding() {
+    let mut h = Harness::new();
+    h.typed("hx").enter().typed("1").typed("tnb").enter();
+    assert_eq!(h.app.page(), Page::Question(Step::End));
+    h.enter();
+    let s = h.screen();
+    assert!(
+        s.contains("✗ 请输入到期日：年-月-日，例如 2026-03-31"),
+        "{s}"
+    );
+    // Half typed: what comes next, no ✗.
+    h.typed("2026-3");
+    let s = h.screen();
+    assert!(s.contains("接着输入") && !s.contains('✗'), "{s}");
+    // Month and day alone: this year, said so.
+    for _ in 0..6 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("3/31");
+    let s = h.screen();
+    assert!(
+        s.contains("✓ 2026-03-31") && s.contains("按今年（2026 年）算"),
+        "{s}"
+    );
+    for _ in 0..4 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("2026 3 31");
+    assert!(h.screen().contains("✓ 2026-03-31"), "{}", h.screen());
+    // Decades away: a warning, and Enter once more to take it.
+    for _ in 0..9 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("2062-03-31");
+    assert!(h.screen().contains("离今天约 36 年"), "{}", h.screen());
+    h.enter();
+    assert_eq!(h.app.page(), Page::Question(Step::End), "not taken yet");
+    assert!(h.screen().contains("再按一次 Enter"), "{}", h.screen());
+    h.enter();
+    assert_eq!(h.app.page(), Page::Question(Step::Cross));
+    assert_eq!(
+        h.app.draft().end,
+        Some(NaiveDate::from_ymd_opt(2062, 3, 31).unwrap())
+    );
+    // Every message of the step fits 80 columns whole.
+    let mut h = Harness::new();
+    h.typed("hx").enter().typed("1").typed("tnb").enter();
+    for typed in ["", "2026-02-30", "2026-13-01", "1899-01-01", "abc"] {
+        h.typed(typed).enter();
+        let s = h.screen();
+        assert!(!s.contains('…'), "cut at 80 columns:\n{s}");
+        for _ in 0..typed.chars().count() {
+            h.key(KeyCode::Backspace);
+        }
+    }
+}

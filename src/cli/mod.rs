@@ -774,7 +774,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             let scheme = find_scheme(scheme)?;
             let disease = find_disease(region, disease)?;
             not_too_long(end, "cli.which.end")?;
-            let validity_end = parse_date(end).map_err(|e| {
+            let end_date = crate::dates::read_end_date(end, today).map_err(|e| {
                 UsageError(tf(
                     "cli.bad_date",
                     &[
@@ -784,6 +784,18 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     ],
                 ))
             })?;
+            // Month and day alone: say on stderr which year was read, so
+            // the output itself stays as it would be with the year typed.
+            if let Some(note) = end_date.year_note() {
+                eprintln!(
+                    "{}",
+                    crate::i18n::data(&tf(
+                        "cli.end_year_guessed",
+                        &[("input", &end), ("note", &note), ("date", &end_date.date)],
+                    ))
+                );
+            }
+            let validity_end = end_date.date;
             let answers = Answers {
                 region: region.id.clone(),
                 scheme,

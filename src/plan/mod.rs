@@ -700,7 +700,7 @@ pub fn compute(
     }
     stale_warnings(region, today, &mut warnings);
     if today
-        .checked_add_months(Months::new(12 * 6))
+        .checked_add_months(Months::new(12 * crate::dates::FAR_YEARS))
         .is_some_and(|far| answers.validity_end > far)
     {
         warnings.push(Warning::EndFarAhead {

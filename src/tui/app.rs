@@ -19,7 +19,7 @@ use super::screens::result::{self, ResultView};
 use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
 use crate::checklist::store::StoreProblem;
-use crate::dates::{DateError, parse_date};
+use crate::dates::{DateError, EndDate, read_end_date};
 use crate::plan::{self, Answers, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{SearchIndex, disease_index, region_index};
@@ -315,7 +315,12 @@ impl App {
 
     /// The end date as typed, understood or not.
     pub fn date_reading(&self) -> Result<NaiveDate, DateError> {
-        parse_date(self.date_text())
+        self.end_date_reading().map(|e| e.date)
+    }
+
+    /// The end date as typed, with the year chosen when none was typed.
+    pub fn end_date_reading(&self) -> Result<EndDate, DateError> {
+        read_end_date(self.date_text(), self.today)
     }
 
     pub fn help_shown(&self) -> bool {
@@ -441,6 +446,7 @@ impl App {
             self.screen = Screen::Date(DateField {
                 field: TextInput::with(&typed),
                 from_review,
+                far_confirmed: None,
             });
             return;
         }

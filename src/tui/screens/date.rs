@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
-use crate::dates::weekday;
+use crate::dates::{far_from_today, is_partial, weekday};
 use crate::i18n::{t, tf};
 use crate::plan::render::wrap;
 use crate::tui::app::{App, Effect, Level, Step};
@@ -20,17 +20,30 @@ pub struct DateField {
     pub(crate) field: TextInput,
     /// The change began on the review page: answering goes back there.
     pub(crate) from_review: bool,
+    /// A date far from today that Enter was pressed on once: a second Enter
+    /// on the same date takes it.
+    pub(crate) far_confirmed: Option<chrono::NaiveDate>,
 }
 
 pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     if k.code == KeyCode::Enter {
-        match app.date_reading() {
-            Ok(d) => {
-                app.draft.end = Some(d);
-                let from_review = matches!(&app.screen, Screen::Date(s) if s.from_review);
+        let today = app.today;
+        let reading = app.end_date_reading();
+        let Screen::Date(s) = &mut app.screen else {
+            return Vec::new();
+        };
+        match reading {
+            // Decades away is most likely a wrong year: asked once more.
+            Ok(e) if far_from_today(e.date, today).is_some() && s.far_confirmed != Some(e.date) => {
+                s.far_confirmed = Some(e.date);
+                app.message = Some((Level::Info, t("tui.date.far_confirm").into()));
+            }
+            Ok(e) => {
+                let from_review = s.from_review;
+                app.draft.end = Some(e.date);
                 app.next_after(Step::End, from_review);
             }
-            Err(e) => app.message = Some((Level::Error, e.message())),
+            Err(e) => app.message = Some((Level::Error, e.reason())),
         }
         return Vec::new();
     }
@@ -38,6 +51,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let field = &mut s.field;
+    let before = field.text.clone();
     match k.code {
         KeyCode::Backspace => field.backspace(),
         KeyCode::Delete => field.delete(),
@@ -47,9 +61,13 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         KeyCode::End => field.end(),
         KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
             field.insert(&c.to_string());
-            app.message = None;
         }
         _ => {}
+    }
+    if field.text != before {
+        // A changed date is read afresh; the last Enter's message is stale.
+        s.far_confirmed = None;
+        app.message = None;
     }
     Vec::new()
 }
@@ -65,27 +83,38 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
         &s.field,
         underlined(),
     );
+    let width = w as usize - 2;
     let reading = if s.field.text.trim().is_empty() {
         text_line(t("tui.date.empty"), theme.dim())
     } else {
-        match app.date_reading() {
-            Ok(d) => {
+        match app.end_date_reading() {
+            Ok(e) if let Some(years) = far_from_today(e.date, app.today) => text_line(
+                &fit(
+                    &format!("! {}", tf("date.far", &[("date", &e.date), ("n", &years)])),
+                    width,
+                ),
+                theme.warn(),
+            ),
+            Ok(e) => {
+                let d = e.date;
                 let days = (d - app.today).num_days();
                 let rel = match days {
                     0 => t("prompt.rel.today").to_string(),
                     n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
                     n => tf("prompt.rel.past", &[("n", &-n)]),
                 };
-                let text = tf(
+                let mut text = tf(
                     "tui.date.understood",
                     &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
                 );
-                text_line(&fit(&format!("✓ {text}"), w as usize - 2), theme.ok())
+                if let Some(note) = e.year_note() {
+                    text = format!("{text}{}{note}", t("fmt.semicolon"));
+                }
+                text_line(&fit(&format!("✓ {text}"), width), theme.ok())
             }
-            Err(e) => text_line(
-                &fit(&format!("✗ {}", e.message()), w as usize - 2),
-                theme.danger(),
-            ),
+            // Still being typed: what comes next, not an error.
+            Err(_) if is_partial(&s.field.text) => text_line(t("tui.date.typing"), theme.dim()),
+            Err(e) => text_line(&fit(&format!("✗ {}", e.reason()), width), theme.danger()),
         }
     };
     put(frame, 1, areas.hint.y, w - 2, reading);
