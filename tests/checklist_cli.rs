@@ -1,9 +1,13 @@
 //! `renew plan --save` and `renew checklist …` through the real binary,
-//! hermetic: a temp data dir and a fixed today.
+//! hermetic: a temp data dir and a fixed today, on the fixture regions
+//! (甲乙丙市 of 示例省, `tests/fixtures/policy/regions`, as a policy pack).
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+
+/// The fixture regions, added to the shipped ones as a policy pack.
+const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
 
 struct Env {
     dir: tempfile::TempDir,
@@ -21,7 +25,9 @@ impl Env {
         // Hermetic: nothing from the developer's environment reaches the program.
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
             .env("RENEW_DATA_DIR", self.dir.path())
+            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", "2026-01-15")
             .env_remove("LC_ALL")
             .env("LANG", "C.UTF-8")
@@ -68,7 +74,7 @@ fn save_prints_the_id_and_path_and_writes_the_file() {
         .cmd(&[
             "plan",
             "--region",
-            "haixi",
+            "甲市",
             "--scheme",
             "zg",
             "--disease",
@@ -103,9 +109,9 @@ fn save_prints_the_id_and_path_and_writes_the_file() {
 #[test]
 fn list_is_most_urgent_first_with_progress() {
     let env = Env::new();
-    let later = env.save("haixi", "gxy", "2026-12-31", "爸爸");
-    let soon = env.save("haixi", "tnb", "2026-02-10", "妈妈");
-    let late = env.save("fangchenggang", "gxy", "2025-12-31", "奶奶");
+    let later = env.save("甲市", "gxy", "2026-12-31", "爸爸");
+    let soon = env.save("甲市", "tnb", "2026-02-10", "妈妈");
+    let late = env.save("乙市", "gxy", "2025-12-31", "奶奶");
     env.cmd(&["checklist", "tick", "妈妈", "1"])
         .assert()
         .success();
@@ -137,7 +143,7 @@ fn list_is_most_urgent_first_with_progress() {
 #[test]
 fn tick_untick_by_number_id_and_label() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     env.cmd(&["checklist", "tick", &id[..5], "3"])
         .assert()
         .success()
@@ -171,8 +177,8 @@ fn tick_untick_by_number_id_and_label() {
 #[test]
 fn bad_ids_and_items_exit_2_with_choices() {
     let env = Env::new();
-    env.save("haixi", "tnb", "2026-03-31", "爸爸");
-    env.save("haixi", "gxy", "2026-03-31", "爸爸");
+    env.save("甲市", "tnb", "2026-03-31", "爸爸");
+    env.save("甲市", "gxy", "2026-03-31", "爸爸");
     env.cmd(&["checklist", "show", "爸爸"])
         .assert()
         .code(2)
@@ -181,7 +187,7 @@ fn bad_ids_and_items_exit_2_with_choices() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("renew checklist list"));
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     env.cmd(&["checklist", "tick", &id, "42"])
         .assert()
         .code(2)
@@ -199,7 +205,7 @@ fn bad_ids_and_items_exit_2_with_choices() {
 #[test]
 fn unreadable_files_are_reported_after_the_list() {
     let env = Env::new();
-    env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    env.save("甲市", "tnb", "2026-03-31", "妈妈");
     let dir = env.dir.path().join("checklists");
     std::fs::write(dir.join("oops.json"), "{").unwrap();
     std::fs::write(dir.join("future.json"), r#"{"schema_version": 7}"#).unwrap();
@@ -219,7 +225,7 @@ fn unreadable_files_are_reported_after_the_list() {
 #[test]
 fn show_says_what_changed_when_the_data_did() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     env.cmd(&["checklist", "tick", &id, "doc:id-card"])
         .assert()
         .success();
@@ -242,7 +248,7 @@ fn show_says_what_changed_when_the_data_did() {
 #[test]
 fn export_markdown_and_text_are_printable_sheets() {
     let env = Env::new();
-    let id = env.save("qingdao", "尿毒症", "2026-03-31", "姥姥");
+    let id = env.save("丙市", "白血病", "2026-03-31", "姥姥");
     env.cmd(&["checklist", "tick", &id, "1"]).assert().success();
     for (format, ticked) in [("markdown", "- [x] 1."), ("text", "☑ 1.")] {
         let out = env
@@ -254,10 +260,10 @@ fn export_markdown_and_text_are_printable_sheets() {
             ticked,
             "打印于 2026-01-15",
             "姥姥",
-            "福州南路8号",
-            "85756036",
+            "示例路1号",
+            "10000001",
             "官方公告为准",
-            "发布于 2020-11-05",
+            "发布于 2020-06",
             "2025-12-31",
         ] {
             assert!(s.contains(needle), "{format}: {needle}\n{s}");
@@ -270,7 +276,7 @@ fn export_markdown_and_text_are_printable_sheets() {
 #[test]
 fn export_ics_parses_back_as_rfc5545() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     let out = env
         .cmd(&["checklist", "export", &id, "--format", "ics"])
         .output()
@@ -354,7 +360,7 @@ fn labels_are_never_id_or_phone_numbers() {
         let mut args = vec![
             "plan",
             "--region",
-            "haixi",
+            "甲市",
             "--scheme",
             "zg",
             "--disease",
@@ -384,7 +390,7 @@ fn labels_are_never_id_or_phone_numbers() {
 #[test]
 fn escape_sequences_in_a_saved_file_show_harmlessly() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     let path = env.dir.path().join("checklists").join(format!("{id}.json"));
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     v["label"] = "\u{1b}[2J\u{1b}]0;pwned\u{7}妈妈".into();
@@ -422,7 +428,7 @@ fn read_json(path: &std::path::Path) -> Value {
 #[test]
 fn a_crafted_inner_id_cannot_reach_outside_the_folder() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     // <data>/checklists/../../x.json is beside the data dir.
     let data = env.dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
@@ -476,7 +482,7 @@ fn a_crafted_inner_id_cannot_reach_outside_the_folder() {
 #[test]
 fn a_copied_file_is_its_own_checklist_and_ticks_go_to_it() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     let original = checklist_path(&env, &id);
     let copy = checklist_path(&env, &format!("{id} (copy)"));
     let mut v = read_json(&original);
@@ -515,8 +521,8 @@ fn a_copied_file_is_its_own_checklist_and_ticks_go_to_it() {
 #[test]
 fn a_checklist_with_an_absurd_date_is_reported_and_the_rest_still_list() {
     let env = Env::new();
-    env.save("haixi", "tnb", "2026-03-31", "妈妈");
-    let bad = env.save("haixi", "gxy", "2026-03-31", "爸爸");
+    env.save("甲市", "tnb", "2026-03-31", "妈妈");
+    let bad = env.save("甲市", "gxy", "2026-03-31", "爸爸");
     let path = checklist_path(&env, &bad);
     let mut v = read_json(&path);
     v["answers"]["validity_end"] = "+262142-12-31".into();
@@ -543,7 +549,7 @@ fn a_checklist_with_an_absurd_date_is_reported_and_the_rest_still_list() {
 #[test]
 fn viewing_in_another_language_does_not_rewrite_the_file() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     env.cmd(&["checklist", "tick", &id, "1"]).assert().success();
     let path = checklist_path(&env, &id);
     let before = std::fs::read(&path).unwrap();
@@ -582,7 +588,7 @@ fn under_umask_000_the_data_dir_and_files_stay_private() {
         .args([
             "plan",
             "--region",
-            "haixi",
+            "甲市",
             "--scheme",
             "zg",
             "--disease",
@@ -594,7 +600,9 @@ fn under_umask_000_the_data_dir_and_files_stay_private() {
             "妈妈",
         ])
         .env_clear()
+        .env("HOME", env.dir.path())
         .env("RENEW_DATA_DIR", &data)
+        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
         .env("RENEW_TODAY", "2026-01-15")
         .env("LANG", "C.UTF-8")
         .output()
@@ -637,8 +645,8 @@ fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out(
     use std::os::unix::fs::{PermissionsExt, chown};
     use std::os::unix::process::CommandExt;
     let env = Env::new();
-    let ok = env.save("haixi", "tnb", "2026-03-31", "妈妈");
-    let locked = env.save("haixi", "gxy", "2026-03-31", "爸爸");
+    let ok = env.save("甲市", "tnb", "2026-03-31", "妈妈");
+    let locked = env.save("甲市", "gxy", "2026-03-31", "爸爸");
     let dir = env.dir.path().join("checklists");
     let as_root = !modes_bind(env.dir.path());
     let user = 65534;
@@ -655,8 +663,11 @@ fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out(
     chmod(&dir.join(".lock"), 0o000);
     let run = |args: &[&str]| {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        // HOME where no config is (the other user could not read ours).
         c.env_clear()
+            .env("HOME", "/nonexistent")
             .env("RENEW_DATA_DIR", env.dir.path())
+            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", "2026-01-15")
             .env("LANG", "C.UTF-8")
             .args(args);
@@ -719,7 +730,9 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
     let run = |args: &[&str]| {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
         c.env_clear()
+            .env("HOME", "/nonexistent")
             .env("RENEW_DATA_DIR", &data)
+            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", "2026-01-15")
             .env("LANG", "C.UTF-8")
             .args(args);
@@ -739,7 +752,7 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
     let out = run(&[
         "plan",
         "--region",
-        "haixi",
+        "甲市",
         "--scheme",
         "zg",
         "--disease",
@@ -761,7 +774,7 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
 #[test]
 fn export_dates_are_all_for_the_export_day() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     for format in ["markdown", "text"] {
         let out = env
             .cmd(&["checklist", "export", &id, "--format", format])
@@ -790,7 +803,7 @@ fn export_dates_are_all_for_the_export_day() {
 #[test]
 fn a_checklist_reads_the_same_in_every_language_and_stores_no_display_text() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     let path = checklist_path(&env, &id);
     let saved = read_json(&path);
     for item in saved["items"].as_array().unwrap() {
@@ -847,7 +860,7 @@ fn a_label_that_looks_like_a_placeholder_is_shown_literally() {
         .cmd(&[
             "plan",
             "--region",
-            "haixi",
+            "甲市",
             "--scheme",
             "zg",
             "--disease",
@@ -881,7 +894,7 @@ fn a_label_that_looks_like_a_placeholder_is_shown_literally() {
             if args[1] != "tick" {
                 assert!(text.contains(label), "{lang} {args:?}: {text}");
             }
-            assert!(!text.contains("青海省海西州青海省海西州"), "{text}");
+            assert!(!text.contains("示例省甲市示例省甲市"), "{text}");
             assert!(!text.contains(&format!("{id}{id}")), "{text}");
         }
     }
@@ -893,7 +906,7 @@ fn a_label_that_looks_like_a_placeholder_is_shown_literally() {
 #[test]
 fn a_passed_apply_by_day_is_said_as_such_in_show_and_the_calendar() {
     let env = Env::new();
-    let id = env.save("haixi", "tnb", "2026-03-31", "妈妈");
+    let id = env.save("甲市", "tnb", "2026-03-31", "妈妈");
     let at = |today: &str, args: &[&str]| {
         let out = env.cmd(args).env("RENEW_TODAY", today).output().unwrap();
         assert!(

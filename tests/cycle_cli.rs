@@ -1,8 +1,12 @@
 //! The renewal cycle, the agenda and the combined calendar through the real
-//! binary, hermetic: a temp data dir, a fixed today, no outside environment.
+//! binary, hermetic: a temp data dir, a fixed today, no outside environment,
+//! on the fixture regions (`tests/fixtures/policy/regions`, as a policy pack).
 
 use assert_cmd::Command;
 use serde_json::Value;
+
+/// The fixture regions, added to the shipped ones as a policy pack.
+const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
 
 struct Env {
     dir: tempfile::TempDir,
@@ -26,7 +30,9 @@ impl Env {
             .unwrap()
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
             .env("RENEW_DATA_DIR", self.dir.path())
+            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", today)
             .env("LANG", "C.UTF-8")
             .args(args)
@@ -54,7 +60,7 @@ impl Env {
         self.json(today, &["checklist", "show", id, "--format", "json"])
     }
 
-    /// Saves a 防城港 hypertension plan (5 + 3 working days on every
+    /// Saves a 乙市 (fixture) hypertension plan (5 + 3 working days on every
     /// channel) and returns the id.
     fn save(&self, today: &str, end: &str, label: &str) -> String {
         let v = self.json(
@@ -62,7 +68,7 @@ impl Env {
             &[
                 "plan",
                 "--region",
-                "fangchenggang",
+                "乙市",
                 "--scheme",
                 "employee",
                 "--disease",
@@ -116,7 +122,7 @@ fn submit_approve_and_the_next_cycle() {
     let cycle = &v["cycle"];
     assert_eq!(cycle["state"], "submitted");
     assert_eq!(cycle["submitted_on"], "2026-03-10");
-    assert_eq!(cycle["channel"], "insurance-office-window");
+    assert_eq!(cycle["channel"], "office-window");
     // Tue 10 March + 5 working days of review + 3 to notify.
     assert_eq!(cycle["expected_result"], "2026-03-20");
     assert_eq!(cycle["expected_result_estimated"], false);
@@ -227,10 +233,10 @@ fn dates_that_cannot_be_right_exit_2_and_change_nothing() {
         (vec!["checklist", "submit", &id, "--on", "3月"], "--on"),
         (
             vec!["checklist", "submit", &id, "--channel", "nowhere"],
-            "insurance-office-window",
+            "office-window",
         ),
         (
-            vec!["checklist", "submit", &id, "--channel", "guangxi"],
+            vec!["checklist", "submit", &id, "--channel", "yibao"],
             "多个",
         ),
         (
@@ -517,7 +523,7 @@ fn the_same_checklist_saved_twice_is_pointed_out_and_default_labels_differ() {
         &[
             "plan",
             "--region",
-            "fangchenggang",
+            "乙市",
             "--scheme",
             "employee",
             "--disease",
@@ -537,7 +543,7 @@ fn the_same_checklist_saved_twice_is_pointed_out_and_default_labels_differ() {
         &[
             "plan",
             "--region",
-            "fangchenggang",
+            "乙市",
             "--scheme",
             "employee",
             "--disease",
@@ -561,7 +567,7 @@ fn the_same_checklist_saved_twice_is_pointed_out_and_default_labels_differ() {
             &[
                 "plan",
                 "--region",
-                "fangchenggang",
+                "乙市",
                 "--scheme",
                 "employee",
                 "--disease",

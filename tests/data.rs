@@ -410,3 +410,58 @@ fn qingdao_hospital_only_diseases_say_why_there_is_no_apply_by_day() {
         );
     }
 }
+
+/// The whole text and Markdown plan of each shipped region, pinned: an edit
+/// of `data/` shows here as a snapshot diff to review (`cargo insta review`).
+#[test]
+fn snapshots_of_each_shipped_region() {
+    for (name, region, disease, end, extra) in [
+        ("haixi", "qinghai-haixi", "diabetes", "2026-03-31", vec![]),
+        (
+            "qingdao",
+            "shandong-qingdao",
+            "uremia-dialysis",
+            "2026-06-30",
+            vec!["--cross-province"],
+        ),
+        (
+            "fangchenggang",
+            "guangxi-fangchenggang",
+            "hypertension",
+            "2026-06-30",
+            vec!["--retired"],
+        ),
+        ("qianjiang", "hubei-qianjiang", "copd", "2026-08-31", vec![]),
+        ("generic", "generic", "other", "2026-06-30", vec![]),
+    ] {
+        for format in ["text", "markdown"] {
+            let home = tempfile::tempdir().unwrap();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_renew"))
+                .args([
+                    "plan",
+                    "--region",
+                    region,
+                    "--scheme",
+                    "employee",
+                    "--disease",
+                    disease,
+                    "--end",
+                    end,
+                ])
+                .args(&extra)
+                .args(["--today", "2026-05-06", "--format", format])
+                .env_clear()
+                .env("HOME", home.path())
+                .env("RENEW_DATA_DIR", home.path())
+                .env("LANG", "C.UTF-8")
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            insta::assert_snapshot!(
+                format!("{name}_{format}"),
+                String::from_utf8(out.stdout).unwrap()
+            );
+        }
+    }
+}

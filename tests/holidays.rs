@@ -1,6 +1,7 @@
 //! A year's holiday schedule from a policy pack (`holidays/YYYY.json`):
 //! checked by `renew data check`, used in place of the estimate for that
-//! year, every problem named by file and field.
+//! year, every problem named by file and field. Plans are made for the
+//! fixture's 甲市 (`tests/fixtures/policy/regions`, as a policy pack).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,18 +9,43 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The fixture regions, added to the shipped ones as a policy pack.
+const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
+
+/// Copies the fixture regions into a pack folder, beside its holidays.
+fn add_fixture_regions(pack: &Path) {
+    for e in fs::read_dir(FIXTURE_REGIONS).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, pack.join(p.file_name().unwrap())).unwrap();
+    }
+}
+
+/// A pack of the fixture regions and the holiday files of `holidays`.
+fn pack_with_holidays_of(holidays: &Path) -> tempfile::TempDir {
+    let pack = tempfile::tempdir().unwrap();
+    add_fixture_regions(pack.path());
+    fs::create_dir(pack.path().join("holidays")).unwrap();
+    for e in fs::read_dir(holidays.join("holidays")).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(
+            &p,
+            pack.path().join("holidays").join(p.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    pack
+}
+
 fn renew(args: &[&str]) -> (i32, String, String) {
     let data = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("renew")
         .unwrap()
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", data.path())
         .env("RENEW_DATA_DIR", data.path())
+        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
         .env_remove("LC_ALL")
-        .env_remove("HOME")
-        .env_remove("ACCESSIBLE")
-        .env_remove("RENEW_TODAY")
-        .env_remove("RENEW_POLICY_DIR")
         .env("LANG", "C.UTF-8")
         .args(args)
         .output()
@@ -44,7 +70,7 @@ fn plan_json(pack: Option<&Path>) -> Value {
     let mut args = vec![
         "plan",
         "--region",
-        "qinghai-haixi",
+        "fx-exact",
         "--scheme",
         "employee",
         "--disease",
@@ -56,9 +82,11 @@ fn plan_json(pack: Option<&Path>) -> Value {
         "--format",
         "json",
     ];
+    let merged;
     let dir;
     if let Some(p) = pack {
-        dir = p.to_str().unwrap().to_string();
+        merged = pack_with_holidays_of(p);
+        dir = merged.path().to_str().unwrap().to_string();
         args.extend(["--policy-dir", &dir]);
     }
     let (code, out, err) = renew(&args);
@@ -71,7 +99,7 @@ fn online(plan: &Value) -> &Value {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"] == "qinghai-ybao-wechat")
+        .find(|c| c["id"] == "wechat")
         .unwrap()
 }
 
@@ -134,6 +162,7 @@ fn every_problem_in_a_holiday_file_is_named_by_file_and_field() {
     )
     .unwrap();
     fs::write(pack.path().join("holidays/2029.json"), "{\"year\": 2029,").unwrap();
+    add_fixture_regions(pack.path());
 
     let (code, out, err) = renew(&["data", "check", pack.path().to_str().unwrap()]);
     assert_ne!(code, 0);
@@ -152,7 +181,7 @@ fn every_problem_in_a_holiday_file_is_named_by_file_and_field() {
     let (code, out, err) = renew(&[
         "plan",
         "--region",
-        "qinghai-haixi",
+        "fx-exact",
         "--scheme",
         "employee",
         "--disease",
@@ -180,7 +209,7 @@ fn every_output_marks_estimated_dates() {
         vec![
             "plan",
             "--region",
-            "qinghai-haixi",
+            "fx-exact",
             "--scheme",
             "employee",
             "--disease",
@@ -217,11 +246,11 @@ fn every_output_marks_estimated_dates() {
             .unwrap()
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", data.path())
             .env("RENEW_DATA_DIR", data.path())
+            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", "2026-12-20")
             .env_remove("LC_ALL")
-            .env_remove("HOME")
-            .env_remove("RENEW_POLICY_DIR")
             .env("LANG", "C.UTF-8")
             .args(args)
             .output()
@@ -255,14 +284,20 @@ fn the_qr_text_marks_an_estimated_apply_by_day() {
     renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);
     let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let answers = Answers {
-        region: "qinghai-haixi".into(),
+        region: "fx-exact".into(),
         scheme: Scheme::Employee,
         disease: "diabetes".into(),
         validity_end: d("2027-01-03"),
         cross_province: false,
         retired: false,
     };
-    let plan = compute(&PolicySet::embedded().unwrap(), &answers, d("2026-12-20")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/policy");
+    let plan = compute(
+        &PolicySet::from_dir(&fixture).unwrap(),
+        &answers,
+        d("2026-12-20"),
+    )
+    .unwrap();
     for level in 0..=2 {
         let text = qr_text(&plan, level);
         assert!(text.contains("2026-12-24（估）"), "level {level}: {text}");

@@ -10,7 +10,10 @@ use serde_json::Value;
 
 fn renew(data: &Path) -> Command {
     let mut c = Command::cargo_bin("renew").unwrap();
+    // HOME is set, not just cleared: without it the config is looked up in
+    // the account's home directory.
     c.env_clear()
+        .env("HOME", data)
         .env("RENEW_DATA_DIR", data)
         .env("RENEW_TODAY", "2026-01-15")
         .env("LANG", "C.UTF-8")

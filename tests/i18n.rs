@@ -10,7 +10,7 @@ use renewal_assistant::tui::theme::Theme;
 fn flow_to_result(lang: Lang) -> Harness {
     set_lang(lang);
     let mut h = Harness::new();
-    h.haixi_to_review();
+    h.answer_all();
     h.enter();
     h
 }
@@ -32,7 +32,7 @@ fn english_shows_the_chinese_with_a_gloss() {
     set_lang(Lang::En);
     let h = Harness::new();
     let s = h.screen();
-    assert!(s.contains("青海省海西州 (Haixi, Qinghai)"), "{s}");
+    assert!(s.contains("示例省甲市 (Jia, Shili)"), "{s}");
     let mut h = flow_to_result(Lang::En);
     h.typed("2");
     let s = h.screen();
@@ -59,7 +59,9 @@ fn renew(args: &[&str], lang_env: &str) -> (i32, String) {
         .unwrap()
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.path())
         .env("RENEW_DATA_DIR", dir.path())
+        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
         .env_remove("LC_ALL")
         .env("LANG", lang_env)
         .args(args)
@@ -75,7 +77,7 @@ fn renew(args: &[&str], lang_env: &str) -> (i32, String) {
 const PLAN: [&str; 9] = [
     "plan",
     "--region",
-    "haixi",
+    "甲市",
     "--scheme",
     "zg",
     "--disease",
@@ -89,7 +91,7 @@ fn the_cli_in_every_language() {
     let (code, en) = renew(&[&PLAN[..], &["--lang", "en"]].concat(), "C.UTF-8");
     assert_eq!(code, 0);
     assert!(
-        en.contains("青海省海西州 (Haixi, Qinghai)") && en.contains("Diabetes"),
+        en.contains("示例省甲市 (Jia, Shili)") && en.contains("Diabetes"),
         "{en}"
     );
     assert!(en.contains("75 days"), "{en}");
@@ -136,7 +138,7 @@ fn the_cli_in_every_language() {
 #[test]
 fn three_themes() {
     let mut h = Harness::new();
-    h.haixi_to_review();
+    h.answer_all();
     for (name, theme) in [
         (
             "default",
@@ -219,11 +221,11 @@ fn a_traditional_input_method_finds_the_simplified_data() {
         &[
             "plan",
             "--region",
-            "青島",
+            "甲市轄區",
             "--scheme",
             "職工",
             "--disease",
-            "腫瘤",
+            "腎衰",
             "--end",
             "2026-03-31",
             "--format",
@@ -233,12 +235,12 @@ fn a_traditional_input_method_finds_the_simplified_data() {
     );
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("\"id\": \"shandong-qingdao\"") && out.contains("\"id\": \"cancer\""),
+        out.contains("\"id\": \"fx-exact\"") && out.contains("\"id\": \"renal-failure\""),
         "{out}"
     );
     set_lang(Lang::ZhHant);
     let mut h = Harness::new();
-    h.typed("青島");
+    h.typed("甲市轄區");
     assert_eq!(
         h.app
             .visible_options(renewal_assistant::tui::app::Step::Region)

@@ -14,10 +14,14 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 /// What the first screen asks.
 const FLOW_START: &str = "您在哪个地区参保";
 
-/// Answers 海西 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and ticks
+/// The fixture regions (甲乙丙丁市 of 示例省), added to the shipped ones as
+/// a policy pack, so an edit of `data/` changes nothing here.
+const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
+
+/// Answers 甲市 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and ticks
 /// the first checklist item: each step's keys, then what the screen shows.
 const FLOW: &[(&str, &str)] = &[
-    ("hx", "找到 1 项"),
+    ("甲市", "找到 1 项"),
     ("\r", "哪种医保"),
     ("1", "哪个病种"),
     ("tnb", "找到 1 项"),
@@ -73,6 +77,7 @@ impl Session {
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         cmd.env("HOME", data_dir);
         cmd.env("RENEW_DATA_DIR", data_dir);
+        cmd.env("RENEW_POLICY_DIR", FIXTURE_REGIONS);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         for (k, v) in extra_env {
@@ -157,7 +162,7 @@ impl Session {
             .unwrap_or('?')
     }
 
-    /// Answers 海西 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and
+    /// Answers 甲市 / 职工 / 糖尿病 / 2026年3月31日 / 否, confirms, and
     /// ticks the first checklist item.
     fn flow_to_first_tick(&mut self) {
         self.wait_for(FLOW_START);
@@ -240,7 +245,7 @@ fn a_full_flow_ticks_quits_and_comes_back() {
     // Next week: the saved plan is on the home list.
     let mut s = Session::start(tmp.path(), &[]);
     s.wait_for("您的续期清单");
-    s.wait_for("糖尿病 · 青海省海西州 · 到期 2026-03-31");
+    s.wait_for("糖尿病 · 示例省甲市 · 到期 2026-03-31");
     s.wait_for("1/7");
     s.send("\x1b[B\r");
     // A saved checklist opens on its checklist tab; 1 shows the window.
@@ -345,6 +350,7 @@ fn a_closed_terminal_ends_the_program_with_the_ticks_kept() {
         .env_clear()
         .env("HOME", tmp.path())
         .env("RENEW_DATA_DIR", tmp.path())
+        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
         .env("TERM", "xterm-256color")
         .env("LANG", "C.UTF-8")
         .stdin(slave.try_clone().unwrap())
@@ -449,7 +455,7 @@ fn suspend_and_resume_give_back_and_retake_the_terminal() {
             "{how}: the wizard is back"
         );
         // Raw mode again: keys arrive one by one, with no Enter.
-        s.send("hx");
+        s.send("甲市");
         s.wait_for("找到 1 项");
         s.send("\x03");
         assert!(s.wait_exit().success(), "{how}");
@@ -473,7 +479,7 @@ fn a_hanging_printer_does_not_freeze_a_kiosk() {
     let config = config.display().to_string();
     let mut s = Session::start(tmp.path(), &[("RENEW_CONFIG", &config)]);
     s.wait_for("您在哪个地区参保");
-    s.send("hx");
+    s.send("甲市");
     s.wait_for("找到 1 项");
     s.send("\r1tnb");
     s.wait_for("糖尿病");

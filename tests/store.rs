@@ -15,10 +15,18 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 15, 8, 0, 0).unwrap()
 }
 
+/// The fixture regions (`tests/fixtures/policy/`): made-up places, so an
+/// edit of `data/` changes nothing here.
+const FIXTURE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy");
+
+fn fixture_policy() -> PolicySet {
+    PolicySet::from_dir(Path::new(FIXTURE_DIR)).unwrap()
+}
+
 fn sample(store: &Store, label: &str) -> Checklist {
-    let policy = PolicySet::embedded().unwrap();
+    let policy = fixture_policy();
     let answers = Answers {
-        region: "qinghai-haixi".into(),
+        region: "fx-exact".into(),
         scheme: Scheme::Employee,
         disease: "diabetes".into(),
         validity_end: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
@@ -257,8 +265,10 @@ fn six_processes_ticking_at_once_lose_nothing() {
                         "--today",
                         "2026-01-15",
                     ])
+                    .env_clear()
+                    .env("HOME", tmp.path())
                     .env("RENEW_DATA_DIR", tmp.path())
-                    .env_remove("LC_ALL")
+                    .env("RENEW_POLICY_DIR", format!("{FIXTURE_DIR}/regions"))
                     .env("LANG", "C.UTF-8")
                     .stdout(std::process::Stdio::null())
                     .spawn()
@@ -596,7 +606,7 @@ mod dates_and_numbers_at_their_bounds {
     }
 
     fn run(dir: &Path, command: Cli) -> String {
-        let policy = PolicySet::embedded().unwrap();
+        let policy = fixture_policy();
         let ctx = cli::Context {
             policy: &policy,
             today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),

@@ -1,6 +1,9 @@
 //! The wizard driven without a terminal, as the shell drives it: messages
 //! through `update`, effects performed against a temp store, screens drawn
-//! on `TestBackend` and read back as text.
+//! on `TestBackend` and read back as text. The wizard runs on the fixture
+//! policy set (`tests/fixtures/policy/`, see `src/policy/fixture.rs`): 甲乙丙
+//! 丁市 of 示例省 and the generic entry, so an edit of `data/` changes no
+//! screen here.
 
 #![allow(dead_code)]
 
@@ -36,6 +39,21 @@ pub const KIOSK: Kiosk = Kiosk {
     allow_save: true,
     quit_key: QuitKey::Ctrl('q'),
 };
+
+/// The fixture policy set: a national file and a few made-up regions, one
+/// for each rule shape (`src/policy/fixture.rs` lists them).
+pub const FIXTURE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy");
+
+/// Its regions, for the binary as a policy pack (`RENEW_POLICY_DIR`): they
+/// join the shipped regions and national file.
+pub const FIXTURE_REGIONS: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
+
+/// The fixture policy set, validated as the shipped data is.
+pub fn fixture_policy() -> PolicySet {
+    PolicySet::from_dir(std::path::Path::new(FIXTURE_DIR))
+        .unwrap_or_else(|e| panic!("the fixture policy set: {e}"))
+}
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
@@ -121,16 +139,20 @@ impl Harness {
         Harness::start(tmp, None)
     }
 
+    /// The wizard on other policy data than the fixture set.
+    pub fn with_policy(policy: PolicySet) -> Harness {
+        Harness::start_with(policy, tempfile::tempdir().unwrap(), None)
+    }
+
     /// Starts the wizard the way the shell does (`tui::start`).
     fn start(tmp: tempfile::TempDir, kiosk: Option<Kiosk>) -> Harness {
+        Harness::start_with(fixture_policy(), tmp, kiosk)
+    }
+
+    fn start_with(policy: PolicySet, tmp: tempfile::TempDir, kiosk: Option<Kiosk>) -> Harness {
         let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
-        let (mut app, _) = renewal_assistant::tui::start(
-            PolicySet::embedded().unwrap(),
-            today(),
-            Some(tmp.path()),
-            kiosk,
-            now,
-        );
+        let (mut app, _) =
+            renewal_assistant::tui::start(policy, today(), Some(tmp.path()), kiosk, now);
         // Effects go to a store here even where the shell has none, so a
         // test can see that nothing was written.
         let store = Store::open(tmp.path()).unwrap();
@@ -225,9 +247,10 @@ impl Harness {
         out
     }
 
-    /// Answers every question for 海西 / 职工 / 糖尿病 / 2026-03-31 / 否.
-    pub fn haixi_to_review(&mut self) -> &mut Self {
-        self.typed("hx")
+    /// Answers every question for 甲市 (the fixture's `fx-exact`) / 职工 /
+    /// 糖尿病 / 2026-03-31 / 否.
+    pub fn answer_all(&mut self) -> &mut Self {
+        self.typed("js")
             .enter()
             .typed("1")
             .typed("tnb")
