@@ -484,7 +484,7 @@ fn a_hanging_printer_does_not_freeze_a_kiosk() {
     s.send("\r1tnb");
     s.wait_for("糖尿病");
     s.send("\r2026-03-31\r\r\r");
-    s.wait_for("海西 · 职工医保 · 糖尿病");
+    s.wait_for("甲市 · 职工医保 · 糖尿病");
     s.send("p");
     s.wait_for("正在打印");
     // The wizard still answers keys while the printer hangs.

@@ -854,7 +854,7 @@ fn a_hospital_only_disease_says_why_there_is_no_apply_by_day_on_the_window_tab()
     let s: String = h.screen().split_whitespace().collect();
     assert!(s.contains("算不出建议最晚申请日"), "{s}");
     assert!(s.contains("医疗机构代办"), "{s}");
-    assert!(s.contains("您拟定点的医疗机构"), "{s}");
+    assert!(s.contains("请向定点医疗机构"), "{s}");
 }
 
 /// Issue 14: the calendar reaches the months of the apply-by day and the
