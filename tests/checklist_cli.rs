@@ -92,7 +92,7 @@ fn save_prints_the_id_and_path_and_writes_the_file() {
     assert!(line.starts_with("已保存清单「妈妈」，编号 "), "{line}");
     let path = line.split('：').next_back().unwrap();
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(saved["schema_version"], 2);
+    assert_eq!(saved["schema_version"], 3);
     assert_eq!(saved["label"], "妈妈");
     assert_eq!(saved["answers"]["validity_end"], "2026-03-31");
     assert_eq!(saved["window"]["opens"], "2025-12-31");
@@ -986,4 +986,74 @@ fn a_hospital_only_checklist_says_why_there_is_no_apply_by_day() {
     }
     let v = env.json(&["checklist", "show", &id, "--format", "json"]);
     assert_eq!(v["deadline"], "unknown");
+}
+
+/// Issue 11 §3: 青岛's 高血压 documents are an either/or of two routes. A
+/// checklist saved before that was modelled (schema 2, both routes counted)
+/// shows the group in every output without being rewritten: `show` (text
+/// and JSON), `list` and the agenda count it once and say which route is
+/// complete; ticking saves it in the current schema.
+#[test]
+fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save() {
+    let env = Env::new();
+    let dir = env.dir.path().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("7b2e4d10.json");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/checklist-v2-either-or.json");
+    std::fs::copy(&fixture, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let run = |args: &[&str]| {
+        let out = env.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let flat = |s: String| s.split_whitespace().collect::<String>();
+    let show = flat(run(&["checklist", "show", "7b2e4d10"]));
+    for want in [
+        "已完成1/6项",
+        "“确诊途径”已按途径1“住院确诊”（经住院确诊的）备齐，其他途径的材料不用再准备",
+        "途径1“住院确诊”（经住院确诊的）·已备齐☑2.住院确诊病历",
+        "途径2“门诊确诊”（未经住院确诊的）·已备0/1☐3.二级或以上医院临床确诊的门诊病历",
+    ] {
+        assert!(show.contains(want), "{want}: {show}");
+    }
+    let v = env.json(&["checklist", "show", "7b2e4d10", "--format", "json"]);
+    assert_eq!(
+        (v["done"].clone(), v["total"].clone()),
+        (1.into(), 6.into())
+    );
+    assert_eq!(v["choice_states"][0]["complete_route"], "inpatient");
+    assert_eq!(v["choices"][0]["routes"][1]["id"], "outpatient");
+    let list = run(&["checklist", "list"]);
+    assert!(list.contains("1/6"), "{list}");
+    let v = env.json(&["checklist", "list", "--format", "json"]);
+    assert_eq!(
+        (
+            v["checklists"][0]["done"].clone(),
+            v["checklists"][0]["total"].clone()
+        ),
+        (1.into(), 6.into())
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "viewing writes nothing"
+    );
+
+    // Untick the inpatient route: the agenda says the group is still open.
+    let out = run(&["checklist", "untick", "7b2e4d10", "2"]);
+    assert!(out.contains("〔任选其一·途径 1：住院确诊〕"), "{out}");
+    let agenda = flat(run(&["agenda", "--days", "90"]));
+    assert!(
+        agenda.contains("已完成0/6·“确诊途径”任选其一，还没备齐"),
+        "{agenda}"
+    );
+    let v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(v["schema_version"], 3, "saved in the current schema");
+    assert_eq!(v["choices"][0]["id"], "hypertension-diabetes-diagnosis");
 }

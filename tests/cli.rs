@@ -313,7 +313,7 @@ fn lists_of_regions_and_diseases() {
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 6);
+    assert_eq!(v.as_array().unwrap().len(), 7);
     let (mut cmd, _d) = renew();
     cmd.args(["diseases", "--region", "js"])
         .assert()

@@ -127,7 +127,10 @@ fn submit_approve_and_the_next_cycle() {
     assert_eq!(cycle["expected_result"], "2026-03-20");
     assert_eq!(cycle["expected_result_estimated"], false);
     assert_eq!(cycle["benefits_during_review"]["value"], true);
-    assert_eq!(env.file(&id)["schema_version"], 2);
+    assert_eq!(
+        env.file(&id)["schema_version"],
+        renewal_assistant::checklist::SCHEMA_VERSION
+    );
     let listed = env.json("2026-03-12", &["checklist", "list", "--format", "json"]);
     let row = &listed["checklists"][0];
     assert_eq!(
@@ -282,7 +285,10 @@ fn a_version_1_file_opens_and_is_upgraded_when_a_change_is_saved() {
         &["checklist", "submit", "5f3a9c21", "--on", "2026-03-02"],
     );
     let saved = env.file("5f3a9c21");
-    assert_eq!(saved["schema_version"], 2);
+    assert_eq!(
+        saved["schema_version"],
+        renewal_assistant::checklist::SCHEMA_VERSION
+    );
     assert_eq!(saved["cycle"]["state"], "submitted");
     let old: Value = serde_json::from_slice(&fixture).unwrap();
     assert_eq!(
@@ -327,7 +333,7 @@ fn a_newer_version_file_mid_cycle_is_left_untouched() {
     let id = env.save("2026-03-01", "2026-03-31", "妈妈");
     env.ok("2026-03-10", &["checklist", "submit", &id]);
     let mut v = env.file(&id);
-    v["schema_version"] = 3.into();
+    v["schema_version"] = (renewal_assistant::checklist::SCHEMA_VERSION + 1).into();
     v["cycle"]["state"] = "appealed".into();
     let newer = serde_json::to_vec_pretty(&v).unwrap();
     std::fs::write(env.path(&id), &newer).unwrap();

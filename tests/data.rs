@@ -465,3 +465,45 @@ fn snapshots_of_each_shipped_region() {
         }
     }
 }
+
+/// Issue 11 §3 (seed 002 二(二)1): 高血压/糖尿病 with complications bring the
+/// inpatient documents, or — when not confirmed in hospital — the
+/// outpatient ones: an either/or, never both required.
+#[test]
+fn qingdao_hypertension_and_diabetes_documents_are_an_either_or() {
+    for id in ["hypertension-complications", "diabetes-complications"] {
+        let p = plan("shandong-qingdao", id, "2027-03-31", "2027-01-20", false);
+        let routes: Vec<(&str, Option<&str>)> = p
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.route.as_ref().map(|r| r.route.as_str())))
+            .collect();
+        assert_eq!(
+            routes,
+            [
+                ("id-or-social-card", None),
+                ("inpatient-diagnosis-complications", Some("inpatient")),
+                ("outpatient-two-year-records", Some("outpatient")),
+            ],
+            "{id}"
+        );
+        let choice = &p.document_choices[0];
+        assert_eq!(choice.routes[0].who.as_deref(), Some("经住院确诊的"));
+        assert_eq!(choice.routes[1].who.as_deref(), Some("未经住院确诊的"));
+        let c = renewal_assistant::checklist::Checklist::new(
+            "x".into(),
+            "",
+            &Answers {
+                region: "shandong-qingdao".into(),
+                scheme: Scheme::Employee,
+                disease: id.into(),
+                validity_end: d("2027-03-31"),
+                cross_province: false,
+                retired: false,
+            },
+            &p,
+            chrono::DateTime::UNIX_EPOCH,
+        );
+        assert_eq!(c.progress(), (0, 6), "{id}: the two routes count once");
+    }
+}

@@ -793,3 +793,56 @@ fn hundreds_of_files_read_at_once_keep_order_and_every_problem() {
         .unwrap();
     assert_eq!(fs::read(store.dir().join(moved)).unwrap(), broken);
 }
+
+/// Issue 11 §3: a schema-2 checklist saved before either/or groups existed
+/// (青岛 高血压, both document routes counted as required, the inpatient one
+/// ticked) still opens as it was saved; brought up to date with the plan it
+/// gets the group and keeps its ticks, and it is written as the current
+/// schema on save.
+#[test]
+fn a_schema_2_checklist_from_before_either_or_opens_and_is_upgraded_on_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklist-v2-either-or.json");
+    let path = store.dir().join("7b2e4d10.json");
+    fs::copy(&fixture, &path).unwrap();
+    let c = store.load("7b2e4d10", now()).unwrap();
+    assert_eq!(c.schema_version, 2);
+    assert!(c.choices.is_empty());
+    assert_eq!(c.progress(), (1, 7), "as saved: both routes required");
+
+    let policy = PolicySet::embedded().unwrap();
+    let p = plan::compute(
+        &policy,
+        &c.answers,
+        NaiveDate::from_ymd_opt(2026, 1, 20).unwrap(),
+    )
+    .unwrap();
+    let (saved, ()) = store
+        .update("7b2e4d10", now(), |c| {
+            c.refresh(&p, now());
+            (true, ())
+        })
+        .unwrap();
+    assert_eq!(
+        saved.progress(),
+        (1, 6),
+        "the group counts once, done by its inpatient route"
+    );
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(v["schema_version"], SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(v["choices"][0]["id"], "hypertension-diabetes-diagnosis");
+    assert_eq!(
+        v["choices"][0]["routes"][0]["items"][0],
+        "doc:inpatient-diagnosis-complications"
+    );
+    let inpatient = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "doc:inpatient-diagnosis-complications")
+        .unwrap();
+    assert_eq!(inpatient["done"], true, "the tick is kept");
+}

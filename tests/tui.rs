@@ -999,3 +999,38 @@ fn the_date_step_guides_instead_of_scolding() {
         }
     }
 }
+
+/// Issue 11 §3: documents that are an either/or of two routes (青岛's 高血压;
+/// here the fixture's 丙市): the documents tab says one route is enough and heads each route; the
+/// checklist tab marks each route's item, counts the group once and, with
+/// one route ticked, counts it done.
+#[test]
+fn an_either_or_of_document_routes_on_the_documents_and_checklist_tabs() {
+    let mut h = Harness::new();
+    h.typed("丙市")
+        .enter()
+        .typed("1")
+        .typed("高血压合并")
+        .enter()
+        .typed("2026-03-31")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    h.resize(120, 40);
+    h.typed("2");
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("任选其一"), "{s}");
+    assert!(s.contains("途径1“住院确诊”（经住院确诊的）"), "{s}");
+    assert!(s.contains("途径2“门诊确诊”（未经住院确诊的）"), "{s}");
+    h.typed("4");
+    let s = h.screen();
+    assert!(s.contains("〔任选其一·途径 1：住院确诊〕"), "{s}");
+    assert!(s.contains("清单 0/6"), "{s}");
+    // Item 2 is the inpatient route's only document.
+    h.key(KeyCode::Down).typed(" ");
+    let s = h.screen();
+    assert!(s.contains("清单 1/6"), "{s}");
+    let flat: String = s.split_whitespace().collect();
+    assert!(flat.contains("已按途径1“住院确诊”"), "{s}");
+}

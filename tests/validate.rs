@@ -173,3 +173,67 @@ fn a_disease_routed_to_a_missing_or_no_channel_is_rejected() {
         "no channel for renewals takes this disease",
     );
 }
+
+/// Issue 11 §3: an either/or of document routes must be one: two routes or
+/// more, each with documents that exist, are in that route only, are not
+/// common to everyone and are for every scheme (else a route could be
+/// complete with nothing done); a disease names a choice that exists.
+#[test]
+fn a_bad_either_or_of_document_routes_is_rejected() {
+    use serde_json::json;
+    let with = |routes: Value, disease_choice: &str| {
+        problems_after(|v| {
+            let docs = v["documents"].as_array_mut().unwrap();
+            for (id, schemes) in [
+                ("a", json!([])),
+                ("b", json!([])),
+                ("r", json!(["resident"])),
+            ] {
+                docs.push(json!({ "id": id, "name": id, "why": "测试", "schemes": schemes, "source": "fx-a-article" }));
+            }
+            v["document_choices"] = json!([{ "id": "route", "name": "途径", "routes": routes, "source": "fx-a-article" }]);
+            v["diseases"][0]["document_choices"] = json!([disease_choice]);
+        })
+    };
+    let route = |id: &str, docs: &[&str]| json!({ "id": id, "name": id, "documents": docs });
+    assert_eq!(
+        with(json!([route("x", &["a"]), route("y", &["b"])]), "route"),
+        [],
+        "a good either/or"
+    );
+    let p = with(json!([route("x", &["a"])]), "route");
+    assert_problem(&p, "document_choices[0].routes", "two routes or more");
+    let p = with(
+        json!([route("x", &["a"]), route("y", &["nothing"])]),
+        "route",
+    );
+    assert_problem(
+        &p,
+        "document_choices[0].routes[1].documents[0]",
+        "does not exist",
+    );
+    let p = with(
+        json!([route("x", &["a"]), route("y", &["b", "a"])]),
+        "route",
+    );
+    assert_problem(
+        &p,
+        "document_choices[0].routes[1].documents[1]",
+        "another route",
+    );
+    let p = with(
+        json!([route("x", &["a"]), route("y", &["id-card"])]),
+        "route",
+    );
+    assert_problem(&p, "document_choices[0].routes[1].documents[0]", "common");
+    let p = with(json!([route("x", &["a"]), route("y", &["r"])]), "route");
+    assert_problem(
+        &p,
+        "document_choices[0].routes[1].documents[0]",
+        "some schemes",
+    );
+    let p = with(json!([route("x", &["a"]), route("y", &[])]), "route");
+    assert_problem(&p, "document_choices[0].routes[1].documents", "empty");
+    let p = with(json!([route("x", &["a"]), route("y", &["b"])]), "elsewhere");
+    assert_problem(&p, "diseases[0].document_choices[0]", "does not exist");
+}

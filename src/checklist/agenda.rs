@@ -126,6 +126,19 @@ pub struct AgendaEntry {
     pub disease: String,
     #[serde(flatten)]
     pub action: NextAction,
+    /// Required items done and in all (an either/or group counts once).
+    pub done: usize,
+    pub total: usize,
+    /// Either/or groups none of whose routes is complete yet.
+    pub open_choices: Vec<OpenChoice>,
+}
+
+/// An either/or group still to settle: its id and the data's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenChoice {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
 }
 
 /// Every checklist whose next action falls on or before `today + days`
@@ -142,12 +155,26 @@ pub fn agenda<'a>(
         .into_iter()
         .filter_map(|(c, a)| {
             let a = a.filter(|a| a.date <= last)?;
+            let (done, total) = c.progress();
+            let open_choices = c
+                .choice_states()
+                .iter()
+                .filter(|s| s.complete.is_none())
+                .map(|s| OpenChoice {
+                    id: s.choice.id.clone(),
+                    name: s.choice.name.clone(),
+                    name_en: s.choice.name_en.clone(),
+                })
+                .collect();
             Some(AgendaEntry {
                 id: c.id.clone(),
                 label: c.label.clone(),
                 region: c.region_name.clone(),
                 disease: c.disease_name.clone(),
                 action: a,
+                done,
+                total,
+                open_choices,
             })
         })
         .collect();

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Checklist, items_for, saved_window};
+use super::{Checklist, choices_for, items_for, saved_window};
 use crate::i18n::{t, tf};
 use crate::plan::{self, PlanChannel, PlanError, RenewalPlan, Status};
 use crate::policy::{Contact, Fact, PolicySet};
@@ -294,6 +294,7 @@ pub fn approve(
     c.answers = answers;
     c.window = saved_window(&plan);
     c.items = items_for(&plan);
+    c.choices = choices_for(&plan);
     c.data_version = plan.data_version.clone();
     c.region_name = plan.region.name.clone();
     c.disease_name = plan.disease.name.clone();

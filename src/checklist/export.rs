@@ -3,78 +3,40 @@
 
 use chrono::{NaiveDate, Utc};
 
-use super::{Checklist, Item, ItemKind, item_text};
+use super::Checklist;
 use crate::i18n::{t, tf};
-use crate::plan::render::{self, wrap};
+use crate::plan::render;
 use crate::plan::{Deadline, RenewalPlan};
 
-fn mark(item: &Item) -> &'static str {
-    if item.done { "☑" } else { "☐" }
-}
-
-/// The items as lines, required first, each with its tick box.
-/// The apply step is worded for `today` (a passed day is not advice).
+/// The items as lines, required first, each with its tick box: the
+/// checklist part of the one document (`document::checklist_blocks`),
+/// rendered as text or Markdown. The apply step is worded for `today` (a
+/// passed day is not advice).
 pub fn item_lines(
     checklist: &Checklist,
     width: usize,
     markdown: bool,
     today: NaiveDate,
 ) -> Vec<String> {
-    let mut out = Vec::new();
-    let (done, total) = checklist.progress();
-    out.push(tf(
-        "checklist.progress",
-        &[("done", &done), ("total", &total)],
-    ));
+    use crate::document::{Document, Section, SectionKind, checklist_blocks, text};
+    let doc = Document {
+        title: String::new(),
+        sections: vec![Section {
+            kind: SectionKind::Checklist,
+            blocks: checklist_blocks(checklist, today),
+        }],
+    };
+    // Past the empty title (and, in text, the blank line after it).
     if markdown {
-        out.push(String::new());
+        let out = crate::document::markdown::render(&doc);
+        out.lines().skip(2).map(str::to_string).collect()
+    } else {
+        text::lines(&doc, text::Layout::terminal(width))
+            .into_iter()
+            .skip(2)
+            .map(|l| l.text)
+            .collect()
     }
-    let groups = [
-        (ItemKind::Document, "checklist.group.documents"),
-        (ItemKind::Step, "checklist.group.steps"),
-        (ItemKind::Tip, "checklist.group.tips"),
-    ];
-    let mut n = 0;
-    for (kind, key) in groups {
-        let items: Vec<&Item> = checklist.items.iter().filter(|i| i.kind == kind).collect();
-        if items.is_empty() {
-            continue;
-        }
-        out.push(if markdown {
-            format!("**{}**", t(key))
-        } else {
-            format!("  {}", t(key))
-        });
-        if markdown {
-            out.push(String::new());
-        }
-        for item in items {
-            n += 1;
-            if markdown {
-                let box_ = if item.done { "[x]" } else { "[ ]" };
-                out.push(format!(
-                    "- {box_} {n}. {}",
-                    item_text(item, &checklist.window, today)
-                ));
-            } else {
-                let prefix = format!("  {} {n}. ", mark(item));
-                let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
-                for (i, l) in wrap(
-                    &item_text(item, &checklist.window, today),
-                    width.saturating_sub(prefix.len().min(width / 2)).max(20),
-                )
-                .into_iter()
-                .enumerate()
-                {
-                    out.push(format!("{}{l}", if i == 0 { &prefix } else { &indent }));
-                }
-            }
-        }
-        if markdown {
-            out.push(String::new());
-        }
-    }
-    out
 }
 
 /// The printable sheet: who and when, the checklist with ☐/☑, channels
@@ -423,14 +385,32 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         Deadline::Unknown => t("qr.apply_by_unknown").to_string(),
     });
     if level <= 1 {
-        let docs: Vec<String> = plan
+        let doc = |d: &crate::plan::PlanDocument| match d.earliest_date {
+            Some(date) => tf("qr.doc_dated", &[("name", &data(&d.name)), ("date", &date)]),
+            None => data(&d.name),
+        };
+        let mut docs: Vec<String> = plan
             .documents
             .iter()
-            .map(|d| match d.earliest_date {
-                Some(date) => tf("qr.doc_dated", &[("name", &data(&d.name)), ("date", &date)]),
-                None => data(&d.name),
-            })
+            .filter(|d| d.route.is_none())
+            .map(doc)
             .collect();
+        // An either/or: one route's documents, or another's.
+        for choice in &plan.document_choices {
+            let routes: Vec<String> = choice
+                .routes
+                .iter()
+                .map(|r| {
+                    let in_route = plan.documents.iter().filter(|d| {
+                        d.route
+                            .as_ref()
+                            .is_some_and(|at| at.choice == choice.id && at.route == r.id)
+                    });
+                    in_route.map(doc).collect::<Vec<_>>().join(t("qr.and"))
+                })
+                .collect();
+            docs.push(tf("qr.choice", &[("routes", &routes.join(t("qr.or")))]));
+        }
         lines.push(format!("{}{}", t("qr.documents"), docs.join(t("qr.sep"))));
     }
     if level == 0 {

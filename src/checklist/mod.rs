@@ -18,7 +18,10 @@ use crate::plan::{Answers, RenewalPlan};
 /// number are left alone; every lower number must still be read.
 /// 2: the renewal cycle (`cycle`) and its `history`; a version 1 file reads
 /// as a cycle being prepared with no history, and is written as 2 on save.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `choices`, either/or groups of items of which one route is enough; a
+/// version 2 file reads with none (its items all required, as it was saved)
+/// and gets them from the plan when it is next brought up to date.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// No policy has a window anywhere near this long.
 const MAX_WINDOW_MONTHS: u32 = 120;
@@ -107,6 +110,40 @@ impl From<ItemFile> for Item {
     }
 }
 
+/// Items of which one route is enough (青岛's 高血压/糖尿病: the inpatient or
+/// the outpatient route), with the data's names kept for showing without
+/// the data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemChoice {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    pub routes: Vec<ItemRoute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRoute {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// Who takes this route, as the data says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    /// Ids of this route's items.
+    pub items: Vec<String>,
+}
+
+/// Where an either/or group stands: each route's (done, total) over its
+/// items, and the first route with all its items done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceState<'a> {
+    pub choice: &'a ItemChoice,
+    pub routes: Vec<(usize, usize)>,
+    pub complete: Option<usize>,
+}
+
 /// The computed window as it was when saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedWindow {
@@ -139,6 +176,10 @@ pub struct Checklist {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub items: Vec<Item>,
+    /// Either/or groups of items: the group is done when one route is
+    /// (schema 3; a version 2 file has none).
+    #[serde(default)]
+    pub choices: Vec<ItemChoice>,
     /// Where this renewal stands (schema 2; a version 1 file is preparing).
     #[serde(default)]
     pub cycle: cycle::Cycle,
@@ -176,6 +217,7 @@ impl Checklist {
             created_at: now,
             updated_at: now,
             items: items_for(plan),
+            choices: choices_for(plan),
             cycle: cycle::Cycle::default(),
             history: Vec::new(),
             extra: serde_json::Map::new(),
@@ -222,6 +264,15 @@ impl Checklist {
         }
         if self.items.len() > MAX_ITEMS {
             return Err(format!("items: more than {MAX_ITEMS}"));
+        }
+        let routed: usize = self
+            .choices
+            .iter()
+            .flat_map(|c| &c.routes)
+            .map(|r| 1 + r.items.len())
+            .sum();
+        if self.choices.len() + routed > MAX_ITEMS {
+            return Err(format!("choices: more than {MAX_ITEMS} routes and items"));
         }
         if self.history.len() > cycle::MAX_HISTORY {
             return Err(format!("history: more than {}", cycle::MAX_HISTORY));
@@ -278,9 +329,11 @@ impl Checklist {
             }
             merged.push(item);
         }
-        let changed_items = merged != self.items;
+        let choices = choices_for(plan);
+        let changed_items = merged != self.items || choices != self.choices;
         if changed_items || window != self.window || plan.data_version != self.data_version {
             self.items = merged;
+            self.choices = choices;
             self.window = window;
             self.data_version = plan.data_version.clone();
             self.region_name = plan.region.name.clone();
@@ -347,11 +400,53 @@ impl Checklist {
         )
     }
 
-    /// (done, total) over the required items.
+    /// (done, total) over the required items, an either/or group counting
+    /// as one item, done when one of its routes is.
     pub fn progress(&self) -> (usize, usize) {
-        let required = self.items.iter().filter(|i| i.required);
+        let routed = |id: &str| {
+            self.choices
+                .iter()
+                .flat_map(|c| &c.routes)
+                .any(|r| r.items.iter().any(|i| i == id))
+        };
+        let required = self.items.iter().filter(|i| i.required && !routed(&i.id));
         let (done, total) = required.fold((0, 0), |(d, t), i| (d + usize::from(i.done), t + 1));
-        (done, total)
+        let states = self.choice_states();
+        let complete = states.iter().filter(|s| s.complete.is_some()).count();
+        (done + complete, total + states.len())
+    }
+
+    /// Where each either/or group stands.
+    pub fn choice_states(&self) -> Vec<ChoiceState<'_>> {
+        self.choices
+            .iter()
+            .map(|choice| {
+                let routes: Vec<(usize, usize)> = choice
+                    .routes
+                    .iter()
+                    .map(|r| {
+                        let items = self.items.iter().filter(|i| r.items.contains(&i.id));
+                        items.fold((0, 0), |(d, t), i| (d + usize::from(i.done), t + 1))
+                    })
+                    .collect();
+                let complete = routes.iter().position(|&(d, t)| t > 0 && d == t);
+                ChoiceState {
+                    choice,
+                    routes,
+                    complete,
+                }
+            })
+            .collect()
+    }
+
+    /// The group and route item `id` belongs to, if any.
+    pub fn route_of(&self, id: &str) -> Option<(&ItemChoice, usize)> {
+        self.choices.iter().find_map(|c| {
+            c.routes
+                .iter()
+                .position(|r| r.items.iter().any(|i| i == id))
+                .map(|n| (c, n))
+        })
     }
 }
 
@@ -419,6 +514,39 @@ fn saved_window(plan: &RenewalPlan) -> SavedWindow {
         apply_by: plan.apply_by.as_ref().map(|a| a.date),
         apply_by_estimated: plan.apply_by.as_ref().is_some_and(|a| a.estimated),
     }
+}
+
+/// The plan's either/or groups, as items: a route's documents become its
+/// items (`doc:<id>`).
+pub fn choices_for(plan: &RenewalPlan) -> Vec<ItemChoice> {
+    plan.document_choices
+        .iter()
+        .map(|c| ItemChoice {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            name_en: c.name_en.clone(),
+            routes: c
+                .routes
+                .iter()
+                .map(|r| ItemRoute {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    name_en: r.name_en.clone(),
+                    who: r.who.clone(),
+                    items: plan
+                        .documents
+                        .iter()
+                        .filter(|d| {
+                            d.route
+                                .as_ref()
+                                .is_some_and(|at| at.choice == c.id && at.route == r.id)
+                        })
+                        .map(|d| format!("doc:{}", d.id))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The items a plan asks for. Ids depend only on what the item is (a
@@ -549,6 +677,87 @@ pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String 
         (ItemKind::Tip, _, Some(note)) => format!("{}：{note}", item.name),
         _ => item_name(item),
     }
+}
+
+/// An either/or group's name in this thread's language.
+fn choice_name(choice: &ItemChoice) -> String {
+    crate::i18n::name(&choice.name, choice.name_en.as_deref())
+}
+
+/// Route `n` (from 0) of a group as a label: its number, name and who it
+/// is for, e.g. "途径 1：住院确诊（经住院确诊的）".
+pub fn route_label(choice: &ItemChoice, n: usize) -> String {
+    let Some(route) = choice.routes.get(n) else {
+        return String::new();
+    };
+    let name = crate::i18n::name(&route.name, route.name_en.as_deref());
+    match &route.who {
+        Some(who) => tf(
+            "checklist.choice.route_who",
+            &[("n", &(n + 1)), ("route", &name), ("who", who)],
+        ),
+        None => tf(
+            "checklist.choice.route",
+            &[("n", &(n + 1)), ("route", &name)],
+        ),
+    }
+}
+
+/// What an either/or group asks, before anything is ticked: one route is
+/// enough, the one that fits the person.
+pub fn choice_intro(choice: &ItemChoice) -> String {
+    tf(
+        "checklist.choice.intro",
+        &[
+            ("choice", &choice_name(choice)),
+            ("n", &choice.routes.len()),
+        ],
+    )
+}
+
+/// Where an either/or group stands: which route is complete (the others'
+/// documents are not needed), or that none is yet and which to choose.
+pub fn choice_status(state: &ChoiceState) -> String {
+    let choice = state.choice;
+    match state.complete {
+        Some(n) => tf(
+            "checklist.choice.complete",
+            &[
+                ("choice", &choice_name(choice)),
+                ("label", &route_label(choice, n)),
+            ],
+        ),
+        None => {
+            let routes: Vec<String> = (0..choice.routes.len())
+                .map(|n| route_label(choice, n))
+                .collect();
+            tf(
+                "checklist.choice.open",
+                &[
+                    ("choice", &choice_name(choice)),
+                    ("routes", &routes.join(t("checklist.choice.sep"))),
+                ],
+            )
+        }
+    }
+}
+
+/// The short mark a route's item carries where it stands alone on a line
+/// (the wizard's checklist tab, `checklist tick`): which route it is of
+/// which either/or.
+pub fn route_tag(checklist: &Checklist, item: &Item) -> Option<String> {
+    let (choice, n) = checklist.route_of(&item.id)?;
+    let route = choice.routes.get(n)?;
+    Some(tf(
+        "checklist.choice.tag",
+        &[
+            ("n", &(n + 1)),
+            (
+                "route",
+                &crate::i18n::name(&route.name, route.name_en.as_deref()),
+            ),
+        ],
+    ))
 }
 
 #[cfg(test)]

@@ -242,3 +242,105 @@ fn the_apply_line_is_worded_for_the_day_it_is_read() {
     let text = item_text(apply, &unknown, d("2026-01-15"));
     assert!(text.contains("算不出建议最晚申请日"), "{text}");
 }
+
+fn either_or(today: &str) -> (PolicySet, Checklist) {
+    let policy = crate::policy::fixture::policy();
+    let a = Answers {
+        region: "fx-assumed".into(),
+        disease: "hypertension".into(),
+        ..answers()
+    };
+    let p = plan::compute(&policy, &a, d(today)).unwrap();
+    (
+        policy,
+        Checklist::new("e1".into(), "爸爸", &a, &p, at(today)),
+    )
+}
+
+/// Issue 11 §3: an either/or of document routes is done when one route is:
+/// it counts once in the progress, says which route is complete (or that
+/// none is yet and which to choose), and the checklist can be finished
+/// without the other route's documents.
+#[test]
+fn one_complete_route_settles_an_either_or() {
+    let (_, mut c) = either_or("2026-01-15");
+    assert_eq!(c.choices.len(), 1);
+    let routes: Vec<&[String]> = c.choices[0].routes.iter().map(|r| &r.items[..]).collect();
+    assert_eq!(
+        routes,
+        [
+            &["doc:inpatient-records".to_string()][..],
+            &[
+                "doc:outpatient-records".to_string(),
+                "doc:outpatient-tests".to_string()
+            ][..]
+        ]
+    );
+    // id card + 4 steps (confirm, choose, apply, result) + the group once.
+    assert_eq!(c.progress(), (0, 6));
+    let state = |c: &Checklist| choice_status(&c.choice_states()[0]);
+    assert!(state(&c).contains("还没有哪一种途径备齐"), "{}", state(&c));
+    assert!(
+        state(&c).contains("途径 1“住院确诊”（经住院确诊的）"),
+        "{}",
+        state(&c)
+    );
+    // Half a route is not a route.
+    let tick = |c: &mut Checklist, id: &str| {
+        let i = c.find_item(id).unwrap();
+        assert!(c.set_done(i, true, at("2026-01-16")));
+    };
+    tick(&mut c, "doc:outpatient-records");
+    assert_eq!(c.choice_states()[0].complete, None);
+    assert_eq!(c.choice_states()[0].routes, [(0, 1), (1, 2)]);
+    assert_eq!(c.progress(), (0, 6));
+    tick(&mut c, "doc:outpatient-tests");
+    assert_eq!(c.choice_states()[0].complete, Some(1));
+    assert_eq!(c.progress(), (1, 6));
+    assert!(state(&c).contains("已按途径 2“门诊确诊”"), "{}", state(&c));
+    // Everything else done, the inpatient route untouched: finished.
+    for i in 0..c.items.len() {
+        if c.items[i].required && c.items[i].id != "doc:inpatient-records" {
+            c.set_done(i, true, at("2026-01-17"));
+        }
+    }
+    assert!(!c.items[c.find_item("doc:inpatient-records").unwrap()].done);
+    assert_eq!(c.progress(), (6, 6));
+    // A route's item carries its route where it stands alone.
+    let item = &c.items[c.find_item("doc:inpatient-records").unwrap()];
+    assert_eq!(
+        route_tag(&c, item).unwrap(),
+        "〔任选其一·途径 1：住院确诊〕"
+    );
+    let card = &c.items[c.find_item("doc:id-or-social-card").unwrap()];
+    assert_eq!(route_tag(&c, card), None);
+}
+
+/// The printed and shown checklist (one document) says where the group
+/// stands and heads each route's items, with their numbers for `tick`.
+#[test]
+fn the_checklist_document_shows_each_route_with_its_items() {
+    let (_, mut c) = either_or("2026-01-15");
+    let i = c.find_item("doc:inpatient-records").unwrap();
+    c.set_done(i, true, at("2026-01-16"));
+    let text = export::item_lines(&c, 200, false, d("2026-01-16")).join("\n");
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    assert!(text.contains("已完成 1/6 项"), "{text}");
+    assert!(
+        at("“确诊途径”已按途径 1“住院确诊”") < at("► 材料"),
+        "{text}"
+    );
+    assert!(at("途径 1“住院确诊”（经住院确诊的） · 已备齐") < at("☑ 2. 住院确诊病历"));
+    assert!(at("☑ 2. 住院确诊病历") < at("途径 2“门诊确诊”（未经住院确诊的） · 已备 0/2"));
+    assert!(at("· 已备 0/2") < at("☐ 3. 两年以上门诊病历"));
+    assert!(at("☐ 4. 门诊检查报告") < at("► 步骤"));
+    let md = export::item_lines(&c, 200, true, d("2026-01-16")).join("\n");
+    assert!(
+        md.contains("*途径 1“住院确诊”（经住院确诊的） · 已备齐*"),
+        "{md}"
+    );
+    assert!(md.contains("- [x] 2. 住院确诊病历"), "{md}");
+}

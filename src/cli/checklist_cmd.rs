@@ -108,6 +108,30 @@ fn current_view(ctx: &Context, saved: &Checklist) -> (Checklist, Vec<Change>) {
     (view, changes)
 }
 
+/// Where each either/or group stands: each route's ticks and the route
+/// that is complete, if any.
+fn choice_states_json(c: &Checklist) -> serde_json::Value {
+    let states: Vec<_> = c
+        .choice_states()
+        .iter()
+        .map(|s| {
+            let routes: Vec<_> = s
+                .choice
+                .routes
+                .iter()
+                .zip(&s.routes)
+                .map(|(r, (done, total))| json!({ "id": r.id, "done": done, "total": total }))
+                .collect();
+            json!({
+                "id": s.choice.id,
+                "complete_route": s.complete.and_then(|n| s.choice.routes.get(n)).map(|r| &r.id),
+                "routes": routes,
+            })
+        })
+        .collect();
+    json!(states)
+}
+
 /// Where the day to apply by stands today: the plan's, else from the
 /// saved window.
 fn deadline(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Deadline {
@@ -193,8 +217,13 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
             let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
             let mut rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
                 .into_iter()
-                .map(|c| {
+                .map(|mut c| {
                     let p = plan_for(ctx, &c);
+                    // Counted as `show` counts (an older file gets its
+                    // either/or groups from the data); nothing is written.
+                    if let Some(p) = &p {
+                        c.refresh(p, ctx.now);
+                    }
                     let s = standing(ctx, &c, p.as_ref());
                     (c, p, s)
                 })
@@ -275,6 +304,10 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         map.insert("status".into(), json!(s.status));
                         map.insert("days_left".into(), json!(s.days_left));
                         map.insert("deadline".into(), json!(deadline(ctx, &c, p.as_ref())));
+                        let (done, total) = c.progress();
+                        map.insert("done".into(), json!(done));
+                        map.insert("total".into(), json!(total));
+                        map.insert("choice_states".into(), choice_states_json(&c));
                         map.insert(
                             "changes".into(),
                             json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
@@ -374,6 +407,10 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     }
                     if ids.iter().any(|id| !c.items.iter().any(|it| &it.id == id)) {
                         *c = view;
+                    } else if c.choices != view.choices {
+                        // An older file gets its either/or groups, so the
+                        // file counts as it is shown.
+                        c.choices = view.choices;
                     }
                     let mut changed = false;
                     for item_id in &ids {
@@ -401,7 +438,11 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             ("n", &(i + 1)),
                             (
                                 "text",
-                                &crate::checklist::item_text(it, &c.window, ctx.today)
+                                &format!(
+                                    "{}{}",
+                                    crate::checklist::route_tag(&c, it).unwrap_or_default(),
+                                    crate::checklist::item_text(it, &c.window, ctx.today)
+                                )
                             ),
                             ("done", &d),
                             ("total", &total)
@@ -593,12 +634,20 @@ fn write_cycle(ctx: &Context, c: &Checklist, out: &mut dyn Write) -> Result<()> 
 /// ahead, overdue ones first. Nothing due is `NothingDue` (exit status 1).
 pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> Result<()> {
     let store = ctx.store()?;
-    let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let (mut lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let plans: Vec<Option<RenewalPlan>> = lists.iter().map(|c| plan_for(ctx, c)).collect();
+    // Counted as `show` counts: an older file gets its either/or groups
+    // from the data. Nothing is written.
+    for (c, p) in lists.iter_mut().zip(&plans) {
+        if let Some(p) = p {
+            c.refresh(p, ctx.now);
+        }
+    }
     let entries = agenda::agenda(
-        lists.iter().map(|c| {
-            let p = plan_for(ctx, c);
-            (c, agenda::next_action(c, p.as_ref(), ctx.today, ctx.policy))
-        }),
+        lists
+            .iter()
+            .zip(&plans)
+            .map(|(c, p)| (c, agenda::next_action(c, p.as_ref(), ctx.today, ctx.policy))),
         ctx.today,
         days,
     );
@@ -616,6 +665,19 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         let mut s = t(key).to_string();
         if e.action.overdue {
             s.push_str(t("agenda.overdue"));
+        }
+        // While preparing: how far, and any either/or still to settle.
+        if e.action.kind != agenda::ActionKind::ResultDue {
+            s.push_str(&tf(
+                "agenda.progress",
+                &[("done", &e.done), ("total", &e.total)],
+            ));
+            for c in &e.open_choices {
+                s.push_str(&tf(
+                    "agenda.choice_open",
+                    &[("choice", &crate::i18n::name(&c.name, c.name_en.as_deref()))],
+                ));
+            }
         }
         s
     };

@@ -14,6 +14,7 @@ fn para(kind: ParaKind, text: &str) -> String {
         ParaKind::Warning => format!("⚠ {text}"),
         ParaKind::Key => format!("**{text}**"),
         ParaKind::Contact => format!("☎ {text}"),
+        ParaKind::Route => format!("*{text}*"),
     }
 }
 

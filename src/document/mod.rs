@@ -80,6 +80,9 @@ pub enum ParaKind {
     Note,
     /// A person or office to call or visit.
     Contact,
+    /// One route of an either/or: the rows under it are needed only when
+    /// the person takes that route.
+    Route,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -256,25 +259,42 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     match checklist {
         Some(c) => push(SectionKind::Checklist, checklist_blocks(c, plan.today)),
         None => {
-            let rows = plan
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    let mut details = vec![format!("{}{}", t("plan.why"), d.why)];
-                    if let Some(date) = d.earliest_date {
-                        details.push(tf("plan.dated_after", &[("date", &date)]));
-                    }
-                    details.extend(d.note.clone());
-                    CheckRow {
-                        number: i + 1,
-                        done: false,
-                        text: name(&d.name, d.name_en.as_deref()),
-                        details,
-                    }
-                })
-                .collect();
-            push(SectionKind::Documents, vec![Checks(rows)]);
+            let rows = |route: Option<(&str, &str)>| -> Vec<CheckRow> {
+                plan.documents
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| {
+                        d.route
+                            .as_ref()
+                            .map(|r| (r.choice.as_str(), r.route.as_str()))
+                            == route
+                    })
+                    .map(|(i, d)| {
+                        let mut details = vec![format!("{}{}", t("plan.why"), d.why)];
+                        if let Some(date) = d.earliest_date {
+                            details.push(tf("plan.dated_after", &[("date", &date)]));
+                        }
+                        details.extend(d.note.clone());
+                        CheckRow {
+                            number: i + 1,
+                            done: false,
+                            text: name(&d.name, d.name_en.as_deref()),
+                            details,
+                        }
+                    })
+                    .collect()
+            };
+            // Needed whatever the route, then each either/or: what it asks,
+            // and each route with its own documents.
+            let mut blocks = vec![Checks(rows(None))];
+            for choice in crate::checklist::choices_for(plan) {
+                blocks.push(para(Key, crate::checklist::choice_intro(&choice)));
+                for (n, route) in choice.routes.iter().enumerate() {
+                    blocks.push(para(Route, crate::checklist::route_label(&choice, n)));
+                    blocks.push(Checks(rows(Some((&choice.id, &route.id)))));
+                }
+            }
+            push(SectionKind::Documents, blocks);
         }
     }
 
@@ -405,37 +425,82 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     Document { title, sections }
 }
 
-/// The saved items in groups, required first, each with its tick.
-fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
+/// The saved items in groups, required first, each with its tick and its
+/// number (its place in the checklist, what `tick` takes). Either/or groups
+/// say where they stand under the progress line, and their routes' items
+/// come after the other documents, route by route.
+pub fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
+    use crate::checklist::{choice_status, route_label};
     let (done, total) = checklist.progress();
     let mut blocks = vec![Block::Paragraph(Para::new(
         ParaKind::Plain,
         tf("checklist.progress", &[("done", &done), ("total", &total)]),
     ))];
+    let states = checklist.choice_states();
+    for state in &states {
+        blocks.push(Block::Paragraph(Para::new(
+            ParaKind::Key,
+            choice_status(state),
+        )));
+    }
+    let row = |(i, item): (usize, &crate::checklist::Item)| CheckRow {
+        number: i + 1,
+        done: item.done,
+        text: crate::checklist::item_text(item, &checklist.window, today),
+        details: Vec::new(),
+    };
+    let routed = |id: &str| checklist.route_of(id).is_some();
     let groups = [
         (ItemKind::Document, "checklist.group.documents"),
         (ItemKind::Step, "checklist.group.steps"),
         (ItemKind::Tip, "checklist.group.tips"),
     ];
-    let mut n = 0;
     for (kind, key) in groups {
         let rows: Vec<CheckRow> = checklist
             .items
             .iter()
-            .filter(|i| i.kind == kind)
-            .map(|item| {
-                n += 1;
-                CheckRow {
-                    number: n,
-                    done: item.done,
-                    text: crate::checklist::item_text(item, &checklist.window, today),
-                    details: Vec::new(),
-                }
-            })
+            .enumerate()
+            .filter(|(_, i)| i.kind == kind && !routed(&i.id))
+            .map(row)
             .collect();
-        if !rows.is_empty() {
+        let mut routes = Vec::new();
+        for state in states.iter().filter(|_| kind == ItemKind::Document) {
+            for (n, route) in state.choice.routes.iter().enumerate() {
+                let rows: Vec<CheckRow> = checklist
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| route.items.contains(&i.id))
+                    .map(row)
+                    .collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                let (done, total) = state.routes.get(n).copied().unwrap_or_default();
+                routes.push(Block::Paragraph(Para::new(
+                    ParaKind::Route,
+                    tf(
+                        if state.complete == Some(n) {
+                            "checklist.choice.route_done"
+                        } else {
+                            "checklist.choice.route_count"
+                        },
+                        &[
+                            ("label", &route_label(state.choice, n)),
+                            ("done", &done),
+                            ("total", &total),
+                        ],
+                    ),
+                )));
+                routes.push(Block::Checks(rows));
+            }
+        }
+        if !rows.is_empty() || !routes.is_empty() {
             blocks.push(Block::Subheading(t(key).to_string()));
-            blocks.push(Block::Checks(rows));
+            if !rows.is_empty() {
+                blocks.push(Block::Checks(rows));
+            }
+            blocks.extend(routes);
         }
     }
     blocks

@@ -319,6 +319,11 @@ pub fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
         }
         for block in &section.blocks {
             match block {
+                // A route heads the rows under it: set apart, at their indent.
+                Block::Paragraph(p) if p.kind == ParaKind::Route => {
+                    w.blank();
+                    w.para(LineKind::Body(p.kind), "", &p.text)
+                }
                 Block::Paragraph(p) => {
                     let prefix = format!("{}{}", w.indent(), para_prefix(&w.marks, p.kind));
                     w.para(LineKind::Body(p.kind), &prefix, &p.text)
@@ -358,7 +363,7 @@ fn para_prefix(marks: &Marks, kind: ParaKind) -> String {
     match kind {
         ParaKind::Warning => marks.warning.clone(),
         ParaKind::Contact => marks.contact.clone(),
-        ParaKind::Plain | ParaKind::Note | ParaKind::Key => String::new(),
+        ParaKind::Plain | ParaKind::Note | ParaKind::Key | ParaKind::Route => String::new(),
     }
 }
 

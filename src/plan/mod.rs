@@ -11,8 +11,8 @@ use thiserror::Error;
 use crate::calendar::HolidaySpan;
 use crate::dates::months_before;
 use crate::policy::{
-    ChannelKind, Contact, DocumentRequirement, ExampleFigures, Fact, Note, PolicySet, Region,
-    Scheme, Source, Step,
+    ChannelKind, Contact, DocumentChoice, DocumentRequirement, ExampleFigures, Fact, Note,
+    PolicySet, Region, Scheme, Source, Step,
 };
 
 /// The four questions, plus the two that only some plans need.
@@ -137,7 +137,17 @@ pub struct PlanDocument {
     /// Dated on or after this day, when the materials-age rule applies.
     pub earliest_date: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The route of an either/or this document belongs to: needed only on
+    /// that route. `None`: needed on this plan whatever the route.
+    pub route: Option<RouteRef>,
     pub source: String,
+}
+
+/// A route of one of the plan's `document_choices`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteRef {
+    pub choice: String,
+    pub route: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -347,6 +357,10 @@ pub struct RenewalPlan {
     pub materials: Option<MaterialsRule>,
     pub cycle_years: Fact<Vec<u32>>,
     pub documents: Vec<PlanDocument>,
+    /// Either/or groups of `documents`: one route of each is enough (the
+    /// documents of every route are in `documents`, last, with their
+    /// `route`).
+    pub document_choices: Vec<DocumentChoice>,
     pub channels: Vec<PlanChannel>,
     /// Nothing of one kind, as the data says.
     pub no_channel: Vec<crate::policy::NoChannel>,
@@ -467,49 +481,73 @@ pub fn compute(
 
     // Documents: common, then the disease's own, then cross-province filing.
     let mut documents: Vec<PlanDocument> = Vec::new();
-    let push_doc =
-        |doc: &DocumentRequirement, origin: DocumentOrigin, documents: &mut Vec<PlanDocument>| {
-            if documents.iter().any(|d| d.id == doc.id) {
-                return;
-            }
-            if !doc.schemes.is_empty() && !doc.schemes.contains(&answers.scheme) {
-                return;
-            }
-            let origin = if doc.schemes.is_empty() {
-                origin
-            } else {
-                DocumentOrigin::Scheme
-            };
-            documents.push(PlanDocument {
-                id: doc.id.clone(),
-                name: doc.name.clone(),
-                name_en: doc.name_en.clone(),
-                why: doc.why.clone(),
-                origin,
-                earliest_date: if doc.dated {
-                    materials.as_ref().map(|m| m.earliest_date)
-                } else {
-                    None
-                },
-                note: doc.note.clone(),
-                source: doc.source.clone(),
-            });
+    let push_doc = |doc: &DocumentRequirement,
+                    origin: DocumentOrigin,
+                    route: Option<RouteRef>,
+                    documents: &mut Vec<PlanDocument>| {
+        if documents.iter().any(|d| d.id == doc.id) {
+            return;
+        }
+        if !doc.schemes.is_empty() && !doc.schemes.contains(&answers.scheme) {
+            return;
+        }
+        let origin = if doc.schemes.is_empty() {
+            origin
+        } else {
+            DocumentOrigin::Scheme
         };
+        documents.push(PlanDocument {
+            id: doc.id.clone(),
+            name: doc.name.clone(),
+            name_en: doc.name_en.clone(),
+            why: doc.why.clone(),
+            origin,
+            earliest_date: if doc.dated {
+                materials.as_ref().map(|m| m.earliest_date)
+            } else {
+                None
+            },
+            note: doc.note.clone(),
+            route,
+            source: doc.source.clone(),
+        });
+    };
     for id in &region.common_documents {
         if let Some(doc) = region.document(id) {
-            push_doc(doc, DocumentOrigin::Common, &mut documents);
+            push_doc(doc, DocumentOrigin::Common, None, &mut documents);
         }
     }
     for id in &disease.documents {
         if let Some(doc) = region.document(id) {
-            push_doc(doc, DocumentOrigin::Disease, &mut documents);
+            push_doc(doc, DocumentOrigin::Disease, None, &mut documents);
         }
     }
     let cp = &national.cross_province;
     if answers.cross_province {
         for id in &cp.filing_documents {
             if let Some(doc) = cp.documents.iter().find(|d| &d.id == id) {
-                push_doc(doc, DocumentOrigin::CrossProvince, &mut documents);
+                push_doc(doc, DocumentOrigin::CrossProvince, None, &mut documents);
+            }
+        }
+    }
+    // Either/or groups last, route by route, so each route's documents
+    // follow one another in every list and numbering.
+    let document_choices: Vec<DocumentChoice> = disease
+        .document_choices
+        .iter()
+        .filter_map(|id| region.document_choice(id))
+        .cloned()
+        .collect();
+    for choice in &document_choices {
+        for route in &choice.routes {
+            for id in &route.documents {
+                if let Some(doc) = region.document(id) {
+                    let at = RouteRef {
+                        choice: choice.id.clone(),
+                        route: route.id.clone(),
+                    };
+                    push_doc(doc, DocumentOrigin::Disease, Some(at), &mut documents);
+                }
             }
         }
     }
@@ -763,6 +801,7 @@ pub fn compute(
             .clone()
             .unwrap_or_else(|| unsaid_if(outside, &region.cycle_years)),
         documents,
+        document_choices,
         channels,
         no_channel: region.no_channel.clone(),
         deadline,

@@ -983,6 +983,10 @@ fn labelled_facts(p: &RenewalPlan) -> Vec<String> {
     use crate::i18n::{t, tf};
     let mut v = vec![render::status_words(p)];
     v.extend(render::apply_by_line(p));
+    for choice in crate::checklist::choices_for(p) {
+        v.push(crate::checklist::choice_intro(&choice));
+        v.extend((0..choice.routes.len()).map(|n| crate::checklist::route_label(&choice, n)));
+    }
     for d in &p.documents {
         v.push(format!("{}{}", t("plan.why"), d.why));
         v.extend(
@@ -1259,5 +1263,84 @@ fn the_qr_text_says_a_passed_day_or_a_closed_window() {
         let closed = qr_text(&plan(&a, "2026-08-20"), level);
         assert!(!closed.contains("最晚："), "{closed}");
         assert!(closed.contains("申请期已于2026-07-31结束"), "{closed}");
+    }
+}
+
+/// Issue 11 §3: documents of which one route is enough (青岛's 高血压/糖尿病:
+/// confirmed in hospital, or by outpatient records) are an either/or in
+/// the plan: each route's documents come last, route by route, marked with
+/// their route, and every output says one route is enough and which is which.
+#[test]
+fn an_either_or_of_document_routes_is_planned_as_such() {
+    let p = plan(
+        &answers("fx-assumed", "hypertension", "2026-06-30"),
+        "2026-05-01",
+    );
+    let ids: Vec<(&str, Option<&str>)> = p
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.route.as_ref().map(|r| r.route.as_str())))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("id-or-social-card", None),
+            ("inpatient-records", Some("inpatient")),
+            ("outpatient-records", Some("outpatient")),
+            ("outpatient-tests", Some("outpatient")),
+        ]
+    );
+    assert_eq!(p.document_choices.len(), 1);
+    let json = serde_json::to_value(&p).unwrap();
+    assert_eq!(json["document_choices"][0]["id"], "diagnosis-route");
+    assert_eq!(
+        json["document_choices"][0]["routes"][1]["documents"][1],
+        "outpatient-tests"
+    );
+    assert_eq!(json["documents"][2]["route"]["choice"], "diagnosis-route");
+    assert_eq!(json["documents"][0]["route"], serde_json::Value::Null);
+    // Text and Markdown: the group says one route is enough, each route
+    // heads its own documents, in order.
+    let flat = |s: &str| s.split_whitespace().collect::<String>();
+    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+        let at = |needle: &str| {
+            out.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {out}"))
+        };
+        assert!(
+            at("任选其一") < at("途径1“住院确诊”（经住院确诊的）"),
+            "{out}"
+        );
+        assert!(at("途径1“住院确诊”") < at("住院确诊病历"), "{out}");
+        assert!(
+            at("住院确诊病历") < at("途径2“门诊确诊”（未经住院确诊的）"),
+            "{out}"
+        );
+        assert!(at("途径2“门诊确诊”") < at("两年以上门诊病历"), "{out}");
+    }
+    // A disease without routes has none.
+    let p = plan(
+        &answers("fx-assumed", "epilepsy", "2026-06-30"),
+        "2026-05-01",
+    );
+    assert!(p.document_choices.is_empty() && p.documents.iter().all(|d| d.route.is_none()));
+}
+
+/// The QR text lists an either/or's routes as alternatives, not as
+/// documents all needed.
+#[test]
+fn the_qr_text_gives_an_either_or_as_alternatives() {
+    let p = plan(
+        &answers("fx-assumed", "hypertension", "2026-06-30"),
+        "2026-05-01",
+    );
+    for level in [0, 1] {
+        let text = crate::checklist::export::qr_text(&p, level);
+        assert!(
+            text.contains(
+                "身份证或社会保障卡；任选其一：住院确诊病历 或 两年以上门诊病历+门诊检查报告"
+            ),
+            "{text}"
+        );
     }
 }

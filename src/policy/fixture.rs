@@ -9,7 +9,7 @@
 //! |------|-------|
 //! | `fx-exact.json` (甲市) | 3-month window; materials within exactly 12 months; an instant office and a 1–5 working-day online review (a maximum); a third-party undated source; an open disease list |
 //! | `fx-typical.json` (乙市) | 3-month window; materials within about 6 months; reviews of a typical 5 + 3 working days to notify; benefits continue during review; a late consequence; example figures for employees only |
-//! | `fx-assumed.json` (丙市) | no window in the source (the national assumed one); a 7-working-day office that decides some diseases at once; a first-application-only channel; a disease filed only at hospitals; an unknown review time; contacts per scheme; sources from 2020 (old) |
+//! | `fx-assumed.json` (丙市) | no window in the source (the national assumed one); a 7-working-day office that decides some diseases at once; a first-application-only channel; a disease filed only at hospitals; an unknown review time; a disease whose documents are an either/or of two routes (高血压: inpatient, or two outpatient documents); contacts per scheme; sources from 2020 (old) |
 //! | `fx-six.json` (丁市) | 6-month window; no online channel (said so); an official dated source; an "other" disease outside the region's rules |
 //! | `generic.json` | the generic entry (assumed window) |
 //!

@@ -133,6 +133,10 @@ impl Region {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    pub fn document_choice(&self, id: &str) -> Option<&DocumentChoice> {
+        self.document_choices.iter().find(|c| c.id == id)
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -151,6 +151,10 @@ pub struct Disease {
     /// Document ids needed for this disease on top of the region's common ones.
     #[serde(default)]
     pub documents: Vec<String>,
+    /// Ids of the region's `document_choices` this disease asks for: sets of
+    /// documents of which one route is enough.
+    #[serde(default)]
+    pub document_choices: Vec<String>,
     /// Id of the national cross-province direct-settlement disease this one
     /// counts as, if any (see `National::cross_province`).
     #[serde(default)]
@@ -195,6 +199,39 @@ pub struct DocumentRequirement {
     #[serde(default)]
     pub note: Option<String>,
     pub source: String,
+}
+
+/// Documents of which one route is enough: the source offers alternatives
+/// (青岛's 高血压/糖尿病: confirmed in hospital, or by outpatient records of
+/// two years and more). The documents of a route are needed only when the
+/// person takes that route.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentChoice {
+    pub id: String,
+    /// What the routes differ in, e.g. 确诊途径.
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// At least two routes.
+    pub routes: Vec<DocumentRoute>,
+    pub source: String,
+}
+
+/// One way through a [`DocumentChoice`]: the documents it needs and who it
+/// is for.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRoute {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// Who takes this route, as the source says (未经住院确诊的…).
+    #[serde(default)]
+    pub who: Option<String>,
+    /// Ids of the region's documents; each in one route of the choice only.
+    pub documents: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -355,6 +392,10 @@ pub struct Region {
     pub open_disease_list: bool,
     pub diseases: Vec<Disease>,
     pub documents: Vec<DocumentRequirement>,
+    /// Sets of documents of which one route is enough, referred to by
+    /// diseases' `document_choices`.
+    #[serde(default)]
+    pub document_choices: Vec<DocumentChoice>,
     /// Document ids every applicant brings.
     pub common_documents: Vec<String>,
     pub channels: Vec<Channel>,

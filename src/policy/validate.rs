@@ -222,6 +222,54 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         }
     }
 
+    // Alternatives: two routes or more, each with documents that exist and
+    // belong to no other route of the choice (else ticking one would count
+    // for a route the person did not take).
+    let choice_ids = c.unique(
+        "document_choices[].id",
+        r.document_choices.iter().map(|ch| ch.id.as_str()),
+    );
+    for (i, ch) in r.document_choices.iter().enumerate() {
+        let f = format!("document_choices[{i}]");
+        c.source(&format!("{f}.source"), &ch.source);
+        if ch.routes.len() < 2 {
+            c.fail(&format!("{f}.routes"), "a choice needs two routes or more");
+        }
+        c.unique(
+            &format!("{f}.routes[].id"),
+            ch.routes.iter().map(|rt| rt.id.as_str()),
+        );
+        let mut in_a_route = HashSet::new();
+        for (j, rt) in ch.routes.iter().enumerate() {
+            if rt.documents.is_empty() {
+                c.fail(
+                    &format!("{f}.routes[{j}].documents"),
+                    "empty: a route needs documents",
+                );
+            }
+            for (k, id) in rt.documents.iter().enumerate() {
+                let field = format!("{f}.routes[{j}].documents[{k}]");
+                if !doc_ids.contains(id.as_str()) {
+                    c.fail(&field, &format!("document {id:?} does not exist"));
+                } else if !in_a_route.insert(id.as_str()) {
+                    c.fail(
+                        &field,
+                        &format!("document {id:?} is in another route of this choice"),
+                    );
+                } else if r.common_documents.contains(id) {
+                    c.fail(
+                        &field,
+                        &format!("document {id:?} is common to every applicant"),
+                    );
+                } else if r.document(id).is_some_and(|d| !d.schemes.is_empty()) {
+                    // A route that needs nothing for one scheme would be
+                    // complete before anything is done.
+                    c.fail(&field, &format!("document {id:?} is for some schemes only"));
+                }
+            }
+        }
+    }
+
     let disease_ids = c.unique("diseases[].id", r.diseases.iter().map(|d| d.id.as_str()));
     if r.diseases.is_empty() {
         c.fail("diseases", "no diseases");
@@ -234,6 +282,26 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
                     &format!("diseases[{i}].documents[{j}]"),
                     &format!("document {id:?} does not exist"),
                 );
+            }
+        }
+        let mut routed = HashSet::new();
+        for (j, id) in d.document_choices.iter().enumerate() {
+            let field = format!("diseases[{i}].document_choices[{j}]");
+            if !choice_ids.contains(id.as_str()) {
+                c.fail(&field, &format!("document choice {id:?} does not exist"));
+                continue;
+            }
+            let docs = r
+                .document_choice(id)
+                .into_iter()
+                .flat_map(|ch| ch.routes.iter().flat_map(|rt| &rt.documents));
+            for doc in docs {
+                if d.documents.contains(doc) || !routed.insert(doc.as_str()) {
+                    c.fail(
+                        &field,
+                        &format!("document {doc:?} is also required, or in another choice"),
+                    );
+                }
             }
         }
         if let Some(cycle) = &d.cycle_years {

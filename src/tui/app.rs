@@ -619,11 +619,14 @@ impl App {
 
     /// Opens the saved checklist at `index` of the home list.
     pub(crate) fn open_saved(&mut self, index: usize) {
-        let Some(c) = self.saved.get(index).cloned() else {
+        let Some(mut c) = self.saved.get(index).cloned() else {
             return;
         };
         match plan::compute(&self.policy, &c.answers, self.today) {
             Ok(p) => {
+                // Shown up to date with the data, ticks kept, as `checklist
+                // show` does (an older file gets its either/or groups).
+                c.refresh(&p, chrono::DateTime::UNIX_EPOCH);
                 let mut view = ResultView::new(p, Some(c), Some(index + 1));
                 // A saved checklist is reopened to be ticked.
                 view.show_tab(Tab::Checklist);

@@ -22,7 +22,10 @@ pub fn display_document(plan: &RenewalPlan) -> Document {
 
 fn style(kind: LineKind, theme: &Theme) -> Style {
     match kind {
-        LineKind::Heading | LineKind::Subheading | LineKind::Title => theme.heading(),
+        LineKind::Heading
+        | LineKind::Subheading
+        | LineKind::Title
+        | LineKind::Body(ParaKind::Route) => theme.heading(),
         LineKind::Body(ParaKind::Warning) => theme.warn(),
         LineKind::Check { done: true, .. } => theme.ok(),
         LineKind::Body(ParaKind::Plain | ParaKind::Key | ParaKind::Note | ParaKind::Contact)

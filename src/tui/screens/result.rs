@@ -748,9 +748,11 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
         let selected = i == view.item;
         let marker = if selected { theme.pointer() } else { "  " };
         let optional = if item.required { "" } else { t("tui.optional") };
+        // A route's item says which route of which either/or it is.
+        let route = crate::checklist::route_tag(c, item).unwrap_or_default();
         let text = fit(
             &format!(
-                "{marker}{} {}. {optional}{}",
+                "{marker}{} {}. {optional}{route}{}",
                 theme.check(item.done),
                 i + 1,
                 crate::checklist::item_text(item, &c.window, view.plan.today)
@@ -769,11 +771,20 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
         put(frame, x + 1, row, pw - 1, text_line(&text, style));
     }
     // The selected item in full, wrapped, at the bottom of the pane.
+    // A route's item also says where its either/or stands: which route is
+    // complete, or that one is enough.
     if let Some(item) = c.items.get(view.item) {
-        let lines = wrap(
-            &crate::checklist::item_text(item, &c.window, view.plan.today),
-            pw as usize - 4,
-        );
+        let mut full = crate::checklist::item_text(item, &c.window, view.plan.today);
+        if let Some((choice, _)) = c.route_of(&item.id) {
+            let state = c
+                .choice_states()
+                .into_iter()
+                .find(|s| s.choice.id == choice.id);
+            if let Some(state) = state {
+                full = format!("{}\n{full}", crate::checklist::choice_status(&state));
+            }
+        }
+        let lines = wrap(&full, pw as usize - 4);
         let top = y + ph.saturating_sub(3);
         for (i, l) in lines.iter().take(3).enumerate() {
             put(
