@@ -138,10 +138,25 @@ pub fn run(
     let mut step = Step::Region;
     // A far end date typed once; typed again, it is taken.
     let mut far_pending: Option<NaiveDate> = None;
-    writeln!(out, "{}", t("prompt.welcome"))?;
+    writeln!(
+        out,
+        "{}",
+        tf("prompt.welcome", &[("n", &d.questions(policy).len())])
+    )?;
+    let mut shown_total = d.questions(policy).len();
     loop {
         let region = d.region(policy);
         let steps = d.questions(policy);
+        // The count of steps changed with the last answer: say why.
+        if steps.len() != shown_total {
+            let key = if steps.len() > shown_total {
+                "steps.more"
+            } else {
+                "steps.fewer"
+            };
+            writeln!(out, "{}", tf(key, &[("m", &steps.len())]))?;
+            shown_total = steps.len();
+        }
         let pos = steps.iter().position(|s| *s == step).unwrap_or(0);
         writeln!(out)?;
         writeln!(
@@ -526,6 +541,29 @@ mod tests {
         assert!(out.contains("没有这个选项：请输入 1 到 2 的编号"));
     }
 
+    /// Issue 14: the welcome says how many questions; retired and
+    /// cross-province both default to 否; a count that grows says why.
+    #[test]
+    fn the_count_of_questions_is_said_and_explained_when_it_grows() {
+        let (done, out) = run_with("乙市\n1\n\ngxy\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("回答 5 个问题"), "{out}");
+        assert!(
+            out.contains("多问一个问题：是否已退休。现在共 6 步。"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "是否已退休？（影响报销比例示例）（默认 否）\n  1. 是\n  2. 否\n> 已选：否"
+            ),
+            "Enter takes 否: {out}"
+        );
+        assert!(
+            out.contains("在外省居住或看病？（默认 否）\n  1. 是\n  2. 否\n> 已选：否"),
+            "{out}"
+        );
+    }
+
     #[test]
     fn retired_is_asked_only_where_it_changes_something() {
         let (_, out) = run_with("乙市\n1\n1\ngxy\n2026-03-31\n\n");
@@ -533,7 +571,7 @@ mod tests {
         assert!(out.contains("第 1 步，共 6 步") || out.contains("共 6 步"));
         assert!(out.contains("退休报销 75%"));
         let (_, out) = run_with("甲市\n1\ntnb\n2026-03-31\n\n");
-        assert!(!out.contains("是否已退休"));
+        assert!(!out.contains("是否已退休？"));
     }
 
     #[test]

@@ -1034,3 +1034,36 @@ fn an_either_or_of_document_routes_on_the_documents_and_checklist_tabs() {
     let flat: String = s.split_whitespace().collect();
     assert!(flat.contains("已按途径1“住院确诊”"), "{s}");
 }
+
+/// Issue 14 (Choosing and typing): both yes/no questions offer 否 until
+/// answered (a bare Enter adds nothing to the plan), and when an answer
+/// adds a question the count that grows says why.
+#[test]
+fn yes_no_defaults_agree_and_a_growing_step_count_says_why() {
+    let mut h = Harness::new();
+    h.typed("防城港").enter();
+    assert!(h.screen().contains("第 2 步，共 5 步"));
+    h.typed("1");
+    assert_eq!(h.app.page(), Page::Question(Step::Retired));
+    let s = h.screen();
+    assert!(s.contains("第 3 步，共 6 步"), "{s}");
+    assert!(
+        s.contains("多问一个问题：是否已退休"),
+        "why the count grew:\n{s}"
+    );
+    assert_eq!(h.app.selected(), 1, "否 is offered");
+    h.enter();
+    assert_eq!(h.app.draft().retired, Some(false));
+    h.typed("gxy").enter().typed("2026-06-30").enter();
+    assert_eq!(h.app.page(), Page::Question(Step::Cross));
+    assert_eq!(h.app.selected(), 1, "否 here too");
+    // Back to the scheme: resident asks no more, and says so.
+    h.esc().esc().esc().esc();
+    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    h.typed("2");
+    let s = h.screen();
+    assert!(
+        s.contains("第 3 步，共 5 步") && s.contains("不用问是否已退休"),
+        "{s}"
+    );
+}

@@ -431,8 +431,11 @@ impl App {
                 .scheme
                 .map(|s| Scheme::ALL.iter().position(|x| *x == s).unwrap_or(0)),
             Step::Disease => self.draft.disease,
-            Step::Retired => self.draft.retired.map(|v| usize::from(!v)),
-            Step::Cross => Some(usize::from(!self.draft.cross.unwrap_or(false))),
+            // Unanswered yes/no questions offer 否, as the plain prompts do:
+            // a bare Enter must not add or change anything in the plan.
+            Step::Retired | Step::Cross => {
+                Some(usize::from(!self.draft.yes_no(step).unwrap_or(false)))
+            }
             Step::End => None,
         }
     }
@@ -498,6 +501,7 @@ impl App {
 
     /// Records the answer to a choice question and moves on.
     pub(crate) fn choose(&mut self, step: Step, option: usize, from_review: bool) {
+        let before = self.steps().len();
         match step {
             Step::Region => self.draft.set_region(option),
             Step::Scheme => self.draft.set_scheme(Scheme::ALL[option.min(1)]),
@@ -506,6 +510,16 @@ impl App {
             Step::End => {}
         }
         self.next_after(step, from_review);
+        // The count of steps changed with this answer: say why, once.
+        let after = self.steps().len();
+        if after != before && self.message.is_none() {
+            let key = if after > before {
+                "steps.more"
+            } else {
+                "steps.fewer"
+            };
+            self.message = Some((Level::Info, crate::i18n::tf(key, &[("m", &after)])));
+        }
     }
 
     pub(crate) fn go_home(&mut self, selected: usize) {
