@@ -507,3 +507,26 @@ fn qingdao_hypertension_and_diabetes_documents_are_an_either_or() {
         assert_eq!(c.progress(), (0, 6), "{id}: the two routes count once");
     }
 }
+
+/// Issue 14: a phone number carries its area code (青岛's 0532), so it can
+/// be dialled from a mobile phone or from another city; only national
+/// service numbers (12345, 12393, 400…) and mobiles go without one.
+#[test]
+fn phone_numbers_carry_their_area_code() {
+    let policy = PolicySet::embedded().unwrap();
+    let mut seen = 0;
+    for region in &policy.regions {
+        for channel in &region.channels {
+            for phone in channel.contacts.iter().filter_map(|c| c.phone.as_deref()) {
+                seen += 1;
+                let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+                let ok = digits.starts_with('0')
+                    || digits.starts_with("400")
+                    || digits.starts_with("800")
+                    || (digits.starts_with('1') && matches!(digits.len(), 5 | 11));
+                assert!(ok, "{}: {phone} has no area code", region.id);
+            }
+        }
+    }
+    assert!(seen >= 10, "the data has phone numbers to check");
+}

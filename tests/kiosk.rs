@@ -507,3 +507,101 @@ fn a_kiosk_sheet_has_no_empty_id() {
     );
     assert!(head.contains("未保存"), "{head}");
 }
+
+/// The modules of a code drawn in half blocks, quiet zone included.
+fn modules(lines: &[String]) -> Vec<Vec<bool>> {
+    let mut rows = Vec::new();
+    for l in lines {
+        let (top, bottom): (Vec<bool>, Vec<bool>) = l
+            .chars()
+            .map(|c| (matches!(c, '█' | '▀'), matches!(c, '█' | '▄')))
+            .unzip();
+        rows.push(top);
+        rows.push(bottom);
+    }
+    rows
+}
+
+/// Whether data module (row, col) is inverted by mask `mask` (ISO/IEC 18004 §7.8.2).
+fn masked(mask: u16, i: usize, j: usize) -> bool {
+    match mask {
+        0 => (i + j).is_multiple_of(2),
+        1 => i.is_multiple_of(2),
+        2 => j.is_multiple_of(3),
+        3 => (i + j).is_multiple_of(3),
+        4 => (i / 2 + j / 3).is_multiple_of(2),
+        5 => (i * j) % 2 + (i * j) % 3 == 0,
+        6 => ((i * j) % 2 + (i * j) % 3).is_multiple_of(2),
+        _ => ((i + j) % 2 + (i * j) % 3).is_multiple_of(2),
+    }
+}
+
+/// Issue 14 (Screens): the kiosk's QR code fits 80x24 for every region and
+/// disease in every language (青岛's long disease names did not), keeps a
+/// 4-module quiet zone, starts with the UTF-8 ECI marker, and decodes back
+/// to the text it was made from.
+#[test]
+fn a_qr_code_fits_80x24_for_every_region_and_disease() {
+    use renewal_assistant::i18n::{Lang, set_lang};
+    use renewal_assistant::plan::{Answers, compute};
+    use renewal_assistant::policy::{PolicySet, Scheme};
+    use renewal_assistant::tui::qr;
+    let policy = PolicySet::embedded().unwrap();
+    let mut checked = 0;
+    for lang in Lang::ALL {
+        set_lang(lang);
+        for region in &policy.regions {
+            for disease in &region.diseases {
+                for (scheme, end) in [
+                    (Scheme::Employee, "2026-06-30"),
+                    (Scheme::Resident, "2025-10-31"),
+                ] {
+                    let answers = Answers {
+                        region: region.id.clone(),
+                        scheme,
+                        disease: disease.id.clone(),
+                        validity_end: end.parse().unwrap(),
+                        cross_province: false,
+                        retired: false,
+                    };
+                    let plan = compute(&policy, &answers, today()).unwrap();
+                    // As the overlay tries: the caption beside, else below.
+                    let code = qr::fit(&plan, 80 - 28, 24).or_else(|| qr::fit(&plan, 80, 23));
+                    let code = code.unwrap_or_else(|| {
+                        let smallest = renewal_assistant::checklist::export::qr_text(&plan, 3);
+                        panic!(
+                            "{} {} ({lang:?}) does not fit 80x24:\n{smallest}",
+                            region.id, disease.id
+                        )
+                    });
+                    let grid = modules(&code.lines);
+                    let quiet = 4;
+                    let size = grid[0].len() - 2 * quiet;
+                    for (y, row) in grid.iter().enumerate().take(size + 2 * quiet) {
+                        for (x, dark) in row.iter().enumerate() {
+                            let inside = (quiet..quiet + size).contains(&x)
+                                && (quiet..quiet + size).contains(&y);
+                            assert!(inside || !dark, "quiet zone dark at {x},{y}");
+                        }
+                    }
+                    let simple =
+                        rqrr::SimpleGrid::from_func(size, |x, y| grid[y + quiet][x + quiet]);
+                    let decoder = rqrr::Grid::new(simple);
+                    let (meta, text) = decoder.decode().expect("decodes");
+                    assert_eq!(text, code.text);
+                    // The first 12 data bits, bottom-right up, unmasked: ECI (0111) 26.
+                    let mut bits = 0u16;
+                    for k in 0..12 {
+                        let (i, j) = (size - 1 - k / 2, size - 1 - k % 2);
+                        let bit = grid[i + quiet][j + quiet] ^ masked(meta.mask, i, j);
+                        bits = bits << 1 | u16::from(bit);
+                    }
+                    assert_eq!(bits, 0b0111_0001_1010, "UTF-8 ECI marker first");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    set_lang(Lang::ZhHans);
+    assert!(checked > 200, "{checked}");
+}

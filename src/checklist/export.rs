@@ -345,6 +345,9 @@ fn events(
 /// 2 the dates and one phone. The caller picks the richest that fits.
 pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
     use crate::i18n::{data, name};
+    if level >= 3 {
+        return qr_compact(plan);
+    }
     let mut lines = vec![tf(
         "qr.title",
         &[
@@ -445,6 +448,50 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         .collect();
     if !phones.is_empty() {
         lines.push(format!("{}{}", t("plan.phone"), phones.join(t("qr.sep"))));
+    }
+    lines.join("\n")
+}
+
+/// How many levels `qr_text` has, richest first.
+pub const QR_LEVELS: u8 = 4;
+
+/// The smallest text, for an 80x24 screen whatever the names: the region,
+/// the window, the day to apply by and one phone number, tersely worded.
+fn qr_compact(plan: &RenewalPlan) -> String {
+    use crate::i18n::name;
+    let mut head = tf(
+        "qr.compact.window",
+        &[
+            ("region", &name(&plan.region.short_name, None)),
+            ("opens", &plan.window.opens),
+            ("closes", &plan.window.closes),
+        ],
+    );
+    if plan.window.assumed {
+        head.push_str(t("qr.estimated"));
+    }
+    let by = plan
+        .apply_by
+        .as_ref()
+        .map(|a| format!("{}{}", a.date, render::estimated_mark(a.estimated)))
+        .unwrap_or_default();
+    let mut lines = vec![
+        head,
+        match plan.deadline {
+            Deadline::ApplyBy => tf("qr.compact.apply_by", &[("date", &by)]),
+            // The window's dates are on the line above: the words only.
+            Deadline::Passed => t("qr.compact.passed").to_string(),
+            Deadline::Closed => t("qr.compact.closed").to_string(),
+            Deadline::Unknown => t("qr.compact.unknown").to_string(),
+        },
+    ];
+    let phone = plan
+        .channels
+        .iter()
+        .flat_map(|c| c.contacts.iter())
+        .find_map(|c| c.phone.clone());
+    if let Some(phone) = phone {
+        lines.push(tf("qr.compact.phone", &[("phone", &phone)]));
     }
     lines.join("\n")
 }

@@ -59,45 +59,70 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(Clear, area);
     frame.render_widget(Block::default().style(theme.base()), area);
     let Some(view) = app.result() else { return };
-    let caption_rows = 1;
-    match super::qr::fit(
+    // The caption beside the code where it leaves room (the code gets every
+    // row), else on the row below it.
+    const CAPTION_W: u16 = 26;
+    let beside = super::qr::fit(
         &view.plan,
-        area.width,
-        area.height.saturating_sub(caption_rows),
-    ) {
-        Some(code) => {
-            let w = code.lines.first().map(|l| l.chars().count()).unwrap_or(0) as u16;
-            let x = (area.width.saturating_sub(w)) / 2;
-            for (i, l) in code.lines.iter().enumerate() {
-                frame.render_widget(
-                    Paragraph::new(Line::from(Span::styled(l.clone(), theme.qr()))),
-                    Rect::new(x, i as u16, w, 1),
-                );
-            }
-            let y = code.lines.len() as u16;
-            let caption = tf(
-                "tui.qr.caption",
-                &[(
-                    "level",
-                    &t(["tui.qr.level0", "tui.qr.level1", "tui.qr.level2"]
-                        [usize::from(code.level)]),
-                )],
-            );
-            put(
-                frame,
-                1,
-                y,
-                area.width - 2,
-                text_line(&fit(&caption, area.width as usize - 2), theme.question()),
-            );
-        }
-        None => put(
+        area.width.saturating_sub(CAPTION_W + 2),
+        area.height,
+    );
+    let (code, beside) = match beside {
+        Some(code) => (Some(code), true),
+        None => (
+            super::qr::fit(&view.plan, area.width, area.height.saturating_sub(1)),
+            false,
+        ),
+    };
+    let Some(code) = code else {
+        put(
             frame,
             1,
             1,
             area.width - 2,
             text_line(t("tui.qr.too_small"), theme.warn()),
-        ),
+        );
+        return;
+    };
+    let w = code.lines.first().map(|l| l.chars().count()).unwrap_or(0) as u16;
+    let x = if beside {
+        1
+    } else {
+        (area.width.saturating_sub(w)) / 2
+    };
+    for (i, l) in code.lines.iter().enumerate() {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(l.clone(), theme.qr()))),
+            Rect::new(x, i as u16, w, 1),
+        );
+    }
+    let caption = tf(
+        "tui.qr.caption",
+        &[(
+            "level",
+            &t([
+                "tui.qr.level0",
+                "tui.qr.level1",
+                "tui.qr.level2",
+                "tui.qr.level3",
+            ][usize::from(code.level)]),
+        )],
+    );
+    if beside {
+        let cx = x + w + 2;
+        let cw = area.width.saturating_sub(cx + 1);
+        for (i, l) in wrap(&caption, usize::from(cw)).iter().enumerate() {
+            // From the code's first dark row, past the quiet zone's two.
+            put(frame, cx, 2 + i as u16, cw, text_line(l, theme.question()));
+        }
+    } else {
+        put(
+            frame,
+            1,
+            code.lines.len() as u16,
+            area.width - 2,
+            text_line(&fit(&caption, area.width as usize - 2), theme.question()),
+        );
     }
 }
 
