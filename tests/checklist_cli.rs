@@ -1057,3 +1057,29 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     assert_eq!(v["schema_version"], 3, "saved in the current schema");
     assert_eq!(v["choices"][0]["id"], "hypertension-diabetes-diagnosis");
 }
+
+/// Issue 14 (Modes): `checklist list` lines its columns up by display
+/// width, whatever the widths of the labels and names.
+#[test]
+fn list_columns_line_up_by_display_width() {
+    let env = Env::new();
+    env.save("甲市", "tnb", "2026-03-31", "Dad");
+    env.save("防城港", "gxy", "2026-06-30", "王爷爷和王奶奶的清单");
+    env.save("丁市", "tnb", "2026-08-31", "妈妈");
+    let out = env.cmd(&["checklist", "list"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let columns: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            let at = l
+                .find("2026-0")
+                .unwrap_or_else(|| panic!("no date: {l}\n{text}"));
+            unicode_width::UnicodeWidthStr::width(&l[..at])
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "{text}");
+    assert!(
+        columns.iter().all(|c| *c == columns[0]),
+        "{columns:?}\n{text}"
+    );
+}

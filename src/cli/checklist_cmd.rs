@@ -268,20 +268,25 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             tf("checklist.none", &[("dir", &store.dir().display())])
                         )?;
                     }
-                    for (c, _, s) in &rows {
-                        let (done, total) = c.progress();
-                        writeln!(
-                            out,
-                            "{}  {}  {}  {}  {}  {}  {}/{}",
-                            c.id,
-                            render::pad(&c.label, 8),
-                            render::pad(&c.region_name, 14),
-                            render::pad(&c.disease_name, 12),
-                            c.answers.validity_end,
-                            s.words,
-                            done,
-                            total
-                        )?;
+                    // Each column as wide as its widest cell, by display
+                    // width: a Chinese character takes two columns.
+                    let cells: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|(c, _, s)| {
+                            let (done, total) = c.progress();
+                            vec![
+                                c.id.clone(),
+                                crate::i18n::data(&c.label),
+                                crate::i18n::data(&c.region_name),
+                                crate::i18n::data(&c.disease_name),
+                                c.answers.validity_end.to_string(),
+                                s.words.clone(),
+                                format!("{done}/{total}"),
+                            ]
+                        })
+                        .collect();
+                    for line in crate::document::text::columns(&cells) {
+                        writeln!(out, "{line}")?;
                     }
                     for p in &problems {
                         writeln!(out, "! {}", describe_problem(p))?;
