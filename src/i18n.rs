@@ -68,6 +68,53 @@ impl Lang {
 
 thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::ZhHans) };
+    static ASCII: Cell<bool> = const { Cell::new(false) };
+}
+
+/// `--ascii` for this thread: text shown to people (through [`data`] and
+/// [`name`]) has its ambiguous-width marks replaced by ASCII ([`ascii_fold`]).
+pub fn set_ascii(on: bool) {
+    ASCII.with(|c| c.set(on));
+}
+
+pub fn ascii() -> bool {
+    ASCII.with(Cell::get)
+}
+
+/// The marks a terminal may draw one or two columns wide (East Asian
+/// Width "ambiguous", and the symbols beside them) as ASCII, for `--ascii`:
+/// quotes, dots, dashes, arrows, ellipses, ticks and boxes. Chinese
+/// characters and full-width punctuation, always two columns, stay.
+pub fn ascii_fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '“' | '”' | '„' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            '·' | '•' | '・' => out.push('-'),
+            '–' | '—' | '―' | '─' => out.push('-'),
+            '…' => out.push_str("..."),
+            '↑' => out.push('^'),
+            '↓' => out.push('v'),
+            '←' => out.push('<'),
+            '→' => out.push('>'),
+            '►' | '▶' => out.push('>'),
+            '☐' | '□' => out.push_str("[ ]"),
+            '☑' | '■' => out.push_str("[x]"),
+            '✓' | '✔' => out.push('v'),
+            '✗' | '✘' | '×' => out.push('x'),
+            '●' => out.push('*'),
+            '○' => out.push('o'),
+            '☎' => out.push('*'),
+            '█' => out.push('#'),
+            '░' => out.push('-'),
+            '│' => out.push('|'),
+            '§' => out.push('S'),
+            '°' => out.push_str(" deg"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Sets the language for this thread.
@@ -287,6 +334,15 @@ fn is_line_separator(c: char) -> bool {
 /// converted to Traditional characters in zh-Hant.
 pub fn data(text: &str) -> String {
     let text = clean(text);
+    if ascii() {
+        // After the Traditional conversion, whose 「」 are two columns wide.
+        return ascii_fold(&to_script(text));
+    }
+    to_script(text)
+}
+
+/// Traditional characters in zh-Hant; the text as it is otherwise.
+fn to_script(text: String) -> String {
     if lang() != Lang::ZhHant {
         return text;
     }
@@ -331,6 +387,7 @@ pub fn to_simplified(text: &str) -> String {
 /// (`青海省海西州 (Haixi, Qinghai)`), else as `data` shows it.
 pub fn name(zh: &str, en: Option<&str>) -> String {
     match (lang(), en) {
+        (Lang::En, Some(gloss)) if ascii() => ascii_fold(&clean(&format!("{zh} ({gloss})"))),
         (Lang::En, Some(gloss)) => clean(&format!("{zh} ({gloss})")),
         _ => data(zh),
     }

@@ -57,6 +57,8 @@ fn main() -> ExitCode {
         ),
     };
     set_lang(lang);
+    // --ascii holds for every output people read, not only the wizard's frame.
+    renewal_assistant::i18n::set_ascii(args.ascii || config.ascii);
     match run(&args, &config) {
         Ok(code) => code,
         Err(err) => {

@@ -732,3 +732,45 @@ fn end_accepts_month_and_day_and_says_the_year() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
+
+/// Issue 14 (Modes): `--ascii` holds for the printed plan and the plain
+/// prompts too: no ☐ ☎ · “” … ↑ in any sentence, in any language.
+#[test]
+fn ascii_holds_for_the_plan_and_the_plain_prompts() {
+    let ok = |text: &str| {
+        for c in text.chars() {
+            assert!(
+                c.is_ascii() || unicode_width::UnicodeWidthChar::width(c) == Some(2),
+                "{c:?} under --ascii:\n{text}"
+            );
+        }
+    };
+    for lang in ["zh-Hans", "zh-Hant", "en"] {
+        // 海西: the shipped data, with its “” quotes.
+        for (region, disease) in [("甲市", "tnb"), ("海西", "tnb")] {
+            let (mut cmd, _d) = renew();
+            let out = cmd
+                .args(["--ascii", "--lang", lang, "--today", "2026-01-15"])
+                .args(plan_args(region, "employee", disease, "2026-03-31"))
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            ok(&String::from_utf8(out.stdout).unwrap());
+        }
+        let (mut cmd, _d) = renew();
+        let out = cmd
+            .args([
+                "--ascii",
+                "--plain",
+                "--lang",
+                lang,
+                "--today",
+                "2026-01-15",
+            ])
+            .write_stdin("海西\n1\ntnb\n2026-03-31\n\n")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        ok(&String::from_utf8(out.stdout).unwrap());
+    }
+}

@@ -1067,3 +1067,77 @@ fn yes_no_defaults_agree_and_a_growing_step_count_says_why() {
         "{s}"
     );
 }
+
+/// Every character of a screen drawn with `--ascii` is ASCII or a
+/// two-column character (Chinese, full-width punctuation): none of the
+/// ambiguous-width marks the option exists to avoid.
+fn assert_ascii_or_wide(screen: &str) {
+    for (n, row) in screen.lines().enumerate() {
+        for c in row.chars() {
+            assert!(
+                c.is_ascii() || unicode_width::UnicodeWidthChar::width(c) == Some(2),
+                "{c:?} (U+{:04X}) on row {n} under --ascii:\n{screen}",
+                c as u32
+            );
+        }
+    }
+}
+
+/// Issue 14 (Modes): `--ascii` means ASCII everywhere: the translated
+/// sentences, the footers, help, the data's quotes and the tab panes.
+#[test]
+fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
+    use renewal_assistant::i18n::{Lang, set_lang};
+    let ascii = Theme {
+        color: false,
+        ascii: true,
+        high_contrast: false,
+    };
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let mut h = Harness::new();
+        let check = |h: &Harness| assert_ascii_or_wide(&h.screen_with(&ascii));
+        check(&h);
+        h.typed("?");
+        check(&h);
+        h.typed("x").typed("js");
+        check(&h);
+        h.enter();
+        check(&h);
+        h.typed("1");
+        check(&h);
+        h.typed("tnb").enter().typed("2026-3");
+        check(&h);
+        h.typed("-31");
+        check(&h);
+        h.enter();
+        check(&h);
+        h.enter();
+        check(&h);
+        h.enter();
+        for tab in ["1", "2", "3", "4", "5"] {
+            h.typed(tab);
+            check(&h);
+            h.key(KeyCode::End);
+            check(&h);
+        }
+        h.resize(120, 40).typed("1");
+        check(&h);
+        // The shipped data, whose text has “” quotes and · dots.
+        let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+        h.typed("hx")
+            .enter()
+            .typed("1")
+            .typed("tnb")
+            .enter()
+            .typed("2026-03-31")
+            .enter()
+            .enter()
+            .enter();
+        for tab in ["1", "2", "3", "4", "5"] {
+            h.typed(tab);
+            assert_ascii_or_wide(&h.screen_with(&ascii));
+        }
+    }
+    set_lang(Lang::ZhHans);
+}

@@ -150,7 +150,13 @@ pub fn section_text(
         } else {
             style(l.kind, theme)
         };
-        out.lines.push(Line::from(Span::styled(l.text, style)));
+        // The document was made before the frame knew its theme.
+        let text = if theme.ascii {
+            crate::i18n::ascii_fold(&l.text)
+        } else {
+            l.text
+        };
+        out.lines.push(Line::from(Span::styled(text, style)));
         out.rows.push(row);
     }
     out

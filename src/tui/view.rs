@@ -28,17 +28,23 @@ pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
+    // Under --ascii the mark is "...", three columns.
+    let (mark, mark_width) = if crate::i18n::ascii() {
+        ("...", 3)
+    } else {
+        ("…", 1)
+    };
     let mut out = String::new();
     let mut w = 0;
     for c in text.chars() {
         let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
+        if w + cw + mark_width > width {
             break;
         }
         out.push(c);
         w += cw;
     }
-    out.push('…');
+    out.push_str(mark);
     out
 }
 
@@ -58,6 +64,8 @@ pub(crate) fn text_line(text: &str, style: Style) -> Line<'static> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    // Text drawn this frame follows the theme's --ascii (see `i18n::data`).
+    crate::i18n::set_ascii(theme.ascii);
     let area = frame.area();
     if layout::too_small(app.size()) {
         let msg = tf(
