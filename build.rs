@@ -1,5 +1,7 @@
 //! Embeds every `data/regions/*.json` in the binary, so adding a region is
-//! dropping a file in that folder (no code change).
+//! dropping a file in that folder (no code change), and turns the place
+//! index `data/places.json` into a static table (looking a place up by its
+//! code then costs no parsing at start-up).
 
 use std::{env, fs, path::Path};
 
@@ -29,4 +31,77 @@ fn main() {
     let dest =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_regions.rs");
     fs::write(dest, out).expect("write embedded_regions.rs");
+    places(Path::new(&manifest));
+}
+
+/// `data/places.json` as `static PLACES: &[Place]`, in code order. A file
+/// that is not what `scripts/gen_places.py` writes stops the build.
+fn places(manifest: &Path) {
+    let path = manifest.join("data").join("places.json");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(&path).expect("data/places.json exists");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("data/places.json is JSON");
+    let list = doc["places"]
+        .as_array()
+        .expect("data/places.json: places[]");
+    let text_of = |p: &serde_json::Value, field: &str| -> String {
+        p[field]
+            .as_str()
+            .unwrap_or_else(|| panic!("data/places.json: {p}: {field} is text"))
+            .to_string()
+    };
+    let mut rows: Vec<(String, String)> = list
+        .iter()
+        .map(|p| {
+            let code = text_of(p, "code");
+            assert!(
+                code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()),
+                "data/places.json: code {code:?} is not six digits"
+            );
+            let level = match text_of(p, "level").as_str() {
+                "province" => "Province",
+                "prefecture" => "Prefecture",
+                "county" => "County",
+                "district" => "District",
+                other => panic!("data/places.json: {code}: unknown level {other:?}"),
+            };
+            let province = match &p["province"] {
+                serde_json::Value::Null => "None".to_string(),
+                v => format!("Some({:?})", v.as_str().expect("province is a code")),
+            };
+            let aliases: Vec<String> = p["aliases"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|x| format!("{:?}", x.as_str().expect("alias is text")))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let row = format!(
+                "    Place {{ code: {code:?}, name: {:?}, short_name: {:?}, level: PlaceLevel::{level}, province: {province}, aliases: &[{}] }},\n",
+                text_of(p, "name"),
+                text_of(p, "short_name"),
+                aliases.join(", ")
+            );
+            (code, row)
+        })
+        .collect();
+    rows.sort();
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].0 != pair[1].0,
+            "data/places.json: code {} twice",
+            pair[0].0
+        );
+    }
+    let mut out = String::from(
+        "/// Every place of `data/places.json`, in code order.\npub static PLACES: &[Place] = &[\n",
+    );
+    for (_, row) in rows {
+        out.push_str(&row);
+    }
+    out.push_str("];\n");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_places.rs");
+    fs::write(dest, out).expect("write embedded_places.rs");
 }

@@ -85,6 +85,46 @@ fn benches(c: &mut Criterion) {
     c.bench_function("resolve a pinyin query among 57 diseases", |b| {
         b.iter(|| black_box(idx.resolve(black_box("ndz"))))
     });
+
+    // Every place in China (issue 12): the region question searches ~480
+    // places. Building the index happens once when the question opens;
+    // each keystroke filters the whole list again.
+    c.bench_function("build the place index (every place)", |b| {
+        b.iter(|| black_box(region_index(black_box(&policy))))
+    });
+    let places = region_index(&policy);
+    let typed = [
+        "s",
+        "sj",
+        "sjz",
+        "石",
+        "石家",
+        "石家庄",
+        "长沙",
+        "chang",
+        "taizhou",
+    ];
+    c.bench_function("9 queries over every place (one keystroke each)", |b| {
+        b.iter(|| {
+            for q in typed {
+                black_box(places.filter(black_box(q)));
+            }
+        })
+    });
+    c.bench_function("resolve a place by pinyin among every place (sjz)", |b| {
+        b.iter(|| black_box(places.resolve(black_box("sjz"))))
+    });
+    c.bench_function(
+        "a plan for a place without data (石家庄 → generic)",
+        |b| {
+            let sjz = Answers {
+                region: "130100".into(),
+                disease: "diabetes".into(),
+                ..answers.clone()
+            };
+            b.iter(|| black_box(plan::compute(&policy, black_box(&sjz), today).unwrap()))
+        },
+    );
 }
 
 criterion_group!(plan_benches, benches);

@@ -49,6 +49,8 @@ pub fn files() -> (String, Vec<(String, String)>) {
         r["name"] = format!("合成省第{i}市").into();
         r["short_name"] = format!("合成{i}").into();
         r["aliases"] = serde_json::json!([format!("测试{i}")]);
+        // One file per place: the copies cover no place of their own.
+        r["place"] = serde_json::Value::Null;
         r["open_disease_list"] = false.into();
         let diseases: Vec<Value> = (0..60)
             .map(|d| {

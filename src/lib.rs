@@ -10,6 +10,7 @@ pub mod config;
 pub mod dates;
 pub mod document;
 pub mod i18n;
+pub mod places;
 pub mod plan;
 pub mod policy;
 pub mod prompt;

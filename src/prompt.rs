@@ -14,7 +14,7 @@ use crate::dates::{EndDate, far_from_today, read_end_date, weekday};
 use crate::i18n::{t, tf};
 use crate::plan::{self, render};
 use crate::policy::{PolicySet, Scheme};
-use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
+use crate::search::{Resolution, SearchIndex, disease_index, region_index_of, scheme_index};
 use crate::wizard::{Draft, Question as Step};
 
 enum Input {
@@ -88,20 +88,30 @@ fn skip_line(input: &mut dyn BufRead) -> std::io::Result<()> {
     }
 }
 
+/// Why a typed answer chose nothing.
+enum Miss {
+    /// Several options fit: these.
+    Ambiguous(Vec<usize>),
+    /// No option fits; the nearest, best first.
+    NotFound(Vec<usize>),
+    /// A number outside the list.
+    BadNumber,
+}
+
 /// A choice from a numbered list: a number, or text resolved by `index`.
-fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Option<Vec<usize>>> {
+fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Miss> {
     let digits = crate::dates::to_half_width(text);
     if let Ok(n) = digits.parse::<usize>() {
         return if (1..=count).contains(&n) {
             Ok(n - 1)
         } else {
-            Err(None)
+            Err(Miss::BadNumber)
         };
     }
     match index.resolve(text) {
         Resolution::One(i) => Ok(i),
-        Resolution::Ambiguous(ids) => Err(Some(ids)),
-        Resolution::NotFound(_) => Err(None),
+        Resolution::Ambiguous(ids) => Err(Miss::Ambiguous(ids)),
+        Resolution::NotFound(near) => Err(Miss::NotFound(near)),
     }
 }
 
@@ -109,9 +119,12 @@ fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Option<V
 /// which says more on its own).
 fn chosen(policy: &PolicySet, d: &Draft, step: Step) -> Option<String> {
     let yes_no = |v: bool| t(if v { "prompt.yes" } else { "prompt.no" }).to_string();
-    let region = d.region.and_then(|i| policy.regions.get(i));
+    let region = d.region(policy);
     match step {
-        Step::Region => region.map(|r| crate::i18n::name(&r.name, r.name_en.as_deref())),
+        Step::Region => d
+            .region
+            .as_ref()
+            .map(|c| crate::wizard::region_name(policy, c)),
         Step::Scheme => d.scheme.map(|s| s.label()),
         Step::Disease => region
             .zip(d.disease)
@@ -132,7 +145,8 @@ pub fn run(
     out: &mut dyn Write,
     store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
 ) -> Result<Outcome> {
-    let regions = region_index(policy);
+    let choices = crate::places::choices(policy);
+    let regions = region_index_of(policy, &choices);
     let schemes = scheme_index();
     let mut d = Draft::default();
     let mut step = Step::Region;
@@ -165,16 +179,9 @@ pub fn run(
             tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
         )?;
         let options: Vec<String> = match step {
-            Step::Region => policy
-                .regions
+            Step::Region => choices
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{} · {}",
-                        crate::i18n::name(&r.name, r.name_en.as_deref()),
-                        r.benefit_name
-                    )
-                })
+                .map(|c| crate::wizard::region_option(policy, c))
                 .collect(),
             Step::Scheme => Scheme::ALL.iter().map(|s| s.label()).collect(),
             Step::Disease => region
@@ -207,7 +214,7 @@ pub fn run(
                 }
                 .to_string(),
             ),
-            Step::Region => d.region.map(|i| policy.regions[i].name.clone()),
+            Step::Region => chosen(policy, &d, Step::Region),
             Step::Scheme => d.scheme.map(|s| s.label()),
             Step::Disease => d
                 .disease
@@ -222,8 +229,18 @@ pub fn run(
                 .map(|v| tf("prompt.default", &[("v", v)]))
                 .unwrap_or_default()
         )?;
-        for (i, o) in options.iter().enumerate() {
+        // Of the places, only those with data are listed; any other is
+        // found by typing its name.
+        let listed = if step == Step::Region {
+            policy.regions.len()
+        } else {
+            options.len()
+        };
+        for (i, o) in options.iter().take(listed).enumerate() {
             writeln!(out, "  {}. {o}", i + 1)?;
+        }
+        if listed < options.len() {
+            writeln!(out, "  {}", t("places.prompt_more"))?;
         }
         write!(out, "> ")?;
         out.flush()?;
@@ -267,29 +284,54 @@ pub fn run(
                 true
             }
         };
-        let bad_choice =
-            |out: &mut dyn Write, ambiguous: Option<Vec<usize>>, names: &[String]| -> Result<()> {
-                match ambiguous {
-                    Some(ids) => {
-                        writeln!(out, "{}", t("prompt.ambiguous"))?;
-                        for i in ids {
-                            writeln!(out, "  {}. {}", i + 1, names[i])?;
-                        }
+        // A place not in the numbered list is shown by its name alone.
+        let option_line = |i: usize, names: &[String]| {
+            if i < listed {
+                format!("  {}. {}", i + 1, names[i])
+            } else {
+                format!("  {}", names[i])
+            }
+        };
+        let bad_choice = |out: &mut dyn Write, miss: Miss, names: &[String]| -> Result<()> {
+            match miss {
+                Miss::Ambiguous(ids) => {
+                    writeln!(out, "{}", t("prompt.ambiguous"))?;
+                    for i in ids {
+                        writeln!(out, "{}", option_line(i, names))?;
                     }
-                    None => writeln!(
-                        out,
-                        "{}",
-                        tf("prompt.not_a_choice", &[("max", &names.len())])
-                    )?,
                 }
-                Ok(())
-            };
+                // A place that is not found: the nearest places, and the
+                // generic plan as the way on.
+                Miss::NotFound(near) if step == Step::Region => {
+                    writeln!(out, "{}", tf("places.not_found", &[("text", &line)]))?;
+                    for i in near {
+                        writeln!(out, "{}", option_line(i, names))?;
+                    }
+                    if let Some(g) = policy.regions.iter().position(|r| r.generic) {
+                        writeln!(
+                            out,
+                            "{}",
+                            tf(
+                                "places.or_generic",
+                                &[("n", &(g + 1)), ("generic", &policy.regions[g].name)]
+                            )
+                        )?;
+                    }
+                }
+                Miss::NotFound(_) | Miss::BadNumber => writeln!(
+                    out,
+                    "{}",
+                    tf("prompt.not_a_choice", &[("max", &listed.min(names.len()))])
+                )?,
+            }
+            Ok(())
+        };
         let asked = step;
         let done = match step {
             Step::Region if line.is_empty() => advance(&mut step),
-            Step::Region => match pick(&regions, policy.regions.len(), &line) {
+            Step::Region => match pick(&regions, listed, &line) {
                 Ok(i) => {
-                    d.set_region(i);
+                    d.set_region(choices[i].clone());
                     advance(&mut step)
                 }
                 Err(amb) => {
@@ -323,7 +365,7 @@ pub fn run(
                         advance(&mut step)
                     }
                     None => {
-                        bad_choice(out, None, &options)?;
+                        bad_choice(out, Miss::BadNumber, &options)?;
                         false
                     }
                 }
@@ -562,6 +604,29 @@ mod tests {
             out.contains("在外省居住或看病？（默认 否）\n  1. 是\n  2. 否\n> 已选：否"),
             "{out}"
         );
+    }
+
+    /// Issue 12: any province or city is typed by name; the plan names the
+    /// person's place. Issue 14: a place not found lists the nearest and
+    /// the number of the generic entry (it said only "not a choice").
+    #[test]
+    fn any_place_is_typed_and_an_unknown_one_offers_the_way_on() {
+        let (done, out) = run_with("石家庄\n1\ngxy\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("其他省、市请直接输入名称或拼音"), "{out}");
+        assert!(out.contains("已选：河北省石家庄市"), "{out}");
+        assert!(
+            out.contains("河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法"),
+            "{out}"
+        );
+        let (done, out) = run_with("atlantis\n5\n1\ngxy\n2026-03-31\n\n");
+        assert!(done, "{out}");
+        assert!(out.contains("没有找到“atlantis”。最接近的地方："), "{out}");
+        assert!(
+            out.contains("不在这里的地方：输入 5 选“其他地区（通用）”"),
+            "{out}"
+        );
+        assert!(out.contains("已选：其他地区（通用）"), "{out}");
     }
 
     #[test]

@@ -37,6 +37,10 @@ struct Key {
     /// a choice that another's name also fits (the aliases themselves are
     /// the data's word and do).
     alias_pinyin: bool,
+    /// A one-character alias (京, 青, 晋: a province's abbreviation): it
+    /// settles a choice only when no other name begins with it (晋 could
+    /// be 山西 or 晋城).
+    abbreviation: bool,
 }
 
 /// The longest query searched, in characters. No name is near this long;
@@ -101,6 +105,13 @@ impl SearchIndex {
     /// `primary` are ids and names; `secondary` are aliases. Pinyin keys are
     /// made for every name and alias that has Chinese in it.
     pub fn add(&mut self, primary: &[&str], secondary: &[&str]) {
+        self.add_keys(primary, secondary, true);
+    }
+
+    /// [`add`](Self::add), with or without pinyin-initial keys: a place
+    /// listed only so its Chinese name is asked about (天津河西区) must not
+    /// make the initials of a place with data (hx, 海西) ambiguous.
+    pub fn add_keys(&mut self, primary: &[&str], secondary: &[&str], initials: bool) {
         let mut keys = Vec::new();
         for (texts, is_primary) in [(primary, true), (secondary, false)] {
             for text in texts {
@@ -114,16 +125,23 @@ impl SearchIndex {
                     primary: is_primary,
                     named: is_primary,
                     alias_pinyin: false,
+                    abbreviation: !is_primary && n.chars().count() == 1 && !n.is_ascii(),
                 });
                 if !text.is_ascii() {
-                    let (full, initials) = pinyin_keys(text);
-                    for k in [full, initials] {
+                    let (full, first_letters) = pinyin_keys(text);
+                    let first_letters = if initials {
+                        first_letters
+                    } else {
+                        String::new()
+                    };
+                    for k in [full, first_letters] {
                         if !k.is_empty() && k != n {
                             keys.push(Key {
                                 text: k,
                                 primary: false,
                                 named: is_primary,
                                 alias_pinyin: !is_primary,
+                                abbreviation: false,
                             });
                         }
                     }
@@ -164,8 +182,38 @@ impl SearchIndex {
             .map(|(level, secondary)| (level, !secondary))
     }
 
-    /// Every choice matching `query`, best first, stable within a level.
-    /// An empty query matches everything in order.
+    /// Where choice `i` goes in a filtered list for `query`, lower first:
+    /// a name, id or the pinyin of a name met exactly, then an alias met
+    /// exactly, then a name that begins with or contains the query, and
+    /// only then an alias that does. (`xi` lists 西安 and 海西 before 青岛,
+    /// whose alias 西海岸新区 merely begins with it.)
+    fn list_rank(&self, i: usize, query: &str) -> Option<u8> {
+        self.entries[i]
+            .iter()
+            .filter_map(|k| {
+                let level = if k.text == query {
+                    MatchLevel::Exact
+                } else if k.text.starts_with(query) {
+                    MatchLevel::Prefix
+                } else if k.text.contains(query) {
+                    MatchLevel::Contains
+                } else {
+                    return None;
+                };
+                Some(match (level, k.named) {
+                    (MatchLevel::Exact, true) => 0,
+                    (MatchLevel::Exact, false) => 1,
+                    (MatchLevel::Prefix, true) => 2,
+                    (MatchLevel::Contains, true) => 3,
+                    (MatchLevel::Prefix, false) => 4,
+                    (MatchLevel::Contains, false) => 5,
+                })
+            })
+            .min()
+    }
+
+    /// Every choice matching `query`, best first (see `list_rank`), stable
+    /// within a rank. An empty query matches everything in order.
     pub fn filter(&self, query: &str) -> Vec<usize> {
         if too_long(query) {
             return Vec::new();
@@ -174,11 +222,11 @@ impl SearchIndex {
         if q.is_empty() {
             return (0..self.entries.len()).collect();
         }
-        let mut hits: Vec<(MatchLevel, bool, usize)> = (0..self.entries.len())
-            .filter_map(|i| self.score(i, &q).map(|(l, p)| (l, !p, i)))
+        let mut hits: Vec<(u8, usize)> = (0..self.entries.len())
+            .filter_map(|i| self.list_rank(i, &q).map(|r| (r, i)))
             .collect();
-        hits.sort();
-        hits.into_iter().map(|(_, _, i)| i).collect()
+        hits.sort_unstable();
+        hits.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Resolves `query` to one choice when it is unambiguous: an exact id or
@@ -208,17 +256,20 @@ impl SearchIndex {
             let one = top[0];
             // `tnb` is exactly the pinyin of an alias (糖尿病) of one choice but
             // also part of another's name (1型糖尿病): either may be meant.
-            let on_alias_only = !self.entries[one]
-                .iter()
-                .any(|k| !k.alias_pinyin && k.text == q);
+            let exact = || self.entries[one].iter().filter(|k| k.text == q);
+            let on_alias_only = !exact().any(|k| !k.alias_pinyin && !k.abbreviation);
+            let abbreviation_only = exact().all(|k| k.abbreviation);
             if on_alias_only {
+                let fits = |k: &Key| {
+                    k.named
+                        && if abbreviation_only {
+                            k.text.starts_with(&q)
+                        } else {
+                            k.text.contains(&q)
+                        }
+                };
                 let mut also: Vec<usize> = (0..self.entries.len())
-                    .filter(|&i| {
-                        i != one
-                            && self.entries[i]
-                                .iter()
-                                .any(|k| k.named && k.text.contains(&q))
-                    })
+                    .filter(|&i| i != one && self.entries[i].iter().any(fits))
                     .collect();
                 if !also.is_empty() {
                     also.insert(0, one);
@@ -253,14 +304,40 @@ impl SearchIndex {
     }
 }
 
-/// The regions, searchable by id, name, short name, aliases and province.
+/// Every place a person may pick (`places::choices`, the regions with data
+/// first), searchable by id or code, name, short name, aliases and province;
+/// a region with data is found by its place's official names too.
 pub fn region_index(policy: &crate::policy::PolicySet) -> SearchIndex {
+    region_index_of(policy, &crate::places::choices(policy))
+}
+
+/// [`region_index`] over choices already made.
+pub fn region_index_of(
+    policy: &crate::policy::PolicySet,
+    choices: &[crate::places::Choice],
+) -> SearchIndex {
     let mut idx = SearchIndex::default();
-    for r in &policy.regions {
-        let mut secondary: Vec<&str> = r.aliases.iter().map(String::as_str).collect();
-        secondary.push(&r.province);
-        secondary.extend(r.name_en.as_deref());
-        idx.add(&[&r.id, &r.name, &r.short_name], &secondary);
+    for c in choices {
+        let full = c.place.map(|p| p.full_name());
+        if c.has_own_data(policy) {
+            let r = &policy.regions[c.region];
+            let mut primary = vec![r.id.as_str(), r.name.as_str(), r.short_name.as_str()];
+            let mut secondary: Vec<&str> = r.aliases.iter().map(String::as_str).collect();
+            secondary.push(&r.province);
+            secondary.extend(r.name_en.as_deref());
+            if let Some(p) = c.place {
+                primary.extend([p.code, p.name, p.short_name]);
+                primary.extend(full.as_deref());
+                secondary.extend(p.aliases.iter().copied());
+            }
+            idx.add(&primary, &secondary);
+        } else if let Some(p) = c.place {
+            let mut primary = vec![p.code, p.name, p.short_name];
+            primary.extend(full.as_deref());
+            let secondary: Vec<&str> = p.aliases.to_vec();
+            let initials = p.level != crate::places::PlaceLevel::District;
+            idx.add_keys(&primary, &secondary, initials);
+        }
     }
     idx
 }
@@ -343,6 +420,43 @@ mod tests {
         assert_eq!(idx.resolve("青島"), Resolution::One(0));
         assert_eq!(idx.filter("青島"), vec![0]);
         assert_eq!(diseases().resolve("腫瘤"), Resolution::One(3));
+    }
+
+    #[test]
+    fn a_one_character_alias_settles_only_what_no_other_name_begins_with() {
+        let mut idx = SearchIndex::default();
+        idx.add(&["110000", "北京市", "北京"], &["京"]);
+        idx.add(&["320100", "南京市", "南京"], &[]);
+        idx.add(&["140000", "山西省", "山西"], &["晋"]);
+        idx.add(&["140500", "晋城市", "晋城"], &[]);
+        assert_eq!(idx.resolve("京"), Resolution::One(0), "南京 ends with 京");
+        assert_eq!(idx.resolve("晋"), Resolution::Ambiguous(vec![2, 3]));
+        assert_eq!(idx.filter("晋")[0], 2);
+    }
+
+    /// Issue 14: `xi` listed 青岛 (its alias 西海岸新区 begins with xi)
+    /// above 海西 and 西安, whose own names hold it.
+    #[test]
+    fn a_name_match_lists_before_an_alias_match() {
+        let mut idx = SearchIndex::default();
+        idx.add(
+            &["shandong-qingdao", "山东省青岛市", "青岛"],
+            &["西海岸新区", "山东省"],
+        );
+        idx.add(&["qinghai-haixi", "青海省海西州", "海西"], &["海西州"]);
+        idx.add(&["610100", "西安市", "西安"], &[]);
+        assert_eq!(idx.filter("xi"), vec![2, 1, 0]);
+        // Exact initials of a name before an alias that merely begins so.
+        let mut idx = SearchIndex::default();
+        idx.add(&["a", "青岛"], &["海西岸"]);
+        idx.add(&["b", "海西"], &[]);
+        assert_eq!(idx.filter("hx"), vec![1, 0]);
+        // An alias met exactly still comes before a name that only contains it.
+        assert_eq!(diseases().filter("肿瘤"), vec![3]);
+        let mut idx = SearchIndex::default();
+        idx.add(&["a", "西海岸新区管委会"], &[]);
+        idx.add(&["b", "青岛"], &["西海岸"]);
+        assert_eq!(idx.filter("西海岸"), vec![1, 0]);
     }
 
     #[test]

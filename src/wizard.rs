@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::{t, tf};
+use crate::places::{Choice, DataLevel};
 use crate::plan::Answers;
 use crate::policy::{PolicySet, Region, Scheme};
 
@@ -41,8 +43,8 @@ pub fn questions(region: Option<&Region>, scheme: Option<Scheme>) -> Vec<Questio
 /// another meaningless clears it (see `set_region`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
-    /// Index into the policy's regions.
-    pub region: Option<usize>,
+    /// The region with data, or the place and the data it uses.
+    pub region: Option<Choice>,
     pub scheme: Option<Scheme>,
     pub retired: Option<bool>,
     /// Index into the region's diseases.
@@ -54,8 +56,11 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The region whose data the plan uses.
     pub fn region<'a>(&self, policy: &'a PolicySet) -> Option<&'a Region> {
-        self.region.and_then(|i| policy.regions.get(i))
+        self.region
+            .as_ref()
+            .and_then(|c| policy.regions.get(c.region))
     }
 
     /// The questions asked for the answers so far.
@@ -64,14 +69,15 @@ impl Draft {
     }
 
     /// Choosing a region: a disease picked from another region's list
-    /// means nothing here. Whether the person is retired is a fact about
-    /// them, not the region, so it stays (asked again, with it as default,
-    /// where the new region asks it).
-    pub fn set_region(&mut self, region: usize) {
-        if self.region != Some(region) {
+    /// means nothing here (two places that use one province's data share
+    /// its list, so the disease stays). Whether the person is retired is a
+    /// fact about them, not the region, so it stays (asked again, with it
+    /// as default, where the new region asks it).
+    pub fn set_region(&mut self, choice: Choice) {
+        if self.region.as_ref().map(|c| c.region) != Some(choice.region) {
             self.disease = None;
         }
-        self.region = Some(region);
+        self.region = Some(choice);
     }
 
     pub fn set_scheme(&mut self, scheme: Scheme) {
@@ -144,13 +150,43 @@ impl Draft {
         let region = self.region(policy)?;
         let disease = region.diseases.get(self.disease?)?;
         Some(Answers {
-            region: region.id.clone(),
+            region: self.region.as_ref()?.key.clone(),
             scheme: self.scheme?,
             disease: disease.id.clone(),
             validity_end: self.end?,
             cross_province: self.cross.unwrap_or(false),
             retired: self.retired.unwrap_or(false),
         })
+    }
+}
+
+/// One line of the region list: a region with data and its benefit's
+/// name, or a place and whose data it would get (its province's or the
+/// generic).
+pub fn region_option(policy: &PolicySet, c: &Choice) -> String {
+    let r = &policy.regions[c.region];
+    if c.has_own_data(policy) {
+        return format!(
+            "{} · {}",
+            crate::i18n::name(&r.name, r.name_en.as_deref()),
+            r.benefit_name
+        );
+    }
+    let whose = match c.level {
+        DataLevel::Generic => t("places.option.generic").to_string(),
+        _ => tf("places.option.province", &[("province", &r.short_name)]),
+    };
+    format!("{} · {whose}", c.name(policy))
+}
+
+/// The chosen region or place as named to the person: the region's own
+/// name (with its English gloss), or the place (河北省石家庄市).
+pub fn region_name(policy: &PolicySet, c: &Choice) -> String {
+    let r = &policy.regions[c.region];
+    if c.has_own_data(policy) {
+        crate::i18n::name(&r.name, r.name_en.as_deref())
+    } else {
+        c.name(policy)
     }
 }
 
@@ -162,8 +198,8 @@ mod tests {
         crate::policy::fixture::policy()
     }
 
-    fn index(policy: &PolicySet, id: &str) -> usize {
-        policy.regions.iter().position(|r| r.id == id).unwrap()
+    fn index(policy: &PolicySet, id: &str) -> Choice {
+        crate::places::choice_for(policy, id).unwrap()
     }
 
     #[test]
@@ -174,9 +210,9 @@ mod tests {
         let fcg = p
             .regions
             .iter()
-            .position(|r| r.distinguishes_retired())
+            .find(|r| r.distinguishes_retired())
             .expect("a region that asks");
-        d.set_region(fcg);
+        d.set_region(index(&p, &fcg.id));
         d.set_scheme(Scheme::Employee);
         assert_eq!(d.next(&p, Question::Scheme), Some(Question::Retired));
         d.set_scheme(Scheme::Resident);
@@ -203,6 +239,25 @@ mod tests {
             (d.scheme, d.end, d.cross),
             (same.scheme, same.end, same.cross)
         );
+    }
+
+    #[test]
+    fn a_place_stores_its_code_and_shares_its_data_s_disease_list() {
+        let p = policy();
+        let mut d = Draft::default();
+        d.set_region(index(&p, "130100"));
+        d.set_scheme(Scheme::Resident);
+        d.disease = Some(1);
+        d.end = NaiveDate::from_ymd_opt(2026, 3, 31);
+        d.set_yes_no(Question::Cross, false);
+        assert_eq!(d.answers(&p).unwrap().region, "130100");
+        assert_eq!(d.region(&p).unwrap().id, "generic");
+        // 邯郸 uses the same generic data: the disease still means the same.
+        d.set_region(index(&p, "130400"));
+        assert_eq!(d.disease, Some(1));
+        assert_eq!(d.answers(&p).unwrap().region, "130400");
+        d.set_region(index(&p, "fx-exact"));
+        assert_eq!(d.disease, None);
     }
 
     #[test]

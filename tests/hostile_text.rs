@@ -377,6 +377,7 @@ fn paths_that_are_not_utf8_work() {
     region["name"] = "湖北省测试市".into();
     region["short_name"] = "测试".into();
     region["aliases"] = serde_json::json!([]);
+    region["place"] = serde_json::Value::Null;
     std::fs::write(pack.join("test.json"), region.to_string()).unwrap();
     let out = renew(tmp.path())
         .arg("--policy-dir")
@@ -455,7 +456,9 @@ fn a_fifty_megabyte_line_is_skipped_with_a_message() {
     stdin.extend_from_slice("\nhaixi\n1\ntnb\n2026年3月31日\n\n".as_bytes());
     let (code, out) = plain(stdin);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("没有这个选项"), "{out}");
+    // Not found: the nearest places and the generic plan are offered.
+    assert!(out.contains("最接近的地方"), "{out}");
+    assert!(out.contains("选“其他地区（通用）”"), "{out}");
 }
 
 #[test]

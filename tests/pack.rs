@@ -72,6 +72,8 @@ fn a_pack_adds_and_replaces_regions() {
     other["short_name"] = "测试".into();
     // Its own names: a copy of 潜江's alias would be refused as ambiguous.
     other["aliases"] = serde_json::json!(["测试市"]);
+    // And no place: 潜江 already has its file (one file per place).
+    other["place"] = serde_json::Value::Null;
     write(pack.path(), "test.json", &other);
     let dir = pack.path().to_str().unwrap();
 
@@ -393,6 +395,7 @@ fn two_pack_files_with_one_id_are_both_refused() {
     one["name"] = "湖北省一市".into();
     one["short_name"] = "一市".into();
     one["aliases"] = serde_json::json!(["同名"]);
+    one["place"] = serde_json::Value::Null;
     write(pack.path(), "one.json", &one);
     let mut two = one.clone();
     two["id"] = "hubei-two".into();

@@ -122,8 +122,8 @@ fn back_keeps_every_answer() {
     h.esc().esc().esc();
     assert_eq!(h.app.page(), Page::Question(Step::Region));
     assert_eq!(
-        h.app.visible_options(Step::Region)[h.app.selected()],
-        h.app.draft().region.unwrap(),
+        h.app.region_choices()[h.app.visible_options(Step::Region)[h.app.selected()]],
+        h.app.draft().region.clone().unwrap(),
         "on the chosen region"
     );
     h.esc();
@@ -231,14 +231,16 @@ fn the_label_can_be_set_and_is_never_a_number() {
 #[test]
 fn validation_messages_keep_what_was_typed() {
     let mut h = Harness::new();
-    h.typed("atlantis");
-    assert!(h.app.visible_options(Step::Region).is_empty());
-    assert!(h.screen().contains("没有找到“atlantis”"));
+    h.typed("js").enter().typed("1");
+    // A disease filter that matches nothing keeps the text and says so.
+    h.typed("zzzz");
+    assert!(h.app.visible_options(Step::Disease).is_empty());
+    assert!(h.screen().contains("没有找到“zzzz”"));
     h.enter();
     assert!(h.app.message().unwrap().1.contains("没有可选的项"));
-    for _ in 0.."atlantis".len() {
-        h.key(KeyCode::Backspace);
-    }
+    assert_eq!(h.app.filter_text(), "zzzz");
+    h.esc().esc();
+    assert_eq!(h.app.page(), Page::Question(Step::Region));
     h.typed("js").enter();
     h.typed("7");
     assert!(h.app.message().unwrap().1.contains("1 到 2"));
@@ -269,6 +271,116 @@ fn validation_messages_keep_what_was_typed() {
         assert_eq!(h.app.page(), Page::Question(Step::End), "{input:?}");
         assert!(h.app.message().is_some(), "{input:?}");
     }
+}
+
+/// Issue 14: a region that is not found offers the way on. Typing a
+/// name no place has lists the generic entry, the hint says Enter takes
+/// it, and Enter does (it showed an empty list that Enter refused).
+#[test]
+fn a_place_not_found_offers_the_generic_plan() {
+    let mut h = Harness::new();
+    h.typed("atlantis");
+    let visible = h.app.visible_options(Step::Region);
+    assert_eq!(visible.len(), 1);
+    assert_eq!(h.app.region_choices()[visible[0]].key, "generic");
+    let s = h.screen();
+    assert!(
+        s.contains("没有找到“atlantis”：按 Enter 看“其他地区（通用）”的通用做法"),
+        "{s}"
+    );
+    assert!(s.contains("其他地区（通用） · 门诊慢特病"), "{s}");
+    h.enter();
+    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    assert_eq!(h.app.draft().region.as_ref().unwrap().key, "generic");
+}
+
+/// Issue 14: `xi` listed 青岛 (alias 西海岸新区) above 海西 and 西安,
+/// whose own names hold it.
+#[test]
+fn typing_lists_name_matches_before_alias_matches() {
+    // On the shipped data: 青岛's alias 西海岸新区 is the case.
+    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    h.typed("xi");
+    let keys: Vec<String> = h
+        .app
+        .visible_options(Step::Region)
+        .iter()
+        .map(|&i| h.app.region_choices()[i].key.clone())
+        .collect();
+    let at = |k: &str| {
+        keys.iter()
+            .position(|x| x == k)
+            .unwrap_or_else(|| panic!("{k}: {keys:?}"))
+    };
+    assert!(at("qinghai-haixi") < at("shandong-qingdao"), "{keys:?}");
+    assert!(at("610100") < at("shandong-qingdao"), "西安: {keys:?}");
+}
+
+/// Issue 12: every place is found by typing (Chinese, Traditional, full
+/// pinyin, initials); places without data are listed after the regions
+/// with data and carry no number; the plan names the person's place.
+#[test]
+fn every_place_is_found_by_typing_and_named_in_the_plan() {
+    let mut h = Harness::new();
+    let listed = h.app.visible_options(Step::Region).len();
+    assert_eq!(
+        listed,
+        h.app.policy().regions.len(),
+        "only places with data are listed"
+    );
+    // (A code is typed in `--region`: here digits pick listed numbers.)
+    for typed in ["石家庄", "shijiazhuang", "sjz", "河北省石家庄市"] {
+        for _ in 0..20 {
+            h.key(KeyCode::Backspace);
+        }
+        h.typed(typed);
+        let first = h.app.visible_options(Step::Region)[0];
+        assert_eq!(h.app.region_choices()[first].key, "130100", "{typed}");
+    }
+    for (typed, code) in [("長沙", "430100"), ("恩施", "422800"), ("内蒙古", "150000")] {
+        for _ in 0..20 {
+            h.key(KeyCode::Backspace);
+        }
+        h.typed(typed);
+        let first = h.app.visible_options(Step::Region)[0];
+        assert_eq!(h.app.region_choices()[first].key, code, "{typed}");
+    }
+    for _ in 0..20 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("sjz");
+    let s = h.screen();
+    // No number: numbers pick the listed regions only.
+    assert!(
+        s.contains("河北省石家庄市 · 本程序还没有当地资料（通用做法）"),
+        "{s}"
+    );
+    assert!(!s.contains(". 河北省石家庄市"), "{s}");
+    h.enter();
+    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    h.typed("1")
+        .typed("gxy")
+        .enter()
+        .typed("2026-03-31")
+        .enter()
+        .typed("2");
+    assert_eq!(
+        h.app.page(),
+        Page::Review {
+            editing_label: false
+        }
+    );
+    assert!(h.screen().contains("河北省石家庄市"), "{}", h.screen());
+    h.enter();
+    assert_eq!(h.app.page(), Page::Result);
+    let s = h.screen();
+    assert!(s.lines().next().unwrap().starts_with(" 石家庄 · "), "{s}");
+    assert!(
+        s.contains("河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法"),
+        "{s}"
+    );
+    assert_eq!(h.saved_files()[0]["answers"]["region"], "130100");
+    assert_eq!(h.saved_files()[0]["region_name"], "河北省石家庄市");
 }
 
 #[test]
@@ -1140,4 +1252,33 @@ fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
         }
     }
     set_lang(Lang::ZhHans);
+}
+
+/// Issue 12/14: a place without data found by typing, unnumbered; a name
+/// no place has, with the generic entry offered; the plan for a place
+/// without data, its place named first.
+#[test]
+fn snapshots_of_places_without_data() {
+    let mut h = Harness::new();
+    h.typed("sjz");
+    snap("23_region_place", &h);
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("atlantis");
+    snap("24_region_not_found", &h);
+    for _ in 0..8 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("sjz")
+        .enter()
+        .typed("1")
+        .typed("gxy")
+        .enter()
+        .typed("2026-03-31")
+        .enter()
+        .typed("2")
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    snap("25_result_place_generic", &h);
 }

@@ -296,7 +296,7 @@ pub fn approve(
     c.items = items_for(&plan);
     c.choices = choices_for(&plan);
     c.data_version = plan.data_version.clone();
-    c.region_name = plan.region.name.clone();
+    c.region_name = plan.place_name();
     c.disease_name = plan.disease.name.clone();
     c.cycle = Cycle::default();
     c.updated_at = now;

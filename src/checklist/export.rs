@@ -351,7 +351,7 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
     let mut lines = vec![tf(
         "qr.title",
         &[
-            ("region", &name(&plan.region.short_name, None)),
+            ("region", &name(&plan.place_short_name(), None)),
             (
                 "disease",
                 &name(&plan.disease.name, plan.disease.name_en.as_deref()),

@@ -210,7 +210,7 @@ impl Checklist {
                 label.to_string()
             },
             answers: answers.clone(),
-            region_name: plan.region.name.clone(),
+            region_name: plan.place_name(),
             disease_name: plan.disease.name.clone(),
             window: saved_window(plan),
             data_version: plan.data_version.clone(),
@@ -336,7 +336,7 @@ impl Checklist {
             self.choices = choices;
             self.window = window;
             self.data_version = plan.data_version.clone();
-            self.region_name = plan.region.name.clone();
+            self.region_name = plan.place_name();
             self.disease_name = plan.disease.name.clone();
             self.updated_at = now;
         }

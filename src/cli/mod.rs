@@ -16,7 +16,7 @@ use crate::dates::parse_date;
 use crate::i18n::{t, tf};
 use crate::plan::{self, Answers, render};
 use crate::policy::{PolicySet, Region, Scheme};
-use crate::search::{Resolution, SearchIndex, disease_index, region_index, scheme_index};
+use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 
 mod checklist_cmd;
 
@@ -132,10 +132,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// List the regions the program knows.
+    /// List the regions the program has data for (`--all`: every place).
     Regions {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Every province and prefecture-level city, with the level of
+        /// data each gets (its own, its province's, or generic).
+        #[arg(long)]
+        all: bool,
     },
     /// List a region's diseases.
     Diseases {
@@ -235,7 +239,7 @@ impl Command {
     pub fn machine_output(&self) -> bool {
         match self {
             Command::Plan { format, .. } => *format == Format::Json,
-            Command::Regions { format } | Command::Diseases { format, .. } => {
+            Command::Regions { format, .. } | Command::Diseases { format, .. } => {
                 *format == ListFormat::Json
             }
             Command::Data(_) => false,
@@ -360,29 +364,38 @@ fn not_too_long(input: &str, what_key: &str) -> Result<(), UsageError> {
     Ok(())
 }
 
-pub fn find_region<'a>(policy: &'a PolicySet, input: &str) -> Result<&'a Region, UsageError> {
+/// The place or region `input` names: an id, a GB/T 2260 code, a name or
+/// alias, pinyin or initials. Ambiguous (吉林省 or 吉林市?) and unknown
+/// answers are usage errors listing the candidates.
+pub fn find_region(policy: &PolicySet, input: &str) -> Result<crate::places::Choice, UsageError> {
     not_too_long(input, "cli.what.region")?;
-    if let Some(r) = exact(&policy.regions, input, |r| {
-        [r.id.as_str(), r.name.as_str(), r.short_name.as_str()]
-            .into_iter()
-            .chain(r.aliases.iter().map(String::as_str))
-            .collect()
-    }) {
-        return Ok(r);
+    // An id, a code or an exact name settles it without the pinyin index
+    // or the list of every place (a script passing an id pays for neither).
+    if let Some(c) = crate::places::exact_choice(policy, input) {
+        return Ok(c);
     }
-    choose(
-        &region_index(policy),
-        &policy.regions,
-        input,
-        "cli.what.region",
-        |r| {
-            format!(
-                "{}  {}",
-                r.id,
-                crate::i18n::name(&r.name, r.name_en.as_deref())
-            )
-        },
-    )
+    let choices = crate::places::choices(policy);
+    let index = crate::search::region_index_of(policy, &choices);
+    choose(&index, &choices, input, "cli.what.region", |c| {
+        format!("{}  {}", c.key, crate::wizard::region_name(policy, c))
+    })
+    .cloned()
+    .map_err(|mut e| {
+        // A place the index does not know still gets a plan: the generic.
+        if matches!(index.resolve(input), Resolution::NotFound(_))
+            && let Some(g) = policy.regions.iter().find(|r| r.generic)
+        {
+            e.0.push('\n');
+            e.0.push_str(&tf(
+                "places.cli_generic",
+                &[
+                    ("id", &g.id),
+                    ("generic", &crate::i18n::name(&g.name, g.name_en.as_deref())),
+                ],
+            ));
+        }
+        e
+    })
 }
 
 pub fn find_disease<'a>(
@@ -770,7 +783,8 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             save,
             label,
         } => {
-            let region = find_region(policy, region)?;
+            let choice = find_region(policy, region)?;
+            let region = &policy.regions[choice.region];
             let scheme = find_scheme(scheme)?;
             let disease = find_disease(region, disease)?;
             not_too_long(end, "cli.which.end")?;
@@ -797,7 +811,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             }
             let validity_end = end_date.date;
             let answers = Answers {
-                region: region.id.clone(),
+                region: choice.key.clone(),
                 scheme,
                 disease: disease.id.clone(),
                 validity_end,
@@ -872,7 +886,8 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 }
             }
         }
-        Command::Regions { format } => match format {
+        Command::Regions { format, all: true } => all_places(policy, *format, out)?,
+        Command::Regions { format, all: false } => match format {
             ListFormat::Json => {
                 let list: Vec<_> = policy
                     .regions
@@ -905,10 +920,11 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 for line in crate::document::text::columns(&rows) {
                     writeln!(out, "  {line}")?;
                 }
+                writeln!(out, "{}", t("cli.regions.all_hint"))?;
             }
         },
         Command::Diseases { region, format } => {
-            let region = find_region(policy, region)?;
+            let region = &policy.regions[find_region(policy, region)?.region];
             match format {
                 ListFormat::Json => {
                     let list: Vec<_> = region
@@ -928,6 +944,59 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         writeln!(out, "  {}  {}", render::pad(&d.id, 34), d.name)?;
                     }
                 }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `renew regions --all`: every place, with whose data it gets.
+fn all_places(policy: &PolicySet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+    use crate::places::DataLevel;
+    let choices = crate::places::choices(policy);
+    match format {
+        ListFormat::Json => {
+            let list: Vec<_> = choices
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "key": c.key,
+                        "code": c.place.map(|p| &p.code),
+                        "name": c.name(policy),
+                        "place_level": c.place.map(|p| p.level),
+                        "data_level": c.level,
+                        "region": policy.regions[c.region].id,
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
+        }
+        ListFormat::Text => {
+            writeln!(out, "{}", t("cli.regions.all_heading"))?;
+            let rows: Vec<Vec<String>> = choices
+                .iter()
+                .map(|c| {
+                    let r = &policy.regions[c.region];
+                    let level = match c.level {
+                        DataLevel::City if c.has_own_data(policy) => {
+                            t("places.level.city").to_string()
+                        }
+                        DataLevel::Generic => t("places.level.generic").to_string(),
+                        // A province's data, or a municipality's for its district.
+                        _ => format!(
+                            "{}（{}）",
+                            t(match c.level {
+                                DataLevel::Province => "places.level.province",
+                                _ => "places.level.city",
+                            }),
+                            r.short_name
+                        ),
+                    };
+                    vec![c.key.clone(), crate::wizard::region_name(policy, c), level]
+                })
+                .collect();
+            for line in crate::document::text::columns(&rows) {
+                writeln!(out, "  {line}")?;
             }
         }
     }

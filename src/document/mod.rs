@@ -37,6 +37,9 @@ pub struct Section {
 /// What a section is about. Stable: the wizard's tabs pick sections by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKind {
+    /// Whose data the plan is, when it is not the person's own place's
+    /// (河北省石家庄市 under the generic plan); no heading.
+    Place,
     /// Who and what the plan is for; no heading.
     Summary,
     Window,
@@ -54,7 +57,7 @@ impl SectionKind {
     /// The heading's message id, or `None` for the summary under the title.
     pub fn heading_key(self) -> Option<&'static str> {
         Some(match self {
-            SectionKind::Summary => return None,
+            SectionKind::Place | SectionKind::Summary => return None,
             SectionKind::Window => "plan.section.window",
             SectionKind::Warnings => "plan.section.warnings",
             SectionKind::Documents => "plan.section.documents",
@@ -187,15 +190,18 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
         }
     };
 
+    // The person's own place heads the plan, whoever's data it uses.
+    let region = match plan.borrowed_place() {
+        Some(p) => p.name.clone(),
+        None => name(&plan.region.name, plan.region.name_en.as_deref()),
+    };
     let title = tf(
         "plan.title",
-        &[
-            (
-                "region",
-                &name(&plan.region.name, plan.region.name_en.as_deref()),
-            ),
-            ("benefit", &plan.region.benefit_name),
-        ],
+        &[("region", &region), ("benefit", &plan.region.benefit_name)],
+    );
+    push(
+        SectionKind::Place,
+        place_line(plan).map(|l| para(Key, l)).into_iter().collect(),
     );
 
     let mut summary = vec![para(
@@ -423,6 +429,27 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     );
 
     Document { title, sections }
+}
+
+/// "河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法": the
+/// person's place and whose data the plan uses, when it is not the place's
+/// own.
+fn place_line(plan: &RenewalPlan) -> Option<String> {
+    use crate::places::DataLevel;
+    let place = plan.borrowed_place()?;
+    let region = &plan.region.name;
+    Some(match plan.data_level {
+        DataLevel::Generic => tf("plan.place.generic", &[("place", &place.name)]),
+        DataLevel::Province => tf(
+            "plan.place.province",
+            &[("place", &place.name), ("province", region)],
+        ),
+        // A municipality's district under the municipality's data.
+        DataLevel::City => tf(
+            "plan.place.city",
+            &[("place", &place.name), ("region", region)],
+        ),
+    })
 }
 
 /// The saved items in groups, required first, each with its tick and its

@@ -319,6 +319,9 @@ impl Warning {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegionRef {
     pub id: String,
+    /// The GB/T 2260 code the region's file covers (`null` for the
+    /// generic entry).
+    pub place: Option<String>,
     pub name: String,
     pub name_en: Option<String>,
     pub short_name: String,
@@ -335,8 +338,24 @@ pub struct DiseaseRef {
     pub note: Option<String>,
 }
 
+/// The person's own place: its GB/T 2260 code, full name (河北省石家庄市)
+/// and what people call it (石家庄).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceRef {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RenewalPlan {
+    /// Where the person is insured; `null` when they chose the generic
+    /// entry or a region that names no place.
+    pub place: Option<PlaceRef>,
+    /// Whose data the plan uses, seen from the place: its own (`city`),
+    /// its province's (`province`), or the national generic plan
+    /// (`generic`).
+    pub data_level: crate::places::DataLevel,
     pub region: RegionRef,
     pub scheme: Scheme,
     pub scheme_name: &'static str,
@@ -379,6 +398,33 @@ pub struct RenewalPlan {
     pub warnings: Vec<Warning>,
 }
 
+impl RenewalPlan {
+    /// The person's place, when the data used is not its own file's (a
+    /// province's or the generic): 河北省石家庄市 under the generic plan.
+    pub fn borrowed_place(&self) -> Option<&PlaceRef> {
+        self.place
+            .as_ref()
+            .filter(|p| Some(&p.code) != self.region.place.as_ref())
+    }
+
+    /// The person's place as named to them: the region's own name when the
+    /// data is the place's own, else the place (河北省石家庄市).
+    pub fn place_name(&self) -> String {
+        match self.borrowed_place() {
+            Some(p) => p.name.clone(),
+            None => self.region.name.clone(),
+        }
+    }
+
+    /// The place as people call it (石家庄), for headers.
+    pub fn place_short_name(&self) -> String {
+        match self.borrowed_place() {
+            Some(p) => p.short_name.clone(),
+            None => self.region.short_name.clone(),
+        }
+    }
+}
+
 /// Sources older than this many months get a warning.
 const STALE_MONTHS: u32 = 12;
 
@@ -387,9 +433,9 @@ pub fn compute(
     answers: &Answers,
     today: NaiveDate,
 ) -> Result<RenewalPlan, PlanError> {
-    let region = policy
-        .region(&answers.region)
+    let choice = crate::places::choice_for(policy, &answers.region)
         .ok_or_else(|| PlanError::UnknownRegion(answers.region.clone()))?;
+    let region = &policy.regions[choice.region];
     let disease = region
         .disease(&answers.disease)
         .ok_or_else(|| PlanError::UnknownDisease {
@@ -768,8 +814,15 @@ pub fn compute(
     }
 
     Ok(RenewalPlan {
+        place: choice.place.map(|p| PlaceRef {
+            code: p.code.to_string(),
+            name: p.full_name(),
+            short_name: p.short_name.to_string(),
+        }),
+        data_level: choice.level,
         region: RegionRef {
             id: region.id.clone(),
+            place: region.place.clone(),
             name: region.name.clone(),
             name_en: region.name_en.clone(),
             short_name: region.short_name.clone(),

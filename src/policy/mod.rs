@@ -149,6 +149,15 @@ impl Region {
             .max()
     }
 
+    /// The level of the file's own values: the generic entry's, a
+    /// province's (its `place` is a province code), or a city's.
+    pub fn level(&self) -> DataLevel {
+        if self.generic {
+            return DataLevel::Generic;
+        }
+        crate::places::level_of(self.place.as_deref().and_then(crate::places::by_code))
+    }
+
     /// Whether the retired/in-work distinction changes anything shown.
     pub fn distinguishes_retired(&self) -> bool {
         self.example_figures

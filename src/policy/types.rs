@@ -358,6 +358,26 @@ pub struct NoChannel {
     pub text: String,
 }
 
+/// Where a plan's facts come from, seen from the person's place: a city's
+/// own file, its province's, or the national generic entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataLevel {
+    City,
+    Province,
+    Generic,
+}
+
+impl DataLevel {
+    pub fn id(self) -> &'static str {
+        match self {
+            DataLevel::City => "city",
+            DataLevel::Province => "province",
+            DataLevel::Generic => "generic",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
@@ -367,6 +387,11 @@ pub struct Region {
     /// What people call it, e.g. 海西.
     pub short_name: String,
     pub province: String,
+    /// GB/T 2260 code of the place the file covers (a city, or a province
+    /// whose cities without a file of their own use it); `null` for the
+    /// generic entry. See `data/places.json`.
+    #[serde(default)]
+    pub place: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]

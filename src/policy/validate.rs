@@ -189,6 +189,17 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     c.no_blank_text(r);
     c.unique("id", [r.id.as_str()]);
     c.verified_on("verified_on", r.verified_on);
+    if let Some(code) = &r.place
+        && crate::places::by_code(code).is_none()
+    {
+        c.fail(
+            "place",
+            &format!("{code:?} is not a GB/T 2260 code in data/places.json"),
+        );
+    }
+    if r.generic && r.place.is_some() {
+        c.fail("place", "the generic entry covers no one place");
+    }
     c.fact("window_months", &r.window_months);
     if let Some(m) = r.window_months.value
         && !(1..=24).contains(&m)
@@ -595,6 +606,19 @@ pub fn across(n: &National, regions: &[&Region]) -> Vec<Problem> {
                     names.insert(key, &r.id);
                 }
             }
+        }
+    }
+    // One file per place: two would leave the choice between them to chance.
+    let mut places: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in regions {
+        if let Some(code) = r.place.as_deref()
+            && let Some(other) = places.insert(code, &r.id)
+        {
+            fail(
+                &r.id,
+                "place",
+                format!("place {code} is already covered by region {other:?}"),
+            );
         }
     }
     let generic = regions.iter().filter(|r| r.generic).count();

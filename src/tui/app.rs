@@ -22,7 +22,7 @@ use crate::checklist::store::StoreProblem;
 use crate::dates::{DateError, EndDate, read_end_date};
 use crate::plan::{self, Answers, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
-use crate::search::{SearchIndex, disease_index, region_index};
+use crate::search::{SearchIndex, disease_index, region_index_of};
 use crate::wizard::Draft;
 
 pub use super::screens::result::{Sections, Tab, display_sections};
@@ -165,6 +165,8 @@ pub struct App {
     now_ms: u64,
     regions: SearchIndex,
     diseases: Option<(usize, SearchIndex)>,
+    /// The region question's options: regions with data, then every place.
+    choices: Vec<crate::places::Choice>,
 }
 
 /// The smallest screen the wizard draws on; below it, one line asks for more.
@@ -177,7 +179,8 @@ impl App {
         saved: Vec<Checklist>,
         problems: Vec<StoreProblem>,
     ) -> App {
-        let regions = region_index(&policy);
+        let choices = crate::places::choices(&policy);
+        let regions = region_index_of(&policy, &choices);
         let mut app = App {
             policy,
             today,
@@ -195,6 +198,7 @@ impl App {
             now_ms: 0,
             regions,
             diseases: None,
+            choices,
         };
         app.set_saved(saved);
         if app.saved.is_empty() {
@@ -367,20 +371,18 @@ impl App {
         self.draft.region(&self.policy)
     }
 
+    /// The region question's options: regions with data, then every place.
+    pub fn region_choices(&self) -> &[crate::places::Choice] {
+        &self.choices
+    }
+
     /// All options of a choice step, in their numbered order.
     pub fn options(&self, step: Step) -> Vec<String> {
         match step {
             Step::Region => self
-                .policy
-                .regions
+                .choices
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{} · {}",
-                        crate::i18n::name(&r.name, r.name_en.as_deref()),
-                        r.benefit_name
-                    )
-                })
+                .map(|c| crate::wizard::region_option(&self.policy, c))
                 .collect(),
             Step::Scheme => Scheme::ALL.iter().map(|s| s.label()).collect(),
             Step::Disease => self
@@ -405,17 +407,72 @@ impl App {
         matches!(step, Step::Region | Step::Disease)
     }
 
-    /// Option indices shown for the current filter, best match first.
+    /// One option's label (the list draws only the rows it shows).
+    pub fn option(&self, step: Step, i: usize) -> String {
+        match step {
+            Step::Region => self
+                .choices
+                .get(i)
+                .map(|c| crate::wizard::region_option(&self.policy, c))
+                .unwrap_or_default(),
+            _ => self.options(step).get(i).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// How many options are listed, and numbered, before anything is
+    /// typed: of the places, only those with data; every other place is
+    /// found by typing its name.
+    pub fn numbered(&self, step: Step) -> usize {
+        match step {
+            Step::Region => self.policy.regions.len(),
+            _ => self.options(step).len(),
+        }
+    }
+
+    /// The generic entry's name, as the list shows it.
+    pub fn generic_name(&self) -> String {
+        self.policy
+            .regions
+            .iter()
+            .find(|r| r.generic)
+            .map(|r| crate::i18n::name(&r.name, r.name_en.as_deref()))
+            .unwrap_or_default()
+    }
+
+    /// The region filter matches no place: the list offers the generic
+    /// entry instead, and the hint says so.
+    pub fn nothing_found(&self, step: Step) -> bool {
+        let filter = self.filter_text();
+        step == Step::Region && !filter.trim().is_empty() && self.regions.filter(filter).is_empty()
+    }
+
+    /// Option indices shown for the current filter, best match first. A
+    /// place that matches nothing shows the generic entry, the way on
+    /// for a place the program has no name for.
     pub fn visible_options(&self, step: Step) -> Vec<usize> {
-        let all = self.options(step).len();
+        let all = self.numbered(step);
         let filter = self.filter_text();
         if !Self::filterable(step) || filter.trim().is_empty() {
             return (0..all).collect();
         }
         match step {
-            Step::Region => self.regions.filter(filter),
+            Step::Region => {
+                let found = self.regions.filter(filter);
+                if found.is_empty() {
+                    return self
+                        .policy
+                        .regions
+                        .iter()
+                        .position(|r| r.generic)
+                        .into_iter()
+                        .collect();
+                }
+                found
+            }
             Step::Disease => match &self.diseases {
-                Some((r, idx)) if Some(*r) == self.draft.region => idx.filter(filter),
+                Some((r, idx)) if Some(*r) == self.draft.region.as_ref().map(|c| c.region) => {
+                    idx.filter(filter)
+                }
                 _ => (0..all).collect(),
             },
             _ => (0..all).collect(),
@@ -425,7 +482,11 @@ impl App {
     /// The option the step's saved answer points at.
     fn answered_option(&self, step: Step) -> Option<usize> {
         match step {
-            Step::Region => self.draft.region,
+            Step::Region => self
+                .draft
+                .region
+                .as_ref()
+                .and_then(|c| self.choices.iter().position(|x| x.key == c.key)),
             Step::Scheme => self
                 .draft
                 .scheme
@@ -454,7 +515,7 @@ impl App {
             return;
         }
         if step == Step::Disease
-            && let Some(r) = self.draft.region
+            && let Some(r) = self.draft.region.as_ref().map(|c| c.region)
             && self.diseases.as_ref().is_none_or(|(i, _)| *i != r)
         {
             self.diseases = Some((r, disease_index(&self.policy.regions[r])));
@@ -503,7 +564,11 @@ impl App {
     pub(crate) fn choose(&mut self, step: Step, option: usize, from_review: bool) {
         let before = self.steps().len();
         match step {
-            Step::Region => self.draft.set_region(option),
+            Step::Region => {
+                if let Some(c) = self.choices.get(option) {
+                    self.draft.set_region(c.clone());
+                }
+            }
             Step::Scheme => self.draft.set_scheme(Scheme::ALL[option.min(1)]),
             Step::Retired | Step::Cross => self.draft.set_yes_no(step, option == 0),
             Step::Disease => self.draft.disease = Some(option),

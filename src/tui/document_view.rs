@@ -122,10 +122,12 @@ pub fn section_text(
         tables: true,
     };
     // The title line and the blank before the first heading are the
-    // whole plan's, not the tab's.
+    // whole plan's, not the tab's (a section without a heading has none).
     let mut out = PaneText::default();
     let mut row = None;
-    for l in text::lines(&part, layout).into_iter().skip(2) {
+    let mut lines = text::lines(&part, layout).into_iter().skip(1).peekable();
+    lines.next_if(|l| l.kind == LineKind::Blank);
+    for l in lines {
         let i = out.lines.len();
         match l.kind {
             LineKind::Check { number, .. } => row = Some(number),

@@ -89,7 +89,8 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
     }
     let visible = app.visible_options(step);
-    let all = app.options(step).len();
+    // Numbers pick among the listed options (of the places, those with data).
+    let all = app.numbered(step);
     let Some(q) = state(app) else {
         return Vec::new();
     };
@@ -231,8 +232,8 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
     let step = q.step;
     draw_question_head(frame, app, theme, areas, step);
     let w = frame.area().width;
-    let options = app.options(step);
     let visible = app.visible_options(step);
+    let numbered = app.numbered(step);
     if App::filterable(step) {
         text_field(
             frame,
@@ -244,12 +245,17 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
         );
         let hint = if visible.is_empty() {
             tf("tui.filter.none", &[("text", &q.filter.text)])
+        } else if app.nothing_found(step) {
+            tf(
+                "tui.filter.none_region",
+                &[("text", &q.filter.text), ("generic", &app.generic_name())],
+            )
         } else if q.filter.text.is_empty() {
             t("tui.filter.hint").to_string()
         } else {
             tf("tui.filter.found", &[("n", &visible.len())])
         };
-        let style = if visible.is_empty() {
+        let style = if visible.is_empty() || app.nothing_found(step) {
             theme.danger()
         } else {
             theme.dim()
@@ -262,9 +268,13 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
             text_line(&fit(&hint, w as usize - 2), style),
         );
     }
+    // A place found by typing has no number: numbers pick listed options.
     let rows: Vec<String> = visible
         .iter()
-        .map(|&i| format!("{:>2}. {}", i + 1, options[i]))
+        .map(|&i| match i < numbered {
+            true => format!("{:>2}. {}", i + 1, app.option(step, i)),
+            false => format!("    {}", app.option(step, i)),
+        })
         .collect();
     if let Some(g) = areas.list {
         list_rows(frame, theme, g, &rows, q.selected);

@@ -444,7 +444,8 @@ fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
 /// A wide screen keeps this on the left; the rules go on the sources tab.
 fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let plan = &view.plan;
-    let mut out = Vec::new();
+    // Whose data this is, when not the person's own place's: first.
+    let mut out = section(view, width, &[SectionKind::Place], theme);
     let status = render::status_words(plan);
     out.push(text_line(
         &format!("{}{status}", status_glyph(theme, plan.status)),
@@ -551,7 +552,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             &[
                 // Region and scheme first: short, and what a clerk checks;
                 // a long disease name is cut at its end, not them.
-                ("region", &plan.region.short_name),
+                ("region", &plan.place_short_name()),
                 ("scheme", &plan.scheme.short_label()),
                 (
                     "disease",

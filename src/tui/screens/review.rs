@@ -153,8 +153,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         match step {
             Step::Region => (
                 t("tui.review.region").into(),
-                region
-                    .map(|r| crate::i18n::name(&r.name, r.name_en.as_deref()))
+                d.region
+                    .as_ref()
+                    .map(|c| crate::wizard::region_name(&app.policy, c))
                     .unwrap_or_else(none),
             ),
             Step::Scheme => (
