@@ -256,6 +256,13 @@ fn fangchenggang_says_what_seed_003_says() {
     );
     let ex = p.example_figures.as_ref().unwrap();
     assert_eq!(ex.rows[0].ratio_retired_pct, Some(75));
+    // Issue 11 §3: the 在职/退休 columns are employees'; a resident is told so.
+    assert_eq!(ex.schemes, [Scheme::Employee]);
+    let mut resident = p.clone();
+    resident.scheme = Scheme::Resident;
+    let text = render::text(&resident, 200);
+    assert!(text.contains("是职工医保的示例"), "{text}");
+    assert!(text.contains("职工在职"), "{text}");
     assert_eq!(p.sources[0].confidence, Confidence::ThirdParty);
 }
 

@@ -239,6 +239,12 @@ fn every_output_marks_estimated_dates() {
         assert!(out.contains("元旦 2027-01-01"), "{out}");
         assert!(out.contains("调休上班日"), "{out}");
     }
+    // Each channel's expected result and latest day, in the comparison.
+    let (_, md, _) = renew(&plan_args("markdown"));
+    for label in ["| 预计结果 |", "| 最晚申请 |"] {
+        let row = md.lines().find(|l| l.starts_with(label)).unwrap();
+        assert!(row.contains("（估）"), "{row}");
+    }
 
     let data = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {

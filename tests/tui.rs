@@ -1282,3 +1282,34 @@ fn snapshots_of_places_without_data() {
     assert_eq!(h.app.page(), Page::Result);
     snap("25_result_place_generic", &h);
 }
+
+/// Issue 11 §1: a date counted beyond the published holiday notices is
+/// marked estimated on the wizard's tabs too: the window tab's apply-by day,
+/// each channel's dates in the comparison, and the warning naming the
+/// holidays.
+#[test]
+fn estimated_dates_are_marked_on_the_result_tabs() {
+    let mut h = Harness::new();
+    h.typed("甲市")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2027-01-03")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    h.resize(200, 60);
+    let window: String = h.screen().split_whitespace().collect();
+    assert!(window.contains("建议最晚：2026-12-24"), "{window}");
+    assert!(window.contains("（估）"), "{window}");
+    assert!(window.contains("元旦2027-01-01"), "{window}");
+    h.typed("3");
+    let channels = h.screen();
+    let row = channels
+        .lines()
+        .find(|l| l.contains("最晚申请"))
+        .unwrap_or_else(|| panic!("{channels}"));
+    assert!(row.contains("（估）"), "{row}");
+}

@@ -303,3 +303,39 @@ mod props {
         }
     }
 }
+
+/// The switch from the crate's notices to the estimate is the day after the
+/// crate's last day: `crate_range` is the crate's own (it answers for the
+/// last day and refuses the next, so a newer crate with another year shows
+/// here), the last day is counted from the notices and the next from the
+/// estimate, and a count across the switch is marked.
+#[test]
+fn the_estimate_starts_the_day_after_the_crate_s_last_day() {
+    let (_, last) = crate_range();
+    let next = last.succ_opt().unwrap();
+    let ask = |day: NaiveDate| {
+        std::panic::catch_unwind(|| {
+            chinese_holiday::chinese_holiday((
+                day.year() as u16,
+                day.month() as u8,
+                day.day() as u8,
+            ))
+        })
+    };
+    assert!(ask(last).is_ok(), "the crate knows {last}");
+    assert!(ask(next).is_err(), "the crate has no notice for {next}");
+    let c = cal();
+    assert_eq!(c.basis(last), Basis::Crate);
+    assert!(!c.is_estimated(last));
+    assert_eq!(c.basis(next), Basis::Estimate);
+    assert!(c.is_estimated(next));
+    // Fri 2026-12-25 + 1 working day: Mon 12-28, counted by the estimate.
+    assert_eq!(last, d("2026-12-25"));
+    let r = c.add_working_days(last, 1);
+    assert_eq!(r.date, d("2026-12-28"));
+    assert!(r.estimated);
+    // Nothing counted inside the crate's years is marked.
+    let r = c.add_working_days(d("2026-12-21"), 4);
+    assert_eq!(r.date, d("2026-12-25"));
+    assert!(!r.estimated);
+}
