@@ -348,6 +348,8 @@ fn the_next_visitor_never_sees_what_the_last_one_saved() {
         h.answer_all();
         h.enter().typed("s");
         assert_eq!(json_files(&h), 1, "{wipe}: the visitor chose to save");
+        // Not even held in memory, where one missed guard would list it.
+        assert!(h.app.saved().is_empty(), "{wipe}: the kiosk holds it");
         match wipe {
             "next" => {
                 h.typed("n");
@@ -357,6 +359,7 @@ fn the_next_visitor_never_sees_what_the_last_one_saved() {
             }
         }
         assert!(h.at_start(), "{wipe}: a fresh session");
+        assert!(h.app.saved().is_empty(), "{wipe}: the kiosk holds it");
         for _ in 0..3 {
             h.esc();
             assert!(h.at_start(), "{wipe}: Esc never leaves the first question");

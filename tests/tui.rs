@@ -95,11 +95,57 @@ fn every_region_in_the_data_completes() {
             assert_eq!(view.plan().disease.id, region.diseases.last().unwrap().id);
             assert!(view.plan().cross_province);
             assert!(view.checklist().is_some(), "saved for {}", region.id);
-            for tab in ["1", "2", "3", "4", "5"] {
+            // Each tab shows its own content, not just the header: a blank
+            // or wrong pane fails here.
+            let plan = view.plan().clone();
+            let list = view.checklist().unwrap().clone();
+            let heading = |key: &str| renewal_assistant::i18n::t(key).to_string();
+            let start = |text: &str| text.chars().take(5).collect::<String>();
+            let first_item =
+                renewal_assistant::checklist::item_text(&list.items[0], &list.window, today());
+            let tabs: [(&str, Vec<String>); 5] = [
+                (
+                    "1",
+                    vec![
+                        plan.window.opens.to_string(),
+                        plan.window.closes.to_string(),
+                    ],
+                ),
+                (
+                    "2",
+                    vec![
+                        heading("plan.section.documents"),
+                        start(&plan.documents[0].name),
+                    ],
+                ),
+                ("3", vec![heading("plan.section.channels")]),
+                ("4", vec![start(&first_item)]),
+                (
+                    "5",
+                    vec![heading(if plan.example_figures.is_some() {
+                        "plan.section.examples"
+                    } else if !plan.notes.is_empty() {
+                        "plan.section.notes"
+                    } else {
+                        "plan.section.sources"
+                    })],
+                ),
+            ];
+            for (tab, wants) in tabs {
                 h.typed(tab);
                 let s = h.screen();
                 let head = s.lines().next().unwrap();
                 assert!(head.contains(&region.short_name), "{} tab {tab}", region.id);
+                // The pane: below the tab row, above the message and the keys.
+                let rows: Vec<&str> = s.lines().collect();
+                let pane = rows[2..rows.len() - 2].join("\n");
+                for want in &wants {
+                    assert!(
+                        pane.contains(want.as_str()),
+                        "{} tab {tab}: {want}\n{s}",
+                        region.id
+                    );
+                }
             }
         }
     }
