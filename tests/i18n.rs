@@ -320,3 +320,49 @@ fn the_calendar_header_is_english_in_english() {
     assert!(!s.contains("2026-1 "), "{s}");
     set_lang(Lang::ZhHans);
 }
+
+/// Issue 14 (Languages): English readers get English for every sentence
+/// the program writes: checklist items with the data's gloss, half-width
+/// brackets, no "Now: Open:", no "Not stated in the source:" running into
+/// Chinese, and once, plainly, why official names stay in Chinese.
+#[test]
+fn english_sentences_are_english_with_glosses_beside_the_chinese() {
+    set_lang(Lang::En);
+    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    h.typed("hx")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2026-03-31")
+        .enter()
+        .enter()
+        .enter();
+    h.typed("4");
+    let s = h.screen();
+    assert!(
+        s.contains("1. 身份证原件及复印件 (ID card, original and copy)"),
+        "{s}"
+    );
+    h.typed("2");
+    let s = h.screen();
+    assert!(s.contains("stay in Chinese"), "{s}");
+    let mut all = String::new();
+    for tab in ["1", "2", "3", "4", "5"] {
+        h.typed(tab);
+        for _ in 0..40 {
+            all.push_str(&h.screen());
+            h.key(crossterm::event::KeyCode::Down);
+        }
+    }
+    assert!(!all.contains("Now: Open:"), "{all}");
+    assert!(!all.contains("【") && !all.contains("】"), "{all}");
+    assert!(
+        all.contains("操作 (summary on a third-party website"),
+        "{all}"
+    );
+    // The source's own words are said to be in Chinese, not run into English.
+    assert!(!all.contains("Not stated in the source: 来源"), "{all}");
+    assert!(all.contains("Its note, in Chinese: 来源"), "{all}");
+    set_lang(Lang::ZhHans);
+}

@@ -616,3 +616,7 @@ places-or_generic = 不在这里的地方：输入 { $n } 选“{ $generic }”�
 tui-filter-none_region = 没有找到“{ $text }”：按 Enter 看“{ $generic }”的通用做法，或换个写法
 places-cli_generic = 没有列出的地方可以用 --region { $id }（{ $generic }）得到通用做法。
 clap-regions-all = 列出全部省、市（约 480 个），以及每个地方用哪一级的资料
+fmt-paren = { $text }（{ $note }）
+fact-unknown_note = 来源未说明：{ $note }
+plan-chinese_names = 正式名称和政策原文保持中文，方便在办理窗口出示。
+warn-source_note = { $note }

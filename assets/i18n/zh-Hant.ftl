@@ -616,3 +616,7 @@ places-or_generic = 不在這裡的地方：輸入 { $n } 選「{ $generic }」�
 tui-filter-none_region = 沒有找到「{ $text }」：按 Enter 看「{ $generic }」的通用做法，或換個寫法
 places-cli_generic = 沒有列出的地方可以用 --region { $id }（{ $generic }）得到通用做法。
 clap-regions-all = 列出全部省、市（約 480 個），以及每個地方用哪一級的資料
+fmt-paren = { $text }（{ $note }）
+fact-unknown_note = 來源未說明：{ $note }
+plan-chinese_names = 正式名稱和政策原文保持中文（簡體資料轉為繁體顯示），方便在辦理窗口出示。
+warn-source_note = { $note }

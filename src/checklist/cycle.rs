@@ -521,7 +521,9 @@ fn span(ch: &PlanChannel) -> Option<u32> {
 
 fn fact_words<T>(fact: &Fact<T>, show: impl Fn(&T) -> String, unknown_key: &str) -> String {
     match (&fact.value, &fact.note) {
-        (Some(v), Some(note)) => format!("{}（{note}）", show(v)),
+        (Some(v), Some(note)) => {
+            crate::i18n::tf("fmt.paren", &[("text", &show(v)), ("note", note)])
+        }
         (Some(v), None) => show(v),
         (None, _) => t(unknown_key).to_string(),
     }

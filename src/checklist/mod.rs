@@ -52,6 +52,10 @@ pub struct Item {
     /// longer has it. Empty for steps, whose words are the program's.
     #[serde(default)]
     pub name: String,
+    /// The data's English gloss of a document's name, when it has one
+    /// (shown beside the name to English readers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     /// A tip's text as the data gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -77,6 +81,8 @@ struct ItemFile {
     #[serde(default)]
     name: String,
     #[serde(default)]
+    name_en: Option<String>,
+    #[serde(default)]
     note: Option<String>,
     #[serde(default)]
     earliest_date: Option<NaiveDate>,
@@ -99,6 +105,7 @@ impl From<ItemFile> for Item {
                 f.name
             },
             id: f.id,
+            name_en: f.name_en,
             note: f.note,
             earliest_date: f.earliest_date,
             kind: f.kind,
@@ -556,6 +563,7 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
     let item = |id: String, kind: ItemKind, required: bool| Item {
         id,
         name: String::new(),
+        name_en: None,
         note: None,
         earliest_date: None,
         kind,
@@ -568,6 +576,7 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
     for d in &plan.documents {
         items.push(Item {
             name: d.name.clone(),
+            name_en: d.name_en.clone(),
             earliest_date: d.earliest_date,
             ..item(format!("doc:{}", d.id), ItemKind::Document, true)
         });
@@ -672,9 +681,18 @@ pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String 
     match (item.kind, item.earliest_date, &item.note) {
         (ItemKind::Document, Some(date), _) => tf(
             "checklist.item.document_dated",
-            &[("name", &item.name), ("date", &date)],
+            &[
+                (
+                    "name",
+                    &crate::i18n::name(&item.name, item.name_en.as_deref()),
+                ),
+                ("date", &date),
+            ],
         ),
-        (ItemKind::Tip, _, Some(note)) => format!("{}：{note}", item.name),
+        (ItemKind::Tip, _, Some(note)) => format!("{}{}{note}", item.name, t("fmt.colon")),
+        (ItemKind::Document, None, _) if !item.name.is_empty() => {
+            crate::i18n::name(&item.name, item.name_en.as_deref())
+        }
         _ => item_name(item),
     }
 }

@@ -292,7 +292,12 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
             };
             // Needed whatever the route, then each either/or: what it asks,
             // and each route with its own documents.
-            let mut blocks = vec![Checks(rows(None))];
+            let mut blocks = Vec::new();
+            // Said once, to English readers: why the names are in Chinese.
+            if crate::i18n::lang() == crate::i18n::Lang::En {
+                blocks.push(para(Note, t("plan.chinese_names").to_string()));
+            }
+            blocks.push(Checks(rows(None)));
             for choice in crate::checklist::choices_for(plan) {
                 blocks.push(para(Key, crate::checklist::choice_intro(&choice)));
                 for (n, route) in choice.routes.iter().enumerate() {

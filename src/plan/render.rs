@@ -72,7 +72,7 @@ pub fn warning_text(w: &Warning) -> String {
                     "note",
                     &note
                         .as_deref()
-                        .map(data)
+                        .map(|n| tf("warn.source_note", &[("note", &data(n))]))
                         .unwrap_or_else(|| t("warn.ask_local").to_string()),
                 ),
             ],
@@ -281,17 +281,14 @@ pub(crate) fn kind_word(kind: ChannelKind) -> &'static str {
 fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
     match &fact.value {
         Some(v) => match &fact.note {
-            Some(note) => format!("{}（{note}）", show(v)),
+            Some(note) => tf("fmt.paren", &[("text", &show(v)), ("note", note)]),
             None => show(v),
         },
-        None => format!(
-            "{}{}",
-            t("fact.unknown"),
-            fact.note
-                .as_deref()
-                .map(|n| format!("{}{n}", t("fmt.colon")))
-                .unwrap_or_default()
-        ),
+        None => match &fact.note {
+            // The note is the data's own words (Chinese): said as such.
+            Some(note) => tf("fact.unknown_note", &[("note", note)]),
+            None => t("fact.unknown").to_string(),
+        },
     }
 }
 
@@ -494,7 +491,10 @@ pub fn source_line(s: &Source) -> String {
         Some(date) => tf("source.published", &[("date", date)]),
         None => t("source.undated").to_string(),
     });
-    let mut line = format!("{}（{}）", s.title, parts.join(t("source.sep")));
+    let mut line = tf(
+        "fmt.paren",
+        &[("text", &s.title), ("note", &parts.join(t("source.sep")))],
+    );
     if let Some(u) = &s.url {
         line.push_str(&format!(" {u}"));
     }
