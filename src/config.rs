@@ -96,13 +96,40 @@ pub fn parse(text: &str) -> Result<Config, String> {
     {
         return Err(format!("print.timeout_seconds: {t}: between 1 and 600"));
     }
-    if crate::tui::app::QuitKey::parse(&config.kiosk.quit_key).is_none() {
+    if QuitKey::parse(&config.kiosk.quit_key).is_none() {
         return Err(format!(
             "kiosk.quit_key: {:?}: use ctrl-<letter> or f1–f12",
             config.kiosk.quit_key
         ));
     }
     Ok(config)
+}
+
+/// The operator's quit key at a kiosk (`[kiosk] quit_key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitKey {
+    Ctrl(char),
+    F(u8),
+}
+
+impl QuitKey {
+    /// `ctrl-q`, `ctrl-x`, `f10` …
+    pub fn parse(text: &str) -> Option<QuitKey> {
+        let t = text.trim().to_ascii_lowercase();
+        if let Some(c) = t.strip_prefix("ctrl-").or_else(|| t.strip_prefix("ctrl+")) {
+            let mut chars = c.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_lowercase() && c != 'c' && c != 'm' => {
+                    Some(QuitKey::Ctrl(c))
+                }
+                _ => None,
+            };
+        }
+        match t.strip_prefix('f')?.parse::<u8>() {
+            Ok(n) if (1..=12).contains(&n) => Some(QuitKey::F(n)),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

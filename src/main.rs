@@ -4,15 +4,11 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
-use renewal_assistant::config::{self, Config};
+use renewal_assistant::config::{self, Config, QuitKey};
 use renewal_assistant::i18n::{DisplayWriter, Lang, set_lang, tf};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::prompt;
-use renewal_assistant::tui::{
-    self,
-    app::{Kiosk, QuitKey},
-    theme::Theme,
-};
+use renewal_assistant::tui::{self, app::Kiosk, theme::Theme};
 
 fn main() -> ExitCode {
     // Arguments as the OS gives them: a path need not be UTF-8.

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod cycle;
 pub mod export;
 pub mod store;
+pub(crate) mod words;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -149,6 +150,32 @@ pub struct ChoiceState<'a> {
     pub choice: &'a ItemChoice,
     pub routes: Vec<(usize, usize)>,
     pub complete: Option<usize>,
+}
+
+/// Why a label typed by the person cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelProblem {
+    /// Six digits in a row: an ID or phone number, which is personal data.
+    LooksLikeANumber,
+    /// Over 40 characters, or control characters.
+    TooLong,
+}
+
+/// A label is the person's own word for whom the checklist is for, never an
+/// ID or phone number: the program keeps no personal data.
+pub(crate) fn check_label(label: &str) -> Result<(), LabelProblem> {
+    let text = crate::dates::to_half_width(label);
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 6 {
+            return Err(LabelProblem::LooksLikeANumber);
+        }
+    }
+    if text.chars().count() > 40 || text.chars().any(char::is_control) {
+        return Err(LabelProblem::TooLong);
+    }
+    Ok(())
 }
 
 /// The computed window as it was when saved.

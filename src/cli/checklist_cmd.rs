@@ -6,8 +6,8 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::{ChecklistCommand, Context, ExportFormat, Format, ListFormat, UsageError};
-use crate::checklist::store::{StoreError, StoreProblem};
-use crate::checklist::{Change, Checklist, ItemLookup, agenda, cycle, export};
+use crate::checklist::store::StoreError;
+use crate::checklist::{Change, Checklist, ItemLookup, agenda, cycle, export, words};
 use crate::i18n::{t, tf};
 use crate::plan::{self, Deadline, RenewalPlan, Status, render};
 
@@ -19,80 +19,11 @@ fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
 /// the others name the file in the person's language.
 pub fn user_facing(e: StoreError) -> anyhow::Error {
     match e {
-        StoreError::NotFound(q) | StoreError::BadId(q) => {
-            UsageError(tf("checklist.not_found", &[("q", &q)])).into()
+        StoreError::NotFound(_) | StoreError::BadId(_) | StoreError::Ambiguous { .. } => {
+            UsageError(words::error_text(&e)).into()
         }
-        StoreError::Ambiguous { query, matches } => {
-            let list: Vec<String> = matches
-                .iter()
-                .map(|(id, label)| format!("  {id}  {label}"))
-                .collect();
-            UsageError(format!(
-                "{}\n{}",
-                tf("checklist.ambiguous", &[("q", &query)]),
-                list.join("\n")
-            ))
-            .into()
-        }
-        StoreError::Corrupt {
-            file,
-            moved_to,
-            reason,
-        } => anyhow::anyhow!(describe_problem(&StoreProblem::Corrupt {
-            file,
-            moved_to,
-            reason
-        })),
-        StoreError::Newer { file, .. } => {
-            anyhow::anyhow!(tf("checklist.problem.newer", &[("file", &file)]))
-        }
-        StoreError::Unreadable { file, reason } => anyhow::anyhow!(tf(
-            "checklist.problem.unreadable",
-            &[("file", &file), ("reason", &reason)]
-        )),
-        StoreError::Link { path } => {
-            anyhow::anyhow!(tf("checklist.error.link", &[("path", &path)]))
-        }
-        StoreError::Lock { path, reason } => anyhow::anyhow!(tf(
-            "checklist.error.lock",
-            &[("path", &path), ("reason", &reason)]
-        )),
-        StoreError::CreateDir { path, reason } => anyhow::anyhow!(tf(
-            "checklist.error.create_dir",
-            &[("path", &path), ("reason", &reason)]
-        )),
-        StoreError::Save { path, reason } => anyhow::anyhow!(tf(
-            "checklist.error.save",
-            &[("path", &path), ("reason", &reason)]
-        )),
         StoreError::Io(e) => e.into(),
-    }
-}
-
-pub fn describe_problem(p: &StoreProblem) -> String {
-    match p {
-        StoreProblem::Corrupt {
-            file,
-            moved_to,
-            reason,
-        } => {
-            tf(
-                "checklist.problem.corrupt",
-                &[("file", file), ("moved", moved_to)],
-            ) + &tf("checklist.problem.why", &[("reason", reason)])
-        }
-        StoreProblem::SetAside { file } => tf("checklist.problem.set_aside", &[("file", file)]),
-        StoreProblem::Newer { file, .. } => tf("checklist.problem.newer", &[("file", file)]),
-        StoreProblem::Unreadable { file, reason } => tf(
-            "checklist.problem.unreadable",
-            &[("file", file), ("reason", reason)],
-        ),
-        StoreProblem::IdMismatch { file, inner_id, id } => tf(
-            "checklist.problem.id_mismatch",
-            &[("file", file), ("inner", inner_id), ("id", id)],
-        ),
-        StoreProblem::BadName { file } => tf("checklist.problem.bad_name", &[("file", file)]),
-        StoreProblem::Link { file } => tf("checklist.problem.link", &[("file", file)]),
+        other => anyhow::anyhow!(words::error_text(&other)),
     }
 }
 
@@ -250,7 +181,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         .collect();
                     let problems: Vec<_> = problems
                         .iter()
-                        .map(|p| json!({ "message": describe_problem(p) }))
+                        .map(|p| json!({ "message": words::problem_text(p) }))
                         .collect();
                     writeln!(
                         out,
@@ -289,7 +220,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         writeln!(out, "{line}")?;
                     }
                     for p in &problems {
-                        writeln!(out, "! {}", describe_problem(p))?;
+                        writeln!(out, "! {}", words::problem_text(p))?;
                     }
                 }
             }
@@ -539,7 +470,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 .collect();
             write!(out, "{}", export::ics_all(&entries, ctx.today))?;
             for p in &problems {
-                eprintln!("! {}", describe_problem(p));
+                eprintln!("! {}", words::problem_text(p));
             }
         }
         ChecklistCommand::Export { id, format, .. } => {
@@ -701,7 +632,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         Format::Json => {
             let v = json!({
                 "today": ctx.today, "until": last, "days": days, "entries": entries,
-                "problems": problems.iter().map(|p| json!({ "message": describe_problem(p) })).collect::<Vec<_>>(),
+                "problems": problems.iter().map(|p| json!({ "message": words::problem_text(p) })).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
         }
@@ -729,7 +660,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
                 }
             }
             for p in &problems {
-                writeln!(out, "! {}", describe_problem(p))?;
+                writeln!(out, "! {}", words::problem_text(p))?;
             }
         }
         Format::Markdown => {
@@ -765,7 +696,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
                 }
             }
             for p in &problems {
-                writeln!(out, "\n> ! {}", markdown_cell(&describe_problem(p)))?;
+                writeln!(out, "\n> ! {}", markdown_cell(&words::problem_text(p)))?;
             }
         }
     }

@@ -20,9 +20,6 @@ use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 
 mod checklist_cmd;
 
-pub use checklist_cmd::describe_problem as describe_store_problem;
-pub use checklist_cmd::user_facing as describe_store_error;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "renew",
@@ -432,23 +429,6 @@ pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
     .copied()
 }
 
-/// A label is the person's own word, never an ID or phone number: the
-/// program keeps no personal data.
-pub fn check_label(label: &str) -> Result<(), UsageError> {
-    let text = crate::dates::to_half_width(label);
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        if run >= 6 {
-            return Err(UsageError(t("cli.label_has_number").to_string()));
-        }
-    }
-    if text.chars().count() > 40 || text.chars().any(char::is_control) {
-        return Err(UsageError(t("cli.label_too_long").to_string()));
-    }
-    Ok(())
-}
-
 /// The terminal's width when printing to one, else `COLUMNS` when set
 /// (a pipe into `less` from a shell that exports it), else a width that
 /// prints well.
@@ -821,7 +801,8 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             let plan = plan::compute(policy, &answers, today)?;
             let saved = if *save {
                 if let Some(l) = label {
-                    check_label(l)?;
+                    crate::checklist::check_label(l)
+                        .map_err(|p| UsageError(crate::checklist::words::label_problem_text(p)))?;
                 }
                 let store = ctx.store()?;
                 // The same person's same renewal saved twice is worth a word;

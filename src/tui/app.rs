@@ -19,6 +19,7 @@ use super::screens::result::{self, ResultView};
 use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
 use crate::checklist::store::StoreProblem;
+use crate::config::QuitKey;
 use crate::dates::{DateError, EndDate, read_end_date};
 use crate::plan::{self, Answers, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
@@ -61,40 +62,14 @@ pub enum Msg {
     },
 }
 
-/// The operator's quit key at a kiosk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuitKey {
-    Ctrl(char),
-    F(u8),
-}
-
-impl QuitKey {
-    /// `ctrl-q`, `ctrl-x`, `f10` …
-    pub fn parse(text: &str) -> Option<QuitKey> {
-        let t = text.trim().to_ascii_lowercase();
-        if let Some(c) = t.strip_prefix("ctrl-").or_else(|| t.strip_prefix("ctrl+")) {
-            let mut chars = c.chars();
-            return match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_ascii_lowercase() && c != 'c' && c != 'm' => {
-                    Some(QuitKey::Ctrl(c))
-                }
-                _ => None,
-            };
+/// Whether `k` is the kiosk operator's quit key.
+fn is_quit_key(key: QuitKey, k: &KeyEvent) -> bool {
+    match key {
+        QuitKey::Ctrl(c) => {
+            k.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(k.code, KeyCode::Char(x) if x.to_ascii_lowercase() == c)
         }
-        match t.strip_prefix('f')?.parse::<u8>() {
-            Ok(n) if (1..=12).contains(&n) => Some(QuitKey::F(n)),
-            _ => None,
-        }
-    }
-
-    fn matches(self, k: &KeyEvent) -> bool {
-        match self {
-            QuitKey::Ctrl(c) => {
-                k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char(x) if x.to_ascii_lowercase() == c)
-            }
-            QuitKey::F(n) => k.code == KeyCode::F(n),
-        }
+        QuitKey::F(n) => k.code == KeyCode::F(n),
     }
 }
 
@@ -951,7 +926,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             let now = app.now_ms;
             if let Some(kiosk) = app.kiosk.as_mut() {
                 // Only the operator's key, twice (or held), leaves a kiosk.
-                if kiosk.config.quit_key.matches(&k) {
+                if is_quit_key(kiosk.config.quit_key, &k) {
                     if kiosk
                         .quit_pressed_ms
                         .is_some_and(|t| now.saturating_sub(t) <= QUIT_WINDOW_MS)

@@ -270,7 +270,7 @@ pub fn start(
             };
             let mut app = App::new(policy, today, saved, problems);
             if let Some(e) = error {
-                let why = crate::cli::describe_store_error(e).to_string();
+                let why = crate::checklist::words::error_text(&e);
                 app.set_message(
                     app::Level::Error,
                     crate::i18n::tf("tui.store_unreadable", &[("error", &why)]),

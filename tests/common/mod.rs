@@ -13,8 +13,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::config::PrintConfig;
+use renewal_assistant::config::QuitKey;
 use renewal_assistant::policy::PolicySet;
-use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, QuitKey, Step, update};
+use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, Step, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::{perform, view};
 

@@ -115,7 +115,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
     if !app.problems.is_empty() {
         let w = frame.area().width;
         let y = areas.body.bottom().saturating_sub(1);
-        let text = crate::cli::describe_store_problem(&app.problems[0]);
+        let text = crate::checklist::words::problem_text(&app.problems[0]);
         put(
             frame,
             1,

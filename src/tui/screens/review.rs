@@ -75,13 +75,16 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         match k.code {
             KeyCode::Enter => {
                 let text = label.text.trim().to_string();
-                match crate::cli::check_label(&text) {
+                match crate::checklist::check_label(&text) {
                     Ok(()) => {
                         r.label = None;
                         app.draft.label = if text.is_empty() { None } else { Some(text) };
                         app.message = None;
                     }
-                    Err(e) => app.message = Some((Level::Error, e.0)),
+                    Err(p) => {
+                        app.message =
+                            Some((Level::Error, crate::checklist::words::label_problem_text(p)))
+                    }
                 }
             }
             KeyCode::Backspace => label.backspace(),
