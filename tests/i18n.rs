@@ -366,3 +366,34 @@ fn english_sentences_are_english_with_glosses_beside_the_chinese() {
     assert!(all.contains("Its note, in Chinese: 来源"), "{all}");
     set_lang(Lang::ZhHans);
 }
+
+/// Issue 14 (Languages): zh-Hant UI text is already Traditional; the
+/// display's conversion of the line it sits in must not change its words
+/// (OpenCC read 只影響 as 隻影響, "a lone shadow affects"). Only the
+/// Simplified examples a message quotes on purpose (青岛, 妈妈) and the
+/// table's preferred forms (公佈, 臺) may differ.
+#[test]
+fn traditional_ui_text_survives_the_display_conversion() {
+    use renewal_assistant::i18n::{data, keys, t};
+    set_lang(Lang::ZhHant);
+    let allowed = [
+        ("公佈", "公布"),
+        ("臺", "台"),
+        ("青島", "青岛"),
+        ("簡體", "简体"),
+        ("媽媽", "妈妈"),
+        ("職工醫保", "职工医保"),
+        ("城鄉居民醫保", "城乡居民医保"),
+    ];
+    for key in keys(Lang::ZhHant) {
+        let text = t(&key);
+        let mut shown = data(text);
+        for (traditional, original) in allowed {
+            if text.contains(original) {
+                shown = shown.replace(traditional, original);
+            }
+        }
+        assert_eq!(shown, text, "{key}");
+    }
+    set_lang(Lang::ZhHans);
+}

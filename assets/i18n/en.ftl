@@ -194,7 +194,7 @@ tui-review-disease = Disease
 tui-review-end = End date
 tui-review-cross = Elsewhere
 tui-review-label = Label
-tui-review-default =  (default; you can use a name like "Mom")
+tui-review-default = {" "}(default; you can use a name like "Mom")
 tui-review-none = (not answered)
 tui-review-change = {"["}Change]
 tui-review-confirm = Confirm: make the renewal plan and save the checklist
@@ -223,7 +223,7 @@ tui-bar-expired = The renewal window has closed
 tui-checklist-head = { $done }/{ $total } required items done · Space to tick, saved at once
 tui-optional = (optional){" "}
 tui-saving = Saving the checklist…
-tui-saved = Checklist "{ $label }" saved. Next time you open the program, you can keep ticking.
+tui-saved = Checklist "{ $label }" saved: open the program again to keep ticking.
 tui-save_failed = Could not save: { $error }. You can still view the plan, but the checklist was not saved.
 tui-no_store = Cannot find a folder to save checklists (give one with --data-dir)
 tui-not_saved_yet = The checklist is not saved yet, please wait
@@ -253,8 +253,8 @@ tui-help =
     ?          Show this help
     q          Quit (while typing text, use Ctrl-C)
     Mouse      Click to choose an option, tick an item or switch tabs
-    r          show a QR code to scan with a phone
-    p          print (printer set in the config file)
+    r          Show a QR code to scan with a phone
+    p          Print (printer set in the config file)
 warn-window_assumed = The data for { $region } gives no renewal deadline: this estimate uses the common rule of { $months } months before the end date; it is not an official rule. { $note }
 warn-ask_local = Please check with your local medical insurance office first.
 warn-not_yet_open = You cannot apply yet: the renewal window opens on { $opens } (in { $n } days). You can prepare the documents now; mind the date rules for documents.
@@ -585,13 +585,13 @@ date-err-year_short = The year { $y } is not between { $from } and { $to }; plea
 date-year_this = no year typed: read as this year, { $year }
 date-year_next = no year typed: this year's day has passed (or does not exist), read as { $year }
 tui-date-typing = … keep typing: year-month-day, e.g. 2026-03-31
-date-far = { $date } is about { $n } years from today, and a qualification usually lasts 1 to 5 years: please check the year.
+date-far = { $date } is { $n } years away: please check the year
 tui-date-far_confirm = If it is right, press Enter again; if not, correct it
 prompt-far_confirm = If it is right, type the same date again; if not, type the right one.
 cli-end_year_guessed = --end { $input }: { $note }, that is { $date }
 fmt-semicolon = ;{" "}
 prompt-quit = Quit (you typed q). No plan was made and your answers were not saved.
-steps-more = One more question here: for employee insurance this region asks whether you are retired. Now { $m } steps.
+steps-more = One more question here (retired or not): now { $m } steps.
 steps-fewer = No need to ask whether you are retired here: now { $m } steps.
 qr-compact-window = { $region } renewal { $opens }~{ $closes }
 qr-compact-apply_by = Apply by { $date }
@@ -613,10 +613,11 @@ cli-regions-all_hint = Other provinces and cities: renew regions --all; --region
 plan-place-city = { $place } · below is the practice of { $region }
 places-not_found = No place called "{ $text }" was found. The nearest:
 places-or_generic = A place not listed: type { $n } for "{ $generic }", the general practice.
-tui-filter-none_region = Nothing found for "{ $text }": Enter shows "{ $generic }", or try another spelling
+tui-filter-none_region = No match for "{ $text }". Enter: { $generic }
 places-cli_generic = For a place not listed, --region { $id } ({ $generic }) gives the general practice.
 clap-regions-all = List every province and city (about 480) and the level of data each gets
 fmt-paren = { $text } ({ $note })
 fact-unknown_note = Not stated in the source. Its note, in Chinese: { $note }
 plan-chinese_names = Official names and the policy's own words stay in Chinese, as the service window knows them: show them there. English glosses follow in brackets where the data has them.
 warn-source_note = The data's note, in Chinese: { $note }
+tui-checklist-head_unsaved = { $done }/{ $total } required items done · Space to tick (not saved here)

@@ -620,3 +620,4 @@ fmt-paren = { $text }（{ $note }）
 fact-unknown_note = 来源未说明：{ $note }
 plan-chinese_names = 正式名称和政策原文保持中文，方便在办理窗口出示。
 warn-source_note = { $note }
+tui-checklist-head_unsaved = 已完成 { $done }/{ $total } 项（必做） · 空格打勾（本机不保存）

@@ -729,7 +729,15 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
         pw - 1,
         text_line(
             &fit(
-                &tf("tui.checklist.head", &[("done", &done), ("total", &total)]),
+                &tf(
+                    // A kiosk's checklist lives only in this visit until saved.
+                    if c.id.is_empty() {
+                        "tui.checklist.head_unsaved"
+                    } else {
+                        "tui.checklist.head"
+                    },
+                    &[("done", &done), ("total", &total)],
+                ),
                 pw as usize - 2,
             ),
             theme.question(),
