@@ -553,7 +553,13 @@ mod tests {
 
     #[test]
     fn numbers_names_and_defaults() {
-        let (done, out) = run_with("2\n城乡居民\n2\n2026/3/31\n\n");
+        // 甲市 by its number in the list, wherever other fixtures put it.
+        let jia = 1 + crate::policy::fixture::policy()
+            .regions
+            .iter()
+            .position(|r| r.id == "fx-exact")
+            .unwrap();
+        let (done, out) = run_with(&format!("{jia}\n城乡居民\n2\n2026/3/31\n\n"));
         assert!(done);
         assert!(out.contains("续期计划 · 示例省甲市"));
         assert!(out.contains("医保：城乡居民医保"));
@@ -574,10 +580,11 @@ mod tests {
 
     #[test]
     fn bad_answers_are_explained_and_asked_again() {
+        let regions = crate::policy::fixture::policy().regions.len();
         let (done, out) =
-            run_with("9\n示例\n甲市\n1\nflu\ntnb\n2026-02-30\n2026-03-31\nmaybe\n2\n");
+            run_with("99\n示例\n甲市\n1\nflu\ntnb\n2026-02-30\n2026-03-31\nmaybe\n2\n");
         assert!(done, "{out}");
-        assert!(out.contains("没有这个选项：请输入 1 到 5 的编号"));
+        assert!(out.contains(&format!("没有这个选项：请输入 1 到 {regions} 的编号")));
         assert!(out.contains("有几个都对得上"));
         assert!(out.contains("2026年2月没有 30 日"));
         assert!(out.contains("没有这个选项：请输入 1 到 2 的编号"));

@@ -149,7 +149,8 @@ fn haixi_says_what_seed_000_says() {
         "2026-01-15",
         false,
     );
-    assert_eq!((p.window.months, p.window.assumed), (3, false));
+    let w = p.window.as_ref().unwrap();
+    assert_eq!((w.months, w.assumed), (Some(3), false));
     assert_eq!(p.materials.as_ref().map(|m| m.months), Some(12));
     assert_eq!(p.sources[0].confidence, Confidence::ThirdParty);
     assert_eq!(p.sources[0].published, None);
@@ -221,7 +222,8 @@ fn fangchenggang_says_what_seed_003_says() {
         "2026-04-01",
         false,
     );
-    assert_eq!((p.window.months, p.window.assumed), (3, false));
+    let w = p.window.as_ref().unwrap();
+    assert_eq!((w.months, w.assumed), (Some(3), false));
     let m = p.materials.as_ref().unwrap();
     assert_eq!((m.months, m.approximate), (6, true));
     for ch in &p.channels {
@@ -339,7 +341,8 @@ fn qianjiang_says_what_its_notice_says() {
         "2026-05-06",
         false,
     );
-    assert_eq!((p.window.months, p.window.assumed), (6, false));
+    let w = p.window.as_ref().unwrap();
+    assert_eq!((w.months, w.assumed), (Some(6), false));
     assert_eq!(p.late.continuity_during_review.value, Some(true));
     assert!(render::text(&p, 200).contains("潜江市医疗保障局，官方发布，发布于 2025-06-25"));
     let p = plan(

@@ -519,7 +519,8 @@ mod loader_fuzz {
                             let days = ch.review.working_days.unwrap_or(0);
                             prop_assert!(days <= 90, "{pointer} = {value} accepted");
                             if let Some(by) = ch.apply_by {
-                                prop_assert!(by >= plan.window.opens && by <= plan.window.closes);
+                                let w = plan.window.as_ref().unwrap();
+                                prop_assert!(by >= w.opens && by <= w.closes);
                             }
                             if let Some(r) = ch.expected_result {
                                 prop_assert!(r >= plan.reference_day);

@@ -58,21 +58,33 @@ pub fn next_action(
             _ => None,
         },
         CycleState::Preparing => {
-            let (opens, closes) = plan.map_or((c.window.opens, c.window.closes), |p| {
-                (p.window.opens, p.window.closes)
-            });
+            // The plan's window when the data still knows it, else the saved one.
+            let (status, opens, closes, last) = match plan.map(|p| (p.status, &p.window)) {
+                Some((status, Some(w))) => (status, w.opens, w.closes, w.last_day()),
+                Some((status, None)) => (status, today, today, today),
+                None => (
+                    c.window.status(today),
+                    c.window.opens,
+                    c.window.closes,
+                    c.window.last_day(),
+                ),
+            };
             let apply_by = match plan {
                 Some(p) => p.apply_by.as_ref().map(|a| (a.date, a.estimated)),
                 None => c.window.apply_by.map(|d| (d, false)),
             };
-            Some(match crate::plan::status(today, opens, closes) {
-                Status::NotYetOpen => action(ActionKind::Prepare, opens, false),
+            match status {
+                Status::NotYetOpen => Some(action(ActionKind::Prepare, opens, false)),
                 Status::Open => {
                     let (date, estimated) = apply_by.unwrap_or((closes, false));
-                    action(ActionKind::ApplyBy, date, estimated)
+                    Some(action(ActionKind::ApplyBy, date, estimated))
                 }
-                Status::Expired => action(ActionKind::Late, closes, false),
-            })
+                // Ended, but still accepted: the grace period's last day.
+                Status::Grace => Some(action(ActionKind::ApplyBy, last, false)),
+                Status::Expired => Some(action(ActionKind::Late, last, false)),
+                // Nothing is ever due.
+                Status::NoRenewal => None,
+            }
         }
     }
 }

@@ -434,12 +434,13 @@ pub fn view(
     };
     match c.cycle.state {
         CycleState::Preparing => {
-            let (opens, closes) = plan.map_or((c.window.opens, c.window.closes), |p| {
-                (p.window.opens, p.window.closes)
-            });
-            if plan::status(today, opens, closes) == Status::Expired {
+            let (status, last) = match plan {
+                Some(p) => (p.status, p.window.as_ref().map_or(today, |w| w.last_day())),
+                None => (c.window.status(today), c.window.last_day()),
+            };
+            if status == Status::Expired {
                 CycleView::Late {
-                    closed_on: closes,
+                    closed_on: last,
                     next: consequence(),
                 }
             } else {

@@ -238,6 +238,10 @@ fn events(
     today: NaiveDate,
 ) {
     let w = &checklist.window;
+    // No renewal: no day to put in anyone's calendar.
+    if w.no_renewal || plan.is_some_and(|p| p.window.is_none()) {
+        return;
+    }
     let who = &checklist.label;
     let disease = &checklist.disease_name;
     let mut about = tf(
@@ -278,11 +282,7 @@ fn events(
     // says what that means now and what to do, in the plan's own words.
     let deadline = match plan {
         Some(p) => p.deadline,
-        None => Deadline::on(
-            today,
-            crate::plan::status(today, w.opens, w.closes),
-            w.apply_by,
-        ),
+        None => Deadline::on(today, w.status(today), w.apply_by),
     };
     if deadline != Deadline::ApplyBy {
         let now = plan
@@ -298,9 +298,10 @@ fn events(
         .map(|a| render::estimated_mark(a.estimated))
         .unwrap_or_default();
     let by_key = match deadline {
-        Deadline::Passed => "checklist.ics.apply_by_passed",
+        // In a grace period the day has passed, but applying still works.
+        Deadline::Passed | Deadline::Grace => "checklist.ics.apply_by_passed",
         Deadline::Closed => "checklist.ics.apply_by_closed",
-        Deadline::ApplyBy | Deadline::Unknown => "checklist.ics.apply_by",
+        Deadline::ApplyBy | Deadline::Unknown | Deadline::NotNeeded => "checklist.ics.apply_by",
     };
     let mut events = vec![(
         "opens",
@@ -325,6 +326,16 @@ fn events(
         w.closes,
         tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
     ));
+    if let Some(until) = w.grace_until {
+        events.push((
+            "grace-end",
+            until,
+            tf(
+                "checklist.ics.grace_end",
+                &[("label", who), ("disease", disease)],
+            ),
+        ));
+    }
     if let Some(due) = result_due {
         events.push((
             "result",
@@ -358,21 +369,26 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
             ),
         ],
     )];
-    lines.push(tf(
-        "qr.window",
-        &[
-            ("opens", &plan.window.opens),
-            ("closes", &plan.window.closes),
-        ],
-    ));
-    // The smallest code has room for one word that the window is a guess.
-    match (plan.window.assumed, level) {
-        (false, _) => {}
-        (true, 2) => lines
-            .last_mut()
-            .into_iter()
-            .for_each(|l| l.push_str(t("qr.estimated"))),
-        (true, _) => lines.push(t("qr.assumed").to_string()),
+    match &plan.window {
+        None => lines.push(t("qr.no_renewal").to_string()),
+        Some(w) => {
+            lines.push(tf(
+                "qr.window",
+                &[("opens", &w.opens), ("closes", &w.closes)],
+            ));
+            // The smallest code has room for one word that the window is a guess.
+            match (w.assumed, level) {
+                (false, _) => {}
+                (true, 2) => lines
+                    .last_mut()
+                    .into_iter()
+                    .for_each(|l| l.push_str(t("qr.estimated"))),
+                (true, _) => lines.push(t("qr.assumed").to_string()),
+            }
+            if let Some(g) = &w.grace {
+                lines.push(tf("qr.grace", &[("until", &g.until)]));
+            }
+        }
     }
     // The day to apply by as the headline has it: a passed day or a
     // closed window is said as such, never as advice.
@@ -381,11 +397,14 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         .as_ref()
         .map(|a| format!("{}{}", a.date, render::estimated_mark(a.estimated)))
         .unwrap_or_default();
-    lines.push(match plan.deadline {
-        Deadline::ApplyBy => tf("qr.apply_by", &[("date", &by)]),
-        Deadline::Passed => tf("qr.apply_by_passed", &[("date", &by)]),
-        Deadline::Closed => tf("qr.closed", &[("closes", &plan.window.closes)]),
-        Deadline::Unknown => t("qr.apply_by_unknown").to_string(),
+    let last = plan.window.as_ref().map(|w| w.last_day());
+    lines.extend(match (plan.deadline, last) {
+        (Deadline::ApplyBy, _) => Some(tf("qr.apply_by", &[("date", &by)])),
+        (Deadline::Passed, _) => Some(tf("qr.apply_by_passed", &[("date", &by)])),
+        (Deadline::Closed, Some(last)) => Some(tf("qr.closed", &[("closes", &last)])),
+        (Deadline::Unknown, _) => Some(t("qr.apply_by_unknown").to_string()),
+        // The grace line above says until when; no renewal has no day.
+        (Deadline::Grace | Deadline::NotNeeded, _) | (Deadline::Closed, None) => None,
     });
     if level <= 1 {
         let doc = |d: &crate::plan::PlanDocument| match d.earliest_date {
@@ -459,15 +478,28 @@ pub const QR_LEVELS: u8 = 4;
 /// the window, the day to apply by and one phone number, tersely worded.
 fn qr_compact(plan: &RenewalPlan) -> String {
     use crate::i18n::name;
+    let region = name(&plan.region.short_name, None);
+    let Some(w) = &plan.window else {
+        // No window and no day: that no renewal is needed, and a phone.
+        let mut lines = vec![tf("qr.compact.no_renewal", &[("region", &region)])];
+        lines.extend(
+            plan.channels
+                .iter()
+                .flat_map(|c| c.contacts.iter())
+                .find_map(|c| c.phone.clone())
+                .map(|phone| tf("qr.compact.phone", &[("phone", &phone)])),
+        );
+        return lines.join("\n");
+    };
     let mut head = tf(
         "qr.compact.window",
         &[
-            ("region", &name(&plan.region.short_name, None)),
-            ("opens", &plan.window.opens),
-            ("closes", &plan.window.closes),
+            ("region", &region),
+            ("opens", &w.opens),
+            ("closes", &w.closes),
         ],
     );
-    if plan.window.assumed {
+    if w.assumed {
         head.push_str(t("qr.estimated"));
     }
     let by = plan
@@ -481,8 +513,10 @@ fn qr_compact(plan: &RenewalPlan) -> String {
             Deadline::ApplyBy => tf("qr.compact.apply_by", &[("date", &by)]),
             // The window's dates are on the line above: the words only.
             Deadline::Passed => t("qr.compact.passed").to_string(),
+            Deadline::Grace => tf("qr.compact.grace", &[("until", &w.last_day())]),
             Deadline::Closed => t("qr.compact.closed").to_string(),
             Deadline::Unknown => t("qr.compact.unknown").to_string(),
+            Deadline::NotNeeded => t("plan.status.no_renewal").to_string(),
         },
     ];
     let phone = plan

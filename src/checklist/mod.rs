@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{t, tf};
-use crate::plan::{Answers, RenewalPlan};
+use crate::plan::{Answers, RenewalPlan, Status};
 
 /// The version of the file format this program writes. Files with a higher
 /// number are left alone; every lower number must still be read.
@@ -183,12 +183,41 @@ pub(crate) fn check_label(label: &str) -> Result<(), LabelProblem> {
 pub struct SavedWindow {
     pub opens: NaiveDate,
     pub closes: NaiveDate,
+    /// The window's length in months; 0 when it is given in days or there
+    /// is no window.
     pub months: u32,
     pub assumed: bool,
     pub apply_by: Option<NaiveDate>,
     /// `apply_by` counts over a year whose holiday notice is not in the data.
     #[serde(default)]
     pub apply_by_estimated: bool,
+    /// The window's length in days, when the source gives it in days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// Renewal is still accepted after `closes` up to this day (中山).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace_until: Option<NaiveDate>,
+    /// The source says no renewal is needed: `opens` and `closes` are the
+    /// end date only because older readers need dates there; nothing is
+    /// due on them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_renewal: bool,
+}
+
+impl SavedWindow {
+    /// Where `today` stands against the saved window.
+    pub fn status(&self, today: NaiveDate) -> Status {
+        if self.no_renewal {
+            Status::NoRenewal
+        } else {
+            crate::plan::status_with_grace(today, self.opens, self.closes, self.grace_until)
+        }
+    }
+
+    /// The last day an application is accepted.
+    pub fn last_day(&self) -> NaiveDate {
+        self.grace_until.unwrap_or(self.closes)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,6 +296,7 @@ impl Checklist {
             ("window.opens", Some(self.window.opens)),
             ("window.closes", Some(self.window.closes)),
             ("window.apply_by", self.window.apply_by),
+            ("window.grace_until", self.window.grace_until),
             ("created_at", Some(self.created_at.date_naive())),
             ("updated_at", Some(self.updated_at.date_naive())),
         ];
@@ -295,6 +325,9 @@ impl Checklist {
                 "window.months: {} is more than {MAX_WINDOW_MONTHS}",
                 self.window.months
             ));
+        }
+        if self.window.days.is_some_and(|d| d > MAX_WINDOW_MONTHS * 31) {
+            return Err(format!("window.days: more than {}", MAX_WINDOW_MONTHS * 31));
         }
         if self.items.len() > MAX_ITEMS {
             return Err(format!("items: more than {MAX_ITEMS}"));
@@ -540,13 +573,29 @@ impl Change {
 }
 
 fn saved_window(plan: &RenewalPlan) -> SavedWindow {
-    SavedWindow {
-        opens: plan.window.opens,
-        closes: plan.window.closes,
-        months: plan.window.months,
-        assumed: plan.window.assumed,
-        apply_by: plan.apply_by.as_ref().map(|a| a.date),
-        apply_by_estimated: plan.apply_by.as_ref().is_some_and(|a| a.estimated),
+    match &plan.window {
+        Some(w) => SavedWindow {
+            opens: w.opens,
+            closes: w.closes,
+            months: w.months.unwrap_or(0),
+            assumed: w.assumed,
+            apply_by: plan.apply_by.as_ref().map(|a| a.date),
+            apply_by_estimated: plan.apply_by.as_ref().is_some_and(|a| a.estimated),
+            days: w.days,
+            grace_until: w.grace.as_ref().map(|g| g.until),
+            no_renewal: false,
+        },
+        None => SavedWindow {
+            opens: plan.validity_end,
+            closes: plan.validity_end,
+            months: 0,
+            assumed: false,
+            apply_by: None,
+            apply_by_estimated: false,
+            days: None,
+            grace_until: None,
+            no_renewal: true,
+        },
     }
 }
 
@@ -608,16 +657,18 @@ pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
             ..item(format!("doc:{}", d.id), ItemKind::Document, true)
         });
     }
-    let confirm = plan.window.assumed
+    let renewing = plan.window.is_some();
+    let confirm = plan.window.as_ref().is_some_and(|w| w.assumed)
         || plan
             .warnings
             .iter()
             .any(|x| x.code() == "sources_old" || x.code() == "region_generic");
     let steps = [
         ("confirm", confirm),
-        ("choose-channel", true),
-        ("apply", true),
-        ("result", true),
+        // Nothing to apply for when no renewal is needed.
+        ("choose-channel", renewing),
+        ("apply", renewing),
+        ("result", renewing),
         ("cp-filing", plan.cross_province),
         ("cp-hospital", plan.cross_province),
     ];
@@ -666,7 +717,7 @@ pub fn item_name(item: &Item) -> String {
 /// [`crate::plan::Deadline`] has it then.
 pub fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
     use crate::plan::Deadline;
-    let status = crate::plan::status(today, window.opens, window.closes);
+    let status = window.status(today);
     let by = window.apply_by.map(|by| {
         format!(
             "{by}{}",
@@ -676,17 +727,28 @@ pub fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
     let key = match Deadline::on(today, status, window.apply_by) {
         Deadline::ApplyBy => "checklist.item.apply_by",
         Deadline::Passed => "checklist.item.apply_passed",
+        Deadline::Grace => "checklist.item.apply_grace",
         Deadline::Closed => "checklist.item.apply_closed",
         Deadline::Unknown => "checklist.item.apply_unknown",
+        // No dates where nothing is due.
+        Deadline::NotNeeded => return t("checklist.item.apply_name").to_string(),
     };
-    tf(
+    let mut line = tf(
         key,
         &[
             ("opens", &window.opens),
             ("closes", &window.closes),
             ("by", &by.unwrap_or_default()),
+            ("until", &window.last_day()),
         ],
-    )
+    );
+    // Before the end date, say that a grace period follows it.
+    if let Some(until) = window.grace_until
+        && matches!(status, Status::NotYetOpen | Status::Open)
+    {
+        line.push_str(&tf("checklist.item.grace", &[("until", &until)]));
+    }
+    line
 }
 
 /// The line shown for an item on `today`, in this thread's language: its

@@ -78,7 +78,10 @@ fn deadline(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Deadlin
 /// Where a checklist stands today, for sorting and showing.
 struct Standing {
     status: Status,
-    days_left: i64,
+    /// Days to the end date; `None` when no renewal is needed.
+    days_left: Option<i64>,
+    /// Days to the last day an application is accepted.
+    days_to_last: Option<i64>,
     words: String,
 }
 
@@ -87,27 +90,35 @@ fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standin
         Some(p) => Standing {
             status: p.status,
             days_left: p.days_left,
+            days_to_last: p
+                .window
+                .as_ref()
+                .map(|w| (w.last_day() - ctx.today).num_days()),
             words: render::status_words(p),
         },
         None => {
-            let status = plan::status(ctx.today, c.window.opens, c.window.closes);
-            let days_left = (c.window.closes - ctx.today).num_days();
+            let status = c.window.status(ctx.today);
+            let renewing = status != Status::NoRenewal;
             Standing {
                 status,
-                days_left,
+                days_left: renewing.then(|| (c.window.closes - ctx.today).num_days()),
+                days_to_last: renewing.then(|| (c.window.last_day() - ctx.today).num_days()),
                 words: t("checklist.no_plan_status").to_string(),
             }
         }
     }
 }
 
-/// Most urgent first: unfinished before finished; open (fewest days left),
-/// then expired, then not yet open (soonest first).
+/// Most urgent first: unfinished before finished; open or in a grace
+/// period (fewest days left to apply), then expired, then not yet open
+/// (soonest first), then those that need no renewal.
 fn urgency(s: &Standing, finished: bool) -> (bool, u8, i64) {
+    let last = s.days_to_last.unwrap_or(0);
     let (rank, days) = match s.status {
-        Status::Open => (0, s.days_left),
-        Status::Expired => (1, -s.days_left),
-        Status::NotYetOpen => (2, s.days_left),
+        Status::Open | Status::Grace => (0, last),
+        Status::Expired => (1, -last),
+        Status::NotYetOpen => (2, s.days_left.unwrap_or(0)),
+        Status::NoRenewal => (3, 0),
     };
     (finished, rank, days)
 }

@@ -449,10 +449,26 @@ fn columns_from_env(value: Option<&str>) -> Option<usize> {
 }
 
 fn window_words(r: &Region) -> String {
-    match r.window_months.value {
-        Some(n) => tf("cli.window_months", &[("n", &n)]),
-        None => t("cli.window_unknown").to_string(),
+    if region_needs_no_renewal(r) {
+        return t("plan.status.no_renewal").to_string();
     }
+    let days = r.window_days.as_ref().and_then(|f| f.value);
+    let mut words = match (days, r.window_months.value) {
+        (Some(n), _) => tf("cli.window_days", &[("n", &n)]),
+        (None, Some(n)) => tf("cli.window_months", &[("n", &n)]),
+        (None, None) => t("cli.window_unknown").to_string(),
+    };
+    if let Some(g) = r.grace_days.as_ref().and_then(|f| f.value) {
+        words.push_str(&tf("cli.grace_days", &[("n", &g)]));
+    }
+    words
+}
+
+/// No disease of the region needs renewal (北京).
+fn region_needs_no_renewal(r: &Region) -> bool {
+    r.renewal_scope.as_ref().is_some_and(|s| {
+        s.diseases.is_empty() && s.others == crate::policy::OutsideScope::NoRenewal
+    })
 }
 
 /// The command line with its descriptions in the current language (keys
@@ -878,7 +894,11 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                             "id": r.id, "name": r.name, "short_name": r.short_name,
                             "province": r.province, "benefit_name": r.benefit_name,
                             "generic": r.generic, "diseases": r.diseases.len(),
-                            "window_months": r.window_months.value, "verified_on": r.verified_on,
+                            "window_months": r.window_months.value,
+                            "window_days": r.window_days.as_ref().and_then(|f| f.value),
+                            "grace_days": r.grace_days.as_ref().and_then(|f| f.value),
+                            "no_renewal": region_needs_no_renewal(r),
+                            "verified_on": r.verified_on,
                         })
                     })
                     .collect();

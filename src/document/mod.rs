@@ -16,8 +16,8 @@ pub mod text;
 use crate::checklist::{Checklist, ItemKind};
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
-    apply_by_line, comparison_rows, date_long, kind_word, rules, source_line, status_words,
-    warning_text,
+    apply_by_line, channel_extension_words, comparison_rows, date_long, extension_words, kind_word,
+    no_renewal_words, rules, source_line, status_words, warning_text, window_words,
 };
 use crate::plan::{PlanChannel, RenewalPlan};
 
@@ -224,27 +224,48 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     }
     push(SectionKind::Summary, summary);
 
-    let w = &plan.window;
-    let mut window = vec![para(
-        Plain,
-        tf(
-            "plan.window",
-            &[
-                ("opens", &date_long(w.opens)),
-                ("closes", &date_long(w.closes)),
-                ("months", &w.months),
-            ],
-        ),
-    )];
-    if w.assumed {
-        window.push(para(Warning, t("plan.window_assumed").to_string()));
+    // The window section: status first when there is nothing to renew,
+    // then what still matters; else the window, its status and the day to
+    // act on, then the rules around it.
+    let mut window = Vec::new();
+    if let Some(line) = extension_words(plan) {
+        window.push(para(Key, line));
     }
-    window.push(para(
-        Plain,
-        format!("{}{}", t("plan.status_label"), status_words(plan)),
-    ));
-    if let Some(headline) = apply_by_line(plan) {
-        window.push(para(Key, headline));
+    match &plan.window {
+        None => {
+            // The sentence says the status itself ("无需续期：…").
+            window.extend(no_renewal_words(plan).map(|l| para(Key, l)));
+            if !plan.still_matters.is_empty() {
+                window.push(para(Plain, t("plan.still_matters").to_string()));
+                window.push(Bullets(
+                    plan.still_matters
+                        .iter()
+                        .map(|n| {
+                            Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text))
+                        })
+                        .collect(),
+                ));
+            }
+        }
+        Some(w) => {
+            window.extend(window_words(w).into_iter().map(|l| para(Plain, l)));
+            if w.assumed {
+                window.push(para(Warning, t("plan.window_assumed").to_string()));
+            }
+            window.push(para(
+                Plain,
+                format!("{}{}", t("plan.status_label"), status_words(plan)),
+            ));
+            if let Some(headline) = apply_by_line(plan) {
+                window.push(para(Key, headline));
+            }
+        }
+    }
+    // An extension channel, for the person's disease or not.
+    for ch in &plan.channels {
+        if let Some(line) = channel_extension_words(ch) {
+            window.push(para(if ch.serves_disease { Key } else { Plain }, line));
+        }
     }
     window.extend(rules(plan).into_iter().map(|r| para(Plain, r)));
     push(SectionKind::Window, window);
@@ -293,6 +314,9 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
             // Needed whatever the route, then each either/or: what it asks,
             // and each route with its own documents.
             let mut blocks = Vec::new();
+            if plan.status == crate::plan::Status::NoRenewal && !plan.documents.is_empty() {
+                blocks.push(para(Note, t("plan.no_renewal_documents").to_string()));
+            }
             // Said once, to English readers: why the names are in Chinese.
             if crate::i18n::lang() == crate::i18n::Lang::En {
                 blocks.push(para(Note, t("plan.chinese_names").to_string()));
@@ -325,6 +349,37 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
         ));
         if !ch.steps.is_empty() {
             channels.push(Steps(ch.steps.clone()));
+        }
+        if let Some(x) = &ch.extension {
+            channels.push(para(
+                Plain,
+                tf(
+                    "plan.extension_result",
+                    &[("result", &x.result), ("months", &x.months)],
+                ),
+            ));
+            if !x.diseases.is_empty() {
+                channels.push(para(
+                    Plain,
+                    tf(
+                        "plan.extension_diseases",
+                        &[("n", &x.diseases.len()), ("list", &x.diseases.join("、"))],
+                    ),
+                ));
+            }
+            channels.push(para(
+                Plain,
+                tf(
+                    "plan.extension_fallback",
+                    &[
+                        (
+                            "fallback",
+                            &name(&x.fallback_name, x.fallback_name_en.as_deref()),
+                        ),
+                        ("text", &x.fallback_text),
+                    ],
+                ),
+            ));
         }
         for l in &ch.limitations {
             channels.push(para(Warning, l.clone()));

@@ -12,7 +12,7 @@ use crate::calendar::HolidaySpan;
 use crate::dates::months_before;
 use crate::policy::{
     ChannelKind, Contact, DocumentChoice, DocumentRequirement, ExampleFigures, Fact, Note,
-    PolicySet, Region, Scheme, Source, Step,
+    OutsideScope, PolicySet, Region, Scheme, Source, Step,
 };
 
 /// The four questions, plus the two that only some plans need.
@@ -38,12 +38,20 @@ pub enum PlanError {
     UnknownDisease { region: String, disease: String },
 }
 
+/// Where a plan stands. The JSON names are a contract: new states get new
+/// names, old names keep their meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     NotYetOpen,
     Open,
+    /// After the end date, renewal still accepted until the grace period's
+    /// last day (`window.grace.until`); the benefit itself has ended.
+    Grace,
     Expired,
+    /// The source says this qualification, or this disease, needs no
+    /// renewal: no window, no apply-by day, no countdown.
+    NoRenewal,
 }
 
 /// Where the day to apply by stands on a given day: the one rule behind
@@ -57,11 +65,16 @@ pub enum Deadline {
     /// The day to apply by has passed while the window is still open: the
     /// result may come after the end date; apply at once.
     Passed,
+    /// The end date has passed but renewal is still accepted until the
+    /// grace period's last day: apply at once.
+    Grace,
     /// The window has closed: one can no longer renew on time.
     Closed,
     /// No day can be counted: no channel that serves the disease states
     /// its review time.
     Unknown,
+    /// Nothing to apply for: the source says no renewal is needed.
+    NotNeeded,
 }
 
 impl Deadline {
@@ -69,7 +82,9 @@ impl Deadline {
     /// apply by, if one could be counted.
     pub fn on(today: NaiveDate, status: Status, apply_by: Option<NaiveDate>) -> Deadline {
         match (status, apply_by) {
+            (Status::NoRenewal, _) => Deadline::NotNeeded,
             (Status::Expired, _) => Deadline::Closed,
+            (Status::Grace, _) => Deadline::Grace,
             (_, Some(day)) if day < today => Deadline::Passed,
             (_, Some(_)) => Deadline::ApplyBy,
             (_, None) => Deadline::Unknown,
@@ -77,16 +92,43 @@ impl Deadline {
     }
 }
 
-/// When one may apply: `opens` to `closes`, both inclusive.
+/// When one may apply: `opens` to `closes`, both inclusive, then the
+/// grace period when the source has one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RenewalWindow {
     pub opens: NaiveDate,
+    /// The end date: the last day of the window before the benefit ends.
     pub closes: NaiveDate,
-    pub months: u32,
+    /// The window's length in calendar months, when it is given in months.
+    pub months: Option<u32>,
+    /// The window's length in days, when the source gives it in days.
+    pub days: Option<u32>,
+    /// Renewal still accepted after the end date, until `grace.until`.
+    pub grace: Option<GracePeriod>,
     /// The region's sources give no window; `months` is the common practice.
     pub assumed: bool,
     pub basis: Option<String>,
     pub source: Option<String>,
+}
+
+impl RenewalWindow {
+    /// The last day an application is accepted: the grace period's last
+    /// day, else the end date.
+    pub fn last_day(&self) -> NaiveDate {
+        self.grace.as_ref().map_or(self.closes, |g| g.until)
+    }
+}
+
+/// Days after the end date in which renewal is still accepted (中山:
+/// 有效期终止后30日内), though the benefit ended with the end date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GracePeriod {
+    pub days: u32,
+    /// Its last day: the end date plus `days`.
+    pub until: NaiveDate,
+    pub source: Option<String>,
+    /// The source's words on the grace period and the benefit meanwhile.
+    pub note: Option<String>,
 }
 
 /// The window rule: from `months` calendar months before the end date
@@ -95,15 +137,64 @@ pub fn renewal_window(validity_end: NaiveDate, months: u32) -> (NaiveDate, Naive
     (months_before(validity_end, months), validity_end)
 }
 
+/// A window given in days: from `days` days before the end date (中山:
+/// 有效期满前30日内, so the 30th day before it) up to the end date.
+pub fn renewal_window_days(validity_end: NaiveDate, days: u32) -> (NaiveDate, NaiveDate) {
+    let opens = validity_end
+        .checked_sub_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MIN);
+    (opens, validity_end)
+}
+
+/// The last day of a grace period of `days` days after the end date.
+pub fn grace_until(validity_end: NaiveDate, days: u32) -> NaiveDate {
+    validity_end
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 /// Where `today` stands against the window.
 pub fn status(today: NaiveDate, opens: NaiveDate, closes: NaiveDate) -> Status {
+    status_with_grace(today, opens, closes, None)
+}
+
+/// Where `today` stands against the window and, after the end date, the
+/// grace period ending on `grace_until` (inclusive) if there is one.
+pub fn status_with_grace(
+    today: NaiveDate,
+    opens: NaiveDate,
+    closes: NaiveDate,
+    grace_until: Option<NaiveDate>,
+) -> Status {
     if today < opens {
         Status::NotYetOpen
     } else if today <= closes {
         Status::Open
+    } else if grace_until.is_some_and(|g| today <= g) {
+        Status::Grace
     } else {
         Status::Expired
     }
+}
+
+/// The end date of a qualification granted before a one-off extension's
+/// day and still running on it, moved by the extension (上海: 2026年4月1日
+/// 已登记未到期的…自动顺延6个月). The qualification's start is the end date
+/// less the length in force before that day; `None` when the end date is
+/// not such a qualification's, or the data cannot tell.
+pub fn extended_end(
+    region: &Region,
+    end: NaiveDate,
+) -> Option<(&crate::policy::ValidityExtension, NaiveDate)> {
+    region.validity_extensions.iter().find_map(|ext| {
+        let before = ext.on.pred_opt()?;
+        let length = crate::policy::in_force(&region.validity_months, before)?;
+        let started = months_before(end, length.value);
+        (end >= ext.on && started < ext.on)
+            .then(|| end.checked_add_months(Months::new(ext.months)))
+            .flatten()
+            .map(|to| (ext, to))
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -190,7 +281,66 @@ pub struct PlanChannel {
     pub result_estimated: bool,
     /// `apply_by` counts days beyond the official holiday calendar.
     pub apply_by_estimated: bool,
+    /// The channel extends the qualification rather than reviewing it.
+    pub extension: Option<PlanChannelExtension>,
     pub source: String,
+}
+
+/// An extension channel as it applies to this plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanChannelExtension {
+    pub months: u32,
+    /// The end date once an extension is approved.
+    pub new_end: NaiveDate,
+    pub result: String,
+    /// Id and name of the channel for refusals and other diseases.
+    pub fallback: String,
+    pub fallback_name: String,
+    pub fallback_name_en: Option<String>,
+    pub fallback_text: String,
+    /// The diseases the channel takes, by name.
+    pub diseases: Vec<String>,
+    pub source: String,
+}
+
+/// The region's renewal rules leave this disease out, and what the source
+/// says instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanScope {
+    pub others: OutsideScope,
+    pub text: String,
+    /// The diseases the rules are for, by name (empty: none at all).
+    pub listed: Vec<String>,
+    pub source: String,
+}
+
+/// A one-off extension that moved this plan's end date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanExtension {
+    /// The end date as the person gave it.
+    pub original_end: NaiveDate,
+    /// The end date in force: the window is counted from it.
+    pub extended_end: NaiveDate,
+    pub months: u32,
+    /// The day the extension took effect.
+    pub on: NaiveDate,
+    pub text: String,
+    pub source: String,
+}
+
+/// How long a qualification granted on `on` lasts: the value in force that
+/// day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanValidity {
+    pub months: u32,
+    /// The day this value came into force (`null`: before the data's first
+    /// change).
+    pub since: Option<NaiveDate>,
+    pub on: NaiveDate,
+    /// The value before it, when the data has one.
+    pub previous_months: Option<u32>,
+    pub source: String,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -250,6 +400,16 @@ pub enum Warning {
         days: i64,
         /// What the source says happens when one is late.
         consequence: Option<String>,
+        /// The grace period after the end date, which has ended too.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        grace_until: Option<NaiveDate>,
+    },
+    /// The end date has passed; renewal is still accepted until `until`.
+    InGrace {
+        ended: NaiveDate,
+        until: NaiveDate,
+        days: i64,
+        note: Option<String>,
     },
     /// Applying today, the longest review ends after the end date.
     ResultAfterEnd {
@@ -303,6 +463,7 @@ impl Warning {
             Warning::WindowAssumed { .. } => "window_assumed",
             Warning::NotYetOpen { .. } => "not_yet_open",
             Warning::WindowClosed { .. } => "window_closed",
+            Warning::InGrace { .. } => "in_grace",
             Warning::ResultAfterEnd { .. } => "result_after_end",
             Warning::CalendarEstimated { .. } => "calendar_estimated",
             Warning::NoDirectSettlement { .. } => "no_direct_settlement",
@@ -362,17 +523,31 @@ pub struct RenewalPlan {
     pub retired: bool,
     pub disease: DiseaseRef,
     pub cross_province: bool,
+    /// The end date as the person gave it (see `extension` for one moved
+    /// by a rule).
     pub validity_end: NaiveDate,
     pub today: NaiveDate,
-    pub window: RenewalWindow,
+    /// `null` when no renewal is needed.
+    pub window: Option<RenewalWindow>,
     pub status: Status,
-    /// Whole days from today to the closing day: 0 on the closing day,
-    /// negative once the window has closed.
-    pub days_left: i64,
+    /// Whole days from today to the end date: 0 on the end date, negative
+    /// once it has passed; `null` when no renewal is needed.
+    pub days_left: Option<i64>,
     pub days_until_open: Option<i64>,
+    /// Days since the end date, once applications are no longer accepted.
     pub days_overdue: Option<i64>,
+    /// Days left in the grace period, while in it (0 on its last day).
+    pub grace_days_left: Option<i64>,
     /// The day dates are counted from: today, or the opening day if later.
     pub reference_day: NaiveDate,
+    /// This disease is outside the region's renewal rules.
+    pub renewal_scope: Option<PlanScope>,
+    /// What still matters when no renewal is needed (北京: the hospitals).
+    pub still_matters: Vec<Note>,
+    /// A one-off rule moved the end date (上海, 2026-04-01).
+    pub extension: Option<PlanExtension>,
+    /// How long the qualification lasts when granted on the reference day.
+    pub validity: Option<PlanValidity>,
     pub materials: Option<MaterialsRule>,
     pub cycle_years: Fact<Vec<u32>>,
     pub documents: Vec<PlanDocument>,
@@ -445,71 +620,134 @@ pub fn compute(
     let national = &policy.national;
     let mut warnings = Vec::new();
 
-    // The region's rules, unless they are for its listed diseases only.
-    let outside = disease.outside_rules.as_deref();
-    let rule = |fact: &Fact<u32>| outside.map_or_else(|| fact.clone(), Fact::unknown);
-    let window_months = rule(&region.window_months);
+    // The region's renewal rules, unless they leave this disease out.
+    let outside = region
+        .renewal_scope
+        .as_ref()
+        .filter(|s| !s.diseases.contains(&disease.id));
+    let no_renewal = outside.is_some_and(|s| s.others == OutsideScope::NoRenewal);
+    // Silent about the disease: nothing the rules say is known for it.
+    let unsaid = outside
+        .filter(|s| s.others == OutsideScope::Unsaid)
+        .map(|s| s.text.as_str());
+    let renewal_scope = outside.map(|s| PlanScope {
+        others: s.others,
+        text: s.text.clone(),
+        listed: s
+            .diseases
+            .iter()
+            .filter_map(|id| region.disease(id))
+            .map(|d| d.name.clone())
+            .collect(),
+        source: s.source.clone(),
+    });
 
-    // The window.
-    let (months, assumed) = match window_months.value {
-        Some(m) => (m, false),
-        None => (national.assumed_window_months, true),
-    };
-    let (opens, closes) = renewal_window(answers.validity_end, months);
-    let window = RenewalWindow {
-        opens,
-        closes,
-        months,
-        assumed,
-        basis: if assumed {
-            Some(national.assumed_window_note.clone())
-        } else {
-            window_months.note.clone()
-        },
-        source: window_months.source.clone(),
-    };
-    if window
-        .source
-        .as_deref()
-        .and_then(|id| region.source(id))
-        .is_some_and(|s| s.confidence == crate::policy::Confidence::ThirdParty)
+    // The end date in force: a one-off extension may have moved it.
+    let extension = extended_end(region, answers.validity_end).map(|(ext, to)| PlanExtension {
+        original_end: answers.validity_end,
+        extended_end: to,
+        months: ext.months,
+        on: ext.on,
+        text: ext.text.clone(),
+        source: ext.source.clone(),
+    });
+    let end = extension
+        .as_ref()
+        .map_or(answers.validity_end, |e| e.extended_end);
+
+    let window = (!no_renewal).then(|| window_for(region, national, unsaid, end));
+    if let Some(WindowRule {
+        window: w,
+        basis_note,
+    }) = &window
     {
-        warnings.push(Warning::UnofficialSource {
-            region: region.short_name.clone(),
-        });
+        if w.source
+            .as_deref()
+            .and_then(|id| region.source(id))
+            .is_some_and(|s| s.confidence == crate::policy::Confidence::ThirdParty)
+        {
+            warnings.push(Warning::UnofficialSource {
+                region: region.short_name.clone(),
+            });
+        }
+        if w.assumed {
+            warnings.push(Warning::WindowAssumed {
+                region: region.short_name.clone(),
+                months: w.months.unwrap_or(national.assumed_window_months),
+                note: basis_note.clone(),
+            });
+        }
     }
-    if assumed {
-        warnings.push(Warning::WindowAssumed {
-            region: region.short_name.clone(),
-            months,
-            note: window_months.note.clone(),
-        });
-    }
+    let window = window.map(|w| w.window);
 
-    let status = status(today, opens, closes);
-    let days_left = (closes - today).num_days();
-    let days_until_open = (status == Status::NotYetOpen).then(|| (opens - today).num_days());
-    let days_overdue = (status == Status::Expired).then_some(-days_left);
-    let reference_day = today.max(opens);
+    let status = match &window {
+        None => Status::NoRenewal,
+        Some(w) => status_with_grace(today, w.opens, w.closes, w.grace.as_ref().map(|g| g.until)),
+    };
+    let days_left = window.as_ref().map(|w| (w.closes - today).num_days());
+    let days_until_open = window
+        .as_ref()
+        .filter(|_| status == Status::NotYetOpen)
+        .map(|w| (w.opens - today).num_days());
+    let days_overdue = window
+        .as_ref()
+        .filter(|_| status == Status::Expired)
+        .map(|w| (today - w.closes).num_days());
+    let grace_days_left = window
+        .as_ref()
+        .filter(|_| status == Status::Grace)
+        .map(|w| (w.last_day() - today).num_days());
+    let reference_day = window.as_ref().map_or(today, |w| today.max(w.opens));
+    // Dates are counted inside the window; with none there is nothing to count.
+    let (opens, closes) = window
+        .as_ref()
+        .map_or((today, today), |w| (w.opens, w.closes));
 
     // Outside the rules the rest is simply unsaid; the window's note and
     // the warning say why and whom to ask.
     let late = LateRule {
-        consequence: unsaid_if(outside, &region.late_consequence),
-        continuity_during_review: unsaid_if(outside, &region.continuity_during_review),
+        consequence: unsaid_if(outside.is_some(), &region.late_consequence),
+        continuity_during_review: unsaid_if(outside.is_some(), &region.continuity_during_review),
     };
-    match status {
-        Status::NotYetOpen => warnings.push(Warning::NotYetOpen {
-            opens,
-            days: days_until_open.unwrap_or_default(),
-        }),
-        Status::Open => {}
-        Status::Expired => warnings.push(Warning::WindowClosed {
-            closes,
-            days: -days_left,
-            consequence: late.consequence.value.clone(),
-        }),
+    if let Some(w) = &window {
+        match status {
+            Status::NotYetOpen => warnings.push(Warning::NotYetOpen {
+                opens,
+                days: days_until_open.unwrap_or_default(),
+            }),
+            Status::Grace => warnings.push(Warning::InGrace {
+                ended: closes,
+                until: w.last_day(),
+                days: grace_days_left.unwrap_or_default(),
+                note: w.grace.as_ref().and_then(|g| g.note.clone()),
+            }),
+            Status::Expired => warnings.push(Warning::WindowClosed {
+                closes,
+                days: days_overdue.unwrap_or_default(),
+                consequence: late.consequence.value.clone(),
+                grace_until: w.grace.as_ref().map(|g| g.until),
+            }),
+            Status::Open | Status::NoRenewal => {}
+        }
     }
+
+    // How long a qualification granted now lasts, as the data has it on
+    // the day one would apply.
+    let validity = crate::policy::in_force(&region.validity_months, reference_day).map(|v| {
+        let previous = v
+            .from
+            .and_then(|f| f.pred_opt())
+            .and_then(|day| crate::policy::in_force(&region.validity_months, day))
+            .map(|p| p.value);
+        PlanValidity {
+            months: v.value,
+            since: v.from,
+            on: reference_day,
+            previous_months: previous,
+            source: v.source.clone(),
+            note: v.note.clone(),
+        }
+    });
 
     // Materials age, counted back from the day one can apply.
     let materials = region
@@ -618,8 +856,9 @@ pub fn compute(
                     .as_ref()
                     .is_none_or(|ids| ids.contains(&ch.id));
             let instant_for_disease = ch.review.instant_for.contains(&disease.id);
-            // A channel that does not take this disease gives it no dates.
-            let review_days = if !serves_disease {
+            // A channel that does not take this disease gives it no dates,
+            // nor does any channel when there is nothing to renew.
+            let review_days = if !serves_disease || window.is_none() {
                 None
             } else if ch.review.instant || instant_for_disease {
                 Some(0)
@@ -677,6 +916,28 @@ pub fn compute(
                 apply_by,
                 result_estimated,
                 apply_by_estimated,
+                extension: ch.extension.as_ref().map(|x| {
+                    let fallback = region.channels.iter().find(|c| c.id == x.fallback);
+                    PlanChannelExtension {
+                        months: x.months,
+                        new_end: end
+                            .checked_add_months(Months::new(x.months))
+                            .unwrap_or(NaiveDate::MAX),
+                        result: x.result.clone(),
+                        fallback: x.fallback.clone(),
+                        fallback_name: fallback.map(|c| c.name.clone()).unwrap_or_default(),
+                        fallback_name_en: fallback.and_then(|c| c.name_en.clone()),
+                        fallback_text: x.fallback_text.clone(),
+                        diseases: ch
+                            .only_diseases
+                            .iter()
+                            .flatten()
+                            .filter_map(|id| region.disease(id))
+                            .map(|d| d.name.clone())
+                            .collect(),
+                        source: x.source.clone(),
+                    }
+                }),
                 source: ch.source.clone(),
             }
         })
@@ -783,16 +1044,33 @@ pub fn compute(
         });
     }
     stale_warnings(region, today, &mut warnings);
-    if today
-        .checked_add_months(Months::new(12 * crate::dates::FAR_YEARS))
-        .is_some_and(|far| answers.validity_end > far)
+    // An end date far ahead is no mistake where none needs renewing
+    // (北京: 有效期至2099年).
+    if !no_renewal
+        && today
+            .checked_add_months(Months::new(12 * crate::dates::FAR_YEARS))
+            .is_some_and(|far| answers.validity_end > far)
     {
         warnings.push(Warning::EndFarAhead {
             end: answers.validity_end,
         });
     }
 
-    let mut notes = region.notes.clone();
+    // What still matters with no renewal comes first, out of the notes.
+    let keep: &[String] = match outside {
+        Some(s) if no_renewal => &s.still_matters,
+        _ => &[],
+    };
+    let still_matters: Vec<Note> = keep
+        .iter()
+        .filter_map(|id| region.notes.iter().find(|n| &n.id == id).cloned())
+        .collect();
+    let mut notes: Vec<Note> = region
+        .notes
+        .iter()
+        .filter(|n| !keep.contains(&n.id))
+        .cloned()
+        .collect();
     if let Some(note) = &disease.note {
         notes.insert(
             0,
@@ -847,12 +1125,17 @@ pub fn compute(
         days_left,
         days_until_open,
         days_overdue,
+        grace_days_left,
         reference_day,
+        renewal_scope,
+        still_matters,
+        extension,
+        validity,
         materials,
         cycle_years: disease
             .cycle_years
             .clone()
-            .unwrap_or_else(|| unsaid_if(outside, &region.cycle_years)),
+            .unwrap_or_else(|| unsaid_if(outside.is_some(), &region.cycle_years)),
         documents,
         document_choices,
         channels,
@@ -872,14 +1155,93 @@ pub fn compute(
 }
 
 /// `fact`, or nothing known when the region's rules do not cover the disease.
-fn unsaid_if<T: Clone>(outside: Option<&str>, fact: &Fact<T>) -> Fact<T> {
-    match outside {
-        Some(_) => Fact {
+fn unsaid_if<T: Clone>(outside: bool, fact: &Fact<T>) -> Fact<T> {
+    if outside {
+        Fact {
             value: None,
             source: None,
             note: None,
-        },
-        None => fact.clone(),
+        }
+    } else {
+        fact.clone()
+    }
+}
+
+/// A window and, when assumed, the note of the fact it stands in for.
+struct WindowRule {
+    window: RenewalWindow,
+    basis_note: Option<String>,
+}
+
+/// The window for an end date, from the region's rule: days before the end
+/// date when the source counts in days, else calendar months; the common
+/// practice, marked as assumed, when the source gives neither or is silent
+/// about the disease (`unsaid` says why). A grace period follows when the
+/// source gives one.
+fn window_for(
+    region: &Region,
+    national: &crate::policy::National,
+    unsaid: Option<&str>,
+    end: NaiveDate,
+) -> WindowRule {
+    let months_fact = match unsaid {
+        Some(text) => Fact::unknown(text),
+        None => region.window_months.clone(),
+    };
+    let covered = |f: &Option<Fact<u32>>| {
+        f.as_ref()
+            .filter(|f| unsaid.is_none() && f.value.is_some())
+            .cloned()
+    };
+    let grace = covered(&region.grace_days).and_then(|f| {
+        let days = f.value?;
+        Some(GracePeriod {
+            days,
+            until: grace_until(end, days),
+            source: f.source,
+            note: f.note,
+        })
+    });
+    let window = match covered(&region.window_days) {
+        Some(f) => {
+            let days = f.value.unwrap_or_default();
+            let (opens, closes) = renewal_window_days(end, days);
+            RenewalWindow {
+                opens,
+                closes,
+                months: None,
+                days: Some(days),
+                grace,
+                assumed: false,
+                basis: f.note,
+                source: f.source,
+            }
+        }
+        None => {
+            let (months, assumed) = match months_fact.value {
+                Some(m) => (m, false),
+                None => (national.assumed_window_months, true),
+            };
+            let (opens, closes) = renewal_window(end, months);
+            RenewalWindow {
+                opens,
+                closes,
+                months: Some(months),
+                days: None,
+                grace,
+                assumed,
+                basis: if assumed {
+                    Some(national.assumed_window_note.clone())
+                } else {
+                    months_fact.note.clone()
+                },
+                source: months_fact.source.clone(),
+            }
+        }
+    };
+    WindowRule {
+        basis_note: window.assumed.then(|| months_fact.note.clone()).flatten(),
+        window,
     }
 }
 
@@ -921,3 +1283,6 @@ fn stale_warnings(region: &Region, today: NaiveDate, warnings: &mut Vec<Warning>
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod shape_tests;

@@ -84,20 +84,43 @@ pub fn warning_text(w: &Warning) -> String {
             closes,
             days,
             consequence,
-        } => tf(
-            "warn.window_closed",
-            &[
-                ("closes", closes),
-                ("n", days),
-                (
-                    "source",
-                    &match consequence {
-                        Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
-                        None => t("warn.late_source_silent").to_string(),
-                    },
-                ),
-            ],
-        ),
+            grace_until,
+        } => {
+            let text = tf(
+                "warn.window_closed",
+                &[
+                    ("closes", closes),
+                    ("n", days),
+                    (
+                        "source",
+                        &match consequence {
+                            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+                            None => t("warn.late_source_silent").to_string(),
+                        },
+                    ),
+                ],
+            );
+            // The grace period after the end date has passed too.
+            match grace_until {
+                Some(until) => text + &tf("warn.grace_ended", &[("until", until)]),
+                None => text,
+            }
+        }
+        Warning::InGrace {
+            ended,
+            until,
+            days,
+            note,
+        } => {
+            let mut text = tf(
+                "warn.in_grace",
+                &[("ended", ended), ("until", until), ("n", days)],
+            );
+            if let Some(note) = note {
+                text.push_str(&tf("warn.grace_source_says", &[("text", &data(note))]));
+            }
+            text
+        }
         Warning::ResultAfterEnd {
             working_days,
             closes,
@@ -188,9 +211,11 @@ pub fn apply_by_key(a: &super::ApplyBy) -> &'static str {
 
 /// The headline date to act on, as [`Deadline`] has it: a day to apply
 /// by; once that day has passed or the window has closed, what that means
-/// now and what to do instead of a date in the past; and when no day can be
-/// counted, why not and whom to ask.
+/// now and what to do instead of a date in the past; in a grace period, the
+/// last day renewal is still accepted; when no day can be counted, why not
+/// and whom to ask. No renewal, no headline date.
 pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
+    let w = plan.window.as_ref()?;
     let keeps = || {
         t(if plan.late.continuity_during_review.value == Some(true) {
             "warn.keeps_during_review"
@@ -199,6 +224,7 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
         })
     };
     match (plan.deadline, &plan.apply_by) {
+        (Deadline::NotNeeded, _) => None,
         (Deadline::Closed, _) => {
             let late = match &plan.late.consequence.value {
                 Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
@@ -206,9 +232,17 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
             };
             Some(tf(
                 "plan.apply_by_closed",
-                &[("closes", &plan.window.closes), ("late", &late)],
+                &[("closes", &w.last_day()), ("late", &late)],
             ))
         }
+        (Deadline::Grace, _) => Some(tf(
+            "plan.apply_by_grace",
+            &[
+                ("closes", &w.closes),
+                ("until", &date_long(w.last_day())),
+                ("n", &plan.grace_days_left.unwrap_or(0)),
+            ],
+        )),
         (Deadline::Unknown, _) => Some(no_apply_by_line(plan)),
         (Deadline::Passed, Some(a)) => Some(tf(
             "plan.apply_by_passed",
@@ -217,7 +251,7 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
                     "date",
                     &format!("{}{}", date_long(a.date), estimated_mark(a.estimated)),
                 ),
-                ("closes", &plan.window.closes),
+                ("closes", &w.closes),
                 ("keeps", &keeps()),
             ],
         )),
@@ -255,18 +289,165 @@ fn no_apply_by_line(plan: &RenewalPlan) -> String {
 }
 
 pub fn status_words(plan: &RenewalPlan) -> String {
+    let days_left = plan.days_left.unwrap_or(0);
     match plan.status {
         Status::NotYetOpen => tf(
             "plan.status.not_yet_open",
             &[("n", &plan.days_until_open.unwrap_or(0))],
         ),
-        Status::Open if plan.days_left == 0 => t("plan.status.last_day").to_string(),
-        Status::Open => tf("plan.status.open", &[("n", &plan.days_left)]),
+        Status::Open if days_left == 0 => t("plan.status.last_day").to_string(),
+        Status::Open => tf("plan.status.open", &[("n", &days_left)]),
+        Status::Grace => tf(
+            "plan.status.grace",
+            &[
+                (
+                    "until",
+                    &plan
+                        .window
+                        .as_ref()
+                        .map(|w| w.last_day())
+                        .unwrap_or(plan.today),
+                ),
+                ("n", &plan.grace_days_left.unwrap_or(0)),
+            ],
+        ),
         Status::Expired => tf(
             "plan.status.expired",
             &[("n", &plan.days_overdue.unwrap_or(0))],
         ),
+        Status::NoRenewal => t("plan.status.no_renewal").to_string(),
     }
+}
+
+/// The window in a sentence: its days, and how it is counted (months or
+/// days before the end date), then the grace period after it.
+pub fn window_words(w: &super::RenewalWindow) -> Vec<String> {
+    let mut out = vec![match (w.months, w.days) {
+        (_, Some(days)) => tf(
+            "plan.window_days",
+            &[
+                ("opens", &date_long(w.opens)),
+                ("closes", &date_long(w.closes)),
+                ("days", &days),
+            ],
+        ),
+        (months, None) => tf(
+            "plan.window",
+            &[
+                ("opens", &date_long(w.opens)),
+                ("closes", &date_long(w.closes)),
+                ("months", &months.unwrap_or(0)),
+            ],
+        ),
+    }];
+    if let Some(g) = &w.grace {
+        out.push(tf(
+            "plan.grace",
+            &[("days", &g.days), ("until", &date_long(g.until))],
+        ));
+    }
+    out
+}
+
+/// No renewal: what the source says, for this disease or all of them.
+pub fn no_renewal_words(plan: &RenewalPlan) -> Option<String> {
+    let scope = plan.renewal_scope.as_ref()?;
+    if plan.status != Status::NoRenewal {
+        return None;
+    }
+    let source = source_title(plan, &scope.source);
+    let status = status_words(plan);
+    Some(if scope.listed.is_empty() {
+        tf(
+            "plan.no_renewal_all",
+            &[
+                ("status", &status),
+                ("text", &data(&scope.text)),
+                ("source", &source),
+            ],
+        )
+    } else {
+        tf(
+            "plan.no_renewal_disease",
+            &[
+                ("status", &status),
+                (
+                    "disease",
+                    &name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                ),
+                ("listed", &scope.listed.join("、")),
+                ("n", &scope.listed.len()),
+                ("text", &data(&scope.text)),
+                ("source", &source),
+            ],
+        )
+    })
+}
+
+/// A one-off extension that moved the end date, in a sentence.
+pub fn extension_words(plan: &RenewalPlan) -> Option<String> {
+    let x = plan.extension.as_ref()?;
+    Some(tf(
+        "plan.extended",
+        &[
+            ("from", &x.original_end),
+            ("to", &date_long(x.extended_end)),
+            ("months", &x.months),
+            ("on", &x.on),
+            ("text", &data(&x.text)),
+        ],
+    ))
+}
+
+/// How long a qualification granted on the plan's reference day lasts,
+/// with the value before it when it changed.
+pub fn validity_words(plan: &RenewalPlan) -> Option<String> {
+    let v = plan.validity.as_ref()?;
+    let mut text = tf("plan.validity", &[("on", &v.on), ("months", &v.months)]);
+    if let (Some(since), Some(before)) = (v.since, v.previous_months) {
+        text.push_str(&tf(
+            "plan.validity_changed",
+            &[("since", &since), ("before", &before)],
+        ));
+    }
+    if let Some(note) = &v.note {
+        text.push_str(&format!("（{}）", data(note)));
+    }
+    Some(text)
+}
+
+/// An extension channel: what it gives this person, or that it does not
+/// take their disease, and where a refusal goes.
+pub fn channel_extension_words(ch: &PlanChannel) -> Option<String> {
+    let x = ch.extension.as_ref()?;
+    let fallback = name(&x.fallback_name, x.fallback_name_en.as_deref());
+    Some(if ch.serves_disease {
+        tf(
+            "plan.extension_channel",
+            &[
+                ("channel", &channel_name(ch)),
+                ("result", &data(&x.result)),
+                ("months", &x.months),
+                ("end", &date_long(x.new_end)),
+                ("fallback", &fallback),
+                ("text", &data(&x.fallback_text)),
+            ],
+        )
+    } else {
+        tf(
+            "plan.extension_not_for_disease",
+            &[("channel", &channel_name(ch)), ("fallback", &fallback)],
+        )
+    })
+}
+
+/// A source's title, by its id among the plan's sources.
+fn source_title(plan: &RenewalPlan, id: &str) -> String {
+    plan.sources
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.title.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 pub(crate) fn kind_word(kind: ChannelKind) -> &'static str {
@@ -314,7 +495,12 @@ pub fn review_words(ch: &PlanChannel) -> String {
     s
 }
 
-fn channel_dates(ch: &PlanChannel) -> (String, String) {
+fn channel_dates(plan: &RenewalPlan, ch: &PlanChannel) -> (String, String) {
+    if plan.window.is_none() {
+        // Nothing to renew, so no day to apply by: not an unknown one.
+        let none = t("plan.status.no_renewal").to_string();
+        return (none.clone(), none);
+    }
     if !ch.serves_disease {
         // No dates, and not because the source is silent.
         let no = t("cmp.serves.no").to_string();
@@ -354,12 +540,12 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
         row("cmp.hours", &|c| opt(&c.hours)),
         row("cmp.materials_form", &|c| opt(&c.materials_form)),
         row("cmp.review", &review_words),
-        row("cmp.expected_result", &|c| channel_dates(c).0),
+        row("cmp.expected_result", &|c| channel_dates(plan, c).0),
         row("cmp.apply_by", &|c| {
             let passed = c.apply_by.is_some_and(|d| d < plan.today);
             format!(
                 "{}{}",
-                channel_dates(c).1,
+                channel_dates(plan, c).1,
                 if passed { t("plan.passed_mark") } else { "" }
             )
         }),
@@ -381,6 +567,7 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
 /// what happens if late, the renewal cycle. One paragraph each.
 pub fn rules(plan: &RenewalPlan) -> Vec<String> {
     let mut out = Vec::new();
+    out.extend(validity_words(plan));
     if let Some(m) = &plan.materials {
         let key = if m.approximate {
             "plan.materials_about"
@@ -395,6 +582,10 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
                 ("ref", &m.reference_day),
             ],
         ));
+    }
+    // Review, lateness and cycle are rules of a renewal.
+    if plan.status == Status::NoRenewal {
+        return out;
     }
     out.push(format!(
         "{}{}",

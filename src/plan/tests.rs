@@ -28,6 +28,11 @@ fn plan(a: &Answers, today: &str) -> RenewalPlan {
     compute(&policy(), a, d(today)).unwrap()
 }
 
+/// The plan's window, which every plan here has.
+fn win(p: &RenewalPlan) -> &RenewalWindow {
+    p.window.as_ref().expect("a plan with a window")
+}
+
 fn codes(p: &RenewalPlan) -> Vec<&'static str> {
     p.warnings.iter().map(|w| w.code()).collect()
 }
@@ -67,7 +72,7 @@ fn days_left_on_each_boundary_of_a_three_month_window() {
     let before = plan(&a, "2025-12-30");
     assert_eq!(before.status, Status::NotYetOpen);
     assert_eq!(before.days_until_open, Some(1));
-    assert_eq!(before.days_left, 91);
+    assert_eq!(before.days_left, Some(91));
     assert_eq!(
         before.reference_day,
         d("2025-12-31"),
@@ -78,16 +83,16 @@ fn days_left_on_each_boundary_of_a_three_month_window() {
     let opening = plan(&a, "2025-12-31");
     assert_eq!(
         (opening.status, opening.days_left, opening.days_until_open),
-        (Status::Open, 90, None)
+        (Status::Open, Some(90), None)
     );
 
     let last = plan(&a, "2026-03-31");
-    assert_eq!((last.status, last.days_left), (Status::Open, 0));
+    assert_eq!((last.status, last.days_left), (Status::Open, Some(0)));
 
     let after = plan(&a, "2026-04-01");
     assert_eq!(
         (after.status, after.days_left, after.days_overdue),
-        (Status::Expired, -1, Some(1))
+        (Status::Expired, Some(-1), Some(1))
     );
     assert!(codes(&after).contains(&"window_closed"));
 }
@@ -95,8 +100,8 @@ fn days_left_on_each_boundary_of_a_three_month_window() {
 #[test]
 fn exact_materials_age_and_each_channel_dates() {
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
-    assert_eq!(p.window.opens, d("2025-12-31"));
-    assert!(!p.window.assumed);
+    assert_eq!(win(&p).opens, d("2025-12-31"));
+    assert!(!win(&p).assumed);
     let m = p.materials.as_ref().unwrap();
     assert_eq!((m.months, m.earliest_date), (12, d("2025-01-15")));
     let records = p
@@ -171,7 +176,7 @@ fn closing_day_on_a_weekend_moves_apply_by_to_a_working_day() {
         .find(|c| c.kind == ChannelKind::Offline)
         .unwrap();
     assert_eq!(offline.apply_by, Some(d("2026-05-29")));
-    assert_eq!(p.window.opens, d("2026-02-28"));
+    assert_eq!(win(&p).opens, d("2026-02-28"));
 }
 
 #[test]
@@ -190,7 +195,7 @@ fn typical_review_counts_notification_and_benefits_continue_during_review() {
         &answers("fx-typical", "hypertension", "2026-06-30"),
         "2026-04-01",
     );
-    assert_eq!(p.window.opens, d("2026-03-30"));
+    assert_eq!(win(&p).opens, d("2026-03-30"));
     assert_eq!(p.late.continuity_during_review.value, Some(true));
     assert!(
         p.late
@@ -220,15 +225,15 @@ fn no_window_in_the_source_is_an_assumption_with_a_warning() {
         &answers("fx-assumed", "leukemia", "2026-06-30"),
         "2026-05-01",
     );
-    assert!(p.window.assumed);
-    assert_eq!(p.window.months, 3);
-    assert_eq!(p.window.opens, d("2026-03-30"));
+    assert!(win(&p).assumed);
+    assert_eq!(win(&p).months, Some(3));
+    assert_eq!(win(&p).opens, d("2026-03-30"));
     assert!(p.materials.is_none(), "no age rule in the source");
     let c = codes(&p);
     assert!(c.contains(&"window_assumed"));
     assert!(c.contains(&"sources_old"), "the guide is from 2020");
     assert_eq!(
-        p.window.basis.as_deref(),
+        win(&p).basis.as_deref(),
         Some(policy().national.assumed_window_note.as_str())
     );
     let office = p
@@ -284,7 +289,7 @@ fn a_first_application_only_channel_is_never_in_a_renewal_plan() {
 #[test]
 fn six_month_window_and_unknown_cycle() {
     let p = plan(&answers("fx-six", "diabetes", "2026-08-31"), "2026-03-01");
-    assert_eq!(p.window.opens, d("2026-02-28"));
+    assert_eq!(win(&p).opens, d("2026-02-28"));
     assert_eq!(p.status, Status::Open);
     assert!(p.cycle_years.value.is_none());
     assert_eq!(p.late.continuity_during_review.value, Some(true));
@@ -409,7 +414,11 @@ fn every_region_and_disease_plans_without_panic() {
                     let p = compute(&pol, &a, d("2026-01-10")).unwrap();
                     assert!(!p.documents.is_empty(), "{} {}", r.id, dis.id);
                     assert!(!p.sources.is_empty());
-                    assert!(p.window.opens <= p.window.closes);
+                    // No window only where the source says none is needed.
+                    match &p.window {
+                        Some(w) => assert!(w.opens <= w.closes),
+                        None => assert_eq!(p.status, Status::NoRenewal),
+                    }
                 }
             }
         }
@@ -474,10 +483,10 @@ mod properties {
             let a = Answers { validity_end: base + chrono::Duration::days(end), ..answers("fx-exact", "diabetes", "2024-01-01") };
             let today = base + chrono::Duration::days(today);
             let p = compute(&pol, &a, today).unwrap();
-            prop_assert_eq!(p.days_left, (p.window.closes - today).num_days());
+            prop_assert_eq!(p.days_left, Some((win(&p).closes - today).num_days()));
             for ch in &p.channels {
                 if let Some(by) = ch.apply_by {
-                    prop_assert!(by >= p.window.opens && by <= p.window.closes);
+                    prop_assert!(by >= win(&p).opens && by <= win(&p).closes);
                     prop_assert!(pol.calendar.is_working_day(by));
                     prop_assert!(!pol.calendar.is_statutory(by), "{by} is a statutory day off");
                     prop_assert_eq!(ch.apply_by_estimated || !pol.calendar.is_estimated(by), true);
@@ -833,7 +842,7 @@ fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
     let region = pol.region("fx-six").unwrap();
     assert!(region.open_disease_list);
     let p = plan(&answers("fx-six", "other", "2026-12-31"), "2026-05-06");
-    assert!(p.window.assumed, "no window of its own: {:?}", p.window);
+    assert!(win(&p).assumed, "no window of its own: {:?}", p.window);
     assert_eq!(p.late.continuity_during_review.value, None);
     assert_eq!(p.late.consequence.value, None);
     assert_eq!(p.cycle_years.value, None);
@@ -851,7 +860,10 @@ fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
     );
 
     let listed = plan(&answers("fx-six", "diabetes", "2026-12-31"), "2026-05-06");
-    assert_eq!((listed.window.months, listed.window.assumed), (6, false));
+    assert_eq!(
+        (win(&listed).months, win(&listed).assumed),
+        (Some(6), false)
+    );
     assert_eq!(listed.late.continuity_during_review.value, Some(true));
 }
 
@@ -955,8 +967,14 @@ fn plan_facts(p: &RenewalPlan) -> Vec<String> {
             v.extend(r.ratio_retired_pct.map(|x| format!("{x}%")));
         }
     }
-    for n in &p.notes {
+    for n in p.notes.iter().chain(&p.still_matters) {
         v.extend([n.title.clone(), n.text.clone()]);
+    }
+    v.extend(p.renewal_scope.iter().map(|s| s.text.clone()));
+    v.extend(p.extension.iter().map(|x| x.text.clone()));
+    for x in p.channels.iter().filter_map(|c| c.extension.as_ref()) {
+        v.extend([x.result.clone(), x.fallback_text.clone()]);
+        v.extend(x.diseases.iter().cloned());
     }
     v.extend(p.sources.iter().map(render::source_line));
     v.push(p.verified_on.to_string());
@@ -987,6 +1005,15 @@ fn labelled_facts(p: &RenewalPlan) -> Vec<String> {
         v.push(crate::checklist::choice_intro(&choice));
         v.extend((0..choice.routes.len()).map(|n| crate::checklist::route_label(&choice, n)));
     }
+    v.extend(p.window.iter().flat_map(render::window_words));
+    v.extend(render::no_renewal_words(p));
+    v.extend(render::extension_words(p));
+    v.extend(render::validity_words(p));
+    v.extend(
+        p.channels
+            .iter()
+            .filter_map(render::channel_extension_words),
+    );
     for d in &p.documents {
         v.push(format!("{}{}", t("plan.why"), d.why));
         v.extend(

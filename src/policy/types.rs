@@ -170,14 +170,93 @@ pub struct Disease {
     /// never at the office window); the others do not serve it.
     #[serde(default)]
     pub channels: Option<Vec<String>>,
-    /// The region's renewal rules (window, benefits during review, lateness,
-    /// cycle) are for its listed diseases only: this says so for this entry
-    /// and whom to ask (潜江: only 12 diseases have a re-review deadline).
-    #[serde(default)]
-    pub outside_rules: Option<String>,
     pub source: String,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Which diseases the region's renewal rules are for, when not all of them
+/// (西安: only 13 need 复审; 潜江: only 12 have a deadline; 北京: none).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenewalScope {
+    /// Ids of the diseases the renewal rules are for. Empty: no disease
+    /// needs renewal at all (北京: 有效期至2099年).
+    #[serde(default)]
+    pub diseases: Vec<String>,
+    /// What the source says of every other disease.
+    pub others: OutsideScope,
+    /// For the others: the source's words, and whom to ask.
+    pub text: String,
+    /// Ids of `notes` that still matter when no renewal is needed, said
+    /// right after it (北京: choosing and changing the hospitals).
+    #[serde(default)]
+    pub still_matters: Vec<String>,
+    pub source: String,
+}
+
+/// What a source says of the diseases its renewal rules leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutsideScope {
+    /// They need no renewal (北京; 西安: 其他病种不需要复审).
+    NoRenewal,
+    /// The source is silent about them (潜江): nothing is known.
+    Unsaid,
+}
+
+/// A policy value in force from a day on, with its own reference, the way
+/// OpenFisca keeps parameters: code asks for the value on a given day.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dated<T> {
+    /// First day in force; `null` for the earliest value (in force before
+    /// every later one).
+    pub from: Option<NaiveDate>,
+    pub value: T,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The entry of `values` in force on `day`: the last one starting on or
+/// before it. `values` are in date order (validation checks it).
+pub fn in_force<T>(values: &[Dated<T>], day: NaiveDate) -> Option<&Dated<T>> {
+    values
+        .iter()
+        .rev()
+        .find(|v| v.from.is_none_or(|f| f <= day))
+}
+
+/// A one-off extension of qualifications still running on a day (上海:
+/// 2026年4月1日已登记未到期的…原登记有效截止日期自动顺延6个月).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidityExtension {
+    /// Qualifications granted before this day and not ended on it.
+    pub on: NaiveDate,
+    /// Calendar months added to their end date.
+    pub months: u32,
+    /// The source's words.
+    pub text: String,
+    pub source: String,
+}
+
+/// A channel that extends the qualification instead of reviewing it anew
+/// (湖南 「湘医保」APP 「特门延期申请」: 即申即延, one more year).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelExtension {
+    /// Calendar months an approved extension adds to the end date.
+    pub months: u32,
+    /// What the source says the result is.
+    pub result: String,
+    /// Id of the channel that takes refusals and the diseases this one
+    /// does not serve.
+    pub fallback: String,
+    /// The source's words for that.
+    pub fallback_text: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -315,6 +394,10 @@ pub struct Channel {
     /// Limits the source states (areas not covered, first applications only…).
     #[serde(default)]
     pub limitations: Vec<String>,
+    /// The channel extends the qualification (its `only_diseases` are the
+    /// diseases it takes); refusals go to `fallback`.
+    #[serde(default)]
+    pub extension: Option<ChannelExtension>,
     pub source: String,
 }
 
@@ -406,6 +489,24 @@ pub struct Region {
     pub sources: Vec<Source>,
     /// How many calendar months before the end date one may apply.
     pub window_months: Fact<u32>,
+    /// A window the source gives in days before the end date (中山:
+    /// 有效期满前30日内); when it has a value, `window_months` has none.
+    #[serde(default)]
+    pub window_days: Option<Fact<u32>>,
+    /// Days after the end date during which renewal is still accepted
+    /// (中山: 有效期终止后30日内), though the benefit has ended.
+    #[serde(default)]
+    pub grace_days: Option<Fact<u32>>,
+    /// The diseases the renewal rules are for, when not all of them.
+    #[serde(default)]
+    pub renewal_scope: Option<RenewalScope>,
+    /// How long a qualification granted on a day lasts, in calendar
+    /// months, by the day it is granted (上海: 6, then 12 from 2026-04-01).
+    #[serde(default)]
+    pub validity_months: Vec<Dated<u32>>,
+    /// One-off extensions of qualifications running on a day.
+    #[serde(default)]
+    pub validity_extensions: Vec<ValidityExtension>,
     pub cycle_years: Fact<Vec<u32>>,
     pub materials_max_age: Fact<MaterialsAge>,
     /// Benefits keep running while an application filed in time is reviewed.

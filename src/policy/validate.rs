@@ -17,6 +17,10 @@ pub const MAX_REVIEW_WORKING_DAYS: u32 = 90;
 pub const MAX_NOTIFY_WORKING_DAYS: u32 = 30;
 /// Longest renewal cycle, in years.
 pub const MAX_CYCLE_YEARS: u32 = 10;
+/// Longest window or grace period given in days (a year).
+pub const MAX_WINDOW_DAYS: u32 = 366;
+/// Longest validity or extension, in months (ten years).
+pub const MAX_VALIDITY_MONTHS: u32 = 120;
 /// Largest yearly limit an example row may show (ten million yuan).
 pub const MAX_ANNUAL_LIMIT_YUAN: u32 = 10_000_000;
 /// Years a source may be published in.
@@ -209,6 +213,29 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             &format!("{m} months is not a plausible window (1 to 24)"),
         );
     }
+    for (field, fact) in [
+        ("window_days", &r.window_days),
+        ("grace_days", &r.grace_days),
+    ] {
+        let Some(fact) = fact else { continue };
+        c.fact(field, fact);
+        if let Some(d) = fact.value
+            && !(1..=MAX_WINDOW_DAYS).contains(&d)
+        {
+            c.fail(
+                &format!("{field}.value"),
+                &format!("{d} days is not 1 to {MAX_WINDOW_DAYS}"),
+            );
+        }
+    }
+    if r.window_days.as_ref().is_some_and(|f| f.value.is_some()) && r.window_months.value.is_some()
+    {
+        c.fail(
+            "window_days",
+            "a window in days and one in months: give one, and null for the other",
+        );
+    }
+    dated_values(&mut c, r);
     c.fact("cycle_years", &r.cycle_years);
     c.cycle("cycle_years", &r.cycle_years);
     c.fact("materials_max_age", &r.materials_max_age);
@@ -319,15 +346,6 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             c.fact(&format!("diseases[{i}].cycle_years"), cycle);
             c.cycle(&format!("diseases[{i}].cycle_years"), cycle);
         }
-        if d.outside_rules
-            .as_deref()
-            .is_some_and(|n| n.trim().is_empty())
-        {
-            c.fail(
-                &format!("diseases[{i}].outside_rules"),
-                "empty: say what the rules do not cover and whom to ask",
-            );
-        }
     }
     let others = r.diseases.iter().filter(|d| d.other).count();
     if r.open_disease_list && others != 1 {
@@ -341,6 +359,38 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             "diseases",
             "\"other\" entry in a closed list: set open_disease_list",
         );
+    }
+
+    if let Some(scope) = &r.renewal_scope {
+        c.source("renewal_scope.source", &scope.source);
+        for (i, id) in scope.diseases.iter().enumerate() {
+            if !disease_ids.contains(id.as_str()) {
+                c.fail(
+                    &format!("renewal_scope.diseases[{i}]"),
+                    &format!("disease {id:?} does not exist"),
+                );
+            }
+        }
+        if scope.diseases.is_empty() && scope.others == super::OutsideScope::Unsaid {
+            c.fail(
+                "renewal_scope",
+                "no disease listed and the others unsaid: the rules would cover nobody",
+            );
+        }
+        if scope.others == super::OutsideScope::Unsaid && !scope.still_matters.is_empty() {
+            c.fail(
+                "renewal_scope.still_matters",
+                "only for diseases that need no renewal",
+            );
+        }
+        for (i, id) in scope.still_matters.iter().enumerate() {
+            if !r.notes.iter().any(|n| &n.id == id) {
+                c.fail(
+                    &format!("renewal_scope.still_matters[{i}]"),
+                    &format!("note {id:?} does not exist"),
+                );
+            }
+        }
     }
 
     let channel_ids = c.unique("channels[].id", r.channels.iter().map(|ch| ch.id.as_str()));
@@ -439,6 +489,21 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
                 c.fail(&f.to_string(), &format!("disease {id:?} does not exist"));
             }
         }
+        if let Some(x) = &ch.extension {
+            c.source(&format!("{f}.extension.source"), &x.source);
+            if x.fallback == ch.id || !channel_ids.contains(x.fallback.as_str()) {
+                c.fail(
+                    &format!("{f}.extension.fallback"),
+                    &format!("{:?} is not another channel of this region", x.fallback),
+                );
+            }
+            if !(1..=MAX_VALIDITY_MONTHS).contains(&x.months) {
+                c.fail(
+                    &format!("{f}.extension.months"),
+                    &format!("{} months is not 1 to {MAX_VALIDITY_MONTHS}", x.months),
+                );
+            }
+        }
         for (j, contact) in ch.contacts.iter().enumerate() {
             c.source(&format!("{f}.contacts[{j}].source"), &contact.source);
             if let Some(phone) = &contact.phone
@@ -475,6 +540,59 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
         }
     }
     c.problems
+}
+
+/// Values that change on a date: each with its source, in date order, only
+/// the first without a start day; an extension needs the length in force
+/// the day before it.
+fn dated_values(c: &mut Checker, r: &Region) {
+    let mut last: Option<NaiveDate> = None;
+    for (i, v) in r.validity_months.iter().enumerate() {
+        let f = format!("validity_months[{i}]");
+        c.source(&format!("{f}.source"), &v.source);
+        if !(1..=MAX_VALIDITY_MONTHS).contains(&v.value) {
+            c.fail(
+                &format!("{f}.value"),
+                &format!("{} months is not 1 to {MAX_VALIDITY_MONTHS}", v.value),
+            );
+        }
+        match (i, v.from) {
+            (0, _) => {}
+            (_, None) => c.fail(
+                &format!("{f}.from"),
+                "only the first value may have no start day",
+            ),
+            (_, Some(day)) if last.is_some_and(|l| day <= l) => c.fail(
+                &format!("{f}.from"),
+                "not after the previous value's start day: values go in date order",
+            ),
+            _ => {}
+        }
+        if let Some(day) = v.from {
+            c.verified_on(&format!("{f}.from"), day);
+            last = Some(day);
+        }
+    }
+    for (i, x) in r.validity_extensions.iter().enumerate() {
+        let f = format!("validity_extensions[{i}]");
+        c.source(&format!("{f}.source"), &x.source);
+        c.verified_on(&format!("{f}.on"), x.on);
+        if !(1..=MAX_VALIDITY_MONTHS).contains(&x.months) {
+            c.fail(
+                &format!("{f}.months"),
+                &format!("{} months is not 1 to {MAX_VALIDITY_MONTHS}", x.months),
+            );
+        }
+        let before =
+            x.on.pred_opt()
+                .and_then(|d| super::in_force(&r.validity_months, d));
+        if before.is_none() {
+            c.fail(
+                &f,
+                "validity_months has no value in force the day before: the extension cannot tell which end dates it moves",
+            );
+        }
+    }
 }
 
 /// Every problem in the national overlay.

@@ -323,12 +323,12 @@ impl App {
         let today = self.today;
         saved.sort_by_key(|c| {
             let (done, total) = c.progress();
-            let status = plan::status(today, c.window.opens, c.window.closes);
-            let days = (c.window.closes - today).num_days();
-            let rank = match status {
-                plan::Status::Open => (0, days),
+            let days = (c.window.last_day() - today).num_days();
+            let rank = match c.window.status(today) {
+                plan::Status::Open | plan::Status::Grace => (0, days),
                 plan::Status::Expired => (1, -days),
-                plan::Status::NotYetOpen => (2, days),
+                plan::Status::NotYetOpen => (2, (c.window.closes - today).num_days()),
+                plan::Status::NoRenewal => (3, 0),
             };
             (done == total, rank)
         });

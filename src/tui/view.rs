@@ -225,23 +225,33 @@ pub(crate) fn list_rows(
     }
 }
 
-pub(crate) fn status_style(theme: &Theme, status: Status, days_left: i64) -> Style {
-    match status {
-        Status::Open if days_left <= 14 => theme.warn(),
-        Status::Open => theme.ok(),
+/// The plan's status colour: close to the end date, in a grace period or
+/// past it in warning colours; nothing to renew is fine.
+pub(crate) fn status_style(theme: &Theme, plan: &crate::plan::RenewalPlan) -> Style {
+    match plan.status {
+        Status::Open if plan.days_left.is_some_and(|d| d <= 14) => theme.warn(),
+        Status::Open | Status::NoRenewal => theme.ok(),
         Status::NotYetOpen => theme.info(),
+        Status::Grace => theme.warn(),
         Status::Expired => theme.danger(),
     }
 }
 
+/// A mark for each status, so it shows without colour: the window open
+/// (filled), not yet open (empty), half-open after the end date, closed,
+/// and nothing to renew.
 pub(crate) fn status_glyph(theme: &Theme, status: Status) -> &'static str {
     match (status, theme.ascii) {
         (Status::Open, false) => "● ",
         (Status::NotYetOpen, false) => "○ ",
+        (Status::Grace, false) => "◐ ",
         (Status::Expired, false) => "✗ ",
+        (Status::NoRenewal, false) => "✓ ",
         (Status::Open, true) => "* ",
         (Status::NotYetOpen, true) => "o ",
+        (Status::Grace, true) => "~ ",
         (Status::Expired, true) => "x ",
+        (Status::NoRenewal, true) => "- ",
     }
 }
 

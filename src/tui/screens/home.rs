@@ -84,7 +84,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
     );
     let mut rows = vec![t("tui.home.new").to_string()];
     for c in &app.saved {
-        let status = crate::plan::status(app.today, c.window.opens, c.window.closes);
+        let status = c.window.status(app.today);
         let days = (c.window.closes - app.today).num_days();
         let words = match status {
             Status::Open => tf("tui.home.open", &[("n", &days)]),
@@ -92,7 +92,18 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
                 "tui.home.not_yet",
                 &[("n", &(c.window.opens - app.today).num_days())],
             ),
-            Status::Expired => tf("tui.home.expired", &[("n", &-days)]),
+            Status::Grace => tf(
+                "tui.home.grace",
+                &[
+                    ("until", &c.window.last_day()),
+                    ("n", &(c.window.last_day() - app.today).num_days()),
+                ],
+            ),
+            Status::Expired => tf(
+                "tui.home.expired",
+                &[("n", &(app.today - c.window.last_day()).num_days())],
+            ),
+            Status::NoRenewal => t("tui.home.no_renewal").to_string(),
         };
         let (done, total) = c.progress();
         // The label, then the disease when the label is something else.
@@ -101,12 +112,16 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
         } else {
             format!("{} · {}", c.label, c.disease_name)
         };
+        // No end date to show where none is kept.
+        let ends = if status == Status::NoRenewal {
+            String::new()
+        } else {
+            format!(" · {} {}", t("tui.home.ends"), c.window.closes)
+        };
         rows.push(format!(
-            "{}{who} · {} · {} {} · {words} · {done}/{total}",
+            "{}{who} · {}{ends} · {words} · {done}/{total}",
             status_glyph(theme, status),
             c.region_name,
-            t("tui.home.ends"),
-            c.answers.validity_end
         ));
     }
     if let Some(g) = areas.list {

@@ -306,8 +306,9 @@ fn document_key(app: &mut App, k: &KeyEvent, areas: &Areas) -> Option<Vec<Effect
     Some(Vec::new())
 }
 
-/// A month calendar: the window underlined, today `>`, the suggested
-/// apply-by day `*`, the end date `!`.
+/// A month calendar: the window underlined, the grace period after it in
+/// the warning style, today `>`, the suggested apply-by day `*`, the end
+/// date `!`.
 pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![text_line(
         &format!(
@@ -320,7 +321,7 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
         theme.heading(),
     )];
     lines.push(text_line(t("tui.cal.weekdays"), theme.dim()));
-    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+    let (Some(first), Some(w)) = (NaiveDate::from_ymd_opt(year, month, 1), &plan.window) else {
         return lines;
     };
     let lead = first.weekday().num_days_from_monday() as usize;
@@ -333,18 +334,19 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
         };
         let mark = if date == plan.today {
             ">"
-        } else if date == plan.window.closes {
+        } else if date == w.closes {
             "!"
         } else if Some(date) == apply_by {
             "*"
         } else {
             " "
         };
-        let inside = date >= plan.window.opens && date <= plan.window.closes;
         let style = if date == plan.today {
             theme.selected()
-        } else if inside {
+        } else if date >= w.opens && date <= w.closes {
             theme.in_window()
+        } else if date > w.closes && date <= w.last_day() {
+            theme.warn()
         } else {
             Style::new()
         };
@@ -366,11 +368,16 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
 /// Up to three months in a row are shown whole; further apart, only the
 /// months that have a mark.
 pub fn calendar_months(plan: &RenewalPlan) -> Vec<(i32, u32)> {
-    let start = match plan.status {
-        Status::NotYetOpen => plan.window.opens,
-        Status::Open | Status::Expired => plan.today,
+    // No window, no calendar: nothing is due on any day.
+    let Some(w) = &plan.window else {
+        return Vec::new();
     };
-    let mut marks: Vec<NaiveDate> = vec![start, plan.window.closes];
+    let start = match plan.status {
+        Status::NotYetOpen => w.opens,
+        Status::Open | Status::Grace | Status::Expired | Status::NoRenewal => plan.today,
+    };
+    // A grace period's last day is a mark too.
+    let mut marks: Vec<NaiveDate> = vec![start, w.closes, w.last_day()];
     marks.extend(plan.apply_by.as_ref().map(|a| a.date));
     let month = |d: NaiveDate| (d.year(), d.month());
     let mut months: Vec<(i32, u32)> = marks.into_iter().map(month).collect();
@@ -394,11 +401,13 @@ pub fn calendar_months(plan: &RenewalPlan) -> Vec<(i32, u32)> {
     months
 }
 
-fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
+fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Option<Line<'static>> {
+    let w = plan.window.as_ref()?;
     // Both ends are days of the window (31 Dec to 31 Mar is 91 days); the
     // days gone are those before today, as `days_left` counts those after.
-    let total = (plan.window.closes - plan.window.opens).num_days().max(0) + 1;
-    let gone = (plan.today - plan.window.opens).num_days().clamp(0, total);
+    // A grace period is part of the bar: applying is still possible.
+    let total = (w.last_day() - w.opens).num_days().max(0) + 1;
+    let gone = (plan.today - w.opens).num_days().clamp(0, total);
     let cells = width.clamp(10, 40);
     let filled = (gone as usize * cells) / total as usize;
     let (full, empty) = theme.bar();
@@ -408,17 +417,19 @@ fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Line<'static> {
             &[("n", &plan.days_until_open.unwrap_or(0))],
         ),
         Status::Open => tf("tui.bar.open", &[("gone", &gone), ("total", &total)]),
-        Status::Expired => t("tui.bar.expired").to_string(),
-    };
-    Line::from(vec![
-        Span::raw("["),
-        Span::styled(
-            full.repeat(filled),
-            status_style(theme, plan.status, plan.days_left),
+        Status::Grace => tf(
+            "tui.bar.grace",
+            &[("n", &plan.grace_days_left.unwrap_or(0))],
         ),
+        Status::Expired => t("tui.bar.expired").to_string(),
+        Status::NoRenewal => return None,
+    };
+    Some(Line::from(vec![
+        Span::raw("["),
+        Span::styled(full.repeat(filled), status_style(theme, plan)),
         Span::styled(empty.repeat(cells - filled), theme.dim()),
         Span::raw(format!("] {words}")),
-    ])
+    ]))
 }
 
 /// The window pane: status in words and colour, key dates, a bar of time
@@ -442,6 +453,7 @@ fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
 
 /// The window at a glance: status, time bar, key dates, calendars, warnings.
 /// A wide screen keeps this on the left; the rules go on the sources tab.
+/// With no renewal needed: that, what still matters, and no dates at all.
 fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let plan = &view.plan;
     // Whose data this is, when not the person's own place's: first.
@@ -449,18 +461,48 @@ fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'s
     let status = render::status_words(plan);
     out.push(text_line(
         &format!("{}{status}", status_glyph(theme, plan.status)),
-        status_style(theme, plan.status, plan.days_left),
+        status_style(theme, plan),
     ));
-    out.push(time_bar(plan, width.saturating_sub(24), theme));
-    let mut facts = vec![tf(
-        "tui.window.range",
-        &[
-            ("opens", &plan.window.opens),
-            ("closes", &plan.window.closes),
-            ("months", &plan.window.months),
-        ],
-    )];
-    if plan.window.assumed {
+    out.extend(time_bar(plan, width.saturating_sub(24), theme));
+    let Some(w) = &plan.window else {
+        // The document's own words (the heading left out), so every output
+        // says the same.
+        out.push(Line::default());
+        out.extend(
+            section(view, width, &[SectionKind::Window], theme)
+                .into_iter()
+                .skip(1),
+        );
+        let warnings = section(view, width, &[SectionKind::Warnings], theme);
+        if !warnings.is_empty() {
+            out.push(Line::default());
+            out.extend(warnings);
+        }
+        return out;
+    };
+    let mut facts = Vec::new();
+    facts.extend(render::extension_words(plan));
+    facts.push(match (w.months, w.days) {
+        (_, Some(days)) => tf(
+            "tui.window.range_days",
+            &[("opens", &w.opens), ("closes", &w.closes), ("days", &days)],
+        ),
+        (months, None) => tf(
+            "tui.window.range",
+            &[
+                ("opens", &w.opens),
+                ("closes", &w.closes),
+                ("months", &months.unwrap_or(0)),
+            ],
+        ),
+    });
+    if let Some(g) = &w.grace {
+        facts.push(tf(
+            "tui.window.grace",
+            &[("days", &g.days), ("until", &g.until)],
+        ));
+    }
+    if w.assumed {
         facts.push(t("tui.window.assumed").to_string());
     }
     if plan.deadline != crate::plan::Deadline::ApplyBy {
@@ -483,12 +525,15 @@ fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'s
             ) + crate::plan::render::estimated_mark(a.estimated),
         );
     }
+    facts.extend(
+        plan.channels
+            .iter()
+            .filter(|c| c.serves_disease)
+            .filter_map(render::channel_extension_words),
+    );
     facts.push(tf(
         "tui.window.end",
-        &[
-            ("date", &plan.validity_end),
-            ("weekday", &weekday(plan.validity_end)),
-        ],
+        &[("date", &w.closes), ("weekday", &weekday(w.closes))],
     ));
     facts.push(t("tui.cal.legend").to_string());
     // Calendars side by side as many as fit; the facts beside them when
