@@ -626,11 +626,15 @@ mod tests {
             out.contains("河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法"),
             "{out}"
         );
-        let (done, out) = run_with("atlantis\n5\n1\ngxy\n2026-03-31\n\n");
+        // The generic entry is the last of the list, whatever its length.
+        let generic = crate::policy::fixture::policy().regions.len();
+        let (done, out) = run_with(&format!("atlantis\n{generic}\n1\ngxy\n2026-03-31\n\n"));
         assert!(done, "{out}");
         assert!(out.contains("没有找到“atlantis”。最接近的地方："), "{out}");
         assert!(
-            out.contains("不在这里的地方：输入 5 选“其他地区（通用）”"),
+            out.contains(&format!(
+                "不在这里的地方：输入 {generic} 选“其他地区（通用）”"
+            )),
             "{out}"
         );
         assert!(out.contains("已选：其他地区（通用）"), "{out}");

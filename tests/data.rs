@@ -444,6 +444,18 @@ fn snapshots_of_each_shipped_region() {
         ),
         ("qianjiang", "hubei-qianjiang", "copd", "2026-08-31", vec![]),
         ("generic", "generic", "other", "2026-06-30", vec![]),
+        // Issue 12: no renewal, a grace period (ended 04-20, today 05-06),
+        // and renewal for 13 diseases only (one of them, and another).
+        ("beijing", "beijing", "any", "2099-12-31", vec![]),
+        (
+            "zhongshan",
+            "guangdong-zhongshan",
+            "any",
+            "2026-04-20",
+            vec![],
+        ),
+        ("xian", "shaanxi-xian", "epilepsy", "2026-07-31", vec![]),
+        ("xian_other", "shaanxi-xian", "other", "2026-07-31", vec![]),
     ] {
         for format in ["text", "markdown"] {
             let home = tempfile::tempdir().unwrap();
@@ -540,4 +552,68 @@ fn phone_numbers_carry_their_area_code() {
         }
     }
     assert!(seen >= 10, "the data has phone numbers to check");
+}
+
+/// Issue 12 §4: the newly sourced regions carry their shapes and facts as
+/// the sources give them, and nothing the sources leave open is filled in.
+#[test]
+fn the_new_regions_carry_their_shapes() {
+    use renewal_assistant::policy::OutsideScope;
+    let set = PolicySet::embedded().unwrap();
+    let qj = set.region("hubei-qianjiang").unwrap();
+    let scope = qj.renewal_scope.as_ref().unwrap();
+    assert_eq!(
+        (scope.diseases.len(), scope.others),
+        (12, OutsideScope::Unsaid)
+    );
+
+    let bj = set.region("beijing").unwrap();
+    let scope = bj.renewal_scope.as_ref().unwrap();
+    assert!(scope.diseases.is_empty() && scope.others == OutsideScope::NoRenewal);
+    assert!(scope.text.contains("无需每年办理，有效期至2099年"));
+    assert!(
+        bj.notes
+            .iter()
+            .any(|n| n.text.contains("京医保中心发〔2022〕57号"))
+    );
+    assert!(
+        bj.open_disease_list,
+        "the hospital's 14 are not the city's list"
+    );
+    assert_eq!(bj.diseases.len(), 1);
+
+    let zs = set.region("guangdong-zhongshan").unwrap();
+    assert_eq!(zs.window_months.value, None);
+    assert_eq!(zs.window_days.as_ref().unwrap().value, Some(30));
+    assert_eq!(zs.grace_days.as_ref().unwrap().value, Some(30));
+
+    let xa = set.region("shaanxi-xian").unwrap();
+    assert_eq!(xa.window_months.value, Some(3));
+    let scope = xa.renewal_scope.as_ref().unwrap();
+    assert_eq!(
+        (scope.diseases.len(), scope.others),
+        (13, OutsideScope::NoRenewal)
+    );
+    let unsure = xa.disease("macrodactyly").unwrap();
+    assert!(unsure.note.as_deref().unwrap().contains("无法核对"));
+
+    // Sources named unusable are never cited.
+    for r in &set.regions {
+        for s in &r.sources {
+            for bad in [
+                "kaowaiyu.cn",
+                "meicimeiju.cn",
+                "b2der.com",
+                "jiusongjiankang.com",
+                "hzbdd.com",
+                "good9527",
+            ] {
+                assert!(
+                    !s.url.as_deref().unwrap_or("").contains(bad),
+                    "{}: {bad}",
+                    r.id
+                );
+            }
+        }
+    }
 }

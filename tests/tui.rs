@@ -360,7 +360,11 @@ fn typing_lists_name_matches_before_alias_matches() {
             .unwrap_or_else(|| panic!("{k}: {keys:?}"))
     };
     assert!(at("qinghai-haixi") < at("shandong-qingdao"), "{keys:?}");
-    assert!(at("610100") < at("shandong-qingdao"), "西安: {keys:?}");
+    // 西安 has data of its own now: its key is its region's id.
+    assert!(
+        at("shaanxi-xian") < at("shandong-qingdao"),
+        "西安: {keys:?}"
+    );
 }
 
 /// Issue 12: every place is found by typing (Chinese, Traditional, full
@@ -1360,4 +1364,53 @@ fn estimated_dates_are_marked_on_the_result_tabs() {
         .find(|l| l.contains("最晚申请"))
         .unwrap_or_else(|| panic!("{channels}"));
     assert!(row.contains("（估）"), "{row}");
+}
+
+/// Issue 12 §3: a grace period after the end date (fixture 戊市: 30 days
+/// after) and no renewal at all (壬市) on the window pane, and both on the
+/// home list, each with a glyph and words.
+#[test]
+fn snapshots_of_grace_and_no_renewal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = Harness::in_dir(tmp);
+    // 戊市: ended 2026-01-01, still accepted until 2026-01-31 (today 01-15).
+    h.typed("戊市")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2026-01-01")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    let s = h.screen();
+    assert!(s.contains("◐") && s.contains("2026-01-31"), "{s}");
+    snap("26_result_grace", &h);
+    let tmp = h._tmp;
+    let mut h = Harness::in_dir(tmp);
+    // 壬市: no renewal; the end date typed is what the card says. Enter on
+    // the home list starts a new plan.
+    h.enter()
+        .typed("壬市")
+        .enter()
+        .typed("1")
+        .typed("tnb")
+        .enter()
+        .typed("2099-12-31")
+        .enter()
+        // A date that far away is asked about once more.
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    let s = h.screen();
+    assert!(s.contains("✓ 无需续期"), "{s}");
+    assert!(!s.contains("申请期："), "no window on the pane: {s}");
+    snap("27_result_no_renewal", &h);
+    let tmp = h._tmp;
+    let h = Harness::in_dir(tmp);
+    let s = h.screen();
+    assert!(s.contains("◐") && s.contains("✓"), "{s}");
+    snap("28_home_grace_and_no_renewal", &h);
 }

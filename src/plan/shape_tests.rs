@@ -1,7 +1,7 @@
 //! The rule shapes of issue 12 §3, each at its boundary days, on the
 //! fixture policy set (`crate::policy::fixture`: 戊市 a grace period after
-//! the end date, 己市 no renewal at all, 庚市 and 丁市 renewal only for some
-//! diseases, 辛市 values that change on a date with a one-off extension, 壬市
+//! the end date, 壬市 no renewal at all, 庚市 and 丁市 renewal only for some
+//! diseases, 辛市 values that change on a date with a one-off extension and
 //! an online extension channel), so editing `data/` never breaks them.
 
 use super::*;
@@ -76,7 +76,7 @@ fn a_window_in_days_opens_on_the_thirtieth_day_before_and_grace_runs_thirty_afte
     assert_eq!(grace_until(d("2026-12-15"), 30), d("2027-01-14"));
 
     let end = "2026-06-30";
-    let before = plan("fx-grace", "diabetes", end, "2026-05-30");
+    let before = plan("fx-w-grace", "diabetes", end, "2026-05-30");
     let w = before.window.as_ref().unwrap();
     assert_eq!(
         (w.opens, w.closes, w.months, w.days),
@@ -88,23 +88,23 @@ fn a_window_in_days_opens_on_the_thirtieth_day_before_and_grace_runs_thirty_afte
     );
     assert_eq!(before.status, Status::NotYetOpen);
 
-    let last = plan("fx-grace", "diabetes", end, end);
+    let last = plan("fx-w-grace", "diabetes", end, end);
     assert_eq!((last.status, last.days_left), (Status::Open, Some(0)));
 
-    let first_grace = plan("fx-grace", "diabetes", end, "2026-07-01");
+    let first_grace = plan("fx-w-grace", "diabetes", end, "2026-07-01");
     assert_eq!(first_grace.status, Status::Grace);
     assert_eq!(first_grace.grace_days_left, Some(29));
     assert_eq!(first_grace.days_left, Some(-1));
     assert!(codes(&first_grace).contains(&"in_grace"));
     assert!(!codes(&first_grace).contains(&"window_closed"));
 
-    let last_grace = plan("fx-grace", "diabetes", end, "2026-07-30");
+    let last_grace = plan("fx-w-grace", "diabetes", end, "2026-07-30");
     assert_eq!(
         (last_grace.status, last_grace.grace_days_left),
         (Status::Grace, Some(0))
     );
 
-    let after = plan("fx-grace", "diabetes", end, "2026-07-31");
+    let after = plan("fx-w-grace", "diabetes", end, "2026-07-31");
     assert_eq!(after.status, Status::Expired);
     assert_eq!(after.days_overdue, Some(31), "counted from the end date");
     match after.warnings.iter().find(|w| w.code() == "window_closed") {
@@ -117,7 +117,7 @@ fn a_window_in_days_opens_on_the_thirtieth_day_before_and_grace_runs_thirty_afte
 
 #[test]
 fn a_grace_plan_says_until_when_in_json_and_on_screen() {
-    let p = plan("fx-grace", "diabetes", "2026-06-30", "2026-07-10");
+    let p = plan("fx-w-grace", "diabetes", "2026-06-30", "2026-07-10");
     let j = json(&p);
     assert_eq!(j["status"], "grace");
     assert_eq!(j["window"]["grace"]["until"], "2026-07-30");
@@ -143,7 +143,7 @@ fn a_grace_plan_says_until_when_in_json_and_on_screen() {
 
 #[test]
 fn a_grace_checklist_is_due_on_the_last_grace_day_not_late() {
-    let p = plan("fx-grace", "diabetes", "2026-06-30", "2026-07-10");
+    let p = plan("fx-w-grace", "diabetes", "2026-06-30", "2026-07-10");
     let policy = fixtures();
     let c = Checklist::new("x".into(), "", &answers_of(&p), &p, chrono::Utc::now());
     assert_eq!(c.window.grace_until, Some(d("2026-07-30")));
@@ -183,7 +183,7 @@ fn answers_of(p: &RenewalPlan) -> Answers {
 fn no_renewal_has_no_window_no_dates_and_no_countdown() {
     // An end date far ahead is what the source says (有效期至2099年).
     for (end, today) in [("2099-12-31", "2026-05-06"), ("2026-01-01", "2026-05-06")] {
-        let p = plan("fx-none", "diabetes", end, today);
+        let p = plan("fx-w-none", "diabetes", end, today);
         assert_eq!(p.status, Status::NoRenewal);
         assert!(p.window.is_none());
         assert_eq!(
@@ -213,7 +213,7 @@ fn no_renewal_has_no_window_no_dates_and_no_countdown() {
 
 #[test]
 fn no_renewal_is_said_first_then_what_still_matters() {
-    let p = plan("fx-none", "diabetes", "2099-12-31", "2026-05-06");
+    let p = plan("fx-w-none", "diabetes", "2099-12-31", "2026-05-06");
     assert_eq!(p.still_matters.len(), 1);
     assert_eq!(p.still_matters[0].id, "hospitals");
     assert!(
@@ -245,7 +245,7 @@ fn no_renewal_is_said_first_then_what_still_matters() {
 
 #[test]
 fn a_no_renewal_checklist_has_no_deadline_anywhere() {
-    let p = plan("fx-none", "diabetes", "2099-12-31", "2026-05-06");
+    let p = plan("fx-w-none", "diabetes", "2099-12-31", "2026-05-06");
     let policy = fixtures();
     let c = Checklist::new("x".into(), "", &answers_of(&p), &p, chrono::Utc::now());
     assert!(c.window.no_renewal);
@@ -284,11 +284,11 @@ fn a_no_renewal_checklist_has_no_deadline_anywhere() {
 
 #[test]
 fn a_listed_disease_keeps_the_rules_and_the_others_need_none() {
-    let listed = plan("fx-listed", "diabetes", "2026-06-30", "2026-05-06");
+    let listed = plan("fx-w-listed", "diabetes", "2026-06-30", "2026-05-06");
     assert_eq!(listed.status, Status::Open);
     assert!(listed.renewal_scope.is_none());
 
-    let other = plan("fx-listed", "tuberculosis", "2026-06-30", "2026-05-06");
+    let other = plan("fx-w-listed", "tuberculosis", "2026-06-30", "2026-05-06");
     assert_eq!(other.status, Status::NoRenewal);
     let scope = other.renewal_scope.as_ref().unwrap();
     assert_eq!(scope.listed, vec!["糖尿病".to_string()]);
@@ -339,7 +339,7 @@ fn a_disease_the_source_is_silent_about_gets_an_assumed_window_and_whom_to_ask()
 #[test]
 fn the_value_in_force_changes_on_its_first_day() {
     let policy = fixtures();
-    let r = policy.region("fx-dated").unwrap();
+    let r = policy.region("fx-w-dated").unwrap();
     let at = |day| in_force(&r.validity_months, d(day)).map(|v| v.value);
     assert_eq!(at("2020-01-01"), Some(6), "the first value has no start");
     assert_eq!(at("2026-03-31"), Some(6));
@@ -350,7 +350,7 @@ fn the_value_in_force_changes_on_its_first_day() {
 #[test]
 fn a_registration_unexpired_on_the_day_is_extended_and_no_other() {
     let policy = fixtures();
-    let r = policy.region("fx-dated").unwrap();
+    let r = policy.region("fx-w-dated").unwrap();
     let ext = |end| extended_end(r, d(end)).map(|(_, to)| to);
     assert_eq!(ext("2026-03-31"), None, "ended before the day");
     assert_eq!(
@@ -373,7 +373,7 @@ fn a_registration_unexpired_on_the_day_is_extended_and_no_other() {
 
 #[test]
 fn an_extended_end_date_is_said_and_the_window_counts_from_it() {
-    let p = plan("fx-dated", "diabetes", "2026-08-31", "2026-06-01");
+    let p = plan("fx-w-dated", "diabetes", "2026-08-31", "2026-06-01");
     let x = p.extension.as_ref().unwrap();
     assert_eq!(
         (x.original_end, x.extended_end, x.months),
@@ -390,7 +390,7 @@ fn an_extended_end_date_is_said_and_the_window_counts_from_it() {
         "{out}"
     );
     // Not extended: nothing said.
-    let p = plan("fx-dated", "diabetes", "2027-06-30", "2026-06-01");
+    let p = plan("fx-w-dated", "diabetes", "2027-06-30", "2026-06-01");
     assert!(p.extension.is_none());
     let out = text(&p);
     assert!(!out.contains("到期日已顺延"), "{out}");
@@ -400,15 +400,15 @@ fn an_extended_end_date_is_said_and_the_window_counts_from_it() {
 fn a_new_registration_lasts_the_value_in_force_on_the_day_one_applies() {
     // Ended before 2026-04-01, so not extended; the window (assumed, 3
     // months) is open on 2026-01-15.
-    let before = plan("fx-dated", "diabetes", "2026-03-31", "2026-01-15");
+    let before = plan("fx-w-dated", "diabetes", "2026-03-31", "2026-01-15");
     assert!(before.extension.is_none());
     let v = before.validity.as_ref().unwrap();
     assert_eq!((v.on, v.months, v.since), (d("2026-01-15"), 6, None));
     // Opening on the day the value changes: the new value.
-    let opening = plan("fx-dated", "diabetes", "2027-07-01", "2026-01-15");
+    let opening = plan("fx-w-dated", "diabetes", "2027-07-01", "2026-01-15");
     assert_eq!(opening.validity.as_ref().unwrap().on, d("2027-04-01"));
     assert_eq!(opening.validity.as_ref().unwrap().months, 12);
-    let after = plan("fx-dated", "diabetes", "2027-06-30", "2026-04-01");
+    let after = plan("fx-w-dated", "diabetes", "2027-06-30", "2026-04-01");
     let v = after.validity.as_ref().unwrap();
     assert_eq!(
         (v.months, v.since, v.previous_months),
@@ -425,26 +425,26 @@ fn a_new_registration_lasts_the_value_in_force_on_the_day_one_applies() {
 
 #[test]
 fn an_extension_channel_gives_its_diseases_a_new_end_and_a_fallback() {
-    let p = plan("fx-ext", "diabetes", "2026-06-30", "2026-06-10");
+    let p = plan("fx-w-dated", "diabetes", "2027-06-30", "2026-06-10");
     let app = p.channels.iter().find(|c| c.id == "app").unwrap();
     assert!(app.serves_disease);
     let x = app.extension.as_ref().unwrap();
-    assert_eq!((x.months, x.new_end), (12, d("2027-06-30")));
+    assert_eq!((x.months, x.new_end), (12, d("2028-06-30")));
     assert_eq!(
         (x.fallback.as_str(), x.fallback_name.as_str()),
-        ("office", "壬市经办窗口")
+        ("office", "辛市经办窗口")
     );
     assert_eq!(x.diseases, vec!["糖尿病".to_string()]);
     let j = json(&p);
     assert_eq!(j["channels"][1]["extension"]["fallback"], "office");
-    assert_eq!(j["channels"][1]["extension"]["new_end"], "2027-06-30");
+    assert_eq!(j["channels"][1]["extension"]["new_end"], "2028-06-30");
     let out = text(&p);
     assert!(
-        out.contains("可以线上延期：壬市APP延期。测试：通过后按原待遇延期1年"),
+        out.contains("可以线上延期：辛市APP延期。测试：通过后按原待遇延期1年"),
         "{out}"
     );
     assert!(
-        out.contains("不通过的：壬市经办窗口。测试：不通过的提交资料线下复审"),
+        out.contains("不通过的：辛市经办窗口。测试：不通过的提交资料线下复审"),
         "{out}"
     );
     assert!(out.contains("可以这样延期的 1 种病：糖尿病"), "{out}");
@@ -452,13 +452,13 @@ fn an_extension_channel_gives_its_diseases_a_new_end_and_a_fallback() {
 
 #[test]
 fn a_disease_the_extension_does_not_take_is_sent_to_the_fallback() {
-    let p = plan("fx-ext", "tuberculosis", "2026-06-30", "2026-06-10");
+    let p = plan("fx-w-dated", "tuberculosis", "2027-06-30", "2026-06-10");
     let app = p.channels.iter().find(|c| c.id == "app").unwrap();
     assert!(!app.serves_disease);
     assert!(app.apply_by.is_none());
     let out = text(&p);
     assert!(
-        out.contains("壬市APP延期只给列出的病种延期，您的病种不在其中：请走 壬市经办窗口"),
+        out.contains("辛市APP延期只给列出的病种延期，您的病种不在其中：请走 辛市经办窗口"),
         "{out}"
     );
     assert!(!out.contains("可以线上延期"), "{out}");
@@ -505,17 +505,17 @@ fn assert_problem(problems: &[Problem], field: &str, reason: &str) {
 #[test]
 fn the_data_check_refuses_each_shape_done_wrong() {
     use serde_json::json;
-    let p = problems_after("fx-grace.json", |v| v["grace_days"]["value"] = json!(0));
+    let p = problems_after("fx-w-grace.json", |v| v["grace_days"]["value"] = json!(0));
     assert_problem(&p, "grace_days.value", "0 days");
-    let p = problems_after("fx-grace.json", |v| {
+    let p = problems_after("fx-w-grace.json", |v| {
         v["window_months"] = json!({"value": 3, "source": "fx-e-notice"})
     });
     assert_problem(&p, "window_days", "one in months");
-    let p = problems_after("fx-listed.json", |v| {
+    let p = problems_after("fx-w-listed.json", |v| {
         v["renewal_scope"]["diseases"] = json!(["zz"])
     });
     assert_problem(&p, "renewal_scope.diseases[0]", "\"zz\" does not exist");
-    let p = problems_after("fx-none.json", |v| {
+    let p = problems_after("fx-w-none.json", |v| {
         v["renewal_scope"]["still_matters"] = json!(["zz"])
     });
     assert_problem(&p, "renewal_scope.still_matters[0]", "does not exist");
@@ -523,11 +523,11 @@ fn the_data_check_refuses_each_shape_done_wrong() {
         v["renewal_scope"]["diseases"] = json!([])
     });
     assert_problem(&p, "renewal_scope", "cover nobody");
-    let p = problems_after("fx-dated.json", |v| {
+    let p = problems_after("fx-w-dated.json", |v| {
         v["validity_months"][1]["from"] = json!(null);
     });
     assert_problem(&p, "validity_months[1].from", "only the first");
-    let p = problems_after("fx-dated.json", |v| {
+    let p = problems_after("fx-w-dated.json", |v| {
         v["validity_months"] =
             json!([{"from": "2026-04-01", "value": 12, "source": "fx-h-notice"}]);
     });
@@ -536,16 +536,16 @@ fn the_data_check_refuses_each_shape_done_wrong() {
         "validity_extensions[0]",
         "no value in force the day before",
     );
-    let p = problems_after("fx-dated.json", |v| {
+    let p = problems_after("fx-w-dated.json", |v| {
         v["validity_months"][0]["source"] = json!("nope")
     });
     assert_problem(&p, "validity_months[0].source", "not listed");
-    let p = problems_after("fx-ext.json", |v| {
+    let p = problems_after("fx-w-dated.json", |v| {
         v["channels"][1]["extension"]["fallback"] = json!("app")
     });
     assert_problem(&p, "channels[1].extension.fallback", "another channel");
     assert!(
-        problems_after("fx-ext.json", |_| {}).is_empty(),
+        problems_after("fx-w-dated.json", |_| {}).is_empty(),
         "the fixtures are valid"
     );
 }
