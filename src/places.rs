@@ -189,11 +189,11 @@ pub fn exact_choice(policy: &PolicySet, input: &str) -> Option<Choice> {
     if let Some(c) = choice_for(policy, input) {
         return Some(c);
     }
-    let q = crate::search::normalize(input);
+    let q = crate::text::normalize(input);
     if q.is_empty() {
         return None;
     }
-    let same = |n: &str| crate::search::normalize(n) == q;
+    let same = |n: &str| crate::text::normalize(n) == q;
     let mut found: Option<Choice> = None;
     let mut add = |c: Option<Choice>| -> bool {
         match (&found, c) {

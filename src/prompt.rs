@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use crate::checklist::store::Store;
 use crate::checklist::{Checklist, export};
-use crate::dates::{EndDate, far_from_today, read_end_date, weekday};
+use crate::dates::words::weekday;
+use crate::dates::{EndDate, far_from_today, read_end_date};
 use crate::i18n::{t, tf};
 use crate::plan::{self, render};
 use crate::policy::{PolicySet, Scheme};
@@ -100,7 +101,7 @@ enum Miss {
 
 /// A choice from a numbered list: a number, or text resolved by `index`.
 fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Miss> {
-    let digits = crate::dates::to_half_width(text);
+    let digits = crate::text::to_half_width(text);
     if let Ok(n) = digits.parse::<usize>() {
         return if (1..=count).contains(&n) {
             Ok(n - 1)
@@ -125,7 +126,7 @@ fn chosen(policy: &PolicySet, d: &Draft, step: Step) -> Option<String> {
             .region
             .as_ref()
             .map(|c| crate::wizard::region_name(policy, c)),
-        Step::Scheme => d.scheme.map(|s| s.label()),
+        Step::Scheme => d.scheme.map(crate::plan::render::scheme_label),
         Step::Disease => region
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
@@ -183,7 +184,10 @@ pub fn run(
                 .iter()
                 .map(|c| crate::wizard::region_option(policy, c))
                 .collect(),
-            Step::Scheme => Scheme::ALL.iter().map(|s| s.label()).collect(),
+            Step::Scheme => Scheme::ALL
+                .iter()
+                .map(|s| crate::plan::render::scheme_label(*s))
+                .collect(),
             Step::Disease => region
                 .map(|r| {
                     r.diseases
@@ -215,7 +219,7 @@ pub fn run(
                 .to_string(),
             ),
             Step::Region => chosen(policy, &d, Step::Region),
-            Step::Scheme => d.scheme.map(|s| s.label()),
+            Step::Scheme => d.scheme.map(crate::plan::render::scheme_label),
             Step::Disease => d
                 .disease
                 .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
@@ -353,7 +357,7 @@ pub fn run(
                 }
             },
             Step::Retired | Step::Cross => {
-                let yes = match crate::dates::to_half_width(&line).to_lowercase().as_str() {
+                let yes = match crate::text::to_half_width(&line).to_lowercase().as_str() {
                     "" => Some(d.yes_no(step).unwrap_or(false)),
                     "1" | "是" | "y" | "yes" | "s" | "shi" => Some(true),
                     "2" | "否" | "n" | "no" | "f" | "fou" => Some(false),
@@ -428,14 +432,16 @@ pub fn run(
                                 &[("date", &date), ("weekday", &weekday(date)), ("rel", &rel)]
                             )
                         )?;
-                        if let Some(note) = (EndDate { date, guessed }).year_note() {
+                        if let Some(note) =
+                            crate::dates::words::year_note(&EndDate { date, guessed })
+                        {
                             writeln!(out, "{note}")?;
                         }
                         d.end = Some(date);
                         advance(&mut step)
                     }
                     Err(e) => {
-                        writeln!(out, "{}", e.message())?;
+                        writeln!(out, "{}", crate::dates::words::error_message(&e))?;
                         false
                     }
                 }

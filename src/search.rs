@@ -5,7 +5,7 @@
 
 use pinyin::ToPinyin;
 
-use crate::dates::to_half_width;
+use crate::text::normalize;
 
 /// How well a query met a key; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,17 +67,6 @@ fn cut(text: &str, max: usize) -> &str {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     entries: Vec<Vec<Key>>,
-}
-
-/// Lowercase, half-width, without spaces or separators people type freely.
-pub fn normalize(text: &str) -> String {
-    to_half_width(text)
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '-' | '_' | '\'' | '·' | '（' | '）' | '(' | ')')
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Full pinyin without tones and the initials, for the Chinese characters in

@@ -214,7 +214,7 @@ impl FilterKeys {
         let mut keys = Vec::new();
         for text in [&c.label, &c.region_name, &c.disease_name, &c.id] {
             let text = crate::i18n::to_simplified(text);
-            let n = crate::search::normalize(&text);
+            let n = crate::text::normalize(&text);
             if !text.is_ascii() {
                 let (full, initials) = crate::search::pinyin_keys(&text);
                 keys.extend([full, initials].into_iter().filter(|k| !k.is_empty()));
@@ -232,7 +232,7 @@ impl FilterKeys {
         if crate::search::too_long(query) {
             return false;
         }
-        let q = crate::search::normalize(&crate::i18n::to_simplified(query));
+        let q = crate::text::normalize(&crate::i18n::to_simplified(query));
         q.is_empty() || self.keys.iter().any(|k| k.contains(&q))
     }
 }

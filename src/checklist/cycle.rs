@@ -186,7 +186,7 @@ fn not_before_submission(c: &Checklist, on: NaiveDate) -> Result<(), CycleError>
 /// The plan channel `query` names: its id, a unique part of its id or
 /// name, or `online` / `offline` when only one channel is of that kind.
 pub fn find_channel<'a>(plan: &'a RenewalPlan, query: &str) -> Result<&'a PlanChannel, CycleError> {
-    let q = crate::search::normalize(query);
+    let q = crate::text::normalize(query);
     let choices = || {
         plan.channels
             .iter()
@@ -206,8 +206,8 @@ pub fn find_channel<'a>(plan: &'a RenewalPlan, query: &str) -> Result<&'a PlanCh
         .iter()
         .filter(|c| {
             !q.is_empty()
-                && (crate::search::normalize(&c.id).contains(&q)
-                    || crate::search::normalize(&c.name).contains(&q)
+                && (crate::text::normalize(&c.id).contains(&q)
+                    || crate::text::normalize(&c.name).contains(&q)
                     || kind(c).as_deref() == Some(q.as_str()))
         })
         .collect();

@@ -164,7 +164,7 @@ pub(crate) enum LabelProblem {
 /// A label is the person's own word for whom the checklist is for, never an
 /// ID or phone number: the program keeps no personal data.
 pub(crate) fn check_label(label: &str) -> Result<(), LabelProblem> {
-    let text = crate::dates::to_half_width(label);
+    let text = crate::text::to_half_width(label);
     let mut run = 0;
     for c in text.chars() {
         run = if c.is_ascii_digit() { run + 1 } else { 0 };
@@ -412,7 +412,7 @@ impl Checklist {
 
     /// Finds an item by id, unique id prefix, or its 1-based number.
     pub fn find_item(&self, query: &str) -> Result<usize, ItemLookup> {
-        let q = crate::dates::to_half_width(query.trim());
+        let q = crate::text::to_half_width(query.trim());
         if let Some(i) = self.items.iter().position(|it| it.id == q) {
             return Ok(i);
         }

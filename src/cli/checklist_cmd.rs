@@ -525,7 +525,7 @@ fn date_arg(ctx: &Context, text: Option<&str>, which: &str) -> Result<chrono::Na
             &[
                 ("input", &text),
                 ("which", &t(which)),
-                ("reason", &e.message()),
+                ("reason", &crate::dates::words::error_message(&e)),
             ],
         ))
         .into()

@@ -284,7 +284,7 @@ pub fn today(
                     &[
                         ("input", &text),
                         ("which", &t("cli.which.today")),
-                        ("reason", &e.message()),
+                        ("reason", &crate::dates::words::error_message(&e)),
                     ],
                 ))
             })
@@ -335,10 +335,10 @@ fn choose<'a, T>(
 /// The one item whose id, name or alias is exactly `input`, found without
 /// building the pinyin index (the common case: a script passing ids).
 fn exact<'a, T>(items: &'a [T], input: &str, names: impl Fn(&T) -> Vec<&str>) -> Option<&'a T> {
-    let q = crate::search::normalize(input);
+    let q = crate::text::normalize(input);
     let mut hits = items
         .iter()
-        .filter(|it| names(it).iter().any(|n| crate::search::normalize(n) == q));
+        .filter(|it| names(it).iter().any(|n| crate::text::normalize(n) == q));
     match (hits.next(), hits.next()) {
         (Some(one), None) => Some(one),
         _ => None,
@@ -424,7 +424,7 @@ pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
         &Scheme::ALL,
         input,
         "cli.what.scheme",
-        |s| format!("{}  {}", s.id(), s.label()),
+        |s| format!("{}  {}", s.id(), crate::plan::render::scheme_label(*s)),
     )
     .copied()
 }
@@ -790,13 +790,13 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     &[
                         ("input", &end),
                         ("which", &t("cli.which.end")),
-                        ("reason", &e.message()),
+                        ("reason", &crate::dates::words::error_message(&e)),
                     ],
                 ))
             })?;
             // Month and day alone: say on stderr which year was read, so
             // the output itself stays as it would be with the year typed.
-            if let Some(note) = end_date.year_note() {
+            if let Some(note) = crate::dates::words::year_note(&end_date) {
                 eprintln!(
                     "{}",
                     crate::i18n::data(&tf(

@@ -213,7 +213,7 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
                     "disease",
                     &name(&plan.disease.name, plan.disease.name_en.as_deref()),
                 ),
-                ("scheme", &plan.scheme.label()),
+                ("scheme", &crate::plan::render::scheme_label(plan.scheme)),
                 ("end", &date_long(plan.validity_end)),
                 ("today", &plan.today),
             ],

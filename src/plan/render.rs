@@ -11,10 +11,22 @@ use chrono::NaiveDate;
 use super::{Deadline, PlanChannel, RenewalPlan, Status, Warning};
 use crate::calendar::HolidaySpan;
 use crate::checklist::Checklist;
-use crate::dates::weekday;
+use crate::dates::words::weekday;
 use crate::document::{self, text::Layout};
 use crate::i18n::{data, name, t, tf};
-use crate::policy::{ChannelKind, Confidence, Fact, Source};
+use crate::policy::{ChannelKind, Confidence, Fact, Scheme, Source};
+
+/// The scheme's name as shown in the current language (职工医保, or the
+/// Chinese with its English gloss).
+pub fn scheme_label(scheme: Scheme) -> String {
+    crate::i18n::name(scheme.name(), Some(scheme.name_en()))
+}
+
+/// The scheme's short name in the current language, for a header (职工医保,
+/// Employee insurance).
+pub fn scheme_short_label(scheme: Scheme) -> &'static str {
+    t(&format!("scheme.{}", scheme.id()))
+}
 
 pub(crate) fn date_long(d: NaiveDate) -> String {
     tf(

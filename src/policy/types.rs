@@ -99,16 +99,6 @@ impl Scheme {
         }
     }
 
-    /// A short name in the current language, for a header (职工医保, Employee insurance).
-    pub fn short_label(self) -> &'static str {
-        crate::i18n::t(&format!("scheme.{}", self.id()))
-    }
-
-    /// The name as shown in the current language.
-    pub fn label(self) -> String {
-        crate::i18n::name(self.name(), Some(self.name_en()))
-    }
-
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Scheme::Employee => &["职工", "职工基本医疗保险", "城镇职工医保", "zgyb"],

@@ -359,7 +359,10 @@ impl App {
                 .iter()
                 .map(|c| crate::wizard::region_option(&self.policy, c))
                 .collect(),
-            Step::Scheme => Scheme::ALL.iter().map(|s| s.label()).collect(),
+            Step::Scheme => Scheme::ALL
+                .iter()
+                .map(|s| plan::render::scheme_label(*s))
+                .collect(),
             Step::Disease => self
                 .region()
                 .map(|r| {

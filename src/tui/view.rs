@@ -17,7 +17,7 @@ use super::layout::{self, Areas, ListGeom};
 use super::screens::result::ResultView;
 use super::screens::{self, Screen};
 use super::theme::Theme;
-use crate::dates::weekday;
+use crate::dates::words::weekday;
 use crate::document::SectionKind;
 use crate::i18n::{t, tf};
 use crate::plan::Status;

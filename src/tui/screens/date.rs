@@ -3,7 +3,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
-use crate::dates::{far_from_today, is_partial, weekday};
+use crate::dates::words::weekday;
+use crate::dates::{far_from_today, is_partial};
 use crate::i18n::{t, tf};
 use crate::plan::render::wrap;
 use crate::tui::app::{App, Effect, Level, Step};
@@ -43,7 +44,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 app.draft.end = Some(e.date);
                 app.next_after(Step::End, from_review);
             }
-            Err(e) => app.message = Some((Level::Error, e.reason())),
+            Err(e) => app.message = Some((Level::Error, crate::dates::words::error_reason(&e))),
         }
         return Vec::new();
     }
@@ -107,14 +108,20 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
                     "tui.date.understood",
                     &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
                 );
-                if let Some(note) = e.year_note() {
+                if let Some(note) = crate::dates::words::year_note(&e) {
                     text = format!("{text}{}{note}", t("fmt.semicolon"));
                 }
                 text_line(&fit(&format!("✓ {text}"), width), theme.ok())
             }
             // Still being typed: what comes next, not an error.
             Err(_) if is_partial(&s.field.text) => text_line(t("tui.date.typing"), theme.dim()),
-            Err(e) => text_line(&fit(&format!("✗ {}", e.reason()), width), theme.danger()),
+            Err(e) => text_line(
+                &fit(
+                    &format!("✗ {}", crate::dates::words::error_reason(&e)),
+                    width,
+                ),
+                theme.danger(),
+            ),
         }
     };
     put(frame, 1, areas.hint.y, w - 2, reading);

@@ -5,8 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::style::Style;
 
-use crate::dates::to_half_width;
 use crate::i18n::{t, tf};
+use crate::text::to_half_width;
 use crate::tui::app::{App, Effect, Level, Step, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::checklist::Checklist;
-use crate::dates::weekday;
+use crate::dates::words::weekday;
 use crate::document::SectionKind;
 use crate::i18n::{t, tf};
 use crate::plan::render::{self, wrap};
@@ -598,7 +598,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
                 // Region and scheme first: short, and what a clerk checks;
                 // a long disease name is cut at its end, not them.
                 ("region", &plan.place_short_name()),
-                ("scheme", &plan.scheme.short_label()),
+                (
+                    "scheme",
+                    &crate::plan::render::scheme_short_label(plan.scheme),
+                ),
                 (
                     "disease",
                     &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),

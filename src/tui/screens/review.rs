@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
-use crate::dates::weekday;
+use crate::dates::words::weekday;
 use crate::i18n::{t, tf};
 use crate::plan::render;
 use crate::tui::app::{App, Effect, Level, Step, move_selection};
@@ -163,7 +163,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
             ),
             Step::Scheme => (
                 t("tui.review.scheme").into(),
-                d.scheme.map(|s| s.label()).unwrap_or_else(none),
+                d.scheme
+                    .map(crate::plan::render::scheme_label)
+                    .unwrap_or_else(none),
             ),
             Step::Retired => (
                 t("tui.review.retired").into(),

@@ -5,6 +5,10 @@
 use chrono::{Datelike, Months, NaiveDate};
 use thiserror::Error;
 
+use crate::text::to_half_width;
+
+pub(crate) mod words;
+
 /// Years a validity end date can sensibly fall in.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
@@ -29,72 +33,6 @@ pub enum DateError {
         day: u32,
         last: u32,
     },
-}
-
-impl DateError {
-    /// The message where the accepted formats are shown beside it (the
-    /// wizard's date step): the reason alone, short enough for one line.
-    pub fn reason(&self) -> String {
-        use crate::i18n::{t, tf};
-        match self {
-            DateError::Empty => t("date.err.empty_short").to_string(),
-            DateError::Format => t("date.err.format_short").to_string(),
-            DateError::Year(y) => tf(
-                "date.err.year_short",
-                &[("y", y), ("from", YEARS.start()), ("to", YEARS.end())],
-            ),
-            other => other.message(),
-        }
-    }
-
-    /// The message for a person, in the program's language, saying what
-    /// would be valid.
-    pub fn message(&self) -> String {
-        use crate::i18n::{t, tf};
-        let formats = t("date.formats");
-        match self {
-            DateError::Empty => tf("date.err.empty", &[("formats", &formats)]),
-            DateError::Format => tf("date.err.format", &[("formats", &formats)]),
-            DateError::NoYear => t("date.err.no_year").to_string(),
-            DateError::Year(y) => tf(
-                "date.err.year",
-                &[
-                    ("y", y),
-                    ("from", YEARS.start()),
-                    ("to", YEARS.end()),
-                    ("formats", &formats),
-                ],
-            ),
-            DateError::Month(m) => tf("date.err.month", &[("m", m)]),
-            DateError::Day {
-                year,
-                month,
-                day,
-                last,
-            } => tf(
-                "date.err.day",
-                &[
-                    ("year", year),
-                    ("month", month),
-                    ("day", day),
-                    ("last", last),
-                ],
-            ),
-        }
-    }
-}
-
-/// Full-width digits, letters and punctuation (U+FF01–U+FF5E) and the
-/// ideographic space to their ASCII forms.
-pub fn to_half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '。' => '.',
-            _ => c,
-        })
-        .collect()
 }
 
 /// A typed date split into its numbers and the separators between them.
@@ -240,20 +178,6 @@ pub struct EndDate {
     pub guessed: Option<GuessedYear>,
 }
 
-impl EndDate {
-    /// Says which year was chosen, when the person did not type one.
-    pub fn year_note(&self) -> Option<String> {
-        use crate::i18n::tf;
-        self.guessed.map(|g| {
-            let key = match g {
-                GuessedYear::This => "date.year_this",
-                GuessedYear::Next => "date.year_next",
-            };
-            tf(key, &[("year", &self.date.year())])
-        })
-    }
-}
-
 /// Reads the end date of a qualification as people type it: every format
 /// of [`parse_date`], or month and day alone (`3/31`, `3月31日`, `3 31`),
 /// read in this year, or next year when this year's day has passed. The
@@ -367,21 +291,6 @@ pub fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// The weekday in the program's language, for showing how a date was understood.
-pub fn weekday(date: NaiveDate) -> &'static str {
-    crate::i18n::t(
-        [
-            "weekday.1",
-            "weekday.2",
-            "weekday.3",
-            "weekday.4",
-            "weekday.5",
-            "weekday.6",
-            "weekday.7",
-        ][date.weekday().num_days_from_monday() as usize],
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,7 +333,7 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_date("2028-02-30").unwrap_err().message(),
+            words::error_message(&parse_date("2028-02-30").unwrap_err()),
             "2028年2月没有 30 日：这个月只有 1 到 29 日"
         );
         assert_eq!(parse_date("2026-13-01"), Err(DateError::Month(13)));
@@ -441,7 +350,7 @@ mod tests {
         assert_eq!(parse_date(""), Err(DateError::Empty));
         assert_eq!(parse_date("   "), Err(DateError::Empty));
         assert_eq!(parse_date("1899-01-01"), Err(DateError::Year(1899)));
-        assert!(parse_date("").unwrap_err().message().contains("2026-03-31"));
+        assert!(words::error_message(&parse_date("").unwrap_err()).contains("2026-03-31"));
     }
 
     #[test]
@@ -533,9 +442,13 @@ mod tests {
         assert!(matches!(read("2/30"), Err(DateError::Day { .. })));
         assert_eq!(read("13/1"), Err(DateError::Month(13)));
         assert_eq!(read("2026-03-31").unwrap().guessed, None);
-        assert!(read("3/31").unwrap().year_note().unwrap().contains("2026"));
+        assert!(
+            words::year_note(&read("3/31").unwrap())
+                .unwrap()
+                .contains("2026")
+        );
         assert_eq!(parse_date("3/31"), Err(DateError::NoYear));
-        assert!(DateError::NoYear.message().contains("年份"));
+        assert!(words::error_message(&DateError::NoYear).contains("年份"));
     }
 
     /// Issue 14: a date still being typed is told apart from a wrong one.
