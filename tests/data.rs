@@ -456,6 +456,11 @@ fn snapshots_of_each_shipped_region() {
         ),
         ("xian", "shaanxi-xian", "epilepsy", "2026-07-31", vec![]),
         ("xian_other", "shaanxi-xian", "other", "2026-07-31", vec![]),
+        // A registration made before 2026-04-01, extended; 长沙 on 湖南's
+        // province data with the online extension, and a disease without it.
+        ("shanghai", "shanghai", "any", "2026-08-31", vec![]),
+        ("changsha", "长沙", "diabetes", "2026-06-30", vec![]),
+        ("changsha_other", "长沙", "other", "2026-06-30", vec![]),
     ] {
         for format in ["text", "markdown"] {
             let home = tempfile::tempdir().unwrap();
@@ -596,6 +601,31 @@ fn the_new_regions_carry_their_shapes() {
     );
     let unsure = xa.disease("macrodactyly").unwrap();
     assert!(unsure.note.as_deref().unwrap().contains("无法核对"));
+
+    // 上海: 6 months, then 1 year from 2026-04-01; a registration running
+    // on that day moved by 6 months.
+    let sh = set.region("shanghai").unwrap();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let at = |s| renewal_assistant::policy::in_force(&sh.validity_months, day(s)).map(|v| v.value);
+    assert_eq!((at("2026-03-31"), at("2026-04-01")), (Some(6), Some(12)));
+    assert_eq!(sh.validity_extensions[0].on, day("2026-04-01"));
+    assert_eq!(sh.validity_extensions[0].months, 6);
+    assert_eq!(
+        renewal_assistant::plan::extended_end(sh, day("2026-08-31")).map(|(_, to)| to),
+        Some(day("2027-02-28"))
+    );
+
+    // 湖南: the 31 diseases of the online extension, one year, falling back
+    // to the offline review; the page's "脉动脉高压" said to be a misprint.
+    let hn = set.region("hunan").unwrap();
+    let app = hn.channels.iter().find(|c| c.extension.is_some()).unwrap();
+    assert_eq!(app.only_diseases.as_ref().unwrap().len(), 31);
+    let x = app.extension.as_ref().unwrap();
+    assert_eq!((x.months, x.fallback.as_str()), (12, "offline-review"));
+    assert!(x.result.contains("即申即延"));
+    let pah = hn.disease("pulmonary-hypertension").unwrap();
+    assert!(pah.aliases.contains(&"脉动脉高压".to_string()));
+    assert!(pah.note.as_deref().unwrap().contains("脉动脉高压"));
 
     // Sources named unusable are never cited.
     for r in &set.regions {

@@ -866,12 +866,30 @@ pub fn compute(
                 ch.review.working_days
             }
             .and_then(|n| review_span(n, ch.review.notify_working_days));
+            // An extension may be refused and go to its fallback: the day to
+            // apply by leaves time for that review, and there is none when
+            // the fallback's review time is unknown.
+            let deadline_days = match &ch.extension {
+                None => review_days,
+                Some(x) => review_days.and(
+                    region
+                        .channels
+                        .iter()
+                        .find(|c| c.id == x.fallback)
+                        .and_then(|f| match f.review.instant {
+                            true => Some(0),
+                            false => f.review.working_days,
+                        })
+                        .and_then(|n| review_span(n, None)),
+                ),
+            };
             let (expected_result, result_estimated, apply_by, apply_by_estimated) =
                 match review_days {
                     Some(n) => {
                         let start = calendar.next_working_day(reference_day);
                         let result = calendar.add_working_days(start.date, n);
-                        let by = calendar.latest_start(opens, closes, n);
+                        let by =
+                            deadline_days.and_then(|d| calendar.latest_start(opens, closes, d));
                         last_counted = last_counted.max(result.date);
                         (
                             Some(result.date),
@@ -951,12 +969,19 @@ pub fn compute(
         .iter()
         .filter(|c| c.serves_disease)
         .filter_map(|c| {
-            let review = if c.review.instant {
-                0
-            } else {
-                c.review.working_days?
+            let review_of = |c: &PlanChannel| {
+                let review = if c.review.instant {
+                    0
+                } else {
+                    c.review.working_days?
+                };
+                review_span(review, c.review.notify_working_days)
             };
-            let days = review_span(review, c.review.notify_working_days)?;
+            // An extension's day leaves time for its fallback's review.
+            let days = match &c.extension {
+                Some(x) => review_of(channels.iter().find(|f| f.id == x.fallback)?)?,
+                None => review_of(c)?,
+            };
             c.apply_by.map(|date| ApplyBy {
                 date,
                 estimated: c.apply_by_estimated,

@@ -288,11 +288,25 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
 /// do not state their review time. When the others do not take it (青岛's
 /// hospital-only diseases), that is said too, with where to ask.
 fn no_apply_by_line(plan: &RenewalPlan) -> String {
-    let serving: Vec<&PlanChannel> = plan.channels.iter().filter(|c| c.serves_disease).collect();
+    // An extension channel's day waits on its fallback's review: that is
+    // the one whose time is missing.
+    let mut serving: Vec<&PlanChannel> = Vec::new();
+    for c in plan.channels.iter().filter(|c| c.serves_disease) {
+        let c = c
+            .extension
+            .as_ref()
+            .and_then(|x| plan.channels.iter().find(|f| f.id == x.fallback))
+            .unwrap_or(c);
+        if !serving.iter().any(|s| s.id == c.id) {
+            serving.push(c);
+        }
+    }
     let names: Vec<String> = serving.iter().map(|c| channel_name(c)).collect();
     let names = names.join(t("warn.list_sep"));
+    // Only one channel takes the disease at all (青岛's hospital-only ones).
+    let taking = plan.channels.iter().filter(|c| c.serves_disease).count();
     match serving.as_slice() {
-        [only] if serving.len() < plan.channels.len() => tf(
+        [only] if taking == 1 && taking < plan.channels.len() => tf(
             "plan.apply_by_unknown_only",
             &[("channel", &names), ("where", &data(&only.location))],
         ),

@@ -549,3 +549,45 @@ fn the_data_check_refuses_each_shape_done_wrong() {
         "the fixtures are valid"
     );
 }
+
+/// An extension may be refused and go to its fallback, so its day to apply
+/// by leaves time for the fallback's review; with that time unknown (湖南's
+/// offline review) there is no such day, never "0 working days".
+#[test]
+fn an_extension_day_to_apply_by_waits_on_its_fallback() {
+    let answers = Answers {
+        region: "fx-w-dated".into(),
+        scheme: Scheme::Employee,
+        disease: "diabetes".into(),
+        validity_end: d("2027-06-30"),
+        cross_province: false,
+        retired: false,
+    };
+    let p = compute(&fixtures(), &answers, d("2027-05-03")).unwrap();
+    let app = p.channels.iter().find(|c| c.id == "app").unwrap();
+    let office = p.channels.iter().find(|c| c.id == "office").unwrap();
+    assert_eq!(app.apply_by, office.apply_by, "the office's 5 days");
+    assert_eq!(p.apply_by.as_ref().unwrap().working_days, 5);
+    // The fallback's review time unknown: no day from the app either.
+    let mut policy = fixtures();
+    let region = policy
+        .regions
+        .iter_mut()
+        .find(|r| r.id == "fx-w-dated")
+        .unwrap();
+    for ch in &mut region.channels {
+        if ch.id == "office" {
+            ch.review.working_days = None;
+        }
+    }
+    let p = compute(&policy, &answers, d("2027-05-03")).unwrap();
+    let app = p.channels.iter().find(|c| c.id == "app").unwrap();
+    assert_eq!(app.apply_by, None);
+    assert!(p.apply_by.is_none());
+    assert_eq!(p.deadline, Deadline::Unknown);
+    let line = render::apply_by_line(&p).unwrap();
+    assert!(
+        line.contains("辛市经办窗口") && !line.contains("APP"),
+        "{line}"
+    );
+}
