@@ -397,3 +397,56 @@ fn traditional_ui_text_survives_the_display_conversion() {
     }
     set_lang(Lang::ZhHans);
 }
+
+/// Issue 14 (Screens): a wide screen keeps the window beside the tabs only
+/// when all of it fits there; else the window tab scrolls, so no warning is
+/// cut off (青岛 in English, with three long warnings, at 120x40).
+#[test]
+fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
+    set_lang(Lang::En);
+    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    h.resize(120, 40);
+    h.typed("qd").enter().typed("2").typed("gxsb").enter();
+    h.typed("2026-03-31").enter().typed("1").enter();
+    h.typed("1");
+    let mut seen = String::new();
+    for _ in 0..30 {
+        seen.push_str(&h.screen());
+        h.key(crossterm::event::KeyCode::Down);
+    }
+    for warning in [
+        "gives no renewal deadline",
+        "settled directly across provinces",
+        "The newest source for 青岛",
+    ] {
+        assert!(seen.contains(warning), "{warning}:\n{seen}");
+    }
+    set_lang(Lang::ZhHans);
+}
+
+/// Issue 14 (Screens): a channel table whose heading wraps over many lines
+/// (English glosses at 80 columns) keeps a short heading (the start of
+/// each column's name) so the rows scrolled under it still show.
+#[test]
+fn a_tall_table_heading_is_kept_short_while_rows_scroll() {
+    set_lang(Lang::En);
+    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    h.typed("qd").enter().typed("2").typed("gxsb").enter();
+    h.typed("2026-03-31").enter().typed("1").enter();
+    h.typed("3");
+    for _ in 0..16 {
+        h.key(crossterm::event::KeyCode::Down);
+    }
+    let s = h.screen();
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(
+        rows[3].contains("[In person]"),
+        "the heading's first line:\n{s}"
+    );
+    assert!(rows[4].starts_with("+="), "then the rule under it:\n{s}");
+    assert!(
+        rows[5..21].iter().filter(|r| r.starts_with("| ")).count() >= 8,
+        "{s}"
+    );
+    set_lang(Lang::ZhHans);
+}

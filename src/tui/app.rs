@@ -799,9 +799,10 @@ impl App {
             return;
         }
         let areas = layout::areas(self);
-        let widths: Vec<usize> = areas
-            .left
-            .map(|l| usize::from(l.width) - 1)
+        // The window pane's width whenever the screen is wide: the layout
+        // lays the pane out to see whether it fits there.
+        let widths: Vec<usize> = layout::wide(self.size)
+            .then(|| usize::from(layout::left_width(self.size.0)) - 1)
             .into_iter()
             .chain([usize::from(areas.pane.width) - 1])
             .collect();

@@ -55,13 +55,20 @@ pub struct TableSpan {
 }
 
 impl PaneText {
-    /// The heading to keep over the pane when it is scrolled by `scroll`:
-    /// the table whose heading has scrolled away while rows still show.
-    pub fn pinned_head(&self, scroll: usize) -> Option<Range<usize>> {
-        self.tables
-            .iter()
-            .find(|t| scroll > t.head.start && scroll + t.head.len() < t.end)
-            .map(|t| t.head.clone())
+    /// The heading lines to keep over the pane when it is scrolled by
+    /// `scroll`: the table whose heading has scrolled away while rows still
+    /// show. A heading taller than `max_rows` (long names wrap) is kept as
+    /// its top rule, its first line (the start of each column's name) and
+    /// the rule under it, so rows stay in view.
+    pub fn pinned_head(&self, scroll: usize, max_rows: usize) -> Option<Vec<usize>> {
+        self.tables.iter().find_map(|t| {
+            let lines: Vec<usize> = if t.head.len() <= max_rows.max(3) {
+                t.head.clone().collect()
+            } else {
+                vec![t.head.start, t.head.start + 1, t.head.end - 1]
+            };
+            (scroll > t.head.start && scroll + lines.len() < t.end).then_some(lines)
+        })
     }
 
     /// The first and last line of check row `number`.

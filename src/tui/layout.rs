@@ -72,6 +72,11 @@ pub fn wide(size: (u16, u16)) -> bool {
     size.0 >= 110 && size.1 >= 30
 }
 
+/// Columns of the window pane beside the tabs at screen width `w`.
+pub fn left_width(w: u16) -> u16 {
+    (w * 9 / 20).max(50).min(w / 2)
+}
+
 /// First entry to show so that `selected` is inside `height` rows.
 pub fn offset_for(selected: usize, len: usize, height: u16) -> usize {
     let h = usize::from(height.max(1));
@@ -114,8 +119,13 @@ pub fn areas(app: &App) -> Areas {
     if let Some(view) = app.result() {
         [a.header, a.tabs, a.body, a.message, a.footer] =
             Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
-        if wide(app.size()) {
-            let left = (w * 9 / 20).max(50).min(w / 2);
+        let left = left_width(w);
+        // The window pane beside the tabs only when all of it fits there (it
+        // does not scroll): a plan with many warnings gets the tabs' layout,
+        // where the window tab scrolls, rather than warnings cut off.
+        if wide(app.size())
+            && super::screens::result::summary_fits(view, usize::from(left) - 1, a.body.height)
+        {
             let [l, _, pane] = Layout::horizontal([Length(left), Length(1), Fill(1)]).areas(a.body);
             (a.left, a.pane) = (Some(l), pane);
         } else {

@@ -451,6 +451,11 @@ fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Whether the window at a glance fits `height` rows at `width`.
+pub(crate) fn summary_fits(view: &ResultView, width: usize, height: u16) -> bool {
+    window_summary(view, width, &PLAIN).len() <= usize::from(height)
+}
+
 /// The window at a glance: status, time bar, key dates, calendars, warnings.
 /// A wide screen keeps this on the left; the rules go on the sources tab.
 /// With no renewal needed: that, what still matters, and no dates at all.
@@ -661,7 +666,8 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     };
     let max_scroll = (text.lines.len() as u16).saturating_sub(ph);
     let scroll = view.scroll.min(max_scroll);
-    let pinned = text.pinned_head(usize::from(scroll));
+    // At most a third of the pane for a heading, so rows still show.
+    let pinned = text.pinned_head(usize::from(scroll), usize::from(ph / 3));
     frame.render_widget(
         Paragraph::new(text.lines.clone()).scroll((scroll, 0)),
         Rect::new(x, y, pw, ph),
@@ -670,10 +676,8 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     if let Some(head) = pinned {
         let rows = (head.len() as u16).min(ph);
         frame.render_widget(Clear, Rect::new(x, y, pw, rows));
-        frame.render_widget(
-            Paragraph::new(text.lines[head].to_vec()),
-            Rect::new(x, y, pw, rows),
-        );
+        let lines: Vec<Line> = head.iter().map(|&i| text.lines[i].clone()).collect();
+        frame.render_widget(Paragraph::new(lines), Rect::new(x, y, pw, rows));
     }
     if max_scroll > 0 {
         let mark = if scroll < max_scroll { "↓" } else { "↑" };
@@ -841,9 +845,14 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
                 full = format!("{}\n{full}", crate::checklist::choice_status(&state));
             }
         }
-        let lines = wrap(&full, pw as usize - 4);
+        let mut lines = wrap(&full, pw as usize - 4);
+        if lines.len() > 3 {
+            // More than fits: the third line says so.
+            lines.truncate(3);
+            lines[2] = fit(&format!("{}  ", lines[2]), pw as usize - 4);
+        }
         let top = y + ph.saturating_sub(3);
-        for (i, l) in lines.iter().take(3).enumerate() {
+        for (i, l) in lines.iter().enumerate() {
             put(
                 frame,
                 x + 2,
