@@ -127,5 +127,44 @@ fn benches(c: &mut Criterion) {
     );
 }
 
-criterion_group!(plan_benches, benches);
+/// Province defaults that cities refine (issue 12 §2): loading a province's
+/// file and a city's that inherits from it, and a plan for that city.
+fn inheritance(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let national = read("policy/national.json");
+    let files = [
+        ("generic.json", read("policy/regions/generic.json")),
+        ("fx-prov.json", read("inherit/regions/fx-prov.json")),
+        (
+            "fx-prov-city.json",
+            read("inherit/regions/fx-prov-city.json"),
+        ),
+    ];
+    let load = || {
+        PolicySet::from_files(
+            ("national.json", &national),
+            files.iter().map(|(f, t)| (*f, t.as_str())),
+        )
+        .unwrap()
+    };
+    c.bench_function("load + validate a province file and its city's", |b| {
+        b.iter(|| black_box(load()))
+    });
+    let policy = load();
+    let answers = Answers {
+        region: "fx-prov-city".into(),
+        scheme: Scheme::Employee,
+        disease: "hypertension".into(),
+        validity_end: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+        cross_province: false,
+        retired: false,
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    c.bench_function("one plan for a city that inherits from its province", |b| {
+        b.iter(|| black_box(plan::compute(&policy, black_box(&answers), today).unwrap()))
+    });
+}
+
+criterion_group!(plan_benches, benches, inheritance);
 criterion_main!(plan_benches);

@@ -84,7 +84,7 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
     let mut pack_problems = 0;
     if let Some(dir) = &args.policy_dir {
         // A bad file in a pack is skipped with its reason; the rest still load.
-        let (regions, mut problems) = renewal_assistant::policy::pack::read_pack(dir, &policy);
+        let (files, mut problems) = renewal_assistant::policy::pack::read_pack_files(dir, &policy);
         let (years, holiday_problems) = renewal_assistant::policy::holidays::read_holidays(dir);
         problems.extend(holiday_problems);
         for p in &problems {
@@ -98,7 +98,9 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
             ));
         }
         pack_problems = problems.len();
-        policy = policy.with_regions(regions).with_holiday_years(years);
+        policy = policy
+            .with_files(files.iter().map(|f| f.entry()).collect())
+            .with_holiday_years(years);
     }
     let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
     let stdout = io::stdout();

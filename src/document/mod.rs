@@ -17,7 +17,8 @@ use crate::checklist::{Checklist, ItemKind};
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
     apply_by_line, channel_extension_words, comparison_rows, date_long, extension_words, kind_word,
-    no_renewal_words, rules, source_line, status_words, warning_text, window_words,
+    level_fields, level_note, level_tag, no_renewal_words, rules, source_line, status_words,
+    warning_text, window_words,
 };
 use crate::plan::{PlanChannel, RenewalPlan};
 
@@ -199,10 +200,12 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
         "plan.title",
         &[("region", &region), ("benefit", &plan.region.benefit_name)],
     );
-    push(
-        SectionKind::Place,
-        place_line(plan).map(|l| para(Key, l)).into_iter().collect(),
-    );
+    // Whose data this is, and the values in the summary that come from
+    // elsewhere (the rest say so where they are shown).
+    let mut place = Vec::new();
+    place.extend(place_line(plan).map(|l| para(Key, l)));
+    place.extend(level_fields(plan).into_iter().map(|l| para(Note, l)));
+    push(SectionKind::Place, place);
 
     let mut summary = vec![para(
         Plain,
@@ -248,7 +251,16 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
             }
         }
         Some(w) => {
-            window.extend(window_words(w).into_iter().map(|l| para(Plain, l)));
+            // Each line with where its value comes from, when that is not
+            // the plan's own data.
+            window.extend(window_words(w).into_iter().enumerate().map(|(i, l)| {
+                let field = if i == 0 {
+                    "window_months"
+                } else {
+                    "grace_days"
+                };
+                para(Plain, l + &level_tag(plan, field))
+            }));
             if w.assumed {
                 window.push(para(Warning, t("plan.window_assumed").to_string()));
             }
@@ -313,7 +325,11 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
             };
             // Needed whatever the route, then each either/or: what it asks,
             // and each route with its own documents.
-            let mut blocks = Vec::new();
+            let mut blocks: Vec<Block> =
+                level_note(plan, &["documents", "common_documents", "document_choices"])
+                    .map(|n| para(Note, n))
+                    .into_iter()
+                    .collect();
             if plan.status == crate::plan::Status::NoRenewal && !plan.documents.is_empty() {
                 blocks.push(para(Note, t("plan.no_renewal_documents").to_string()));
             }
@@ -334,7 +350,11 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     }
 
     let (headers, rows) = comparison_rows(plan);
-    let mut channels = vec![Table(self::Table { headers, rows })];
+    let mut channels: Vec<Block> = level_note(plan, &["channels", "no_channel"])
+        .map(|n| para(Note, n))
+        .into_iter()
+        .collect();
+    channels.push(Table(self::Table { headers, rows }));
     for nc in &plan.no_channel {
         channels.push(para(
             Warning,
@@ -428,7 +448,11 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     }
 
     if let Some(ex) = &plan.example_figures {
-        let mut blocks = vec![para(Note, ex.note.clone())];
+        let mut blocks: Vec<Block> = level_note(plan, &["example_figures"])
+            .map(|n| para(Note, n))
+            .into_iter()
+            .collect();
+        blocks.push(para(Note, ex.note.clone()));
         let not_theirs = examples_not_for(plan);
         if not_theirs {
             blocks.push(para(Warning, t("plan.examples_employee_only").to_string()));
@@ -463,15 +487,17 @@ pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     }
 
     if !plan.notes.is_empty() {
-        push(
-            SectionKind::Notes,
-            vec![Bullets(
-                plan.notes
-                    .iter()
-                    .map(|n| Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text)))
-                    .collect(),
-            )],
-        );
+        let mut blocks: Vec<Block> = level_note(plan, &["notes"])
+            .map(|n| para(Note, n))
+            .into_iter()
+            .collect();
+        blocks.push(Bullets(
+            plan.notes
+                .iter()
+                .map(|n| Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text)))
+                .collect(),
+        ));
+        push(SectionKind::Notes, blocks);
     }
 
     push(

@@ -499,6 +499,13 @@ pub struct DiseaseRef {
     pub note: Option<String>,
 }
 
+/// A region file by id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionName {
+    pub id: String,
+    pub name: String,
+}
+
 /// The person's own place: its GB/T 2260 code, full name (河北省石家庄市)
 /// and what people call it (石家庄).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -517,6 +524,13 @@ pub struct RenewalPlan {
     /// its province's (`province`), or the national generic plan
     /// (`generic`).
     pub data_level: crate::places::DataLevel,
+    /// The level each field of that data came from: a city's file takes
+    /// what it leaves out from its province's, a province's from the
+    /// generic entry (`policy::inherit`). Keys are the region file's
+    /// field names (`window_months`, `channels`, …).
+    pub data_levels: std::collections::BTreeMap<&'static str, crate::places::DataLevel>,
+    /// The province's file whose values the plan shows, when it shows any.
+    pub province_data: Option<RegionName>,
     pub region: RegionRef,
     pub scheme: Scheme,
     pub scheme_name: &'static str,
@@ -1123,6 +1137,11 @@ pub fn compute(
             short_name: p.short_name.to_string(),
         }),
         data_level: choice.level,
+        data_levels: crate::policy::inherit::INHERITED_FIELDS
+            .iter()
+            .map(|f| (*f, region.level_of(f)))
+            .collect(),
+        province_data: province_data(region),
         region: RegionRef {
             id: region.id.clone(),
             place: region.place.clone(),
@@ -1177,6 +1196,27 @@ pub fn compute(
         caution: national.caution.clone(),
         warnings,
     })
+}
+
+/// The province's file behind `region`'s values: the region itself when it
+/// is a province's, else the file it inherits from when that is one.
+fn province_data(region: &Region) -> Option<RegionName> {
+    use crate::places::DataLevel;
+    if region.level() == DataLevel::Province {
+        return Some(RegionName {
+            id: region.id.clone(),
+            name: region.name.clone(),
+        });
+    }
+    region
+        .inherited
+        .parent
+        .as_ref()
+        .filter(|p| p.level == DataLevel::Province)
+        .map(|p| RegionName {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
 }
 
 /// `fact`, or nothing known when the region's rules do not cover the disease.

@@ -591,6 +591,75 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
 
 /// The rules around the window: materials age, benefits during review,
 /// what happens if late, the renewal cycle. One paragraph each.
+/// Where a field's values come from, in words, when that is not the data
+/// the plan is for (a city's plan showing its province's window, a
+/// province's showing the generic list): "湖南省全省的资料", "通用做法".
+pub fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
+    use crate::places::DataLevel;
+    let level = *plan.data_levels.get(field)?;
+    if level <= plan.data_level {
+        return None;
+    }
+    Some(match level {
+        DataLevel::Province => tf(
+            "plan.level.province",
+            &[(
+                "province",
+                &plan
+                    .province_data
+                    .as_ref()
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+            )],
+        ),
+        DataLevel::Generic => t("plan.level.generic").to_string(),
+        DataLevel::City => return None,
+    })
+}
+
+/// [`level_word`] as a tag after a line: "（通用做法）", or nothing.
+pub fn level_tag(plan: &RenewalPlan, field: &str) -> String {
+    level_word(plan, field)
+        .map(|w| tf("plan.level.tag", &[("level", &w)]))
+        .unwrap_or_default()
+}
+
+/// A note heading a section whose values come from elsewhere than the
+/// plan's own data: "本节是通用做法（当地的资料没有写这一项）".
+pub fn level_note(plan: &RenewalPlan, fields: &[&str]) -> Option<String> {
+    // The least specific of the section's fields speaks for it.
+    let field = fields
+        .iter()
+        .max_by_key(|f| plan.data_levels.get(**f).copied())?;
+    level_word(plan, field).map(|w| tf("plan.level.section", &[("level", &w)]))
+}
+
+/// Values named in the summary that come from elsewhere (the benefit's
+/// name, the disease list): "待遇名称、病种目录：湖南省全省的资料".
+pub fn level_fields(plan: &RenewalPlan) -> Vec<String> {
+    let mut by_word: Vec<(String, Vec<String>)> = Vec::new();
+    for (field, key) in [
+        ("benefit_name", "plan.field.benefit_name"),
+        ("diseases", "plan.field.diseases"),
+    ] {
+        if let Some(w) = level_word(plan, field) {
+            match by_word.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, names)) => names.push(t(key).to_string()),
+                None => by_word.push((w, vec![t(key).to_string()])),
+            }
+        }
+    }
+    by_word
+        .into_iter()
+        .map(|(w, names)| {
+            tf(
+                "plan.level.fields",
+                &[("fields", &names.join(t("warn.list_sep"))), ("level", &w)],
+            )
+        })
+        .collect()
+}
+
 pub fn rules(plan: &RenewalPlan) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(validity_words(plan));
@@ -600,21 +669,23 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
         } else {
             "plan.materials"
         };
-        out.push(tf(
-            key,
-            &[
-                ("months", &m.months),
-                ("date", &m.earliest_date),
-                ("ref", &m.reference_day),
-            ],
-        ));
+        out.push(
+            tf(
+                key,
+                &[
+                    ("months", &m.months),
+                    ("date", &m.earliest_date),
+                    ("ref", &m.reference_day),
+                ],
+            ) + &level_tag(plan, "materials_max_age"),
+        );
     }
     // Review, lateness and cycle are rules of a renewal.
     if plan.status == Status::NoRenewal {
         return out;
     }
     out.push(format!(
-        "{}{}",
+        "{}{}{}",
         t("plan.continuity_label"),
         fact_text(&plan.late.continuity_during_review, |v| {
             if *v {
@@ -622,15 +693,17 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
             } else {
                 t("plan.continuity_no").to_string()
             }
-        })
+        }),
+        level_tag(plan, "continuity_during_review"),
     ));
     out.push(format!(
-        "{}{}",
+        "{}{}{}",
         t("plan.late_label"),
-        fact_text(&plan.late.consequence, |v| v.clone())
+        fact_text(&plan.late.consequence, |v| v.clone()),
+        level_tag(plan, "late_consequence"),
     ));
     out.push(format!(
-        "{}{}",
+        "{}{}{}",
         t("plan.cycle_label"),
         fact_text(&plan.cycle_years, |v| {
             tf(
@@ -643,7 +716,8 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
                         .join(t("plan.or")),
                 )],
             )
-        })
+        }),
+        level_tag(plan, "cycle_years"),
     ));
     out
 }

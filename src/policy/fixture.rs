@@ -32,6 +32,12 @@
 //! `common::fixture_policy()`; the binary: `common::FIXTURE_REGIONS` as a
 //! policy pack). Tests that count regions (the plain prompt's "1 到 N")
 //! change with it.
+//!
+//! Province and city files (`policy::inherit`) have their own pair,
+//! `tests/fixtures/inherit/regions/`: 样例省 (place 650000) and its city
+//! 样例市 (650100), which leaves most fields out. It is kept apart so the
+//! region counts above stay as they are; tests load it over this set or,
+//! for the binary, as a policy pack.
 
 use std::path::Path;
 use std::sync::OnceLock;

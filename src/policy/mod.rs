@@ -4,12 +4,15 @@
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod holidays;
+pub mod inherit;
 pub mod pack;
 mod texts;
 mod types;
 pub mod validate;
 
 pub use types::*;
+
+use std::collections::HashMap;
 
 use thiserror::Error;
 
@@ -38,9 +41,15 @@ pub enum LoadError {
 #[derive(Debug, Clone)]
 pub struct PolicySet {
     pub national: National,
+    /// Every region, complete: fields a city's or a province's file left
+    /// out are filled from the file above it (see `inherit`).
     pub regions: Vec<Region>,
     /// Working days: the built-in notices, any pack years, the estimate.
     pub calendar: crate::calendar::Calendar,
+    /// The region files as read, with the id each holds: a pack that adds
+    /// or replaces a file is resolved again with them (a province's file
+    /// changes its cities).
+    files: Vec<(inherit::RegionText, String)>,
 }
 
 impl PolicySet {
@@ -57,19 +66,22 @@ impl PolicySet {
         }
         let mut problems = Vec::new();
         let national = parse::<National>("national.json", embedded::NATIONAL, &mut problems);
-        let mut regions: Vec<Region> = embedded::REGION_FILES
+        let files = embedded::REGION_FILES
             .iter()
-            .filter_map(|(file, text)| parse::<Region>(file, text, &mut problems))
+            .map(|(file, text)| inherit::RegionText {
+                file: file.to_string(),
+                text: std::borrow::Cow::Borrowed(text),
+            })
             .collect();
+        let (regions, files, mut resolve_problems) = resolve(files, false);
+        problems.append(&mut resolve_problems);
         match national {
-            Some(national) if problems.is_empty() => {
-                regions.sort_by_key(|r| (r.generic, r.id.clone()));
-                Ok(PolicySet {
-                    national,
-                    regions,
-                    calendar: Default::default(),
-                })
-            }
+            Some(national) if problems.is_empty() => Ok(PolicySet {
+                national,
+                regions,
+                calendar: Default::default(),
+                files,
+            }),
             _ => Err(LoadError::Invalid(problems)),
         }
     }
@@ -82,28 +94,55 @@ impl PolicySet {
     ) -> Result<PolicySet, LoadError> {
         let mut problems = Vec::new();
         let national_parsed = parse::<National>(national.0, national.1, &mut problems);
-        let mut parsed = Vec::new();
-        for (file, text) in regions {
-            if let Some(region) = parse::<Region>(file, text, &mut problems) {
-                problems.extend(validate::region(file, &region));
-                parsed.push(region);
-            }
-        }
+        let files = regions
+            .into_iter()
+            .map(|(file, text)| inherit::RegionText {
+                file: file.to_string(),
+                text: std::borrow::Cow::Owned(text.to_string()),
+            })
+            .collect();
+        let (regions, files, mut resolve_problems) = resolve(files, true);
+        problems.append(&mut resolve_problems);
         let Some(national_data) = national_parsed else {
             return Err(LoadError::Invalid(problems));
         };
         problems.extend(validate::national(national.0, &national_data));
-        let all: Vec<&Region> = parsed.iter().collect();
+        let all: Vec<&Region> = regions.iter().collect();
         problems.extend(validate::across(&national_data, &all));
         if !problems.is_empty() {
             return Err(LoadError::Invalid(problems));
         }
-        parsed.sort_by_key(|r| (r.generic, r.id.clone()));
         Ok(PolicySet {
             national: national_data,
-            regions: parsed,
+            regions,
             calendar: Default::default(),
+            files,
         })
+    }
+
+    /// The region files as read (name, text), each with the id it holds
+    /// (empty for a file that could not be read).
+    pub fn files(&self) -> impl Iterator<Item = (&inherit::RegionText, &str)> {
+        self.files.iter().map(|(f, id)| (f, id.as_str()))
+    }
+
+    /// This data with `files` added, each replacing the file of the same
+    /// region id, and every region resolved again (a province's new file
+    /// changes its cities). The files were checked when read (see `pack`).
+    pub fn with_files(mut self, files: Vec<(inherit::RegionText, String)>) -> PolicySet {
+        for (file, id) in files {
+            match self.files.iter_mut().find(|(_, x)| *x == id) {
+                Some(existing) => *existing = (file, id),
+                None => self.files.push((file, id)),
+            }
+        }
+        let texts: Vec<inherit::RegionText> = self.files.iter().map(|(f, _)| f.clone()).collect();
+        let (regions, files, _) = resolve(texts, false);
+        PolicySet {
+            regions,
+            files,
+            ..self
+        }
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {
@@ -122,6 +161,30 @@ impl PolicySet {
             .unwrap_or_default();
         format!("{newest}")
     }
+}
+
+/// The regions of `files`, complete and in display order; the files, each
+/// with the id it holds; and the problems (see `inherit::resolve`).
+type Resolved = (
+    Vec<Region>,
+    Vec<(inherit::RegionText, String)>,
+    Vec<Problem>,
+);
+
+fn resolve(files: Vec<inherit::RegionText>, validate: bool) -> Resolved {
+    let (resolved, problems) = inherit::resolve(&files, validate);
+    let ids: HashMap<usize, String> = resolved.iter().map(|(i, r)| (*i, r.id.clone())).collect();
+    let mut regions: Vec<Region> = resolved.into_iter().map(|(_, r)| r).collect();
+    regions.sort_by_key(|r| (r.generic, r.id.clone()));
+    let files = files
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let id = ids.get(&i).cloned().unwrap_or_default();
+            (f, id)
+        })
+        .collect();
+    (regions, files, problems)
 }
 
 impl Region {
@@ -156,6 +219,16 @@ impl Region {
             return DataLevel::Generic;
         }
         crate::places::level_of(self.place.as_deref().and_then(crate::places::by_code))
+    }
+
+    /// The level of the file `field`'s value came from: this file's own
+    /// level, unless the field was left out and inherited.
+    pub fn level_of(&self, field: &str) -> DataLevel {
+        self.inherited
+            .fields
+            .get(field)
+            .copied()
+            .unwrap_or_else(|| self.level())
     }
 
     /// Whether the retired/in-work distinction changes anything shown.

@@ -8,6 +8,7 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
+use super::inherit::RegionText;
 use super::{LoadError, PolicySet, Problem, Region, validate};
 
 /// The largest region file a pack may hold.
@@ -16,7 +17,28 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Reads and checks every `*.json` in `dir`: the regions that passed, and
 /// every problem (file, field, reason) of those that did not.
 pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
-    let mut regions = Vec::new();
+    let (files, problems) = read_pack_files(dir, base);
+    (files.into_iter().map(|f| f.region).collect(), problems)
+}
+
+/// A pack file that passed: its text (for `PolicySet::with_files`, which
+/// resolves it with the rest) and its region as checked.
+#[derive(Debug, Clone)]
+pub struct PackFile {
+    pub text: RegionText,
+    pub region: Region,
+}
+
+impl PackFile {
+    /// The file as `PolicySet::with_files` takes it.
+    pub fn entry(&self) -> (RegionText, String) {
+        (self.text.clone(), self.region.id.clone())
+    }
+}
+
+/// [`read_pack`], keeping the files' texts.
+pub fn read_pack_files(dir: &Path, base: &PolicySet) -> (Vec<PackFile>, Vec<Problem>) {
+    let mut accepted: Vec<PackFile> = Vec::new();
     let mut problems = Vec::new();
     let problem = |file: &str, field: &str, reason: String| Problem {
         file: file.to_string(),
@@ -27,7 +49,7 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
         Ok(e) => e,
         Err(e) => {
             problems.push(problem(&dir.display().to_string(), "", e.to_string()));
-            return (regions, problems);
+            return (accepted, problems);
         }
     };
     let mut paths: Vec<_> = entries
@@ -35,6 +57,9 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
+    // A province's file before its cities' (and a generic entry before
+    // the provinces'), so a city file finds what it inherits from.
+    paths.sort_by_cached_key(|p| (tier(p), p.clone()));
     let mut seen: Vec<(String, String)> = Vec::new();
     for path in paths {
         let file = path
@@ -72,7 +97,7 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
         }
         // Checked against the embedded data and the pack files before it,
         // so two pack regions cannot share a name either.
-        match check_with(&file, &text, base, &regions) {
+        match check_with(&file, &text, base, &accepted) {
             Ok(region) => {
                 // Two files with one id: neither is trusted over the other.
                 if let Some(first) = seen.iter().position(|(_, id)| *id == region.id) {
@@ -84,8 +109,8 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
                             region.id, seen[first].0
                         ),
                     ));
-                    if let Some(i) = regions.iter().position(|r: &Region| r.id == region.id) {
-                        regions.remove(i);
+                    if let Some(i) = accepted.iter().position(|r| r.region.id == region.id) {
+                        accepted.remove(i);
                         problems.push(problem(
                             &seen[first].0,
                             "id",
@@ -95,12 +120,38 @@ pub fn read_pack(dir: &Path, base: &PolicySet) -> (Vec<Region>, Vec<Problem>) {
                     continue;
                 }
                 seen.push((file.clone(), region.id.clone()));
-                regions.push(region);
+                accepted.push(PackFile {
+                    text: RegionText {
+                        file: file.clone(),
+                        text: text.into(),
+                    },
+                    region,
+                });
             }
             Err(mut p) => problems.append(&mut p),
         }
     }
-    (regions, problems)
+    (accepted, problems)
+}
+
+/// 0 for a generic entry, 1 for a province's file, 2 for any other (or
+/// one that cannot be read yet: its problem is reported when it is).
+fn tier(path: &Path) -> u8 {
+    let Ok(text) = fs::read_to_string(path) else {
+        return 2;
+    };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return 2;
+    };
+    if v.get("generic").and_then(|g| g.as_bool()) == Some(true) {
+        return 0;
+    }
+    let province = v
+        .get("place")
+        .and_then(|p| p.as_str())
+        .and_then(crate::places::by_code)
+        .is_some_and(|p| p.level == crate::places::PlaceLevel::Province);
+    if province { 1 } else { 2 }
 }
 
 /// One region file checked alone and against the base data.
@@ -108,52 +159,93 @@ pub fn check_region(file: &str, text: &str, base: &PolicySet) -> Result<Region, 
     check_with(file, text, base, &[])
 }
 
-/// One region file checked alone and against the base data together with
-/// the pack's `earlier` regions (which replace base regions of their id).
+/// One region file checked with the base data and the pack's `earlier`
+/// files (which replace base files of their id): resolved together, so a
+/// city file inherits from its province's file wherever that is, and a
+/// province's file is checked with the cities it changes. A problem it
+/// causes in another file is its own.
 fn check_with(
     file: &str,
     text: &str,
     base: &PolicySet,
-    earlier: &[Region],
+    earlier: &[PackFile],
 ) -> Result<Region, Vec<Problem>> {
-    let region: Region = super::from_json(file, text).map_err(|p| vec![p])?;
-    let mut problems = validate::region(file, &region);
-    // Cross-file rules against what the region would join: references,
-    // no copying.
-    let mut merged: Vec<&Region> = base
-        .regions
-        .iter()
-        .filter(|r| r.id != region.id && !earlier.iter().any(|e| e.id == r.id))
-        .chain(earlier.iter().filter(|r| r.id != region.id))
+    // Its id first: the file replaces the base file that has it.
+    let id = match super::from_json::<serde_json::Value>(file, text) {
+        Ok(v) => v
+            .get("id")
+            .and_then(|x| x.as_str())
+            .unwrap_or("")
+            .to_string(),
+        Err(p) => return Err(vec![p]),
+    };
+    let replaced = |x: &str| x == id || earlier.iter().any(|e| e.region.id == x);
+    let mut set: Vec<RegionText> = base
+        .files()
+        .filter(|(_, x)| !replaced(x))
+        .map(|(f, _)| f.clone())
+        .chain(
+            earlier
+                .iter()
+                .filter(|e| e.region.id != id)
+                .map(|e| e.text.clone()),
+        )
         .collect();
-    merged.push(&region);
+    let this = set.len();
+    set.push(RegionText {
+        file: file.to_string(),
+        text: text.to_string().into(),
+    });
+    let (resolved, found) = super::inherit::resolve(&set, true);
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|mut p| {
+            if p.file != file {
+                p.field = format!("{} {}", p.file, p.field);
+                p.file = file.to_string();
+            }
+            p
+        })
+        .collect();
+    let regions: Vec<&Region> = resolved.iter().map(|(_, r)| r).collect();
     problems.extend(
-        validate::across(&base.national, &merged)
+        validate::across(&base.national, &regions)
             .into_iter()
             .map(|mut p| {
                 p.file = file.to_string();
                 p
             }),
     );
-    if problems.is_empty() {
-        Ok(region)
-    } else {
-        Err(problems)
+    match resolved.iter().find(|(i, _)| *i == this) {
+        Some((_, region)) if problems.is_empty() => Ok(region.clone()),
+        _ if problems.is_empty() => Err(vec![Problem {
+            file: file.to_string(),
+            field: String::new(),
+            reason: "could not be read".into(),
+        }]),
+        _ => Err(problems),
     }
 }
 
 impl PolicySet {
     /// This data with `regions` added, each replacing an embedded region of
-    /// the same id.
-    pub fn with_regions(mut self, regions: Vec<Region>) -> PolicySet {
-        for region in regions {
-            match self.regions.iter_mut().find(|r| r.id == region.id) {
-                Some(existing) => *existing = region,
-                None => self.regions.push(region),
-            }
-        }
-        self.regions.sort_by_key(|r| (r.generic, r.id.clone()));
-        self
+    /// the same id. The regions are taken whole (a region read from a
+    /// pack keeps what it inherited only through `with_files`).
+    pub fn with_regions(self, regions: Vec<Region>) -> PolicySet {
+        let files = regions
+            .iter()
+            .map(|r| {
+                let text = serde_json::to_string(r).unwrap_or_default();
+                (
+                    RegionText {
+                        file: format!("{}.json", r.id),
+                        text: text.into(),
+                    },
+                    r.id.clone(),
+                )
+            })
+            .collect();
+        self.with_files(files)
     }
 }
 

@@ -521,6 +521,10 @@ pub struct Region {
     pub notes: Vec<Note>,
     #[serde(default)]
     pub example_figures: Option<ExampleFigures>,
+    /// What the file left out and took from the file above it (filled when
+    /// loading: see `policy::inherit`; not part of the file).
+    #[serde(skip)]
+    pub inherited: super::inherit::Inheritance,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -187,6 +187,47 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A file's place and its province agree, and a province's own file says
+/// it is one: its `place` is the province's code, or its cities would not
+/// find it to inherit from.
+fn place_and_province(c: &mut Checker, r: &Region) {
+    use crate::places::{PlaceLevel, all, by_code};
+    if r.generic {
+        return;
+    }
+    let place = r.place.as_deref().and_then(by_code);
+    for p in all().iter().filter(|p| p.level == PlaceLevel::Province) {
+        let named = [r.name.as_str(), r.short_name.as_str()]
+            .iter()
+            .any(|n| *n == p.name || *n == p.short_name);
+        if named && r.place.as_deref() != Some(p.code) {
+            c.fail(
+                "place",
+                &format!(
+                    "named like the province {}, but its place is not {}: a province's file \
+                     gives its province's code, so its cities inherit what it says",
+                    p.name, p.code
+                ),
+            );
+        }
+    }
+    if let Some(place) = place {
+        let province = place.province_place().unwrap_or(place);
+        if r.province != province.name {
+            c.fail(
+                "province",
+                &format!(
+                    "{:?}, but place {} ({}) is in {}",
+                    r.province,
+                    place.code,
+                    place.full_name(),
+                    province.name
+                ),
+            );
+        }
+    }
+}
+
 /// Every problem in one region file.
 pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     let mut c = Checker::new(file, &r.sources);
@@ -204,6 +245,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     if r.generic && r.place.is_some() {
         c.fail("place", "the generic entry covers no one place");
     }
+    place_and_province(&mut c, r);
     c.fact("window_months", &r.window_months);
     if let Some(m) = r.window_months.value
         && !(1..=24).contains(&m)

@@ -487,25 +487,29 @@ fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'s
     };
     let mut facts = Vec::new();
     facts.extend(render::extension_words(plan));
-    facts.push(match (w.months, w.days) {
-        (_, Some(days)) => tf(
-            "tui.window.range_days",
-            &[("opens", &w.opens), ("closes", &w.closes), ("days", &days)],
-        ),
-        (months, None) => tf(
-            "tui.window.range",
-            &[
-                ("opens", &w.opens),
-                ("closes", &w.closes),
-                ("months", &months.unwrap_or(0)),
-            ],
-        ),
-    });
+    facts.push(
+        match (w.months, w.days) {
+            (_, Some(days)) => tf(
+                "tui.window.range_days",
+                &[("opens", &w.opens), ("closes", &w.closes), ("days", &days)],
+            ),
+            (months, None) => tf(
+                "tui.window.range",
+                &[
+                    ("opens", &w.opens),
+                    ("closes", &w.closes),
+                    ("months", &months.unwrap_or(0)),
+                ],
+            ),
+        } + &render::level_tag(plan, "window_months"),
+    );
     if let Some(g) = &w.grace {
-        facts.push(tf(
-            "tui.window.grace",
-            &[("days", &g.days), ("until", &g.until)],
-        ));
+        facts.push(
+            tf(
+                "tui.window.grace",
+                &[("days", &g.days), ("until", &g.until)],
+            ) + &render::level_tag(plan, "grace_days"),
+        );
     }
     if w.assumed {
         facts.push(t("tui.window.assumed").to_string());

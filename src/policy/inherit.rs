@@ -1,0 +1,466 @@
+//! Province defaults that cities refine. A region file whose `place` is a
+//! province-level code holds what is true province-wide; a file for one of
+//! that province's cities gives what differs, field by field, and takes
+//! every field it leaves out from the province's file. A province's file
+//! takes what it leaves out from the generic entry (the national practice,
+//! shown as such). A file with no file above it (no `place`, or a city of a
+//! province without a file) is complete on its own, as it always was.
+//!
+//! Every value keeps its own source: the sources a file's inherited values
+//! cite come with them. The loaded [`Region`] records, for each field it
+//! did not give itself, the level of the file it came from (`city`,
+//! `province`, `generic`); plans show it. Files are read typed first, the
+//! way they always were: only a file with a file above it is merged, so the
+//! data without province files loads as fast as before.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::{DataLevel, Problem, Region, Source, from_json, validate};
+use crate::places::{self, PlaceLevel};
+
+/// One region file as read: its name and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionText {
+    pub file: String,
+    pub text: Cow<'static, str>,
+}
+
+/// Fields a file never takes from another: what and where it is, when it
+/// was checked, and its sources (which add up, see [`merge`]).
+pub const OWN_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "short_name",
+    "province",
+    "place",
+    "aliases",
+    "name_en",
+    "generic",
+    "verified_on",
+    "sources",
+];
+
+/// Every field a file may leave out to inherit, as the files and the
+/// plan's `data_levels` name them. A test checks these and [`OWN_FIELDS`]
+/// are every field of [`Region`]: a new field is added to one of them.
+pub const INHERITED_FIELDS: &[&str] = &[
+    "benefit_name",
+    "window_months",
+    "window_days",
+    "grace_days",
+    "renewal_scope",
+    "validity_months",
+    "validity_extensions",
+    "cycle_years",
+    "materials_max_age",
+    "continuity_during_review",
+    "late_consequence",
+    "open_disease_list",
+    "diseases",
+    "documents",
+    "document_choices",
+    "common_documents",
+    "channels",
+    "no_channel",
+    "notes",
+    "example_figures",
+];
+
+/// Fields that come with another: a file that gives the first keeps its own
+/// value of these (or their default), never the parent's. A city's own
+/// channel list with the province's "no online channel" would contradict
+/// itself; a city's own disease list is closed unless it says otherwise.
+const TOGETHER: &[(&str, &[&str])] = &[
+    // A window is in months or in days, never one from each file.
+    ("window_months", &["window_days"]),
+    ("window_days", &["window_months"]),
+    ("diseases", &["open_disease_list"]),
+    ("channels", &["no_channel"]),
+    ("documents", &["document_choices"]),
+];
+
+/// What a region took from the file above it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inheritance {
+    /// The region whose values fill the fields this file left out: its
+    /// province's (for a province, the generic entry).
+    pub parent: Option<ParentRef>,
+    /// The fields this file left out, with the level of the file each
+    /// value came from (a city's field may come from the generic entry
+    /// through its province).
+    pub fields: BTreeMap<String, DataLevel>,
+}
+
+/// The file a region inherits from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParentRef {
+    pub id: String,
+    pub name: String,
+    pub file: String,
+    pub level: DataLevel,
+}
+
+/// How a file read.
+enum Read {
+    /// Complete: a `Region` as it stands.
+    Whole(Box<Region>),
+    /// Not a complete region (fields left out, or wrong): its fields, and
+    /// what the typed reading said.
+    Part(Map<String, Value>, Problem),
+    /// Not JSON, or not an object: reported already.
+    Broken,
+}
+
+/// Who a file is, for finding the file above it.
+struct Head {
+    place: Option<&'static places::Place>,
+    generic: bool,
+}
+
+/// Every region of `files`, each complete (fields left out filled from the
+/// file above it), paired with the index of its file; and every problem,
+/// naming the file, the field and the reason. With `validate`, each region
+/// is checked too (`validate::region`) and so is the inheritance; the
+/// checks across files (`validate::across`) are the caller's.
+pub(super) fn resolve(
+    files: &[RegionText],
+    validate: bool,
+) -> (Vec<(usize, Region)>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let reads: Vec<Read> = files.iter().map(|f| read(f, &mut problems)).collect();
+    let heads: Vec<Option<Head>> = reads.iter().map(head).collect();
+    let mut by_place: HashMap<&str, usize> = HashMap::new();
+    for (i, h) in heads.iter().enumerate() {
+        if let Some(p) = h.as_ref().and_then(|h| h.place) {
+            by_place.entry(p.code).or_insert(i);
+        }
+    }
+    let generic = heads
+        .iter()
+        .position(|h| h.as_ref().is_some_and(|h| h.generic));
+    let parent_of = |i: usize| -> Option<usize> {
+        let h = heads[i].as_ref()?;
+        if h.generic {
+            return None;
+        }
+        let place = h.place?;
+        let parent = match place.level {
+            PlaceLevel::Province => generic?,
+            _ => *by_place.get(place.province_place()?.code)?,
+        };
+        (parent != i).then_some(parent)
+    };
+    // The generic entry first, then the provinces' files, then the rest:
+    // a file's parent is always resolved before it.
+    let tier = |i: usize| match heads[i].as_ref() {
+        Some(h) if h.generic => 0,
+        Some(h) if h.place.is_some_and(|p| p.level == PlaceLevel::Province) => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| tier(i));
+
+    let mut resolved: Vec<Option<Region>> = vec![None; files.len()];
+    let mut pools: Vec<Vec<Source>> = vec![Vec::new(); files.len()];
+    let mut checked: Vec<Vec<Problem>> = vec![Vec::new(); files.len()];
+    let mut reads: Vec<Option<Read>> = reads.into_iter().map(Some).collect();
+    for i in order {
+        let file = &files[i].file;
+        let Some(this) = reads[i].take() else {
+            continue;
+        };
+        let region = match (parent_of(i), this) {
+            (_, Read::Broken) => continue,
+            (None, Read::Whole(r)) => *r,
+            (None, Read::Part(_, typed)) => {
+                problems.push(explain_missing(typed));
+                continue;
+            }
+            (Some(p), this) => {
+                let Some(parent) = resolved[p].as_ref() else {
+                    problems.push(Problem {
+                        file: file.clone(),
+                        field: "place".into(),
+                        reason: format!(
+                            "the fields left out are taken from {}, which could not be read",
+                            files[p].file
+                        ),
+                    });
+                    continue;
+                };
+                let own = match this {
+                    Read::Part(own, _) => own,
+                    Read::Broken => continue,
+                    // A complete file under another still inherits what
+                    // it leaves out (notes, example figures…): its own
+                    // fields are the ones it wrote.
+                    Read::Whole(_) => match from_json::<Value>(file, &files[i].text) {
+                        Ok(Value::Object(own)) => own,
+                        _ => continue,
+                    },
+                };
+                let parent = Parent {
+                    region: parent,
+                    file: &files[p].file,
+                    pool: &pools[p],
+                };
+                match merge(file, own, parent) {
+                    Ok((region, mut source_problems)) => {
+                        problems.append(&mut source_problems);
+                        region
+                    }
+                    Err(p) => {
+                        problems.push(p);
+                        continue;
+                    }
+                }
+            }
+        };
+        // What this file's children may cite: its sources and its parent's.
+        let mut pool = region.sources.clone();
+        if let Some(p) = parent_of(i) {
+            for s in &pools[p] {
+                if !pool.iter().any(|x| x.id == s.id) {
+                    pool.push(s.clone());
+                }
+            }
+        }
+        pools[i] = pool;
+        if validate {
+            let parent_problems = parent_of(i).map(|p| checked[p].clone()).unwrap_or_default();
+            let parent_file = parent_of(i).map(|p| files[p].file.as_str()).unwrap_or("");
+            let own = validate::region(file, &region);
+            checked[i] = own.clone();
+            for mut p in own {
+                let top = top_field(&p.field);
+                if region.inherited.fields.contains_key(top) {
+                    // Reported once, against the file it is in.
+                    if parent_problems
+                        .iter()
+                        .any(|q| q.field == p.field && q.reason == p.reason)
+                    {
+                        continue;
+                    }
+                    p.field = format!("{} (inherited from {parent_file})", p.field);
+                }
+                problems.push(p);
+            }
+        }
+        resolved[i] = Some(region);
+    }
+    let regions = resolved
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r?)))
+        .collect();
+    (regions, problems)
+}
+
+fn read(f: &RegionText, problems: &mut Vec<Problem>) -> Read {
+    match from_json::<Region>(&f.file, &f.text) {
+        Ok(r) => Read::Whole(Box::new(r)),
+        Err(typed) => match from_json::<Value>(&f.file, &f.text) {
+            Ok(Value::Object(m)) => Read::Part(m, typed),
+            Ok(_) => {
+                problems.push(Problem {
+                    file: f.file.clone(),
+                    field: String::new(),
+                    reason: "a region file is a JSON object".into(),
+                });
+                Read::Broken
+            }
+            Err(p) => {
+                problems.push(p);
+                Read::Broken
+            }
+        },
+    }
+}
+
+fn head(read: &Read) -> Option<Head> {
+    match read {
+        Read::Whole(r) => Some(Head {
+            place: r.place.as_deref().and_then(places::by_code),
+            generic: r.generic,
+        }),
+        Read::Part(m, _) => Some(Head {
+            place: m
+                .get("place")
+                .and_then(Value::as_str)
+                .and_then(places::by_code),
+            generic: m.get("generic").and_then(Value::as_bool).unwrap_or(false),
+        }),
+        Read::Broken => None,
+    }
+}
+
+/// `channels[0].source` → `channels`.
+fn top_field(field: &str) -> &str {
+    field.split(['.', '[', ' ']).next().unwrap_or(field)
+}
+
+/// A typed reading of a file with nothing above it. A missing field there
+/// is missing, and the reason says which files may leave fields out.
+fn explain_missing(mut p: Problem) -> Problem {
+    if p.reason.starts_with("missing field") {
+        p.reason.push_str(
+            " (only a province's file, or a file of a city whose province has one, may leave \
+             fields out: they are taken from the file above it)",
+        );
+    }
+    p
+}
+
+/// The resolved file above, its name, and the sources it and its own
+/// parents hold.
+struct Parent<'a> {
+    region: &'a Region,
+    file: &'a str,
+    pool: &'a [Source],
+}
+
+/// `own`'s fields over `parent`'s: the region, and any problem with its
+/// sources (an id the parent also uses, for another source).
+fn merge(
+    file: &str,
+    own: Map<String, Value>,
+    parent: Parent,
+) -> Result<(Region, Vec<Problem>), Problem> {
+    let mut merged = match serde_json::to_value(parent.region) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    for k in OWN_FIELDS {
+        merged.remove(*k);
+    }
+    for (lead, follow) in TOGETHER {
+        if own.contains_key(*lead) {
+            for f in *follow {
+                merged.remove(*f);
+            }
+        }
+    }
+    // Inherited, with the level of the file the value came from; a field
+    // nobody above gives (null, an empty list) is as much the file's own
+    // silence as its own "none" would be.
+    let mut fields = BTreeMap::new();
+    for (k, v) in &merged {
+        let nothing = matches!(v, Value::Null | Value::Bool(false))
+            || v.as_array().is_some_and(Vec::is_empty);
+        if !own.contains_key(k) && !nothing {
+            fields.insert(k.clone(), parent.region.level_of(k));
+        }
+    }
+    let given: Vec<&str> = TOGETHER
+        .iter()
+        .filter(|(lead, _)| own.contains_key(*lead))
+        .map(|(lead, _)| *lead)
+        .collect();
+    let mut problems = Vec::new();
+    let own_sources: Vec<Value> = own
+        .get("sources")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for (k, v) in own {
+        if k != "sources" {
+            merged.insert(k, v);
+        }
+    }
+    // The sources the values cite: the file's own, and those of the files
+    // above it that an inherited (or its own) value cites.
+    let mut cited = HashSet::new();
+    for v in merged.values() {
+        cited_sources(v, &mut cited);
+    }
+    let mut sources = own_sources;
+    let own_ids: Vec<Option<String>> = sources
+        .iter()
+        .map(|s| s.get("id").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    for s in parent.pool {
+        match own_ids
+            .iter()
+            .position(|id| id.as_deref() == Some(s.id.as_str()))
+        {
+            Some(j) => {
+                let same =
+                    serde_json::from_value::<Source>(sources[j].clone()).is_ok_and(|x| x == *s);
+                if !same {
+                    problems.push(Problem {
+                        file: file.to_string(),
+                        field: format!("sources[{j}].id"),
+                        reason: format!(
+                            "source id {:?} is also a source of {} (or a file above it) with \
+                             other details: give this one another id, or cite that one",
+                            s.id, parent.file
+                        ),
+                    });
+                }
+            }
+            None if cited.contains(s.id.as_str()) => {
+                sources.push(serde_json::to_value(s).unwrap_or(Value::Null));
+            }
+            None => {}
+        }
+    }
+    merged.insert("sources".into(), Value::Array(sources));
+    let value = Value::Object(merged);
+    let mut region: Region = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let field = e.path().to_string();
+        let mut reason = e.into_inner().to_string();
+        // A field dropped because the file gave its partner.
+        if let Some((lead, _)) = TOGETHER
+            .iter()
+            .filter(|(lead, _)| given.contains(lead))
+            .find(|(_, follow)| follow.iter().any(|f| reason.contains(&format!("`{f}`"))))
+        {
+            reason.push_str(&format!(
+                " (a file that gives `{lead}` gives this too: they are not taken from two files)"
+            ));
+        }
+        Problem {
+            file: file.to_string(),
+            field,
+            reason,
+        }
+    })?;
+    if !fields.is_empty() {
+        // As fresh as the oldest check of the values it shows.
+        region.verified_on = region.verified_on.min(parent.region.verified_on);
+    }
+    region.inherited = Inheritance {
+        parent: Some(ParentRef {
+            id: parent.region.id.clone(),
+            name: parent.region.name.clone(),
+            file: parent.file.to_string(),
+            level: parent.region.level(),
+        }),
+        fields,
+    };
+    Ok((region, problems))
+}
+
+/// Every `"source": "<id>"` in a value.
+fn cited_sources<'v>(v: &'v Value, out: &mut HashSet<&'v str>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("source", Value::String(id)) => {
+                        out.insert(id);
+                    }
+                    _ => cited_sources(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| cited_sources(x, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests;
