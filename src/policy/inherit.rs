@@ -376,6 +376,14 @@ fn merge(
     for v in merged.values() {
         cited_sources(v, &mut cited);
     }
+    // What the inherited values cite: an id the file defines again must
+    // name the same document for them.
+    let mut cited_inherited = HashSet::new();
+    for k in fields.keys() {
+        if let Some(v) = merged.get(k) {
+            cited_sources(v, &mut cited_inherited);
+        }
+    }
     let mut sources = own_sources;
     let own_ids: Vec<Option<String>> = sources
         .iter()
@@ -387,15 +395,16 @@ fn merge(
             .position(|id| id.as_deref() == Some(s.id.as_str()))
         {
             Some(j) => {
-                let same =
-                    serde_json::from_value::<Source>(sources[j].clone()).is_ok_and(|x| x == *s);
-                if !same {
+                let same = serde_json::from_value::<Source>(sources[j].clone())
+                    .is_ok_and(|x| same_document(&x, s));
+                if !same && cited_inherited.contains(s.id.as_str()) {
                     problems.push(Problem {
                         file: file.to_string(),
                         field: format!("sources[{j}].id"),
                         reason: format!(
-                            "source id {:?} is also a source of {} (or a file above it) with \
-                             other details: give this one another id, or cite that one",
+                            "source id {:?} names another document in {} (or a file above \
+                             it), whose values this file takes and which cite it: give this \
+                             one another id",
                             s.id, parent.file
                         ),
                     });
@@ -442,6 +451,25 @@ fn merge(
         fields,
     };
     Ok((region, problems))
+}
+
+/// Two entries that name one document (each file may say its own note).
+fn same_document(a: &Source, b: &Source) -> bool {
+    (
+        &a.title,
+        &a.file,
+        &a.url,
+        &a.publisher,
+        &a.published,
+        a.confidence,
+    ) == (
+        &b.title,
+        &b.file,
+        &b.url,
+        &b.publisher,
+        &b.published,
+        b.confidence,
+    )
 }
 
 /// Every `"source": "<id>"` in a value.

@@ -173,10 +173,31 @@ fn a_source_id_the_province_uses_for_another_source_is_refused() {
             &problems,
             "fx-prov-city.json",
             "sources[1].id",
-            "also a source of fx-prov.json"
+            "names another document in fx-prov.json"
         ),
         "{problems:#?}"
     );
+    // Defined again for the file's own values only (nothing it inherits
+    // cites it): its own definition holds, no clash.
+    let own_only = edit(&clash, |c| {
+        c.insert(
+            "window_months".into(),
+            serde_json::json!({ "value": 3, "source": "prov-notice" }),
+        );
+        c.insert(
+            "continuity_during_review".into(),
+            serde_json::json!({ "value": true, "source": "prov-notice" }),
+        );
+        c.insert("notes".into(), serde_json::json!([]));
+    });
+    let (r, problems) = pair(PROVINCE, &own_only);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let notice = r["fx-prov-city"]
+        .sources
+        .iter()
+        .find(|s| s.id == "prov-notice")
+        .unwrap();
+    assert_eq!(notice.title, "测试：同名的另一份文件");
     // The very same source, repeated, is no clash.
     let same = edit(CITY, |c| {
         let notice = serde_json::from_str::<Value>(PROVINCE).unwrap()["sources"][0].clone();
