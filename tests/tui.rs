@@ -542,7 +542,7 @@ fn mouse_clicks_choose_and_tick() {
     );
     h.typed("2026-03-31").enter().enter().enter();
     // Tabs on row 1: click 清单.
-    let x = renewal_assistant::tui::layout::tab_spans(&h.app)
+    let x = renewal_assistant::tui::layout::tab_spans(&h.app.shown())
         .iter()
         .find(|(t, ..)| *t == Tab::Checklist)
         .unwrap()

@@ -144,9 +144,6 @@ pub struct App {
     choices: Vec<crate::places::Choice>,
 }
 
-/// The smallest screen the wizard draws on; below it, one line asks for more.
-pub const MIN_SIZE: (u16, u16) = (60, 18);
-
 impl App {
     pub fn new(
         policy: PolicySet,
@@ -381,6 +378,44 @@ impl App {
     }
 
     /// Whether typing filters this step's list.
+    /// What the screen shows, for the layout: its areas and what a click
+    /// lands on are computed from this alone.
+    pub fn shown(&self) -> layout::Shown {
+        use layout::Content;
+        let list = |len| Content::List {
+            len,
+            selected: self.selected(),
+            filter: false,
+        };
+        let content = match (self.result(), self.page()) {
+            (Some(view), _) => Content::Result {
+                tab: view.tab(),
+                item: view.item(),
+                checklist: view.checklist().map(|c| (c.items.len(), c.progress())),
+                summary_rows: if layout::wide(self.size) {
+                    let width = usize::from(layout::left_width(self.size.0)) - 1;
+                    result::summary_rows(view, width)
+                } else {
+                    0
+                },
+            },
+            (None, Page::Question(Step::End)) => Content::Date,
+            (None, Page::Question(step)) => Content::List {
+                len: self.visible_options(step).len(),
+                selected: self.selected(),
+                filter: App::filterable(step),
+            },
+            (None, Page::Home) => list(self.saved().len() + 1),
+            (None, Page::Review { .. }) => list(self.review_rows().len()),
+            (None, Page::Result) => list(0),
+        };
+        layout::Shown {
+            size: self.size,
+            kiosk: self.kiosk.is_some(),
+            content,
+        }
+    }
+
     pub fn filterable(step: Step) -> bool {
         matches!(step, Step::Region | Step::Disease)
     }
@@ -798,7 +833,7 @@ impl App {
         if self.result().is_none() || layout::too_small(self.size) {
             return;
         }
-        let areas = layout::areas(self);
+        let areas = layout::areas(&self.shown());
         // The window pane's width whenever the screen is wide: the layout
         // lays the pane out to see whether it fits there.
         let widths: Vec<usize> = layout::wide(self.size)
@@ -1091,7 +1126,8 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
             }
             Vec::new()
         }
-        MouseEventKind::Down(MouseButton::Left) => match layout::hit(app, m.column, m.row) {
+        MouseEventKind::Down(MouseButton::Left) => match layout::hit(&app.shown(), m.column, m.row)
+        {
             Some(Hit::Option(i)) => match app.page() {
                 Page::Home => home::click(app, i),
                 Page::Question(_) => question::click(app, i),

@@ -1,13 +1,81 @@
-//! Where things are on the screen, computed once per frame from the state
-//! and the size with ratatui's `Layout`: the view draws into these areas and
-//! a mouse click is tested against the same ones.
+//! Where things are on the screen, computed once per frame with ratatui's
+//! `Layout` from what is shown ([`Shown`], read from the state by
+//! `App::shown`): the view draws into these areas and a mouse click is
+//! tested against the same ones. It knows nothing of the state itself, so
+//! the state's update can ask it where a click landed.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, MIN_SIZE, Page, Step, Tab};
-use super::screens::result::ResultView;
 use crate::i18n::t;
+
+/// The smallest screen the wizard draws on; below it, one line asks for more.
+pub const MIN_SIZE: (u16, u16) = (60, 18);
+
+/// The tabs of the result screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Window,
+    Documents,
+    Channels,
+    Checklist,
+    Sources,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Window,
+        Tab::Documents,
+        Tab::Channels,
+        Tab::Checklist,
+        Tab::Sources,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub(crate) fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+
+    pub(crate) fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// What the screen shows, as far as where things go depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub size: (u16, u16),
+    /// A kiosk's list entries take two rows each.
+    pub kiosk: bool,
+    pub content: Content,
+}
+
+/// The kind of screen, with what its geometry needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// A list to choose from (the home list, a question's options, the
+    /// review rows), under a filter field when `filter`.
+    List {
+        len: usize,
+        selected: usize,
+        filter: bool,
+    },
+    /// The date field with its hint and the formats below.
+    Date,
+    /// The result: the tab chosen, the checklist's selected item, its
+    /// length and its progress (done, total) when there is a checklist, and
+    /// the rows the window summary takes in the pane beside the tabs (see
+    /// [`left_width`]; 0 when the screen is not wide).
+    Result {
+        tab: Tab,
+        item: usize,
+        checklist: Option<(usize, (usize, usize))>,
+        summary_rows: usize,
+    },
+}
 
 /// What a click landed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,50 +157,44 @@ pub fn offset_for(selected: usize, len: usize, height: u16) -> usize {
     }
 }
 
-/// Entries of the list the current screen shows.
-fn list_len(app: &App) -> usize {
-    match app.page() {
-        Page::Home => app.saved().len() + 1,
-        Page::Question(Step::End) | Page::Result => 0,
-        Page::Question(step) => app.visible_options(step).len(),
-        Page::Review { .. } => app.review_rows().len(),
-    }
-}
-
-fn list_geom(app: &App, area: Rect) -> ListGeom {
-    let stride = if app.kiosk().is_some() { 2 } else { 1 };
+fn list_geom(shown: &Shown, area: Rect, len: usize, selected: usize) -> ListGeom {
+    let stride = if shown.kiosk { 2 } else { 1 };
     let height = area.height / stride;
     ListGeom {
         top: area.y,
         height,
-        offset: offset_for(app.selected(), list_len(app), height),
+        offset: offset_for(selected, len, height),
         stride,
     }
 }
 
-/// The areas of the current screen at the current size.
-pub fn areas(app: &App) -> Areas {
+/// The areas of the screen shown.
+pub fn areas(shown: &Shown) -> Areas {
     use Constraint::{Fill, Length};
-    let (w, h) = app.size();
+    let (w, h) = shown.size;
     let area = Rect::new(0, 0, w, h);
     let mut a = Areas::default();
-    if let Some(view) = app.result() {
+    if let Content::Result {
+        tab,
+        item,
+        checklist,
+        summary_rows,
+    } = shown.content
+    {
         [a.header, a.tabs, a.body, a.message, a.footer] =
             Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
         let left = left_width(w);
         // The window pane beside the tabs only when all of it fits there (it
         // does not scroll): a plan with many warnings gets the tabs' layout,
         // where the window tab scrolls, rather than warnings cut off.
-        if wide(app.size())
-            && super::screens::result::summary_fits(view, usize::from(left) - 1, a.body.height)
-        {
+        if wide(shown.size) && summary_rows <= usize::from(a.body.height) {
             let [l, _, pane] = Layout::horizontal([Length(left), Length(1), Fill(1)]).areas(a.body);
             (a.left, a.pane) = (Some(l), pane);
         } else {
             a.pane = a.body;
         }
-        if pane_tab(view, &a) == Tab::Checklist
-            && let Some(c) = view.checklist()
+        if pane_tab(tab, &a) == Tab::Checklist
+            && let Some((len, _)) = checklist
         {
             // One row for progress, three at the bottom for the selected item in full.
             let [_, list, _, _] =
@@ -140,7 +202,7 @@ pub fn areas(app: &App) -> Areas {
             a.checklist = Some(ListGeom {
                 top: list.y,
                 height: list.height,
-                offset: offset_for(view.item(), c.items.len(), list.height),
+                offset: offset_for(item, len, list.height),
                 stride: 1,
             });
         }
@@ -155,33 +217,39 @@ pub fn areas(app: &App) -> Areas {
         Length(1),
     ])
     .areas(area);
-    match app.page() {
-        Page::Question(Step::End) => {
+    match shown.content {
+        Content::Date => {
             let [field, hint, _, below] =
                 Layout::vertical([Length(1), Length(1), Length(1), Fill(1)]).areas(a.body);
             (a.field, a.hint, a.below) = (field, hint, below);
         }
-        Page::Question(step) if App::filterable(step) => {
+        Content::List {
+            len,
+            selected,
+            filter: true,
+        } => {
             let [field, hint, list] =
                 Layout::vertical([Length(1), Length(1), Fill(1)]).areas(a.body);
             (a.field, a.hint) = (field, hint);
-            a.list = Some(list_geom(app, list));
+            a.list = Some(list_geom(shown, list, len, selected));
         }
-        _ => a.list = Some(list_geom(app, a.body)),
+        Content::List { len, selected, .. } => {
+            a.list = Some(list_geom(shown, a.body, len, selected))
+        }
+        Content::Result { .. } => {}
     }
     a
 }
 
 /// The tab labels as drawn, with their first and last column.
-pub fn tab_spans(app: &App) -> Vec<(Tab, String, u16, u16)> {
-    let progress = app
-        .result()
-        .and_then(|r| r.checklist())
-        .map(|c| {
-            let (d, n) = c.progress();
-            format!(" {d}/{n}")
-        })
-        .unwrap_or_default();
+pub fn tab_spans(shown: &Shown) -> Vec<(Tab, String, u16, u16)> {
+    let progress = match shown.content {
+        Content::Result {
+            checklist: Some((_, (d, n))),
+            ..
+        } => format!(" {d}/{n}"),
+        _ => String::new(),
+    };
     let mut x = 0u16;
     let mut spans = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
@@ -202,42 +270,48 @@ pub fn tab_spans(app: &App) -> Vec<(Tab, String, u16, u16)> {
 
 /// The tab shown in the tab pane (on wide screens the window is always
 /// on the left, so the pane shows the checklist instead).
-pub fn pane_tab(view: &ResultView, areas: &Areas) -> Tab {
-    if areas.left.is_some() && view.tab() == Tab::Window {
+pub fn pane_tab(tab: Tab, areas: &Areas) -> Tab {
+    if areas.left.is_some() && tab == Tab::Window {
         Tab::Checklist
     } else {
-        view.tab()
+        tab
     }
 }
 
-pub fn hit(app: &App, col: u16, row: u16) -> Option<Hit> {
-    if too_small(app.size()) {
+/// What a click at (`col`, `row`) landed on.
+pub fn hit(shown: &Shown, col: u16, row: u16) -> Option<Hit> {
+    if too_small(shown.size) {
         return None;
     }
-    let a = areas(app);
-    if let Some(view) = app.result() {
-        if row == a.tabs.y {
-            return tab_spans(app)
-                .into_iter()
-                .find(|(_, _, x0, x1)| (*x0..*x1).contains(&col))
-                .map(|(t, ..)| Hit::Tab(t));
+    let a = areas(shown);
+    match shown.content {
+        Content::Result { checklist, .. } => {
+            if row == a.tabs.y {
+                return tab_spans(shown)
+                    .into_iter()
+                    .find(|(_, _, x0, x1)| (*x0..*x1).contains(&col))
+                    .map(|(t, ..)| Hit::Tab(t));
+            }
+            let g = a.checklist?;
+            let pane = a.pane;
+            if row >= g.top && row < g.top + g.height && col >= pane.x && col < pane.right() {
+                let i = g.offset + usize::from(row - g.top);
+                let (len, _) = checklist?;
+                return (i < len).then_some(Hit::Item(i));
+            }
+            None
         }
-        let g = a.checklist?;
-        let pane = a.pane;
-        if row >= g.top && row < g.top + g.height && col >= pane.x && col < pane.right() {
-            let i = g.offset + usize::from(row - g.top);
-            let len = view.checklist()?.items.len();
-            return (i < len).then_some(Hit::Item(i));
+        Content::Date => None,
+        Content::List { len, .. } => {
+            let g = a.list?;
+            if row < g.top || row >= g.top + g.height * g.stride {
+                return None;
+            }
+            // Either row of a kiosk's two-row entry selects it.
+            let i = g.offset + usize::from((row - g.top) / g.stride);
+            (i < len).then_some(Hit::Option(i))
         }
-        return None;
     }
-    let g = a.list?;
-    if row < g.top || row >= g.top + g.height * g.stride {
-        return None;
-    }
-    // Either row of a kiosk's two-row entry selects it.
-    let i = g.offset + usize::from((row - g.top) / g.stride);
-    (i < list_len(app)).then_some(Hit::Option(i))
 }
 
 #[cfg(test)]

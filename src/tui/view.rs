@@ -71,8 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         let msg = tf(
             "tui.too_small",
             &[
-                ("w", &super::app::MIN_SIZE.0),
-                ("h", &super::app::MIN_SIZE.1),
+                ("w", &layout::MIN_SIZE.0),
+                ("h", &layout::MIN_SIZE.1),
                 ("cw", &area.width),
                 ("ch", &area.height),
             ],
@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     frame.render_widget(Block::default().style(theme.base()), area);
-    let areas = layout::areas(app);
+    let areas = layout::areas(&app.shown());
     match &app.screen {
         Screen::Home(s) => screens::home::draw(frame, app, s, theme, &areas),
         Screen::Question(s) => screens::question::draw(frame, app, s, theme, &areas),
@@ -314,7 +314,7 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
     // Space and ↑↓ act on the documents and the checklist; the other tabs scroll.
     let ticks = app.result().is_some_and(|v| {
         matches!(
-            layout::pane_tab(v, areas),
+            layout::pane_tab(v.tab(), areas),
             super::app::Tab::Documents | super::app::Tab::Checklist
         )
     });

@@ -26,37 +26,7 @@ use crate::tui::view::{
 
 use super::Screen;
 
-/// The tabs of the result screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Window,
-    Documents,
-    Channels,
-    Checklist,
-    Sources,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Window,
-        Tab::Documents,
-        Tab::Channels,
-        Tab::Checklist,
-        Tab::Sources,
-    ];
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    fn next(self) -> Tab {
-        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
-    }
-
-    fn prev(self) -> Tab {
-        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
-    }
-}
+pub use crate::tui::layout::Tab;
 
 /// The plan's document as the screen shows it (see `document_view`).
 pub type Sections = crate::document::Document;
@@ -183,12 +153,12 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let kiosk = app.kiosk();
     let can_print = app.can_print;
     let today = app.today;
-    let areas = layout::areas(app);
+    let areas = layout::areas(&app.shown());
     let Some(view) = view_mut(app) else {
         return Vec::new();
     };
     let items = view.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
-    let on_checklist = layout::pane_tab(view, &areas) == Tab::Checklist;
+    let on_checklist = layout::pane_tab(view.tab(), &areas) == Tab::Checklist;
     let max = max_scroll(view, &areas);
     let page = areas.pane.height.max(1);
     let item_page = areas
@@ -196,7 +166,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         .map(|g| usize::from(g.height.max(1)))
         .unwrap_or(1);
     let last_item = items.saturating_sub(1);
-    let on_documents = layout::pane_tab(view, &areas) == Tab::Documents;
+    let on_documents = layout::pane_tab(view.tab(), &areas) == Tab::Documents;
     if on_documents && let Some(effects) = document_key(app, &k, &areas) {
         return effects;
     }
@@ -451,9 +421,9 @@ fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// Whether the window at a glance fits `height` rows at `width`.
-pub(crate) fn summary_fits(view: &ResultView, width: usize, height: u16) -> bool {
-    window_summary(view, width, &PLAIN).len() <= usize::from(height)
+/// Rows the window at a glance takes at `width` (it does not scroll).
+pub(crate) fn summary_rows(view: &ResultView, width: usize) -> usize {
+    window_summary(view, width, &PLAIN).len()
 }
 
 /// The window at a glance: status, time bar, key dates, calendars, warnings.
@@ -620,7 +590,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     );
     // Tabs: the current one reversed and marked, so it shows without colour.
     let mut spans = Vec::new();
-    for (tab, label, _, _) in layout::tab_spans(app) {
+    for (tab, label, _, _) in layout::tab_spans(&app.shown()) {
         let current = tab == view.tab
             || (areas.left.is_some() && view.tab == Tab::Window && tab == Tab::Checklist);
         spans.push(Span::styled(
@@ -662,7 +632,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
         width: pw,
         height: ph,
     } = pane;
-    let tab = layout::pane_tab(view, areas);
+    let tab = layout::pane_tab(view.tab(), areas);
     let width = pw as usize - 1;
     let Some(text) = tab_text(view, tab, width, theme, left.is_some()) else {
         checklist_pane(frame, view, theme, areas);
@@ -749,7 +719,7 @@ fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
     let width = usize::from(areas.pane.width).saturating_sub(1);
     tab_text(
         view,
-        layout::pane_tab(view, areas),
+        layout::pane_tab(view.tab(), areas),
         width,
         &PLAIN,
         areas.left.is_some(),
