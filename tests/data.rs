@@ -461,6 +461,8 @@ fn snapshots_of_each_shipped_region() {
         ("shanghai", "shanghai", "any", "2026-08-31", vec![]),
         ("changsha", "长沙", "diabetes", "2026-06-30", vec![]),
         ("changsha_other", "长沙", "other", "2026-06-30", vec![]),
+        ("chongqing", "chongqing", "diabetes", "2026-06-30", vec![]),
+        ("wuhu", "anhui-wuhu", "diabetes", "2026-06-30", vec![]),
     ] {
         for format in ["text", "markdown"] {
             let home = tempfile::tempdir().unwrap();
@@ -626,6 +628,52 @@ fn the_new_regions_carry_their_shapes() {
     let pah = hn.disease("pulmonary-hypertension").unwrap();
     assert!(pah.aliases.contains(&"脉动脉高压".to_string()));
     assert!(pah.note.as_deref().unwrap().contains("脉动脉高压"));
+
+    // 重庆: one closed list of 14 + 39 for both schemes, the form; no
+    // validity found, so none is given.
+    let cq = set.region("chongqing").unwrap();
+    assert!(!cq.open_disease_list);
+    assert_eq!(cq.diseases.len(), 53);
+    let class = |c: &str| {
+        cq.diseases
+            .iter()
+            .filter(|d| d.note.as_deref().unwrap().starts_with(c))
+            .count()
+    };
+    assert_eq!((class("一类"), class("二类")), (14, 39));
+    assert!(
+        cq.documents
+            .iter()
+            .any(|d| d.name.contains("特殊疾病(两病)待遇资格申报(鉴定)表"))
+    );
+    assert_eq!(
+        (cq.window_months.value, cq.cycle_years.value.as_ref()),
+        (None, None)
+    );
+
+    // Province notes: 江西's and 四川's recognition across the province,
+    // 江苏's name, 芜湖's benefit start days and its enquiry phone.
+    let note = |id: &str, text: &str| {
+        set.region(id)
+            .unwrap()
+            .notes
+            .iter()
+            .any(|n| n.text.contains(text))
+    };
+    assert!(note("jiangxi", "不再重新认定"));
+    assert!(note("sichuan", "全省互认"));
+    assert_eq!(
+        set.region("jiangsu").unwrap().benefit_name,
+        "门诊特殊病（原特定病）"
+    );
+    assert!(note("anhui-wuhu", "从确诊后第一次透析开始"));
+    let wuhu = set.region("anhui-wuhu").unwrap();
+    assert!(
+        wuhu.channels
+            .iter()
+            .flat_map(|c| &c.contacts)
+            .any(|c| c.phone.as_deref() == Some("0553-3887965"))
+    );
 
     // Sources named unusable are never cited.
     for r in &set.regions {
