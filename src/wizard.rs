@@ -145,6 +145,26 @@ impl Draft {
         (n, qs.len())
     }
 
+    /// The draft that gives these answers (to change a saved checklist's
+    /// answers), or None when the data no longer has its region or disease.
+    pub fn from_answers(policy: &PolicySet, answers: &Answers, label: &str) -> Option<Draft> {
+        let region = crate::places::choice_for(policy, &answers.region)?;
+        let disease = policy.regions[region.region]
+            .diseases
+            .iter()
+            .position(|d| d.id == answers.disease)?;
+        Some(Draft {
+            region: Some(region),
+            scheme: Some(answers.scheme),
+            // Kept even where not asked: the default if the region changes.
+            retired: Some(answers.retired),
+            disease: Some(disease),
+            end: Some(answers.validity_end),
+            cross: Some(answers.cross_province),
+            label: Some(label.to_string()),
+        })
+    }
+
     /// The answers a plan needs, once every one is given.
     pub fn answers(&self, policy: &PolicySet) -> Option<Answers> {
         let region = self.region(policy)?;
@@ -200,6 +220,30 @@ mod tests {
 
     fn index(policy: &PolicySet, id: &str) -> Choice {
         crate::places::choice_for(policy, id).unwrap()
+    }
+
+    #[test]
+    fn a_draft_from_saved_answers_gives_them_back() {
+        let policy = policy();
+        let answers = Answers {
+            region: "fx-typical".into(),
+            scheme: Scheme::Employee,
+            disease: policy.regions[index(&policy, "fx-typical").region].diseases[1]
+                .id
+                .clone(),
+            validity_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            cross_province: true,
+            retired: true,
+        };
+        let draft = Draft::from_answers(&policy, &answers, "妈妈").unwrap();
+        assert!(draft.complete(&policy));
+        assert_eq!(draft.answers(&policy), Some(answers.clone()));
+        assert_eq!(draft.label.as_deref(), Some("妈妈"));
+        let gone = Answers {
+            disease: "no-such-disease".into(),
+            ..answers
+        };
+        assert_eq!(Draft::from_answers(&policy, &gone, "妈妈"), None);
     }
 
     #[test]

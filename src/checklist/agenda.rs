@@ -208,40 +208,76 @@ pub struct FilterKeys {
     keys: Vec<String>,
 }
 
+/// The keys of one text: normalized, and for Chinese its pinyin and
+/// initials (Traditional is read as Simplified).
+fn text_keys(text: &str) -> Vec<String> {
+    let text = crate::i18n::to_simplified(text);
+    let mut keys = Vec::new();
+    if !text.is_ascii() {
+        let (full, initials) = crate::search::pinyin_keys(&text);
+        keys.extend([full, initials].into_iter().filter(|k| !k.is_empty()));
+    }
+    let n = crate::text::normalize(&text);
+    if !n.is_empty() {
+        keys.push(n);
+    }
+    keys
+}
+
+/// A query as the keys are written, or None when it is too long to be one.
+fn normalize_query(query: &str) -> Option<String> {
+    if crate::search::too_long(query) {
+        return None;
+    }
+    Some(crate::text::normalize(&crate::i18n::to_simplified(query)))
+}
+
 impl FilterKeys {
     /// Label, region and disease, normalized, with their pinyin and initials.
     pub fn new(c: &Checklist) -> FilterKeys {
-        let mut keys = Vec::new();
-        for text in [&c.label, &c.region_name, &c.disease_name, &c.id] {
-            let text = crate::i18n::to_simplified(text);
-            let n = crate::text::normalize(&text);
-            if !text.is_ascii() {
-                let (full, initials) = crate::search::pinyin_keys(&text);
-                keys.extend([full, initials].into_iter().filter(|k| !k.is_empty()));
-            }
-            if !n.is_empty() {
-                keys.push(n);
-            }
-        }
+        let keys = [&c.label, &c.region_name, &c.disease_name, &c.id]
+            .into_iter()
+            .flat_map(|t| text_keys(t))
+            .collect();
         FilterKeys { keys }
     }
 
     /// Whether the checklist matches what was typed (any key contains it;
     /// an empty query matches all).
     pub fn matches(&self, query: &str) -> bool {
-        if crate::search::too_long(query) {
-            return false;
-        }
-        let q = crate::text::normalize(&crate::i18n::to_simplified(query));
-        q.is_empty() || self.keys.iter().any(|k| k.contains(&q))
+        normalize_query(query).is_some_and(|q| self.contains(&q))
     }
+
+    fn contains(&self, normalized: &str) -> bool {
+        normalized.is_empty() || self.keys.iter().any(|k| k.contains(normalized))
+    }
+}
+
+/// The filter keys of every checklist, as [`FilterKeys::new`] makes them.
+/// Region and disease names repeat across a clinic's checklists: each
+/// distinct text is turned into pinyin once.
+pub fn filter_keys(lists: &[Checklist]) -> Vec<FilterKeys> {
+    let mut known: std::collections::HashMap<&str, Vec<String>> = Default::default();
+    lists
+        .iter()
+        .map(|c| {
+            let mut keys = text_keys(&c.label);
+            for text in [&c.region_name, &c.disease_name] {
+                keys.extend_from_slice(known.entry(text).or_insert_with(|| text_keys(text)));
+            }
+            keys.extend(text_keys(&c.id));
+            FilterKeys { keys }
+        })
+        .collect()
 }
 
 /// The indices of the checklists `query` matches, in their order.
 pub fn filter(keys: &[FilterKeys], query: &str) -> Vec<usize> {
-    (0..keys.len())
-        .filter(|&i| keys[i].matches(query))
-        .collect()
+    // Normalized once, not once per checklist.
+    let Some(q) = normalize_query(query) else {
+        return Vec::new();
+    };
+    (0..keys.len()).filter(|&i| keys[i].contains(&q)).collect()
 }
 
 /// Two saved checklists are likely the same person's twice: same label,
@@ -256,11 +292,18 @@ pub fn same_as<'a>(lists: &'a [Checklist], c: &Checklist) -> Option<&'a Checklis
 }
 
 /// A label not used by another checklist of the same region and disease:
-/// `base`, else `base 2`, `base 3`, …
-pub fn distinct_label(lists: &[Checklist], base: &str, region: &str, disease: &str) -> String {
+/// `base`, else `base 2`, `base 3`, … (`lists`: a slice, or the saved
+/// checklists less the one whose answers are being changed).
+pub fn distinct_label<'a>(
+    lists: impl IntoIterator<Item = &'a Checklist> + Clone,
+    base: &str,
+    region: &str,
+    disease: &str,
+) -> String {
     let taken = |label: &str| {
         lists
-            .iter()
+            .clone()
+            .into_iter()
             .any(|o| o.label == label && o.answers.region == region && o.answers.disease == disease)
     };
     if !taken(base) {

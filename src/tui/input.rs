@@ -1,6 +1,7 @@
 //! A one-line text field that knows CJK: the caret moves by characters and
 //! its screen column is measured in display width.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,6 +74,28 @@ impl TextInput {
 
     pub fn clear(&mut self) {
         *self = TextInput::default();
+    }
+
+    /// The editing keys every field shares (typing, Backspace, Delete, the
+    /// arrows, Home, End); true when the key was one of them.
+    pub fn edit(&mut self, k: &KeyEvent) -> bool {
+        match k.code {
+            KeyCode::Backspace => self.backspace(),
+            KeyCode::Delete => self.delete(),
+            KeyCode::Left => self.left(),
+            KeyCode::Right => self.right(),
+            KeyCode::Home => self.home(),
+            KeyCode::End => self.end(),
+            KeyCode::Char(c)
+                if !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                self.insert(&c.to_string())
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// Display columns from the start of the text to the caret.

@@ -131,6 +131,13 @@ fn the_filter_finds_label_region_disease_and_pinyin() {
     assert_eq!(filter(&keys, "gxy"), vec![0, 1]);
     assert_eq!(filter(&keys, ""), vec![0, 1]);
     assert!(filter(&keys, "糖尿病").is_empty());
+    assert!(
+        filter(&keys, &"妈".repeat(500)).is_empty(),
+        "too long to be a name"
+    );
+    // Built for the whole list at once (names turned into pinyin once),
+    // the keys are the same.
+    assert_eq!(filter_keys(&lists), keys);
 }
 
 #[test]
