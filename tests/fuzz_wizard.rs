@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use proptest::prelude::*;
 use renewal_assistant::checklist::Checklist;
 use renewal_assistant::tui::app::{Msg, Page};
+use renewal_assistant::tui::overlays::Overlay;
 
 #[derive(Debug, Clone)]
 enum Action {
@@ -23,13 +24,15 @@ enum Action {
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
-        6 => prop::sample::select(vec!['h', 'x', 't', 'n', 'b', 'q', 'g', 'y', '1', '2', '3', '4', '5', '9', ' ', '?', '-', '/', 's', 'p', 'r', '海', '西', '糖', '２', '年', '月', '日'])
+        // The saved list's and the cycle's keys too: c (progress), y (yes),
+        // u d r e (Ctrl-U undo, Ctrl-D delete, Ctrl-R rename, Ctrl-E edit), m.
+        6 => prop::sample::select(vec!['h', 'x', 't', 'n', 'b', 'q', 'g', 'y', '1', '2', '3', '4', '5', '9', ' ', '?', '-', '/', 's', 'p', 'r', 'c', 'u', 'd', 'e', 'm', '.', '海', '西', '糖', '２', '年', '月', '日'])
             .prop_map(KeyCode::Char),
         1 => any::<char>().prop_map(KeyCode::Char),
         6 => prop::sample::select(vec![
             KeyCode::Enter, KeyCode::Esc, KeyCode::Backspace, KeyCode::Delete, KeyCode::Up, KeyCode::Down,
             KeyCode::Left, KeyCode::Right, KeyCode::Home, KeyCode::End, KeyCode::PageUp, KeyCode::PageDown,
-            KeyCode::Tab, KeyCode::BackTab, KeyCode::F(1), KeyCode::F(10),
+            KeyCode::Tab, KeyCode::BackTab, KeyCode::F(1), KeyCode::F(2), KeyCode::F(3), KeyCode::F(10),
         ]),
     ]
 }
@@ -58,11 +61,15 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
-    let mut h = if kiosk {
+    let h = if kiosk {
         Harness::kiosk()
     } else {
         Harness::new()
     };
+    run_on(h, actions, kiosk)
+}
+
+fn run_on(mut h: Harness, actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
     let mut clock = 0u64;
     for a in actions {
         let before = h.app.draft().clone();
@@ -102,6 +109,20 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
                 "a kiosk showed the home list"
             );
             prop_assert!(h.app.saved().is_empty(), "a kiosk holds saved checklists");
+            // Nor any saved-list feature: no cycle page, no delete, rename
+            // or save-to-file question.
+            prop_assert!(
+                !matches!(h.app.page(), Page::Cycle { .. }),
+                "a kiosk showed the cycle page"
+            );
+            prop_assert!(
+                h.app
+                    .overlays()
+                    .iter()
+                    .all(|o| matches!(o, Overlay::Help | Overlay::Qr | Overlay::Countdown(_))),
+                "a kiosk asked a saved-list question: {:?}",
+                h.app.overlays()
+            );
             let fresh = h.app.result().is_none()
                 && *h.app.draft() == Default::default()
                 && h.app.filter_text().is_empty();
@@ -130,7 +151,7 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
             );
         }
         let len = match h.app.page() {
-            Page::Home => Some(h.app.saved().len() + 1),
+            Page::Home => Some(h.app.home_rows().len() + 1),
             Page::Question(step) if step != renewal_assistant::tui::app::Step::End => {
                 Some(h.app.visible_options(step).len())
             }
@@ -167,6 +188,40 @@ fn run(actions: Vec<Action>, kiosk: bool) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A data dir with three saved checklists: one preparing, one under
+/// review, one refused.
+fn saved_three() -> Harness {
+    use chrono::{TimeZone, Utc};
+    use renewal_assistant::checklist::{cycle, store::Store};
+    use renewal_assistant::plan::{self, Answers};
+    use renewal_assistant::policy::Scheme;
+    let tmp = tempfile::tempdir().unwrap();
+    let policy = fixture_policy();
+    let store = Store::open(tmp.path()).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 1, 12, 9, 0, 0).unwrap();
+    for (i, label) in ["妈妈", "爸爸", "奶奶"].into_iter().enumerate() {
+        let answers = Answers {
+            region: "fx-typical".into(),
+            scheme: Scheme::Employee,
+            disease: "hypertension".into(),
+            validity_end: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            cross_province: false,
+            retired: false,
+        };
+        let p = plan::compute(&policy, &answers, today()).unwrap();
+        let mut c = Checklist::new(store.new_id(), label, &answers, &p, now);
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 12).unwrap();
+        if i > 0 {
+            cycle::submit(&mut c, on, None, &policy, today(), now).unwrap();
+        }
+        if i > 1 {
+            cycle::refuse(&mut c, on, today(), now).unwrap();
+        }
+        store.create(&c).unwrap();
+    }
+    Harness::in_dir(tmp)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -178,6 +233,13 @@ proptest! {
     #[test]
     fn random_kiosk_sessions_never_panic(actions in prop::collection::vec(action(), 1..60)) {
         run(actions, true)?;
+    }
+
+    /// Sessions over saved checklists: filter, delete, undo, rename, edit,
+    /// the renewal cycle, saving the sheet, in any order.
+    #[test]
+    fn random_saved_list_sessions_never_panic(actions in prop::collection::vec(action(), 1..60)) {
+        run_on(saved_three(), actions, false)?;
     }
 
     /// Sessions that reach the result and then do random things there.

@@ -245,7 +245,7 @@ fn a_full_flow_ticks_quits_and_comes_back() {
     // Next week: the saved plan is on the home list.
     let mut s = Session::start(tmp.path(), &[]);
     s.wait_for("您的续期清单");
-    s.wait_for("糖尿病 · 示例省甲市 · 到期 2026-03-31");
+    s.wait_for("糖尿病 · 到期 2026-03-31 · 示例省甲市");
     s.wait_for("1/7");
     s.send("\x1b[B\r");
     // A saved checklist opens on its checklist tab; 1 shows the window.

@@ -508,7 +508,7 @@ fn the_home_list_reopens_a_saved_plan() {
     let s = h.screen();
     assert!(s.contains("新建续期计划"));
     assert!(
-        s.contains("糖尿病 · 示例省甲市 · 到期 2026-03-31 · 可申请，剩 75 天 · 1/7"),
+        s.contains("● 可申请，剩 75 天  1/7    糖尿病 · 到期 2026-03-31 · 示例省甲市"),
         "{s}"
     );
     h.key(KeyCode::Down).enter();

@@ -12,12 +12,15 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent
 use super::input::TextInput;
 use super::layout;
 use super::overlays::{self, Overlay};
+use super::screens::cycle::{self as cycle_screen, CycleScreen, CycleStep};
 use super::screens::date::DateField;
-use super::screens::home::Home;
+use super::screens::home::{self, Home};
 use super::screens::question::Question;
 use super::screens::result::{self, ResultView};
 use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
+use crate::checklist::agenda::{self, FilterKeys, NextAction};
+use crate::checklist::cycle::CycleState;
 use crate::checklist::store::StoreProblem;
 use crate::config::QuitKey;
 use crate::dates::{DateError, EndDate, read_end_date};
@@ -53,6 +56,16 @@ pub enum Msg {
     Tick(u64),
     /// The sheet went to the printer (or file), or why not.
     Printed(Result<(), String>),
+    /// A saved checklist was deleted; the checklist as it was, to undo.
+    Deleted(Result<Checklist, String>),
+    /// A deleted checklist was saved again (undo).
+    Restored(Result<Checklist, String>),
+    /// A saved checklist got a new label.
+    Renamed(Result<Checklist, String>),
+    /// A step of the renewal cycle was recorded: the checklist as saved.
+    CycleRecorded(Result<Checklist, String>),
+    /// The sheet was written to this file, or why not.
+    SheetWritten(Result<std::path::PathBuf, SheetError>),
     /// A tick could not be stored: the item shows what is on disk again.
     TickFailed {
         id: String,
@@ -60,6 +73,15 @@ pub enum Msg {
         done: bool,
         error: String,
     },
+}
+
+/// Why the sheet was not written to the file named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetError {
+    /// A file of that name is there: written only when the person says so.
+    Exists(std::path::PathBuf),
+    /// Anything else, said in the person's language.
+    Failed(String),
 }
 
 /// Whether `k` is the kiosk operator's quit key.
@@ -115,6 +137,29 @@ pub enum Effect {
         item: String,
         done: bool,
     },
+    /// Delete a saved checklist (the person confirmed).
+    Delete {
+        id: String,
+    },
+    /// Save a deleted checklist again, as it was (undo).
+    Restore(Box<Checklist>),
+    /// Give a saved checklist a new label.
+    Rename {
+        id: String,
+        label: String,
+    },
+    /// Record a step of the renewal cycle on a saved checklist.
+    Cycle {
+        id: String,
+        step: CycleStep,
+    },
+    /// Write the sheet to a file the person named (never through a link;
+    /// an existing file only when `overwrite`).
+    WriteSheet {
+        path: String,
+        text: String,
+        overwrite: bool,
+    },
     Quit,
 }
 
@@ -128,7 +173,21 @@ pub struct App {
     /// Answers so far, kept whatever screen shows.
     pub(crate) draft: Draft,
     pub(crate) message: Option<(Level, String)>,
+    /// Saved checklists, by the next thing to do.
     pub(crate) saved: Vec<Checklist>,
+    /// Each saved checklist's next action, in the order of `saved`.
+    pub(crate) saved_next: Vec<Option<NextAction>>,
+    /// What the home list filters on, in the order of `saved`: built on the
+    /// first keystroke in the filter, dropped when `saved` changes.
+    pub(crate) saved_keys: Option<Vec<FilterKeys>>,
+    /// The home list as it was left, while a checklist opened from it shows.
+    pub(crate) home_stash: Option<Home>,
+    /// Checklists deleted this session, the last one last: Ctrl-U on the
+    /// home list saves it again.
+    pub(crate) deleted: Vec<Checklist>,
+    /// The answers being changed are a saved checklist's, opened from the
+    /// home list (F3): Esc on the review page goes back to the list.
+    pub(crate) editing: bool,
     pub(crate) problems: Vec<StoreProblem>,
     /// Id of the checklist this session's answers were saved as.
     pub(crate) saved_id: Option<String>,
@@ -137,6 +196,9 @@ pub struct App {
     pub(crate) kiosk: Option<KioskState>,
     /// A printer or print file is configured.
     pub(crate) can_print: bool,
+    /// Where a sheet saved under a bare file name goes (the shell's current
+    /// directory when not set).
+    pub(crate) sheet_dir: Option<std::path::PathBuf>,
     now_ms: u64,
     regions: SearchIndex,
     diseases: Option<(usize, SearchIndex)>,
@@ -162,11 +224,17 @@ impl App {
             draft: Draft::default(),
             message: None,
             saved: Vec::new(),
+            saved_next: Vec::new(),
+            saved_keys: None,
+            home_stash: None,
+            deleted: Vec::new(),
+            editing: false,
             problems,
             saved_id: None,
             quit: false,
             kiosk: None,
             can_print: false,
+            sheet_dir: None,
             now_ms: 0,
             regions,
             diseases: None,
@@ -243,6 +311,15 @@ impl App {
         self.can_print = can;
     }
 
+    /// Where a sheet saved under a relative file name goes.
+    pub fn sheet_dir(&self) -> Option<&std::path::Path> {
+        self.sheet_dir.as_deref()
+    }
+
+    pub fn set_sheet_dir(&mut self, dir: std::path::PathBuf) {
+        self.sheet_dir = Some(dir);
+    }
+
     /// The person or the operator asked to stop.
     pub fn quit_requested(&self) -> bool {
         self.quit
@@ -269,14 +346,16 @@ impl App {
             Screen::Home(h) => h.selected,
             Screen::Question(q) => q.selected,
             Screen::Review(r) => r.selected,
+            Screen::Cycle(c) => c.selected(),
             Screen::Date(_) | Screen::Result(_) => 0,
         }
     }
 
-    /// The filter typed on a list question ("" elsewhere).
+    /// The filter typed on a list question or the home list ("" elsewhere).
     pub fn filter_text(&self) -> &str {
         match &self.screen {
             Screen::Question(q) => &q.filter.text,
+            Screen::Home(h) => &h.filter.text,
             _ => "",
         }
     }
@@ -299,6 +378,31 @@ impl App {
         read_end_date(self.date_text(), self.today)
     }
 
+    /// The saved checklists the home list shows, in order (all of them
+    /// off the home list).
+    pub fn home_rows(&self) -> Vec<&Checklist> {
+        match &self.screen {
+            Screen::Home(h) => (1..=h.shown(self.saved.len()))
+                .filter_map(|row| h.checklist_at(row, self.saved.len()))
+                .map(|i| &self.saved[i])
+                .collect(),
+            _ => self.saved.iter().collect(),
+        }
+    }
+
+    /// The popups shown, the top one last.
+    pub fn overlays(&self) -> &[Overlay] {
+        &self.overlays
+    }
+
+    /// The renewal-cycle page shown, if it is.
+    pub fn cycle(&self) -> Option<&CycleScreen> {
+        match &self.screen {
+            Screen::Cycle(c) => Some(c),
+            _ => None,
+        }
+    }
+
     pub fn help_shown(&self) -> bool {
         self.overlays.contains(&Overlay::Help)
     }
@@ -315,21 +419,40 @@ impl App {
         })
     }
 
-    /// Keeps the home list most urgent first.
-    fn set_saved(&mut self, mut saved: Vec<Checklist>) {
+    /// Keeps the home list by the next thing to do: apply-by days (and
+    /// results due) first, then windows opening, then the rest.
+    pub(crate) fn set_saved(&mut self, saved: Vec<Checklist>) {
         let today = self.today;
-        saved.sort_by_key(|c| {
-            let (done, total) = c.progress();
-            let days = (c.window.last_day() - today).num_days();
-            let rank = match c.window.status(today) {
-                plan::Status::Open | plan::Status::Grace => (0, days),
-                plan::Status::Expired => (1, -days),
-                plan::Status::NotYetOpen => (2, (c.window.closes - today).num_days()),
-                plan::Status::NoRenewal => (3, 0),
-            };
-            (done == total, rank)
+        let policy = &self.policy;
+        let mut keyed: Vec<(Option<NextAction>, Checklist)> = saved
+            .into_iter()
+            .map(|c| {
+                // Only a result's day needs today's plan; every other next
+                // action comes from the saved window (5,000 open quickly).
+                let plan = (c.cycle.state == CycleState::Submitted)
+                    .then(|| plan::compute(policy, &c.answers, today).ok())
+                    .flatten();
+                (agenda::next_action(&c, plan.as_ref(), today, policy), c)
+            })
+            .collect();
+        keyed.sort_by(|(a, x), (b, y)| {
+            (agenda::sort_key(a.as_ref()), &x.label, &x.id).cmp(&(
+                agenda::sort_key(b.as_ref()),
+                &y.label,
+                &y.id,
+            ))
         });
-        self.saved = saved;
+        (self.saved_next, self.saved) = keyed.into_iter().unzip();
+        self.saved_keys = None;
+        home::refilter(self);
+    }
+
+    /// `c` as saved now, in the list in its place (added if new).
+    pub(crate) fn put_saved(&mut self, c: Checklist) {
+        let mut saved = std::mem::take(&mut self.saved);
+        saved.retain(|s| s.id != c.id);
+        saved.push(c);
+        self.set_saved(saved);
     }
 
     // ---- questions ---------------------------------------------------
@@ -405,7 +528,20 @@ impl App {
                 selected: self.selected(),
                 filter: App::filterable(step),
             },
-            (None, Page::Home) => list(self.saved().len() + 1),
+            // The home list filters as one types.
+            (None, Page::Home) => Content::List {
+                len: home::len(self),
+                selected: self.selected(),
+                filter: true,
+            },
+            (None, Page::Cycle { .. }) => {
+                let cycle = self.cycle();
+                Content::Cycle {
+                    rows: cycle.map_or(0, CycleScreen::rows),
+                    selected: self.selected(),
+                    heading: cycle.and_then(CycleScreen::form).is_some(),
+                }
+            }
             (None, Page::Review { .. }) => list(self.review_rows().len()),
             (None, Page::Result) => list(0),
         };
@@ -600,8 +736,10 @@ impl App {
         }
     }
 
-    pub(crate) fn go_home(&mut self, selected: usize) {
-        self.screen = Screen::Home(Home { selected });
+    /// Back to the home list as it was left.
+    pub(crate) fn go_home(&mut self) {
+        self.editing = false;
+        home::show(self, None);
     }
 
     /// Esc: one step back; no answer is cleared.
@@ -615,6 +753,13 @@ impl App {
                 r.label = None;
                 return;
             }
+            Screen::Review(_) if self.editing => {
+                // Changing a saved checklist's answers ends here, unsaved
+                // (the answers stay in the draft, as Back always keeps them;
+                // F3 and 新建 start from the saved ones or from none).
+                self.go_home();
+                return;
+            }
             Screen::Review(_) => {
                 if let Some(last) = self.steps().last().copied() {
                     self.enter_step(last, false);
@@ -623,9 +768,13 @@ impl App {
             }
             Screen::Result(v) => {
                 match v.from_home {
-                    Some(selected) => self.go_home(selected),
+                    Some(_) => self.go_home(),
                     None => self.show_review(),
                 }
+                return;
+            }
+            Screen::Cycle(_) => {
+                cycle_screen::back(self);
                 return;
             }
         };
@@ -637,7 +786,7 @@ impl App {
             Some(prev) => self.enter_step(prev, false),
             None => {
                 if self.kiosk.is_none() && !self.saved.is_empty() {
-                    self.go_home(0);
+                    self.go_home();
                 } else if let Screen::Question(q) = &mut self.screen {
                     q.from_review = false;
                 }
@@ -652,11 +801,23 @@ impl App {
         review::rows(&self.steps())
     }
 
+    /// The label a checklist gets when the person gives none: the
+    /// disease, made to differ from the other saved checklists of the same
+    /// region and disease (高血压, 高血压 2).
     pub fn default_label(&self) -> String {
-        self.region()
-            .and_then(|r| self.draft.disease.and_then(|d| r.diseases.get(d)))
-            .map(|d| d.name.clone())
-            .unwrap_or_default()
+        let Some((region, disease)) = self.region().and_then(|r| {
+            self.draft
+                .disease
+                .and_then(|d| r.diseases.get(d))
+                .map(|d| (r, d))
+        }) else {
+            return String::new();
+        };
+        let others = self
+            .saved
+            .iter()
+            .filter(|c| Some(&c.id) != self.saved_id.as_ref());
+        agenda::distinct_label(others, &disease.name, &region.id, &disease.id)
     }
 
     /// The plan for the answers: shown, and saved (not at a kiosk).
@@ -675,7 +836,12 @@ impl App {
                     .label
                     .clone()
                     .unwrap_or_else(|| self.default_label());
-                let mut view = ResultView::new(p.clone(), None, None);
+                // A saved checklist's answers changed from the home list:
+                // shown on its checklist, with Esc back to the list.
+                let mut view = ResultView::new(p.clone(), None, self.editing.then_some(0));
+                if self.editing {
+                    view.show_tab(Tab::Checklist);
+                }
                 if self.kiosk.is_some() && self.saved_id.is_none() {
                     // A kiosk keeps the checklist in memory unless the person saves it.
                     view.checklist = Some(Checklist::new(
@@ -709,7 +875,14 @@ impl App {
 
     // ---- home --------------------------------------------------------
 
-    /// Opens the saved checklist at `index` of the home list.
+    /// Keeps the home list's state (filter, highlight) to come back to.
+    fn stash_home(&mut self) {
+        if let Screen::Home(h) = &mut self.screen {
+            self.home_stash = Some(std::mem::take(h));
+        }
+    }
+
+    /// Opens saved checklist `index` (of `saved`) from the home list.
     pub(crate) fn open_saved(&mut self, index: usize) {
         let Some(mut c) = self.saved.get(index).cloned() else {
             return;
@@ -719,6 +892,7 @@ impl App {
                 // Shown up to date with the data, ticks kept, as `checklist
                 // show` does (an older file gets its either/or groups).
                 c.refresh(&p, chrono::DateTime::UNIX_EPOCH);
+                self.stash_home();
                 let mut view = ResultView::new(p, Some(c), Some(index + 1));
                 // A saved checklist is reopened to be ticked.
                 view.show_tab(Tab::Checklist);
@@ -728,6 +902,25 @@ impl App {
             Err(_) => {
                 self.message = Some((Level::Error, crate::i18n::t("tui.saved_no_plan").into()))
             }
+        }
+    }
+
+    /// Saved checklist `index`'s answers on the review page, to change
+    /// (a new end date, another disease); saving keeps its ticks by item.
+    pub(crate) fn edit_saved(&mut self, index: usize) {
+        let Some(c) = self.saved.get(index) else {
+            return;
+        };
+        match Draft::from_answers(&self.policy, &c.answers, &c.label) {
+            Some(draft) => {
+                self.saved_id = Some(c.id.clone());
+                self.draft = draft;
+                self.stash_home();
+                self.editing = true;
+                self.show_review();
+                self.message = Some((Level::Info, crate::i18n::t("tui.edit.hint").into()));
+            }
+            None => self.message = Some((Level::Error, crate::i18n::t("tui.saved_no_plan").into())),
         }
     }
 
@@ -795,6 +988,8 @@ impl App {
     pub(crate) fn start_new(&mut self) {
         self.draft = Draft::default();
         self.saved_id = None;
+        self.editing = false;
+        self.stash_home();
         self.enter_step(Step::Region, false);
     }
 
@@ -866,21 +1061,102 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Saved(Ok(c)) => {
+            let created = app.saved_id.is_none();
             app.saved_id = Some(c.id.clone());
+            // The same person's same renewal saved twice is worth a word.
+            let twin = agenda::same_as(&app.saved, &c).cloned();
             // A kiosk lists nothing saved, not even the visitor's own.
             if app.kiosk.is_none() {
-                app.saved.retain(|s| s.id != c.id);
-                app.saved.push(c.clone());
-                let saved = std::mem::take(&mut app.saved);
-                app.set_saved(saved);
+                app.put_saved(c.clone());
             }
             if let Some(view) = app.result_mut() {
                 view.checklist = Some(c.clone());
             }
+            app.message = Some(match twin {
+                Some(twin) if created => (
+                    Level::Error,
+                    crate::i18n::tf(
+                        "tui.saved_twice",
+                        &[
+                            ("label", &twin.label),
+                            ("region", &twin.region_name),
+                            ("disease", &twin.disease_name),
+                        ],
+                    ),
+                ),
+                _ if app.editing => (
+                    Level::Info,
+                    crate::i18n::tf("tui.edited", &[("label", &c.label)]),
+                ),
+                _ => (
+                    Level::Info,
+                    crate::i18n::tf("tui.saved", &[("label", &c.label)]),
+                ),
+            });
+            Vec::new()
+        }
+        Msg::Deleted(Ok(c)) => {
+            let label = c.label.clone();
+            let saved = std::mem::take(&mut app.saved)
+                .into_iter()
+                .filter(|s| s.id != c.id)
+                .collect();
+            app.set_saved(saved);
+            app.deleted.push(c);
+            let len = home::len(app);
+            if let Screen::Home(h) = &mut app.screen {
+                h.selected = h.selected.min(len - 1);
+            }
             app.message = Some((
                 Level::Info,
-                crate::i18n::tf("tui.saved", &[("label", &c.label)]),
+                crate::i18n::tf("tui.home.deleted", &[("label", &label)]),
             ));
+            Vec::new()
+        }
+        Msg::Restored(Ok(c)) => {
+            app.deleted.retain(|d| d.id != c.id);
+            let id = c.id.clone();
+            let label = c.label.clone();
+            app.put_saved(c);
+            if matches!(app.screen, Screen::Home(_)) {
+                home::show(app, Some(&id));
+            }
+            app.message = Some((
+                Level::Info,
+                crate::i18n::tf("tui.home.restored", &[("label", &label)]),
+            ));
+            Vec::new()
+        }
+        Msg::Renamed(Ok(c)) => {
+            let label = c.label.clone();
+            let id = c.id.clone();
+            app.put_saved(c);
+            if matches!(app.screen, Screen::Home(_)) {
+                home::show(app, Some(&id));
+            }
+            app.message = Some((
+                Level::Info,
+                crate::i18n::tf("tui.home.renamed", &[("label", &label)]),
+            ));
+            Vec::new()
+        }
+        Msg::CycleRecorded(Ok(c)) => {
+            cycle_screen::recorded(app, c);
+            Vec::new()
+        }
+        Msg::Deleted(Err(e))
+        | Msg::Restored(Err(e))
+        | Msg::Renamed(Err(e))
+        | Msg::CycleRecorded(Err(e)) => {
+            // Nothing changed on disk: the screen keeps what it showed.
+            app.message = Some((
+                Level::Error,
+                crate::i18n::tf("tui.not_changed", &[("error", &e)]),
+            ));
+            Vec::new()
+        }
+        Msg::SheetWritten(result) => {
+            super::overlays::sheet_written(app, result);
             Vec::new()
         }
         Msg::Stored(Ok(c)) => {
@@ -994,8 +1270,8 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             if layout::too_small(app.size) {
                 return Vec::new();
             }
-            if overlays::key(app, &k) {
-                return Vec::new();
+            if let Some(effects) = overlays::key(app, &k) {
+                return effects;
             }
             key(app, k)
         }
@@ -1039,12 +1315,17 @@ fn typing(app: &App) -> bool {
     match app.page() {
         Page::Question(step) => App::filterable(step) || step == Step::End,
         Page::Review { editing_label } => editing_label,
-        _ => false,
+        Page::Home => true,
+        Page::Cycle { typing } => typing,
+        Page::Result => false,
     }
 }
 
 fn paste(app: &mut App, text: &str) {
     let text = text.lines().next().unwrap_or("");
+    if overlays::paste(app, text) {
+        return;
+    }
     match &mut app.screen {
         Screen::Date(d) => d.field.insert(text),
         Screen::Question(q) if App::filterable(q.step) => {
@@ -1054,6 +1335,15 @@ fn paste(app: &mut App, text: &str) {
         Screen::Review(Review {
             label: Some(label), ..
         }) => label.insert(text),
+        Screen::Home(h) => {
+            h.filter.insert(text);
+            home::refilter(app);
+            let shown = home::len(app) - 1;
+            if let Screen::Home(h) = &mut app.screen {
+                h.selected = usize::from(shown > 0);
+            }
+        }
+        Screen::Cycle(c) => c.paste(text),
         _ => {}
     }
 }
@@ -1097,13 +1387,14 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    use super::screens::{date, home, question};
+    use super::screens::{date, question};
     match app.page() {
         Page::Home => home::key(app, k),
         Page::Question(Step::End) => date::key(app, k),
         Page::Question(_) => question::key(app, k),
         Page::Review { .. } => review::key(app, k),
         Page::Result => result::key(app, k),
+        Page::Cycle { .. } => cycle_screen::key(app, k),
     }
 }
 
@@ -1111,7 +1402,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
     if layout::too_small(app.size) || overlays::mouse(app, &m) {
         return Vec::new();
     }
-    use super::screens::{home, question};
+    use super::screens::question;
     use crossterm::event::MouseButton;
     use layout::Hit;
     match m.kind {
@@ -1130,6 +1421,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
         {
             Some(Hit::Option(i)) => match app.page() {
                 Page::Home => home::click(app, i),
+                Page::Cycle { .. } => cycle_screen::click(app, i),
                 Page::Question(_) => question::click(app, i),
                 Page::Review {
                     editing_label: false,

@@ -75,6 +75,14 @@ pub enum Content {
         checklist: Option<(usize, (usize, usize))>,
         summary_rows: usize,
     },
+    /// A saved checklist's renewal cycle: where it stands above; below, a
+    /// list of `rows` (the actions; the channels under a `heading` row) or,
+    /// with no rows, the date being typed.
+    Cycle {
+        rows: usize,
+        selected: usize,
+        heading: bool,
+    },
 }
 
 /// What a click landed on.
@@ -236,6 +244,30 @@ pub fn areas(shown: &Shown) -> Areas {
         Content::List { len, selected, .. } => {
             a.list = Some(list_geom(shown, a.body, len, selected))
         }
+        // The state and history in the pane, the form below it.
+        Content::Cycle { rows: 0, .. } => {
+            let [pane, _, field, hint, below] =
+                Layout::vertical([Fill(1), Length(1), Length(1), Length(1), Length(1)])
+                    .areas(a.body);
+            (a.pane, a.field, a.hint, a.below) = (pane, field, hint, below);
+        }
+        Content::Cycle {
+            rows,
+            selected,
+            heading: true,
+        } => {
+            let list_h = (rows as u16).min(a.body.height.saturating_sub(5));
+            let [pane, _, hint, list] =
+                Layout::vertical([Fill(1), Length(1), Length(1), Length(list_h)]).areas(a.body);
+            (a.pane, a.hint) = (pane, hint);
+            a.list = Some(list_geom(shown, list, rows, selected));
+        }
+        Content::Cycle { rows, selected, .. } => {
+            let [pane, _, list] =
+                Layout::vertical([Fill(1), Length(1), Length(rows as u16)]).areas(a.body);
+            a.pane = pane;
+            a.list = Some(list_geom(shown, list, rows, selected));
+        }
         Content::Result { .. } => {}
     }
     a
@@ -302,7 +334,7 @@ pub fn hit(shown: &Shown, col: u16, row: u16) -> Option<Hit> {
             None
         }
         Content::Date => None,
-        Content::List { len, .. } => {
+        Content::List { len, .. } | Content::Cycle { rows: len, .. } => {
             let g = a.list?;
             if row < g.top || row >= g.top + g.height * g.stride {
                 return None;

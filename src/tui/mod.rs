@@ -13,6 +13,7 @@ pub mod theme;
 pub mod view;
 
 use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,7 +33,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use self::app::{App, Effect, Kiosk, Msg};
+use self::app::{App, Effect, Kiosk, Msg, SheetError};
 use self::theme::Theme;
 use crate::checklist::Checklist;
 use crate::checklist::store::Store;
@@ -117,8 +118,81 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
-/// Performs one effect; the result comes back as a message.
+/// Writes the sheet to the file the person named, only its owner can read
+/// it (0600). A new file is created and never replaces one: an existing
+/// file is written only with `overwrite` (the person said so), a link is
+/// never followed, and only a plain file is ever written. A leading `~/` is
+/// the home folder; another relative name is in `dir` (the current
+/// directory when None). Returns where it was written.
+pub fn write_sheet(
+    path: &str,
+    dir: Option<&std::path::Path>,
+    text: &str,
+    overwrite: bool,
+) -> Result<PathBuf, SheetError> {
+    use std::fs;
+    let path = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => match dir {
+            Some(dir) => dir.join(path),
+            None => PathBuf::from(path),
+        },
+    };
+    let failed = |e: &dyn std::fmt::Display| SheetError::Failed(format!("{}: {e}", path.display()));
+    match fs::symlink_metadata(&path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(SheetError::Failed(crate::i18n::tf(
+                "tui.sheet.link",
+                &[("path", &path.display())],
+            )));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(SheetError::Failed(crate::i18n::tf(
+                "tui.sheet.not_a_file",
+                &[("path", &path.display())],
+            )));
+        }
+        Ok(_) if !overwrite => return Err(SheetError::Exists(path)),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(failed(&e)),
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    if overwrite {
+        options.create(true).truncate(true);
+    } else {
+        // Made here or not at all: a file that appeared meanwhile is asked about.
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = match options.open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(SheetError::Exists(path)),
+        Err(e) => return Err(failed(&e)),
+    };
+    #[cfg(unix)]
+    {
+        // A file replaced keeps its old mode on open: narrow it too.
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(|e| failed(&e))?;
+    }
+    // The file is an output edge: clean the text and show it in the language.
+    file.write_all(crate::i18n::data(text).as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| failed(&e))?;
+    Ok(std::path::absolute(&path).unwrap_or(path))
+}
+
+/// Performs one effect for `app` (its data and its today, for the renewal
+/// cycle's steps); the result comes back as a message.
 pub fn perform(
+    app: &App,
     effect: Effect,
     store: Option<&Store>,
     printer: &PrintConfig,
@@ -127,14 +201,66 @@ pub fn perform(
     if let Effect::Print(sheet) = &effect {
         return Some(Msg::Printed(print(sheet, printer)));
     }
+    if let Effect::WriteSheet {
+        path,
+        text,
+        overwrite,
+    } = &effect
+    {
+        return Some(Msg::SheetWritten(write_sheet(
+            path,
+            app.sheet_dir(),
+            text,
+            *overwrite,
+        )));
+    }
     let Some(store) = store else {
         return match effect {
             Effect::Quit | Effect::Suspend => None,
             _ => Some(Msg::Saved(Err(crate::i18n::t("tui.no_store").to_string()))),
         };
     };
+    // What the person reads when the store says no, in their language.
+    let said = |e: crate::checklist::store::StoreError| crate::checklist::words::error_text(&e);
     match effect {
-        Effect::Quit | Effect::Print(_) | Effect::Suspend => None,
+        Effect::Quit | Effect::Print(_) | Effect::Suspend | Effect::WriteSheet { .. } => None,
+        Effect::Delete { id } => {
+            // Read before it goes, so Ctrl-U can put back what was on disk;
+            // a file that cannot be read is not deleted.
+            Some(Msg::Deleted(
+                store
+                    .load(&id, now)
+                    .and_then(|c| store.delete(&id).map(|()| c))
+                    .map_err(said),
+            ))
+        }
+        Effect::Restore(c) => Some(Msg::Restored(store.create(&c).map(|_| *c).map_err(said))),
+        Effect::Rename { id, label } => Some(Msg::Renamed(
+            store
+                .update(&id, now, |c| {
+                    let changed = c.label != label;
+                    c.label = label;
+                    if changed {
+                        c.updated_at = now;
+                    }
+                    (changed, ())
+                })
+                .map(|(c, _)| c)
+                .map_err(said),
+        )),
+        Effect::Cycle { id, step } => {
+            // The step on the file as it is now, under the lock; saved only
+            // when the rules accept it.
+            let result = store.update(&id, now, |c| {
+                let r = step.apply(c, app.policy(), app.today(), now);
+                (r.is_ok(), r)
+            });
+            Some(Msg::CycleRecorded(match result {
+                Ok((c, Ok(()))) => Ok(c),
+                Ok((_, Err(e))) => Err(e.describe()),
+                Err(e) => Err(said(e)),
+            }))
+        }
         Effect::Save {
             existing: Some(id),
             label,
@@ -472,7 +598,7 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
                     Effect::Suspend => suspend(&mut terminal),
                     effect => {
                         if let Some(reply) =
-                            perform(effect, store.as_ref(), &options.print, Utc::now())
+                            perform(&app, effect, store.as_ref(), &options.print, Utc::now())
                         {
                             queue.push(reply);
                         }

@@ -1,7 +1,9 @@
-//! Popups over the screen: help, the plan's QR code, and the idle kiosk's
-//! countdown. Any key closes the top one (and does nothing else).
+//! Popups over the screen: help, the plan's QR code and the idle kiosk's
+//! countdown (any key closes the top one and does nothing else); and the
+//! small questions of the saved list and the sheet: delete this checklist?
+//! its new label, the file to save the sheet to, overwrite that file?
 
-use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -9,13 +11,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::App;
+use super::app::{App, Effect, Level, SheetError};
+use super::input::TextInput;
 use super::theme::Theme;
 use super::view::{fit, put, text_line};
 use crate::i18n::{t, tf};
 use crate::plan::render::wrap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     /// Every key, explained.
     Help,
@@ -23,34 +26,303 @@ pub enum Overlay {
     Qr,
     /// Seconds left before an idle kiosk session is wiped.
     Countdown(u64),
+    /// Delete this saved checklist? `y` or Enter deletes; any other key keeps it.
+    ConfirmDelete { id: String, label: String },
+    /// A new label for a saved checklist.
+    Rename { id: String, field: TextInput },
+    /// The file to save the sheet to (`.md`: Markdown, else plain text).
+    SaveSheet { field: TextInput },
+    /// That file is there already: replace it?
+    ConfirmOverwrite { path: String },
 }
 
-/// A key while a popup shows closes the top one; true when it did. (The
-/// countdown is closed by any input before this, in `update`.)
-pub(crate) fn key(app: &mut App, _k: &KeyEvent) -> bool {
-    app.overlays.pop().is_some()
+fn yes(k: &KeyEvent) -> bool {
+    matches!(
+        k.code,
+        KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('是')
+    )
 }
 
-/// A click while help shows closes it; true when the click is used up.
+/// A key while a popup shows goes to the top one: Some with what the shell
+/// must do, None when no popup shows. Help, the QR code and the countdown
+/// close on any key (the countdown is closed by any input before this, in
+/// `update`); the questions take their answer.
+pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
+    let top = app.overlays.last_mut()?;
+    match top {
+        Overlay::Help | Overlay::Qr | Overlay::Countdown(_) => {
+            app.overlays.pop();
+        }
+        Overlay::ConfirmDelete { id, label } => {
+            let (id, label) = (id.clone(), label.clone());
+            app.overlays.pop();
+            if yes(k) {
+                app.message = Some((Level::Info, t("tui.saving").into()));
+                return Some(vec![Effect::Delete { id }]);
+            }
+            app.message = Some((
+                Level::Info,
+                tf("tui.home.not_deleted", &[("label", &label)]),
+            ));
+        }
+        Overlay::Rename { id, field } => match k.code {
+            KeyCode::Esc => {
+                app.overlays.pop();
+            }
+            KeyCode::Enter => {
+                let label = field.text.trim().to_string();
+                let id = id.clone();
+                let checked = if label.is_empty() {
+                    Err(t("tui.rename.empty").to_string())
+                } else {
+                    crate::checklist::check_label(&label)
+                        .map_err(crate::checklist::words::label_problem_text)
+                };
+                match checked {
+                    Ok(()) => {
+                        app.overlays.pop();
+                        app.message = Some((Level::Info, t("tui.saving").into()));
+                        return Some(vec![Effect::Rename { id, label }]);
+                    }
+                    Err(e) => app.message = Some((Level::Error, e)),
+                }
+            }
+            _ => {
+                if field.edit(k) {
+                    app.message = None;
+                }
+            }
+        },
+        Overlay::SaveSheet { field } => match k.code {
+            KeyCode::Esc => {
+                app.overlays.pop();
+                app.message = None;
+            }
+            KeyCode::Enter => {
+                let path = field.text.trim().to_string();
+                return Some(write_sheet(app, path, false));
+            }
+            _ => {
+                if field.edit(k) {
+                    app.message = None;
+                }
+            }
+        },
+        Overlay::ConfirmOverwrite { path } => {
+            let path = path.clone();
+            app.overlays.pop();
+            if yes(k) {
+                return Some(write_sheet(app, path, true));
+            }
+            // Back to the file name, to choose another.
+            app.message = Some((Level::Info, t("tui.sheet.not_overwritten").into()));
+        }
+    }
+    Some(Vec::new())
+}
+
+/// A paste goes into the field of the popup shown, if it has one; true
+/// when a popup took it.
+pub(crate) fn paste(app: &mut App, text: &str) -> bool {
+    match app.overlays.last_mut() {
+        Some(Overlay::Rename { field, .. } | Overlay::SaveSheet { field }) => {
+            field.insert(text);
+            true
+        }
+        Some(Overlay::ConfirmDelete { .. } | Overlay::ConfirmOverwrite { .. }) => true,
+        _ => false,
+    }
+}
+
+/// The sheet of the result shown, for the file named; `.md` and
+/// `.markdown` give Markdown, any other name plain text.
+fn write_sheet(app: &mut App, path: String, overwrite: bool) -> Vec<Effect> {
+    if path.is_empty() {
+        app.message = Some((Level::Error, t("tui.sheet.no_name").into()));
+        return Vec::new();
+    }
+    let lower = path.to_lowercase();
+    let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let Some(text) = app
+        .result()
+        .map(|v| super::screens::result::sheet(v, app.today, markdown))
+    else {
+        return Vec::new();
+    };
+    app.message = Some((Level::Info, t("tui.saving").into()));
+    vec![Effect::WriteSheet {
+        path,
+        text,
+        overwrite,
+    }]
+}
+
+/// The sheet's file was written, or not: the popups close, or the person
+/// is asked whether to replace the file, or told why not (the name kept to
+/// change).
+pub(crate) fn sheet_written(app: &mut App, result: Result<std::path::PathBuf, SheetError>) {
+    match result {
+        Ok(path) => {
+            app.overlays.retain(|o| {
+                !matches!(
+                    o,
+                    Overlay::SaveSheet { .. } | Overlay::ConfirmOverwrite { .. }
+                )
+            });
+            app.message = Some((
+                Level::Info,
+                tf("tui.sheet.written", &[("path", &path.display())]),
+            ));
+        }
+        Err(SheetError::Exists(path)) => {
+            // Asked with the name as typed; it is written as typed again.
+            let typed = match app.overlays.last() {
+                Some(Overlay::SaveSheet { field }) => field.text.trim().to_string(),
+                _ => path.display().to_string(),
+            };
+            app.message = None;
+            app.overlays.push(Overlay::ConfirmOverwrite { path: typed });
+        }
+        Err(SheetError::Failed(e)) => {
+            app.message = Some((Level::Error, tf("tui.sheet.failed", &[("error", &e)])));
+        }
+    }
+}
+
+/// A click while a popup shows: help closes; the questions keep the click
+/// (nothing under them acts); the QR code lets it through. True when the
+/// click is used up.
 pub(crate) fn mouse(app: &mut App, m: &MouseEvent) -> bool {
-    if !app.help_shown() {
-        return false;
+    match app.overlays.last() {
+        Some(Overlay::Help) => {
+            if matches!(m.kind, MouseEventKind::Down(_)) {
+                app.overlays.retain(|o| *o != Overlay::Help);
+            }
+            true
+        }
+        Some(
+            Overlay::ConfirmDelete { .. }
+            | Overlay::Rename { .. }
+            | Overlay::SaveSheet { .. }
+            | Overlay::ConfirmOverwrite { .. },
+        ) => true,
+        _ => false,
     }
-    if matches!(m.kind, MouseEventKind::Down(_)) {
-        app.overlays.retain(|o| *o != Overlay::Help);
-    }
-    true
 }
 
 /// Draws the popups, the bottom one first.
 pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    for overlay in &app.overlays {
+    for (i, overlay) in app.overlays.iter().enumerate() {
+        // The file name is asked again once the question about it is answered.
+        let asked_over = app.overlays[i + 1..]
+            .iter()
+            .any(|o| matches!(o, Overlay::ConfirmOverwrite { .. }));
         match overlay {
+            Overlay::SaveSheet { .. } if asked_over => {}
             Overlay::Qr => qr(frame, app, theme),
             Overlay::Help => help(frame, app, theme),
             Overlay::Countdown(secs) => countdown(frame, theme, *secs),
+            Overlay::ConfirmDelete { label, .. } => {
+                let width = popup_width(frame);
+                let lines = wrap(&tf("tui.home.confirm_delete", &[("label", label)]), width);
+                popup(
+                    frame,
+                    theme,
+                    Some(format!(" {} ", t("tui.home.delete_title"))),
+                    &lines,
+                    theme.warn(),
+                );
+            }
+            Overlay::ConfirmOverwrite { path } => {
+                let width = popup_width(frame);
+                let lines = wrap(&tf("tui.sheet.confirm_overwrite", &[("path", path)]), width);
+                popup(
+                    frame,
+                    theme,
+                    Some(format!(" {} ", t("tui.sheet.title"))),
+                    &lines,
+                    theme.warn(),
+                );
+            }
+            Overlay::Rename { field, .. } => field_popup(
+                frame,
+                theme,
+                t("tui.rename.title"),
+                t("tui.rename.label"),
+                field,
+                &wrap(t("tui.rename.hint"), popup_width(frame)),
+            ),
+            Overlay::SaveSheet { field } => field_popup(
+                frame,
+                theme,
+                t("tui.sheet.title"),
+                t("tui.sheet.label"),
+                field,
+                &wrap(t("tui.sheet.hint"), popup_width(frame)),
+            ),
         }
     }
+}
+
+/// The text width of a popup on this frame.
+fn popup_width(frame: &Frame) -> usize {
+    (frame.area().width as usize).saturating_sub(8).min(66)
+}
+
+/// A popup with a one-line text field and the terminal's cursor at its
+/// caret, and lines of explanation under it.
+fn field_popup(
+    frame: &mut Frame,
+    theme: &Theme,
+    title: &str,
+    label: &str,
+    field: &TextInput,
+    below: &[String],
+) {
+    let width = popup_width(frame);
+    let mut lines = vec![String::new()];
+    lines.extend(below.iter().cloned());
+    // The box is as wide as the widest line could be.
+    lines[0] = " ".repeat(width);
+    let rect = popup(
+        frame,
+        theme,
+        Some(format!(" {title} ")),
+        &lines,
+        theme.base(),
+    );
+    let y = rect.y + 1;
+    let inner = rect.width.saturating_sub(2);
+    // The end of a long text stays in view, with the caret.
+    let shown = tail(&field.text, inner as usize - label.width() - 1);
+    put(
+        frame,
+        rect.x + 1,
+        y,
+        inner,
+        Line::from(vec![
+            Span::styled(label.to_string(), theme.question()),
+            Span::styled(shown.clone(), super::view::underlined()),
+        ]),
+    );
+    let hidden = field.text.width() - shown.width();
+    let caret = (field.caret_column() as usize).saturating_sub(hidden);
+    frame.set_cursor_position((rect.x + 1 + label.width() as u16 + caret as u16, y));
+}
+
+/// The end of `text` that fits `width` columns.
+fn tail(text: &str, width: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in text.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
 }
 
 /// The plan as a QR code over the whole screen, dark on light.
@@ -150,8 +422,15 @@ fn clear_whole_characters(frame: &mut Frame, rect: Rect) {
     }
 }
 
-/// A centred box over the screen, cleared first, sized to its lines.
-fn popup(frame: &mut Frame, theme: &Theme, title: Option<String>, lines: &[String], style: Style) {
+/// A centred box over the screen, cleared first, sized to its lines; where
+/// it was drawn.
+fn popup(
+    frame: &mut Frame,
+    theme: &Theme,
+    title: Option<String>,
+    lines: &[String],
+    style: Style,
+) -> Rect {
     let area = frame.area();
     let width = (lines.iter().map(|l| l.width()).max().unwrap_or(10) as u16 + 4).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
@@ -172,13 +451,16 @@ fn popup(frame: &mut Frame, theme: &Theme, title: Option<String>, lines: &[Strin
     }
     let body: Vec<Line> = lines.iter().map(|l| text_line(l, style)).collect();
     frame.render_widget(Paragraph::new(body).block(block), rect);
+    rect
 }
-/// Every key, explained; at a kiosk only the keys a visitor has.
+
+/// Every key, explained; at a kiosk only the keys a visitor has (no saved
+/// list, no renewal cycle, no saving to a file).
 fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let text = match app.kiosk() {
         Some(k) if k.allow_save => format!("{}\n{}", t("tui.help.kiosk"), t("tui.help.kiosk_save")),
         Some(_) => t("tui.help.kiosk").to_string(),
-        None => t("tui.help").to_string(),
+        None => format!("{}\n{}", t("tui.help"), t("tui.help.saved")),
     };
     let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     popup(

@@ -101,6 +101,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Date(s) => screens::date::draw(frame, app, s, theme, &areas),
         Screen::Review(s) => screens::review::draw(frame, app, s, theme, &areas),
         Screen::Result(s) => screens::result::draw(frame, app, s, theme, &areas),
+        Screen::Cycle(s) => screens::cycle::draw(frame, app, s, theme, &areas),
     }
     message_and_footer(frame, app, theme, &areas);
     super::overlays::draw(frame, app, theme);
@@ -336,6 +337,11 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
             (None, true) => t("tui.keys.result"),
             (None, false) => t("tui.keys.result_scroll"),
         },
+        Page::Cycle { typing: true } => t("tui.keys.cycle_date"),
+        Page::Cycle { .. } if app.cycle().and_then(|c| c.form()).is_some() => {
+            t("tui.keys.cycle_channel")
+        }
+        Page::Cycle { .. } => t("tui.keys.cycle"),
     };
     // Only the operator can quit a kiosk, with a key nobody is shown.
     let quit = match app.page() {
@@ -346,6 +352,8 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
         Page::Question(step) if App::filterable(step) || step == Step::End => {
             Some(t("tui.keys.quit_typing"))
         }
+        // Letters filter the saved list; a date is being typed.
+        Page::Home | Page::Cycle { typing: true } => Some(t("tui.keys.quit_typing")),
         _ => Some(t("tui.keys.quit")),
     };
     let keys = match quit {

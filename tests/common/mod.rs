@@ -145,6 +145,12 @@ impl Harness {
         Harness::start_with(policy, tempfile::tempdir().unwrap(), None)
     }
 
+    /// The wizard on other policy data, over a data dir that may already
+    /// hold checklists.
+    pub fn in_dir_with(policy: PolicySet, tmp: tempfile::TempDir) -> Harness {
+        Harness::start_with(policy, tmp, None)
+    }
+
     /// Starts the wizard the way the shell does (`tui::start`).
     fn start(tmp: tempfile::TempDir, kiosk: Option<Kiosk>) -> Harness {
         Harness::start_with(fixture_policy(), tmp, kiosk)
@@ -157,6 +163,9 @@ impl Harness {
         // Effects go to a store here even where the shell has none, so a
         // test can see that nothing was written.
         let store = Store::open(tmp.path()).unwrap();
+        // A sheet saved under a bare name goes to the temp dir, never the
+        // directory the tests run in.
+        app.set_sheet_dir(tmp.path().to_path_buf());
         update(&mut app, Msg::Resize(80, 24));
         Harness {
             app,
@@ -176,7 +185,9 @@ impl Harness {
                 if effect == Effect::Quit {
                     self.quit = true;
                 }
-                if let Some(reply) = perform(effect, Some(&self.store), &self.printer, now) {
+                if let Some(reply) =
+                    perform(&self.app, effect, Some(&self.store), &self.printer, now)
+                {
                     queue.push(reply);
                 }
             }

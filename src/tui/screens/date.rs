@@ -1,10 +1,12 @@
 //! The end-date question: a text field read as it is typed.
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
+use ratatui::text::Line;
 
 use crate::dates::words::weekday;
-use crate::dates::{far_from_today, is_partial};
+use crate::dates::{far_from_today, is_partial, parse_date};
 use crate::i18n::{t, tf};
 use crate::plan::render::wrap;
 use crate::tui::app::{App, Effect, Level, Step};
@@ -71,6 +73,46 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         app.message = None;
     }
     Vec::new()
+}
+
+/// What the date typed so far is understood as (✓ the day, its weekday and
+/// how far from today), or why it is not a date (✗); shared by every date
+/// the wizard asks.
+pub(crate) fn reading_line(
+    text: &str,
+    today: NaiveDate,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    if text.trim().is_empty() {
+        return text_line(t("tui.date.empty"), theme.dim());
+    }
+    // Still being typed: what comes next, not an error.
+    if parse_date(text).is_err() && is_partial(text) {
+        return text_line(t("tui.date.typing"), theme.dim());
+    }
+    match parse_date(text) {
+        Ok(d) => {
+            let days = (d - today).num_days();
+            let rel = match days {
+                0 => t("prompt.rel.today").to_string(),
+                n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
+                n => tf("prompt.rel.past", &[("n", &-n)]),
+            };
+            let text = tf(
+                "tui.date.understood",
+                &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
+            );
+            text_line(&fit(&format!("✓ {text}"), width), theme.ok())
+        }
+        Err(e) => text_line(
+            &fit(
+                &format!("✗ {}", crate::dates::words::error_reason(&e)),
+                width,
+            ),
+            theme.danger(),
+        ),
+    }
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, areas: &Areas) {

@@ -1,26 +1,73 @@
-//! The home list: 新建 on top, then the saved checklists, most urgent first.
+//! The home list: 新建 on top, then the saved checklists by the next thing
+//! to do (apply-by days first, then windows opening). Typing filters it
+//! (label, region, disease, pinyin); Del deletes (after a confirm, and
+//! Ctrl-U puts it back for the rest of the session), F2 renames, F3
+//! changes the answers keeping the ticks that still apply. Never shown at
+//! a kiosk: a kiosk holds no saved checklists.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
+use crate::checklist::Checklist;
+use crate::checklist::agenda::{self, ActionKind, Mark, NextAction};
+use crate::checklist::cycle::{CycleState, month_day};
 use crate::i18n::{t, tf};
 use crate::plan::Status;
-use crate::tui::app::{App, Effect, move_selection};
+use crate::plan::render::{estimated_mark, pad};
+use crate::tui::app::{App, Effect, Level, move_selection};
+use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
-use crate::tui::view::{fit, header, list_rows, put, status_glyph, text_line, title_and_explain};
+use crate::tui::view::{fit, header, put, status_glyph, text_field, text_line, title_and_explain};
 
 use super::Screen;
 
 #[derive(Debug, Clone, Default)]
 pub struct Home {
-    /// Highlighted row: 0 is 新建, `i + 1` is saved checklist `i`.
+    /// Highlighted row: 0 is 新建, `i + 1` is the `i`th checklist shown.
     pub(crate) selected: usize,
+    /// What was typed to filter the list.
+    pub(crate) filter: TextInput,
+    /// Indices into `App::saved` the filter lets through, in order; `None`
+    /// while nothing is typed (all of them, without a list of 5,000).
+    pub(crate) visible: Option<Vec<usize>>,
 }
 
-/// Rows of the list: 新建 and each saved checklist.
+impl Home {
+    /// Checklists shown.
+    pub(crate) fn shown(&self, saved: usize) -> usize {
+        self.visible.as_ref().map_or(saved, Vec::len)
+    }
+
+    /// The index into `App::saved` of list row `row` (row 0 is 新建).
+    pub(crate) fn checklist_at(&self, row: usize, saved: usize) -> Option<usize> {
+        let i = row.checked_sub(1)?;
+        match &self.visible {
+            Some(v) => v.get(i).copied(),
+            None => (i < saved).then_some(i),
+        }
+    }
+
+    /// The row showing saved checklist `index`, if the filter shows it.
+    fn row_of(&self, index: usize) -> Option<usize> {
+        match &self.visible {
+            Some(v) => v.iter().position(|i| *i == index).map(|p| p + 1),
+            None => Some(index + 1),
+        }
+    }
+}
+
+/// Rows of the list: 新建 and each checklist the filter shows.
 pub(crate) fn len(app: &App) -> usize {
-    app.saved.len() + 1
+    match &app.screen {
+        Screen::Home(h) => h.shown(app.saved.len()) + 1,
+        _ => app.saved.len() + 1,
+    }
 }
 
 fn state(app: &mut App) -> Option<&mut Home> {
@@ -30,39 +77,162 @@ fn state(app: &mut App) -> Option<&mut Home> {
     }
 }
 
+/// Shows the checklists matching the filter again: after a keystroke, or
+/// when the saved list changed. The filter keys are built on the first
+/// keystroke, not when the list opens (at 5,000 checklists they take longer
+/// than everything else the opening does).
+pub(crate) fn refilter(app: &mut App) {
+    let Screen::Home(home) = &mut app.screen else {
+        return;
+    };
+    if home.filter.text.trim().is_empty() {
+        home.visible = None;
+    } else {
+        let keys = app
+            .saved_keys
+            .get_or_insert_with(|| agenda::filter_keys(&app.saved));
+        home.visible = Some(agenda::filter(keys, &home.filter.text));
+    }
+}
+
+/// The home list again, as it was left (filter and highlighted checklist),
+/// brought up to date with the saved checklists; `focus` highlights that
+/// checklist if the filter shows it.
+pub(crate) fn show(app: &mut App, focus: Option<&str>) {
+    let home = app.home_stash.take().unwrap_or_default();
+    let was = home
+        .checklist_at(home.selected, app.saved.len())
+        .and_then(|i| app.saved.get(i))
+        .map(|c| c.id.clone());
+    app.screen = Screen::Home(home);
+    refilter(app);
+    let want = focus.map(str::to_string).or(was);
+    let row = want
+        .and_then(|id| app.saved.iter().position(|c| c.id == id))
+        .and_then(|i| match &app.screen {
+            Screen::Home(h) => h.row_of(i),
+            _ => None,
+        });
+    let len = len(app);
+    if let Some(h) = state(app) {
+        h.selected = row.unwrap_or(h.selected).min(len - 1);
+    }
+}
+
+/// The saved checklist on the highlighted row, if it is one.
+fn selected_checklist(app: &App) -> Option<&Checklist> {
+    match &app.screen {
+        Screen::Home(h) => h
+            .checklist_at(h.selected, app.saved.len())
+            .and_then(|i| app.saved.get(i)),
+        _ => None,
+    }
+}
+
 /// Opens the row: a new plan, or the saved checklist.
 fn activate(app: &mut App, row: usize) {
-    if row == 0 {
-        app.start_new();
-    } else {
-        app.open_saved(row - 1);
-    }
+    let saved = app.saved.len();
+    let Some(index) = state(app).and_then(|h| h.checklist_at(row, saved)) else {
+        if row == 0 {
+            app.start_new();
+        }
+        return;
+    };
+    app.open_saved(index);
 }
 
 pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let len = len(app);
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let Some(s) = state(app) else {
         return Vec::new();
     };
     match k.code {
         KeyCode::Up => move_selection(&mut s.selected, -1, len),
         KeyCode::Down => move_selection(&mut s.selected, 1, len),
+        KeyCode::PageUp => move_selection(&mut s.selected, -10, len),
+        KeyCode::PageDown => move_selection(&mut s.selected, 10, len),
         KeyCode::Home => s.selected = 0,
         KeyCode::End => s.selected = len - 1,
-        KeyCode::Enter | KeyCode::Char(' ') => {
+        KeyCode::Enter => {
             let row = s.selected;
             activate(app, row);
         }
-        KeyCode::Char('n') | KeyCode::Char('N') => app.start_new(),
-        KeyCode::Char(c) if c.is_ascii_digit() => {
-            let n = c.to_digit(10).unwrap_or(0) as usize;
-            if n >= 1 && n <= len {
-                s.selected = n - 1;
+        KeyCode::Delete => ask_delete(app),
+        KeyCode::Char('d') | KeyCode::Char('D') if ctrl => ask_delete(app),
+        KeyCode::F(2) => rename(app),
+        KeyCode::Char('r') | KeyCode::Char('R') if ctrl => rename(app),
+        KeyCode::F(3) => edit(app),
+        KeyCode::Char('e') | KeyCode::Char('E') if ctrl => edit(app),
+        KeyCode::Char('u') | KeyCode::Char('U') if ctrl => return undo(app),
+        KeyCode::Char('n') | KeyCode::Char('N') if ctrl => app.start_new(),
+        KeyCode::Backspace | KeyCode::Left | KeyCode::Right | KeyCode::Char(_) => {
+            let before = s.filter.text.clone();
+            if s.filter.edit(&k) && s.filter.text != before {
+                refilter(app);
+                // The first checklist shown is highlighted, so Enter opens it.
+                let shown = len_after(app);
+                if let Some(s) = state(app) {
+                    s.selected = usize::from(shown > 0);
+                }
+                app.message = None;
             }
         }
         _ => {}
     }
     Vec::new()
+}
+
+fn len_after(app: &App) -> usize {
+    match &app.screen {
+        Screen::Home(h) => h.shown(app.saved.len()),
+        _ => 0,
+    }
+}
+
+/// Del: asks before deleting the highlighted checklist.
+fn ask_delete(app: &mut App) {
+    let Some(c) = selected_checklist(app) else {
+        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        return;
+    };
+    let (id, label) = (c.id.clone(), c.label.clone());
+    app.overlays.push(Overlay::ConfirmDelete { id, label });
+}
+
+/// F2: a new label for the highlighted checklist.
+fn rename(app: &mut App) {
+    let Some(c) = selected_checklist(app) else {
+        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        return;
+    };
+    let (id, field) = (c.id.clone(), TextInput::with(&c.label));
+    app.overlays.push(Overlay::Rename { id, field });
+}
+
+/// F3: the highlighted checklist's answers on the review page, to change.
+fn edit(app: &mut App) {
+    let saved = app.saved.len();
+    let Some(index) = state(app).and_then(|h| h.checklist_at(h.selected, saved)) else {
+        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        return;
+    };
+    app.edit_saved(index);
+}
+
+/// Ctrl-U: the checklist deleted last this session, saved again.
+fn undo(app: &mut App) -> Vec<Effect> {
+    // Taken off the undo list once it is saved again, not before.
+    match app.deleted.last().cloned() {
+        Some(c) => {
+            app.message = Some((Level::Info, t("tui.saving").into()));
+            vec![Effect::Restore(Box::new(c))]
+        }
+        None => {
+            app.message = Some((Level::Info, t("tui.home.nothing_to_undo").into()));
+            Vec::new()
+        }
+    }
 }
 
 pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
@@ -73,7 +243,140 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A checklist's standing in a list: a glyph and words (never colour
+/// alone), and the colour.
+pub(crate) struct Standing {
+    pub(crate) glyph: &'static str,
+    pub(crate) words: String,
+    pub(crate) style: Style,
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// Where a checklist stands on `today`, from its next action: the apply-by
+/// day passed (✗), the window opening within 14 days (◎), under review (◇),
+/// refused (✗); else as its window stands: open (●), not yet open (○), in
+/// the grace period after the end (◐), no renewal needed (✓).
+pub(crate) fn standing(
+    theme: &Theme,
+    c: &Checklist,
+    next: Option<&NextAction>,
+    today: NaiveDate,
+) -> Standing {
+    let glyph = |fancy: &'static str, ascii: &'static str| if theme.ascii { ascii } else { fancy };
+    let mark = agenda::mark(c, next, today);
+    let closes = days(today, c.window.closes);
+    let status = c.window.status(today);
+    match (c.cycle.state, mark, next) {
+        (CycleState::Submitted, _, next) => Standing {
+            glyph: glyph("◇ ", "@ "),
+            words: match next {
+                Some(a) if a.overdue => {
+                    tf("tui.home.review_overdue", &[("date", &month_day(a.date))])
+                }
+                Some(a) => tf(
+                    "tui.home.review_due",
+                    &[(
+                        "date",
+                        &format!("{}{}", month_day(a.date), estimated_mark(a.estimated)),
+                    )],
+                ),
+                None => t("tui.home.review").to_string(),
+            },
+            style: theme.info(),
+        },
+        (CycleState::Refused, ..) => Standing {
+            glyph: glyph("✗ ", "x "),
+            words: tf(
+                "tui.home.refused",
+                &[(
+                    "date",
+                    &c.cycle.refused_on.map(month_day).unwrap_or_default(),
+                )],
+            ),
+            style: theme.danger(),
+        },
+        (_, Some(Mark::Passed), Some(a)) if a.kind == ActionKind::Late => Standing {
+            glyph: glyph("✗ ", "x "),
+            words: tf("tui.home.expired", &[("n", &days(a.date, today))]),
+            style: theme.danger(),
+        },
+        // Ended, still accepted until the grace period's last day.
+        (_, _, Some(a)) if status == Status::Grace => Standing {
+            glyph: status_glyph(theme, status),
+            words: tf(
+                "tui.home.grace",
+                &[("until", &a.date), ("n", &days(today, a.date))],
+            ),
+            style: theme.warn(),
+        },
+        (_, Some(Mark::Passed), Some(a)) => Standing {
+            glyph: glyph("✗ ", "x "),
+            words: tf(
+                "tui.home.apply_by_passed",
+                &[("date", &month_day(a.date)), ("n", &closes)],
+            ),
+            style: theme.danger(),
+        },
+        (_, Some(Mark::OpensSoon), Some(a)) => Standing {
+            glyph: glyph("◎ ", "! "),
+            words: tf("tui.home.opens_soon", &[("n", &days(today, a.date))]),
+            style: theme.warn(),
+        },
+        _ if status == Status::NoRenewal => Standing {
+            glyph: status_glyph(theme, status),
+            words: t("tui.home.no_renewal").to_string(),
+            style: theme.ok(),
+        },
+        (_, _, Some(a)) if a.kind == ActionKind::Prepare => Standing {
+            glyph: glyph("○ ", "o "),
+            words: tf("tui.home.not_yet", &[("n", &days(today, a.date))]),
+            style: theme.info(),
+        },
+        _ => Standing {
+            glyph: glyph("● ", "* "),
+            words: tf("tui.home.open", &[("n", &closes)]),
+            style: if closes <= 14 {
+                theme.warn()
+            } else {
+                theme.ok()
+            },
+        },
+    }
+}
+
+/// Who the checklist is for: the label, the disease when the label is
+/// something else, the end date, then the region (cut first at 80 columns:
+/// a clinic's checklists are mostly of one region). Names with their
+/// English gloss in English, when the data still has them.
+fn who(app: &App, c: &Checklist) -> String {
+    let region = app.policy.regions.iter().find(|r| r.id == c.answers.region);
+    let disease = region.and_then(|r| r.diseases.iter().find(|d| d.id == c.answers.disease));
+    let mut parts = vec![c.label.clone()];
+    if c.label != c.disease_name {
+        parts.push(crate::i18n::name(
+            &c.disease_name,
+            disease.and_then(|d| d.name_en.as_deref()),
+        ));
+    }
+    // No end date to show where none is kept.
+    if c.window.status(app.today) != Status::NoRenewal {
+        parts.push(format!("{} {}", t("tui.home.ends"), c.window.closes));
+    }
+    parts.push(crate::i18n::name(
+        &c.region_name,
+        region.and_then(|r| r.name_en.as_deref()),
+    ));
+    parts.join(" · ")
+}
+
+/// The widest the status column gets before rows stop lining up.
+const STATUS_MAX: usize = 30;
+
 pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: &Areas) {
+    let w = frame.area().width;
     header(frame, app, theme, areas, t("tui.app_name"));
     title_and_explain(
         frame,
@@ -82,53 +385,118 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
         t("tui.home.title"),
         t("tui.home.explain"),
     );
-    let mut rows = vec![t("tui.home.new").to_string()];
-    for c in &app.saved {
-        let status = c.window.status(app.today);
-        let days = (c.window.closes - app.today).num_days();
-        let words = match status {
-            Status::Open => tf("tui.home.open", &[("n", &days)]),
-            Status::NotYetOpen => tf(
-                "tui.home.not_yet",
-                &[("n", &(c.window.opens - app.today).num_days())],
+    text_field(
+        frame,
+        areas.field.y,
+        t("tui.filter"),
+        theme.question(),
+        &home.filter,
+        Style::new(),
+    );
+    let shown = home.shown(app.saved.len());
+    let typed = !home.filter.text.trim().is_empty();
+    let (hint, hint_style) = if typed && shown == 0 {
+        (
+            tf("tui.home.filter_none", &[("text", &home.filter.text)]),
+            theme.danger(),
+        )
+    } else if typed {
+        (
+            tf(
+                "tui.home.filter_found",
+                &[("n", &shown), ("total", &app.saved.len())],
             ),
-            Status::Grace => tf(
-                "tui.home.grace",
-                &[
-                    ("until", &c.window.last_day()),
-                    ("n", &(c.window.last_day() - app.today).num_days()),
-                ],
+            theme.dim(),
+        )
+    } else {
+        (t("tui.home.filter_hint").to_string(), theme.dim())
+    };
+    put(
+        frame,
+        1,
+        areas.hint.y,
+        w - 2,
+        text_line(&fit(&hint, w as usize - 2), hint_style),
+    );
+    let Some(g) = areas.list else { return };
+    // Only the rows that show are worked out: a clinic keeps thousands.
+    let rows: Vec<(usize, Option<usize>)> = (g.offset
+        ..(shown + 1).min(g.offset + usize::from(g.height)))
+        .map(|row| (row, home.checklist_at(row, app.saved.len())))
+        .collect();
+    let standings: Vec<Option<Standing>> = rows
+        .iter()
+        .map(|(_, i)| {
+            i.map(|i| {
+                standing(
+                    theme,
+                    &app.saved[i],
+                    app.saved_next.get(i).and_then(Option::as_ref),
+                    app.today,
+                )
+            })
+        })
+        .collect();
+    let status_w = standings
+        .iter()
+        .flatten()
+        .map(|s| s.words.width())
+        .max()
+        .unwrap_or(0)
+        .min(STATUS_MAX);
+    let width = usize::from(w) - 2;
+    for ((row, index), standing) in rows.iter().zip(&standings) {
+        let y = g.top + (row - g.offset) as u16 * g.stride;
+        let selected = *row == home.selected;
+        let pointer = if selected { theme.pointer() } else { "  " };
+        let line = match (index, standing) {
+            (Some(i), Some(s)) => {
+                let c = &app.saved[*i];
+                let (done, total) = c.progress();
+                // Status and progress first: at 80 columns the end of the
+                // row (the region, the end date) is what is cut.
+                let head = format!("{pointer}{}{}  ", s.glyph, pad(&s.words, status_w));
+                let progress = format!("{:<5}  ", format!("{done}/{total}"));
+                let rest = width.saturating_sub(head.width() + progress.width());
+                let tail = fit(&who(app, c), rest);
+                if selected {
+                    text_line(
+                        &fit(&format!("{head}{progress}{tail}"), width),
+                        theme.selected(),
+                    )
+                } else {
+                    let head = fit(&head, width);
+                    Line::from(vec![
+                        Span::styled(crate::i18n::data(&head), s.style),
+                        Span::raw(progress),
+                        Span::raw(crate::i18n::data(&tail)),
+                    ])
+                }
+            }
+            _ => text_line(
+                &fit(&format!("{pointer}{}", t("tui.home.new")), width),
+                if selected {
+                    theme.selected()
+                } else {
+                    Style::new()
+                },
             ),
-            Status::Expired => tf(
-                "tui.home.expired",
-                &[("n", &(app.today - c.window.last_day()).num_days())],
-            ),
-            Status::NoRenewal => t("tui.home.no_renewal").to_string(),
         };
-        let (done, total) = c.progress();
-        // The label, then the disease when the label is something else.
-        let who = if c.label == c.disease_name {
-            c.label.clone()
-        } else {
-            format!("{} · {}", c.label, c.disease_name)
-        };
-        // No end date to show where none is kept.
-        let ends = if status == Status::NoRenewal {
-            String::new()
-        } else {
-            format!(" · {} {}", t("tui.home.ends"), c.window.closes)
-        };
-        rows.push(format!(
-            "{}{who} · {}{ends} · {words} · {done}/{total}",
-            status_glyph(theme, status),
-            c.region_name,
-        ));
+        put(frame, 1, y, w - 2, line);
     }
-    if let Some(g) = areas.list {
-        list_rows(frame, theme, g, &rows, home.selected);
+    if g.offset > 0 {
+        put(frame, w - 2, g.top, 1, text_line("↑", theme.dim()));
+    }
+    if g.offset + usize::from(g.height) < shown + 1 {
+        put(
+            frame,
+            w - 2,
+            g.top + g.height * g.stride - 1,
+            1,
+            text_line("↓", theme.dim()),
+        );
     }
     if !app.problems.is_empty() {
-        let w = frame.area().width;
         let y = areas.body.bottom().saturating_sub(1);
         let text = crate::checklist::words::problem_text(&app.problems[0]);
         put(

@@ -2,6 +2,7 @@
 //! screen; each module handles that screen's keys and clicks and draws it
 //! into the areas `layout` computed.
 
+pub mod cycle;
 pub mod date;
 pub mod home;
 pub mod question;
@@ -23,6 +24,9 @@ pub enum Screen {
     Review(review::Review),
     /// A plan and its checklist.
     Result(Box<result::ResultView>),
+    /// A saved checklist's renewal cycle: where it stands, and forms to
+    /// record submitted, approved or refused.
+    Cycle(Box<cycle::CycleScreen>),
 }
 
 /// Which screen is shown, without its state: what tests and the footer ask.
@@ -35,6 +39,10 @@ pub enum Page {
         editing_label: bool,
     },
     Result,
+    /// `typing` while a date is typed into one of its forms.
+    Cycle {
+        typing: bool,
+    },
 }
 
 impl Screen {
@@ -47,6 +55,7 @@ impl Screen {
                 editing_label: r.label.is_some(),
             },
             Screen::Result(_) => Page::Result,
+            Screen::Cycle(c) => Page::Cycle { typing: c.typing() },
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::plan::render::{self, wrap};
 use crate::plan::{RenewalPlan, Status};
 use crate::tui::app::{App, Effect, Level};
 use crate::tui::document_view::PaneText;
+use crate::tui::input::TextInput;
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
@@ -213,22 +214,30 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char('p') | KeyCode::Char('P') => {
-            if !can_print {
+            if can_print {
+                let text = sheet(view, today, false);
+                app.message = Some((Level::Info, t("tui.printing").into()));
+                return vec![Effect::Print(text)];
+            }
+            // A kiosk prints only through its configured command.
+            if kiosk.is_some() {
                 app.message = Some((Level::Error, t("tui.no_printer").into()));
                 return Vec::new();
             }
-            let sheet = match &view.checklist {
-                Some(c) => {
-                    // One reference day: the items' dates made again for
-                    // the plan shown; only this copy, nothing is saved.
-                    let mut current = c.clone();
-                    current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
-                    crate::checklist::export::sheet(&current, Some(&view.plan), today, false)
-                }
-                None => crate::plan::render::text(&view.plan, 78),
-            };
-            app.message = Some((Level::Info, t("tui.printing").into()));
-            return vec![Effect::Print(sheet)];
+            let name = default_sheet_name(view, today);
+            app.overlays.push(Overlay::SaveSheet {
+                field: TextInput::with(&name),
+            });
+            app.message = None;
+        }
+        KeyCode::Char('c') | KeyCode::Char('C') => {
+            // The renewal cycle is a saved checklist's (never a kiosk's).
+            let saved = view.checklist.as_ref().is_some_and(|c| !c.id.is_empty());
+            if kiosk.is_none() && saved {
+                super::cycle::open(app);
+            } else if kiosk.is_none() {
+                app.message = Some((Level::Info, t("tui.not_saved_yet").into()));
+            }
         }
         _ => {}
     }
@@ -274,6 +283,50 @@ fn document_key(app: &mut App, k: &KeyEvent, areas: &Areas) -> Option<Vec<Effect
         }
     }
     Some(Vec::new())
+}
+
+/// The printable sheet of the result shown: the checklist with its ticks
+/// when there is one (its items' dates made again for the plan shown, on
+/// a copy; nothing is saved), else the plan.
+pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> String {
+    match &view.checklist {
+        Some(c) => {
+            let mut current = c.clone();
+            current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
+            crate::checklist::export::sheet(&current, Some(&view.plan), today, markdown)
+        }
+        None if markdown => render::markdown(&view.plan),
+        None => render::text(&view.plan, 78),
+    }
+}
+
+/// The file name offered for the sheet: `续期清单-妈妈-2026-01-15.md`, in
+/// the current directory. Characters a file name cannot hold (a slash, a
+/// colon …) in the label become `_`.
+pub(crate) fn default_sheet_name(view: &ResultView, today: NaiveDate) -> String {
+    let label = view
+        .checklist
+        .as_ref()
+        .map(|c| c.label.clone())
+        .unwrap_or_else(|| view.plan.disease.name.clone());
+    let label: String = label
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) || c.is_whitespace() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let label = label.trim_start_matches(['.', '-', '_']);
+    let prefix = t("tui.sheet.file_prefix");
+    if label.is_empty() {
+        format!("{prefix}-{today}.md")
+    } else {
+        format!("{prefix}-{label}-{today}.md")
+    }
 }
 
 /// A month calendar: the window underlined, the grace period after it in
@@ -635,7 +688,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     let tab = layout::pane_tab(view.tab(), areas);
     let width = pw as usize - 1;
     let Some(text) = tab_text(view, tab, width, theme, left.is_some()) else {
-        checklist_pane(frame, view, theme, areas);
+        checklist_pane(frame, app, view, theme, areas);
         return;
     };
     let max_scroll = (text.lines.len() as u16).saturating_sub(ph);
@@ -729,7 +782,19 @@ fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
     .saturating_sub(areas.pane.height)
 }
 
-fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &Areas) {
+/// Where the renewal stands, when past preparing: under review, refused
+/// (the glyph and words of the home list).
+fn cycle_words(app: &App, c: &Checklist, plan: &RenewalPlan, theme: &Theme) -> Option<String> {
+    use crate::checklist::cycle::CycleState;
+    if c.cycle.state == CycleState::Preparing {
+        return None;
+    }
+    let next = crate::checklist::agenda::next_action(c, Some(plan), app.today, &app.policy);
+    let s = super::home::standing(theme, c, next.as_ref(), app.today);
+    Some(format!("{}{}", s.glyph, s.words))
+}
+
+fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
     let pane = areas.pane;
     let Rect {
         x,
@@ -748,26 +813,27 @@ fn checklist_pane(frame: &mut Frame, view: &ResultView, theme: &Theme, areas: &A
         return;
     };
     let (done, total) = c.progress();
+    let mut head = tf(
+        // A kiosk's checklist lives only in this visit until saved.
+        if c.id.is_empty() {
+            "tui.checklist.head_unsaved"
+        } else {
+            "tui.checklist.head"
+        },
+        &[("done", &done), ("total", &total)],
+    );
+    if let Some(words) = cycle_words(app, c, &view.plan, theme) {
+        head = tf(
+            "tui.checklist.head_cycle",
+            &[("head", &head), ("cycle", &words)],
+        );
+    }
     put(
         frame,
         x + 1,
         y,
         pw - 1,
-        text_line(
-            &fit(
-                &tf(
-                    // A kiosk's checklist lives only in this visit until saved.
-                    if c.id.is_empty() {
-                        "tui.checklist.head_unsaved"
-                    } else {
-                        "tui.checklist.head"
-                    },
-                    &[("done", &done), ("total", &total)],
-                ),
-                pw as usize - 2,
-            ),
-            theme.question(),
-        ),
+        text_line(&fit(&head, pw as usize - 2), theme.question()),
     );
     let Some(g) = areas.checklist else {
         return;

@@ -1,0 +1,655 @@
+//! A saved checklist's renewal cycle (`c` on its result): where it stands
+//! (under review: the day the result is expected on that channel, what the
+//! source says about benefits meanwhile, what to do if no answer comes; or
+//! refused, or late: what the source says happens, and next steps), the
+//! cycles before it, and forms to record that it was submitted (the day and
+//! the channel), approved (the new end date: the next cycle starts) or
+//! refused. The rules and the words about them are `checklist::cycle`'s;
+//! this screen asks, checks the step on a copy, and shows.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::style::Style;
+
+use crate::checklist::Checklist;
+use crate::checklist::cycle::{self, CycleError, CycleView};
+use crate::dates::parse_date;
+use crate::i18n::{t, tf};
+use crate::plan::render::{self, wrap};
+use crate::policy::PolicySet;
+use crate::tui::app::{App, Effect, Level, Tab, move_selection};
+use crate::tui::input::TextInput;
+use crate::tui::layout::Areas;
+use crate::tui::theme::Theme;
+use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
+
+use super::Screen;
+use super::date::reading_line;
+use super::home::Home;
+use super::result::ResultView;
+
+/// What the person records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CycleAction {
+    Submit,
+    Approve,
+    Refuse,
+}
+
+impl CycleAction {
+    pub const ALL: [CycleAction; 3] = [
+        CycleAction::Submit,
+        CycleAction::Approve,
+        CycleAction::Refuse,
+    ];
+}
+
+/// A step of the cycle, as the shell records it on the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CycleStep {
+    Submit {
+        on: NaiveDate,
+        /// The plan's channel id.
+        channel: Option<String>,
+    },
+    Approve {
+        new_end: NaiveDate,
+        on: NaiveDate,
+    },
+    Refuse {
+        on: NaiveDate,
+    },
+}
+
+impl CycleStep {
+    /// The step applied to `c` by the rules of `checklist::cycle`.
+    pub fn apply(
+        &self,
+        c: &mut Checklist,
+        policy: &PolicySet,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), CycleError> {
+        match self {
+            CycleStep::Submit { on, channel } => {
+                cycle::submit(c, *on, channel.as_deref(), policy, today, now)
+            }
+            CycleStep::Approve { new_end, on } => {
+                cycle::approve(c, *new_end, *on, policy, today, now).map(|_| ())
+            }
+            CycleStep::Refuse { on } => cycle::refuse(c, *on, today, now),
+        }
+    }
+}
+
+/// A form being filled: one date at a time, then (submit) the channel.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub(crate) action: CycleAction,
+    /// The date being typed (today's date to start with, except the new end date).
+    pub(crate) field: TextInput,
+    /// The first date once given: the day submitted (the channel is then
+    /// chosen), or the new end date (the day of approval is then typed).
+    pub(crate) first: Option<NaiveDate>,
+    /// Submit: the highlighted channel; the row after the plan's channels
+    /// is "not said".
+    pub(crate) channel: usize,
+}
+
+impl Form {
+    pub fn action(&self) -> CycleAction {
+        self.action
+    }
+
+    /// Submit, with the day given: the channel is chosen from a list.
+    pub fn choosing_channel(&self) -> bool {
+        self.action == CycleAction::Submit && self.first.is_some()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CycleScreen {
+    /// The saved checklist's result, shown again on Esc.
+    pub(crate) result: Box<ResultView>,
+    /// The highlighted action.
+    pub(crate) selected: usize,
+    pub(crate) form: Option<Form>,
+    /// Lines the state and history are scrolled by.
+    pub(crate) scroll: u16,
+}
+
+impl CycleScreen {
+    pub fn checklist(&self) -> Option<&Checklist> {
+        self.result.checklist.as_ref()
+    }
+
+    /// Today's plan for the checklist (the next cycle's once approved).
+    pub fn plan(&self) -> &crate::plan::RenewalPlan {
+        &self.result.plan
+    }
+
+    pub fn form(&self) -> Option<&Form> {
+        self.form.as_ref()
+    }
+
+    /// A date is being typed.
+    pub(crate) fn typing(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| !f.choosing_channel())
+    }
+
+    /// The highlighted row of the list shown.
+    pub(crate) fn selected(&self) -> usize {
+        match &self.form {
+            None => self.selected,
+            Some(f) if f.choosing_channel() => f.channel,
+            Some(_) => 0,
+        }
+    }
+
+    /// Rows of the list shown: the actions, or the channels and "not said";
+    /// none while a date is typed.
+    pub(crate) fn rows(&self) -> usize {
+        match &self.form {
+            None => CycleAction::ALL.len(),
+            Some(f) if f.choosing_channel() => self.result.plan.channels.len() + 1,
+            Some(_) => 0,
+        }
+    }
+
+    pub(crate) fn paste(&mut self, text: &str) {
+        if let Some(f) = self.form.as_mut().filter(|f| !f.choosing_channel()) {
+            f.field.insert(text);
+        }
+    }
+}
+
+fn state(app: &mut App) -> Option<&mut CycleScreen> {
+    match &mut app.screen {
+        Screen::Cycle(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The cycle page of the saved checklist the result shows.
+pub(crate) fn open(app: &mut App) {
+    let Screen::Result(view) = std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
+    else {
+        return;
+    };
+    app.screen = Screen::Cycle(Box::new(CycleScreen {
+        result: view,
+        selected: 0,
+        form: None,
+        scroll: 0,
+    }));
+    app.message = None;
+}
+
+/// Esc: the form one date back, the form closed, or the result again.
+pub(crate) fn back(app: &mut App) {
+    app.message = None;
+    let Some(s) = state(app) else { return };
+    match &mut s.form {
+        Some(f) if f.first.is_some() => {
+            let first = f.first.take().map(|d| d.to_string()).unwrap_or_default();
+            f.field = TextInput::with(&first);
+        }
+        Some(_) => s.form = None,
+        None => {
+            if let Screen::Cycle(s) =
+                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
+            {
+                app.screen = Screen::Result(s.result);
+            }
+        }
+    }
+}
+
+fn start(app: &mut App, action: CycleAction) {
+    let today = app.today;
+    let Some(s) = state(app) else { return };
+    let recorded = s
+        .checklist()
+        .and_then(|c| c.cycle.channel.clone())
+        .and_then(|id| s.result.plan.channels.iter().position(|ch| ch.id == id));
+    s.form = Some(Form {
+        action,
+        // The day defaults to today; the new end date is the person's to type.
+        field: match action {
+            CycleAction::Approve => TextInput::default(),
+            _ => TextInput::with(&today.to_string()),
+        },
+        first: None,
+        channel: recorded.unwrap_or(0),
+    });
+    app.message = None;
+}
+
+/// The step tried on a copy of the checklist, so a mistake (a day in the
+/// future, a new end date not after the old one) is said at once, with
+/// what was typed kept; nothing is saved until it passes.
+fn check(app: &App, step: &CycleStep) -> Result<(), String> {
+    let Some(mut copy) = app.cycle().and_then(|s| s.checklist()).cloned() else {
+        return Err(t("tui.not_saved_yet").to_string());
+    };
+    step.apply(&mut copy, &app.policy, app.today, DateTime::UNIX_EPOCH)
+        .map_err(|e| e.describe())
+}
+
+fn finish(app: &mut App, step: CycleStep) -> Vec<Effect> {
+    if let Err(e) = check(app, &step) {
+        app.message = Some((Level::Error, e));
+        return Vec::new();
+    }
+    let Some(id) = app
+        .cycle()
+        .and_then(|s| s.checklist())
+        .map(|c| c.id.clone())
+    else {
+        return Vec::new();
+    };
+    app.message = Some((Level::Info, t("tui.saving").into()));
+    vec![Effect::Cycle { id, step }]
+}
+
+/// Enter on a date: the next date, the channel list, or the step recorded.
+fn date_entered(app: &mut App) -> Vec<Effect> {
+    let today = app.today;
+    let Some(f) = state(app).and_then(|s| s.form.as_mut()) else {
+        return Vec::new();
+    };
+    let date = match parse_date(&f.field.text) {
+        Ok(d) => d,
+        Err(e) => {
+            app.message = Some((Level::Error, crate::dates::words::error_reason(&e)));
+            return Vec::new();
+        }
+    };
+    let (action, first) = (f.action, f.first);
+    match (action, first) {
+        (CycleAction::Submit, _) => {
+            match check(
+                app,
+                &CycleStep::Submit {
+                    on: date,
+                    channel: None,
+                },
+            ) {
+                Ok(()) => {
+                    if let Some(f) = state(app).and_then(|s| s.form.as_mut()) {
+                        f.first = Some(date);
+                    }
+                    app.message = None;
+                }
+                Err(e) => app.message = Some((Level::Error, e)),
+            }
+            Vec::new()
+        }
+        (CycleAction::Approve, None) => {
+            // The new end date is checked now (approved today, for the check).
+            match check(
+                app,
+                &CycleStep::Approve {
+                    new_end: date,
+                    on: today,
+                },
+            ) {
+                Ok(()) => {
+                    if let Some(f) = state(app).and_then(|s| s.form.as_mut()) {
+                        f.first = Some(date);
+                        f.field = TextInput::with(&today.to_string());
+                    }
+                    app.message = None;
+                }
+                Err(e) => app.message = Some((Level::Error, e)),
+            }
+            Vec::new()
+        }
+        (CycleAction::Approve, Some(new_end)) => {
+            finish(app, CycleStep::Approve { new_end, on: date })
+        }
+        (CycleAction::Refuse, _) => finish(app, CycleStep::Refuse { on: date }),
+    }
+}
+
+/// The channel row chosen: the step recorded with it (or with none).
+fn channel_chosen(app: &mut App, row: usize) -> Vec<Effect> {
+    let Some(s) = state(app) else {
+        return Vec::new();
+    };
+    let Some(on) = s.form.as_ref().and_then(|f| f.first) else {
+        return Vec::new();
+    };
+    let channel = s.result.plan.channels.get(row).map(|c| c.id.clone());
+    finish(app, CycleStep::Submit { on, channel })
+}
+
+pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let rows = app.cycle().map_or(0, CycleScreen::rows);
+    let Some(s) = state(app) else {
+        return Vec::new();
+    };
+    match &mut s.form {
+        None => match k.code {
+            KeyCode::Up => move_selection(&mut s.selected, -1, rows),
+            KeyCode::Down | KeyCode::Tab => move_selection(&mut s.selected, 1, rows),
+            KeyCode::PageUp => s.scroll = s.scroll.saturating_sub(5),
+            KeyCode::PageDown => s.scroll = s.scroll.saturating_add(5),
+            KeyCode::Home => s.scroll = 0,
+            KeyCode::Char(c @ '1'..='3') => {
+                start(app, CycleAction::ALL[usize::from(c as u8 - b'1')]);
+            }
+            KeyCode::Enter | KeyCode::Char(' ') => {
+                let action = CycleAction::ALL[s.selected.min(rows - 1)];
+                start(app, action);
+            }
+            _ => {}
+        },
+        Some(f) if f.choosing_channel() => match k.code {
+            KeyCode::Up => move_selection(&mut f.channel, -1, rows),
+            KeyCode::Down | KeyCode::Tab => move_selection(&mut f.channel, 1, rows),
+            KeyCode::Enter | KeyCode::Char(' ') => {
+                let row = f.channel;
+                return channel_chosen(app, row);
+            }
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                let n = c.to_digit(10).unwrap_or(0) as usize;
+                if (1..=rows).contains(&n) {
+                    f.channel = n - 1;
+                    return channel_chosen(app, n - 1);
+                }
+            }
+            _ => {}
+        },
+        Some(f) => {
+            if k.code == KeyCode::Enter {
+                return date_entered(app);
+            }
+            if f.field.edit(&k) {
+                app.message = None;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A click on row `row` of the list shown.
+pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
+    let Some(s) = state(app) else {
+        return Vec::new();
+    };
+    match &mut s.form {
+        None => {
+            s.selected = row;
+            start(app, CycleAction::ALL[row.min(CycleAction::ALL.len() - 1)]);
+            Vec::new()
+        }
+        Some(f) if f.choosing_channel() => {
+            f.channel = row;
+            channel_chosen(app, row)
+        }
+        Some(_) => Vec::new(),
+    }
+}
+
+/// The step is on disk: the page shows the checklist as saved; after an
+/// approval, the next cycle's plan and checklist, with this one as history.
+pub(crate) fn recorded(app: &mut App, c: Checklist) {
+    let (policy, today) = (&app.policy, app.today);
+    let next_plan = crate::plan::compute(policy, &c.answers, today).ok();
+    app.put_saved(c.clone());
+    let Some(s) = state(app) else { return };
+    let Some(before) = s.checklist().filter(|b| b.id == c.id) else {
+        return;
+    };
+    let approved = before.answers != c.answers;
+    let message = if approved {
+        tf(
+            "tui.cycle.done.approved",
+            &[
+                ("end", &c.answers.validity_end),
+                ("opens", &c.window.opens),
+                ("closes", &c.window.closes),
+            ],
+        )
+    } else {
+        match (c.cycle.state, c.cycle.submitted_on, c.cycle.refused_on) {
+            (cycle::CycleState::Refused, _, Some(on)) => {
+                tf("tui.cycle.done.refused", &[("date", &on)])
+            }
+            (_, Some(on), _) => tf("tui.cycle.done.submitted", &[("date", &on)]),
+            _ => t("tui.saved_short").to_string(),
+        }
+    };
+    match next_plan {
+        Some(plan) if approved => {
+            let mut view = ResultView::new(plan, Some(c), s.result.from_home);
+            view.show_tab(Tab::Checklist);
+            *s.result = view;
+        }
+        _ => s.result.checklist = Some(c),
+    }
+    s.form = None;
+    s.selected = 0;
+    s.scroll = 0;
+    app.message = Some((Level::Info, message));
+}
+
+/// The state in a few words, with its glyph: the page's title.
+fn title(view: &CycleView, theme: &Theme) -> (String, Style) {
+    let glyph = |fancy: &'static str, ascii: &'static str| if theme.ascii { ascii } else { fancy };
+    match view {
+        CycleView::Preparing => (
+            format!("{}{}", glyph("○ ", "o "), t("tui.cycle.state.preparing")),
+            theme.question(),
+        ),
+        CycleView::Late { .. } => (
+            format!("{}{}", glyph("✗ ", "x "), t("tui.cycle.state.late")),
+            theme.danger(),
+        ),
+        CycleView::Submitted(_) => (
+            format!("{}{}", glyph("◇ ", "@ "), t("tui.cycle.state.submitted")),
+            theme.info(),
+        ),
+        CycleView::Refused { .. } => (
+            format!("{}{}", glyph("✗ ", "x "), t("tui.cycle.state.refused")),
+            theme.danger(),
+        ),
+    }
+}
+
+/// What the page says about the cycle, then the cycles before it.
+fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
+    let plan = &s.result.plan;
+    let mut lines = match view {
+        CycleView::Preparing => {
+            // No window where no renewal is needed: the plan says so.
+            let mut l = vec![match &plan.window {
+                Some(w) => tf(
+                    "tui.cycle.preparing",
+                    &[("opens", &w.opens), ("closes", &w.closes)],
+                ),
+                None => render::status_words(plan),
+            }];
+            l.extend(render::apply_by_line(plan));
+            l
+        }
+        _ => view.lines(),
+    };
+    if let Some(c) = s.checklist()
+        && !c.history.is_empty()
+    {
+        lines.push(String::new());
+        lines.push(t("cycle.history_label").to_string());
+        lines.extend(
+            c.history
+                .iter()
+                .rev()
+                .map(|h| format!("  {}", h.describe())),
+        );
+    }
+    lines.iter().flat_map(|l| wrap(l, width)).collect()
+}
+
+pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme, areas: &Areas) {
+    let Some(c) = s.checklist() else { return };
+    let w = frame.area().width;
+    let plan = &s.result.plan;
+    header(
+        frame,
+        app,
+        theme,
+        areas,
+        &tf(
+            "tui.cycle.header",
+            &[
+                ("label", &c.label),
+                ("region", &plan.region.short_name),
+                (
+                    "disease",
+                    &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                ),
+            ],
+        ),
+    );
+    let view = cycle::view(c, Some(plan), app.today, &app.policy);
+    let (title, title_style) = title(&view, theme);
+    title_and_explain(frame, theme, areas, "", t("tui.cycle.explain"));
+    put(
+        frame,
+        1,
+        areas.title.y,
+        w - 2,
+        text_line(&fit(&title, w as usize - 2), title_style),
+    );
+    // The state and history, scrolled; ↓ when more is below.
+    let pane = areas.pane;
+    let lines = info_lines(s, &view, pane.width.saturating_sub(2) as usize);
+    let max = lines.len().saturating_sub(usize::from(pane.height));
+    let scroll = usize::from(s.scroll).min(max);
+    for (i, l) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(pane.height))
+        .enumerate()
+    {
+        let style = if l.starts_with("  ") || l.is_empty() {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        put(
+            frame,
+            pane.x + 1,
+            pane.y + i as u16,
+            pane.width - 2,
+            text_line(l, style),
+        );
+    }
+    if scroll < max {
+        put(
+            frame,
+            w - 2,
+            pane.bottom().saturating_sub(1),
+            1,
+            text_line("↓", theme.dim()),
+        );
+    }
+    match &s.form {
+        None => {
+            let rows: Vec<String> = CycleAction::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let key = match a {
+                        CycleAction::Submit => "tui.cycle.action.submit",
+                        CycleAction::Approve => "tui.cycle.action.approve",
+                        CycleAction::Refuse => "tui.cycle.action.refuse",
+                    };
+                    format!("{}. {}", i + 1, t(key))
+                })
+                .collect();
+            if let Some(g) = areas.list {
+                list_rows(frame, theme, g, &rows, s.selected);
+            }
+        }
+        Some(f) if f.choosing_channel() => {
+            put(
+                frame,
+                1,
+                areas.hint.y,
+                w - 2,
+                text_line(
+                    &fit(
+                        &tf(
+                            "tui.cycle.channel_question",
+                            &[("date", &f.first.map(|d| d.to_string()).unwrap_or_default())],
+                        ),
+                        w as usize - 2,
+                    ),
+                    theme.question(),
+                ),
+            );
+            let mut rows: Vec<String> = plan
+                .channels
+                .iter()
+                .enumerate()
+                .map(|(i, ch)| {
+                    format!(
+                        "{:>2}. {} · {} · {}",
+                        i + 1,
+                        render::kind_word(ch.kind),
+                        crate::i18n::name(&ch.name, ch.name_en.as_deref()),
+                        render::review_words(ch)
+                    )
+                })
+                .collect();
+            rows.push(format!(
+                "{:>2}. {}",
+                rows.len() + 1,
+                t("tui.cycle.channel_unsaid")
+            ));
+            if let Some(g) = areas.list {
+                list_rows(frame, theme, g, &rows, f.channel);
+            }
+        }
+        Some(f) => {
+            let label = match (f.action, f.first) {
+                (CycleAction::Submit, _) => t("tui.cycle.field.submitted_on"),
+                (CycleAction::Approve, None) => t("tui.cycle.field.new_end"),
+                (CycleAction::Approve, Some(_)) => t("tui.cycle.field.approved_on"),
+                (CycleAction::Refuse, _) => t("tui.cycle.field.refused_on"),
+            };
+            text_field(
+                frame,
+                areas.field.y,
+                label,
+                theme.question(),
+                &f.field,
+                crate::tui::view::underlined(),
+            );
+            put(
+                frame,
+                1,
+                areas.hint.y,
+                w - 2,
+                reading_line(&f.field.text, app.today, w as usize - 2, theme),
+            );
+            let below = match (f.action, f.first) {
+                (CycleAction::Approve, None) => t("tui.cycle.below.new_end").to_string(),
+                (CycleAction::Approve, Some(end)) => {
+                    tf("tui.cycle.below.approved_on", &[("end", &end)])
+                }
+                _ => t("tui.cycle.below.day").to_string(),
+            };
+            put(
+                frame,
+                1,
+                areas.below.y,
+                w - 2,
+                text_line(&fit(&below, w as usize - 2), theme.dim()),
+            );
+        }
+    }
+}

@@ -1,0 +1,888 @@
+//! The wizard's saved list and a checklist's renewal cycle, driven through
+//! `update` as the shell drives them: filter, sort and marks, delete with
+//! undo, rename, changing the answers with the ticks kept, submit → approve
+//! → next cycle and submit → refuse (also with the file made corrupt or
+//! newer on disk mid-way), saving the sheet to a file; screens at 80x24 in
+//! the three languages; and none of it at a kiosk.
+
+mod common;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use common::*;
+use crossterm::event::KeyCode;
+use renewal_assistant::checklist::store::Store;
+use renewal_assistant::checklist::{Checklist, cycle};
+use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::plan::{self, Answers};
+use renewal_assistant::policy::{PolicySet, Scheme};
+use renewal_assistant::tui::app::{Page, Step, Tab};
+use renewal_assistant::tui::overlays::Overlay;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Saves a checklist into `dir` as the store does, before the wizard
+/// starts; `change` may tick items or record a step of the cycle.
+fn save(
+    dir: &std::path::Path,
+    label: &str,
+    region: &str,
+    disease: &str,
+    end: &str,
+    change: impl FnOnce(&mut Checklist, &PolicySet),
+) -> String {
+    save_with(&fixture_policy(), dir, label, region, disease, end, change)
+}
+
+/// As `save`, on other policy data.
+fn save_with(
+    policy: &PolicySet,
+    dir: &std::path::Path,
+    label: &str,
+    region: &str,
+    disease: &str,
+    end: &str,
+    change: impl FnOnce(&mut Checklist, &PolicySet),
+) -> String {
+    let store = Store::open(dir).unwrap();
+    let answers = Answers {
+        region: region.into(),
+        scheme: Scheme::Employee,
+        disease: disease.into(),
+        validity_end: d(end),
+        cross_province: false,
+        retired: false,
+    };
+    let p = plan::compute(policy, &answers, today()).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 1, 10, 9, 0, 0).unwrap();
+    let mut c = Checklist::new(store.new_id(), label, &answers, &p, now);
+    change(&mut c, policy);
+    store.create(&c).unwrap();
+    c.id
+}
+
+fn nothing(_: &mut Checklist, _: &PolicySet) {}
+
+/// Six checklists, one in each state the list marks: expired with nothing
+/// submitted, the apply-by day passed, under review, open, opening within
+/// 14 days, opening later.
+fn six() -> Harness {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    save(dir, "妈妈", "fx-exact", "diabetes", "2026-03-31", nothing);
+    save(
+        dir,
+        "爸爸",
+        "fx-exact",
+        "hypertension",
+        "2026-01-20",
+        nothing,
+    );
+    save(
+        dir,
+        "奶奶",
+        "fx-typical",
+        "hypertension",
+        "2026-04-25",
+        nothing,
+    );
+    save(dir, "爷爷", "fx-six", "diabetes", "2026-09-30", nothing);
+    save(
+        dir,
+        "外婆",
+        "fx-typical",
+        "diabetes",
+        "2026-02-28",
+        |c, policy| {
+            let now = Utc.with_ymd_and_hms(2026, 1, 12, 9, 0, 0).unwrap();
+            cycle::submit(
+                c,
+                d("2026-01-12"),
+                Some("office-window"),
+                policy,
+                today(),
+                now,
+            )
+            .unwrap();
+        },
+    );
+    save(
+        dir,
+        "外公",
+        "fx-exact",
+        "hypertension",
+        "2025-12-31",
+        nothing,
+    );
+    Harness::in_dir(tmp)
+}
+
+fn labels(h: &Harness) -> Vec<String> {
+    h.app.home_rows().iter().map(|c| c.label.clone()).collect()
+}
+
+/// The screen row that shows `label`'s checklist.
+fn row_of<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(&format!("  {label} ")))
+        .unwrap_or_else(|| panic!("no row for {label}:\n{screen}"))
+}
+
+fn file_of(h: &Harness, id: &str) -> serde_json::Value {
+    let path = h.store.path_of(id).unwrap();
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Highlights `label`'s row on the home list.
+fn select(h: &mut Harness, label: &str) {
+    h.key(KeyCode::Home);
+    for _ in 0..h.app.home_rows().len() {
+        h.key(KeyCode::Down);
+        let i = h.app.selected() - 1;
+        if h.app.home_rows()[i].label == label {
+            return;
+        }
+    }
+    panic!("{label} is not on the list");
+}
+
+#[test]
+fn the_list_puts_the_next_thing_to_do_first_with_marks_in_words() {
+    let h = six();
+    assert_eq!(h.app.page(), Page::Home);
+    // Late, apply-by and result days by date; then windows opening by date.
+    assert_eq!(
+        labels(&h),
+        ["外公", "爸爸", "外婆", "妈妈", "奶奶", "爷爷"],
+        "{}",
+        h.screen()
+    );
+    let s = h.screen();
+    // Every mark is a glyph and words, never colour alone.
+    assert!(row_of(&s, "外公").contains("✗ 已过期 15 天"), "{s}");
+    assert!(
+        row_of(&s, "爸爸").contains("✗ 已过建议申请日"),
+        "the apply-by day passed: {s}"
+    );
+    assert!(row_of(&s, "外婆").contains("◇ 审核中，预计"), "{s}");
+    assert!(row_of(&s, "妈妈").contains("● 可申请，剩 75 天"), "{s}");
+    assert!(
+        row_of(&s, "奶奶").contains("◎ 即将可申请：10 天后"),
+        "opens within 14 days: {s}"
+    );
+    assert!(row_of(&s, "爷爷").contains("○ 74 天后可申请"), "{s}");
+    // Without colour or fancy glyphs the words still say it.
+    let plain = h.screen_with(&renewal_assistant::tui::theme::Theme {
+        color: false,
+        ascii: true,
+        high_contrast: false,
+    });
+    assert!(row_of(&plain, "外婆").contains("@ 审核中"), "{plain}");
+    assert!(row_of(&plain, "奶奶").contains("! 即将可申请"), "{plain}");
+    assert!(
+        row_of(&plain, "爸爸").contains("x 已过建议申请日"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn typing_filters_by_label_region_disease_and_pinyin() {
+    let mut h = six();
+    h.typed("mm");
+    assert_eq!(labels(&h), ["妈妈"], "pinyin initials of the label");
+    assert_eq!(h.app.selected(), 1, "the first match is highlighted");
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace);
+    assert_eq!(labels(&h).len(), 6);
+    h.typed("乙市");
+    assert_eq!(labels(&h), ["外婆", "奶奶"], "the region, in list order");
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace);
+    h.typed("gxy");
+    assert_eq!(
+        labels(&h),
+        ["外公", "爸爸", "奶奶"],
+        "the disease's initials"
+    );
+    h.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .key(KeyCode::Backspace);
+    h.typed("dingshi");
+    assert_eq!(labels(&h), ["爷爷"], "the region's pinyin");
+    // q, n and digits are letters of a filter here, not commands.
+    assert!(!h.quit);
+    h.key(KeyCode::Backspace);
+    h.typed("zzz");
+    assert!(labels(&h).is_empty());
+    assert!(h.screen().contains("没有符合"), "{}", h.screen());
+    assert_eq!(h.app.selected(), 0);
+    // Clear it all: everything again; Enter opens the one highlighted.
+    for _ in 0..20 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("yy").enter();
+    assert_eq!(h.app.page(), Page::Result);
+    assert_eq!(h.checklist().label, "爷爷");
+    assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
+    // Back to the list as it was left: the filter and the highlight.
+    h.esc();
+    assert_eq!(h.app.page(), Page::Home);
+    assert_eq!(h.app.filter_text(), "yy");
+    assert_eq!(labels(&h), ["爷爷"]);
+    assert_eq!(h.app.selected(), 1);
+}
+
+#[test]
+fn delete_asks_first_and_ctrl_u_puts_it_back() {
+    let mut h = six();
+    select(&mut h, "爸爸");
+    let id = h.app.home_rows()[h.app.selected() - 1].id.clone();
+    let before = file_of(&h, &id);
+    h.key(KeyCode::Delete);
+    assert!(matches!(
+        h.app.overlays().last(),
+        Some(Overlay::ConfirmDelete { .. })
+    ));
+    assert!(h.screen().contains("删除清单「爸爸」？"), "{}", h.screen());
+    // Any key but y keeps it.
+    h.typed("n");
+    assert!(h.app.overlays().is_empty());
+    assert!(h.store.path_of(&id).unwrap().exists());
+    assert_eq!(labels(&h).len(), 6);
+    assert!(h.app.message().unwrap().1.contains("没有删除"));
+    // y deletes it: off the list and off the disk.
+    h.key(KeyCode::Delete).typed("y");
+    assert!(!h.store.path_of(&id).unwrap().exists());
+    assert!(!labels(&h).contains(&"爸爸".to_string()));
+    assert!(h.app.message().unwrap().1.contains("Ctrl-U"));
+    // Ctrl-U: back as it was, on the list and on the disk.
+    h.ctrl('u');
+    assert_eq!(file_of(&h, &id), before);
+    assert_eq!(labels(&h).len(), 6);
+    assert_eq!(
+        h.app.home_rows()[h.app.selected() - 1].id,
+        id,
+        "highlighted"
+    );
+    // Nothing more to undo.
+    h.ctrl('u');
+    assert!(h.app.message().unwrap().1.contains("没有可撤销"));
+    // Two deleted: undone last first.
+    select(&mut h, "妈妈");
+    h.key(KeyCode::Delete).enter();
+    select(&mut h, "爷爷");
+    h.ctrl('d').typed("y");
+    assert_eq!(labels(&h).len(), 4);
+    h.ctrl('u');
+    assert!(labels(&h).contains(&"爷爷".to_string()));
+    assert!(!labels(&h).contains(&"妈妈".to_string()));
+    h.ctrl('u');
+    assert_eq!(labels(&h).len(), 6);
+}
+
+#[test]
+fn rename_changes_only_the_label() {
+    let mut h = six();
+    select(&mut h, "妈妈");
+    let id = h.app.home_rows()[h.app.selected() - 1].id.clone();
+    let before = file_of(&h, &id);
+    h.key(KeyCode::F(2));
+    assert!(h.screen().contains("新标签：妈妈"), "{}", h.screen());
+    // Empty, or a long number (an ID card's), is refused; the popup stays.
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace).enter();
+    assert!(h.app.message().unwrap().1.contains("不能为空"));
+    h.typed("123456").enter();
+    assert!(matches!(
+        h.app.overlays().last(),
+        Some(Overlay::Rename { .. })
+    ));
+    assert_eq!(file_of(&h, &id), before, "nothing saved yet");
+    for _ in 0..6 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("王阿姨").enter();
+    let after = file_of(&h, &id);
+    assert_eq!(after["label"], "王阿姨");
+    assert_eq!(after["items"], before["items"]);
+    assert_eq!(after["answers"], before["answers"]);
+    assert!(labels(&h).contains(&"王阿姨".to_string()));
+    assert!(h.app.message().unwrap().1.contains("王阿姨"));
+    // Esc leaves it as it was.
+    h.key(KeyCode::F(2)).typed("x").esc();
+    assert_eq!(file_of(&h, &id)["label"], "王阿姨");
+}
+
+#[test]
+fn changing_the_answers_keeps_the_ticks_that_still_apply() {
+    let tmp = tempfile::tempdir().unwrap();
+    let id = save(
+        tmp.path(),
+        "妈妈",
+        "fx-exact",
+        "diabetes",
+        "2026-03-31",
+        |c, _| {
+            for i in 0..c.items.len() {
+                c.items[i].done = true;
+            }
+        },
+    );
+    save(
+        tmp.path(),
+        "爸爸",
+        "fx-exact",
+        "hypertension",
+        "2026-06-30",
+        nothing,
+    );
+    let mut h = Harness::in_dir(tmp);
+    let before = file_of(&h, &id);
+    let ticked: Vec<String> = before["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    select(&mut h, "妈妈");
+    h.key(KeyCode::F(3));
+    assert_eq!(
+        h.app.page(),
+        Page::Review {
+            editing_label: false
+        }
+    );
+    assert_eq!(h.app.draft().end, Some(d("2026-03-31")));
+    assert_eq!(h.app.draft().label.as_deref(), Some("妈妈"));
+    // Esc: nothing changed, back to the list.
+    h.esc();
+    assert_eq!(h.app.page(), Page::Home);
+    assert_eq!(file_of(&h, &id), before);
+    // A new end date.
+    h.key(KeyCode::F(3));
+    let row = h
+        .app
+        .review_rows()
+        .iter()
+        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Step::End))
+        .unwrap();
+    h.typed(&(row + 1).to_string()).enter();
+    assert_eq!(h.app.page(), Page::Question(Step::End));
+    for _ in 0..12 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("2026-04-30").enter();
+    assert_eq!(
+        h.app.page(),
+        Page::Review {
+            editing_label: false
+        }
+    );
+    let confirm = h.app.review_rows().len();
+    h.typed(&confirm.to_string()).enter();
+    assert_eq!(h.app.page(), Page::Result);
+    assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
+    let after = file_of(&h, &id);
+    assert_eq!(after["answers"]["validity_end"], "2026-04-30");
+    assert_eq!(after["label"], "妈妈");
+    assert_eq!(
+        h.saved_files().len(),
+        2,
+        "changed in place, not saved again"
+    );
+    for item in after["items"].as_array().unwrap() {
+        assert_eq!(item["done"], true, "{item}");
+    }
+    assert!(h.app.message().unwrap().1.contains("仍适用的勾都保留"));
+    // Esc goes back to the list.
+    h.esc();
+    assert_eq!(h.app.page(), Page::Home);
+    // A typo in the disease: the documents both diseases ask for keep their
+    // ticks; the ones only the old disease asked for go; new ones are not done.
+    select(&mut h, "妈妈");
+    h.key(KeyCode::F(3));
+    let row = h
+        .app
+        .review_rows()
+        .iter()
+        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Step::Disease))
+        .unwrap();
+    h.typed(&(row + 1).to_string()).enter();
+    h.typed("gxy").enter();
+    assert_eq!(
+        h.app.page(),
+        Page::Review {
+            editing_label: false
+        }
+    );
+    let confirm = h.app.review_rows().len();
+    h.typed(&confirm.to_string()).enter();
+    let after = file_of(&h, &id);
+    assert_eq!(after["answers"]["disease"], "hypertension");
+    let mut kept = 0;
+    for item in after["items"].as_array().unwrap() {
+        let was = ticked.contains(&item["id"].as_str().unwrap().to_string());
+        assert_eq!(item["done"], was, "{item}");
+        kept += usize::from(was);
+    }
+    assert!(kept >= 3, "the common documents and steps kept their ticks");
+    assert_eq!(h.saved_files().len(), 2);
+}
+
+/// Opens `label`'s checklist and its renewal-cycle page.
+fn cycle_page(h: &mut Harness, label: &str) {
+    select(h, label);
+    h.enter().typed("c");
+    assert!(matches!(h.app.page(), Page::Cycle { .. }), "{}", h.screen());
+}
+
+fn one(label: &str, region: &str, disease: &str, end: &str) -> (Harness, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let id = save(tmp.path(), label, region, disease, end, |c, _| {
+        c.items[0].done = true;
+    });
+    (Harness::in_dir(tmp), id)
+}
+
+#[test]
+fn submit_then_approve_starts_the_next_cycle_with_the_last_as_history() {
+    let (mut h, id) = one("奶奶", "fx-typical", "hypertension", "2026-03-31");
+    cycle_page(&mut h, "奶奶");
+    assert!(
+        h.screen().contains("准备中：还没有记录提交"),
+        "{}",
+        h.screen()
+    );
+    // Submitted: the day (today by default) and the channel.
+    h.typed("1");
+    assert_eq!(h.app.page(), Page::Cycle { typing: true });
+    assert!(
+        h.screen().contains("提交日期：2026-01-15"),
+        "{}",
+        h.screen()
+    );
+    for _ in 0..2 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("12").enter();
+    assert_eq!(h.app.page(), Page::Cycle { typing: false });
+    assert!(
+        h.screen().contains("2026-01-12 通过哪个渠道提交的？"),
+        "{}",
+        h.screen()
+    );
+    h.typed("1");
+    let file = file_of(&h, &id);
+    assert_eq!(file["cycle"]["state"], "submitted");
+    assert_eq!(file["cycle"]["submitted_on"], "2026-01-12");
+    assert_eq!(file["cycle"]["channel"], "office-window");
+    let s = h.screen();
+    assert!(s.contains("◇ 审核中"), "{s}");
+    assert!(
+        s.contains("预计 2026-01-22 前后出结果"),
+        "the channel's review time: {s}"
+    );
+    assert!(
+        s.contains("审核期间的待遇：来源说"),
+        "what the source says: {s}"
+    );
+    assert!(
+        s.contains("如果到 2026-01-22 还没有结果"),
+        "if no answer: {s}"
+    );
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .1
+            .contains("已记录：2026-01-12 提交")
+    );
+    // The home list marks it under review.
+    h.esc();
+    assert_eq!(h.app.page(), Page::Result);
+    assert!(
+        h.screen().contains("◇ 审核中，预计1月22日出结果"),
+        "{}",
+        h.screen()
+    );
+    // Approved: the new end date from the decision, then the day.
+    h.typed("c").typed("2");
+    assert!(h.screen().contains("新的有效期截止日："), "{}", h.screen());
+    h.typed("2026-03-31").enter();
+    assert!(
+        h.app.message().unwrap().1.contains("不晚于现在的"),
+        "not after the current end date"
+    );
+    for _ in 0..10 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("2028-03-31").enter();
+    assert!(
+        h.screen().contains("通过日期：2026-01-15"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    let file = file_of(&h, &id);
+    assert_eq!(file["answers"]["validity_end"], "2028-03-31");
+    assert_eq!(file["cycle"]["state"], "preparing");
+    assert_eq!(file["history"][0]["outcome"], "approved");
+    assert_eq!(file["history"][0]["new_end"], "2028-03-31");
+    assert!(
+        file["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["done"] == false),
+        "a fresh checklist for the next cycle"
+    );
+    let s = h.screen();
+    assert!(s.contains("往期："), "{s}");
+    assert!(
+        s.contains("2026 续期：1月12日提交，1月15日通过，有效期至 2028-03-31"),
+        "{s}"
+    );
+    assert!(s.contains("准备中"), "{s}");
+    // Back on the result: the next cycle's plan for the same person.
+    h.esc();
+    let view = h.app.result().unwrap();
+    assert_eq!(view.plan().validity_end, d("2028-03-31"));
+    assert_eq!(view.plan().region.id, "fx-typical");
+    assert_eq!(h.checklist().label, "奶奶");
+    h.esc();
+    assert_eq!(h.app.page(), Page::Home);
+    assert!(h.screen().contains("到期 2028-03-31"), "{}", h.screen());
+}
+
+#[test]
+fn submit_then_refuse_says_what_happens_and_what_next() {
+    let (mut h, id) = one("奶奶", "fx-typical", "hypertension", "2026-03-31");
+    cycle_page(&mut h, "奶奶");
+    h.typed("1").enter();
+    // The last row: no channel said; the slowest is counted.
+    let rows = h.app.cycle().unwrap().plan().channels.len() + 1;
+    h.typed(&rows.to_string());
+    assert_eq!(
+        file_of(&h, &id)["cycle"]["channel"],
+        serde_json::Value::Null
+    );
+    assert!(
+        h.screen().contains("没有记录渠道，按最慢的渠道算"),
+        "{}",
+        h.screen()
+    );
+    // Refused on a day in the future: said, and nothing saved.
+    h.typed("3");
+    for _ in 0..2 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("20").enter();
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .1
+            .contains("在今天（2026-01-15）之后")
+    );
+    assert_eq!(h.app.page(), Page::Cycle { typing: true }, "the form stays");
+    assert_eq!(file_of(&h, &id)["cycle"]["state"], "submitted");
+    for _ in 0..2 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("15").enter();
+    let file = file_of(&h, &id);
+    assert_eq!(file["cycle"]["state"], "refused");
+    assert_eq!(file["cycle"]["refused_on"], "2026-01-15");
+    let s = h.screen();
+    assert!(s.contains("✗ 审核未通过"), "{s}");
+    assert!(s.contains("来源说："), "{s}");
+    assert!(s.contains("下一步："), "{s}");
+    assert!(h.app.message().unwrap().1.contains("审核未通过"));
+    h.esc().esc();
+    assert!(row_of(&h.screen(), "奶奶").contains("✗ 未通过（1月15日）"));
+}
+
+#[test]
+fn a_file_made_corrupt_or_newer_mid_way_is_said_and_nothing_changes() {
+    for newer in [false, true] {
+        let (mut h, id) = one("奶奶", "fx-typical", "hypertension", "2026-03-31");
+        cycle_page(&mut h, "奶奶");
+        h.typed("1").enter();
+        // Meanwhile the file is damaged, or a newer program rewrote it.
+        let path = h.store.path_of(&id).unwrap();
+        let bytes = if newer {
+            let mut v = file_of(&h, &id);
+            v["schema_version"] = 99.into();
+            serde_json::to_vec(&v).unwrap()
+        } else {
+            b"{ not json".to_vec()
+        };
+        std::fs::write(&path, &bytes).unwrap();
+        h.typed("1");
+        let message = &h.app.message().unwrap().1;
+        assert!(message.contains("没有改动"), "{message}");
+        if newer {
+            assert!(message.contains("新版本程序保存的"), "{message}");
+            assert_eq!(std::fs::read(&path).unwrap(), bytes, "left untouched");
+        } else {
+            assert!(message.contains("无法读取"), "{message}");
+            // Set aside with its bytes as they were, never overwritten.
+            let aside: Vec<_> = std::fs::read_dir(h.store.dir())
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+                .collect();
+            assert_eq!(aside.len(), 1);
+            assert_eq!(std::fs::read(&aside[0]).unwrap(), bytes);
+        }
+        // The page still shows what it showed: nothing recorded.
+        let c = h.app.cycle().unwrap().checklist().unwrap();
+        assert_eq!(c.cycle.state, cycle::CycleState::Preparing);
+        assert!(h.screen().contains("准备中"), "{}", h.screen());
+        // Rename and delete say so too, and change nothing.
+        while h.app.page() != Page::Home {
+            h.esc();
+        }
+        select(&mut h, "奶奶");
+        h.key(KeyCode::F(2)).typed("2").enter();
+        assert!(h.app.message().unwrap().1.contains("没有改动"));
+        h.key(KeyCode::Delete).typed("y");
+        assert!(h.app.message().unwrap().1.contains("没有改动"));
+        assert!(labels(&h).contains(&"奶奶".to_string()));
+        if newer {
+            assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        }
+    }
+}
+
+#[test]
+fn the_sheet_is_saved_to_a_file_the_person_names() {
+    let (mut h, _) = one("妈妈", "fx-exact", "diabetes", "2026-03-31");
+    let dir = h.store.dir().parent().unwrap().to_path_buf();
+    select(&mut h, "妈妈");
+    h.enter().typed("p");
+    assert!(
+        h.screen().contains("文件名：续期清单-妈妈-2026-01-15.md"),
+        "{}",
+        h.screen()
+    );
+    h.enter();
+    let path = dir.join("续期清单-妈妈-2026-01-15.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("> "), "Markdown: {text}");
+    assert!(
+        text.contains("☑") || text.contains("[x]"),
+        "the tick: {text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(h.app.overlays().is_empty());
+    assert!(
+        h.app
+            .message()
+            .unwrap()
+            .1
+            .contains(&path.display().to_string())
+    );
+    // Again: the file is there; asked first, and any key but y keeps it.
+    std::fs::write(&path, "mine").unwrap();
+    h.typed("p").enter();
+    assert!(matches!(
+        h.app.overlays().last(),
+        Some(Overlay::ConfirmOverwrite { .. })
+    ));
+    h.typed("n");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    assert!(matches!(
+        h.app.overlays().last(),
+        Some(Overlay::SaveSheet { .. })
+    ));
+    h.enter().typed("y");
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("> "));
+    // Another name: plain text.
+    h.typed("p");
+    for _ in 0..40 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("sheet.txt").enter();
+    let text = std::fs::read_to_string(dir.join("sheet.txt")).unwrap();
+    assert!(!text.starts_with("> ") && text.contains("妈妈"), "{text}");
+    // A link is never followed, even when told to replace it.
+    #[cfg(unix)]
+    {
+        let target = dir.join("target.txt");
+        std::fs::write(&target, "keep").unwrap();
+        std::os::unix::fs::symlink(&target, dir.join("link.md")).unwrap();
+        h.typed("p");
+        for _ in 0..40 {
+            h.key(KeyCode::Backspace);
+        }
+        h.typed("link.md").enter();
+        assert!(h.app.message().unwrap().1.contains("符号链接"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        // A folder is not a file.
+        for _ in 0..7 {
+            h.key(KeyCode::Backspace);
+        }
+        h.typed("checklists").enter();
+        assert!(h.app.message().unwrap().1.contains("不是普通文件"));
+        h.esc();
+        assert!(h.app.overlays().is_empty());
+    }
+}
+
+#[test]
+fn a_kiosk_offers_none_of_it() {
+    // Saved checklists on the machine; a kiosk over the same folder.
+    let tmp = tempfile::tempdir().unwrap();
+    save(
+        tmp.path(),
+        "妈妈",
+        "fx-exact",
+        "diabetes",
+        "2026-03-31",
+        nothing,
+    );
+    let mut h = Harness::kiosk_in(tmp, KIOSK);
+    for key in [KeyCode::Delete, KeyCode::F(2), KeyCode::F(3), KeyCode::Home] {
+        h.key(key);
+        assert!(h.at_start(), "{key:?}");
+    }
+    h.ctrl('u').ctrl('d').ctrl('r').ctrl('e');
+    assert!(h.at_start());
+    assert!(h.app.saved().is_empty());
+    h.typed("?");
+    assert!(!h.screen().contains("Del"), "no saved-list keys in help");
+    h.typed("x");
+    h.answer_all();
+    h.enter();
+    // No printer configured: p says so and offers no file; c does nothing.
+    h.typed("p");
+    assert!(h.app.overlays().is_empty());
+    assert!(h.app.message().unwrap().1.contains("没有设置打印"));
+    h.typed("c");
+    assert_eq!(h.app.page(), Page::Result);
+    // Even after the visitor saves here.
+    h.typed("s").typed("c").typed("p");
+    assert_eq!(h.app.page(), Page::Result);
+    assert!(h.app.overlays().is_empty());
+    let footer = h.screen().lines().last().unwrap().to_string();
+    assert!(
+        !footer.contains("进度") && !footer.contains("存文件"),
+        "{footer}"
+    );
+}
+
+#[test]
+fn rows_at_80_columns_say_the_standing_and_progress_first() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        // The longest names in the shipped data, and a long label.
+        let shipped = PolicySet::embedded().unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        save_with(
+            &shipped,
+            tmp.path(),
+            "住在三号楼五单元的张阿姨和她的老伴",
+            "shandong-qingdao",
+            "immune-thrombocytopenia",
+            "2026-06-30",
+            nothing,
+        );
+        save_with(
+            &shipped,
+            tmp.path(),
+            "住在三号楼五单元的张阿姨",
+            "guangxi-fangchenggang",
+            "hypertension",
+            "2026-03-31",
+            |c, policy| {
+                let now = Utc.with_ymd_and_hms(2026, 1, 12, 9, 0, 0).unwrap();
+                cycle::submit(c, d("2026-01-12"), None, policy, today(), now).unwrap();
+            },
+        );
+        let h = Harness::in_dir_with(shipped, tmp);
+        let s = h.screen();
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains("住在三")).collect();
+        assert_eq!(rows.len(), 2, "{s}");
+        for row in rows {
+            // What to do and how far along come first, whole; the end of
+            // the names is what is cut.
+            let progress = row.split_whitespace().any(|w| {
+                w.split_once('/')
+                    .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+            });
+            assert!(progress, "progress: {row}");
+            assert!(row.ends_with('…'), "cut at the end: {row}");
+        }
+        insta::assert_snapshot!(format!("longest_{}", lang.code()), s);
+    }
+    set_lang(Lang::ZhHans);
+}
+
+/// Every new screen and popup at 80x24, in each language.
+#[test]
+fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let code = lang.code();
+        let snap = |name: &str, h: &Harness| {
+            insta::assert_snapshot!(format!("{name}_{code}"), h.screen());
+        };
+        let mut h = six();
+        snap("01_home_marks", &h);
+        h.typed("ys");
+        snap("02_home_filtered", &h);
+        for _ in 0..3 {
+            h.key(KeyCode::Backspace);
+        }
+        select(&mut h, "爸爸");
+        h.key(KeyCode::Delete);
+        snap("03_home_delete", &h);
+        h.typed("y");
+        snap("04_home_deleted", &h);
+        select(&mut h, "妈妈");
+        h.key(KeyCode::F(2));
+        snap("05_home_rename", &h);
+        h.esc().typed("?");
+        snap("06_home_help", &h);
+        h.typed("x");
+        // The renewal cycle of 奶奶's checklist (防城港, window not open yet).
+        cycle_page(&mut h, "奶奶");
+        snap("07_cycle_preparing", &h);
+        h.typed("1");
+        snap("08_cycle_submit_day", &h);
+        h.enter();
+        snap("09_cycle_submit_channel", &h);
+        h.typed("2");
+        snap("10_cycle_under_review", &h);
+        h.esc();
+        snap("11_result_under_review", &h);
+        h.typed("c").typed("2").typed("2028-04-25");
+        snap("12_cycle_new_end", &h);
+        h.enter();
+        snap("13_cycle_approved_on", &h);
+        h.enter();
+        snap("14_cycle_next_cycle", &h);
+        // Submitted, then refused (外婆's, under review from the start).
+        h.esc().esc();
+        cycle_page(&mut h, "外婆");
+        h.typed("3").enter();
+        snap("15_cycle_refused", &h);
+        // The sheet to a file, and a file already there.
+        h.esc().typed("p");
+        snap("16_sheet_name", &h);
+        let name = match &h.app.overlays().last() {
+            Some(Overlay::SaveSheet { field }) => field.text.clone(),
+            other => panic!("{other:?}"),
+        };
+        let dir = h.store.dir().parent().unwrap().to_path_buf();
+        std::fs::write(dir.join(&name), "").unwrap();
+        h.enter();
+        snap("17_sheet_overwrite", &h);
+    }
+    set_lang(Lang::ZhHans);
+}
