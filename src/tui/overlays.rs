@@ -339,12 +339,12 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
         area.width.saturating_sub(CAPTION_W + 2),
         area.height,
     );
-    let (code, beside) = match beside {
-        Some(code) => (Some(code), true),
-        None => (
-            super::qr::fit(&view.plan, area.width, area.height.saturating_sub(1)),
-            false,
-        ),
+    let below = super::qr::fit(&view.plan, area.width, area.height.saturating_sub(1));
+    // The richer text wins; beside when both hold the same.
+    let (code, beside) = match (beside, below) {
+        (Some(b), Some(u)) if u.level < b.level => (Some(u), false),
+        (Some(b), _) => (Some(b), true),
+        (None, u) => (u, false),
     };
     let Some(code) = code else {
         put(
