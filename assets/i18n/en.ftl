@@ -626,20 +626,20 @@ plan-status-no_renewal = No renewal needed
 plan-apply_by_grace = The qualification ended on { $closes }. The source still accepts renewal after the end date, up to { $until } ({ $n } days left): apply as soon as you can.
 plan-window_days = You can apply: { $opens } to { $closes } (in the { $days } days before the end date, both days included)
 plan-grace = After the end date, renewal is still accepted for { $days } days, up to { $until }
-plan-no_renewal_all = { $status }: { $text } ({ $source })
-plan-no_renewal_disease = { $status }: the source sets a re-review or renewal only for { $n } diseases ({ $listed }), and { $disease } is not one of them. { $text } ({ $source })
+plan-no_renewal_all = { $status }. The source ({ $source }) says, in Chinese: { $text }
+plan-no_renewal_disease = { $status }: the source sets a re-review or renewal only for { $n } diseases ({ $listed }), and { $disease } is not one of them. The source ({ $source }) says, in Chinese: { $text }
 plan-still_matters = What still matters:
 plan-no_renewal_documents = No renewal is needed: these documents are only for filing again or making a change (for example changing designated hospitals).
-plan-extended = End date extended: qualifications granted before { $on } and still running that day were extended automatically by { $months } months. Your end date { $from } is one of them, so it is now { $to }. The source: { $text }. The dates below count from the new end date.
+plan-extended = End date extended: qualifications granted before { $on } and still running that day were extended automatically by { $months } months. Your end date { $from } is one of them, so it is now { $to }. The source says, in Chinese: { $text }. The dates below count from the new end date.
 plan-validity = Granted on { $on }, it lasts { $months } months
 plan-validity_changed = {" "}(the rule from { $since }; { $before } months before that)
-plan-extension_channel = You can extend online: { $channel }. { $result }; if approved, the end date moves to { $end } ({ $months } more months). If not: { $fallback }. { $text }
+plan-extension_channel = You can extend online: { $channel }. The source says, in Chinese: { $result }. If approved, the end date moves to { $end } ({ $months } more months). If not: { $fallback }. In Chinese: { $text }
 plan-extension_not_for_disease = { $channel } extends only the diseases it lists, and yours is not one of them: use { $fallback }.
-plan-extension_result = Result: { $result } (extended by { $months } months)
+plan-extension_result = Result, in the source's Chinese: { $result } (extended by { $months } months)
 plan-extension_diseases = The { $n } diseases that can be extended this way: { $list }
-plan-extension_fallback = If refused, or for other diseases: { $fallback }. { $text }
+plan-extension_fallback = If refused, or for other diseases: { $fallback }. In Chinese: { $text }
 warn-in_grace = The qualification ended on { $ended }; renewal is still accepted until { $until } ({ $n } days left). Apply as soon as you can.
-warn-grace_source_says = {" "}The source says: { $text }.
+warn-grace_source_says = {" "}The source says, in Chinese: { $text }.
 warn-grace_ended = {" "}The grace period after the end date also ended on { $until }.
 checklist-item-grace = {" "}(still accepted after the end date until { $until })
 checklist-ics-grace_end = { $label }·{ $disease }: last day renewal is accepted after the end date
@@ -731,3 +731,4 @@ tui-help-saved =
     F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-E)
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)
+plan-validity_note = {" "}The data's note, in Chinese: { $note }

@@ -731,3 +731,4 @@ tui-help-saved =
     F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-E）
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）
+plan-validity_note = （{ $note }）

@@ -731,3 +731,4 @@ tui-help-saved =
     F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-E）
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
+plan-validity_note = （{ $note }）

@@ -437,7 +437,7 @@ pub fn validity_words(plan: &RenewalPlan) -> Option<String> {
         ));
     }
     if let Some(note) = &v.note {
-        text.push_str(&format!("（{}）", data(note)));
+        text.push_str(&tf("plan.validity_note", &[("note", &data(note))]));
     }
     Some(text)
 }
