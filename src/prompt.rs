@@ -13,7 +13,7 @@ use crate::checklist::{Checklist, export};
 use crate::dates::words::weekday;
 use crate::dates::{EndDate, far_from_today, read_end_date};
 use crate::i18n::{t, tf};
-use crate::plan::{self, render};
+use crate::plan;
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, region_index_of, scheme_index};
 use crate::wizard::{Draft, Question as Step};
@@ -464,7 +464,7 @@ pub fn run(
     };
     let plan = plan::compute(policy, &answers, today)?;
     writeln!(out)?;
-    write!(out, "{}", render::text_linear(&plan))?;
+    write!(out, "{}", crate::document::plan_text_linear(&plan))?;
     // The checklist: saved where a store was given (not at a kiosk).
     let label = region.diseases[di].name.clone();
     match store {

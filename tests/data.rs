@@ -201,7 +201,7 @@ fn haixi_says_what_seed_000_says() {
         "2026-01-15",
         true,
     );
-    assert!(!render::text(&p, 100).contains("尿毒症透析”直接结算"));
+    assert!(!renewal_assistant::document::plan_text(&p, 100).contains("尿毒症透析”直接结算"));
     assert!(p.disease.note.is_none(), "{:?}", p.disease.note);
     assert!(
         !p.notes.iter().any(|n| n.text.contains("透析")),
@@ -262,7 +262,7 @@ fn fangchenggang_says_what_seed_003_says() {
     assert_eq!(ex.schemes, [Scheme::Employee]);
     let mut resident = p.clone();
     resident.scheme = Scheme::Resident;
-    let text = render::text(&resident, 200);
+    let text = renewal_assistant::document::plan_text(&resident, 200);
     assert!(text.contains("是职工医保的示例"), "{text}");
     assert!(text.contains("职工在职"), "{text}");
     assert_eq!(p.sources[0].confidence, Confidence::ThirdParty);
@@ -344,7 +344,10 @@ fn qianjiang_says_what_its_notice_says() {
     let w = p.window.as_ref().unwrap();
     assert_eq!((w.months, w.assumed), (Some(6), false));
     assert_eq!(p.late.continuity_during_review.value, Some(true));
-    assert!(render::text(&p, 200).contains("潜江市医疗保障局，官方发布，发布于 2025-06-25"));
+    assert!(
+        renewal_assistant::document::plan_text(&p, 200)
+            .contains("潜江市医疗保障局，官方发布，发布于 2025-06-25")
+    );
     let p = plan(
         "hubei-qianjiang",
         "other",
@@ -352,7 +355,7 @@ fn qianjiang_says_what_its_notice_says() {
         "2026-05-06",
         false,
     );
-    let text = render::text(&p, 200);
+    let text = renewal_assistant::document::plan_text(&p, 200);
     assert!(text.contains("没有为其他病种规定复审期限"), "{text}");
     assert!(text.contains("请向潜江市医疗保障局咨询"), "{text}");
 }

@@ -65,8 +65,8 @@ pub fn sheet(
         )
     };
     let body = match plan {
-        Some(plan) if markdown => render::markdown_with(plan, Some(checklist)),
-        Some(plan) => render::text_with(plan, width, Some(checklist)),
+        Some(plan) if markdown => crate::document::plan_markdown_with(plan, Some(checklist)),
+        Some(plan) => crate::document::plan_text_with(plan, width, Some(checklist)),
         None => {
             let mut s = format!("{}\n", t("checklist.sheet.no_plan"));
             for l in &item_lines(checklist, width, markdown, printed_on) {

@@ -661,10 +661,10 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
                     writeln!(
                         out,
                         "{}  {}  {}  {}  {}  {}",
-                        render::pad(&date(e), 12),
-                        render::pad(&e.label, 8),
-                        render::pad(&e.region, 14),
-                        render::pad(&e.disease, 12),
+                        crate::document::text::pad(&date(e), 12),
+                        crate::document::text::pad(&e.label, 8),
+                        crate::document::text::pad(&e.region, 14),
+                        crate::document::text::pad(&e.disease, 12),
                         what(e),
                         e.id
                     )?;

@@ -14,7 +14,7 @@ use crate::checklist::Checklist;
 use crate::checklist::store::Store;
 use crate::dates::parse_date;
 use crate::i18n::{t, tf};
-use crate::plan::{self, Answers, render};
+use crate::plan::{self, Answers};
 use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 
@@ -844,11 +844,11 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             };
             match format {
                 Format::Text => match width {
-                    Some(0) => write!(out, "{}", render::text_unwrapped(&plan))?,
-                    Some(n) => write!(out, "{}", render::text(&plan, *n))?,
-                    None => write!(out, "{}", render::text(&plan, output_width()))?,
+                    Some(0) => write!(out, "{}", crate::document::plan_text_unwrapped(&plan))?,
+                    Some(n) => write!(out, "{}", crate::document::plan_text(&plan, *n))?,
+                    None => write!(out, "{}", crate::document::plan_text(&plan, output_width()))?,
                 },
-                Format::Markdown => write!(out, "{}", render::markdown(&plan))?,
+                Format::Markdown => write!(out, "{}", crate::document::plan_markdown(&plan))?,
                 Format::Json => {
                     let mut value = serde_json::to_value(&plan)?;
                     if let (Some((c, path, twin)), Some(map)) = (&saved, value.as_object_mut()) {
@@ -942,7 +942,12 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         tf("cli.diseases.heading", &[("region", &region.name)])
                     )?;
                     for d in &region.diseases {
-                        writeln!(out, "  {}  {}", render::pad(&d.id, 34), d.name)?;
+                        writeln!(
+                            out,
+                            "  {}  {}",
+                            crate::document::text::pad(&d.id, 34),
+                            d.name
+                        )?;
                     }
                 }
             }

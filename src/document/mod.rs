@@ -13,6 +13,8 @@
 pub mod markdown;
 pub mod text;
 
+use text::Layout;
+
 use crate::checklist::{Checklist, ItemKind};
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
@@ -625,6 +627,45 @@ fn examples_not_for(plan: &RenewalPlan) -> bool {
     plan.example_figures
         .as_ref()
         .is_some_and(|ex| !ex.schemes.is_empty() && !ex.schemes.contains(&plan.scheme))
+}
+
+// ---- a whole plan in one call -------------------------------------
+
+/// The plan for a terminal, wrapped to `width` display columns.
+pub fn plan_text(plan: &RenewalPlan, width: usize) -> String {
+    text::render(&build(plan, None), Layout::terminal(width.max(40)))
+}
+
+/// The plan as text with a saved checklist's items and ticks in place of
+/// the plain document list.
+pub fn plan_text_with(plan: &RenewalPlan, width: usize, checklist: Option<&Checklist>) -> String {
+    text::render(&build(plan, checklist), Layout::terminal(width.max(40)))
+}
+
+/// The plan for a pipe: every paragraph and table row on one line.
+pub fn plan_text_unwrapped(plan: &RenewalPlan) -> String {
+    let layout = Layout {
+        width: None,
+        ..Layout::terminal(0)
+    };
+    text::render(&build(plan, None), layout)
+}
+
+/// The plan on plain lines for a screen reader: words for marks, the
+/// channel comparison as one labelled line per field, no hard wrapping.
+pub fn plan_text_linear(plan: &RenewalPlan) -> String {
+    text::render(&build(plan, None), Layout::plain())
+}
+
+/// The plan as Markdown, ready to print.
+pub fn plan_markdown(plan: &RenewalPlan) -> String {
+    plan_markdown_with(plan, None)
+}
+
+/// The plan as Markdown, with a saved checklist's items and ticks in place
+/// of the plain document list when given.
+pub fn plan_markdown_with(plan: &RenewalPlan, checklist: Option<&Checklist>) -> String {
+    markdown::render(&build(plan, checklist))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{self, Glyphs, Layout};
+use super::text::{self, Glyphs, Layout, pad, wrap};
 use super::*;
 use crate::plan::{Answers, compute};
 use crate::policy::Scheme;
@@ -96,4 +96,62 @@ fn columns_line_up_by_display_width_with_wide_names() {
     let at = |l: &str, cell: &str| l[..l.find(cell).unwrap()].width();
     assert_eq!(at(&lines[0], "7"), at(&lines[1], "57"), "{lines:?}");
     assert_eq!(at(&lines[0], "海西"), at(&lines[1], "Qingdao"), "{lines:?}");
+}
+
+// The text renderer's wrapping and padding (moved from plan::render with
+// the plan shorthands).
+
+#[test]
+fn wrap_measures_cjk_by_display_width() {
+    let lines = wrap("身份证原件及复印件", 8);
+    assert_eq!(lines, vec!["身份证原", "件及复印", "件"]);
+    for l in wrap("工作日 8:30-17:30 到医保科办理 original and copies", 12) {
+        assert!(l.width() <= 12, "{l:?}");
+    }
+    assert_eq!(wrap("", 10), vec![""]);
+    assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+    assert_eq!(
+        wrap("一二三四，五", 8),
+        vec!["一二三", "四，五"],
+        "no line starts with ，"
+    );
+}
+
+#[test]
+fn every_line_of_every_plan_fits_the_width() {
+    // The fixture set and the shipped data: wrapping is a rule whatever
+    // the text.
+    let today = NaiveDate::from_ymd_opt(2026, 5, 6).unwrap();
+    for policy in [
+        crate::policy::fixture::policy(),
+        crate::policy::PolicySet::embedded().unwrap(),
+    ] {
+        for region in &policy.regions {
+            let answers = crate::plan::Answers {
+                region: region.id.clone(),
+                scheme: crate::policy::Scheme::Employee,
+                disease: region.diseases[0].id.clone(),
+                validity_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+                cross_province: true,
+                retired: false,
+            };
+            let plan = crate::plan::compute(&policy, &answers, today).unwrap();
+            for width in [60, 79, 100, 119] {
+                for line in plan_text(&plan, width).lines() {
+                    assert!(
+                        line.width() <= width,
+                        "{} at {width}: {} columns: {line}",
+                        region.id,
+                        line.width()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pad_uses_display_width() {
+    assert_eq!(pad("海西", 6), "海西  ");
+    assert_eq!(pad("toolong", 3), "toolong");
 }

@@ -1,18 +1,15 @@
 //! The plan's facts in words: warnings, statuses, rules, the channel
 //! comparison, sources. [`crate::document::build`] puts them into one
-//! document that every output renders; `text` and `markdown` here are the
-//! short ways to a whole plan. JSON is the plan itself, serialized. Policy
+//! document that every output renders (`document::plan_text` and
+//! `document::plan_markdown` are the short ways to a whole plan). JSON is the plan itself, serialized. Policy
 //! text is left as the data has it: each output edge (the CLI's writer, the
 //! wizard's screen, the printer) cleans it and converts it for the language.
 
-pub use crate::document::text::{pad, wrap};
 use chrono::NaiveDate;
 
 use super::{Deadline, PlanChannel, RenewalPlan, Status, Warning};
 use crate::calendar::HolidaySpan;
-use crate::checklist::Checklist;
 use crate::dates::words::weekday;
-use crate::document::{self, text::Layout};
 use crate::i18n::{data, name, t, tf};
 use crate::policy::{ChannelKind, Confidence, Fact, Scheme, Source};
 
@@ -722,49 +719,6 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
     out
 }
 
-/// The plan for a terminal, wrapped to `width` display columns.
-pub fn text(plan: &RenewalPlan, width: usize) -> String {
-    document::text::render(
-        &document::build(plan, None),
-        Layout::terminal(width.max(40)),
-    )
-}
-
-/// The plan as text with a saved checklist's items and ticks in place of
-/// the plain document list.
-pub fn text_with(plan: &RenewalPlan, width: usize, checklist: Option<&Checklist>) -> String {
-    document::text::render(
-        &document::build(plan, checklist),
-        Layout::terminal(width.max(40)),
-    )
-}
-
-/// The plan for a pipe: every paragraph and table row on one line.
-pub fn text_unwrapped(plan: &RenewalPlan) -> String {
-    let layout = Layout {
-        width: None,
-        ..Layout::terminal(0)
-    };
-    document::text::render(&document::build(plan, None), layout)
-}
-
-/// The plan on plain lines for a screen reader: words for marks, the
-/// channel comparison as one labelled line per field, no hard wrapping.
-pub fn text_linear(plan: &RenewalPlan) -> String {
-    document::text::render(&document::build(plan, None), Layout::plain())
-}
-
-/// The plan as Markdown, ready to print.
-pub fn markdown(plan: &RenewalPlan) -> String {
-    markdown_with(plan, None)
-}
-
-/// The plan as Markdown, with a saved checklist's items and ticks in place
-/// of the plain document list when given.
-pub fn markdown_with(plan: &RenewalPlan, checklist: Option<&Checklist>) -> String {
-    document::markdown::render(&document::build(plan, checklist))
-}
-
 /// A source as a person can find and weigh it: title, publisher, standing
 /// and publication date, and its address. Never the project's file name.
 pub fn source_line(s: &Source) -> String {
@@ -790,65 +744,4 @@ pub fn source_line(s: &Source) -> String {
         line.push_str(&format!(" {u}"));
     }
     line
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn wrap_measures_cjk_by_display_width() {
-        let lines = wrap("身份证原件及复印件", 8);
-        assert_eq!(lines, vec!["身份证原", "件及复印", "件"]);
-        for l in wrap("工作日 8:30-17:30 到医保科办理 original and copies", 12) {
-            assert!(l.width() <= 12, "{l:?}");
-        }
-        assert_eq!(wrap("", 10), vec![""]);
-        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
-        assert_eq!(
-            wrap("一二三四，五", 8),
-            vec!["一二三", "四，五"],
-            "no line starts with ，"
-        );
-    }
-
-    #[test]
-    fn every_line_of_every_plan_fits_the_width() {
-        // The fixture set and the shipped data: wrapping is a rule whatever
-        // the text.
-        let today = NaiveDate::from_ymd_opt(2026, 5, 6).unwrap();
-        for policy in [
-            crate::policy::fixture::policy(),
-            crate::policy::PolicySet::embedded().unwrap(),
-        ] {
-            for region in &policy.regions {
-                let answers = crate::plan::Answers {
-                    region: region.id.clone(),
-                    scheme: crate::policy::Scheme::Employee,
-                    disease: region.diseases[0].id.clone(),
-                    validity_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
-                    cross_province: true,
-                    retired: false,
-                };
-                let plan = crate::plan::compute(&policy, &answers, today).unwrap();
-                for width in [60, 79, 100, 119] {
-                    for line in text(&plan, width).lines() {
-                        assert!(
-                            line.width() <= width,
-                            "{} at {width}: {} columns: {line}",
-                            region.id,
-                            line.width()
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn pad_uses_display_width() {
-        assert_eq!(pad("海西", 6), "海西  ");
-        assert_eq!(pad("toolong", 3), "toolong");
-    }
 }

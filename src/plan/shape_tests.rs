@@ -35,7 +35,7 @@ fn codes(p: &RenewalPlan) -> Vec<&'static str> {
 
 /// The plan as text on one line per paragraph, for looking for sentences.
 fn text(p: &RenewalPlan) -> String {
-    render::text_unwrapped(p)
+    crate::document::plan_text_unwrapped(p)
 }
 
 fn json(p: &RenewalPlan) -> serde_json::Value {

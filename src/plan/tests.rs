@@ -743,8 +743,8 @@ fn a_cycle_keeps_its_note_in_every_output() {
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
     let rules = render::rules(&p).join("\n");
     assert!(rules.contains("测试：周期依病种而定"), "{rules}");
-    assert!(render::text(&p, 200).contains("测试：周期依病种而定"));
-    assert!(render::markdown(&p).contains("测试：周期依病种而定"));
+    assert!(crate::document::plan_text(&p, 200).contains("测试：周期依病种而定"));
+    assert!(crate::document::plan_markdown(&p).contains("测试：周期依病种而定"));
 }
 
 /// Issue 11 §3: example figures given for 在职/退休 are for employees
@@ -754,7 +754,10 @@ fn employee_example_ratios_are_not_shown_to_residents_as_theirs() {
     let mut a = answers("fx-typical", "diabetes", "2026-07-31");
     a.scheme = Scheme::Resident;
     let p = plan(&a, "2026-05-06");
-    for out in [render::text(&p, 200), render::markdown(&p)] {
+    for out in [
+        crate::document::plan_text(&p, 200),
+        crate::document::plan_markdown(&p),
+    ] {
         assert!(out.contains("来源没有给出城乡居民医保"), "{out}");
         for line in out.lines().filter(|l| l.contains("在职")) {
             assert!(
@@ -768,8 +771,8 @@ fn employee_example_ratios_are_not_shown_to_residents_as_theirs() {
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
     );
-    assert!(!render::text(&p, 200).contains("来源没有给出城乡居民医保"));
-    assert!(render::text(&p, 200).contains("在职报销 70%"));
+    assert!(!crate::document::plan_text(&p, 200).contains("来源没有给出城乡居民医保"));
+    assert!(crate::document::plan_text(&p, 200).contains("在职报销 70%"));
 }
 
 /// Issue 11 §3: a typical review (乙市's 5 + 3 working days, 一般) may
@@ -782,7 +785,10 @@ fn a_typical_review_time_is_never_called_a_maximum() {
     );
     let a = p.apply_by.as_ref().unwrap();
     assert!(a.typical);
-    for out in [render::text(&p, 200), render::markdown(&p)] {
+    for out in [
+        crate::document::plan_text(&p, 200),
+        crate::document::plan_markdown(&p),
+    ] {
         assert!(!out.contains("最长 8"), "{out}");
         assert!(out.contains("一般 8 个工作日"), "{out}");
         assert!(out.contains("专家复评"), "{out}");
@@ -802,7 +808,7 @@ fn a_typical_review_time_is_never_called_a_maximum() {
     // 甲市's online review is "5个工作日内完成": a maximum, still said so.
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
     assert!(!p.apply_by.as_ref().unwrap().typical);
-    assert!(render::text(&p, 200).contains("最长 5 个工作日"));
+    assert!(crate::document::plan_text(&p, 200).contains("最长 5 个工作日"));
 }
 
 /// Issue 11 §3: what the source says about benefits during review (乙市:
@@ -824,8 +830,8 @@ fn the_benefits_during_review_note_is_in_every_output() {
     .map(|l| l.text.trim().to_string())
     .collect();
     for (what, out) in [
-        ("text", flat(&render::text(&p, 80))),
-        ("markdown", flat(&render::markdown(&p))),
+        ("text", flat(&crate::document::plan_text(&p, 80))),
+        ("markdown", flat(&crate::document::plan_markdown(&p))),
         ("sections", sections),
     ] {
         assert!(out.contains(needle), "{what}: {out}");
@@ -848,7 +854,7 @@ fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
     assert_eq!(p.cycle_years.value, None);
     assert!(codes(&p).contains(&"window_assumed"));
     assert!(codes(&p).contains(&"disease_unlisted"));
-    let text = render::text(&p, 200);
+    let text = crate::document::plan_text(&p, 200);
     assert!(
         text.contains("测试：页面没有为其他病种规定复审期限"),
         "{text}"
@@ -891,7 +897,10 @@ fn sources_show_title_publisher_date_and_standing() {
             .unwrap();
         let wt = render::warning_text(w);
         assert!(wt.contains("打电话") && wt.contains("窗口"), "{wt}");
-        for out in [render::text(&p, 200), render::markdown(&p)] {
+        for out in [
+            crate::document::plan_text(&p, 200),
+            crate::document::plan_markdown(&p),
+        ] {
             assert!(!out.contains(".txt"), "{region}: {out}");
             assert!(!out.contains("MORE-SOURCES"), "{region}: {out}");
             assert!(
@@ -905,7 +914,7 @@ fn sources_show_title_publisher_date_and_standing() {
     }
     let p = plan(&answers("fx-six", "diabetes", "2026-12-31"), "2026-05-06");
     assert!(!codes(&p).contains(&"unofficial_source"));
-    let text = render::text(&p, 200);
+    let text = crate::document::plan_text(&p, 200);
     assert!(
         text.contains("丁市医疗保障局，官方发布，发布于 2025-06-25"),
         "{text}"
@@ -1105,12 +1114,12 @@ fn text_markdown_and_wizard_carry_the_same_facts() {
                     };
                     let whole = [
                         ("text unwrapped", norm(&text::render(&doc, unwrapped))),
-                        ("plain", norm(&render::text_linear(&p))),
+                        ("plain", norm(&crate::document::plan_text_linear(&p))),
                         ("markdown", norm(&markdown::render(&doc))),
                         ("wizard wide", norm(&tui(&doc, 2000))),
                     ];
                     let wrapped = [
-                        ("text 80", norm(&render::text(&p, 80))),
+                        ("text 80", norm(&crate::document::plan_text(&p, 80))),
                         ("wizard 60", norm(&tui(&doc, 60))),
                     ];
                     let in_table = table_facts(&p);
@@ -1159,7 +1168,10 @@ fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
     // Expired.
     let p = plan(&a, "2026-08-20");
     assert_eq!(p.status, Status::Expired);
-    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+    for out in [
+        flat(&crate::document::plan_text(&p, 80)),
+        flat(&crate::document::plan_markdown(&p)),
+    ] {
         assert!(!out.contains("建议最晚在"), "{out}");
         assert!(!out.contains("结果能在有效期内出来"), "{out}");
         assert!(out.contains("申请期已于 2026-07-31 关闭"), "{out}");
@@ -1169,14 +1181,17 @@ fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
     let p = plan(&a, "2026-07-28");
     assert_eq!(p.status, Status::Open);
     assert!(p.apply_by.as_ref().unwrap().date < p.today);
-    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+    for out in [
+        flat(&crate::document::plan_text(&p, 80)),
+        flat(&crate::document::plan_markdown(&p)),
+    ] {
         assert!(!out.contains("建议最晚在"), "{out}");
         assert!(out.contains("已经过了"), "{out}");
         assert!(out.contains("审核期间可继续享受待遇"), "{out}");
     }
     // In time: the usual sentence.
     let p = plan(&a, "2026-05-06");
-    assert!(render::text(&p, 200).contains("建议最晚在"));
+    assert!(crate::document::plan_text(&p, 200).contains("建议最晚在"));
 }
 
 /// Issue 11 §3: 手工报销 is manual reimbursement (a claim filed by hand
@@ -1250,7 +1265,10 @@ fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
     ] {
         assert!(line.contains(want), "{line}");
     }
-    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+    for out in [
+        flat(&crate::document::plan_text(&p, 80)),
+        flat(&crate::document::plan_markdown(&p)),
+    ] {
         assert!(out.contains(&flat(&line)), "{out}");
     }
     assert!(crate::checklist::export::qr_text(&p, 2).contains("算不出"));
@@ -1329,7 +1347,10 @@ fn an_either_or_of_document_routes_is_planned_as_such() {
     // Text and Markdown: the group says one route is enough, each route
     // heads its own documents, in order.
     let flat = |s: &str| s.split_whitespace().collect::<String>();
-    for out in [flat(&render::text(&p, 80)), flat(&render::markdown(&p))] {
+    for out in [
+        flat(&crate::document::plan_text(&p, 80)),
+        flat(&crate::document::plan_markdown(&p)),
+    ] {
         let at = |needle: &str| {
             out.find(needle)
                 .unwrap_or_else(|| panic!("{needle}: {out}"))

@@ -15,8 +15,8 @@ use super::app::{App, Effect, Level, SheetError};
 use super::input::TextInput;
 use super::theme::Theme;
 use super::view::{fit, put, text_line};
+use crate::document::text::wrap;
 use crate::i18n::{t, tf};
-use crate::plan::render::wrap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {

@@ -19,9 +19,9 @@ use super::screens::{self, Screen};
 use super::theme::Theme;
 use crate::dates::words::weekday;
 use crate::document::SectionKind;
+use crate::document::text::wrap;
 use crate::i18n::{t, tf};
 use crate::plan::Status;
-use crate::plan::render::wrap;
 
 /// Cuts `text` to `width` display columns, ending in … when cut.
 pub fn fit(text: &str, width: usize) -> String {

@@ -7,8 +7,8 @@ use ratatui::text::Line;
 
 use crate::dates::words::weekday;
 use crate::dates::{far_from_today, is_partial, parse_date};
+use crate::document::text::wrap;
 use crate::i18n::{t, tf};
-use crate::plan::render::wrap;
 use crate::tui::app::{App, Effect, Level, Step};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;

@@ -12,8 +12,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::checklist::Checklist;
 use crate::dates::words::weekday;
 use crate::document::SectionKind;
+use crate::document::text::wrap;
 use crate::i18n::{t, tf};
-use crate::plan::render::{self, wrap};
+use crate::plan::render;
 use crate::plan::{RenewalPlan, Status};
 use crate::tui::app::{App, Effect, Level};
 use crate::tui::document_view::PaneText;
@@ -295,8 +296,8 @@ pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> Stri
             current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
             crate::checklist::export::sheet(&current, Some(&view.plan), today, markdown)
         }
-        None if markdown => render::markdown(&view.plan),
-        None => render::text(&view.plan, 78),
+        None if markdown => crate::document::plan_markdown(&view.plan),
+        None => crate::document::plan_text(&view.plan, 78),
     }
 }
 

@@ -6,7 +6,6 @@ use ratatui::Frame;
 
 use crate::dates::words::weekday;
 use crate::i18n::{t, tf};
-use crate::plan::render;
 use crate::tui::app::{App, Effect, Level, Step, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
@@ -212,7 +211,13 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
     let change = t("tui.review.change");
     let room = usize::from(frame.area().width)
         .saturating_sub(2 + theme.pointer().width() + 10 + 2 + 3 + change.width());
-    let row = |k: &str, v: &str| format!("{}  {}   {change}", render::pad(k, 10), fit(v, room));
+    let row = |k: &str, v: &str| {
+        format!(
+            "{}  {}   {change}",
+            crate::document::text::pad(k, 10),
+            fit(v, room)
+        )
+    };
     let rows: Vec<String> = all_rows
         .iter()
         .map(|r| match r {
@@ -238,7 +243,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
             let prefix = format!(
                 "{}{}  ",
                 theme.pointer(),
-                render::pad(t("tui.review.label"), 10)
+                crate::document::text::pad(t("tui.review.label"), 10)
             );
             text_field(frame, y, &prefix, theme.selected(), label, underlined());
         }
