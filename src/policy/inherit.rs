@@ -164,6 +164,8 @@ pub(super) fn resolve(
     order.sort_by_key(|&i| tier(i));
 
     let mut resolved: Vec<Option<Region>> = vec![None; files.len()];
+    // The fields each parent has a value for, worked out once.
+    let mut parent_given: Vec<Option<HashSet<String>>> = vec![None; files.len()];
     let mut pools: Vec<Vec<Source>> = vec![Vec::new(); files.len()];
     let mut checked: Vec<Vec<Problem>> = vec![Vec::new(); files.len()];
     let mut reads: Vec<Option<Read>> = reads.into_iter().map(Some).collect();
@@ -191,30 +193,45 @@ pub(super) fn resolve(
                     });
                     continue;
                 };
-                let own = match this {
-                    Read::Part(own, _) => own,
+                let next = match this {
+                    Read::Part(own, _) => Next::Merge(own),
                     Read::Broken => continue,
-                    // A complete file under another still inherits what
-                    // it leaves out (notes, example figures…): its own
-                    // fields are the ones it wrote.
-                    Read::Whole(_) => match from_json::<Value>(file, &files[i].text) {
-                        Ok(Value::Object(own)) => own,
-                        _ => continue,
-                    },
-                };
-                let parent = Parent {
-                    region: parent,
-                    file: &files[p].file,
-                    pool: &pools[p],
-                };
-                match merge(file, own, parent) {
-                    Ok((region, mut source_problems)) => {
-                        problems.append(&mut source_problems);
-                        region
+                    // A complete file under another still inherits what it
+                    // leaves out (notes, example figures…), but only where
+                    // the file above has a value; most often it has none,
+                    // and the file stands as read, with no second reading.
+                    Read::Whole(r) => {
+                        let given = parent_given[p].get_or_insert_with(|| given_fields(parent));
+                        if takes_nothing(&files[i].text, given) {
+                            let mut r = *r;
+                            r.inherited.parent = Some(parent_ref(parent, &files[p].file));
+                            Next::Stands(Box::new(r))
+                        } else {
+                            match from_json::<Value>(file, &files[i].text) {
+                                Ok(Value::Object(own)) => Next::Merge(own),
+                                _ => continue,
+                            }
+                        }
                     }
-                    Err(p) => {
-                        problems.push(p);
-                        continue;
+                };
+                match next {
+                    Next::Stands(region) => *region,
+                    Next::Merge(own) => {
+                        let parent = Parent {
+                            region: parent,
+                            file: &files[p].file,
+                            pool: &pools[p],
+                        };
+                        match merge(file, own, parent) {
+                            Ok((region, mut source_problems)) => {
+                                problems.append(&mut source_problems);
+                                region
+                            }
+                            Err(p) => {
+                                problems.push(p);
+                                continue;
+                            }
+                        }
                     }
                 }
             }
@@ -297,6 +314,53 @@ fn head(read: &Read) -> Option<Head> {
     }
 }
 
+/// A file under another, merged or standing as read.
+enum Next {
+    Merge(Map<String, Value>),
+    Stands(Box<Region>),
+}
+
+fn parent_ref(parent: &Region, file: &str) -> ParentRef {
+    ParentRef {
+        id: parent.id.clone(),
+        name: parent.name.clone(),
+        file: file.to_string(),
+        level: parent.level(),
+    }
+}
+
+/// Whether a value is no value: what a file's silence means too.
+fn nothing(v: &Value) -> bool {
+    matches!(v, Value::Null | Value::Bool(false)) || v.as_array().is_some_and(Vec::is_empty)
+}
+
+/// The inheritable fields `region` has a value for.
+fn given_fields(region: &Region) -> HashSet<String> {
+    match serde_json::to_value(region) {
+        Ok(Value::Object(m)) => m
+            .into_iter()
+            .filter(|(k, v)| INHERITED_FIELDS.contains(&k.as_str()) && !nothing(v))
+            .map(|(k, _)| k)
+            .collect(),
+        _ => HashSet::new(),
+    }
+}
+
+/// Whether a complete file `text` leaves out nothing the file above has a
+/// value for (its fields read by name only, their values skipped).
+fn takes_nothing(text: &str, above: &HashSet<String>) -> bool {
+    let Ok(written) = serde_json::from_str::<HashMap<String, serde::de::IgnoredAny>>(text) else {
+        return false;
+    };
+    INHERITED_FIELDS.iter().all(|k| {
+        written.contains_key(*k)
+            || !above.contains(*k)
+            || TOGETHER
+                .iter()
+                .any(|(lead, follow)| written.contains_key(*lead) && follow.contains(k))
+    })
+}
+
 /// `channels[0].source` → `channels`.
 fn top_field(field: &str) -> &str {
     field.split(['.', '[', ' ']).next().unwrap_or(field)
@@ -348,9 +412,7 @@ fn merge(
     // silence as its own "none" would be.
     let mut fields = BTreeMap::new();
     for (k, v) in &merged {
-        let nothing = matches!(v, Value::Null | Value::Bool(false))
-            || v.as_array().is_some_and(Vec::is_empty);
-        if !own.contains_key(k) && !nothing {
+        if !own.contains_key(k) && !nothing(v) {
             fields.insert(k.clone(), parent.region.level_of(k));
         }
     }
@@ -442,12 +504,7 @@ fn merge(
         region.verified_on = region.verified_on.min(parent.region.verified_on);
     }
     region.inherited = Inheritance {
-        parent: Some(ParentRef {
-            id: parent.region.id.clone(),
-            name: parent.region.name.clone(),
-            file: parent.file.to_string(),
-            level: parent.region.level(),
-        }),
+        parent: Some(parent_ref(parent.region, parent.file)),
         fields,
     };
     Ok((region, problems))
