@@ -22,7 +22,7 @@ use serde::Serialize;
 
 /// First and last day the `chinese_holiday` crate covers. The crate asserts
 /// on dates outside this range, so it is never asked about them.
-pub fn crate_range() -> (NaiveDate, NaiveDate) {
+pub(crate) fn crate_range() -> (NaiveDate, NaiveDate) {
     (
         NaiveDate::from_ymd_opt(2004, 1, 1).expect("valid date"),
         NaiveDate::from_ymd_opt(2026, 12, 25).expect("valid date"),
@@ -44,7 +44,7 @@ pub enum Holiday {
 
 impl Holiday {
     /// The i18n key of the holiday's name.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Holiday::NewYear => "holiday.new_year",
             Holiday::SpringFestival => "holiday.spring_festival",
@@ -66,7 +66,7 @@ pub struct HolidaySpan {
 }
 
 impl HolidaySpan {
-    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+    pub(crate) fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
         let last = self.last;
         self.first.iter_days().take_while(move |d| *d <= last)
     }
@@ -79,7 +79,7 @@ const LUNAR_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// The 13 statutory days off of `year` (国务院令第795号): 元旦 1/1; 春节 除夕
 /// to 正月初三; 清明 (the solar term's day); 劳动节 5/1–5/2; 端午 (lunar 5/5);
 /// 中秋 (lunar 8/15); 国庆 10/1–10/3. In date order.
-pub fn statutory_holidays(year: i32) -> Vec<HolidaySpan> {
+pub(crate) fn statutory_holidays(year: i32) -> Vec<HolidaySpan> {
     // 国务院令第795号 is in force from 2025-01-01; before it 除夕 and 5月2日
     // were not statutory days off (2024's 除夕 was a working day), and the
     // years before are all in the notices anyway.
@@ -163,7 +163,7 @@ pub struct OfficialYear {
 
 /// Where the calendar knows a day from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Basis {
+pub(crate) enum Basis {
     /// A policy pack's schedule for that year.
     Pack,
     /// The notices in the `chinese_holiday` crate.
@@ -194,7 +194,7 @@ impl Default for Calendar {
 /// The result of counting working days: the day reached, and whether any
 /// day counted lay beyond the official schedules (so the date is an estimate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Counted {
+pub(crate) struct Counted {
     pub date: NaiveDate,
     pub estimated: bool,
 }
@@ -218,13 +218,8 @@ impl Calendar {
         self
     }
 
-    /// The pack years, in order.
-    pub fn official_years(&self) -> impl Iterator<Item = &OfficialYear> {
-        self.official.values()
-    }
-
     /// The statutory days off of `year`, computed once per calendar.
-    pub fn statutory(&self, year: i32) -> std::borrow::Cow<'_, [HolidaySpan]> {
+    pub(crate) fn statutory(&self, year: i32) -> std::borrow::Cow<'_, [HolidaySpan]> {
         let slot = usize::try_from(year - CACHE_FIRST)
             .ok()
             .and_then(|i| self.estimates.get(i));
@@ -240,7 +235,7 @@ impl Calendar {
     /// Whether `date` is a statutory day off (国务院令第795号), whatever the basis.
     /// The decree is in force from 2025-01-01: before that 除夕 was no day
     /// off (2024-02-09 was a working day), so nothing earlier counts.
-    pub fn is_statutory(&self, date: NaiveDate) -> bool {
+    pub(crate) fn is_statutory(&self, date: NaiveDate) -> bool {
         date >= NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or(NaiveDate::MIN)
             && self
                 .statutory(date.year())
@@ -249,7 +244,7 @@ impl Calendar {
     }
 
     /// Where this calendar knows `date` from.
-    pub fn basis(&self, date: NaiveDate) -> Basis {
+    pub(crate) fn basis(&self, date: NaiveDate) -> Basis {
         let listed = self
             .official
             .values()
@@ -264,13 +259,13 @@ impl Calendar {
     }
 
     /// Whether the day is counted from an estimate.
-    pub fn is_estimated(&self, date: NaiveDate) -> bool {
+    pub(crate) fn is_estimated(&self, date: NaiveDate) -> bool {
         self.basis(date) == Basis::Estimate
     }
 
     /// A working day: a weekday that is not a day off, or a weekend day made
     /// a working day.
-    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+    pub(crate) fn is_working_day(&self, date: NaiveDate) -> bool {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         match self.basis(date) {
             Basis::Pack => {
@@ -306,7 +301,7 @@ impl Calendar {
     /// ends. The start day itself is not counted (an application filed on
     /// Monday with a 1-working-day review has its answer on Tuesday); `n = 0`
     /// gives `start`. Stops at chrono's last day rather than overflow.
-    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Counted {
+    pub(crate) fn add_working_days(&self, start: NaiveDate, n: u32) -> Counted {
         let mut date = start;
         let mut left = n;
         let mut estimated = false;
@@ -322,7 +317,7 @@ impl Calendar {
     }
 
     /// The first working day on or after `date`.
-    pub fn next_working_day(&self, date: NaiveDate) -> Counted {
+    pub(crate) fn next_working_day(&self, date: NaiveDate) -> Counted {
         let mut d = date;
         let mut estimated = self.is_estimated(d);
         while !self.is_working_day(d) {
@@ -336,7 +331,12 @@ impl Calendar {
     /// The latest working day `d` with `first <= d` such that a review of
     /// `n` working days started on `d` ends on or before `last`; `None` when
     /// even `first` is too late.
-    pub fn latest_start(&self, first: NaiveDate, last: NaiveDate, n: u32) -> Option<Counted> {
+    pub(crate) fn latest_start(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        n: u32,
+    ) -> Option<Counted> {
         let mut d = last;
         while d >= first {
             if self.is_working_day(d) {
@@ -354,7 +354,7 @@ impl Calendar {
     }
 
     /// The statutory holidays of estimated years that touch `from..=to`.
-    pub fn estimated_holidays(&self, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
+    pub(crate) fn estimated_holidays(&self, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
         (from.year()..=to.year())
             .flat_map(|y| self.statutory(y).into_owned())
             .filter(|s| s.last >= from && s.first <= to)

@@ -57,12 +57,12 @@ pub struct PrintConfig {
 }
 
 impl PrintConfig {
-    pub fn configured(&self) -> bool {
+    pub(crate) fn configured(&self) -> bool {
         !self.command.is_empty() || self.file.is_some()
     }
 
     /// The printer's time limit: a command that hangs is stopped after it.
-    pub fn timeout(&self) -> std::time::Duration {
+    pub(crate) fn timeout(&self) -> std::time::Duration {
         std::time::Duration::from_secs(self.timeout_seconds.unwrap_or(30))
     }
 }

@@ -7,6 +7,7 @@
 //! Traditional mode it is converted for display (OpenCC, Taiwan standard);
 //! in English mode names carry the English gloss the data provides.
 
+use crate::text::is_invisible_or_bidi;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -77,7 +78,7 @@ pub fn set_ascii(on: bool) {
     ASCII.with(|c| c.set(on));
 }
 
-pub fn ascii() -> bool {
+pub(crate) fn ascii() -> bool {
     ASCII.with(Cell::get)
 }
 
@@ -85,7 +86,7 @@ pub fn ascii() -> bool {
 /// Width "ambiguous", and the symbols beside them) as ASCII, for `--ascii`:
 /// quotes, dots, dashes, arrows, ellipses, ticks and boxes. Chinese
 /// characters and full-width punctuation, always two columns, stay.
-pub fn ascii_fold(text: &str) -> String {
+pub(crate) fn ascii_fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -122,7 +123,7 @@ pub fn set_lang(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
 }
 
-pub fn lang() -> Lang {
+pub(crate) fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
@@ -192,7 +193,7 @@ pub fn t(key: &str) -> &'static str {
 }
 
 /// The text for `key` when some language file has it.
-pub fn lookup(key: &str) -> Option<&'static str> {
+pub(crate) fn lookup(key: &str) -> Option<&'static str> {
     (has_key(lang(), key) || has_key(Lang::ZhHans, key)).then(|| t(key))
 }
 
@@ -270,26 +271,11 @@ fn messages(lang: Lang) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// Characters that are invisible or turn text around on screen: zero-width
-/// spaces and joiners, the word joiner and invisible operators, the
-/// byte-order mark, and the bidirectional marks, embeddings, overrides and
-/// isolates. They hide or reorder what a person reads (a phone number shown
-/// backwards, two names that look the same).
-pub fn is_invisible_or_bidi(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
-
 /// Text safe to put on a terminal or in an export: control characters
 /// (an escape sequence in a label or a data file, C1 controls), bidirectional
 /// controls and zero-width characters are dropped, tabs become spaces, line
 /// breaks stay.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
@@ -305,7 +291,7 @@ pub fn clean(text: &str) -> String {
 /// (C0, DEL, C1), bidirectional controls, zero-width characters and the
 /// line/paragraph separators are written as `\uXXXX` escapes, which every
 /// JSON reader turns back into the same text.
-pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
     if !text
         .chars()
@@ -370,7 +356,7 @@ fn taiwan_quotes(text: &str) -> String {
 /// What a person typed, in Simplified characters, so a search typed with a
 /// Traditional input method (青島, 糖尿病) finds the Simplified data.
 /// ASCII (ids, pinyin) is returned as it is, without loading a dictionary.
-pub fn to_simplified(text: &str) -> String {
+pub(crate) fn to_simplified(text: &str) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
@@ -385,7 +371,7 @@ pub fn to_simplified(text: &str) -> String {
 
 /// A name from the data: in English with its gloss when the data has one
 /// (`青海省海西州 (Haixi, Qinghai)`), else as `data` shows it.
-pub fn name(zh: &str, en: Option<&str>) -> String {
+pub(crate) fn name(zh: &str, en: Option<&str>) -> String {
     match (lang(), en) {
         (Lang::En, Some(gloss)) if ascii() => ascii_fold(&clean(&format!("{zh} ({gloss})"))),
         (Lang::En, Some(gloss)) => clean(&format!("{zh} ({gloss})")),

@@ -15,6 +15,6 @@ pub mod plan;
 pub mod policy;
 pub mod prompt;
 pub mod search;
-mod text;
+pub mod text;
 pub mod tui;
 pub mod wizard;

@@ -48,12 +48,12 @@ mod embedded {
 }
 
 /// The place index, in code order (so a code is found by binary search).
-pub fn all() -> &'static [Place] {
+pub(crate) fn all() -> &'static [Place] {
     embedded::PLACES
 }
 
 /// The place with this GB/T 2260 code.
-pub fn by_code(code: &str) -> Option<&'static Place> {
+pub(crate) fn by_code(code: &str) -> Option<&'static Place> {
     let all = all();
     all.binary_search_by(|p| p.code.cmp(code))
         .ok()
@@ -71,7 +71,7 @@ impl Place {
     }
 
     /// The province-level division it belongs to (`None` for one itself).
-    pub fn province_place(&self) -> Option<&'static Place> {
+    pub(crate) fn province_place(&self) -> Option<&'static Place> {
         match self.level {
             PlaceLevel::Province => None,
             _ => self.province.and_then(by_code),
@@ -79,7 +79,7 @@ impl Place {
     }
 
     /// 北京, 天津, 上海, 重庆: a province and a city at once.
-    pub fn is_municipality(&self) -> bool {
+    pub(crate) fn is_municipality(&self) -> bool {
         self.level == PlaceLevel::Province && self.name.ends_with('市')
     }
 }
@@ -88,7 +88,7 @@ impl Place {
 /// province-wide; a municipality's, a prefecture's or a county's is a
 /// city's. A file for no place in the index is a city's (a pack may cover
 /// a place the index does not list).
-pub fn level_of(place: Option<&Place>) -> DataLevel {
+pub(crate) fn level_of(place: Option<&Place>) -> DataLevel {
     match place {
         Some(p) if p.level == PlaceLevel::Province && !p.is_municipality() => DataLevel::Province,
         _ => DataLevel::City,
@@ -113,7 +113,7 @@ pub struct Choice {
 impl Choice {
     /// The name shown for the choice: the region's own name, or the
     /// place's full name (河北省石家庄市).
-    pub fn name(&self, policy: &PolicySet) -> String {
+    pub(crate) fn name(&self, policy: &PolicySet) -> String {
         match self.place {
             Some(p) if !self.has_own_data(policy) => p.full_name(),
             _ => policy.regions[self.region].name.clone(),
@@ -123,7 +123,7 @@ impl Choice {
     /// Whether the choice is the region with data itself, not a place
     /// that borrows a region's data (its province's, its municipality's,
     /// or the generic).
-    pub fn has_own_data(&self, policy: &PolicySet) -> bool {
+    pub(crate) fn has_own_data(&self, policy: &PolicySet) -> bool {
         self.key == policy.regions[self.region].id
     }
 }
@@ -164,7 +164,7 @@ fn borrowed(
 /// The choice an answer's stored key means: a region id, or a place code
 /// (a place with its own region resolves to that region). Looks up only
 /// what the key names: no list of every place is built.
-pub fn choice_for(policy: &PolicySet, key: &str) -> Option<Choice> {
+pub(crate) fn choice_for(policy: &PolicySet, key: &str) -> Option<Choice> {
     let region_of = |code: &str| {
         policy
             .regions

@@ -44,7 +44,7 @@ pub enum Outcome {
 
 /// The longest answer read, in bytes; no name or date comes near it. The
 /// rest of a longer line is skipped without being kept.
-pub const MAX_LINE_BYTES: usize = 1024;
+pub(crate) const MAX_LINE_BYTES: usize = 1024;
 
 fn read(input: &mut dyn BufRead) -> Result<Input> {
     let mut bytes = Vec::new();

@@ -9,7 +9,7 @@ use crate::text::normalize;
 
 /// How well a query met a key; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MatchLevel {
+pub(crate) enum MatchLevel {
     Exact,
     Prefix,
     Contains,
@@ -46,14 +46,14 @@ struct Key {
 /// The longest query searched, in characters. No name is near this long;
 /// a longer query (a paste gone wrong, a 50 MB line) matches nothing and is
 /// never compared, since fuzzy matching costs query × key length.
-pub const MAX_QUERY_CHARS: usize = 100;
+pub(crate) const MAX_QUERY_CHARS: usize = 100;
 
 /// The longest text kept as a key, in characters: data from a policy pack
 /// can hold a name of any length, and every keystroke compares with it.
-pub const MAX_KEY_CHARS: usize = 200;
+pub(crate) const MAX_KEY_CHARS: usize = 200;
 
 /// Whether `text` is longer than a query may be.
-pub fn too_long(text: &str) -> bool {
+pub(crate) fn too_long(text: &str) -> bool {
     text.chars().nth(MAX_QUERY_CHARS).is_some()
 }
 
@@ -71,7 +71,7 @@ pub struct SearchIndex {
 
 /// Full pinyin without tones and the initials, for the Chinese characters in
 /// `text`; other characters are kept as they are.
-pub fn pinyin_keys(text: &str) -> (String, String) {
+pub(crate) fn pinyin_keys(text: &str) -> (String, String) {
     let mut full = String::new();
     let mut initials = String::new();
     for (c, py) in text.chars().zip(text.to_pinyin()) {
@@ -93,14 +93,14 @@ pub fn pinyin_keys(text: &str) -> (String, String) {
 impl SearchIndex {
     /// `primary` are ids and names; `secondary` are aliases. Pinyin keys are
     /// made for every name and alias that has Chinese in it.
-    pub fn add(&mut self, primary: &[&str], secondary: &[&str]) {
+    pub(crate) fn add(&mut self, primary: &[&str], secondary: &[&str]) {
         self.add_keys(primary, secondary, true);
     }
 
     /// [`add`](Self::add), with or without pinyin-initial keys: a place
     /// listed only so its Chinese name is asked about (天津河西区) must not
     /// make the initials of a place with data (hx, 海西) ambiguous.
-    pub fn add_keys(&mut self, primary: &[&str], secondary: &[&str], initials: bool) {
+    pub(crate) fn add_keys(&mut self, primary: &[&str], secondary: &[&str], initials: bool) {
         let mut keys = Vec::new();
         for (texts, is_primary) in [(primary, true), (secondary, false)] {
             for text in texts {
@@ -138,14 +138,6 @@ impl SearchIndex {
             }
         }
         self.entries.push(keys);
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The best level at which `query` meets choice `i`, and whether that
@@ -343,7 +335,7 @@ pub fn disease_index(region: &crate::policy::Region) -> SearchIndex {
 }
 
 /// The two schemes, in `Scheme::ALL` order.
-pub fn scheme_index() -> SearchIndex {
+pub(crate) fn scheme_index() -> SearchIndex {
     let mut idx = SearchIndex::default();
     for s in crate::policy::Scheme::ALL {
         idx.add(&[s.id(), s.name()], s.aliases());

@@ -29,6 +29,21 @@ pub(crate) fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// Characters that are invisible or turn text around on screen: zero-width
+/// spaces and joiners, the word joiner and invisible operators, the
+/// byte-order mark, and the bidirectional marks, embeddings, overrides and
+/// isolates. They hide or reorder what a person reads (a phone number shown
+/// backwards, two names that look the same).
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

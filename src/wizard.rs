@@ -23,7 +23,7 @@ pub enum Question {
 
 /// The questions a plan needs for these answers so far: "retired" only
 /// where the region's figures differ for retired employees.
-pub fn questions(region: Option<&Region>, scheme: Option<Scheme>) -> Vec<Question> {
+pub(crate) fn questions(region: Option<&Region>, scheme: Option<Scheme>) -> Vec<Question> {
     let retired =
         region.is_some_and(Region::distinguishes_retired) && scheme == Some(Scheme::Employee);
     [
@@ -64,7 +64,7 @@ impl Draft {
     }
 
     /// The questions asked for the answers so far.
-    pub fn questions(&self, policy: &PolicySet) -> Vec<Question> {
+    pub(crate) fn questions(&self, policy: &PolicySet) -> Vec<Question> {
         questions(self.region(policy), self.scheme)
     }
 
@@ -73,19 +73,19 @@ impl Draft {
     /// its list, so the disease stays). Whether the person is retired is a
     /// fact about them, not the region, so it stays (asked again, with it
     /// as default, where the new region asks it).
-    pub fn set_region(&mut self, choice: Choice) {
+    pub(crate) fn set_region(&mut self, choice: Choice) {
         if self.region.as_ref().map(|c| c.region) != Some(choice.region) {
             self.disease = None;
         }
         self.region = Some(choice);
     }
 
-    pub fn set_scheme(&mut self, scheme: Scheme) {
+    pub(crate) fn set_scheme(&mut self, scheme: Scheme) {
         self.scheme = Some(scheme);
     }
 
     /// Answers a yes/no question (retired, cross-province).
-    pub fn set_yes_no(&mut self, question: Question, yes: bool) {
+    pub(crate) fn set_yes_no(&mut self, question: Question, yes: bool) {
         match question {
             Question::Retired => self.retired = Some(yes),
             Question::Cross => self.cross = Some(yes),
@@ -94,7 +94,7 @@ impl Draft {
     }
 
     /// The answer of a yes/no question, if given.
-    pub fn yes_no(&self, question: Question) -> Option<bool> {
+    pub(crate) fn yes_no(&self, question: Question) -> Option<bool> {
         match question {
             Question::Retired => self.retired,
             Question::Cross => self.cross,
@@ -102,7 +102,7 @@ impl Draft {
         }
     }
 
-    pub fn answered(&self, question: Question) -> bool {
+    pub(crate) fn answered(&self, question: Question) -> bool {
         match question {
             Question::Region => self.region.is_some(),
             Question::Scheme => self.scheme.is_some(),
@@ -114,32 +114,32 @@ impl Draft {
     }
 
     /// Every question asked for these answers has one.
-    pub fn complete(&self, policy: &PolicySet) -> bool {
+    pub(crate) fn complete(&self, policy: &PolicySet) -> bool {
         self.questions(policy).iter().all(|q| self.answered(*q))
     }
 
-    pub fn first_unanswered(&self, policy: &PolicySet) -> Option<Question> {
+    pub(crate) fn first_unanswered(&self, policy: &PolicySet) -> Option<Question> {
         self.questions(policy)
             .into_iter()
             .find(|q| !self.answered(*q))
     }
 
     /// The question after `question` for the answers so far.
-    pub fn next(&self, policy: &PolicySet, question: Question) -> Option<Question> {
+    pub(crate) fn next(&self, policy: &PolicySet, question: Question) -> Option<Question> {
         let qs = self.questions(policy);
         let pos = qs.iter().position(|q| *q == question)?;
         qs.get(pos + 1).copied()
     }
 
     /// The question before `question`, or None on the first.
-    pub fn prev(&self, policy: &PolicySet, question: Question) -> Option<Question> {
+    pub(crate) fn prev(&self, policy: &PolicySet, question: Question) -> Option<Question> {
         let qs = self.questions(policy);
         let pos = qs.iter().position(|q| *q == question)?;
         pos.checked_sub(1).map(|p| qs[p])
     }
 
     /// `(n, m)`: question `n` of `m` (1-based).
-    pub fn position(&self, policy: &PolicySet, question: Question) -> (usize, usize) {
+    pub(crate) fn position(&self, policy: &PolicySet, question: Question) -> (usize, usize) {
         let qs = self.questions(policy);
         let n = qs.iter().position(|q| *q == question).unwrap_or(0) + 1;
         (n, qs.len())
@@ -147,7 +147,11 @@ impl Draft {
 
     /// The draft that gives these answers (to change a saved checklist's
     /// answers), or None when the data no longer has its region or disease.
-    pub fn from_answers(policy: &PolicySet, answers: &Answers, label: &str) -> Option<Draft> {
+    pub(crate) fn from_answers(
+        policy: &PolicySet,
+        answers: &Answers,
+        label: &str,
+    ) -> Option<Draft> {
         let region = crate::places::choice_for(policy, &answers.region)?;
         let disease = policy.regions[region.region]
             .diseases
@@ -166,7 +170,7 @@ impl Draft {
     }
 
     /// The answers a plan needs, once every one is given.
-    pub fn answers(&self, policy: &PolicySet) -> Option<Answers> {
+    pub(crate) fn answers(&self, policy: &PolicySet) -> Option<Answers> {
         let region = self.region(policy)?;
         let disease = region.diseases.get(self.disease?)?;
         Some(Answers {
@@ -183,7 +187,7 @@ impl Draft {
 /// One line of the region list: a region with data and its benefit's
 /// name, or a place and whose data it would get (its province's or the
 /// generic).
-pub fn region_option(policy: &PolicySet, c: &Choice) -> String {
+pub(crate) fn region_option(policy: &PolicySet, c: &Choice) -> String {
     let r = &policy.regions[c.region];
     if c.has_own_data(policy) {
         return format!(
@@ -201,7 +205,7 @@ pub fn region_option(policy: &PolicySet, c: &Choice) -> String {
 
 /// The chosen region or place as named to the person: the region's own
 /// name (with its English gloss), or the place (河北省石家庄市).
-pub fn region_name(policy: &PolicySet, c: &Choice) -> String {
+pub(crate) fn region_name(policy: &PolicySet, c: &Choice) -> String {
     let r = &policy.regions[c.region];
     if c.has_own_data(policy) {
         crate::i18n::name(&r.name, r.name_en.as_deref())

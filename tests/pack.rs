@@ -558,7 +558,7 @@ mod loader_fuzz {
             let shown = renewal_assistant::i18n::data(&problems[0].to_string());
             prop_assert!(
                 !shown.chars().any(|c| (c.is_control() && c != '\n')
-                    || renewal_assistant::i18n::is_invisible_or_bidi(c)),
+                    || renewal_assistant::text::is_invisible_or_bidi(c)),
                 "{shown:?}"
             );
         }

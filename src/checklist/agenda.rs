@@ -101,12 +101,12 @@ pub fn sort_key(action: Option<&NextAction>) -> (u8, NaiveDate) {
 }
 
 /// Days before a window opens that a checklist is marked "opens soon".
-pub const OPENS_SOON_DAYS: i64 = 14;
+pub(crate) const OPENS_SOON_DAYS: i64 = 14;
 
 /// The mark a checklist carries in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Mark {
+pub(crate) enum Mark {
     /// The apply-by day (or the window) has passed.
     Passed,
     /// The window opens within [`OPENS_SOON_DAYS`].
@@ -115,7 +115,7 @@ pub enum Mark {
     UnderReview,
 }
 
-pub fn mark(c: &Checklist, action: Option<&NextAction>, today: NaiveDate) -> Option<Mark> {
+pub(crate) fn mark(c: &Checklist, action: Option<&NextAction>, today: NaiveDate) -> Option<Mark> {
     if c.cycle.state == CycleState::Submitted {
         return Some(Mark::UnderReview);
     }
@@ -282,7 +282,7 @@ pub fn filter(keys: &[FilterKeys], query: &str) -> Vec<usize> {
 
 /// Two saved checklists are likely the same person's twice: same label,
 /// region and disease.
-pub fn same_as<'a>(lists: &'a [Checklist], c: &Checklist) -> Option<&'a Checklist> {
+pub(crate) fn same_as<'a>(lists: &'a [Checklist], c: &Checklist) -> Option<&'a Checklist> {
     lists.iter().find(|o| {
         o.id != c.id
             && o.label == c.label
@@ -294,7 +294,7 @@ pub fn same_as<'a>(lists: &'a [Checklist], c: &Checklist) -> Option<&'a Checklis
 /// A label not used by another checklist of the same region and disease:
 /// `base`, else `base 2`, `base 3`, … (`lists`: a slice, or the saved
 /// checklists less the one whose answers are being changed).
-pub fn distinct_label<'a>(
+pub(crate) fn distinct_label<'a>(
     lists: impl IntoIterator<Item = &'a Checklist> + Clone,
     base: &str,
     region: &str,

@@ -15,7 +15,7 @@ use crate::plan::{self, PlanChannel, PlanError, RenewalPlan, Status};
 use crate::policy::{Contact, Fact, PolicySet};
 
 /// No one renews more than a few dozen times in a life.
-pub const MAX_HISTORY: usize = 200;
+pub(crate) const MAX_HISTORY: usize = 200;
 
 /// Where the current cycle stands, as saved.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,7 +73,7 @@ pub struct PastCycle {
 
 impl PastCycle {
     /// "2026 续期：3月10日提交，3月17日通过".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(d) = self.submitted_on {
             parts.push(tf("cycle.history.submitted", &[("date", &month_day(d))]));
@@ -97,7 +97,7 @@ impl PastCycle {
 }
 
 /// "3月10日" in Chinese, "Mar 10" in English.
-pub fn month_day(d: NaiveDate) -> String {
+pub(crate) fn month_day(d: NaiveDate) -> String {
     match crate::i18n::lang() {
         crate::i18n::Lang::En => d.format("%b %-d").to_string(),
         _ => format!("{}月{}日", d.month(), d.day()),
@@ -134,7 +134,7 @@ pub enum CycleError {
 
 impl CycleError {
     /// The message in the person's language.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let list = |choices: &[(String, String)]| {
             choices
                 .iter()
@@ -185,7 +185,10 @@ fn not_before_submission(c: &Checklist, on: NaiveDate) -> Result<(), CycleError>
 
 /// The plan channel `query` names: its id, a unique part of its id or
 /// name, or `online` / `offline` when only one channel is of that kind.
-pub fn find_channel<'a>(plan: &'a RenewalPlan, query: &str) -> Result<&'a PlanChannel, CycleError> {
+pub(crate) fn find_channel<'a>(
+    plan: &'a RenewalPlan,
+    query: &str,
+) -> Result<&'a PlanChannel, CycleError> {
     let q = crate::text::normalize(query);
     let choices = || {
         plan.channels
@@ -270,7 +273,7 @@ pub fn submit(
 /// Records the approval: the cycle goes into the history and the next one
 /// starts from `new_end` with a fresh plan and checklist (nothing ticked),
 /// for the same person, region, scheme and disease.
-pub fn approve(
+pub(crate) fn approve(
     c: &mut Checklist,
     new_end: NaiveDate,
     on: NaiveDate,
@@ -368,7 +371,7 @@ pub struct Review {
 
 /// What the source says happens after a refusal or when late.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Consequence {
+pub(crate) struct Consequence {
     pub consequence: Fact<String>,
     pub contacts: Vec<Contact>,
 }
@@ -376,7 +379,7 @@ pub struct Consequence {
 /// Where the cycle stands today, with what the plan says about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
-pub enum CycleView {
+pub(crate) enum CycleView {
     Preparing,
     /// The window closed and nothing was submitted.
     Late {
@@ -422,7 +425,7 @@ fn unknown<T>() -> Fact<T> {
 
 /// The cycle as it stands on `today`. Without a plan (data that no longer
 /// knows the region) the dates the plan would give are unknown.
-pub fn view(
+pub(crate) fn view(
     c: &Checklist,
     plan: Option<&RenewalPlan>,
     today: NaiveDate,
@@ -540,6 +543,7 @@ fn phones(contacts: &[Contact]) -> String {
 
 impl CycleView {
     /// The state's name as in JSON.
+    #[cfg(test)]
     pub fn code(&self) -> &'static str {
         match self {
             CycleView::Preparing => "preparing",
@@ -550,7 +554,7 @@ impl CycleView {
     }
 
     /// The lines a person reads about the cycle (none while preparing).
-    pub fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         let ask = |out: &mut Vec<String>, contacts: &[Contact]| {
             if !contacts.is_empty() {

@@ -12,7 +12,7 @@ use crate::plan::{Deadline, RenewalPlan};
 /// checklist part of the one document (`document::checklist_blocks`),
 /// rendered as text or Markdown. The apply step is worded for `today` (a
 /// passed day is not advice).
-pub fn item_lines(
+pub(crate) fn item_lines(
     checklist: &Checklist,
     width: usize,
     markdown: bool,
@@ -41,7 +41,7 @@ pub fn item_lines(
 
 /// The printable sheet: who and when, the checklist with ☐/☑, channels
 /// with addresses and phones, sources and the official-notice caution.
-pub fn sheet(
+pub(crate) fn sheet(
     checklist: &Checklist,
     plan: Option<&RenewalPlan>,
     printed_on: NaiveDate,
@@ -193,13 +193,13 @@ fn event(
 /// What one checklist puts in a calendar: the checklist, today's plan for
 /// it (if the data still knows it), and the day its result is due when it
 /// is under review.
-pub type CalendarEntry<'a> = (&'a Checklist, Option<&'a RenewalPlan>, Option<NaiveDate>);
+pub(crate) type CalendarEntry<'a> = (&'a Checklist, Option<&'a RenewalPlan>, Option<NaiveDate>);
 
 /// An iCalendar file with all-day events for the day the window opens, the
 /// suggested apply-by day, the end date and, under review, the day the
 /// result is due; each with reminders 7 days and 1 day before. `today` is
 /// the export's reference day: a passed apply-by day is worded for it.
-pub fn ics(
+pub(crate) fn ics(
     checklist: &Checklist,
     plan: Option<&RenewalPlan>,
     result_due: Option<NaiveDate>,
@@ -211,7 +211,7 @@ pub fn ics(
 
 /// One calendar with every checklist's events. The UIDs are those of each
 /// checklist's own export, so importing both never doubles an event.
-pub fn ics_all(entries: &[CalendarEntry], today: NaiveDate) -> String {
+pub(crate) fn ics_all(entries: &[CalendarEntry], today: NaiveDate) -> String {
     calendar(t("checklist.ics.all_name"), entries, today)
 }
 
@@ -472,7 +472,7 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
 }
 
 /// How many levels `qr_text` has, richest first.
-pub const QR_LEVELS: u8 = 4;
+pub(crate) const QR_LEVELS: u8 = 4;
 
 /// The smallest text, for an 80x24 screen whatever the names: the region,
 /// the window, the day to apply by and one phone number, tersely worded.

@@ -146,7 +146,7 @@ pub struct ItemRoute {
 /// Where an either/or group stands: each route's (done, total) over its
 /// items, and the first route with all its items done.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChoiceState<'a> {
+pub(crate) struct ChoiceState<'a> {
     pub choice: &'a ItemChoice,
     pub routes: Vec<(usize, usize)>,
     pub complete: Option<usize>,
@@ -206,7 +206,7 @@ pub struct SavedWindow {
 
 impl SavedWindow {
     /// Where `today` stands against the saved window.
-    pub fn status(&self, today: NaiveDate) -> Status {
+    pub(crate) fn status(&self, today: NaiveDate) -> Status {
         if self.no_renewal {
             Status::NoRenewal
         } else {
@@ -215,7 +215,7 @@ impl SavedWindow {
     }
 
     /// The last day an application is accepted.
-    pub fn last_day(&self) -> NaiveDate {
+    pub(crate) fn last_day(&self) -> NaiveDate {
         self.grace_until.unwrap_or(self.closes)
     }
 }
@@ -289,7 +289,7 @@ impl Checklist {
 
     /// Every date and number within bounds that no real checklist leaves
     /// (so date arithmetic on them cannot overflow); else the field and why.
-    pub fn check_bounds(&self) -> Result<(), String> {
+    pub(crate) fn check_bounds(&self) -> Result<(), String> {
         use store::{EARLIEST_DATE, LATEST_DATE};
         let mut dates = vec![
             ("answers.validity_end", Some(self.answers.validity_end)),
@@ -411,7 +411,7 @@ impl Checklist {
     }
 
     /// Finds an item by id, unique id prefix, or its 1-based number.
-    pub fn find_item(&self, query: &str) -> Result<usize, ItemLookup> {
+    pub(crate) fn find_item(&self, query: &str) -> Result<usize, ItemLookup> {
         let q = crate::text::to_half_width(query.trim());
         if let Some(i) = self.items.iter().position(|it| it.id == q) {
             return Ok(i);
@@ -456,7 +456,7 @@ impl Checklist {
     }
 
     /// "Saved checklist … as … at PATH", for a person who just saved it.
-    pub fn saved_message(&self, path: &std::path::Path) -> String {
+    pub(crate) fn saved_message(&self, path: &std::path::Path) -> String {
         tf(
             "cli.saved",
             &[
@@ -484,7 +484,7 @@ impl Checklist {
     }
 
     /// Where each either/or group stands.
-    pub fn choice_states(&self) -> Vec<ChoiceState<'_>> {
+    pub(crate) fn choice_states(&self) -> Vec<ChoiceState<'_>> {
         self.choices
             .iter()
             .map(|choice| {
@@ -507,7 +507,7 @@ impl Checklist {
     }
 
     /// The group and route item `id` belongs to, if any.
-    pub fn route_of(&self, id: &str) -> Option<(&ItemChoice, usize)> {
+    pub(crate) fn route_of(&self, id: &str) -> Option<(&ItemChoice, usize)> {
         self.choices.iter().find_map(|c| {
             c.routes
                 .iter()
@@ -518,7 +518,7 @@ impl Checklist {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemLookup {
+pub(crate) enum ItemLookup {
     NotFound,
     Ambiguous(Vec<usize>),
 }
@@ -544,7 +544,7 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Change::Window { before, after } => tf(
                 "checklist.change.window",
@@ -601,7 +601,7 @@ fn saved_window(plan: &RenewalPlan) -> SavedWindow {
 
 /// The plan's either/or groups, as items: a route's documents become its
 /// items (`doc:<id>`).
-pub fn choices_for(plan: &RenewalPlan) -> Vec<ItemChoice> {
+pub(crate) fn choices_for(plan: &RenewalPlan) -> Vec<ItemChoice> {
     plan.document_choices
         .iter()
         .map(|c| ItemChoice {
@@ -635,7 +635,7 @@ pub fn choices_for(plan: &RenewalPlan) -> Vec<ItemChoice> {
 /// The items a plan asks for. Ids depend only on what the item is (a
 /// document id, a step name), never on dates, so ticks survive a recompute.
 /// Facts only: the words are chosen by [`item_text`].
-pub fn items_for(plan: &RenewalPlan) -> Vec<Item> {
+pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
     let item = |id: String, kind: ItemKind, required: bool| Item {
         id,
         name: String::new(),
@@ -705,7 +705,7 @@ fn step_keys(id: &str) -> Option<(&'static str, &'static str)> {
 
 /// What the item is about, without dates, in this thread's language: a
 /// document's or tip's name from the data, a step's name in the UI language.
-pub fn item_name(item: &Item) -> String {
+pub(crate) fn item_name(item: &Item) -> String {
     match item.id.strip_prefix("step:").and_then(step_keys) {
         Some((name, _)) => t(name).to_string(),
         None if !item.name.is_empty() => item.name.clone(),
@@ -715,7 +715,7 @@ pub fn item_name(item: &Item) -> String {
 
 /// The apply step's line on `today`: the window, and the day to apply by as
 /// [`crate::plan::Deadline`] has it then.
-pub fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
+pub(crate) fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
     use crate::plan::Deadline;
     let status = window.status(today);
     let by = window.apply_by.map(|by| {
@@ -793,7 +793,7 @@ fn choice_name(choice: &ItemChoice) -> String {
 
 /// Route `n` (from 0) of a group as a label: its number, name and who it
 /// is for, e.g. "途径 1：住院确诊（经住院确诊的）".
-pub fn route_label(choice: &ItemChoice, n: usize) -> String {
+pub(crate) fn route_label(choice: &ItemChoice, n: usize) -> String {
     let Some(route) = choice.routes.get(n) else {
         return String::new();
     };
@@ -812,7 +812,7 @@ pub fn route_label(choice: &ItemChoice, n: usize) -> String {
 
 /// What an either/or group asks, before anything is ticked: one route is
 /// enough, the one that fits the person.
-pub fn choice_intro(choice: &ItemChoice) -> String {
+pub(crate) fn choice_intro(choice: &ItemChoice) -> String {
     tf(
         "checklist.choice.intro",
         &[
@@ -824,7 +824,7 @@ pub fn choice_intro(choice: &ItemChoice) -> String {
 
 /// Where an either/or group stands: which route is complete (the others'
 /// documents are not needed), or that none is yet and which to choose.
-pub fn choice_status(state: &ChoiceState) -> String {
+pub(crate) fn choice_status(state: &ChoiceState) -> String {
     let choice = state.choice;
     match state.complete {
         Some(n) => tf(
@@ -852,7 +852,7 @@ pub fn choice_status(state: &ChoiceState) -> String {
 /// The short mark a route's item carries where it stands alone on a line
 /// (the wizard's checklist tab, `checklist tick`): which route it is of
 /// which either/or.
-pub fn route_tag(checklist: &Checklist, item: &Item) -> Option<String> {
+pub(crate) fn route_tag(checklist: &Checklist, item: &Item) -> Option<String> {
     let (choice, n) = checklist.route_of(&item.id)?;
     let route = choice.routes.get(n)?;
     Some(tf(

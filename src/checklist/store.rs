@@ -29,7 +29,7 @@ use thiserror::Error;
 use super::{Checklist, SCHEMA_VERSION};
 
 /// The longest id (and so file stem) the store accepts.
-pub const MAX_ID_LEN: usize = 64;
+pub(crate) const MAX_ID_LEN: usize = 64;
 
 /// No checklist file is anywhere near this; a bigger one is not ours.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -42,7 +42,7 @@ const STALE_TEMP: Duration = Duration::from_secs(10 * 60);
 /// `-`, `_`, spaces and parentheses (what file managers add to a copy:
 /// `abc (copy)`), starting with a letter or digit and not ending in a space.
 /// Nothing here can make a path leave the folder or hide a file.
-pub fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
         && b.len() <= MAX_ID_LEN

@@ -17,7 +17,7 @@ fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
 
 /// Store errors that are the person's to fix become usage errors (exit 2);
 /// the others name the file in the person's language.
-pub fn user_facing(e: StoreError) -> anyhow::Error {
+pub(crate) fn user_facing(e: StoreError) -> anyhow::Error {
     match e {
         StoreError::NotFound(_) | StoreError::BadId(_) | StoreError::Ambiguous { .. } => {
             UsageError(words::error_text(&e)).into()

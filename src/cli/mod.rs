@@ -364,7 +364,10 @@ fn not_too_long(input: &str, what_key: &str) -> Result<(), UsageError> {
 /// The place or region `input` names: an id, a GB/T 2260 code, a name or
 /// alias, pinyin or initials. Ambiguous (吉林省 or 吉林市?) and unknown
 /// answers are usage errors listing the candidates.
-pub fn find_region(policy: &PolicySet, input: &str) -> Result<crate::places::Choice, UsageError> {
+pub(crate) fn find_region(
+    policy: &PolicySet,
+    input: &str,
+) -> Result<crate::places::Choice, UsageError> {
     not_too_long(input, "cli.what.region")?;
     // An id, a code or an exact name settles it without the pinyin index
     // or the list of every place (a script passing an id pays for neither).
@@ -395,7 +398,7 @@ pub fn find_region(policy: &PolicySet, input: &str) -> Result<crate::places::Cho
     })
 }
 
-pub fn find_disease<'a>(
+pub(crate) fn find_disease<'a>(
     region: &'a Region,
     input: &str,
 ) -> Result<&'a crate::policy::Disease, UsageError> {
@@ -417,7 +420,7 @@ pub fn find_disease<'a>(
     )
 }
 
-pub fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
+pub(crate) fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
     not_too_long(input, "cli.what.scheme")?;
     choose(
         &scheme_index(),
@@ -472,8 +475,8 @@ fn region_needs_no_renewal(r: &Region) -> bool {
 }
 
 /// The command line with its descriptions in the current language (keys
-/// `clap.<subcommand>.<argument>` in `assets/i18n`); clap's own words
-/// (Usage, Options) stay as clap prints them.
+/// `clap.<subcommand>.<argument>` in `assets/i18n`), clap's own words
+/// (Usage, Options, the help and version flags) replaced by ours.
 pub fn localized_command() -> clap::Command {
     use clap::CommandFactory;
     localize(Cli::command(), "clap")

@@ -10,7 +10,7 @@ use crate::text::to_half_width;
 pub(crate) mod words;
 
 /// Years a validity end date can sensibly fall in.
-pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// Why a typed date was not understood. Each says what would be valid.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -139,7 +139,7 @@ fn ymd(year: i64, month: i64, day: i64) -> Result<NaiveDate, DateError> {
 }
 
 /// Parses a date in any accepted format, the year written out.
-pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+pub(crate) fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let text = to_half_width(input);
     let text = text.trim();
     if text.is_empty() {
@@ -164,7 +164,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
 
 /// Which year a date typed without one was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GuessedYear {
+pub(crate) enum GuessedYear {
     /// This year's day, today or still to come.
     This,
     /// This year's day had passed: next year's.
@@ -173,7 +173,7 @@ pub enum GuessedYear {
 
 /// An end date as understood, and the year chosen when none was typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EndDate {
+pub(crate) struct EndDate {
     pub date: NaiveDate,
     pub guessed: Option<GuessedYear>,
 }
@@ -182,7 +182,7 @@ pub struct EndDate {
 /// of [`parse_date`], or month and day alone (`3/31`, `3月31日`, `3 31`),
 /// read in this year, or next year when this year's day has passed. The
 /// wizard, the plain prompts and `renew plan --end` all read dates here.
-pub fn read_end_date(input: &str, today: NaiveDate) -> Result<EndDate, DateError> {
+pub(crate) fn read_end_date(input: &str, today: NaiveDate) -> Result<EndDate, DateError> {
     match parse_date(input) {
         Ok(date) => Ok(EndDate {
             date,
@@ -217,7 +217,7 @@ pub fn read_end_date(input: &str, today: NaiveDate) -> Result<EndDate, DateError
 /// Whether `input` is a date still being typed: not readable yet, but the
 /// start of one (`2026`, `2026-3`, `2026年3月`, `3/`). The wizard shows no
 /// error for it until Enter.
-pub fn is_partial(input: &str) -> bool {
+pub(crate) fn is_partial(input: &str) -> bool {
     let text = to_half_width(input);
     if text.trim().is_empty() || parse_date(&text).is_ok() {
         return false;
@@ -267,17 +267,17 @@ pub fn is_partial(input: &str) -> bool {
 /// before it is used: a qualification lasts 1 to 5 years, so a date this
 /// far off is most likely a year typed wrong (2062 for 2026). The plan
 /// warns past the same distance ahead.
-pub const FAR_YEARS: u32 = 6;
+pub(crate) const FAR_YEARS: u32 = 6;
 
 /// How many whole years `date` is from `today`, when that is further than
 /// [`FAR_YEARS`] ahead or behind.
-pub fn far_from_today(date: NaiveDate, today: NaiveDate) -> Option<i64> {
+pub(crate) fn far_from_today(date: NaiveDate, today: NaiveDate) -> Option<i64> {
     let ahead = today.checked_add_months(Months::new(12 * FAR_YEARS))?;
     let behind = today.checked_sub_months(Months::new(12 * FAR_YEARS))?;
     (date > ahead || date < behind).then(|| ((date - today).num_days() / 365).abs())
 }
 
-pub fn last_day_of_month(year: i32, month: u32) -> u32 {
+pub(crate) fn last_day_of_month(year: i32, month: u32) -> u32 {
     let first = NaiveDate::from_ymd_opt(year, month, 1).expect("month in 1..=12");
     let next = first + Months::new(1);
     (next - first).num_days() as u32
@@ -285,7 +285,7 @@ pub fn last_day_of_month(year: i32, month: u32) -> u32 {
 
 /// `date` minus `months` calendar months, clamped to the end of a shorter
 /// month: 2026-05-31 minus 3 months is 2026-02-28.
-pub fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
+pub(crate) fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
     // chrono clamps to the last day of the target month, which is the rule.
     date.checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)

@@ -31,7 +31,7 @@ fn table(out: &mut Vec<String>, table: &Table) {
 }
 
 /// The document as Markdown.
-pub fn render(doc: &Document) -> String {
+pub(crate) fn render(doc: &Document) -> String {
     let mut out: Vec<String> = vec![format!("# {}", doc.title)];
     for section in &doc.sections {
         if let Some(key) = section.kind.heading_key() {

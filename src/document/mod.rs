@@ -58,7 +58,7 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// The heading's message id, or `None` for the summary under the title.
-    pub fn heading_key(self) -> Option<&'static str> {
+    pub(crate) fn heading_key(self) -> Option<&'static str> {
         Some(match self {
             SectionKind::Place | SectionKind::Summary => return None,
             SectionKind::Window => "plan.section.window",
@@ -139,7 +139,7 @@ pub enum Block {
 impl Document {
     /// Every string in the document passed through `f` (the edge's
     /// cleaning and script conversion, done once).
-    pub fn map_text(&mut self, f: &impl Fn(&str) -> String) {
+    pub(crate) fn map_text(&mut self, f: &impl Fn(&str) -> String) {
         self.title = f(&self.title);
         for s in &mut self.sections {
             for b in &mut s.blocks {
@@ -167,7 +167,10 @@ impl Document {
     }
 
     /// The sections of the given kinds, in document order.
-    pub fn only<'a>(&'a self, kinds: &'a [SectionKind]) -> impl Iterator<Item = &'a Section> {
+    pub(crate) fn only<'a>(
+        &'a self,
+        kinds: &'a [SectionKind],
+    ) -> impl Iterator<Item = &'a Section> {
         self.sections.iter().filter(|s| kinds.contains(&s.kind))
     }
 }
@@ -182,7 +185,7 @@ fn channel_heading(c: &PlanChannel) -> String {
 
 /// The plan as a document. With `checklist`, its items and ticks take the
 /// place of the plain document list (the printed sheet).
-pub fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
+pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
     use Block::*;
     use ParaKind::*;
     let para = |kind, text: String| Paragraph(Para::new(kind, text));
@@ -544,7 +547,7 @@ fn place_line(plan: &RenewalPlan) -> Option<String> {
 /// number (its place in the checklist, what `tick` takes). Either/or groups
 /// say where they stand under the progress line, and their routes' items
 /// come after the other documents, route by route.
-pub fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
+pub(crate) fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
     use crate::checklist::{choice_status, route_label};
     let (done, total) = checklist.progress();
     let mut blocks = vec![Block::Paragraph(Para::new(
@@ -638,12 +641,16 @@ pub fn plan_text(plan: &RenewalPlan, width: usize) -> String {
 
 /// The plan as text with a saved checklist's items and ticks in place of
 /// the plain document list.
-pub fn plan_text_with(plan: &RenewalPlan, width: usize, checklist: Option<&Checklist>) -> String {
+pub(crate) fn plan_text_with(
+    plan: &RenewalPlan,
+    width: usize,
+    checklist: Option<&Checklist>,
+) -> String {
     text::render(&build(plan, checklist), Layout::terminal(width.max(40)))
 }
 
 /// The plan for a pipe: every paragraph and table row on one line.
-pub fn plan_text_unwrapped(plan: &RenewalPlan) -> String {
+pub(crate) fn plan_text_unwrapped(plan: &RenewalPlan) -> String {
     let layout = Layout {
         width: None,
         ..Layout::terminal(0)
@@ -653,18 +660,18 @@ pub fn plan_text_unwrapped(plan: &RenewalPlan) -> String {
 
 /// The plan on plain lines for a screen reader: words for marks, the
 /// channel comparison as one labelled line per field, no hard wrapping.
-pub fn plan_text_linear(plan: &RenewalPlan) -> String {
+pub(crate) fn plan_text_linear(plan: &RenewalPlan) -> String {
     text::render(&build(plan, None), Layout::plain())
 }
 
 /// The plan as Markdown, ready to print.
-pub fn plan_markdown(plan: &RenewalPlan) -> String {
+pub(crate) fn plan_markdown(plan: &RenewalPlan) -> String {
     plan_markdown_with(plan, None)
 }
 
 /// The plan as Markdown, with a saved checklist's items and ticks in place
 /// of the plain document list when given.
-pub fn plan_markdown_with(plan: &RenewalPlan, checklist: Option<&Checklist>) -> String {
+pub(crate) fn plan_markdown_with(plan: &RenewalPlan, checklist: Option<&Checklist>) -> String {
     markdown::render(&build(plan, checklist))
 }
 

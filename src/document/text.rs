@@ -15,7 +15,7 @@ use crate::i18n::{t, tf};
 
 /// The markers the program adds around the plan's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Glyphs {
+pub(crate) enum Glyphs {
     /// ☐ ☑ ► ☎ ·: of unambiguous width in CJK terminals.
     Unicode,
     /// `--ascii`: only ASCII for every mark the program adds.
@@ -26,7 +26,7 @@ pub enum Glyphs {
 
 /// How to lay the text out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// Display columns to wrap at; `None` leaves every paragraph on one
     /// line (a pipe, a screen reader: the reader's side wraps).
     pub width: Option<usize>,
@@ -38,7 +38,7 @@ pub struct Layout {
 
 impl Layout {
     /// A terminal `width` columns wide, tables drawn with Unicode marks.
-    pub fn terminal(width: usize) -> Layout {
+    pub(crate) fn terminal(width: usize) -> Layout {
         Layout {
             width: Some(width),
             glyphs: Glyphs::Unicode,
@@ -47,7 +47,7 @@ impl Layout {
     }
 
     /// Plain mode: words for marks, no tables, no hard wrapping.
-    pub fn plain() -> Layout {
+    pub(crate) fn plain() -> Layout {
         Layout {
             width: None,
             glyphs: Glyphs::Words,
@@ -58,7 +58,7 @@ impl Layout {
 
 /// What a line is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
+pub(crate) enum LineKind {
     Title,
     Heading,
     Subheading,
@@ -76,7 +76,7 @@ pub enum LineKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextLine {
+pub(crate) struct TextLine {
     pub kind: LineKind,
     pub text: String,
 }
@@ -84,7 +84,7 @@ pub struct TextLine {
 /// Wraps `text` to lines of at most `width` display columns (at least 2),
 /// breaking where Unicode allows: at spaces, between CJK characters, never
 /// before closing punctuation. Each `\n` starts a new line.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let options = Options::new(width.max(2))
         .word_separator(WordSeparator::UnicodeBreakProperties)
         .word_splitter(WordSplitter::NoHyphenation)
@@ -105,7 +105,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Pads `text` with spaces to `width` display columns.
-pub fn pad(text: &str, width: usize) -> String {
+pub(crate) fn pad(text: &str, width: usize) -> String {
     let w = text.width();
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
@@ -113,7 +113,7 @@ pub fn pad(text: &str, width: usize) -> String {
 /// Rows of cells as aligned lines: each column padded to its widest cell
 /// by display width (a Chinese character takes two columns), two spaces
 /// between columns, nothing after the last.
-pub fn columns(rows: &[Vec<String>]) -> Vec<String> {
+pub(crate) fn columns(rows: &[Vec<String>]) -> Vec<String> {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)
         .map(|i| {
@@ -288,7 +288,7 @@ impl Writer {
 }
 
 /// The document as styled lines.
-pub fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
+pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
     let mut w = Writer {
         layout,
         marks: marks(layout.glyphs),
@@ -368,7 +368,7 @@ fn para_prefix(marks: &Marks, kind: ParaKind) -> String {
 }
 
 /// The document as one string, a line break after every line.
-pub fn render(doc: &Document, layout: Layout) -> String {
+pub(crate) fn render(doc: &Document, layout: Layout) -> String {
     let mut s = String::new();
     for l in lines(doc, layout) {
         s.push_str(&l.text);

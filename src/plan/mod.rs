@@ -80,7 +80,7 @@ pub enum Deadline {
 impl Deadline {
     /// The deadline on `today`, for a window in `status` and the day to
     /// apply by, if one could be counted.
-    pub fn on(today: NaiveDate, status: Status, apply_by: Option<NaiveDate>) -> Deadline {
+    pub(crate) fn on(today: NaiveDate, status: Status, apply_by: Option<NaiveDate>) -> Deadline {
         match (status, apply_by) {
             (Status::NoRenewal, _) => Deadline::NotNeeded,
             (Status::Expired, _) => Deadline::Closed,
@@ -114,7 +114,7 @@ pub struct RenewalWindow {
 impl RenewalWindow {
     /// The last day an application is accepted: the grace period's last
     /// day, else the end date.
-    pub fn last_day(&self) -> NaiveDate {
+    pub(crate) fn last_day(&self) -> NaiveDate {
         self.grace.as_ref().map_or(self.closes, |g| g.until)
     }
 }
@@ -133,13 +133,13 @@ pub struct GracePeriod {
 
 /// The window rule: from `months` calendar months before the end date
 /// (clamped to a shorter month's end) up to and including the end date.
-pub fn renewal_window(validity_end: NaiveDate, months: u32) -> (NaiveDate, NaiveDate) {
+pub(crate) fn renewal_window(validity_end: NaiveDate, months: u32) -> (NaiveDate, NaiveDate) {
     (months_before(validity_end, months), validity_end)
 }
 
 /// A window given in days: from `days` days before the end date (中山:
 /// 有效期满前30日内, so the 30th day before it) up to the end date.
-pub fn renewal_window_days(validity_end: NaiveDate, days: u32) -> (NaiveDate, NaiveDate) {
+pub(crate) fn renewal_window_days(validity_end: NaiveDate, days: u32) -> (NaiveDate, NaiveDate) {
     let opens = validity_end
         .checked_sub_days(chrono::Days::new(u64::from(days)))
         .unwrap_or(NaiveDate::MIN);
@@ -147,20 +147,20 @@ pub fn renewal_window_days(validity_end: NaiveDate, days: u32) -> (NaiveDate, Na
 }
 
 /// The last day of a grace period of `days` days after the end date.
-pub fn grace_until(validity_end: NaiveDate, days: u32) -> NaiveDate {
+pub(crate) fn grace_until(validity_end: NaiveDate, days: u32) -> NaiveDate {
     validity_end
         .checked_add_days(chrono::Days::new(u64::from(days)))
         .unwrap_or(NaiveDate::MAX)
 }
 
 /// Where `today` stands against the window.
-pub fn status(today: NaiveDate, opens: NaiveDate, closes: NaiveDate) -> Status {
+pub(crate) fn status(today: NaiveDate, opens: NaiveDate, closes: NaiveDate) -> Status {
     status_with_grace(today, opens, closes, None)
 }
 
 /// Where `today` stands against the window and, after the end date, the
 /// grace period ending on `grace_until` (inclusive) if there is one.
-pub fn status_with_grace(
+pub(crate) fn status_with_grace(
     today: NaiveDate,
     opens: NaiveDate,
     closes: NaiveDate,
@@ -590,7 +590,7 @@ pub struct RenewalPlan {
 impl RenewalPlan {
     /// The person's place, when the data used is not its own file's (a
     /// province's or the generic): 河北省石家庄市 under the generic plan.
-    pub fn borrowed_place(&self) -> Option<&PlaceRef> {
+    pub(crate) fn borrowed_place(&self) -> Option<&PlaceRef> {
         self.place
             .as_ref()
             .filter(|p| Some(&p.code) != self.region.place.as_ref())
@@ -598,7 +598,7 @@ impl RenewalPlan {
 
     /// The person's place as named to them: the region's own name when the
     /// data is the place's own, else the place (河北省石家庄市).
-    pub fn place_name(&self) -> String {
+    pub(crate) fn place_name(&self) -> String {
         match self.borrowed_place() {
             Some(p) => p.name.clone(),
             None => self.region.name.clone(),
@@ -606,7 +606,7 @@ impl RenewalPlan {
     }
 
     /// The place as people call it (石家庄), for headers.
-    pub fn place_short_name(&self) -> String {
+    pub(crate) fn place_short_name(&self) -> String {
         match self.borrowed_place() {
             Some(p) => p.short_name.clone(),
             None => self.region.short_name.clone(),

@@ -15,13 +15,13 @@ use crate::policy::{ChannelKind, Confidence, Fact, Scheme, Source};
 
 /// The scheme's name as shown in the current language (职工医保, or the
 /// Chinese with its English gloss).
-pub fn scheme_label(scheme: Scheme) -> String {
+pub(crate) fn scheme_label(scheme: Scheme) -> String {
     crate::i18n::name(scheme.name(), Some(scheme.name_en()))
 }
 
 /// The scheme's short name in the current language, for a header (职工医保,
 /// Employee insurance).
-pub fn scheme_short_label(scheme: Scheme) -> &'static str {
+pub(crate) fn scheme_short_label(scheme: Scheme) -> &'static str {
     t(&format!("scheme.{}", scheme.id()))
 }
 
@@ -38,7 +38,7 @@ fn channel_name(c: &PlanChannel) -> String {
 
 /// The estimate mark after a date that counts days beyond the official
 /// holiday schedules, or nothing.
-pub fn estimated_mark(estimated: bool) -> &'static str {
+pub(crate) fn estimated_mark(estimated: bool) -> &'static str {
     if estimated {
         t("plan.estimated_mark")
     } else {
@@ -47,7 +47,7 @@ pub fn estimated_mark(estimated: bool) -> &'static str {
 }
 
 /// A statutory holiday with its days, e.g. "春节 2027-02-05 至 2027-02-08".
-pub fn holiday_words(h: &HolidaySpan) -> String {
+pub(crate) fn holiday_words(h: &HolidaySpan) -> String {
     if h.first == h.last {
         tf(
             "holiday.day",
@@ -66,7 +66,7 @@ pub fn holiday_words(h: &HolidaySpan) -> String {
 }
 
 /// A warning in the run's language.
-pub fn warning_text(w: &Warning) -> String {
+pub(crate) fn warning_text(w: &Warning) -> String {
     match w {
         Warning::WindowAssumed {
             region,
@@ -210,7 +210,7 @@ pub fn warning_text(w: &Warning) -> String {
 
 /// The "apply by" sentence: a review time the source calls usual (一般) is
 /// not said to be the longest.
-pub fn apply_by_key(a: &super::ApplyBy) -> &'static str {
+pub(crate) fn apply_by_key(a: &super::ApplyBy) -> &'static str {
     if a.typical {
         "plan.apply_by_typical"
     } else {
@@ -344,7 +344,7 @@ pub fn status_words(plan: &RenewalPlan) -> String {
 
 /// The window in a sentence: its days, and how it is counted (months or
 /// days before the end date), then the grace period after it.
-pub fn window_words(w: &super::RenewalWindow) -> Vec<String> {
+pub(crate) fn window_words(w: &super::RenewalWindow) -> Vec<String> {
     let mut out = vec![match (w.months, w.days) {
         (_, Some(days)) => tf(
             "plan.window_days",
@@ -373,7 +373,7 @@ pub fn window_words(w: &super::RenewalWindow) -> Vec<String> {
 }
 
 /// No renewal: what the source says, for this disease or all of them.
-pub fn no_renewal_words(plan: &RenewalPlan) -> Option<String> {
+pub(crate) fn no_renewal_words(plan: &RenewalPlan) -> Option<String> {
     let scope = plan.renewal_scope.as_ref()?;
     if plan.status != Status::NoRenewal {
         return None;
@@ -408,7 +408,7 @@ pub fn no_renewal_words(plan: &RenewalPlan) -> Option<String> {
 }
 
 /// A one-off extension that moved the end date, in a sentence.
-pub fn extension_words(plan: &RenewalPlan) -> Option<String> {
+pub(crate) fn extension_words(plan: &RenewalPlan) -> Option<String> {
     let x = plan.extension.as_ref()?;
     Some(tf(
         "plan.extended",
@@ -424,7 +424,7 @@ pub fn extension_words(plan: &RenewalPlan) -> Option<String> {
 
 /// How long a qualification granted on the plan's reference day lasts,
 /// with the value before it when it changed.
-pub fn validity_words(plan: &RenewalPlan) -> Option<String> {
+pub(crate) fn validity_words(plan: &RenewalPlan) -> Option<String> {
     let v = plan.validity.as_ref()?;
     let mut text = tf("plan.validity", &[("on", &v.on), ("months", &v.months)]);
     if let (Some(since), Some(before)) = (v.since, v.previous_months) {
@@ -441,7 +441,7 @@ pub fn validity_words(plan: &RenewalPlan) -> Option<String> {
 
 /// An extension channel: what it gives this person, or that it does not
 /// take their disease, and where a refusal goes.
-pub fn channel_extension_words(ch: &PlanChannel) -> Option<String> {
+pub(crate) fn channel_extension_words(ch: &PlanChannel) -> Option<String> {
     let x = ch.extension.as_ref()?;
     let fallback = name(&x.fallback_name, x.fallback_name_en.as_deref());
     Some(if ch.serves_disease {
@@ -496,7 +496,7 @@ fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
     }
 }
 
-pub fn review_words(ch: &PlanChannel) -> String {
+pub(crate) fn review_words(ch: &PlanChannel) -> String {
     let r = &ch.review;
     let mut s = if r.instant_for_disease {
         t("review.instant_for_disease").to_string()
@@ -591,7 +591,7 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
 /// Where a field's values come from, in words, when that is not the data
 /// the plan is for (a city's plan showing its province's window, a
 /// province's showing the generic list): "湖南省全省的资料", "通用做法".
-pub fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
+pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
     use crate::places::DataLevel;
     let level = *plan.data_levels.get(field)?;
     if level <= plan.data_level {
@@ -615,7 +615,7 @@ pub fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
 }
 
 /// [`level_word`] as a tag after a line: "（通用做法）", or nothing.
-pub fn level_tag(plan: &RenewalPlan, field: &str) -> String {
+pub(crate) fn level_tag(plan: &RenewalPlan, field: &str) -> String {
     level_word(plan, field)
         .map(|w| tf("plan.level.tag", &[("level", &w)]))
         .unwrap_or_default()
@@ -623,7 +623,7 @@ pub fn level_tag(plan: &RenewalPlan, field: &str) -> String {
 
 /// A note heading a section whose values come from elsewhere than the
 /// plan's own data: "本节是通用做法（当地的资料没有写这一项）".
-pub fn level_note(plan: &RenewalPlan, fields: &[&str]) -> Option<String> {
+pub(crate) fn level_note(plan: &RenewalPlan, fields: &[&str]) -> Option<String> {
     // The least specific of the section's fields speaks for it.
     let field = fields
         .iter()
@@ -633,7 +633,7 @@ pub fn level_note(plan: &RenewalPlan, fields: &[&str]) -> Option<String> {
 
 /// Values named in the summary that come from elsewhere (the benefit's
 /// name, the disease list): "待遇名称、病种目录：湖南省全省的资料".
-pub fn level_fields(plan: &RenewalPlan) -> Vec<String> {
+pub(crate) fn level_fields(plan: &RenewalPlan) -> Vec<String> {
     let mut by_word: Vec<(String, Vec<String>)> = Vec::new();
     for (field, key) in [
         ("benefit_name", "plan.field.benefit_name"),
@@ -721,7 +721,7 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
 
 /// A source as a person can find and weigh it: title, publisher, standing
 /// and publication date, and its address. Never the project's file name.
-pub fn source_line(s: &Source) -> String {
+pub(crate) fn source_line(s: &Source) -> String {
     let mut parts: Vec<String> = s.publisher.iter().cloned().collect();
     parts.push(
         t(match s.confidence {

@@ -46,7 +46,7 @@ use super::pack::MAX_FILE_BYTES;
 use crate::calendar::{OfficialYear, statutory_holidays};
 
 /// The folder inside a pack that holds the holiday files.
-pub const HOLIDAY_DIR: &str = "holidays";
+pub(crate) const HOLIDAY_DIR: &str = "holidays";
 
 /// Years a holiday file may describe.
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
@@ -136,7 +136,7 @@ pub fn read_holidays(dir: &Path) -> (Vec<OfficialYear>, Vec<Problem>) {
 }
 
 /// One holiday file (`file` is its name, `holidays/YYYY.json`) checked alone.
-pub fn check_holiday_file(file: &str, text: &str) -> Result<OfficialYear, Vec<Problem>> {
+pub(crate) fn check_holiday_file(file: &str, text: &str) -> Result<OfficialYear, Vec<Problem>> {
     let parsed: HolidayFile = serde_json::from_str(text).map_err(|e| {
         vec![Problem {
             file: file.to_string(),

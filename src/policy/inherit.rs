@@ -30,7 +30,7 @@ pub struct RegionText {
 
 /// Fields a file never takes from another: what and where it is, when it
 /// was checked, and its sources (which add up, see [`merge`]).
-pub const OWN_FIELDS: &[&str] = &[
+pub(crate) const OWN_FIELDS: &[&str] = &[
     "id",
     "name",
     "short_name",
@@ -46,7 +46,7 @@ pub const OWN_FIELDS: &[&str] = &[
 /// Every field a file may leave out to inherit, as the files and the
 /// plan's `data_levels` name them. A test checks these and [`OWN_FIELDS`]
 /// are every field of [`Region`]: a new field is added to one of them.
-pub const INHERITED_FIELDS: &[&str] = &[
+pub(crate) const INHERITED_FIELDS: &[&str] = &[
     "benefit_name",
     "window_months",
     "window_days",

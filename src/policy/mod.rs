@@ -18,7 +18,7 @@ use thiserror::Error;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_regions.rs"));
-    pub static NATIONAL: &str = include_str!("../../data/national.json");
+    pub(crate) static NATIONAL: &str = include_str!("../../data/national.json");
 }
 
 /// A data file that could not be used, with the file, the field and why.
@@ -122,7 +122,7 @@ impl PolicySet {
 
     /// The region files as read (name, text), each with the id it holds
     /// (empty for a file that could not be read).
-    pub fn files(&self) -> impl Iterator<Item = (&inherit::RegionText, &str)> {
+    pub(crate) fn files(&self) -> impl Iterator<Item = (&inherit::RegionText, &str)> {
         self.files.iter().map(|(f, id)| (f, id.as_str()))
     }
 
@@ -151,7 +151,7 @@ impl PolicySet {
 
     /// A short fingerprint of the data, saved with checklists so a later run
     /// can tell the rules changed since.
-    pub fn version(&self) -> String {
+    pub(crate) fn version(&self) -> String {
         let newest = self
             .regions
             .iter()
@@ -196,11 +196,11 @@ impl Region {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    pub fn document_choice(&self, id: &str) -> Option<&DocumentChoice> {
+    pub(crate) fn document_choice(&self, id: &str) -> Option<&DocumentChoice> {
         self.document_choices.iter().find(|c| c.id == id)
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
@@ -214,7 +214,7 @@ impl Region {
 
     /// The level of the file's own values: the generic entry's, a
     /// province's (its `place` is a province code), or a city's.
-    pub fn level(&self) -> DataLevel {
+    pub(crate) fn level(&self) -> DataLevel {
         if self.generic {
             return DataLevel::Generic;
         }
@@ -223,7 +223,7 @@ impl Region {
 
     /// The level of the file `field`'s value came from: this file's own
     /// level, unless the field was left out and inherited.
-    pub fn level_of(&self, field: &str) -> DataLevel {
+    pub(crate) fn level_of(&self, field: &str) -> DataLevel {
         self.inherited
             .fields
             .get(field)
@@ -232,7 +232,7 @@ impl Region {
     }
 
     /// Whether the retired/in-work distinction changes anything shown.
-    pub fn distinguishes_retired(&self) -> bool {
+    pub(crate) fn distinguishes_retired(&self) -> bool {
         self.example_figures
             .as_ref()
             .is_some_and(|f| f.rows.iter().any(|r| r.ratio_retired_pct.is_some()))
@@ -241,7 +241,7 @@ impl Region {
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` to the last day that date could mean,
 /// so the age of a source is never overstated.
-pub fn parse_published(text: &str) -> Option<chrono::NaiveDate> {
+pub(crate) fn parse_published(text: &str) -> Option<chrono::NaiveDate> {
     use chrono::NaiveDate;
     let parts: Vec<&str> = text.split('-').collect();
     let num = |s: &str| {
@@ -279,7 +279,10 @@ fn parse<T: serde::de::DeserializeOwned>(
 
 /// Parses a data file; a failure names the line, the column and, when the
 /// parser got that far, the field (`channels[0].review.working_days`).
-pub fn from_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, Problem> {
     let problem = |e: serde_json::Error, path: String| {
         let at = format!("line {} column {}", e.line(), e.column());
         Problem {

@@ -12,7 +12,7 @@ use super::inherit::RegionText;
 use super::{LoadError, PolicySet, Problem, Region, validate};
 
 /// The largest region file a pack may hold.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Reads and checks every `*.json` in `dir`: the regions that passed, and
 /// every problem (file, field, reason) of those that did not.

@@ -8,13 +8,13 @@ use serde::ser::{self, Impossible};
 
 /// One step of a field path: `diseases`, `[3]`, `name`.
 #[derive(Debug, Clone, Copy)]
-pub enum PathPart {
+pub(crate) enum PathPart {
     Key(&'static str),
     Index(usize),
 }
 
 /// `diseases[3].name` from its parts.
-pub fn spell(path: &[PathPart]) -> String {
+pub(crate) fn spell(path: &[PathPart]) -> String {
     let mut out = String::new();
     for part in path {
         match part {
@@ -30,7 +30,7 @@ pub fn spell(path: &[PathPart]) -> String {
 }
 
 /// Calls `check(path, text)` for every string in `value`.
-pub fn visit<T: Serialize + ?Sized>(value: &T, check: &mut dyn FnMut(&[PathPart], &str)) {
+pub(crate) fn visit<T: Serialize + ?Sized>(value: &T, check: &mut dyn FnMut(&[PathPart], &str)) {
     let mut v = Visitor {
         path: Vec::new(),
         check,

@@ -19,7 +19,7 @@ pub struct Fact<T> {
 }
 
 impl<T> Fact<T> {
-    pub fn unknown(note: &str) -> Self {
+    pub(crate) fn unknown(note: &str) -> Self {
         Fact {
             value: None,
             source: None,
@@ -76,14 +76,14 @@ pub enum Scheme {
 impl Scheme {
     pub const ALL: [Scheme; 2] = [Scheme::Employee, Scheme::Resident];
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Scheme::Employee => "employee",
             Scheme::Resident => "resident",
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Scheme::Employee => "职工医保",
             Scheme::Resident => "城乡居民医保",
@@ -92,14 +92,14 @@ impl Scheme {
 
     /// Other names people type for the scheme.
     /// English gloss of the name.
-    pub fn name_en(self) -> &'static str {
+    pub(crate) fn name_en(self) -> &'static str {
         match self {
             Scheme::Employee => "employee basic medical insurance",
             Scheme::Resident => "urban and rural resident medical insurance",
         }
     }
 
-    pub fn aliases(self) -> &'static [&'static str] {
+    pub(crate) fn aliases(self) -> &'static [&'static str] {
         match self {
             Scheme::Employee => &["职工", "职工基本医疗保险", "城镇职工医保", "zgyb"],
             Scheme::Resident => &[
@@ -439,16 +439,6 @@ pub enum DataLevel {
     City,
     Province,
     Generic,
-}
-
-impl DataLevel {
-    pub fn id(self) -> &'static str {
-        match self {
-            DataLevel::City => "city",
-            DataLevel::Province => "province",
-            DataLevel::Generic => "generic",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -7,26 +7,26 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::{ChannelKind, Fact, National, Problem, Region, Source, parse_published};
-use crate::i18n::is_invisible_or_bidi;
+use crate::text::is_invisible_or_bidi;
 
 /// Longest review a channel may state, in working days (about four months).
 /// The seed regions say 1 to 7; beyond this a figure is a typo, and counting
 /// it would cost time for every plan.
-pub const MAX_REVIEW_WORKING_DAYS: u32 = 90;
+pub(crate) const MAX_REVIEW_WORKING_DAYS: u32 = 90;
 /// Longest time to notify after a review, in working days.
-pub const MAX_NOTIFY_WORKING_DAYS: u32 = 30;
+pub(crate) const MAX_NOTIFY_WORKING_DAYS: u32 = 30;
 /// Longest renewal cycle, in years.
-pub const MAX_CYCLE_YEARS: u32 = 10;
+pub(crate) const MAX_CYCLE_YEARS: u32 = 10;
 /// Longest window or grace period given in days (a year).
-pub const MAX_WINDOW_DAYS: u32 = 366;
+pub(crate) const MAX_WINDOW_DAYS: u32 = 366;
 /// Longest validity or extension, in months (ten years).
-pub const MAX_VALIDITY_MONTHS: u32 = 120;
+pub(crate) const MAX_VALIDITY_MONTHS: u32 = 120;
 /// Largest yearly limit an example row may show (ten million yuan).
-pub const MAX_ANNUAL_LIMIT_YUAN: u32 = 10_000_000;
+pub(crate) const MAX_ANNUAL_LIMIT_YUAN: u32 = 10_000_000;
 /// Years a source may be published in.
-pub const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+pub(crate) const PUBLISHED_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 /// Years the data may say it was checked in.
-pub const VERIFIED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+pub(crate) const VERIFIED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 struct Checker<'a> {
     file: &'a str,
@@ -638,7 +638,7 @@ fn dated_values(c: &mut Checker, r: &Region) {
 }
 
 /// Every problem in the national overlay.
-pub fn national(file: &str, n: &National) -> Vec<Problem> {
+pub(crate) fn national(file: &str, n: &National) -> Vec<Problem> {
     let mut c = Checker::new(file, &n.sources);
     c.no_blank_text(n);
     c.verified_on("verified_on", n.verified_on);
@@ -705,7 +705,7 @@ pub fn national(file: &str, n: &National) -> Vec<Problem> {
 
 /// Checks that need every file at once: unique region ids, exactly one
 /// generic region, cross-province references that resolve.
-pub fn across(n: &National, regions: &[&Region]) -> Vec<Problem> {
+pub(crate) fn across(n: &National, regions: &[&Region]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut fail = |file: &str, field: &str, reason: String| {
         problems.push(Problem {

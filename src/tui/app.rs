@@ -249,7 +249,7 @@ impl App {
 
     /// The wizard at a walk-up kiosk. It holds no saved checklists at all,
     /// so no path (Esc, the idle wipe, the next visitor) can list them.
-    pub fn for_kiosk(policy: PolicySet, today: NaiveDate, kiosk: Kiosk) -> App {
+    pub(crate) fn for_kiosk(policy: PolicySet, today: NaiveDate, kiosk: Kiosk) -> App {
         let mut app = App::new(policy, today, Vec::new(), Vec::new());
         app.kiosk = Some(KioskState {
             config: kiosk,
@@ -287,7 +287,7 @@ impl App {
     }
 
     /// Shows a message under the screen (the shell's start-up problems).
-    pub fn set_message(&mut self, level: Level, text: String) {
+    pub(crate) fn set_message(&mut self, level: Level, text: String) {
         self.message = Some((level, text));
     }
 
@@ -295,16 +295,8 @@ impl App {
         &self.saved
     }
 
-    pub fn problems(&self) -> &[StoreProblem] {
-        &self.problems
-    }
-
-    pub fn kiosk(&self) -> Option<Kiosk> {
+    pub(crate) fn kiosk(&self) -> Option<Kiosk> {
         self.kiosk.as_ref().map(|k| k.config)
-    }
-
-    pub fn can_print(&self) -> bool {
-        self.can_print
     }
 
     pub fn set_can_print(&mut self, can: bool) {
@@ -312,7 +304,7 @@ impl App {
     }
 
     /// Where a sheet saved under a relative file name goes.
-    pub fn sheet_dir(&self) -> Option<&std::path::Path> {
+    pub(crate) fn sheet_dir(&self) -> Option<&std::path::Path> {
         self.sheet_dir.as_deref()
     }
 
@@ -321,7 +313,7 @@ impl App {
     }
 
     /// The person or the operator asked to stop.
-    pub fn quit_requested(&self) -> bool {
+    pub(crate) fn quit_requested(&self) -> bool {
         self.quit
     }
 
@@ -374,7 +366,7 @@ impl App {
     }
 
     /// The end date as typed, with the year chosen when none was typed.
-    pub fn end_date_reading(&self) -> Result<EndDate, DateError> {
+    pub(crate) fn end_date_reading(&self) -> Result<EndDate, DateError> {
         read_end_date(self.date_text(), self.today)
     }
 
@@ -458,7 +450,7 @@ impl App {
     // ---- questions ---------------------------------------------------
 
     /// The steps asked for the current answers.
-    pub fn steps(&self) -> Vec<Step> {
+    pub(crate) fn steps(&self) -> Vec<Step> {
         self.draft.questions(&self.policy)
     }
 
@@ -472,7 +464,7 @@ impl App {
     }
 
     /// All options of a choice step, in their numbered order.
-    pub fn options(&self, step: Step) -> Vec<String> {
+    pub(crate) fn options(&self, step: Step) -> Vec<String> {
         match step {
             Step::Region => self
                 .choices
@@ -552,12 +544,12 @@ impl App {
         }
     }
 
-    pub fn filterable(step: Step) -> bool {
+    pub(crate) fn filterable(step: Step) -> bool {
         matches!(step, Step::Region | Step::Disease)
     }
 
     /// One option's label (the list draws only the rows it shows).
-    pub fn option(&self, step: Step, i: usize) -> String {
+    pub(crate) fn option(&self, step: Step, i: usize) -> String {
         match step {
             Step::Region => self
                 .choices
@@ -571,7 +563,7 @@ impl App {
     /// How many options are listed, and numbered, before anything is
     /// typed: of the places, only those with data; every other place is
     /// found by typing its name.
-    pub fn numbered(&self, step: Step) -> usize {
+    pub(crate) fn numbered(&self, step: Step) -> usize {
         match step {
             Step::Region => self.policy.regions.len(),
             _ => self.options(step).len(),
@@ -579,7 +571,7 @@ impl App {
     }
 
     /// The generic entry's name, as the list shows it.
-    pub fn generic_name(&self) -> String {
+    pub(crate) fn generic_name(&self) -> String {
         self.policy
             .regions
             .iter()
@@ -590,7 +582,7 @@ impl App {
 
     /// The region filter matches no place: the list offers the generic
     /// entry instead, and the hint says so.
-    pub fn nothing_found(&self, step: Step) -> bool {
+    pub(crate) fn nothing_found(&self, step: Step) -> bool {
         let filter = self.filter_text();
         step == Step::Region && !filter.trim().is_empty() && self.regions.filter(filter).is_empty()
     }
@@ -804,7 +796,7 @@ impl App {
     /// The label a checklist gets when the person gives none: the
     /// disease, made to differ from the other saved checklists of the same
     /// region and disease (高血压, 高血压 2).
-    pub fn default_label(&self) -> String {
+    pub(crate) fn default_label(&self) -> String {
         let Some((region, disease)) = self.region().and_then(|r| {
             self.draft
                 .disease
@@ -925,7 +917,7 @@ impl App {
     }
 
     /// The kiosk's fresh start: every answer, result and message wiped.
-    pub fn reset_session(&mut self) {
+    pub(crate) fn reset_session(&mut self) {
         self.draft = Draft::default();
         self.saved_id = None;
         // What this visitor saved stays on disk, never in the next session.

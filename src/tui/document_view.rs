@@ -14,7 +14,7 @@ use crate::plan::RenewalPlan;
 
 /// The plan's document cleaned and converted for the display language,
 /// once: frames only lay it out.
-pub fn display_document(plan: &RenewalPlan) -> Document {
+pub(crate) fn display_document(plan: &RenewalPlan) -> Document {
     let mut doc = build(plan, None);
     doc.map_text(&crate::i18n::data);
     doc
@@ -40,7 +40,7 @@ fn style(kind: LineKind, theme: &Theme) -> Style {
 /// is (kept in view while its rows scroll), and which check row each line
 /// belongs to (the documents tab selects and ticks rows).
 #[derive(Debug, Clone, Default)]
-pub struct PaneText {
+pub(crate) struct PaneText {
     pub lines: Vec<Line<'static>>,
     pub tables: Vec<TableSpan>,
     /// The check row number of each line of a row's text and its details.
@@ -49,7 +49,7 @@ pub struct PaneText {
 
 /// A table's heading lines and the end (exclusive) of its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableSpan {
+pub(crate) struct TableSpan {
     pub head: Range<usize>,
     pub end: usize,
 }
@@ -60,7 +60,7 @@ impl PaneText {
     /// show. A heading taller than `max_rows` (long names wrap) is kept as
     /// its top rule, its first line (the start of each column's name) and
     /// the rule under it, so rows stay in view.
-    pub fn pinned_head(&self, scroll: usize, max_rows: usize) -> Option<Vec<usize>> {
+    pub(crate) fn pinned_head(&self, scroll: usize, max_rows: usize) -> Option<Vec<usize>> {
         self.tables.iter().find_map(|t| {
             let lines: Vec<usize> = if t.head.len() <= max_rows.max(3) {
                 t.head.clone().collect()
@@ -72,7 +72,7 @@ impl PaneText {
     }
 
     /// The first and last line of check row `number`.
-    pub fn row_lines(&self, number: usize) -> Option<(usize, usize)> {
+    pub(crate) fn row_lines(&self, number: usize) -> Option<(usize, usize)> {
         let first = self.rows.iter().position(|r| *r == Some(number))?;
         let last = self.rows.iter().rposition(|r| *r == Some(number))?;
         Some((first, last))
@@ -81,7 +81,7 @@ impl PaneText {
 
 /// Every document row of the documents section shown ticked as `done` says
 /// (the saved checklist's ticks, by document number).
-pub fn tick_documents(doc: &mut Document, done: impl Fn(usize) -> bool) {
+pub(crate) fn tick_documents(doc: &mut Document, done: impl Fn(usize) -> bool) {
     for s in doc
         .sections
         .iter_mut()
@@ -98,7 +98,8 @@ pub fn tick_documents(doc: &mut Document, done: impl Fn(usize) -> bool) {
 }
 
 /// The sections of `kinds`, each under its heading, wrapped to `width`.
-pub fn section_lines(
+#[cfg(test)]
+pub(crate) fn section_lines(
     doc: &Document,
     kinds: &[SectionKind],
     width: usize,
@@ -108,7 +109,7 @@ pub fn section_lines(
 }
 
 /// The sections of `kinds` laid out, with check row `selected` highlighted.
-pub fn section_text(
+pub(crate) fn section_text(
     doc: &Document,
     kinds: &[SectionKind],
     width: usize,

@@ -12,10 +12,10 @@ pub struct TextInput {
 }
 
 /// The most a field takes; a paste longer than this is cut.
-pub const MAX_CHARS: usize = 60;
+pub(crate) const MAX_CHARS: usize = 60;
 
 impl TextInput {
-    pub fn with(text: &str) -> TextInput {
+    pub(crate) fn with(text: &str) -> TextInput {
         let text: String = text.chars().take(MAX_CHARS).collect();
         let caret = text.chars().count();
         TextInput { text, caret }
@@ -30,7 +30,7 @@ impl TextInput {
     }
 
     /// Inserts text at the caret; control characters are dropped.
-    pub fn insert(&mut self, s: &str) {
+    pub(crate) fn insert(&mut self, s: &str) {
         let room = MAX_CHARS.saturating_sub(self.text.chars().count());
         let clean: String = s.chars().filter(|c| !c.is_control()).take(room).collect();
         let at = self.byte_at(self.caret);
@@ -38,7 +38,7 @@ impl TextInput {
         self.caret += clean.chars().count();
     }
 
-    pub fn backspace(&mut self) {
+    pub(crate) fn backspace(&mut self) {
         if self.caret > 0 {
             let start = self.byte_at(self.caret - 1);
             let end = self.byte_at(self.caret);
@@ -56,29 +56,25 @@ impl TextInput {
         }
     }
 
-    pub fn left(&mut self) {
+    pub(crate) fn left(&mut self) {
         self.caret = self.caret.saturating_sub(1);
     }
 
-    pub fn right(&mut self) {
+    pub(crate) fn right(&mut self) {
         self.caret = (self.caret + 1).min(self.text.chars().count());
     }
 
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.caret = 0;
     }
 
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.caret = self.text.chars().count();
-    }
-
-    pub fn clear(&mut self) {
-        *self = TextInput::default();
     }
 
     /// The editing keys every field shares (typing, Backspace, Delete, the
     /// arrows, Home, End); true when the key was one of them.
-    pub fn edit(&mut self, k: &KeyEvent) -> bool {
+    pub(crate) fn edit(&mut self, k: &KeyEvent) -> bool {
         match k.code {
             KeyCode::Backspace => self.backspace(),
             KeyCode::Delete => self.delete(),
@@ -99,7 +95,7 @@ impl TextInput {
     }
 
     /// Display columns from the start of the text to the caret.
-    pub fn caret_column(&self) -> u16 {
+    pub(crate) fn caret_column(&self) -> u16 {
         let before = &self.text[..self.byte_at(self.caret)];
         u16::try_from(before.width()).unwrap_or(u16::MAX)
     }

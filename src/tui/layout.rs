@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::t;
 
 /// The smallest screen the wizard draws on; below it, one line asks for more.
-pub const MIN_SIZE: (u16, u16) = (60, 18);
+pub(crate) const MIN_SIZE: (u16, u16) = (60, 18);
 
 /// The tabs of the result screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Tab {
         Tab::Sources,
     ];
 
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 
@@ -87,7 +87,7 @@ pub enum Content {
 
 /// What a click landed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hit {
+pub(crate) enum Hit {
     /// Row `i` of the current list (home, question options, review rows).
     Option(usize),
     Tab(Tab),
@@ -98,7 +98,7 @@ pub enum Hit {
 /// A vertical list: its first screen row, its height, and the first
 /// entry shown (so the selected entry stays in view).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListGeom {
+pub(crate) struct ListGeom {
     pub top: u16,
     /// Entries that fit (not rows: at a kiosk each entry takes `stride` rows).
     pub height: u16,
@@ -109,7 +109,7 @@ pub struct ListGeom {
 
 /// The areas of the screen shown. Areas a screen does not have are empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Areas {
+pub(crate) struct Areas {
     /// The top row: where one is and today's date.
     pub header: Rect,
     /// The question (question-like screens).
@@ -139,22 +139,22 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-pub fn too_small(size: (u16, u16)) -> bool {
+pub(crate) fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
 }
 
 /// Wide screens show the window pane beside the tabs.
-pub fn wide(size: (u16, u16)) -> bool {
+pub(crate) fn wide(size: (u16, u16)) -> bool {
     size.0 >= 110 && size.1 >= 30
 }
 
 /// Columns of the window pane beside the tabs at screen width `w`.
-pub fn left_width(w: u16) -> u16 {
+pub(crate) fn left_width(w: u16) -> u16 {
     (w * 9 / 20).max(50).min(w / 2)
 }
 
 /// First entry to show so that `selected` is inside `height` rows.
-pub fn offset_for(selected: usize, len: usize, height: u16) -> usize {
+pub(crate) fn offset_for(selected: usize, len: usize, height: u16) -> usize {
     let h = usize::from(height.max(1));
     if len <= h || selected < h / 2 {
         0
@@ -177,7 +177,7 @@ fn list_geom(shown: &Shown, area: Rect, len: usize, selected: usize) -> ListGeom
 }
 
 /// The areas of the screen shown.
-pub fn areas(shown: &Shown) -> Areas {
+pub(crate) fn areas(shown: &Shown) -> Areas {
     use Constraint::{Fill, Length};
     let (w, h) = shown.size;
     let area = Rect::new(0, 0, w, h);
@@ -302,7 +302,7 @@ pub fn tab_spans(shown: &Shown) -> Vec<(Tab, String, u16, u16)> {
 
 /// The tab shown in the tab pane (on wide screens the window is always
 /// on the left, so the pane shows the checklist instead).
-pub fn pane_tab(tab: Tab, areas: &Areas) -> Tab {
+pub(crate) fn pane_tab(tab: Tab, areas: &Areas) -> Tab {
     if areas.left.is_some() && tab == Tab::Window {
         Tab::Checklist
     } else {
@@ -311,7 +311,7 @@ pub fn pane_tab(tab: Tab, areas: &Areas) -> Tab {
 }
 
 /// What a click at (`col`, `row`) landed on.
-pub fn hit(shown: &Shown, col: u16, row: u16) -> Option<Hit> {
+pub(crate) fn hit(shown: &Shown, col: u16, row: u16) -> Option<Hit> {
     if too_small(shown.size) {
         return None;
     }

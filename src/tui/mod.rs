@@ -45,7 +45,7 @@ use crate::policy::PolicySet;
 /// writes it to the configured file. A command that has not finished within
 /// the configured time limit is killed and reported; the caller never waits
 /// longer than that.
-pub fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
+pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
     // The printer is an output edge: clean the text and show it in the language.
     let sheet = crate::i18n::data(sheet);
     if let Some((program, args)) = config.command.split_first() {
@@ -124,7 +124,7 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
 /// never followed, and only a plain file is ever written. A leading `~/` is
 /// the home folder; another relative name is in `dir` (the current
 /// directory when None). Returns where it was written.
-pub fn write_sheet(
+pub(crate) fn write_sheet(
     path: &str,
     dir: Option<&std::path::Path>,
     text: &str,
@@ -317,7 +317,7 @@ pub fn perform(
 /// Restores the terminal: leaves the alternate screen, turns off mouse
 /// capture and raw mode. Safe to call more than once, and on a terminal
 /// that is gone (every write then fails and is ignored).
-pub fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,

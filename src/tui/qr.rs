@@ -24,7 +24,7 @@ pub struct FittedQr {
 
 /// The smallest code for `text` at error correction L: a UTF-8 ECI
 /// marker, then the text as bytes. None when no version holds it.
-pub fn encode(text: &str) -> Option<QrCode> {
+pub(crate) fn encode(text: &str) -> Option<QrCode> {
     (1..=40).find_map(|v| {
         let mut bits = Bits::new(Version::Normal(v));
         bits.push_eci_designator(ECI_UTF8).ok()?;
@@ -36,7 +36,7 @@ pub fn encode(text: &str) -> Option<QrCode> {
 
 /// Half-block lines for `code`, quiet zone included: `█` both modules
 /// dark, `▀` top dark, `▄` bottom dark, space both light.
-pub fn render(code: &QrCode) -> Vec<String> {
+pub(crate) fn render(code: &QrCode) -> Vec<String> {
     code.render::<Dense1x2>()
         .dark_color(Dense1x2::Dark)
         .light_color(Dense1x2::Light)

@@ -42,7 +42,7 @@ impl Theme {
     }
 
     /// The whole screen's base style (high contrast paints it black).
-    pub fn base(&self) -> Style {
+    pub(crate) fn base(&self) -> Style {
         if self.hc() {
             Style::new().fg(Color::White).bg(Color::Black)
         } else {
@@ -50,7 +50,7 @@ impl Theme {
         }
     }
 
-    pub fn header(&self) -> Style {
+    pub(crate) fn header(&self) -> Style {
         if self.hc() {
             Style::new()
                 .fg(Color::Black)
@@ -66,11 +66,11 @@ impl Theme {
         }
     }
 
-    pub fn question(&self) -> Style {
+    pub(crate) fn question(&self) -> Style {
         self.base().add_modifier(Modifier::BOLD)
     }
 
-    pub fn dim(&self) -> Style {
+    pub(crate) fn dim(&self) -> Style {
         match (self.color, self.high_contrast) {
             (true, false) => Style::new().fg(Color::Gray),
             (true, true) => Style::new().fg(Color::White).bg(Color::Black),
@@ -89,38 +89,38 @@ impl Theme {
         }
     }
 
-    pub fn ok(&self) -> Style {
+    pub(crate) fn ok(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
 
-    pub fn warn(&self) -> Style {
+    pub(crate) fn warn(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
-    pub fn danger(&self) -> Style {
+    pub(crate) fn danger(&self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
-    pub fn info(&self) -> Style {
+    pub(crate) fn info(&self) -> Style {
         self.fg(Color::Cyan)
     }
 
     /// Days inside the window on the calendar: underlined, so it shows
     /// without colour too.
-    pub fn in_window(&self) -> Style {
+    pub(crate) fn in_window(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::UNDERLINED)
     }
 
-    pub fn heading(&self) -> Style {
+    pub(crate) fn heading(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
     /// A QR code must be dark modules on light ground to scan, whatever the theme.
-    pub fn qr(&self) -> Style {
+    pub(crate) fn qr(&self) -> Style {
         Style::new().fg(Color::Black).bg(Color::White)
     }
 
-    pub fn border(&self) -> border::Set<'static> {
+    pub(crate) fn border(&self) -> border::Set<'static> {
         if self.ascii {
             border::Set {
                 top_left: "+",
@@ -137,11 +137,11 @@ impl Theme {
         }
     }
 
-    pub fn pointer(&self) -> &'static str {
+    pub(crate) fn pointer(&self) -> &'static str {
         if self.ascii { "> " } else { "► " }
     }
 
-    pub fn check(&self, done: bool) -> &'static str {
+    pub(crate) fn check(&self, done: bool) -> &'static str {
         match (self.ascii, done) {
             (false, true) => "✓",
             (false, false) => "☐",
@@ -150,7 +150,7 @@ impl Theme {
         }
     }
 
-    pub fn bar(&self) -> (&'static str, &'static str) {
+    pub(crate) fn bar(&self) -> (&'static str, &'static str) {
         if self.ascii {
             ("#", "-")
         } else {

@@ -32,7 +32,7 @@ use super::result::ResultView;
 
 /// What the person records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CycleAction {
+pub(crate) enum CycleAction {
     Submit,
     Approve,
     Refuse,
@@ -65,7 +65,7 @@ pub enum CycleStep {
 
 impl CycleStep {
     /// The step applied to `c` by the rules of `checklist::cycle`.
-    pub fn apply(
+    pub(crate) fn apply(
         &self,
         c: &mut Checklist,
         policy: &PolicySet,
@@ -86,7 +86,7 @@ impl CycleStep {
 
 /// A form being filled: one date at a time, then (submit) the channel.
 #[derive(Debug, Clone)]
-pub struct Form {
+pub(crate) struct Form {
     pub(crate) action: CycleAction,
     /// The date being typed (today's date to start with, except the new end date).
     pub(crate) field: TextInput,
@@ -99,12 +99,8 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn action(&self) -> CycleAction {
-        self.action
-    }
-
     /// Submit, with the day given: the channel is chosen from a list.
-    pub fn choosing_channel(&self) -> bool {
+    pub(crate) fn choosing_channel(&self) -> bool {
         self.action == CycleAction::Submit && self.first.is_some()
     }
 }
@@ -130,7 +126,7 @@ impl CycleScreen {
         &self.result.plan
     }
 
-    pub fn form(&self) -> Option<&Form> {
+    pub(crate) fn form(&self) -> Option<&Form> {
         self.form.as_ref()
     }
 

@@ -187,7 +187,7 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 }
 
 /// "第 N 步，共 M 步" for a question.
-pub fn step_counter(app: &App, step: Step) -> String {
+pub(crate) fn step_counter(app: &App, step: Step) -> String {
     let (n, m) = app.draft.position(&app.policy, step);
     tf("tui.step", &[("n", &n), ("m", &m)])
 }

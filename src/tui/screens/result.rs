@@ -117,7 +117,7 @@ impl ResultView {
     }
 
     /// The cached sections at `width`, if `update` prepared them.
-    pub fn sections(&self, width: usize) -> Option<&Sections> {
+    pub(crate) fn sections(&self, width: usize) -> Option<&Sections> {
         self.text.iter().find(|(w, _)| *w == width).map(|(_, s)| s)
     }
 
@@ -333,7 +333,12 @@ pub(crate) fn default_sheet_name(view: &ResultView, today: NaiveDate) -> String 
 /// A month calendar: the window underlined, the grace period after it in
 /// the warning style, today `>`, the suggested apply-by day `*`, the end
 /// date `!`.
-pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn month_lines(
+    plan: &RenewalPlan,
+    year: i32,
+    month: u32,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = vec![text_line(
         &format!(
             "     {}",
@@ -391,7 +396,7 @@ pub fn month_lines(plan: &RenewalPlan, year: i32, month: u32, theme: &Theme) -> 
 /// month the window closes, so every mark the legend explains is on one.
 /// Up to three months in a row are shown whole; further apart, only the
 /// months that have a mark.
-pub fn calendar_months(plan: &RenewalPlan) -> Vec<(i32, u32)> {
+pub(crate) fn calendar_months(plan: &RenewalPlan) -> Vec<(i32, u32)> {
     // No window, no calendar: nothing is due on any day.
     let Some(w) = &plan.window else {
         return Vec::new();
