@@ -234,3 +234,25 @@ screens!(ascii, ASCII;
 screens!(zh_hans, ZH_HANS;
     region_not_found, date_enter_on_empty, date_typing, date_month_day, date_far,
     result_channels_scrolled, qr);
+
+/// At a kiosk the result page says, in full on one 80-column line, that
+/// nothing is kept and how to take the plan away: cut short, the visitor
+/// never reads "p prints".
+#[test]
+fn the_kiosk_s_nothing_is_saved_line_is_whole_at_80_columns_in_every_language() {
+    for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+        let mode = Mode {
+            name: "kiosk",
+            lang,
+            kiosk: true,
+            ascii: false,
+        };
+        let screen = reach(mode, "result_window").screen();
+        let line = renewal_assistant::i18n::t("tui.kiosk.not_saved");
+        set_lang(Lang::ZhHans);
+        assert!(
+            screen.lines().any(|l| l.trim() == line),
+            "{lang:?}: {line:?} is not whole on\n{screen}"
+        );
+    }
+}
