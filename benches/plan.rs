@@ -33,9 +33,11 @@ fn benches(c: &mut Criterion) {
     let (national, files) = synthetic::files();
     // What a start at national scale does: load and check every file, index
     // the regions, and index the diseases of the region the person picks
-    // (the wizard builds a region's disease index when it is chosen).
+    // (the wizard builds a region's disease index when it is chosen). The
+    // data is not freed inside the timing: the program keeps it until it
+    // exits, and exits without freeing it.
     c.bench_function("load + validate + index 333 regions x 60 diseases", |b| {
-        b.iter(|| {
+        b.iter_with_large_drop(|| {
             let p = PolicySet::from_files(
                 ("national.json", &national),
                 files.iter().map(|(f, t)| (f.as_str(), t.as_str())),

@@ -237,3 +237,51 @@ fn a_bad_either_or_of_document_routes_is_rejected() {
     let p = with(json!([route("x", &["a"]), route("y", &["b"])]), "elsewhere");
     assert_problem(&p, "diseases[0].document_choices[0]", "does not exist");
 }
+
+/// A national set is read and checked on every core (from 64 files): the
+/// problems are the same, file for file and in file order, as when the
+/// same broken files are read one at a time among a few.
+#[test]
+fn many_files_read_on_every_core_report_what_a_few_read_alone_report() {
+    let template: Value = serde_json::from_str(
+        &region_files()
+            .into_iter()
+            .find(|(f, _)| f == "fx-exact.json")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    let copy = |n: usize| -> (String, String) {
+        let mut v = template.clone();
+        v["id"] = format!("fx-copy-{n:03}").into();
+        v["name"] = format!("示例省复本{n}市").into();
+        v["short_name"] = format!("复本{n}").into();
+        v["aliases"] = Value::Array(Vec::new());
+        let mut text = serde_json::to_string(&v).unwrap();
+        match n {
+            10 => text.truncate(text.len() / 2),
+            50 => text = text.replace("\"short_name\":\"复本50\"", "\"short_name\":\" \""),
+            90 => text = text.replace("特殊门诊", "特殊\u{202E}门诊"),
+            _ => {}
+        }
+        (format!("fx-copy-{n:03}.json"), text)
+    };
+    let broken = [10, 50, 90];
+    let mut many = region_files();
+    many.extend((0..100).map(copy));
+    let mut few = region_files();
+    few.extend(broken.iter().map(|&n| copy(n)));
+    assert!(many.len() >= 64 && few.len() < 64);
+
+    let found_many = load(&national(), &many).err().unwrap_or_default();
+    let found_few = load(&national(), &few).err().unwrap_or_default();
+    let files: Vec<&str> = found_many.iter().map(|p| p.file.as_str()).collect();
+    let mut expected: Vec<&str> = files.clone();
+    expected.dedup();
+    assert_eq!(
+        expected,
+        ["fx-copy-010.json", "fx-copy-050.json", "fx-copy-090.json"],
+        "{found_many:#?}"
+    );
+    assert_eq!(found_many, found_few);
+}

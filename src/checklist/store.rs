@@ -422,30 +422,12 @@ impl Store {
     /// clinic's thousands open in half the time on two cores). Reading
     /// changes nothing on disk; what to do about each file is decided after.
     fn read_all(files: &[Candidate]) -> Vec<io::Result<Read>> {
-        let read = |part: &[Candidate]| -> Vec<io::Result<Read>> {
-            part.iter().map(|(id, path)| Self::read(path, id)).collect()
-        };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if threads == 1 || files.len() < 64 {
-            return read(files);
-        }
-        let chunk = files.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| (part.len(), s.spawn(move || read(part))))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|(len, h)| {
-                    h.join().unwrap_or_else(|_| {
-                        (0..len)
-                            .map(|_| Err(io::Error::other("reading failed")))
-                            .collect()
-                    })
-                })
-                .collect()
-        })
+        crate::par::map(
+            files,
+            64,
+            |(id, path)| Self::read(path, id),
+            |_| Err(io::Error::other("reading failed")),
+        )
     }
 
     /// Every readable checklist, and a problem for every other file.

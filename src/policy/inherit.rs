@@ -21,6 +21,9 @@ use serde_json::{Map, Value};
 use super::{DataLevel, Problem, Region, Source, from_json, validate};
 use crate::places::{self, PlaceLevel};
 
+/// Files from this many on are read and checked on every core.
+const PARALLEL_FROM: usize = 64;
+
 /// One region file as read: its name and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionText {
@@ -130,7 +133,33 @@ pub(super) fn resolve(
     validate: bool,
 ) -> (Vec<(usize, Region)>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let reads: Vec<Read> = files.iter().map(|f| read(f, &mut problems)).collect();
+    // Reading is most of the work, and each file reads alone: on every
+    // core when there are many (a national set).
+    let read_each = crate::par::map(
+        files,
+        PARALLEL_FROM,
+        |f| {
+            let mut found = Vec::new();
+            (read(f, &mut found), found)
+        },
+        |f| {
+            let reason = "could not be read (an error in the program)".to_string();
+            let field = String::new();
+            (
+                Read::Broken,
+                vec![Problem {
+                    file: f.file.clone(),
+                    field,
+                    reason,
+                }],
+            )
+        },
+    );
+    let mut reads = Vec::with_capacity(files.len());
+    for (r, mut found) in read_each {
+        problems.append(&mut found);
+        reads.push(r);
+    }
     let heads: Vec<Option<Head>> = reads.iter().map(head).collect();
     let mut by_place: HashMap<&str, usize> = HashMap::new();
     for (i, h) in heads.iter().enumerate() {
@@ -167,9 +196,11 @@ pub(super) fn resolve(
     // The fields each parent has a value for, worked out once.
     let mut parent_given: Vec<Option<HashSet<String>>> = vec![None; files.len()];
     let mut pools: Vec<Vec<Source>> = vec![Vec::new(); files.len()];
-    let mut checked: Vec<Vec<Problem>> = vec![Vec::new(); files.len()];
+    // What resolving each file found, reported in file order with what
+    // checking it finds.
+    let mut found: Vec<Vec<Problem>> = vec![Vec::new(); files.len()];
     let mut reads: Vec<Option<Read>> = reads.into_iter().map(Some).collect();
-    for i in order {
+    for &i in &order {
         let file = &files[i].file;
         let Some(this) = reads[i].take() else {
             continue;
@@ -178,12 +209,12 @@ pub(super) fn resolve(
             (_, Read::Broken) => continue,
             (None, Read::Whole(r)) => *r,
             (None, Read::Part(_, typed)) => {
-                problems.push(explain_missing(typed));
+                found[i].push(explain_missing(typed));
                 continue;
             }
             (Some(p), this) => {
                 let Some(parent) = resolved[p].as_ref() else {
-                    problems.push(Problem {
+                    found[i].push(Problem {
                         file: file.clone(),
                         field: "place".into(),
                         reason: format!(
@@ -224,11 +255,11 @@ pub(super) fn resolve(
                         };
                         match merge(file, own, parent) {
                             Ok((region, mut source_problems)) => {
-                                problems.append(&mut source_problems);
+                                found[i].append(&mut source_problems);
                                 region
                             }
                             Err(p) => {
-                                problems.push(p);
+                                found[i].push(p);
                                 continue;
                             }
                         }
@@ -246,27 +277,48 @@ pub(super) fn resolve(
             }
         }
         pools[i] = pool;
-        if validate {
-            let parent_problems = parent_of(i).map(|p| checked[p].clone()).unwrap_or_default();
-            let parent_file = parent_of(i).map(|p| files[p].file.as_str()).unwrap_or("");
-            let own = validate::region(file, &region);
-            checked[i] = own.clone();
-            for mut p in own {
-                let top = top_field(&p.field);
-                if region.inherited.fields.contains_key(top) {
-                    // Reported once, against the file it is in.
-                    if parent_problems
-                        .iter()
-                        .any(|q| q.field == p.field && q.reason == p.reason)
-                    {
-                        continue;
-                    }
-                    p.field = format!("{} (inherited from {parent_file})", p.field);
-                }
-                problems.push(p);
-            }
-        }
         resolved[i] = Some(region);
+    }
+    // Each region is checked alone (on every core when there are many);
+    // a problem in a value a file inherits is reported once, against the
+    // file the value is in.
+    let checked: Vec<Vec<Problem>> = if validate {
+        let all: Vec<usize> = (0..files.len()).collect();
+        crate::par::map(
+            &all,
+            PARALLEL_FROM,
+            |&i| {
+                resolved[i]
+                    .as_ref()
+                    .map(|r| validate::region(&files[i].file, r))
+                    .unwrap_or_default()
+            },
+            |_| Vec::new(),
+        )
+    } else {
+        Vec::new()
+    };
+    for &i in &order {
+        problems.append(&mut found[i]);
+        let (Some(region), Some(own)) = (resolved[i].as_ref(), checked.get(i)) else {
+            continue;
+        };
+        let parent_problems: &[Problem] = parent_of(i).map_or(&[], |p| &checked[p]);
+        let parent_file = parent_of(i).map(|p| files[p].file.as_str()).unwrap_or("");
+        for p in own {
+            let mut p = p.clone();
+            let top = top_field(&p.field);
+            if region.inherited.fields.contains_key(top) {
+                if parent_problems
+                    .iter()
+                    .any(|q| q.field == p.field && q.reason == p.reason)
+                {
+                    continue;
+                }
+                p.field = format!("{} (inherited from {parent_file})", p.field);
+            }
+            problems.push(p);
+        }
     }
     let regions = resolved
         .into_iter()

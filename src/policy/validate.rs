@@ -170,11 +170,25 @@ impl<'a> Checker<'a> {
     /// any field. The path is spelled out only for a failure.
     fn no_blank_text<T: serde::Serialize>(&mut self, value: &T) {
         super::texts::visit(value, &mut |path, text| {
-            if text.trim().is_empty() {
+            // One pass over the characters (every string of a national set
+            // goes through here): the first wrong one, and whether any is
+            // more than white space.
+            let mut blank = true;
+            let mut control = false;
+            let mut hidden = None;
+            for c in text.chars() {
+                blank &= c.is_whitespace();
+                if c.is_control() && c != '\n' {
+                    control = true;
+                } else if hidden.is_none() && is_invisible_or_bidi(c) {
+                    hidden = Some(c);
+                }
+            }
+            if blank {
                 self.fail(&super::texts::spell(path), "is empty");
-            } else if text.chars().any(|c| c.is_control() && c != '\n') {
+            } else if control {
                 self.fail(&super::texts::spell(path), "contains a control character");
-            } else if let Some(c) = text.chars().find(|c| is_invisible_or_bidi(*c)) {
+            } else if let Some(c) = hidden {
                 self.fail(
                     &super::texts::spell(path),
                     &format!(
