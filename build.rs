@@ -1,5 +1,6 @@
-//! Embeds every `data/regions/*.json` in the binary, so adding a region is
-//! dropping a file in that folder (no code change), and turns the place
+//! Embeds every `data/regions/*.json` and `data/holidays/*.json` in the
+//! binary, so adding a region or a year's holidays is dropping a file in
+//! that folder (no code change), and turns the place
 //! index `data/places.json` into a static table (looking a place up by its
 //! code then costs no parsing at start-up).
 
@@ -22,6 +23,28 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            f.display().to_string()
+        ));
+    }
+    out.push_str("];\n");
+    // The State Council's yearly holiday schedules, the same files a policy
+    // pack's holidays/ folder holds.
+    let holidays = Path::new(&manifest).join("data").join("holidays");
+    println!("cargo:rerun-if-changed={}", holidays.display());
+    let mut years: Vec<_> = fs::read_dir(&holidays)
+        .expect("data/holidays exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    years.sort();
+    out.push_str(
+        "/// (file name, contents) of every embedded holiday file.\npub static HOLIDAY_FILES: &[(&str, &str)] = &[\n",
+    );
+    for f in &years {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = format!("holidays/{}", f.file_name().unwrap().to_string_lossy());
         out.push_str(&format!(
             "    ({name:?}, include_str!({:?})),\n",
             f.display().to_string()

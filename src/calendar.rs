@@ -3,7 +3,8 @@
 //!
 //! A [`Calendar`] is a value, built once and passed to plan computation. It
 //! knows a day from one of three bases, first match wins:
-//! 1. a year's official schedule added from a policy pack (`holidays/YYYY.json`,
+//! 1. a year's official schedule from a holiday file (`data/holidays/YYYY.json`
+//!    shipped, or `holidays/YYYY.json` in a policy pack,
 //!    see [`OfficialYear`]), for every day of that year and any day it lists;
 //! 2. the State Council notices carried by the `chinese_holiday` crate
 //!    (up to [`crate_range`]'s last day);
@@ -164,7 +165,8 @@ pub struct OfficialYear {
 /// Where the calendar knows a day from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Basis {
-    /// A policy pack's schedule for that year.
+    /// A holiday file's schedule for that year (`data/holidays` or a
+    /// policy pack).
     Pack,
     /// The notices in the `chinese_holiday` crate.
     Crate,
@@ -259,13 +261,13 @@ impl Calendar {
     }
 
     /// Whether the day is counted from an estimate.
-    pub(crate) fn is_estimated(&self, date: NaiveDate) -> bool {
+    pub fn is_estimated(&self, date: NaiveDate) -> bool {
         self.basis(date) == Basis::Estimate
     }
 
     /// A working day: a weekday that is not a day off, or a weekend day made
     /// a working day.
-    pub(crate) fn is_working_day(&self, date: NaiveDate) -> bool {
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         match self.basis(date) {
             Basis::Pack => {

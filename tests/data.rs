@@ -698,3 +698,43 @@ fn the_new_regions_carry_their_shapes() {
         }
     }
 }
+
+/// The yearly holiday schedules shipped in `data/holidays` are valid holiday
+/// files (as `renew data check` reads a pack's), and agree day by day with
+/// the `chinese_holiday` crate, an independent transcription of the same
+/// State Council notices, on every day the crate covers.
+#[test]
+fn the_shipped_holiday_schedules_are_valid_and_agree_with_the_crate() {
+    use chrono::Datelike;
+    let (years, problems) = renewal_assistant::policy::holidays::read_holidays(&data_dir());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let mut numbers: Vec<i32> = years.iter().map(|y| y.year).collect();
+    numbers.sort();
+    assert_eq!(numbers, [2025, 2026]);
+    let calendar = renewal_assistant::calendar::Calendar::new().with_years(years);
+    let mut compared = 0;
+    for day in d("2025-01-01").iter_days().take_while(|x| x.year() <= 2026) {
+        let ymd = (day.year() as u16, day.month() as u8, day.day() as u8);
+        let Ok(kind) = std::panic::catch_unwind(|| chinese_holiday::chinese_holiday(ymd)) else {
+            break; // past the crate's last day
+        };
+        assert_eq!(calendar.is_working_day(day), kind.is_workday(), "{day}");
+        assert!(!calendar.is_estimated(day), "{day}");
+        compared += 1;
+    }
+    assert!(compared >= 700, "only {compared} days compared");
+}
+
+/// The shipped calendar counts 2026 from its notice to the year's last day
+/// (the crate stops on 2026-12-25), and the estimate starts with 2027, whose
+/// notice is not out.
+#[test]
+fn the_shipped_calendar_estimates_from_the_first_year_without_a_notice() {
+    let policy = PolicySet::embedded().unwrap();
+    for day in ["2026-12-28", "2026-12-31"] {
+        assert!(!policy.calendar.is_estimated(d(day)), "{day}");
+        assert!(policy.calendar.is_working_day(d(day)), "{day}");
+    }
+    assert!(policy.calendar.is_estimated(d("2027-01-04")));
+    assert!(!policy.calendar.is_working_day(d("2027-01-01")));
+}

@@ -201,8 +201,9 @@ fn every_problem_in_a_holiday_file_is_named_by_file_and_field() {
     assert_eq!(online(&v)["result_estimated"], true);
 }
 
-/// Applying by 2026-12-24 counts over 元旦 2027, whose notice is not in the
-/// data: every output that shows that date says it is an estimate.
+/// Applying by 2026-12-29 counts over 元旦 2027, whose notice is not in the
+/// data (2026's is, to its last day): every output that shows that date
+/// says it is an estimate.
 #[test]
 fn every_output_marks_estimated_dates() {
     let plan_args = |format: &'static str| {
@@ -215,7 +216,7 @@ fn every_output_marks_estimated_dates() {
             "--disease",
             "diabetes",
             "--end",
-            "2027-01-03",
+            "2027-01-06",
             "--today",
             "2026-12-20",
             "--format",
@@ -233,18 +234,24 @@ fn every_output_marks_estimated_dates() {
         assert_eq!(code, 0, "{err}");
         let line = headline(&out);
         assert!(
-            line.contains("2026-12-24") && line.contains("（估）"),
+            line.contains("2026-12-29") && line.contains("（估）"),
             "{line}"
         );
         assert!(out.contains("元旦 2027-01-01"), "{out}");
         assert!(out.contains("调休上班日"), "{out}");
     }
-    // Each channel's expected result and latest day, in the comparison.
+    // Each channel's latest day, in the comparison, counts over 元旦 2027;
+    // a result expected from applying today falls in 2026, whose notice is
+    // in the data to the year's end, and is not marked.
     let (_, md, _) = renew(&plan_args("markdown"));
-    for label in ["| 预计结果 |", "| 最晚申请 |"] {
-        let row = md.lines().find(|l| l.starts_with(label)).unwrap();
-        assert!(row.contains("（估）"), "{row}");
-    }
+    let row = |label: &str| {
+        md.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap()
+            .to_string()
+    };
+    assert!(row("| 最晚申请 |").contains("（估）"), "{md}");
+    assert!(!row("| 预计结果 |").contains("（估）"), "{md}");
 
     let data = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
@@ -275,7 +282,7 @@ fn every_output_marks_estimated_dates() {
     let show = run(&["checklist", "show", &id]);
     // Items wrap at 78 columns: join the lines before looking.
     let flat: String = show.lines().map(str::trim).collect();
-    assert!(flat.contains("最好不晚于 2026-12-24（估）"), "{show}");
+    assert!(flat.contains("最好不晚于 2026-12-29（估）"), "{show}");
     let ics = run(&["checklist", "export", &id, "--format", "ics"]);
     let unfolded = icalendar::parser::unfold(&ics);
     assert!(unfolded.contains("（估）"), "{unfolded}");

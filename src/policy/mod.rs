@@ -58,13 +58,22 @@ impl PolicySet {
     /// checks they equal what is embedded), and validation is most of the
     /// cost of a start-up. Debug builds validate anyway.
     pub fn embedded() -> Result<PolicySet, LoadError> {
+        let mut problems = Vec::new();
+        let calendar = embedded_calendar(&mut problems);
         if cfg!(debug_assertions) {
-            return PolicySet::from_files(
+            let set = PolicySet::from_files(
                 ("national.json", embedded::NATIONAL),
                 embedded::REGION_FILES.iter().copied(),
             );
+            return match set {
+                Ok(set) if problems.is_empty() => Ok(PolicySet { calendar, ..set }),
+                Ok(_) => Err(LoadError::Invalid(problems)),
+                Err(LoadError::Invalid(mut more)) => {
+                    problems.append(&mut more);
+                    Err(LoadError::Invalid(problems))
+                }
+            };
         }
-        let mut problems = Vec::new();
         let national = parse::<National>("national.json", embedded::NATIONAL, &mut problems);
         let files = embedded::REGION_FILES
             .iter()
@@ -79,7 +88,7 @@ impl PolicySet {
             Some(national) if problems.is_empty() => Ok(PolicySet {
                 national,
                 regions,
-                calendar: Default::default(),
+                calendar,
                 files,
             }),
             _ => Err(LoadError::Invalid(problems)),
@@ -170,6 +179,19 @@ type Resolved = (
     Vec<(inherit::RegionText, String)>,
     Vec<Problem>,
 );
+
+/// The working-day calendar with the yearly holiday schedules shipped in
+/// `data/holidays` (each checked as a pack's holiday file is).
+fn embedded_calendar(problems: &mut Vec<Problem>) -> crate::calendar::Calendar {
+    let mut years = Vec::new();
+    for (file, text) in embedded::HOLIDAY_FILES {
+        match holidays::check_holiday_file(file, text) {
+            Ok(year) => years.push(year),
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    crate::calendar::Calendar::default().with_years(years)
+}
 
 fn resolve(files: Vec<inherit::RegionText>, validate: bool) -> Resolved {
     let (resolved, problems) = inherit::resolve(&files, validate);
