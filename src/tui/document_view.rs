@@ -116,13 +116,24 @@ pub(crate) fn section_text(
     theme: &Theme,
     selected: Option<usize>,
 ) -> PaneText {
+    styled(&laid_out(doc, kinds, width, theme.ascii), theme, selected)
+}
+
+/// The sections of `kinds` wrapped to `width`, tables drawn, before any
+/// style: the costly part of a tab's text, which depends only on these.
+pub(crate) fn laid_out(
+    doc: &Document,
+    kinds: &[SectionKind],
+    width: usize,
+    ascii: bool,
+) -> Vec<text::TextLine> {
     let part = Document {
         title: String::new(),
         sections: doc.only(kinds).cloned().collect(),
     };
     let layout = Layout {
         width: Some(width),
-        glyphs: if theme.ascii {
+        glyphs: if ascii {
             Glyphs::Ascii
         } else {
             Glyphs::Unicode
@@ -131,10 +142,15 @@ pub(crate) fn section_text(
     };
     // The title line and the blank before the first heading are the
     // whole plan's, not the tab's (a section without a heading has none).
-    let mut out = PaneText::default();
-    let mut row = None;
     let mut lines = text::lines(&part, layout).into_iter().skip(1).peekable();
     lines.next_if(|l| l.kind == LineKind::Blank);
+    lines.collect()
+}
+
+/// Laid-out lines styled for `theme`, with check row `selected` highlighted.
+pub(crate) fn styled(lines: &[text::TextLine], theme: &Theme, selected: Option<usize>) -> PaneText {
+    let mut out = PaneText::default();
+    let mut row = None;
     for l in lines {
         let i = out.lines.len();
         match l.kind {
@@ -164,7 +180,7 @@ pub(crate) fn section_text(
         let text = if theme.ascii {
             crate::i18n::ascii_fold(&l.text)
         } else {
-            l.text
+            l.text.clone()
         };
         out.lines.push(Line::from(Span::styled(text, style)));
         out.rows.push(row);

@@ -275,6 +275,10 @@ pub(crate) fn section_text(
     kinds: &[SectionKind],
     theme: &Theme,
 ) -> super::document_view::PaneText {
+    if !kinds.contains(&SectionKind::Documents) {
+        let lines = view.laid_out(kinds, width, theme.ascii);
+        return super::document_view::styled(&lines, theme, None);
+    }
     let fresh;
     let doc = match view.sections(width) {
         Some(d) => d,
@@ -283,9 +287,6 @@ pub(crate) fn section_text(
             &fresh
         }
     };
-    if !kinds.contains(&SectionKind::Documents) {
-        return super::document_view::section_text(doc, kinds, width, theme, None);
-    }
     let mut part = crate::document::Document {
         title: String::new(),
         sections: doc.only(kinds).cloned().collect(),

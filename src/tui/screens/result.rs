@@ -30,6 +30,11 @@ use super::Screen;
 
 pub use crate::tui::layout::Tab;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::document::text::TextLine;
+
 /// The plan's document as the screen shows it (see `document_view`).
 pub type Sections = crate::document::Document;
 
@@ -56,6 +61,24 @@ pub struct ResultView {
     /// The plan's text sections wrapped for each pane width in use, made
     /// by `update` so a frame never lays the whole plan out again.
     pub(crate) text: Vec<(usize, Sections)>,
+    /// The sections the last frames laid out (not the documents, whose
+    /// ticks change): the same sections at the same width are drawn from
+    /// here instead of wrapping the text and drawing its tables again.
+    laid: RefCell<Vec<Laid>>,
+    /// The window summary's height at each width it was counted for.
+    summary_rows: RefCell<Vec<(usize, usize)>>,
+}
+
+/// How many laid-out sections a result keeps.
+const LAID_KEPT: usize = 12;
+
+/// Sections laid out, and what they were laid out for.
+#[derive(Debug, Clone)]
+struct Laid {
+    kinds: Vec<SectionKind>,
+    width: usize,
+    ascii: bool,
+    lines: Rc<Vec<TextLine>>,
 }
 
 impl ResultView {
@@ -73,6 +96,8 @@ impl ResultView {
             doc: 0,
             from_home,
             text: Vec::new(),
+            laid: RefCell::new(Vec::new()),
+            summary_rows: RefCell::new(Vec::new()),
         }
     }
 
@@ -119,6 +144,50 @@ impl ResultView {
     /// The cached sections at `width`, if `update` prepared them.
     pub(crate) fn sections(&self, width: usize) -> Option<&Sections> {
         self.text.iter().find(|(w, _)| *w == width).map(|(_, s)| s)
+    }
+
+    /// The sections of `kinds` laid out at `width`, from an earlier frame's
+    /// when it laid out the same (the documents are never kept).
+    pub(crate) fn laid_out(
+        &self,
+        kinds: &[SectionKind],
+        width: usize,
+        ascii: bool,
+    ) -> Rc<Vec<TextLine>> {
+        if let Some(l) = self
+            .laid
+            .borrow()
+            .iter()
+            .find(|l| l.kinds == kinds && l.width == width && l.ascii == ascii)
+        {
+            return Rc::clone(&l.lines);
+        }
+        let fresh;
+        let doc = match self.sections(width) {
+            Some(d) => d,
+            None => {
+                fresh = display_sections(&self.plan, width);
+                &fresh
+            }
+        };
+        let lines = Rc::new(crate::tui::document_view::laid_out(
+            doc, kinds, width, ascii,
+        ));
+        if !kinds.contains(&SectionKind::Documents) {
+            let mut laid = self.laid.borrow_mut();
+            // A frame lays out a few (place, warnings, the tab); a resize
+            // makes them all new.
+            if laid.len() == LAID_KEPT {
+                laid.remove(0);
+            }
+            laid.push(Laid {
+                kinds: kinds.to_vec(),
+                width,
+                ascii,
+                lines: Rc::clone(&lines),
+            });
+        }
+        lines
     }
 
     pub(crate) fn show_tab(&mut self, tab: Tab) {
@@ -482,7 +551,22 @@ fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
 
 /// Rows the window at a glance takes at `width` (it does not scroll).
 pub(crate) fn summary_rows(view: &ResultView, width: usize) -> usize {
-    window_summary(view, width, &PLAIN).len()
+    // Asked by the layout of every frame: counted once per width.
+    let known = view
+        .summary_rows
+        .borrow()
+        .iter()
+        .find(|(w, _)| *w == width)
+        .map(|(_, n)| *n);
+    known.unwrap_or_else(|| {
+        let n = window_summary(view, width, &PLAIN).len();
+        let mut rows = view.summary_rows.borrow_mut();
+        if rows.len() == LAID_KEPT {
+            rows.remove(0);
+        }
+        rows.push((width, n));
+        n
+    })
 }
 
 /// The window at a glance: status, time bar, key dates, calendars, warnings.
@@ -701,10 +785,15 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     let scroll = view.scroll.min(max_scroll);
     // At most a third of the pane for a heading, so rows still show.
     let pinned = text.pinned_head(usize::from(scroll), usize::from(ph / 3));
-    frame.render_widget(
-        Paragraph::new(text.lines.clone()).scroll((scroll, 0)),
-        Rect::new(x, y, pw, ph),
-    );
+    // Only the rows that show are handed to the widget.
+    let shown = text
+        .lines
+        .iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(ph))
+        .cloned()
+        .collect::<Vec<_>>();
+    frame.render_widget(Paragraph::new(shown), Rect::new(x, y, pw, ph));
     // A table's heading stays at the top while its rows scroll under it.
     if let Some(head) = pinned {
         let rows = (head.len() as u16).min(ph);
