@@ -181,11 +181,13 @@ type Resolved = (
 );
 
 /// The working-day calendar with the yearly holiday schedules shipped in
-/// `data/holidays` (each checked as a pack's holiday file is).
+/// `data/holidays`, each checked as a pack's holiday file is (a release
+/// build leaves out the lunar check, which costs more than the rest of
+/// start-up: `tests/data.rs` checks the same files in full).
 fn embedded_calendar(problems: &mut Vec<Problem>) -> crate::calendar::Calendar {
     let mut years = Vec::new();
     for (file, text) in embedded::HOLIDAY_FILES {
-        match holidays::check_holiday_file(file, text) {
+        match holidays::read_holiday_file(file, text, cfg!(debug_assertions)) {
             Ok(year) => years.push(year),
             Err(mut found) => problems.append(&mut found),
         }
