@@ -20,6 +20,9 @@ fn main() {
     let mut out = String::from(
         "/// (file name, contents) of every embedded region file.\npub static REGION_FILES: &[(&str, &str)] = &[\n",
     );
+    let mut heads = String::from(
+        "/// (file name, id, place code or \"\", generic, verified_on) of every embedded region\n/// file, read here so a command about one region reads only its files.\npub static REGION_HEADS: &[(&str, &str, &str, bool, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
@@ -27,8 +30,22 @@ fn main() {
             "    ({name:?}, include_str!({:?})),\n",
             f.display().to_string()
         ));
+        // A file that is not JSON gets no head: tests/data.rs reports it.
+        let head: serde_json::Value = fs::read_to_string(f)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        heads.push_str(&format!(
+            "    ({name:?}, {:?}, {:?}, {}, {:?}),\n",
+            head["id"].as_str().unwrap_or_default(),
+            head["place"].as_str().unwrap_or_default(),
+            head["generic"].as_bool().unwrap_or(false),
+            head["verified_on"].as_str().unwrap_or_default()
+        ));
     }
     out.push_str("];\n");
+    heads.push_str("];\n");
+    out.push_str(&heads);
     // The State Council's yearly holiday schedules, the same files a policy
     // pack's holidays/ folder holds.
     let holidays = Path::new(&manifest).join("data").join("holidays");

@@ -80,7 +80,16 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
-    let mut policy = PolicySet::embedded()?;
+    // A plan for a region given by its id (what scripts pass) reads only
+    // that region's files; anything else, or a policy pack, reads them all.
+    let one_region = match (&args.command, &args.policy_dir) {
+        (Some(cli::Command::Plan { region, .. }), None) => PolicySet::embedded_for(region),
+        _ => None,
+    };
+    let mut policy = match one_region {
+        Some(set) => set?,
+        None => PolicySet::embedded()?,
+    };
     let mut pack_problems = 0;
     if let Some(dir) = &args.policy_dir {
         // A bad file in a pack is skipped with its reason; the rest still load.

@@ -738,3 +738,43 @@ fn the_shipped_calendar_estimates_from_the_first_year_without_a_notice() {
     assert!(policy.calendar.is_estimated(d("2027-01-04")));
     assert!(!policy.calendar.is_working_day(d("2027-01-01")));
 }
+
+/// `renew plan --region ID` reads only that region's file and the files it
+/// inherits from: every shipped region and disease gets the very plan the
+/// whole data gives, and an id no file has reads everything instead.
+#[test]
+fn a_plan_from_one_region_s_files_is_the_plan_from_all_of_them() {
+    let all = PolicySet::embedded().unwrap();
+    let today = d("2026-12-04");
+    for region in &all.regions {
+        let one = PolicySet::embedded_for(&region.id)
+            .unwrap_or_else(|| panic!("{} has no file", region.id))
+            .unwrap();
+        assert!(
+            one.regions.len() <= 3,
+            "{}: {} files",
+            region.id,
+            one.regions.len()
+        );
+        for disease in &region.diseases {
+            for scheme in [Scheme::Employee, Scheme::Resident] {
+                let answers = Answers {
+                    region: region.id.clone(),
+                    scheme,
+                    disease: disease.id.clone(),
+                    validity_end: d("2027-03-31"),
+                    cross_province: true,
+                    retired: false,
+                };
+                let whole = serde_json::to_value(compute(&all, &answers, today).unwrap()).unwrap();
+                let alone = serde_json::to_value(compute(&one, &answers, today).unwrap()).unwrap();
+                assert_eq!(whole, alone, "{} {}", region.id, disease.id);
+            }
+        }
+    }
+    assert!(PolicySet::embedded_for("no-such-region").is_none());
+    assert!(
+        PolicySet::embedded_for("青岛").is_none(),
+        "names go through every file"
+    );
+}

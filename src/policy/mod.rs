@@ -50,6 +50,9 @@ pub struct PolicySet {
     /// or replaces a file is resolved again with them (a province's file
     /// changes its cities).
     files: Vec<(inherit::RegionText, String)>,
+    /// When only some embedded files were read (`embedded_for`): the newest
+    /// `verified_on` of them all, so the data's version is the same.
+    newest_unread: Option<chrono::NaiveDate>,
 }
 
 impl PolicySet {
@@ -58,13 +61,63 @@ impl PolicySet {
     /// checks they equal what is embedded), and validation is most of the
     /// cost of a start-up. Debug builds validate anyway.
     pub fn embedded() -> Result<PolicySet, LoadError> {
+        PolicySet::embedded_from(embedded::REGION_FILES.iter().copied())
+    }
+
+    /// The data compiled into the binary, with only region `id`'s file and
+    /// the files it inherits from (its province's, the generic entry): what
+    /// a plan for that region reads, without reading every region at
+    /// start-up. None when no embedded file has that id.
+    pub fn embedded_for(id: &str) -> Option<Result<PolicySet, LoadError>> {
+        let heads = embedded::REGION_HEADS;
+        let generic = heads.iter().position(|h| h.3);
+        let by_place = |code: &str| heads.iter().position(|h| !code.is_empty() && h.2 == code);
+        // As inherit::resolve finds a file's parent.
+        let parent = |i: usize| -> Option<usize> {
+            let h = heads[i];
+            if h.3 {
+                return None;
+            }
+            let place = crate::places::by_code(h.2)?;
+            let p = match place.level {
+                crate::places::PlaceLevel::Province => generic?,
+                _ => by_place(place.province_place()?.code)?,
+            };
+            (p != i).then_some(p)
+        };
+        let mut wanted = vec![heads.iter().position(|h| h.1 == id)?];
+        while let Some(p) = parent(*wanted.last()?) {
+            if wanted.contains(&p) {
+                break;
+            }
+            wanted.push(p);
+        }
+        // The generic entry too: what a plan falls back on is named from it.
+        if let Some(g) = generic
+            && !wanted.contains(&g)
+        {
+            wanted.push(g);
+        }
+        wanted.sort();
+        let files = wanted.into_iter().map(|i| embedded::REGION_FILES[i]);
+        let newest_unread = heads
+            .iter()
+            .filter_map(|h| chrono::NaiveDate::parse_from_str(h.4, "%Y-%m-%d").ok())
+            .max();
+        Some(PolicySet::embedded_from(files).map(|set| PolicySet {
+            newest_unread,
+            ..set
+        }))
+    }
+
+    /// The embedded national data and calendar with these region files.
+    fn embedded_from(
+        region_files: impl IntoIterator<Item = (&'static str, &'static str)>,
+    ) -> Result<PolicySet, LoadError> {
         let mut problems = Vec::new();
         let calendar = embedded_calendar(&mut problems);
         if cfg!(debug_assertions) {
-            let set = PolicySet::from_files(
-                ("national.json", embedded::NATIONAL),
-                embedded::REGION_FILES.iter().copied(),
-            );
+            let set = PolicySet::from_files(("national.json", embedded::NATIONAL), region_files);
             return match set {
                 Ok(set) if problems.is_empty() => Ok(PolicySet { calendar, ..set }),
                 Ok(_) => Err(LoadError::Invalid(problems)),
@@ -75,8 +128,8 @@ impl PolicySet {
             };
         }
         let national = parse::<National>("national.json", embedded::NATIONAL, &mut problems);
-        let files = embedded::REGION_FILES
-            .iter()
+        let files = region_files
+            .into_iter()
             .map(|(file, text)| inherit::RegionText {
                 file: file.to_string(),
                 text: std::borrow::Cow::Borrowed(text),
@@ -90,6 +143,7 @@ impl PolicySet {
                 regions,
                 calendar,
                 files,
+                newest_unread: None,
             }),
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -126,6 +180,7 @@ impl PolicySet {
             regions,
             calendar: Default::default(),
             files,
+            newest_unread: None,
         })
     }
 
@@ -166,6 +221,7 @@ impl PolicySet {
             .iter()
             .map(|r| r.verified_on)
             .chain(std::iter::once(self.national.verified_on))
+            .chain(self.newest_unread)
             .max()
             .unwrap_or_default();
         format!("{newest}")
