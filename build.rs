@@ -21,7 +21,7 @@ fn main() {
         "/// (file name, contents) of every embedded region file.\npub static REGION_FILES: &[(&str, &str)] = &[\n",
     );
     let mut heads = String::from(
-        "/// (file name, id, place code or \"\", generic, verified_on) of every embedded region\n/// file, read here so a command about one region reads only its files.\npub static REGION_HEADS: &[(&str, &str, &str, bool, &str)] = &[\n",
+        "/// What every embedded region file answers to, read here so a command\n/// about one region reads only the files it needs.\npub static REGION_HEADS: &[RegionHead] = &[\n",
     );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -30,17 +30,30 @@ fn main() {
             "    ({name:?}, include_str!({:?})),\n",
             f.display().to_string()
         ));
-        // A file that is not JSON gets no head: tests/data.rs reports it.
+        // A file that is not JSON gets an empty head: tests/data.rs reports it.
         let head: serde_json::Value = fs::read_to_string(f)
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default();
+        let text = |field: &str| format!("{:?}", head[field].as_str().unwrap_or_default());
+        let aliases: Vec<String> = head["aliases"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str())
+                    .map(|x| format!("{x:?}"))
+                    .collect()
+            })
+            .unwrap_or_default();
         heads.push_str(&format!(
-            "    ({name:?}, {:?}, {:?}, {}, {:?}),\n",
-            head["id"].as_str().unwrap_or_default(),
-            head["place"].as_str().unwrap_or_default(),
+            "    RegionHead {{ id: {}, place: {}, generic: {}, verified_on: {}, names: &[{}, {}{}] }},\n",
+            text("id"),
+            text("place"),
             head["generic"].as_bool().unwrap_or(false),
-            head["verified_on"].as_str().unwrap_or_default()
+            text("verified_on"),
+            text("name"),
+            text("short_name"),
+            aliases.iter().map(|a| format!(", {a}")).collect::<String>()
         ));
     }
     out.push_str("];\n");

@@ -48,7 +48,7 @@ mod embedded {
 }
 
 /// The place index, in code order (so a code is found by binary search).
-pub(crate) fn all() -> &'static [Place] {
+pub fn all() -> &'static [Place] {
     embedded::PLACES
 }
 

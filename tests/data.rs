@@ -739,42 +739,77 @@ fn the_shipped_calendar_estimates_from_the_first_year_without_a_notice() {
     assert!(!policy.calendar.is_working_day(d("2027-01-01")));
 }
 
-/// `renew plan --region ID` reads only that region's file and the files it
-/// inherits from: every shipped region and disease gets the very plan the
-/// whole data gives, and an id no file has reads everything instead.
+/// `renew plan --region X` reads only the files X names and the files above
+/// them, when X names one region or place exactly: every shipped region (by
+/// id, name, short name, alias) and every place in China (by name and short
+/// name) resolves to what the whole data resolves it to, and its plans are
+/// the very plans the whole data gives. Anything else reads every file.
 #[test]
-fn a_plan_from_one_region_s_files_is_the_plan_from_all_of_them() {
+fn a_plan_from_the_files_a_region_needs_is_the_plan_from_all_of_them() {
+    use renewal_assistant::places::{all as every_place, exact_choice};
     let all = PolicySet::embedded().unwrap();
     let today = d("2026-12-04");
-    for region in &all.regions {
-        let one = PolicySet::embedded_for(&region.id)
-            .unwrap_or_else(|| panic!("{} has no file", region.id))
-            .unwrap();
-        assert!(
-            one.regions.len() <= 3,
-            "{}: {} files",
-            region.id,
-            one.regions.len()
-        );
-        for disease in &region.diseases {
-            for scheme in [Scheme::Employee, Scheme::Resident] {
-                let answers = Answers {
-                    region: region.id.clone(),
-                    scheme,
-                    disease: disease.id.clone(),
-                    validity_end: d("2027-03-31"),
-                    cross_province: true,
-                    retired: false,
-                };
-                let whole = serde_json::to_value(compute(&all, &answers, today).unwrap()).unwrap();
-                let alone = serde_json::to_value(compute(&one, &answers, today).unwrap()).unwrap();
-                assert_eq!(whole, alone, "{} {}", region.id, disease.id);
-            }
+    let mut queries: Vec<String> = Vec::new();
+    for r in &all.regions {
+        queries.extend([r.id.clone(), r.name.clone(), r.short_name.clone()]);
+        queries.extend(r.aliases.iter().cloned());
+    }
+    for p in every_place() {
+        queries.extend([p.name.to_string(), p.short_name.to_string()]);
+    }
+    let mut read_less = 0;
+    for q in &queries {
+        let Some(one) = PolicySet::embedded_for(q) else {
+            assert!(
+                !all.regions.iter().any(|r| &r.id == q),
+                "{q}: an id reads its files"
+            );
+            continue;
+        };
+        let one = one.unwrap();
+        read_less += 1;
+        assert!(one.regions.len() <= 4, "{q}: {} files", one.regions.len());
+        let want = exact_choice(&all, q).unwrap_or_else(|| panic!("{q}: not exact among all"));
+        let got = exact_choice(&one, q).unwrap();
+        assert_eq!(want.key, got.key, "{q}");
+        let region = &all.regions[want.region];
+        let diseases = if region.id == r_id(q, &all) {
+            region.diseases.len()
+        } else {
+            1
+        };
+        for disease in region.diseases.iter().take(diseases) {
+            let answers = Answers {
+                region: want.key.clone(),
+                scheme: Scheme::Resident,
+                disease: disease.id.clone(),
+                validity_end: d("2027-03-31"),
+                cross_province: true,
+                retired: false,
+            };
+            let whole = serde_json::to_value(compute(&all, &answers, today).unwrap()).unwrap();
+            let alone = serde_json::to_value(compute(&one, &answers, today).unwrap()).unwrap();
+            assert!(whole == alone, "{q} {}: the plans differ", disease.id);
         }
     }
-    assert!(PolicySet::embedded_for("no-such-region").is_none());
     assert!(
-        PolicySet::embedded_for("青岛").is_none(),
-        "names go through every file"
+        read_less > all.regions.len() + 300,
+        "only {read_less} queries read less"
     );
+    for q in ["no-such-region", "qd", "朝阳", "吉林"] {
+        assert!(
+            PolicySet::embedded_for(q).is_none(),
+            "{q}: the search decides"
+        );
+    }
+    assert!(PolicySet::embedded_for("长沙").is_some());
+}
+
+/// The region id a query is, if it is one.
+fn r_id(q: &str, all: &PolicySet) -> String {
+    all.regions
+        .iter()
+        .find(|r| r.id == q)
+        .map(|r| r.id.clone())
+        .unwrap_or_default()
 }

@@ -17,6 +17,18 @@ use std::collections::HashMap;
 use thiserror::Error;
 
 mod embedded {
+    /// What one embedded region file answers to (see `PolicySet::embedded_for`),
+    /// in the order of `REGION_FILES`.
+    pub(crate) struct RegionHead {
+        pub id: &'static str,
+        /// The place code, or "".
+        pub place: &'static str,
+        pub generic: bool,
+        pub verified_on: &'static str,
+        /// Name, short name and aliases.
+        pub names: &'static [&'static str],
+    }
+
     include!(concat!(env!("OUT_DIR"), "/embedded_regions.rs"));
     pub(crate) static NATIONAL: &str = include_str!("../../data/national.json");
 }
@@ -64,50 +76,90 @@ impl PolicySet {
         PolicySet::embedded_from(embedded::REGION_FILES.iter().copied())
     }
 
-    /// The data compiled into the binary, with only region `id`'s file and
-    /// the files it inherits from (its province's, the generic entry): what
-    /// a plan for that region reads, without reading every region at
-    /// start-up. None when no embedded file has that id.
-    pub fn embedded_for(id: &str) -> Option<Result<PolicySet, LoadError>> {
+    /// The data compiled into the binary with only the region files a plan
+    /// for `region` (an id, a place code, or a name a region or place is
+    /// known by exactly) reads: the files that answer to it, the files above
+    /// them (a province's, the generic entry). None when the search over
+    /// every file must decide (a pinyin query, a name several things share,
+    /// nothing by that name).
+    pub fn embedded_for(region: &str) -> Option<Result<PolicySet, LoadError>> {
         let heads = embedded::REGION_HEADS;
-        let generic = heads.iter().position(|h| h.3);
-        let by_place = |code: &str| heads.iter().position(|h| !code.is_empty() && h.2 == code);
+        let q = crate::text::normalize(region);
+        if q.is_empty() {
+            return None;
+        }
+        let same = |n: &str| crate::text::normalize(n) == q;
+        let by_place = |code: &str| {
+            heads
+                .iter()
+                .position(|h| !code.is_empty() && h.place == code)
+        };
+        let generic = heads.iter().position(|h| h.generic);
+        // Every file the query may name, as `places::exact_choice` looks.
+        let mut wanted: Vec<usize> = heads
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.id == region || same(h.id) || h.names.iter().any(|n| same(n)))
+            .map(|(i, _)| i)
+            .collect();
+        let mut named_place = false;
+        for p in crate::places::all() {
+            if p.code == region
+                || same(p.code)
+                || same(p.name)
+                || same(p.short_name)
+                || same(&p.full_name())
+            {
+                named_place = true;
+                wanted.extend(by_place(p.code));
+                wanted.extend(p.province_place().and_then(|pp| by_place(pp.code)));
+            }
+        }
+        if wanted.is_empty() && !named_place {
+            return None;
+        }
         // As inherit::resolve finds a file's parent.
         let parent = |i: usize| -> Option<usize> {
-            let h = heads[i];
-            if h.3 {
+            let h = &heads[i];
+            if h.generic {
                 return None;
             }
-            let place = crate::places::by_code(h.2)?;
+            let place = crate::places::by_code(h.place)?;
             let p = match place.level {
                 crate::places::PlaceLevel::Province => generic?,
                 _ => by_place(place.province_place()?.code)?,
             };
             (p != i).then_some(p)
         };
-        let mut wanted = vec![heads.iter().position(|h| h.1 == id)?];
-        while let Some(p) = parent(*wanted.last()?) {
-            if wanted.contains(&p) {
-                break;
+        let mut i = 0;
+        while i < wanted.len() {
+            if let Some(p) = parent(wanted[i])
+                && !wanted.contains(&p)
+            {
+                wanted.push(p);
             }
-            wanted.push(p);
+            i += 1;
         }
-        // The generic entry too: what a plan falls back on is named from it.
-        if let Some(g) = generic
-            && !wanted.contains(&g)
-        {
-            wanted.push(g);
-        }
+        // The generic entry too: a place without data of its own falls back
+        // on it, and a plan names it.
+        wanted.extend(generic);
         wanted.sort();
-        let files = wanted.into_iter().map(|i| embedded::REGION_FILES[i]);
+        wanted.dedup();
         let newest_unread = heads
             .iter()
-            .filter_map(|h| chrono::NaiveDate::parse_from_str(h.4, "%Y-%m-%d").ok())
+            .filter_map(|h| chrono::NaiveDate::parse_from_str(h.verified_on, "%Y-%m-%d").ok())
             .max();
-        Some(PolicySet::embedded_from(files).map(|set| PolicySet {
-            newest_unread,
-            ..set
-        }))
+        let files = wanted.into_iter().map(|i| embedded::REGION_FILES[i]);
+        let set = match PolicySet::embedded_from(files) {
+            Ok(set) => PolicySet {
+                newest_unread,
+                ..set
+            },
+            Err(e) => return Some(Err(e)),
+        };
+        // Named exactly and once, as among every file; else the search decides.
+        crate::places::exact_choice(&set, region)?;
+        Some(Ok(set))
     }
 
     /// The embedded national data and calendar with these region files.
