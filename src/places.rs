@@ -213,14 +213,21 @@ pub fn exact_choice(policy: &PolicySet, input: &str) -> Option<Choice> {
             return None;
         }
     }
-    for p in all() {
-        if (same(p.code) || same(p.name) || same(p.short_name) || same(&p.full_name()))
-            && !add(choice_for(policy, p.code))
-        {
+    for p in named(&q) {
+        if !add(choice_for(policy, p.code)) {
             return None;
         }
     }
     found
+}
+
+/// The places whose code, name, short name or full name is `q`, a query
+/// already normalized (`text::normalize`).
+pub(crate) fn named(q: &str) -> impl Iterator<Item = &'static Place> + use<'_> {
+    let same = move |n: &str| crate::text::normalize(n) == q;
+    all()
+        .iter()
+        .filter(move |p| same(p.code) || same(p.name) || same(p.short_name) || same(&p.full_name()))
 }
 
 /// Every choice: first the regions with data, in the policy's order (so a

@@ -103,17 +103,10 @@ impl PolicySet {
             .map(|(i, _)| i)
             .collect();
         let mut named_place = false;
-        for p in crate::places::all() {
-            if p.code == region
-                || same(p.code)
-                || same(p.name)
-                || same(p.short_name)
-                || same(&p.full_name())
-            {
-                named_place = true;
-                wanted.extend(by_place(p.code));
-                wanted.extend(p.province_place().and_then(|pp| by_place(pp.code)));
-            }
+        for p in crate::places::named(&q) {
+            named_place = true;
+            wanted.extend(by_place(p.code));
+            wanted.extend(p.province_place().and_then(|pp| by_place(pp.code)));
         }
         if wanted.is_empty() && !named_place {
             return None;
