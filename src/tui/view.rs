@@ -279,14 +279,7 @@ pub(crate) fn section_text(
         let lines = view.laid_out(kinds, width, theme.ascii);
         return super::document_view::styled(&lines, theme, None);
     }
-    let fresh;
-    let doc = match view.sections(width) {
-        Some(d) => d,
-        None => {
-            fresh = super::screens::result::display_sections(&view.plan, width);
-            &fresh
-        }
-    };
+    let doc = view.sections_at(width);
     let mut part = crate::document::Document {
         title: String::new(),
         sections: doc.only(kinds).cloned().collect(),

@@ -162,16 +162,9 @@ impl ResultView {
         {
             return Rc::clone(&l.lines);
         }
-        let fresh;
-        let doc = match self.sections(width) {
-            Some(d) => d,
-            None => {
-                fresh = display_sections(&self.plan, width);
-                &fresh
-            }
-        };
+        let doc = self.sections_at(width);
         let lines = Rc::new(crate::tui::document_view::laid_out(
-            doc, kinds, width, ascii,
+            &doc, kinds, width, ascii,
         ));
         if !kinds.contains(&SectionKind::Documents) {
             let mut laid = self.laid.borrow_mut();
@@ -188,6 +181,14 @@ impl ResultView {
             });
         }
         lines
+    }
+
+    /// The sections at `width`: as `update` prepared them, or made now.
+    pub(crate) fn sections_at(&self, width: usize) -> std::borrow::Cow<'_, Sections> {
+        match self.sections(width) {
+            Some(d) => std::borrow::Cow::Borrowed(d),
+            None => std::borrow::Cow::Owned(display_sections(&self.plan, width)),
+        }
     }
 
     pub(crate) fn show_tab(&mut self, tab: Tab) {
