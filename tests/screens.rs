@@ -205,30 +205,23 @@ macro_rules! screens {
     };
 }
 
-screens!(zh_hant, ZH_HANT;
-    region, region_filtered, region_not_found, scheme, retired, disease, date_empty,
-    date_enter_on_empty, date_typing, date_invalid, date_month_day, date_far, cross, review,
-    review_label, result_window, result_documents, result_channels, result_channels_scrolled,
-    result_checklist, result_sources, help, qr, home, too_small);
+/// Every screen of the flow for a mode, and the screens only that mode has.
+macro_rules! every_screen {
+    ($module:ident, $mode:expr; $($extra:ident),* $(,)?) => {
+        screens!($module, $mode;
+            region, region_filtered, region_not_found, scheme, retired, disease, date_empty,
+            date_enter_on_empty, date_typing, date_invalid, date_month_day, date_far, cross,
+            review, review_label, result_window, result_documents, result_channels,
+            result_channels_scrolled, result_checklist, result_sources, help, qr, too_small,
+            $($extra),*);
+    };
+}
 
-screens!(en, EN;
-    region, region_filtered, region_not_found, scheme, retired, disease, date_empty,
-    date_enter_on_empty, date_typing, date_invalid, date_month_day, date_far, cross, review,
-    review_label, result_window, result_documents, result_channels, result_channels_scrolled,
-    result_checklist, result_sources, help, qr, home, too_small);
-
+every_screen!(zh_hant, ZH_HANT; home);
+every_screen!(en, EN; home);
 // A kiosk never shows the home list; it has the idle countdown.
-screens!(kiosk, KIOSK;
-    region, region_filtered, region_not_found, scheme, retired, disease, date_empty,
-    date_enter_on_empty, date_typing, date_invalid, date_month_day, date_far, cross, review,
-    review_label, result_window, result_documents, result_channels, result_channels_scrolled,
-    result_checklist, result_sources, help, qr, countdown, too_small);
-
-screens!(ascii, ASCII;
-    region, region_filtered, region_not_found, scheme, retired, disease, date_empty,
-    date_enter_on_empty, date_typing, date_invalid, date_month_day, date_far, cross, review,
-    review_label, result_window, result_documents, result_channels, result_channels_scrolled,
-    result_checklist, result_sources, help, qr, home, too_small);
+every_screen!(kiosk, KIOSK; countdown);
+every_screen!(ascii, ASCII; home);
 
 // Simplified Chinese screens `tests/tui.rs` does not pin.
 screens!(zh_hans, ZH_HANS;
