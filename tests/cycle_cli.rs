@@ -2,11 +2,10 @@
 //! binary, hermetic: a temp data dir, a fixed today, no outside environment,
 //! on the fixture regions (`tests/fixtures/policy/regions`, as a policy pack).
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-/// The fixture regions, added to the shipped ones as a policy pack.
-const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
+use common::{FIXTURE_REGIONS, renew_in};
+use serde_json::Value;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -26,15 +25,9 @@ impl Env {
     }
 
     fn run(&self, today: &str, args: &[&str]) -> Run {
-        let out = Command::cargo_bin("renew")
-            .unwrap()
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("RENEW_DATA_DIR", self.dir.path())
+        let out = renew_in(self.dir.path())
             .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", today)
-            .env("LANG", "C.UTF-8")
             .args(args)
             .output()
             .unwrap();

@@ -6,11 +6,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-/// The fixture regions, added to the shipped ones as a policy pack.
-const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
+use common::{FIXTURE_REGIONS, outcome, renew_in};
+use serde_json::Value;
 
 /// Copies the fixture regions into a pack folder, beside its holidays.
 fn add_fixture_regions(pack: &Path) {
@@ -38,23 +37,12 @@ fn pack_with_holidays_of(holidays: &Path) -> tempfile::TempDir {
 
 fn renew(args: &[&str]) -> (i32, String, String) {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("renew")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", data.path())
-        .env("RENEW_DATA_DIR", data.path())
+    let out = renew_in(data.path())
         .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8")
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(out)
 }
 
 fn example_pack() -> PathBuf {
@@ -255,16 +243,9 @@ fn every_output_marks_estimated_dates() {
 
     let data = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        let out = Command::cargo_bin("renew")
-            .unwrap()
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", data.path())
-            .env("RENEW_DATA_DIR", data.path())
+        let out = renew_in(data.path())
             .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
             .env("RENEW_TODAY", "2026-12-20")
-            .env_remove("LC_ALL")
-            .env("LANG", "C.UTF-8")
             .args(args)
             .output()
             .unwrap();

@@ -6,7 +6,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use crossterm::event::KeyCode;
 use serde_json::Value;
 
@@ -17,23 +16,13 @@ const PAIR: &str = concat!(
 
 fn renew(pack: &str, args: &[&str]) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("renew")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.path())
-        .env("RENEW_DATA_DIR", dir.path())
-        .env("LANG", "C.UTF-8")
+    let out = common::renew_in(dir.path())
         .env("NO_COLOR", "1")
         .args(["--policy-dir", pack, "--today", "2026-01-15"])
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::outcome(out)
 }
 
 fn plan(region: &str, format: &str) -> String {

@@ -4,27 +4,20 @@
 //! province's or the generic plan, named as the person's own place.
 //! Hermetic: a temp data dir and a fixed today.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{outcome, renew_in};
 use serde_json::Value;
 
 fn renew(args: &[&str]) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("renew")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("RENEW_DATA_DIR", dir.path())
-        .env("LANG", "C.UTF-8")
+    let out = renew_in(dir.path())
         .env("NO_COLOR", "1")
         .args(["--today", "2026-11-23"])
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(out)
 }
 
 fn plan(region: &str, format: &str) -> (i32, String, String) {
@@ -181,12 +174,7 @@ fn regions_lists_data_and_all_lists_every_place() {
 fn a_checklist_saved_for_a_place_reopens_with_that_place() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        Command::cargo_bin("renew")
-            .unwrap()
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("RENEW_DATA_DIR", dir.path())
-            .env("LANG", "C.UTF-8")
+        renew_in(dir.path())
             .args(["--today", "2026-11-23"])
             .args(args)
             .output()

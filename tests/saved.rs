@@ -371,14 +371,7 @@ fn changing_the_answers_keeps_the_ticks_that_still_apply() {
         h.key(KeyCode::Backspace);
     }
     h.typed("2026-04-30").enter();
-    assert_eq!(
-        h.app.page(),
-        Page::Review {
-            editing_label: false
-        }
-    );
-    let confirm = h.app.review_rows().len();
-    h.typed(&confirm.to_string()).enter();
+    confirm_review(&mut h);
     assert_eq!(h.app.page(), Page::Result);
     assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
     let after = file_of(&h, &id);
@@ -408,14 +401,7 @@ fn changing_the_answers_keeps_the_ticks_that_still_apply() {
         .unwrap();
     h.typed(&(row + 1).to_string()).enter();
     h.typed("gxy").enter();
-    assert_eq!(
-        h.app.page(),
-        Page::Review {
-            editing_label: false
-        }
-    );
-    let confirm = h.app.review_rows().len();
-    h.typed(&confirm.to_string()).enter();
+    confirm_review(&mut h);
     let after = file_of(&h, &id);
     assert_eq!(after["answers"]["disease"], "hypertension");
     let mut kept = 0;
@@ -426,6 +412,19 @@ fn changing_the_answers_keeps_the_ticks_that_still_apply() {
     }
     assert!(kept >= 3, "the common documents and steps kept their ticks");
     assert_eq!(h.saved_files().len(), 2);
+}
+
+/// On the review page (after a change of answers): confirm, by the last
+/// row's number.
+fn confirm_review(h: &mut Harness) {
+    assert_eq!(
+        h.app.page(),
+        Page::Review {
+            editing_label: false
+        }
+    );
+    let confirm = h.app.review_rows().len();
+    h.typed(&confirm.to_string()).enter();
 }
 
 /// Opens `label`'s checklist and its renewal-cycle page.

@@ -272,3 +272,25 @@ impl Harness {
             .enter()
     }
 }
+
+/// The `renew` binary with nothing of this machine's: the environment
+/// cleared but `PATH`, `HOME` and the data folder in `dir`, a UTF-8 C locale.
+pub fn renew_in(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("renew").unwrap();
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir)
+        .env("RENEW_DATA_DIR", dir)
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// What a run gave: its exit code (-1 when a signal ended it), its output
+/// and its error output.
+pub fn outcome(out: std::process::Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
