@@ -224,10 +224,24 @@ pub fn exact_choice(policy: &PolicySet, input: &str) -> Option<Choice> {
 /// The places whose code, name, short name or full name is `q`, a query
 /// already normalized (`text::normalize`).
 pub(crate) fn named(q: &str) -> impl Iterator<Item = &'static Place> + use<'_> {
-    let same = move |n: &str| crate::text::normalize(n) == q;
     all()
         .iter()
-        .filter(move |p| same(p.code) || same(p.name) || same(p.short_name) || same(&p.full_name()))
+        .zip(normalized_names())
+        .filter(move |(_, names)| names.iter().any(|n| n == q))
+        .map(|(p, _)| p)
+}
+
+/// Every place's code, name, short name and full name, normalized: made
+/// once, as a start-up may ask about the same query more than once.
+fn normalized_names() -> &'static [[String; 4]] {
+    static NAMES: std::sync::OnceLock<Vec<[String; 4]>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let n = crate::text::normalize;
+        all()
+            .iter()
+            .map(|p| [n(p.code), n(p.name), n(p.short_name), n(&p.full_name())])
+            .collect()
+    })
 }
 
 /// Every choice: first the regions with data, in the policy's order (so a
