@@ -10,16 +10,18 @@
 //!    (up to [`crate_range`]'s last day);
 //! 3. an estimate: weekends plus the 13 statutory days off of
 //!    《全国年节及纪念日放假办法》 (国务院令第795号, in force 2025-01-01), whose
-//!    lunar dates and the 清明 solar term come from the `tyme4rs` crate. The
-//!    yearly notice adds bridge days and make-up working days on top of these,
-//!    so every date counted over such a day is marked estimated.
+//!    lunar dates and the 清明 solar term come from the `tyme4rs` crate, plus
+//!    the customary breaks every notice has added around them
+//!    (`data/holiday_customs.json`, [`customary_breaks`]): an estimate errs
+//!    early, never late, so make-up working days are ignored. Every date
+//!    counted over such a day is marked estimated.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use chinese_holiday::{DayKind, chinese_holiday};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// First and last day the `chinese_holiday` crate covers. The crate asserts
 /// on dates outside this range, so it is never asked about them.
@@ -148,6 +150,131 @@ fn qingming(year: i32) -> Option<NaiveDate> {
     )
 }
 
+/// The customary breaks of the yearly notices, as `data/holiday_customs.json`
+/// words them (with the notices they come from): the lengths of the long
+/// breaks; the bridge rule is in [`customary_breaks`].
+#[derive(Debug, Clone, Deserialize)]
+struct Customs {
+    spring_festival: Break,
+    labour_day: Break,
+    national_day: NationalDayBreak,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Break {
+    days: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct NationalDayBreak {
+    days: u64,
+    with_mid_autumn_days: u64,
+}
+
+/// The customs, read once from the embedded data file. A file that does not
+/// parse (a test catches it) falls back to the statutory lengths alone.
+fn customs() -> &'static Customs {
+    static CUSTOMS: OnceLock<Customs> = OnceLock::new();
+    CUSTOMS.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/holiday_customs.json")).unwrap_or(Customs {
+            spring_festival: Break { days: 4 },
+            labour_day: Break { days: 2 },
+            national_day: NationalDayBreak {
+                days: 3,
+                with_mid_autumn_days: 3,
+            },
+        })
+    })
+}
+
+/// The days off an estimate counts in `year`, beyond weekends: each
+/// holiday's customary break. 春节 from 除夕, 劳动节 from 05-01 and 国庆 from
+/// 10-01 for the days the data gives (国庆 one more when 中秋 falls inside
+/// it); a single-day holiday (元旦, 清明, 端午, 中秋) bridged to the weekend:
+/// on a Tuesday the Monday before is off, on a Thursday the Friday after, on
+/// a Saturday or Sunday the Monday after; a long break starting on a Tuesday
+/// takes the Monday before, one ending on a Thursday the Friday after. A
+/// 元旦 bridge may fall in the December before. In date order.
+pub(crate) fn customary_breaks(year: i32) -> Vec<HolidaySpan> {
+    let c = customs();
+    let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    let long = |holiday, first: Option<NaiveDate>, days: u64| {
+        let first = first?;
+        let last = first.checked_add_days(Days::new(days.max(1) - 1))?;
+        Some(bridge_long(HolidaySpan {
+            holiday,
+            first,
+            last,
+        }))
+    };
+    let single = |holiday, day: Option<NaiveDate>| day.map(|d| bridge_single(holiday, d));
+    let lunar_ok = LUNAR_YEARS.contains(&year);
+    let mid_autumn = lunar_ok.then(|| lunar(year, 8, 15)).flatten();
+    let national = ymd(10, 1);
+    let mid_autumn_inside = mid_autumn
+        .zip(national)
+        .is_some_and(|(m, n)| m >= n && (m - n).num_days() < c.national_day.days as i64);
+    let national_days = if mid_autumn_inside {
+        c.national_day.with_mid_autumn_days
+    } else {
+        c.national_day.days
+    };
+    let mut out: Vec<HolidaySpan> = [
+        single(Holiday::NewYear, ymd(1, 1)),
+        long(Holiday::LabourDay, ymd(5, 1), c.labour_day.days),
+        long(Holiday::NationalDay, national, national_days),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if lunar_ok {
+        let eve = lunar(year, 1, 1).and_then(|d| d.pred_opt());
+        out.extend(
+            [
+                long(Holiday::SpringFestival, eve, c.spring_festival.days),
+                single(Holiday::Qingming, qingming(year)),
+                single(Holiday::DragonBoat, lunar(year, 5, 5)),
+                mid_autumn
+                    .filter(|_| !mid_autumn_inside)
+                    .map(|d| bridge_single(Holiday::MidAutumn, d)),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+    }
+    out.sort_by_key(|s| s.first);
+    out
+}
+
+/// A single day off with the days a notice bridges to the weekend.
+fn bridge_single(holiday: Holiday, day: NaiveDate) -> HolidaySpan {
+    let (before, after) = match day.weekday() {
+        Weekday::Tue => (1, 0),
+        Weekday::Thu => (0, 1),
+        Weekday::Sat => (0, 2),
+        Weekday::Sun => (0, 1),
+        _ => (0, 0),
+    };
+    HolidaySpan {
+        holiday,
+        first: day.checked_sub_days(Days::new(before)).unwrap_or(day),
+        last: day.checked_add_days(Days::new(after)).unwrap_or(day),
+    }
+}
+
+/// A long break with the Monday before a Tuesday start and the Friday after
+/// a Thursday end.
+fn bridge_long(span: HolidaySpan) -> HolidaySpan {
+    let mut s = span;
+    if s.first.weekday() == Weekday::Tue {
+        s.first = s.first.pred_opt().unwrap_or(s.first);
+    }
+    if s.last.weekday() == Weekday::Thu {
+        s.last = s.last.succ_opt().unwrap_or(s.last);
+    }
+    s
+}
+
 /// A year's official holiday schedule (the yearly 放假安排 notice), as a
 /// policy pack supplies it in `holidays/YYYY.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +312,9 @@ const CACHE_YEARS: usize = 100;
 pub struct Calendar {
     official: BTreeMap<i32, OfficialYear>,
     estimates: Vec<OnceLock<Vec<HolidaySpan>>>,
+    customary: Vec<OnceLock<Vec<HolidaySpan>>>,
+    /// Years estimated as if their notice were not published (the hindcast).
+    unpublished: BTreeSet<i32>,
 }
 
 impl Default for Calendar {
@@ -207,6 +337,8 @@ impl Calendar {
         Calendar {
             official: BTreeMap::new(),
             estimates: (0..CACHE_YEARS).map(|_| OnceLock::new()).collect(),
+            customary: (0..CACHE_YEARS).map(|_| OnceLock::new()).collect(),
+            unpublished: BTreeSet::new(),
         }
     }
 
@@ -234,6 +366,67 @@ impl Calendar {
         }
     }
 
+    /// This calendar with `year` counted as if its notice were not
+    /// published: the hindcast that checks the estimate against the truth.
+    #[cfg(test)]
+    pub(crate) fn as_if_unpublished(&self, year: i32) -> Calendar {
+        let mut c = self.clone();
+        c.official.remove(&year);
+        c.unpublished.insert(year);
+        c
+    }
+
+    /// The customary breaks of `year`, computed once per calendar.
+    pub(crate) fn customary(&self, year: i32) -> std::borrow::Cow<'_, [HolidaySpan]> {
+        let slot = usize::try_from(year - CACHE_FIRST)
+            .ok()
+            .and_then(|i| self.customary.get(i));
+        match slot {
+            Some(cell) => cell
+                .get_or_init(|| customary_breaks(year))
+                .as_slice()
+                .into(),
+            None => customary_breaks(year).into(),
+        }
+    }
+
+    /// Whether a customary break counts `date` off in an estimate: one of
+    /// its own year's, or a 元旦 bridge of the year after.
+    fn is_customary_off(&self, date: NaiveDate) -> bool {
+        let within = |y: i32| {
+            self.customary(y)
+                .iter()
+                .any(|s| s.first <= date && date <= s.last)
+        };
+        within(date.year()) || (date.month() == 12 && within(date.year() + 1))
+    }
+
+    /// Whether `year` has no schedule: neither a holiday file nor the crate
+    /// covers it (or the hindcast hides it).
+    fn year_estimated(&self, year: i32) -> bool {
+        if self.unpublished.contains(&year) {
+            return true;
+        }
+        let first = NaiveDate::from_ymd_opt(year, 1, 1);
+        !self.official.contains_key(&year)
+            && first.is_none_or(|d| !(crate_range().0..=crate_range().1).contains(&d))
+    }
+
+    /// The first day of the run of estimated days that holds `date`: where
+    /// the estimate really starts (2027-01-01 when the last notice is
+    /// 2026's), not where a plan's dates first touch it.
+    pub(crate) fn estimate_start(&self, date: NaiveDate) -> NaiveDate {
+        let mut d = date;
+        // A year of look-back is enough: every year has its own basis.
+        for _ in 0..400 {
+            match d.pred_opt() {
+                Some(p) if self.is_estimated(p) => d = p,
+                _ => break,
+            }
+        }
+        d
+    }
+
     /// Whether `date` is a statutory day off (国务院令第795号), whatever the basis.
     /// The decree is in force from 2025-01-01: before that 除夕 was no day
     /// off (2024-02-09 was a working day), so nothing earlier counts.
@@ -247,6 +440,20 @@ impl Calendar {
 
     /// Where this calendar knows `date` from.
     pub(crate) fn basis(&self, date: NaiveDate) -> Basis {
+        if self.unpublished.contains(&date.year()) {
+            return Basis::Estimate;
+        }
+        // A December day the next year's unpublished notice may bridge to
+        // 元旦 is no more certain than that notice.
+        if date.month() == 12
+            && self.year_estimated(date.year() + 1)
+            && self
+                .customary(date.year() + 1)
+                .iter()
+                .any(|s| s.first <= date && date <= s.last)
+        {
+            return Basis::Estimate;
+        }
         let listed = self
             .official
             .values()
@@ -295,7 +502,7 @@ impl Calendar {
                         | DayKind::OtherHoliday
                 )
             }
-            Basis::Estimate => !weekend && !self.is_statutory(date),
+            Basis::Estimate => !weekend && !self.is_statutory(date) && !self.is_customary_off(date),
         }
     }
 
@@ -339,26 +546,31 @@ impl Calendar {
         last: NaiveDate,
         n: u32,
     ) -> Option<Counted> {
+        // Walking back from `last`, the first working day with at least `n`
+        // working days after it (up to `last`) is the one: counting them as
+        // we go keeps this linear in the days walked.
         let mut d = last;
+        let mut after = 0u32;
         while d >= first {
-            if self.is_working_day(d) {
+            let working = self.is_working_day(d);
+            if working && after >= n {
                 let end = self.add_working_days(d, n);
-                if end.date <= last {
-                    return Some(Counted {
-                        date: d,
-                        estimated: end.estimated || self.is_estimated(d),
-                    });
-                }
+                return Some(Counted {
+                    date: d,
+                    estimated: end.estimated || self.is_estimated(d),
+                });
             }
+            after += u32::from(working);
             d = d.pred_opt()?;
         }
         None
     }
 
-    /// The statutory holidays of estimated years that touch `from..=to`.
+    /// The customary breaks an estimate counts that touch `from..=to` (a
+    /// 元旦 bridge of the year after included).
     pub(crate) fn estimated_holidays(&self, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
-        (from.year()..=to.year())
-            .flat_map(|y| self.statutory(y).into_owned())
+        (from.year()..=to.year().saturating_add(1))
+            .flat_map(|y| self.customary(y).into_owned())
             .filter(|s| s.last >= from && s.first <= to)
             .filter(|s| s.days().any(|d| self.is_estimated(d)))
             .collect()
@@ -367,3 +579,6 @@ impl Calendar {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hindcast;

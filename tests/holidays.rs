@@ -102,8 +102,9 @@ fn the_example_holiday_file_passes_data_check() {
 fn a_pack_year_replaces_the_estimate() {
     let estimated = plan_json(None);
     let ch = online(&estimated);
-    // 春节 2027-02-05..02-08 estimated: 02-02, 03, 04, 09, 10.
-    assert_eq!(ch["expected_result"], "2027-02-10");
+    // 春节 2027 estimated with its customary break, 02-05..02-12 (issue 22):
+    // 02-02, 03, 04, 15, 16.
+    assert_eq!(ch["expected_result"], "2027-02-16");
     assert_eq!(ch["result_estimated"], true);
     assert_eq!(estimated["apply_by"]["estimated"], true);
     let codes: Vec<&str> = estimated["warnings"]
@@ -226,7 +227,7 @@ fn every_output_marks_estimated_dates() {
             "{line}"
         );
         assert!(out.contains("元旦 2027-01-01"), "{out}");
-        assert!(out.contains("调休上班日"), "{out}");
+        assert!(out.contains("惯常的连休"), "{out}");
     }
     // Each channel's latest day, in the comparison, counts over 元旦 2027;
     // a result expected from applying today falls in 2026, whose notice is

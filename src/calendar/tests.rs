@@ -136,17 +136,18 @@ fn beyond_the_notices_counts_statutory_days_off_and_says_so() {
     assert!(!c.is_estimated(d("2026-12-25")));
     assert!(!c.is_working_day(d("2027-01-01")), "元旦, a Friday");
     assert!(!c.is_working_day(d("2027-01-02")));
-    // 春节 2027: 除夕 02-05 (Fri) to 初三 02-08 (Mon).
-    for day in ["2027-02-05", "2027-02-08"] {
+    // 春节 2027: the statutory 除夕 02-05 (Fri) to 初三 02-08 (Mon), and the
+    // customary break to 初七 02-12 (Fri).
+    for day in ["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-12"] {
         assert!(!c.is_working_day(d(day)), "{day}");
     }
-    assert!(c.is_working_day(d("2027-02-09")));
-    // Thu 2027-02-04 + 1 working day: the next is Tue 02-09.
+    assert!(c.is_working_day(d("2027-02-15")));
+    // Thu 2027-02-04 + 1 working day: the next is Mon 02-15.
     let r = c.add_working_days(d("2027-02-04"), 1);
     assert_eq!(
         r,
         Counted {
-            date: d("2027-02-09"),
+            date: d("2027-02-15"),
             estimated: true
         }
     );

@@ -172,9 +172,11 @@ pub(crate) fn estimate_warning(
     let mut years: Vec<i32> = estimated.iter().map(|d| d.year()).collect();
     years.dedup();
     Warning::CalendarEstimated {
-        // The crate's last notice ends mid-December, so the first such
-        // day, not a whole year, is what the person can check.
-        since: estimated.first().copied().unwrap_or(from),
+        // Where the estimate really starts (2027-01-01), not the first day
+        // the plan's dates touch it: the day the person can check.
+        since: estimated
+            .first()
+            .map_or(from, |d| calendar.estimate_start(*d)),
         years,
         holidays: calendar.estimated_holidays(from, last_counted),
     }

@@ -79,10 +79,17 @@ pub fn compute(
     let deadline = Deadline::on(today, standing.status, apply_by.as_ref().map(|a| a.date));
     let passed = deadline::result_after_end(deadline, apply_by.as_ref(), standing.closes, &late);
     warnings.extend(passed);
-    if counted.any_estimated {
-        // The holidays between the first day counted and the last one.
-        let from = standing.opens.min(standing.reference_day);
-        let last = counted.last_counted;
+    // The holidays between the first day counted and the last one, said
+    // too when no date could be counted but the window holds such a break.
+    let (from, last) = (
+        standing.opens.min(standing.reference_day),
+        counted.last_counted,
+    );
+    let breaks = window.is_some()
+        && !(policy.calendar)
+            .estimated_holidays(standing.opens, standing.closes)
+            .is_empty();
+    if counted.any_estimated || breaks {
         warnings.push(deadline::estimate_warning(&policy.calendar, from, last));
     }
     let cross_province_info = answers

@@ -525,13 +525,14 @@ fn no_office_day_or_result_on_a_statutory_holiday_beyond_the_notices() {
     );
     assert!(headline.estimated);
 
-    // Applying online on Mon 2027-02-01: 春节 (02-05..02-08) is off.
+    // Applying online on Mon 2027-02-01: 春节 is off, the statutory 02-05..
+    // 02-08 and the customary break to 初七 02-12 (issue 22: err early).
     let p = plan(&answers("fx-exact", "diabetes", "2027-03-31"), "2027-02-01");
     let online = p.channels.iter().find(|c| c.id == "wechat").unwrap();
     assert_eq!(
         online.expected_result,
-        Some(d("2027-02-10")),
-        "not 初三 02-08"
+        Some(d("2027-02-16")),
+        "not inside 02-05..02-12"
     );
     assert!(online.result_estimated);
 }
@@ -567,10 +568,10 @@ fn the_estimate_warning_names_the_holidays_in_the_window() {
     );
     crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
     let text = render::warning_text(w);
-    assert!(text.contains("春节 2027-02-05 至 2027-02-08"), "{text}");
+    assert!(text.contains("春节 2027-02-05 至 2027-02-12"), "{text}");
     assert!(text.contains("清明节 2027-04-05"), "{text}");
     assert!(
-        text.contains("调休上班日") && text.contains("尚未公布"),
+        text.contains("惯常的连休") && text.contains("宁早勿晚"),
         "{text}"
     );
 }
