@@ -875,3 +875,96 @@ fn r_id(q: &str, all: &PolicySet) -> String {
         .map(|r| r.id.clone())
         .unwrap_or_default()
 }
+
+/// Issue 22's data corrections, each against its cited source.
+mod corrections {
+    use super::*;
+
+    /// 重庆 has no plain epilepsy entry: 癫痫 must not become
+    /// 「癫痫所致精神障碍」, a psychiatric category.
+    #[test]
+    fn chongqing_epilepsy_is_not_a_mental_disorder() {
+        let set = PolicySet::embedded().unwrap();
+        let cq = set.region("chongqing").unwrap();
+        let mental = cq
+            .disease("epilepsy-mental-disorder")
+            .expect("the entry stays");
+        assert!(
+            mental.aliases.iter().all(|a| a != "癫痫"),
+            "癫痫 is an alias of 癫痫所致精神障碍"
+        );
+    }
+
+    /// 西安 lists the 13 diseases that need 复审; that the others need none
+    /// is an inference, said as one, with whom to confirm.
+    #[test]
+    fn xian_no_renewal_for_other_diseases_is_an_inference() {
+        let p = plan("shaanxi-xian", "other", "2027-06-30", "2026-12-04", false);
+        let scope = p.renewal_scope.as_ref().expect("outside the 13");
+        assert!(scope.inferred);
+        renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);
+        let words = render::status_words(&p);
+        assert!(words != "无需续期" && words.contains("确认"), "{words}");
+        assert!(scope.text.contains("推断"), "{}", scope.text);
+    }
+
+    /// 上海's 6 months before 2026-04-01 rest on a weak secondary page and an
+    /// inference: low confidence, and the reason given.
+    #[test]
+    fn shanghai_validity_before_april_2026_is_low_confidence() {
+        let set = PolicySet::embedded().unwrap();
+        let sh = set.region("shanghai").unwrap();
+        let before = &sh.validity_months[0];
+        assert_eq!(before.value, 6);
+        let source = sh.sources.iter().find(|s| s.id == before.source).unwrap();
+        assert_eq!(source.confidence, Confidence::Low);
+        assert!(before.note.as_deref().unwrap_or("").contains("可信度低"));
+    }
+
+    /// 中山: the reading of 「到期前30日内」 is stated, and the 认定 rule on
+    /// calendar days from the upload is not applied to renewal.
+    #[test]
+    fn zhongshan_states_its_reading_and_keeps_the_recognition_rule_apart() {
+        let p = plan(
+            "guangdong-zhongshan",
+            "any",
+            "2027-06-30",
+            "2026-12-04",
+            false,
+        );
+        let w = p.window.as_ref().unwrap();
+        assert_eq!(w.opens, d("2027-05-31"), "end − 30 days");
+        let basis = w.basis.as_deref().unwrap_or("");
+        assert!(
+            basis.contains("本程序的读法") && basis.contains("31"),
+            "{basis}"
+        );
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(
+            !json.contains("新的有效期从上传之日起"),
+            "the 认定 rule said of renewal"
+        );
+    }
+
+    /// 湖南: the offline channel's place and the alias 高血压 → 高血压病3级
+    /// are the project's reading, marked as such.
+    #[test]
+    fn hunan_readings_are_marked_as_the_projects() {
+        let set = PolicySet::embedded().unwrap();
+        let hn = set.region("hunan").unwrap();
+        let d3 = hn.disease("hypertension-grade3").unwrap();
+        assert!(d3.aliases.iter().any(|a| a == "高血压"));
+        assert!(d3.note.as_deref().unwrap_or("").contains("本程序的理解"));
+        let offline = hn
+            .channels
+            .iter()
+            .find(|c| c.id == "offline-review")
+            .unwrap();
+        assert!(
+            offline
+                .limitations
+                .iter()
+                .any(|l| l.contains("本程序的理解"))
+        );
+    }
+}

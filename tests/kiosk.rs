@@ -608,3 +608,18 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
     set_lang(Lang::ZhHans);
     assert!(checked > 200, "{checked}");
 }
+
+/// Issue 22: at a kiosk, saving never promises 「下次打开程序可以继续打勾」,
+/// which a kiosk never allows (the next visitor starts afresh); it says
+/// what is true there.
+#[test]
+fn saving_at_a_kiosk_promises_no_next_time() {
+    let mut h = Harness::kiosk();
+    h.tick(0);
+    h.answer_all();
+    h.enter().typed("s");
+    assert_eq!(json_files(&h), 1, "the visitor chose to save");
+    let screen = h.screen();
+    assert!(!screen.contains("下次打开程序"), "{screen}");
+    assert!(screen.contains("公用设备"), "{screen}");
+}

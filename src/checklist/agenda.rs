@@ -16,8 +16,12 @@ use crate::policy::PolicySet;
 pub enum ActionKind {
     /// The window has passed with nothing submitted.
     Late,
-    /// Apply by this day (the suggested day, or the window's last one).
+    /// Apply by this day (the plan's apply-by day).
     ApplyBy,
+    /// The window's last day, when no apply-by day can be counted (no
+    /// channel that serves the disease states its review time): apply
+    /// early, the day to apply by is unknown.
+    WindowCloses,
     /// The answer to an application is due.
     ResultDue,
     /// The window opens: prepare the documents.
@@ -75,10 +79,17 @@ pub fn next_action(
             };
             match status {
                 Status::NotYetOpen => Some(action(ActionKind::Prepare, opens, false)),
-                Status::Open => {
-                    let (date, estimated) = apply_by.unwrap_or((closes, false));
-                    Some(action(ActionKind::ApplyBy, date, estimated))
-                }
+                Status::Open => match (
+                    crate::plan::Deadline::on(today, status, apply_by.map(|a| a.0)),
+                    apply_by,
+                ) {
+                    (crate::plan::Deadline::Unknown, _) | (_, None) => {
+                        Some(action(ActionKind::WindowCloses, closes, false))
+                    }
+                    (_, Some((date, estimated))) => {
+                        Some(action(ActionKind::ApplyBy, date, estimated))
+                    }
+                },
                 // Ended, but still accepted: the grace period's last day.
                 Status::Grace => Some(action(ActionKind::ApplyBy, last, false)),
                 Status::Expired => Some(action(ActionKind::Late, last, false)),
@@ -121,7 +132,9 @@ pub(crate) fn mark(c: &Checklist, action: Option<&NextAction>, today: NaiveDate)
     }
     let a = action?;
     match a.kind {
-        ActionKind::Late | ActionKind::ApplyBy if a.overdue => Some(Mark::Passed),
+        ActionKind::Late | ActionKind::ApplyBy | ActionKind::WindowCloses if a.overdue => {
+            Some(Mark::Passed)
+        }
         ActionKind::Prepare if (a.date - today).num_days() <= OPENS_SOON_DAYS => {
             Some(Mark::OpensSoon)
         }

@@ -606,6 +606,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         let key = match e.action.kind {
             agenda::ActionKind::Prepare => "agenda.kind.prepare",
             agenda::ActionKind::ApplyBy => "agenda.kind.apply_by",
+            agenda::ActionKind::WindowCloses => "agenda.kind.window_closes",
             agenda::ActionKind::ResultDue => "agenda.kind.result_due",
             agenda::ActionKind::Late => "agenda.kind.late",
         };

@@ -338,6 +338,9 @@ pub fn status_words(plan: &RenewalPlan) -> String {
             "plan.status.expired",
             &[("n", &plan.days_overdue.unwrap_or(0))],
         ),
+        Status::NoRenewal if plan.renewal_scope.as_ref().is_some_and(|s| s.inferred) => {
+            t("plan.status.no_renewal_inferred").to_string()
+        }
         Status::NoRenewal => t("plan.status.no_renewal").to_string(),
     }
 }
@@ -363,6 +366,11 @@ pub(crate) fn window_words(w: &super::RenewalWindow) -> Vec<String> {
             ],
         ),
     }];
+    // A window in days is read one way of several (中山: 到期前30日内 from
+    // end − 30, 31 days with both ends): the data says which, and why.
+    if let (Some(_), Some(basis)) = (w.days, &w.basis) {
+        out.push(data(basis));
+    }
     if let Some(g) = &w.grace {
         out.push(tf(
             "plan.grace",
@@ -727,6 +735,7 @@ pub(crate) fn source_line(s: &Source) -> String {
         t(match s.confidence {
             Confidence::High => "source.high",
             Confidence::Med => "source.med",
+            Confidence::Low => "source.low",
             Confidence::Seed => "source.seed",
             Confidence::ThirdParty => "source.third_party",
         })

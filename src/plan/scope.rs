@@ -46,6 +46,7 @@ impl<'a> Scope<'a> {
                 .filter_map(|id| region.disease(id))
                 .map(|d| d.name.clone())
                 .collect(),
+            inferred: s.inferred,
             source: s.source.clone(),
         })
     }

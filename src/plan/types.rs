@@ -166,6 +166,8 @@ pub struct PlanScope {
     pub text: String,
     /// The diseases the rules are for, by name (empty: none at all).
     pub listed: Vec<String>,
+    /// `others` is the project's reading of the source, not its words.
+    pub inferred: bool,
     pub source: String,
 }
 

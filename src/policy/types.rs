@@ -37,6 +37,9 @@ pub enum Confidence {
     High,
     /// An institutional notice or a faithful reprint.
     Med,
+    /// The project's own summary of secondary material, not checked against
+    /// an original text (上海's validity before 2026-04-01).
+    Low,
     /// A page of a third-party website summarising the rules (seeds 000 and
     /// 003): not an official notice.
     #[serde(rename = "third_party")]
@@ -182,6 +185,11 @@ pub struct RenewalScope {
     /// right after it (北京: choosing and changing the hospitals).
     #[serde(default)]
     pub still_matters: Vec<String>,
+    /// `others` is the project's reading, not the source's words (西安: the
+    /// source lists the 13 diseases that need 复审 and says nothing of the
+    /// rest): the person is told to confirm.
+    #[serde(default)]
+    pub inferred: bool,
     pub source: String,
 }
 

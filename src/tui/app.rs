@@ -1080,6 +1080,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                     Level::Info,
                     crate::i18n::tf("tui.edited", &[("label", &c.label)]),
                 ),
+                // A kiosk never lists it again: say so, not "next time".
+                _ if app.kiosk.is_some() => (
+                    Level::Info,
+                    crate::i18n::tf("tui.saved_kiosk", &[("label", &c.label)]),
+                ),
                 _ => (
                     Level::Info,
                     crate::i18n::tf("tui.saved", &[("label", &c.label)]),

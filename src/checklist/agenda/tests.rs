@@ -154,3 +154,32 @@ fn the_same_label_region_and_disease_twice_is_found_and_a_new_label_differs() {
         "爸爸"
     );
 }
+
+/// Issue 22: with no apply-by day (no serving channel states its review
+/// time: 长沙, 芜湖, 潜江), the agenda never calls the end date the day to
+/// apply by; it reads the plan's one `Deadline`.
+#[test]
+fn no_apply_by_day_is_never_shown_as_one() {
+    let policy = crate::policy::fixture::policy();
+    let a = Answers {
+        region: "fx-assumed".into(),
+        scheme: Scheme::Employee,
+        disease: "psychosis".into(),
+        validity_end: d("2026-03-31"),
+        cross_province: false,
+        retired: false,
+    };
+    let p = plan::compute(&policy, &a, d("2026-03-01")).unwrap();
+    assert_eq!(
+        p.apply_by, None,
+        "the fixture's psychosis has no apply-by day"
+    );
+    assert_eq!(p.deadline, crate::plan::Deadline::Unknown);
+    let c = Checklist::new("u1".into(), "爸爸", &a, &p, at("2026-03-01"));
+    let next = act(&policy, &c, "2026-03-01").unwrap();
+    assert_ne!(next.kind, ActionKind::ApplyBy);
+    assert_eq!(
+        (next.kind, next.date),
+        (ActionKind::WindowCloses, d("2026-03-31"))
+    );
+}
