@@ -672,9 +672,21 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
         ("cp-filing", plan.cross_province),
         ("cp-hospital", plan.cross_province),
     ];
+    // The numbers to confirm on, saved with the item (data, not words).
+    let phones = plan
+        .contacts
+        .iter()
+        .take(2)
+        .map(|c| c.phone.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ");
     for (id, wanted) in steps {
         if wanted {
-            items.push(item(format!("step:{id}"), ItemKind::Step, true));
+            let mut step = item(format!("step:{id}"), ItemKind::Step, true);
+            if id == "confirm" && !phones.is_empty() {
+                step.note = Some(phones.clone());
+            }
+            items.push(step);
         }
     }
     for n in &plan.notes {
@@ -762,6 +774,9 @@ pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String 
     if let Some(step) = item.id.strip_prefix("step:")
         && step_keys(step).is_some()
     {
+        if let ("confirm", Some(phone)) = (step, &item.note) {
+            return tf("checklist.item.confirm_phone", &[("phone", phone)]);
+        }
         if step != "apply" {
             return step_keys(step).map_or_else(String::new, |(_, line)| t(line).to_string());
         }

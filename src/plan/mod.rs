@@ -2,6 +2,7 @@
 //! [`RenewalPlan`]: the window, the documents, the channels with their
 //! dates, and every warning a person should see. Pure: today is an argument.
 
+pub mod contacts;
 pub mod render;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -572,6 +573,9 @@ pub struct RenewalPlan {
     pub channels: Vec<PlanChannel>,
     /// Nothing of one kind, as the data says.
     pub no_channel: Vec<crate::policy::NoChannel>,
+    /// Whom to call, most specific first; the national service line last,
+    /// so every plan has at least one phone.
+    pub contacts: Vec<contacts::PlanContact>,
     pub apply_by: Option<ApplyBy>,
     /// Where `apply_by` stands today (`apply_by`, `passed`, `closed`,
     /// `unknown`): what the headline tells the person to do.
@@ -1129,6 +1133,23 @@ pub fn compute(
             }
         }
     }
+    // Whom to call: the channels' own phones, then the service line at the
+    // person's place (its source listed with the others).
+    let place_code = choice.place.map(|p| p.code).or(region.place.as_deref());
+    let contacts = contacts::contacts(
+        &channels,
+        answers.scheme,
+        place_code,
+        &national.service_line,
+    );
+    if let Some(s) = national
+        .sources
+        .iter()
+        .find(|s| s.id == national.service_line.source)
+        && !sources.iter().any(|x| x.id == s.id)
+    {
+        sources.push(s.clone());
+    }
 
     Ok(RenewalPlan {
         place: choice.place.map(|p| PlaceRef {
@@ -1184,6 +1205,7 @@ pub fn compute(
         document_choices,
         channels,
         no_channel: region.no_channel.clone(),
+        contacts,
         deadline,
         apply_by,
         late,
