@@ -73,7 +73,9 @@ mod tests {
         let r = &set.regions[0];
         let own = sources(r, &set.national, false);
         let all = sources(r, &set.national, true);
-        assert_eq!(own.len(), r.sources.len());
+        // The region's own, and the service line's that every plan offers.
+        assert_eq!(own.len(), r.sources.len() + 1);
+        assert_eq!(own.last().unwrap().id, set.national.service_line.source);
         assert!(all.len() > own.len());
         let mut ids: Vec<&str> = all.iter().map(|s| s.id.as_str()).collect();
         ids.sort_unstable();
