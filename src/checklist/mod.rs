@@ -718,11 +718,25 @@ fn step_keys(id: &str) -> Option<(&'static str, &'static str)> {
 /// What the item is about, without dates, in this thread's language: a
 /// document's or tip's name from the data, a step's name in the UI language.
 pub(crate) fn item_name(item: &Item) -> String {
+    if let Some(q) = question_of(item) {
+        return tf(
+            "checklist.item.ask",
+            &[("question", &crate::plan::render::question_words(q))],
+        );
+    }
     match item.id.strip_prefix("step:").and_then(step_keys) {
         Some((name, _)) => t(name).to_string(),
         None if !item.name.is_empty() => item.name.clone(),
         None => item.id.clone(),
     }
+}
+
+/// The question an `ask:<about>` item stands for.
+fn question_of(item: &Item) -> Option<crate::plan::questions::Unknown> {
+    let id = item.id.strip_prefix("ask:")?;
+    crate::plan::questions::Unknown::ALL
+        .into_iter()
+        .find(|q| q.id() == id)
 }
 
 /// The apply step's line on `today`: the window, and the day to apply by as

@@ -19,8 +19,8 @@ use crate::checklist::{Checklist, ItemKind};
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
     apply_by_line, channel_extension_words, comparison_rows, contact_lines, date_long,
-    extension_words, kind_word, level_fields, level_note, level_tag, no_renewal_words, rules,
-    source_line, status_words, warning_text, window_words,
+    extension_words, kind_word, level_fields, level_note, level_tag, no_renewal_words,
+    question_words, rules, source_line, status_words, warning_text, window_words,
 };
 use crate::plan::{PlanChannel, RenewalPlan};
 
@@ -285,7 +285,16 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
         }
     }
     window.extend(rules(plan).into_iter().map(|r| para(Plain, r)));
-    // Whom to call: every plan has at least the service line.
+    // What to ask, then whom to call: every plan has at least the service line.
+    if !plan.questions.is_empty() {
+        window.push(para(Plain, t("plan.questions.heading").to_string()));
+        window.push(Bullets(
+            plan.questions
+                .iter()
+                .map(|q| Para::new(Plain, question_words(q.about)))
+                .collect(),
+        ));
+    }
     let phones = contact_lines(plan, 2);
     if !phones.is_empty() {
         window.push(para(Plain, t("plan.call.heading").to_string()));

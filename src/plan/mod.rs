@@ -16,6 +16,7 @@ mod cross_province;
 mod deadline;
 mod documents;
 mod notes;
+pub mod questions;
 pub mod render;
 mod scope;
 mod types;
@@ -110,7 +111,7 @@ pub fn compute(
         &national.service_line,
     );
 
-    Ok(RenewalPlan {
+    let mut plan = RenewalPlan {
         place: choice.place.map(|p| PlaceRef {
             code: p.code.to_string(),
             name: p.full_name(),
@@ -159,7 +160,10 @@ pub fn compute(
         data_version: policy.version(),
         caution: national.caution.clone(),
         warnings,
-    })
+        questions: Vec::new(),
+    };
+    plan.questions = questions::questions(&plan);
+    Ok(plan)
 }
 
 /// The region, the disease it names for the answers, and how the place

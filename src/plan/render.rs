@@ -801,3 +801,17 @@ pub(crate) fn contact_lines(plan: &RenewalPlan, offices: usize) -> Vec<String> {
         .map(|c| contact_line(c, &place, weak(c)))
         .collect()
 }
+
+/// The words of a question to ask the office.
+pub(crate) fn question_words(about: super::questions::Unknown) -> &'static str {
+    use super::questions::Unknown;
+    t(match about {
+        Unknown::RenewalNeeded => "question.renewal_needed",
+        Unknown::Window => "question.window",
+        Unknown::Channel => "question.channel",
+        Unknown::ReviewTime => "question.review_time",
+        Unknown::Documents => "question.documents",
+        Unknown::Validity => "question.validity",
+        Unknown::Continuity => "question.continuity",
+    })
+}

@@ -443,6 +443,9 @@ pub struct RenewalPlan {
     pub data_version: String,
     pub caution: String,
     pub warnings: Vec<Warning>,
+    /// What to ask the office: one question per fact the plan does not
+    /// know for this person.
+    pub questions: Vec<super::questions::Question>,
 }
 
 impl RenewalPlan {
