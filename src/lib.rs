@@ -11,6 +11,7 @@ pub mod dates;
 pub mod document;
 pub mod i18n;
 mod par;
+pub mod phone;
 pub mod places;
 pub mod plan;
 pub mod policy;

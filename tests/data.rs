@@ -966,5 +966,122 @@ mod corrections {
                 .iter()
                 .any(|l| l.contains("本程序的理解"))
         );
+
+/// Issue 21: every province and prefecture's plan carries a phone; a
+/// prefecture's (and a municipality's) is dialled with its area code.
+#[test]
+fn every_place_plan_carries_a_phone() {
+    use renewal_assistant::places::{self, PlaceLevel};
+    use renewal_assistant::plan::contacts::ContactKind;
+    let set = PolicySet::embedded().unwrap();
+    let mut checked = 0;
+    for p in places::all()
+        .iter()
+        .filter(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::Prefecture))
+    {
+        // Hong Kong, Macao and Taiwan are not in the national scheme's data.
+        if ["710000", "810000", "820000"].contains(&p.code) {
+            continue;
+        }
+        let a = Answers {
+            region: p.code.to_string(),
+            scheme: Scheme::Resident,
+            disease: "other".into(),
+            validity_end: d("2027-03-31"),
+            cross_province: false,
+            retired: false,
+        };
+        // 其他 (or the region's catch-all); a region without one: its first.
+        let plan = compute(&set, &a, d("2026-12-07")).unwrap_or_else(|_| {
+            let c = places::exact_choice(&set, p.code).unwrap();
+            let first = set.regions[c.region].diseases[0].id.clone();
+            compute(
+                &set,
+                &Answers {
+                    disease: first,
+                    ..a.clone()
+                },
+                d("2026-12-07"),
+            )
+            .unwrap()
+        });
+        let line = plan
+            .contacts
+            .iter()
+            .find(|c| c.kind == ContactKind::ServiceLine)
+            .unwrap_or_else(|| panic!("{}: no service line", p.name));
+        assert!(line.phone.ends_with("12393"), "{}: {}", p.name, line.phone);
+        if p.level == PlaceLevel::Prefecture
+            || ["110000", "120000", "310000", "500000"].contains(&p.code)
+        {
+            assert!(
+                line.phone.starts_with('0') && line.phone.contains('-'),
+                "{}: {}",
+                p.name,
+                line.phone
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn changsha_and_beijing_plans_give_their_area_codes() {
+    let text = |region: &str, disease: &str| {
+        let set = PolicySet::embedded().unwrap();
+        let a = Answers {
+            region: region.into(),
+            scheme: Scheme::Employee,
+            disease: disease.into(),
+            validity_end: d("2027-03-31"),
+            cross_province: false,
+            retired: false,
+        };
+        let plan = compute(&set, &a, d("2026-12-07")).unwrap();
+        renewal_assistant::document::plan_text(&plan, 1000)
+    };
+    let changsha = text("430100", "other");
+    assert!(changsha.contains("0731-12393"), "{changsha}");
+    assert!(
+        changsha.contains("湘潭") && changsha.contains("株洲"),
+        "{changsha}"
+    );
+    let beijing = text("beijing", "any");
+    assert!(beijing.contains("010-12393"), "{beijing}");
+}
+
+/// The area-code file: every place it names is in the index, every code is
+/// a Chinese trunk code, and no place is listed twice under one code.
+#[test]
+fn the_area_code_file_names_real_places() {
+    let text = std::fs::read_to_string(data_dir().join("area_codes.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let codes = json["codes"].as_array().unwrap();
+    assert!(codes.len() > 300);
+    for e in codes {
+        let code = e["area_code"].as_str().unwrap();
+        assert!(
+            code.starts_with('0')
+                && (3..=4).contains(&code.len())
+                && code.chars().all(|c| c.is_ascii_digit()),
+            "{code}"
+        );
+        let places: Vec<&str> = e["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert!(!places.is_empty(), "{code}");
+        for (i, p) in places.iter().enumerate() {
+            assert!(
+                renewal_assistant::places::all()
+                    .iter()
+                    .any(|x| x.code == *p),
+                "{code}: {p}"
+            );
+            assert!(!places[..i].contains(p), "{code}: {p} twice");
+        }
     }
 }

@@ -600,6 +600,28 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
                         bits = bits << 1 | u16::from(bit);
                     }
                     assert_eq!(bits, 0b0111_0001_1010, "UTF-8 ECI marker first");
+                    // Issue 21: a phone, and only one of a channel that
+                    // handles the disease or the service line.
+                    let handles: Vec<&str> =
+                        plan.contacts.iter().map(|c| c.phone.as_str()).collect();
+                    assert!(
+                        handles.iter().any(|p| code.text.contains(p)),
+                        "{} {} ({lang:?}): no phone in\n{}",
+                        region.id,
+                        disease.id,
+                        code.text
+                    );
+                    for ch in plan.channels.iter().filter(|c| !c.serves_disease) {
+                        for phone in ch.contacts.iter().filter_map(|c| c.phone.as_deref()) {
+                            assert!(
+                                handles.contains(&phone) || !code.text.contains(phone),
+                                "{} {}: {phone} of {} which does not handle it",
+                                region.id,
+                                disease.id,
+                                ch.id
+                            );
+                        }
+                    }
                     checked += 1;
                 }
             }

@@ -396,23 +396,36 @@ pub(crate) enum CycleView {
     },
 }
 
+/// Whom to ask about a channel: its own phones when it handles the
+/// disease, else the plan's (which end with the service line, so there is
+/// always one).
 fn contacts(plan: &RenewalPlan, channel: Option<&PlanChannel>) -> Vec<Contact> {
-    let from: Vec<&PlanChannel> = match channel {
-        Some(c) => vec![c],
-        None => plan.channels.iter().collect(),
-    };
-    let mut out: Vec<Contact> = Vec::new();
-    for c in from.iter().flat_map(|c| c.contacts.iter()) {
-        if c.phone.is_some() && !out.iter().any(|o| o.phone == c.phone) {
-            out.push(c.clone());
-        }
+    let own: Vec<Contact> = channel
+        .filter(|c| c.serves_disease)
+        .map(|c| {
+            c.contacts
+                .iter()
+                .filter(|x| x.phone.is_some())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if !own.is_empty() {
+        return own.into_iter().take(4).collect();
     }
-    // A channel without a number of its own: the region's numbers.
-    if out.is_empty() && channel.is_some() {
-        return contacts(plan, None);
-    }
-    out.truncate(4);
-    out
+    plan.contacts
+        .iter()
+        .take(4)
+        .map(|c| Contact {
+            name: c.name.clone(),
+            address: None,
+            phone: Some(c.phone.clone()),
+            hours: c.hours.clone(),
+            scheme: None,
+            note: None,
+            source: c.source.clone(),
+        })
+        .collect()
 }
 
 fn unknown<T>() -> Fact<T> {

@@ -258,10 +258,9 @@ fn events(
     }
     if let Some(plan) = plan {
         let phones: Vec<String> = plan
-            .channels
+            .contacts
             .iter()
-            .flat_map(|c| c.contacts.iter())
-            .filter_map(|c| c.phone.as_ref().map(|p| format!("{} {p}", c.name)))
+            .map(|c| format!("{} {}", c.name, c.phone))
             .take(4)
             .collect();
         if !phones.is_empty() {
@@ -445,19 +444,18 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
             lines.push(format!("{}{hours}", data(&c.name)));
         }
     }
+    // Only phones of channels that handle the disease, then the service
+    // line: every plan's code carries at least one number.
     let phones: Vec<String> = plan
-        .channels
+        .contacts
         .iter()
-        .flat_map(|c| c.contacts.iter())
-        .filter_map(|c| {
+        .map(|c| {
             // The smallest code keeps the number and drops the office's name.
-            c.phone.as_ref().map(|p| {
-                if level == 2 {
-                    p.clone()
-                } else {
-                    format!("{} {p}", data(&c.name))
-                }
-            })
+            if level == 2 {
+                c.phone.clone()
+            } else {
+                format!("{} {}", data(&c.name), c.phone)
+            }
         })
         .take(match level {
             0 => usize::MAX,
@@ -483,11 +481,9 @@ fn qr_compact(plan: &RenewalPlan) -> String {
         // No window and no day: that no renewal is needed, and a phone.
         let mut lines = vec![tf("qr.compact.no_renewal", &[("region", &region)])];
         lines.extend(
-            plan.channels
-                .iter()
-                .flat_map(|c| c.contacts.iter())
-                .find_map(|c| c.phone.clone())
-                .map(|phone| tf("qr.compact.phone", &[("phone", &phone)])),
+            plan.contacts
+                .first()
+                .map(|c| tf("qr.compact.phone", &[("phone", &c.phone)])),
         );
         return lines.join("\n");
     };
@@ -519,13 +515,8 @@ fn qr_compact(plan: &RenewalPlan) -> String {
             Deadline::NotNeeded => t("plan.status.no_renewal").to_string(),
         },
     ];
-    let phone = plan
-        .channels
-        .iter()
-        .flat_map(|c| c.contacts.iter())
-        .find_map(|c| c.phone.clone());
-    if let Some(phone) = phone {
-        lines.push(tf("qr.compact.phone", &[("phone", &phone)]));
+    if let Some(c) = plan.contacts.first() {
+        lines.push(tf("qr.compact.phone", &[("phone", &c.phone)]));
     }
     lines.join("\n")
 }

@@ -672,9 +672,21 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
         ("cp-filing", plan.cross_province),
         ("cp-hospital", plan.cross_province),
     ];
+    // The numbers to confirm on, saved with the item (data, not words).
+    let phones = plan
+        .contacts
+        .iter()
+        .take(2)
+        .map(|c| c.phone.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ");
     for (id, wanted) in steps {
         if wanted {
-            items.push(item(format!("step:{id}"), ItemKind::Step, true));
+            let mut step = item(format!("step:{id}"), ItemKind::Step, true);
+            if id == "confirm" && !phones.is_empty() {
+                step.note = Some(phones.clone());
+            }
+            items.push(step);
         }
     }
     for n in &plan.notes {
@@ -706,11 +718,25 @@ fn step_keys(id: &str) -> Option<(&'static str, &'static str)> {
 /// What the item is about, without dates, in this thread's language: a
 /// document's or tip's name from the data, a step's name in the UI language.
 pub(crate) fn item_name(item: &Item) -> String {
+    if let Some(q) = question_of(item) {
+        return tf(
+            "checklist.item.ask",
+            &[("question", &crate::plan::render::question_words(q))],
+        );
+    }
     match item.id.strip_prefix("step:").and_then(step_keys) {
         Some((name, _)) => t(name).to_string(),
         None if !item.name.is_empty() => item.name.clone(),
         None => item.id.clone(),
     }
+}
+
+/// The question an `ask:<about>` item stands for.
+fn question_of(item: &Item) -> Option<crate::plan::questions::Unknown> {
+    let id = item.id.strip_prefix("ask:")?;
+    crate::plan::questions::Unknown::ALL
+        .into_iter()
+        .find(|q| q.id() == id)
 }
 
 /// The apply step's line on `today`: the window, and the day to apply by as
@@ -762,6 +788,9 @@ pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String 
     if let Some(step) = item.id.strip_prefix("step:")
         && step_keys(step).is_some()
     {
+        if let ("confirm", Some(phone)) = (step, &item.note) {
+            return tf("checklist.item.confirm_phone", &[("phone", phone)]);
+        }
         if step != "apply" {
             return step_keys(step).map_or_else(String::new, |(_, line)| t(line).to_string());
         }

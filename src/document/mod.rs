@@ -18,9 +18,9 @@ use text::Layout;
 use crate::checklist::{Checklist, ItemKind};
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
-    apply_by_line, channel_extension_words, comparison_rows, date_long, extension_words, kind_word,
-    level_fields, level_note, level_tag, no_renewal_words, rules, source_line, status_words,
-    warning_text, window_words,
+    apply_by_line, channel_extension_words, comparison_rows, contact_lines, date_long,
+    extension_words, kind_word, level_fields, level_note, level_tag, no_renewal_words,
+    question_words, rules, source_line, status_words, warning_text, window_words,
 };
 use crate::plan::{PlanChannel, RenewalPlan};
 
@@ -285,6 +285,23 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
         }
     }
     window.extend(rules(plan).into_iter().map(|r| para(Plain, r)));
+    // What to ask, then whom to call: every plan has at least the service line.
+    if !plan.questions.is_empty() {
+        window.push(para(Plain, t("plan.questions.heading").to_string()));
+        window.push(Bullets(
+            plan.questions
+                .iter()
+                .map(|q| Para::new(Plain, question_words(q.about)))
+                .collect(),
+        ));
+    }
+    let phones = contact_lines(plan, 2);
+    if !phones.is_empty() {
+        window.push(para(Plain, t("plan.call.heading").to_string()));
+        window.push(Bullets(
+            phones.into_iter().map(|l| Para::new(Contact, l)).collect(),
+        ));
+    }
     push(SectionKind::Window, window);
 
     push(
@@ -409,7 +426,8 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
         for l in &ch.limitations {
             channels.push(para(Warning, l.clone()));
         }
-        for c in &ch.contacts {
+        // A phone only beside a channel that handles the disease.
+        for c in ch.contacts.iter().filter(|_| ch.serves_disease) {
             let mut parts = vec![c.name.clone()];
             parts.extend(c.address.clone());
             if let Some(p) = &c.phone {

@@ -11,10 +11,12 @@
 //! [`compute`] calls them in order; [`types`] holds what they return.
 
 mod channels;
+pub mod contacts;
 mod cross_province;
 mod deadline;
 mod documents;
 mod notes;
+pub mod questions;
 pub mod render;
 mod scope;
 mod types;
@@ -106,8 +108,17 @@ pub fn compute(
         scope.no_renewal(),
     ));
     let (still_matters, notes) = notes::notes(region, disease, &scope);
+    // Whom to call: the channels' own phones, then the service line at the
+    // person's place.
+    let place_code = choice.place.map(|p| p.code).or(region.place.as_deref());
+    let contacts = contacts::contacts(
+        &counted.channels,
+        answers.scheme,
+        place_code,
+        &national.service_line,
+    );
 
-    Ok(RenewalPlan {
+    let mut plan = RenewalPlan {
         place: choice.place.map(|p| PlaceRef {
             code: p.code.to_string(),
             name: p.full_name(),
@@ -144,6 +155,7 @@ pub fn compute(
         document_choices: docs.choices,
         channels: counted.channels,
         no_channel: region.no_channel.clone(),
+        contacts,
         deadline,
         apply_by,
         late,
@@ -155,7 +167,10 @@ pub fn compute(
         data_version: policy.version(),
         caution: national.caution.clone(),
         warnings,
-    })
+        questions: Vec::new(),
+    };
+    plan.questions = questions::questions(&plan);
+    Ok(plan)
 }
 
 /// The region, the disease it names for the answers, and how the place

@@ -39,11 +39,11 @@ pub(crate) fn notes(region: &Region, disease: &Disease, scope: &Scope) -> (Vec<N
 /// cites, each once.
 pub(crate) fn sources(region: &Region, national: &National, cross_province: bool) -> Vec<Source> {
     let mut sources = region.sources.clone();
-    if cross_province {
-        for s in &national.sources {
-            if !sources.iter().any(|x| x.id == s.id) {
-                sources.push(s.clone());
-            }
+    // The service line's source: every plan offers it (`contacts`).
+    let line = |s: &Source| s.id == national.service_line.source;
+    for s in &national.sources {
+        if (cross_province || line(s)) && !sources.iter().any(|x| x.id == s.id) {
+            sources.push(s.clone());
         }
     }
     sources
@@ -73,7 +73,9 @@ mod tests {
         let r = &set.regions[0];
         let own = sources(r, &set.national, false);
         let all = sources(r, &set.national, true);
-        assert_eq!(own.len(), r.sources.len());
+        // The region's own, and the service line's that every plan offers.
+        assert_eq!(own.len(), r.sources.len() + 1);
+        assert_eq!(own.last().unwrap().id, set.national.service_line.source);
         assert!(all.len() > own.len());
         let mut ids: Vec<&str> = all.iter().map(|s| s.id.as_str()).collect();
         ids.sort_unstable();

@@ -738,6 +738,7 @@ pub(crate) fn source_line(s: &Source) -> String {
             Confidence::Low => "source.low",
             Confidence::Seed => "source.seed",
             Confidence::ThirdParty => "source.third_party",
+            Confidence::Low => "source.low",
         })
         .to_string(),
     );
@@ -753,4 +754,73 @@ pub(crate) fn source_line(s: &Source) -> String {
         line.push_str(&format!(" {u}"));
     }
     line
+}
+
+/// One phone to call, as a line: whose it is, the number, and for the
+/// service line what the number reaches (a shared area code: choose the
+/// place in the voice menu; no code: the office where one is calling from).
+pub(crate) fn contact_line(c: &super::contacts::PlanContact, place: &str, weak: bool) -> String {
+    use super::contacts::ContactKind;
+    let sep = t("doc.contact_sep");
+    let mut parts = vec![format!("{}{}{}", c.name, sep, t("plan.phone")) + &c.phone];
+    parts.extend(c.hours.clone());
+    if c.kind == ContactKind::ServiceLine {
+        match &c.area_code {
+            Some(code) if !c.shared_with.is_empty() => parts.push(tf(
+                "plan.call.shared",
+                &[
+                    ("code", code),
+                    ("places", &c.shared_with.join(t("plan.call.list_sep"))),
+                    ("place", &place),
+                ],
+            )),
+            Some(_) => {}
+            None => parts.push(t("plan.call.no_code").to_string()),
+        }
+    }
+    // The channel's own note, where the office gave one.
+    if c.kind == ContactKind::Office {
+        parts.extend(c.note.clone());
+    }
+    let mut line = parts.join(sep);
+    if weak {
+        line.push_str(t("plan.call.weak"));
+    }
+    line
+}
+
+/// The plan's phones as lines, the channels' first, at most `offices` of
+/// them (the channel section lists every one), then the service line.
+pub(crate) fn contact_lines(plan: &RenewalPlan, offices: usize) -> Vec<String> {
+    use super::contacts::ContactKind;
+    let weak = |c: &super::contacts::PlanContact| {
+        plan.sources
+            .iter()
+            .any(|s| s.id == c.source && s.confidence == Confidence::Low)
+    };
+    let place = plan.place_short_name();
+    let (office, line): (Vec<_>, Vec<_>) = plan
+        .contacts
+        .iter()
+        .partition(|c| c.kind == ContactKind::Office);
+    office
+        .into_iter()
+        .take(offices)
+        .chain(line)
+        .map(|c| contact_line(c, &place, weak(c)))
+        .collect()
+}
+
+/// The words of a question to ask the office.
+pub(crate) fn question_words(about: super::questions::Unknown) -> &'static str {
+    use super::questions::Unknown;
+    t(match about {
+        Unknown::RenewalNeeded => "question.renewal_needed",
+        Unknown::Window => "question.window",
+        Unknown::Channel => "question.channel",
+        Unknown::ReviewTime => "question.review_time",
+        Unknown::Documents => "question.documents",
+        Unknown::Validity => "question.validity",
+        Unknown::Continuity => "question.continuity",
+    })
 }

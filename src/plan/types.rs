@@ -429,6 +429,9 @@ pub struct RenewalPlan {
     pub channels: Vec<PlanChannel>,
     /// Nothing of one kind, as the data says.
     pub no_channel: Vec<crate::policy::NoChannel>,
+    /// Whom to call, most specific first; the national service line last,
+    /// so every plan has at least one phone.
+    pub contacts: Vec<super::contacts::PlanContact>,
     pub apply_by: Option<ApplyBy>,
     /// Where `apply_by` stands today (`apply_by`, `passed`, `closed`,
     /// `unknown`): what the headline tells the person to do.
@@ -442,6 +445,9 @@ pub struct RenewalPlan {
     pub data_version: String,
     pub caution: String,
     pub warnings: Vec<Warning>,
+    /// What to ask the office: one question per fact the plan does not
+    /// know for this person.
+    pub questions: Vec<super::questions::Question>,
 }
 
 impl RenewalPlan {

@@ -44,6 +44,9 @@ pub enum Confidence {
     /// 003): not an official notice.
     #[serde(rename = "third_party")]
     ThirdParty,
+    /// Widely known, or said by what the person was told, but no official
+    /// page could be cited: shown as weak.
+    Low,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -576,4 +579,19 @@ pub struct National {
     pub assumed_window_months: u32,
     pub assumed_window_note: String,
     pub cross_province: CrossProvince,
+    /// The national medical-insurance service line (12393): the phone every
+    /// plan can offer, dialled after the place's area code.
+    pub service_line: ServiceLine,
+}
+
+/// A national phone line that reaches the local office when dialled after
+/// the place's area code, and the office where the caller is without one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLine {
+    pub name: String,
+    pub number: String,
+    /// What dialling it reaches, said once in the data's words.
+    pub note: String,
+    pub source: String,
 }

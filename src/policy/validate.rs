@@ -660,6 +660,12 @@ pub(crate) fn national(file: &str, n: &National) -> Vec<Problem> {
     if !(1..=24).contains(&n.assumed_window_months) {
         c.fail("assumed_window_months", "must be 1 to 24");
     }
+    c.source("service_line.source", &n.service_line.source);
+    if n.service_line.number.is_empty()
+        || !n.service_line.number.chars().all(|ch| ch.is_ascii_digit())
+    {
+        c.fail("service_line.number", "must be digits only");
+    }
     let cp = &n.cross_province;
     for (i, s) in cp.steps.iter().enumerate() {
         c.source(&format!("cross_province.steps[{i}].source"), &s.source);
