@@ -966,6 +966,8 @@ mod corrections {
                 .iter()
                 .any(|l| l.contains("本程序的理解"))
         );
+    }
+}
 
 /// Issue 21: every province and prefecture's plan carries a phone; a
 /// prefecture's (and a municipality's) is dialled with its area code.

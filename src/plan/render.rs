@@ -738,7 +738,6 @@ pub(crate) fn source_line(s: &Source) -> String {
             Confidence::Low => "source.low",
             Confidence::Seed => "source.seed",
             Confidence::ThirdParty => "source.third_party",
-            Confidence::Low => "source.low",
         })
         .to_string(),
     );

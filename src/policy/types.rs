@@ -37,16 +37,13 @@ pub enum Confidence {
     High,
     /// An institutional notice or a faithful reprint.
     Med,
-    /// The project's own summary of secondary material, not checked against
-    /// an original text (上海's validity before 2026-04-01).
+    /// Weak: the project's summary of secondary material, or a widely
+    /// known fact (12393), not checked against an official text.
     Low,
     /// A page of a third-party website summarising the rules (seeds 000 and
     /// 003): not an official notice.
     #[serde(rename = "third_party")]
     ThirdParty,
-    /// Widely known, or said by what the person was told, but no official
-    /// page could be cited: shown as weak.
-    Low,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
