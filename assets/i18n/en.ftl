@@ -363,6 +363,7 @@ checklist-problem-id_mismatch = Checklist file { $file } says its id is "{ $inne
 checklist-problem-bad_name = File { $file } in the checklist folder is not named like a checklist (1–64 letters, digits, - _ spaces or brackets); it was skipped
 checklist-problem-link = { $file } in the checklist folder is a symbolic link; links are not followed, so it was skipped
 checklist-error-link = { $path } is a symbolic link; for safety the program does not follow links in its data folder. Replace it with a real file or folder.
+checklist-problem-not_a_file = { $file } in the checklist folder is not a regular file (a pipe, a device or a folder); it was not opened and was skipped
 checklist-error-lock = Cannot use the lock file { $path } ({ $reason }). Changing a checklist needs write access to the checklist folder and this file; reading does not.
 checklist-error-save = Could not save checklist file { $path }: { $reason }
 checklist-error-create_dir = Cannot create the checklist folder { $path } ({ $reason }); saving needs write access to the data folder.

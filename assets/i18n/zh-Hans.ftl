@@ -363,6 +363,7 @@ checklist-problem-id_mismatch = 清单文件 { $file } 里写的编号是「{ $i
 checklist-problem-bad_name = 清单文件夹中的文件 { $file } 的名称不是有效的清单编号（1–64 个英文字母、数字、- _ 空格或括号），已跳过
 checklist-problem-link = 清单文件夹中的 { $file } 是符号链接；为安全起见不跟随链接，已跳过
 checklist-error-link = { $path } 是符号链接；为安全起见，本程序不跟随数据文件夹中的链接。请换成真正的文件或文件夹。
+checklist-problem-not_a_file = 清单文件夹中的 { $file } 不是普通文件（管道、设备或文件夹）；未打开，已跳过
 checklist-error-lock = 无法使用锁文件 { $path }（{ $reason }）。修改清单需要对清单文件夹和该文件有写入权限；查看清单则不需要。
 checklist-error-save = 无法保存清单文件 { $path }：{ $reason }
 checklist-error-create_dir = 无法创建清单文件夹 { $path }（{ $reason }）；保存清单需要对数据文件夹有写入权限。

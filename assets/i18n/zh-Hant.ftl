@@ -363,6 +363,7 @@ checklist-problem-id_mismatch = 清單檔案 { $file } 裡寫的編號是「{ $i
 checklist-problem-bad_name = 清單資料夾中的檔案 { $file } 的名稱不是有效的清單編號（1–64 個英文字母、數字、- _ 空格或括號），已略過
 checklist-problem-link = 清單資料夾中的 { $file } 是符號連結；為安全起見不跟隨連結，已略過
 checklist-error-link = { $path } 是符號連結；為安全起見，本程式不跟隨資料資料夾中的連結。請換成真正的檔案或資料夾。
+checklist-problem-not_a_file = 清單資料夾中的 { $file } 不是一般檔案（管道、裝置或資料夾）；未開啟，已略過
 checklist-error-lock = 無法使用鎖定檔 { $path }（{ $reason }）。修改清單需要對清單資料夾和該檔案有寫入權限；檢視清單則不需要。
 checklist-error-save = 無法儲存清單檔案 { $path }：{ $reason }
 checklist-error-create_dir = 無法建立清單資料夾 { $path }（{ $reason }）；儲存清單需要對資料資料夾有寫入權限。

@@ -19,7 +19,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::hash::{BuildHasher, Hasher};
-use std::io::{self, Read as _, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -83,6 +83,9 @@ pub enum StoreProblem {
     BadName { file: String },
     /// A symbolic link; not followed.
     Link { file: String },
+    /// A FIFO, a device, a socket or a folder named like a checklist file;
+    /// never read (reading a FIFO would wait for a writer), left alone.
+    NotAFile { file: String },
 }
 
 #[derive(Debug, Error)]
@@ -114,6 +117,8 @@ pub enum StoreError {
     Unreadable { file: String, reason: String },
     #[error("{path} is a symbolic link; links in the data folder are not followed")]
     Link { path: String },
+    #[error("checklist file {file} is not a regular file; left alone")]
+    NotAFile { file: String },
     #[error("cannot lock {path}: {reason}")]
     Lock { path: String, reason: String },
     #[error("cannot create the checklist folder {path}: {reason}")]
@@ -132,6 +137,8 @@ enum Read {
     Ok(Box<Checklist>, Option<String>),
     Corrupt(String),
     Newer(u64),
+    /// A FIFO, a device or a socket: left where it is, never opened blocking.
+    NotAFile,
 }
 
 /// A file that may hold checklist `.0` (its name without `.json`).
@@ -306,17 +313,19 @@ impl Store {
 
     /// Reads the checklist in `path`, whose identity is `id` (its name).
     fn read(path: &Path, id: &str) -> io::Result<Read> {
-        let mut file = open_no_follow(path)?;
-        let mut bytes = Vec::new();
-        (&mut file)
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Ok(Read::Corrupt(format!(
-                "larger than {} MB",
-                MAX_FILE_BYTES / 1024 / 1024
-            )));
-        }
+        // Never a blocking open: a FIFO named `x.json` would stop every
+        // reader, and every writer waiting for the lock held meanwhile.
+        let bytes = match crate::files::read_regular(path, MAX_FILE_BYTES, false) {
+            Ok(bytes) => bytes,
+            Err(crate::files::ReadError::TooBig { .. }) => {
+                return Ok(Read::Corrupt(format!(
+                    "larger than {} MB",
+                    MAX_FILE_BYTES / 1024 / 1024
+                )));
+            }
+            Err(crate::files::ReadError::NotRegular) => return Ok(Read::NotAFile),
+            Err(crate::files::ReadError::Io(e)) => return Err(e),
+        };
         // Notepad and friends save UTF-8 with a byte-order mark.
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         // Most files are whole and of a version this program knows: read
@@ -407,6 +416,10 @@ impl Store {
                 problems.push(StoreProblem::Link { file: name });
                 continue;
             }
+            if entry.file_type().is_ok_and(|t| !t.is_file()) {
+                problems.push(StoreProblem::NotAFile { file: name });
+                continue;
+            }
             let stem = &name[..name.len() - ".json".len()];
             if valid_id(stem) {
                 files.push((stem.to_string(), path));
@@ -455,6 +468,7 @@ impl Store {
                     lists.push(*c);
                 }
                 Ok(Read::Newer(version)) => problems.push(StoreProblem::Newer { file, version }),
+                Ok(Read::NotAFile) => problems.push(StoreProblem::NotAFile { file }),
                 Ok(Read::Corrupt(reason)) => {
                     let moved = if lock.exclusive {
                         self.set_aside(&path, now)
@@ -541,6 +555,7 @@ impl Store {
                 file: file.clone(),
                 version,
             }),
+            Read::NotAFile => Err(StoreError::NotAFile { file: file.clone() }),
             Read::Corrupt(reason) if lock.exclusive => match self.set_aside(&path, now) {
                 Ok(moved_to) => Err(StoreError::Corrupt {
                     file: file.clone(),
@@ -708,7 +723,11 @@ fn open_no_follow(path: &Path) -> io::Result<File> {
 #[cfg(unix)]
 fn no_follow(options: &mut OpenOptions) {
     use std::os::unix::fs::OpenOptionsExt;
-    options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+    // Nor ever wait in `open`: a FIFO put where a file should be opens at
+    // once and is then refused as not a regular file.
+    options
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .mode(0o600);
 }
 
 #[cfg(not(unix))]

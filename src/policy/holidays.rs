@@ -35,7 +35,6 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -111,19 +110,14 @@ pub fn read_holidays(dir: &Path) -> (Vec<OfficialYear>, Vec<Problem>) {
             field: String::new(),
             reason,
         };
-        let mut text = String::new();
-        let read = fs::File::open(&path).and_then(|f| {
-            if f.metadata()?.len() > MAX_FILE_BYTES {
-                return Err(std::io::Error::other(format!(
-                    "larger than the {MAX_FILE_BYTES}-byte limit"
-                )));
+        // A FIFO or a device is refused on the open file, never waited on.
+        let text = match crate::files::read_regular_text(&path, MAX_FILE_BYTES, true) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(problem(e.to_string()));
+                continue;
             }
-            f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)
-        });
-        if let Err(e) = read {
-            problems.push(problem(e.to_string()));
-            continue;
-        }
+        };
         match check_holiday_file(&file, &text) {
             Ok(year) if years.iter().any(|y: &OfficialYear| y.year == year.year) => {
                 problems.push(problem(format!("a second file for {}", year.year)))
