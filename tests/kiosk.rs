@@ -608,3 +608,63 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
     set_lang(Lang::ZhHans);
     assert!(checked > 200, "{checked}");
 }
+
+/// Whether process `pid` is still running: neither gone nor a zombie.
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat.rsplit(") ").next().and_then(|s| s.chars().next());
+    state.is_some_and(|s| s != 'Z' && s != 'X')
+}
+
+/// The pids a printer script wrote to `file`, one a line.
+#[cfg(unix)]
+fn pids_in(file: &std::path::Path) -> Vec<u32> {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
+}
+
+/// A printer stopped at its time limit leaves nothing running: not its
+/// shell, not what the shell started, not even a child that ignores
+/// SIGTERM (it gets SIGKILL after a grace period).
+#[cfg(unix)]
+#[test]
+fn a_printer_stopped_at_its_limit_leaves_no_process_behind() {
+    for trap in ["", "trap '' TERM; "] {
+        let tmp = tempfile::tempdir().unwrap();
+        let pids = tmp.path().join("pids");
+        let script = format!(
+            "{trap}echo $$ > {p}; sleep 301 & echo $! >> {p}; wait",
+            p = pids.display()
+        );
+        let mut h = Harness::kiosk();
+        h.answer_all();
+        h.enter();
+        h.printer = PrintConfig {
+            command: vec!["sh".into(), "-c".into(), script],
+            timeout_seconds: Some(1),
+            ..Default::default()
+        };
+        h.app.set_can_print(true);
+        h.typed("p");
+        let message = &h.app.message().unwrap().1;
+        assert!(message.contains("1 秒内没有完成"), "{trap}: {message}");
+        let pids = pids_in(&pids);
+        assert_eq!(pids.len(), 2, "{trap}: the script ran");
+        // Init reaps the orphans it was given; allow it a moment.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while pids.iter().any(|&p| running(p)) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let left: Vec<_> = pids.iter().filter(|&&p| running(p)).collect();
+        for pid in &left {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        assert!(left.is_empty(), "{trap}: still running: {left:?}");
+    }
+}

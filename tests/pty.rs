@@ -498,6 +498,73 @@ fn a_hanging_printer_does_not_freeze_a_kiosk() {
     s.assert_restored("SIGTERM while printing");
 }
 
+/// Staff quitting while a print hangs leaves no printer behind, even one
+/// that ignores SIGTERM (and the hang-up the closing terminal sends) and
+/// has started a child of its own.
+#[test]
+fn quitting_during_a_print_ends_the_printer_and_its_children() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pids = tmp.path().join("pids");
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[kiosk]\nenabled = true\n\
+             [print]\ncommand = [\"sh\", \"-c\", \"trap '' TERM HUP; echo $$ > {p}; sleep 302 & echo $! >> {p}; wait\"]\n\
+             timeout_seconds = 300\n",
+            p = pids.display()
+        ),
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let mut s = Session::start(tmp.path(), &[("RENEW_CONFIG", &config)]);
+    s.wait_for("您在哪个地区参保");
+    s.send("甲市");
+    s.wait_for("找到 1 项");
+    s.send("\r1tnb");
+    s.wait_for("糖尿病");
+    s.send("\r2026-03-31\r\r\r");
+    s.wait_for("甲市 · 职工医保 · 糖尿病");
+    s.send("p");
+    s.wait_for("正在打印");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(&pids)
+        .unwrap_or_default()
+        .lines()
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "the printer started");
+        s.pump(Duration::from_millis(50));
+    }
+    // The operator's quit: Ctrl-Q twice.
+    s.send("\x11");
+    s.pump(Duration::from_millis(200));
+    s.send("\x11");
+    s.wait_exit();
+    let started: Vec<u32> = std::fs::read_to_string(&pids)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    let running = |pid: &u32| {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat.rsplit(") ").next().and_then(|s| s.chars().next());
+        state.is_some_and(|s| s != 'Z' && s != 'X')
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while started.iter().any(running) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left: Vec<_> = started.iter().filter(|p| running(p)).collect();
+    for pid in &left {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    assert!(left.is_empty(), "still running after quit: {left:?}");
+}
+
 /// A kiosk started on a machine where checklists were saved never lists
 /// them, whatever keys come.
 #[test]

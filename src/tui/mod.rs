@@ -7,6 +7,7 @@ pub mod document_view;
 pub mod input;
 pub mod layout;
 pub mod overlays;
+mod printer;
 pub mod qr;
 pub mod screens;
 pub mod theme;
@@ -49,13 +50,16 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
     // The printer is an output edge: clean the text and show it in the language.
     let sheet = crate::i18n::data(sheet);
     if let Some((program, args)) = config.command.split_first() {
-        let mut child = Command::new(program)
+        let mut command = Command::new(program);
+        command
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::null());
+        let mut child = printer::in_own_group(&mut command)
             .spawn()
             .map_err(|e| format!("{program}: {e}"))?;
+        let group = printer::Group::of(&child);
         // A printer that does not read must not block us: write on a thread,
         // and give up on the whole job at the deadline.
         let writer = child
@@ -67,8 +71,8 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
                 Ok(None) if Instant::now() >= deadline => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    // The whole group: what the command started too.
+                    group.end(&mut child);
                     return Err(crate::i18n::tf(
                         "tui.print_timeout",
                         &[
@@ -78,9 +82,14 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
                     ));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-                Err(e) => return Err(format!("{program}: {e}")),
+                Err(e) => {
+                    group.end(&mut child);
+                    return Err(format!("{program}: {e}"));
+                }
             }
         };
+        // Nothing it started outlives the command.
+        group.end(&mut child);
         if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
             return Err(format!("{program}: {e}"));
         }
@@ -339,6 +348,15 @@ fn enter_terminal() -> io::Result<()> {
     )
 }
 
+/// Ends every print command still running when dropped.
+struct PrintersGuard;
+
+impl Drop for PrintersGuard {
+    fn drop(&mut self) {
+        printer::end_all();
+    }
+}
+
 /// Restores the terminal when dropped, on every path out of `run`.
 struct TerminalGuard;
 
@@ -533,6 +551,8 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
     }));
     // Before the terminal changes mode, so a signal never finds it half set.
     let signals = Signals::register()?;
+    // Dropped last, on every way out: no print command outlives the program.
+    let _printers = PrintersGuard;
     let _guard = TerminalGuard;
     enter_terminal()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
