@@ -885,3 +885,48 @@ fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
     }
     set_lang(Lang::ZhHans);
 }
+
+/// A store error during a save or a tick is said wholly in the person's
+/// language: no English sentence inside a Chinese message.
+#[test]
+fn a_save_or_tick_that_fails_is_said_in_the_persons_language() {
+    use renewal_assistant::tui::app::{Effect, Msg};
+    let (mut h, id) = one("奶奶", "fx-typical", "hypertension", "2026-03-31");
+    let c = Store::open(h.store.dir().parent().unwrap())
+        .unwrap()
+        .load(&id, Utc::now())
+        .unwrap();
+    // Deleted meanwhile by another program.
+    std::fs::remove_file(h.store.path_of(&id).unwrap()).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+    let p = plan::compute(&fixture_policy(), &c.answers, today()).unwrap();
+    for effect in [
+        Effect::SetDone {
+            id: id.clone(),
+            item: c.items[0].id.clone(),
+            done: false,
+        },
+        Effect::Save {
+            existing: Some(id.clone()),
+            label: "奶奶".into(),
+            answers: c.answers.clone(),
+            plan: Box::new(p.clone()),
+            ticked: Vec::new(),
+        },
+    ] {
+        let reply =
+            renewal_assistant::tui::perform(&h.app, effect, Some(&h.store), &h.printer, now)
+                .unwrap();
+        assert!(
+            matches!(reply, Msg::TickFailed { .. } | Msg::Saved(Err(_))),
+            "{reply:?}"
+        );
+        h.send(reply);
+        let message = &h.app.message().unwrap().1;
+        assert!(message.contains("保存失败"), "{message}");
+        assert!(
+            !message.contains("no checklist") && message.contains(&id),
+            "{message}"
+        );
+    }
+}

@@ -284,9 +284,7 @@ pub fn perform(
                 c.updated_at = now;
                 (true, ())
             });
-            Some(Msg::Saved(
-                result.map(|(c, _)| c).map_err(|e| e.to_string()),
-            ))
+            Some(Msg::Saved(result.map(|(c, _)| c).map_err(said)))
         }
         Effect::Save {
             existing: None,
@@ -301,9 +299,7 @@ pub fn perform(
                     c.set_done(i, true, now);
                 }
             }
-            Some(Msg::Saved(
-                store.create(&c).map(|_| c).map_err(|e| e.to_string()),
-            ))
+            Some(Msg::Saved(store.create(&c).map(|_| c).map_err(said)))
         }
         Effect::SetDone { id, item, done } => {
             let result = store.update(&id, now, |c| match c.find_item(&item) {
@@ -316,7 +312,7 @@ pub fn perform(
                     id,
                     item,
                     done,
-                    error: e.to_string(),
+                    error: said(e),
                 },
             })
         }
