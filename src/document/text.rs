@@ -104,6 +104,34 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The longest run without a space or line break that goes into a table
+/// cell whole, in display columns. `comfy-table` splits a long run one
+/// line at a time, copying the rest each time: quadratic in the run's
+/// length. Runs are cut to this length first (a line break in the cell), so
+/// a table takes time linear in its text. Real text never comes near it.
+const MAX_CELL_RUN: usize = 512;
+
+/// `text` with a line break wherever a run without whitespace would pass
+/// [`MAX_CELL_RUN`] columns.
+fn bounded_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if run + w > MAX_CELL_RUN {
+                out.push('\n');
+                run = 0;
+            }
+            run += w;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Pads `text` with spaces to `width` display columns.
 pub(crate) fn pad(text: &str, width: usize) -> String {
     let w = text.width();
@@ -262,11 +290,11 @@ impl Writer {
                 }
             }
             let mut head = vec![String::new()];
-            head.extend(table.headers[start..end].iter().cloned());
+            head.extend(table.headers[start..end].iter().map(|c| bounded_runs(c)));
             grid.set_header(head);
             for (label, cells) in &table.rows {
-                let mut row = vec![label.clone()];
-                row.extend(cells[start..end].iter().cloned());
+                let mut row = vec![bounded_runs(label)];
+                row.extend(cells[start..end].iter().map(|c| bounded_runs(c)));
                 grid.add_row(row);
             }
             // The heading is every line down to the rule under it (`+===+`).
