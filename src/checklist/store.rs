@@ -346,13 +346,19 @@ impl Store {
             Ok(v) => v,
             Err(e) => return Ok(Read::Corrupt(format!("not valid JSON ({e})"))),
         };
-        match value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64)
-        {
-            None => return Ok(Read::Corrupt("no schema_version".into())),
+        let version = value.get("schema_version");
+        match version.and_then(serde_json::Value::as_u64) {
             Some(v) if v > u64::from(SCHEMA_VERSION) => return Ok(Read::Newer(v)),
             Some(_) => {}
+            // A number too big for u64 (2^64, 1e30) is a version from the
+            // future all the same: left alone, like 99.
+            None if version
+                .and_then(serde_json::Value::as_f64)
+                .is_some_and(|v| v > f64::from(SCHEMA_VERSION)) =>
+            {
+                return Ok(Read::Newer(u64::MAX));
+            }
+            None => return Ok(Read::Corrupt("no schema_version".into())),
         }
         // Version 1 lacks `cycle` and `history`: they default to a cycle
         // being prepared with no history.
