@@ -668,3 +668,50 @@ fn a_printer_stopped_at_its_limit_leaves_no_process_behind() {
         assert!(left.is_empty(), "{trap}: still running: {left:?}");
     }
 }
+
+/// A kiosk that saved nothing leaves nothing in the data folder: no
+/// `checklists` folder, no `.lock`, not even the data folder itself. The
+/// first save creates them.
+#[test]
+fn a_kiosk_that_saved_nothing_leaves_nothing() {
+    use chrono::TimeZone;
+    let tmp = tempfile::tempdir().unwrap();
+    let now = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = tmp.path().join("missing");
+    for dir in [&empty, &missing] {
+        let (mut app, store) =
+            renewal_assistant::tui::start(fixture_policy(), today(), Some(dir), Some(KIOSK), now);
+        renewal_assistant::tui::app::update(&mut app, Msg::Resize(80, 24));
+        let left: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{dir:?}: {left:?}");
+        assert_eq!(dir.exists(), dir == &empty, "{dir:?}");
+        // Saving still works, and creates what it needs.
+        let store = store.expect("a kiosk that may save has a store");
+        let answers = renewal_assistant::plan::Answers {
+            region: "fx-exact".into(),
+            scheme: renewal_assistant::policy::Scheme::Employee,
+            disease: "diabetes".into(),
+            validity_end: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            cross_province: false,
+            retired: false,
+        };
+        let plan = renewal_assistant::plan::compute(&fixture_policy(), &answers, today()).unwrap();
+        let c = renewal_assistant::checklist::Checklist::new(
+            store.new_id(),
+            "访客",
+            &answers,
+            &plan,
+            now,
+        );
+        store.create(&c).unwrap();
+        assert!(
+            dir.join("checklists")
+                .join(format!("{}.json", c.id))
+                .exists()
+        );
+    }
+}

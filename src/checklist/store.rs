@@ -203,6 +203,16 @@ impl Store {
         Ok(store)
     }
 
+    /// The store of `data_dir` without touching the disk: nothing is
+    /// created or cleaned up until the first change, which creates the
+    /// folders (0700) and the lock as [`Store::open`] would. For a kiosk,
+    /// which leaves nothing behind unless a visitor saves.
+    pub fn unopened(data_dir: &Path) -> Store {
+        Store {
+            dir: data_dir.join("checklists"),
+        }
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -224,11 +234,29 @@ impl Store {
     fn lock(&self) -> Result<Lock, StoreError> {
         // `open` leaves the folder uncreated where it could not write; a
         // change needs it, and the error names it.
-        if fs::symlink_metadata(&self.dir).is_err() {
-            create_private_dir(&self.dir, false).map_err(|e| StoreError::CreateDir {
-                path: self.dir.display().to_string(),
-                reason: e.to_string(),
-            })?;
+        match fs::symlink_metadata(&self.dir) {
+            // An unopened store never checked the folder: a link is refused here.
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(StoreError::Link {
+                    path: self.dir.display().to_string(),
+                });
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let create = |dir: &Path, parents: bool| {
+                    create_private_dir(dir, parents).map_err(|e| StoreError::CreateDir {
+                        path: dir.display().to_string(),
+                        reason: e.to_string(),
+                    })
+                };
+                // The data folder too, when an unopened store saves first.
+                if let Some(data_dir) = self.dir.parent()
+                    && fs::symlink_metadata(data_dir).is_err()
+                {
+                    create(data_dir, true)?;
+                }
+                create(&self.dir, false)?;
+            }
         }
         let path = self.lock_path();
         let fail = |e: io::Error| lock_error(&path, e);

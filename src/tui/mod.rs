@@ -383,8 +383,10 @@ pub fn start(
 ) -> (App, Option<Store>) {
     match kiosk {
         Some(k) => {
+            // Nothing on disk until a visitor saves: a kiosk that saved
+            // nothing leaves nothing, not even an empty folder or a lock.
             let store = if k.allow_save {
-                data_dir.and_then(|d| Store::open(d).ok())
+                data_dir.map(Store::unopened)
             } else {
                 None
             };
