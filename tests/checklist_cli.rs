@@ -633,6 +633,54 @@ fn modes_bind(dir: &std::path::Path) -> bool {
     binds
 }
 
+/// The program and the fixture pack where another user can reach them.
+/// Run as root, the tests start `renew` as user 65534, who may not be able
+/// to enter the checkout (a clone under a 0700 folder, or under /root):
+/// then both are copied to a temp folder anyone can read. Otherwise they
+/// are used where they are.
+#[cfg(unix)]
+struct Outside {
+    _tmp: Option<tempfile::TempDir>,
+    program: std::path::PathBuf,
+    pack: std::path::PathBuf,
+}
+
+#[cfg(unix)]
+impl Outside {
+    fn new(for_another_user: bool) -> Outside {
+        use std::os::unix::fs::PermissionsExt;
+        if !for_another_user {
+            return Outside {
+                _tmp: None,
+                program: env!("CARGO_BIN_EXE_renew").into(),
+                pack: FIXTURE_REGIONS.into(),
+            };
+        }
+        let mode = |p: &std::path::Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        mode(tmp.path(), 0o755);
+        let program = tmp.path().join("renew");
+        std::fs::copy(env!("CARGO_BIN_EXE_renew"), &program).unwrap();
+        mode(&program, 0o755);
+        let pack = tmp.path().join("pack");
+        std::fs::create_dir(&pack).unwrap();
+        mode(&pack, 0o755);
+        for entry in std::fs::read_dir(FIXTURE_REGIONS).unwrap() {
+            let path = entry.unwrap().path();
+            let to = pack.join(path.file_name().unwrap());
+            std::fs::copy(&path, &to).unwrap();
+            mode(&to, 0o644);
+        }
+        Outside {
+            _tmp: Some(tmp),
+            program,
+            pack,
+        }
+    }
+}
+
 /// What `sudo renew … --save` leaves behind: a checklist file and the
 /// `.lock` that only root may read, then a folder the person cannot write.
 /// Reading needs no write access; the unreadable file is named and the
@@ -661,13 +709,14 @@ fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out(
     };
     chmod(&checklist_path(&env, &locked), 0o000);
     chmod(&dir.join(".lock"), 0o000);
+    let outside = Outside::new(as_root);
     let run = |args: &[&str]| {
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        let mut c = std::process::Command::new(&outside.program);
         // HOME where no config is (the other user could not read ours).
         c.env_clear()
             .env("HOME", "/nonexistent")
             .env("RENEW_DATA_DIR", env.dir.path())
-            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
+            .env("RENEW_POLICY_DIR", &outside.pack)
             .env("RENEW_TODAY", "2026-01-15")
             .env("LANG", "C.UTF-8")
             .args(args);
@@ -726,13 +775,14 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
     let data = env.dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let outside = Outside::new(as_root);
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
     let run = |args: &[&str]| {
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        let mut c = std::process::Command::new(&outside.program);
         c.env_clear()
             .env("HOME", "/nonexistent")
             .env("RENEW_DATA_DIR", &data)
-            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
+            .env("RENEW_POLICY_DIR", &outside.pack)
             .env("RENEW_TODAY", "2026-01-15")
             .env("LANG", "C.UTF-8")
             .args(args);
