@@ -126,7 +126,7 @@ pub fn read_holidays(dir: &Path) -> (Vec<OfficialYear>, Vec<Problem>) {
             Err(mut p) => problems.append(&mut p),
         }
     }
-    (years, problems)
+    (years, super::pack::cut_values(problems))
 }
 
 /// One holiday file (`file` is its name, `holidays/YYYY.json`) checked alone.

@@ -119,7 +119,17 @@ pub fn read_pack_files(dir: &Path, base: &PolicySet) -> (Vec<PackFile>, Vec<Prob
             Err(mut p) => problems.append(&mut p),
         }
     }
-    (accepted, problems)
+    (accepted, cut_values(problems))
+}
+
+/// Problems with every quoted value cut to its start and end (a bad file
+/// may hold a value of nearly 1 MiB; the message names it, never echoes it).
+pub(crate) fn cut_values(mut problems: Vec<Problem>) -> Vec<Problem> {
+    for p in &mut problems {
+        p.field = crate::text::cut_quoted(&p.field);
+        p.reason = crate::text::cut_quoted(&p.reason);
+    }
+    problems
 }
 
 /// 0 for a generic entry, 1 for a province's file, 2 for any other (or
