@@ -733,6 +733,27 @@ fn the_sheet_is_saved_to_a_file_the_person_names() {
     }
 }
 
+/// `~` alone is the home folder, not a file named `~` in the current
+/// folder: the person is asked for a file name.
+#[test]
+fn a_sheet_saved_to_tilde_asks_for_a_file_name() {
+    let (mut h, _) = one("妈妈", "fx-exact", "diabetes", "2026-03-31");
+    let dir = h.store.dir().parent().unwrap().to_path_buf();
+    select(&mut h, "妈妈");
+    h.enter().typed("p");
+    for _ in 0..40 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("~").enter();
+    assert!(!dir.join("~").exists(), "a file named ~ was written");
+    let message = &h.app.message().unwrap().1;
+    assert!(message.contains("请换个文件名"), "{message}");
+    assert!(
+        matches!(h.app.overlays().last(), Some(Overlay::SaveSheet { .. })),
+        "still asking for a name"
+    );
+}
+
 #[test]
 fn a_kiosk_offers_none_of_it() {
     // Saved checklists on the machine; a kiosk over the same folder.

@@ -130,8 +130,8 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes the sheet to the file the person named, only its owner can read
 /// it (0600). A new file is created and never replaces one: an existing
 /// file is written only with `overwrite` (the person said so), a link is
-/// never followed, and only a plain file is ever written. A leading `~/` is
-/// the home folder; another relative name is in `dir` (the current
+/// never followed, and only a plain file is ever written. `~` and a leading
+/// `~/` are the home folder; another relative name is in `dir` (the current
 /// directory when None). Returns where it was written.
 pub(crate) fn write_sheet(
     path: &str,
@@ -140,8 +140,17 @@ pub(crate) fn write_sheet(
     overwrite: bool,
 ) -> Result<PathBuf, SheetError> {
     use std::fs;
-    let path = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+    // `~` alone is the home folder (refused below as not a file: the person
+    // is asked for a name), never a file named `~` here.
+    let home_relative = path.strip_prefix("~/").or((path == "~").then_some(""));
+    let path = match (home_relative, std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        (Some(_), None) if path == "~" => {
+            return Err(SheetError::Failed(crate::i18n::tf(
+                "tui.sheet.not_a_file",
+                &[("path", &path)],
+            )));
+        }
         _ => match dir {
             Some(dir) => dir.join(path),
             None => PathBuf::from(path),
