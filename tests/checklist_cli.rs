@@ -1133,3 +1133,40 @@ fn list_columns_line_up_by_display_width() {
         "{columns:?}\n{text}"
     );
 }
+
+/// A label that is another checklist's id is ambiguous, and both are
+/// listed; a label is found by what the list shows of it (a direction
+/// override dropped), not only by its hidden characters.
+#[test]
+fn a_label_equal_to_an_id_is_ambiguous_and_labels_match_as_shown() {
+    let env = Env::new();
+    let first = env.save("甲市", "tnb", "2026-03-31", "妈妈");
+    let second = env.save("甲市", "gxy", "2026-03-31", "爸爸");
+    // The second's label becomes the first's id (as another program may write it).
+    let path = checklist_path(&env, &second);
+    let mut v = read_json(&path);
+    v["label"] = first.clone().into();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let out = env.cmd(&["checklist", "show", &first]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the id won silently");
+    assert!(err.contains("多份清单") && err.contains(&second), "{err}");
+
+    let third = env.save("甲市", "tnb", "2026-06-30", "x");
+    let path = checklist_path(&env, &third);
+    let mut v = read_json(&path);
+    v["label"] = "\u{202E}RTL".into();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let list = env.cmd(&["checklist", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains("RTL"));
+    let out = env.cmd(&["checklist", "show", "RTL"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2026-06-30")
+            || String::from_utf8_lossy(&out.stdout).contains("6月30日")
+    );
+}

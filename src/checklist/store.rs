@@ -477,6 +477,20 @@ impl Store {
         )
     }
 
+    /// Every checklist that reads, changing nothing on disk (no file is
+    /// moved aside): for a question about all of them.
+    fn read_readable(&self) -> Result<Vec<Checklist>, StoreError> {
+        let _lock = self.lock_for_reading()?;
+        let (files, _) = self.checklist_files()?;
+        Ok(Self::read_all(&files)
+            .into_iter()
+            .filter_map(|r| match r {
+                Ok(Read::Ok(c, _)) => Some(*c),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// Every readable checklist, and a problem for every other file.
     /// Unreadable files are moved aside as they are found (when the folder
     /// can be written); one bad file never hides the others.
@@ -531,13 +545,35 @@ impl Store {
     /// a label that only one checklist has.
     pub fn resolve(&self, query: &str, now: DateTime<Utc>) -> Result<String, StoreError> {
         let q = query.trim();
-        // An exact id goes straight to its file, so a file that cannot be
-        // read is named in the error rather than "not found".
+        // An exact id is its file, so a file that cannot be read is named in
+        // the error rather than "not found"; but another checklist labelled
+        // with that id makes it ambiguous (neither wins silently).
+        // A label matches as written or as shown (the list drops control,
+        // invisible and direction-changing characters).
+        let labelled = |c: &&Checklist| c.label == q || crate::i18n::clean(&c.label).trim() == q;
         if valid_id(q) && fs::symlink_metadata(self.dir.join(format!("{q}.json"))).is_ok() {
-            return Ok(q.to_string());
+            // Only reads: the file itself, if it is bad, is dealt with (and
+            // named) by whatever loads it next.
+            let Ok(others) = self.read_readable() else {
+                return Ok(q.to_string());
+            };
+            let mut matches: Vec<(String, String)> = others
+                .iter()
+                .filter(|c| c.id != q && labelled(c))
+                .map(|c| (c.id.clone(), c.label.clone()))
+                .collect();
+            if matches.is_empty() {
+                return Ok(q.to_string());
+            }
+            let own = others.iter().find(|c| c.id == q).map(|c| c.label.clone());
+            matches.insert(0, (q.to_string(), own.unwrap_or_default()));
+            return Err(StoreError::Ambiguous {
+                query: q.to_string(),
+                matches,
+            });
         }
         let (lists, _) = self.list(now)?;
-        let by_label: Vec<&Checklist> = lists.iter().filter(|c| c.label == q).collect();
+        let by_label: Vec<&Checklist> = lists.iter().filter(labelled).collect();
         let by_prefix: Vec<&Checklist> = lists
             .iter()
             .filter(|c| !q.is_empty() && c.id.starts_with(q))
