@@ -688,6 +688,7 @@ tui-edit-hint = Change this checklist's answers: choose a row and press Enter to
 tui-edited = Checklist "{ $label }" updated; the ticks that still apply are kept.
 tui-saved_twice = Saved. Note: there is already a checklist "{ $label }" for { $disease } in { $region }. Both are kept; delete the one you do not need with Del on the list.
 tui-not_changed = Nothing changed: { $error }
+tui-changed_elsewhere = This checklist was changed elsewhere (a new renewal cycle) and has been reloaded; your last tick was not saved — tick again if it still applies.
 tui-saved_short = Saved.
 tui-sheet-title = Save as a file
 tui-sheet-label = File name:{" "}

@@ -688,6 +688,7 @@ tui-edit-hint = 修改这份清单的回答：选一行按 Enter 修改，最后
 tui-edited = 清单「{ $label }」已更新；仍适用的勾都保留了。
 tui-saved_twice = 已保存。注意：已经有一份「{ $label }」的{ $region }{ $disease }清单，两份都保留了；多余的可以在列表里按 Del 删除。
 tui-not_changed = 没有改动：{ $error }
+tui-changed_elsewhere = 这份清单已在别处更改（进入了新的续期周期），已重新载入；刚才的勾选没有保存，如仍需要请再勾一次。
 tui-saved_short = 已保存。
 tui-sheet-title = 存成文件
 tui-sheet-label = 文件名：

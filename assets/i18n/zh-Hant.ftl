@@ -688,6 +688,7 @@ tui-edit-hint = 修改這份清單的回答：選一行按 Enter 修改，最後
 tui-edited = 清單「{ $label }」已更新；仍適用的勾都保留了。
 tui-saved_twice = 已儲存。注意：已經有一份「{ $label }」的{ $region }{ $disease }清單，兩份都保留了；多餘的可以在列表裡按 Del 刪除。
 tui-not_changed = 沒有改動：{ $error }
+tui-changed_elsewhere = 這份清單已在別處更改（進入了新的續期週期），已重新載入；剛才的勾選沒有儲存，如仍需要請再勾一次。
 tui-saved_short = 已儲存。
 tui-sheet-title = 存成檔案
 tui-sheet-label = 檔名：

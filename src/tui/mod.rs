@@ -310,13 +310,26 @@ pub fn perform(
             }
             Some(Msg::Saved(store.create(&c).map(|_| c).map_err(said)))
         }
-        Effect::SetDone { id, item, done } => {
-            let result = store.update(&id, now, |c| match c.find_item(&item) {
-                Ok(i) => (c.set_done(i, done, now), ()),
-                Err(_) => (false, ()),
+        Effect::SetDone {
+            id,
+            item,
+            done,
+            cycle,
+        } => {
+            // Ticked in the cycle the screen shows, or not at all: a file
+            // that moved on to another cycle meanwhile is shown again.
+            let result = store.update(&id, now, |c| {
+                if c.history.len() != cycle {
+                    return (false, false);
+                }
+                match c.find_item(&item) {
+                    Ok(i) => (c.set_done(i, done, now), true),
+                    Err(_) => (false, true),
+                }
             });
             Some(match result {
-                Ok((c, _)) => Msg::Stored(Ok(c)),
+                Ok((c, false)) => Msg::ChangedElsewhere(c),
+                Ok((c, true)) => Msg::Stored(Ok(c)),
                 Err(e) => Msg::TickFailed {
                     id,
                     item,
