@@ -140,3 +140,30 @@ fn a_config_that_is_a_device_or_a_fifo_is_refused_at_once() {
         assert!(err.contains(config), "{config}: {err}");
     }
 }
+
+/// The wizard opens over a data folder with a FIFO among the checklists:
+/// its first state is built, not a blank screen waiting in `open`.
+#[test]
+fn the_wizard_opens_past_a_fifo_among_the_checklists() {
+    use chrono::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    let checklists = dir.path().join("checklists");
+    std::fs::create_dir(&checklists).unwrap();
+    mkfifo(&checklists.join("x.json"));
+    let data = dir.path().to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let now = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+        let (app, store) = renewal_assistant::tui::start(
+            common::fixture_policy(),
+            common::today(),
+            Some(&data),
+            None,
+            now,
+        );
+        let _ = tx.send((app.saved().len(), store.is_some()));
+    });
+    let (saved, has_store) = rx.recv_timeout(LIMIT).expect("the wizard hung at start");
+    assert!(has_store);
+    assert_eq!(saved, 0, "the FIFO is no checklist");
+}
