@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Why a file was not read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// A FIFO, a device, a socket or a folder: not a file with contents.
     NotRegular,
     /// Larger than the limit (its size, when the file says it).
@@ -51,7 +51,7 @@ impl From<ReadError> for io::Error {
 /// following a final link when `follow` is false; then refuses anything but
 /// a regular file, checked on the open file itself (`fstat`), so nothing
 /// can be swapped in between the check and the read.
-pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
+pub(crate) fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -73,7 +73,7 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
 }
 
 /// The bytes of the regular file `path`, at most `limit` of them.
-pub fn read_regular(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_regular(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, ReadError> {
     let file = open_regular(path, follow)?;
     if file.metadata()?.len() > limit {
         return Err(ReadError::TooBig { limit });
@@ -87,7 +87,11 @@ pub fn read_regular(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, Re
 }
 
 /// As [`read_regular`], as UTF-8 text.
-pub fn read_regular_text(path: &Path, limit: u64, follow: bool) -> Result<String, ReadError> {
+pub(crate) fn read_regular_text(
+    path: &Path,
+    limit: u64,
+    follow: bool,
+) -> Result<String, ReadError> {
     let bytes = read_regular(path, limit, follow)?;
     String::from_utf8(bytes)
         .map_err(|_| ReadError::Io(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text")))
@@ -105,7 +109,7 @@ mod tests {
 
     /// Runs `f` on a thread; fails (rather than hanging the suite) when it
     /// has not returned within five seconds.
-    pub(crate) fn within_5s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    fn within_5s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let _ = tx.send(f());

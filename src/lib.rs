@@ -9,7 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod document;
-pub mod files;
+mod files;
 pub mod i18n;
 mod par;
 pub mod places;

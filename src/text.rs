@@ -51,7 +51,7 @@ const QUOTE_CHARS: usize = 80;
 /// `value` whole when short; else its first and last characters around
 /// `…`, with its length in characters: a 900 KB value in a bad file is
 /// named, not echoed.
-pub fn cut_long(value: &str) -> String {
+pub(crate) fn cut_long(value: &str) -> String {
     let n = value.chars().count();
     if n <= QUOTE_CHARS {
         return value.to_string();
@@ -64,7 +64,7 @@ pub fn cut_long(value: &str) -> String {
 /// `message` with each value quoted in it (between `"…"` or backticks, as
 /// serde and our checks quote them) cut by [`cut_long`], and whatever is
 /// left unquoted and still long cut too.
-pub fn cut_quoted(message: &str) -> String {
+pub(crate) fn cut_quoted(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(4096));
     let mut rest = message;
     while let Some(open) = rest.find(['"', '`']) {
