@@ -107,27 +107,42 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 /// The longest run without a space or line break that goes into a table
 /// cell whole, in display columns. `comfy-table` splits a long run one
 /// line at a time, copying the rest each time: quadratic in the run's
-/// length. Runs are cut to this length first (a line break in the cell), so
-/// a table takes time linear in its text. Real text never comes near it.
+/// length. A longer run (real text never comes near it: the data's longest
+/// is 248) is cut into lines of [`CELL_CHUNK`] columns first, so a table
+/// takes time linear in its text.
 const MAX_CELL_RUN: usize = 512;
 
-/// `text` with a line break wherever a run without whitespace would pass
-/// [`MAX_CELL_RUN`] columns.
+/// The lines a run past [`MAX_CELL_RUN`] is cut into, in display columns.
+const CELL_CHUNK: usize = 32;
+
+/// `text` with every run without whitespace that is wider than
+/// [`MAX_CELL_RUN`] cut into lines of [`CELL_CHUNK`] columns.
 fn bounded_runs(text: &str) -> String {
+    let char_width = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
     let mut out = String::with_capacity(text.len());
-    let mut run = 0;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            run = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (run, after) = rest.split_at(run_end);
+        if run.chars().map(char_width).sum::<usize>() <= MAX_CELL_RUN {
+            out.push_str(run);
         } else {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if run + w > MAX_CELL_RUN {
-                out.push('\n');
-                run = 0;
+            let mut line = 0;
+            for c in run.chars() {
+                let w = char_width(c);
+                if line + w > CELL_CHUNK {
+                    out.push('\n');
+                    line = 0;
+                }
+                line += w;
+                out.push(c);
             }
-            run += w;
         }
-        out.push(c);
+        let space_end = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        out.push_str(&after[..space_end]);
+        rest = &after[space_end..];
     }
     out
 }
