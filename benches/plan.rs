@@ -168,5 +168,33 @@ fn inheritance(c: &mut Criterion) {
     });
 }
 
-criterion_group!(plan_benches, benches, inheritance);
+/// Layout is linear in an unbreakable run (issue 23): a plan whose channel
+/// `where` is 1 MiB of `a` (the pack file limit), as text at width 80.
+/// Bound: `renewal_assistant::document::LAYOUT_1MIB_LIMIT` (10 s) in a test
+/// build, asserted by `document::tests`; the README states the release
+/// figure. Quadratic before: over 60 s at 1M characters.
+fn huge_field(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy");
+    let policy = PolicySet::from_dir(std::path::Path::new(dir)).unwrap();
+    let answers = Answers {
+        region: "fx-exact".into(),
+        scheme: Scheme::Employee,
+        disease: "diabetes".into(),
+        validity_end: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        cross_province: true,
+        retired: false,
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 5, 6).unwrap();
+    let mut plan = plan::compute(&policy, &answers, today).unwrap();
+    plan.channels[0].location = "a".repeat(1 << 20);
+    let mut group = c.benchmark_group("layout");
+    group.sample_size(10);
+    group.bench_function(
+        "lay out a plan with a 1 MiB unbreakable field (width 80)",
+        |b| b.iter(|| black_box(renewal_assistant::document::plan_text(black_box(&plan), 80))),
+    );
+    group.finish();
+}
+
+criterion_group!(plan_benches, benches, inheritance, huge_field);
 criterion_main!(plan_benches);

@@ -75,13 +75,20 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// Reads `path`; a missing file is the default config, a broken one an
 /// error that names the file and what is wrong.
+/// Only a regular file of at most [`MAX_CONFIG_BYTES`] is read: a device
+/// (`/dev/zero`) or a FIFO is refused at once, never read without end or
+/// waited on.
 pub fn load(path: &Path) -> Result<Config, String> {
-    match std::fs::read_to_string(path) {
+    use crate::files::{ReadError, read_regular_text};
+    match read_regular_text(path, MAX_CONFIG_BYTES, true) {
         Ok(text) => parse(&text).map_err(|e| format!("{}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
 }
+
+/// A config file is a few lines; anything bigger is not one.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 pub fn parse(text: &str) -> Result<Config, String> {
     let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;

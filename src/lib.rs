@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod document;
+mod files;
 pub mod i18n;
 mod par;
 pub mod phone;

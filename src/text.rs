@@ -44,9 +44,92 @@ pub fn is_invisible_or_bidi(c: char) -> bool {
     )
 }
 
+/// The most characters of a value quoted in a message; a longer one is
+/// cut to its start and end.
+const QUOTE_CHARS: usize = 80;
+
+/// `value` whole when short; else its first and last characters around
+/// `…`, with its length in characters: a 900 KB value in a bad file is
+/// named, not echoed.
+pub(crate) fn cut_long(value: &str) -> String {
+    let n = value.chars().count();
+    if n <= QUOTE_CHARS {
+        return value.to_string();
+    }
+    let head: String = value.chars().take(QUOTE_CHARS / 2).collect();
+    let tail: String = value.chars().skip(n - QUOTE_CHARS / 4).collect();
+    format!("{head}…{tail} ({n} characters)")
+}
+
+/// `message` with each value quoted in it (between `"…"` or backticks, as
+/// serde and our checks quote them) cut by [`cut_long`], and whatever is
+/// left unquoted and still long cut too.
+pub(crate) fn cut_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest.as_bytes()[open] as char;
+        out.push_str(&rest[..=open]);
+        let inner = &rest[open + 1..];
+        // The closing quote, skipping escaped ones (`\"` in a Debug string).
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in inner.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                c if c == quote && !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        match close {
+            Some(i) => {
+                out.push_str(&cut_long(&inner[..i]));
+                out.push(quote);
+                rest = &inner[i + 1..];
+            }
+            None => {
+                out.push_str(&cut_long(inner));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    if out.chars().count() > 4 * QUOTE_CHARS {
+        return cut_long_at(&out, 4 * QUOTE_CHARS);
+    }
+    out
+}
+
+/// As [`cut_long`] with room for `max` characters.
+fn cut_long_at(text: &str, max: usize) -> String {
+    let n = text.chars().count();
+    let head: String = text.chars().take(max / 2).collect();
+    let tail: String = text.chars().skip(n - max / 4).collect();
+    format!("{head}…{tail} ({n} characters)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_quoted_values_are_cut_with_their_length() {
+        let long = "x".repeat(1000);
+        let said = cut_quoted(&format!(
+            "unknown variant `a{long}b`, expected one of `web`, `app`"
+        ));
+        assert!(said.starts_with("unknown variant `axxx"), "{said}");
+        assert!(said.contains("xxb (1002 characters)`"), "{said}");
+        assert!(said.ends_with("expected one of `web`, `app`"), "{said}");
+        let said = cut_quoted(&format!(r#"id "{long}\"q" is taken"#));
+        assert!(said.contains("(1003 characters)\" is taken"), "{said}");
+        // Short messages are left as they are.
+        assert_eq!(cut_quoted("is \"empty\""), "is \"empty\"");
+        assert!(cut_quoted(&long).chars().count() < 400);
+    }
 
     #[test]
     fn full_width_forms_read_as_ascii() {

@@ -633,6 +633,54 @@ fn modes_bind(dir: &std::path::Path) -> bool {
     binds
 }
 
+/// The program and the fixture pack where another user can reach them.
+/// Run as root, the tests start `renew` as user 65534, who may not be able
+/// to enter the checkout (a clone under a 0700 folder, or under /root):
+/// then both are copied to a temp folder anyone can read. Otherwise they
+/// are used where they are.
+#[cfg(unix)]
+struct Outside {
+    _tmp: Option<tempfile::TempDir>,
+    program: std::path::PathBuf,
+    pack: std::path::PathBuf,
+}
+
+#[cfg(unix)]
+impl Outside {
+    fn new(for_another_user: bool) -> Outside {
+        use std::os::unix::fs::PermissionsExt;
+        if !for_another_user {
+            return Outside {
+                _tmp: None,
+                program: env!("CARGO_BIN_EXE_renew").into(),
+                pack: FIXTURE_REGIONS.into(),
+            };
+        }
+        let mode = |p: &std::path::Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        mode(tmp.path(), 0o755);
+        let program = tmp.path().join("renew");
+        std::fs::copy(env!("CARGO_BIN_EXE_renew"), &program).unwrap();
+        mode(&program, 0o755);
+        let pack = tmp.path().join("pack");
+        std::fs::create_dir(&pack).unwrap();
+        mode(&pack, 0o755);
+        for entry in std::fs::read_dir(FIXTURE_REGIONS).unwrap() {
+            let path = entry.unwrap().path();
+            let to = pack.join(path.file_name().unwrap());
+            std::fs::copy(&path, &to).unwrap();
+            mode(&to, 0o644);
+        }
+        Outside {
+            _tmp: Some(tmp),
+            program,
+            pack,
+        }
+    }
+}
+
 /// What `sudo renew … --save` leaves behind: a checklist file and the
 /// `.lock` that only root may read, then a folder the person cannot write.
 /// Reading needs no write access; the unreadable file is named and the
@@ -661,13 +709,14 @@ fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out(
     };
     chmod(&checklist_path(&env, &locked), 0o000);
     chmod(&dir.join(".lock"), 0o000);
+    let outside = Outside::new(as_root);
     let run = |args: &[&str]| {
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        let mut c = std::process::Command::new(&outside.program);
         // HOME where no config is (the other user could not read ours).
         c.env_clear()
             .env("HOME", "/nonexistent")
             .env("RENEW_DATA_DIR", env.dir.path())
-            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
+            .env("RENEW_POLICY_DIR", &outside.pack)
             .env("RENEW_TODAY", "2026-01-15")
             .env("LANG", "C.UTF-8")
             .args(args);
@@ -726,13 +775,14 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
     let data = env.dir.path().join("data");
     std::fs::create_dir(&data).unwrap();
     std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let outside = Outside::new(as_root);
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
     let run = |args: &[&str]| {
-        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_renew"));
+        let mut c = std::process::Command::new(&outside.program);
         c.env_clear()
             .env("HOME", "/nonexistent")
             .env("RENEW_DATA_DIR", &data)
-            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
+            .env("RENEW_POLICY_DIR", &outside.pack)
             .env("RENEW_TODAY", "2026-01-15")
             .env("LANG", "C.UTF-8")
             .args(args);
@@ -1081,5 +1131,42 @@ fn list_columns_line_up_by_display_width() {
     assert!(
         columns.iter().all(|c| *c == columns[0]),
         "{columns:?}\n{text}"
+    );
+}
+
+/// A label that is another checklist's id is ambiguous, and both are
+/// listed; a label is found by what the list shows of it (a direction
+/// override dropped), not only by its hidden characters.
+#[test]
+fn a_label_equal_to_an_id_is_ambiguous_and_labels_match_as_shown() {
+    let env = Env::new();
+    let first = env.save("甲市", "tnb", "2026-03-31", "妈妈");
+    let second = env.save("甲市", "gxy", "2026-03-31", "爸爸");
+    // The second's label becomes the first's id (as another program may write it).
+    let path = checklist_path(&env, &second);
+    let mut v = read_json(&path);
+    v["label"] = first.clone().into();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let out = env.cmd(&["checklist", "show", &first]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the id won silently");
+    assert!(err.contains("多份清单") && err.contains(&second), "{err}");
+
+    let third = env.save("甲市", "tnb", "2026-06-30", "x");
+    let path = checklist_path(&env, &third);
+    let mut v = read_json(&path);
+    v["label"] = "\u{202E}RTL".into();
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let list = env.cmd(&["checklist", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains("RTL"));
+    let out = env.cmd(&["checklist", "show", "RTL"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2026-06-30")
+            || String::from_utf8_lossy(&out.stdout).contains("6月30日")
     );
 }

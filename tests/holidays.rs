@@ -298,3 +298,35 @@ fn the_qr_text_marks_an_estimated_apply_by_day() {
         assert!(text.contains("2026-12-24（估）"), "level {level}: {text}");
     }
 }
+
+/// Holiday files follow the region files' rule for text (no control,
+/// invisible or direction-changing characters) and refuse two blocks that
+/// share a day.
+#[test]
+fn holiday_text_follows_the_region_rule_and_blocks_never_overlap() {
+    let pack = tempfile::tempdir().unwrap();
+    fs::create_dir(pack.path().join("holidays")).unwrap();
+    let mut bad = example_2027();
+    bad["days_off"][0]["name"] = "元旦\u{7}".into();
+    bad["source"]["title"] = "示例\u{202E}文件".into();
+    // 清明 again, a day later: 04-04 and 04-05 in two blocks.
+    bad["days_off"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "name": "清明节", "from": "2027-04-04", "to": "2027-04-06" }));
+    fs::write(
+        pack.path().join("holidays/2027.json"),
+        serde_json::to_string(&bad).unwrap(),
+    )
+    .unwrap();
+    let (code, out, err) = renew(&["data", "check", pack.path().to_str().unwrap()]);
+    assert_ne!(code, 0);
+    let all = format!("{out}{err}");
+    for needle in [
+        "holidays/2027.json：days_off[0].name：contains a control character",
+        "holidays/2027.json：source.title：contains the invisible or direction-changing character U+202E",
+        "holidays/2027.json：days_off[7]：2027-04-04 to 2027-04-06 overlaps days_off[2]",
+    ] {
+        assert!(all.contains(needle), "{needle:?} not in:\n{all}");
+    }
+}

@@ -645,3 +645,110 @@ fn saving_at_a_kiosk_promises_no_next_time() {
     assert!(!screen.contains("下次打开程序"), "{screen}");
     assert!(screen.contains("公用设备"), "{screen}");
 }
+
+/// Whether process `pid` is still running: neither gone nor a zombie.
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat.rsplit(") ").next().and_then(|s| s.chars().next());
+    state.is_some_and(|s| s != 'Z' && s != 'X')
+}
+
+/// The pids a printer script wrote to `file`, one a line.
+#[cfg(unix)]
+fn pids_in(file: &std::path::Path) -> Vec<u32> {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
+}
+
+/// A printer stopped at its time limit leaves nothing running: not its
+/// shell, not what the shell started, not even a child that ignores
+/// SIGTERM (it gets SIGKILL after a grace period).
+#[cfg(unix)]
+#[test]
+fn a_printer_stopped_at_its_limit_leaves_no_process_behind() {
+    for trap in ["", "trap '' TERM; "] {
+        let tmp = tempfile::tempdir().unwrap();
+        let pids = tmp.path().join("pids");
+        let script = format!(
+            "{trap}echo $$ > {p}; sleep 301 & echo $! >> {p}; wait",
+            p = pids.display()
+        );
+        let mut h = Harness::kiosk();
+        h.answer_all();
+        h.enter();
+        h.printer = PrintConfig {
+            command: vec!["sh".into(), "-c".into(), script],
+            timeout_seconds: Some(1),
+            ..Default::default()
+        };
+        h.app.set_can_print(true);
+        h.typed("p");
+        let message = &h.app.message().unwrap().1;
+        assert!(message.contains("1 秒内没有完成"), "{trap}: {message}");
+        let pids = pids_in(&pids);
+        assert_eq!(pids.len(), 2, "{trap}: the script ran");
+        // Init reaps the orphans it was given; allow it a moment.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while pids.iter().any(|&p| running(p)) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let left: Vec<_> = pids.iter().filter(|&&p| running(p)).collect();
+        for pid in &left {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        assert!(left.is_empty(), "{trap}: still running: {left:?}");
+    }
+}
+
+/// A kiosk that saved nothing leaves nothing in the data folder: no
+/// `checklists` folder, no `.lock`, not even the data folder itself. The
+/// first save creates them.
+#[test]
+fn a_kiosk_that_saved_nothing_leaves_nothing() {
+    use chrono::TimeZone;
+    let tmp = tempfile::tempdir().unwrap();
+    let now = chrono::Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = tmp.path().join("missing");
+    for dir in [&empty, &missing] {
+        let (mut app, store) =
+            renewal_assistant::tui::start(fixture_policy(), today(), Some(dir), Some(KIOSK), now);
+        renewal_assistant::tui::app::update(&mut app, Msg::Resize(80, 24));
+        let left: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{dir:?}: {left:?}");
+        assert_eq!(dir.exists(), dir == &empty, "{dir:?}");
+        // Saving still works, and creates what it needs.
+        let store = store.expect("a kiosk that may save has a store");
+        let answers = renewal_assistant::plan::Answers {
+            region: "fx-exact".into(),
+            scheme: renewal_assistant::policy::Scheme::Employee,
+            disease: "diabetes".into(),
+            validity_end: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            cross_province: false,
+            retired: false,
+        };
+        let plan = renewal_assistant::plan::compute(&fixture_policy(), &answers, today()).unwrap();
+        let c = renewal_assistant::checklist::Checklist::new(
+            store.new_id(),
+            "访客",
+            &answers,
+            &plan,
+            now,
+        );
+        store.create(&c).unwrap();
+        assert!(
+            dir.join("checklists")
+                .join(format!("{}.json", c.id))
+                .exists()
+        );
+    }
+}

@@ -578,3 +578,31 @@ mod loader_fuzz {
         }
     }
 }
+
+/// A huge bad value is quoted cut: its start … its end, with its length,
+/// never echoed whole (900 KB on the screen).
+#[test]
+fn a_huge_bad_value_is_quoted_cut_with_its_length() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/policy/regions");
+    let read = |f: &str| -> Value {
+        serde_json::from_str(&fs::read_to_string(fixtures.join(f)).unwrap()).unwrap()
+    };
+    let pack = tempfile::tempdir().unwrap();
+    let mut v = read("fx-assumed.json");
+    v["channels"][0]["kind"] = format!("start{}end", "x".repeat(900_000)).into();
+    write(pack.path(), "a.json", &v);
+    let (_, out, err) = renew(&["data", "check", pack.path().to_str().unwrap()]);
+    assert!(
+        out.len() + err.len() < 4_000,
+        "{} bytes",
+        out.len() + err.len()
+    );
+    assert!(
+        out.contains("a.json") && out.contains("channels[0].kind"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`startxxx") && out.contains("xxxend (900008 characters)`"),
+        "start, end and length: {out}"
+    );
+}

@@ -498,6 +498,128 @@ fn a_hanging_printer_does_not_freeze_a_kiosk() {
     s.assert_restored("SIGTERM while printing");
 }
 
+/// A pack with a field near the 1 MiB file limit and no place to break it
+/// (the channel's `where`) neither stalls the kiosk nor delays the idle
+/// wipe: the visitor's plan is gone on time, from the channels tab.
+#[test]
+fn a_huge_unbreakable_field_does_not_delay_the_idle_wipe() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = tmp.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    for entry in std::fs::read_dir(FIXTURE_REGIONS).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, pack.join(path.file_name().unwrap())).unwrap();
+    }
+    let file = pack.join("fx-exact.json");
+    let mut region: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    region["channels"][0]["where"] = "a".repeat(1_000_000).into();
+    std::fs::write(&file, region.to_string()).unwrap();
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[kiosk]\nenabled = true\nidle_seconds = 10\ncountdown_seconds = 5\n",
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let pack = pack.display().to_string();
+    let mut s = Session::start(
+        tmp.path(),
+        &[("RENEW_CONFIG", &config), ("RENEW_POLICY_DIR", &pack)],
+    );
+    s.wait_for("您在哪个地区参保");
+    s.send("甲市");
+    s.wait_for("找到 1 项");
+    s.send("\r1tnb");
+    s.wait_for("糖尿病");
+    s.send("\r2026-03-31\r\r\r");
+    s.wait_for("甲市 · 职工医保 · 糖尿病");
+    s.send("3");
+    let last_key = Instant::now();
+    s.wait_for("办理渠道");
+    // Nobody touches it: wiped 10 s after the last key, give or take a
+    // couple of frames on a busy machine.
+    let deadline = last_key + Duration::from_secs(14);
+    while !s.screen().contains("已清空") {
+        assert!(
+            Instant::now() < deadline,
+            "not wiped 14 s after the last key:\n{}",
+            s.screen()
+        );
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(!s.screen().contains("糖尿病"), "{}", s.screen());
+    signal(&s, "TERM");
+    s.wait_exit();
+}
+
+/// Staff quitting while a print hangs leaves no printer behind, even one
+/// that ignores SIGTERM (and the hang-up the closing terminal sends) and
+/// has started a child of its own.
+#[test]
+fn quitting_during_a_print_ends_the_printer_and_its_children() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pids = tmp.path().join("pids");
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[kiosk]\nenabled = true\n\
+             [print]\ncommand = [\"sh\", \"-c\", \"trap '' TERM HUP; echo $$ > {p}; sleep 302 & echo $! >> {p}; wait\"]\n\
+             timeout_seconds = 300\n",
+            p = pids.display()
+        ),
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let mut s = Session::start(tmp.path(), &[("RENEW_CONFIG", &config)]);
+    s.wait_for("您在哪个地区参保");
+    s.send("甲市");
+    s.wait_for("找到 1 项");
+    s.send("\r1tnb");
+    s.wait_for("糖尿病");
+    s.send("\r2026-03-31\r\r\r");
+    s.wait_for("甲市 · 职工医保 · 糖尿病");
+    s.send("p");
+    s.wait_for("正在打印");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(&pids)
+        .unwrap_or_default()
+        .lines()
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "the printer started");
+        s.pump(Duration::from_millis(50));
+    }
+    // The operator's quit: Ctrl-Q twice.
+    s.send("\x11");
+    s.pump(Duration::from_millis(200));
+    s.send("\x11");
+    s.wait_exit();
+    let started: Vec<u32> = std::fs::read_to_string(&pids)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    let running = |pid: &u32| {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat.rsplit(") ").next().and_then(|s| s.chars().next());
+        state.is_some_and(|s| s != 'Z' && s != 'X')
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while started.iter().any(running) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left: Vec<_> = started.iter().filter(|p| running(p)).collect();
+    for pid in &left {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    assert!(left.is_empty(), "still running after quit: {left:?}");
+}
+
 /// A kiosk started on a machine where checklists were saved never lists
 /// them, whatever keys come.
 #[test]

@@ -733,6 +733,86 @@ fn the_sheet_is_saved_to_a_file_the_person_names() {
     }
 }
 
+/// `~` alone is the home folder, not a file named `~` in the current
+/// folder: the person is asked for a file name.
+#[test]
+fn a_sheet_saved_to_tilde_asks_for_a_file_name() {
+    let (mut h, _) = one("妈妈", "fx-exact", "diabetes", "2026-03-31");
+    let dir = h.store.dir().parent().unwrap().to_path_buf();
+    select(&mut h, "妈妈");
+    h.enter().typed("p");
+    for _ in 0..40 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("~").enter();
+    assert!(!dir.join("~").exists(), "a file named ~ was written");
+    let message = &h.app.message().unwrap().1;
+    assert!(message.contains("请换个文件名"), "{message}");
+    assert!(
+        matches!(h.app.overlays().last(), Some(Overlay::SaveSheet { .. })),
+        "still asking for a name"
+    );
+}
+
+/// The wizard shows a checklist while another program (the CLI) submits
+/// and approves it, starting a new cycle. The next tick does not land
+/// silently in the new cycle: the file changed, so the screen reloads it
+/// and says so, and nothing is ticked.
+#[test]
+fn a_checklist_moved_to_a_new_cycle_elsewhere_is_reloaded_not_ticked() {
+    let (mut h, id) = one("奶奶", "fx-typical", "hypertension", "2026-03-31");
+    let data = h.store.dir().parent().unwrap().to_path_buf();
+    select(&mut h, "奶奶");
+    h.enter();
+    let before = h.checklist().clone();
+    assert!(before.history.is_empty());
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
+    for (today, args) in [
+        (
+            "2026-01-15",
+            vec!["checklist", "submit", &id, "--on", "2026-01-15"],
+        ),
+        (
+            "2026-01-15",
+            vec![
+                "checklist",
+                "approve",
+                &id,
+                "--new-end",
+                "2028-03-31",
+                "--on",
+                "2026-01-15",
+            ],
+        ),
+    ] {
+        let out = renew_in(&data)
+            .env("RENEW_POLICY_DIR", fixtures)
+            .env("RENEW_TODAY", today)
+            .args(&args)
+            .output()
+            .unwrap();
+        let (code, _, err) = outcome(out);
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+    let on_disk = || {
+        Store::open(&data)
+            .unwrap()
+            .load(&id, Utc::now())
+            .unwrap()
+            .items
+    };
+    let before_tick = on_disk();
+    assert!(!before_tick[1].done);
+    // The screen still shows the old cycle; a tick now (the second item,
+    // not done) must not land in the new one.
+    assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
+    h.key(KeyCode::Down).key(KeyCode::Char(' '));
+    assert_eq!(on_disk(), before_tick, "the tick landed in the new cycle");
+    let message = &h.app.message().unwrap().1;
+    assert!(message.contains("重新载入"), "{message}");
+    assert_eq!(h.checklist().history.len(), 1, "the new cycle is shown");
+}
+
 #[test]
 fn a_kiosk_offers_none_of_it() {
     // Saved checklists on the machine; a kiosk over the same folder.
@@ -884,4 +964,50 @@ fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
         snap("17_sheet_overwrite", &h);
     }
     set_lang(Lang::ZhHans);
+}
+
+/// A store error during a save or a tick is said wholly in the person's
+/// language: no English sentence inside a Chinese message.
+#[test]
+fn a_save_or_tick_that_fails_is_said_in_the_persons_language() {
+    use renewal_assistant::tui::app::{Effect, Msg};
+    let (mut h, id) = one("奶奶", "fx-typical", "hypertension", "2026-03-31");
+    let c = Store::open(h.store.dir().parent().unwrap())
+        .unwrap()
+        .load(&id, Utc::now())
+        .unwrap();
+    // Deleted meanwhile by another program.
+    std::fs::remove_file(h.store.path_of(&id).unwrap()).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
+    let p = plan::compute(&fixture_policy(), &c.answers, today()).unwrap();
+    for effect in [
+        Effect::SetDone {
+            id: id.clone(),
+            item: c.items[0].id.clone(),
+            done: false,
+            cycle: 0,
+        },
+        Effect::Save {
+            existing: Some(id.clone()),
+            label: "奶奶".into(),
+            answers: c.answers.clone(),
+            plan: Box::new(p.clone()),
+            ticked: Vec::new(),
+        },
+    ] {
+        let reply =
+            renewal_assistant::tui::perform(&h.app, effect, Some(&h.store), &h.printer, now)
+                .unwrap();
+        assert!(
+            matches!(reply, Msg::TickFailed { .. } | Msg::Saved(Err(_))),
+            "{reply:?}"
+        );
+        h.send(reply);
+        let message = &h.app.message().unwrap().1;
+        assert!(message.contains("保存失败"), "{message}");
+        assert!(
+            !message.contains("no checklist") && message.contains(&id),
+            "{message}"
+        );
+    }
 }

@@ -199,6 +199,42 @@ fn a_file_from_a_newer_version_is_left_alone() {
     assert_eq!(fs::read_to_string(&path).unwrap(), newer, "not overwritten");
 }
 
+/// A version too big for any integer type is still a newer version, left
+/// alone like `99`, never moved aside as a file without a version.
+#[test]
+fn a_version_too_big_to_count_is_a_newer_version() {
+    for version in ["18446744073709551616", "1e30", "99"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path()).unwrap();
+        let newer = format!(r#"{{"schema_version": {version}, "id": "future01"}}"#);
+        let path = store.dir().join("future01.json");
+        fs::write(&path, &newer).unwrap();
+        let (_, problems) = store.list(now()).unwrap();
+        assert!(
+            matches!(problems.as_slice(), [StoreProblem::Newer { file, .. }] if file == "future01.json"),
+            "{version}: {problems:?}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            newer,
+            "{version}: left alone"
+        );
+    }
+    // Not a number at all is a damaged file, as before.
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    fs::write(
+        store.dir().join("odd01.json"),
+        r#"{"schema_version": "two"}"#,
+    )
+    .unwrap();
+    let (_, problems) = store.list(now()).unwrap();
+    assert!(
+        matches!(problems.as_slice(), [StoreProblem::Corrupt { .. }]),
+        "{problems:?}"
+    );
+}
+
 #[test]
 fn the_schema_1_fixture_still_reads() {
     let tmp = tempfile::tempdir().unwrap();

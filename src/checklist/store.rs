@@ -19,7 +19,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::hash::{BuildHasher, Hasher};
-use std::io::{self, Read as _, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -83,6 +83,9 @@ pub enum StoreProblem {
     BadName { file: String },
     /// A symbolic link; not followed.
     Link { file: String },
+    /// A FIFO, a device, a socket or a folder named like a checklist file;
+    /// never read (reading a FIFO would wait for a writer), left alone.
+    NotAFile { file: String },
 }
 
 #[derive(Debug, Error)]
@@ -114,6 +117,8 @@ pub enum StoreError {
     Unreadable { file: String, reason: String },
     #[error("{path} is a symbolic link; links in the data folder are not followed")]
     Link { path: String },
+    #[error("checklist file {file} is not a regular file; left alone")]
+    NotAFile { file: String },
     #[error("cannot lock {path}: {reason}")]
     Lock { path: String, reason: String },
     #[error("cannot create the checklist folder {path}: {reason}")]
@@ -132,6 +137,8 @@ enum Read {
     Ok(Box<Checklist>, Option<String>),
     Corrupt(String),
     Newer(u64),
+    /// A FIFO, a device or a socket: left where it is, never opened blocking.
+    NotAFile,
 }
 
 /// A file that may hold checklist `.0` (its name without `.json`).
@@ -196,6 +203,16 @@ impl Store {
         Ok(store)
     }
 
+    /// The store of `data_dir` without touching the disk: nothing is
+    /// created or cleaned up until the first change, which creates the
+    /// folders (0700) and the lock as [`Store::open`] would. For a kiosk,
+    /// which leaves nothing behind unless a visitor saves.
+    pub fn unopened(data_dir: &Path) -> Store {
+        Store {
+            dir: data_dir.join("checklists"),
+        }
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -217,11 +234,29 @@ impl Store {
     fn lock(&self) -> Result<Lock, StoreError> {
         // `open` leaves the folder uncreated where it could not write; a
         // change needs it, and the error names it.
-        if fs::symlink_metadata(&self.dir).is_err() {
-            create_private_dir(&self.dir, false).map_err(|e| StoreError::CreateDir {
-                path: self.dir.display().to_string(),
-                reason: e.to_string(),
-            })?;
+        match fs::symlink_metadata(&self.dir) {
+            // An unopened store never checked the folder: a link is refused here.
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(StoreError::Link {
+                    path: self.dir.display().to_string(),
+                });
+            }
+            Ok(_) => {}
+            Err(_) => {
+                let create = |dir: &Path, parents: bool| {
+                    create_private_dir(dir, parents).map_err(|e| StoreError::CreateDir {
+                        path: dir.display().to_string(),
+                        reason: e.to_string(),
+                    })
+                };
+                // The data folder too, when an unopened store saves first.
+                if let Some(data_dir) = self.dir.parent()
+                    && fs::symlink_metadata(data_dir).is_err()
+                {
+                    create(data_dir, true)?;
+                }
+                create(&self.dir, false)?;
+            }
         }
         let path = self.lock_path();
         let fail = |e: io::Error| lock_error(&path, e);
@@ -306,17 +341,19 @@ impl Store {
 
     /// Reads the checklist in `path`, whose identity is `id` (its name).
     fn read(path: &Path, id: &str) -> io::Result<Read> {
-        let mut file = open_no_follow(path)?;
-        let mut bytes = Vec::new();
-        (&mut file)
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Ok(Read::Corrupt(format!(
-                "larger than {} MB",
-                MAX_FILE_BYTES / 1024 / 1024
-            )));
-        }
+        // Never a blocking open: a FIFO named `x.json` would stop every
+        // reader, and every writer waiting for the lock held meanwhile.
+        let bytes = match crate::files::read_regular(path, MAX_FILE_BYTES, false) {
+            Ok(bytes) => bytes,
+            Err(crate::files::ReadError::TooBig { .. }) => {
+                return Ok(Read::Corrupt(format!(
+                    "larger than {} MB",
+                    MAX_FILE_BYTES / 1024 / 1024
+                )));
+            }
+            Err(crate::files::ReadError::NotRegular) => return Ok(Read::NotAFile),
+            Err(crate::files::ReadError::Io(e)) => return Err(e),
+        };
         // Notepad and friends save UTF-8 with a byte-order mark.
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         // Most files are whole and of a version this program knows: read
@@ -337,13 +374,19 @@ impl Store {
             Ok(v) => v,
             Err(e) => return Ok(Read::Corrupt(format!("not valid JSON ({e})"))),
         };
-        match value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64)
-        {
-            None => return Ok(Read::Corrupt("no schema_version".into())),
+        let version = value.get("schema_version");
+        match version.and_then(serde_json::Value::as_u64) {
             Some(v) if v > u64::from(SCHEMA_VERSION) => return Ok(Read::Newer(v)),
             Some(_) => {}
+            // A number too big for u64 (2^64, 1e30) is a version from the
+            // future all the same: left alone, like 99.
+            None if version
+                .and_then(serde_json::Value::as_f64)
+                .is_some_and(|v| v > f64::from(SCHEMA_VERSION)) =>
+            {
+                return Ok(Read::Newer(u64::MAX));
+            }
+            None => return Ok(Read::Corrupt("no schema_version".into())),
         }
         // Version 1 lacks `cycle` and `history`: they default to a cycle
         // being prepared with no history.
@@ -407,6 +450,10 @@ impl Store {
                 problems.push(StoreProblem::Link { file: name });
                 continue;
             }
+            if entry.file_type().is_ok_and(|t| !t.is_file()) {
+                problems.push(StoreProblem::NotAFile { file: name });
+                continue;
+            }
             let stem = &name[..name.len() - ".json".len()];
             if valid_id(stem) {
                 files.push((stem.to_string(), path));
@@ -428,6 +475,20 @@ impl Store {
             |(id, path)| Self::read(path, id),
             |_| Err(io::Error::other("reading failed")),
         )
+    }
+
+    /// Every checklist that reads, changing nothing on disk (no file is
+    /// moved aside): for a question about all of them.
+    fn read_readable(&self) -> Result<Vec<Checklist>, StoreError> {
+        let _lock = self.lock_for_reading()?;
+        let (files, _) = self.checklist_files()?;
+        Ok(Self::read_all(&files)
+            .into_iter()
+            .filter_map(|r| match r {
+                Ok(Read::Ok(c, _)) => Some(*c),
+                _ => None,
+            })
+            .collect())
     }
 
     /// Every readable checklist, and a problem for every other file.
@@ -455,6 +516,7 @@ impl Store {
                     lists.push(*c);
                 }
                 Ok(Read::Newer(version)) => problems.push(StoreProblem::Newer { file, version }),
+                Ok(Read::NotAFile) => problems.push(StoreProblem::NotAFile { file }),
                 Ok(Read::Corrupt(reason)) => {
                     let moved = if lock.exclusive {
                         self.set_aside(&path, now)
@@ -483,13 +545,35 @@ impl Store {
     /// a label that only one checklist has.
     pub fn resolve(&self, query: &str, now: DateTime<Utc>) -> Result<String, StoreError> {
         let q = query.trim();
-        // An exact id goes straight to its file, so a file that cannot be
-        // read is named in the error rather than "not found".
+        // An exact id is its file, so a file that cannot be read is named in
+        // the error rather than "not found"; but another checklist labelled
+        // with that id makes it ambiguous (neither wins silently).
+        // A label matches as written or as shown (the list drops control,
+        // invisible and direction-changing characters).
+        let labelled = |c: &&Checklist| c.label == q || crate::i18n::clean(&c.label).trim() == q;
         if valid_id(q) && fs::symlink_metadata(self.dir.join(format!("{q}.json"))).is_ok() {
-            return Ok(q.to_string());
+            // Only reads: the file itself, if it is bad, is dealt with (and
+            // named) by whatever loads it next.
+            let Ok(others) = self.read_readable() else {
+                return Ok(q.to_string());
+            };
+            let mut matches: Vec<(String, String)> = others
+                .iter()
+                .filter(|c| c.id != q && labelled(c))
+                .map(|c| (c.id.clone(), c.label.clone()))
+                .collect();
+            if matches.is_empty() {
+                return Ok(q.to_string());
+            }
+            let own = others.iter().find(|c| c.id == q).map(|c| c.label.clone());
+            matches.insert(0, (q.to_string(), own.unwrap_or_default()));
+            return Err(StoreError::Ambiguous {
+                query: q.to_string(),
+                matches,
+            });
         }
         let (lists, _) = self.list(now)?;
-        let by_label: Vec<&Checklist> = lists.iter().filter(|c| c.label == q).collect();
+        let by_label: Vec<&Checklist> = lists.iter().filter(labelled).collect();
         let by_prefix: Vec<&Checklist> = lists
             .iter()
             .filter(|c| !q.is_empty() && c.id.starts_with(q))
@@ -541,6 +625,7 @@ impl Store {
                 file: file.clone(),
                 version,
             }),
+            Read::NotAFile => Err(StoreError::NotAFile { file: file.clone() }),
             Read::Corrupt(reason) if lock.exclusive => match self.set_aside(&path, now) {
                 Ok(moved_to) => Err(StoreError::Corrupt {
                     file: file.clone(),
@@ -708,7 +793,11 @@ fn open_no_follow(path: &Path) -> io::Result<File> {
 #[cfg(unix)]
 fn no_follow(options: &mut OpenOptions) {
     use std::os::unix::fs::OpenOptionsExt;
-    options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+    // Nor ever wait in `open`: a FIFO put where a file should be opens at
+    // once and is then refused as not a regular file.
+    options
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .mode(0o600);
 }
 
 #[cfg(not(unix))]

@@ -36,6 +36,7 @@ pub(crate) fn error_text(e: &StoreError) -> String {
             &[("file", file), ("reason", reason)],
         ),
         StoreError::Link { path } => tf("checklist.error.link", &[("path", path)]),
+        StoreError::NotAFile { file } => tf("checklist.problem.not_a_file", &[("file", file)]),
         StoreError::Lock { path, reason } => tf(
             "checklist.error.lock",
             &[("path", path), ("reason", reason)],
@@ -77,6 +78,7 @@ pub(crate) fn problem_text(p: &StoreProblem) -> String {
         ),
         StoreProblem::BadName { file } => tf("checklist.problem.bad_name", &[("file", file)]),
         StoreProblem::Link { file } => tf("checklist.problem.link", &[("file", file)]),
+        StoreProblem::NotAFile { file } => tf("checklist.problem.not_a_file", &[("file", file)]),
     }
 }
 

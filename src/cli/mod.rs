@@ -727,7 +727,13 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 writeln!(
                     out,
                     "{}",
-                    tf("data.ok", &[("id", &r.id), ("name", &r.name)])
+                    tf(
+                        "data.ok",
+                        &[
+                            ("id", &crate::text::cut_long(&r.id)),
+                            ("name", &crate::text::cut_long(&r.name))
+                        ]
+                    )
                 )?;
             }
             for y in &years {

@@ -652,6 +652,12 @@ fn examples_not_for(plan: &RenewalPlan) -> bool {
 
 // ---- a whole plan in one call -------------------------------------
 
+/// How long laying out a plan with a 1 MiB unbreakable field (the pack
+/// file limit) may take in a test build; a release build takes far less
+/// (`benches/plan.rs`, README "Performance"). Layout is linear in the
+/// length of a run, so no frame of the wizard can stall on one.
+pub const LAYOUT_1MIB_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The plan for a terminal, wrapped to `width` display columns.
 pub fn plan_text(plan: &RenewalPlan, width: usize) -> String {
     text::render(&build(plan, None), Layout::terminal(width.max(40)))

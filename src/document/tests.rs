@@ -155,3 +155,38 @@ fn pad_uses_display_width() {
     assert_eq!(pad("海西", 6), "海西  ");
     assert_eq!(pad("toolong", 3), "toolong");
 }
+
+/// A plan whose first channel's `where` is `field`, laid out at width 80 on
+/// a thread; None when it took longer than `limit` (the thread is left to
+/// finish alone, so a regression fails instead of hanging the suite).
+fn laid_out_within(field: String, limit: std::time::Duration) -> Option<String> {
+    let mut p = plan("fx-exact", "diabetes");
+    p.channels[0].location = field;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(plan_text(&p, 80));
+    });
+    rx.recv_timeout(limit).ok()
+}
+
+/// Layout is linear in an unbreakable run: a 1 MiB field (the pack limit)
+/// lays out within `LAYOUT_1MIB_LIMIT` in a test build. `benches/plan.rs`
+/// measures it ("lay out a plan with a 1 MiB unbreakable field").
+#[test]
+fn a_one_mib_unbreakable_field_lays_out_in_bounded_time() {
+    for (unit, n) in [("a", 1 << 20), ("中", (1 << 20) / 3)] {
+        let field = unit.repeat(n);
+        let out = laid_out_within(field, super::LAYOUT_1MIB_LIMIT).unwrap_or_else(|| {
+            panic!(
+                "{unit} x {n}: not laid out in {:?}",
+                super::LAYOUT_1MIB_LIMIT
+            )
+        });
+        // Nothing lost, nothing past the width.
+        assert!(out.matches(unit).count() >= n, "{unit}: text lost");
+        assert!(
+            out.lines().all(|l| l.width() <= 80),
+            "{unit}: a line past 80"
+        );
+    }
+}

@@ -104,6 +104,49 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The longest run without a space or line break that goes into a table
+/// cell whole, in display columns. `comfy-table` splits a long run one
+/// line at a time, copying the rest each time: quadratic in the run's
+/// length. A longer run (real text never comes near it: the data's longest
+/// is 248) is cut into lines of [`CELL_CHUNK`] columns first, so a table
+/// takes time linear in its text.
+const MAX_CELL_RUN: usize = 512;
+
+/// The lines a run past [`MAX_CELL_RUN`] is cut into, in display columns.
+const CELL_CHUNK: usize = 32;
+
+/// `text` with every run without whitespace that is wider than
+/// [`MAX_CELL_RUN`] cut into lines of [`CELL_CHUNK`] columns.
+fn bounded_runs(text: &str) -> String {
+    let char_width = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (run, after) = rest.split_at(run_end);
+        if run.chars().map(char_width).sum::<usize>() <= MAX_CELL_RUN {
+            out.push_str(run);
+        } else {
+            let mut line = 0;
+            for c in run.chars() {
+                let w = char_width(c);
+                if line + w > CELL_CHUNK {
+                    out.push('\n');
+                    line = 0;
+                }
+                line += w;
+                out.push(c);
+            }
+        }
+        let space_end = after
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(after.len());
+        out.push_str(&after[..space_end]);
+        rest = &after[space_end..];
+    }
+    out
+}
+
 /// Pads `text` with spaces to `width` display columns.
 pub(crate) fn pad(text: &str, width: usize) -> String {
     let w = text.width();
@@ -262,11 +305,11 @@ impl Writer {
                 }
             }
             let mut head = vec![String::new()];
-            head.extend(table.headers[start..end].iter().cloned());
+            head.extend(table.headers[start..end].iter().map(|c| bounded_runs(c)));
             grid.set_header(head);
             for (label, cells) in &table.rows {
-                let mut row = vec![label.clone()];
-                row.extend(cells[start..end].iter().cloned());
+                let mut row = vec![bounded_runs(label)];
+                row.extend(cells[start..end].iter().map(|c| bounded_runs(c)));
                 grid.add_row(row);
             }
             // The heading is every line down to the rule under it (`+===+`).

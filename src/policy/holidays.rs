@@ -35,7 +35,6 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -111,19 +110,14 @@ pub fn read_holidays(dir: &Path) -> (Vec<OfficialYear>, Vec<Problem>) {
             field: String::new(),
             reason,
         };
-        let mut text = String::new();
-        let read = fs::File::open(&path).and_then(|f| {
-            if f.metadata()?.len() > MAX_FILE_BYTES {
-                return Err(std::io::Error::other(format!(
-                    "larger than the {MAX_FILE_BYTES}-byte limit"
-                )));
+        // A FIFO or a device is refused on the open file, never waited on.
+        let text = match crate::files::read_regular_text(&path, MAX_FILE_BYTES, true) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(problem(e.to_string()));
+                continue;
             }
-            f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)
-        });
-        if let Err(e) = read {
-            problems.push(problem(e.to_string()));
-            continue;
-        }
+        };
         match check_holiday_file(&file, &text) {
             Ok(year) if years.iter().any(|y: &OfficialYear| y.year == year.year) => {
                 problems.push(problem(format!("a second file for {}", year.year)))
@@ -132,7 +126,7 @@ pub fn read_holidays(dir: &Path) -> (Vec<OfficialYear>, Vec<Problem>) {
             Err(mut p) => problems.append(&mut p),
         }
     }
-    (years, problems)
+    (years, super::pack::cut_values(problems))
 }
 
 /// One holiday file (`file` is its name, `holidays/YYYY.json`) checked alone.
@@ -178,8 +172,12 @@ pub(crate) fn read_holiday_file(
             format!("{year} does not match the file name {stem}.json"),
         );
     }
+    // The same rule for text as region files: nothing empty, no control,
+    // invisible or direction-changing characters.
     if parsed.source.title.trim().is_empty() {
         fail("source.title", "is empty: name the notice".into());
+    } else if let Some(reason) = super::validate::text_problem(&parsed.source.title) {
+        fail("source.title", reason);
     }
     for (field, v) in [
         ("source.publisher", &parsed.source.publisher),
@@ -187,6 +185,8 @@ pub(crate) fn read_holiday_file(
     ] {
         if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
             fail(field, "is empty: leave it out or fill it in".into());
+        } else if let Some(reason) = v.as_deref().and_then(super::validate::text_problem) {
+            fail(field, reason);
         }
     }
     // A block may start in the December before (元旦 bridges).
@@ -197,10 +197,12 @@ pub(crate) fn read_holiday_file(
     if parsed.days_off.is_empty() {
         fail("days_off", "is empty: list the notice's days off".into());
     }
+    // The blocks so far, with their indexes in the file.
+    let mut blocks: Vec<(usize, NaiveDate, NaiveDate)> = Vec::new();
     for (i, block) in parsed.days_off.iter().enumerate() {
         let field = format!("days_off[{i}]");
-        if block.name.trim().is_empty() {
-            fail(&format!("{field}.name"), "is empty".into());
+        if let Some(reason) = super::validate::text_problem(&block.name) {
+            fail(&format!("{field}.name"), reason);
         }
         if block.to < block.from {
             fail(
@@ -227,6 +229,20 @@ pub(crate) fn read_holiday_file(
                 );
             }
         }
+        // Two blocks sharing a day: one of them is a mistake.
+        if let Some(&(j, from, to)) = blocks
+            .iter()
+            .find(|&&(_, from, to)| block.from <= to && from <= block.to)
+        {
+            fail(
+                &field,
+                format!(
+                    "{} to {} overlaps days_off[{j}] ({from} to {to})",
+                    block.from, block.to
+                ),
+            );
+        }
+        blocks.push((i, block.from, block.to));
         days_off.extend(block.from.iter_days().take_while(|d| *d <= block.to));
     }
     let mut working_days = BTreeSet::new();

@@ -5,7 +5,6 @@
 //! rejected with its reason while everything else keeps working.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use super::inherit::RegionText;
@@ -66,35 +65,24 @@ pub fn read_pack_files(dir: &Path, base: &PolicySet) -> (Vec<PackFile>, Vec<Prob
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let meta = match fs::metadata(&path) {
-            Ok(m) => m,
+        // Never `open` blocking: a FIFO or a device named `*.json` is refused
+        // on the open file, not waited on.
+        let text = match crate::files::read_regular_text(&path, MAX_FILE_BYTES, true) {
+            Ok(text) => text,
+            Err(crate::files::ReadError::TooBig { limit }) => {
+                let len = fs::metadata(&path).map(|m| m.len()).unwrap_or(limit + 1);
+                problems.push(problem(
+                    &file,
+                    "",
+                    format!("{len} bytes: larger than the {limit}-byte limit"),
+                ));
+                continue;
+            }
             Err(e) => {
                 problems.push(problem(&file, "", e.to_string()));
                 continue;
             }
         };
-        if !meta.is_file() {
-            problems.push(problem(&file, "", "not a regular file".into()));
-            continue;
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            problems.push(problem(
-                &file,
-                "",
-                format!(
-                    "{} bytes: larger than the {MAX_FILE_BYTES}-byte limit",
-                    meta.len()
-                ),
-            ));
-            continue;
-        }
-        let mut text = String::new();
-        let read = fs::File::open(&path)
-            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_string(&mut text));
-        if let Err(e) = read {
-            problems.push(problem(&file, "", e.to_string()));
-            continue;
-        }
         // Checked against the embedded data and the pack files before it,
         // so two pack regions cannot share a name either.
         match check_with(&file, &text, base, &accepted) {
@@ -131,13 +119,23 @@ pub fn read_pack_files(dir: &Path, base: &PolicySet) -> (Vec<PackFile>, Vec<Prob
             Err(mut p) => problems.append(&mut p),
         }
     }
-    (accepted, problems)
+    (accepted, cut_values(problems))
+}
+
+/// Problems with every quoted value cut to its start and end (a bad file
+/// may hold a value of nearly 1 MiB; the message names it, never echoes it).
+pub(crate) fn cut_values(mut problems: Vec<Problem>) -> Vec<Problem> {
+    for p in &mut problems {
+        p.field = crate::text::cut_quoted(&p.field);
+        p.reason = crate::text::cut_quoted(&p.reason);
+    }
+    problems
 }
 
 /// 0 for a generic entry, 1 for a province's file, 2 for any other (or
 /// one that cannot be read yet: its problem is reported when it is).
 fn tier(path: &Path) -> u8 {
-    let Ok(text) = fs::read_to_string(path) else {
+    let Ok(text) = crate::files::read_regular_text(path, MAX_FILE_BYTES, true) else {
         return 2;
     };
     let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
@@ -260,7 +258,7 @@ impl PolicySet {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            fs::read_to_string(path)
+            crate::files::read_regular_text(path, MAX_FILE_BYTES, true)
                 .map(|text| (file.clone(), text))
                 .map_err(|e| Problem {
                     file,

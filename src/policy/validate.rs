@@ -170,34 +170,42 @@ impl<'a> Checker<'a> {
     /// any field. The path is spelled out only for a failure.
     fn no_blank_text<T: serde::Serialize>(&mut self, value: &T) {
         super::texts::visit(value, &mut |path, text| {
-            // One pass over the characters (every string of a national set
-            // goes through here): the first wrong one, and whether any is
-            // more than white space.
-            let mut blank = true;
-            let mut control = false;
-            let mut hidden = None;
-            for c in text.chars() {
-                blank &= c.is_whitespace();
-                if c.is_control() && c != '\n' {
-                    control = true;
-                } else if hidden.is_none() && is_invisible_or_bidi(c) {
-                    hidden = Some(c);
-                }
-            }
-            if blank {
-                self.fail(&super::texts::spell(path), "is empty");
-            } else if control {
-                self.fail(&super::texts::spell(path), "contains a control character");
-            } else if let Some(c) = hidden {
-                self.fail(
-                    &super::texts::spell(path),
-                    &format!(
-                        "contains the invisible or direction-changing character U+{:04X}",
-                        c as u32
-                    ),
-                );
+            if let Some(reason) = text_problem(text) {
+                self.fail(&super::texts::spell(path), &reason);
             }
         });
+    }
+}
+
+/// What is wrong with one text of a data file, if anything: empty, a
+/// control character, or an invisible or direction-changing one. The one
+/// rule for every data file (regions, national, holidays).
+pub(crate) fn text_problem(text: &str) -> Option<String> {
+    // One pass over the characters (every string of a national set goes
+    // through here): the first wrong one, and whether any is more than
+    // white space.
+    let mut blank = true;
+    let mut control = false;
+    let mut hidden = None;
+    for c in text.chars() {
+        blank &= c.is_whitespace();
+        if c.is_control() && c != '\n' {
+            control = true;
+        } else if hidden.is_none() && is_invisible_or_bidi(c) {
+            hidden = Some(c);
+        }
+    }
+    if blank {
+        Some("is empty".into())
+    } else if control {
+        Some("contains a control character".into())
+    } else {
+        hidden.map(|c| {
+            format!(
+                "contains the invisible or direction-changing character U+{:04X}",
+                c as u32
+            )
+        })
     }
 }
 

@@ -66,6 +66,10 @@ pub enum Msg {
     CycleRecorded(Result<Checklist, String>),
     /// The sheet was written to this file, or why not.
     SheetWritten(Result<std::path::PathBuf, SheetError>),
+    /// A tick was not stored because the checklist moved on to another
+    /// renewal cycle elsewhere (the CLI, another window): the checklist as
+    /// it is on disk now, to show instead.
+    ChangedElsewhere(Checklist),
     /// A tick could not be stored: the item shows what is on disk again.
     TickFailed {
         id: String,
@@ -136,6 +140,9 @@ pub enum Effect {
         id: String,
         item: String,
         done: bool,
+        /// The renewal cycle the screen shows (the number of past cycles):
+        /// a file moved on to another cycle meanwhile is not ticked.
+        cycle: usize,
     },
     /// Delete a saved checklist (the person confirmed).
     Delete {
@@ -1011,6 +1018,7 @@ impl App {
             id: c.id.clone(),
             item: item.id.clone(),
             done,
+            cycle: c.history.len(),
         }]
     }
 
@@ -1167,6 +1175,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::ChangedElsewhere(c) => {
+            reload_changed(app, c);
+            Vec::new()
+        }
         Msg::Saved(Err(e)) | Msg::Stored(Err(e)) => {
             app.message = Some((
                 Level::Error,
@@ -1284,6 +1296,27 @@ fn touched(app: &mut App) {
 }
 
 /// An idle kiosk counts down, then wipes the session for the next person.
+/// Shows checklist `c` as it is on disk now, in place of the one on
+/// screen (moved on to another cycle elsewhere), and says so.
+fn reload_changed(app: &mut App, c: Checklist) {
+    let plan = crate::plan::compute(&app.policy, &c.answers, app.today).ok();
+    app.put_saved(c.clone());
+    if let Some(view) = app.result_mut()
+        && view.checklist.as_ref().is_some_and(|x| x.id == c.id)
+    {
+        match plan {
+            Some(plan) => {
+                let tab = view.tab();
+                let mut fresh = ResultView::new(plan, Some(c), view.from_home);
+                fresh.show_tab(tab);
+                *view = fresh;
+            }
+            None => view.checklist = Some(c),
+        }
+    }
+    app.message = Some((Level::Info, crate::i18n::t("tui.changed_elsewhere").into()));
+}
+
 fn tick_kiosk(app: &mut App, ms: u64) {
     let Some(k) = app.kiosk.as_ref() else {
         return;

@@ -7,6 +7,7 @@ pub mod document_view;
 pub mod input;
 pub mod layout;
 pub mod overlays;
+mod printer;
 pub mod qr;
 pub mod screens;
 pub mod theme;
@@ -49,13 +50,16 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
     // The printer is an output edge: clean the text and show it in the language.
     let sheet = crate::i18n::data(sheet);
     if let Some((program, args)) = config.command.split_first() {
-        let mut child = Command::new(program)
+        let mut command = Command::new(program);
+        command
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::null());
+        let mut child = printer::in_own_group(&mut command)
             .spawn()
             .map_err(|e| format!("{program}: {e}"))?;
+        let group = printer::Group::of(&child);
         // A printer that does not read must not block us: write on a thread,
         // and give up on the whole job at the deadline.
         let writer = child
@@ -67,8 +71,8 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
                 Ok(None) if Instant::now() >= deadline => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    // The whole group: what the command started too.
+                    group.end(&mut child);
                     return Err(crate::i18n::tf(
                         "tui.print_timeout",
                         &[
@@ -78,9 +82,14 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
                     ));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-                Err(e) => return Err(format!("{program}: {e}")),
+                Err(e) => {
+                    group.end(&mut child);
+                    return Err(format!("{program}: {e}"));
+                }
             }
         };
+        // Nothing it started outlives the command.
+        group.end(&mut child);
         if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
             return Err(format!("{program}: {e}"));
         }
@@ -121,8 +130,8 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes the sheet to the file the person named, only its owner can read
 /// it (0600). A new file is created and never replaces one: an existing
 /// file is written only with `overwrite` (the person said so), a link is
-/// never followed, and only a plain file is ever written. A leading `~/` is
-/// the home folder; another relative name is in `dir` (the current
+/// never followed, and only a plain file is ever written. `~` and a leading
+/// `~/` are the home folder; another relative name is in `dir` (the current
 /// directory when None). Returns where it was written.
 pub(crate) fn write_sheet(
     path: &str,
@@ -131,8 +140,17 @@ pub(crate) fn write_sheet(
     overwrite: bool,
 ) -> Result<PathBuf, SheetError> {
     use std::fs;
-    let path = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+    // `~` alone is the home folder (refused below as not a file: the person
+    // is asked for a name), never a file named `~` here.
+    let home_relative = path.strip_prefix("~/").or((path == "~").then_some(""));
+    let path = match (home_relative, std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        (Some(_), None) if path == "~" => {
+            return Err(SheetError::Failed(crate::i18n::tf(
+                "tui.sheet.not_a_file",
+                &[("path", &path)],
+            )));
+        }
         _ => match dir {
             Some(dir) => dir.join(path),
             None => PathBuf::from(path),
@@ -275,9 +293,7 @@ pub fn perform(
                 c.updated_at = now;
                 (true, ())
             });
-            Some(Msg::Saved(
-                result.map(|(c, _)| c).map_err(|e| e.to_string()),
-            ))
+            Some(Msg::Saved(result.map(|(c, _)| c).map_err(said)))
         }
         Effect::Save {
             existing: None,
@@ -292,22 +308,33 @@ pub fn perform(
                     c.set_done(i, true, now);
                 }
             }
-            Some(Msg::Saved(
-                store.create(&c).map(|_| c).map_err(|e| e.to_string()),
-            ))
+            Some(Msg::Saved(store.create(&c).map(|_| c).map_err(said)))
         }
-        Effect::SetDone { id, item, done } => {
-            let result = store.update(&id, now, |c| match c.find_item(&item) {
-                Ok(i) => (c.set_done(i, done, now), ()),
-                Err(_) => (false, ()),
+        Effect::SetDone {
+            id,
+            item,
+            done,
+            cycle,
+        } => {
+            // Ticked in the cycle the screen shows, or not at all: a file
+            // that moved on to another cycle meanwhile is shown again.
+            let result = store.update(&id, now, |c| {
+                if c.history.len() != cycle {
+                    return (false, false);
+                }
+                match c.find_item(&item) {
+                    Ok(i) => (c.set_done(i, done, now), true),
+                    Err(_) => (false, true),
+                }
             });
             Some(match result {
-                Ok((c, _)) => Msg::Stored(Ok(c)),
+                Ok((c, false)) => Msg::ChangedElsewhere(c),
+                Ok((c, true)) => Msg::Stored(Ok(c)),
                 Err(e) => Msg::TickFailed {
                     id,
                     item,
                     done,
-                    error: e.to_string(),
+                    error: said(e),
                 },
             })
         }
@@ -337,6 +364,15 @@ fn enter_terminal() -> io::Result<()> {
         EnableMouseCapture,
         EnableBracketedPaste
     )
+}
+
+/// Ends every print command still running when dropped.
+struct PrintersGuard;
+
+impl Drop for PrintersGuard {
+    fn drop(&mut self) {
+        printer::end_all();
+    }
 }
 
 /// Restores the terminal when dropped, on every path out of `run`.
@@ -369,8 +405,10 @@ pub fn start(
 ) -> (App, Option<Store>) {
     match kiosk {
         Some(k) => {
+            // Nothing on disk until a visitor saves: a kiosk that saved
+            // nothing leaves nothing, not even an empty folder or a lock.
             let store = if k.allow_save {
-                data_dir.and_then(|d| Store::open(d).ok())
+                data_dir.map(Store::unopened)
             } else {
                 None
             };
@@ -533,6 +571,8 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
     }));
     // Before the terminal changes mode, so a signal never finds it half set.
     let signals = Signals::register()?;
+    // Dropped last, on every way out: no print command outlives the program.
+    let _printers = PrintersGuard;
     let _guard = TerminalGuard;
     enter_terminal()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
