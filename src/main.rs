@@ -47,6 +47,14 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        // A generated manual page or completion script is English unless
+        // the locale is Chinese.
+        None if matches!(args.command, Some(cli::Command::Generate(_))) => {
+            cli::generate::default_lang(
+                std::env::var("LC_ALL").ok().as_deref(),
+                std::env::var("LANG").ok().as_deref(),
+            )
+        }
         None => Lang::from_env(
             std::env::var("LC_ALL").ok().as_deref(),
             std::env::var("LANG").ok().as_deref(),

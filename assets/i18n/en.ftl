@@ -732,3 +732,35 @@ tui-help-saved =
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)
 plan-validity_note = {" "}The data's note, in Chinese: { $note }
+
+## Manual page and completions (renew generate)
+clap-generate-about = The manual page and shell completions, made from this command line
+clap-generate-man-about = Print the manual page (roff): renew generate man | man -l -
+clap-generate-completions-about = Print a shell's completion script
+clap-generate-completions-shell = The shell: bash, zsh, fish, elvish or powershell
+man-manual = Renewal assistant
+man-env-today = Use this date as today (as --today).
+man-env-config = The config file (as --config).
+man-env-data_dir = Where checklists and installed data packs are kept (as --data-dir).
+man-env-policy_dir = A folder of region files used instead of the installed pack (as --policy-dir).
+man-env-lang = The language when --lang and the config do not set it: zh_CN for Simplified, zh_TW or zh_HK for Traditional Chinese, en for English.
+man-env-accessible = Set to 1 for plain numbered questions (for screen readers) instead of the full-screen wizard.
+man-env-no_color = Set to turn colours off.
+man-env-columns = The width of printed plans when the output is not a terminal.
+man-env-xdg = Where the config and data folders are (default ~/.config and ~/.local/share).
+man-files-config = Language, theme, kiosk and printer settings (TOML).
+man-files-checklists = Saved checklists, one JSON file each; the folder is private to its user.
+man-files-packs = Policy data packs installed with renew data install; the previous one is kept for renew data rollback.
+man-files-example = An example kiosk config (Debian package).
+man-exit-ok = Done.
+man-exit-failed = Failed: a data pack or kiosk check found problems, nothing is due (renew agenda), or a file could not be read or written.
+man-exit-usage = The command line or an answer was not valid or was ambiguous; the message lists the valid choices.
+man-example-wizard = Open the full-screen wizard.
+man-example-plan = Print the plan for a person in 海西 with diabetes whose qualification ends on 31 March 2026.
+man-example-json = The same plan as JSON, for scripts.
+man-example-checklists = Every saved checklist, most urgent first.
+man-example-install = Check and install a policy data pack; a pack with problems changes nothing.
+man-example-rollback = Go back to the data pack installed before.
+man-example-kiosk = Check a kiosk's config, printer, folders and data before opening.
+man-example-completions = Install the bash completions.
+man-see_also = The README: { $readme }

@@ -732,3 +732,35 @@ tui-help-saved =
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）
 plan-validity_note = （{ $note }）
+
+## 手册页和补全脚本（renew generate）
+clap-generate-about = 由本命令行生成手册页和 shell 补全脚本
+clap-generate-man-about = 输出手册页（roff 格式）：renew generate man | man -l -
+clap-generate-completions-about = 输出某个 shell 的补全脚本
+clap-generate-completions-shell = shell：bash、zsh、fish、elvish 或 powershell
+man-manual = 续期助手
+man-env-today = 把这一天当作今天（同 --today）。
+man-env-config = 配置文件（同 --config）。
+man-env-data_dir = 清单和已安装资料包的保存目录（同 --data-dir）。
+man-env-policy_dir = 代替已安装资料包使用的地区文件目录（同 --policy-dir）。
+man-env-lang = --lang 和配置文件都没有指定时的语言：zh_CN 为简体，zh_TW 或 zh_HK 为繁体中文，en 为英文。
+man-env-accessible = 设为 1 时用逐条编号提问（方便读屏软件），不用全屏向导。
+man-env-no_color = 设置后不用颜色。
+man-env-columns = 输出不是终端时，打印计划的宽度。
+man-env-xdg = 配置目录和数据目录的位置（默认 ~/.config 和 ~/.local/share）。
+man-files-config = 语言、配色、自助机和打印设置（TOML 格式）。
+man-files-checklists = 保存的清单，每份一个 JSON 文件；目录只有本用户能访问。
+man-files-packs = 用 renew data install 安装的资料包；上一个资料包会保留，供 renew data rollback 恢复。
+man-files-example = 自助机配置示例（Debian 软件包）。
+man-exit-ok = 完成。
+man-exit-failed = 失败：资料包或自助机检查发现问题，近期没有待办（renew agenda），或文件读写失败。
+man-exit-usage = 命令行或输入的内容无效或不明确；提示里列出了可选的值。
+man-example-wizard = 打开全屏向导。
+man-example-plan = 输出海西一位糖尿病患者的续期计划，资格 2026 年 3 月 31 日到期。
+man-example-json = 同一份计划，JSON 格式，供脚本使用。
+man-example-checklists = 所有保存的清单，最紧急的在前。
+man-example-install = 检查并安装资料包；有问题的资料包不会改动任何东西。
+man-example-rollback = 恢复到上一次安装的资料包。
+man-example-kiosk = 开机前检查自助机的配置、打印机、目录和资料。
+man-example-completions = 安装 bash 补全脚本。
+man-see_also = 说明文件：{ $readme }

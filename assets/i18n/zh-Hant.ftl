@@ -732,3 +732,35 @@ tui-help-saved =
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
 plan-validity_note = （{ $note }）
+
+## 手冊頁和補全腳本（renew generate）
+clap-generate-about = 由本命令列產生手冊頁和 shell 補全腳本
+clap-generate-man-about = 輸出手冊頁（roff 格式）：renew generate man | man -l -
+clap-generate-completions-about = 輸出某個 shell 的補全腳本
+clap-generate-completions-shell = shell：bash、zsh、fish、elvish 或 powershell
+man-manual = 續期助手
+man-env-today = 把這一天當作今天（同 --today）。
+man-env-config = 設定檔（同 --config）。
+man-env-data_dir = 清單和已安裝資料包的儲存目錄（同 --data-dir）。
+man-env-policy_dir = 代替已安裝資料包使用的地區檔案目錄（同 --policy-dir）。
+man-env-lang = --lang 和設定檔都沒有指定時的語言：zh_CN 為簡體，zh_TW 或 zh_HK 為繁體中文，en 為英文。
+man-env-accessible = 設為 1 時用逐條編號提問（方便讀屏軟體），不用全螢幕精靈。
+man-env-no_color = 設定後不用顏色。
+man-env-columns = 輸出不是終端機時，列印計畫的寬度。
+man-env-xdg = 設定目錄和資料目錄的位置（預設 ~/.config 和 ~/.local/share）。
+man-files-config = 語言、配色、自助機和列印設定（TOML 格式）。
+man-files-checklists = 儲存的清單，每份一個 JSON 檔案；目錄只有本使用者能存取。
+man-files-packs = 用 renew data install 安裝的資料包；上一個資料包會保留，供 renew data rollback 恢復。
+man-files-example = 自助機設定範例（Debian 套件）。
+man-exit-ok = 完成。
+man-exit-failed = 失敗：資料包或自助機檢查發現問題，近期沒有待辦（renew agenda），或檔案讀寫失敗。
+man-exit-usage = 命令列或輸入的內容無效或不明確；提示裡列出了可選的值。
+man-example-wizard = 開啟全螢幕精靈。
+man-example-plan = 輸出海西一位糖尿病患者的續期計畫，資格 2026 年 3 月 31 日到期。
+man-example-json = 同一份計畫，JSON 格式，供腳本使用。
+man-example-checklists = 所有儲存的清單，最緊急的在前。
+man-example-install = 檢查並安裝資料包；有問題的資料包不會改動任何東西。
+man-example-rollback = 恢復到上一次安裝的資料包。
+man-example-kiosk = 開機前檢查自助機的設定、印表機、目錄和資料。
+man-example-completions = 安裝 bash 補全腳本。
+man-see_also = 說明檔案：{ $readme }

@@ -19,6 +19,7 @@ use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 
 mod checklist_cmd;
+pub mod generate;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,6 +139,11 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    // --- issue 25: generated manual page and completions ---
+    /// The manual page and shell completions, made from this command line.
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
+    // --- end issue 25 ---
     /// List a region's diseases.
     Diseases {
         #[arg(long)]
@@ -240,6 +246,8 @@ impl Command {
                 *format == ListFormat::Json
             }
             Command::Data(_) => false,
+            // A roff page or a shell script, byte for byte.
+            Command::Generate(_) => true,
             Command::Agenda { format, .. } => *format == Format::Json,
             Command::Checklist(c) => match c {
                 ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
@@ -718,6 +726,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
     let today = ctx.today;
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
+        Command::Generate(cmd) => generate::run(cmd, out)?,
         Command::Agenda { days, format } => checklist_cmd::agenda(ctx, *days, *format, out)?,
         Command::Data(DataCommand::Check { dir }) => {
             let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
