@@ -10,6 +10,7 @@ pub mod config;
 pub mod dates;
 pub mod document;
 pub mod i18n;
+pub mod packs;
 mod par;
 pub mod places;
 pub mod plan;

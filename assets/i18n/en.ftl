@@ -764,3 +764,23 @@ man-example-rollback = Go back to the data pack installed before.
 man-example-kiosk = Check a kiosk's config, printer, folders and data before opening.
 man-example-completions = Install the bash completions.
 man-see_also = The README: { $readme }
+
+## Installed data packs (renew data install | list | rollback)
+clap-data-install-about = Check a data pack (a folder or a .tar with manifest.toml) in full and install it; the one before is kept
+clap-data-install-pack = The pack: a folder or a .tar file holding manifest.toml and the region files
+clap-data-list-about = Show the data built into the program and each installed pack
+clap-data-rollback-about = Go back to the pack installed before (or to the data built in)
+data-installed = Installed { $name } { $version } (published { $published } by { $publisher }, { $files } files) in { $path }. Plans use it from now on.
+data-install_refused = { $pack } was not installed, and nothing was changed: { $n } problem(s).
+data-install_failed = Could not install into { $dir }
+data-list-embedded = Built into the program: data checked on { $version }
+data-list-none = No data pack installed: the program uses the data built into it.
+data-list-current = In use:{" "}
+data-list-previous = Previous (renew data rollback returns to it):{" "}
+data-list-pack = { $name } { $version }, published { $published } by { $publisher }, { $files } files, in { $path }
+data-list-damaged = ✗ This pack's files no longer match its manifest:
+data-rolled_back = Now using { $name } { $version } (published { $published } by { $publisher }) in { $path }.
+data-rolled_back_embedded = Now using the data built into the program (checked on { $version }).
+data-nothing_installed = No data pack is installed: nothing to roll back.
+data-installed_unreadable = The installed data pack cannot be read ({ $reason }); using the data built into the program.
+plan-data_pack = Policy data from the pack { $name } { $version }, published { $published } by { $publisher }.

@@ -764,3 +764,23 @@ man-example-rollback = 恢复到上一次安装的资料包。
 man-example-kiosk = 开机前检查自助机的配置、打印机、目录和资料。
 man-example-completions = 安装 bash 补全脚本。
 man-see_also = 说明文件：{ $readme }
+
+## 已安装的资料包（renew data install | list | rollback）
+clap-data-install-about = 完整检查一个资料包（含 manifest.toml 的目录或 .tar 文件）并安装；上一个资料包会保留
+clap-data-install-pack = 资料包：含 manifest.toml 和地区文件的目录或 .tar 文件
+clap-data-list-about = 显示程序内置的资料和每个已安装的资料包
+clap-data-rollback-about = 恢复到上一次安装的资料包（或程序内置的资料）
+data-installed = 已安装 { $name } { $version }（{ $publisher } 于 { $published } 发布，{ $files } 个文件），位置：{ $path }。今后的计划都用它。
+data-install_refused = { $pack } 没有安装，什么都没有改动：发现 { $n } 个问题。
+data-install_failed = 无法安装到 { $dir }
+data-list-embedded = 程序内置：{ $version } 核对过的资料
+data-list-none = 没有安装资料包：程序使用内置的资料。
+data-list-current = 正在使用：
+data-list-previous = 上一个（renew data rollback 会恢复到它）：
+data-list-pack = { $name } { $version }，{ $publisher } 于 { $published } 发布，{ $files } 个文件，位置：{ $path }
+data-list-damaged = ✗ 这个资料包的文件与它的清单（manifest）不再一致：
+data-rolled_back = 现在使用 { $name } { $version }（{ $publisher } 于 { $published } 发布），位置：{ $path }。
+data-rolled_back_embedded = 现在使用程序内置的资料（{ $version } 核对过）。
+data-nothing_installed = 没有安装资料包，无法恢复。
+data-installed_unreadable = 已安装的资料包无法读取（{ $reason }），改用程序内置的资料。
+plan-data_pack = 政策资料来自资料包 { $name } { $version }，{ $publisher } 于 { $published } 发布。

@@ -764,3 +764,23 @@ man-example-rollback = 恢復到上一次安裝的資料包。
 man-example-kiosk = 開機前檢查自助機的設定、印表機、目錄和資料。
 man-example-completions = 安裝 bash 補全腳本。
 man-see_also = 說明檔案：{ $readme }
+
+## 已安裝的資料包（renew data install | list | rollback）
+clap-data-install-about = 完整檢查一個資料包（含 manifest.toml 的目錄或 .tar 檔案）並安裝；上一個資料包會保留
+clap-data-install-pack = 資料包：含 manifest.toml 和地區檔案的目錄或 .tar 檔案
+clap-data-list-about = 顯示程式內建的資料和每個已安裝的資料包
+clap-data-rollback-about = 恢復到上一次安裝的資料包（或程式內建的資料）
+data-installed = 已安裝 { $name } { $version }（{ $publisher } 於 { $published } 發布，{ $files } 個檔案），位置：{ $path }。今後的計畫都用它。
+data-install_refused = { $pack } 沒有安裝，什麼都沒有改動：發現 { $n } 個問題。
+data-install_failed = 無法安裝到 { $dir }
+data-list-embedded = 程式內建：{ $version } 核對過的資料
+data-list-none = 沒有安裝資料包：程式使用內建的資料。
+data-list-current = 正在使用：
+data-list-previous = 上一個（renew data rollback 會恢復到它）：
+data-list-pack = { $name } { $version }，{ $publisher } 於 { $published } 發布，{ $files } 個檔案，位置：{ $path }
+data-list-damaged = ✗ 這個資料包的檔案與它的清單（manifest）不再一致：
+data-rolled_back = 現在使用 { $name } { $version }（{ $publisher } 於 { $published } 發布），位置：{ $path }。
+data-rolled_back_embedded = 現在使用程式內建的資料（{ $version } 核對過）。
+data-nothing_installed = 沒有安裝資料包，無法恢復。
+data-installed_unreadable = 已安裝的資料包無法讀取（{ $reason }），改用程式內建的資料。
+plan-data_pack = 政策資料來自資料包 { $name } { $version }，{ $publisher } 於 { $published } 發布。

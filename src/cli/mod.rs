@@ -19,6 +19,7 @@ use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 
 mod checklist_cmd;
+pub mod data_cmd;
 pub mod generate;
 
 #[derive(Debug, Parser)]
@@ -165,6 +166,17 @@ pub enum ExportFormat {
 pub enum DataCommand {
     /// Check a folder of region files: every problem with file, field and reason.
     Check { dir: PathBuf },
+    // --- issue 25: installed data packs (cli/data_cmd.rs) ---
+    /// Check a pack (a folder or a .tar with manifest.toml) fully and install it.
+    Install {
+        #[arg(value_name = "DIR")]
+        pack: PathBuf,
+    },
+    /// The data built in and each installed pack.
+    List,
+    /// Go back to the pack installed before (or to the data built in).
+    Rollback,
+    // --- end issue 25 ---
 }
 
 #[derive(Debug, Subcommand)]
@@ -728,6 +740,9 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
         Command::Generate(cmd) => generate::run(cmd, out)?,
         Command::Agenda { days, format } => checklist_cmd::agenda(ctx, *days, *format, out)?,
+        Command::Data(DataCommand::Install { pack }) => data_cmd::install(pack, ctx, out)?,
+        Command::Data(DataCommand::List) => data_cmd::list(ctx, out)?,
+        Command::Data(DataCommand::Rollback) => data_cmd::rollback(ctx, out)?,
         Command::Data(DataCommand::Check { dir }) => {
             let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
             let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);

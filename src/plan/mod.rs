@@ -583,6 +583,9 @@ pub struct RenewalPlan {
     pub sources: Vec<Source>,
     pub verified_on: NaiveDate,
     pub data_version: String,
+    /// The data pack the facts came from; absent for the data compiled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_pack: Option<crate::policy::PackRef>,
     pub caution: String,
     pub warnings: Vec<Warning>,
 }
@@ -1193,6 +1196,7 @@ pub fn compute(
         sources,
         verified_on: region.verified_on,
         data_version: policy.version(),
+        data_pack: policy.pack.clone(),
         caution: national.caution.clone(),
         warnings,
     })
