@@ -590,7 +590,10 @@ fn folder_name(m: &Manifest) -> String {
     hasher.update(m.name.as_bytes());
     hasher.update(m.version.as_bytes());
     let digest = hex(&hasher.finalize());
+    // Never starting with a dot: those are the lock and half-done installs.
     format!("{}-{}-{}", safe(&m.name), safe(&m.version), &digest[..12])
+        .trim_start_matches('.')
+        .to_string()
 }
 
 fn problem(file: &str, field: &str, e: impl std::fmt::Display) -> Problem {
