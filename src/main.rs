@@ -95,7 +95,7 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
     // data install` (not for the commands that manage or check packs).
     let manages_packs = matches!(
         args.command,
-        Some(cli::Command::Data(_) | cli::Command::Generate(_))
+        Some(cli::Command::Data(_) | cli::Command::Generate(_) | cli::Command::Kiosk(_))
     );
     let pack_dir = match (&args.policy_dir, &data_dir) {
         (Some(dir), _) => Some(dir.clone()),
@@ -152,6 +152,21 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
                 now: chrono::Utc::now(),
                 data_dir: data_dir.clone(),
             };
+            if let cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check) = command {
+                // With this run's --config, --kiosk and --policy-dir.
+                let setup = cli::kiosk_cmd::KioskSetup {
+                    config,
+                    config_path: args.config.clone().or_else(config::default_path),
+                    kiosk_flag: args.kiosk,
+                    data_dir: data_dir.clone(),
+                    policy_dir: args.policy_dir.clone(),
+                    terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
+                };
+                let mut shown = DisplayWriter::new(&mut out);
+                cli::kiosk_cmd::check(&setup, &mut shown)?;
+                shown.flush()?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if command.machine_output() {
                 cli::run_command(command, &ctx, &mut out)?;
             } else {

@@ -784,3 +784,37 @@ data-rolled_back_embedded = Now using the data built into the program (checked o
 data-nothing_installed = No data pack is installed: nothing to roll back.
 data-installed_unreadable = The installed data pack cannot be read ({ $reason }); using the data built into the program.
 plan-data_pack = Policy data from the pack { $name } { $version }, published { $published } by { $publisher }.
+
+## Kiosk check (renew kiosk check)
+clap-kiosk-about = A walk-up kiosk's setup: renew kiosk check
+clap-kiosk-check-about = Check the kiosk's config, printer, folders, data and terminal before opening (exit 0 only when all is well)
+kiosk-config_read = Config read from { $path }
+kiosk-config_missing = No config file at { $path }: the kiosk would run with the defaults (see /usr/share/doc/renew/examples/config.toml)
+kiosk-config_none = No config folder is known on this machine: give one with --config or RENEW_CONFIG
+kiosk-not_enabled = Kiosk mode is off: set enabled = true under [kiosk] in the config, or start renew with --kiosk
+kiosk-printer_ok = Printer program: { $program }
+kiosk-printer_missing = The printer program "{ $program }" is not installed or not in PATH ([print] command)
+kiosk-printer_not_executable = The printer program { $program } is not executable (chmod +x, or fix [print] command)
+kiosk-no_printer = No printer set up ([print] command or file): people can only read the plan on the screen
+kiosk-print_file_ok = The printable sheet is written in { $folder }
+kiosk-print_file_not_writable = The print file { $file } cannot be written: its folder { $folder } is missing or not writable by this user
+kiosk-data_dir_new = Data folder { $dir } does not exist yet; it is created private to this user on first use
+kiosk-data_dir_ok = Data folder { $dir } is private to this user
+kiosk-data_dir_not_private = Data folder { $dir } is not private (mode { $mode }, or another user's): others could read saved checklists; run chmod 700 on it as its owner
+kiosk-data_dir_not_dir = { $dir } is not a folder (or is a link): the data folder must be a real folder
+kiosk-embedded_data = Policy data: built into the program (checked on { $version })
+kiosk-pack_ok = Policy data: the installed pack { $name } { $version } passes its check
+kiosk-policy_dir_ok = Policy data: the folder { $dir } passes its check
+kiosk-pack_bad = The policy data in { $dir } fails its check ({ $n } problem(s)); install a good pack or run renew data rollback
+kiosk-idle_ok = Idle reset after { $n } seconds without a key
+kiosk-idle_short = Idle reset after only { $n } seconds: too short to read a plan (use at least 30)
+kiosk-idle_long = Idle reset after { $n } seconds: a visitor's answers stay on the screen too long after they leave (use at most 600)
+kiosk-countdown_ok = A countdown shows for the last { $n } seconds
+kiosk-countdown_short = The countdown lasts only { $n } seconds: too short to notice (use at least 5)
+kiosk-quit_key = The operator quits with { $key }, pressed twice
+kiosk-quit_key_bad = The quit key "{ $key }" is not valid: use ctrl-<letter> or f1 to f12
+kiosk-terminal_ok = Terminal: { $w } × { $h }
+kiosk-terminal_small = Terminal: { $w } × { $h }, smaller than the { $min_w } × { $min_h } the wizard needs: use a smaller font or a larger screen
+kiosk-terminal_unknown = Not run on a terminal: its size is not known (the wizard needs { $min_w } × { $min_h }); run this check on the kiosk's own screen
+kiosk-all_well = All is well.
+kiosk-problems = { $n } problem(s) to fix before opening.

@@ -784,3 +784,37 @@ data-rolled_back_embedded = 现在使用程序内置的资料（{ $version } 核
 data-nothing_installed = 没有安装资料包，无法恢复。
 data-installed_unreadable = 已安装的资料包无法读取（{ $reason }），改用程序内置的资料。
 plan-data_pack = 政策资料来自资料包 { $name } { $version }，{ $publisher } 于 { $published } 发布。
+
+## 自助机检查（renew kiosk check）
+clap-kiosk-about = 自助机的设置：renew kiosk check
+clap-kiosk-check-about = 开放前检查自助机的配置、打印机、目录、资料和终端（一切正常时退出码为 0）
+kiosk-config_read = 已读取配置文件 { $path }
+kiosk-config_missing = { $path } 没有配置文件：自助机会用默认设置运行（参见 /usr/share/doc/renew/examples/config.toml）
+kiosk-config_none = 本机找不到配置目录：请用 --config 或 RENEW_CONFIG 指定
+kiosk-not_enabled = 自助机模式没有打开：在配置文件的 [kiosk] 下设 enabled = true，或用 --kiosk 启动 renew
+kiosk-printer_ok = 打印程序：{ $program }
+kiosk-printer_missing = 打印程序“{ $program }”没有安装，或不在 PATH 里（[print] command）
+kiosk-printer_not_executable = 打印程序 { $program } 不能执行（chmod +x，或改正 [print] command）
+kiosk-no_printer = 没有设置打印（[print] command 或 file）：来访者只能在屏幕上看计划
+kiosk-print_file_ok = 打印页写在 { $folder }
+kiosk-print_file_not_writable = 打印文件 { $file } 无法写入：目录 { $folder } 不存在，或本用户不能写
+kiosk-data_dir_new = 数据目录 { $dir } 还不存在；第一次使用时会建立，只有本用户能访问
+kiosk-data_dir_ok = 数据目录 { $dir } 只有本用户能访问
+kiosk-data_dir_not_private = 数据目录 { $dir } 不是私有的（权限 { $mode }，或属于其他用户）：别人可能读到保存的清单；请由目录的主人执行 chmod 700
+kiosk-data_dir_not_dir = { $dir } 不是目录（或是链接）：数据目录必须是真正的目录
+kiosk-embedded_data = 政策资料：程序内置（{ $version } 核对过）
+kiosk-pack_ok = 政策资料：已安装的资料包 { $name } { $version } 检查通过
+kiosk-policy_dir_ok = 政策资料：目录 { $dir } 检查通过
+kiosk-pack_bad = { $dir } 里的政策资料检查不通过（{ $n } 个问题）；请安装正确的资料包，或执行 renew data rollback
+kiosk-idle_ok = { $n } 秒无操作后自动清空
+kiosk-idle_short = 只有 { $n } 秒无操作就清空：来不及看完计划（至少设 30）
+kiosk-idle_long = { $n } 秒无操作才清空：来访者离开后，回答在屏幕上停留太久（最多设 600）
+kiosk-countdown_ok = 最后 { $n } 秒显示倒计时
+kiosk-countdown_short = 倒计时只有 { $n } 秒：来不及注意到（至少设 5）
+kiosk-quit_key = 管理员按两次 { $key } 退出
+kiosk-quit_key_bad = 退出键“{ $key }”无效：请用 ctrl-字母 或 f1 到 f12
+kiosk-terminal_ok = 终端：{ $w } × { $h }
+kiosk-terminal_small = 终端：{ $w } × { $h }，小于向导需要的 { $min_w } × { $min_h }：请用小一点的字体或大一点的屏幕
+kiosk-terminal_unknown = 不是在终端上运行：不知道终端大小（向导需要 { $min_w } × { $min_h }）；请在自助机自己的屏幕上运行这项检查
+kiosk-all_well = 一切正常。
+kiosk-problems = 开放前要解决 { $n } 个问题。

@@ -784,3 +784,37 @@ data-rolled_back_embedded = 現在使用程式內建的資料（{ $version } 核
 data-nothing_installed = 沒有安裝資料包，無法恢復。
 data-installed_unreadable = 已安裝的資料包無法讀取（{ $reason }），改用程式內建的資料。
 plan-data_pack = 政策資料來自資料包 { $name } { $version }，{ $publisher } 於 { $published } 發布。
+
+## 自助機檢查（renew kiosk check）
+clap-kiosk-about = 自助機的設定：renew kiosk check
+clap-kiosk-check-about = 開放前檢查自助機的設定、印表機、目錄、資料和終端機（一切正常時結束碼為 0）
+kiosk-config_read = 已讀取設定檔 { $path }
+kiosk-config_missing = { $path } 沒有設定檔：自助機會用預設設定執行（參見 /usr/share/doc/renew/examples/config.toml）
+kiosk-config_none = 本機找不到設定目錄：請用 --config 或 RENEW_CONFIG 指定
+kiosk-not_enabled = 自助機模式沒有開啟：在設定檔的 [kiosk] 下設 enabled = true，或用 --kiosk 啟動 renew
+kiosk-printer_ok = 列印程式：{ $program }
+kiosk-printer_missing = 列印程式「{ $program }」沒有安裝，或不在 PATH 裡（[print] command）
+kiosk-printer_not_executable = 列印程式 { $program } 不能執行（chmod +x，或改正 [print] command）
+kiosk-no_printer = 沒有設定列印（[print] command 或 file）：來訪者只能在螢幕上看計畫
+kiosk-print_file_ok = 列印頁寫在 { $folder }
+kiosk-print_file_not_writable = 列印檔案 { $file } 無法寫入：目錄 { $folder } 不存在，或本使用者不能寫
+kiosk-data_dir_new = 資料目錄 { $dir } 還不存在；第一次使用時會建立，只有本使用者能存取
+kiosk-data_dir_ok = 資料目錄 { $dir } 只有本使用者能存取
+kiosk-data_dir_not_private = 資料目錄 { $dir } 不是私有的（權限 { $mode }，或屬於其他使用者）：別人可能讀到儲存的清單；請由目錄的擁有者執行 chmod 700
+kiosk-data_dir_not_dir = { $dir } 不是目錄（或是連結）：資料目錄必須是真正的目錄
+kiosk-embedded_data = 政策資料：程式內建（{ $version } 核對過）
+kiosk-pack_ok = 政策資料：已安裝的資料包 { $name } { $version } 檢查通過
+kiosk-policy_dir_ok = 政策資料：目錄 { $dir } 檢查通過
+kiosk-pack_bad = { $dir } 裡的政策資料檢查不通過（{ $n } 個問題）；請安裝正確的資料包，或執行 renew data rollback
+kiosk-idle_ok = { $n } 秒無操作後自動清空
+kiosk-idle_short = 只有 { $n } 秒無操作就清空：來不及看完計畫（至少設 30）
+kiosk-idle_long = { $n } 秒無操作才清空：來訪者離開後，回答在螢幕上停留太久（最多設 600）
+kiosk-countdown_ok = 最後 { $n } 秒顯示倒數計時
+kiosk-countdown_short = 倒數計時只有 { $n } 秒：來不及注意到（至少設 5）
+kiosk-quit_key = 管理員按兩次 { $key } 退出
+kiosk-quit_key_bad = 退出鍵「{ $key }」無效：請用 ctrl-字母 或 f1 到 f12
+kiosk-terminal_ok = 終端機：{ $w } × { $h }
+kiosk-terminal_small = 終端機：{ $w } × { $h }，小於精靈需要的 { $min_w } × { $min_h }：請用小一點的字型或大一點的螢幕
+kiosk-terminal_unknown = 不是在終端機上執行：不知道終端機大小（精靈需要 { $min_w } × { $min_h }）；請在自助機自己的螢幕上執行這項檢查
+kiosk-all_well = 一切正常。
+kiosk-problems = 開放前要解決 { $n } 個問題。

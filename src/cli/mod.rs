@@ -21,6 +21,7 @@ use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 mod checklist_cmd;
 pub mod data_cmd;
 pub mod generate;
+pub mod kiosk_cmd;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -144,6 +145,9 @@ pub enum Command {
     /// The manual page and shell completions, made from this command line.
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// A walk-up kiosk's setup: `renew kiosk check`.
+    #[command(subcommand)]
+    Kiosk(kiosk_cmd::KioskCommand),
     // --- end issue 25 ---
     /// List a region's diseases.
     Diseases {
@@ -260,6 +264,7 @@ impl Command {
             Command::Data(_) => false,
             // A roff page or a shell script, byte for byte.
             Command::Generate(_) => true,
+            Command::Kiosk(_) => false,
             Command::Agenda { format, .. } => *format == Format::Json,
             Command::Checklist(c) => match c {
                 ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
@@ -739,6 +744,9 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
         Command::Generate(cmd) => generate::run(cmd, out)?,
+        Command::Kiosk(kiosk_cmd::KioskCommand::Check) => {
+            kiosk_cmd::check_from_env(ctx.data_dir.clone(), out)?
+        }
         Command::Agenda { days, format } => checklist_cmd::agenda(ctx, *days, *format, out)?,
         Command::Data(DataCommand::Install { pack }) => data_cmd::install(pack, ctx, out)?,
         Command::Data(DataCommand::List) => data_cmd::list(ctx, out)?,
