@@ -46,7 +46,14 @@ fn hello_world() -> std::path::PathBuf {
     std::fs::write(&src, "fn main() { println!(\"hello\"); }\n").unwrap();
     let exe = dir.join("hello");
     let status = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
-        .args(["-C", "opt-level=3", "-C", "lto=fat", "-C", "codegen-units=1"])
+        .args([
+            "-C",
+            "opt-level=3",
+            "-C",
+            "lto=fat",
+            "-C",
+            "codegen-units=1",
+        ])
         .args(["-C", "strip=symbols", "--edition", "2024", "-o"])
         .arg(&exe)
         .arg(&src)
