@@ -227,7 +227,7 @@ pub(crate) fn named(q: &str) -> impl Iterator<Item = &'static Place> + use<'_> {
     all()
         .iter()
         .zip(normalized_names())
-        .filter(move |(_, names)| names.iter().any(|n| *n == q))
+        .filter(move |(_, names)| names.contains(&q))
         .map(|(p, _)| p)
 }
 
