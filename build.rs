@@ -6,6 +6,12 @@
 
 use std::{env, fs, path::Path};
 
+// The program's own normal form of names, so the place names are
+// normalized here once instead of at every start.
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&manifest).join("data").join("regions");
@@ -103,7 +109,12 @@ fn places(manifest: &Path) {
             .unwrap_or_else(|| panic!("data/places.json: {p}: {field} is text"))
             .to_string()
     };
-    let mut rows: Vec<(String, String)> = list
+    println!("cargo:rerun-if-changed=src/text.rs");
+    let names: std::collections::HashMap<String, String> = list
+        .iter()
+        .map(|p| (text_of(p, "code"), text_of(p, "name")))
+        .collect();
+    let mut rows: Vec<(String, String, String)> = list
         .iter()
         .map(|p| {
             let code = text_of(p, "code");
@@ -136,7 +147,24 @@ fn places(manifest: &Path) {
                 text_of(p, "short_name"),
                 aliases.join(", ")
             );
-            (code, row)
+            // As Place::full_name: the province's name in front, but for a
+            // province itself.
+            let full_name = match (level, p["province"].as_str()) {
+                ("Province", _) | (_, None) => text_of(p, "name"),
+                (_, Some(prov)) => match names.get(prov) {
+                    Some(n) => format!("{n}{}", text_of(p, "name")),
+                    None => text_of(p, "name"),
+                },
+            };
+            let n = text::normalize;
+            let normalized = format!(
+                "    [{:?}, {:?}, {:?}, {:?}],\n",
+                n(&code),
+                n(&text_of(p, "name")),
+                n(&text_of(p, "short_name")),
+                n(&full_name)
+            );
+            (code, row, normalized)
         })
         .collect();
     rows.sort();
@@ -150,8 +178,15 @@ fn places(manifest: &Path) {
     let mut out = String::from(
         "/// Every place of `data/places.json`, in code order.\npub static PLACES: &[Place] = &[\n",
     );
-    for (_, row) in rows {
-        out.push_str(&row);
+    for (_, row, _) in &rows {
+        out.push_str(row);
+    }
+    out.push_str("];\n");
+    out.push_str(
+        "/// Each place's code, name, short name and full name in `text::normalize`'s\n/// form, in the order of `PLACES`.\npub static NORMALIZED: &[[&str; 4]] = &[\n",
+    );
+    for (_, _, normalized) in &rows {
+        out.push_str(normalized);
     }
     out.push_str("];\n");
     let dest =

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod document;
 mod files;
 pub mod i18n;
+pub mod packs;
 mod par;
 pub mod phone;
 pub mod places;

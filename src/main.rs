@@ -47,6 +47,14 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        // A generated manual page or completion script is English unless
+        // the locale is Chinese.
+        None if matches!(args.command, Some(cli::Command::Generate(_))) => {
+            cli::generate::default_lang(
+                std::env::var("LC_ALL").ok().as_deref(),
+                std::env::var("LANG").ok().as_deref(),
+            )
+        }
         None => Lang::from_env(
             std::env::var("LC_ALL").ok().as_deref(),
             std::env::var("LANG").ok().as_deref(),
@@ -82,7 +90,25 @@ fn main() -> ExitCode {
 fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
     // A plan for a region given by its id (what scripts pass) reads only
     // that region's files; anything else, or a policy pack, reads them all.
-    let one_region = match (&args.command, &args.policy_dir) {
+    let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
+    // The pack to read: --policy-dir, else the one installed with `renew
+    // data install` (not for the commands that manage or check packs).
+    let manages_packs = matches!(
+        args.command,
+        Some(cli::Command::Data(_) | cli::Command::Generate(_) | cli::Command::Kiosk(_))
+    );
+    let pack_dir = match (&args.policy_dir, &data_dir) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, Some(data)) if !manages_packs => match cli::data_cmd::installed_pack(data) {
+            Ok(found) => found.map(|(dir, _)| dir),
+            Err(e) => {
+                report(&tf("data.installed_unreadable", &[("reason", &e)]));
+                None
+            }
+        },
+        _ => None,
+    };
+    let one_region = match (&args.command, &pack_dir) {
         (Some(cli::Command::Plan { region, .. }), None) => PolicySet::embedded_for(region),
         _ => None,
     };
@@ -91,7 +117,7 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
         None => PolicySet::embedded()?,
     };
     let mut pack_problems = 0;
-    if let Some(dir) = &args.policy_dir {
+    if let Some(dir) = &pack_dir {
         // A bad file in a pack is skipped with its reason; the rest still load.
         let (files, mut problems) = renewal_assistant::policy::pack::read_pack_files(dir, &policy);
         let (years, holiday_problems) = renewal_assistant::policy::holidays::read_holidays(dir);
@@ -110,6 +136,10 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
         policy = policy
             .with_files(files.iter().map(|f| f.entry()).collect())
             .with_holiday_years(years);
+        // A pack with a manifest is named in every plan made from it.
+        if let Ok(manifest) = renewal_assistant::packs::read_manifest(dir) {
+            policy = policy.from_pack(cli::data_cmd::pack_ref(&manifest));
+        }
     }
     let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
     let stdout = io::stdout();
@@ -120,11 +150,23 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
                 policy: &policy,
                 today,
                 now: chrono::Utc::now(),
-                data_dir: args
-                    .data_dir
-                    .clone()
-                    .or_else(renewal_assistant::checklist::store::Store::default_data_dir),
+                data_dir: data_dir.clone(),
             };
+            if let cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check) = command {
+                // With this run's --config, --kiosk and --policy-dir.
+                let setup = cli::kiosk_cmd::KioskSetup {
+                    config,
+                    config_path: args.config.clone().or_else(config::default_path),
+                    kiosk_flag: args.kiosk,
+                    data_dir: data_dir.clone(),
+                    policy_dir: args.policy_dir.clone(),
+                    terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
+                };
+                let mut shown = DisplayWriter::new(&mut out);
+                cli::kiosk_cmd::check(&setup, &mut shown)?;
+                shown.flush()?;
+                return Ok(ExitCode::SUCCESS);
+            }
             if command.machine_output() {
                 cli::run_command(command, &ctx, &mut out)?;
             } else {

@@ -227,21 +227,15 @@ pub(crate) fn named(q: &str) -> impl Iterator<Item = &'static Place> + use<'_> {
     all()
         .iter()
         .zip(normalized_names())
-        .filter(move |(_, names)| names.iter().any(|n| n == q))
+        .filter(move |(_, names)| names.contains(&q))
         .map(|(p, _)| p)
 }
 
-/// Every place's code, name, short name and full name, normalized: made
-/// once, as a start-up may ask about the same query more than once.
-fn normalized_names() -> &'static [[String; 4]] {
-    static NAMES: std::sync::OnceLock<Vec<[String; 4]>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        let n = crate::text::normalize;
-        all()
-            .iter()
-            .map(|p| [n(p.code), n(p.name), n(p.short_name), n(&p.full_name())])
-            .collect()
-    })
+/// Every place's code, name, short name and full name, normalized at build
+/// time (`build.rs` compiles `text::normalize` in): normalizing ~3,000
+/// places at start-up was a third of a plan's instructions.
+fn normalized_names() -> &'static [[&'static str; 4]] {
+    embedded::NORMALIZED
 }
 
 /// Every choice: first the regions with data, in the policy's order (so a
@@ -268,6 +262,25 @@ pub fn choices(policy: &PolicySet) -> Vec<Choice> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_normalized_at_build_time_are_what_normalize_gives() {
+        let n = crate::text::normalize;
+        assert_eq!(normalized_names().len(), all().len());
+        for (p, names) in all().iter().zip(normalized_names()) {
+            assert_eq!(
+                *names,
+                [
+                    n(p.code).as_str(),
+                    &n(p.name),
+                    &n(p.short_name),
+                    &n(&p.full_name())
+                ],
+                "{}",
+                p.code
+            );
+        }
+    }
 
     #[test]
     fn the_index_holds_every_province_and_prefecture() {

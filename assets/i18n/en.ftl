@@ -753,3 +753,89 @@ tui-help-saved =
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)
 plan-validity_note = {" "}The data's note, in Chinese: { $note }
+
+## Manual page and completions (renew generate)
+clap-generate-about = The manual page and shell completions, made from this command line
+clap-generate-man-about = Print the manual page (roff): renew generate man | man -l -
+clap-generate-completions-about = Print a shell's completion script
+clap-generate-completions-shell = The shell: bash, zsh, fish, elvish or powershell
+man-manual = Renewal assistant
+man-env-today = Use this date as today (as --today).
+man-env-config = The config file (as --config).
+man-env-data_dir = Where checklists and installed data packs are kept (as --data-dir).
+man-env-policy_dir = A folder of region files used instead of the installed pack (as --policy-dir).
+man-env-lang = The language when --lang and the config do not set it: zh_CN for Simplified, zh_TW or zh_HK for Traditional Chinese, en for English.
+man-env-accessible = Set to 1 for plain numbered questions (for screen readers) instead of the full-screen wizard.
+man-env-no_color = Set to turn colours off.
+man-env-columns = The width of printed plans when the output is not a terminal.
+man-env-xdg = Where the config and data folders are (default ~/.config and ~/.local/share).
+man-files-config = Language, theme, kiosk and printer settings (TOML).
+man-files-checklists = Saved checklists, one JSON file each; the folder is private to its user.
+man-files-packs = Policy data packs installed with renew data install; the previous one is kept for renew data rollback.
+man-files-example = An example kiosk config (Debian package).
+man-exit-ok = Done.
+man-exit-failed = Failed: a data pack or kiosk check found problems, nothing is due (renew agenda), or a file could not be read or written.
+man-exit-usage = The command line or an answer was not valid or was ambiguous; the message lists the valid choices.
+man-example-wizard = Open the full-screen wizard.
+man-example-plan = Print the plan for a person in 海西 with diabetes whose qualification ends on 31 March 2026.
+man-example-json = The same plan as JSON, for scripts.
+man-example-checklists = Every saved checklist, most urgent first.
+man-example-install = Check and install a policy data pack; a pack with problems changes nothing.
+man-example-rollback = Go back to the data pack installed before.
+man-example-kiosk = Check a kiosk's config, printer, folders and data before opening.
+man-example-completions = Install the bash completions.
+man-see_also = The README: { $readme }
+
+## Installed data packs (renew data install | list | rollback)
+clap-data-install-about = Check a data pack (a folder or a .tar with manifest.toml) in full and install it; the one before is kept
+clap-data-install-pack = The pack: a folder or a .tar file holding manifest.toml and the region files
+clap-data-list-about = Show the data built into the program and each installed pack
+clap-data-rollback-about = Go back to the pack installed before (or to the data built in)
+data-installed = Installed { $name } { $version } (published { $published } by { $publisher }, { $files } files) in { $path }. Plans use it from now on.
+data-install_refused = { $pack } was not installed, and nothing was changed: { $n } problem(s).
+data-install_failed = Could not install into { $dir }
+data-list-embedded = Built into the program: data checked on { $version }
+data-list-none = No data pack installed: the program uses the data built into it.
+data-list-current = In use:{" "}
+data-list-previous = Previous (renew data rollback returns to it):{" "}
+data-list-pack = { $name } { $version }, published { $published } by { $publisher }, { $files } files, in { $path }
+data-list-damaged = ✗ This pack's files no longer match its manifest:
+data-rolled_back = Now using { $name } { $version } (published { $published } by { $publisher }) in { $path }.
+data-rolled_back_embedded = Now using the data built into the program (checked on { $version }).
+data-nothing_installed = No data pack is installed: nothing to roll back.
+data-installed_unreadable = The installed data pack cannot be read ({ $reason }); using the data built into the program.
+plan-data_pack = Policy data from the pack { $name } { $version }, published { $published } by { $publisher }.
+
+## Kiosk check (renew kiosk check)
+clap-kiosk-about = A walk-up kiosk's setup: renew kiosk check
+clap-kiosk-check-about = Check the kiosk's config, printer, folders, data and terminal before opening (exit 0 only when all is well)
+kiosk-config_read = Config read from { $path }
+kiosk-config_missing = No config file at { $path }: the kiosk would run with the defaults (see /usr/share/doc/renew/examples/config.toml)
+kiosk-config_none = No config folder is known on this machine: give one with --config or RENEW_CONFIG
+kiosk-not_enabled = Kiosk mode is off: set enabled = true under [kiosk] in the config, or start renew with --kiosk
+kiosk-printer_ok = Printer program: { $program }
+kiosk-printer_missing = The printer program "{ $program }" is not installed or not in PATH ([print] command)
+kiosk-printer_not_executable = The printer program { $program } is not executable (chmod +x, or fix [print] command)
+kiosk-no_printer = No printer set up ([print] command or file): people can only read the plan on the screen
+kiosk-print_file_ok = The printable sheet is written in { $folder }
+kiosk-print_file_not_writable = The print file { $file } cannot be written: its folder { $folder } is missing or not writable by this user
+kiosk-data_dir_new = Data folder { $dir } does not exist yet; it is created private to this user on first use
+kiosk-data_dir_ok = Data folder { $dir } is private to this user
+kiosk-data_dir_not_private = Data folder { $dir } is not private (mode { $mode }, or another user's): others could read saved checklists; run chmod 700 on it as its owner
+kiosk-data_dir_not_dir = { $dir } is not a folder (or is a link): the data folder must be a real folder
+kiosk-embedded_data = Policy data: built into the program (checked on { $version })
+kiosk-pack_ok = Policy data: the installed pack { $name } { $version } passes its check
+kiosk-policy_dir_ok = Policy data: the folder { $dir } passes its check
+kiosk-pack_bad = The policy data in { $dir } fails its check ({ $n } problem(s)); install a good pack or run renew data rollback
+kiosk-idle_ok = Idle reset after { $n } seconds without a key
+kiosk-idle_short = Idle reset after only { $n } seconds: too short to read a plan (use at least 30)
+kiosk-idle_long = Idle reset after { $n } seconds: a visitor's answers stay on the screen too long after they leave (use at most 600)
+kiosk-countdown_ok = A countdown shows for the last { $n } seconds
+kiosk-countdown_short = The countdown lasts only { $n } seconds: too short to notice (use at least 5)
+kiosk-quit_key = The operator quits with { $key }, pressed twice
+kiosk-quit_key_bad = The quit key "{ $key }" is not valid: use ctrl-<letter> or f1 to f12
+kiosk-terminal_ok = Terminal: { $w } × { $h }
+kiosk-terminal_small = Terminal: { $w } × { $h }, smaller than the { $min_w } × { $min_h } the wizard needs: use a smaller font or a larger screen
+kiosk-terminal_unknown = Not run on a terminal: its size is not known (the wizard needs { $min_w } × { $min_h }); run this check on the kiosk's own screen
+kiosk-all_well = All is well.
+kiosk-problems = { $n } problem(s) to fix before opening.

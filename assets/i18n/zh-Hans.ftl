@@ -753,3 +753,89 @@ tui-help-saved =
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）
 plan-validity_note = （{ $note }）
+
+## 手册页和补全脚本（renew generate）
+clap-generate-about = 由本命令行生成手册页和 shell 补全脚本
+clap-generate-man-about = 输出手册页（roff 格式）：renew generate man | man -l -
+clap-generate-completions-about = 输出某个 shell 的补全脚本
+clap-generate-completions-shell = shell：bash、zsh、fish、elvish 或 powershell
+man-manual = 续期助手
+man-env-today = 把这一天当作今天（同 --today）。
+man-env-config = 配置文件（同 --config）。
+man-env-data_dir = 清单和已安装资料包的保存目录（同 --data-dir）。
+man-env-policy_dir = 代替已安装资料包使用的地区文件目录（同 --policy-dir）。
+man-env-lang = --lang 和配置文件都没有指定时的语言：zh_CN 为简体，zh_TW 或 zh_HK 为繁体中文，en 为英文。
+man-env-accessible = 设为 1 时用逐条编号提问（方便读屏软件），不用全屏向导。
+man-env-no_color = 设置后不用颜色。
+man-env-columns = 输出不是终端时，打印计划的宽度。
+man-env-xdg = 配置目录和数据目录的位置（默认 ~/.config 和 ~/.local/share）。
+man-files-config = 语言、配色、自助机和打印设置（TOML 格式）。
+man-files-checklists = 保存的清单，每份一个 JSON 文件；目录只有本用户能访问。
+man-files-packs = 用 renew data install 安装的资料包；上一个资料包会保留，供 renew data rollback 恢复。
+man-files-example = 自助机配置示例（Debian 软件包）。
+man-exit-ok = 完成。
+man-exit-failed = 失败：资料包或自助机检查发现问题，近期没有待办（renew agenda），或文件读写失败。
+man-exit-usage = 命令行或输入的内容无效或不明确；提示里列出了可选的值。
+man-example-wizard = 打开全屏向导。
+man-example-plan = 输出海西一位糖尿病患者的续期计划，资格 2026 年 3 月 31 日到期。
+man-example-json = 同一份计划，JSON 格式，供脚本使用。
+man-example-checklists = 所有保存的清单，最紧急的在前。
+man-example-install = 检查并安装资料包；有问题的资料包不会改动任何东西。
+man-example-rollback = 恢复到上一次安装的资料包。
+man-example-kiosk = 开机前检查自助机的配置、打印机、目录和资料。
+man-example-completions = 安装 bash 补全脚本。
+man-see_also = 说明文件：{ $readme }
+
+## 已安装的资料包（renew data install | list | rollback）
+clap-data-install-about = 完整检查一个资料包（含 manifest.toml 的目录或 .tar 文件）并安装；上一个资料包会保留
+clap-data-install-pack = 资料包：含 manifest.toml 和地区文件的目录或 .tar 文件
+clap-data-list-about = 显示程序内置的资料和每个已安装的资料包
+clap-data-rollback-about = 恢复到上一次安装的资料包（或程序内置的资料）
+data-installed = 已安装 { $name } { $version }（{ $publisher } 于 { $published } 发布，{ $files } 个文件），位置：{ $path }。今后的计划都用它。
+data-install_refused = { $pack } 没有安装，什么都没有改动：发现 { $n } 个问题。
+data-install_failed = 无法安装到 { $dir }
+data-list-embedded = 程序内置：{ $version } 核对过的资料
+data-list-none = 没有安装资料包：程序使用内置的资料。
+data-list-current = 正在使用：
+data-list-previous = 上一个（renew data rollback 会恢复到它）：
+data-list-pack = { $name } { $version }，{ $publisher } 于 { $published } 发布，{ $files } 个文件，位置：{ $path }
+data-list-damaged = ✗ 这个资料包的文件与它的清单（manifest）不再一致：
+data-rolled_back = 现在使用 { $name } { $version }（{ $publisher } 于 { $published } 发布），位置：{ $path }。
+data-rolled_back_embedded = 现在使用程序内置的资料（{ $version } 核对过）。
+data-nothing_installed = 没有安装资料包，无法恢复。
+data-installed_unreadable = 已安装的资料包无法读取（{ $reason }），改用程序内置的资料。
+plan-data_pack = 政策资料来自资料包 { $name } { $version }，{ $publisher } 于 { $published } 发布。
+
+## 自助机检查（renew kiosk check）
+clap-kiosk-about = 自助机的设置：renew kiosk check
+clap-kiosk-check-about = 开放前检查自助机的配置、打印机、目录、资料和终端（一切正常时退出码为 0）
+kiosk-config_read = 已读取配置文件 { $path }
+kiosk-config_missing = { $path } 没有配置文件：自助机会用默认设置运行（参见 /usr/share/doc/renew/examples/config.toml）
+kiosk-config_none = 本机找不到配置目录：请用 --config 或 RENEW_CONFIG 指定
+kiosk-not_enabled = 自助机模式没有打开：在配置文件的 [kiosk] 下设 enabled = true，或用 --kiosk 启动 renew
+kiosk-printer_ok = 打印程序：{ $program }
+kiosk-printer_missing = 打印程序“{ $program }”没有安装，或不在 PATH 里（[print] command）
+kiosk-printer_not_executable = 打印程序 { $program } 不能执行（chmod +x，或改正 [print] command）
+kiosk-no_printer = 没有设置打印（[print] command 或 file）：来访者只能在屏幕上看计划
+kiosk-print_file_ok = 打印页写在 { $folder }
+kiosk-print_file_not_writable = 打印文件 { $file } 无法写入：目录 { $folder } 不存在，或本用户不能写
+kiosk-data_dir_new = 数据目录 { $dir } 还不存在；第一次使用时会建立，只有本用户能访问
+kiosk-data_dir_ok = 数据目录 { $dir } 只有本用户能访问
+kiosk-data_dir_not_private = 数据目录 { $dir } 不是私有的（权限 { $mode }，或属于其他用户）：别人可能读到保存的清单；请由目录的主人执行 chmod 700
+kiosk-data_dir_not_dir = { $dir } 不是目录（或是链接）：数据目录必须是真正的目录
+kiosk-embedded_data = 政策资料：程序内置（{ $version } 核对过）
+kiosk-pack_ok = 政策资料：已安装的资料包 { $name } { $version } 检查通过
+kiosk-policy_dir_ok = 政策资料：目录 { $dir } 检查通过
+kiosk-pack_bad = { $dir } 里的政策资料检查不通过（{ $n } 个问题）；请安装正确的资料包，或执行 renew data rollback
+kiosk-idle_ok = { $n } 秒无操作后自动清空
+kiosk-idle_short = 只有 { $n } 秒无操作就清空：来不及看完计划（至少设 30）
+kiosk-idle_long = { $n } 秒无操作才清空：来访者离开后，回答在屏幕上停留太久（最多设 600）
+kiosk-countdown_ok = 最后 { $n } 秒显示倒计时
+kiosk-countdown_short = 倒计时只有 { $n } 秒：来不及注意到（至少设 5）
+kiosk-quit_key = 管理员按两次 { $key } 退出
+kiosk-quit_key_bad = 退出键“{ $key }”无效：请用 ctrl-字母 或 f1 到 f12
+kiosk-terminal_ok = 终端：{ $w } × { $h }
+kiosk-terminal_small = 终端：{ $w } × { $h }，小于向导需要的 { $min_w } × { $min_h }：请用小一点的字体或大一点的屏幕
+kiosk-terminal_unknown = 不是在终端上运行：不知道终端大小（向导需要 { $min_w } × { $min_h }）；请在自助机自己的屏幕上运行这项检查
+kiosk-all_well = 一切正常。
+kiosk-problems = 开放前要解决 { $n } 个问题。

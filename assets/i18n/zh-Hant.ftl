@@ -753,3 +753,89 @@ tui-help-saved =
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
 plan-validity_note = （{ $note }）
+
+## 手冊頁和補全腳本（renew generate）
+clap-generate-about = 由本命令列產生手冊頁和 shell 補全腳本
+clap-generate-man-about = 輸出手冊頁（roff 格式）：renew generate man | man -l -
+clap-generate-completions-about = 輸出某個 shell 的補全腳本
+clap-generate-completions-shell = shell：bash、zsh、fish、elvish 或 powershell
+man-manual = 續期助手
+man-env-today = 把這一天當作今天（同 --today）。
+man-env-config = 設定檔（同 --config）。
+man-env-data_dir = 清單和已安裝資料包的儲存目錄（同 --data-dir）。
+man-env-policy_dir = 代替已安裝資料包使用的地區檔案目錄（同 --policy-dir）。
+man-env-lang = --lang 和設定檔都沒有指定時的語言：zh_CN 為簡體，zh_TW 或 zh_HK 為繁體中文，en 為英文。
+man-env-accessible = 設為 1 時用逐條編號提問（方便讀屏軟體），不用全螢幕精靈。
+man-env-no_color = 設定後不用顏色。
+man-env-columns = 輸出不是終端機時，列印計畫的寬度。
+man-env-xdg = 設定目錄和資料目錄的位置（預設 ~/.config 和 ~/.local/share）。
+man-files-config = 語言、配色、自助機和列印設定（TOML 格式）。
+man-files-checklists = 儲存的清單，每份一個 JSON 檔案；目錄只有本使用者能存取。
+man-files-packs = 用 renew data install 安裝的資料包；上一個資料包會保留，供 renew data rollback 恢復。
+man-files-example = 自助機設定範例（Debian 套件）。
+man-exit-ok = 完成。
+man-exit-failed = 失敗：資料包或自助機檢查發現問題，近期沒有待辦（renew agenda），或檔案讀寫失敗。
+man-exit-usage = 命令列或輸入的內容無效或不明確；提示裡列出了可選的值。
+man-example-wizard = 開啟全螢幕精靈。
+man-example-plan = 輸出海西一位糖尿病患者的續期計畫，資格 2026 年 3 月 31 日到期。
+man-example-json = 同一份計畫，JSON 格式，供腳本使用。
+man-example-checklists = 所有儲存的清單，最緊急的在前。
+man-example-install = 檢查並安裝資料包；有問題的資料包不會改動任何東西。
+man-example-rollback = 恢復到上一次安裝的資料包。
+man-example-kiosk = 開機前檢查自助機的設定、印表機、目錄和資料。
+man-example-completions = 安裝 bash 補全腳本。
+man-see_also = 說明檔案：{ $readme }
+
+## 已安裝的資料包（renew data install | list | rollback）
+clap-data-install-about = 完整檢查一個資料包（含 manifest.toml 的目錄或 .tar 檔案）並安裝；上一個資料包會保留
+clap-data-install-pack = 資料包：含 manifest.toml 和地區檔案的目錄或 .tar 檔案
+clap-data-list-about = 顯示程式內建的資料和每個已安裝的資料包
+clap-data-rollback-about = 恢復到上一次安裝的資料包（或程式內建的資料）
+data-installed = 已安裝 { $name } { $version }（{ $publisher } 於 { $published } 發布，{ $files } 個檔案），位置：{ $path }。今後的計畫都用它。
+data-install_refused = { $pack } 沒有安裝，什麼都沒有改動：發現 { $n } 個問題。
+data-install_failed = 無法安裝到 { $dir }
+data-list-embedded = 程式內建：{ $version } 核對過的資料
+data-list-none = 沒有安裝資料包：程式使用內建的資料。
+data-list-current = 正在使用：
+data-list-previous = 上一個（renew data rollback 會恢復到它）：
+data-list-pack = { $name } { $version }，{ $publisher } 於 { $published } 發布，{ $files } 個檔案，位置：{ $path }
+data-list-damaged = ✗ 這個資料包的檔案與它的清單（manifest）不再一致：
+data-rolled_back = 現在使用 { $name } { $version }（{ $publisher } 於 { $published } 發布），位置：{ $path }。
+data-rolled_back_embedded = 現在使用程式內建的資料（{ $version } 核對過）。
+data-nothing_installed = 沒有安裝資料包，無法恢復。
+data-installed_unreadable = 已安裝的資料包無法讀取（{ $reason }），改用程式內建的資料。
+plan-data_pack = 政策資料來自資料包 { $name } { $version }，{ $publisher } 於 { $published } 發布。
+
+## 自助機檢查（renew kiosk check）
+clap-kiosk-about = 自助機的設定：renew kiosk check
+clap-kiosk-check-about = 開放前檢查自助機的設定、印表機、目錄、資料和終端機（一切正常時結束碼為 0）
+kiosk-config_read = 已讀取設定檔 { $path }
+kiosk-config_missing = { $path } 沒有設定檔：自助機會用預設設定執行（參見 /usr/share/doc/renew/examples/config.toml）
+kiosk-config_none = 本機找不到設定目錄：請用 --config 或 RENEW_CONFIG 指定
+kiosk-not_enabled = 自助機模式沒有開啟：在設定檔的 [kiosk] 下設 enabled = true，或用 --kiosk 啟動 renew
+kiosk-printer_ok = 列印程式：{ $program }
+kiosk-printer_missing = 列印程式「{ $program }」沒有安裝，或不在 PATH 裡（[print] command）
+kiosk-printer_not_executable = 列印程式 { $program } 不能執行（chmod +x，或改正 [print] command）
+kiosk-no_printer = 沒有設定列印（[print] command 或 file）：來訪者只能在螢幕上看計畫
+kiosk-print_file_ok = 列印頁寫在 { $folder }
+kiosk-print_file_not_writable = 列印檔案 { $file } 無法寫入：目錄 { $folder } 不存在，或本使用者不能寫
+kiosk-data_dir_new = 資料目錄 { $dir } 還不存在；第一次使用時會建立，只有本使用者能存取
+kiosk-data_dir_ok = 資料目錄 { $dir } 只有本使用者能存取
+kiosk-data_dir_not_private = 資料目錄 { $dir } 不是私有的（權限 { $mode }，或屬於其他使用者）：別人可能讀到儲存的清單；請由目錄的擁有者執行 chmod 700
+kiosk-data_dir_not_dir = { $dir } 不是目錄（或是連結）：資料目錄必須是真正的目錄
+kiosk-embedded_data = 政策資料：程式內建（{ $version } 核對過）
+kiosk-pack_ok = 政策資料：已安裝的資料包 { $name } { $version } 檢查通過
+kiosk-policy_dir_ok = 政策資料：目錄 { $dir } 檢查通過
+kiosk-pack_bad = { $dir } 裡的政策資料檢查不通過（{ $n } 個問題）；請安裝正確的資料包，或執行 renew data rollback
+kiosk-idle_ok = { $n } 秒無操作後自動清空
+kiosk-idle_short = 只有 { $n } 秒無操作就清空：來不及看完計畫（至少設 30）
+kiosk-idle_long = { $n } 秒無操作才清空：來訪者離開後，回答在螢幕上停留太久（最多設 600）
+kiosk-countdown_ok = 最後 { $n } 秒顯示倒數計時
+kiosk-countdown_short = 倒數計時只有 { $n } 秒：來不及注意到（至少設 5）
+kiosk-quit_key = 管理員按兩次 { $key } 退出
+kiosk-quit_key_bad = 退出鍵「{ $key }」無效：請用 ctrl-字母 或 f1 到 f12
+kiosk-terminal_ok = 終端機：{ $w } × { $h }
+kiosk-terminal_small = 終端機：{ $w } × { $h }，小於精靈需要的 { $min_w } × { $min_h }：請用小一點的字型或大一點的螢幕
+kiosk-terminal_unknown = 不是在終端機上執行：不知道終端機大小（精靈需要 { $min_w } × { $min_h }）；請在自助機自己的螢幕上執行這項檢查
+kiosk-all_well = 一切正常。
+kiosk-problems = 開放前要解決 { $n } 個問題。

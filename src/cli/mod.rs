@@ -19,6 +19,9 @@ use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 
 mod checklist_cmd;
+pub mod data_cmd;
+pub mod generate;
+pub mod kiosk_cmd;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,6 +141,14 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    // --- issue 25: generated manual page and completions ---
+    /// The manual page and shell completions, made from this command line.
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
+    /// A walk-up kiosk's setup: `renew kiosk check`.
+    #[command(subcommand)]
+    Kiosk(kiosk_cmd::KioskCommand),
+    // --- end issue 25 ---
     /// List a region's diseases.
     Diseases {
         #[arg(long)]
@@ -159,6 +170,17 @@ pub enum ExportFormat {
 pub enum DataCommand {
     /// Check a folder of region files: every problem with file, field and reason.
     Check { dir: PathBuf },
+    // --- issue 25: installed data packs (cli/data_cmd.rs) ---
+    /// Check a pack (a folder or a .tar with manifest.toml) fully and install it.
+    Install {
+        #[arg(value_name = "DIR")]
+        pack: PathBuf,
+    },
+    /// The data built in and each installed pack.
+    List,
+    /// Go back to the pack installed before (or to the data built in).
+    Rollback,
+    // --- end issue 25 ---
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +262,9 @@ impl Command {
                 *format == ListFormat::Json
             }
             Command::Data(_) => false,
+            // A roff page or a shell script, byte for byte.
+            Command::Generate(_) => true,
+            Command::Kiosk(_) => false,
             Command::Agenda { format, .. } => *format == Format::Json,
             Command::Checklist(c) => match c {
                 ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
@@ -718,7 +743,14 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
     let today = ctx.today;
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
+        Command::Generate(cmd) => generate::run(cmd, out)?,
+        Command::Kiosk(kiosk_cmd::KioskCommand::Check) => {
+            kiosk_cmd::check_from_env(ctx.data_dir.clone(), out)?
+        }
         Command::Agenda { days, format } => checklist_cmd::agenda(ctx, *days, *format, out)?,
+        Command::Data(DataCommand::Install { pack }) => data_cmd::install(pack, ctx, out)?,
+        Command::Data(DataCommand::List) => data_cmd::list(ctx, out)?,
+        Command::Data(DataCommand::Rollback) => data_cmd::rollback(ctx, out)?,
         Command::Data(DataCommand::Check { dir }) => {
             let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
             let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);

@@ -523,19 +523,32 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
         push(SectionKind::Notes, blocks);
     }
 
-    push(
-        SectionKind::Sources,
-        vec![
-            Bullets(
-                plan.sources
-                    .iter()
-                    .map(|s| Para::new(Plain, source_line(s)))
-                    .collect(),
+    let mut sources = vec![
+        Bullets(
+            plan.sources
+                .iter()
+                .map(|s| Para::new(Plain, source_line(s)))
+                .collect(),
+        ),
+        para(Note, tf("plan.verified_on", &[("date", &plan.verified_on)])),
+    ];
+    // Which installed pack the facts came from (none: the data built in).
+    if let Some(pack) = &plan.data_pack {
+        sources.push(para(
+            Note,
+            tf(
+                "plan.data_pack",
+                &[
+                    ("name", &pack.name),
+                    ("version", &pack.version),
+                    ("published", &pack.published),
+                    ("publisher", &pack.publisher),
+                ],
             ),
-            para(Note, tf("plan.verified_on", &[("date", &plan.verified_on)])),
-            para(Key, plan.caution.clone()),
-        ],
-    );
+        ));
+    }
+    sources.push(para(Key, plan.caution.clone()));
+    push(SectionKind::Sources, sources);
 
     Document { title, sections }
 }

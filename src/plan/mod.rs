@@ -165,6 +165,7 @@ pub fn compute(
         sources: notes::sources(region, national, answers.cross_province),
         verified_on: region.verified_on,
         data_version: policy.version(),
+        data_pack: policy.pack.clone(),
         caution: national.caution.clone(),
         warnings,
         questions: Vec::new(),

@@ -443,6 +443,9 @@ pub struct RenewalPlan {
     pub sources: Vec<Source>,
     pub verified_on: NaiveDate,
     pub data_version: String,
+    /// The data pack the facts came from; absent for the data compiled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_pack: Option<crate::policy::PackRef>,
     pub caution: String,
     pub warnings: Vec<Warning>,
     /// What to ask the office: one question per fact the plan does not

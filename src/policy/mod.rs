@@ -65,6 +65,18 @@ pub struct PolicySet {
     /// When only some embedded files were read (`embedded_for`): the newest
     /// `verified_on` of them all, so the data's version is the same.
     newest_unread: Option<chrono::NaiveDate>,
+    /// The installed pack (or `--policy-dir` pack with a manifest) the
+    /// data came from; none for the data compiled in.
+    pub pack: Option<PackRef>,
+}
+
+/// A data pack as a plan names it: what its manifest says.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PackRef {
+    pub name: String,
+    pub version: String,
+    pub published: chrono::NaiveDate,
+    pub publisher: String,
 }
 
 impl PolicySet {
@@ -189,6 +201,7 @@ impl PolicySet {
                 calendar,
                 files,
                 newest_unread: None,
+                pack: None,
             }),
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -226,6 +239,7 @@ impl PolicySet {
             calendar: Default::default(),
             files,
             newest_unread: None,
+            pack: None,
         })
     }
 
@@ -250,6 +264,14 @@ impl PolicySet {
         PolicySet {
             regions,
             files,
+            ..self
+        }
+    }
+
+    /// This data, saying it came from `pack`.
+    pub fn from_pack(self, pack: PackRef) -> PolicySet {
+        PolicySet {
+            pack: Some(pack),
             ..self
         }
     }
