@@ -18,4 +18,5 @@ pub mod prompt;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod vocabulary;
 pub mod wizard;

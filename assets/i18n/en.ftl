@@ -732,3 +732,11 @@ tui-help-saved =
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)
 plan-validity_note = {" "}The data's note, in Chinese: { $note }
+cli-nearest_everywhere = Closest names in the national list of diseases:
+cli-disease_not_listed = { $region }'s list neither names { $concept } nor has an entry for other diseases: ask the local medical insurance office, or pick from the list.
+plan-typed_named = You typed "{ $typed }": { $region }'s list calls it "{ $entry }"; the plan below is for that entry.
+plan-typed_outside_list = Your disease "{ $typed }" is not among the { $n } diseases { $region } re-examines: { $meaning } The plan below is for "{ $entry }".
+plan-typed_scope_no_renewal = the local rules say other diseases need no re-examination.
+plan-typed_scope_unsaid = the local rules set no re-examination date for other diseases; ask the local medical insurance office.
+plan-typed_not_in_list = Your disease "{ $typed }" is not in the list of { $region } this program has; the plan below is for "{ $entry }". Ask the local medical insurance office whether it is in the local catalogue.
+plan-typed_no_list = This program has no list of diseases for { $region }: your disease "{ $typed }" gets the plan for "{ $entry }".

@@ -732,3 +732,11 @@ tui-help-saved =
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）
 plan-validity_note = （{ $note }）
+cli-nearest_everywhere = 全国病种词表里最接近的名称：
+cli-disease_not_listed = { $region }的名单里没有“{ $concept }”，也没有“其他病种”一类的条目：请向当地医保部门确认，或从名单里选。
+plan-typed_named = 您说的“{ $typed }”在{ $region }的名单里叫“{ $entry }”，下面按它给出做法。
+plan-typed_outside_list = 您的病“{ $typed }”不在{ $region }需要复审的{ $n }种里：{ $meaning }下面按“{ $entry }”给出做法。
+plan-typed_scope_no_renewal = 当地的说明是，其他病种不需要复审。
+plan-typed_scope_unsaid = 当地没有为其他病种规定复审期限，请向当地医保部门确认。
+plan-typed_not_in_list = 您的病“{ $typed }”不在本程序掌握的{ $region }病种名单里，下面按“{ $entry }”给出做法；它是否在当地的目录内，请向当地医保部门确认。
+plan-typed_no_list = 本程序没有{ $region }的病种目录：您的病“{ $typed }”按“{ $entry }”给出做法。

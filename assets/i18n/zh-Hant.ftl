@@ -732,3 +732,11 @@ tui-help-saved =
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
 plan-validity_note = （{ $note }）
+cli-nearest_everywhere = 全國病種詞表裡最接近的名稱：
+cli-disease_not_listed = { $region }的名單裡沒有「{ $concept }」，也沒有「其他病種」一類的條目：請向當地醫保部門確認，或從名單裡選。
+plan-typed_named = 您說的「{ $typed }」在{ $region }的名單裡叫「{ $entry }」，下面按它給出做法。
+plan-typed_outside_list = 您的病「{ $typed }」不在{ $region }需要複審的{ $n }種裡：{ $meaning }下面按「{ $entry }」給出做法。
+plan-typed_scope_no_renewal = 當地的說明是，其他病種不需要複審。
+plan-typed_scope_unsaid = 當地沒有為其他病種規定複審期限，請向當地醫保部門確認。
+plan-typed_not_in_list = 您的病「{ $typed }」不在本程式掌握的{ $region }病種名單裡，下面按「{ $entry }」給出做法；它是否在當地的目錄內，請向當地醫保部門確認。
+plan-typed_no_list = 本程式沒有{ $region }的病種目錄：您的病「{ $typed }」按「{ $entry }」給出做法。
