@@ -117,7 +117,7 @@ impl TypedDisease {
     /// The disease as shown to the person: what they typed, or the
     /// concept's name when they typed its pinyin or initials (gxy).
     pub fn shown(&self) -> &str {
-        if self.text.chars().any(|c| !c.is_ascii()) {
+        if !self.text.is_ascii() {
             &self.text
         } else {
             &self.concept_name
@@ -207,7 +207,7 @@ mod tests {
                 if let Some(other) = seen.insert(normalize(n), &c.id) {
                     panic!("{n}: {other} and {}", c.id);
                 }
-                if n.chars().any(|ch| !ch.is_ascii()) {
+                if !n.is_ascii() {
                     assert!(c.pinyin.contains_key(n), "{n} has no generated reading");
                 }
             }

@@ -243,6 +243,8 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
     let mut place = Vec::new();
     place.extend(place_line(plan).map(|l| para(Key, l)));
     place.extend(level_fields(plan).into_iter().map(|l| para(Note, l)));
+    // The disease typed, beside the region's entry that stands for it.
+    place.extend(typed_disease_words(plan, &region).map(|l| para(Key, l)));
     push(SectionKind::Place, place);
 
     let mut summary = vec![para(
@@ -260,7 +262,6 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
             ],
         ),
     )];
-    summary.extend(typed_disease_words(plan, &region).map(|l| para(Key, l)));
     if plan.cross_province {
         summary.push(para(Plain, t("plan.cross_province_yes").to_string()));
     }
