@@ -234,6 +234,35 @@ mod tests {
         assert_eq!(ours, theirs, "each cross-province disease is one concept");
     }
 
+    /// Each shipped region's entry settled across provinces names the
+    /// concept with that id: the vocabulary and the region files agree on
+    /// what the ten cross-province diseases are called.
+    #[test]
+    fn every_cross_province_entry_names_its_concept() {
+        let policy = PolicySet::embedded().unwrap();
+        let mut checked = 0;
+        for r in &policy.regions {
+            for d in &r.diseases {
+                let Some(cp) = d.cross_province.as_deref() else {
+                    continue;
+                };
+                let concept = concepts()
+                    .iter()
+                    .find(|c| c.cross_province.as_deref() == Some(cp))
+                    .unwrap_or_else(|| panic!("{}: {cp} is no concept's", r.id));
+                assert!(
+                    names(d, concept),
+                    "{} {} does not name {}",
+                    r.id,
+                    d.id,
+                    concept.id
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "{checked}");
+    }
+
     #[test]
     fn names_readings_and_initials_find_the_concept() {
         for q in [
