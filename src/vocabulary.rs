@@ -85,7 +85,7 @@ fn index() -> &'static SearchIndex {
 }
 
 /// How a region's entry came to stand for the disease a person typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cover {
     /// The entry names the disease by another name (湖南's 高血压病3级 for
@@ -98,7 +98,7 @@ pub enum Cover {
 
 /// The disease as the person typed it, beside the region's entry that
 /// covers it: part of the plan (`disease.typed` in JSON).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypedDisease {
     /// What the person typed.
     pub text: String,

@@ -79,6 +79,32 @@ fn xian_hypertension_offers_the_open_entry_and_the_plan_names_it() {
         s.contains("您的病“高血压”不在陕西省西安市需要复审的13种里"),
         "{s}"
     );
+    // The saved checklist keeps the disease typed, to name it when reopened.
+    let files = h.saved_files();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["typed_disease"]["text"], "高血压");
+    assert_eq!(files[0]["typed_disease"]["cover"], "catch_all");
+    // Reopened from the home list, its plan names 高血压 again.
+    let dir = h.store.dir().to_path_buf();
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = renewal_assistant::checklist::store::Store::open(tmp.path())
+        .unwrap()
+        .dir()
+        .to_path_buf();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, copy.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let mut h = Harness::in_dir_with(PolicySet::embedded().unwrap(), tmp);
+    assert_eq!(h.app.page(), Page::Home, "{}", h.screen());
+    h.key(crossterm::event::KeyCode::Down).enter().typed("1");
+    let s = h.screen();
+    assert!(
+        s.contains("您的病“高血压”不在陕西省西安市需要复审的13种里"),
+        "{s}"
+    );
 }
 
 #[test]

@@ -929,7 +929,11 @@ impl App {
             return;
         };
         match plan::compute(&self.policy, &c.answers, self.today) {
-            Ok(p) => {
+            Ok(mut p) => {
+                // The disease typed for this entry, named again.
+                if p.disease.id == c.answers.disease {
+                    p.disease.typed = c.typed_disease.clone();
+                }
                 // Shown up to date with the data, ticks kept, as `checklist
                 // show` does (an older file gets its either/or groups).
                 c.refresh(&p, chrono::DateTime::UNIX_EPOCH);
