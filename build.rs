@@ -109,6 +109,9 @@ fn places(manifest: &Path) {
             .unwrap_or_else(|| panic!("data/places.json: {p}: {field} is text"))
             .to_string()
     };
+    // Every place name and short name with its reading, for reading the
+    // place names inside any name (a region's 陕西省西安市).
+    let mut readings: Vec<(String, String)> = Vec::new();
     println!("cargo:rerun-if-changed=src/text.rs");
     let names: std::collections::HashMap<String, String> = list
         .iter()
@@ -141,27 +144,43 @@ fn places(manifest: &Path) {
                         .collect()
                 })
                 .unwrap_or_default();
+            let name = text_of(p, "name");
+            let short = text_of(p, "short_name");
+            let pinyin = text_of(p, "pinyin");
+            let syllables: Vec<&str> = pinyin.split(' ').collect();
+            assert!(
+                syllables.len() == name.chars().count()
+                    && syllables
+                        .iter()
+                        .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())),
+                "data/places.json: {code}: pinyin {pinyin:?} is not one syllable per character of {name}"
+            );
+            assert!(
+                name.starts_with(&short),
+                "data/places.json: {code}: {short} does not begin {name}"
+            );
+            let short_len = short.chars().count();
+            readings.push((name.clone(), pinyin.clone()));
+            readings.push((short.clone(), syllables[..short_len].join(" ")));
             let row = format!(
-                "    Place {{ code: {code:?}, name: {:?}, short_name: {:?}, level: PlaceLevel::{level}, province: {province}, aliases: &[{}] }},\n",
-                text_of(p, "name"),
-                text_of(p, "short_name"),
+                "    Place {{ code: {code:?}, name: {name:?}, short_name: {short:?}, level: PlaceLevel::{level}, province: {province}, aliases: &[{}], pinyin: {pinyin:?} }},\n",
                 aliases.join(", ")
             );
             // As Place::full_name: the province's name in front, but for a
             // province itself.
             let full_name = match (level, p["province"].as_str()) {
-                ("Province", _) | (_, None) => text_of(p, "name"),
+                ("Province", _) | (_, None) => name.clone(),
                 (_, Some(prov)) => match names.get(prov) {
-                    Some(n) => format!("{n}{}", text_of(p, "name")),
-                    None => text_of(p, "name"),
+                    Some(n) => format!("{n}{name}"),
+                    None => name.clone(),
                 },
             };
             let n = text::normalize;
             let normalized = format!(
                 "    [{:?}, {:?}, {:?}, {:?}],\n",
                 n(&code),
-                n(&text_of(p, "name")),
-                n(&text_of(p, "short_name")),
+                n(&name),
+                n(&short),
                 n(&full_name)
             );
             (code, row, normalized)
@@ -187,6 +206,24 @@ fn places(manifest: &Path) {
     );
     for (_, _, normalized) in &rows {
         out.push_str(normalized);
+    }
+    out.push_str("];\n");
+    readings.sort();
+    readings.dedup();
+    for pair in readings.windows(2) {
+        assert!(
+            pair[0].0 != pair[1].0,
+            "data/places.json: {} is read both {:?} and {:?}",
+            pair[0].0,
+            pair[0].1,
+            pair[1].1
+        );
+    }
+    out.push_str(
+        "/// Every place's name and short name with its reading, sorted by the text.\npub static READINGS: &[(&str, &str)] = &[\n",
+    );
+    for (text, reading) in readings {
+        out.push_str(&format!("    ({text:?}, {reading:?}),\n"));
     }
     out.push_str("];\n");
     let dest =

@@ -71,6 +71,7 @@ fn benches(c: &mut Criterion) {
     }
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Enter);
     c.bench_function("keystroke: filter 60 diseases (type + backspace)", |b| {
         b.iter(|| {
             key(&mut app, KeyCode::Char('g'));
@@ -103,6 +104,7 @@ fn benches(c: &mut Criterion) {
         }
         key(&mut app, KeyCode::Enter);
         key(&mut app, KeyCode::Char('2'));
+        key(&mut app, KeyCode::Enter);
         for k in "ndz".chars() {
             key(&mut app, KeyCode::Char(k));
         }
@@ -112,6 +114,7 @@ fn benches(c: &mut Criterion) {
         }
         key(&mut app, KeyCode::Enter);
         key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Enter);
         key(&mut app, KeyCode::Enter);
         assert!(app.result().is_some());
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

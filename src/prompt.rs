@@ -380,9 +380,22 @@ pub fn run(
                     step = Step::Region;
                     continue;
                 };
+                // A disease the list does not name: the entry covering it
+                // (其他病种 …), the typed disease carried into the plan.
+                let covered = || {
+                    let (entry, typed) = crate::vocabulary::covering(r, &line).ok()?;
+                    let i = r.diseases.iter().position(|x| std::ptr::eq(x, entry))?;
+                    Some((i, typed))
+                };
                 match pick(&disease_index(r), r.diseases.len(), &line) {
                     Ok(i) => {
                         d.disease = Some(i);
+                        d.typed = None;
+                        advance(&mut step)
+                    }
+                    Err(Miss::NotFound(_)) if let Some((i, typed)) = covered() => {
+                        d.disease = Some(i);
+                        d.typed = Some(typed);
                         advance(&mut step)
                     }
                     Err(amb) => {
@@ -462,7 +475,8 @@ pub fn run(
     else {
         return Ok(Outcome::InputEnded);
     };
-    let plan = plan::compute(policy, &answers, today)?;
+    let mut plan = plan::compute(policy, &answers, today)?;
+    plan.disease.typed = d.typed.clone();
     writeln!(out)?;
     write!(out, "{}", crate::document::plan_text_linear(&plan))?;
     // The checklist: saved where a store was given (not at a kiosk).
@@ -594,6 +608,15 @@ mod tests {
         assert!(out.contains("有几个都对得上"));
         assert!(out.contains("2026年2月没有 30 日"));
         assert!(out.contains("没有这个选项：请输入 1 到 2 的编号"));
+    }
+
+    /// Issue 20: a disease the region's list does not name takes the
+    /// entry that covers it (甲市's 其他病种), and the plan names it.
+    #[test]
+    fn a_disease_not_on_the_list_takes_the_open_entry_and_is_named() {
+        let (done, out) = run_with("甲市\n1\n帕金森\n2026-03-31\n2\n");
+        assert!(done, "{out}");
+        assert!(out.contains("您的病“帕金森”不在本程序掌握的"), "{out}");
     }
 
     /// Issue 14: the welcome says how many questions; retired and

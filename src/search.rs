@@ -3,7 +3,7 @@
 //! unambiguous part of any of them. Keys are computed once per index, so a
 //! keystroke only compares strings.
 
-use pinyin::ToPinyin;
+use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::text::normalize;
 
@@ -67,15 +67,30 @@ fn cut(text: &str, max: usize) -> &str {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     entries: Vec<Vec<Key>>,
+    /// Per entry, where it goes among entries that match equally well,
+    /// lower first (a larger place before a smaller one); 0 unless set.
+    ranks: Vec<u8>,
 }
 
 /// Full pinyin without tones and the initials, for the Chinese characters in
-/// `text`; other characters are kept as they are.
+/// `text`; other characters are kept as they are. Place names in it are read
+/// as places are (长沙 changsha, 重庆 chongqing, 厦门 xiamen: the generated
+/// readings of `data/places.json`), any other character by its common
+/// reading; ü is written `v` (吕梁 lvliang).
 pub(crate) fn pinyin_keys(text: &str) -> (String, String) {
     let mut full = String::new();
     let mut initials = String::new();
-    for (c, py) in text.chars().zip(text.to_pinyin()) {
-        match py {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some((phrase, reading)) = crate::places::reading_at_start(rest) {
+            for syllable in reading.split(' ') {
+                full.push_str(syllable);
+                initials.extend(syllable.chars().next());
+            }
+            rest = &rest[phrase.len()..];
+            continue;
+        }
+        match c.to_pinyin() {
             Some(p) => {
                 full.push_str(p.plain());
                 initials.push_str(p.first_letter());
@@ -86,8 +101,72 @@ pub(crate) fn pinyin_keys(text: &str) -> (String, String) {
             }
             None => {}
         }
+        rest = &rest[c.len_utf8()..];
     }
-    (normalize(&full), normalize(&initials))
+    (normalize(&full).replace('ü', "v"), normalize(&initials))
+}
+
+/// A query in the form keys are compared in: normalized, Traditional
+/// characters read as Simplified, ü as `v` (lüliang, lvliang).
+fn query_text(query: &str) -> String {
+    normalize(&crate::i18n::to_simplified(query)).replace('ü', "v")
+}
+
+/// The most forms a query mixing characters and pinyin is read in.
+const MAX_FORMS: usize = 16;
+
+/// The query as typed and, when it mixes Chinese characters with pinyin
+/// (长sha, 厦men), every way of reading its characters, each in full
+/// pinyin (长sha: changsha, zhangsha). A polyphonic character takes each of
+/// its readings, so the key of the place it is in (changsha) is met.
+fn query_forms(q: &str) -> Vec<String> {
+    let mut forms = vec![q.to_string()];
+    let has_han = q.chars().any(|c| c.to_pinyin().is_some());
+    if !(has_han && q.chars().any(|c| c.is_ascii_alphabetic())) {
+        return forms;
+    }
+    let mut read = vec![String::new()];
+    for c in q.chars() {
+        let readings: Vec<&str> = match c.to_pinyin_multi() {
+            Some(multi) => {
+                let mut r: Vec<&str> = multi.into_iter().map(|p| p.plain()).collect();
+                r.dedup();
+                r
+            }
+            None => {
+                read.iter_mut().for_each(|f| f.push(c));
+                continue;
+            }
+        };
+        let mut next = Vec::new();
+        for f in &read {
+            for r in &readings {
+                if next.len() < MAX_FORMS {
+                    next.push(format!("{f}{}", r.replace('ü', "v")));
+                }
+            }
+        }
+        read = next;
+    }
+    for f in read {
+        if !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    forms
+}
+
+/// How `key` meets `query`, if it does.
+fn meets(key: &str, query: &str) -> Option<MatchLevel> {
+    if key == query {
+        Some(MatchLevel::Exact)
+    } else if key.starts_with(query) {
+        Some(MatchLevel::Prefix)
+    } else if key.contains(query) {
+        Some(MatchLevel::Contains)
+    } else {
+        None
+    }
 }
 
 impl SearchIndex {
@@ -101,6 +180,27 @@ impl SearchIndex {
     /// listed only so its Chinese name is asked about (天津河西区) must not
     /// make the initials of a place with data (hx, 海西) ambiguous.
     pub(crate) fn add_keys(&mut self, primary: &[&str], secondary: &[&str], initials: bool) {
+        self.add_with(primary, secondary, initials, &pinyin_keys);
+    }
+
+    /// [`add`](Self::add) with the readings `read` gives (full pinyin and
+    /// initials of a text): generated ones, where a vocabulary has them.
+    pub(crate) fn add_read(
+        &mut self,
+        primary: &[&str],
+        secondary: &[&str],
+        read: &dyn Fn(&str) -> (String, String),
+    ) {
+        self.add_with(primary, secondary, true, read);
+    }
+
+    fn add_with(
+        &mut self,
+        primary: &[&str],
+        secondary: &[&str],
+        initials: bool,
+        read: &dyn Fn(&str) -> (String, String),
+    ) {
         let mut keys = Vec::new();
         for (texts, is_primary) in [(primary, true), (secondary, false)] {
             for text in texts {
@@ -117,13 +217,19 @@ impl SearchIndex {
                     abbreviation: !is_primary && n.chars().count() == 1 && !n.is_ascii(),
                 });
                 if !text.is_ascii() {
-                    let (full, first_letters) = pinyin_keys(text);
+                    let (full, first_letters) = read(text);
                     let first_letters = if initials {
                         first_letters
                     } else {
                         String::new()
                     };
-                    for k in [full, first_letters] {
+                    // ü typed as u too (luliang for 吕梁, as many do).
+                    let with_u = if full.contains('v') {
+                        full.replace('v', "u")
+                    } else {
+                        String::new()
+                    };
+                    for k in [full, with_u, first_letters] {
                         if !k.is_empty() && k != n {
                             keys.push(Key {
                                 text: k,
@@ -138,6 +244,15 @@ impl SearchIndex {
             }
         }
         self.entries.push(keys);
+        self.ranks.push(0);
+    }
+
+    /// Puts the entry added last at `rank` among equal matches (lower
+    /// first): `cs` lists 长沙 before the smaller places it also fits.
+    pub(crate) fn rank_last(&mut self, rank: u8) {
+        if let Some(r) = self.ranks.last_mut() {
+            *r = rank;
+        }
     }
 
     /// The best level at which `query` meets choice `i`, and whether that
@@ -146,15 +261,7 @@ impl SearchIndex {
         self.entries[i]
             .iter()
             .filter_map(|k| {
-                let level = if k.text == query {
-                    MatchLevel::Exact
-                } else if k.text.starts_with(query) {
-                    MatchLevel::Prefix
-                } else if k.text.contains(query) {
-                    MatchLevel::Contains
-                } else {
-                    return None;
-                };
+                let level = meets(&k.text, query)?;
                 // A name or id outranks an alias only when both match exactly:
                 // a partial match on either is just as ambiguous.
                 Some((level, level != MatchLevel::Exact || !k.primary))
@@ -172,15 +279,7 @@ impl SearchIndex {
         self.entries[i]
             .iter()
             .filter_map(|k| {
-                let level = if k.text == query {
-                    MatchLevel::Exact
-                } else if k.text.starts_with(query) {
-                    MatchLevel::Prefix
-                } else if k.text.contains(query) {
-                    MatchLevel::Contains
-                } else {
-                    return None;
-                };
+                let level = meets(&k.text, query)?;
                 Some(match (level, k.named) {
                     (MatchLevel::Exact, true) => 0,
                     (MatchLevel::Exact, false) => 1,
@@ -199,15 +298,19 @@ impl SearchIndex {
         if too_long(query) {
             return Vec::new();
         }
-        let q = normalize(&crate::i18n::to_simplified(query));
+        let q = query_text(query);
         if q.is_empty() {
             return (0..self.entries.len()).collect();
         }
-        let mut hits: Vec<(u8, usize)> = (0..self.entries.len())
-            .filter_map(|i| self.list_rank(i, &q).map(|r| (r, i)))
+        let forms = query_forms(&q);
+        let mut hits: Vec<(u8, u8, usize)> = (0..self.entries.len())
+            .filter_map(|i| {
+                let best = forms.iter().filter_map(|f| self.list_rank(i, f)).min()?;
+                Some((best, self.ranks[i], i))
+            })
             .collect();
         hits.sort_unstable();
-        hits.into_iter().map(|(_, i)| i).collect()
+        hits.into_iter().map(|(_, _, i)| i).collect()
     }
 
     /// Resolves `query` to one choice when it is unambiguous: an exact id or
@@ -218,21 +321,54 @@ impl SearchIndex {
             let q = normalize(cut(query, MAX_QUERY_CHARS));
             return Resolution::NotFound(self.nearest(&q));
         }
-        let q = normalize(&crate::i18n::to_simplified(query));
+        let q = query_text(query);
         if q.is_empty() {
             return Resolution::NotFound(self.nearest(&q));
         }
+        let forms = query_forms(&q);
+        if forms.len() > 1 {
+            return self.resolve_forms(&forms);
+        }
+        self.resolve_one(&q)
+    }
+
+    /// A query read in several forms (长sha: changsha, zhangsha): what the
+    /// forms find together; one choice when they agree on it.
+    fn resolve_forms(&self, forms: &[String]) -> Resolution {
+        let mut found: Vec<usize> = Vec::new();
+        for f in forms {
+            match self.resolve_one(f) {
+                Resolution::One(i) => found.push(i),
+                Resolution::Ambiguous(list) => found.extend(list),
+                Resolution::NotFound(_) => {}
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        found.retain(|i| seen.insert(*i));
+        match found.len() {
+            0 => Resolution::NotFound(self.nearest(&forms[0])),
+            1 => Resolution::One(found[0]),
+            _ => {
+                found.sort_by_key(|&i| (self.ranks[i], i));
+                Resolution::Ambiguous(found)
+            }
+        }
+    }
+
+    fn resolve_one(&self, q: &str) -> Resolution {
+        let q = q.to_string();
         let scored: Vec<(MatchLevel, bool, usize)> = (0..self.entries.len())
             .filter_map(|i| self.score(i, &q).map(|(l, p)| (l, p, i)))
             .collect();
         let Some(best) = scored.iter().map(|(l, p, _)| (*l, !*p)).min() else {
             return Resolution::NotFound(self.nearest(&q));
         };
-        let top: Vec<usize> = scored
+        let mut top: Vec<usize> = scored
             .iter()
             .filter(|(l, p, _)| (*l, !*p) == best)
             .map(|(_, _, i)| *i)
             .collect();
+        top.sort_by_key(|&i| (self.ranks[i], i));
         if top.len() == 1 {
             let one = top[0];
             // `tnb` is exactly the pinyin of an alias (糖尿病) of one choice but
@@ -253,6 +389,7 @@ impl SearchIndex {
                     .filter(|&i| i != one && self.entries[i].iter().any(fits))
                     .collect();
                 if !also.is_empty() {
+                    also.sort_by_key(|&i| (self.ranks[i], i));
                     also.insert(0, one);
                     return Resolution::Ambiguous(also);
                 }
@@ -318,7 +455,17 @@ pub fn region_index_of(
             let secondary: Vec<&str> = p.aliases.to_vec();
             let initials = p.level != crate::places::PlaceLevel::District;
             idx.add_keys(&primary, &secondary, initials);
+        } else {
+            continue;
         }
+        // A region with data for no place of the index (a pack's own) is
+        // ranked as a province would be: its data is all the program knows
+        // of it.
+        let rank = match c.place {
+            None if !policy.regions[c.region].generic => 0,
+            place => crate::places::size_rank(place),
+        };
+        idx.rank_last(rank);
     }
     idx
 }
@@ -438,6 +585,51 @@ mod tests {
         idx.add(&["a", "西海岸新区管委会"], &[]);
         idx.add(&["b", "青岛"], &["西海岸"]);
         assert_eq!(idx.filter("西海岸"), vec![1, 0]);
+    }
+
+    /// Issue 20: place names are read as places (长沙 changsha, not
+    /// zhangsha), in any name that holds them; ü is typed v or u.
+    #[test]
+    fn place_names_are_read_by_their_own_reading() {
+        assert_eq!(pinyin_keys("长沙"), ("changsha".into(), "cs".into()));
+        assert_eq!(pinyin_keys("重庆市"), ("chongqingshi".into(), "cqs".into()));
+        assert_eq!(pinyin_keys("福建省厦门市").0, "fujianshengxiamenshi");
+        assert_eq!(pinyin_keys("青海省海西州").0, "qinghaishenghaixizhou");
+        assert_eq!(pinyin_keys("吕梁").0, "lvliang");
+        let mut idx = SearchIndex::default();
+        idx.add(&["430100", "长沙市", "长沙"], &[]);
+        idx.add(&["141100", "吕梁市", "吕梁"], &[]);
+        for q in [
+            "changsha",
+            "chang sha",
+            "chang'sha",
+            "cs",
+            "长sha",
+            "长s",
+            "chang沙",
+        ] {
+            assert_eq!(idx.resolve(q), Resolution::One(0), "{q}");
+            assert_eq!(idx.filter(q), vec![0], "{q}");
+        }
+        for q in ["lvliang", "luliang", "lüliang", "吕liang"] {
+            assert_eq!(idx.resolve(q), Resolution::One(1), "{q}");
+        }
+        assert!(matches!(idx.resolve("zhangsha"), Resolution::NotFound(_)));
+    }
+
+    /// Places that answer a query equally are listed larger first, as
+    /// ranked, whatever their order in the index.
+    #[test]
+    fn equal_matches_list_by_rank() {
+        let mut idx = SearchIndex::default();
+        idx.add(&["a", "潮汕"], &[]);
+        idx.rank_last(3);
+        idx.add(&["b", "长沙"], &[]);
+        idx.rank_last(1);
+        idx.add(&["c", "赤水"], &[]);
+        idx.rank_last(2);
+        assert_eq!(idx.filter("cs"), vec![1, 2, 0]);
+        assert_eq!(idx.resolve("cs"), Resolution::Ambiguous(vec![1, 2, 0]));
     }
 
     #[test]

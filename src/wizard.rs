@@ -53,6 +53,9 @@ pub struct Draft {
     pub cross: Option<bool>,
     /// The checklist's name, when the person chose one.
     pub label: Option<String>,
+    /// The disease as the person typed it, when the list did not name it
+    /// so and the chosen entry covers it (高血压 → 西安's 其他病种).
+    pub typed: Option<crate::vocabulary::TypedDisease>,
 }
 
 impl Draft {
@@ -76,6 +79,7 @@ impl Draft {
     pub(crate) fn set_region(&mut self, choice: Choice) {
         if self.region.as_ref().map(|c| c.region) != Some(choice.region) {
             self.disease = None;
+            self.typed = None;
         }
         self.region = Some(choice);
     }
@@ -166,6 +170,7 @@ impl Draft {
             end: Some(answers.validity_end),
             cross: Some(answers.cross_province),
             label: Some(label.to_string()),
+            typed: None,
         })
     }
 

@@ -245,7 +245,7 @@ proptest! {
     /// Sessions that reach the result and then do random things there.
     #[test]
     fn random_result_sessions_never_panic(actions in prop::collection::vec(action(), 1..40)) {
-        let mut prefix: Vec<Action> = "js\r1tnb\r2026-03-31\r\r\r"
+        let mut prefix: Vec<Action> = "js\r1\rtnb\r2026-03-31\r\r\r"
             .chars()
             .map(|c| Action::Key(if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) }, KeyModifiers::NONE))
             .collect();
@@ -257,7 +257,7 @@ proptest! {
     /// idle wipe, random keys): the saved checklist is never listed.
     #[test]
     fn a_kiosk_never_lists_what_a_visitor_saved(actions in prop::collection::vec(action(), 1..60)) {
-        let mut prefix: Vec<Action> = "js\r1tnb\r2026-03-31\r\r\rs"
+        let mut prefix: Vec<Action> = "js\r1\rtnb\r2026-03-31\r\r\rs"
             .chars()
             .map(|c| Action::Key(if c == '\r' { KeyCode::Enter } else { KeyCode::Char(c) }, KeyModifiers::NONE))
             .collect();

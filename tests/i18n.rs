@@ -332,6 +332,7 @@ fn english_sentences_are_english_with_glosses_beside_the_chinese() {
     h.typed("hx")
         .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2026-03-31")
@@ -406,8 +407,13 @@ fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
     set_lang(Lang::En);
     let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
     h.resize(120, 40);
-    h.typed("qd").enter().typed("2").typed("gxsb").enter();
-    h.typed("2026-03-31").enter().typed("1").enter();
+    h.typed("qd")
+        .enter()
+        .typed("2")
+        .enter()
+        .typed("gxsb")
+        .enter();
+    h.typed("2026-03-31").enter().typed("1").enter().enter();
     h.typed("1");
     let mut seen = String::new();
     for _ in 0..30 {
@@ -431,8 +437,13 @@ fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
 fn a_tall_table_heading_is_kept_short_while_rows_scroll() {
     set_lang(Lang::En);
     let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
-    h.typed("qd").enter().typed("2").typed("gxsb").enter();
-    h.typed("2026-03-31").enter().typed("1").enter();
+    h.typed("qd")
+        .enter()
+        .typed("2")
+        .enter()
+        .typed("gxsb")
+        .enter();
+    h.typed("2026-03-31").enter().typed("1").enter().enter();
     h.typed("3");
     for _ in 0..16 {
         h.key(crossterm::event::KeyCode::Down);

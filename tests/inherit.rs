@@ -199,8 +199,13 @@ fn the_wizard_shows_the_levels_on_its_tabs() {
     assert!(problems.is_empty(), "{problems:?}");
     let policy = base.with_files(files.iter().map(|f| f.entry()).collect());
     let mut h = common::Harness::with_policy(policy);
-    h.typed("样例市").enter().typed("1").typed("gxy").enter();
-    h.typed("2026-03-31").enter().typed("2").enter();
+    h.typed("样例市")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("gxy")
+        .enter();
+    h.typed("2026-03-31").enter().typed("2").enter().enter();
     assert!(
         h.on(renewal_assistant::tui::app::Page::Result),
         "{}",

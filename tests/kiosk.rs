@@ -232,6 +232,7 @@ fn a_qr_code_fits_80x24_even_for_a_long_plan() {
     h.typed("bs")
         .enter()
         .typed("2")
+        .enter()
         .typed("dx")
         .enter()
         .typed("2026-02-28")
@@ -452,7 +453,7 @@ fn a_kiosk_offers_no_quit_and_promises_no_automatic_save() {
     let mut screens = vec![h.screen()];
     h.typed("js").enter();
     screens.push(h.screen());
-    h.typed("1");
+    h.typed("1").enter();
     screens.push(h.screen());
     h.typed("tnb").enter();
     screens.push(h.screen());

@@ -254,3 +254,113 @@ fn every_place_resolves_by_its_full_name_code_and_short_name() {
     }
     assert!(checked >= 34 + 333, "{checked}");
 }
+
+/// Issue 20: a place is found by its own reading, not by one reading per
+/// character (长沙 is changsha, not zhangsha). Every place of the index by
+/// the full pinyin of its short name and of its full name, typed with
+/// spaces or apostrophes between syllables, with u for ü; every place but a
+/// municipality's district (listed only to be asked about by its Chinese
+/// name) by its initials too. A reading several places share is asked
+/// about, the place among the choices.
+#[test]
+fn every_place_is_found_by_its_full_pinyin_and_its_initials() {
+    use renewal_assistant::places::{self, PlaceLevel};
+    use renewal_assistant::policy::PolicySet;
+    use renewal_assistant::search::{Resolution, region_index_of};
+    let policy = PolicySet::embedded().unwrap();
+    let choices = places::choices(&policy);
+    let idx = region_index_of(&policy, &choices);
+    let finds = |query: &str, i: usize| match idx.resolve(query) {
+        Resolution::One(j) => j == i,
+        Resolution::Ambiguous(js) => js.contains(&i),
+        Resolution::NotFound(_) => false,
+    };
+    let mut checked = 0;
+    for (i, c) in choices.iter().enumerate() {
+        let Some(p) = c.place else { continue };
+        let syllables: Vec<&str> = p.pinyin.split(' ').collect();
+        let short: Vec<&str> = syllables[..p.short_name.chars().count()].to_vec();
+        let province: Vec<&str> = match p.province.and_then(|code| {
+            places::all()
+                .iter()
+                .find(|x| x.code == code && x.level == PlaceLevel::Province)
+        }) {
+            Some(prov) if prov.code != p.code => prov.pinyin.split(' ').collect(),
+            _ => Vec::new(),
+        };
+        let full_name: Vec<&str> = province.iter().chain(&syllables).copied().collect();
+        for s in [&short, &syllables, &full_name] {
+            for query in [s.concat(), s.join(" "), s.join("'")] {
+                assert!(finds(&query, i), "{} not found by {query:?}", p.name);
+            }
+            if s.concat().contains('v') {
+                let with_u = s.concat().replace('v', "u");
+                assert!(finds(&with_u, i), "{} not found by {with_u:?}", p.name);
+            }
+        }
+        if p.level != PlaceLevel::District {
+            let initials: String = short.iter().map(|s| &s[..1]).collect();
+            assert!(finds(&initials, i), "{} not found by {initials:?}", p.name);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 34 + 333, "{checked}");
+}
+
+/// The places issue 20 found read wrong give the plan their Chinese name
+/// gives, in `renew plan`; `cq` is 重庆 and `tz` asks, the cities listed.
+#[test]
+fn places_read_by_their_own_reading_give_the_plan_of_their_name() {
+    for (pinyin, name) in [
+        ("changsha", "长沙"),
+        ("chengdu", "成都"),
+        ("changchun", "长春"),
+        ("xiamen", "厦门"),
+        ("bengbu", "蚌埠"),
+        ("luan", "六安"),
+        ("lu'an", "六安"),
+        ("foshan", "佛山"),
+        ("kashi", "喀什"),
+        ("xizang", "西藏"),
+        ("chongqing", "重庆"),
+        ("cq", "重庆"),
+        ("luohe", "漯河"),
+        ("luliang", "吕梁"),
+        ("xi an", "西安"),
+        ("长sha", "长沙"),
+        ("厦men", "厦门"),
+    ] {
+        // 重庆's list has no open entry: a disease it names.
+        let with = |region: &str| {
+            let (code, out, err) = renew(&[
+                "plan",
+                "--region",
+                region,
+                "--scheme",
+                "employee",
+                "--disease",
+                "恶性肿瘤",
+                "--end",
+                "2027-01-31",
+                "--format",
+                "json",
+            ]);
+            assert_eq!(code, 0, "{region}: {err}");
+            out
+        };
+        if name == "重庆" {
+            assert_eq!(with(pinyin), with(name), "{pinyin} vs {name}");
+        } else {
+            assert_eq!(json_other(pinyin), json_other(name), "{pinyin} vs {name}");
+        }
+    }
+    // The readings of single characters taken one by one are not names.
+    for wrong in ["zhangsha", "shamen", "chengdou"] {
+        let (code, _, err) = plan(wrong, "text");
+        assert_eq!(code, 2, "{wrong}: {err}");
+    }
+    let (code, _, err) = plan("tz", "text");
+    assert_eq!(code, 2);
+    let taizhou = err.find("江苏省泰州市").expect(&err);
+    assert!(err.find("浙江省台州市").expect(&err) > taizhou, "{err}");
+}

@@ -23,7 +23,8 @@ const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtur
 const FLOW: &[(&str, &str)] = &[
     ("甲市", "找到 1 项"),
     ("\r", "哪种医保"),
-    ("1", "哪个病种"),
+    ("1", "已选第 1 项"),
+    ("\r", "哪个病种"),
     ("tnb", "找到 1 项"),
     ("\r", "到期日："),
     ("2026年3月31日", "75 天后"),
@@ -481,7 +482,7 @@ fn a_hanging_printer_does_not_freeze_a_kiosk() {
     s.wait_for("您在哪个地区参保");
     s.send("甲市");
     s.wait_for("找到 1 项");
-    s.send("\r1tnb");
+    s.send("\r1\rtnb");
     s.wait_for("糖尿病");
     s.send("\r2026-03-31\r\r\r");
     s.wait_for("甲市 · 职工医保 · 糖尿病");
@@ -642,6 +643,63 @@ fn a_kiosk_never_lists_checklists_saved_on_the_machine() {
         !screen.contains("续期清单") && !screen.contains("糖尿病"),
         "{screen}"
     );
+    signal(&s, "TERM");
+    s.wait_exit();
+}
+
+/// Issue 20's walk at 80x24 in a real terminal: a place by its own pinyin
+/// (changsha, cq), 西安 with 高血压 (not on its list) reaching 其他病种 with
+/// the disease named in the plan, and digits that wait for Enter.
+#[test]
+fn the_walk_of_a_new_user_finds_place_and_disease() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = Session::start(tmp.path(), &[]);
+    s.wait_for(FLOW_START);
+    s.send("changsha");
+    s.wait_for("湖南省长沙市");
+    s.send(&"\x7f".repeat(8));
+    s.send("cq");
+    s.wait_for("重庆");
+    s.send("\x7f\x7f");
+    s.send("西安");
+    s.wait_for("陕西省西安市");
+    s.send("\r");
+    s.wait_for("哪种医保");
+    s.send("1");
+    s.wait_for("已选第 1 项");
+    assert!(
+        s.screen().contains("哪种医保"),
+        "a digit alone moves nowhere"
+    );
+    s.send("\r");
+    s.wait_for("哪个病种");
+    s.send("高血压");
+    s.wait_for("不在这个地区的名单里");
+    s.send("\r");
+    s.wait_for("到期日：");
+    s.send("2027-01-31\r");
+    s.wait_for("外省");
+    s.send("\r");
+    s.wait_for("请核对您的回答");
+    s.send("\r");
+    s.wait_for("您的病“高血压”不在");
+    s.send("\x03");
+    assert!(s.wait_exit().success());
+}
+
+/// At a kiosk, digits only: the region list says which number is the
+/// generic entry; a digit highlights and Enter confirms.
+#[test]
+fn a_kiosk_with_digits_only_finds_the_generic_entry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with(tmp.path(), &[], &["--kiosk"]);
+    s.wait_for(FLOW_START);
+    s.wait_for("名单里没有您的地区，请按");
+    s.send("7");
+    s.wait_for("已选第 7 项");
+    assert!(s.screen().contains(FLOW_START), "{}", s.screen());
+    s.send("\r");
+    s.wait_for("哪种医保");
     signal(&s, "TERM");
     s.wait_exit();
 }

@@ -63,7 +63,12 @@ fn start(mode: Mode) -> Harness {
 
 /// Up to the date question: 甲市, employee, 糖尿病.
 fn to_date(h: &mut Harness) {
-    h.typed("js").enter().typed("1").typed("tnb").enter();
+    h.typed("js")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("tnb")
+        .enter();
     assert_eq!(h.app.page(), Page::Question(Step::End));
 }
 
@@ -88,11 +93,11 @@ fn reach(mode: Mode, screen: &str) -> Harness {
             h.typed("js").enter();
         }
         "retired" => {
-            h.typed("乙市").enter().typed("1");
+            h.typed("乙市").enter().typed("1").enter();
             assert_eq!(h.app.page(), Page::Question(Step::Retired));
         }
         "disease" => {
-            h.typed("js").enter().typed("1");
+            h.typed("js").enter().typed("1").enter();
         }
         "date_empty" => to_date(&mut h),
         "date_enter_on_empty" => {

@@ -70,16 +70,17 @@ fn every_region_in_the_data_completes() {
     for (i, region) in policy.regions.iter().enumerate() {
         for scheme in ["1", "2"] {
             let mut h = Harness::new();
-            h.typed(&(i + 1).to_string()).typed(scheme);
+            h.typed(&(i + 1).to_string()).enter().typed(scheme).enter();
             if h.app.page() == Page::Question(Step::Retired) {
-                h.typed("1");
+                h.typed("1").enter();
             }
             assert_eq!(h.app.page(), Page::Question(Step::Disease), "{}", region.id);
             h.key(KeyCode::End)
                 .enter()
                 .typed("20260630")
                 .enter()
-                .typed("1");
+                .typed("1")
+                .enter();
             assert_eq!(
                 h.app.page(),
                 Page::Review {
@@ -158,6 +159,7 @@ fn back_keeps_every_answer() {
     h.typed("js")
         .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2026-03-31")
@@ -278,7 +280,7 @@ fn the_label_can_be_set_and_is_never_a_number() {
 #[test]
 fn validation_messages_keep_what_was_typed() {
     let mut h = Harness::new();
-    h.typed("js").enter().typed("1");
+    h.typed("js").enter().typed("1").enter();
     // A disease filter that matches nothing keeps the text and says so.
     h.typed("zzzz");
     assert!(h.app.visible_options(Step::Disease).is_empty());
@@ -292,6 +294,7 @@ fn validation_messages_keep_what_was_typed() {
     h.typed("7");
     assert!(h.app.message().unwrap().1.contains("1 到 2"));
     h.typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2026-02-30")
@@ -332,7 +335,7 @@ fn a_place_not_found_offers_the_generic_plan() {
     assert_eq!(h.app.region_choices()[visible[0]].key, "generic");
     let s = h.screen();
     assert!(
-        s.contains("没有找到“atlantis”：按 Enter 看“其他地区（通用）”的通用做法"),
+        s.contains("没有“atlantis”：可打全拼(changsha)或首字母(cs)；Enter 看“其他地区（通用）”"),
         "{s}"
     );
     assert!(s.contains("其他地区（通用） · 门诊慢特病"), "{s}");
@@ -410,11 +413,13 @@ fn every_place_is_found_by_typing_and_named_in_the_plan() {
     h.enter();
     assert_eq!(h.app.page(), Page::Question(Step::Scheme));
     h.typed("1")
+        .enter()
         .typed("gxy")
         .enter()
         .typed("2026-03-31")
         .enter()
-        .typed("2");
+        .typed("2")
+        .enter();
     assert_eq!(
         h.app.page(),
         Page::Review {
@@ -462,7 +467,7 @@ fn lists_filter_by_chinese_pinyin_initials_and_ids() {
         h.key(KeyCode::Backspace);
     }
     h.typed("bs");
-    h.enter().typed("2");
+    h.enter().typed("2").enter();
     h.typed("dx");
     let region = h.app.region().unwrap();
     let first = h.app.visible_options(Step::Disease)[0];
@@ -477,7 +482,7 @@ fn a_paste_goes_into_the_field_without_control_characters() {
     for _ in 0..4 {
         h.key(KeyCode::Backspace);
     }
-    h.enter().typed("1").typed("tnb").enter();
+    h.enter().typed("1").enter().typed("tnb").enter();
     h.send(Msg::Paste("２０２６年３月３１日\n".into()));
     assert_eq!(
         h.app.date_reading(),
@@ -608,7 +613,7 @@ fn snapshots_of_every_screen_at_80x24() {
     snap("02_region_filtered", &h);
     h.enter();
     snap("03_scheme", &h);
-    h.typed("1");
+    h.typed("1").enter();
     snap("04_disease", &h);
     h.typed("tnb").enter();
     snap("05_date_empty", &h);
@@ -649,7 +654,7 @@ fn snapshots_of_every_screen_at_80x24() {
 #[test]
 fn snapshot_of_the_retired_question() {
     let mut h = Harness::new();
-    h.typed("乙市").enter().typed("1");
+    h.typed("乙市").enter().typed("1").enter();
     assert_eq!(h.app.page(), Page::Question(Step::Retired));
     snap("18_retired", &h);
 }
@@ -725,6 +730,7 @@ fn an_expired_plan_says_what_to_do_now_on_the_window_tab() {
     h.typed("js")
         .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2025-12-31")
@@ -759,29 +765,48 @@ fn numbers_of_ten_and_more_pick_that_item() {
     let diseases = policy.regions[qingdao].diseases.clone();
     assert_eq!(diseases.len(), 57);
     let long_list = || Harness::with_policy(policy.clone());
-    // "12" picks item 12, not item 1 with "2" left for the date.
+    // Issue 20: digits highlight, Enter confirms. "12" highlights item 12
+    // (not item 1 with "2" left for the date), Enter takes it.
     let mut h = long_list();
-    h.typed(&(qingdao + 1).to_string()).typed("1");
+    h.typed(&(qingdao + 1).to_string())
+        .enter()
+        .typed("1")
+        .enter();
     assert_eq!(h.app.page(), Page::Question(Step::Disease));
     h.typed("12");
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    assert_eq!(h.app.selected(), 11);
+    h.enter();
     assert_eq!(h.app.page(), Page::Question(Step::End));
     assert_eq!(h.app.draft().disease, Some(11));
     assert_eq!(h.app.date_text(), "", "no digit leaks into the date");
-    // "1" then Enter picks item 1; "1" waits with item 1 highlighted.
+    // "1" waits with item 1 highlighted; Enter picks it.
     let mut h = long_list();
-    h.typed(&(qingdao + 1).to_string()).typed("1").typed("1");
+    h.typed(&(qingdao + 1).to_string())
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("1");
     assert_eq!(h.app.page(), Page::Question(Step::Disease));
     assert_eq!(h.app.selected(), 0);
     assert!(h.screen().contains("按 Enter"), "{}", h.screen());
     h.enter();
     assert_eq!(h.app.draft().disease, Some(0));
     assert_eq!(h.app.page(), Page::Question(Step::End));
-    // A number no longer possible (6x of 57) picks at once: "57" is the last.
+    // A number no longer possible (6x of 57) still waits: "57" is the last,
+    // highlighted, and a digit after it starts a new number.
     let mut h = long_list();
     h.typed(&(qingdao + 1).to_string())
+        .enter()
         .typed("1")
+        .enter()
         .typed(&diseases.len().to_string());
-    assert_eq!(h.app.draft().disease, Some(diseases.len() - 1));
+    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    assert_eq!(h.app.selected(), diseases.len() - 1);
+    h.typed("3");
+    assert_eq!(h.app.selected(), 2);
+    h.typed("0").enter();
+    assert_eq!(h.app.draft().disease, Some(29));
     // Help says how to type a longer number.
     let mut h = Harness::new();
     h.typed("?");
@@ -808,9 +833,9 @@ fn the_progress_bar_counts_both_ends_of_the_window() {
 #[test]
 fn the_retired_answer_survives_a_region_change() {
     let mut h = Harness::new();
-    h.typed("乙市").enter().typed("1");
+    h.typed("乙市").enter().typed("1").enter();
     assert_eq!(h.app.page(), Page::Question(Step::Retired));
-    h.typed("1");
+    h.typed("1").enter();
     assert_eq!(h.app.page(), Page::Question(Step::Disease));
     h.esc().esc().esc();
     assert_eq!(h.app.page(), Page::Question(Step::Region));
@@ -886,7 +911,7 @@ fn a_tiny_window_says_the_whole_message_and_ignores_keys() {
         "the message is cut:\n{s}"
     );
     // Keys typed where nothing can be seen do nothing.
-    h.typed("3").typed("js").enter().key(KeyCode::Down);
+    h.typed("3").enter().typed("js").enter().key(KeyCode::Down);
     assert_eq!(h.app.page(), Page::Question(Step::Region));
     assert_eq!(h.app.draft().region, None);
     assert_eq!(h.app.filter_text(), "");
@@ -902,7 +927,9 @@ fn page_down_moves_a_page_and_end_reaches_the_end() {
     h.typed("乙市")
         .enter()
         .typed("1")
+        .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter();
     h.typed("2026-03-31").enter().enter().enter().enter();
@@ -1007,6 +1034,7 @@ fn a_hospital_only_disease_says_why_there_is_no_apply_by_day_on_the_window_tab()
     h.typed("丙市")
         .enter()
         .typed("1")
+        .enter()
         .typed("精神病")
         .enter()
         .typed("2026-03-31")
@@ -1031,6 +1059,7 @@ fn the_calendar_shows_the_months_with_the_apply_by_day_and_the_end() {
     h.typed("丙市")
         .enter()
         .typed("1")
+        .enter()
         .typed("癫痫")
         .enter()
         .typed("2026-06-30")
@@ -1079,12 +1108,15 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
         set_lang(lang);
         for &d in &longest[..3] {
             let mut h = Harness::with_policy(policy.clone());
-            h.typed(&(qingdao + 1).to_string()).typed("2");
+            h.typed(&(qingdao + 1).to_string())
+                .enter()
+                .typed("2")
+                .enter();
             h.typed(&(d + 1).to_string());
             if h.app.page() == Page::Question(Step::Disease) {
                 h.enter();
             }
-            h.typed("2026-06-30").enter().typed("1");
+            h.typed("2026-06-30").enter().typed("1").enter();
             let s = h.screen();
             let change = renewal_assistant::i18n::t("tui.review.change");
             let rows = s.lines().filter(|l| l.contains(change)).count();
@@ -1109,7 +1141,12 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
 #[test]
 fn the_date_step_guides_instead_of_scolding() {
     let mut h = Harness::new();
-    h.typed("js").enter().typed("1").typed("tnb").enter();
+    h.typed("js")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("tnb")
+        .enter();
     assert_eq!(h.app.page(), Page::Question(Step::End));
     h.enter();
     let s = h.screen();
@@ -1153,7 +1190,12 @@ fn the_date_step_guides_instead_of_scolding() {
     );
     // Every message of the step fits 80 columns whole.
     let mut h = Harness::new();
-    h.typed("js").enter().typed("1").typed("tnb").enter();
+    h.typed("js")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("tnb")
+        .enter();
     for typed in ["", "2026-02-30", "2026-13-01", "1899-01-01", "abc"] {
         h.typed(typed).enter();
         let s = h.screen();
@@ -1174,6 +1216,7 @@ fn an_either_or_of_document_routes_on_the_documents_and_checklist_tabs() {
     h.typed("丙市")
         .enter()
         .typed("1")
+        .enter()
         .typed("高血压合并")
         .enter()
         .typed("2026-03-31")
@@ -1207,7 +1250,7 @@ fn yes_no_defaults_agree_and_a_growing_step_count_says_why() {
     let mut h = Harness::new();
     h.typed("乙市").enter();
     assert!(h.screen().contains("第 2 步，共 5 步"), "{}", h.screen());
-    h.typed("1");
+    h.typed("1").enter();
     assert_eq!(h.app.page(), Page::Question(Step::Retired));
     let s = h.screen();
     assert!(s.contains("第 3 步，共 6 步"), "{s}");
@@ -1224,7 +1267,7 @@ fn yes_no_defaults_agree_and_a_growing_step_count_says_why() {
     // Back to the scheme: resident asks no more, and says so.
     h.esc().esc().esc().esc();
     assert_eq!(h.app.page(), Page::Question(Step::Scheme));
-    h.typed("2");
+    h.typed("2").enter();
     let s = h.screen();
     assert!(
         s.contains("第 3 步，共 5 步") && s.contains("不用问是否已退休"),
@@ -1292,6 +1335,7 @@ fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
         h.typed("hx")
             .enter()
             .typed("1")
+            .enter()
             .typed("tnb")
             .enter()
             .typed("2026-03-31")
@@ -1325,11 +1369,13 @@ fn snapshots_of_places_without_data() {
     h.typed("sjz")
         .enter()
         .typed("1")
+        .enter()
         .typed("gxy")
         .enter()
         .typed("2026-03-31")
         .enter()
         .typed("2")
+        .enter()
         .enter();
     assert_eq!(h.app.page(), Page::Result);
     snap("25_result_place_generic", &h);
@@ -1345,6 +1391,7 @@ fn estimated_dates_are_marked_on_the_result_tabs() {
     h.typed("甲市")
         .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2027-01-03")
@@ -1377,6 +1424,7 @@ fn snapshots_of_grace_and_no_renewal() {
     h.typed("戊市")
         .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2026-01-01")
@@ -1395,6 +1443,7 @@ fn snapshots_of_grace_and_no_renewal() {
         .typed("壬市")
         .enter()
         .typed("1")
+        .enter()
         .typed("tnb")
         .enter()
         .typed("2099-12-31")

@@ -248,8 +248,8 @@ tui-no_match = Nothing to choose: please change the filter text first
 tui-pick_number = Press a number from 1 to { $max }, or use ↑↓ to choose
 tui-too_small = Window too small: please make it at least { $w }×{ $h } (now { $cw }×{ $ch })
 tui-keys-home = ↑↓ choose  Enter open  Del delete  F2 rename  F3 edit  ? help
-tui-keys-filter = Type to filter  ↑↓ choose  Enter OK  No. pick  Esc back  ? help
-tui-keys-choice = ↑↓ choose  Enter OK  No. pick  Esc back  ? help
+tui-keys-filter = Type to filter  ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
+tui-keys-choice = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
 tui-keys-date = Type the date  Enter OK  ←→ move  Esc back  ? help
 tui-keys-review = ↑↓ choose  Enter change/confirm  Esc back  ? help
 tui-keys-label = Type a label  Enter OK  Esc cancel
@@ -258,7 +258,7 @@ tui-help-title = Keys (press any key to close)
 tui-help =
     ↑ ↓        Move up and down in a list
     Enter      Confirm / open / change
-    Numbers    Choose that item; 10 and up: type both digits
+    Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
     Type       Filter region and disease lists (Chinese, pinyin, initials)
     Backspace  Delete one character in the filter or date
     Esc        Go back one step (your answers are kept)
@@ -568,7 +568,7 @@ tui-keys-result_kiosk_nosave_scroll = ←→ tabs  ↑↓ scroll  r QR  p print 
 tui-help-kiosk =
     ↑ ↓        Move up and down in a list
     Enter      Confirm / change
-    Numbers    Choose that item; 10 and up: type both digits
+    Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
     Type       Filter region and disease lists (Chinese, pinyin, initials)
     Backspace  Delete one character in the filter or date
     Esc        Go back one step (your answers are kept)
@@ -632,7 +632,7 @@ cli-regions-all_hint = Other provinces and cities: renew regions --all; --region
 plan-place-city = { $place } · below is the practice of { $region }
 places-not_found = No place called "{ $text }" was found. The nearest:
 places-or_generic = A place not listed: type { $n } for "{ $generic }", the general practice.
-tui-filter-none_region = No match for "{ $text }". Enter: { $generic }
+tui-filter-none_region = No "{ $text }": try pinyin (changsha) or initials (cs). Enter: { $generic }
 places-cli_generic = For a place not listed, --region { $id } ({ $generic }) gives the general practice.
 clap-regions-all = List every province and city (about 480) and the level of data each gets
 fmt-paren = { $text } ({ $note })
@@ -745,7 +745,7 @@ tui-cycle-done-approved = Recorded: approved, valid until { $end }. The next cyc
 tui-cycle-done-refused = Recorded: refused on { $date }. Below: what the source says happens, and what to do next.
 tui-keys-cycle = ↑↓ choose  Enter OK  1-3 pick  PgUp/PgDn scroll  Esc back  ? help
 tui-keys-cycle_date = Type a date  Enter OK  ←→ move  Esc back  ? help
-tui-keys-cycle_channel = ↑↓ choose  Enter OK  No. pick  Esc back  ? help
+tui-keys-cycle_channel = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
 tui-help-saved =
     Type       Filter the list of checklists (label, region, disease, pinyin)
     Del        Delete the chosen checklist (asks first; Ctrl-U undoes; or Ctrl-D)
@@ -839,3 +839,15 @@ kiosk-terminal_small = Terminal: { $w } × { $h }, smaller than the { $min_w } �
 kiosk-terminal_unknown = Not run on a terminal: its size is not known (the wizard needs { $min_w } × { $min_h }); run this check on the kiosk's own screen
 kiosk-all_well = All is well.
 kiosk-problems = { $n } problem(s) to fix before opening.
+
+cli-nearest_everywhere = Closest names in the national list of diseases:
+cli-disease_not_listed = { $region }'s list neither names { $concept } nor has an entry for other diseases: ask the local medical insurance office, or pick from the list.
+plan-typed_named = You typed "{ $typed }": { $region }'s list calls it "{ $entry }"; the plan below is for that entry.
+plan-typed_outside_list = Your disease "{ $typed }" is not among the { $n } diseases { $region } re-examines: { $meaning } The plan below is for "{ $entry }".
+plan-typed_scope_no_renewal = the local rules say other diseases need no re-examination.
+plan-typed_scope_unsaid = the local rules set no re-examination date for other diseases; ask the local medical insurance office.
+plan-typed_not_in_list = Your disease "{ $typed }" is not in the list of { $region } this program has; the plan below is for "{ $entry }". Ask the local medical insurance office whether it is in the local catalogue.
+plan-typed_no_list = This program has no list of diseases for { $region }: your disease "{ $typed }" gets the plan for "{ $entry }".
+tui-filter-cover = Not listed: Enter picks "{ $entry }" for "{ $typed }"
+tui-filter-hint_kiosk = Number, then Enter. Not listed? { $n }: { $generic }
+tui-number_highlighted = Item { $n } highlighted: press Enter

@@ -248,8 +248,8 @@ tui-no_match = 没有可选的项：请先修改筛选文字
 tui-pick_number = 请按 1 到 { $max } 的数字或 ↑↓ 选择
 tui-too_small = 窗口太小：请放大到至少 { $w }×{ $h }（现在 { $cw }×{ $ch }）
 tui-keys-home = ↑↓ 选择  Enter 打开  Del 删除  F2 改名  F3 改回答  ? 帮助
-tui-keys-filter = 打字筛选  ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助
-tui-keys-choice = ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助
+tui-keys-filter = 打字筛选  ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
+tui-keys-choice = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
 tui-keys-date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助
 tui-keys-review = ↑↓ 选择  Enter 修改/确认  Esc 返回  ? 帮助
 tui-keys-label = 输入标签  Enter 确定  Esc 取消
@@ -258,7 +258,7 @@ tui-help-title = 按键说明（按任意键关闭）
 tui-help =
     ↑ ↓        在列表里上下移动
     Enter      确定 / 打开 / 修改
-    数字       选对应编号的一项；10 以上连打两位，如 1 2
+    数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
     打字       在地区、病种列表里筛选（中文、拼音、首字母）
     退格       删掉筛选或日期里的一个字
     Esc        返回上一步（已填的回答都保留）
@@ -568,7 +568,7 @@ tui-keys-result_kiosk_nosave_scroll = ←→ 切换  ↑↓ 滚动  r 二维码 
 tui-help-kiosk =
     ↑ ↓        在列表里上下移动
     Enter      确定 / 修改
-    数字       选对应编号的一项；10 以上连打两位，如 1 2
+    数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
     打字       在地区、病种列表里筛选（中文、拼音、首字母）
     退格       删掉筛选或日期里的一个字
     Esc        返回上一步（已填的回答都保留）
@@ -632,7 +632,7 @@ cli-regions-all_hint = 其他省、市用 renew regions --all 查看；--region 
 plan-place-city = { $place } · 以下是{ $region }的做法
 places-not_found = 没有找到“{ $text }”。最接近的地方：
 places-or_generic = 不在这里的地方：输入 { $n } 选“{ $generic }”，看通用做法。
-tui-filter-none_region = 没有找到“{ $text }”：按 Enter 看“{ $generic }”的通用做法，或换个写法
+tui-filter-none_region = 没有“{ $text }”：可打全拼(changsha)或首字母(cs)；Enter 看“{ $generic }”
 places-cli_generic = 没有列出的地方可以用 --region { $id }（{ $generic }）得到通用做法。
 clap-regions-all = 列出全部省、市（约 480 个），以及每个地方用哪一级的资料
 fmt-paren = { $text }（{ $note }）
@@ -745,7 +745,7 @@ tui-cycle-done-approved = 已记录通过，新的有效期至 { $end }。下一
 tui-cycle-done-refused = 已记录：{ $date } 审核未通过。下面是来源说的后果和下一步。
 tui-keys-cycle = ↑↓ 选择  Enter 确定  1-3 直接选  PgUp/PgDn 滚动  Esc 返回  ? 帮助
 tui-keys-cycle_date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助
-tui-keys-cycle_channel = ↑↓ 选择  Enter 确定  数字 直接选  Esc 返回  ? 帮助
+tui-keys-cycle_channel = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
 tui-help-saved =
     打字       在清单列表里筛选（标签、地区、病种、拼音）
     Del        删除选中的清单（先问；Ctrl-U 撤销；也可按 Ctrl-D）
@@ -839,3 +839,15 @@ kiosk-terminal_small = 终端：{ $w } × { $h }，小于向导需要的 { $min_
 kiosk-terminal_unknown = 不是在终端上运行：不知道终端大小（向导需要 { $min_w } × { $min_h }）；请在自助机自己的屏幕上运行这项检查
 kiosk-all_well = 一切正常。
 kiosk-problems = 开放前要解决 { $n } 个问题。
+
+cli-nearest_everywhere = 全国病种词表里最接近的名称：
+cli-disease_not_listed = { $region }的名单里没有“{ $concept }”，也没有“其他病种”一类的条目：请向当地医保部门确认，或从名单里选。
+plan-typed_named = 您说的“{ $typed }”在{ $region }的名单里叫“{ $entry }”，下面按它给出做法。
+plan-typed_outside_list = 您的病“{ $typed }”不在{ $region }需要复审的{ $n }种里：{ $meaning }下面按“{ $entry }”给出做法。
+plan-typed_scope_no_renewal = 当地的说明是，其他病种不需要复审。
+plan-typed_scope_unsaid = 当地没有为其他病种规定复审期限，请向当地医保部门确认。
+plan-typed_not_in_list = 您的病“{ $typed }”不在本程序掌握的{ $region }病种名单里，下面按“{ $entry }”给出做法；它是否在当地的目录内，请向当地医保部门确认。
+plan-typed_no_list = 本程序没有{ $region }的病种目录：您的病“{ $typed }”按“{ $entry }”给出做法。
+tui-filter-cover = “{ $typed }”不在这个地区的名单里：按 Enter 选“{ $entry }”，计划会写明您的病
+tui-filter-hint_kiosk = 按编号选，再按 Enter；名单里没有您的地区，请按 { $n }（{ $generic }）
+tui-number_highlighted = 已选第 { $n } 项：按 Enter 确定

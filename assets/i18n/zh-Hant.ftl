@@ -248,8 +248,8 @@ tui-no_match = 沒有可選的項：請先修改篩選文字
 tui-pick_number = 請按 1 到 { $max } 的數字或 ↑↓ 選擇
 tui-too_small = 視窗太小：請放大到至少 { $w }×{ $h }（現在 { $cw }×{ $ch }）
 tui-keys-home = ↑↓ 選擇  Enter 開啟  Del 刪除  F2 改名  F3 改回答  ? 幫助
-tui-keys-filter = 打字篩選  ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助
-tui-keys-choice = ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助
+tui-keys-filter = 打字篩選  ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
+tui-keys-choice = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
 tui-keys-date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助
 tui-keys-review = ↑↓ 選擇  Enter 修改/確認  Esc 返回  ? 幫助
 tui-keys-label = 輸入標籤  Enter 確定  Esc 取消
@@ -258,7 +258,7 @@ tui-help-title = 按鍵說明（按任意鍵關閉）
 tui-help =
     ↑ ↓        在列表裡上下移動
     Enter      確定 / 開啟 / 修改
-    數字       選對應編號的一項；10 以上連打兩位，如 1 2
+    數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
     打字       在地區、病種列表裡篩選（中文、拼音、首字母）
     退格       刪掉篩選或日期裡的一個字
     Esc        返回上一步（已填的回答都保留）
@@ -568,7 +568,7 @@ tui-keys-result_kiosk_nosave_scroll = ←→ 切換  ↑↓ 捲動  r QR Code  p
 tui-help-kiosk =
     ↑ ↓        在列表裡上下移動
     Enter      確定 / 修改
-    數字       選對應編號的一項；10 以上連打兩位，如 1 2
+    數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
     打字       在地區、病種列表裡篩選（中文、拼音、首字母）
     退格       刪掉篩選或日期裡的一個字
     Esc        返回上一步（已填的回答都保留）
@@ -632,7 +632,7 @@ cli-regions-all_hint = 其他省、市用 renew regions --all 查看；--region 
 plan-place-city = { $place } · 以下是{ $region }的做法
 places-not_found = 沒有找到「{ $text }」。最接近的地方：
 places-or_generic = 不在這裡的地方：輸入 { $n } 選「{ $generic }」，看通用做法。
-tui-filter-none_region = 沒有找到「{ $text }」：按 Enter 看「{ $generic }」的通用做法，或換個寫法
+tui-filter-none_region = 沒有「{ $text }」：可打全拼(changsha)或首字母(cs)；Enter 看「{ $generic }」
 places-cli_generic = 沒有列出的地方可以用 --region { $id }（{ $generic }）得到通用做法。
 clap-regions-all = 列出全部省、市（約 480 個），以及每個地方用哪一級的資料
 fmt-paren = { $text }（{ $note }）
@@ -745,7 +745,7 @@ tui-cycle-done-approved = 已記錄通過，新的有效期至 { $end }。下一
 tui-cycle-done-refused = 已記錄：{ $date } 審核未通過。下面是來源說的後果和下一步。
 tui-keys-cycle = ↑↓ 選擇  Enter 確定  1-3 直接選  PgUp/PgDn 捲動  Esc 返回  ? 幫助
 tui-keys-cycle_date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助
-tui-keys-cycle_channel = ↑↓ 選擇  Enter 確定  數字 直接選  Esc 返回  ? 幫助
+tui-keys-cycle_channel = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
 tui-help-saved =
     打字       在清單列表裡篩選（標籤、地區、病種、拼音）
     Del        刪除選中的清單（先問；Ctrl-U 復原；也可按 Ctrl-D）
@@ -839,3 +839,15 @@ kiosk-terminal_small = 終端機：{ $w } × { $h }，小於精靈需要的 { $m
 kiosk-terminal_unknown = 不是在終端機上執行：不知道終端機大小（精靈需要 { $min_w } × { $min_h }）；請在自助機自己的螢幕上執行這項檢查
 kiosk-all_well = 一切正常。
 kiosk-problems = 開放前要解決 { $n } 個問題。
+
+cli-nearest_everywhere = 全國病種詞表裡最接近的名稱：
+cli-disease_not_listed = { $region }的名單裡沒有「{ $concept }」，也沒有「其他病種」一類的條目：請向當地醫保部門確認，或從名單裡選。
+plan-typed_named = 您說的「{ $typed }」在{ $region }的名單裡叫「{ $entry }」，下面按它給出做法。
+plan-typed_outside_list = 您的病「{ $typed }」不在{ $region }需要複審的{ $n }種裡：{ $meaning }下面按「{ $entry }」給出做法。
+plan-typed_scope_no_renewal = 當地的說明是，其他病種不需要複審。
+plan-typed_scope_unsaid = 當地沒有為其他病種規定複審期限，請向當地醫保部門確認。
+plan-typed_not_in_list = 您的病「{ $typed }」不在本程式掌握的{ $region }病種名單裡，下面按「{ $entry }」給出做法；它是否在當地的目錄內，請向當地醫保部門確認。
+plan-typed_no_list = 本程式沒有{ $region }的病種目錄：您的病「{ $typed }」按「{ $entry }」給出做法。
+tui-filter-cover = 「{ $typed }」不在這個地區的名單裡：按 Enter 選「{ $entry }」，計畫會寫明您的病
+tui-filter-hint_kiosk = 按編號選，再按 Enter；名單裡沒有您的地區，請按 { $n }（{ $generic }）
+tui-number_highlighted = 已選第 { $n } 項：按 Enter 確定

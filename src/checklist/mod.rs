@@ -249,6 +249,11 @@ pub struct Checklist {
     /// The cycles before this one, oldest first (schema 2).
     #[serde(default)]
     pub history: Vec<cycle::PastCycle>,
+    /// The disease as the person typed it, when the region's list did not
+    /// name it so and the entry chosen covers it: its plan names it again
+    /// when the checklist is reopened. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed_disease: Option<crate::vocabulary::TypedDisease>,
     /// Fields this version does not know, kept as they were on save.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -283,6 +288,7 @@ impl Checklist {
             choices: choices_for(plan),
             cycle: cycle::Cycle::default(),
             history: Vec::new(),
+            typed_disease: plan.disease.typed.clone(),
             extra: serde_json::Map::new(),
         }
     }

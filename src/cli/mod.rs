@@ -17,6 +17,7 @@ use crate::i18n::{t, tf};
 use crate::plan::{self, Answers};
 use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
+use crate::vocabulary::{NotCovered, TypedDisease};
 
 mod checklist_cmd;
 pub mod data_cmd;
@@ -423,10 +424,16 @@ pub(crate) fn find_region(
     })
 }
 
+/// The region's entry for the disease `input` names: by its id, name,
+/// alias, pinyin or initials in the region's own list; else the entry that
+/// covers it in the national vocabulary (the entry naming it otherwise, or
+/// the region's 其他病种 / 任一病种), with the disease as typed beside it.
+/// A usage error when the name is ambiguous, unknown everywhere (with the
+/// closest names), or a known disease the region's list leaves out.
 pub(crate) fn find_disease<'a>(
     region: &'a Region,
     input: &str,
-) -> Result<&'a crate::policy::Disease, UsageError> {
+) -> Result<(&'a crate::policy::Disease, Option<TypedDisease>), UsageError> {
     not_too_long(input, "cli.what.disease")?;
     if let Some(d) = exact(&region.diseases, input, |d| {
         [d.id.as_str(), d.name.as_str()]
@@ -434,15 +441,67 @@ pub(crate) fn find_disease<'a>(
             .chain(d.aliases.iter().map(String::as_str))
             .collect()
     }) {
-        return Ok(d);
+        return Ok((d, None));
     }
-    choose(
-        &disease_index(region),
-        &region.diseases,
-        input,
-        "cli.what.disease",
-        |d| format!("{}  {}", d.id, d.name),
-    )
+    let index = disease_index(region);
+    let listed = |d: &crate::policy::Disease| format!("{}  {}", d.id, d.name);
+    if !matches!(index.resolve(input), Resolution::NotFound(_)) {
+        return choose(&index, &region.diseases, input, "cli.what.disease", listed)
+            .map(|d| (d, None));
+    }
+    match crate::vocabulary::covering(region, input) {
+        Ok((d, typed)) => Ok((d, Some(typed))),
+        Err(NotCovered::NotListed(concept)) => {
+            let mut msg = tf(
+                "cli.disease_not_listed",
+                &[
+                    ("input", &input),
+                    ("concept", &concept.name.as_str()),
+                    ("region", &region.name.as_str()),
+                ],
+            );
+            msg.push_str(&format!(
+                "\n{}\n{}\n{}",
+                tf("cli.valid_choices", &[("what", &t("cli.what.disease"))]),
+                region
+                    .diseases
+                    .iter()
+                    .map(|d| format!("  {}", listed(d)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                t("cli.list_hint")
+            ));
+            Err(UsageError(msg))
+        }
+        Err(NotCovered::Ambiguous(names)) => Err(UsageError(format!(
+            "{}\n{}",
+            tf(
+                "cli.ambiguous",
+                &[("input", &input), ("what", &t("cli.what.disease"))]
+            ),
+            names
+                .iter()
+                .map(|n| format!("  {n}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ))),
+        Err(NotCovered::Unknown(near)) => {
+            let mut msg = match choose(&index, &region.diseases, input, "cli.what.disease", listed)
+            {
+                Err(UsageError(m)) => m,
+                Ok(_) => String::new(),
+            };
+            msg.push_str(&format!(
+                "\n{}\n{}",
+                t("cli.nearest_everywhere"),
+                near.iter()
+                    .map(|n| format!("  {n}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ));
+            Err(UsageError(msg))
+        }
+    }
 }
 
 pub(crate) fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
@@ -823,7 +882,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             let choice = find_region(policy, region)?;
             let region = &policy.regions[choice.region];
             let scheme = find_scheme(scheme)?;
-            let disease = find_disease(region, disease)?;
+            let (disease, typed) = find_disease(region, disease)?;
             not_too_long(end, "cli.which.end")?;
             let end_date = crate::dates::read_end_date(end, today).map_err(|e| {
                 UsageError(tf(
@@ -855,7 +914,8 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 cross_province: *cross_province,
                 retired: *retired,
             };
-            let plan = plan::compute(policy, &answers, today)?;
+            let mut plan = plan::compute(policy, &answers, today)?;
+            plan.disease.typed = typed;
             let saved = if *save {
                 if let Some(l) = label {
                     crate::checklist::check_label(l)

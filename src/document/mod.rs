@@ -183,6 +183,39 @@ fn channel_heading(c: &PlanChannel) -> String {
     )
 }
 
+/// The disease the person typed beside the region's entry that stands for
+/// it, and what that means: another name for it in the region's list, or
+/// outside the list (the diseases the region re-examines, or the diseases
+/// this program knows of there, or no list at all).
+fn typed_disease_words(plan: &RenewalPlan, region: &str) -> Option<String> {
+    use crate::vocabulary::Cover;
+    let typed = plan.disease.typed.as_ref()?;
+    let entry = name(&plan.disease.name, plan.disease.name_en.as_deref());
+    let (text, n) = (typed.shown(), scope_len(plan));
+    let base: [(&str, &dyn std::fmt::Display); 3] =
+        [("typed", &text), ("region", &region), ("entry", &entry)];
+    Some(match (typed.cover, &plan.renewal_scope) {
+        (Cover::Named, _) => tf("plan.typed_named", &base),
+        (Cover::CatchAll, Some(scope)) if n > 0 => {
+            let meaning = match scope.others {
+                crate::policy::OutsideScope::NoRenewal => t("plan.typed_scope_no_renewal"),
+                crate::policy::OutsideScope::Unsaid => t("plan.typed_scope_unsaid"),
+            };
+            let mut args = base.to_vec();
+            args.extend([("n", &n as &dyn std::fmt::Display), ("meaning", &meaning)]);
+            tf("plan.typed_outside_list", &args)
+        }
+        (Cover::CatchAll, _) if typed.region_list_len == 0 => tf("plan.typed_no_list", &base),
+        (Cover::CatchAll, _) => tf("plan.typed_not_in_list", &base),
+    })
+}
+
+/// How many diseases the region's renewal rules are for, when they leave
+/// this one out.
+fn scope_len(plan: &RenewalPlan) -> usize {
+    plan.renewal_scope.as_ref().map_or(0, |s| s.listed.len())
+}
+
 /// The plan as a document. With `checklist`, its items and ticks take the
 /// place of the plain document list (the printed sheet).
 pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
@@ -210,6 +243,8 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
     let mut place = Vec::new();
     place.extend(place_line(plan).map(|l| para(Key, l)));
     place.extend(level_fields(plan).into_iter().map(|l| para(Note, l)));
+    // The disease typed, beside the region's entry that stands for it.
+    place.extend(typed_disease_words(plan, &region).map(|l| para(Key, l)));
     push(SectionKind::Place, place);
 
     let mut summary = vec![para(

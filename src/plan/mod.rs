@@ -221,6 +221,7 @@ fn disease_ref(disease: &Disease) -> DiseaseRef {
         name_en: disease.name_en.clone(),
         other: disease.other,
         note: disease.note.clone(),
+        typed: None,
     }
 }
 

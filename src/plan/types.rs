@@ -354,6 +354,11 @@ pub struct DiseaseRef {
     pub name_en: Option<String>,
     pub other: bool,
     pub note: Option<String>,
+    /// The disease as the person typed it, when the region's list does
+    /// not name it so and this entry stands for it (`vocabulary::covering`);
+    /// set by the caller after `compute`, absent from JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typed: Option<crate::vocabulary::TypedDisease>,
 }
 
 /// A region file by id and name.

@@ -594,6 +594,42 @@ impl App {
         step == Step::Region && !filter.trim().is_empty() && self.regions.filter(filter).is_empty()
     }
 
+    /// The disease filter names a disease the region's list does not (高血压
+    /// on 西安's list): the entry that covers it (its 其他病种), with the
+    /// disease as typed, offered as the one line instead of nothing.
+    pub(crate) fn disease_cover(&self) -> Option<(usize, crate::vocabulary::TypedDisease)> {
+        let filter = self.filter_text().trim();
+        if filter.is_empty() || crate::search::too_long(filter) {
+            return None;
+        }
+        let Screen::Question(q) = &self.screen else {
+            return None;
+        };
+        if q.step != Step::Disease {
+            return None;
+        }
+        let region = self.region()?;
+        if let Some((r, idx)) = &self.diseases
+            && Some(*r) == self.draft.region.as_ref().map(|c| c.region)
+            && !idx.filter(filter).is_empty()
+        {
+            return None;
+        }
+        let (d, typed) = crate::vocabulary::covering(region, filter).ok()?;
+        let i = region.diseases.iter().position(|x| std::ptr::eq(x, d))?;
+        Some((i, typed))
+    }
+
+    /// The number the generic entry has in the region list, for a person
+    /// who can type only digits (a kiosk).
+    pub(crate) fn generic_number(&self) -> Option<usize> {
+        self.policy
+            .regions
+            .iter()
+            .position(|r| r.generic)
+            .map(|i| i + 1)
+    }
+
     /// Option indices shown for the current filter, best match first. A
     /// place that matches nothing shows the generic entry, the way on
     /// for a place the program has no name for.
@@ -619,7 +655,11 @@ impl App {
             }
             Step::Disease => match &self.diseases {
                 Some((r, idx)) if Some(*r) == self.draft.region.as_ref().map(|c| c.region) => {
-                    idx.filter(filter)
+                    let found = idx.filter(filter);
+                    if found.is_empty() {
+                        return self.disease_cover().map(|(i, _)| i).into_iter().collect();
+                    }
+                    found
                 }
                 _ => (0..all).collect(),
             },
@@ -719,7 +759,15 @@ impl App {
             }
             Step::Scheme => self.draft.set_scheme(Scheme::ALL[option.min(1)]),
             Step::Retired | Step::Cross => self.draft.set_yes_no(step, option == 0),
-            Step::Disease => self.draft.disease = Some(option),
+            Step::Disease => {
+                // The entry offered for a disease the list does not name
+                // carries that disease into the plan.
+                self.draft.typed = self
+                    .disease_cover()
+                    .filter(|(i, _)| *i == option)
+                    .map(|(_, typed)| typed);
+                self.draft.disease = Some(option);
+            }
             Step::End => {}
         }
         self.next_after(step, from_review);
@@ -829,7 +877,8 @@ impl App {
             return Vec::new();
         };
         match plan::compute(&self.policy, &answers, self.today) {
-            Ok(p) => {
+            Ok(mut p) => {
+                p.disease.typed = self.draft.typed.clone();
                 let label = self
                     .draft
                     .label
@@ -887,7 +936,11 @@ impl App {
             return;
         };
         match plan::compute(&self.policy, &c.answers, self.today) {
-            Ok(p) => {
+            Ok(mut p) => {
+                // The disease typed for this entry, named again.
+                if p.disease.id == c.answers.disease {
+                    p.disease.typed = c.typed_disease.clone();
+                }
                 // Shown up to date with the data, ticks kept, as `checklist
                 // show` does (an older file gets its either/or groups).
                 c.refresh(&p, chrono::DateTime::UNIX_EPOCH);

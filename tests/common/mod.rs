@@ -140,6 +140,11 @@ impl Harness {
         Harness::start(tmp, None)
     }
 
+    /// A walk-up kiosk on other policy data than the fixture set.
+    pub fn kiosk_with(policy: PolicySet) -> Harness {
+        Harness::start_with(policy, tempfile::tempdir().unwrap(), Some(KIOSK))
+    }
+
     /// The wizard on other policy data than the fixture set.
     pub fn with_policy(policy: PolicySet) -> Harness {
         Harness::start_with(policy, tempfile::tempdir().unwrap(), None)
@@ -265,6 +270,7 @@ impl Harness {
         self.typed("js")
             .enter()
             .typed("1")
+            .enter()
             .typed("tnb")
             .enter()
             .typed("2026-03-31")

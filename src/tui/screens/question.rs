@@ -22,8 +22,9 @@ pub struct Question {
     pub(crate) filter: TextInput,
     /// Highlighted row (index into `visible_options`).
     pub(crate) selected: usize,
-    /// Digits typed that could still grow into a longer number (`1` in a
-    /// list of 57 may become `12`): Enter or a non-digit ends it.
+    /// The number typed so far: its item is highlighted, Enter chooses it;
+    /// a further digit may make it longer (`1` in a list of 57 may become
+    /// `12`); anything else ends it.
     pub(crate) number: String,
     /// The change began on the review page: answering goes back there.
     pub(crate) from_review: bool,
@@ -119,30 +120,29 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 .next()
                 .filter(char::is_ascii_digit);
             if let (Some(d), true) = (digit, q.filter.text.is_empty()) {
-                let typed = format!("{}{d}", q.number);
+                // A digit highlights; only Enter confirms. It extends the
+                // number typed so far when that still names an item (2
+                // then 0 is item 20 of 57), else starts a new one.
+                let longer = format!("{}{d}", q.number);
+                let typed = match longer.parse::<usize>() {
+                    Ok(n) if (1..=all).contains(&n) => longer,
+                    _ => d.to_string(),
+                };
                 let n: usize = typed.parse().unwrap_or(0);
                 if (1..=all).contains(&n) {
-                    if n * 10 > all {
-                        // No longer number is possible: this is the one.
-                        q.number.clear();
-                        choose(app, n - 1);
+                    let key = if n * 10 > all {
+                        "tui.number_highlighted"
                     } else {
-                        // `1` of 57 may become `12`: wait for a digit or Enter.
-                        q.number = typed;
-                        q.selected = n - 1;
-                        app.message = Some((Level::Info, tf("tui.number_pending", &[("n", &n)])));
-                    }
-                    return Vec::new();
-                }
-                if !q.number.is_empty() {
+                        "tui.number_pending"
+                    };
+                    q.number = typed;
+                    q.selected = n - 1;
+                    app.message = Some((Level::Info, tf(key, &[("n", &n)])));
+                } else {
                     q.number.clear();
                     pick_number_error(app, all);
-                    return Vec::new();
                 }
-                if !filterable {
-                    pick_number_error(app, all);
-                    return Vec::new();
-                }
+                return Vec::new();
             }
             if filterable {
                 q.filter.insert(&c.to_string());
@@ -243,6 +243,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
             &q.filter,
             Style::new(),
         );
+        let cover = (step == Step::Disease)
+            .then(|| app.disease_cover())
+            .flatten();
         let hint = if visible.is_empty() {
             tf("tui.filter.none", &[("text", &q.filter.text)])
         } else if app.nothing_found(step) {
@@ -250,12 +253,26 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
                 "tui.filter.none_region",
                 &[("text", &q.filter.text), ("generic", &app.generic_name())],
             )
+        } else if let Some((i, typed)) = &cover {
+            tf(
+                "tui.filter.cover",
+                &[("typed", &typed.shown()), ("entry", &app.option(step, *i))],
+            )
+        } else if q.filter.text.is_empty() && step == Step::Region && app.kiosk.is_some() {
+            // Digits only: the number of the way on for a place not listed.
+            tf(
+                "tui.filter.hint_kiosk",
+                &[
+                    ("n", &app.generic_number().unwrap_or(numbered)),
+                    ("generic", &app.generic_name()),
+                ],
+            )
         } else if q.filter.text.is_empty() {
             t("tui.filter.hint").to_string()
         } else {
             tf("tui.filter.found", &[("n", &visible.len())])
         };
-        let style = if visible.is_empty() || app.nothing_found(step) {
+        let style = if visible.is_empty() || app.nothing_found(step) || cover.is_some() {
             theme.danger()
         } else {
             theme.dim()

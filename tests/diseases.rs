@@ -1,0 +1,171 @@
+//! Issue 20: a disease the region's list does not name by what the person
+//! typed reaches the region's entry that covers it (another name for it,
+//! or the region's 其他病种 / 任一病种), and every output names the typed
+//! disease beside the region's category, with what that means. Exit 2 only
+//! for a name unknown everywhere. Hermetic: a temp data dir, a fixed today.
+
+mod common;
+
+use common::{outcome, renew_in};
+use serde_json::Value;
+
+fn plan(region: &str, disease: &str, format: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = renew_in(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["--today", "2026-11-23", "plan", "--region", region])
+        .args(["--scheme", "employee", "--disease", disease])
+        .args(["--end", "2027-01-31", "--format", format, "--width", "0"])
+        .output()
+        .unwrap();
+    outcome(out)
+}
+
+/// (region, typed, the region's category, words the line must hold)
+const DONE_WHEN: &[(&str, &str, &str, &str)] = &[
+    (
+        "北京",
+        "恶性肿瘤",
+        "门诊特殊病（任一病种）",
+        "本程序没有北京市的病种目录",
+    ),
+    (
+        "上海",
+        "恶性肿瘤",
+        "大病治疗项目（任一项目）",
+        "本程序没有上海市的病种目录",
+    ),
+    (
+        "中山",
+        "糖尿病",
+        "门诊特定病种（任一病种）",
+        "本程序没有广东省中山市的病种目录",
+    ),
+    (
+        "西安",
+        "高血压",
+        "其他病种",
+        "不在陕西省西安市需要复审的13种里：当地的说明是，其他病种不需要复审",
+    ),
+    (
+        "潜江",
+        "高血压",
+        "其他病种",
+        "不在湖北省潜江市需要复审的12种里：当地没有为其他病种规定复审期限",
+    ),
+];
+
+#[test]
+fn a_disease_outside_the_region_s_list_gets_its_open_entry_in_every_output() {
+    for &(region, typed, category, words) in DONE_WHEN {
+        let (code, text, err) = plan(region, typed, "text");
+        assert_eq!(code, 0, "{region} {typed}: {err}");
+        assert!(text.contains(&format!("病种：{category}")), "{text}");
+        assert!(text.contains(&format!("“{typed}”")), "{text}");
+        assert!(text.contains(words), "{region}: {text}");
+        assert!(text.contains(&format!("按“{category}”给出做法")), "{text}");
+        let (code, md, err) = plan(region, typed, "markdown");
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            md.contains(words) && md.contains(&format!("“{typed}”")),
+            "{md}"
+        );
+        let (code, json, err) = plan(region, typed, "json");
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["disease"]["name"], category);
+        assert_eq!(v["disease"]["typed"]["text"], typed);
+        assert_eq!(v["disease"]["typed"]["cover"], "catch_all");
+    }
+}
+
+#[test]
+fn the_typed_disease_carries_its_concept_and_cross_province_id() {
+    let (_, json, _) = plan("西安", "gxy", "json");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let typed = &v["disease"]["typed"];
+    assert_eq!(typed["concept"], "hypertension");
+    assert_eq!(typed["concept_name"], "高血压");
+    assert_eq!(typed["cross_province"], "hypertension");
+    assert_eq!(typed["region_list_len"], 13);
+    // Typed as initials, the line names the disease by its name.
+    let (_, text, _) = plan("西安", "gxy", "text");
+    assert!(
+        text.contains("您的病“高血压”不在陕西省西安市需要复审的13种里"),
+        "{text}"
+    );
+}
+
+#[test]
+fn another_name_in_the_region_s_list_is_said() {
+    let (code, text, err) = plan("湖南", "原发性高血压", "text");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("您说的“原发性高血压”在湖南省的名单里叫“高血压病3级”"),
+        "{text}"
+    );
+    let (_, json, _) = plan("湖南", "原发性高血压", "json");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["disease"]["id"], "hypertension-grade3");
+    assert_eq!(v["disease"]["typed"]["cover"], "named");
+}
+
+/// A disease the list names as typed keeps the plan JSON as it was: no
+/// `typed`, no extra line.
+#[test]
+fn a_disease_the_list_names_adds_nothing() {
+    for (region, disease) in [("石家庄", "高血压"), ("西安", "癫痫"), ("北京", "其他")]
+    {
+        let (code, json, err) = plan(region, disease, "json");
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&json).unwrap();
+        assert!(v["disease"].get("typed").is_none(), "{json}");
+        let (_, text, _) = plan(region, disease, "text");
+        assert!(!text.contains("给出做法"), "{text}");
+    }
+}
+
+#[test]
+fn only_a_name_unknown_everywhere_exits_2_with_the_closest_names() {
+    let (code, _, err) = plan("北京", "高学压", "text");
+    assert_eq!(code, 2);
+    assert!(err.contains("全国病种词表里最接近的名称："), "{err}");
+    assert!(err.contains("高血压"), "{err}");
+    // Known, but 重庆's list neither names it nor has an open entry.
+    let (code, _, err) = plan("重庆", "银屑病", "text");
+    assert_eq!(code, 2);
+    assert!(err.contains("重庆市的名单里没有“银屑病”"), "{err}");
+}
+
+#[test]
+fn in_english_the_line_says_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = renew_in(dir.path())
+        .env("NO_COLOR", "1")
+        .args([
+            "--lang",
+            "en",
+            "--today",
+            "2026-11-23",
+            "plan",
+            "--region",
+            "西安",
+        ])
+        .args([
+            "--scheme",
+            "employee",
+            "--disease",
+            "高血压",
+            "--end",
+            "2027-01-31",
+        ])
+        .args(["--width", "0"])
+        .output()
+        .unwrap();
+    let (code, text, err) = outcome(out);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains("Your disease \"高血压\" is not among the 13 diseases"),
+        "{text}"
+    );
+}
