@@ -122,8 +122,10 @@ fn list_is_most_urgent_first_with_progress() {
         .iter()
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert_eq!(order, vec![soon.as_str(), late.as_str(), later.as_str()]);
-    let first = &v["checklists"][0];
+    // The wizard's order (issue 22): the late one first, then apply-by days,
+    // then windows opening.
+    assert_eq!(order, vec![late.as_str(), soon.as_str(), later.as_str()]);
+    let first = &v["checklists"][1];
     assert_eq!(
         (
             first["status"].as_str(),
@@ -132,7 +134,7 @@ fn list_is_most_urgent_first_with_progress() {
         ),
         (Some("open"), Some(26), Some(1))
     );
-    assert_eq!(v["checklists"][1]["status"], "expired");
+    assert_eq!(v["checklists"][0]["status"], "expired");
     assert_eq!(v["checklists"][2]["status"], "not_yet_open");
     env.cmd(&["checklist", "list"])
         .assert()

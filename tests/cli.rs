@@ -351,7 +351,11 @@ fn plain_questions_from_a_pipe() {
     assert!(s.contains("第 1 步，共 5 步"));
     assert!(s.contains("理解为：2026-03-31 星期二，75 天后"));
     assert!(s.contains("续期计划 · 示例省甲市"));
-    assert!(s.contains("离截止还剩 75 天"));
+    // The day to act on first, and the end (issue 22).
+    assert!(
+        s.contains("离最晚申请日还剩 68 天（离申请期结束还剩 75 天）"),
+        "{s}"
+    );
 }
 
 #[test]

@@ -252,7 +252,7 @@ fn a_full_flow_ticks_quits_and_comes_back() {
     // A saved checklist opens on its checklist tab; 1 shows the window.
     s.wait_for("已完成 1/7 项");
     s.send("1");
-    s.wait_for("离截止还剩 75 天");
+    s.wait_for("离申请期结束还剩 75 天");
     s.send("\x03");
     assert!(s.wait_exit().success(), "Ctrl-C quits cleanly");
 }

@@ -167,7 +167,11 @@ fn the_list_puts_the_next_thing_to_do_first_with_marks_in_words() {
         "the apply-by day passed: {s}"
     );
     assert!(row_of(&s, "外婆").contains("◇ 审核中，预计"), "{s}");
-    assert!(row_of(&s, "妈妈").contains("● 可申请，剩 75 天"), "{s}");
+    // The day to act on, and the window's end (issue 22: both, when they differ).
+    assert!(
+        row_of(&s, "妈妈").contains("● 68天内申请（75天到期）"),
+        "{s}"
+    );
     assert!(
         row_of(&s, "奶奶").contains("◎ 即将可申请：10 天后"),
         "opens within 14 days: {s}"
@@ -1010,4 +1014,31 @@ fn a_save_or_tick_that_fails_is_said_in_the_persons_language() {
             "{message}"
         );
     }
+}
+
+/// Issue 22: `renew checklist list` and the wizard's saved list order the
+/// same checklists the same way (the expired one first in both).
+#[test]
+fn the_cli_list_and_the_wizard_list_share_one_order() {
+    let h = six();
+    let wizard = labels(&h);
+    let out = renew_in(h._tmp.path())
+        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
+        .env("RENEW_TODAY", today().to_string())
+        .args(["checklist", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let (code, stdout, stderr) = outcome(out);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let items = v
+        .as_array()
+        .or_else(|| v["checklists"].as_array())
+        .expect("a list");
+    let cli: Vec<String> = items
+        .iter()
+        .map(|c| c["label"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(cli, wizard);
+    assert_eq!(cli[0], "外公", "the expired one first");
 }

@@ -40,7 +40,10 @@ fn a_complete_flow_saves_the_checklist_and_ticks_it() {
         files[0]["label"], "糖尿病",
         "default label from the disease"
     );
-    assert!(h.screen().contains("离截止还剩 75 天"));
+    assert!(
+        h.screen()
+            .contains("离最晚申请日还剩 68 天（离申请期结束还剩 75 天）")
+    );
     // Checklist tab, tick the second item with Space.
     h.typed("4").key(KeyCode::Down).typed(" ");
     let files = h.saved_files();
@@ -513,7 +516,7 @@ fn the_home_list_reopens_a_saved_plan() {
     let s = h.screen();
     assert!(s.contains("新建续期计划"));
     assert!(
-        s.contains("● 可申请，剩 75 天  1/7    糖尿病 · 到期 2026-03-31 · 示例省甲市"),
+        s.contains("● 68天内申请（75天到期）  1/7    糖尿病 · 到期 2026-03-31 · 示例省甲市"),
         "{s}"
     );
     h.key(KeyCode::Down).enter();
@@ -824,7 +827,10 @@ fn the_progress_bar_counts_both_ends_of_the_window() {
     assert_eq!(total, 91);
     let s = h.screen();
     assert!(s.contains("已过 15 天，共 91 天"), "{s}");
-    assert!(s.contains("离截止还剩 75 天"), "{s}");
+    assert!(
+        s.contains("离最晚申请日还剩 68 天（离申请期结束还剩 75 天）"),
+        "{s}"
+    );
 }
 
 /// The wizard and the plain prompts walk one question sequence

@@ -80,8 +80,6 @@ struct Standing {
     status: Status,
     /// Days to the end date; `None` when no renewal is needed.
     days_left: Option<i64>,
-    /// Days to the last day an application is accepted.
-    days_to_last: Option<i64>,
     words: String,
 }
 
@@ -90,10 +88,6 @@ fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standin
         Some(p) => Standing {
             status: p.status,
             days_left: p.days_left,
-            days_to_last: p
-                .window
-                .as_ref()
-                .map(|w| (w.last_day() - ctx.today).num_days()),
             words: render::status_words(p),
         },
         None => {
@@ -102,25 +96,10 @@ fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standin
             Standing {
                 status,
                 days_left: renewing.then(|| (c.window.closes - ctx.today).num_days()),
-                days_to_last: renewing.then(|| (c.window.last_day() - ctx.today).num_days()),
                 words: t("checklist.no_plan_status").to_string(),
             }
         }
     }
-}
-
-/// Most urgent first: unfinished before finished; open or in a grace
-/// period (fewest days left to apply), then expired, then not yet open
-/// (soonest first), then those that need no renewal.
-fn urgency(s: &Standing, finished: bool) -> (bool, u8, i64) {
-    let last = s.days_to_last.unwrap_or(0);
-    let (rank, days) = match s.status {
-        Status::Open | Status::Grace => (0, last),
-        Status::Expired => (1, -last),
-        Status::NotYetOpen => (2, s.days_left.unwrap_or(0)),
-        Status::NoRenewal => (3, 0),
-    };
-    (finished, rank, days)
 }
 
 fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
@@ -157,7 +136,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
     match cmd {
         ChecklistCommand::List { format } => {
             let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
-            let mut rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
+            let rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
                 .into_iter()
                 .map(|mut c| {
                     let p = plan_for(ctx, &c);
@@ -170,10 +149,15 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     (c, p, s)
                 })
                 .collect();
-            rows.sort_by_key(|(c, _, s)| {
-                let (done, total) = c.progress();
-                urgency(s, done == total)
+            // The wizard's order (issue 22: one ordering).
+            let mut keyed: Vec<_> = rows
+                .into_iter()
+                .map(|row| (agenda::list_action(&row.0, ctx.today, ctx.policy), row))
+                .collect();
+            keyed.sort_by(|(a, x), (b, y)| {
+                agenda::list_key(a.as_ref(), &x.0).cmp(&agenda::list_key(b.as_ref(), &y.0))
             });
+            let rows: Vec<_> = keyed.into_iter().map(|(_, row)| row).collect();
             match format {
                 ListFormat::Json => {
                     let items: Vec<_> = rows

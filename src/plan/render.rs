@@ -319,7 +319,20 @@ pub fn status_words(plan: &RenewalPlan) -> String {
             &[("n", &plan.days_until_open.unwrap_or(0))],
         ),
         Status::Open if days_left == 0 => t("plan.status.last_day").to_string(),
-        Status::Open => tf("plan.status.open", &[("n", &days_left)]),
+        // The day to act on comes first when it is before the end date
+        // (海西: 46 days to apply by, 55 to the end): both, never one alone.
+        Status::Open => match (plan.deadline, &plan.apply_by) {
+            (super::Deadline::ApplyBy, Some(a)) if (a.date - plan.today).num_days() < days_left => {
+                tf(
+                    "plan.status.open_apply_by",
+                    &[
+                        ("apply", &(a.date - plan.today).num_days()),
+                        ("n", &days_left),
+                    ],
+                )
+            }
+            _ => tf("plan.status.open", &[("n", &days_left)]),
+        },
         Status::Grace => tf(
             "plan.status.grace",
             &[

@@ -1393,3 +1393,28 @@ fn the_qr_text_gives_an_either_or_as_alternatives() {
         );
     }
 }
+
+/// Issue 22: the headline counts to the day the person must act, and to the
+/// window's end when that is later (海西: 46 days to apply by, 55 to the end),
+/// never the end alone.
+#[test]
+fn the_headline_counts_to_the_apply_by_day_and_to_the_end() {
+    let p = plan(
+        &answers("fx-typical", "hypertension", "2026-03-31"),
+        "2026-03-01",
+    );
+    assert_eq!(p.apply_by.as_ref().map(|a| a.date), Some(d("2026-03-19")));
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let words = render::status_words(&p);
+    assert!(
+        words.contains("18 天") && words.contains("30 天"),
+        "{words}"
+    );
+    // On the apply-by day itself the end is still said.
+    let p = plan(
+        &answers("fx-typical", "hypertension", "2026-03-31"),
+        "2026-03-19",
+    );
+    let words = render::status_words(&p);
+    assert!(words.contains("0 天") && words.contains("12 天"), "{words}");
+}

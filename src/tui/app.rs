@@ -20,7 +20,6 @@ use super::screens::result::{self, ResultView};
 use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
 use crate::checklist::agenda::{self, FilterKeys, NextAction};
-use crate::checklist::cycle::CycleState;
 use crate::checklist::store::StoreProblem;
 use crate::config::QuitKey;
 use crate::dates::{DateError, EndDate, read_end_date};
@@ -425,21 +424,10 @@ impl App {
         let policy = &self.policy;
         let mut keyed: Vec<(Option<NextAction>, Checklist)> = saved
             .into_iter()
-            .map(|c| {
-                // Only a result's day needs today's plan; every other next
-                // action comes from the saved window (5,000 open quickly).
-                let plan = (c.cycle.state == CycleState::Submitted)
-                    .then(|| plan::compute(policy, &c.answers, today).ok())
-                    .flatten();
-                (agenda::next_action(&c, plan.as_ref(), today, policy), c)
-            })
+            .map(|c| (agenda::list_action(&c, today, policy), c))
             .collect();
         keyed.sort_by(|(a, x), (b, y)| {
-            (agenda::sort_key(a.as_ref()), &x.label, &x.id).cmp(&(
-                agenda::sort_key(b.as_ref()),
-                &y.label,
-                &y.id,
-            ))
+            agenda::list_key(a.as_ref(), x).cmp(&agenda::list_key(b.as_ref(), y))
         });
         (self.saved_next, self.saved) = keyed.into_iter().unzip();
         self.saved_keys = None;

@@ -336,6 +336,21 @@ pub(crate) fn standing(
             words: tf("tui.home.not_yet", &[("n", &days(today, a.date))]),
             style: theme.info(),
         },
+        // The day to act on, and the window's end when it is later.
+        (_, _, Some(a)) if a.kind == ActionKind::ApplyBy && days(today, a.date) < closes => {
+            Standing {
+                glyph: glyph("● ", "* "),
+                words: tf(
+                    "tui.home.open_apply_by",
+                    &[("apply", &days(today, a.date)), ("n", &closes)],
+                ),
+                style: if days(today, a.date) <= 14 {
+                    theme.warn()
+                } else {
+                    theme.ok()
+                },
+            }
+        }
         _ => Standing {
             glyph: glyph("● ", "* "),
             words: tf("tui.home.open", &[("n", &closes)]),
