@@ -531,7 +531,7 @@ fn a_huge_unbreakable_field_does_not_delay_the_idle_wipe() {
     s.wait_for("您在哪个地区参保");
     s.send("甲市");
     s.wait_for("找到 1 项");
-    s.send("\r1tnb");
+    s.send("\r1\rtnb");
     s.wait_for("糖尿病");
     s.send("\r2026-03-31\r\r\r");
     s.wait_for("甲市 · 职工医保 · 糖尿病");
@@ -577,7 +577,7 @@ fn quitting_during_a_print_ends_the_printer_and_its_children() {
     s.wait_for("您在哪个地区参保");
     s.send("甲市");
     s.wait_for("找到 1 项");
-    s.send("\r1tnb");
+    s.send("\r1\rtnb");
     s.wait_for("糖尿病");
     s.send("\r2026-03-31\r\r\r");
     s.wait_for("甲市 · 职工医保 · 糖尿病");
