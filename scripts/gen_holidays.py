@@ -20,19 +20,13 @@ from chinese_calendar import constants
 
 YEARS = range(2015, 2025)
 
-# The notices (国务院办公厅关于YYYY年部分节假日安排的通知): document number and
-# day of publication; 2019 and 2020 were amended later in the year.
-NOTICES = {
-    2015: ("国办发明电〔2014〕28号", "2014-12-16"),
-    2016: ("国办发明电〔2015〕18号", "2015-12-10"),
-    2017: ("国办发明电〔2016〕17号", "2016-12-01"),
-    2018: ("国办发明电〔2017〕12号", "2017-11-30"),
-    2019: ("国办发明电〔2018〕15号；劳动节按国办发明电〔2019〕2号调整", "2018-12-06"),
-    2020: ("国办发明电〔2019〕16号；春节按国务院办公厅关于延长2020年春节假期的通知延长", "2019-11-21"),
-    2021: ("国办发明电〔2020〕27号", "2020-11-25"),
-    2022: ("国办发明电〔2021〕11号", "2021-10-25"),
-    2023: ("国办发明电〔2022〕16号", "2022-12-08"),
-    2024: ("国办发明电〔2023〕7号", "2023-10-25"),
+# Each year's notice (国务院办公厅关于YYYY年部分节假日安排的通知) came out in the
+# year before. The dataset gives the days, not the notices' document numbers
+# or days of publication, so the files name only the title and that year;
+# the amendments of 2019 and 2020 are said in words, and `published` is null.
+AMENDED = {
+    2019: "劳动节假期其后另有通知调整",
+    2020: "春节假期其后另有通知延长",
 }
 
 CHINESE = {h.value: h.chinese for h in constants.Holiday}
@@ -69,13 +63,13 @@ def main():
     for year in YEARS:
         days = [(d, n) for d, n in constants.holidays.items() if notice_year(d, n) == year]
         work = sorted(d for d, n in constants.workdays.items() if notice_year(d, n) == year)
-        number, published = NOTICES[year]
+        amended = f"；{AMENDED[year]}" if year in AMENDED else ""
         doc = {
             "year": year,
             "source": {
-                "title": f"国务院办公厅关于{year}年部分节假日安排的通知（{number}）",
-                "publisher": "国务院办公厅（transcribed by the chinesecalendar dataset 1.11.0）",
-                "published": published,
+                "title": f"国务院办公厅关于{year}年部分节假日安排的通知（日期据 chinesecalendar 1.11.0 数据集{amended}）",
+                "publisher": "国务院办公厅",
+                "published": None,
             },
             "days_off": [
                 {"name": CHINESE[b["name"]], "from": b["from"].isoformat(), "to": b["to"].isoformat()}

@@ -286,7 +286,8 @@ pub struct OfficialYear {
     pub working_days: BTreeSet<NaiveDate>,
     /// The notice's title, for the person who checks the file.
     pub source: String,
-    pub published: NaiveDate,
+    /// `None` where the day of publication was not checked.
+    pub published: Option<NaiveDate>,
 }
 
 /// Where the calendar knows a day from.

@@ -190,7 +190,7 @@ fn pack_2027() -> OfficialYear {
         .collect(),
         working_days: [d("2027-02-20")].into(),
         source: "test".into(),
-        published: d("2026-11-01"),
+        published: Some(d("2026-11-01")),
     }
 }
 

@@ -836,7 +836,11 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         &[
                             ("year", &y.year),
                             ("source", &y.source),
-                            ("published", &y.published)
+                            (
+                                "published",
+                                &y.published
+                                    .map_or_else(|| "?".to_string(), |d| d.to_string())
+                            )
                         ]
                     )
                 )?;

@@ -590,7 +590,7 @@ fn a_pack_schedule_replaces_the_estimate_in_plans() {
         .into(),
         working_days: [].into(),
         source: "test".into(),
-        published: d("2026-11-01"),
+        published: Some(d("2026-11-01")),
     }]);
     let a = answers("fx-exact", "diabetes", "2027-03-31");
     let p = compute(&pol, &a, d("2027-02-01")).unwrap();

@@ -28,7 +28,8 @@
 //!   one of them. A block may begin in the December before (a 元旦 bridge).
 //! - `working_days`: the weekend days made working days (调休上班); each is a
 //!   Saturday or Sunday and not a day off.
-//! - `source.title` and `source.published` (a full date) are required.
+//! - `source.title` is required; `source.published` is a full date, or
+//!   `null` where the day of publication was not checked.
 //!
 //! For that year the file is the whole schedule: a day it does not list is a
 //! working day on Monday–Friday and a day off at weekends.
@@ -72,7 +73,10 @@ struct HolidaySource {
     publisher: Option<String>,
     #[serde(default)]
     url: Option<String>,
-    published: NaiveDate,
+    /// `null` when the day of publication could not be checked (the files
+    /// generated from a dataset that gives the days but not the notices).
+    #[serde(default)]
+    published: Option<NaiveDate>,
 }
 
 #[derive(Debug, Deserialize)]
