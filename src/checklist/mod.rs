@@ -655,15 +655,18 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
         extra: serde_json::Map::new(),
     };
     let mut items = Vec::new();
+    let renewing = plan.window.is_some();
+    // Nothing to renew: the documents are needed only when filing anew
+    // (another hospital), so none of it is called required; what still
+    // matters follows the steps, as tips.
     for d in &plan.documents {
         items.push(Item {
             name: d.name.clone(),
             name_en: d.name_en.clone(),
             earliest_date: d.earliest_date,
-            ..item(format!("doc:{}", d.id), ItemKind::Document, true)
+            ..item(format!("doc:{}", d.id), ItemKind::Document, renewing)
         });
     }
-    let renewing = plan.window.is_some();
     let confirm = plan.window.as_ref().is_some_and(|w| w.assumed)
         || plan
             .warnings
@@ -688,12 +691,21 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
         .join(" / ");
     for (id, wanted) in steps {
         if wanted {
-            let mut step = item(format!("step:{id}"), ItemKind::Step, true);
+            // Confirming that no renewal is needed is advice, not a duty.
+            let required = renewing || id != "confirm";
+            let mut step = item(format!("step:{id}"), ItemKind::Step, required);
             if id == "confirm" && !phones.is_empty() {
                 step.note = Some(phones.clone());
             }
             items.push(step);
         }
+    }
+    for n in plan.still_matters.iter().filter(|_| !renewing) {
+        items.push(Item {
+            name: n.title.clone(),
+            note: Some(n.text.clone()),
+            ..item(format!("tip:{}", n.id), ItemKind::Tip, false)
+        });
     }
     for n in &plan.notes {
         items.push(Item {
@@ -794,6 +806,15 @@ pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String 
     if let Some(step) = item.id.strip_prefix("step:")
         && step_keys(step).is_some()
     {
+        if step == "confirm" && window.no_renewal {
+            return match &item.note {
+                Some(phone) => tf(
+                    "checklist.item.confirm_no_renewal_phone",
+                    &[("phone", phone)],
+                ),
+                None => t("checklist.item.confirm_no_renewal").to_string(),
+            };
+        }
         if let ("confirm", Some(phone)) = (step, &item.note) {
             return tf("checklist.item.confirm_phone", &[("phone", phone)]);
         }

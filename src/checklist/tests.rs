@@ -344,3 +344,41 @@ fn the_checklist_document_shows_each_route_with_its_items() {
     );
     assert!(md.contains("- [x] 2. 住院确诊病历"), "{md}");
 }
+
+/// Issue 22: a plan that needs no renewal has a checklist of what still
+/// matters (the hospital choice), and nothing in it is called required:
+/// not the documents (needed only when filing at another hospital), not a
+/// call to confirm a renewal deadline there is none of.
+#[test]
+fn a_plan_without_renewal_requires_nothing_and_lists_what_still_matters() {
+    let policy = crate::policy::fixture::policy();
+    let region = policy.regions.iter().find(|r| r.id == "fx-w-none").unwrap();
+    let a = Answers {
+        region: region.id.clone(),
+        disease: region.diseases[0].id.clone(),
+        ..answers()
+    };
+    let p = plan::compute(&policy, &a, d("2026-01-15")).unwrap();
+    assert!(p.window.is_none() && !p.still_matters.is_empty());
+    let c = Checklist::new("abc12345".into(), "爷爷", &a, &p, at("2026-01-15"));
+    assert_eq!(c.progress().1, 0, "nothing required: {:?}", c.items);
+    for n in &p.still_matters {
+        assert!(
+            c.items.iter().any(|i| i.id == format!("tip:{}", n.id)),
+            "{} is an item",
+            n.id
+        );
+    }
+    let text = crate::document::text::render(
+        &crate::document::Document {
+            title: String::new(),
+            sections: vec![crate::document::Section {
+                kind: crate::document::SectionKind::Checklist,
+                blocks: crate::document::checklist_blocks(&c, d("2026-01-15")),
+            }],
+        },
+        crate::document::text::Layout::terminal(200),
+    );
+    assert!(!text.contains("续期期限"), "{text}");
+    assert!(!text.contains("0/0"), "{text}");
+}

@@ -279,18 +279,24 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             ]
                         )
                     )?;
-                    writeln!(
-                        out,
-                        "{}",
+                    // No window where nothing is to be renewed: the status
+                    // alone, with the end date the person gave.
+                    let window = if c.window.no_renewal {
+                        tf(
+                            "checklist.show.no_renewal",
+                            &[("end", &c.answers.validity_end), ("status", &s.words)],
+                        )
+                    } else {
                         tf(
                             "checklist.show.window",
                             &[
                                 ("opens", &c.window.opens),
                                 ("closes", &c.window.closes),
-                                ("status", &s.words)
-                            ]
+                                ("status", &s.words),
+                            ],
                         )
-                    )?;
+                    };
+                    writeln!(out, "{window}")?;
                     if p.is_none() {
                         writeln!(out, "! {}", t("checklist.sheet.no_plan"))?;
                     }

@@ -616,10 +616,12 @@ fn place_line(plan: &RenewalPlan) -> Option<String> {
 pub(crate) fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
     use crate::checklist::{choice_status, route_label};
     let (done, total) = checklist.progress();
-    let mut blocks = vec![Block::Paragraph(Para::new(
-        ParaKind::Plain,
-        tf("checklist.progress", &[("done", &done), ("total", &total)]),
-    ))];
+    // Nothing required (no renewal): say so rather than "0/0".
+    let progress = match total {
+        0 => t("checklist.progress_none").to_string(),
+        _ => tf("checklist.progress", &[("done", &done), ("total", &total)]),
+    };
+    let mut blocks = vec![Block::Paragraph(Para::new(ParaKind::Plain, progress))];
     let states = checklist.choice_states();
     for state in &states {
         blocks.push(Block::Paragraph(Para::new(

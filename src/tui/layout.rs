@@ -276,10 +276,11 @@ pub(crate) fn areas(shown: &Shown) -> Areas {
 /// The tab labels as drawn, with their first and last column.
 pub fn tab_spans(shown: &Shown) -> Vec<(Tab, String, u16, u16)> {
     let progress = match shown.content {
+        // Nothing required (no renewal): no "0/0".
         Content::Result {
             checklist: Some((_, (d, n))),
             ..
-        } => format!(" {d}/{n}"),
+        } if n > 0 => format!(" {d}/{n}"),
         _ => String::new(),
     };
     let mut x = 0u16;

@@ -472,7 +472,12 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
                 // Status and progress first: at 80 columns the end of the
                 // row (the region, the end date) is what is cut.
                 let head = format!("{pointer}{}{}  ", s.glyph, pad(&s.words, status_w));
-                let progress = format!("{:<5}  ", format!("{done}/{total}"));
+                // Nothing required (no renewal): a dash, not "0/0".
+                let counted = match total {
+                    0 => "-".to_string(),
+                    _ => format!("{done}/{total}"),
+                };
+                let progress = format!("{:<5}  ", counted);
                 let rest = width.saturating_sub(head.width() + progress.width());
                 let tail = fit(&who(app, c), rest);
                 if selected {

@@ -909,15 +909,19 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
         return;
     };
     let (done, total) = c.progress();
-    let mut head = tf(
-        // A kiosk's checklist lives only in this visit until saved.
-        if c.id.is_empty() {
-            "tui.checklist.head_unsaved"
-        } else {
-            "tui.checklist.head"
-        },
-        &[("done", &done), ("total", &total)],
-    );
+    let mut head = match total {
+        // Nothing required (no renewal): say so rather than "0/0".
+        0 => t("checklist.progress_none").to_string(),
+        _ => tf(
+            // A kiosk's checklist lives only in this visit until saved.
+            if c.id.is_empty() {
+                "tui.checklist.head_unsaved"
+            } else {
+                "tui.checklist.head"
+            },
+            &[("done", &done), ("total", &total)],
+        ),
+    };
     if let Some(words) = cycle_words(app, c, &view.plan, theme) {
         head = tf(
             "tui.checklist.head_cycle",
