@@ -65,24 +65,26 @@ fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// The plan every test here asks for: 海西, diabetes, ending 2026-03-31.
+const HAIXI: [&str; 11] = [
+    "plan",
+    "--region",
+    "haixi",
+    "--scheme",
+    "zg",
+    "--disease",
+    "tnb",
+    "--end",
+    "2026-03-31",
+    "--today",
+    "2026-01-15",
+];
+
 /// When 海西's window opens for an end date of 2026-03-31, and the pack
 /// the plan names (null for the data built in).
 fn plan(home: &Path, extra: &[&str]) -> (String, Value) {
-    let mut args = vec![
-        "plan",
-        "--region",
-        "haixi",
-        "--scheme",
-        "zg",
-        "--disease",
-        "tnb",
-        "--end",
-        "2026-03-31",
-        "--today",
-        "2026-01-15",
-        "--format",
-        "json",
-    ];
+    let mut args = HAIXI.to_vec();
+    args.extend_from_slice(&["--format", "json"]);
     args.extend_from_slice(extra);
     let (code, out, err) = run(home, &args);
     assert_eq!(code, 0, "{err}");
@@ -139,24 +141,7 @@ fn an_installed_pack_changes_plans_a_broken_one_changes_nothing_and_rollback_res
     assert_eq!(pack["publisher"], "示例医保局");
     assert_eq!(pack["published"], "2027-01-10");
     // The text plan names the pack too.
-    let (_, text, _) = run(
-        h,
-        &[
-            "plan",
-            "--region",
-            "haixi",
-            "--scheme",
-            "zg",
-            "--disease",
-            "tnb",
-            "--end",
-            "2026-03-31",
-            "--today",
-            "2026-01-15",
-            "--lang",
-            "en",
-        ],
-    );
+    let (_, text, _) = run(h, &[&HAIXI[..], &["--lang", "en"]].concat());
     assert!(text.contains("from the pack pack-a"), "{text}");
     let (_, listed_a, _) = run(h, &["data", "list"]);
 
