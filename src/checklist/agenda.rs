@@ -73,22 +73,19 @@ pub fn next_action(
                     c.window.last_day(),
                 ),
             };
-            let apply_by = match plan {
-                Some(p) => p.apply_by.as_ref().map(|a| (a.date, a.estimated)),
-                None => c.window.apply_by.map(|d| (d, false)),
+            // The one deadline: the plan's, else the saved one (its
+            // estimate mark included).
+            let due = match plan {
+                Some(p) => p.deadline_days(),
+                None => c.window.deadline_days(today),
             };
             match status {
                 Status::NotYetOpen => Some(action(ActionKind::Prepare, opens, false)),
-                Status::Open => match (
-                    crate::plan::Deadline::on(today, status, apply_by.map(|a| a.0)),
-                    apply_by,
-                ) {
+                Status::Open => match (due.standing, due.apply_by) {
                     (crate::plan::Deadline::Unknown, _) | (_, None) => {
                         Some(action(ActionKind::WindowCloses, closes, false))
                     }
-                    (_, Some((date, estimated))) => {
-                        Some(action(ActionKind::ApplyBy, date, estimated))
-                    }
+                    (_, Some(date)) => Some(action(ActionKind::ApplyBy, date, due.estimated)),
                 },
                 // Ended, but still accepted: the grace period's last day.
                 Status::Grace => Some(action(ActionKind::ApplyBy, last, false)),

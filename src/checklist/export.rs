@@ -279,10 +279,11 @@ fn events(
     // The apply-by day as it stands on the export's day: once it has passed
     // or the window has closed (or when there is none), the description
     // says what that means now and what to do, in the plan's own words.
-    let deadline = match plan {
-        Some(p) => p.deadline,
-        None => Deadline::on(today, w.status(today), w.apply_by),
+    let due = match plan {
+        Some(p) => p.deadline_days(),
+        None => w.deadline_days(today),
     };
+    let deadline = due.standing;
     if deadline != Deadline::ApplyBy {
         let now = plan
             .and_then(render::apply_by_line)
@@ -292,10 +293,7 @@ fn events(
             tf("checklist.ics.as_of", &[("today", &today), ("text", &now)])
         ));
     }
-    let by_mark = plan
-        .and_then(|p| p.apply_by.as_ref())
-        .map(|a| render::estimated_mark(a.estimated))
-        .unwrap_or_default();
+    let by_mark = render::estimated_mark(due.estimated);
     let by_key = match deadline {
         // In a grace period the day has passed, but applying still works.
         Deadline::Passed | Deadline::Grace => "checklist.ics.apply_by_passed",
@@ -310,7 +308,7 @@ fn events(
             &[("label", who), ("disease", disease)],
         ),
     )];
-    if let Some(by) = w.apply_by {
+    if let Some(by) = due.apply_by {
         events.push((
             "apply-by",
             by,
@@ -322,10 +320,10 @@ fn events(
     }
     events.push((
         "end",
-        w.closes,
+        due.closes.unwrap_or(w.closes),
         tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
     ));
-    if let Some(until) = w.grace_until {
+    if let Some(until) = due.last_day.filter(|l| Some(*l) != due.closes) {
         events.push((
             "grace-end",
             until,
@@ -391,13 +389,12 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
     }
     // The day to apply by as the headline has it: a passed day or a
     // closed window is said as such, never as advice.
-    let by = plan
+    let due = plan.deadline_days();
+    let by = due
         .apply_by
-        .as_ref()
-        .map(|a| format!("{}{}", a.date, render::estimated_mark(a.estimated)))
+        .map(|d| format!("{d}{}", render::estimated_mark(due.estimated)))
         .unwrap_or_default();
-    let last = plan.window.as_ref().map(|w| w.last_day());
-    lines.extend(match (plan.deadline, last) {
+    lines.extend(match (due.standing, due.last_day) {
         (Deadline::ApplyBy, _) => Some(tf("qr.apply_by", &[("date", &by)])),
         (Deadline::Passed, _) => Some(tf("qr.apply_by_passed", &[("date", &by)])),
         (Deadline::Closed, Some(last)) => Some(tf("qr.closed", &[("closes", &last)])),
@@ -498,14 +495,14 @@ fn qr_compact(plan: &RenewalPlan) -> String {
     if w.assumed {
         head.push_str(t("qr.estimated"));
     }
-    let by = plan
+    let due = plan.deadline_days();
+    let by = due
         .apply_by
-        .as_ref()
-        .map(|a| format!("{}{}", a.date, render::estimated_mark(a.estimated)))
+        .map(|d| format!("{d}{}", render::estimated_mark(due.estimated)))
         .unwrap_or_default();
     let mut lines = vec![
         head,
-        match plan.deadline {
+        match due.standing {
             Deadline::ApplyBy => tf("qr.compact.apply_by", &[("date", &by)]),
             // The window's dates are on the line above: the words only.
             Deadline::Passed => t("qr.compact.passed").to_string(),

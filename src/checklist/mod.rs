@@ -218,6 +218,19 @@ impl SavedWindow {
     pub(crate) fn last_day(&self) -> NaiveDate {
         self.grace_until.unwrap_or(self.closes)
     }
+
+    /// The deadline as it was saved, standing on `today`: what the lists
+    /// and the calendar tell when the data no longer knows the plan.
+    pub(crate) fn deadline_days(&self, today: NaiveDate) -> crate::plan::DeadlineDays {
+        let renewing = !self.no_renewal;
+        crate::plan::DeadlineDays {
+            standing: crate::plan::Deadline::on(today, self.status(today), self.apply_by),
+            apply_by: self.apply_by.filter(|_| renewing),
+            estimated: renewing && self.apply_by.is_some() && self.apply_by_estimated,
+            closes: renewing.then_some(self.closes),
+            last_day: renewing.then(|| self.last_day()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -762,13 +775,11 @@ fn question_of(item: &Item) -> Option<crate::plan::questions::Unknown> {
 pub(crate) fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
     use crate::plan::Deadline;
     let status = window.status(today);
-    let by = window.apply_by.map(|by| {
-        format!(
-            "{by}{}",
-            crate::plan::render::estimated_mark(window.apply_by_estimated)
-        )
-    });
-    let key = match Deadline::on(today, status, window.apply_by) {
+    let due = window.deadline_days(today);
+    let by = due
+        .apply_by
+        .map(|by| format!("{by}{}", crate::plan::render::estimated_mark(due.estimated)));
+    let key = match due.standing {
         Deadline::ApplyBy => "checklist.item.apply_by",
         Deadline::Passed => "checklist.item.apply_passed",
         Deadline::Grace => "checklist.item.apply_grace",
@@ -923,5 +934,7 @@ pub(crate) fn route_tag(checklist: &Checklist, item: &Item) -> Option<String> {
     ))
 }
 
+#[cfg(test)]
+mod one_deadline_tests;
 #[cfg(test)]
 mod tests;

@@ -67,10 +67,7 @@ fn choice_states_json(c: &Checklist) -> serde_json::Value {
 /// saved window.
 fn deadline(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Deadline {
     plan.map_or_else(
-        || {
-            let status = plan::status(ctx.today, c.window.opens, c.window.closes);
-            Deadline::on(ctx.today, status, c.window.apply_by)
-        },
+        || c.window.deadline_days(ctx.today).standing,
         |p| p.deadline,
     )
 }

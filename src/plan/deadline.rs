@@ -46,6 +46,37 @@ impl Deadline {
     }
 }
 
+/// The one deadline every output tells: where it stands on the day, the
+/// day to apply by (and whether it counts days beyond the official
+/// schedules), the end date and the last day an application is accepted.
+/// The plan's headline, the agenda, the saved lists, the calendar file and
+/// the QR text all read it ([`crate::plan::RenewalPlan::deadline_days`], or
+/// a saved checklist's window when the data no longer knows the plan), so
+/// none of them counts its own day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadlineDays {
+    pub standing: Deadline,
+    pub apply_by: Option<NaiveDate>,
+    pub estimated: bool,
+    /// The end date; `None` when no renewal is needed.
+    pub closes: Option<NaiveDate>,
+    /// The last day renewal is accepted: the end date, or the grace
+    /// period's last day.
+    pub last_day: Option<NaiveDate>,
+}
+
+impl DeadlineDays {
+    /// Whole days from `today` to the day to apply by.
+    pub fn days_to_apply_by(&self, today: NaiveDate) -> Option<i64> {
+        self.apply_by.map(|d| (d - today).num_days())
+    }
+
+    /// Whole days from `today` to the end date.
+    pub fn days_to_end(&self, today: NaiveDate) -> Option<i64> {
+        self.closes.map(|d| (d - today).num_days())
+    }
+}
+
 /// Working days from applying to the answer: the review and the notice.
 /// `None` beyond what validated data can say, so data that skipped
 /// validation can neither overflow nor send the calendar counting for ever.

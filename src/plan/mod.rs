@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use crate::policy::{Disease, PolicySet, Region};
 
-pub use deadline::Deadline;
+pub use deadline::{Deadline, DeadlineDays};
 pub(crate) use deadline::review_span;
 pub use types::*;
 pub use window::{GracePeriod, RenewalWindow, extended_end};

@@ -476,6 +476,17 @@ impl RenewalPlan {
         }
     }
 
+    /// The one deadline as every output tells it.
+    pub fn deadline_days(&self) -> super::DeadlineDays {
+        super::DeadlineDays {
+            standing: self.deadline,
+            apply_by: self.apply_by.as_ref().map(|a| a.date),
+            estimated: self.apply_by.as_ref().is_some_and(|a| a.estimated),
+            closes: self.window.as_ref().map(|w| w.closes),
+            last_day: self.window.as_ref().map(|w| w.last_day()),
+        }
+    }
+
     /// The place as people call it (石家庄), for headers.
     pub(crate) fn place_short_name(&self) -> String {
         match self.borrowed_place() {

@@ -633,20 +633,28 @@ fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'s
         // as in the printed plan.
         facts.extend(render::apply_by_line(plan));
     } else if let Some(a) = &plan.apply_by {
-        facts.push(
-            tf(
-                if a.typical {
-                    "tui.window.apply_by_typical"
-                } else {
-                    "tui.window.apply_by"
-                },
-                &[
-                    ("date", &a.date),
-                    ("weekday", &weekday(a.date)),
-                    ("n", &a.working_days),
-                ],
-            ) + crate::plan::render::estimated_mark(a.estimated),
-        );
+        // The day with its estimate mark beside it, as every output has it
+        // (the one deadline, `plan::DeadlineDays`).
+        let due = plan.deadline_days();
+        facts.push(tf(
+            if a.typical {
+                "tui.window.apply_by_typical"
+            } else {
+                "tui.window.apply_by"
+            },
+            &[
+                (
+                    "date",
+                    &format!(
+                        "{}{}",
+                        a.date,
+                        crate::plan::render::estimated_mark(due.estimated)
+                    ),
+                ),
+                ("weekday", &weekday(a.date)),
+                ("n", &a.working_days),
+            ],
+        ));
     }
     facts.extend(
         plan.channels
