@@ -367,6 +367,7 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         ],
     )];
     match &plan.window {
+        None if inferred(plan) => lines.push(t("qr.no_renewal_inferred").to_string()),
         None => lines.push(t("qr.no_renewal").to_string()),
         Some(w) => {
             lines.push(tf(
@@ -466,6 +467,12 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
     lines.join("\n")
 }
 
+/// "No renewal" is only the program's reading of the source (西安's other
+/// diseases): the code says so and asks to confirm.
+fn inferred(plan: &RenewalPlan) -> bool {
+    plan.renewal_scope.as_ref().is_some_and(|s| s.inferred)
+}
+
 /// How many levels `qr_text` has, richest first.
 pub(crate) const QR_LEVELS: u8 = 4;
 
@@ -476,7 +483,12 @@ fn qr_compact(plan: &RenewalPlan) -> String {
     let region = name(&plan.region.short_name, None);
     let Some(w) = &plan.window else {
         // No window and no day: that no renewal is needed, and a phone.
-        let mut lines = vec![tf("qr.compact.no_renewal", &[("region", &region)])];
+        let key = if inferred(plan) {
+            "qr.compact.no_renewal_inferred"
+        } else {
+            "qr.compact.no_renewal"
+        };
+        let mut lines = vec![tf(key, &[("region", &region)])];
         lines.extend(
             plan.contacts
                 .first()

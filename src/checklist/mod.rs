@@ -202,6 +202,11 @@ pub struct SavedWindow {
     /// due on them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub no_renewal: bool,
+    /// `no_renewal` is the program's inference, not the source's word
+    /// (西安: the source lists the 13 diseases that need 复审 and says
+    /// nothing of the others): said as such, with a call to confirm.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_renewal_inferred: bool,
 }
 
 impl SavedWindow {
@@ -603,6 +608,7 @@ fn saved_window(plan: &RenewalPlan) -> SavedWindow {
             days: w.days,
             grace_until: w.grace.as_ref().map(|g| g.until),
             no_renewal: false,
+            no_renewal_inferred: false,
         },
         None => SavedWindow {
             opens: plan.validity_end,
@@ -614,8 +620,15 @@ fn saved_window(plan: &RenewalPlan) -> SavedWindow {
             days: None,
             grace_until: None,
             no_renewal: true,
+            no_renewal_inferred: no_renewal_inferred(plan),
         },
     }
+}
+
+/// No renewal, but only as the program reads the source (西安's other
+/// diseases).
+fn no_renewal_inferred(plan: &RenewalPlan) -> bool {
+    plan.window.is_none() && plan.renewal_scope.as_ref().is_some_and(|s| s.inferred)
 }
 
 /// The plan's either/or groups, as items: a route's documents become its
@@ -680,7 +693,11 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
             ..item(format!("doc:{}", d.id), ItemKind::Document, renewing)
         });
     }
+    // An inferred "no renewal" is the one thing to confirm, and that is
+    // required: the source does not say it.
+    let inferred = no_renewal_inferred(plan);
     let confirm = plan.window.as_ref().is_some_and(|w| w.assumed)
+        || inferred
         || plan
             .warnings
             .iter()
@@ -705,7 +722,7 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
     for (id, wanted) in steps {
         if wanted {
             // Confirming that no renewal is needed is advice, not a duty.
-            let required = renewing || id != "confirm";
+            let required = renewing || id != "confirm" || inferred;
             let mut step = item(format!("step:{id}"), ItemKind::Step, required);
             if id == "confirm" && !phones.is_empty() {
                 step.note = Some(phones.clone());
@@ -817,6 +834,15 @@ pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String 
     if let Some(step) = item.id.strip_prefix("step:")
         && step_keys(step).is_some()
     {
+        if step == "confirm" && window.no_renewal_inferred {
+            return match &item.note {
+                Some(phone) => tf(
+                    "checklist.item.confirm_no_renewal_inferred_phone",
+                    &[("phone", phone)],
+                ),
+                None => t("checklist.item.confirm_no_renewal_inferred").to_string(),
+            };
+        }
         if step == "confirm" && window.no_renewal {
             return match &item.note {
                 Some(phone) => tf(

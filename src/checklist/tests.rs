@@ -382,3 +382,79 @@ fn a_plan_without_renewal_requires_nothing_and_lists_what_still_matters() {
     assert!(!text.contains("续期期限"), "{text}");
     assert!(!text.contains("0/0"), "{text}");
 }
+
+/// Issue 22 §3: 西安's source lists the 13 diseases that need 复审 and says
+/// nothing of the others, so "no renewal" for another disease is only the
+/// program's inference. The QR text, the saved checklist's items and the
+/// wizard's saved list say it as such and ask to confirm; none says a
+/// confident 「无需续期」.
+#[test]
+fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
+    let policy = PolicySet::embedded().unwrap();
+    let today = d("2026-05-06");
+    let a = Answers {
+        region: "shaanxi-xian".into(),
+        scheme: Scheme::Employee,
+        disease: "other".into(),
+        validity_end: d("2026-07-31"),
+        cross_province: false,
+        retired: false,
+    };
+    let p = plan::compute(&policy, &a, today).unwrap();
+    assert_eq!(p.status, Status::NoRenewal);
+    assert!(p.renewal_scope.as_ref().is_some_and(|s| s.inferred));
+    let c = Checklist::new("xian".into(), "爸爸", &a, &p, at("2026-05-06"));
+    assert!(c.window.no_renewal);
+
+    let confident = [
+        t("qr.no_renewal").to_string(),
+        tf("qr.compact.no_renewal", &[("region", &p.region.short_name)]),
+        t("tui.home.no_renewal").to_string(),
+    ];
+    for level in 0..export::QR_LEVELS {
+        let qr = export::qr_text(&p, level);
+        assert!(
+            !qr.lines().any(|l| confident.iter().any(|c| c == l)),
+            "QR {level}: {qr}"
+        );
+        assert!(qr.contains(&*p.contacts[0].phone), "QR {level}: {qr}");
+    }
+    assert!(export::qr_text(&p, 0).contains(t("qr.no_renewal_inferred")));
+
+    // The saved checklist: calling to confirm is what there is to do.
+    let confirm = c.items.iter().find(|i| i.id == "step:confirm").unwrap();
+    assert!(confirm.required, "confirming is required here");
+    let line = item_text(confirm, &c.window, today);
+    assert!(line.contains("复审") && line.contains("推断"), "{line}");
+
+    // The wizard's saved list.
+    let theme = crate::tui::theme::Theme {
+        color: false,
+        ascii: false,
+        high_contrast: false,
+    };
+    let next = agenda::next_action(&c, Some(&p), today, &policy);
+    let standing = crate::tui::screens::home::standing(&theme, &c, next.as_ref(), today);
+    assert!(
+        !confident.contains(&standing.words),
+        "saved list: {}",
+        standing.words
+    );
+    assert_eq!(standing.words, t("tui.home.no_renewal_inferred"));
+
+    // 北京's source says it: said without doubt there.
+    let a = Answers {
+        region: "beijing".into(),
+        disease: "any".into(),
+        validity_end: d("2099-12-31"),
+        ..a
+    };
+    let p = plan::compute(&policy, &a, today).unwrap();
+    let c = Checklist::new("bj".into(), "妈妈", &a, &p, at("2026-05-06"));
+    assert!(c.window.no_renewal);
+    assert_eq!(
+        crate::tui::screens::home::standing(&theme, &c, None, today).words,
+        t("tui.home.no_renewal")
+    );
+    assert!(export::qr_text(&p, 0).lines().any(|l| l == t("qr.no_renewal")));
+}

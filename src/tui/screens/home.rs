@@ -328,7 +328,13 @@ pub(crate) fn standing(
         },
         _ if status == Status::NoRenewal => Standing {
             glyph: status_glyph(theme, status),
-            words: t("tui.home.no_renewal").to_string(),
+            // Only the program's reading of the source: to be confirmed.
+            words: t(if c.window.no_renewal_inferred {
+                "tui.home.no_renewal_inferred"
+            } else {
+                "tui.home.no_renewal"
+            })
+            .to_string(),
             style: theme.ok(),
         },
         (_, _, Some(a)) if a.kind == ActionKind::Prepare => Standing {
