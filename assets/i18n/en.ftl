@@ -862,3 +862,4 @@ qr-compact-no_renewal_inferred = { $region }: probably no renewal, confirm
 tui-home-no_renewal_inferred = Probably no renewal (confirm)
 checklist-item-confirm_no_renewal_inferred = Call the insurance office to confirm whether your disease needs re-review: the source lists only the diseases that do, and "no renewal" is this program's inference
 checklist-item-confirm_no_renewal_inferred_phone = Call the insurance office ({ $phone }) to confirm whether your disease needs re-review: the source lists only the diseases that do, and "no renewal" is this program's inference
+warn-end_not_a_deadline = The end date you gave, { $end }, is no renewal deadline; nothing is due on it: the source says "{ $text }". If your certificate or the insurance app shows another date, ask the insurance office.

@@ -862,3 +862,4 @@ qr-compact-no_renewal_inferred = { $region }：很可能无需续期，请确认
 tui-home-no_renewal_inferred = 很可能无需续期（请确认）
 checklist-item-confirm_no_renewal_inferred = 请打电话向经办机构确认您的病是否需要复审：来源只列出需要复审的病种，“不用续期”是本程序的推断
 checklist-item-confirm_no_renewal_inferred_phone = 请打电话（{ $phone }）向经办机构确认您的病是否需要复审：来源只列出需要复审的病种，“不用续期”是本程序的推断
+warn-end_not_a_deadline = 您填的到期日 { $end } 不是续期的截止日，到了这天也不用办续期：来源说“{ $text }”。认定书或医保App上的日期和来源说的不一样时，请向经办机构确认。

@@ -862,3 +862,4 @@ qr-compact-no_renewal_inferred = { $region }：很可能無需續期，請確認
 tui-home-no_renewal_inferred = 很可能無需續期（請確認）
 checklist-item-confirm_no_renewal_inferred = 請打電話向經辦機構確認您的病是否需要複審：來源只列出需要複審的病種，「不用續期」是本程式的推斷
 checklist-item-confirm_no_renewal_inferred_phone = 請打電話（{ $phone }）向經辦機構確認您的病是否需要複審：來源只列出需要複審的病種，「不用續期」是本程式的推斷
+warn-end_not_a_deadline = 您填的到期日 { $end } 不是續期的截止日，到了這天也不用辦續期：來源說「{ $text }」。認定書或醫保App上的日期和來源說的不一樣時，請向經辦機構確認。

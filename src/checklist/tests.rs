@@ -458,3 +458,55 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
     );
     assert!(export::qr_text(&p, 0).lines().any(|l| l == t("qr.no_renewal")));
 }
+
+/// Issue 22 §2: 北京 needs no renewal (有效期至2099年), yet the person typed
+/// an end date. Every form of the plan (JSON, text, Markdown, the printed
+/// sheet) says that date beside what the source says, as `checklist show`
+/// does, instead of leaving the two to contradict each other.
+#[test]
+fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
+    let policy = PolicySet::embedded().unwrap();
+    let today = d("2026-05-06");
+    let a = Answers {
+        region: "beijing".into(),
+        scheme: Scheme::Employee,
+        disease: "any".into(),
+        validity_end: d("2027-06-30"),
+        cross_province: false,
+        retired: false,
+    };
+    let p = plan::compute(&policy, &a, today).unwrap();
+    assert_eq!(p.status, Status::NoRenewal);
+    let c = Checklist::new("bj".into(), "妈妈", &a, &p, at("2026-05-06"));
+    let json = serde_json::to_value(&p).unwrap();
+    let said = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["end"] == "2027-06-30")
+        .unwrap_or_else(|| panic!("no warning names the end date: {json:#}"));
+    assert!(said.to_string().contains("有效期至2099年"), "{said}");
+    // The date and the source's words together, in one sentence.
+    let together = |text: &str| {
+        let flat: String = text.split_whitespace().collect();
+        flat.match_indices("2027-06-30")
+            .any(|(i, _)| flat[i..].chars().take(120).collect::<String>().contains("有效期至2099年"))
+    };
+    for (what, text) in [
+        ("text", crate::document::plan_text_with(&p, 78, None)),
+        ("markdown", crate::document::plan_markdown_with(&p, None)),
+        ("sheet", export::sheet(&c, Some(&p), today, false)),
+        ("sheet markdown", export::sheet(&c, Some(&p), today, true)),
+    ] {
+        assert!(together(&text), "{what}:\n{text}");
+    }
+    // 西安's other diseases: the source says nothing of them, so no such
+    // sentence is made up there.
+    let a = Answers {
+        region: "shaanxi-xian".into(),
+        disease: "other".into(),
+        ..a
+    };
+    let p = plan::compute(&policy, &a, today).unwrap();
+    assert!(!serde_json::to_string(&p.warnings).unwrap().contains("2027-06-30"));
+}

@@ -107,6 +107,17 @@ pub fn compute(
         answers.validity_end,
         scope.no_renewal(),
     ));
+    // No renewal for anyone (北京): the end date typed beside what the
+    // source says, so the two are never left to contradict each other.
+    if let Some(s) = scope
+        .plan_scope(region)
+        .filter(|s| scope.no_renewal() && s.listed.is_empty() && !s.inferred)
+    {
+        warnings.push(Warning::EndNotADeadline {
+            end: answers.validity_end,
+            source_says: s.text,
+        });
+    }
     let (still_matters, notes) = notes::notes(region, disease, &scope);
     // Whom to call: the channels' own phones, then the service line at the
     // person's place.

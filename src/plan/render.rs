@@ -202,6 +202,10 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             tf("warn.verified_old", &[("date", date), ("months", months)])
         }
         Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
+        Warning::EndNotADeadline { end, source_says } => tf(
+            "warn.end_not_a_deadline",
+            &[("end", end), ("text", &data(source_says))],
+        ),
         Warning::UnofficialSource { region } => {
             tf("warn.unofficial_source", &[("region", &name(region, None))])
         }

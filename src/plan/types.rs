@@ -306,6 +306,12 @@ pub enum Warning {
     EndFarAhead {
         end: NaiveDate,
     },
+    /// No renewal at all (北京: 有效期至2099年): the end date the person
+    /// typed is no deadline; what the source says instead.
+    EndNotADeadline {
+        end: NaiveDate,
+        source_says: String,
+    },
     /// The window comes from a third-party summary, not an official notice:
     /// confirm it by phone or at the window.
     UnofficialSource {
@@ -329,6 +335,7 @@ impl Warning {
             Warning::SourcesOld { .. } => "sources_old",
             Warning::VerifiedOld { .. } => "verified_old",
             Warning::EndFarAhead { .. } => "end_far_ahead",
+            Warning::EndNotADeadline { .. } => "end_not_a_deadline",
             Warning::UnofficialSource { .. } => "unofficial_source",
         }
     }
