@@ -27,11 +27,13 @@ use chrono::NaiveDate;
 
 use crate::policy::{Disease, PolicySet, Region};
 
-pub use deadline::{Deadline, DeadlineDays};
 pub(crate) use deadline::review_span;
+pub use deadline::{Deadline, DeadlineDays};
 pub use types::*;
+#[cfg(test)]
+pub(crate) use window::status;
+pub(crate) use window::status_with_grace;
 pub use window::{GracePeriod, RenewalWindow, extended_end};
-pub(crate) use window::{status, status_with_grace};
 // The names the plan's tests (`tests.rs`, `shape_tests.rs`) use unqualified.
 #[cfg(test)]
 use crate::policy::{ChannelKind, OutsideScope, Scheme};

@@ -70,7 +70,9 @@ pub(crate) fn grace_until(validity_end: NaiveDate, days: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Where `today` stands against the window.
+/// Where `today` stands against the window (no grace period): the tests'
+/// shorthand; the program always asks [`status_with_grace`].
+#[cfg(test)]
 pub(crate) fn status(today: NaiveDate, opens: NaiveDate, closes: NaiveDate) -> Status {
     status_with_grace(today, opens, closes, None)
 }
