@@ -66,6 +66,10 @@ def main():
             f.write(f'  "{key}": {json.dumps(doc[key], ensure_ascii=False)},\n')
         f.write('  "concepts": [\n')
         f.write(",\n".join("    " + json.dumps(c, ensure_ascii=False) for c in doc["concepts"]))
+        f.write("\n  ],\n")
+        # Names a region's entry uses that stay its own (reviewed, with why).
+        f.write('  "region_only": [\n')
+        f.write(",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in doc.get("region_only", [])))
         f.write("\n  ]\n}\n")
     print(f"{len(doc['concepts'])} concepts written to data/diseases.json", file=sys.stderr)
 

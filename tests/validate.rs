@@ -145,6 +145,28 @@ fn a_cross_province_reference_must_exist_nationally() {
     );
 }
 
+/// Issue 20: an entry's `concepts` name concepts of the national
+/// vocabulary (data/diseases.json); an unknown id is named with its file
+/// and entry, and a file without the field stays valid (names match).
+#[test]
+fn an_unknown_concept_is_rejected_with_its_file_and_entry() {
+    let p = problems_after(|v| {
+        v["diseases"][0]["concepts"] = serde_json::json!(["hypertension", "no-such-concept"])
+    });
+    assert_problem(
+        &p,
+        "diseases[0].concepts[1]",
+        "\"no-such-concept\" (hypertension)",
+    );
+    assert_eq!(p.len(), 1, "{p:#?}");
+    let p = problems_after(|v| {
+        for d in v["diseases"].as_array_mut().unwrap() {
+            d.as_object_mut().unwrap().remove("concepts");
+        }
+    });
+    assert!(p.is_empty(), "{p:#?}");
+}
+
 #[test]
 fn an_open_list_needs_an_other_entry() {
     let p = problems_after(|v| {

@@ -152,6 +152,11 @@ pub struct Disease {
     /// counts as, if any (see `National::cross_province`).
     #[serde(default)]
     pub cross_province: Option<String>,
+    /// Ids of the national vocabulary's concepts (`data/diseases.json`)
+    /// this entry covers, as its own name or source says. Absent in packs
+    /// written before the field: the entry's names are matched instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concepts: Option<Vec<String>>,
     /// Renewal cycle for this disease when the source gives one.
     #[serde(default)]
     pub cycle_years: Option<Fact<Vec<u32>>>,

@@ -378,6 +378,14 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     }
     for (i, d) in r.diseases.iter().enumerate() {
         c.source(&format!("diseases[{i}].source"), &d.source);
+        for (j, id) in d.concepts.iter().flatten().enumerate() {
+            if !crate::vocabulary::concepts().iter().any(|k| &k.id == id) {
+                c.fail(
+                    &format!("diseases[{i}].concepts[{j}]"),
+                    &format!("{:?} ({}) names no concept of data/diseases.json", id, d.id),
+                );
+            }
+        }
         for (j, id) in d.documents.iter().enumerate() {
             if !doc_ids.contains(id.as_str()) {
                 c.fail(
