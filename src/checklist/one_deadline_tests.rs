@@ -97,10 +97,7 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
 
     // The saved window, and the checklist's apply line from it.
     assert_eq!(c.window.apply_by, by, "{what}: saved window");
-    assert_eq!(
-        c.window.apply_by_estimated, estimated,
-        "{what}: saved mark"
-    );
+    assert_eq!(c.window.apply_by_estimated, estimated, "{what}: saved mark");
     let line = apply_line(&c.window, today);
     match &shown {
         Some(s) => assert!(line.contains(s.as_str()), "{what}: apply line {line}"),
@@ -168,10 +165,7 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
             None => assert!(!qr.contains(mark), "{what}: QR {level}: {qr}"),
         }
         if let Some(end) = closes {
-            assert!(
-                qr.contains(&end.to_string()),
-                "{what}: QR {level}: {qr}"
-            );
+            assert!(qr.contains(&end.to_string()), "{what}: QR {level}: {qr}");
         }
     }
 
@@ -238,12 +232,7 @@ fn every_output_states_the_same_deadline() {
     // The cases are what they say they are.
     let deadlines: Vec<(Deadline, bool)> = plans
         .iter()
-        .map(|p| {
-            (
-                p.deadline,
-                p.apply_by.as_ref().is_some_and(|a| a.estimated),
-            )
-        })
+        .map(|p| (p.deadline, p.apply_by.as_ref().is_some_and(|a| a.estimated)))
         .collect();
     assert_eq!(
         deadlines,

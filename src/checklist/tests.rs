@@ -456,7 +456,11 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
         crate::tui::screens::home::standing(&theme, &c, None, today).words,
         t("tui.home.no_renewal")
     );
-    assert!(export::qr_text(&p, 0).lines().any(|l| l == t("qr.no_renewal")));
+    assert!(
+        export::qr_text(&p, 0)
+            .lines()
+            .any(|l| l == t("qr.no_renewal"))
+    );
 }
 
 /// Issue 22 §2: 北京 needs no renewal (有效期至2099年), yet the person typed
@@ -489,8 +493,13 @@ fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
     // The date and the source's words together, in one sentence.
     let together = |text: &str| {
         let flat: String = text.split_whitespace().collect();
-        flat.match_indices("2027-06-30")
-            .any(|(i, _)| flat[i..].chars().take(120).collect::<String>().contains("有效期至2099年"))
+        flat.match_indices("2027-06-30").any(|(i, _)| {
+            flat[i..]
+                .chars()
+                .take(120)
+                .collect::<String>()
+                .contains("有效期至2099年")
+        })
     };
     for (what, text) in [
         ("text", crate::document::plan_text_with(&p, 78, None)),
@@ -508,5 +517,9 @@ fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
         ..a
     };
     let p = plan::compute(&policy, &a, today).unwrap();
-    assert!(!serde_json::to_string(&p.warnings).unwrap().contains("2027-06-30"));
+    assert!(
+        !serde_json::to_string(&p.warnings)
+            .unwrap()
+            .contains("2027-06-30")
+    );
 }
