@@ -1042,3 +1042,32 @@ fn the_cli_list_and_the_wizard_list_share_one_order() {
     assert_eq!(cli, wizard);
     assert_eq!(cli[0], "外公", "the expired one first");
 }
+
+/// Issue 26: F4 adds a note dated today; the row shows the last note and
+/// the filter finds the checklist by it.
+#[test]
+fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
+    let mut h = six();
+    select(&mut h, "妈妈");
+    let id = h.app.home_rows()[h.app.selected() - 1].id.clone();
+    h.key(KeyCode::F(4));
+    assert!(h.screen().contains("记一条备注"), "{}", h.screen());
+    // Empty is refused; the popup stays and nothing is written.
+    h.enter();
+    assert!(h.app.message().unwrap().1.contains("备注是空的"));
+    assert!(file_of(&h, &id).get("notes").is_none());
+    h.typed("已电话通知，周五来取").enter();
+    let file = file_of(&h, &id);
+    assert_eq!(file["notes"][0]["on"], "2026-01-15");
+    assert_eq!(file["notes"][0]["text"], "已电话通知，周五来取");
+    assert!(h.app.message().unwrap().1.contains("妈妈"));
+    // Last on the row, after the end date and region (cut first at 80).
+    h.resize(140, 30);
+    assert!(
+        row_of(&h.screen(), "妈妈").contains("01-15 已电话通知"),
+        "{}",
+        h.screen()
+    );
+    h.typed("zwlq");
+    assert_eq!(labels(&h), ["妈妈"], "found by the note's initials");
+}

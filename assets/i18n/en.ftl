@@ -253,7 +253,7 @@ tui-saved_no_plan = This checklist's region or disease is no longer in the curre
 tui-no_match = Nothing to choose: please change the filter text first
 tui-pick_number = Press a number from 1 to { $max }, or use ↑↓ to choose
 tui-too_small = Window too small: please make it at least { $w }×{ $h } (now { $cw }×{ $ch })
-tui-keys-home = ↑↓ choose  Enter open  Del delete  F2 rename  F3 edit  ? help
+tui-keys-home = ↑↓ choose  Enter open  Del delete  F2 rename  F3 edit  F4 note  ? help
 tui-keys-filter = Type to filter  ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
 tui-keys-choice = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
 tui-keys-date = Type the date  Enter OK  ←→ move  Esc back  ? help
@@ -364,7 +364,7 @@ clap-plan-cross_province = Lives or is treated in another province
 clap-plan-retired = Retired (only changes the example ratios some regions show)
 clap-plan-format = Output format
 clap-plan-save = Save the checklist for this plan
-clap-plan-label = Your own word for whose checklist it is (e.g. 妈妈); no names or ID numbers
+clap-plan-label = Whose checklist it is: a word or a name (e.g. Mum, 王秀英); no ID or phone numbers
 clap-checklist-about = Saved checklists: list, show, tick, untick, delete, export
 clap-checklist-list-about = Every saved checklist, most urgent first
 clap-checklist-show-about = One checklist with its items (id, unique id prefix, or label)
@@ -707,7 +707,7 @@ tui-home-restored = "{ $label }" is back.
 tui-home-renamed = Renamed to "{ $label }".
 tui-rename-title = Rename
 tui-rename-label = New label:{" "}
-tui-rename-hint = Your own word for whose it is (e.g. Mum); no names, ID numbers or phone numbers. Enter saves, Esc cancels.
+tui-rename-hint = Whose checklist it is: a word or a name (e.g. Mum, Wang Xiuying); checklists stay on this computer. No ID or phone numbers. Enter saves, Esc cancels.
 tui-rename-empty = The label cannot be empty.
 tui-edit-hint = Change this checklist's answers: choose a row and press Enter to change it, then Confirm. Ticks that still apply are kept. Esc leaves it as it was.
 tui-edited = Checklist "{ $label }" updated; the ticks that still apply are kept.
@@ -756,6 +756,7 @@ tui-help-saved =
     Type       Filter the list of checklists (label, region, disease, pinyin)
     Del        Delete the chosen checklist (asks first; Ctrl-U undoes; or Ctrl-D)
     F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-E)
+    F4         Add a note dated today (e.g. called; or Ctrl-O)
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)
 plan-validity_note = {" "}The data's note, in Chinese: { $note }
@@ -857,3 +858,24 @@ plan-typed_no_list = This program has no list of diseases for { $region }: your 
 tui-filter-cover = Not listed: Enter picks "{ $entry }" for "{ $typed }"
 tui-filter-hint_kiosk = Number, then Enter. Not listed? { $n }: { $generic }
 tui-number_highlighted = Item { $n } highlighted: press Enter
+# issue 26: notes, rename, edit
+cli-what-filter = filter (--filter)
+cli-which-note_on = note date (--on)
+checklist-noted = Noted for "{ $label }": { $line }
+checklist-notes_count = This checklist has { $n } note(s) (renew checklist show lists them all).
+checklist-note_empty = The note is empty: write what to remember, e.g. "Called; picks up the form on Friday".
+checklist-note_too_long = The note is too long: at most { $max } characters each; split it into several notes.
+checklist-show-notes = Notes:
+checklist-renamed = Renamed "{ $old }" to "{ $label }" (id { $id }).
+checklist-edit_nothing = Nothing to change: give at least one of --end, --disease, --scheme or --region.
+checklist-edited = Updated "{ $label }" (id { $id }): { $region } · { $disease } · ends { $end }
+checklist-edited_progress = { $done }/{ $total } done (ticks that still apply are kept).
+clap-checklist-note-about = Add a dated note to a checklist (e.g. "Called; picks up the form on Friday")
+clap-checklist-rename-about = Give a checklist a new label
+clap-checklist-edit-about = Change a checklist's answers (end date, disease, scheme, region), keeping the ticks that still apply
+clap-checklist-list-filter = Only checklists whose label, region, disease or notes contain this (pinyin and initials too)
+tui-note-title = Add a note
+tui-note-label = Note: 
+tui-note-hint = What was done or said today (e.g. "Called; picks up the form on Friday"). Enter saves, Esc cancels.
+tui-home-noted = Note added for "{ $label }".
+tui-result-notes = Notes

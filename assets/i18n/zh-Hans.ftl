@@ -253,7 +253,7 @@ tui-saved_no_plan = 这份清单的地区或病种已不在现在的资料里：
 tui-no_match = 没有可选的项：请先修改筛选文字
 tui-pick_number = 请按 1 到 { $max } 的数字或 ↑↓ 选择
 tui-too_small = 窗口太小：请放大到至少 { $w }×{ $h }（现在 { $cw }×{ $ch }）
-tui-keys-home = ↑↓ 选择  Enter 打开  Del 删除  F2 改名  F3 改回答  ? 帮助
+tui-keys-home = ↑↓ 选择  Enter 打开  Del 删除  F2 改名  F3 改回答  F4 备注  ? 帮助
 tui-keys-filter = 打字筛选  ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
 tui-keys-choice = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
 tui-keys-date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助
@@ -364,7 +364,7 @@ clap-plan-cross_province = 在外省居住或看病
 clap-plan-retired = 已退休（只影响部分地区的报销比例示例）
 clap-plan-format = 输出格式
 clap-plan-save = 保存这份计划的清单
-clap-plan-label = 清单标签：您自己的称呼（如 妈妈），不要写姓名或证件号
+clap-plan-label = 清单标签：称呼或姓名（如 妈妈、王秀英），不要写证件号或电话
 clap-checklist-about = 已保存的清单：列出、查看、打勾、取消、删除、导出
 clap-checklist-list-about = 列出全部清单，最紧急的在前
 clap-checklist-show-about = 查看一份清单（编号、编号开头几位或标签）
@@ -707,7 +707,7 @@ tui-home-restored = 已恢复「{ $label }」。
 tui-home-renamed = 已改名为「{ $label }」。
 tui-rename-title = 改名
 tui-rename-label = 新标签：
-tui-rename-hint = 您自己起的称呼（如 妈妈），不要写姓名、证件号或电话。Enter 保存，Esc 取消。
+tui-rename-hint = 用来认出是谁的清单：可以是称呼或姓名（如 妈妈、王秀英）；清单只存在这台电脑上。不要写证件号或电话。Enter 保存，Esc 取消。
 tui-rename-empty = 标签不能为空。
 tui-edit-hint = 修改这份清单的回答：选一行按 Enter 修改，最后选“确认”。仍适用的勾都保留。Esc 不改，回到列表。
 tui-edited = 清单「{ $label }」已更新；仍适用的勾都保留了。
@@ -756,6 +756,7 @@ tui-help-saved =
     打字       在清单列表里筛选（标签、地区、病种、拼音）
     Del        删除选中的清单（先问；Ctrl-U 撤销；也可按 Ctrl-D）
     F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-E）
+    F4         记一条今天的备注（如 已电话通知；也可按 Ctrl-O）
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）
 plan-validity_note = （{ $note }）
@@ -857,3 +858,24 @@ plan-typed_no_list = 本程序没有{ $region }的病种目录：您的病“{ $
 tui-filter-cover = “{ $typed }”不在这个地区的名单里：按 Enter 选“{ $entry }”，计划会写明您的病
 tui-filter-hint_kiosk = 按编号选，再按 Enter；名单里没有您的地区，请按 { $n }（{ $generic }）
 tui-number_highlighted = 已选第 { $n } 项：按 Enter 确定
+# issue 26: notes, rename, edit
+cli-what-filter = 筛选（--filter）
+cli-which-note_on = 备注日期（--on）
+checklist-noted = 已给「{ $label }」记下：{ $line }
+checklist-notes_count = 这份清单共有 { $n } 条备注（renew checklist show 可看全部）。
+checklist-note_empty = 备注是空的：请写下要记的事，比如“已电话通知，周五来取申请表”。
+checklist-note_too_long = 备注太长：一条最多 { $max } 个字，可以分成几条记。
+checklist-show-notes = 备注：
+checklist-renamed = 已把「{ $old }」改名为「{ $label }」（编号 { $id }）。
+checklist-edit_nothing = 没有要改的：请给出 --end、--disease、--scheme 或 --region 中的至少一项。
+checklist-edited = 已更新「{ $label }」（编号 { $id }）：{ $region } · { $disease } · 到期 { $end }
+checklist-edited_progress = 已完成 { $done }/{ $total } 项（还适用的勾都保留了）。
+clap-checklist-note-about = 给清单记一条带日期的备注（如 已电话通知，周五来取申请表）
+clap-checklist-rename-about = 给清单改个标签
+clap-checklist-edit-about = 修改清单的回答（到期日、病种、医保类型、地区），还适用的勾都保留
+clap-checklist-list-filter = 只列标签、地区、病种或备注里含有这些字的清单（也可用拼音或首字母）
+tui-note-title = 记一条备注
+tui-note-label = 备注：
+tui-note-hint = 今天做了什么、说了什么（如 已电话通知，周五来取申请表）。Enter 保存，Esc 取消。
+tui-home-noted = 已给「{ $label }」记下备注。
+tui-result-notes = 备注

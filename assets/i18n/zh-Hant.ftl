@@ -253,7 +253,7 @@ tui-saved_no_plan = 這份清單的地區或病種已不在現在的資料裡：
 tui-no_match = 沒有可選的項：請先修改篩選文字
 tui-pick_number = 請按 1 到 { $max } 的數字或 ↑↓ 選擇
 tui-too_small = 視窗太小：請放大到至少 { $w }×{ $h }（現在 { $cw }×{ $ch }）
-tui-keys-home = ↑↓ 選擇  Enter 開啟  Del 刪除  F2 改名  F3 改回答  ? 幫助
+tui-keys-home = ↑↓ 選擇  Enter 開啟  Del 刪除  F2 改名  F3 改回答  F4 備註  ? 幫助
 tui-keys-filter = 打字篩選  ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
 tui-keys-choice = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
 tui-keys-date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助
@@ -364,7 +364,7 @@ clap-plan-cross_province = 在外省居住或看病
 clap-plan-retired = 已退休（僅影響部分地區的報銷比例示例）
 clap-plan-format = 輸出格式
 clap-plan-save = 儲存這份計畫的清單
-clap-plan-label = 清單標籤：您自己的稱呼（如 妈妈），不要寫姓名或證件號
+clap-plan-label = 清單標籤：稱呼或姓名（如 媽媽、王秀英），不要寫證件號或電話
 clap-checklist-about = 已儲存的清單：列出、查看、打勾、取消、刪除、匯出
 clap-checklist-list-about = 列出全部清單，最緊急的在前
 clap-checklist-show-about = 查看一份清單（編號、編號開頭幾位或標籤）
@@ -707,7 +707,7 @@ tui-home-restored = 已復原「{ $label }」。
 tui-home-renamed = 已改名為「{ $label }」。
 tui-rename-title = 改名
 tui-rename-label = 新標籤：
-tui-rename-hint = 您自己取的稱呼（如 媽媽），不要寫姓名、證件號碼或電話。Enter 儲存，Esc 取消。
+tui-rename-hint = 用來認出是誰的清單：可以是稱呼或姓名（如 媽媽、王秀英）；清單只存在這台電腦上。不要寫證件號碼或電話。Enter 儲存，Esc 取消。
 tui-rename-empty = 標籤不能是空的。
 tui-edit-hint = 修改這份清單的回答：選一行按 Enter 修改，最後選「確認」。仍適用的勾都保留。Esc 不改，回到列表。
 tui-edited = 清單「{ $label }」已更新；仍適用的勾都保留了。
@@ -756,6 +756,7 @@ tui-help-saved =
     打字       在清單列表裡篩選（標籤、地區、病種、拼音）
     Del        刪除選中的清單（先問；Ctrl-U 復原；也可按 Ctrl-D）
     F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-E）
+    F4         記一條今天的備註（如 已電話通知；也可按 Ctrl-O）
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
 plan-validity_note = （{ $note }）
@@ -857,3 +858,24 @@ plan-typed_no_list = 本程式沒有{ $region }的病種目錄：您的病「{ $
 tui-filter-cover = 「{ $typed }」不在這個地區的名單裡：按 Enter 選「{ $entry }」，計畫會寫明您的病
 tui-filter-hint_kiosk = 按編號選，再按 Enter；名單裡沒有您的地區，請按 { $n }（{ $generic }）
 tui-number_highlighted = 已選第 { $n } 項：按 Enter 確定
+# issue 26: notes, rename, edit
+cli-what-filter = 篩選（--filter）
+cli-which-note_on = 備註日期（--on）
+checklist-noted = 已給「{ $label }」記下：{ $line }
+checklist-notes_count = 這份清單共有 { $n } 條備註（renew checklist show 可看全部）。
+checklist-note_empty = 備註是空的：請寫下要記的事，比如「已電話通知，週五來取申請表」。
+checklist-note_too_long = 備註太長：一條最多 { $max } 個字，可以分成幾條記。
+checklist-show-notes = 備註：
+checklist-renamed = 已把「{ $old }」改名為「{ $label }」（編號 { $id }）。
+checklist-edit_nothing = 沒有要改的：請給出 --end、--disease、--scheme 或 --region 中的至少一項。
+checklist-edited = 已更新「{ $label }」（編號 { $id }）：{ $region } · { $disease } · 到期 { $end }
+checklist-edited_progress = 已完成 { $done }/{ $total } 項（還適用的勾都保留了）。
+clap-checklist-note-about = 給清單記一條帶日期的備註（如 已電話通知，週五來取申請表）
+clap-checklist-rename-about = 給清單改個標籤
+clap-checklist-edit-about = 修改清單的回答（到期日、病種、醫保類型、地區），還適用的勾都保留
+clap-checklist-list-filter = 只列標籤、地區、病種或備註裡含有這些字的清單（也可用拼音或首字母）
+tui-note-title = 記一條備註
+tui-note-label = 備註：
+tui-note-hint = 今天做了什麼、說了什麼（如 已電話通知，週五來取申請表）。Enter 儲存，Esc 取消。
+tui-home-noted = 已給「{ $label }」記下備註。
+tui-result-notes = 備註

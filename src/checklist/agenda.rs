@@ -268,6 +268,7 @@ impl FilterKeys {
     pub fn new(c: &Checklist) -> FilterKeys {
         let keys = [&c.label, &c.region_name, &c.disease_name, &c.id]
             .into_iter()
+            .chain(c.notes.iter().map(|n| &n.text))
             .flat_map(|t| text_keys(t))
             .collect();
         FilterKeys { keys }
@@ -297,6 +298,9 @@ pub fn filter_keys(lists: &[Checklist]) -> Vec<FilterKeys> {
                 keys.extend_from_slice(known.entry(text).or_insert_with(|| text_keys(text)));
             }
             keys.extend(text_keys(&c.id));
+            for n in &c.notes {
+                keys.extend(text_keys(&n.text));
+            }
             FilterKeys { keys }
         })
         .collect()

@@ -76,11 +76,31 @@ pub(crate) fn sheet(
             s
         }
     };
+    let notes = notes_block(checklist, printed_on, markdown);
     if markdown {
-        format!("> {head}\n\n{body}")
+        format!("> {head}\n\n{notes}{body}")
     } else {
-        format!("{head}\n\n{body}")
+        format!("{head}\n\n{notes}{body}")
     }
+}
+
+/// The person's notes under the sheet's head, newest last; nothing when
+/// there are none.
+fn notes_block(checklist: &Checklist, today: NaiveDate, markdown: bool) -> String {
+    if checklist.notes.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("{}\n", t("checklist.show.notes"));
+    for n in &checklist.notes {
+        let line = super::notes::note_line(n, today);
+        if markdown {
+            s.push_str(&format!("- {line}\n"));
+        } else {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    s.push('\n');
+    s
 }
 
 /// An iCalendar (RFC 5545) document written line by line. Text values are

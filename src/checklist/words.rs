@@ -90,3 +90,14 @@ pub(crate) fn label_problem_text(p: LabelProblem) -> String {
     }
     .to_string()
 }
+
+/// Why a note was not kept, as the person reads it.
+pub(crate) fn note_problem_text(p: super::notes::NoteProblem) -> String {
+    match p {
+        super::notes::NoteProblem::Empty => t("checklist.note_empty").to_string(),
+        super::notes::NoteProblem::TooLong => tf(
+            "checklist.note_too_long",
+            &[("max", &super::notes::MAX_NOTE_CHARS)],
+        ),
+    }
+}

@@ -114,7 +114,7 @@ pub enum Command {
         /// Save the checklist for this plan.
         #[arg(long)]
         save: bool,
-        /// Your own word for whose checklist it is (e.g. 妈妈); no names or ID numbers needed.
+        /// Whose checklist it is: a word or a name (e.g. 妈妈, 王秀英); no ID or phone numbers.
         #[arg(long, requires = "save")]
         label: Option<String>,
     },
@@ -190,6 +190,10 @@ pub enum ChecklistCommand {
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Only checklists whose label, region, disease or notes contain
+        /// this (pinyin and initials too, as the wizard's filter).
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
     },
     /// One checklist with its items (ID: id, unique id prefix, or label).
     Show {
@@ -252,6 +256,34 @@ pub enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    // --- issue 26: notes, rename and edit from the command line ---
+    /// Add a dated note (e.g. 已电话通知，周五来取申请表).
+    Note {
+        id: String,
+        text: String,
+        /// The day the note is about (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Give a checklist a new label.
+    Rename { id: String, label: String },
+    /// Change a checklist's answers; ticks of items still asked for are kept.
+    Edit {
+        id: String,
+        /// The new end date of the current qualification.
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+        /// Disease: id, name, pinyin or initials.
+        #[arg(long)]
+        disease: Option<String>,
+        /// Scheme: employee / 职工医保, resident / 城乡居民医保.
+        #[arg(long)]
+        scheme: Option<String>,
+        /// Region: id, name, pinyin or a unique part.
+        #[arg(long)]
+        region: Option<String>,
+    },
+    // --- end issue 26 ---
 }
 
 impl Command {
@@ -268,7 +300,7 @@ impl Command {
             Command::Kiosk(_) => false,
             Command::Agenda { format, .. } => *format == Format::Json,
             Command::Checklist(c) => match c {
-                ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
+                ChecklistCommand::List { format, .. } | ChecklistCommand::Show { format, .. } => {
                     *format == ListFormat::Json
                 }
                 ChecklistCommand::Export { format, .. } => {

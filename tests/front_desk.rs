@@ -1,0 +1,194 @@
+//! A clinic's front desk from the command line (issue 26): dated notes,
+//! rename and edit, two checklists with one label, a label found by its
+//! pinyin initials. Hermetic: a temp data dir, a fixed today, the fixture
+//! regions (`tests/fixtures/policy/regions`, as a policy pack).
+
+mod common;
+
+use common::{FIXTURE_REGIONS, renew_in};
+use serde_json::Value;
+
+const TODAY: &str = "2026-01-15";
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run_in(&self, lang: &str, today: &str, args: &[&str]) -> Run {
+        let out = renew_in(self.dir.path())
+            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
+            .env("RENEW_TODAY", today)
+            .args(["--lang", lang])
+            .args(args)
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_in("zh-Hans", TODAY, args)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let r = self.run(args);
+        assert_eq!(r.code, 0, "{args:?}\n{}\n{}", r.stdout, r.stderr);
+        r.stdout
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn show(&self, id: &str) -> Value {
+        self.json(&["checklist", "show", id, "--format", "json"])
+    }
+
+    fn save(&self, region: &str, disease: &str, end: &str, label: &str) -> String {
+        let v = self.json(&[
+            "plan",
+            "--region",
+            region,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            end,
+            "--format",
+            "json",
+            "--save",
+            "--label",
+            label,
+        ]);
+        v["checklist"]["id"].as_str().unwrap().to_string()
+    }
+}
+
+#[test]
+fn a_note_is_dated_shown_exported_filtered_and_kept_into_the_next_cycle() {
+    let env = Env::new();
+    let id = env.save("乙市", "gxy", "2026-03-31", "王秀英");
+    let other = env.save("乙市", "gxy", "2026-03-31", "李建国");
+    let out = env.ok(&[
+        "checklist",
+        "note",
+        &id,
+        "已电话通知，周五来取申请表",
+        "--on",
+        "2026-01-12",
+    ]);
+    assert!(out.contains("01-12 已电话通知，周五来取申请表"), "{out}");
+    let v = env.show(&id);
+    assert_eq!(v["notes"][0]["on"], "2026-01-12");
+    assert_eq!(v["notes"][0]["text"], "已电话通知，周五来取申请表");
+    let text = env.ok(&["checklist", "show", &id]);
+    assert!(
+        text.contains("备注：\n  01-12 已电话通知，周五来取申请表"),
+        "{text}"
+    );
+    let sheet = env.ok(&["checklist", "export", &id, "--format", "markdown"]);
+    assert!(sheet.contains("- 01-12 已电话通知"), "{sheet}");
+    let file = env.json(&["checklist", "export", &id, "--format", "json"]);
+    assert_eq!(file["notes"][0]["text"], "已电话通知，周五来取申请表");
+    // Filtered by the note's words and their pinyin initials.
+    for q in ["周五", "dhtz"] {
+        let list = env.json(&["checklist", "list", "--format", "json", "--filter", q]);
+        let ids: Vec<&str> = list["checklists"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, [id.as_str()], "{q}: {other} has no such note");
+    }
+    // The next cycle keeps what the desk wrote.
+    env.ok(&["checklist", "submit", &id, "--on", "2026-01-13"]);
+    env.ok(&[
+        "checklist",
+        "approve",
+        &id,
+        "--new-end",
+        "2028-03-31",
+        "--on",
+        "2026-01-15",
+    ]);
+    let v = env.show(&id);
+    assert_eq!(v["answers"]["validity_end"], "2028-03-31");
+    assert_eq!(v["notes"].as_array().unwrap().len(), 1, "{v}");
+    // An empty note is refused, in the person's language, nothing written.
+    let r = env.run(&["checklist", "note", &id, "  "]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("备注是空的"), "{}", r.stderr);
+    assert_eq!(env.show(&id)["notes"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn rename_and_edit_do_from_the_command_line_what_f2_and_f3_do() {
+    let env = Env::new();
+    let id = env.save("乙市", "gxy", "2026-03-31", "妈妈");
+    env.ok(&["checklist", "tick", &id, "1"]);
+    let ticked = env.show(&id)["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = env.ok(&["checklist", "rename", &id, "王秀英"]);
+    assert!(out.contains("「妈妈」改名为「王秀英」"), "{out}");
+    assert_eq!(env.show(&id)["label"], "王秀英");
+    // A label with an ID number is refused.
+    let r = env.run(&["checklist", "rename", &id, "王 110101199001011234"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(env.show(&id)["label"], "王秀英");
+
+    env.ok(&["checklist", "edit", &id, "--end", "2026-06-30"]);
+    let v = env.show(&id);
+    assert_eq!(v["answers"]["validity_end"], "2026-06-30");
+    assert_eq!(v["window"]["closes"], "2026-06-30");
+    let item = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == ticked.as_str())
+        .unwrap();
+    assert_eq!(item["done"], true, "the tick is kept by item id");
+
+    env.ok(&[
+        "checklist",
+        "edit",
+        &id,
+        "--disease",
+        "tnb",
+        "--scheme",
+        "resident",
+    ]);
+    let v = env.show(&id);
+    assert_eq!(v["disease_name"], "糖尿病");
+    assert_eq!(v["answers"]["scheme"], "resident");
+    // Another region: the same disease found by name there.
+    env.ok(&["checklist", "edit", &id, "--region", "甲市"]);
+    let v = env.show(&id);
+    assert_eq!(v["answers"]["region"], "fx-exact");
+    assert_eq!(v["disease_name"], "糖尿病");
+
+    let r = env.run(&["checklist", "edit", &id]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--end"), "{}", r.stderr);
+    let r = env.run(&["checklist", "edit", &id, "--end", "2026-02-30"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
