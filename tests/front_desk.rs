@@ -192,3 +192,38 @@ fn rename_and_edit_do_from_the_command_line_what_f2_and_f3_do() {
     let r = env.run(&["checklist", "edit", &id, "--end", "2026-02-30"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn one_label_twice_is_told_apart_and_a_label_is_found_by_its_initials() {
+    let env = Env::new();
+    let a = env.save("乙市", "gxy", "2026-03-31", "王秀英");
+    env.save("甲市", "tnb", "2026-06-30", "李建国");
+    // Found by the label's initials or full pinyin, as the wizard filters.
+    for q in ["wxy", "wangxiuying", "WXY"] {
+        let v = env.show(q);
+        assert_eq!(v["id"], a.as_str(), "{q}");
+    }
+    let b = env.save("甲市", "tnb", "2026-06-30", "王秀英");
+    for q in ["王秀英", "wxy"] {
+        let r = env.run(&["checklist", "show", q]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        let line = |id: &str| {
+            r.stderr
+                .lines()
+                .find(|l| l.contains(id))
+                .unwrap_or_else(|| panic!("{id} not listed:\n{}", r.stderr))
+                .to_string()
+        };
+        let (la, lb) = (line(&a), line(&b));
+        assert!(
+            la.contains("高血压") && la.contains("乙市") && la.contains("2026-03-31"),
+            "{la}"
+        );
+        assert!(
+            lb.contains("糖尿病") && lb.contains("甲市") && lb.contains("2026-06-30"),
+            "{lb}"
+        );
+    }
+    // Nothing else matches.
+    assert_eq!(env.run(&["checklist", "show", "zzz"]).code, 2);
+}

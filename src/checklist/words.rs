@@ -11,9 +11,22 @@ pub(crate) fn error_text(e: &StoreError) -> String {
     match e {
         StoreError::NotFound(q) | StoreError::BadId(q) => tf("checklist.not_found", &[("q", q)]),
         StoreError::Ambiguous { query, matches } => {
+            // Told apart by what differs: disease, region, end date.
             let list: Vec<String> = matches
                 .iter()
-                .map(|(id, label)| format!("  {id}  {label}"))
+                .map(|m| {
+                    let mut parts = vec![m.label.clone()];
+                    parts.extend(
+                        [&m.disease, &m.region]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .cloned(),
+                    );
+                    if let Some(end) = m.end {
+                        parts.push(format!("{} {end}", t("tui.home.ends")));
+                    }
+                    format!("  {}  {}", m.id, parts.join(" · "))
+                })
                 .collect();
             format!(
                 "{}\n{}",
