@@ -227,3 +227,46 @@ fn one_label_twice_is_told_apart_and_a_label_is_found_by_its_initials() {
     // Nothing else matches.
     assert_eq!(env.run(&["checklist", "show", "zzz"]).code, 2);
 }
+
+#[test]
+fn an_unknown_item_lists_every_item_by_name_steps_too() {
+    let env = Env::new();
+    let id = env.save("乙市", "gxy", "2026-03-31", "妈妈");
+    let r = env.run(&["checklist", "tick", &id, "99"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let listed: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("  ")).collect();
+    assert!(listed.len() > 3, "{}", r.stderr);
+    for line in &listed {
+        let name = line.trim().splitn(3, ' ').nth(2).unwrap_or("").trim();
+        assert!(!name.is_empty(), "a blank name: {line:?}\n{}", r.stderr);
+    }
+    assert!(
+        listed
+            .iter()
+            .any(|l| l.contains("step:choose-channel  选定")),
+        "{}",
+        r.stderr
+    );
+}
+
+/// The shipped data, not the fixture: 石家庄 has no file of its own.
+#[test]
+fn a_place_without_its_own_list_is_named_in_the_diseases_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, place) in [
+        ("zh-Hans", "石家庄"),
+        ("zh-Hant", "石家莊"),
+        ("en", "石家庄"),
+    ] {
+        let out = renew_in(dir.path())
+            .args(["--lang", lang, "diseases", "--region", "石家庄"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let first = text.lines().next().unwrap_or("");
+        assert!(
+            first.contains(place) || first.contains("石家庄"),
+            "{lang}: {first}"
+        );
+    }
+}

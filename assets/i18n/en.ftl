@@ -879,3 +879,6 @@ tui-note-label = Note:
 tui-note-hint = What was done or said today (e.g. "Called; picks up the form on Friday"). Enter saves, Esc cancels.
 tui-home-noted = Note added for "{ $label }".
 tui-result-notes = Notes
+places-option-municipality = uses the { $city } city-wide data
+plan-level-municipality = the { $city } city-wide data
+cli-diseases-heading_borrowed = Diseases for { $place }: the list of { $region } (id  name)

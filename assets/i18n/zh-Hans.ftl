@@ -879,3 +879,6 @@ tui-note-label = 备注：
 tui-note-hint = 今天做了什么、说了什么（如 已电话通知，周五来取申请表）。Enter 保存，Esc 取消。
 tui-home-noted = 已给「{ $label }」记下备注。
 tui-result-notes = 备注
+places-option-municipality = 用{ $city }全市的资料
+plan-level-municipality = { $city }全市的资料
+cli-diseases-heading_borrowed = { $place }的病种：用{ $region }的名单（id　名称）

@@ -879,3 +879,6 @@ tui-note-label = 備註：
 tui-note-hint = 今天做了什麼、說了什麼（如 已電話通知，週五來取申請表）。Enter 儲存，Esc 取消。
 tui-home-noted = 已給「{ $label }」記下備註。
 tui-result-notes = 備註
+places-option-municipality = 用{ $city }全市的資料
+plan-level-municipality = { $city }全市的資料
+cli-diseases-heading_borrowed = { $place }的病種：用{ $region }的名單（id　名稱）

@@ -119,7 +119,14 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
             .items
             .iter()
             .enumerate()
-            .map(|(i, it)| format!("  {}. {}  {}", i + 1, it.id, it.name))
+            .map(|(i, it)| {
+                format!(
+                    "  {}. {}  {}",
+                    i + 1,
+                    it.id,
+                    crate::checklist::item_name(it)
+                )
+            })
             .collect(),
     };
     UsageError(format!(

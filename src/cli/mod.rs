@@ -1062,7 +1062,8 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             }
         },
         Command::Diseases { region, format } => {
-            let region = &policy.regions[find_region(policy, region)?.region];
+            let choice = find_region(policy, region)?;
+            let region = &policy.regions[choice.region];
             match format {
                 ListFormat::Json => {
                     let list: Vec<_> = region
@@ -1073,11 +1074,29 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
                 }
                 ListFormat::Text => {
-                    writeln!(
-                        out,
-                        "{}",
-                        tf("cli.diseases.heading", &[("region", &region.name)])
-                    )?;
+                    // A place that borrows another's list is named, with
+                    // whose list it is (石家庄 uses the generic one).
+                    let heading = if choice.has_own_data(policy) {
+                        tf(
+                            "cli.diseases.heading",
+                            &[(
+                                "region",
+                                &crate::i18n::name(&region.name, region.name_en.as_deref()),
+                            )],
+                        )
+                    } else {
+                        tf(
+                            "cli.diseases.heading_borrowed",
+                            &[
+                                ("place", &choice.name(policy)),
+                                (
+                                    "region",
+                                    &crate::i18n::name(&region.name, region.name_en.as_deref()),
+                                ),
+                            ],
+                        )
+                    };
+                    writeln!(out, "{heading}")?;
                     for d in &region.diseases {
                         writeln!(
                             out,
