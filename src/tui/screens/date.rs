@@ -1,7 +1,7 @@
 //! The end-date question: a text field read as it is typed.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::text::Line;
 
@@ -55,18 +55,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     };
     let field = &mut s.field;
     let before = field.text.clone();
-    match k.code {
-        KeyCode::Backspace => field.backspace(),
-        KeyCode::Delete => field.delete(),
-        KeyCode::Left => field.left(),
-        KeyCode::Right => field.right(),
-        KeyCode::Home => field.home(),
-        KeyCode::End => field.end(),
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            field.insert(&c.to_string());
-        }
-        _ => {}
-    }
+    field.edit(&k);
     if field.text != before {
         // A changed date is read afresh; the last Enter's message is stale.
         s.far_confirmed = None;
