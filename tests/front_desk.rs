@@ -270,3 +270,60 @@ fn a_place_without_its_own_list_is_named_in_the_diseases_heading() {
         );
     }
 }
+
+/// Issue 26: the agenda of 7 days is today..today+6, and its columns line
+/// up by display width whatever the labels' scripts and lengths.
+#[test]
+fn the_agenda_is_seven_days_and_its_columns_line_up_with_cjk_labels() {
+    use unicode_width::UnicodeWidthStr;
+    let env = Env::new();
+    let today = "2026-03-20";
+    for (label, end) in [
+        ("爸爸", "2026-06-25"),
+        ("Wang Xiuying (bed 3)", "2026-06-24"),
+        ("欧阳娜娜的外婆", "2026-06-23"),
+    ] {
+        let v = serde_json::from_str::<Value>(
+            &env.run_in(
+                "zh-Hans",
+                today,
+                &[
+                    "plan",
+                    "--region",
+                    "乙市",
+                    "--scheme",
+                    "employee",
+                    "--disease",
+                    "gxy",
+                    "--end",
+                    end,
+                    "--format",
+                    "json",
+                    "--save",
+                    "--label",
+                    label,
+                ],
+            )
+            .stdout,
+        )
+        .unwrap();
+        assert!(v["checklist"]["id"].is_string());
+    }
+    let r = env.run_in("zh-Hans", today, &["agenda"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(
+        lines[0].contains("2026-03-20") && lines[0].contains("2026-03-26"),
+        "{}",
+        r.stdout
+    );
+    let rows = &lines[1..];
+    assert_eq!(rows.len(), 3, "{}", r.stdout);
+    // The region column starts at one display column on every row.
+    let at = |row: &str| row.find("示例省").map(|b| row[..b].width());
+    let first = at(rows[0]);
+    assert!(first.is_some(), "{}", r.stdout);
+    for row in rows {
+        assert_eq!(at(row), first, "drifts:\n{}", r.stdout);
+    }
+}

@@ -821,10 +821,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         ctx.today,
         days,
     );
-    let last = ctx
-        .today
-        .checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(ctx.today);
+    let last = agenda::last_day(ctx.today, days);
     let what = |e: &agenda::AgendaEntry| {
         let key = match e.action.kind {
             agenda::ActionKind::Prepare => "agenda.kind.prepare",
@@ -881,17 +878,23 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
                     "{}",
                     tf("agenda.head", &[range[0], range[1], ("n", &n)])
                 )?;
-                for e in &entries {
-                    writeln!(
-                        out,
-                        "{}  {}  {}  {}  {}  {}",
-                        crate::document::text::pad(&date(e), 12),
-                        crate::document::text::pad(&e.label, 8),
-                        crate::document::text::pad(&e.region, 14),
-                        crate::document::text::pad(&e.disease, 12),
-                        what(e),
-                        e.id
-                    )?;
+                // Each column as wide as its widest cell by display width
+                // (a Chinese character takes two columns), so no row drifts.
+                let rows: Vec<Vec<String>> = entries
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            date(e),
+                            e.label.clone(),
+                            e.region.clone(),
+                            e.disease.clone(),
+                            what(e),
+                            e.id.clone(),
+                        ]
+                    })
+                    .collect();
+                for line in crate::document::text::columns(&rows) {
+                    writeln!(out, "{line}")?;
                 }
             }
             for p in &problems {
