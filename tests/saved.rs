@@ -1071,3 +1071,36 @@ fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
     h.typed("zwlq");
     assert_eq!(labels(&h), ["妈妈"], "found by the note's initials");
 }
+
+/// Issue 26: 青岛 乙肝 — the channel picker offers only the channel that
+/// handles the disease (three 「不办理此病种」 were offered), and with no
+/// review time in the source no stand-in phrase stands where a date should.
+#[test]
+fn qingdao_hepatitis_b_offers_only_serving_channels_and_names_no_missing_day() {
+    let policy = renewal_assistant::policy::PolicySet::embedded().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let id = save_with(
+        &policy,
+        tmp.path(),
+        "王",
+        "shandong-qingdao",
+        "chronic-hepatitis-b-cirrhosis",
+        "2026-03-31",
+        nothing,
+    );
+    let mut h = Harness::in_dir_with(policy, tmp);
+    cycle_page(&mut h, "王");
+    h.typed("1").enter();
+    let s = h.screen();
+    assert!(s.contains("通过哪个渠道提交的"), "{s}");
+    assert!(!s.contains("不办理此病种"), "{s}");
+    assert!(s.contains("医疗机构代办"), "{s}");
+    assert!(!s.contains("社会保险医保经办机构窗口"), "{s}");
+    assert!(s.contains(" 2. 不记录渠道") && !s.contains(" 3. "), "{s}");
+    h.typed("1");
+    assert_eq!(file_of(&h, &id)["cycle"]["channel"], "hospital-proxy");
+    let said = h.app.message().map(|m| m.1.clone()).unwrap_or_default();
+    assert!(!said.contains("下面是预计出结果的日子"), "{said}");
+    let s = h.screen();
+    assert!(!s.contains("预计的日子"), "{s}");
+}

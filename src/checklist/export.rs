@@ -39,6 +39,24 @@ pub(crate) fn item_lines(
     }
 }
 
+/// The items as plain mode says them (for screen readers): the words the
+/// plan's documents were said with (待办：, 已办：), no glyphs.
+pub(crate) fn item_lines_plain(checklist: &Checklist, today: NaiveDate) -> Vec<String> {
+    use crate::document::{Document, Section, SectionKind, checklist_blocks, text};
+    let doc = Document {
+        title: String::new(),
+        sections: vec![Section {
+            kind: SectionKind::Checklist,
+            blocks: checklist_blocks(checklist, today),
+        }],
+    };
+    text::lines(&doc, text::Layout::plain())
+        .into_iter()
+        .map(|l| l.text)
+        .skip_while(|l| l.trim().is_empty())
+        .collect()
+}
+
 /// The printable sheet: who and when, the checklist with ☐/☑, channels
 /// with addresses and phones, sources and the official-notice caution.
 pub(crate) fn sheet(

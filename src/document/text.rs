@@ -368,7 +368,8 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
                     w.para(LineKind::Body(p.kind), "", &p.text)
                 }
                 Block::Paragraph(p) => {
-                    let prefix = format!("{}{}", w.indent(), para_prefix(&w.marks, p.kind));
+                    let prefix =
+                        format!("{}{}", w.indent(), para_prefix(&w.marks, p.kind, &p.text));
                     w.para(LineKind::Body(p.kind), &prefix, &p.text)
                 }
                 Block::Bullets(items) => {
@@ -377,7 +378,7 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
                             ParaKind::Plain | ParaKind::Note | ParaKind::Key => {
                                 w.marks.bullet.to_string()
                             }
-                            kind => para_prefix(&w.marks, kind),
+                            kind => para_prefix(&w.marks, kind, &p.text),
                         };
                         w.para(LineKind::Body(p.kind), &prefix, &p.text);
                     }
@@ -402,7 +403,18 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
     w.out
 }
 
-fn para_prefix(marks: &Marks, kind: ParaKind) -> String {
+/// The mark before a paragraph; none where the text already begins with
+/// the same word (plain mode's 注意： before 注意：这个申请期… said it twice).
+fn para_prefix(marks: &Marks, kind: ParaKind, text: &str) -> String {
+    let mark = match kind {
+        ParaKind::Warning => &marks.warning,
+        ParaKind::Contact => &marks.contact,
+        ParaKind::Plain | ParaKind::Note | ParaKind::Key | ParaKind::Route => return String::new(),
+    };
+    let word = mark.trim();
+    if !word.is_empty() && text.trim_start().starts_with(word) {
+        return String::new();
+    }
     match kind {
         ParaKind::Warning => marks.warning.clone(),
         ParaKind::Contact => marks.contact.clone(),
