@@ -268,6 +268,9 @@ fn a_place_without_its_own_list_is_named_in_the_diseases_heading() {
             first.contains(place) || first.contains("石家庄"),
             "{lang}: {first}"
         );
+        if lang == "en" {
+            assert!(first.contains("(Shijiazhuang, Hebei)"), "{first}");
+        }
     }
 }
 

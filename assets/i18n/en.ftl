@@ -894,3 +894,4 @@ clap-checklist-edit-disease = Disease: id, name, pinyin or initials (e.g. tnb fo
 clap-checklist-edit-scheme = Scheme: employee / 职工医保, resident / 城乡居民医保
 clap-checklist-edit-region = Region: id, name, pinyin or a unique part; without --disease the same disease is looked up by name there
 prompt-pick_offered = Type a number from 1 to { $n } above, or a name or pinyin again:
+plan-benefit_gloss = outpatient benefit for chronic and special diseases

@@ -894,3 +894,4 @@ clap-checklist-edit-disease = 病种：id、名称、拼音或首字母（如 tn
 clap-checklist-edit-scheme = 医保类型：employee / 职工医保，resident / 城乡居民医保
 clap-checklist-edit-region = 地区：id、名称、拼音或能唯一确定的一部分；不写 --disease 时按原病种名称在新地区里找
 prompt-pick_offered = 请输入上面 1 到 { $n } 的编号，或重新输入名称、拼音：
+plan-benefit_gloss = 门诊慢特病待遇

@@ -894,3 +894,4 @@ clap-checklist-edit-disease = 病種：id、名稱、拼音或首字母（如 tn
 clap-checklist-edit-scheme = 醫保類型：employee / 職工醫保，resident / 城鄉居民醫保
 clap-checklist-edit-region = 地區：id、名稱、拼音或能唯一確定的一部分；不寫 --disease 時按原病種名稱在新地區裡找
 prompt-pick_offered = 請輸入上面 1 到 { $n } 的編號，或重新輸入名稱、拼音：
+plan-benefit_gloss = 門診慢特病待遇

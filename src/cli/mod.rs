@@ -1088,7 +1088,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                         tf(
                             "cli.diseases.heading_borrowed",
                             &[
-                                ("place", &choice.name(policy)),
+                                ("place", &crate::i18n::name(&choice.name(policy), None)),
                                 (
                                     "region",
                                     &crate::i18n::name(&region.name, region.name_en.as_deref()),
