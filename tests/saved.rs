@@ -1048,7 +1048,9 @@ fn the_cli_list_and_the_wizard_list_share_one_order() {
 #[test]
 fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
     let mut h = six();
-    select(&mut h, "妈妈");
+    // Filtered, as a clerk finds a patient: the filter stays after the note.
+    h.typed("mama");
+    assert_eq!(labels(&h), ["妈妈"]);
     let id = h.app.home_rows()[h.app.selected() - 1].id.clone();
     h.key(KeyCode::F(4));
     assert!(h.screen().contains("记一条备注"), "{}", h.screen());
@@ -1061,6 +1063,12 @@ fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
     assert_eq!(file["notes"][0]["on"], "2026-01-15");
     assert_eq!(file["notes"][0]["text"], "已电话通知，周五来取");
     assert!(h.app.message().unwrap().1.contains("妈妈"));
+    assert!(h.screen().contains("筛选：mama"), "{}", h.screen());
+    assert_eq!(labels(&h), ["妈妈"]);
+    h.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .key(KeyCode::Backspace);
+    h.key(KeyCode::Backspace);
     // Last on the row, after the end date and region (cut first at 80).
     h.resize(140, 30);
     assert!(

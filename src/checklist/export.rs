@@ -399,7 +399,8 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
     let mut lines = vec![tf(
         "qr.title",
         &[
-            ("region", &name(&plan.place_short_name(), None)),
+            // No reading gloss here: a QR code has little room.
+            ("region", &data(&plan.place_short_name())),
             (
                 "disease",
                 &name(&plan.disease.name, plan.disease.name_en.as_deref()),
@@ -514,7 +515,7 @@ pub(crate) const QR_LEVELS: u8 = 4;
 /// the window, the day to apply by and one phone number, tersely worded.
 fn qr_compact(plan: &RenewalPlan) -> String {
     use crate::i18n::name;
-    let region = name(&plan.region.short_name, None);
+    let region = crate::i18n::data(&plan.region.short_name);
     let Some(w) = &plan.window else {
         // No window and no day: that no renewal is needed, and a phone.
         let mut lines = vec![tf("qr.compact.no_renewal", &[("region", &region)])];

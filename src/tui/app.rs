@@ -1196,6 +1196,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Noted(Ok(c)) => {
             let label = c.label.clone();
             let id = c.id.clone();
+            // The list as the clerk left it: the filter stays.
+            if let Screen::Home(h) = &app.screen {
+                app.home_stash = Some(h.clone());
+            }
             app.put_saved(c);
             if matches!(app.screen, Screen::Home(_)) {
                 home::show(app, Some(&id));
