@@ -514,7 +514,6 @@ pub(crate) const QR_LEVELS: u8 = 4;
 /// The smallest text, for an 80x24 screen whatever the names: the region,
 /// the window, the day to apply by and one phone number, tersely worded.
 fn qr_compact(plan: &RenewalPlan) -> String {
-    use crate::i18n::name;
     let region = crate::i18n::data(&plan.region.short_name);
     let Some(w) = &plan.window else {
         // No window and no day: that no renewal is needed, and a phone.
