@@ -336,9 +336,16 @@ fn to_script(text: String) -> String {
     match CONVERTER.get_or_init(|| {
         ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2tw).ok()
     }) {
-        Some(cc) => taiwan_quotes(&cc.convert(&text)),
+        Some(cc) => one_form(&taiwan_quotes(&cc.convert(&text))),
         None => taiwan_quotes(&text),
     }
+}
+
+/// One written form where the converter gives two for one word: 复审
+/// ("review") is 複審 in standard Traditional; after 进行 the character
+/// table gives 復審 (as in 恢復), so a page said both.
+fn one_form(text: &str) -> String {
+    text.replace("復審", "複審")
 }
 
 /// Policy text is converted character by character (OpenCC `s2tw`), not
@@ -375,6 +382,12 @@ pub(crate) fn name(zh: &str, en: Option<&str>) -> String {
     match (lang(), en) {
         (Lang::En, Some(gloss)) if ascii() => ascii_fold(&clean(&format!("{zh} ({gloss})"))),
         (Lang::En, Some(gloss)) => clean(&format!("{zh} ({gloss})")),
+        // A place the data gives no English for: its reading from the
+        // place index (石家庄 (Shijiazhuang)).
+        (Lang::En, None) => match crate::places::latin_name(zh) {
+            Some(latin) => name(zh, Some(&latin)),
+            None => data(zh),
+        },
         _ => data(zh),
     }
 }
@@ -421,6 +434,16 @@ impl<W: std::io::Write> Drop for DisplayWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 26: zh-Hant said 復審 in 需进行复审 and 複審 elsewhere.
+    #[test]
+    fn review_is_written_one_way_in_traditional() {
+        set_lang(Lang::ZhHant);
+        let said = data("到期人员需进行复审。续期（复审）时");
+        set_lang(Lang::ZhHans);
+        assert!(!said.contains("復審"), "{said}");
+        assert_eq!(said.matches("複審").count(), 2, "{said}");
+    }
 
     #[test]
     fn every_language_file_parses_with_the_same_ids_and_variables() {

@@ -102,6 +102,43 @@ pub(crate) fn by_code(code: &str) -> Option<&'static Place> {
         .map(|i| &all[i])
 }
 
+/// A place's name in Latin letters for English readers, from the place
+/// index's readings (never invented): 石家庄 → Shijiazhuang, 河北省石家庄市
+/// → Shijiazhuang, Hebei, 吕梁 → Lüliang. `None` when `name` is not a
+/// place's name, short name or full name.
+pub(crate) fn latin_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() || name.is_ascii() {
+        return None;
+    }
+    let place = all()
+        .iter()
+        .find(|p| p.short_name == name || p.name == name)
+        .or_else(|| all().iter().find(|p| p.full_name() == name))?;
+    let short = |p: &Place| -> Option<String> {
+        if !p.name.starts_with(p.short_name) {
+            return None;
+        }
+        let n = p.short_name.chars().count();
+        let word: String = p
+            .pinyin
+            .split(' ')
+            .take(n)
+            .collect::<String>()
+            .replace('v', "ü");
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    };
+    let own = short(place)?;
+    match place.province_place() {
+        Some(prov) if place.full_name() == name && !prov.is_municipality() => {
+            Some(format!("{own}, {}", short(prov)?))
+        }
+        _ => Some(own),
+    }
+}
+
 impl Place {
     /// The name with its province in front: 河北省石家庄市; a province's own
     /// name alone.
@@ -343,6 +380,21 @@ mod tests {
         }
         assert_eq!(by_code("999999"), None);
         assert_eq!(by_code(""), None);
+    }
+
+    /// Issue 26: English headings gloss a place from the index's readings.
+    #[test]
+    fn a_place_is_glossed_in_latin_letters_from_its_reading() {
+        assert_eq!(latin_name("石家庄").as_deref(), Some("Shijiazhuang"));
+        assert_eq!(
+            latin_name("河北省石家庄市").as_deref(),
+            Some("Shijiazhuang, Hebei")
+        );
+        assert_eq!(latin_name("海西").as_deref(), Some("Haixi"));
+        assert_eq!(latin_name("吕梁").as_deref(), Some("Lüliang"));
+        assert_eq!(latin_name("北京市东城区").as_deref(), Some("Dongcheng"));
+        assert_eq!(latin_name("糖尿病"), None);
+        assert_eq!(latin_name("haixi"), None);
     }
 
     #[test]

@@ -159,6 +159,10 @@ pub fn run(
         tf("prompt.welcome", &[("n", &d.questions(policy).len())])
     )?;
     let mut shown_total = d.questions(policy).len();
+    // The options suggested after the last answer (several fit, or the
+    // nearest places), numbered 1.. : the next number picks from them, and
+    // the whole list is not said again.
+    let mut offered: Vec<usize> = Vec::new();
     loop {
         let region = d.region(policy);
         let steps = d.questions(policy);
@@ -206,7 +210,7 @@ pub fn run(
             Step::Scheme => t("prompt.scheme"),
             Step::Retired => t("prompt.retired"),
             Step::Disease => t("prompt.disease"),
-            Step::End => t("prompt.end"),
+            Step::End => &crate::dates::words::with_example("prompt.end", today),
             Step::Cross => t("prompt.cross"),
         };
         let default: Option<String> = match step {
@@ -240,11 +244,19 @@ pub fn run(
         } else {
             options.len()
         };
-        for (i, o) in options.iter().take(listed).enumerate() {
-            writeln!(out, "  {}. {o}", i + 1)?;
-        }
-        if listed < options.len() {
-            writeln!(out, "  {}", t("places.prompt_more"))?;
+        if offered.is_empty() {
+            for (i, o) in options.iter().take(listed).enumerate() {
+                writeln!(out, "  {}. {o}", i + 1)?;
+            }
+            if listed < options.len() {
+                writeln!(out, "  {}", t("places.prompt_more"))?;
+            }
+        } else {
+            writeln!(
+                out,
+                "{}",
+                tf("prompt.pick_offered", &[("n", &offered.len())])
+            )?;
         }
         write!(out, "> ")?;
         out.flush()?;
@@ -259,6 +271,7 @@ pub fn run(
                 return Ok(Outcome::InputEnded);
             }
             Input::Back => {
+                offered.clear();
                 step = steps[pos.saturating_sub(1)];
                 continue;
             }
@@ -279,6 +292,13 @@ pub fn run(
         if line.is_empty() && default.is_none() {
             continue;
         }
+        // A number answers the suggestions just shown.
+        let from_offered = crate::text::to_half_width(&line)
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|k| offered.get(k).copied());
+        let mut suggested: Vec<usize> = Vec::new();
         let next = steps.get(pos + 1).copied();
         let advance = |step: &mut Step| {
             if let Some(n) = next {
@@ -288,36 +308,42 @@ pub fn run(
                 true
             }
         };
-        // A place not in the numbered list is shown by its name alone.
-        let option_line = |i: usize, names: &[String]| {
-            if i < listed {
-                format!("  {}. {}", i + 1, names[i])
-            } else {
-                format!("  {}", names[i])
-            }
-        };
-        let bad_choice = |out: &mut dyn Write, miss: Miss, names: &[String]| -> Result<()> {
+        // Suggestions are numbered 1.. in the order shown; the next answer's
+        // number picks from them (`offered`).
+        let bad_choice = |out: &mut dyn Write,
+                          miss: Miss,
+                          names: &[String],
+                          suggested: &mut Vec<usize>|
+         -> Result<()> {
             match miss {
                 Miss::Ambiguous(ids) => {
                     writeln!(out, "{}", t("prompt.ambiguous"))?;
-                    for i in ids {
-                        writeln!(out, "{}", option_line(i, names))?;
+                    for (k, &i) in ids.iter().enumerate() {
+                        writeln!(out, "  {}. {}", k + 1, names[i])?;
                     }
+                    *suggested = ids;
                 }
                 // A place that is not found: the nearest places, and the
                 // generic plan as the way on.
                 Miss::NotFound(near) if step == Step::Region => {
                     writeln!(out, "{}", tf("places.not_found", &[("text", &line)]))?;
-                    for i in near {
-                        writeln!(out, "{}", option_line(i, names))?;
+                    for (k, &i) in near.iter().enumerate() {
+                        writeln!(out, "  {}. {}", k + 1, names[i])?;
                     }
+                    *suggested = near;
+                    // The generic is the last of the numbered suggestions
+                    // (the regions with data come first among the choices).
                     if let Some(g) = policy.regions.iter().position(|r| r.generic) {
+                        suggested.push(g);
                         writeln!(
                             out,
                             "{}",
                             tf(
                                 "places.or_generic",
-                                &[("n", &(g + 1)), ("generic", &policy.regions[g].name)]
+                                &[
+                                    ("n", &suggested.len()),
+                                    ("generic", &policy.regions[g].name)
+                                ]
                             )
                         )?;
                     }
@@ -333,18 +359,18 @@ pub fn run(
         let asked = step;
         let done = match step {
             Step::Region if line.is_empty() => advance(&mut step),
-            Step::Region => match pick(&regions, listed, &line) {
+            Step::Region => match from_offered.map_or_else(|| pick(&regions, listed, &line), Ok) {
                 Ok(i) => {
                     d.set_region(choices[i].clone());
                     advance(&mut step)
                 }
                 Err(amb) => {
-                    bad_choice(out, amb, &options)?;
+                    bad_choice(out, amb, &options, &mut suggested)?;
                     false
                 }
             },
             Step::Scheme if line.is_empty() => advance(&mut step),
-            Step::Scheme => match pick(&schemes, 2, &line) {
+            Step::Scheme => match from_offered.map_or_else(|| pick(&schemes, 2, &line), Ok) {
                 Ok(i) => {
                     d.set_scheme(Scheme::ALL[i]);
                     // The next question depends on this answer ("retired" or not).
@@ -352,7 +378,7 @@ pub fn run(
                     false
                 }
                 Err(amb) => {
-                    bad_choice(out, amb, &options)?;
+                    bad_choice(out, amb, &options, &mut suggested)?;
                     false
                 }
             },
@@ -369,7 +395,7 @@ pub fn run(
                         advance(&mut step)
                     }
                     None => {
-                        bad_choice(out, Miss::BadNumber, &options)?;
+                        bad_choice(out, Miss::BadNumber, &options, &mut suggested)?;
                         false
                     }
                 }
@@ -387,7 +413,9 @@ pub fn run(
                     let i = r.diseases.iter().position(|x| std::ptr::eq(x, entry))?;
                     Some((i, typed))
                 };
-                match pick(&disease_index(r), r.diseases.len(), &line) {
+                let picked = from_offered
+                    .map_or_else(|| pick(&disease_index(r), r.diseases.len(), &line), Ok);
+                match picked {
                     Ok(i) => {
                         d.disease = Some(i);
                         d.typed = None;
@@ -399,7 +427,7 @@ pub fn run(
                         advance(&mut step)
                     }
                     Err(amb) => {
-                        bad_choice(out, amb, &options)?;
+                        bad_choice(out, amb, &options, &mut suggested)?;
                         false
                     }
                 }
@@ -460,6 +488,7 @@ pub fn run(
                 }
             }
         };
+        offered = suggested;
         // Say what was understood, as for the date: a name typed may have
         // matched something else than meant.
         if (done || step != asked)
@@ -487,7 +516,8 @@ pub fn run(
             let path = store.create(&c)?;
             writeln!(out)?;
             writeln!(out, "{}", t("prompt.checklist"))?;
-            for l in export::item_lines(&c, 78, false, today) {
+            // In the words the plan was said with: 待办：, not ☐.
+            for l in export::item_lines_plain(&c, today) {
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;
@@ -516,6 +546,46 @@ mod tests {
         let mut out = Vec::new();
         let outcome = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
         (outcome, String::from_utf8(out).unwrap())
+    }
+
+    /// Issue 26 (one way of saying each thing), on the shipped data with a
+    /// store: suggestions are numbered and the whole list is not said
+    /// again; no 注意：注意：; the saved checklist says 待办：, not ☐ or ►.
+    #[test]
+    fn plain_mode_says_each_thing_one_way() {
+        let policy = PolicySet::embedded().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(tmp.path()).unwrap();
+        let now = chrono::Utc::now();
+        let run_in = |input: &str| {
+            let mut out = Vec::new();
+            let outcome = run(
+                &policy,
+                today,
+                &mut input.as_bytes(),
+                &mut out,
+                Some((&store, now)),
+            )
+            .unwrap();
+            (outcome, String::from_utf8(out).unwrap())
+        };
+        let (_, out) = run_in("changs\n1\n");
+        assert!(out.contains("  1. 湖南省长沙市"), "{out}");
+        assert!(out.contains("已选：湖南省长沙市"), "{out}");
+        assert_eq!(
+            out.matches("安徽省芜湖市").count(),
+            1,
+            "the list once:\n{out}"
+        );
+        let (outcome, out) = run_in("qingdao\n1\n乙肝\n2027-02-28\n2\n");
+        assert_eq!(outcome, Outcome::Planned, "{out}");
+        assert!(!out.contains("注意：注意："), "{out}");
+        for mark in ["►", "☐", "☎", "☑"] {
+            assert!(!out.contains(mark), "{mark} in plain mode:\n{out}");
+        }
+        let saved = out.split(t("prompt.checklist")).nth(1).unwrap_or("");
+        assert!(saved.contains("待办：1."), "{saved}");
     }
 
     /// Issue 14 (Modes): `q` says the person quit, not that input ran out.
@@ -655,8 +725,14 @@ mod tests {
             out.contains("河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法"),
             "{out}"
         );
-        // The generic entry is the last of the list, whatever its length.
-        let generic = crate::policy::fixture::policy().regions.len();
+        // The generic entry is the last of the numbered suggestions
+        // (issue 26: the suggestions are numbered, the next number picks).
+        let (_, shown) = run_with("atlantis\n");
+        let near = shown
+            .lines()
+            .filter(|l| l.starts_with("  ") && l.contains(". ") && l.contains("通用做法"))
+            .count();
+        let generic = near + 1;
         let (done, out) = run_with(&format!("atlantis\n{generic}\n1\ngxy\n2026-03-31\n\n"));
         assert!(done, "{out}");
         assert!(out.contains("没有找到“atlantis”。最接近的地方："), "{out}");

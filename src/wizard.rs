@@ -201,8 +201,15 @@ pub(crate) fn region_option(policy: &PolicySet, c: &Choice) -> String {
             r.benefit_name
         );
     }
+    // A municipality (北京, 上海 …) is a city: its districts use the
+    // city's data, not a province's.
+    let municipal = c
+        .place
+        .and_then(|p| p.province_place())
+        .is_some_and(|p| p.is_municipality());
     let whose = match c.level {
         DataLevel::Generic => t("places.option.generic").to_string(),
+        _ if municipal => tf("places.option.municipality", &[("city", &r.short_name)]),
         _ => tf("places.option.province", &[("province", &r.short_name)]),
     };
     format!("{} · {whose}", c.name(policy))
@@ -229,6 +236,21 @@ mod tests {
 
     fn index(policy: &PolicySet, id: &str) -> Choice {
         crate::places::choice_for(policy, id).unwrap()
+    }
+
+    /// Issue 26: 北京市东城区 uses 北京's data, a city's, not a province's.
+    #[test]
+    fn a_municipality_district_uses_the_city_data_not_a_province() {
+        let policy = PolicySet::embedded().unwrap();
+        let choices = crate::places::choices(&policy);
+        let dongcheng = choices
+            .iter()
+            .find(|c| c.place.is_some_and(|p| p.name == "东城区"))
+            .expect("东城区 is a place");
+        let line = region_option(&policy, dongcheng);
+        assert!(line.contains("北京市东城区"), "{line}");
+        assert!(!line.contains("全省"), "{line}");
+        assert!(line.contains("全市"), "{line}");
     }
 
     #[test]

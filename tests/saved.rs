@@ -1042,3 +1042,73 @@ fn the_cli_list_and_the_wizard_list_share_one_order() {
     assert_eq!(cli, wizard);
     assert_eq!(cli[0], "外公", "the expired one first");
 }
+
+/// Issue 26: F4 adds a note dated today; the row shows the last note and
+/// the filter finds the checklist by it.
+#[test]
+fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
+    let mut h = six();
+    // Filtered, as a clerk finds a patient: the filter stays after the note.
+    h.typed("mama");
+    assert_eq!(labels(&h), ["妈妈"]);
+    let id = h.app.home_rows()[h.app.selected() - 1].id.clone();
+    h.key(KeyCode::F(4));
+    assert!(h.screen().contains("记一条备注"), "{}", h.screen());
+    // Empty is refused; the popup stays and nothing is written.
+    h.enter();
+    assert!(h.app.message().unwrap().1.contains("备注是空的"));
+    assert!(file_of(&h, &id).get("notes").is_none());
+    h.typed("已电话通知，周五来取").enter();
+    let file = file_of(&h, &id);
+    assert_eq!(file["notes"][0]["on"], "2026-01-15");
+    assert_eq!(file["notes"][0]["text"], "已电话通知，周五来取");
+    assert!(h.app.message().unwrap().1.contains("妈妈"));
+    assert!(h.screen().contains("筛选：mama"), "{}", h.screen());
+    assert_eq!(labels(&h), ["妈妈"]);
+    h.key(KeyCode::Backspace)
+        .key(KeyCode::Backspace)
+        .key(KeyCode::Backspace);
+    h.key(KeyCode::Backspace);
+    // Last on the row, after the end date and region (cut first at 80).
+    h.resize(140, 30);
+    assert!(
+        row_of(&h.screen(), "妈妈").contains("01-15 已电话通知"),
+        "{}",
+        h.screen()
+    );
+    h.typed("zwlq");
+    assert_eq!(labels(&h), ["妈妈"], "found by the note's initials");
+}
+
+/// Issue 26: 青岛 乙肝 — the channel picker offers only the channel that
+/// handles the disease (three 「不办理此病种」 were offered), and with no
+/// review time in the source no stand-in phrase stands where a date should.
+#[test]
+fn qingdao_hepatitis_b_offers_only_serving_channels_and_names_no_missing_day() {
+    let policy = renewal_assistant::policy::PolicySet::embedded().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let id = save_with(
+        &policy,
+        tmp.path(),
+        "王",
+        "shandong-qingdao",
+        "chronic-hepatitis-b-cirrhosis",
+        "2026-03-31",
+        nothing,
+    );
+    let mut h = Harness::in_dir_with(policy, tmp);
+    cycle_page(&mut h, "王");
+    h.typed("1").enter();
+    let s = h.screen();
+    assert!(s.contains("通过哪个渠道提交的"), "{s}");
+    assert!(!s.contains("不办理此病种"), "{s}");
+    assert!(s.contains("医疗机构代办"), "{s}");
+    assert!(!s.contains("社会保险医保经办机构窗口"), "{s}");
+    assert!(s.contains(" 2. 不记录渠道") && !s.contains(" 3. "), "{s}");
+    h.typed("1");
+    assert_eq!(file_of(&h, &id)["cycle"]["channel"], "hospital-proxy");
+    let said = h.app.message().map(|m| m.1.clone()).unwrap_or_default();
+    assert!(!said.contains("下面是预计出结果的日子"), "{said}");
+    let s = h.screen();
+    assert!(!s.contains("预计的日子"), "{s}");
+}

@@ -689,7 +689,7 @@ mod dates_and_numbers_at_their_bounds {
             run(tmp.path(), Cli::Agenda { days: 7, format: cli::Format::Json });
             run(tmp.path(), Cli::Checklist(ChecklistCommand::Export { id: None, all: true, format: ExportFormat::Ics }));
 
-            let listed = run(tmp.path(), Cli::Checklist(ChecklistCommand::List { format: ListFormat::Json }));
+            let listed = run(tmp.path(), Cli::Checklist(ChecklistCommand::List { format: ListFormat::Json, filter: None }));
             let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
             let ids: Vec<&str> = listed["checklists"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
             prop_assert!(ids.contains(&good.id.as_str()), "{}", listed);

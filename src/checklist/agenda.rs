@@ -183,14 +183,20 @@ pub struct OpenChoice {
 
 /// Every checklist whose next action falls on or before `today + days`
 /// (overdue ones included: they are still to do), by date, then label.
+/// The last day of a `days`-day agenda from `today`: a 7-day agenda is
+/// today and the 6 days after it; 0 or 1 day is today alone.
+pub fn last_day(today: NaiveDate, days: u32) -> NaiveDate {
+    today
+        .checked_add_days(chrono::Days::new(u64::from(days.saturating_sub(1))))
+        .unwrap_or(NaiveDate::MAX)
+}
+
 pub fn agenda<'a>(
     actions: impl IntoIterator<Item = (&'a Checklist, Option<NextAction>)>,
     today: NaiveDate,
     days: u32,
 ) -> Vec<AgendaEntry> {
-    let last = today
-        .checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX);
+    let last = last_day(today, days);
     let mut out: Vec<AgendaEntry> = actions
         .into_iter()
         .filter_map(|(c, a)| {
@@ -265,6 +271,7 @@ impl FilterKeys {
     pub fn new(c: &Checklist) -> FilterKeys {
         let keys = [&c.label, &c.region_name, &c.disease_name, &c.id]
             .into_iter()
+            .chain(c.notes.iter().map(|n| &n.text))
             .flat_map(|t| text_keys(t))
             .collect();
         FilterKeys { keys }
@@ -294,6 +301,9 @@ pub fn filter_keys(lists: &[Checklist]) -> Vec<FilterKeys> {
                 keys.extend_from_slice(known.entry(text).or_insert_with(|| text_keys(text)));
             }
             keys.extend(text_keys(&c.id));
+            for n in &c.notes {
+                keys.extend(text_keys(&n.text));
+            }
             FilterKeys { keys }
         })
         .collect()

@@ -613,11 +613,12 @@ impl CycleView {
                     "cycle.benefits_unknown",
                 );
                 out.push(format!("{}{benefits}", t("cycle.benefits_label")));
-                let by = r
-                    .expected_result
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| t("cycle.soon").to_string());
-                out.push(tf("cycle.no_answer", &[("date", &by)]));
+                // No stand-in where a date should be: without a day, say
+                // when to ask in other words.
+                match r.expected_result {
+                    Some(d) => out.push(tf("cycle.no_answer", &[("date", &d)])),
+                    None => out.push(t("cycle.no_answer_unknown").to_string()),
+                }
                 ask(&mut out, &r.contacts);
             }
             CycleView::Late { closed_on, next } => {

@@ -39,6 +39,24 @@ pub(crate) fn item_lines(
     }
 }
 
+/// The items as plain mode says them (for screen readers): the words the
+/// plan's documents were said with (待办：, 已办：), no glyphs.
+pub(crate) fn item_lines_plain(checklist: &Checklist, today: NaiveDate) -> Vec<String> {
+    use crate::document::{Document, Section, SectionKind, checklist_blocks, text};
+    let doc = Document {
+        title: String::new(),
+        sections: vec![Section {
+            kind: SectionKind::Checklist,
+            blocks: checklist_blocks(checklist, today),
+        }],
+    };
+    text::lines(&doc, text::Layout::plain())
+        .into_iter()
+        .map(|l| l.text)
+        .skip_while(|l| l.trim().is_empty())
+        .collect()
+}
+
 /// The printable sheet: who and when, the checklist with ☐/☑, channels
 /// with addresses and phones, sources and the official-notice caution.
 pub(crate) fn sheet(
@@ -76,11 +94,31 @@ pub(crate) fn sheet(
             s
         }
     };
+    let notes = notes_block(checklist, printed_on, markdown);
     if markdown {
-        format!("> {head}\n\n{body}")
+        format!("> {head}\n\n{notes}{body}")
     } else {
-        format!("{head}\n\n{body}")
+        format!("{head}\n\n{notes}{body}")
     }
+}
+
+/// The person's notes under the sheet's head, newest last; nothing when
+/// there are none.
+fn notes_block(checklist: &Checklist, today: NaiveDate, markdown: bool) -> String {
+    if checklist.notes.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("{}\n", t("checklist.show.notes"));
+    for n in &checklist.notes {
+        let line = super::notes::note_line(n, today);
+        if markdown {
+            s.push_str(&format!("- {line}\n"));
+        } else {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    s.push('\n');
+    s
 }
 
 /// An iCalendar (RFC 5545) document written line by line. Text values are
@@ -359,7 +397,8 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
     let mut lines = vec![tf(
         "qr.title",
         &[
-            ("region", &name(&plan.place_short_name(), None)),
+            // No reading gloss here: a QR code has little room.
+            ("region", &data(&plan.place_short_name())),
             (
                 "disease",
                 &name(&plan.disease.name, plan.disease.name_en.as_deref()),
@@ -479,8 +518,7 @@ pub(crate) const QR_LEVELS: u8 = 4;
 /// The smallest text, for an 80x24 screen whatever the names: the region,
 /// the window, the day to apply by and one phone number, tersely worded.
 fn qr_compact(plan: &RenewalPlan) -> String {
-    use crate::i18n::name;
-    let region = name(&plan.region.short_name, None);
+    let region = crate::i18n::data(&plan.region.short_name);
     let Some(w) = &plan.window else {
         // No window and no day: that no renewal is needed, and a phone.
         let key = if inferred(plan) {

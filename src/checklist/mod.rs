@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod cycle;
 pub mod export;
+pub mod notes;
 pub mod store;
 pub(crate) mod words;
 
@@ -272,6 +273,10 @@ pub struct Checklist {
     /// when the checklist is reopened. Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed_disease: Option<crate::vocabulary::TypedDisease>,
+    /// The person's dated notes ("已电话通知"), oldest first; kept across
+    /// renewal cycles. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<notes::Note>,
     /// Fields this version does not know, kept as they were on save.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -307,6 +312,7 @@ impl Checklist {
             cycle: cycle::Cycle::default(),
             history: Vec::new(),
             typed_disease: plan.disease.typed.clone(),
+            notes: Vec::new(),
             extra: serde_json::Map::new(),
         }
     }
@@ -334,6 +340,12 @@ impl Checklist {
             dates.push(("history[].submitted_on", h.submitted_on));
             dates.push(("history[].decided_on", Some(h.decided_on)));
             dates.push(("history[].new_end", h.new_end));
+        }
+        for n in &self.notes {
+            dates.push(("notes[].on", Some(n.on)));
+        }
+        if self.notes.len() > notes::MAX_NOTES {
+            return Err(format!("notes: more than {}", notes::MAX_NOTES));
         }
         for (field, date) in dates {
             if let Some(date) = date
@@ -422,7 +434,14 @@ impl Checklist {
         }
         let choices = choices_for(plan);
         let changed_items = merged != self.items || choices != self.choices;
-        if changed_items || window != self.window || plan.data_version != self.data_version {
+        // New answers (F3, `checklist edit`) may change only the names.
+        let renamed =
+            plan.place_name() != self.region_name || plan.disease.name != self.disease_name;
+        if changed_items
+            || renamed
+            || window != self.window
+            || plan.data_version != self.data_version
+        {
             self.items = merged;
             self.choices = choices;
             self.window = window;

@@ -88,6 +88,41 @@ pub enum StoreProblem {
     NotAFile { file: String },
 }
 
+/// One of several checklists a query matched, with what tells it apart
+/// from another of the same label: disease, region and end date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelMatch {
+    pub id: String,
+    pub label: String,
+    pub region: String,
+    pub disease: String,
+    /// The end date; `None` where no renewal is needed.
+    pub end: Option<chrono::NaiveDate>,
+}
+
+impl LabelMatch {
+    fn of(c: &Checklist) -> LabelMatch {
+        LabelMatch {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            region: c.region_name.clone(),
+            disease: c.disease_name.clone(),
+            end: (!c.window.no_renewal).then_some(c.answers.validity_end),
+        }
+    }
+}
+
+/// Whether `query` is the pinyin, or the start of the pinyin initials, of
+/// `label` (王秀英: `wangxiuying`, `wxy`, `wx`), as the wizard's filter reads it.
+fn label_by_pinyin(label: &str, query: &str) -> bool {
+    let q = crate::text::normalize(query);
+    if q.is_empty() || !q.is_ascii() || label.is_ascii() {
+        return false;
+    }
+    let (full, initials) = crate::search::pinyin_keys(&crate::i18n::to_simplified(label));
+    (!initials.is_empty() && initials.starts_with(&q)) || (!full.is_empty() && full.starts_with(&q))
+}
+
 #[derive(Debug, Error)]
 pub enum StoreError {
     /// No extra words: the OS error says it (wrapping it again made the
@@ -99,7 +134,7 @@ pub enum StoreError {
     #[error("{query:?} matches several checklists")]
     Ambiguous {
         query: String,
-        matches: Vec<(String, String)>,
+        matches: Vec<LabelMatch>,
     },
     #[error("checklist file {file} cannot be read: {reason}; it was moved to {moved_to}")]
     Corrupt {
@@ -557,16 +592,25 @@ impl Store {
             let Ok(others) = self.read_readable() else {
                 return Ok(q.to_string());
             };
-            let mut matches: Vec<(String, String)> = others
+            let mut matches: Vec<LabelMatch> = others
                 .iter()
                 .filter(|c| c.id != q && labelled(c))
-                .map(|c| (c.id.clone(), c.label.clone()))
+                .map(LabelMatch::of)
                 .collect();
             if matches.is_empty() {
                 return Ok(q.to_string());
             }
-            let own = others.iter().find(|c| c.id == q).map(|c| c.label.clone());
-            matches.insert(0, (q.to_string(), own.unwrap_or_default()));
+            let own = others.iter().find(|c| c.id == q).map_or_else(
+                || LabelMatch {
+                    id: q.to_string(),
+                    label: String::new(),
+                    region: String::new(),
+                    disease: String::new(),
+                    end: None,
+                },
+                LabelMatch::of,
+            );
+            matches.insert(0, own);
             return Err(StoreError::Ambiguous {
                 query: q.to_string(),
                 matches,
@@ -578,20 +622,23 @@ impl Store {
             .iter()
             .filter(|c| !q.is_empty() && c.id.starts_with(q))
             .collect();
+        // Last, the label's pinyin or initials (`wxy` for 王秀英).
         let hits = if !by_label.is_empty() {
             by_label
-        } else {
+        } else if !by_prefix.is_empty() {
             by_prefix
+        } else {
+            lists
+                .iter()
+                .filter(|c| label_by_pinyin(&c.label, q))
+                .collect()
         };
         match hits.as_slice() {
             [one] => Ok(one.id.clone()),
             [] => Err(StoreError::NotFound(q.to_string())),
             many => Err(StoreError::Ambiguous {
                 query: q.to_string(),
-                matches: many
-                    .iter()
-                    .map(|c| (c.id.clone(), c.label.clone()))
-                    .collect(),
+                matches: many.iter().map(|c| LabelMatch::of(c)).collect(),
             }),
         }
     }

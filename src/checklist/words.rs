@@ -11,9 +11,22 @@ pub(crate) fn error_text(e: &StoreError) -> String {
     match e {
         StoreError::NotFound(q) | StoreError::BadId(q) => tf("checklist.not_found", &[("q", q)]),
         StoreError::Ambiguous { query, matches } => {
+            // Told apart by what differs: disease, region, end date.
             let list: Vec<String> = matches
                 .iter()
-                .map(|(id, label)| format!("  {id}  {label}"))
+                .map(|m| {
+                    let mut parts = vec![m.label.clone()];
+                    parts.extend(
+                        [&m.disease, &m.region]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .cloned(),
+                    );
+                    if let Some(end) = m.end {
+                        parts.push(format!("{} {end}", t("tui.home.ends")));
+                    }
+                    format!("  {}  {}", m.id, parts.join(" · "))
+                })
                 .collect();
             format!(
                 "{}\n{}",
@@ -89,4 +102,15 @@ pub(crate) fn label_problem_text(p: LabelProblem) -> String {
         LabelProblem::TooLong => t("cli.label_too_long"),
     }
     .to_string()
+}
+
+/// Why a note was not kept, as the person reads it.
+pub(crate) fn note_problem_text(p: super::notes::NoteProblem) -> String {
+    match p {
+        super::notes::NoteProblem::Empty => t("checklist.note_empty").to_string(),
+        super::notes::NoteProblem::TooLong => tf(
+            "checklist.note_too_long",
+            &[("max", &super::notes::MAX_NOTE_CHARS)],
+        ),
+    }
 }

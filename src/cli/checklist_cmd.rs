@@ -116,7 +116,14 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
             .items
             .iter()
             .enumerate()
-            .map(|(i, it)| format!("  {}. {}  {}", i + 1, it.id, it.name))
+            .map(|(i, it)| {
+                format!(
+                    "  {}. {}  {}",
+                    i + 1,
+                    it.id,
+                    crate::checklist::item_name(it)
+                )
+            })
             .collect(),
     };
     UsageError(format!(
@@ -131,8 +138,11 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
     let store = ctx.store()?;
     let resolve = |q: &str| store.resolve(q, ctx.now).map_err(user_facing);
     match cmd {
-        ChecklistCommand::List { format } => {
-            let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+        ChecklistCommand::List { format, filter } => {
+            let (mut lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+            if let Some(q) = filter {
+                lists = filtered(lists, q)?;
+            }
             let rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
                 .into_iter()
                 .map(|mut c| {
@@ -318,6 +328,17 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         writeln!(out, "{l}")?;
                     }
                     writeln!(out)?;
+                    if !c.notes.is_empty() {
+                        writeln!(out, "{}", t("checklist.show.notes"))?;
+                        for n in &c.notes {
+                            writeln!(
+                                out,
+                                "  {}",
+                                crate::checklist::notes::note_line(n, ctx.today)
+                            )?;
+                        }
+                        writeln!(out)?;
+                    }
                     writeln!(out, "{}", tf("checklist.show.hint", &[("id", &c.id)]))?;
                 }
             }
@@ -496,7 +517,219 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 }
             }
         }
+        ChecklistCommand::Note { id, text, on } => note(&store, ctx, id, text, on.as_deref(), out)?,
+        ChecklistCommand::Rename { id, label } => rename(&store, ctx, id, label, out)?,
+        ChecklistCommand::Edit {
+            id,
+            end,
+            disease,
+            scheme,
+            region,
+        } => {
+            let change = AnswerChange {
+                end: end.as_deref(),
+                disease: disease.as_deref(),
+                scheme: scheme.as_deref(),
+                region: region.as_deref(),
+            };
+            edit(&store, ctx, id, &change, out)?
+        }
     }
+    Ok(())
+}
+
+/// The checklists whose label, region, disease, id or notes match `query`
+/// as the wizard's filter matches them (pinyin and initials too).
+fn filtered(lists: Vec<Checklist>, query: &str) -> Result<Vec<Checklist>> {
+    super::not_too_long(query, "cli.what.filter")?;
+    let keys = agenda::filter_keys(&lists);
+    let keep = agenda::filter(&keys, query);
+    Ok(lists
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, c)| c)
+        .collect())
+}
+
+/// `checklist note ID TEXT [--on DATE]`: a dated note on the checklist.
+fn note(
+    store: &crate::checklist::store::Store,
+    ctx: &Context,
+    id: &str,
+    text: &str,
+    on: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let on = date_arg(ctx, on, "cli.which.note_on")?;
+    if !(crate::checklist::store::EARLIEST_DATE..=crate::checklist::store::LATEST_DATE)
+        .contains(&on)
+    {
+        return Err(UsageError(cycle::CycleError::OutOfRange(on).describe()).into());
+    }
+    let (c, result) = store
+        .update(&id, ctx.now, |c| {
+            let r = c.add_note(on, text, ctx.now);
+            (r.is_ok(), r)
+        })
+        .map_err(user_facing)?;
+    result.map_err(|p| UsageError(words::note_problem_text(p)))?;
+    let line = c
+        .notes
+        .iter()
+        .rev()
+        .find(|n| n.on == on)
+        .map(|n| crate::checklist::notes::note_line(n, ctx.today))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}",
+        tf("checklist.noted", &[("label", &c.label), ("line", &line)])
+    )?;
+    writeln!(
+        out,
+        "{}",
+        tf("checklist.notes_count", &[("n", &c.notes.len())])
+    )?;
+    Ok(())
+}
+
+/// `checklist rename ID LABEL`, as F2 in the wizard.
+fn rename(
+    store: &crate::checklist::store::Store,
+    ctx: &Context,
+    id: &str,
+    label: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(UsageError(t("tui.rename.empty").to_string()).into());
+    }
+    crate::checklist::check_label(label).map_err(|p| UsageError(words::label_problem_text(p)))?;
+    let (c, old) = store
+        .update(&id, ctx.now, |c| {
+            let old = c.label.clone();
+            let changed = old != label;
+            if changed {
+                c.label = label.to_string();
+                c.updated_at = ctx.now;
+            }
+            (changed, old)
+        })
+        .map_err(user_facing)?;
+    writeln!(
+        out,
+        "{}",
+        tf(
+            "checklist.renamed",
+            &[("old", &old), ("label", &c.label), ("id", &c.id)]
+        )
+    )?;
+    Ok(())
+}
+
+/// What `checklist edit` was asked to change; `None` keeps the answer.
+struct AnswerChange<'a> {
+    end: Option<&'a str>,
+    disease: Option<&'a str>,
+    scheme: Option<&'a str>,
+    region: Option<&'a str>,
+}
+
+/// `checklist edit ID [--end] [--disease] [--scheme] [--region]`: new
+/// answers, the items made again for them, ticks kept by item id (as F3
+/// in the wizard). A new region without `--disease` looks for the same
+/// disease by name in the new region's list.
+fn edit(
+    store: &crate::checklist::store::Store,
+    ctx: &Context,
+    id: &str,
+    change: &AnswerChange,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    if change.end.is_none()
+        && change.disease.is_none()
+        && change.scheme.is_none()
+        && change.region.is_none()
+    {
+        return Err(UsageError(t("checklist.edit_nothing").to_string()).into());
+    }
+    let saved = store.load(&id, ctx.now).map_err(user_facing)?;
+    let mut answers = saved.answers.clone();
+    let mut typed = saved.typed_disease.clone();
+    let region_key = change.region.unwrap_or(&saved.answers.region);
+    let choice = super::find_region(ctx.policy, region_key)?;
+    let region = &ctx.policy.regions[choice.region];
+    answers.region = choice.key.clone();
+    if let Some(s) = change.scheme {
+        answers.scheme = super::find_scheme(s)?;
+    }
+    let disease = match (change.disease, change.region) {
+        (Some(d), _) => Some(d),
+        // The same disease in the new region, by the name it was saved with.
+        (None, Some(_)) => Some(saved.disease_name.as_str()),
+        (None, None) => None,
+    };
+    if let Some(d) = disease {
+        let (found, t) = super::find_disease(region, d)?;
+        answers.disease = found.id.clone();
+        typed = t;
+    }
+    if let Some(end) = change.end {
+        super::not_too_long(end, "cli.which.end")?;
+        let read = crate::dates::read_end_date(end, ctx.today).map_err(|e| {
+            UsageError(tf(
+                "cli.bad_date",
+                &[
+                    ("input", &end),
+                    ("which", &t("cli.which.end")),
+                    ("reason", &crate::dates::words::error_message(&e)),
+                ],
+            ))
+        })?;
+        answers.validity_end = read.date;
+    }
+    let mut plan = plan::compute(ctx.policy, &answers, ctx.today)?;
+    plan.disease.typed = typed.clone();
+    let (c, changes) = store
+        .update(&id, ctx.now, |c| {
+            c.answers = answers.clone();
+            c.typed_disease = typed.clone();
+            let changes = c.refresh(&plan, ctx.now);
+            c.updated_at = ctx.now;
+            (true, changes)
+        })
+        .map_err(user_facing)?;
+    writeln!(
+        out,
+        "{}",
+        tf(
+            "checklist.edited",
+            &[
+                ("label", &c.label),
+                ("region", &c.region_name),
+                ("disease", &c.disease_name),
+                ("end", &c.answers.validity_end),
+                ("id", &c.id)
+            ]
+        )
+    )?;
+    for ch in &changes {
+        writeln!(out, "  ! {}", ch.describe())?;
+    }
+    let (done, total) = c.progress();
+    writeln!(
+        out,
+        "{}",
+        tf(
+            "checklist.edited_progress",
+            &[("done", &done), ("total", &total)]
+        )
+    )?;
     Ok(())
 }
 
@@ -585,10 +818,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         ctx.today,
         days,
     );
-    let last = ctx
-        .today
-        .checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(ctx.today);
+    let last = agenda::last_day(ctx.today, days);
     let what = |e: &agenda::AgendaEntry| {
         let key = match e.action.kind {
             agenda::ActionKind::Prepare => "agenda.kind.prepare",
@@ -645,17 +875,23 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
                     "{}",
                     tf("agenda.head", &[range[0], range[1], ("n", &n)])
                 )?;
-                for e in &entries {
-                    writeln!(
-                        out,
-                        "{}  {}  {}  {}  {}  {}",
-                        crate::document::text::pad(&date(e), 12),
-                        crate::document::text::pad(&e.label, 8),
-                        crate::document::text::pad(&e.region, 14),
-                        crate::document::text::pad(&e.disease, 12),
-                        what(e),
-                        e.id
-                    )?;
+                // Each column as wide as its widest cell by display width
+                // (a Chinese character takes two columns), so no row drifts.
+                let rows: Vec<Vec<String>> = entries
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            date(e),
+                            e.label.clone(),
+                            e.region.clone(),
+                            e.disease.clone(),
+                            what(e),
+                            e.id.clone(),
+                        ]
+                    })
+                    .collect();
+                for line in crate::document::text::columns(&rows) {
+                    writeln!(out, "{line}")?;
                 }
             }
             for p in &problems {

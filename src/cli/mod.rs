@@ -114,7 +114,7 @@ pub enum Command {
         /// Save the checklist for this plan.
         #[arg(long)]
         save: bool,
-        /// Your own word for whose checklist it is (e.g. 妈妈); no names or ID numbers needed.
+        /// Whose checklist it is: a word or a name (e.g. 妈妈, 王秀英); no ID or phone numbers.
         #[arg(long, requires = "save")]
         label: Option<String>,
     },
@@ -190,6 +190,10 @@ pub enum ChecklistCommand {
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Only checklists whose label, region, disease or notes contain
+        /// this (pinyin and initials too, as the wizard's filter).
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
     },
     /// One checklist with its items (ID: id, unique id prefix, or label).
     Show {
@@ -252,6 +256,34 @@ pub enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    // --- issue 26: notes, rename and edit from the command line ---
+    /// Add a dated note (e.g. 已电话通知，周五来取申请表).
+    Note {
+        id: String,
+        text: String,
+        /// The day the note is about (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Give a checklist a new label.
+    Rename { id: String, label: String },
+    /// Change a checklist's answers; ticks of items still asked for are kept.
+    Edit {
+        id: String,
+        /// The new end date of the current qualification.
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+        /// Disease: id, name, pinyin or initials.
+        #[arg(long)]
+        disease: Option<String>,
+        /// Scheme: employee / 职工医保, resident / 城乡居民医保.
+        #[arg(long)]
+        scheme: Option<String>,
+        /// Region: id, name, pinyin or a unique part.
+        #[arg(long)]
+        region: Option<String>,
+    },
+    // --- end issue 26 ---
 }
 
 impl Command {
@@ -268,7 +300,7 @@ impl Command {
             Command::Kiosk(_) => false,
             Command::Agenda { format, .. } => *format == Format::Json,
             Command::Checklist(c) => match c {
-                ChecklistCommand::List { format } | ChecklistCommand::Show { format, .. } => {
+                ChecklistCommand::List { format, .. } | ChecklistCommand::Show { format, .. } => {
                     *format == ListFormat::Json
                 }
                 ChecklistCommand::Export { format, .. } => {
@@ -1030,7 +1062,8 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             }
         },
         Command::Diseases { region, format } => {
-            let region = &policy.regions[find_region(policy, region)?.region];
+            let choice = find_region(policy, region)?;
+            let region = &policy.regions[choice.region];
             match format {
                 ListFormat::Json => {
                     let list: Vec<_> = region
@@ -1041,11 +1074,29 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                     writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
                 }
                 ListFormat::Text => {
-                    writeln!(
-                        out,
-                        "{}",
-                        tf("cli.diseases.heading", &[("region", &region.name)])
-                    )?;
+                    // A place that borrows another's list is named, with
+                    // whose list it is (石家庄 uses the generic one).
+                    let heading = if choice.has_own_data(policy) {
+                        tf(
+                            "cli.diseases.heading",
+                            &[(
+                                "region",
+                                &crate::i18n::name(&region.name, region.name_en.as_deref()),
+                            )],
+                        )
+                    } else {
+                        tf(
+                            "cli.diseases.heading_borrowed",
+                            &[
+                                ("place", &crate::i18n::name(&choice.name(policy), None)),
+                                (
+                                    "region",
+                                    &crate::i18n::name(&region.name, region.name_en.as_deref()),
+                                ),
+                            ],
+                        )
+                    };
+                    writeln!(out, "{heading}")?;
                     for d in &region.diseases {
                         writeln!(
                             out,

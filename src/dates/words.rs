@@ -79,3 +79,60 @@ pub(crate) fn weekday(date: NaiveDate) -> &'static str {
         "weekday.7",
     ][date.weekday().num_days_from_monday() as usize])
 }
+
+/// A date after `today` to show as an example of what to type: the last
+/// day of the month three months on (on 2026-12-07: 2027-03-31), the kind
+/// of day a qualification ends on. Never a day in the past.
+pub(crate) fn example_date(today: NaiveDate) -> NaiveDate {
+    let first = today.with_day(1).unwrap_or(today);
+    first
+        .checked_add_months(chrono::Months::new(4))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(today)
+}
+
+/// `key`'s text with the example date after `today` written every way a
+/// date may be typed: `iso` 2027-03-31, `cn` 2027年3月31日, `slash`
+/// 2027/3/31, `spaced` 2027 3 31, `compact` 20270331, `md` 3/31.
+pub(crate) fn with_example(key: &str, today: NaiveDate) -> String {
+    let d = example_date(today);
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    tf(
+        key,
+        &[
+            ("iso", &d),
+            ("cn", &format!("{y}年{m}月{day}日")),
+            ("slash", &format!("{y}/{m}/{day}")),
+            ("spaced", &format!("{y} {m} {day}")),
+            ("compact", &d.format("%Y%m%d")),
+            ("md", &format!("{m}/{day}")),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// Issue 26: the date step said 例如 2026-03-31 in December 2026.
+    #[test]
+    fn the_example_date_is_after_today_and_comes_from_today() {
+        assert_eq!(example_date(d("2026-12-07")), d("2027-03-31"));
+        assert_eq!(example_date(d("2026-01-15")), d("2026-04-30"));
+        assert_eq!(example_date(d("2026-10-31")), d("2027-01-31"));
+        for today in ["2026-12-07", "2027-02-28", "2030-06-30"] {
+            assert!(example_date(d(today)) > d(today));
+        }
+        crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+        let text = with_example("tui.date.empty", d("2026-12-07"));
+        assert!(
+            text.contains("2027-03-31") && text.contains("2027年3月31日"),
+            "{text}"
+        );
+        assert!(!text.contains("2026-03-31"), "{text}");
+    }
+}

@@ -230,14 +230,14 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
     };
 
     // The person's own place heads the plan, whoever's data it uses.
+    // In English, place names carry a gloss (the data's, else the place
+    // index's reading) and the benefit's local name says what it is.
     let region = match plan.borrowed_place() {
-        Some(p) => p.name.clone(),
+        Some(p) => name(&p.name, None),
         None => name(&plan.region.name, plan.region.name_en.as_deref()),
     };
-    let title = tf(
-        "plan.title",
-        &[("region", &region), ("benefit", &plan.region.benefit_name)],
-    );
+    let benefit = name(&plan.region.benefit_name, Some(t("plan.benefit_gloss")));
+    let title = tf("plan.title", &[("region", &region), ("benefit", &benefit)]);
     // Whose data this is, and the values in the summary that come from
     // elsewhere (the rest say so where they are shown).
     let mut place = Vec::new();

@@ -190,3 +190,74 @@ fn a_one_mib_unbreakable_field_lays_out_in_bounded_time() {
         );
     }
 }
+
+/// Issue 26: never break inside a time, a number, a Latin word or a URL
+/// (unless it is wider than the line); no line starts with ；or ” — in
+/// paragraphs and in table cells (青岛's table split 8:30-17:0 / 0受理).
+#[test]
+fn lines_never_break_inside_times_numbers_latin_words_or_urls() {
+    let whole = |lines: &[String], token: &str| lines.iter().any(|l| l.contains(token));
+    let lines = wrap("只在工作日8:30-17:00受理；需要下载APP并注册", 10);
+    assert!(whole(&lines, "8:30-17:00"), "{lines:?}");
+    assert!(whole(&lines, "APP"), "{lines:?}");
+    let lines = wrap(
+        "电话0532-12393，详见 https://ybj.qingdao.gov.cn/n1.html 的通知",
+        40,
+    );
+    assert!(
+        whole(&lines, "https://ybj.qingdao.gov.cn/n1.html"),
+        "{lines:?}"
+    );
+    assert!(whole(&lines, "0532-12393"), "{lines:?}");
+    // Wide enough for its longest unbreakable piece (心”APP；); narrower
+    // must cut somewhere.
+    for width in [9, 12, 17, 23] {
+        for l in wrap("来源未说明“健康服务中心”APP；窗口复核（线下）。", width)
+        {
+            let first = l.chars().next();
+            assert!(
+                !matches!(first, Some('；' | '”' | '，' | '。' | '）')),
+                "{width}: {l:?}"
+            );
+            assert!(!l.ends_with('“') && !l.ends_with('（'), "{width}: {l:?}");
+            assert!(l.width() <= width, "{width}: {l:?}");
+        }
+    }
+    // A run wider than the line is still cut to fit.
+    for l in wrap(&"x".repeat(30), 8) {
+        assert!(l.width() <= 8, "{l:?}");
+    }
+    // Table cells follow the same rules.
+    let table = Table {
+        headers: vec!["线下".into(), "线上".into(), "平度".into()],
+        rows: vec![(
+            "缺点".into(),
+            vec![
+                "需要到窗口跑一趟；一般病种要等7个工作日".into(),
+                "初审后仍须到窗口复核一次".into(),
+                "只在工作日8:30-17:00受理；需要下载APP并注册".into(),
+            ],
+        )],
+    };
+    let doc = Document {
+        title: String::new(),
+        sections: vec![Section {
+            kind: SectionKind::Channels,
+            blocks: vec![Block::Table(table)],
+        }],
+    };
+    let out: Vec<String> = text::lines(&doc, Layout::terminal(80))
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    let all = out.join("\n");
+    assert!(all.contains("8:30-17:00"), "{all}");
+    assert!(all.contains("APP"), "{all}");
+    for l in &out {
+        assert!(l.width() <= 80, "{l}");
+        for cell in l.split('|') {
+            let first = cell.trim_start().chars().next();
+            assert!(!matches!(first, Some('；' | '”')), "{all}");
+        }
+    }
+}

@@ -82,8 +82,12 @@ pub(crate) struct TextLine {
 }
 
 /// Wraps `text` to lines of at most `width` display columns (at least 2),
-/// breaking where Unicode allows: at spaces, between CJK characters, never
-/// before closing punctuation. Each `\n` starts a new line.
+/// breaking where the Unicode line-breaking rules (UAX #14, through
+/// `textwrap` and `unicode-linebreak`) allow: at spaces, between CJK
+/// characters, never before closing punctuation (，。；」”) nor after
+/// opening punctuation. A run of ASCII letters, digits and signs (a time
+/// 8:30-17:00, a number, a Latin word, a URL) is kept whole unless it is
+/// wider than a line. Each `\n` starts a new line.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let options = Options::new(width.max(2))
         .word_separator(WordSeparator::UnicodeBreakProperties)
@@ -91,17 +95,39 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         .break_words(true);
     text.split('\n')
         .flat_map(|p| {
-            let lines = textwrap::wrap(p, &options);
+            let guarded = keep_runs_whole(p);
+            let lines = textwrap::wrap(&guarded, &options);
             if lines.is_empty() {
                 vec![String::new()]
             } else {
                 lines
                     .into_iter()
-                    .map(|l| l.trim_end().to_string())
+                    .map(|l| l.replace(WORD_JOINER, "").trim_end().to_string())
                     .collect()
             }
         })
         .collect()
+}
+
+/// U+2060: no line break on either side (UAX #14 class WJ), no width.
+const WORD_JOINER: char = '\u{2060}';
+
+/// `text` with a word joiner between the characters of every run of two
+/// or more printable ASCII characters other than spaces, so the line
+/// breaker does not split it at `:`, `-`, `/` or `.`.
+fn keep_runs_whole(text: &str) -> String {
+    let run_char = |c: char| c.is_ascii_graphic();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut prev_in_run = false;
+    for c in text.chars() {
+        let in_run = run_char(c);
+        if in_run && prev_in_run {
+            out.push(WORD_JOINER);
+        }
+        out.push(c);
+        prev_in_run = in_run;
+    }
+    out
 }
 
 /// The longest run without a space or line break that goes into a table
@@ -145,6 +171,18 @@ fn bounded_runs(text: &str) -> String {
         rest = &after[space_end..];
     }
     out
+}
+
+/// The widths of a table's label column and of each of its `n` other
+/// columns, in display columns, for a table `width` wide with ASCII borders
+/// (`| a | b |`: three columns of border per column and one more). The
+/// label column is as wide as its widest label, up to 10.
+fn cell_widths(width: usize, widest_label: usize, n: usize) -> (usize, usize) {
+    let n = n.max(1);
+    let inside = width.saturating_sub(3 * (n + 1) + 1);
+    let label = widest_label.clamp(2, 10).min(inside / (n + 1)).max(2);
+    let each = (inside.saturating_sub(label) / n).max(2);
+    (label, each)
 }
 
 /// Pads `text` with spaces to `width` display columns.
@@ -295,21 +333,33 @@ impl Writer {
             let end = (start + 3).min(table.headers.len());
             let mut grid = Grid::new();
             grid.load_preset(comfy_table::presets::ASCII_FULL);
-            match self.layout.width {
-                Some(w) => {
-                    grid.set_content_arrangement(ContentArrangement::Dynamic);
-                    grid.set_width(u16::try_from(w).unwrap_or(u16::MAX));
-                }
-                None => {
-                    grid.set_content_arrangement(ContentArrangement::Disabled);
-                }
-            }
+            // The cells are wrapped here, by the same line-breaking rules
+            // as the paragraphs (the table's own wrapping cut 8:30-17:00
+            // and APP anywhere and began lines with ；): the table only
+            // lays the lines out.
+            grid.set_content_arrangement(ContentArrangement::Disabled);
+            let widths = self.layout.width.map(|w| {
+                let labels = table.rows.iter().map(|(l, _)| l.width()).max();
+                cell_widths(w, labels.unwrap_or(0), end - start)
+            });
+            let cell = |text: &str, width: Option<usize>| match width {
+                Some(w) => wrap(&bounded_runs(text), w).join("\n"),
+                None => bounded_runs(text),
+            };
             let mut head = vec![String::new()];
-            head.extend(table.headers[start..end].iter().map(|c| bounded_runs(c)));
+            head.extend(
+                table.headers[start..end]
+                    .iter()
+                    .map(|c| cell(c, widths.map(|w| w.1))),
+            );
             grid.set_header(head);
             for (label, cells) in &table.rows {
-                let mut row = vec![bounded_runs(label)];
-                row.extend(cells[start..end].iter().map(|c| bounded_runs(c)));
+                let mut row = vec![cell(label, widths.map(|w| w.0))];
+                row.extend(
+                    cells[start..end]
+                        .iter()
+                        .map(|c| cell(c, widths.map(|w| w.1))),
+                );
                 grid.add_row(row);
             }
             // The heading is every line down to the rule under it (`+===+`).
@@ -368,7 +418,8 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
                     w.para(LineKind::Body(p.kind), "", &p.text)
                 }
                 Block::Paragraph(p) => {
-                    let prefix = format!("{}{}", w.indent(), para_prefix(&w.marks, p.kind));
+                    let prefix =
+                        format!("{}{}", w.indent(), para_prefix(&w.marks, p.kind, &p.text));
                     w.para(LineKind::Body(p.kind), &prefix, &p.text)
                 }
                 Block::Bullets(items) => {
@@ -377,7 +428,7 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
                             ParaKind::Plain | ParaKind::Note | ParaKind::Key => {
                                 w.marks.bullet.to_string()
                             }
-                            kind => para_prefix(&w.marks, kind),
+                            kind => para_prefix(&w.marks, kind, &p.text),
                         };
                         w.para(LineKind::Body(p.kind), &prefix, &p.text);
                     }
@@ -402,7 +453,18 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
     w.out
 }
 
-fn para_prefix(marks: &Marks, kind: ParaKind) -> String {
+/// The mark before a paragraph; none where the text already begins with
+/// the same word (plain mode's 注意： before 注意：这个申请期… said it twice).
+fn para_prefix(marks: &Marks, kind: ParaKind, text: &str) -> String {
+    let mark = match kind {
+        ParaKind::Warning => &marks.warning,
+        ParaKind::Contact => &marks.contact,
+        ParaKind::Plain | ParaKind::Note | ParaKind::Key | ParaKind::Route => return String::new(),
+    };
+    let word = mark.trim();
+    if !word.is_empty() && text.trim_start().starts_with(word) {
+        return String::new();
+    }
     match kind {
         ParaKind::Warning => marks.warning.clone(),
         ParaKind::Contact => marks.contact.clone(),

@@ -622,7 +622,22 @@ pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
     if level <= plan.data_level {
         return None;
     }
+    let municipal = plan
+        .province_data
+        .as_ref()
+        .is_some_and(|p| ["北京市", "天津市", "上海市", "重庆市"].contains(&p.name.as_str()));
     Some(match level {
+        DataLevel::Province if municipal => tf(
+            "plan.level.municipality",
+            &[(
+                "city",
+                &plan
+                    .province_data
+                    .as_ref()
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+            )],
+        ),
         DataLevel::Province => tf(
             "plan.level.province",
             &[(

@@ -61,6 +61,8 @@ pub enum Msg {
     Restored(Result<Checklist, String>),
     /// A saved checklist got a new label.
     Renamed(Result<Checklist, String>),
+    /// A note was added to a saved checklist.
+    Noted(Result<Checklist, String>),
     /// A step of the renewal cycle was recorded: the checklist as saved.
     CycleRecorded(Result<Checklist, String>),
     /// The sheet was written to this file, or why not.
@@ -153,6 +155,11 @@ pub enum Effect {
     Rename {
         id: String,
         label: String,
+    },
+    /// Add a note dated today to a saved checklist.
+    Note {
+        id: String,
+        text: String,
     },
     /// Record a step of the renewal cycle on a saved checklist.
     Cycle {
@@ -1186,6 +1193,23 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             ));
             Vec::new()
         }
+        Msg::Noted(Ok(c)) => {
+            let label = c.label.clone();
+            let id = c.id.clone();
+            // The list as the clerk left it: the filter stays.
+            if let Screen::Home(h) = &app.screen {
+                app.home_stash = Some(h.clone());
+            }
+            app.put_saved(c);
+            if matches!(app.screen, Screen::Home(_)) {
+                home::show(app, Some(&id));
+            }
+            app.message = Some((
+                Level::Info,
+                crate::i18n::tf("tui.home.noted", &[("label", &label)]),
+            ));
+            Vec::new()
+        }
         Msg::CycleRecorded(Ok(c)) => {
             cycle_screen::recorded(app, c);
             Vec::new()
@@ -1193,6 +1217,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Deleted(Err(e))
         | Msg::Restored(Err(e))
         | Msg::Renamed(Err(e))
+        | Msg::Noted(Err(e))
         | Msg::CycleRecorded(Err(e)) => {
             // Nothing changed on disk: the screen keeps what it showed.
             app.message = Some((

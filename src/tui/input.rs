@@ -9,6 +9,10 @@ pub struct TextInput {
     pub text: String,
     /// Caret position in characters.
     pub caret: usize,
+    /// The text was put there for the person (a default, the saved value):
+    /// the first character typed replaces it; Enter, an arrow or any other
+    /// editing key keeps it.
+    pub prefilled: bool,
 }
 
 /// The most a field takes; a paste longer than this is cut.
@@ -18,7 +22,18 @@ impl TextInput {
     pub(crate) fn with(text: &str) -> TextInput {
         let text: String = text.chars().take(MAX_CHARS).collect();
         let caret = text.chars().count();
-        TextInput { text, caret }
+        TextInput {
+            prefilled: !text.is_empty(),
+            text,
+            caret,
+        }
+    }
+
+    /// Empties the field (Ctrl-U, as in a shell).
+    pub(crate) fn clear(&mut self) {
+        self.text.clear();
+        self.caret = 0;
+        self.prefilled = false;
     }
 
     fn byte_at(&self, chars: usize) -> usize {
@@ -29,8 +44,13 @@ impl TextInput {
             .unwrap_or(self.text.len())
     }
 
-    /// Inserts text at the caret; control characters are dropped.
+    /// Inserts text at the caret; control characters are dropped. Into a
+    /// pre-filled field, the text replaces what was there.
     pub(crate) fn insert(&mut self, s: &str) {
+        if std::mem::take(&mut self.prefilled) {
+            self.text.clear();
+            self.caret = 0;
+        }
         let room = MAX_CHARS.saturating_sub(self.text.chars().count());
         let clean: String = s.chars().filter(|c| !c.is_control()).take(room).collect();
         let at = self.byte_at(self.caret);
@@ -73,9 +93,22 @@ impl TextInput {
     }
 
     /// The editing keys every field shares (typing, Backspace, Delete, the
-    /// arrows, Home, End); true when the key was one of them.
+    /// arrows, Home, End, and as in a shell Ctrl-A / Ctrl-E to the start /
+    /// end, Ctrl-U to clear); true when the key was one of them.
     pub(crate) fn edit(&mut self, k: &KeyEvent) -> bool {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        let typed = matches!(k.code, KeyCode::Char(_))
+            && !k
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if !typed {
+            // Any other key keeps the pre-filled text as text to edit.
+            self.prefilled = false;
+        }
         match k.code {
+            KeyCode::Char('u' | 'U') if ctrl => self.clear(),
+            KeyCode::Char('a' | 'A') if ctrl => self.home(),
+            KeyCode::Char('e' | 'E') if ctrl => self.end(),
             KeyCode::Backspace => self.backspace(),
             KeyCode::Delete => self.delete(),
             KeyCode::Left => self.left(),
@@ -125,6 +158,48 @@ mod tests {
         t.home();
         t.delete();
         assert_eq!((t.text.as_str(), t.caret), ("", 0));
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    /// Issue 26: typing into the label's default (高血压病3级) gave
+    /// 高血压病3级妈妈; Ctrl-U and Ctrl-A did nothing.
+    #[test]
+    fn a_prefilled_field_is_replaced_by_the_first_character_typed() {
+        let mut t = TextInput::with("高血压病3级");
+        t.edit(&key(KeyCode::Char('妈')));
+        t.edit(&key(KeyCode::Char('妈')));
+        assert_eq!((t.text.as_str(), t.caret), ("妈妈", 2));
+        // An arrow (or any editing key) keeps the text to edit.
+        let mut t = TextInput::with("2026-03-31");
+        t.edit(&key(KeyCode::Left));
+        t.edit(&key(KeyCode::Char('x')));
+        assert_eq!(t.text, "2026-03-3x1");
+        let mut t = TextInput::with("2026-03-31");
+        t.edit(&key(KeyCode::Backspace));
+        assert_eq!(t.text, "2026-03-3");
+    }
+
+    #[test]
+    fn ctrl_u_clears_and_ctrl_a_ctrl_e_move_as_in_a_shell() {
+        let mut t = TextInput::with("2026-03-31");
+        assert!(t.edit(&ctrl('a')));
+        assert_eq!(t.caret, 0);
+        t.edit(&key(KeyCode::Char('1')));
+        assert_eq!(t.text, "12026-03-31", "moved: no longer replaced");
+        assert!(t.edit(&ctrl('e')));
+        assert_eq!(t.caret, t.text.chars().count());
+        assert!(t.edit(&ctrl('u')));
+        assert_eq!((t.text.as_str(), t.caret), ("", 0));
+        t.edit(&key(KeyCode::Char('9')));
+        assert_eq!(t.text, "9");
+        assert!(!t.edit(&ctrl('x')), "other control keys are not editing");
     }
 
     #[test]

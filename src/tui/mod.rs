@@ -266,6 +266,18 @@ pub fn perform(
                 .map(|(c, _)| c)
                 .map_err(said),
         )),
+        Effect::Note { id, text } => Some(Msg::Noted(
+            store
+                .update(&id, now, |c| {
+                    let r = c.add_note(app.today(), &text, now);
+                    (r.is_ok(), r)
+                })
+                .map_err(said)
+                .and_then(|(c, r)| {
+                    r.map(|()| c)
+                        .map_err(crate::checklist::words::note_problem_text)
+                }),
+        )),
         Effect::Cycle { id, step } => {
             // The step on the file as it is now, under the lock; saved only
             // when the rules accept it.

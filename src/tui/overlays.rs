@@ -30,6 +30,8 @@ pub enum Overlay {
     ConfirmDelete { id: String, label: String },
     /// A new label for a saved checklist.
     Rename { id: String, field: TextInput },
+    /// A dated note (today) for a saved checklist.
+    Note { id: String, field: TextInput },
     /// The file to save the sheet to (`.md`: Markdown, else plain text).
     SaveSheet { field: TextInput },
     /// That file is there already: replace it?
@@ -93,6 +95,30 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
                 }
             }
         },
+        Overlay::Note { id, field } => match k.code {
+            KeyCode::Esc => {
+                app.overlays.pop();
+            }
+            KeyCode::Enter => {
+                let id = id.clone();
+                match crate::checklist::notes::clean_note(&field.text) {
+                    Ok(text) => {
+                        app.overlays.pop();
+                        app.message = Some((Level::Info, t("tui.saving").into()));
+                        return Some(vec![Effect::Note { id, text }]);
+                    }
+                    Err(p) => {
+                        app.message =
+                            Some((Level::Error, crate::checklist::words::note_problem_text(p)))
+                    }
+                }
+            }
+            _ => {
+                if field.edit(k) {
+                    app.message = None;
+                }
+            }
+        },
         Overlay::SaveSheet { field } => match k.code {
             KeyCode::Esc => {
                 app.overlays.pop();
@@ -125,7 +151,11 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
 /// when a popup took it.
 pub(crate) fn paste(app: &mut App, text: &str) -> bool {
     match app.overlays.last_mut() {
-        Some(Overlay::Rename { field, .. } | Overlay::SaveSheet { field }) => {
+        Some(
+            Overlay::Rename { field, .. }
+            | Overlay::Note { field, .. }
+            | Overlay::SaveSheet { field },
+        ) => {
             field.insert(text);
             true
         }
@@ -203,6 +233,7 @@ pub(crate) fn mouse(app: &mut App, m: &MouseEvent) -> bool {
         Some(
             Overlay::ConfirmDelete { .. }
             | Overlay::Rename { .. }
+            | Overlay::Note { .. }
             | Overlay::SaveSheet { .. }
             | Overlay::ConfirmOverwrite { .. },
         ) => true,
@@ -251,6 +282,14 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 t("tui.rename.label"),
                 field,
                 &wrap(t("tui.rename.hint"), popup_width(frame)),
+            ),
+            Overlay::Note { field, .. } => field_popup(
+                frame,
+                theme,
+                t("tui.note.title"),
+                t("tui.note.label"),
+                field,
+                &wrap(t("tui.note.hint"), popup_width(frame)),
             ),
             Overlay::SaveSheet { field } => field_popup(
                 frame,

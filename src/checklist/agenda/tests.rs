@@ -183,3 +183,19 @@ fn no_apply_by_day_is_never_shown_as_one() {
         (ActionKind::WindowCloses, d("2026-03-31"))
     );
 }
+
+/// Issue 26: a 7-day agenda is today and the 6 days after, not 8 days.
+#[test]
+fn a_seven_day_agenda_ends_six_days_after_today() {
+    assert_eq!(last_day(d("2026-12-07"), 7), d("2026-12-13"));
+    assert_eq!(last_day(d("2026-12-07"), 1), d("2026-12-07"));
+    assert_eq!(last_day(d("2026-12-07"), 0), d("2026-12-07"));
+    let policy = crate::policy::fixture::policy();
+    let today = "2026-03-18";
+    // Opens 03-25: the 8th day from 03-18, outside a 7-day agenda.
+    let c = make(&policy, "a1", "爸爸", "2026-06-25", today);
+    let week = agenda([(&c, act(&policy, &c, today))], d(today), 7);
+    assert!(week.is_empty(), "{week:?}");
+    let eight = agenda([(&c, act(&policy, &c, today))], d(today), 8);
+    assert_eq!(eight.len(), 1);
+}

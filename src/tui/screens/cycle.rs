@@ -144,12 +144,26 @@ impl CycleScreen {
         }
     }
 
+    /// The channels offered on submit, as indices into the plan's: those
+    /// that handle the disease (all of them, if the data marks none so).
+    pub(crate) fn offered(&self) -> Vec<usize> {
+        let channels = &self.result.plan.channels;
+        let serving: Vec<usize> = (0..channels.len())
+            .filter(|&i| channels[i].serves_disease)
+            .collect();
+        if serving.is_empty() {
+            (0..channels.len()).collect()
+        } else {
+            serving
+        }
+    }
+
     /// Rows of the list shown: the actions, or the channels and "not said";
     /// none while a date is typed.
     pub(crate) fn rows(&self) -> usize {
         match &self.form {
             None => CycleAction::ALL.len(),
-            Some(f) if f.choosing_channel() => self.result.plan.channels.len() + 1,
+            Some(f) if f.choosing_channel() => self.offered().len() + 1,
             Some(_) => 0,
         }
     }
@@ -206,10 +220,15 @@ pub(crate) fn back(app: &mut App) {
 fn start(app: &mut App, action: CycleAction) {
     let today = app.today;
     let Some(s) = state(app) else { return };
+    let offered = s.offered();
     let recorded = s
         .checklist()
         .and_then(|c| c.cycle.channel.clone())
-        .and_then(|id| s.result.plan.channels.iter().position(|ch| ch.id == id));
+        .and_then(|id| {
+            offered
+                .iter()
+                .position(|&i| s.result.plan.channels[i].id == id)
+        });
     s.form = Some(Form {
         action,
         // The day defaults to today; the new end date is the person's to type.
@@ -318,7 +337,11 @@ fn channel_chosen(app: &mut App, row: usize) -> Vec<Effect> {
     let Some(on) = s.form.as_ref().and_then(|f| f.first) else {
         return Vec::new();
     };
-    let channel = s.result.plan.channels.get(row).map(|c| c.id.clone());
+    let channel = s
+        .offered()
+        .get(row)
+        .and_then(|&i| s.result.plan.channels.get(i))
+        .map(|c| c.id.clone());
     finish(app, CycleStep::Submit { on, channel })
 }
 
@@ -395,6 +418,14 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 pub(crate) fn recorded(app: &mut App, c: Checklist) {
     let (policy, today) = (&app.policy, app.today);
     let next_plan = crate::plan::compute(policy, &c.answers, today).ok();
+    // "Below is the day the result is due" only when there is one.
+    let due = matches!(
+        cycle::view(&c, next_plan.as_ref(), today, policy),
+        cycle::CycleView::Submitted(cycle::Review {
+            expected_result: Some(_),
+            ..
+        })
+    );
     app.put_saved(c.clone());
     let Some(s) = state(app) else { return };
     let Some(before) = s.checklist().filter(|b| b.id == c.id) else {
@@ -415,7 +446,14 @@ pub(crate) fn recorded(app: &mut App, c: Checklist) {
             (cycle::CycleState::Refused, _, Some(on)) => {
                 tf("tui.cycle.done.refused", &[("date", &on)])
             }
-            (_, Some(on), _) => tf("tui.cycle.done.submitted", &[("date", &on)]),
+            (_, Some(on), _) => {
+                let key = if due {
+                    "tui.cycle.done.submitted"
+                } else {
+                    "tui.cycle.done.submitted_no_day"
+                };
+                tf(key, &[("date", &on)])
+            }
             _ => t("tui.saved_short").to_string(),
         }
     };
@@ -588,9 +626,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
                     theme.question(),
                 ),
             );
-            let mut rows: Vec<String> = plan
-                .channels
-                .iter()
+            let mut rows: Vec<String> = s
+                .offered()
+                .into_iter()
+                .filter_map(|i| plan.channels.get(i))
                 .enumerate()
                 .map(|(i, ch)| {
                     format!(

@@ -1,7 +1,7 @@
 //! The end-date question: a text field read as it is typed.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::text::Line;
 
@@ -55,18 +55,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     };
     let field = &mut s.field;
     let before = field.text.clone();
-    match k.code {
-        KeyCode::Backspace => field.backspace(),
-        KeyCode::Delete => field.delete(),
-        KeyCode::Left => field.left(),
-        KeyCode::Right => field.right(),
-        KeyCode::Home => field.home(),
-        KeyCode::End => field.end(),
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            field.insert(&c.to_string());
-        }
-        _ => {}
-    }
+    field.edit(&k);
     if field.text != before {
         // A changed date is read afresh; the last Enter's message is stale.
         s.far_confirmed = None;
@@ -85,11 +74,17 @@ pub(crate) fn reading_line(
     theme: &Theme,
 ) -> Line<'static> {
     if text.trim().is_empty() {
-        return text_line(t("tui.date.empty"), theme.dim());
+        return text_line(
+            &crate::dates::words::with_example("tui.date.empty", today),
+            theme.dim(),
+        );
     }
     // Still being typed: what comes next, not an error.
     if parse_date(text).is_err() && is_partial(text) {
-        return text_line(t("tui.date.typing"), theme.dim());
+        return text_line(
+            &crate::dates::words::with_example("tui.date.typing", today),
+            theme.dim(),
+        );
     }
     match parse_date(text) {
         Ok(d) => {
@@ -128,7 +123,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     );
     let width = w as usize - 2;
     let reading = if s.field.text.trim().is_empty() {
-        text_line(t("tui.date.empty"), theme.dim())
+        text_line(
+            &crate::dates::words::with_example("tui.date.empty", app.today),
+            theme.dim(),
+        )
     } else {
         match app.end_date_reading() {
             Ok(e) if let Some(years) = far_from_today(e.date, app.today) => text_line(
@@ -156,7 +154,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
                 text_line(&fit(&format!("✓ {text}"), width), theme.ok())
             }
             // Still being typed: what comes next, not an error.
-            Err(_) if is_partial(&s.field.text) => text_line(t("tui.date.typing"), theme.dim()),
+            Err(_) if is_partial(&s.field.text) => text_line(
+                &crate::dates::words::with_example("tui.date.typing", app.today),
+                theme.dim(),
+            ),
             Err(e) => text_line(
                 &fit(
                     &format!("✗ {}", crate::dates::words::error_reason(&e)),
@@ -167,9 +168,12 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
         }
     };
     put(frame, 1, areas.hint.y, w - 2, reading);
-    for (i, l) in wrap(t("tui.date.formats"), w as usize - 4)
-        .iter()
-        .enumerate()
+    for (i, l) in wrap(
+        &crate::dates::words::with_example("tui.date.formats", app.today),
+        w as usize - 4,
+    )
+    .iter()
+    .enumerate()
     {
         put(
             frame,

@@ -163,6 +163,8 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('d') | KeyCode::Char('D') if ctrl => ask_delete(app),
         KeyCode::F(2) => rename(app),
         KeyCode::Char('r') | KeyCode::Char('R') if ctrl => rename(app),
+        KeyCode::F(4) => note(app),
+        KeyCode::Char('o') | KeyCode::Char('O') if ctrl => note(app),
         KeyCode::F(3) => edit(app),
         KeyCode::Char('e') | KeyCode::Char('E') if ctrl => edit(app),
         KeyCode::Char('u') | KeyCode::Char('U') if ctrl => return undo(app),
@@ -209,6 +211,19 @@ fn rename(app: &mut App) {
     };
     let (id, field) = (c.id.clone(), TextInput::with(&c.label));
     app.overlays.push(Overlay::Rename { id, field });
+}
+
+/// F4: a note dated today for the highlighted checklist.
+fn note(app: &mut App) {
+    let Some(c) = selected_checklist(app) else {
+        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        return;
+    };
+    let id = c.id.clone();
+    app.overlays.push(Overlay::Note {
+        id,
+        field: TextInput::default(),
+    });
 }
 
 /// F3: the highlighted checklist's answers on the review page, to change.
@@ -391,6 +406,10 @@ fn who(app: &App, c: &Checklist) -> String {
         &c.region_name,
         region.and_then(|r| r.name_en.as_deref()),
     ));
+    // The last thing done, for the clerk who calls the patient.
+    if let Some(n) = c.last_note() {
+        parts.push(crate::checklist::notes::note_line(n, app.today));
+    }
     parts.join(" · ")
 }
 

@@ -218,7 +218,9 @@ pub(crate) fn draw_question_head(
                 "tui.e.disease",
                 &[(
                     "region",
-                    &app.region().map(|r| r.short_name.as_str()).unwrap_or(""),
+                    &app.region()
+                        .map(|r| crate::i18n::name(&r.short_name, r.name_en.as_deref()))
+                        .unwrap_or_default(),
                 )],
             ),
         ),

@@ -1,7 +1,7 @@
 //! Check your answers: each answer with its [修改], the label, then the
 //! confirm row that makes the plan.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 
 use crate::dates::words::weekday;
@@ -86,16 +86,9 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                     }
                 }
             }
-            KeyCode::Backspace => label.backspace(),
-            KeyCode::Delete => label.delete(),
-            KeyCode::Left => label.left(),
-            KeyCode::Right => label.right(),
-            KeyCode::Home => label.home(),
-            KeyCode::End => label.end(),
-            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                label.insert(&c.to_string())
+            _ => {
+                label.edit(&k);
             }
-            _ => {}
         }
         return Vec::new();
     }
