@@ -16,7 +16,7 @@ use crate::i18n::{t, tf};
 use crate::plan;
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, region_index_of, scheme_index};
-use crate::wizard::{Draft, Question as Step};
+use crate::wizard::{Draft, Question};
 
 enum Input {
     Line(String),
@@ -118,21 +118,21 @@ fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Miss> {
 
 /// The answer to a choice step as its option reads (None for the date,
 /// which says more on its own).
-fn chosen(policy: &PolicySet, d: &Draft, step: Step) -> Option<String> {
+fn chosen(policy: &PolicySet, d: &Draft, step: Question) -> Option<String> {
     let yes_no = |v: bool| t(if v { "prompt.yes" } else { "prompt.no" }).to_string();
     let region = d.region(policy);
     match step {
-        Step::Region => d
+        Question::Region => d
             .region
             .as_ref()
             .map(|c| crate::wizard::region_name(policy, c)),
-        Step::Scheme => d.scheme.map(crate::plan::render::scheme_label),
-        Step::Disease => region
+        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Disease => region
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
             .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref())),
-        Step::Retired | Step::Cross => Some(yes_no(d.yes_no(step).unwrap_or(false))),
-        Step::End => None,
+        Question::Retired | Question::Cross => Some(yes_no(d.yes_no(step).unwrap_or(false))),
+        Question::End => None,
     }
 }
 
@@ -150,7 +150,7 @@ pub fn run(
     let regions = region_index_of(policy, &choices);
     let schemes = scheme_index();
     let mut d = Draft::default();
-    let mut step = Step::Region;
+    let mut step = Question::Region;
     // A far end date typed once; typed again, it is taken.
     let mut far_pending: Option<NaiveDate> = None;
     writeln!(
@@ -180,15 +180,15 @@ pub fn run(
             tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
         )?;
         let options: Vec<String> = match step {
-            Step::Region => choices
+            Question::Region => choices
                 .iter()
                 .map(|c| crate::wizard::region_option(policy, c))
                 .collect(),
-            Step::Scheme => Scheme::ALL
+            Question::Scheme => Scheme::ALL
                 .iter()
                 .map(|s| crate::plan::render::scheme_label(*s))
                 .collect(),
-            Step::Disease => region
+            Question::Disease => region
                 .map(|r| {
                     r.diseases
                         .iter()
@@ -196,21 +196,21 @@ pub fn run(
                         .collect()
                 })
                 .unwrap_or_default(),
-            Step::Retired | Step::Cross => {
+            Question::Retired | Question::Cross => {
                 vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
             }
-            Step::End => vec![],
+            Question::End => vec![],
         };
         let question = match step {
-            Step::Region => t("prompt.region"),
-            Step::Scheme => t("prompt.scheme"),
-            Step::Retired => t("prompt.retired"),
-            Step::Disease => t("prompt.disease"),
-            Step::End => t("prompt.end"),
-            Step::Cross => t("prompt.cross"),
+            Question::Region => t("prompt.region"),
+            Question::Scheme => t("prompt.scheme"),
+            Question::Retired => t("prompt.retired"),
+            Question::Disease => t("prompt.disease"),
+            Question::End => t("prompt.end"),
+            Question::Cross => t("prompt.cross"),
         };
         let default: Option<String> = match step {
-            Step::Retired | Step::Cross => Some(
+            Question::Retired | Question::Cross => Some(
                 if d.yes_no(step).unwrap_or(false) {
                     t("prompt.yes")
                 } else {
@@ -218,12 +218,12 @@ pub fn run(
                 }
                 .to_string(),
             ),
-            Step::Region => chosen(policy, &d, Step::Region),
-            Step::Scheme => d.scheme.map(crate::plan::render::scheme_label),
-            Step::Disease => d
+            Question::Region => chosen(policy, &d, Question::Region),
+            Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+            Question::Disease => d
                 .disease
                 .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
-            Step::End => d.end.map(|e| e.to_string()),
+            Question::End => d.end.map(|e| e.to_string()),
         };
         writeln!(
             out,
@@ -235,7 +235,7 @@ pub fn run(
         )?;
         // Of the places, only those with data are listed; any other is
         // found by typing its name.
-        let listed = if step == Step::Region {
+        let listed = if step == Question::Region {
             policy.regions.len()
         } else {
             options.len()
@@ -280,7 +280,7 @@ pub fn run(
             continue;
         }
         let next = steps.get(pos + 1).copied();
-        let advance = |step: &mut Step| {
+        let advance = |step: &mut Question| {
             if let Some(n) = next {
                 *step = n;
                 false
@@ -306,7 +306,7 @@ pub fn run(
                 }
                 // A place that is not found: the nearest places, and the
                 // generic plan as the way on.
-                Miss::NotFound(near) if step == Step::Region => {
+                Miss::NotFound(near) if step == Question::Region => {
                     writeln!(out, "{}", tf("places.not_found", &[("text", &line)]))?;
                     for i in near {
                         writeln!(out, "{}", option_line(i, names))?;
@@ -332,8 +332,8 @@ pub fn run(
         };
         let asked = step;
         let done = match step {
-            Step::Region if line.is_empty() => advance(&mut step),
-            Step::Region => match pick(&regions, listed, &line) {
+            Question::Region if line.is_empty() => advance(&mut step),
+            Question::Region => match pick(&regions, listed, &line) {
                 Ok(i) => {
                     d.set_region(choices[i].clone());
                     advance(&mut step)
@@ -343,12 +343,14 @@ pub fn run(
                     false
                 }
             },
-            Step::Scheme if line.is_empty() => advance(&mut step),
-            Step::Scheme => match pick(&schemes, 2, &line) {
+            Question::Scheme if line.is_empty() => advance(&mut step),
+            Question::Scheme => match pick(&schemes, 2, &line) {
                 Ok(i) => {
                     d.set_scheme(Scheme::ALL[i]);
                     // The next question depends on this answer ("retired" or not).
-                    step = d.next(policy, Step::Scheme).unwrap_or(Step::Disease);
+                    step = d
+                        .next(policy, Question::Scheme)
+                        .unwrap_or(Question::Disease);
                     false
                 }
                 Err(amb) => {
@@ -356,7 +358,7 @@ pub fn run(
                     false
                 }
             },
-            Step::Retired | Step::Cross => {
+            Question::Retired | Question::Cross => {
                 let yes = match crate::text::to_half_width(&line).to_lowercase().as_str() {
                     "" => Some(d.yes_no(step).unwrap_or(false)),
                     "1" | "是" | "y" | "yes" | "s" | "shi" => Some(true),
@@ -374,10 +376,10 @@ pub fn run(
                     }
                 }
             }
-            Step::Disease if line.is_empty() => advance(&mut step),
-            Step::Disease => {
+            Question::Disease if line.is_empty() => advance(&mut step),
+            Question::Disease => {
                 let Some(r) = region else {
-                    step = Step::Region;
+                    step = Question::Region;
                     continue;
                 };
                 // A disease the list does not name: the entry covering it
@@ -404,7 +406,7 @@ pub fn run(
                     }
                 }
             }
-            Step::End => {
+            Question::End => {
                 let parsed = if line.is_empty() {
                     d.end
                         .map(|date| EndDate {

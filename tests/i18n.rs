@@ -243,7 +243,7 @@ fn a_traditional_input_method_finds_the_simplified_data() {
     h.typed("甲市轄區");
     assert_eq!(
         h.app
-            .visible_options(renewal_assistant::tui::app::Step::Region)
+            .visible_options(renewal_assistant::tui::app::Question::Region)
             .len(),
         1
     );

@@ -15,7 +15,7 @@ use renewal_assistant::checklist::store::Store;
 use renewal_assistant::config::PrintConfig;
 use renewal_assistant::config::QuitKey;
 use renewal_assistant::policy::PolicySet;
-use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, Step, update};
+use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, Question, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::{perform, view};
 
@@ -128,7 +128,7 @@ impl Harness {
 
     /// On the first question, nothing answered.
     pub fn at_start(&self) -> bool {
-        self.on(Page::Question(Step::Region)) && self.app.draft().region.is_none()
+        self.on(Page::Question(Question::Region)) && self.app.draft().region.is_none()
     }
 
     pub fn new() -> Harness {
