@@ -4,43 +4,25 @@
 //! are tested on the fixture set (`tests/fixtures/policy/`), and the
 //! validator in `tests/validate.rs`.
 
-use std::fs;
+mod common;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use common::load_files as load;
 use renewal_assistant::plan::{Answers, DocumentOrigin, RenewalPlan, Warning, compute, render};
-use renewal_assistant::policy::{ChannelKind, Confidence, LoadError, PolicySet, Problem, Scheme};
+use renewal_assistant::policy::{ChannelKind, Confidence, PolicySet, Scheme};
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
 fn region_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = fs::read_dir(data_dir().join("regions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    common::region_files(&data_dir())
 }
 
 fn national() -> String {
-    fs::read_to_string(data_dir().join("national.json")).unwrap()
-}
-
-fn load(national: &str, regions: &[(String, String)]) -> Result<PolicySet, Vec<Problem>> {
-    PolicySet::from_files(
-        ("national.json", national),
-        regions.iter().map(|(f, t)| (f.as_str(), t.as_str())),
-    )
-    .map_err(|LoadError::Invalid(p)| p)
+    common::national_file(&data_dir())
 }
 
 #[test]

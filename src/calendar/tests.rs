@@ -293,14 +293,20 @@ mod props {
         }
 
         #[test]
-        fn latest_start_is_a_working_day_whose_review_fits(first in day(), len in 0i64..200, n in 0u32..10) {
+        fn latest_start_is_the_latest_working_day_whose_review_fits(first in day(), len in 0i64..200, n in 0u32..10) {
             let c = cal();
             let last = first + chrono::Duration::days(len);
-            if let Some(s) = c.latest_start(first, last, n) {
-                prop_assert!(s.date >= first && s.date <= last);
-                prop_assert!(c.is_working_day(s.date));
+            // Every working day in first..=last whose review of n working
+            // days ends by `last`: the answer is the latest of them, or
+            // None when there is none.
+            let fits = |d: NaiveDate| c.is_working_day(d) && c.add_working_days(d, n).date <= last;
+            let latest = first.iter_days().take_while(|d| *d <= last).filter(|d| fits(*d)).last();
+            let found = c.latest_start(first, last, n);
+            prop_assert_eq!(found.map(|s| s.date), latest);
+            if let Some(s) = found {
                 prop_assert!(!c.is_statutory(s.date));
-                prop_assert!(c.add_working_days(s.date, n).date <= last);
+                let estimated = c.is_estimated(s.date) || c.add_working_days(s.date, n).estimated;
+                prop_assert_eq!(s.estimated, estimated);
             }
         }
     }
