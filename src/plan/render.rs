@@ -22,7 +22,10 @@ pub(crate) fn scheme_label(scheme: Scheme) -> String {
 /// The scheme's short name in the current language, for a header (职工医保,
 /// Employee insurance).
 pub(crate) fn scheme_short_label(scheme: Scheme) -> &'static str {
-    t(&format!("scheme.{}", scheme.id()))
+    t(match scheme {
+        Scheme::Employee => "scheme.employee",
+        Scheme::Resident => "scheme.resident",
+    })
 }
 
 pub(crate) fn date_long(d: NaiveDate) -> String {
