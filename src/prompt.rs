@@ -179,52 +179,9 @@ pub fn run(
             "{}",
             tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
         )?;
-        let options: Vec<String> = match step {
-            Question::Region => choices
-                .iter()
-                .map(|c| crate::wizard::region_option(policy, c))
-                .collect(),
-            Question::Scheme => Scheme::ALL
-                .iter()
-                .map(|s| crate::plan::render::scheme_label(*s))
-                .collect(),
-            Question::Disease => region
-                .map(|r| {
-                    r.diseases
-                        .iter()
-                        .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Question::Retired | Question::Cross => {
-                vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
-            }
-            Question::End => vec![],
-        };
-        let question = match step {
-            Question::Region => t("prompt.region"),
-            Question::Scheme => t("prompt.scheme"),
-            Question::Retired => t("prompt.retired"),
-            Question::Disease => t("prompt.disease"),
-            Question::End => t("prompt.end"),
-            Question::Cross => t("prompt.cross"),
-        };
-        let default: Option<String> = match step {
-            Question::Retired | Question::Cross => Some(
-                if d.yes_no(step).unwrap_or(false) {
-                    t("prompt.yes")
-                } else {
-                    t("prompt.no")
-                }
-                .to_string(),
-            ),
-            Question::Region => chosen(policy, &d, Question::Region),
-            Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
-            Question::Disease => d
-                .disease
-                .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
-            Question::End => d.end.map(|e| e.to_string()),
-        };
+        let options = options(step, policy, &choices, region);
+        let question = question_words(step);
+        let default = default_answer(step, policy, &d, region);
         writeln!(
             out,
             "{question}{}",
@@ -473,6 +430,86 @@ pub fn run(
             break;
         }
     }
+    finish(policy, today, &d, out, store)
+}
+
+/// The options listed for a question (none for the date).
+fn options(
+    step: Question,
+    policy: &PolicySet,
+    choices: &[crate::places::Choice],
+    region: Option<&crate::policy::Region>,
+) -> Vec<String> {
+    match step {
+        Question::Region => choices
+            .iter()
+            .map(|c| crate::wizard::region_option(policy, c))
+            .collect(),
+        Question::Scheme => Scheme::ALL
+            .iter()
+            .map(|s| crate::plan::render::scheme_label(*s))
+            .collect(),
+        Question::Disease => region
+            .map(|r| {
+                r.diseases
+                    .iter()
+                    .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Question::Retired | Question::Cross => {
+            vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
+        }
+        Question::End => vec![],
+    }
+}
+
+/// The question itself.
+fn question_words(step: Question) -> &'static str {
+    match step {
+        Question::Region => t("prompt.region"),
+        Question::Scheme => t("prompt.scheme"),
+        Question::Retired => t("prompt.retired"),
+        Question::Disease => t("prompt.disease"),
+        Question::End => t("prompt.end"),
+        Question::Cross => t("prompt.cross"),
+    }
+}
+
+/// What Enter keeps: the answer given before, or "no" for a yes/no.
+fn default_answer(
+    step: Question,
+    policy: &PolicySet,
+    d: &Draft,
+    region: Option<&crate::policy::Region>,
+) -> Option<String> {
+    match step {
+        Question::Retired | Question::Cross => Some(
+            if d.yes_no(step).unwrap_or(false) {
+                t("prompt.yes")
+            } else {
+                t("prompt.no")
+            }
+            .to_string(),
+        ),
+        Question::Region => chosen(policy, d, Question::Region),
+        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Disease => d
+            .disease
+            .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
+        Question::End => d.end.map(|e| e.to_string()),
+    }
+}
+
+/// Prints the plan for the answers and its checklist, saved in `store`
+/// when one is given.
+fn finish(
+    policy: &PolicySet,
+    today: NaiveDate,
+    d: &Draft,
+    out: &mut dyn Write,
+    store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
+) -> Result<Outcome> {
     let (Some(answers), Some(region), Some(di)) = (d.answers(policy), d.region(policy), d.disease)
     else {
         return Ok(Outcome::InputEnded);
