@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             key(&mut app, KeyCode::Char('h'));
             black_box(
-                app.visible_options(renewal_assistant::tui::app::Step::Region)
+                app.visible_options(renewal_assistant::tui::app::Question::Region)
                     .len(),
             );
             key(&mut app, KeyCode::Backspace);
@@ -57,7 +57,7 @@ fn benches(c: &mut Criterion) {
                 b.iter(|| {
                     key(&mut app, KeyCode::Char(typed));
                     black_box(
-                        app.visible_options(renewal_assistant::tui::app::Step::Region)
+                        app.visible_options(renewal_assistant::tui::app::Question::Region)
                             .len(),
                     );
                     key(&mut app, KeyCode::Backspace);
@@ -76,7 +76,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             key(&mut app, KeyCode::Char('g'));
             black_box(
-                app.visible_options(renewal_assistant::tui::app::Step::Disease)
+                app.visible_options(renewal_assistant::tui::app::Question::Disease)
                     .len(),
             );
             key(&mut app, KeyCode::Backspace);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes data/holidays/YYYY.json for the years before the shipped notices
-(2015–2024) from the maintained `chinesecalendar` dataset (PyPI, MIT:
+(2004–2024) from the maintained `chinesecalendar` dataset (PyPI, MIT:
 https://github.com/LKI/chinese-calendar), which transcribes the State
 Council's yearly notices. Run: pip install chinesecalendar==1.11.0 &&
 python3 scripts/gen_holidays.py. The files are checked at start-up and by
@@ -18,7 +18,7 @@ import pathlib
 
 from chinese_calendar import constants
 
-YEARS = range(2015, 2025)
+YEARS = range(2004, 2025)
 
 # Each year's notice (国务院办公厅关于YYYY年部分节假日安排的通知) came out in the
 # year before. The dataset gives the days, not the notices' document numbers

@@ -2,13 +2,14 @@
 //! working days (调休).
 //!
 //! A [`Calendar`] is a value, built once and passed to plan computation. It
-//! knows a day from one of three bases, first match wins:
+//! knows a day from one of two bases, first match wins:
 //! 1. a year's official schedule from a holiday file (`data/holidays/YYYY.json`
 //!    shipped, or `holidays/YYYY.json` in a policy pack,
 //!    see [`OfficialYear`]), for every day of that year and any day it lists;
-//! 2. the State Council notices carried by the `chinese_holiday` crate
-//!    (up to [`crate_range`]'s last day);
-//! 3. an estimate: weekends plus the 13 statutory days off of
+//!    the shipped files run from 2004 to the last notice out (the years
+//!    before 2025 generated from a maintained dataset by
+//!    `scripts/gen_holidays.py`);
+//! 2. an estimate: weekends plus the 13 statutory days off of
 //!    《全国年节及纪念日放假办法》 (国务院令第795号, in force 2025-01-01), whose
 //!    lunar dates and the 清明 solar term come from the `tyme4rs` crate, plus
 //!    the customary breaks every notice has added around them
@@ -19,18 +20,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use chinese_holiday::{DayKind, chinese_holiday};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-
-/// First and last day the `chinese_holiday` crate covers. The crate asserts
-/// on dates outside this range, so it is never asked about them.
-pub(crate) fn crate_range() -> (NaiveDate, NaiveDate) {
-    (
-        NaiveDate::from_ymd_opt(2004, 1, 1).expect("valid date"),
-        NaiveDate::from_ymd_opt(2026, 12, 25).expect("valid date"),
-    )
-}
 
 /// The statutory holidays of 国务院令第795号.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -296,8 +287,6 @@ pub(crate) enum Basis {
     /// A holiday file's schedule for that year (`data/holidays` or a
     /// policy pack).
     Pack,
-    /// The notices in the `chinese_holiday` crate.
-    Crate,
     /// Weekends plus statutory days: the notice is not in the data.
     Estimate,
 }
@@ -307,8 +296,8 @@ pub(crate) enum Basis {
 const CACHE_FIRST: i32 = 2024;
 const CACHE_YEARS: usize = 100;
 
-/// The working-day calendar: the crate's years, the years of any policy
-/// packs, and the estimate for the rest. Cheap to clone.
+/// The working-day calendar: the years of the holiday files (shipped and
+/// from policy packs), and the estimate for the rest. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Calendar {
     official: BTreeMap<i32, OfficialYear>,
@@ -333,7 +322,8 @@ pub(crate) struct Counted {
 }
 
 impl Calendar {
-    /// The crate's notices and the estimate, no pack years.
+    /// The estimate alone, no holiday file's years (the shipped ones are
+    /// `policy::shipped_calendar`).
     pub fn new() -> Calendar {
         Calendar {
             official: BTreeMap::new(),
@@ -343,8 +333,8 @@ impl Calendar {
         }
     }
 
-    /// This calendar with `years` used in place of the crate and the
-    /// estimate for those years (a later year of the same number replaces
+    /// This calendar with `years` used in place of the estimate for those
+    /// years (a later year of the same number replaces
     /// an earlier one).
     pub fn with_years(mut self, years: impl IntoIterator<Item = OfficialYear>) -> Calendar {
         for y in years {
@@ -402,15 +392,10 @@ impl Calendar {
         within(date.year()) || (date.month() == 12 && within(date.year() + 1))
     }
 
-    /// Whether `year` has no schedule: neither a holiday file nor the crate
-    /// covers it (or the hindcast hides it).
+    /// Whether `year` has no schedule: no holiday file covers it (or the
+    /// hindcast hides it).
     fn year_estimated(&self, year: i32) -> bool {
-        if self.unpublished.contains(&year) {
-            return true;
-        }
-        let first = NaiveDate::from_ymd_opt(year, 1, 1);
-        !self.official.contains_key(&year)
-            && first.is_none_or(|d| !(crate_range().0..=crate_range().1).contains(&d))
+        self.unpublished.contains(&year) || !self.official.contains_key(&year)
     }
 
     /// The first day of the run of estimated days that holds `date`: where
@@ -461,8 +446,6 @@ impl Calendar {
             .any(|y| y.days_off.contains(&date) || y.working_days.contains(&date));
         if listed || self.official.contains_key(&date.year()) {
             Basis::Pack
-        } else if (crate_range().0..=crate_range().1).contains(&date) {
-            Basis::Crate
         } else {
             Basis::Estimate
         }
@@ -487,21 +470,6 @@ impl Calendar {
                 } else {
                     !weekend
                 }
-            }
-            Basis::Crate => {
-                let ymd = (date.year() as u16, date.month() as u8, date.day() as u8);
-                !matches!(
-                    chinese_holiday(ymd),
-                    DayKind::NormalHoliday
-                        | DayKind::NewYearsDayHoliday
-                        | DayKind::SpringFestivalHoliday
-                        | DayKind::ChingMingFestivalHoliday
-                        | DayKind::InternationalWorkersDayHoliday
-                        | DayKind::DragonBoatFestivalHoliday
-                        | DayKind::MidAutumnFestivalHoliday
-                        | DayKind::NationalDayHoliday
-                        | DayKind::OtherHoliday
-                )
             }
             Basis::Estimate => !weekend && !self.is_statutory(date) && !self.is_customary_off(date),
         }

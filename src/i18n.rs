@@ -206,12 +206,23 @@ fn has_key(lang: Lang, key: &str) -> bool {
 pub fn tf(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        // As text, so numbers read as the program formats them (no grouping).
-        fluent_args.set(*name, FluentValue::from(value.to_string()));
+        fluent_args.set(*name, fluent_value(value.to_string()));
     }
     format(lang(), key, Some(&fluent_args))
         .or_else(|| format(Lang::ZhHans, key, Some(&fluent_args)))
         .unwrap_or_else(|| key.to_string())
+}
+
+/// An argument as Fluent takes it: a whole number written as the program
+/// writes one (no sign but a minus, no leading zero, no grouping) is a
+/// Fluent number, so a message can choose its words by plural category
+/// (`[one] { $n } day *[other] { $n } days`) and it prints the same digits;
+/// anything else (an area code `0571`, a range `1–5`, a label) is text.
+fn fluent_value(text: String) -> FluentValue<'static> {
+    match text.parse::<i64>() {
+        Ok(n) if text.len() <= 15 && n.to_string() == text => FluentValue::from(n),
+        _ => FluentValue::from(text),
+    }
 }
 
 /// Every key of a language's file, dotted as the code writes them.
@@ -561,6 +572,188 @@ mod tests {
             missing.is_empty(),
             "keys missing from the language files: {missing:#?}"
         );
+    }
+
+    /// The keys of the English messages that choose words by a number's
+    /// plural category (a select expression with a `[one]` variant).
+    fn plural_messages() -> Vec<(String, Vec<String>)> {
+        use fluent_syntax::ast;
+        fn selects(pattern: &ast::Pattern<&str>) -> bool {
+            pattern.elements.iter().any(|e| {
+                matches!(
+                    e,
+                    ast::PatternElement::Placeable {
+                        expression: ast::Expression::Select { variants, .. }
+                    } if variants.iter().any(|v| matches!(
+                        v.key,
+                        ast::VariantKey::Identifier { name: "one" }
+                    ))
+                )
+            })
+        }
+        let resource = FluentResource::try_new(Lang::En.source().to_string())
+            .unwrap_or_else(|(_, e)| panic!("en.ftl: {e:?}"));
+        let plural: Vec<String> = resource
+            .entries()
+            .filter_map(|e| match e {
+                ast::Entry::Message(m) if m.value.as_ref().is_some_and(selects) => {
+                    Some(m.id.name.replace('-', "."))
+                }
+                _ => None,
+            })
+            .collect();
+        messages(Lang::En)
+            .into_iter()
+            .filter(|(k, _)| plural.contains(k))
+            .collect()
+    }
+
+    /// English with every variable of `key` set to `n`.
+    fn english_with(key: &str, vars: &[String], n: &dyn std::fmt::Display) -> String {
+        let args: Vec<(&str, &dyn std::fmt::Display)> =
+            vars.iter().map(|v| (v.as_str(), n)).collect();
+        tf(key, &args)
+    }
+
+    /// A plural noun right after the number 1 ("1 days", "1 working
+    /// days"): the words an English reader trips on.
+    fn one_with_a_plural(text: &str) -> Option<String> {
+        const PLURALS: &[&str] = &[
+            "days",
+            "months",
+            "years",
+            "weeks",
+            "hours",
+            "minutes",
+            "seconds",
+            "items",
+            "routes",
+            "questions",
+            "diseases",
+            "documents",
+            "channels",
+            "regions",
+            "checklists",
+            "files",
+            "characters",
+            "steps",
+            "times",
+            "entries",
+            "changes",
+            "lines",
+            "numbers",
+            "places",
+        ];
+        // Words as written, punctuation before a number and after a noun
+        // aside: "(1 days)" counts, "month 1: months" does not.
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        words.extend(["", ""]);
+        let bare = |w: &str| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        };
+        words.windows(3).find_map(|w| {
+            let number = w[0].trim_start_matches(|c: char| !c.is_alphanumeric());
+            let adjective = matches!(w[1], "working" | "more" | "required" | "calendar");
+            let noun = bare(if adjective { w[2] } else { w[1] });
+            (number == "1" && PLURALS.contains(&noun.as_str())).then(|| w.join(" "))
+        })
+    }
+
+    /// English plurals agree with their numbers: every message that takes
+    /// a number says "1 day" and "2 days" (and "0 days"), and no message
+    /// set with 1 reads "1 days".
+    #[test]
+    fn english_plurals_agree_with_their_numbers() {
+        set_lang(Lang::En);
+        let plural = plural_messages();
+        assert!(
+            plural.len() > 50,
+            "only {} plural messages found",
+            plural.len()
+        );
+        for (key, vars) in &plural {
+            let one = english_with(key, vars, &1);
+            let two = english_with(key, vars, &2);
+            let zero = english_with(key, vars, &0);
+            assert_ne!(one, two, "{key}: 1 and 2 read alike");
+            assert_eq!(one_with_a_plural(&one), None, "{key}: {one}");
+            assert!(
+                one.contains("1 ") && two.contains("2 ") && zero.contains("0 "),
+                "{key}: {one} / {two} / {zero}"
+            );
+        }
+        for key in keys(Lang::En) {
+            let vars = messages(Lang::En)
+                .into_iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v)
+                .unwrap_or_default();
+            let one = english_with(&key, &vars, &1);
+            assert_eq!(one_with_a_plural(&one), None, "{key}: {one}");
+        }
+        // Digits a number does not write stay text: no category, no change.
+        assert_eq!(tf("plan.days_left", &[("n", &"0571")]), "0571 days left");
+        assert_eq!(tf("plan.days_left", &[("n", &1)]), "1 day left");
+        assert_eq!(tf("review.days", &[("n", &12393)]), "12393 working days");
+        set_lang(Lang::ZhHans);
+        assert_eq!(tf("plan.days_left", &[("n", &1)]), "还剩 1 天");
+    }
+
+    /// No key is put together at run time, where the check above cannot see
+    /// it: no `t(&format!(…))`, and no `format!` whose text begins like a
+    /// key (`"month.{m}"`). A key chosen by a value is a `match` or a table
+    /// of literal keys (see `dates::words::month_name`). The one exception
+    /// is the command line's (`clap.…`, see below).
+    #[test]
+    fn no_key_is_built_with_format() {
+        let namespaces: std::collections::BTreeSet<String> = keys(Lang::ZhHans)
+            .iter()
+            .map(|k| k.split('.').next().unwrap_or("").to_string())
+            .collect();
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut built = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(src)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for call in ["t(&format!(", "tf(&format!("] {
+                    // The call itself, not `report(&format!(` or `fit(…)`.
+                    let called = text.match_indices(call).any(|(i, _)| {
+                        !text[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    });
+                    if called && !path.ends_with("i18n.rs") {
+                        built.push(format!("{}: {call}", path.display()));
+                    }
+                }
+                for rest in text.split("format!(\"").skip(1) {
+                    let head: String = rest
+                        .chars()
+                        .take_while(|c| *c != '{' && *c != '"')
+                        .collect();
+                    let namespace = head.split('.').next().unwrap_or("");
+                    let key_like = head.ends_with('.')
+                        && head
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
+                    // The command line's words follow clap's own ids, looked
+                    // up where present (`lookup`) with clap's words kept
+                    // otherwise; tests/i18n.rs reads the help in each language.
+                    if key_like && namespaces.contains(namespace) && namespace != "clap" {
+                        built.push(format!("{}: format!(\"{head}…", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(built.is_empty(), "keys built at run time: {built:#?}");
     }
 
     #[test]

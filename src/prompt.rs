@@ -16,7 +16,7 @@ use crate::i18n::{t, tf};
 use crate::plan;
 use crate::policy::{PolicySet, Scheme};
 use crate::search::{Resolution, SearchIndex, disease_index, region_index_of, scheme_index};
-use crate::wizard::{Draft, Question as Step};
+use crate::wizard::{Draft, Question};
 
 enum Input {
     Line(String),
@@ -118,21 +118,21 @@ fn pick(index: &SearchIndex, count: usize, text: &str) -> Result<usize, Miss> {
 
 /// The answer to a choice step as its option reads (None for the date,
 /// which says more on its own).
-fn chosen(policy: &PolicySet, d: &Draft, step: Step) -> Option<String> {
+fn chosen(policy: &PolicySet, d: &Draft, step: Question) -> Option<String> {
     let yes_no = |v: bool| t(if v { "prompt.yes" } else { "prompt.no" }).to_string();
     let region = d.region(policy);
     match step {
-        Step::Region => d
+        Question::Region => d
             .region
             .as_ref()
             .map(|c| crate::wizard::region_name(policy, c)),
-        Step::Scheme => d.scheme.map(crate::plan::render::scheme_label),
-        Step::Disease => region
+        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Disease => region
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
             .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref())),
-        Step::Retired | Step::Cross => Some(yes_no(d.yes_no(step).unwrap_or(false))),
-        Step::End => None,
+        Question::Retired | Question::Cross => Some(yes_no(d.yes_no(step).unwrap_or(false))),
+        Question::End => None,
     }
 }
 
@@ -150,7 +150,7 @@ pub fn run(
     let regions = region_index_of(policy, &choices);
     let schemes = scheme_index();
     let mut d = Draft::default();
-    let mut step = Step::Region;
+    let mut step = Question::Region;
     // A far end date typed once; typed again, it is taken.
     let mut far_pending: Option<NaiveDate> = None;
     writeln!(
@@ -183,52 +183,9 @@ pub fn run(
             "{}",
             tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
         )?;
-        let options: Vec<String> = match step {
-            Step::Region => choices
-                .iter()
-                .map(|c| crate::wizard::region_option(policy, c))
-                .collect(),
-            Step::Scheme => Scheme::ALL
-                .iter()
-                .map(|s| crate::plan::render::scheme_label(*s))
-                .collect(),
-            Step::Disease => region
-                .map(|r| {
-                    r.diseases
-                        .iter()
-                        .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Step::Retired | Step::Cross => {
-                vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
-            }
-            Step::End => vec![],
-        };
-        let question = match step {
-            Step::Region => t("prompt.region"),
-            Step::Scheme => t("prompt.scheme"),
-            Step::Retired => t("prompt.retired"),
-            Step::Disease => t("prompt.disease"),
-            Step::End => &crate::dates::words::with_example("prompt.end", today),
-            Step::Cross => t("prompt.cross"),
-        };
-        let default: Option<String> = match step {
-            Step::Retired | Step::Cross => Some(
-                if d.yes_no(step).unwrap_or(false) {
-                    t("prompt.yes")
-                } else {
-                    t("prompt.no")
-                }
-                .to_string(),
-            ),
-            Step::Region => chosen(policy, &d, Step::Region),
-            Step::Scheme => d.scheme.map(crate::plan::render::scheme_label),
-            Step::Disease => d
-                .disease
-                .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
-            Step::End => d.end.map(|e| e.to_string()),
-        };
+        let options = options(step, policy, &choices, region);
+        let question = question_words(step, today);
+        let default = default_answer(step, policy, &d, region);
         writeln!(
             out,
             "{question}{}",
@@ -239,7 +196,7 @@ pub fn run(
         )?;
         // Of the places, only those with data are listed; any other is
         // found by typing its name.
-        let listed = if step == Step::Region {
+        let listed = if step == Question::Region {
             policy.regions.len()
         } else {
             options.len()
@@ -300,7 +257,7 @@ pub fn run(
             .and_then(|k| offered.get(k).copied());
         let mut suggested: Vec<usize> = Vec::new();
         let next = steps.get(pos + 1).copied();
-        let advance = |step: &mut Step| {
+        let advance = |step: &mut Question| {
             if let Some(n) = next {
                 *step = n;
                 false
@@ -325,7 +282,7 @@ pub fn run(
                 }
                 // A place that is not found: the nearest places, and the
                 // generic plan as the way on.
-                Miss::NotFound(near) if step == Step::Region => {
+                Miss::NotFound(near) if step == Question::Region => {
                     writeln!(out, "{}", tf("places.not_found", &[("text", &line)]))?;
                     for (k, &i) in near.iter().enumerate() {
                         writeln!(out, "  {}. {}", k + 1, names[i])?;
@@ -358,8 +315,8 @@ pub fn run(
         };
         let asked = step;
         let done = match step {
-            Step::Region if line.is_empty() => advance(&mut step),
-            Step::Region => match from_offered.map_or_else(|| pick(&regions, listed, &line), Ok) {
+            Question::Region if line.is_empty() => advance(&mut step),
+            Question::Region => match from_offered.map_or_else(|| pick(&regions, listed, &line), Ok) {
                 Ok(i) => {
                     d.set_region(choices[i].clone());
                     advance(&mut step)
@@ -369,12 +326,14 @@ pub fn run(
                     false
                 }
             },
-            Step::Scheme if line.is_empty() => advance(&mut step),
-            Step::Scheme => match from_offered.map_or_else(|| pick(&schemes, 2, &line), Ok) {
+            Question::Scheme if line.is_empty() => advance(&mut step),
+            Question::Scheme => match from_offered.map_or_else(|| pick(&schemes, 2, &line), Ok) {
                 Ok(i) => {
                     d.set_scheme(Scheme::ALL[i]);
                     // The next question depends on this answer ("retired" or not).
-                    step = d.next(policy, Step::Scheme).unwrap_or(Step::Disease);
+                    step = d
+                        .next(policy, Question::Scheme)
+                        .unwrap_or(Question::Disease);
                     false
                 }
                 Err(amb) => {
@@ -382,7 +341,7 @@ pub fn run(
                     false
                 }
             },
-            Step::Retired | Step::Cross => {
+            Question::Retired | Question::Cross => {
                 let yes = match crate::text::to_half_width(&line).to_lowercase().as_str() {
                     "" => Some(d.yes_no(step).unwrap_or(false)),
                     "1" | "是" | "y" | "yes" | "s" | "shi" => Some(true),
@@ -400,10 +359,10 @@ pub fn run(
                     }
                 }
             }
-            Step::Disease if line.is_empty() => advance(&mut step),
-            Step::Disease => {
+            Question::Disease if line.is_empty() => advance(&mut step),
+            Question::Disease => {
                 let Some(r) = region else {
-                    step = Step::Region;
+                    step = Question::Region;
                     continue;
                 };
                 // A disease the list does not name: the entry covering it
@@ -432,7 +391,7 @@ pub fn run(
                     }
                 }
             }
-            Step::End => {
+            Question::End => {
                 let parsed = if line.is_empty() {
                     d.end
                         .map(|date| EndDate {
@@ -500,6 +459,86 @@ pub fn run(
             break;
         }
     }
+    finish(policy, today, &d, out, store)
+}
+
+/// The options listed for a question (none for the date).
+fn options(
+    step: Question,
+    policy: &PolicySet,
+    choices: &[crate::places::Choice],
+    region: Option<&crate::policy::Region>,
+) -> Vec<String> {
+    match step {
+        Question::Region => choices
+            .iter()
+            .map(|c| crate::wizard::region_option(policy, c))
+            .collect(),
+        Question::Scheme => Scheme::ALL
+            .iter()
+            .map(|s| crate::plan::render::scheme_label(*s))
+            .collect(),
+        Question::Disease => region
+            .map(|r| {
+                r.diseases
+                    .iter()
+                    .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Question::Retired | Question::Cross => {
+            vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
+        }
+        Question::End => vec![],
+    }
+}
+
+/// The question itself.
+fn question_words(step: Question, today: NaiveDate) -> String {
+    match step {
+        Question::Region => t("prompt.region").to_string(),
+        Question::Scheme => t("prompt.scheme").to_string(),
+        Question::Retired => t("prompt.retired").to_string(),
+        Question::Disease => t("prompt.disease").to_string(),
+        Question::End => crate::dates::words::with_example("prompt.end", today),
+        Question::Cross => t("prompt.cross").to_string(),
+    }
+}
+
+/// What Enter keeps: the answer given before, or "no" for a yes/no.
+fn default_answer(
+    step: Question,
+    policy: &PolicySet,
+    d: &Draft,
+    region: Option<&crate::policy::Region>,
+) -> Option<String> {
+    match step {
+        Question::Retired | Question::Cross => Some(
+            if d.yes_no(step).unwrap_or(false) {
+                t("prompt.yes")
+            } else {
+                t("prompt.no")
+            }
+            .to_string(),
+        ),
+        Question::Region => chosen(policy, d, Question::Region),
+        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Disease => d
+            .disease
+            .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
+        Question::End => d.end.map(|e| e.to_string()),
+    }
+}
+
+/// Prints the plan for the answers and its checklist, saved in `store`
+/// when one is given.
+fn finish(
+    policy: &PolicySet,
+    today: NaiveDate,
+    d: &Draft,
+    out: &mut dyn Write,
+    store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
+) -> Result<Outcome> {
     let (Some(answers), Some(region), Some(di)) = (d.answers(policy), d.region(policy), d.disease)
     else {
         return Ok(Outcome::InputEnded);

@@ -2,12 +2,12 @@
 //! hermetic: a temp data dir and a fixed today, on the fixture regions
 //! (甲乙丙市 of 示例省, `tests/fixtures/policy/regions`, as a policy pack).
 
+mod common;
+
 use assert_cmd::Command;
+use common::{FIXTURE_REGIONS, hermetic, renew_in};
 use predicates::prelude::*;
 use serde_json::Value;
-
-/// The fixture regions, added to the shipped ones as a policy pack.
-const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
 
 struct Env {
     dir: tempfile::TempDir,
@@ -21,17 +21,8 @@ impl Env {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("renew").unwrap();
-        // Hermetic: nothing from the developer's environment reaches the program.
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("RENEW_DATA_DIR", self.dir.path())
-            .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
-            .env("RENEW_TODAY", "2026-01-15")
-            .env_remove("LC_ALL")
-            .env("LANG", "C.UTF-8")
-            .args(args);
+        let mut c = renew_in(self.dir.path());
+        c.env("RENEW_POLICY_DIR", FIXTURE_REGIONS).args(args);
         c
     }
 
@@ -583,7 +574,11 @@ fn under_umask_000_the_data_dir_and_files_stay_private() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     let data = env.dir.path().join("new").join("renew");
-    let out = std::process::Command::new("sh")
+    let mut sh = std::process::Command::new("sh");
+    hermetic(&mut sh, env.dir.path());
+    let out = sh
+        .env("RENEW_DATA_DIR", &data)
+        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
         .arg("-c")
         .arg("umask 000; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_renew"))
@@ -601,12 +596,6 @@ fn under_umask_000_the_data_dir_and_files_stay_private() {
             "--label",
             "妈妈",
         ])
-        .env_clear()
-        .env("HOME", env.dir.path())
-        .env("RENEW_DATA_DIR", &data)
-        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
-        .env("RENEW_TODAY", "2026-01-15")
-        .env("LANG", "C.UTF-8")
         .output()
         .unwrap();
     assert!(
@@ -715,12 +704,9 @@ fn a_root_owned_file_and_lock_and_a_read_only_folder_do_not_lock_the_person_out(
     let run = |args: &[&str]| {
         let mut c = std::process::Command::new(&outside.program);
         // HOME where no config is (the other user could not read ours).
-        c.env_clear()
+        hermetic(&mut c, env.dir.path())
             .env("HOME", "/nonexistent")
-            .env("RENEW_DATA_DIR", env.dir.path())
             .env("RENEW_POLICY_DIR", &outside.pack)
-            .env("RENEW_TODAY", "2026-01-15")
-            .env("LANG", "C.UTF-8")
             .args(args);
         if as_root {
             c.uid(user).gid(user);
@@ -781,12 +767,9 @@ fn a_read_only_data_dir_without_checklists_lists_none() {
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
     let run = |args: &[&str]| {
         let mut c = std::process::Command::new(&outside.program);
-        c.env_clear()
+        hermetic(&mut c, &data)
             .env("HOME", "/nonexistent")
-            .env("RENEW_DATA_DIR", &data)
             .env("RENEW_POLICY_DIR", &outside.pack)
-            .env("RENEW_TODAY", "2026-01-15")
-            .env("LANG", "C.UTF-8")
             .args(args);
         if as_root {
             // Root's 0555 folder binds everyone else.

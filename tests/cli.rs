@@ -5,28 +5,19 @@
 //! edit of `data/` changes none of these; the shipped regions' output is
 //! pinned in `tests/data.rs`.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{FIXTURE_REGIONS, renew_in};
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// The fixture regions, added to the shipped ones as a policy pack.
-const FIXTURE_REGIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy/regions");
-
+/// The binary, hermetic (`common::hermetic`), with the fixture regions
+/// added to the shipped ones as a policy pack.
 fn renew() -> (Command, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("renew").unwrap();
-    // Hermetic: nothing from the developer's environment (HOME and its
-    // config, ACCESSIBLE, LANG, RENEW_*) reaches the program. HOME is set,
-    // not just cleared: without it the config is looked up in the account's
-    // home directory.
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.path())
-        .env("RENEW_DATA_DIR", dir.path())
-        .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
-        .env_remove("RENEW_TODAY")
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8")
+    let mut cmd = renew_in(dir.path());
+    cmd.env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
         .env("NO_COLOR", "1");
     (cmd, dir)
 }

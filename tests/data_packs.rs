@@ -277,12 +277,8 @@ fn a_tar_reaching_outside_the_pack_is_refused() {
 }
 
 fn install_child(home: &Path, pack: &Path) -> std::process::Child {
-    Command::new(assert_cmd::cargo::cargo_bin("renew"))
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("RENEW_DATA_DIR", home)
-        .env("LANG", "C.UTF-8")
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("renew"));
+    common::hermetic(&mut cmd, home)
         .args(["data", "install"])
         .arg(pack)
         .stdout(Stdio::null())

@@ -152,7 +152,7 @@ fn run_on(mut h: Harness, actions: Vec<Action>, kiosk: bool) -> Result<(), TestC
         }
         let len = match h.app.page() {
             Page::Home => Some(h.app.home_rows().len() + 1),
-            Page::Question(step) if step != renewal_assistant::tui::app::Step::End => {
+            Page::Question(step) if step != renewal_assistant::tui::app::Question::End => {
                 Some(h.app.visible_options(step).len())
             }
             Page::Review { .. } => Some(h.app.review_rows().len()),

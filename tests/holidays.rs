@@ -282,10 +282,12 @@ fn the_qr_text_marks_an_estimated_apply_by_day() {
         region: "fx-exact".into(),
         scheme: Scheme::Employee,
         disease: "diabetes".into(),
-        validity_end: d("2027-01-03"),
+        validity_end: d("2027-01-10"),
         cross_province: false,
         retired: false,
     };
+    // The latest day, Thu 2026-12-31, is in the 2026 notice, but the 5
+    // working days of review after it (01-04 to 01-08) are estimated.
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/policy");
     let plan = compute(
         &PolicySet::from_dir(&fixture).unwrap(),
@@ -295,7 +297,7 @@ fn the_qr_text_marks_an_estimated_apply_by_day() {
     .unwrap();
     for level in 0..=2 {
         let text = qr_text(&plan, level);
-        assert!(text.contains("2026-12-24（估）"), "level {level}: {text}");
+        assert!(text.contains("2026-12-31（估）"), "level {level}: {text}");
     }
 }
 

@@ -5,19 +5,15 @@
 
 use std::path::Path;
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The binary, hermetic (`common::hermetic`), without colour.
 fn renew(data: &Path) -> Command {
-    let mut c = Command::cargo_bin("renew").unwrap();
-    // HOME is set, not just cleared: without it the config is looked up in
-    // the account's home directory.
-    c.env_clear()
-        .env("HOME", data)
-        .env("RENEW_DATA_DIR", data)
-        .env("RENEW_TODAY", "2026-01-15")
-        .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1");
+    let mut c = common::renew_in(data);
+    c.env("NO_COLOR", "1");
     c
 }
 

@@ -2,7 +2,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::*;
 use renewal_assistant::i18n::{Lang, set_lang};
 use renewal_assistant::tui::theme::Theme;
@@ -55,14 +54,8 @@ fn traditional_converts_the_data_for_display() {
 
 fn renew(args: &[&str], lang_env: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("renew")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.path())
-        .env("RENEW_DATA_DIR", dir.path())
+    let out = renew_in(dir.path())
         .env("RENEW_POLICY_DIR", FIXTURE_REGIONS)
-        .env_remove("LC_ALL")
         .env("LANG", lang_env)
         .args(args)
         .args(["--today", "2026-01-15"])
@@ -243,7 +236,7 @@ fn a_traditional_input_method_finds_the_simplified_data() {
     h.typed("甲市轄區");
     assert_eq!(
         h.app
-            .visible_options(renewal_assistant::tui::app::Step::Region)
+            .visible_options(renewal_assistant::tui::app::Question::Region)
             .len(),
         1
     );

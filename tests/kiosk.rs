@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use renewal_assistant::config::PrintConfig;
-use renewal_assistant::tui::app::{Msg, Page, Step};
+use renewal_assistant::tui::app::{Msg, Page, Question};
 
 fn json_files(h: &Harness) -> usize {
     std::fs::read_dir(h.store.dir())
@@ -319,7 +319,7 @@ fn kiosk_lists_use_two_rows_per_choice_and_clicks_follow() {
     );
     // Either row of choice 3 (rows 10 and 11) picks it.
     h.click(10, 11);
-    assert!(h.on(Page::Question(Step::Scheme)));
+    assert!(h.on(Page::Question(Question::Scheme)));
     assert_eq!(h.app.region().unwrap().id, "fx-six");
 }
 

@@ -5,28 +5,14 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
 use serde_json::Value;
 
+/// The binary, hermetic (`common::hermetic`), on the shipped data alone.
 fn renew(args: &[&str]) -> (i32, String, String) {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("renew")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", data.path())
-        .env("RENEW_DATA_DIR", data.path())
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8")
-        .env_remove("RENEW_POLICY_DIR")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::outcome(common::renew_in(data.path()).args(args).output().unwrap())
 }
 
 fn embedded(file: &str) -> Value {

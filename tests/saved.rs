@@ -15,7 +15,7 @@ use renewal_assistant::checklist::{Checklist, cycle};
 use renewal_assistant::i18n::{Lang, set_lang};
 use renewal_assistant::plan::{self, Answers};
 use renewal_assistant::policy::{PolicySet, Scheme};
-use renewal_assistant::tui::app::{Page, Step, Tab};
+use renewal_assistant::tui::app::{Page, Question, Tab};
 use renewal_assistant::tui::overlays::Overlay;
 
 fn d(s: &str) -> NaiveDate {
@@ -367,10 +367,10 @@ fn changing_the_answers_keeps_the_ticks_that_still_apply() {
         .app
         .review_rows()
         .iter()
-        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Step::End))
+        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Question::End))
         .unwrap();
     h.typed(&(row + 1).to_string()).enter();
-    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.page(), Page::Question(Question::End));
     for _ in 0..12 {
         h.key(KeyCode::Backspace);
     }
@@ -401,7 +401,7 @@ fn changing_the_answers_keeps_the_ticks_that_still_apply() {
         .app
         .review_rows()
         .iter()
-        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Step::Disease))
+        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Question::Disease))
         .unwrap();
     h.typed(&(row + 1).to_string()).enter();
     h.typed("gxy").enter();

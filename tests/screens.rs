@@ -10,7 +10,7 @@ mod common;
 use common::*;
 use crossterm::event::KeyCode;
 use renewal_assistant::i18n::{Lang, set_lang};
-use renewal_assistant::tui::app::{Page, Step};
+use renewal_assistant::tui::app::{Page, Question};
 use renewal_assistant::tui::theme::Theme;
 
 #[derive(Clone, Copy)]
@@ -69,7 +69,7 @@ fn to_date(h: &mut Harness) {
         .enter()
         .typed("tnb")
         .enter();
-    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.page(), Page::Question(Question::End));
 }
 
 /// Up to the result of 甲市 / 职工 / 糖尿病 / 2026-03-31 / 否.
@@ -94,7 +94,7 @@ fn reach(mode: Mode, screen: &str) -> Harness {
         }
         "retired" => {
             h.typed("乙市").enter().typed("1").enter();
-            assert_eq!(h.app.page(), Page::Question(Step::Retired));
+            assert_eq!(h.app.page(), Page::Question(Question::Retired));
         }
         "disease" => {
             h.typed("js").enter().typed("1").enter();

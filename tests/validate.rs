@@ -3,10 +3,12 @@
 //! 甲市) and expects the problem with its file, field and reason. The
 //! shipped files themselves are checked in `tests/data.rs`.
 
-use std::fs;
+mod common;
+
 use std::path::PathBuf;
 
-use renewal_assistant::policy::{LoadError, PolicySet, Problem};
+use common::load_files as load;
+use renewal_assistant::policy::Problem;
 use serde_json::Value;
 
 fn fixture_dir() -> PathBuf {
@@ -14,31 +16,11 @@ fn fixture_dir() -> PathBuf {
 }
 
 fn region_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = fs::read_dir(fixture_dir().join("regions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    common::region_files(&fixture_dir())
 }
 
 fn national() -> String {
-    fs::read_to_string(fixture_dir().join("national.json")).unwrap()
-}
-
-fn load(national: &str, regions: &[(String, String)]) -> Result<PolicySet, Vec<Problem>> {
-    PolicySet::from_files(
-        ("national.json", national),
-        regions.iter().map(|(f, t)| (f.as_str(), t.as_str())),
-    )
-    .map_err(|LoadError::Invalid(p)| p)
+    common::national_file(&fixture_dir())
 }
 
 #[test]

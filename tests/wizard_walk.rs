@@ -10,7 +10,7 @@ mod common;
 use common::*;
 use renewal_assistant::i18n::{Lang, set_lang};
 use renewal_assistant::policy::PolicySet;
-use renewal_assistant::tui::app::{Page, Step};
+use renewal_assistant::tui::app::{Page, Question};
 
 fn shipped() -> Harness {
     Harness::with_policy(PolicySet::embedded().unwrap())
@@ -30,7 +30,7 @@ fn changsha_lists_changsha_first_and_enter_takes_it() {
     let first = s.lines().find(|l| l.contains("长沙")).expect(&s);
     assert!(first.contains("湖南省长沙市"), "{s}");
     h.enter();
-    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    assert_eq!(h.app.page(), Page::Question(Question::Scheme));
     assert_eq!(h.app.draft().region.as_ref().unwrap().key, "430100");
 }
 
@@ -55,16 +55,16 @@ fn cq_lists_chongqing_and_cs_lists_changsha_first() {
 fn xian_hypertension_offers_the_open_entry_and_the_plan_names_it() {
     let mut h = shipped();
     h.typed("西安").enter();
-    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    assert_eq!(h.app.page(), Page::Question(Question::Scheme));
     h.typed("1").enter();
-    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    assert_eq!(h.app.page(), Page::Question(Question::Disease));
     h.typed("高血压");
     let s = h.screen();
     assert!(s.contains("“高血压”不在这个地区的名单里"), "{s}");
     assert!(s.contains("其他病种"), "{s}");
-    assert_eq!(h.app.visible_options(Step::Disease).len(), 1);
+    assert_eq!(h.app.visible_options(Question::Disease).len(), 1);
     h.enter();
-    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.page(), Page::Question(Question::End));
     h.typed("2027-01-31").enter();
     // Cross-province: no.
     h.typed("2").enter();
@@ -120,18 +120,18 @@ fn a_place_not_found_says_how_to_type_it_and_offers_the_generic_plan() {
 #[test]
 fn digits_highlight_and_only_enter_confirms() {
     let mut h = shipped();
-    let n = h.app.visible_options(Step::Region).len();
+    let n = h.app.visible_options(Question::Region).len();
     assert!(n >= 10, "{n}");
     h.typed("7");
-    assert_eq!(h.app.page(), Page::Question(Step::Region));
+    assert_eq!(h.app.page(), Page::Question(Question::Region));
     assert!(h.screen().contains("已选第 7 项"), "{}", h.screen());
     h.enter();
-    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    assert_eq!(h.app.page(), Page::Question(Question::Scheme));
     // The scheme question waits for Enter too: the 7 did not carry over.
     h.typed("2");
-    assert_eq!(h.app.page(), Page::Question(Step::Scheme));
+    assert_eq!(h.app.page(), Page::Question(Question::Scheme));
     h.enter();
-    assert_ne!(h.app.page(), Page::Question(Step::Scheme));
+    assert_ne!(h.app.page(), Page::Question(Question::Scheme));
 }
 
 /// 青岛 lists 57 diseases: 2 then 0 highlights item 20; the date step then
@@ -140,17 +140,17 @@ fn digits_highlight_and_only_enter_confirms() {
 fn two_digits_pick_item_twenty_on_a_long_list() {
     let mut h = shipped();
     h.typed("青岛").enter().typed("1").enter();
-    if h.app.page() == Page::Question(Step::Retired) {
+    if h.app.page() == Page::Question(Question::Retired) {
         h.typed("2").enter();
     }
-    assert_eq!(h.app.page(), Page::Question(Step::Disease));
-    assert!(h.app.visible_options(Step::Disease).len() >= 57);
+    assert_eq!(h.app.page(), Page::Question(Question::Disease));
+    assert!(h.app.visible_options(Question::Disease).len() >= 57);
     h.typed("2");
     h.typed("0");
-    assert_eq!(h.app.page(), Page::Question(Step::Disease));
+    assert_eq!(h.app.page(), Page::Question(Question::Disease));
     assert!(h.screen().contains("已选第 20 项"), "{}", h.screen());
     h.enter();
-    assert_eq!(h.app.page(), Page::Question(Step::End));
+    assert_eq!(h.app.page(), Page::Question(Question::End));
     let qingdao = PolicySet::embedded().unwrap();
     let twentieth = &qingdao.region("shandong-qingdao").unwrap().diseases[19];
     assert_eq!(h.app.draft().disease, Some(19), "{}", twentieth.name);

@@ -12,24 +12,57 @@ plan-section-cross_province = Treatment in another province
 plan-section-examples = Reimbursement examples (the source calls them examples, not official rates)
 plan-section-notes = More notes
 plan-section-sources = Sources
-plan-window = You can apply: { $opens } to { $closes } (in the { $months } months before the end date, both days included)
+plan-window = You can apply: { $opens } to { $closes } (in the { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } before the end date, both days included)
 plan-window_assumed = Note: this renewal window is an estimate based on common practice; the source does not set it. Please check with your local medical insurance office first.
 plan-status_label = Now:{" "}
-plan-status-not_yet_open = Not open yet, you can apply in { $n } days
-plan-status-open = Open, { $n } days left to apply
-plan-status-open_apply_by = Open, { $apply } days left to the apply-by day ({ $n } days to the end of the window)
+plan-status-not_yet_open = Not open yet, you can apply in { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+plan-status-open = Open, { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left to apply
+plan-status-open_apply_by = Open, { $apply ->
+        [one] { $apply } day
+       *[other] { $apply } days
+    } left to the apply-by day ({ $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } to the end of the window)
 plan-status-last_day = Today is the last day. Please apply today
-plan-status-expired = Expired { $n } days ago
-plan-days_left = { $n } days left
-plan-apply_by = Apply by { $date } at the latest (allowing up to { $n } working days of review via { $channel }), so the result comes before the qualification ends
-plan-materials = Document dates: medical records and similar must be from the last { $months } months, i.e. { $date } or later (if you apply on { $ref })
-plan-materials_about = Document dates: medical records and similar usually must be from the last { $months } months (the source says "usually"), i.e. about { $date } or later (if you apply on { $ref })
+plan-status-expired = Expired { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } ago
+plan-days_left = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left
+plan-apply_by = Apply by { $date } at the latest (allowing up to { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } of review via { $channel }), so the result comes before the qualification ends
+plan-materials = Document dates: medical records and similar must be from the last { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }, i.e. { $date } or later (if you apply on { $ref })
+plan-materials_about = Document dates: medical records and similar usually must be from the last { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } (the source says "usually"), i.e. about { $date } or later (if you apply on { $ref })
 plan-continuity_label = Benefit during review:{" "}
 plan-continuity_yes = If you apply before the qualification ends, you keep the benefit while the application is reviewed
 plan-continuity_no = The benefit does not continue during review
 plan-late_label = If you are late:{" "}
 plan-cycle_label = Renewal cycle:{" "}
-plan-cycle_years = { $years } years
+plan-cycle_years = { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }
 plan-or = {" "}or{" "}
 plan-why = Purpose:{" "}
 plan-review_label = Review:{" "}
@@ -68,8 +101,14 @@ fact-unknown = Not stated in the source
 review-instant = Done on the spot
 review-instant_for_disease = Done at once for your disease
 review-range = { $min }–{ $max } working days
-review-days = { $n } working days
-review-notify = , plus { $n } working days to notify you
+review-days = { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }
+review-notify = , plus { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } to notify you
 review-unknown = Review time not stated in the source
 cmp-where = Where
 cmp-hours = Hours
@@ -96,9 +135,15 @@ cli-which-today = --today
 cli-list_hint = Use renew regions to see all regions, and renew diseases --region REGION to see its diseases.
 cli-regions-heading = Regions (id  name  diseases  renewal window)
 cli-diseases-heading = Diseases in { $region } (id  name)
-cli-window_months = { $n } months before the end date
+cli-window_months = { $n ->
+        [one] { $n } month
+       *[other] { $n } months
+    } before the end date
 cli-window_unknown = Not stated in the source
-prompt-welcome = Renewal helper for the chronic/special-disease outpatient benefit: answer { $n } questions (one more, whether you are retired, for employee insurance in some regions) to get the renewal window, documents and channels. Press Enter for the default, type < to go back, q to quit.
+prompt-welcome = Renewal helper for the chronic/special-disease outpatient benefit: answer { $n ->
+        [one] { $n } question
+       *[other] { $n } questions
+    } (one more, whether you are retired, for employee insurance in some regions) to get the renewal window, documents and channels. Press Enter for the default, type < to go back, q to quit.
 prompt-step = Step { $n } of { $m }
 prompt-region = Where are you insured? (type a number, name or pinyin, e.g. haixi, 青岛)
 prompt-scheme = Which medical insurance do you have?
@@ -110,8 +155,14 @@ prompt-yes = Yes
 prompt-no = No
 prompt-default = {" "}(default { $v })
 prompt-understood = Understood as: { $date } { $weekday }, { $rel }
-prompt-rel-future = in { $n } days
-prompt-rel-past = { $n } days ago
+prompt-rel-future = in { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+prompt-rel-past = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } ago
 prompt-rel-today = today
 prompt-not_a_choice = No such choice: please type a number from 1 to { $max }, or a name or pinyin.
 prompt-ambiguous = Several choices match. Please type a number to pick one:
@@ -133,7 +184,10 @@ checklist-change-added = New: { $text }
 checklist-change-removed = No longer needed: { $text }
 checklist-change-removed_done = No longer needed (was ticked): { $text }
 checklist-change-reworded = Document requirement changed: { $before } → { $after }
-checklist-choice-intro = { $choice }: { $n } routes, one is enough. Prepare the documents of the route that fits you, not all of them
+checklist-choice-intro = { $choice }: { $n ->
+        [one] { $n } route
+       *[other] { $n } routes
+    }, one is enough. Prepare the documents of the route that fits you, not all of them
 checklist-choice-route = route { $n } "{ $route }"
 checklist-choice-route_who = route { $n } "{ $route }" ({ $who })
 checklist-choice-route_count = { $label } · { $done }/{ $total } ready
@@ -142,7 +196,10 @@ checklist-choice-complete = { $choice }: complete by { $label }; the other route
 checklist-choice-open = { $choice }: no route is complete yet. Prepare one, whichever fits you, not all of them: { $routes }
 checklist-choice-tag = [one of the routes · route { $n }: { $route }]
 checklist-choice-sep = ;{" "}
-checklist-progress = { $done }/{ $total } required items done
+checklist-progress = { $done }/{ $total ->
+        [one] { $total } required item
+       *[other] { $total } required items
+    } done
 checklist-progress_none = Nothing here is required: every item below is optional
 checklist-group-documents = Documents
 checklist-group-steps = Steps
@@ -158,7 +215,10 @@ checklist-ics-assumed = {" "}(The window is an estimate; please confirm with the
 checklist-ics-as_of = As of { $today }, the day this was exported: { $text }
 checklist-ics-apply_by_passed = { $label }·{ $disease }: suggested last day to apply (passed by { $today }: apply as soon as you can)
 checklist-ics-apply_by_closed = { $label }·{ $disease }: suggested last day to apply (the period had ended by { $today }: ask whether you can still apply late)
-checklist-ics-alarm = In { $n } days: { $summary }
+checklist-ics-alarm = In { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }: { $summary }
 cli-label_has_number = Please do not put ID or phone numbers in the label: a simple name is enough, such as "Mom" or "Bed 3 Wang". This program does not store personal information.
 cli-label_too_long = Please keep the label to plain text of 40 characters or fewer, such as "Mom".
 cli-saved = Saved checklist "{ $label }", id { $id }: { $path }
@@ -222,26 +282,53 @@ tui-home-title = Your renewal checklists
 tui-home-explain = The next thing to do first (apply-by days, then windows opening). Choose one to keep ticking, or start a new one.
 tui-home-new = + New renewal plan
 tui-home-ends = ends
-tui-home-open = Open, { $n } days left
-tui-home-open_apply_by = Apply in { $apply } days ({ $n } to end)
-tui-home-not_yet = Opens in { $n } days
-tui-home-expired = Expired { $n } days ago
+tui-home-open = Open, { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left
+tui-home-open_apply_by = Apply in { $apply ->
+        [one] { $apply } day
+       *[other] { $apply } days
+    } ({ $n } to end)
+tui-home-not_yet = Opens in { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+tui-home-expired = Expired { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } ago
 tui-result-title = { $region } · { $scheme } · { $disease }
 tui-tab-window = Dates
 tui-tab-documents = Documents
 tui-tab-channels = Channels
 tui-tab-checklist = Checklist
 tui-tab-sources = Sources
-tui-window-range = Renewal window: { $opens } to { $closes } ({ $months } months before the end date, both days included)
+tui-window-range = Renewal window: { $opens } to { $closes } ({ $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } before the end date, both days included)
 tui-window-assumed = Note: this window is an estimate; the source does not set it. Please call to confirm first.
-tui-window-apply_by = Apply by: { $date } { $weekday } (review takes up to { $n } working days)
+tui-window-apply_by = Apply by: { $date } { $weekday } (review takes up to { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    })
 tui-window-end = Qualification ends: { $date } { $weekday }
 tui-cal-weekdays = {" "}Mo Tu We Th Fr Sa Su
 tui-cal-legend = Calendar: > today  * apply by  ! end date  underline = can apply
-tui-bar-not_yet = Opens in { $n } days
-tui-bar-open = { $gone } of { $total } days gone
+tui-bar-not_yet = Opens in { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+tui-bar-open = { $gone } of { $total ->
+        [one] { $total } day
+       *[other] { $total } days
+    } gone
 tui-bar-expired = The renewal window has closed
-tui-checklist-head = { $done }/{ $total } required items done · Space to tick, saved at once
+tui-checklist-head = { $done }/{ $total ->
+        [one] { $total } required item
+       *[other] { $total } required items
+    } done · Space to tick, saved at once
 tui-optional = (optional){" "}
 tui-saving = Saving the checklist…
 tui-saved = Checklist "{ $label }" saved: open the program again to keep ticking.
@@ -277,22 +364,40 @@ tui-help =
     Mouse      Click to choose an option, tick an item or switch tabs
     r          Show a QR code to scan with a phone
     p          Print (printer set in the config file)
-warn-window_assumed = The data for { $region } gives no renewal deadline: this estimate uses the common rule of { $months } months before the end date; it is not an official rule. { $note }
+warn-window_assumed = The data for { $region } gives no renewal deadline: this estimate uses the common rule of { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } before the end date; it is not an official rule. { $note }
 warn-ask_local = Please check with your local medical insurance office first.
-warn-not_yet_open = You cannot apply yet: the renewal window opens on { $opens } (in { $n } days). You can prepare the documents now; mind the date rules for documents.
-warn-window_closed = The qualification ended on { $closes }, { $n } days ago, and the renewal window has closed. { $source } Please call or go to one of the channels below soon, and ask how to apply again now.
+warn-not_yet_open = You cannot apply yet: the renewal window opens on { $opens } (in { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }). You can prepare the documents now; mind the date rules for documents.
+warn-window_closed = The qualification ended on { $closes }, { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } ago, and the renewal window has closed. { $source } Please call or go to one of the channels below soon, and ask how to apply again now.
 warn-late_source_says = The source says (in Chinese): { $text }.
 warn-late_source_silent = The source does not say what happens if you are late.
 warn-keeps_during_review = If you apply before the qualification ends, you keep the benefit during review.
 warn-review_continuity_unknown = The source does not say whether the benefit continues during review; please ask when you apply.
-warn-result_after_end = With the longest review time ({ $n } working days), if you apply now the result may come after { $closes }: please apply soon and choose the fastest channel. { $keeps }
+warn-result_after_end = With the longest review time ({ $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }), if you apply now the result may come after { $closes }: please apply soon and choose the fastest channel. { $keeps }
 warn-calendar_estimated = The official holiday schedule (State Council notice) from { $since } on is not in this program yet: later dates are estimated from weekends, the statutory public holidays and the breaks every past notice added around them (Spring Festival from its eve for 8 days, Labour Day 1–5 May, National Day 1–7 October, bridge days beside weekends), so dates marked "(est.)" err early, never late, and may move once the notice is out.
 warn-no_direct_settlement = "{ $disease }" is not one of the 10 chronic/special-disease outpatient conditions that can be settled directly across provinces: when treated in another province you usually pay first, then claim it back by manual reimbursement (a claim with your receipts) from the insurance office where you are insured. Please check with the medical insurance office there.
 warn-region_generic = This program has no specific data for your region yet: below is the general practice. Be sure to check the deadlines, documents and channels with your local medical insurance office.
 warn-disease_unlisted = You chose "{ $disease }": please first check that your disease is on the disease list of { $region }. For documents, the insurance office's requirements are what count.
 warn-end_far_ahead = The end date { $end } is more than 6 years away, but renewal cycles are usually 2 to 5 years: please check the date on your approval letter.
-warn-sources_old = The newest source for { $region } was published on { $published }, more than { $months } months ago, and the policy may have changed: please call to confirm before you apply.
-warn-verified_old = This data was last checked on { $date }, more than { $months } months ago.
+warn-sources_old = The newest source for { $region } was published on { $published }, more than { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } ago, and the policy may have changed: please call to confirm before you apply.
+warn-verified_old = This data was last checked on { $date }, more than { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } ago.
 date-formats = You can write YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY M D, YYYYMMDD or YYYY年M月D日
 date-err-empty = Please enter a date: { $formats }
 date-err-format = Cannot read this date. { $formats }
@@ -318,7 +423,10 @@ tui-print_failed = Printing failed: { $error }
 tui-no_printer = No printer is set up on this machine (config file [print]).
 tui-printing = Printing…
 tui-keys-result_kiosk = ←→ tabs  Space tick  r QR  p print  s save here  Esc back  n next person
-tui-countdown = Back to the start in { $n } seconds and everything entered is wiped. Still here? Press any key.
+tui-countdown = Back to the start in { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    } and everything entered is wiped. Still here? Press any key.
 tui-qr-caption = Scan with your phone to take { $level } with you. Press any key to go back.
 tui-qr-level0 = the dates, documents, channels and phones
 tui-qr-level1 = the dates, documents and phones
@@ -389,7 +497,10 @@ checklist-problem-not_a_file = { $file } in the checklist folder is not a regula
 checklist-error-lock = Cannot use the lock file { $path } ({ $reason }). Changing a checklist needs write access to the checklist folder and this file; reading does not.
 checklist-error-save = Could not save checklist file { $path }: { $reason }
 checklist-error-create_dir = Cannot create the checklist folder { $path } ({ $reason }); saving needs write access to the data folder.
-cli-too_long = { $what }: too long ({ $n } characters); at most { $max }.
+cli-too_long = { $what }: too long ({ $n ->
+        [one] { $n } character
+       *[other] { $n } characters
+    }); at most { $max }.
 prompt-not_utf8 = That line could not be read (not UTF-8 text); please type it again.
 prompt-too_long = That line is too long (over { $max } bytes) and was skipped; please type it again.
 warn-calendar_holidays = {" "}Holidays counted in that time (the statutory days and their customary breaks): { $list }.
@@ -408,14 +519,26 @@ checklist-ics-estimated =
     Dates marked "(est.)" are estimated from the statutory public holidays: that year's holiday schedule is not yet announced.
 data-holidays_ok = ✓ holidays/{ $year }.json the { $year } holiday schedule ({ $source }, published { $published }): usable
 tui-store_unreadable = Saved checklists cannot be read: { $error }
-review-days_typical = usually { $n } working days, longer when needed
-plan-apply_by_typical = Apply by { $date } at the latest (allowing the usual { $n } working days of review and notice via { $channel }). That is the source's usual time, not a limit: an expert review and the like take longer, so apply early
-tui-window-apply_by_typical = Apply by: { $date } { $weekday } (review and notice usually { $n } working days; expert review and the like take longer)
+review-days_typical = usually { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }, longer when needed
+plan-apply_by_typical = Apply by { $date } at the latest (allowing the usual { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } of review and notice via { $channel }). That is the source's usual time, not a limit: an expert review and the like take longer, so apply early
+tui-window-apply_by_typical = Apply by: { $date } { $weekday } (review and notice usually { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }; expert review and the like take longer)
 plan-examples_employee_only = These examples are split into working and retired, so they are for employee insurance; the source gives no limits or ratios for resident insurance. Ask the medical insurance office.
 plan-active_employee = Employees in work
 plan-retired_employee = Retired employees
 plan-example_header_employee = | Disease | Annual limit (yuan) | Employees in work | Retired employees |
-warn-result_after_end_typical = Counting the source's usual review time ({ $n } working days; an expert review and the like take longer), if you apply now the result may come after { $closes }: apply as soon as you can, by the fastest channel. { $keeps }
+warn-result_after_end_typical = Counting the source's usual review time ({ $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }; an expert review and the like take longer), if you apply now the result may come after { $closes }: apply as soon as you can, by the fastest channel. { $keeps }
 source-high = official
 source-low = weak: not checked against an official text
 source-med = institutional notice or faithful reprint
@@ -494,9 +617,18 @@ cycle-error-ambiguous_channel = "{ $q }" matches several channels; be more speci
 cycle-error-out_of_range = { $date } is outside the dates a checklist can hold (1900 to 2200).
 cycle-channel_unknown = (channel not recorded)
 cycle-submitted = Under review: submitted on { $date } through { $channel }.
-cycle-expected = Result expected on { $date } ({ $n } working days of review, holidays skipped).
-cycle-expected_typical = Result expected around { $date } (the source says usually { $n } working days; it may take longer).
-cycle-expected_slowest = No channel recorded; counting the slowest: result expected on { $date } ({ $n } working days).
+cycle-expected = Result expected on { $date } ({ $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } of review, holidays skipped).
+cycle-expected_typical = Result expected around { $date } (the source says usually { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }; it may take longer).
+cycle-expected_slowest = No channel recorded; counting the slowest: result expected on { $date } ({ $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }).
 cycle-expected_unknown = The source gives no review time, so the result day cannot be worked out.
 cycle-overdue = The expected result day ({ $date }) has passed with no outcome recorded.
 cycle-benefits_label = Benefits during the review:{" "}
@@ -609,14 +741,23 @@ date-err-year_short = The year { $y } is not between { $from } and { $to }; plea
 date-year_this = no year typed: read as this year, { $year }
 date-year_next = no year typed: this year's day has passed (or does not exist), read as { $year }
 tui-date-typing = … keep typing: year-month-day, e.g. { $iso }
-date-far = { $date } is { $n } years away: please check the year
+date-far = { $date } is { $n ->
+        [one] { $n } year
+       *[other] { $n } years
+    } away: please check the year
 tui-date-far_confirm = If it is right, press Enter again; if not, correct it
 prompt-far_confirm = If it is right, type the same date again; if not, type the right one.
 cli-end_year_guessed = --end { $input }: { $note }, that is { $date }
 fmt-semicolon = ;{" "}
 prompt-quit = Quit (you typed q). No plan was made and your answers were not saved.
-steps-more = One more question here (retired or not): now { $m } steps.
-steps-fewer = No need to ask whether you are retired here: now { $m } steps.
+steps-more = One more question here (retired or not): now { $m ->
+        [one] { $m } step
+       *[other] { $m } steps
+    }.
+steps-fewer = No need to ask whether you are retired here: now { $m ->
+        [one] { $m } step
+       *[other] { $m } steps
+    }.
 qr-compact-window = { $region } renewal { $opens }~{ $closes }
 qr-compact-apply_by = Apply by { $date }
 qr-compact-passed = Apply-by day passed: apply today
@@ -644,39 +785,96 @@ fmt-paren = { $text } ({ $note })
 fact-unknown_note = Not stated in the source. Its note, in Chinese: { $note }
 plan-chinese_names = Official names and the policy's own words stay in Chinese, as the service window knows them: show them there. English glosses follow in brackets where the data has them.
 warn-source_note = The data's note, in Chinese: { $note }
-tui-checklist-head_unsaved = { $done }/{ $total } required items done · Space to tick (not saved here)
-plan-status-grace = Ended, but renewal is still accepted until { $until } ({ $n } days left)
+tui-checklist-head_unsaved = { $done }/{ $total ->
+        [one] { $total } required item
+       *[other] { $total } required items
+    } done · Space to tick (not saved here)
+plan-status-grace = Ended, but renewal is still accepted until { $until } ({ $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left)
 plan-status-no_renewal_inferred = Probably no renewal needed: this is the program's reading of the source, which does not say so outright; confirm with the insurance office where you are insured
 plan-status-no_renewal = No renewal needed
-plan-apply_by_grace = The qualification ended on { $closes }. The source still accepts renewal after the end date, up to { $until } ({ $n } days left): apply as soon as you can.
-plan-window_days = You can apply: { $opens } to { $closes } (in the { $days } days before the end date, both days included)
-plan-grace = After the end date, renewal is still accepted for { $days } days, up to { $until }
+plan-apply_by_grace = The qualification ended on { $closes }. The source still accepts renewal after the end date, up to { $until } ({ $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left): apply as soon as you can.
+plan-window_days = You can apply: { $opens } to { $closes } (in the { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } before the end date, both days included)
+plan-grace = After the end date, renewal is still accepted for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, up to { $until }
 plan-no_renewal_all = { $status }. The source ({ $source }) says, in Chinese: { $text }
-plan-no_renewal_disease = { $status }: the source sets a re-review or renewal only for { $n } diseases ({ $listed }), and { $disease } is not one of them. The source ({ $source }) says, in Chinese: { $text }
+plan-no_renewal_disease = { $status }: the source sets a re-review or renewal only for { $n ->
+        [one] { $n } disease
+       *[other] { $n } diseases
+    } ({ $listed }), and { $disease } is not one of them. The source ({ $source }) says, in Chinese: { $text }
 plan-still_matters = What still matters:
 plan-no_renewal_documents = No renewal is needed: these documents are only for filing again or making a change (for example changing designated hospitals).
-plan-extended = End date extended: qualifications granted before { $on } and still running that day were extended automatically by { $months } months. Your end date { $from } is one of them, so it is now { $to }. The source says, in Chinese: { $text }. The dates below count from the new end date.
-plan-validity = Granted on { $on }, it lasts { $months } months
-plan-validity_changed = {" "}(the rule from { $since }; { $before } months before that)
-plan-extension_channel = You can extend online: { $channel }. The source says, in Chinese: { $result }. If approved, the end date moves to { $end } ({ $months } more months). If not: { $fallback }. In Chinese: { $text }
+plan-extended = End date extended: qualifications granted before { $on } and still running that day were extended automatically by { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }. Your end date { $from } is one of them, so it is now { $to }. The source says, in Chinese: { $text }. The dates below count from the new end date.
+plan-validity = Granted on { $on }, it lasts { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }
+plan-validity_changed = {" "}(the rule from { $since }; { $before ->
+        [one] { $before } month
+       *[other] { $before } months
+    } before that)
+plan-extension_channel = You can extend online: { $channel }. The source says, in Chinese: { $result }. If approved, the end date moves to { $end } ({ $months ->
+        [one] { $months } more month
+       *[other] { $months } more months
+    }). If not: { $fallback }. In Chinese: { $text }
 plan-extension_not_for_disease = { $channel } extends only the diseases it lists, and yours is not one of them: use { $fallback }.
-plan-extension_result = Result, in the source's Chinese: { $result } (extended by { $months } months)
-plan-extension_diseases = The { $n } diseases that can be extended this way: { $list }
+plan-extension_result = Result, in the source's Chinese: { $result } (extended by { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    })
+plan-extension_diseases = The { $n ->
+        [one] { $n } disease
+       *[other] { $n } diseases
+    } that can be extended this way: { $list }
 plan-extension_fallback = If refused, or for other diseases: { $fallback }. In Chinese: { $text }
-warn-in_grace = The qualification ended on { $ended }; renewal is still accepted until { $until } ({ $n } days left). Apply as soon as you can.
+warn-in_grace = The qualification ended on { $ended }; renewal is still accepted until { $until } ({ $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left). Apply as soon as you can.
 warn-grace_source_says = {" "}The source says, in Chinese: { $text }.
 warn-grace_ended = {" "}The grace period after the end date also ended on { $until }.
 checklist-item-grace = {" "}(still accepted after the end date until { $until })
 checklist-ics-grace_end = { $label }·{ $disease }: last day renewal is accepted after the end date
 qr-no_renewal = No renewal needed
 qr-grace = Still accepted until { $until }
-tui-bar-grace = Grace period: { $n } days left
-tui-window-range_days = Renewal window: { $opens } to { $closes } ({ $days } days before the end date, both days included)
-tui-window-grace = Grace after the end date: { $days } days, until { $until }
-tui-home-grace = Ended; renew by { $until } ({ $n } days left)
+tui-bar-grace = Grace period: { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left
+tui-window-range_days = Renewal window: { $opens } to { $closes } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } before the end date, both days included)
+tui-window-grace = Grace after the end date: { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, until { $until }
+tui-home-grace = Ended; renew by { $until } ({ $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left)
 tui-home-no_renewal = No renewal needed
-cli-window_days = { $n } days before the end date
-cli-grace_days = , still accepted { $n } days after
+cli-window_days = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } before the end date
+cli-grace_days = , still accepted { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } after
 checklist-item-apply_grace = The qualification ended on { $closes }; renewal is still accepted until { $until }: submit it as soon as you can
 qr-compact-no_renewal = { $region }: no renewal needed
 qr-compact-grace = Ended; still accepted until { $until }
@@ -691,8 +889,14 @@ tui-home-review = Under review
 tui-home-review_due = Under review, result due { $date }
 tui-home-review_overdue = Under review, { $date } has passed
 tui-home-refused = Refused ({ $date })
-tui-home-apply_by_passed = Apply-by day { $date } passed, { $n } days left
-tui-home-opens_soon = Opens soon: in { $n } days
+tui-home-apply_by_passed = Apply-by day { $date } passed, { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } left
+tui-home-opens_soon = Opens soon: in { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
 tui-home-filter_hint = Type to filter: label, region, disease or pinyin (e.g. mm, gxy)
 tui-home-filter_found = { $n } of { $total } shown · Enter opens the one chosen
 tui-home-filter_none = No checklist matches "{ $text }": press Backspace to delete a few characters
@@ -797,14 +1001,20 @@ clap-data-install-about = Check a data pack (a folder or a .tar with manifest.to
 clap-data-install-pack = The pack: a folder or a .tar file holding manifest.toml and the region files
 clap-data-list-about = Show the data built into the program and each installed pack
 clap-data-rollback-about = Go back to the pack installed before (or to the data built in)
-data-installed = Installed { $name } { $version } (published { $published } by { $publisher }, { $files } files) in { $path }. Plans use it from now on.
+data-installed = Installed { $name } { $version } (published { $published } by { $publisher }, { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }) in { $path }. Plans use it from now on.
 data-install_refused = { $pack } was not installed, and nothing was changed: { $n } problem(s).
 data-install_failed = Could not install into { $dir }
 data-list-embedded = Built into the program: data checked on { $version }
 data-list-none = No data pack installed: the program uses the data built into it.
 data-list-current = In use:{" "}
 data-list-previous = Previous (renew data rollback returns to it):{" "}
-data-list-pack = { $name } { $version }, published { $published } by { $publisher }, { $files } files, in { $path }
+data-list-pack = { $name } { $version }, published { $published } by { $publisher }, { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }, in { $path }
 data-list-damaged = ✗ This pack's files no longer match its manifest:
 data-rolled_back = Now using { $name } { $version } (published { $published } by { $publisher }) in { $path }.
 data-rolled_back_embedded = Now using the data built into the program (checked on { $version }).
@@ -833,11 +1043,26 @@ kiosk-embedded_data = Policy data: built into the program (checked on { $version
 kiosk-pack_ok = Policy data: the installed pack { $name } { $version } passes its check
 kiosk-policy_dir_ok = Policy data: the folder { $dir } passes its check
 kiosk-pack_bad = The policy data in { $dir } fails its check ({ $n } problem(s)); install a good pack or run renew data rollback
-kiosk-idle_ok = Idle reset after { $n } seconds without a key
-kiosk-idle_short = Idle reset after only { $n } seconds: too short to read a plan (use at least 30)
-kiosk-idle_long = Idle reset after { $n } seconds: a visitor's answers stay on the screen too long after they leave (use at most 600)
-kiosk-countdown_ok = A countdown shows for the last { $n } seconds
-kiosk-countdown_short = The countdown lasts only { $n } seconds: too short to notice (use at least 5)
+kiosk-idle_ok = Idle reset after { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    } without a key
+kiosk-idle_short = Idle reset after only { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }: too short to read a plan (use at least 30)
+kiosk-idle_long = Idle reset after { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }: a visitor's answers stay on the screen too long after they leave (use at most 600)
+kiosk-countdown_ok = A countdown shows for the last { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }
+kiosk-countdown_short = The countdown lasts only { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }: too short to notice (use at least 5)
 kiosk-quit_key = The operator quits with { $key }, pressed twice
 kiosk-quit_key_bad = The quit key "{ $key }" is not valid: use ctrl-<letter> or f1 to f12
 kiosk-terminal_ok = Terminal: { $w } × { $h }
@@ -849,7 +1074,10 @@ kiosk-problems = { $n } problem(s) to fix before opening.
 cli-nearest_everywhere = Closest names in the national list of diseases:
 cli-disease_not_listed = { $region }'s list neither names { $concept } nor has an entry for other diseases: ask the local medical insurance office, or pick from the list.
 plan-typed_named = You typed "{ $typed }": { $region }'s list calls it "{ $entry }"; the plan below is for that entry.
-plan-typed_outside_list = Your disease "{ $typed }" is not among the { $n } diseases { $region } re-examines: { $meaning } The plan below is for "{ $entry }".
+plan-typed_outside_list = Your disease "{ $typed }" is not among the { $n ->
+        [one] { $n } disease
+       *[other] { $n } diseases
+    } { $region } re-examines: { $meaning } The plan below is for "{ $entry }".
 plan-typed_scope_no_renewal = the local rules say other diseases need no re-examination.
 plan-typed_scope_unsaid = the local rules set no re-examination date for other diseases; ask the local medical insurance office.
 plan-typed_not_in_list = Your disease "{ $typed }" is not in the list of { $region } this program has; the plan below is for "{ $entry }". Ask the local medical insurance office whether it is in the local catalogue.

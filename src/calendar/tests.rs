@@ -4,8 +4,9 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// The shipped holiday schedules and the estimate beyond them.
 fn cal() -> Calendar {
-    Calendar::new()
+    crate::policy::shipped_calendar()
 }
 
 fn span(year: i32, h: Holiday) -> (NaiveDate, NaiveDate) {
@@ -122,7 +123,7 @@ fn every_statutory_day_is_off_in_the_official_notices() {
     for year in 2025..=2026 {
         for s in statutory_holidays(year) {
             for day in s.days() {
-                assert_eq!(c.basis(day), Basis::Crate);
+                assert_eq!(c.basis(day), Basis::Pack);
                 assert!(!c.is_working_day(day), "{day} ({:?})", s.holiday);
             }
         }
@@ -132,8 +133,8 @@ fn every_statutory_day_is_off_in_the_official_notices() {
 #[test]
 fn beyond_the_notices_counts_statutory_days_off_and_says_so() {
     let c = cal();
-    assert!(c.is_estimated(d("2026-12-26")));
-    assert!(!c.is_estimated(d("2026-12-25")));
+    assert!(c.is_estimated(d("2027-01-01")));
+    assert!(!c.is_estimated(d("2026-12-31")));
     assert!(!c.is_working_day(d("2027-01-01")), "元旦, a Friday");
     assert!(!c.is_working_day(d("2027-01-02")));
     // 春节 2027: the statutory 除夕 02-05 (Fri) to 初三 02-08 (Mon), and the
@@ -292,51 +293,54 @@ mod props {
         }
 
         #[test]
-        fn latest_start_is_a_working_day_whose_review_fits(first in day(), len in 0i64..200, n in 0u32..10) {
+        fn latest_start_is_the_latest_working_day_whose_review_fits(first in day(), len in 0i64..200, n in 0u32..10) {
             let c = cal();
             let last = first + chrono::Duration::days(len);
-            if let Some(s) = c.latest_start(first, last, n) {
-                prop_assert!(s.date >= first && s.date <= last);
-                prop_assert!(c.is_working_day(s.date));
+            // Every working day in first..=last whose review of n working
+            // days ends by `last`: the answer is the latest of them, or
+            // None when there is none.
+            let fits = |d: NaiveDate| c.is_working_day(d) && c.add_working_days(d, n).date <= last;
+            let latest = first.iter_days().take_while(|d| *d <= last).filter(|d| fits(*d)).last();
+            let found = c.latest_start(first, last, n);
+            prop_assert_eq!(found.map(|s| s.date), latest);
+            if let Some(s) = found {
                 prop_assert!(!c.is_statutory(s.date));
-                prop_assert!(c.add_working_days(s.date, n).date <= last);
+                let estimated = c.is_estimated(s.date) || c.add_working_days(s.date, n).estimated;
+                prop_assert_eq!(s.estimated, estimated);
             }
         }
     }
 }
 
-/// The switch from the crate's notices to the estimate is the day after the
-/// crate's last day: `crate_range` is the crate's own (it answers for the
-/// last day and refuses the next, so a newer crate with another year shows
-/// here), the last day is counted from the notices and the next from the
-/// estimate, and a count across the switch is marked.
+/// The switch from the shipped notices to the estimate is the first day of
+/// the first year without a holiday file: the last shipped day is counted
+/// from its notice and the next from the estimate, and a count across the
+/// switch is marked. Without the files every day is an estimate.
 #[test]
-fn the_estimate_starts_the_day_after_the_crate_s_last_day() {
-    let (_, last) = crate_range();
-    let next = last.succ_opt().unwrap();
-    let ask = |day: NaiveDate| {
-        std::panic::catch_unwind(|| {
-            chinese_holiday::chinese_holiday((
-                day.year() as u16,
-                day.month() as u8,
-                day.day() as u8,
-            ))
-        })
-    };
-    assert!(ask(last).is_ok(), "the crate knows {last}");
-    assert!(ask(next).is_err(), "the crate has no notice for {next}");
+fn the_estimate_starts_the_day_after_the_last_shipped_year() {
     let c = cal();
-    assert_eq!(c.basis(last), Basis::Crate);
+    let last = d("2026-12-31");
+    let next = d("2027-01-01");
+    assert_eq!(c.basis(last), Basis::Pack);
     assert!(!c.is_estimated(last));
     assert_eq!(c.basis(next), Basis::Estimate);
     assert!(c.is_estimated(next));
-    // Fri 2026-12-25 + 1 working day: Mon 12-28, counted by the estimate.
-    assert_eq!(last, d("2026-12-25"));
+    assert_eq!(
+        c.basis(d("2004-01-01")),
+        Basis::Pack,
+        "the first shipped year"
+    );
+    assert_eq!(c.basis(d("2003-12-31")), Basis::Estimate);
+    // Thu 2026-12-31 + 1 working day: 元旦 and the weekend are estimated
+    // off, so Mon 2027-01-04, marked.
     let r = c.add_working_days(last, 1);
-    assert_eq!(r.date, d("2026-12-28"));
+    assert_eq!(r.date, d("2027-01-04"));
     assert!(r.estimated);
-    // Nothing counted inside the crate's years is marked.
+    // Nothing counted inside the shipped years is marked.
     let r = c.add_working_days(d("2026-12-21"), 4);
     assert_eq!(r.date, d("2026-12-25"));
     assert!(!r.estimated);
+    let bare = Calendar::new();
+    assert_eq!(bare.basis(d("2026-10-01")), Basis::Estimate);
+    assert!(bare.is_estimated(d("2015-06-01")));
 }

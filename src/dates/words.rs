@@ -80,6 +80,19 @@ pub(crate) fn weekday(date: NaiveDate) -> &'static str {
     ][date.weekday().num_days_from_monday() as usize])
 }
 
+/// The name of month `month` (1–12) of a calendar; empty for any other
+/// number.
+pub(crate) fn month_name(month: u32) -> &'static str {
+    const KEYS: [&str; 12] = [
+        "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8",
+        "month.9", "month.10", "month.11", "month.12",
+    ];
+    month
+        .checked_sub(1)
+        .and_then(|i| KEYS.get(i as usize))
+        .map_or("", |k| t(k))
+}
+
 /// A date after `today` to show as an example of what to type: the last
 /// day of the month three months on (on 2026-12-07: 2027-03-31), the kind
 /// of day a qualification ends on. Never a day in the past.

@@ -10,12 +10,15 @@
 //! a [`SectionKind`] or a [`ParaKind`] and a line in each renderer's `match`,
 //! which the compiler points out.
 
+mod checklist_section;
 pub mod markdown;
 pub mod text;
 
+pub(crate) use checklist_section::checklist_blocks;
+
 use text::Layout;
 
-use crate::checklist::{Checklist, ItemKind};
+use crate::checklist::Checklist;
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
     apply_by_line, channel_extension_words, comparison_rows, contact_lines, date_long,
@@ -217,18 +220,9 @@ fn scope_len(plan: &RenewalPlan) -> usize {
 }
 
 /// The plan as a document. With `checklist`, its items and ticks take the
-/// place of the plain document list (the printed sheet).
+/// place of the plain document list (the printed sheet). Each section is
+/// made by a function of its own; an empty one is left out.
 pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
-    use Block::*;
-    use ParaKind::*;
-    let para = |kind, text: String| Paragraph(Para::new(kind, text));
-    let mut sections = Vec::new();
-    let mut push = |kind, blocks: Vec<Block>| {
-        if !blocks.is_empty() {
-            sections.push(Section { kind, blocks });
-        }
-    };
-
     // The person's own place heads the plan, whoever's data it uses.
     // In English, place names carry a gloss (the data's, else the place
     // index's reading) and the benefit's local name says what it is.
@@ -238,15 +232,49 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
     };
     let benefit = name(&plan.region.benefit_name, Some(t("plan.benefit_gloss")));
     let title = tf("plan.title", &[("region", &region), ("benefit", &benefit)]);
-    // Whose data this is, and the values in the summary that come from
-    // elsewhere (the rest say so where they are shown).
+    let documents = match checklist {
+        Some(c) => (SectionKind::Checklist, checklist_blocks(c, plan.today)),
+        None => (SectionKind::Documents, document_blocks(plan)),
+    };
+    let sections = [
+        (SectionKind::Place, place_blocks(plan, &region)),
+        (SectionKind::Summary, summary_blocks(plan)),
+        (SectionKind::Window, window_blocks(plan)),
+        (SectionKind::Warnings, warning_blocks(plan)),
+        documents,
+        (SectionKind::Channels, channel_blocks(plan)),
+        (SectionKind::CrossProvince, cross_province_blocks(plan)),
+        (SectionKind::Examples, example_blocks(plan)),
+        (SectionKind::Notes, note_blocks(plan)),
+        (SectionKind::Sources, source_blocks(plan)),
+    ]
+    .into_iter()
+    .filter(|(_, blocks)| !blocks.is_empty())
+    .map(|(kind, blocks)| Section { kind, blocks })
+    .collect();
+    Document { title, sections }
+}
+
+/// A paragraph of `kind`.
+fn para(kind: ParaKind, text: String) -> Block {
+    Block::Paragraph(Para::new(kind, text))
+}
+
+/// Whose data this is, the values of the summary that come from
+/// elsewhere, and the disease typed beside the entry that stands for it.
+fn place_blocks(plan: &RenewalPlan, region: &str) -> Vec<Block> {
+    use ParaKind::*;
     let mut place = Vec::new();
     place.extend(place_line(plan).map(|l| para(Key, l)));
     place.extend(level_fields(plan).into_iter().map(|l| para(Note, l)));
     // The disease typed, beside the region's entry that stands for it.
-    place.extend(typed_disease_words(plan, &region).map(|l| para(Key, l)));
-    push(SectionKind::Place, place);
+    place.extend(typed_disease_words(plan, region).map(|l| para(Key, l)));
+    place
+}
 
+/// The answers: disease, scheme, end date, today.
+fn summary_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use ParaKind::*;
     let mut summary = vec![para(
         Plain,
         tf(
@@ -265,11 +293,15 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
     if plan.cross_province {
         summary.push(para(Plain, t("plan.cross_province_yes").to_string()));
     }
-    push(SectionKind::Summary, summary);
+    summary
+}
 
-    // The window section: status first when there is nothing to renew,
-    // then what still matters; else the window, its status and the day to
-    // act on, then the rules around it.
+/// The window section: status first when there is nothing to renew,
+/// then what still matters; else the window, its status and the day to
+/// act on, then the rules around it, what to ask and whom to call.
+fn window_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
     let mut window = Vec::new();
     if let Some(line) = extension_words(plan) {
         window.push(para(Key, line));
@@ -337,75 +369,84 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
             phones.into_iter().map(|l| Para::new(Contact, l)).collect(),
         ));
     }
-    push(SectionKind::Window, window);
+    window
+}
 
-    push(
-        SectionKind::Warnings,
-        match plan.warnings.is_empty() {
-            true => vec![],
-            false => vec![Bullets(
-                plan.warnings
-                    .iter()
-                    .map(|w| Para::new(Warning, warning_text(w)))
-                    .collect(),
-            )],
-        },
-    );
+/// The warnings, one bullet each.
+fn warning_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
+    if plan.warnings.is_empty() {
+        return Vec::new();
+    }
+    vec![Bullets(
+        plan.warnings
+            .iter()
+            .map(|w| Para::new(Warning, warning_text(w)))
+            .collect(),
+    )]
+}
 
-    match checklist {
-        Some(c) => push(SectionKind::Checklist, checklist_blocks(c, plan.today)),
-        None => {
-            let rows = |route: Option<(&str, &str)>| -> Vec<CheckRow> {
-                plan.documents
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, d)| {
-                        d.route
-                            .as_ref()
-                            .map(|r| (r.choice.as_str(), r.route.as_str()))
-                            == route
-                    })
-                    .map(|(i, d)| {
-                        let mut details = vec![format!("{}{}", t("plan.why"), d.why)];
-                        if let Some(date) = d.earliest_date {
-                            details.push(tf("plan.dated_after", &[("date", &date)]));
-                        }
-                        details.extend(d.note.clone());
-                        CheckRow {
-                            number: i + 1,
-                            done: false,
-                            text: name(&d.name, d.name_en.as_deref()),
-                            details,
-                        }
-                    })
-                    .collect()
-            };
-            // Needed whatever the route, then each either/or: what it asks,
-            // and each route with its own documents.
-            let mut blocks: Vec<Block> =
-                level_note(plan, &["documents", "common_documents", "document_choices"])
-                    .map(|n| para(Note, n))
-                    .into_iter()
-                    .collect();
-            if plan.status == crate::plan::Status::NoRenewal && !plan.documents.is_empty() {
-                blocks.push(para(Note, t("plan.no_renewal_documents").to_string()));
-            }
-            // Said once, to English readers: why the names are in Chinese.
-            if crate::i18n::lang() == crate::i18n::Lang::En {
-                blocks.push(para(Note, t("plan.chinese_names").to_string()));
-            }
-            blocks.push(Checks(rows(None)));
-            for choice in crate::checklist::choices_for(plan) {
-                blocks.push(para(Key, crate::checklist::choice_intro(&choice)));
-                for (n, route) in choice.routes.iter().enumerate() {
-                    blocks.push(para(Route, crate::checklist::route_label(&choice, n)));
-                    blocks.push(Checks(rows(Some((&choice.id, &route.id)))));
+/// The documents without a checklist: those needed whatever the route,
+/// then each either/or with its routes.
+fn document_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
+    let rows = |route: Option<(&str, &str)>| -> Vec<CheckRow> {
+        plan.documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.route
+                    .as_ref()
+                    .map(|r| (r.choice.as_str(), r.route.as_str()))
+                    == route
+            })
+            .map(|(i, d)| {
+                let mut details = vec![format!("{}{}", t("plan.why"), d.why)];
+                if let Some(date) = d.earliest_date {
+                    details.push(tf("plan.dated_after", &[("date", &date)]));
                 }
-            }
-            push(SectionKind::Documents, blocks);
+                details.extend(d.note.clone());
+                CheckRow {
+                    number: i + 1,
+                    done: false,
+                    text: name(&d.name, d.name_en.as_deref()),
+                    details,
+                }
+            })
+            .collect()
+    };
+    // Needed whatever the route, then each either/or: what it asks,
+    // and each route with its own documents.
+    let mut blocks: Vec<Block> =
+        level_note(plan, &["documents", "common_documents", "document_choices"])
+            .map(|n| para(Note, n))
+            .into_iter()
+            .collect();
+    if plan.status == crate::plan::Status::NoRenewal && !plan.documents.is_empty() {
+        blocks.push(para(Note, t("plan.no_renewal_documents").to_string()));
+    }
+    // Said once, to English readers: why the names are in Chinese.
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        blocks.push(para(Note, t("plan.chinese_names").to_string()));
+    }
+    blocks.push(Checks(rows(None)));
+    for choice in crate::checklist::choices_for(plan) {
+        blocks.push(para(Key, crate::checklist::choice_intro(&choice)));
+        for (n, route) in choice.routes.iter().enumerate() {
+            blocks.push(para(Route, crate::checklist::route_label(&choice, n)));
+            blocks.push(Checks(rows(Some((&choice.id, &route.id)))));
         }
     }
+    blocks
+}
 
+/// The channels compared, then each with its review, steps, extension,
+/// limits and contacts.
+fn channel_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
     let (headers, rows) = comparison_rows(plan);
     let mut channels: Vec<Block> = level_note(plan, &["channels", "no_channel"])
         .map(|n| para(Note, n))
@@ -473,91 +514,114 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
             channels.push(para(Contact, parts.join(t("doc.contact_sep"))));
         }
     }
-    push(SectionKind::Channels, channels);
+    channels
+}
 
-    if let Some(cp) = &plan.cross_province_info {
-        let titled = |title: &str, text: &str| format!("{title}{}{text}", t("fmt.colon"));
-        let mut blocks = vec![Steps(
-            cp.steps.iter().map(|s| titled(&s.title, &s.text)).collect(),
-        )];
-        blocks.push(para(Plain, titled(&cp.principle.title, &cp.principle.text)));
-        if let Some(name) = &cp.direct_settlement_name {
-            blocks.push(para(
-                Plain,
-                tf(
-                    "plan.direct_settlement_yes",
-                    &[
-                        ("name", name),
-                        (
-                            "since",
-                            &cp.direct_settlement_since.value.clone().unwrap_or_default(),
-                        ),
-                    ],
-                ),
-            ));
-        }
-        if let Some(n) = &cp.other_diseases {
-            blocks.push(para(Warning, titled(&n.title, &n.text)));
-        }
-        for n in &cp.notes {
-            blocks.push(para(Plain, titled(&n.title, &n.text)));
-        }
-        push(SectionKind::CrossProvince, blocks);
-    }
-
-    if let Some(ex) = &plan.example_figures {
-        let mut blocks: Vec<Block> = level_note(plan, &["example_figures"])
-            .map(|n| para(Note, n))
-            .into_iter()
-            .collect();
-        blocks.push(para(Note, ex.note.clone()));
-        let not_theirs = examples_not_for(plan);
-        if not_theirs {
-            blocks.push(para(Warning, t("plan.examples_employee_only").to_string()));
-        }
-        // Each ratio with whom it is for: a resident never reads an
-        // employee's column as theirs.
-        let who = if not_theirs {
-            ["plan.active_employee", "plan.retired_employee"]
-        } else {
-            ["plan.active", "plan.retired"]
-        };
-        let rows = ex.rows.iter().map(|r| {
-            let mut parts = vec![r.disease.clone()];
-            parts.extend(
-                r.annual_limit_yuan
-                    .map(|v| tf("plan.example_limit", &[("v", &v)])),
-            );
-            let ratios: Vec<String> = [r.ratio_active_pct, r.ratio_retired_pct]
-                .into_iter()
-                .zip(who)
-                .filter_map(|(v, who)| {
-                    v.map(|v| tf("plan.example_ratio", &[("who", &t(who)), ("v", &v)]))
-                })
-                .collect();
-            if !ratios.is_empty() {
-                parts.push(ratios.join(t("warn.list_sep")));
-            }
-            Para::new(Plain, parts.join(t("doc.contact_sep")))
-        });
-        blocks.push(Bullets(rows.collect()));
-        push(SectionKind::Examples, blocks);
-    }
-
-    if !plan.notes.is_empty() {
-        let mut blocks: Vec<Block> = level_note(plan, &["notes"])
-            .map(|n| para(Note, n))
-            .into_iter()
-            .collect();
-        blocks.push(Bullets(
-            plan.notes
-                .iter()
-                .map(|n| Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text)))
-                .collect(),
+/// Cross-province treatment: the steps, the principle, direct settlement.
+fn cross_province_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
+    let Some(cp) = &plan.cross_province_info else {
+        return Vec::new();
+    };
+    let titled = |title: &str, text: &str| format!("{title}{}{text}", t("fmt.colon"));
+    let mut blocks = vec![Steps(
+        cp.steps.iter().map(|s| titled(&s.title, &s.text)).collect(),
+    )];
+    blocks.push(para(Plain, titled(&cp.principle.title, &cp.principle.text)));
+    if let Some(name) = &cp.direct_settlement_name {
+        blocks.push(para(
+            Plain,
+            tf(
+                "plan.direct_settlement_yes",
+                &[
+                    ("name", name),
+                    (
+                        "since",
+                        &cp.direct_settlement_since.value.clone().unwrap_or_default(),
+                    ),
+                ],
+            ),
         ));
-        push(SectionKind::Notes, blocks);
     }
+    if let Some(n) = &cp.other_diseases {
+        blocks.push(para(Warning, titled(&n.title, &n.text)));
+    }
+    for n in &cp.notes {
+        blocks.push(para(Plain, titled(&n.title, &n.text)));
+    }
+    blocks
+}
 
+/// The source's example figures, each ratio with whom it is for.
+fn example_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
+    let Some(ex) = &plan.example_figures else {
+        return Vec::new();
+    };
+    let mut blocks: Vec<Block> = level_note(plan, &["example_figures"])
+        .map(|n| para(Note, n))
+        .into_iter()
+        .collect();
+    blocks.push(para(Note, ex.note.clone()));
+    let not_theirs = examples_not_for(plan);
+    if not_theirs {
+        blocks.push(para(Warning, t("plan.examples_employee_only").to_string()));
+    }
+    // Each ratio with whom it is for: a resident never reads an
+    // employee's column as theirs.
+    let who = if not_theirs {
+        ["plan.active_employee", "plan.retired_employee"]
+    } else {
+        ["plan.active", "plan.retired"]
+    };
+    let rows = ex.rows.iter().map(|r| {
+        let mut parts = vec![r.disease.clone()];
+        parts.extend(
+            r.annual_limit_yuan
+                .map(|v| tf("plan.example_limit", &[("v", &v)])),
+        );
+        let ratios: Vec<String> = [r.ratio_active_pct, r.ratio_retired_pct]
+            .into_iter()
+            .zip(who)
+            .filter_map(|(v, who)| {
+                v.map(|v| tf("plan.example_ratio", &[("who", &t(who)), ("v", &v)]))
+            })
+            .collect();
+        if !ratios.is_empty() {
+            parts.push(ratios.join(t("warn.list_sep")));
+        }
+        Para::new(Plain, parts.join(t("doc.contact_sep")))
+    });
+    blocks.push(Bullets(rows.collect()));
+    blocks
+}
+
+/// The region's notes.
+fn note_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
+    if plan.notes.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks: Vec<Block> = level_note(plan, &["notes"])
+        .map(|n| para(Note, n))
+        .into_iter()
+        .collect();
+    blocks.push(Bullets(
+        plan.notes
+            .iter()
+            .map(|n| Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text)))
+            .collect(),
+    ));
+    blocks
+}
+
+/// The sources, when the data was checked, the pack, the caution.
+fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
+    use Block::*;
+    use ParaKind::*;
     let mut sources = vec![
         Bullets(
             plan.sources
@@ -583,9 +647,7 @@ pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Docume
         ));
     }
     sources.push(para(Key, plan.caution.clone()));
-    push(SectionKind::Sources, sources);
-
-    Document { title, sections }
+    sources
 }
 
 /// "河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法": the
@@ -607,89 +669,6 @@ fn place_line(plan: &RenewalPlan) -> Option<String> {
             &[("place", &place.name), ("region", region)],
         ),
     })
-}
-
-/// The saved items in groups, required first, each with its tick and its
-/// number (its place in the checklist, what `tick` takes). Either/or groups
-/// say where they stand under the progress line, and their routes' items
-/// come after the other documents, route by route.
-pub(crate) fn checklist_blocks(checklist: &Checklist, today: chrono::NaiveDate) -> Vec<Block> {
-    use crate::checklist::{choice_status, route_label};
-    let (done, total) = checklist.progress();
-    // Nothing required (no renewal): say so rather than "0/0".
-    let progress = match total {
-        0 => t("checklist.progress_none").to_string(),
-        _ => tf("checklist.progress", &[("done", &done), ("total", &total)]),
-    };
-    let mut blocks = vec![Block::Paragraph(Para::new(ParaKind::Plain, progress))];
-    let states = checklist.choice_states();
-    for state in &states {
-        blocks.push(Block::Paragraph(Para::new(
-            ParaKind::Key,
-            choice_status(state),
-        )));
-    }
-    let row = |(i, item): (usize, &crate::checklist::Item)| CheckRow {
-        number: i + 1,
-        done: item.done,
-        text: crate::checklist::item_text(item, &checklist.window, today),
-        details: Vec::new(),
-    };
-    let routed = |id: &str| checklist.route_of(id).is_some();
-    let groups = [
-        (ItemKind::Document, "checklist.group.documents"),
-        (ItemKind::Step, "checklist.group.steps"),
-        (ItemKind::Tip, "checklist.group.tips"),
-    ];
-    for (kind, key) in groups {
-        let rows: Vec<CheckRow> = checklist
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.kind == kind && !routed(&i.id))
-            .map(row)
-            .collect();
-        let mut routes = Vec::new();
-        for state in states.iter().filter(|_| kind == ItemKind::Document) {
-            for (n, route) in state.choice.routes.iter().enumerate() {
-                let rows: Vec<CheckRow> = checklist
-                    .items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| route.items.contains(&i.id))
-                    .map(row)
-                    .collect();
-                if rows.is_empty() {
-                    continue;
-                }
-                let (done, total) = state.routes.get(n).copied().unwrap_or_default();
-                routes.push(Block::Paragraph(Para::new(
-                    ParaKind::Route,
-                    tf(
-                        if state.complete == Some(n) {
-                            "checklist.choice.route_done"
-                        } else {
-                            "checklist.choice.route_count"
-                        },
-                        &[
-                            ("label", &route_label(state.choice, n)),
-                            ("done", &done),
-                            ("total", &total),
-                        ],
-                    ),
-                )));
-                routes.push(Block::Checks(rows));
-            }
-        }
-        if !rows.is_empty() || !routes.is_empty() {
-            blocks.push(Block::Subheading(t(key).to_string()));
-            if !rows.is_empty() {
-                blocks.push(Block::Checks(rows));
-            }
-            blocks.extend(routes);
-        }
-    }
-    blocks
 }
 
 /// The example figures are given for other schemes than the person's

@@ -56,14 +56,14 @@ impl Unknown {
 
 /// A question the person should ask the office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Question {
+pub struct OfficeQuestion {
     pub about: Unknown,
 }
 
 /// The questions for a plan, in the order they matter: whether to renew,
 /// when, where, how long it takes, what to bring, for how long, and what
 /// happens meanwhile. Nothing is asked about a plan that needs no renewal.
-pub(crate) fn questions(plan: &RenewalPlan) -> Vec<Question> {
+pub(crate) fn questions(plan: &RenewalPlan) -> Vec<OfficeQuestion> {
     let renewing = plan.window.is_some();
     let serving: Vec<_> = plan.channels.iter().filter(|c| c.serves_disease).collect();
     // The generic entry's values, or a field the place's data leaves to it.
@@ -99,7 +99,7 @@ pub(crate) fn questions(plan: &RenewalPlan) -> Vec<Question> {
     asked
         .into_iter()
         .filter(|(_, unknown)| *unknown)
-        .map(|(about, _)| Question { about })
+        .map(|(about, _)| OfficeQuestion { about })
         .collect()
 }
 

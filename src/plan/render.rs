@@ -7,11 +7,13 @@
 
 use chrono::NaiveDate;
 
-use super::{Deadline, PlanChannel, RenewalPlan, Status, Warning};
-use crate::calendar::HolidaySpan;
+use super::{Deadline, PlanChannel, RenewalPlan, Status};
 use crate::dates::words::weekday;
 use crate::i18n::{data, name, t, tf};
 use crate::policy::{ChannelKind, Confidence, Fact, Scheme, Source};
+
+mod warnings;
+pub(crate) use warnings::warning_text;
 
 /// The scheme's name as shown in the current language (职工医保, or the
 /// Chinese with its English gloss).
@@ -22,7 +24,10 @@ pub(crate) fn scheme_label(scheme: Scheme) -> String {
 /// The scheme's short name in the current language, for a header (职工医保,
 /// Employee insurance).
 pub(crate) fn scheme_short_label(scheme: Scheme) -> &'static str {
-    t(&format!("scheme.{}", scheme.id()))
+    t(match scheme {
+        Scheme::Employee => "scheme.employee",
+        Scheme::Resident => "scheme.resident",
+    })
 }
 
 pub(crate) fn date_long(d: NaiveDate) -> String {
@@ -43,172 +48,6 @@ pub(crate) fn estimated_mark(estimated: bool) -> &'static str {
         t("plan.estimated_mark")
     } else {
         ""
-    }
-}
-
-/// A statutory holiday with its days, e.g. "春节 2027-02-05 至 2027-02-08".
-pub(crate) fn holiday_words(h: &HolidaySpan) -> String {
-    if h.first == h.last {
-        tf(
-            "holiday.day",
-            &[("name", &t(h.holiday.key())), ("date", &h.first)],
-        )
-    } else {
-        tf(
-            "holiday.span",
-            &[
-                ("name", &t(h.holiday.key())),
-                ("first", &h.first),
-                ("last", &h.last),
-            ],
-        )
-    }
-}
-
-/// A warning in the run's language.
-pub(crate) fn warning_text(w: &Warning) -> String {
-    match w {
-        Warning::WindowAssumed {
-            region,
-            months,
-            note,
-        } => tf(
-            "warn.window_assumed",
-            &[
-                ("region", &name(region, None)),
-                ("months", months),
-                (
-                    "note",
-                    &note
-                        .as_deref()
-                        .map(|n| tf("warn.source_note", &[("note", &data(n))]))
-                        .unwrap_or_else(|| t("warn.ask_local").to_string()),
-                ),
-            ],
-        ),
-        Warning::NotYetOpen { opens, days } => {
-            tf("warn.not_yet_open", &[("opens", opens), ("n", days)])
-        }
-        Warning::WindowClosed {
-            closes,
-            days,
-            consequence,
-            grace_until,
-        } => {
-            let text = tf(
-                "warn.window_closed",
-                &[
-                    ("closes", closes),
-                    ("n", days),
-                    (
-                        "source",
-                        &match consequence {
-                            Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
-                            None => t("warn.late_source_silent").to_string(),
-                        },
-                    ),
-                ],
-            );
-            // The grace period after the end date has passed too.
-            match grace_until {
-                Some(until) => text + &tf("warn.grace_ended", &[("until", until)]),
-                None => text,
-            }
-        }
-        Warning::InGrace {
-            ended,
-            until,
-            days,
-            note,
-        } => {
-            let mut text = tf(
-                "warn.in_grace",
-                &[("ended", ended), ("until", until), ("n", days)],
-            );
-            if let Some(note) = note {
-                text.push_str(&tf("warn.grace_source_says", &[("text", &data(note))]));
-            }
-            text
-        }
-        Warning::ResultAfterEnd {
-            working_days,
-            closes,
-            keeps_during_review,
-            typical,
-        } => tf(
-            if *typical {
-                "warn.result_after_end_typical"
-            } else {
-                "warn.result_after_end"
-            },
-            &[
-                ("n", working_days),
-                ("closes", closes),
-                (
-                    "keeps",
-                    &t(if *keeps_during_review {
-                        "warn.keeps_during_review"
-                    } else {
-                        "warn.review_continuity_unknown"
-                    }),
-                ),
-            ],
-        ),
-        Warning::CalendarEstimated {
-            since, holidays, ..
-        } => {
-            let mut text = tf("warn.calendar_estimated", &[("since", since)]);
-            if !holidays.is_empty() {
-                let list: Vec<String> = holidays.iter().map(holiday_words).collect();
-                text.push_str(&tf(
-                    "warn.calendar_holidays",
-                    &[("list", &list.join(t("warn.list_sep")))],
-                ));
-            }
-            text
-        }
-        Warning::NoDirectSettlement {
-            disease,
-            disease_en,
-        } => tf(
-            "warn.no_direct_settlement",
-            &[("disease", &name(disease, disease_en.as_deref()))],
-        ),
-        Warning::RegionGeneric => t("warn.region_generic").to_string(),
-        Warning::DiseaseUnlisted {
-            disease,
-            disease_en,
-            region,
-        } => tf(
-            "warn.disease_unlisted",
-            &[
-                ("disease", &name(disease, disease_en.as_deref())),
-                ("region", &name(region, None)),
-            ],
-        ),
-        Warning::SourcesOld {
-            region,
-            published,
-            months,
-        } => tf(
-            "warn.sources_old",
-            &[
-                ("region", &name(region, None)),
-                ("published", published),
-                ("months", months),
-            ],
-        ),
-        Warning::VerifiedOld { date, months } => {
-            tf("warn.verified_old", &[("date", date), ("months", months)])
-        }
-        Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
-        Warning::EndNotADeadline { end, source_says } => tf(
-            "warn.end_not_a_deadline",
-            &[("end", end), ("text", &data(source_says))],
-        ),
-        Warning::UnofficialSource { region } => {
-            tf("warn.unofficial_source", &[("region", &name(region, None))])
-        }
     }
 }
 

@@ -516,14 +516,19 @@ fn no_office_day_or_result_on_a_statutory_holiday_beyond_the_notices() {
         Some(d("2026-12-31")),
         "not 元旦 2027-01-01"
     );
-    assert!(office.apply_by_estimated);
+    // 12-31 is in 2026's notice, and the estimate of 元旦 can only make
+    // the last day earlier, never later: not marked.
+    assert!(!office.apply_by_estimated);
     let headline = p.apply_by.as_ref().unwrap();
     assert_eq!(
         headline.date,
         d("2026-12-24"),
         "5 working days end on 12-31"
     );
-    assert!(headline.estimated);
+    assert!(
+        !headline.estimated,
+        "the review days are all in 2026's notice"
+    );
 
     // Applying online on Mon 2027-02-01: 春节 is off, the statutory 02-05..
     // 02-08 and the customary break to 初七 02-12 (issue 22: err early).
@@ -649,8 +654,8 @@ fn p_calendar_estimates(day: NaiveDate) -> bool {
     policy().calendar.is_estimated(day)
 }
 
-/// 2026's notice is in the data up to 2026-12-25: the warning names the day
-/// the estimate starts, not "2026's schedule is missing".
+/// 2026's notice is in the data to its last day: the warning names the day
+/// the estimate starts (2027-01-01), not "2026's schedule is missing".
 #[test]
 fn the_estimate_warning_says_from_which_day() {
     let p = plan(&answers("fx-exact", "diabetes", "2027-02-15"), "2026-11-23");
@@ -662,10 +667,10 @@ fn the_estimate_warning_says_from_which_day() {
     let Warning::CalendarEstimated { since, .. } = w else {
         unreachable!()
     };
-    assert_eq!(*since, d("2026-12-26"));
+    assert_eq!(*since, d("2027-01-01"));
     crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
     let text = render::warning_text(w);
-    assert!(text.starts_with("2026-12-26 以后的放假安排"), "{text}");
+    assert!(text.starts_with("2027-01-01 以后的放假安排"), "{text}");
     assert!(!text.contains("2026、2027年"), "{text}");
 }
 

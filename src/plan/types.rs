@@ -9,8 +9,8 @@ use thiserror::Error;
 use super::{Deadline, RenewalWindow};
 use crate::calendar::HolidaySpan;
 use crate::policy::{
-    ChannelKind, Contact, DocumentChoice, ExampleFigures, Fact, Note, OutsideScope, Scheme, Source,
-    Step,
+    ChannelKind, Contact, CrossProvinceStep, DocumentChoice, ExampleFigures, Fact, Note,
+    OutsideScope, Scheme, Source,
 };
 
 /// The four questions, plus the two that only some plans need.
@@ -220,7 +220,7 @@ pub struct LateRule {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CrossProvincePlan {
-    pub steps: Vec<Step>,
+    pub steps: Vec<CrossProvinceStep>,
     pub principle: Note,
     /// The disease is one of the diseases settled directly across
     /// provinces (10 since the end of 2024), as of the plan's today.
@@ -462,7 +462,7 @@ pub struct RenewalPlan {
     pub warnings: Vec<Warning>,
     /// What to ask the office: one question per fact the plan does not
     /// know for this person.
-    pub questions: Vec<super::questions::Question>,
+    pub questions: Vec<super::questions::OfficeQuestion>,
 }
 
 impl RenewalPlan {

@@ -13,6 +13,7 @@ pub mod validate;
 pub use types::*;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use thiserror::Error;
 
@@ -171,19 +172,11 @@ impl PolicySet {
     fn embedded_from(
         region_files: impl IntoIterator<Item = (&'static str, &'static str)>,
     ) -> Result<PolicySet, LoadError> {
+        if cfg!(debug_assertions) {
+            return PolicySet::from_files(("national.json", embedded::NATIONAL), region_files);
+        }
         let mut problems = Vec::new();
         let calendar = embedded_calendar(&mut problems);
-        if cfg!(debug_assertions) {
-            let set = PolicySet::from_files(("national.json", embedded::NATIONAL), region_files);
-            return match set {
-                Ok(set) if problems.is_empty() => Ok(PolicySet { calendar, ..set }),
-                Ok(_) => Err(LoadError::Invalid(problems)),
-                Err(LoadError::Invalid(mut more)) => {
-                    problems.append(&mut more);
-                    Err(LoadError::Invalid(problems))
-                }
-            };
-        }
         let national = parse::<National>("national.json", embedded::NATIONAL, &mut problems);
         let files = region_files
             .into_iter()
@@ -213,7 +206,9 @@ impl PolicySet {
         national: (&str, &str),
         regions: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<PolicySet, LoadError> {
+        // The shipped holiday schedules: every policy set counts with them.
         let mut problems = Vec::new();
+        let calendar = embedded_calendar(&mut problems);
         let national_parsed = parse::<National>(national.0, national.1, &mut problems);
         let files = regions
             .into_iter()
@@ -236,7 +231,7 @@ impl PolicySet {
         Ok(PolicySet {
             national: national_data,
             regions,
-            calendar: Default::default(),
+            calendar,
             files,
             newest_unread: None,
             pack: None,
@@ -306,16 +301,29 @@ type Resolved = (
 /// The working-day calendar with the yearly holiday schedules shipped in
 /// `data/holidays`, each checked as a pack's holiday file is (a release
 /// build leaves out the lunar check, which costs more than the rest of
-/// start-up: `tests/data.rs` checks the same files in full).
+/// start-up: `tests/data.rs` checks the same files in full). Read once.
 fn embedded_calendar(problems: &mut Vec<Problem>) -> crate::calendar::Calendar {
-    let mut years = Vec::new();
-    for (file, text) in embedded::HOLIDAY_FILES {
-        match holidays::read_holiday_file(file, text, cfg!(debug_assertions)) {
-            Ok(year) => years.push(year),
-            Err(mut found) => problems.append(&mut found),
+    static SHIPPED: OnceLock<(crate::calendar::Calendar, Vec<Problem>)> = OnceLock::new();
+    let (calendar, found) = SHIPPED.get_or_init(|| {
+        let mut years = Vec::new();
+        let mut found = Vec::new();
+        for (file, text) in embedded::HOLIDAY_FILES {
+            match holidays::read_holiday_file(file, text, cfg!(debug_assertions)) {
+                Ok(year) => years.push(year),
+                Err(mut more) => found.append(&mut more),
+            }
         }
-    }
-    crate::calendar::Calendar::default().with_years(years)
+        (crate::calendar::Calendar::new().with_years(years), found)
+    });
+    problems.extend(found.iter().cloned());
+    calendar.clone()
+}
+
+/// The working-day calendar of the shipped holiday schedules
+/// (`data/holidays`) and the estimate beyond them: what every policy set
+/// counts with before a pack adds its own years.
+pub fn shipped_calendar() -> crate::calendar::Calendar {
+    embedded_calendar(&mut Vec::new())
 }
 
 fn resolve(files: Vec<inherit::RegionText>, validate: bool) -> Resolved {

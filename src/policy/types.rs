@@ -530,9 +530,11 @@ pub struct Region {
     pub inherited: super::inherit::Inheritance,
 }
 
+/// One step of the cross-province procedure (备案 and after), as the
+/// national file words it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Step {
+pub struct CrossProvinceStep {
     pub title: String,
     pub text: String,
     pub source: String,
@@ -554,7 +556,7 @@ pub struct DirectSettlementDisease {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrossProvince {
-    pub steps: Vec<Step>,
+    pub steps: Vec<CrossProvinceStep>,
     pub documents: Vec<DocumentRequirement>,
     /// Ids of `documents` needed for the filing (备案) itself; the rest are
     /// for the qualification, which the region's own list already covers.

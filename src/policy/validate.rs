@@ -9,6 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use super::{ChannelKind, Fact, National, Problem, Region, Source, parse_published};
 use crate::text::is_invisible_or_bidi;
 
+mod national;
+pub(crate) use national::{across, national};
+
 /// Longest review a channel may state, in working days (about four months).
 /// The seed regions say 1 to 7; beyond this a figure is a typo, and counting
 /// it would cost time for every plan.
@@ -253,6 +256,21 @@ fn place_and_province(c: &mut Checker, r: &Region) {
 /// Every problem in one region file.
 pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     let mut c = Checker::new(file, &r.sources);
+    region_facts(&mut c, r);
+    let doc_ids = documents(&mut c, r);
+    let choice_ids = document_choices(&mut c, r, &doc_ids);
+    let disease_ids = diseases(&mut c, r, &doc_ids, &choice_ids);
+    renewal_scope(&mut c, r, &disease_ids);
+    let channel_ids = channels_of_diseases(&mut c, r);
+    for (i, ch) in r.channels.iter().enumerate() {
+        channel(&mut c, i, ch, &disease_ids, &channel_ids);
+    }
+    notes_and_examples(&mut c, r);
+    c.problems
+}
+
+/// The region's own facts: text, id, place, window, validity, materials.
+fn region_facts(c: &mut Checker, r: &Region) {
     c.no_blank_text(r);
     c.unique("id", [r.id.as_str()]);
     c.verified_on("verified_on", r.verified_on);
@@ -267,7 +285,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     if r.generic && r.place.is_some() {
         c.fail("place", "the generic entry covers no one place");
     }
-    place_and_province(&mut c, r);
+    place_and_province(c, r);
     c.fact("window_months", &r.window_months);
     if let Some(m) = r.window_months.value
         && !(1..=24).contains(&m)
@@ -299,7 +317,7 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             "a window in days and one in months: give one, and null for the other",
         );
     }
-    dated_values(&mut c, r);
+    dated_values(c, r);
     c.fact("cycle_years", &r.cycle_years);
     c.cycle("cycle_years", &r.cycle_years);
     c.fact("materials_max_age", &r.materials_max_age);
@@ -310,7 +328,10 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
     }
     c.fact("continuity_during_review", &r.continuity_during_review);
     c.fact("late_consequence", &r.late_consequence);
+}
 
+/// The documents: their sources, and the common ones exist.
+fn documents<'a>(c: &mut Checker, r: &'a Region) -> HashSet<&'a str> {
     let doc_ids = c.unique("documents[].id", r.documents.iter().map(|d| d.id.as_str()));
     for (i, d) in r.documents.iter().enumerate() {
         c.source(&format!("documents[{i}].source"), &d.source);
@@ -323,10 +344,17 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             );
         }
     }
+    doc_ids
+}
 
-    // Alternatives: two routes or more, each with documents that exist and
-    // belong to no other route of the choice (else ticking one would count
-    // for a route the person did not take).
+/// Alternatives: two routes or more, each with documents that exist and
+/// belong to no other route of the choice (else ticking one would count
+/// for a route the person did not take).
+fn document_choices<'a>(
+    c: &mut Checker,
+    r: &'a Region,
+    doc_ids: &HashSet<&str>,
+) -> HashSet<&'a str> {
     let choice_ids = c.unique(
         "document_choices[].id",
         r.document_choices.iter().map(|ch| ch.id.as_str()),
@@ -371,7 +399,17 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             }
         }
     }
+    choice_ids
+}
 
+/// The diseases: sources, documents and choices that exist, cycles, and
+/// one "other" entry exactly when the list is open.
+fn diseases<'a>(
+    c: &mut Checker,
+    r: &'a Region,
+    doc_ids: &HashSet<&str>,
+    choice_ids: &HashSet<&str>,
+) -> HashSet<&'a str> {
     let disease_ids = c.unique("diseases[].id", r.diseases.iter().map(|d| d.id.as_str()));
     if r.diseases.is_empty() {
         c.fail("diseases", "no diseases");
@@ -432,7 +470,11 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             "\"other\" entry in a closed list: set open_disease_list",
         );
     }
+    disease_ids
+}
 
+/// The diseases a renewal rule covers exist, and it covers someone.
+fn renewal_scope(c: &mut Checker, r: &Region, disease_ids: &HashSet<&str>) {
     if let Some(scope) = &r.renewal_scope {
         c.source("renewal_scope.source", &scope.source);
         for (i, id) in scope.diseases.iter().enumerate() {
@@ -464,7 +506,11 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             }
         }
     }
+}
 
+/// The channels each disease names exist, every disease can be renewed
+/// somewhere, and each kind of channel is listed or said to be missing.
+fn channels_of_diseases<'a>(c: &mut Checker, r: &'a Region) -> HashSet<&'a str> {
     let channel_ids = c.unique("channels[].id", r.channels.iter().map(|ch| ch.id.as_str()));
     for (i, d) in r.diseases.iter().enumerate() {
         let Some(ids) = &d.channels else { continue };
@@ -517,74 +563,87 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             );
         }
     }
-    for (i, ch) in r.channels.iter().enumerate() {
-        let f = format!("channels[{i}]");
-        c.source(&format!("{f}.source"), &ch.source);
-        c.source(&format!("{f}.review.source"), &ch.review.source);
-        for (field, value, max) in [
-            (
-                "working_days_min",
-                ch.review.working_days_min,
-                MAX_REVIEW_WORKING_DAYS,
-            ),
-            (
-                "working_days",
-                ch.review.working_days,
-                MAX_REVIEW_WORKING_DAYS,
-            ),
-            (
-                "notify_working_days",
-                ch.review.notify_working_days,
-                MAX_NOTIFY_WORKING_DAYS,
-            ),
-        ] {
-            c.at_most(&format!("{f}.review.{field}"), value, max, "working days");
-        }
-        if let (Some(min), Some(max)) = (ch.review.working_days_min, ch.review.working_days)
-            && min > max
-        {
-            c.fail(
-                &format!("{f}.review"),
-                "working_days_min is above working_days",
-            );
-        }
-        if ch.review.instant && ch.review.working_days.is_some() {
-            c.fail(&format!("{f}.review"), "instant and working_days both set");
-        }
-        for id in ch
-            .review
-            .instant_for
-            .iter()
-            .chain(ch.only_diseases.iter().flatten())
-        {
-            if !disease_ids.contains(id.as_str()) {
-                c.fail(&f.to_string(), &format!("disease {id:?} does not exist"));
-            }
-        }
-        if let Some(x) = &ch.extension {
-            c.source(&format!("{f}.extension.source"), &x.source);
-            if x.fallback == ch.id || !channel_ids.contains(x.fallback.as_str()) {
-                c.fail(
-                    &format!("{f}.extension.fallback"),
-                    &format!("{:?} is not another channel of this region", x.fallback),
-                );
-            }
-            if !(1..=MAX_VALIDITY_MONTHS).contains(&x.months) {
-                c.fail(
-                    &format!("{f}.extension.months"),
-                    &format!("{} months is not 1 to {MAX_VALIDITY_MONTHS}", x.months),
-                );
-            }
-        }
-        for (j, contact) in ch.contacts.iter().enumerate() {
-            c.source(&format!("{f}.contacts[{j}].source"), &contact.source);
-            if let Some(phone) = &contact.phone
-                && !phone.chars().any(|ch| ch.is_ascii_digit())
-            {
-                c.fail(&format!("{f}.contacts[{j}].phone"), "has no digits");
-            }
+    channel_ids
+}
+
+/// One channel: sources, review times, diseases, extension, contacts.
+fn channel(
+    c: &mut Checker,
+    i: usize,
+    ch: &super::Channel,
+    disease_ids: &HashSet<&str>,
+    channel_ids: &HashSet<&str>,
+) {
+    let f = format!("channels[{i}]");
+    c.source(&format!("{f}.source"), &ch.source);
+    c.source(&format!("{f}.review.source"), &ch.review.source);
+    for (field, value, max) in [
+        (
+            "working_days_min",
+            ch.review.working_days_min,
+            MAX_REVIEW_WORKING_DAYS,
+        ),
+        (
+            "working_days",
+            ch.review.working_days,
+            MAX_REVIEW_WORKING_DAYS,
+        ),
+        (
+            "notify_working_days",
+            ch.review.notify_working_days,
+            MAX_NOTIFY_WORKING_DAYS,
+        ),
+    ] {
+        c.at_most(&format!("{f}.review.{field}"), value, max, "working days");
+    }
+    if let (Some(min), Some(max)) = (ch.review.working_days_min, ch.review.working_days)
+        && min > max
+    {
+        c.fail(
+            &format!("{f}.review"),
+            "working_days_min is above working_days",
+        );
+    }
+    if ch.review.instant && ch.review.working_days.is_some() {
+        c.fail(&format!("{f}.review"), "instant and working_days both set");
+    }
+    for id in ch
+        .review
+        .instant_for
+        .iter()
+        .chain(ch.only_diseases.iter().flatten())
+    {
+        if !disease_ids.contains(id.as_str()) {
+            c.fail(&f.to_string(), &format!("disease {id:?} does not exist"));
         }
     }
+    if let Some(x) = &ch.extension {
+        c.source(&format!("{f}.extension.source"), &x.source);
+        if x.fallback == ch.id || !channel_ids.contains(x.fallback.as_str()) {
+            c.fail(
+                &format!("{f}.extension.fallback"),
+                &format!("{:?} is not another channel of this region", x.fallback),
+            );
+        }
+        if !(1..=MAX_VALIDITY_MONTHS).contains(&x.months) {
+            c.fail(
+                &format!("{f}.extension.months"),
+                &format!("{} months is not 1 to {MAX_VALIDITY_MONTHS}", x.months),
+            );
+        }
+    }
+    for (j, contact) in ch.contacts.iter().enumerate() {
+        c.source(&format!("{f}.contacts[{j}].source"), &contact.source);
+        if let Some(phone) = &contact.phone
+            && !phone.chars().any(|ch| ch.is_ascii_digit())
+        {
+            c.fail(&format!("{f}.contacts[{j}].phone"), "has no digits");
+        }
+    }
+}
+
+/// The notes and the example figures.
+fn notes_and_examples(c: &mut Checker, r: &Region) {
     c.unique("notes[].id", r.notes.iter().map(|n| n.id.as_str()));
     for (i, n) in r.notes.iter().enumerate() {
         c.source(&format!("notes[{i}].source"), &n.source);
@@ -611,7 +670,6 @@ pub fn region(file: &str, r: &Region) -> Vec<Problem> {
             }
         }
     }
-    c.problems
 }
 
 /// Values that change on a date: each with its source, in date order, only
@@ -665,165 +723,4 @@ fn dated_values(c: &mut Checker, r: &Region) {
             );
         }
     }
-}
-
-/// Every problem in the national overlay.
-pub(crate) fn national(file: &str, n: &National) -> Vec<Problem> {
-    let mut c = Checker::new(file, &n.sources);
-    c.no_blank_text(n);
-    c.verified_on("verified_on", n.verified_on);
-    c.fact("service_item_name", &n.service_item_name);
-    if !(1..=24).contains(&n.assumed_window_months) {
-        c.fail("assumed_window_months", "must be 1 to 24");
-    }
-    c.source("service_line.source", &n.service_line.source);
-    if n.service_line.number.is_empty()
-        || !n.service_line.number.chars().all(|ch| ch.is_ascii_digit())
-    {
-        c.fail("service_line.number", "must be digits only");
-    }
-    let cp = &n.cross_province;
-    for (i, s) in cp.steps.iter().enumerate() {
-        c.source(&format!("cross_province.steps[{i}].source"), &s.source);
-    }
-    let docs = c.unique(
-        "cross_province.documents[].id",
-        cp.documents.iter().map(|d| d.id.as_str()),
-    );
-    for (i, id) in cp.filing_documents.iter().enumerate() {
-        if !docs.contains(id.as_str()) {
-            c.fail(
-                &format!("cross_province.filing_documents[{i}]"),
-                &format!("document {id:?} does not exist"),
-            );
-        }
-    }
-    for (i, d) in cp.documents.iter().enumerate() {
-        c.source(&format!("cross_province.documents[{i}].source"), &d.source);
-    }
-    c.unique(
-        "cross_province.direct_settlement[].id",
-        cp.direct_settlement.iter().map(|d| d.id.as_str()),
-    );
-    for (i, d) in cp.direct_settlement.iter().enumerate() {
-        c.source(
-            &format!("cross_province.direct_settlement[{i}].source"),
-            &d.source,
-        );
-        if parse_published(&d.since).is_none() {
-            c.fail(
-                &format!("cross_province.direct_settlement[{i}].since"),
-                &format!("{:?} is not YYYY, YYYY-MM or YYYY-MM-DD", d.since),
-            );
-        }
-        if d.since_text.trim().is_empty() {
-            c.fail(
-                &format!("cross_province.direct_settlement[{i}].since_text"),
-                "is empty",
-            );
-        }
-    }
-    c.fact(
-        "cross_province.direct_settlement_since",
-        &cp.direct_settlement_since,
-    );
-    for (field, note) in [
-        ("principle", &cp.principle),
-        ("other_diseases", &cp.other_diseases),
-    ] {
-        c.source(&format!("cross_province.{field}.source"), &note.source);
-    }
-    for (i, note) in cp.notes.iter().enumerate() {
-        c.source(&format!("cross_province.notes[{i}].source"), &note.source);
-    }
-    c.problems
-}
-
-/// Checks that need every file at once: unique region ids, exactly one
-/// generic region, cross-province references that resolve.
-pub(crate) fn across(n: &National, regions: &[&Region]) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut fail = |file: &str, field: &str, reason: String| {
-        problems.push(Problem {
-            file: file.to_string(),
-            field: field.to_string(),
-            reason,
-        })
-    };
-    let mut seen = HashSet::new();
-    for r in regions {
-        if !seen.insert(r.id.as_str()) {
-            fail(&r.id, "id", format!("two region files use id {:?}", r.id));
-        }
-        for (i, d) in r.diseases.iter().enumerate() {
-            if let Some(cp) = &d.cross_province
-                && !n
-                    .cross_province
-                    .direct_settlement
-                    .iter()
-                    .any(|x| &x.id == cp)
-            {
-                fail(
-                    &r.id,
-                    &format!("diseases[{i}].cross_province"),
-                    format!("{cp:?} is not a national direct-settlement disease"),
-                );
-            }
-        }
-    }
-    // A name or alias is what a person types to pick a region: one that two
-    // regions share sends them to the wrong rules.
-    let mut names: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-    for r in regions {
-        let own = [
-            ("name".to_string(), r.name.as_str()),
-            ("short_name".to_string(), r.short_name.as_str()),
-        ]
-        .into_iter()
-        .chain(
-            r.aliases
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (format!("aliases[{i}]"), a.as_str())),
-        );
-        let mut mine = HashSet::new();
-        for (field, text) in own {
-            let key = text.trim().to_lowercase();
-            if !mine.insert(key.clone()) {
-                continue;
-            }
-            match names.get(&key) {
-                Some(other) if *other != r.id => fail(
-                    &r.id,
-                    &field,
-                    format!("{text:?} is already a name or alias of region {other:?}"),
-                ),
-                _ => {
-                    names.insert(key, &r.id);
-                }
-            }
-        }
-    }
-    // One file per place: two would leave the choice between them to chance.
-    let mut places: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for r in regions {
-        if let Some(code) = r.place.as_deref()
-            && let Some(other) = places.insert(code, &r.id)
-        {
-            fail(
-                &r.id,
-                "place",
-                format!("place {code} is already covered by region {other:?}"),
-            );
-        }
-    }
-    let generic = regions.iter().filter(|r| r.generic).count();
-    if generic != 1 {
-        fail(
-            "data/regions",
-            "generic",
-            format!("expected exactly one generic region, found {generic}"),
-        );
-    }
-    problems
 }

@@ -15,7 +15,7 @@ use super::overlays::{self, Overlay};
 use super::screens::cycle::{self as cycle_screen, CycleScreen, CycleStep};
 use super::screens::date::DateField;
 use super::screens::home::{self, Home};
-use super::screens::question::Question;
+use super::screens::question::QuestionScreen;
 use super::screens::result::{self, ResultView};
 use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
@@ -32,6 +32,9 @@ pub use super::screens::result::{Sections, Tab, display_sections};
 pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
+pub use crate::wizard::Question;
+/// The old name of [`Question`], kept while other branches still say it;
+/// new code says `Question`.
 pub use crate::wizard::Question as Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +258,7 @@ impl App {
         };
         app.set_saved(saved);
         if app.saved.is_empty() {
-            app.enter_step(Step::Region, false);
+            app.enter_step(Question::Region, false);
         }
         app
     }
@@ -452,7 +455,7 @@ impl App {
     // ---- questions ---------------------------------------------------
 
     /// The steps asked for the current answers.
-    pub(crate) fn steps(&self) -> Vec<Step> {
+    pub(crate) fn steps(&self) -> Vec<Question> {
         self.draft.questions(&self.policy)
     }
 
@@ -466,18 +469,18 @@ impl App {
     }
 
     /// All options of a choice step, in their numbered order.
-    pub(crate) fn options(&self, step: Step) -> Vec<String> {
+    pub(crate) fn options(&self, step: Question) -> Vec<String> {
         match step {
-            Step::Region => self
+            Question::Region => self
                 .choices
                 .iter()
                 .map(|c| crate::wizard::region_option(&self.policy, c))
                 .collect(),
-            Step::Scheme => Scheme::ALL
+            Question::Scheme => Scheme::ALL
                 .iter()
                 .map(|s| plan::render::scheme_label(*s))
                 .collect(),
-            Step::Disease => self
+            Question::Disease => self
                 .region()
                 .map(|r| {
                     r.diseases
@@ -486,11 +489,11 @@ impl App {
                         .collect()
                 })
                 .unwrap_or_default(),
-            Step::Retired | Step::Cross => vec![
+            Question::Retired | Question::Cross => vec![
                 crate::i18n::t("tui.yes").into(),
                 crate::i18n::t("tui.no").into(),
             ],
-            Step::End => Vec::new(),
+            Question::End => Vec::new(),
         }
     }
 
@@ -516,7 +519,7 @@ impl App {
                     0
                 },
             },
-            (None, Page::Question(Step::End)) => Content::Date,
+            (None, Page::Question(Question::End)) => Content::Date,
             (None, Page::Question(step)) => Content::List {
                 len: self.visible_options(step).len(),
                 selected: self.selected(),
@@ -546,14 +549,14 @@ impl App {
         }
     }
 
-    pub(crate) fn filterable(step: Step) -> bool {
-        matches!(step, Step::Region | Step::Disease)
+    pub(crate) fn filterable(step: Question) -> bool {
+        matches!(step, Question::Region | Question::Disease)
     }
 
     /// One option's label (the list draws only the rows it shows).
-    pub(crate) fn option(&self, step: Step, i: usize) -> String {
+    pub(crate) fn option(&self, step: Question, i: usize) -> String {
         match step {
-            Step::Region => self
+            Question::Region => self
                 .choices
                 .get(i)
                 .map(|c| crate::wizard::region_option(&self.policy, c))
@@ -565,9 +568,9 @@ impl App {
     /// How many options are listed, and numbered, before anything is
     /// typed: of the places, only those with data; every other place is
     /// found by typing its name.
-    pub(crate) fn numbered(&self, step: Step) -> usize {
+    pub(crate) fn numbered(&self, step: Question) -> usize {
         match step {
-            Step::Region => self.policy.regions.len(),
+            Question::Region => self.policy.regions.len(),
             _ => self.options(step).len(),
         }
     }
@@ -584,9 +587,11 @@ impl App {
 
     /// The region filter matches no place: the list offers the generic
     /// entry instead, and the hint says so.
-    pub(crate) fn nothing_found(&self, step: Step) -> bool {
+    pub(crate) fn nothing_found(&self, step: Question) -> bool {
         let filter = self.filter_text();
-        step == Step::Region && !filter.trim().is_empty() && self.regions.filter(filter).is_empty()
+        step == Question::Region
+            && !filter.trim().is_empty()
+            && self.regions.filter(filter).is_empty()
     }
 
     /// The disease filter names a disease the region's list does not (高血压
@@ -600,7 +605,7 @@ impl App {
         let Screen::Question(q) = &self.screen else {
             return None;
         };
-        if q.step != Step::Disease {
+        if q.step != Question::Disease {
             return None;
         }
         let region = self.region()?;
@@ -628,14 +633,14 @@ impl App {
     /// Option indices shown for the current filter, best match first. A
     /// place that matches nothing shows the generic entry, the way on
     /// for a place the program has no name for.
-    pub fn visible_options(&self, step: Step) -> Vec<usize> {
+    pub fn visible_options(&self, step: Question) -> Vec<usize> {
         let all = self.numbered(step);
         let filter = self.filter_text();
         if !Self::filterable(step) || filter.trim().is_empty() {
             return (0..all).collect();
         }
         match step {
-            Step::Region => {
+            Question::Region => {
                 let found = self.regions.filter(filter);
                 if found.is_empty() {
                     return self
@@ -648,7 +653,7 @@ impl App {
                 }
                 found
             }
-            Step::Disease => match &self.diseases {
+            Question::Disease => match &self.diseases {
                 Some((r, idx)) if Some(*r) == self.draft.region.as_ref().map(|c| c.region) => {
                     let found = idx.filter(filter);
                     if found.is_empty() {
@@ -663,32 +668,32 @@ impl App {
     }
 
     /// The option the step's saved answer points at.
-    fn answered_option(&self, step: Step) -> Option<usize> {
+    fn answered_option(&self, step: Question) -> Option<usize> {
         match step {
-            Step::Region => self
+            Question::Region => self
                 .draft
                 .region
                 .as_ref()
                 .and_then(|c| self.choices.iter().position(|x| x.key == c.key)),
-            Step::Scheme => self
+            Question::Scheme => self
                 .draft
                 .scheme
                 .map(|s| Scheme::ALL.iter().position(|x| *x == s).unwrap_or(0)),
-            Step::Disease => self.draft.disease,
+            Question::Disease => self.draft.disease,
             // Unanswered yes/no questions offer 否, as the plain prompts do:
             // a bare Enter must not add or change anything in the plan.
-            Step::Retired | Step::Cross => {
+            Question::Retired | Question::Cross => {
                 Some(usize::from(!self.draft.yes_no(step).unwrap_or(false)))
             }
-            Step::End => None,
+            Question::End => None,
         }
     }
 
     /// Shows a question; `from_review` when a change began on the review
     /// page (answering then goes back there).
-    pub(crate) fn enter_step(&mut self, step: Step, from_review: bool) {
+    pub(crate) fn enter_step(&mut self, step: Question, from_review: bool) {
         self.message = None;
-        if step == Step::End {
+        if step == Question::End {
             let typed = self.draft.end.map(|d| d.to_string()).unwrap_or_default();
             self.screen = Screen::Date(DateField {
                 field: TextInput::with(&typed),
@@ -697,13 +702,13 @@ impl App {
             });
             return;
         }
-        if step == Step::Disease
+        if step == Question::Disease
             && let Some(r) = self.draft.region.as_ref().map(|c| c.region)
             && self.diseases.as_ref().is_none_or(|(i, _)| *i != r)
         {
             self.diseases = Some((r, disease_index(&self.policy.regions[r])));
         }
-        self.screen = Screen::Question(Question::new(step, from_review));
+        self.screen = Screen::Question(QuestionScreen::new(step, from_review));
         let visible = self.visible_options(step);
         let selected = self
             .answered_option(step)
@@ -715,7 +720,7 @@ impl App {
     }
 
     /// The question after `step` was answered.
-    pub(crate) fn next_after(&mut self, step: Step, from_review: bool) {
+    pub(crate) fn next_after(&mut self, step: Question, from_review: bool) {
         if from_review && self.draft.complete(&self.policy) {
             self.show_review();
             return;
@@ -744,17 +749,17 @@ impl App {
     }
 
     /// Records the answer to a choice question and moves on.
-    pub(crate) fn choose(&mut self, step: Step, option: usize, from_review: bool) {
+    pub(crate) fn choose(&mut self, step: Question, option: usize, from_review: bool) {
         let before = self.steps().len();
         match step {
-            Step::Region => {
+            Question::Region => {
                 if let Some(c) = self.choices.get(option) {
                     self.draft.set_region(c.clone());
                 }
             }
-            Step::Scheme => self.draft.set_scheme(Scheme::ALL[option.min(1)]),
-            Step::Retired | Step::Cross => self.draft.set_yes_no(step, option == 0),
-            Step::Disease => {
+            Question::Scheme => self.draft.set_scheme(Scheme::ALL[option.min(1)]),
+            Question::Retired | Question::Cross => self.draft.set_yes_no(step, option == 0),
+            Question::Disease => {
                 // The entry offered for a disease the list does not name
                 // carries that disease into the plan.
                 self.draft.typed = self
@@ -763,7 +768,7 @@ impl App {
                     .map(|(_, typed)| typed);
                 self.draft.disease = Some(option);
             }
-            Step::End => {}
+            Question::End => {}
         }
         self.next_after(step, from_review);
         // The count of steps changed with this answer: say why, once.
@@ -790,7 +795,7 @@ impl App {
         let (step, from_review) = match &mut self.screen {
             Screen::Home(_) => return,
             Screen::Question(q) => (q.step, q.from_review),
-            Screen::Date(d) => (Step::End, d.from_review),
+            Screen::Date(d) => (Question::End, d.from_review),
             Screen::Review(r) if r.label.is_some() => {
                 r.label = None;
                 return;
@@ -982,13 +987,13 @@ impl App {
             k.quit_pressed_ms = None;
         }
         self.overlays.clear();
-        self.enter_step(Step::Region, false);
+        self.enter_step(Question::Region, false);
         self.message = Some((Level::Info, crate::i18n::t("tui.kiosk.reset").into()));
     }
 
     /// Nothing typed or chosen: a kiosk waiting for the next person.
     fn pristine(&self) -> bool {
-        self.page() == Page::Question(Step::Region)
+        self.page() == Page::Question(Question::Region)
             && self.draft == Draft::default()
             && self.filter_text().is_empty()
             && self
@@ -1037,7 +1042,7 @@ impl App {
         self.saved_id = None;
         self.editing = false;
         self.stash_home();
-        self.enter_step(Step::Region, false);
+        self.enter_step(Question::Region, false);
     }
 
     // ---- result ------------------------------------------------------
@@ -1409,7 +1414,7 @@ fn tick_kiosk(app: &mut App, ms: u64) {
 /// Whether keys type into a text field on this screen.
 fn typing(app: &App) -> bool {
     match app.page() {
-        Page::Question(step) => App::filterable(step) || step == Step::End,
+        Page::Question(step) => App::filterable(step) || step == Question::End,
         Page::Review { editing_label } => editing_label,
         Page::Home => true,
         Page::Cycle { typing } => typing,
@@ -1486,7 +1491,7 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     use super::screens::{date, question};
     match app.page() {
         Page::Home => home::key(app, k),
-        Page::Question(Step::End) => date::key(app, k),
+        Page::Question(Question::End) => date::key(app, k),
         Page::Question(_) => question::key(app, k),
         Page::Review { .. } => review::key(app, k),
         Page::Result => result::key(app, k),

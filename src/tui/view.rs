@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::{App, Level, Page, Step};
+use super::app::{App, Level, Page, Question};
 use super::input::TextInput;
 use super::layout::{self, Areas, ListGeom};
 use super::screens::result::ResultView;
@@ -316,7 +316,7 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
     let kiosk = app.kiosk();
     let keys = match app.page() {
         Page::Home => t("tui.keys.home"),
-        Page::Question(Step::End) => t("tui.keys.date"),
+        Page::Question(Question::End) => t("tui.keys.date"),
         Page::Question(step) if App::filterable(step) => t("tui.keys.filter"),
         Page::Question(_) => t("tui.keys.choice"),
         Page::Review {
@@ -343,7 +343,7 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
         Page::Review {
             editing_label: true,
         } => None,
-        Page::Question(step) if App::filterable(step) || step == Step::End => {
+        Page::Question(step) if App::filterable(step) || step == Question::End => {
             Some(t("tui.keys.quit_typing"))
         }
         // Letters filter the saved list; a date is being typed.

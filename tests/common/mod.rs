@@ -15,7 +15,7 @@ use renewal_assistant::checklist::store::Store;
 use renewal_assistant::config::PrintConfig;
 use renewal_assistant::config::QuitKey;
 use renewal_assistant::policy::PolicySet;
-use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, Step, update};
+use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, Question, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::{perform, view};
 
@@ -128,7 +128,7 @@ impl Harness {
 
     /// On the first question, nothing answered.
     pub fn at_start(&self) -> bool {
-        self.on(Page::Question(Step::Region)) && self.app.draft().region.is_none()
+        self.on(Page::Question(Question::Region)) && self.app.draft().region.is_none()
     }
 
     pub fn new() -> Harness {
@@ -279,16 +279,69 @@ impl Harness {
     }
 }
 
-/// The `renew` binary with nothing of this machine's: the environment
-/// cleared but `PATH`, `HOME` and the data folder in `dir`, a UTF-8 C locale.
-pub fn renew_in(dir: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("renew").unwrap();
+/// The day every run of the binary takes for today, unless a test says
+/// otherwise (`--today` wins over it).
+pub const TODAY: &str = "2026-01-15";
+
+/// Makes `cmd` hermetic: nothing of this machine's environment reaches it
+/// (HOME and its config, LANG and LC_*, RENEW_*, ACCESSIBLE, NO_COLOR are
+/// all cleared); `PATH` is kept, `HOME` and the data folder are `dir` (HOME
+/// is set, not just cleared: without it the config is looked up in the
+/// account's home directory), the locale is UTF-8 C (Simplified Chinese)
+/// and today is [`TODAY`]. A test adds what it needs (`RENEW_POLICY_DIR`,
+/// another `LANG`) after this.
+pub fn hermetic<'a>(
+    cmd: &'a mut std::process::Command,
+    dir: &std::path::Path,
+) -> &'a mut std::process::Command {
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", dir)
         .env("RENEW_DATA_DIR", dir)
-        .env("LANG", "C.UTF-8");
-    cmd
+        .env("LANG", "C.UTF-8")
+        .env("RENEW_TODAY", TODAY)
+}
+
+/// The `renew` binary, hermetic (see [`hermetic`]), its home and data in `dir`.
+pub fn renew_in(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("renew"));
+    hermetic(&mut cmd, dir);
+    assert_cmd::Command::from_std(cmd)
+}
+
+/// The region files of a policy folder (`data/` or a fixture), sorted by
+/// name: (file name, text).
+pub fn region_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir.join("regions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The national file of a policy folder.
+pub fn national_file(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join("national.json")).unwrap()
+}
+
+/// A policy set from these texts, validated, or every problem found.
+pub fn load_files(
+    national: &str,
+    regions: &[(String, String)],
+) -> Result<PolicySet, Vec<renewal_assistant::policy::Problem>> {
+    PolicySet::from_files(
+        ("national.json", national),
+        regions.iter().map(|(f, t)| (f.as_str(), t.as_str())),
+    )
+    .map_err(|renewal_assistant::policy::LoadError::Invalid(p)| p)
 }
 
 /// What a run gave: its exit code (-1 when a signal ended it), its output

@@ -9,7 +9,7 @@ use crate::dates::words::weekday;
 use crate::dates::{far_from_today, is_partial, parse_date};
 use crate::document::text::wrap;
 use crate::i18n::{t, tf};
-use crate::tui::app::{App, Effect, Level, Step};
+use crate::tui::app::{App, Effect, Level, Question};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -44,7 +44,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             Ok(e) => {
                 let from_review = s.from_review;
                 app.draft.end = Some(e.date);
-                app.next_after(Step::End, from_review);
+                app.next_after(Question::End, from_review);
             }
             Err(e) => app.message = Some((Level::Error, crate::dates::words::error_reason(&e))),
         }
@@ -111,7 +111,7 @@ pub(crate) fn reading_line(
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, areas: &Areas) {
-    draw_question_head(frame, app, theme, areas, Step::End);
+    draw_question_head(frame, app, theme, areas, Question::End);
     let w = frame.area().width;
     text_field(
         frame,

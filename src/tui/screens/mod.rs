@@ -9,7 +9,7 @@ pub mod question;
 pub mod result;
 pub mod review;
 
-use super::app::Step;
+use super::app::Question;
 
 /// The screen shown, with its state.
 #[derive(Debug, Clone)]
@@ -17,7 +17,7 @@ pub enum Screen {
     /// Saved checklists, with 新建 on top.
     Home(home::Home),
     /// A choice question: region, scheme, retired, disease, cross-province.
-    Question(question::Question),
+    Question(question::QuestionScreen),
     /// The end date, typed.
     Date(date::DateField),
     /// Check your answers.
@@ -33,7 +33,7 @@ pub enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     Home,
-    Question(Step),
+    Question(Question),
     /// `editing_label` while the label row is edited.
     Review {
         editing_label: bool,
@@ -50,7 +50,7 @@ impl Screen {
         match self {
             Screen::Home(_) => Page::Home,
             Screen::Question(q) => Page::Question(q.step),
-            Screen::Date(_) => Page::Question(Step::End),
+            Screen::Date(_) => Page::Question(Question::End),
             Screen::Review(r) => Page::Review {
                 editing_label: r.label.is_some(),
             },

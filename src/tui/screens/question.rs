@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use crate::i18n::{t, tf};
 use crate::text::to_half_width;
-use crate::tui::app::{App, Effect, Level, Step, move_selection};
+use crate::tui::app::{App, Effect, Level, Question, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -16,8 +16,8 @@ use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title
 use super::Screen;
 
 #[derive(Debug, Clone)]
-pub struct Question {
-    pub(crate) step: Step,
+pub struct QuestionScreen {
+    pub(crate) step: Question,
     /// The filter typed on a list step.
     pub(crate) filter: TextInput,
     /// Highlighted row (index into `visible_options`).
@@ -30,9 +30,9 @@ pub struct Question {
     pub(crate) from_review: bool,
 }
 
-impl Question {
-    pub(crate) fn new(step: Step, from_review: bool) -> Question {
-        Question {
+impl QuestionScreen {
+    pub(crate) fn new(step: Question, from_review: bool) -> QuestionScreen {
+        QuestionScreen {
             step,
             filter: TextInput::default(),
             selected: 0,
@@ -42,7 +42,7 @@ impl Question {
     }
 }
 
-fn state(app: &mut App) -> Option<&mut Question> {
+fn state(app: &mut App) -> Option<&mut QuestionScreen> {
     match &mut app.screen {
         Screen::Question(q) => Some(q),
         _ => None,
@@ -150,16 +150,17 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 app.message = None;
             } else {
                 // y / n on yes-no questions, initials on the scheme list.
-                let pick =
-                    match (step, c.to_ascii_lowercase()) {
-                        (Step::Retired | Step::Cross, 'y')
-                        | (Step::Retired | Step::Cross, '是') => Some(0),
-                        (Step::Retired | Step::Cross, 'n')
-                        | (Step::Retired | Step::Cross, '否') => Some(1),
-                        (Step::Scheme, 'z') | (Step::Scheme, 'e') => Some(0),
-                        (Step::Scheme, 'c') | (Step::Scheme, 'j') | (Step::Scheme, 'r') => Some(1),
-                        _ => None,
-                    };
+                let pick = match (step, c.to_ascii_lowercase()) {
+                    (Question::Retired | Question::Cross, 'y')
+                    | (Question::Retired | Question::Cross, '是') => Some(0),
+                    (Question::Retired | Question::Cross, 'n')
+                    | (Question::Retired | Question::Cross, '否') => Some(1),
+                    (Question::Scheme, 'z') | (Question::Scheme, 'e') => Some(0),
+                    (Question::Scheme, 'c') | (Question::Scheme, 'j') | (Question::Scheme, 'r') => {
+                        Some(1)
+                    }
+                    _ => None,
+                };
                 match pick {
                     Some(i) => q.selected = i,
                     None => pick_number_error(app, all),
@@ -187,7 +188,7 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 }
 
 /// "第 N 步，共 M 步" for a question.
-pub(crate) fn step_counter(app: &App, step: Step) -> String {
+pub(crate) fn step_counter(app: &App, step: Question) -> String {
     let (n, m) = app.draft.position(&app.policy, step);
     tf("tui.step", &[("n", &n), ("m", &m)])
 }
@@ -198,7 +199,7 @@ pub(crate) fn draw_question_head(
     app: &App,
     theme: &Theme,
     areas: &Areas,
-    step: Step,
+    step: Question,
 ) {
     let counter = step_counter(app, step);
     header(
@@ -209,10 +210,10 @@ pub(crate) fn draw_question_head(
         &format!("{} · {counter}", t("tui.app_name")),
     );
     let (q, explain) = match step {
-        Step::Region => (t("tui.q.region"), t("tui.e.region").to_string()),
-        Step::Scheme => (t("tui.q.scheme"), t("tui.e.scheme").to_string()),
-        Step::Retired => (t("tui.q.retired"), t("tui.e.retired").to_string()),
-        Step::Disease => (
+        Question::Region => (t("tui.q.region"), t("tui.e.region").to_string()),
+        Question::Scheme => (t("tui.q.scheme"), t("tui.e.scheme").to_string()),
+        Question::Retired => (t("tui.q.retired"), t("tui.e.retired").to_string()),
+        Question::Disease => (
             t("tui.q.disease"),
             tf(
                 "tui.e.disease",
@@ -224,13 +225,13 @@ pub(crate) fn draw_question_head(
                 )],
             ),
         ),
-        Step::End => (t("tui.q.end"), t("tui.e.end").to_string()),
-        Step::Cross => (t("tui.q.cross"), t("tui.e.cross").to_string()),
+        Question::End => (t("tui.q.end"), t("tui.e.end").to_string()),
+        Question::Cross => (t("tui.q.cross"), t("tui.e.cross").to_string()),
     };
     title_and_explain(frame, theme, areas, q, &explain);
 }
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, areas: &Areas) {
+pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &Theme, areas: &Areas) {
     let step = q.step;
     draw_question_head(frame, app, theme, areas, step);
     let w = frame.area().width;
@@ -245,7 +246,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
             &q.filter,
             Style::new(),
         );
-        let cover = (step == Step::Disease)
+        let cover = (step == Question::Disease)
             .then(|| app.disease_cover())
             .flatten();
         let hint = if visible.is_empty() {
@@ -260,7 +261,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &Question, theme: &Theme, ar
                 "tui.filter.cover",
                 &[("typed", &typed.shown()), ("entry", &app.option(step, *i))],
             )
-        } else if q.filter.text.is_empty() && step == Step::Region && app.kiosk.is_some() {
+        } else if q.filter.text.is_empty() && step == Question::Region && app.kiosk.is_some() {
             // Digits only: the number of the way on for a place not listed.
             tf(
                 "tui.filter.hint_kiosk",

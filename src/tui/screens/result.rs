@@ -414,7 +414,10 @@ pub(crate) fn month_lines(
             "     {}",
             tf(
                 "tui.cal.month",
-                &[("year", &year), ("name", &t(&format!("month.{month}")))]
+                &[
+                    ("year", &year),
+                    ("name", &crate::dates::words::month_name(month))
+                ]
             )
         ),
         theme.heading(),

@@ -6,7 +6,7 @@ use ratatui::Frame;
 
 use crate::dates::words::weekday;
 use crate::i18n::{t, tf};
-use crate::tui::app::{App, Effect, Level, Step, move_selection};
+use crate::tui::app::{App, Effect, Level, Question, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -17,7 +17,7 @@ use super::Screen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewRow {
-    Answer(Step),
+    Answer(Question),
     Label,
     Confirm,
 }
@@ -30,7 +30,7 @@ pub struct Review {
 }
 
 /// Rows of the page: each question asked, the label, then confirm.
-pub(crate) fn rows(steps: &[Step]) -> Vec<ReviewRow> {
+pub(crate) fn rows(steps: &[Question]) -> Vec<ReviewRow> {
     let mut rows: Vec<ReviewRow> = steps.iter().copied().map(ReviewRow::Answer).collect();
     rows.push(ReviewRow::Label);
     rows.push(ReviewRow::Confirm);
@@ -142,37 +142,37 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         }),
     );
     let region = app.region();
-    let answer = |step: Step| -> (String, String) {
+    let answer = |step: Question| -> (String, String) {
         let d = &app.draft;
         let none = || t("tui.review.none").to_string();
         match step {
-            Step::Region => (
+            Question::Region => (
                 t("tui.review.region").into(),
                 d.region
                     .as_ref()
                     .map(|c| crate::wizard::region_name(&app.policy, c))
                     .unwrap_or_else(none),
             ),
-            Step::Scheme => (
+            Question::Scheme => (
                 t("tui.review.scheme").into(),
                 d.scheme
                     .map(crate::plan::render::scheme_label)
                     .unwrap_or_else(none),
             ),
-            Step::Retired => (
+            Question::Retired => (
                 t("tui.review.retired").into(),
                 d.retired
                     .map(|v| t(if v { "tui.yes" } else { "tui.no" }).to_string())
                     .unwrap_or_else(none),
             ),
-            Step::Disease => (
+            Question::Disease => (
                 t("tui.review.disease").into(),
                 region
                     .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
                     .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
                     .unwrap_or_else(none),
             ),
-            Step::End => (
+            Question::End => (
                 t("tui.review.end").into(),
                 d.end
                     .map(|e| {
@@ -183,7 +183,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
                     })
                     .unwrap_or_else(none),
             ),
-            Step::Cross => (
+            Question::Cross => (
                 t("tui.review.cross").into(),
                 t(if d.cross.unwrap_or(false) {
                     "tui.yes"

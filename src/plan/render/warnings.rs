@@ -1,0 +1,185 @@
+//! Warnings in words: one function per warning that needs more than one
+//! message, [`warning_text`] choosing among them.
+
+use chrono::NaiveDate;
+
+use super::super::Warning;
+use crate::calendar::HolidaySpan;
+use crate::i18n::{data, name, t, tf};
+
+/// A statutory holiday with its days, e.g. "春节 2027-02-05 至 2027-02-08".
+pub(crate) fn holiday_words(h: &HolidaySpan) -> String {
+    if h.first == h.last {
+        tf(
+            "holiday.day",
+            &[("name", &t(h.holiday.key())), ("date", &h.first)],
+        )
+    } else {
+        tf(
+            "holiday.span",
+            &[
+                ("name", &t(h.holiday.key())),
+                ("first", &h.first),
+                ("last", &h.last),
+            ],
+        )
+    }
+}
+
+/// A warning in the run's language.
+pub(crate) fn warning_text(w: &Warning) -> String {
+    match w {
+        Warning::WindowAssumed {
+            region,
+            months,
+            note,
+        } => tf(
+            "warn.window_assumed",
+            &[
+                ("region", &name(region, None)),
+                ("months", months),
+                (
+                    "note",
+                    &note
+                        .as_deref()
+                        .map(|n| tf("warn.source_note", &[("note", &data(n))]))
+                        .unwrap_or_else(|| t("warn.ask_local").to_string()),
+                ),
+            ],
+        ),
+        Warning::NotYetOpen { opens, days } => {
+            tf("warn.not_yet_open", &[("opens", opens), ("n", days)])
+        }
+        Warning::WindowClosed {
+            closes,
+            days,
+            consequence,
+            grace_until,
+        } => window_closed(*closes, *days, consequence.as_deref(), *grace_until),
+        Warning::InGrace {
+            ended,
+            until,
+            days,
+            note,
+        } => {
+            let mut text = tf(
+                "warn.in_grace",
+                &[("ended", ended), ("until", until), ("n", days)],
+            );
+            if let Some(note) = note {
+                text.push_str(&tf("warn.grace_source_says", &[("text", &data(note))]));
+            }
+            text
+        }
+        Warning::ResultAfterEnd {
+            working_days,
+            closes,
+            keeps_during_review,
+            typical,
+        } => result_after_end(*working_days, *closes, *keeps_during_review, *typical),
+        Warning::CalendarEstimated {
+            since, holidays, ..
+        } => calendar_estimated(*since, holidays),
+        Warning::NoDirectSettlement {
+            disease,
+            disease_en,
+        } => tf(
+            "warn.no_direct_settlement",
+            &[("disease", &name(disease, disease_en.as_deref()))],
+        ),
+        Warning::RegionGeneric => t("warn.region_generic").to_string(),
+        Warning::DiseaseUnlisted {
+            disease,
+            disease_en,
+            region,
+        } => tf(
+            "warn.disease_unlisted",
+            &[
+                ("disease", &name(disease, disease_en.as_deref())),
+                ("region", &name(region, None)),
+            ],
+        ),
+        Warning::SourcesOld {
+            region,
+            published,
+            months,
+        } => tf(
+            "warn.sources_old",
+            &[
+                ("region", &name(region, None)),
+                ("published", published),
+                ("months", months),
+            ],
+        ),
+        Warning::VerifiedOld { date, months } => {
+            tf("warn.verified_old", &[("date", date), ("months", months)])
+        }
+        Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
+        Warning::EndNotADeadline { end, source_says } => tf(
+            "warn.end_not_a_deadline",
+            &[("end", end), ("text", &data(source_says))],
+        ),
+        Warning::UnofficialSource { region } => {
+            tf("warn.unofficial_source", &[("region", &name(region, None))])
+        }
+    }
+}
+
+/// The window has closed: what the source says of being late, and that a
+/// grace period has passed too.
+fn window_closed(
+    closes: NaiveDate,
+    days: i64,
+    consequence: Option<&str>,
+    grace_until: Option<NaiveDate>,
+) -> String {
+    let source = match consequence {
+        Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
+        None => t("warn.late_source_silent").to_string(),
+    };
+    let text = tf(
+        "warn.window_closed",
+        &[("closes", &closes), ("n", &days), ("source", &source)],
+    );
+    match grace_until {
+        Some(until) => text + &tf("warn.grace_ended", &[("until", &until)]),
+        None => text,
+    }
+}
+
+/// Applying now, the result comes after the end date: whether benefits
+/// go on meanwhile.
+fn result_after_end(
+    working_days: u32,
+    closes: NaiveDate,
+    keeps_during_review: bool,
+    typical: bool,
+) -> String {
+    let keeps = t(if keeps_during_review {
+        "warn.keeps_during_review"
+    } else {
+        "warn.review_continuity_unknown"
+    });
+    tf(
+        if typical {
+            "warn.result_after_end_typical"
+        } else {
+            "warn.result_after_end"
+        },
+        &[("n", &working_days), ("closes", &closes), ("keeps", &keeps)],
+    )
+}
+
+/// Days counted beyond the published notices, with the holidays the
+/// estimate counts off.
+fn calendar_estimated(since: NaiveDate, holidays: &[HolidaySpan]) -> String {
+    let mut text = tf("warn.calendar_estimated", &[("since", &since)]);
+    if !holidays.is_empty() {
+        let list: Vec<String> = holidays.iter().map(holiday_words).collect();
+        text.push_str(&tf(
+            "warn.calendar_holidays",
+            &[("list", &list.join(t("warn.list_sep")))],
+        ));
+    }
+    text
+}
