@@ -1095,9 +1095,15 @@ warn-end_not_a_deadline = The end date you gave, { $end }, is no renewal deadlin
 cli-what-filter = filter (--filter)
 cli-which-note_on = note date (--on)
 checklist-noted = Noted for "{ $label }": { $line }
-checklist-notes_count = This checklist has { $n } note(s) (renew checklist show lists them all).
+checklist-notes_count = This checklist has { $n ->
+        [one] { $n } note
+       *[other] { $n } notes
+    } (renew checklist show lists them all).
 checklist-note_empty = The note is empty: write what to remember, e.g. "Called; picks up the form on Friday".
-checklist-note_too_long = The note is too long: at most { $max } characters each; split it into several notes.
+checklist-note_too_long = The note is too long: at most { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    } each; split it into several notes.
 checklist-show-notes = Notes:
 checklist-renamed = Renamed "{ $old }" to "{ $label }" (id { $id }).
 checklist-edit_nothing = Nothing to change: give at least one of --end, --disease, --scheme or --region.
