@@ -68,6 +68,11 @@ pub struct PolicySet {
     /// The installed pack (or `--policy-dir` pack with a manifest) the
     /// data came from; none for the data compiled in.
     pub pack: Option<PackRef>,
+    /// When only some embedded files were read for a query that is no
+    /// exact name (`embedded_for`: pinyin, initials, part of a name): the
+    /// query and the key of the choice the index of all the embedded data
+    /// resolves it to, so the search over these few files is not asked.
+    resolved: Option<(String, String)>,
 }
 
 /// A data pack as a plan names it: what its manifest says.
@@ -92,8 +97,12 @@ impl PolicySet {
     /// for `region` (an id, a place code, or a name a region or place is
     /// known by exactly) reads: the files that answer to it, the files above
     /// them (a province's, the generic entry). None when the search over
-    /// every file must decide (a pinyin query, a name several things share,
-    /// nothing by that name).
+    /// every file must decide (a name several things share, nothing by that
+    /// name). A query that names nothing exactly (pinyin, initials, part of
+    /// a name) is resolved with the index of all the embedded data made at
+    /// build time (`search::embedded_region_index`); when that finds one
+    /// choice, its files are read and the set remembers the answer
+    /// ([`resolved_key`](Self::resolved_key)).
     pub fn embedded_for(region: &str) -> Option<Result<PolicySet, LoadError>> {
         let heads = embedded::REGION_HEADS;
         let q = crate::text::normalize(region);
@@ -121,7 +130,21 @@ impl PolicySet {
             wanted.extend(p.province_place().and_then(|pp| by_place(pp.code)));
         }
         if wanted.is_empty() && !named_place {
-            return None;
+            if crate::search::too_long(region) {
+                return None;
+            }
+            let (index, keys) = crate::search::embedded_region_index();
+            let crate::search::Resolution::One(i) = index.resolve(region) else {
+                return None;
+            };
+            let key = keys[i];
+            // An id or a code: its files, found by name as above.
+            return PolicySet::embedded_for(key).map(|set| {
+                set.map(|set| PolicySet {
+                    resolved: Some((region.to_string(), key.to_string())),
+                    ..set
+                })
+            });
         }
         // As inherit::resolve finds a file's parent.
         let parent = |i: usize| -> Option<usize> {
@@ -202,6 +225,7 @@ impl PolicySet {
                 files,
                 newest_unread: None,
                 pack: None,
+                resolved: None,
             }),
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -240,7 +264,17 @@ impl PolicySet {
             files,
             newest_unread: None,
             pack: None,
+            resolved: None,
         })
+    }
+
+    /// The key (region id or place code) of the choice `query` was resolved
+    /// to when this set was read for it (see [`embedded_for`](Self::embedded_for)).
+    pub fn resolved_key(&self, query: &str) -> Option<&str> {
+        match &self.resolved {
+            Some((q, key)) if q == query => Some(key),
+            _ => None,
+        }
     }
 
     /// The region files as read (name, text), each with the id it holds
