@@ -100,6 +100,64 @@ fn main() {
     fs::write(dest, out).expect("write embedded_regions.rs");
     let (places, readings) = places(Path::new(&manifest));
     region_index(&region_heads, &places, &readings);
+    fluent_entries(Path::new(&manifest));
+}
+
+/// Where each message of `assets/i18n/*.ftl` is: `(start, end of its id,
+/// end)` in bytes, sorted by id, so the program parses only the messages it
+/// shows (`i18n::entry_source`). A message runs from its `id =` line to the
+/// next line that starts an entry or a comment: a line beginning with a
+/// letter, `-` or `#` (a pattern's continuation lines are indented; a
+/// variant's `[key]`, `*[key]` and a closing `}` do not begin so).
+fn fluent_entries(manifest: &Path) {
+    let mut out = String::new();
+    for (lang, name) in [("zh-Hans", "ZH_HANS"), ("zh-Hant", "ZH_HANT"), ("en", "EN")] {
+        let path = manifest
+            .join("assets")
+            .join("i18n")
+            .join(format!("{lang}.ftl"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        let source = fs::read_to_string(&path).expect("assets/i18n/*.ftl");
+        // (line start, end of the id when the line begins a message)
+        let mut starts: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut offset = 0;
+        for line in source.split_inclusive('\n') {
+            match line.bytes().next() {
+                Some(b) if b.is_ascii_alphabetic() => {
+                    let id_len = line
+                        .bytes()
+                        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+                        .count();
+                    let message = line[id_len..].trim_start_matches(' ').starts_with('=');
+                    starts.push((offset, message.then_some(offset + id_len)));
+                }
+                Some(b'#' | b'-') => starts.push((offset, None)),
+                _ => {}
+            }
+            offset += line.len();
+        }
+        let mut entries: Vec<(&str, usize, usize, usize)> = Vec::new();
+        for (i, &(start, id_end)) in starts.iter().enumerate() {
+            if let Some(id_end) = id_end {
+                let end = starts.get(i + 1).map_or(source.len(), |s| s.0);
+                entries.push((&source[start..id_end], start, id_end, end));
+            }
+        }
+        entries.sort();
+        out.push_str(&format!(
+            "/// `assets/i18n/{lang}.ftl`: (start, end of id, end) of each message, by id.\n\
+             pub(crate) static {name}: [(u32, u32, u32); {}] = [{}];\n",
+            entries.len(),
+            entries
+                .iter()
+                .map(|(_, a, b, c)| format!("({a},{b},{c})"))
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_i18n.rs");
+    fs::write(dest, out).expect("write embedded_i18n.rs");
 }
 
 /// What the region index needs of a place.
