@@ -476,6 +476,11 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
             reason: e.to_string(),
         }
     };
+    // Most files are well formed: read them without tracking the path,
+    // which only a failure needs (read again, the same way, to name it).
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
