@@ -451,6 +451,18 @@ mod tests {
             assert_eq!(index.ranks[i], at_run_time.ranks[i], "{}", c.key);
         }
         assert_eq!(index, at_run_time);
+        // The data as loaded uses it; the data with a pack's file does not.
+        assert_eq!(policy.region_index(&choices), at_run_time);
+        let text = include_str!("../tests/fixtures/policy/regions/fx-exact.json");
+        let file = crate::policy::inherit::RegionText {
+            file: "fx-exact.json".into(),
+            text: std::borrow::Cow::Borrowed(text),
+        };
+        let packed = policy.clone().with_files(vec![(file, "fx-exact".into())]);
+        let packed_choices = crate::places::choices(&packed);
+        let packed_index = packed.region_index(&packed_choices);
+        assert_eq!(packed_index, region_index_of(&packed, &packed_choices));
+        assert_ne!(packed_index, index);
         // Pinyin, initials and Chinese keys are all there.
         for q in [
             "changsha",

@@ -73,6 +73,9 @@ pub struct PolicySet {
     /// query and the key of the choice the index of all the embedded data
     /// resolves it to, so the search over these few files is not asked.
     resolved: Option<(String, String)>,
+    /// Every embedded file and nothing else (`embedded`): the region index
+    /// made at build time is this data's (`region_index`).
+    whole_embedded: bool,
 }
 
 /// A data pack as a plan names it: what its manifest says.
@@ -90,7 +93,23 @@ impl PolicySet {
     /// checks they equal what is embedded), and validation is most of the
     /// cost of a start-up. Debug builds validate anyway.
     pub fn embedded() -> Result<PolicySet, LoadError> {
-        PolicySet::embedded_from(embedded::REGION_FILES.iter().copied())
+        let set = PolicySet::embedded_from(embedded::REGION_FILES.iter().copied())?;
+        Ok(PolicySet {
+            whole_embedded: true,
+            ..set
+        })
+    }
+
+    /// The index of every region and place a person may pick, for the
+    /// wizard and the plain questions: the one made at build time when this
+    /// is the embedded data as loaded (`search::embedded_region_index`,
+    /// checked equal to the one built here), else built from the regions.
+    pub fn region_index(&self, choices: &[crate::places::Choice]) -> crate::search::SearchIndex {
+        if self.whole_embedded {
+            crate::search::embedded_region_index().0
+        } else {
+            crate::search::region_index_of(self, choices)
+        }
     }
 
     /// The data compiled into the binary with only the region files a plan
@@ -226,6 +245,7 @@ impl PolicySet {
                 newest_unread: None,
                 pack: None,
                 resolved: None,
+                whole_embedded: false,
             }),
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -265,6 +285,7 @@ impl PolicySet {
             newest_unread: None,
             pack: None,
             resolved: None,
+            whole_embedded: false,
         })
     }
 
@@ -298,6 +319,7 @@ impl PolicySet {
         PolicySet {
             regions,
             files,
+            whole_embedded: false,
             ..self
         }
     }
