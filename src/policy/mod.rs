@@ -93,7 +93,10 @@ impl PolicySet {
     /// checks they equal what is embedded), and validation is most of the
     /// cost of a start-up. Debug builds validate anyway.
     pub fn embedded() -> Result<PolicySet, LoadError> {
-        let set = PolicySet::embedded_from(embedded::REGION_FILES.iter().copied())?;
+        let set = PolicySet::embedded_from(
+            embedded::REGION_FILES.iter().copied(),
+            cfg!(debug_assertions),
+        )?;
         Ok(PolicySet {
             whole_embedded: true,
             ..set
@@ -197,7 +200,7 @@ impl PolicySet {
             .filter_map(|h| chrono::NaiveDate::parse_from_str(h.verified_on, "%Y-%m-%d").ok())
             .max();
         let files = wanted.into_iter().map(|i| embedded::REGION_FILES[i]);
-        let set = match PolicySet::embedded_from(files) {
+        let set = match PolicySet::embedded_from(files, cfg!(debug_assertions)) {
             Ok(set) => PolicySet {
                 newest_unread,
                 ..set
@@ -209,13 +212,16 @@ impl PolicySet {
         Some(Ok(set))
     }
 
-    /// The embedded national data and calendar with these region files.
+    /// The embedded national data and calendar with these region files,
+    /// validated in full or (`validate` false, as release builds read them)
+    /// trusted: `the_embedded_data_passes_the_full_validation_so_may_be_trusted`.
     fn embedded_from(
         region_files: impl IntoIterator<Item = (&'static str, &'static str)>,
+        validate: bool,
     ) -> Result<PolicySet, LoadError> {
         let mut problems = Vec::new();
-        let calendar = embedded_calendar(&mut problems);
-        if cfg!(debug_assertions) {
+        let calendar = embedded_calendar(&mut problems, validate);
+        if validate {
             let set = PolicySet::from_files(("national.json", embedded::NATIONAL), region_files);
             return match set {
                 Ok(set) if problems.is_empty() => Ok(PolicySet { calendar, ..set }),
@@ -363,10 +369,10 @@ type Resolved = (
 /// `data/holidays`, each checked as a pack's holiday file is (a release
 /// build leaves out the lunar check, which costs more than the rest of
 /// start-up: `tests/data.rs` checks the same files in full).
-fn embedded_calendar(problems: &mut Vec<Problem>) -> crate::calendar::Calendar {
+fn embedded_calendar(problems: &mut Vec<Problem>, validate: bool) -> crate::calendar::Calendar {
     let mut years = Vec::new();
     for (file, text) in embedded::HOLIDAY_FILES {
-        match holidays::read_holiday_file(file, text, cfg!(debug_assertions)) {
+        match holidays::read_holiday_file(file, text, validate) {
             Ok(year) => years.push(year),
             Err(mut found) => problems.append(&mut found),
         }
@@ -525,6 +531,36 @@ mod tests {
         assert_eq!(parse_published("2025-06-25"), Some(d("2025-06-25")));
         assert_eq!(parse_published("June 2025"), None);
         assert_eq!(parse_published("2025-13"), None);
+    }
+
+    /// Release builds read the embedded files without validating them
+    /// (`embedded_from` with `validate` false): safe only because these
+    /// very files pass the full validation, which this checks, and the
+    /// trusted read gives the same data.
+    #[test]
+    fn the_embedded_data_passes_the_full_validation_so_may_be_trusted() {
+        let files = || embedded::REGION_FILES.iter().copied();
+        let checked = PolicySet::embedded_from(files(), true).unwrap_or_else(|e| panic!("{e}"));
+        let trusted = PolicySet::embedded_from(files(), false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(checked.regions.len(), embedded::REGION_FILES.len());
+        assert_eq!(trusted.regions, checked.regions);
+        assert_eq!(trusted.national, checked.national);
+        // The holiday files, with the lunar check a release build leaves out.
+        for (file, text) in embedded::HOLIDAY_FILES {
+            let full = holidays::read_holiday_file(file, text, true)
+                .unwrap_or_else(|p| panic!("{file}: {p:?}"));
+            let quick = holidays::read_holiday_file(file, text, false).unwrap();
+            assert_eq!(full, quick, "{file}");
+        }
+        // A file that breaks a rule only the validation knows is caught there.
+        // (a zero-width space in a name): the trusted read would take it.
+        let (file, text) = embedded::REGION_FILES[0];
+        let bad = text.replacen("\"short_name\": \"", "\"short_name\": \"\\u200b", 1);
+        assert!(bad != text);
+        let bad: &'static str = Box::leak(bad.into_boxed_str());
+        let with_bad = || files().map(|(f, t)| if f == file { (f, bad) } else { (f, t) });
+        assert!(PolicySet::embedded_from(with_bad(), true).is_err());
+        assert!(PolicySet::embedded_from(with_bad(), false).is_ok());
     }
 
     #[test]
