@@ -261,6 +261,8 @@ fn start_up(c: &mut Criterion) {
 
 /// One run of `exe`: wall-clock from spawn to exit, and the CPU time
 /// (user + system) the kernel counted for it.
+// The child is waited for with wait4, which also gives its CPU time.
+#[allow(clippy::zombie_processes)]
 fn timed(exe: &std::path::Path, args: &[&str]) -> (Duration, Duration) {
     let t = Instant::now();
     let child = Command::new(exe)

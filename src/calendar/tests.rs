@@ -345,7 +345,7 @@ fn the_estimate_starts_the_day_after_the_crate_s_last_day() {
 /// breaks computed, then filtered.
 fn estimated_holidays_in_full(c: &Calendar, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
     (from.year()..=to.year().saturating_add(1))
-        .flat_map(|y| customary_breaks(y))
+        .flat_map(customary_breaks)
         .filter(|s| s.last >= from && s.first <= to)
         .filter(|s| s.days().any(|d| c.is_estimated(d)))
         .collect()
