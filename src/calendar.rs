@@ -535,10 +535,34 @@ impl Calendar {
         None
     }
 
+    /// Whether any day of `first..=last` may be counted from an estimate,
+    /// told from the years alone (no lunar date is computed): never `false`
+    /// when [`is_estimated`](Self::is_estimated) holds for one of them.
+    fn may_estimate(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        (first.year()..=last.year()).any(|y| self.year_estimated(y))
+            // A December day bridged to the next year's estimated 元旦.
+            || (last.month() == 12 && self.year_estimated(last.year().saturating_add(1)))
+    }
+
+    /// Whether `year`'s customary breaks may touch `from..=to` with an
+    /// estimated day: its breaks lie between the December before (a 元旦
+    /// bridge) and November (`customary_breaks_stay_in_their_season`), so a
+    /// year outside the span, or whose days are all known, is not computed.
+    /// A plan inside the published years then reads no lunar date.
+    fn breaks_may_count(&self, year: i32, from: NaiveDate, to: NaiveDate) -> bool {
+        let season = NaiveDate::from_ymd_opt(year.saturating_sub(1), 12, 1)
+            .zip(NaiveDate::from_ymd_opt(year, 11, 30));
+        match season {
+            Some((first, last)) => first <= to && last >= from && self.may_estimate(first, last),
+            None => true,
+        }
+    }
+
     /// The customary breaks an estimate counts that touch `from..=to` (a
     /// 元旦 bridge of the year after included).
     pub(crate) fn estimated_holidays(&self, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
         (from.year()..=to.year().saturating_add(1))
+            .filter(|&y| self.breaks_may_count(y, from, to))
             .flat_map(|y| self.customary(y).into_owned())
             .filter(|s| s.last >= from && s.first <= to)
             .filter(|s| s.days().any(|d| self.is_estimated(d)))

@@ -130,7 +130,9 @@ pub(crate) fn lang() -> Lang {
 /// One language's messages: the Fluent bundle, and each message id with the
 /// variables its text uses (for the tests that keep the files in step).
 struct Catalog {
-    bundle: FluentBundle<FluentResource>,
+    /// Only the messages asked for so far: each is parsed the first time
+    /// (see [`entry_source`]), not the whole file at start-up.
+    bundle: Mutex<FluentBundle<FluentResource>>,
     /// Formatted texts handed out as `&'static str` by [`t`].
     plain: Mutex<HashMap<String, &'static str>>,
 }
@@ -139,25 +141,40 @@ fn catalog(lang: Lang) -> &'static Catalog {
     static CATALOGS: [OnceLock<Catalog>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     CATALOGS[i].get_or_init(|| {
-        // A test parses every file without errors; were one broken, the
-        // entries that do parse are still used (and missing ones fall back).
-        let resource = match FluentResource::try_new(lang.source().to_string()) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
         let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Terminals and files get the text as it is, without U+2068/U+2069.
         bundle.set_use_isolating(false);
-        let _ = bundle.add_resource(resource);
         Catalog {
-            bundle,
+            bundle: Mutex::new(bundle),
             plain: Mutex::new(HashMap::new()),
         }
     })
 }
 
-/// The Fluent id of a dotted key: `plan.title` is `plan-title`.
+mod entries {
+    include!(concat!(env!("OUT_DIR"), "/embedded_i18n.rs"));
+}
+
+/// The source of message `id` in `lang`'s file: its lines up to the next
+/// entry or comment, as `build.rs` found them (a message refers to no other,
+/// so it parses alone as it does in the file:
+/// `each_message_read_alone_formats_as_in_the_whole_file`).
+fn entry_source(lang: Lang, id: &str) -> Option<&'static str> {
+    let table: &[(u32, u32, u32)] = match lang {
+        Lang::ZhHans => &entries::ZH_HANS,
+        Lang::ZhHant => &entries::ZH_HANT,
+        Lang::En => &entries::EN,
+    };
+    let source = lang.source();
+    let at = table
+        .binary_search_by(|&(start, id_end, _)| source[start as usize..id_end as usize].cmp(id))
+        .ok()?;
+    let (start, _, end) = table[at];
+    source.get(start as usize..end as usize)
+}
+
+/// The Fluent id of a dotted key: `plan.title` is `plan-title`./// The Fluent id of a dotted key: `plan.title` is `plan-title`.
 fn fluent_id(key: &str) -> String {
     key.replace('.', "-")
 }
@@ -165,8 +182,21 @@ fn fluent_id(key: &str) -> String {
 /// The text of `key` in `lang` with these arguments, if that file has it.
 /// Arguments are values: their text is never read for placeholders.
 fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-    let bundle = &catalog(lang).bundle;
-    let pattern = bundle.get_message(&fluent_id(key))?.value()?;
+    let id = fluent_id(key);
+    let mut bundle = catalog(lang)
+        .bundle
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if !bundle.has_message(&id) {
+        // A test parses every file without errors; were one broken, the
+        // entries that do parse are still used (and missing ones fall back).
+        let resource = match FluentResource::try_new(entry_source(lang, &id)?.to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let _ = bundle.add_resource(resource);
+    }
+    let pattern = bundle.get_message(&id)?.value()?;
     let mut errors = Vec::new();
     Some(
         bundle
@@ -198,7 +228,7 @@ pub(crate) fn lookup(key: &str) -> Option<&'static str> {
 }
 
 fn has_key(lang: Lang, key: &str) -> bool {
-    catalog(lang).bundle.has_message(&fluent_id(key))
+    entry_source(lang, &fluent_id(key)).is_some()
 }
 
 /// `t(key)` with its `{ $name }` variables set to these values. A value is
@@ -454,6 +484,42 @@ mod tests {
         set_lang(Lang::ZhHans);
         assert!(!said.contains("復審"), "{said}");
         assert_eq!(said.matches("複審").count(), 2, "{said}");
+    }
+
+    #[test]
+    fn each_message_read_alone_formats_as_in_the_whole_file() {
+        for lang in Lang::ALL {
+            let resource = match FluentResource::try_new(lang.source().to_string()) {
+                Ok(r) => r,
+                Err((r, _)) => r,
+            };
+            let mut whole = FluentBundle::new_concurrent(vec![lang.code().parse().unwrap()]);
+            whole.set_use_isolating(false);
+            whole.add_resource(resource).unwrap();
+            let messages = messages(lang);
+            assert!(messages.len() > 500, "{}", messages.len());
+            for (key, vars) in messages {
+                let id = fluent_id(&key);
+                // Numbers that pick each plural form, and text.
+                for value in [
+                    FluentValue::from(1),
+                    FluentValue::from(5),
+                    FluentValue::from("x"),
+                ] {
+                    let mut args = FluentArgs::new();
+                    for v in &vars {
+                        args.set(v.clone(), value.clone());
+                    }
+                    let pattern = whole.get_message(&id).unwrap().value().unwrap();
+                    let want = whole.format_pattern(pattern, Some(&args), &mut Vec::new());
+                    let got = format(lang, &key, Some(&args));
+                    assert_eq!(got.as_deref(), Some(&*want), "{lang:?} {key}");
+                }
+                assert!(has_key(lang, &key), "{lang:?} {key}");
+            }
+            assert!(!has_key(lang, "no.such.key"));
+            assert_eq!(format(lang, "no.such.key", None), None);
+        }
     }
 
     #[test]

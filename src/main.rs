@@ -1,7 +1,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
 use renewal_assistant::config::{self, Config, QuitKey};
@@ -24,10 +23,7 @@ fn main() -> ExitCode {
         )
     };
     set_lang(cli::early_lang(&lossy).unwrap_or_else(env_lang));
-    let parsed = cli::localized_command()
-        .try_get_matches_from(&raw)
-        .and_then(|m| Cli::from_arg_matches(&m));
-    let args = match parsed {
+    let args = match cli::parse_args(&raw) {
         Ok(a) => a,
         Err(e) => return usage_error(e),
     };

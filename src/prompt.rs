@@ -15,7 +15,7 @@ use crate::dates::{EndDate, far_from_today, read_end_date};
 use crate::i18n::{t, tf};
 use crate::plan;
 use crate::policy::{PolicySet, Scheme};
-use crate::search::{Resolution, SearchIndex, disease_index, region_index_of, scheme_index};
+use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
 use crate::wizard::{Draft, Question};
 
 enum Input {
@@ -147,7 +147,7 @@ pub fn run(
     store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
 ) -> Result<Outcome> {
     let choices = crate::places::choices(policy);
-    let regions = region_index_of(policy, &choices);
+    let regions = policy.region_index(&choices);
     let schemes = scheme_index();
     let mut d = Draft::default();
     let mut step = Question::Region;

@@ -7,6 +7,11 @@ use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::text::normalize;
 
+mod keys;
+#[cfg(test)]
+use keys::MAX_KEY_CHARS;
+use keys::{Key, cut};
+
 /// How well a query met a key; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum MatchLevel {
@@ -25,46 +30,17 @@ pub enum Resolution {
     NotFound(Vec<usize>),
 }
 
-/// A text to match against, for one choice.
-#[derive(Debug, Clone)]
-struct Key {
-    text: String,
-    /// Ids and names outrank pinyin and aliases when both match exactly.
-    primary: bool,
-    /// An id or name, or the pinyin of one: not an alias.
-    named: bool,
-    /// Pinyin made from an alias: an exact match on it alone does not settle
-    /// a choice that another's name also fits (the aliases themselves are
-    /// the data's word and do).
-    alias_pinyin: bool,
-    /// A one-character alias (京, 青, 晋: a province's abbreviation): it
-    /// settles a choice only when no other name begins with it (晋 could
-    /// be 山西 or 晋城).
-    abbreviation: bool,
-}
-
 /// The longest query searched, in characters. No name is near this long;
 /// a longer query (a paste gone wrong, a 50 MB line) matches nothing and is
 /// never compared, since fuzzy matching costs query × key length.
 pub(crate) const MAX_QUERY_CHARS: usize = 100;
-
-/// The longest text kept as a key, in characters: data from a policy pack
-/// can hold a name of any length, and every keystroke compares with it.
-pub(crate) const MAX_KEY_CHARS: usize = 200;
 
 /// Whether `text` is longer than a query may be.
 pub(crate) fn too_long(text: &str) -> bool {
     text.chars().nth(MAX_QUERY_CHARS).is_some()
 }
 
-fn cut(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    }
-}
-
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     entries: Vec<Vec<Key>>,
     /// Per entry, where it goes among entries that match equally well,
@@ -78,32 +54,9 @@ pub struct SearchIndex {
 /// readings of `data/places.json`), any other character by its common
 /// reading; ü is written `v` (吕梁 lvliang).
 pub(crate) fn pinyin_keys(text: &str) -> (String, String) {
-    let mut full = String::new();
-    let mut initials = String::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if let Some((phrase, reading)) = crate::places::reading_at_start(rest) {
-            for syllable in reading.split(' ') {
-                full.push_str(syllable);
-                initials.extend(syllable.chars().next());
-            }
-            rest = &rest[phrase.len()..];
-            continue;
-        }
-        match c.to_pinyin() {
-            Some(p) => {
-                full.push_str(p.plain());
-                initials.push_str(p.first_letter());
-            }
-            None if c.is_alphanumeric() => {
-                full.extend(c.to_lowercase());
-                initials.extend(c.to_lowercase());
-            }
-            None => {}
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    (normalize(&full).replace('ü', "v"), normalize(&initials))
+    keys::read_with(text, crate::places::reading_at_start, |c| {
+        c.to_pinyin().map(|p| (p.plain(), p.first_letter()))
+    })
 }
 
 /// A query in the form keys are compared in: normalized, Traditional
@@ -201,48 +154,7 @@ impl SearchIndex {
         initials: bool,
         read: &dyn Fn(&str) -> (String, String),
     ) {
-        let mut keys = Vec::new();
-        for (texts, is_primary) in [(primary, true), (secondary, false)] {
-            for text in texts {
-                let text = cut(text, MAX_KEY_CHARS);
-                let n = normalize(text);
-                if n.is_empty() {
-                    continue;
-                }
-                keys.push(Key {
-                    text: n.clone(),
-                    primary: is_primary,
-                    named: is_primary,
-                    alias_pinyin: false,
-                    abbreviation: !is_primary && n.chars().count() == 1 && !n.is_ascii(),
-                });
-                if !text.is_ascii() {
-                    let (full, first_letters) = read(text);
-                    let first_letters = if initials {
-                        first_letters
-                    } else {
-                        String::new()
-                    };
-                    // ü typed as u too (luliang for 吕梁, as many do).
-                    let with_u = if full.contains('v') {
-                        full.replace('v', "u")
-                    } else {
-                        String::new()
-                    };
-                    for k in [full, with_u, first_letters] {
-                        if !k.is_empty() && k != n {
-                            keys.push(Key {
-                                text: k,
-                                primary: false,
-                                named: is_primary,
-                                alias_pinyin: !is_primary,
-                                abbreviation: false,
-                            });
-                        }
-                    }
-                }
-            }
-        }
+        let keys = keys::entry_keys(primary, secondary, initials, read);
         self.entries.push(keys);
         self.ranks.push(0);
     }
@@ -470,6 +382,38 @@ pub fn region_index_of(
     idx
 }
 
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_index.rs"));
+}
+
+/// [`region_index`] of the embedded data (every region file and every
+/// place), with each choice's key (a region id or a place code): made at
+/// build time from the same files with the same code (`build.rs`,
+/// [`keys`]), so a query that is no exact name is answered without
+/// reading every region file or reading every name's pinyin
+/// (`embedded_index_is_the_index_of_the_embedded_data` checks they agree).
+pub(crate) fn embedded_region_index() -> (SearchIndex, Vec<&'static str>) {
+    let mut entries = Vec::with_capacity(embedded::RANKS.len());
+    let (mut key, mut start) = (0, 0);
+    for &end in &embedded::ENTRY_ENDS {
+        let end = end as usize;
+        let mut keys = Vec::with_capacity(end - key);
+        for k in key..end {
+            let stop = embedded::KEY_ENDS[k] as usize;
+            let text = std::borrow::Cow::Borrowed(&embedded::TEXT[start..stop]);
+            keys.push(Key::with_flags(text, embedded::KEY_FLAGS[k]));
+            start = stop;
+        }
+        key = end;
+        entries.push(keys);
+    }
+    let index = SearchIndex {
+        entries,
+        ranks: embedded::RANKS.to_vec(),
+    };
+    (index, embedded::CHOICE_KEYS.split('\n').collect())
+}
+
 /// A region's diseases, searchable by id, name, aliases and English gloss.
 pub fn disease_index(region: &crate::policy::Region) -> SearchIndex {
     let mut idx = SearchIndex::default();
@@ -493,6 +437,46 @@ pub(crate) fn scheme_index() -> SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_index_is_the_index_of_the_embedded_data() {
+        let policy = crate::policy::PolicySet::embedded().unwrap();
+        let choices = crate::places::choices(&policy);
+        let (index, keys) = embedded_region_index();
+        let at_run_time = region_index_of(&policy, &choices);
+        assert_eq!(index.entries.len(), choices.len());
+        for (i, c) in choices.iter().enumerate() {
+            assert_eq!(keys[i], c.key, "choice {i}");
+            assert_eq!(index.entries[i], at_run_time.entries[i], "{}", c.key);
+            assert_eq!(index.ranks[i], at_run_time.ranks[i], "{}", c.key);
+        }
+        assert_eq!(index, at_run_time);
+        // The data as loaded uses it; the data with a pack's file does not.
+        assert_eq!(policy.region_index(&choices), at_run_time);
+        let text = include_str!("../tests/fixtures/policy/regions/fx-exact.json");
+        let file = crate::policy::inherit::RegionText {
+            file: "fx-exact.json".into(),
+            text: std::borrow::Cow::Borrowed(text),
+        };
+        let packed = policy.clone().with_files(vec![(file, "fx-exact".into())]);
+        let packed_choices = crate::places::choices(&packed);
+        let packed_index = packed.region_index(&packed_choices);
+        assert_eq!(packed_index, region_index_of(&packed, &packed_choices));
+        assert_ne!(packed_index, index);
+        // Pinyin, initials and Chinese keys are all there.
+        for q in [
+            "changsha",
+            "cs",
+            "haixi",
+            "hx",
+            "shijiazhuang",
+            "sjz",
+            "长沙",
+            "xiamen",
+        ] {
+            assert_eq!(index.resolve(q), at_run_time.resolve(q), "{q}");
+        }
+    }
 
     fn diseases() -> SearchIndex {
         let mut idx = SearchIndex::default();

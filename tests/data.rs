@@ -785,11 +785,26 @@ fn the_shipped_calendar_estimates_from_the_first_year_without_a_notice() {
 /// them, when X names one region or place exactly: every shipped region (by
 /// id, name, short name, alias) and every place in China (by name and short
 /// name) resolves to what the whole data resolves it to, and its plans are
-/// the very plans the whole data gives. Anything else reads every file.
+/// the very plans the whole data gives. So does X in pinyin, initials or
+/// part of a name, when the index of the whole data (made at build time)
+/// finds one choice. Anything else reads every file.
 #[test]
 fn a_plan_from_the_files_a_region_needs_is_the_plan_from_all_of_them() {
-    use renewal_assistant::places::{all as every_place, exact_choice};
+    use renewal_assistant::places::{all as every_place, choices, exact_choice};
+    use renewal_assistant::search::{Resolution, region_index};
     let all = PolicySet::embedded().unwrap();
+    let all_choices = choices(&all);
+    let index = region_index(&all);
+    // The key the whole data answers `q` with, as `renew plan` looks.
+    let whole_key = |q: &str| -> Option<String> {
+        if let Some(c) = exact_choice(&all, q) {
+            return Some(c.key);
+        }
+        match index.resolve(q) {
+            Resolution::One(i) => Some(all_choices[i].key.clone()),
+            _ => None,
+        }
+    };
     let today = d("2026-12-04");
     let mut queries: Vec<String> = Vec::new();
     for r in &all.regions {
@@ -799,8 +814,22 @@ fn a_plan_from_the_files_a_region_needs_is_the_plan_from_all_of_them() {
     for p in every_place() {
         queries.extend([p.name.to_string(), p.short_name.to_string()]);
     }
-    let mut read_less = 0;
-    for q in &queries {
+    let exact_queries = queries.len();
+    // Typed by pinyin, initials and in part.
+    for p in every_place() {
+        let syllables: Vec<&str> = p.pinyin.split(' ').collect();
+        let short = &syllables[..p.short_name.chars().count()];
+        queries.push(short.concat());
+        queries.push(short.iter().filter_map(|s| s.get(..1)).collect());
+    }
+    queries.extend(
+        [
+            "haixi", "qingdao", "fgc", "xian", "hunan", "sz", "zhongsh", "青", "海",
+        ]
+        .map(String::from),
+    );
+    let mut read_less = [0, 0];
+    for (n, q) in queries.iter().enumerate() {
         let Some(one) = PolicySet::embedded_for(q) else {
             assert!(
                 !all.regions.iter().any(|r| &r.id == q),
@@ -809,11 +838,15 @@ fn a_plan_from_the_files_a_region_needs_is_the_plan_from_all_of_them() {
             continue;
         };
         let one = one.unwrap();
-        read_less += 1;
+        read_less[usize::from(n >= exact_queries)] += 1;
         assert!(one.regions.len() <= 4, "{q}: {} files", one.regions.len());
-        let want = exact_choice(&all, q).unwrap_or_else(|| panic!("{q}: not exact among all"));
-        let got = exact_choice(&one, q).unwrap();
-        assert_eq!(want.key, got.key, "{q}");
+        let want = whole_key(q).unwrap_or_else(|| panic!("{q}: no one choice among all"));
+        let got = exact_choice(&one, q)
+            .map(|c| c.key)
+            .or_else(|| one.resolved_key(q).map(str::to_string))
+            .unwrap_or_else(|| panic!("{q}: not resolved among its files"));
+        assert_eq!(want, got, "{q}");
+        let want = exact_choice(&all, &want).unwrap();
         let region = &all.regions[want.region];
         let diseases = if region.id == r_id(q, &all) {
             region.diseases.len()
@@ -835,16 +868,27 @@ fn a_plan_from_the_files_a_region_needs_is_the_plan_from_all_of_them() {
         }
     }
     assert!(
-        read_less > all.regions.len() + 300,
-        "only {read_less} queries read less"
+        read_less[0] > all.regions.len() + 300,
+        "only {} exact queries read less",
+        read_less[0]
     );
-    for q in ["no-such-region", "qd", "朝阳", "吉林"] {
+    assert!(
+        read_less[1] > 600,
+        "only {} other queries read less",
+        read_less[1]
+    );
+    // Ambiguous or unknown: the search over every file decides, and asks.
+    for q in ["no-such-region", "朝阳", "吉林", "taizhou", "tz"] {
+        assert!(whole_key(q).is_none(), "{q}");
         assert!(
             PolicySet::embedded_for(q).is_none(),
             "{q}: the search decides"
         );
     }
     assert!(PolicySet::embedded_for("长沙").is_some());
+    let one = PolicySet::embedded_for("changsha").unwrap().unwrap();
+    assert_eq!(one.resolved_key("changsha"), Some("430100"));
+    assert!(one.regions.len() <= 3, "{}", one.regions.len());
 }
 
 /// The region id a query is, if it is one.

@@ -344,3 +344,57 @@ fn the_estimate_starts_the_day_after_the_last_shipped_year() {
     assert_eq!(bare.basis(d("2026-10-01")), Basis::Estimate);
     assert!(bare.is_estimated(d("2015-06-01")));
 }
+
+/// `estimated_holidays` as it was before it skipped years: every year's
+/// breaks computed, then filtered.
+fn estimated_holidays_in_full(c: &Calendar, from: NaiveDate, to: NaiveDate) -> Vec<HolidaySpan> {
+    (from.year()..=to.year().saturating_add(1))
+        .flat_map(customary_breaks)
+        .filter(|s| s.last >= from && s.first <= to)
+        .filter(|s| s.days().any(|d| c.is_estimated(d)))
+        .collect()
+}
+
+#[test]
+fn customary_breaks_stay_in_their_season() {
+    // What `Calendar::breaks_may_count` relies on to skip a year.
+    for year in 1899..=2201 {
+        for s in customary_breaks(year) {
+            assert!(
+                s.first >= NaiveDate::from_ymd_opt(year - 1, 12, 1).unwrap()
+                    && s.last <= NaiveDate::from_ymd_opt(year, 11, 30).unwrap(),
+                "{year}: {s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn skipping_years_without_estimated_days_names_the_same_holidays() {
+    let shipped = crate::policy::PolicySet::embedded().unwrap().calendar;
+    let calendars = [
+        ("crate only", cal()),
+        ("shipped notices", shipped.clone()),
+        ("2026 as if unpublished", shipped.as_if_unpublished(2026)),
+        ("a 2027 pack", shipped.with_years([pack_2027()])),
+    ];
+    let mut nonempty = 0;
+    for (what, c) in &calendars {
+        let mut from = d("2024-10-01");
+        while from < d("2028-06-01") {
+            for months in [0, 1, 3, 7, 13] {
+                let to = from + chrono::Months::new(months);
+                let fast = c.estimated_holidays(from, to);
+                assert_eq!(
+                    fast,
+                    estimated_holidays_in_full(c, from, to),
+                    "{what}: {from}..{to}"
+                );
+                nonempty += usize::from(!fast.is_empty());
+            }
+            from = from + Days::new(9);
+        }
+    }
+    // The comparison saw both answers.
+    assert!(nonempty > 100, "{nonempty}");
+}

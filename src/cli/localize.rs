@@ -5,6 +5,24 @@
 use super::Cli;
 use crate::i18n::{t, tf};
 
+/// The command line as parsed. Its descriptions in the user's language are
+/// read only when clap has something to say (help, the version, a refused
+/// command line): a command line clap accepts as it stands is parsed
+/// without them, since localizing every command's help costs more than the
+/// rest of a plan's start. Both parse alike (`a_command_line_parses_alike_with_or_without_its_words`).
+pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    if let Ok(cli) = Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        return Ok(cli);
+    }
+    localized_command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+}
+
 /// The command line with its descriptions in the current language (keys
 /// `clap.<subcommand>.<argument>` in `assets/i18n`), clap's own words
 /// (Usage, Options, the help and version flags) replaced by ours.
@@ -261,6 +279,109 @@ mod localisation_tests {
         "<COMMAND>",
         "Print this message",
     ];
+
+    #[test]
+    fn a_command_line_parses_alike_with_or_without_its_words() {
+        use clap::FromArgMatches;
+        set_lang(Lang::ZhHans);
+        let localized = |args: &[&str]| {
+            localized_command()
+                .try_get_matches_from(args)
+                .and_then(|m| Cli::from_arg_matches(&m))
+        };
+        let lines: &[&[&str]] = &[
+            &["renew"],
+            &["renew", "--plain", "--lang", "en"],
+            &[
+                "renew",
+                "plan",
+                "--region",
+                "海西",
+                "--scheme",
+                "职工",
+                "--disease",
+                "tnb",
+                "--end",
+                "2026-03-31",
+            ],
+            &[
+                "renew",
+                "--today",
+                "2026-01-15",
+                "plan",
+                "--region",
+                "changsha",
+                "--scheme",
+                "resident",
+                "--disease",
+                "gxy",
+                "--end",
+                "3/31",
+                "--format",
+                "json",
+                "--retired",
+                "--cross-province",
+            ],
+            &[
+                "renew",
+                "plan",
+                "--region",
+                "qingdao",
+                "--scheme",
+                "employee",
+                "--disease",
+                "尿毒症",
+                "--end",
+                "20260630",
+                "--width",
+                "0",
+                "--save",
+                "--label",
+                "妈妈",
+                "--ascii",
+            ],
+            &["renew", "regions", "--all", "--format", "json"],
+            &["renew", "diseases", "--region", "青岛"],
+            &["renew", "checklist", "tick", "妈妈", "3"],
+            &["renew", "checklist", "export", "妈妈", "--format", "ics"],
+            &["renew", "agenda", "--days", "30"],
+            &["renew", "data", "install", "pack.tar"],
+            &["renew", "generate", "completions", "bash"],
+            &["renew", "kiosk", "check", "--kiosk", "--config", "k.toml"],
+        ];
+        for line in lines {
+            let args: Vec<std::ffi::OsString> = line.iter().map(Into::into).collect();
+            let plain = parse_args(&args).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            let words = localized(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            assert_eq!(format!("{plain:?}"), format!("{words:?}"), "{line:?}");
+        }
+        // What clap answers itself comes from the localized command: its
+        // help, its version, its refusals (clap's own `help` subcommand and
+        // `-V` on a subcommand are not ours).
+        let refused: &[&[&str]] = &[
+            &["renew", "--help"],
+            &["renew", "--version"],
+            &["renew", "help"],
+            &["renew", "plan", "help"],
+            &["renew", "plan", "-V"],
+            &["renew", "plan", "--help"],
+            &["renew", "plan", "--region"],
+            &["renew", "plan", "--format", "yaml"],
+            &["renew", "frobnicate"],
+            &["renew", "checklist"],
+        ];
+        for line in refused {
+            let args: Vec<std::ffi::OsString> = line.iter().map(Into::into).collect();
+            let e = parse_args(&args).map(|c| format!("{c:?}")).unwrap_err();
+            let want = localized(line).map(|c| format!("{c:?}")).unwrap_err();
+            assert_eq!(e.kind(), want.kind(), "{line:?}");
+            assert_eq!(
+                e.render().to_string(),
+                want.render().to_string(),
+                "{line:?}"
+            );
+        }
+    }
 
     #[test]
     fn help_is_in_the_chosen_language_for_every_command() {

@@ -24,7 +24,7 @@ pub mod kiosk_cmd;
 mod localize;
 mod resolve;
 
-pub use localize::{early_lang, localize_usage_words, localized_command, usage_message};
+pub use localize::{early_lang, localize_usage_words, localized_command, parse_args, usage_message};
 use resolve::not_too_long;
 pub(crate) use resolve::{find_disease, find_region, find_scheme};
 

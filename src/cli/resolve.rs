@@ -89,6 +89,13 @@ pub(crate) fn find_region(
     if let Some(c) = crate::places::exact_choice(policy, input) {
         return Ok(c);
     }
+    // Resolved over all the embedded data when only its files were read.
+    if let Some(c) = policy
+        .resolved_key(input)
+        .and_then(|key| crate::places::choice_for(policy, key))
+    {
+        return Ok(c);
+    }
     let choices = crate::places::choices(policy);
     let index = crate::search::region_index_of(policy, &choices);
     choose(&index, &choices, input, "cli.what.region", |c| {

@@ -117,6 +117,52 @@ fn wrap_measures_cjk_by_display_width() {
     );
 }
 
+/// `wrap` with textwrap alone, without the shortcut for a paragraph that fits.
+fn wrap_by_textwrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(2))
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    text.split('\n')
+        .flat_map(|p| {
+            let lines = textwrap::wrap(p, &options);
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+                    .into_iter()
+                    .map(|l| l.trim_end().to_string())
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+mod wrap_props {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// A paragraph that fits takes the shortcut; it must lay out as
+        /// textwrap would (and so must every other).
+        #[test]
+        fn wrap_lays_out_as_textwrap_does(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    Just("身"), Just("份证"), Just("，"), Just("。"), Just("（"), Just("）"),
+                    Just(" "), Just("  "), Just("\t"), Just("\u{3000}"), Just("\n"),
+                    Just("a"), Just("word"), Just("8:30-17:30"), Just("☐"), Just("·"),
+                    Just("“"), Just("”"), Just("-"), Just("/"), Just("\u{200b}"), Just("😀"),
+                ],
+                0..40,
+            ).prop_map(|parts| parts.concat()),
+            width in 0usize..40,
+        ) {
+            prop_assert_eq!(super::wrap(&text, width), super::wrap_by_textwrap(&text, width));
+        }
+    }
+}
+
 #[test]
 fn every_line_of_every_plan_fits_the_width() {
     // The fixture set and the shipped data: wrapping is a rule whatever

@@ -95,6 +95,13 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         .break_words(true);
     text.split('\n')
         .flat_map(|p| {
+            // A paragraph that fits is one line whatever the breaks (the
+            // optimal fit charges each line): textwrap's own shortcut looks
+            // at bytes, which Chinese text never passes, and laying out its
+            // every character was most of a plan's start.
+            if !p.contains('\u{1b}') && textwrap::core::display_width(p) <= options.width {
+                return vec![p.trim_end().to_string()];
+            }
             let guarded = keep_runs_whole(p);
             let lines = textwrap::wrap(&guarded, &options);
             if lines.is_empty() {

@@ -69,6 +69,14 @@ pub struct PolicySet {
     /// The installed pack (or `--policy-dir` pack with a manifest) the
     /// data came from; none for the data compiled in.
     pub pack: Option<PackRef>,
+    /// When only some embedded files were read for a query that is no
+    /// exact name (`embedded_for`: pinyin, initials, part of a name): the
+    /// query and the key of the choice the index of all the embedded data
+    /// resolves it to, so the search over these few files is not asked.
+    resolved: Option<(String, String)>,
+    /// Every embedded file and nothing else (`embedded`): the region index
+    /// made at build time is this data's (`region_index`).
+    whole_embedded: bool,
 }
 
 /// A data pack as a plan names it: what its manifest says.
@@ -86,15 +94,38 @@ impl PolicySet {
     /// checks they equal what is embedded), and validation is most of the
     /// cost of a start-up. Debug builds validate anyway.
     pub fn embedded() -> Result<PolicySet, LoadError> {
-        PolicySet::embedded_from(embedded::REGION_FILES.iter().copied())
+        let set = PolicySet::embedded_from(
+            embedded::REGION_FILES.iter().copied(),
+            cfg!(debug_assertions),
+        )?;
+        Ok(PolicySet {
+            whole_embedded: true,
+            ..set
+        })
+    }
+
+    /// The index of every region and place a person may pick, for the
+    /// wizard and the plain questions: the one made at build time when this
+    /// is the embedded data as loaded (`search::embedded_region_index`,
+    /// checked equal to the one built here), else built from the regions.
+    pub fn region_index(&self, choices: &[crate::places::Choice]) -> crate::search::SearchIndex {
+        if self.whole_embedded {
+            crate::search::embedded_region_index().0
+        } else {
+            crate::search::region_index_of(self, choices)
+        }
     }
 
     /// The data compiled into the binary with only the region files a plan
     /// for `region` (an id, a place code, or a name a region or place is
     /// known by exactly) reads: the files that answer to it, the files above
     /// them (a province's, the generic entry). None when the search over
-    /// every file must decide (a pinyin query, a name several things share,
-    /// nothing by that name).
+    /// every file must decide (a name several things share, nothing by that
+    /// name). A query that names nothing exactly (pinyin, initials, part of
+    /// a name) is resolved with the index of all the embedded data made at
+    /// build time (`search::embedded_region_index`); when that finds one
+    /// choice, its files are read and the set remembers the answer
+    /// ([`resolved_key`](Self::resolved_key)).
     pub fn embedded_for(region: &str) -> Option<Result<PolicySet, LoadError>> {
         let heads = embedded::REGION_HEADS;
         let q = crate::text::normalize(region);
@@ -122,7 +153,21 @@ impl PolicySet {
             wanted.extend(p.province_place().and_then(|pp| by_place(pp.code)));
         }
         if wanted.is_empty() && !named_place {
-            return None;
+            if crate::search::too_long(region) {
+                return None;
+            }
+            let (index, keys) = crate::search::embedded_region_index();
+            let crate::search::Resolution::One(i) = index.resolve(region) else {
+                return None;
+            };
+            let key = keys[i];
+            // An id or a code: its files, found by name as above.
+            return PolicySet::embedded_for(key).map(|set| {
+                set.map(|set| PolicySet {
+                    resolved: Some((region.to_string(), key.to_string())),
+                    ..set
+                })
+            });
         }
         // As inherit::resolve finds a file's parent.
         let parent = |i: usize| -> Option<usize> {
@@ -156,7 +201,7 @@ impl PolicySet {
             .filter_map(|h| chrono::NaiveDate::parse_from_str(h.verified_on, "%Y-%m-%d").ok())
             .max();
         let files = wanted.into_iter().map(|i| embedded::REGION_FILES[i]);
-        let set = match PolicySet::embedded_from(files) {
+        let set = match PolicySet::embedded_from(files, cfg!(debug_assertions)) {
             Ok(set) => PolicySet {
                 newest_unread,
                 ..set
@@ -168,15 +213,29 @@ impl PolicySet {
         Some(Ok(set))
     }
 
-    /// The embedded national data and calendar with these region files.
+    /// The embedded national data and calendar with these region files,
+    /// validated in full or (`validate` false, as release builds read them)
+    /// trusted: `the_embedded_data_passes_the_full_validation_so_may_be_trusted`.
     fn embedded_from(
         region_files: impl IntoIterator<Item = (&'static str, &'static str)>,
+        validate: bool,
     ) -> Result<PolicySet, LoadError> {
         if cfg!(debug_assertions) {
             return PolicySet::from_files(("national.json", embedded::NATIONAL), region_files);
         }
         let mut problems = Vec::new();
-        let calendar = embedded_calendar(&mut problems);
+        let calendar = embedded_calendar(&mut problems, validate);
+        if validate {
+            let set = PolicySet::from_files(("national.json", embedded::NATIONAL), region_files);
+            return match set {
+                Ok(set) if problems.is_empty() => Ok(PolicySet { calendar, ..set }),
+                Ok(_) => Err(LoadError::Invalid(problems)),
+                Err(LoadError::Invalid(mut more)) => {
+                    problems.append(&mut more);
+                    Err(LoadError::Invalid(problems))
+                }
+            };
+        }
         let national = parse::<National>("national.json", embedded::NATIONAL, &mut problems);
         let files = region_files
             .into_iter()
@@ -195,6 +254,8 @@ impl PolicySet {
                 files,
                 newest_unread: None,
                 pack: None,
+                resolved: None,
+                whole_embedded: false,
             }),
             _ => Err(LoadError::Invalid(problems)),
         }
@@ -208,7 +269,7 @@ impl PolicySet {
     ) -> Result<PolicySet, LoadError> {
         // The shipped holiday schedules: every policy set counts with them.
         let mut problems = Vec::new();
-        let calendar = embedded_calendar(&mut problems);
+        let calendar = embedded_calendar(&mut problems, cfg!(debug_assertions));
         let national_parsed = parse::<National>(national.0, national.1, &mut problems);
         let files = regions
             .into_iter()
@@ -235,7 +296,18 @@ impl PolicySet {
             files,
             newest_unread: None,
             pack: None,
+            resolved: None,
+            whole_embedded: false,
         })
+    }
+
+    /// The key (region id or place code) of the choice `query` was resolved
+    /// to when this set was read for it (see [`embedded_for`](Self::embedded_for)).
+    pub fn resolved_key(&self, query: &str) -> Option<&str> {
+        match &self.resolved {
+            Some((q, key)) if q == query => Some(key),
+            _ => None,
+        }
     }
 
     /// The region files as read (name, text), each with the id it holds
@@ -259,6 +331,7 @@ impl PolicySet {
         PolicySet {
             regions,
             files,
+            whole_embedded: false,
             ..self
         }
     }
@@ -301,14 +374,16 @@ type Resolved = (
 /// The working-day calendar with the yearly holiday schedules shipped in
 /// `data/holidays`, each checked as a pack's holiday file is (a release
 /// build leaves out the lunar check, which costs more than the rest of
-/// start-up: `tests/data.rs` checks the same files in full). Read once.
-fn embedded_calendar(problems: &mut Vec<Problem>) -> crate::calendar::Calendar {
-    static SHIPPED: OnceLock<(crate::calendar::Calendar, Vec<Problem>)> = OnceLock::new();
-    let (calendar, found) = SHIPPED.get_or_init(|| {
+/// start-up: `tests/data.rs` checks the same files in full). Read once
+/// for each of the two ways.
+fn embedded_calendar(problems: &mut Vec<Problem>, validate: bool) -> crate::calendar::Calendar {
+    type Read = OnceLock<(crate::calendar::Calendar, Vec<Problem>)>;
+    static SHIPPED: [Read; 2] = [OnceLock::new(), OnceLock::new()];
+    let (calendar, found) = SHIPPED[usize::from(validate)].get_or_init(|| {
         let mut years = Vec::new();
         let mut found = Vec::new();
         for (file, text) in embedded::HOLIDAY_FILES {
-            match holidays::read_holiday_file(file, text, cfg!(debug_assertions)) {
+            match holidays::read_holiday_file(file, text, validate) {
                 Ok(year) => years.push(year),
                 Err(mut more) => found.append(&mut more),
             }
@@ -323,7 +398,7 @@ fn embedded_calendar(problems: &mut Vec<Problem>) -> crate::calendar::Calendar {
 /// (`data/holidays`) and the estimate beyond them: what every policy set
 /// counts with before a pack adds its own years.
 pub fn shipped_calendar() -> crate::calendar::Calendar {
-    embedded_calendar(&mut Vec::new())
+    embedded_calendar(&mut Vec::new(), cfg!(debug_assertions))
 }
 
 fn resolve(files: Vec<inherit::RegionText>, validate: bool) -> Resolved {
@@ -450,6 +525,11 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
             reason: e.to_string(),
         }
     };
+    // Most files are well formed: read them without tracking the path,
+    // which only a failure needs (read again, the same way, to name it).
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -472,6 +552,36 @@ mod tests {
         assert_eq!(parse_published("2025-06-25"), Some(d("2025-06-25")));
         assert_eq!(parse_published("June 2025"), None);
         assert_eq!(parse_published("2025-13"), None);
+    }
+
+    /// Release builds read the embedded files without validating them
+    /// (`embedded_from` with `validate` false): safe only because these
+    /// very files pass the full validation, which this checks, and the
+    /// trusted read gives the same data.
+    #[test]
+    fn the_embedded_data_passes_the_full_validation_so_may_be_trusted() {
+        let files = || embedded::REGION_FILES.iter().copied();
+        let checked = PolicySet::embedded_from(files(), true).unwrap_or_else(|e| panic!("{e}"));
+        let trusted = PolicySet::embedded_from(files(), false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(checked.regions.len(), embedded::REGION_FILES.len());
+        assert_eq!(trusted.regions, checked.regions);
+        assert_eq!(trusted.national, checked.national);
+        // The holiday files, with the lunar check a release build leaves out.
+        for (file, text) in embedded::HOLIDAY_FILES {
+            let full = holidays::read_holiday_file(file, text, true)
+                .unwrap_or_else(|p| panic!("{file}: {p:?}"));
+            let quick = holidays::read_holiday_file(file, text, false).unwrap();
+            assert_eq!(full, quick, "{file}");
+        }
+        // A file that breaks a rule only the validation knows is caught there.
+        // (a zero-width space in a name): the trusted read would take it.
+        let (file, text) = embedded::REGION_FILES[0];
+        let bad = text.replacen("\"short_name\": \"", "\"short_name\": \"\\u200b", 1);
+        assert!(bad != text);
+        let bad: &'static str = Box::leak(bad.into_boxed_str());
+        let with_bad = || files().map(|(f, t)| if f == file { (f, bad) } else { (f, t) });
+        assert!(PolicySet::embedded_from(with_bad(), true).is_err());
+        assert!(PolicySet::embedded_from(with_bad(), false).is_ok());
     }
 
     #[test]

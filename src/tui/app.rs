@@ -25,7 +25,7 @@ use crate::config::QuitKey;
 use crate::dates::{DateError, EndDate, read_end_date};
 use crate::plan::{self, Answers, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
-use crate::search::{SearchIndex, disease_index, region_index_of};
+use crate::search::{SearchIndex, disease_index};
 use crate::wizard::Draft;
 
 pub use super::screens::result::{Sections, Tab, display_sections};
@@ -230,7 +230,7 @@ impl App {
         problems: Vec<StoreProblem>,
     ) -> App {
         let choices = crate::places::choices(&policy);
-        let regions = region_index_of(&policy, &choices);
+        let regions = policy.region_index(&choices);
         let mut app = App {
             policy,
             today,
