@@ -117,24 +117,12 @@ fn wrap_measures_cjk_by_display_width() {
     );
 }
 
-/// `wrap` with textwrap alone, without the shortcut for a paragraph that fits.
+/// `wrap` without its shortcut for a paragraph that fits: every paragraph
+/// laid out by textwrap (runs of ASCII kept whole).
 fn wrap_by_textwrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(2))
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(true);
+    let options = super::text::wrap_options(width);
     text.split('\n')
-        .flat_map(|p| {
-            let lines = textwrap::wrap(p, &options);
-            if lines.is_empty() {
-                vec![String::new()]
-            } else {
-                lines
-                    .into_iter()
-                    .map(|l| l.trim_end().to_string())
-                    .collect()
-            }
-        })
+        .flat_map(|p| super::text::wrap_paragraph(p, &options))
         .collect()
 }
 

@@ -89,10 +89,7 @@ pub(crate) struct TextLine {
 /// 8:30-17:00, a number, a Latin word, a URL) is kept whole unless it is
 /// wider than a line. Each `\n` starts a new line.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = Options::new(width.max(2))
-        .word_separator(WordSeparator::UnicodeBreakProperties)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .break_words(true);
+    let options = wrap_options(width);
     text.split('\n')
         .flat_map(|p| {
             // A paragraph that fits is one line whatever the breaks (the
@@ -102,18 +99,32 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
             if !p.contains('\u{1b}') && textwrap::core::display_width(p) <= options.width {
                 return vec![p.trim_end().to_string()];
             }
-            let guarded = keep_runs_whole(p);
-            let lines = textwrap::wrap(&guarded, &options);
-            if lines.is_empty() {
-                vec![String::new()]
-            } else {
-                lines
-                    .into_iter()
-                    .map(|l| l.replace(WORD_JOINER, "").trim_end().to_string())
-                    .collect()
-            }
+            wrap_paragraph(p, &options)
         })
         .collect()
+}
+
+/// The options `wrap` lays a paragraph out with at `width`.
+pub(crate) fn wrap_options(width: usize) -> Options<'static> {
+    Options::new(width.max(2))
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(true)
+}
+
+/// One paragraph (no `\n`) laid out by textwrap, runs of ASCII kept whole,
+/// without `wrap`'s shortcut for a paragraph that fits.
+pub(crate) fn wrap_paragraph(p: &str, options: &Options<'_>) -> Vec<String> {
+    let guarded = keep_runs_whole(p);
+    let lines = textwrap::wrap(&guarded, options);
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+            .into_iter()
+            .map(|l| l.replace(WORD_JOINER, "").trim_end().to_string())
+            .collect()
+    }
 }
 
 /// U+2060: no line break on either side (UAX #14 class WJ), no width.
