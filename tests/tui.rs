@@ -1469,3 +1469,34 @@ fn snapshots_of_grace_and_no_renewal() {
     assert!(s.contains("◐") && s.contains("✓"), "{s}");
     snap("28_home_grace_and_no_renewal", &h);
 }
+
+/// Issue 21: a plan with a window (丙市's is assumed: the source gives
+/// none) says on its window tab what to ask and whom to call, as the
+/// printed plan does; on a wide screen the sources tab, which takes the
+/// rules the left pane has no room for, says it.
+#[test]
+fn a_plan_with_a_window_says_what_to_ask_and_whom_to_call_in_the_wizard() {
+    let mut h = Harness::new();
+    h.typed("丙市")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("癫痫")
+        .enter()
+        .typed("2026-06-30")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    assert!(h.app.result().is_some_and(|r| r.plan().window.is_some()));
+    h.key(KeyCode::End);
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("打电话时问清这些"), "{s}");
+    assert!(s.contains("到期前多久可以申请续期"), "{s}");
+    assert!(s.contains("12393"), "{s}");
+    h.resize(140, 50);
+    h.key(KeyCode::Char('5')).key(KeyCode::End);
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("到期前多久可以申请续期"), "{s}");
+    assert!(s.contains("12393"), "{s}");
+}
