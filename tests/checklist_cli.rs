@@ -1067,7 +1067,8 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     let flat = |s: String| s.split_whitespace().collect::<String>();
     let show = flat(run(&["checklist", "show", "7b2e4d10"]));
     for want in [
-        "已完成1/6项",
+        "已完成1/7项",
+        "☐5.问清：到期前多久可以申请续期？最早哪天可以交？",
         "“确诊途径”已按途径1“住院确诊”（经住院确诊的）备齐，其他途径的材料不用再准备",
         "途径1“住院确诊”（经住院确诊的）·已备齐☑2.住院确诊病历",
         "途径2“门诊确诊”（未经住院确诊的）·已备0/1☐3.二级或以上医院临床确诊的门诊病历",
@@ -1077,19 +1078,19 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     let v = env.json(&["checklist", "show", "7b2e4d10", "--format", "json"]);
     assert_eq!(
         (v["done"].clone(), v["total"].clone()),
-        (1.into(), 6.into())
+        (1.into(), 7.into())
     );
     assert_eq!(v["choice_states"][0]["complete_route"], "inpatient");
     assert_eq!(v["choices"][0]["routes"][1]["id"], "outpatient");
     let list = run(&["checklist", "list"]);
-    assert!(list.contains("1/6"), "{list}");
+    assert!(list.contains("1/7"), "{list}");
     let v = env.json(&["checklist", "list", "--format", "json"]);
     assert_eq!(
         (
             v["checklists"][0]["done"].clone(),
             v["checklists"][0]["total"].clone()
         ),
-        (1.into(), 6.into())
+        (1.into(), 7.into())
     );
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -1102,7 +1103,7 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     assert!(out.contains("〔任选其一·途径 1：住院确诊〕"), "{out}");
     let agenda = flat(run(&["agenda", "--days", "90"]));
     assert!(
-        agenda.contains("已完成0/6·“确诊途径”任选其一，还没备齐"),
+        agenda.contains("已完成0/7·“确诊途径”任选其一，还没备齐"),
         "{agenda}"
     );
     let v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();

@@ -699,6 +699,19 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
             }
             items.push(step);
         }
+        // What to ask on that call, one item per question: required when
+        // the answer decides whether, when, where or with what to apply.
+        if id == "confirm" {
+            for q in &plan.questions {
+                use crate::plan::questions::Unknown;
+                let required = !matches!(q.about, Unknown::Validity | Unknown::Continuity);
+                items.push(item(
+                    format!("ask:{}", q.about.id()),
+                    ItemKind::Step,
+                    required,
+                ));
+            }
+        }
     }
     for n in plan.still_matters.iter().filter(|_| !renewing) {
         items.push(Item {
