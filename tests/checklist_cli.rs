@@ -1173,3 +1173,197 @@ fn a_label_equal_to_an_id_is_ambiguous_and_labels_match_as_shown() {
             || String::from_utf8_lossy(&out.stdout).contains("6月30日")
     );
 }
+
+/// Issue 21 §3: 长沙 高血压 saved; the person learns the review takes 10
+/// working days: the plan counts the day to apply by from it, marked
+/// learned with the day and who said it, the text says where it came
+/// from, and `--forget` brings the unknown back.
+#[test]
+fn a_learned_review_time_gives_the_apply_by_day_and_can_be_taken_back() {
+    let env = Env::new();
+    let on_day = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2026-12-08"]);
+        env.cmd(&all).output().unwrap()
+    };
+    let json_on_day = |args: &[&str]| -> Value {
+        let out = on_day(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let text_on_day = |args: &[&str]| -> String {
+        let out = on_day(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect()
+    };
+    let v = json_on_day(&[
+        "plan",
+        "--region",
+        "长沙",
+        "--scheme",
+        "employee",
+        "--disease",
+        "高血压",
+        "--end",
+        "2027-03-31",
+        "--format",
+        "json",
+        "--save",
+        "--label",
+        "妈妈",
+    ]);
+    let id = v["checklist"]["id"].as_str().unwrap().to_string();
+    let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);
+    assert!(show["apply_by"].is_null(), "{}", show["apply_by"]);
+    assert!(text_on_day(&["checklist", "show", &id]).contains("问清：审核要几个工作日"));
+
+    let said = text_on_day(&[
+        "checklist",
+        "learn",
+        &id,
+        "--review-days",
+        "10",
+        "--on",
+        "2026-12-08",
+        "--from",
+        "医保窗口",
+    ]);
+    assert!(
+        said.contains("审核要10个工作日：您在2026-12-08从医保窗口问到"),
+        "{said}"
+    );
+    let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);
+    let by = &show["apply_by"];
+    assert_eq!(by["working_days"], 10, "{by}");
+    assert_eq!(by["source"], "learned");
+    assert_eq!(by["on"], "2026-12-08");
+    assert_eq!(by["from"], "医保窗口");
+    // 2027's holidays are not published: the day is still an estimate.
+    assert_eq!(by["estimated"], true);
+    assert_eq!(show["window"]["apply_by"], by["date"]);
+    assert_eq!(show["learned"]["review_days"]["value"], 10);
+    assert_eq!(show["learned_used"][0]["source"], "learned");
+    let text = text_on_day(&["checklist", "show", &id]);
+    assert!(text.contains("您在2026-12-08从医保窗口问到"), "{text}");
+    assert!(!text.contains("问清：审核要几个工作日"), "{text}");
+    let plan_text = text_on_day(&["checklist", "export", &id, "--format", "text"]);
+    assert!(
+        plan_text.contains(by["date"].as_str().unwrap()),
+        "{plan_text}"
+    );
+
+    text_on_day(&["checklist", "learn", &id, "--forget", "review-days"]);
+    let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);
+    assert!(show["apply_by"].is_null() && show["window"]["apply_by"].is_null());
+    assert!(show.get("learned").is_none(), "{show}");
+    assert!(text_on_day(&["checklist", "show", &id]).contains("问清：审核要几个工作日"));
+}
+
+/// Issue 21 §3: a bad value (0, negative, 10,000 days, months out of
+/// range), no fact or two, an unknown field to forget or a day after
+/// today: a clear message in the person's language naming the flag, exit
+/// status 2, and the saved file unchanged.
+#[test]
+fn bad_learned_values_are_refused_naming_the_flag_and_change_nothing() {
+    let env = Env::new();
+    let id = env.save("甲市", "糖尿病", "2026-03-31", "妈妈");
+    let path = checklist_path(&env, &id);
+    let before = std::fs::read(&path).unwrap();
+    for (args, names) in [
+        (vec!["--review-days", "0"], "--review-days"),
+        (vec!["--review-days", "-3"], "--review-days"),
+        (vec!["--review-days", "10000"], "--review-days"),
+        (vec!["--review-days", "十"], "--review-days"),
+        (vec!["--window-months", "0"], "--window-months"),
+        (vec!["--window-months", "25"], "--window-months"),
+        (vec!["--window-days", "99999999999"], "--window-days"),
+        (vec![], "--review-days"),
+        (
+            vec!["--review-days", "5", "--window-days", "30"],
+            "--window-days",
+        ),
+        (vec!["--no-renewal", "--forget", "review-days"], "--forget"),
+        (vec!["--forget", "days"], "--forget"),
+        (
+            vec!["--review-days", "5", "--on", "2026-02-01"],
+            "2026-02-01",
+        ),
+    ] {
+        let mut all = vec!["checklist", "learn", id.as_str()];
+        all.extend(args.iter().copied());
+        let out = env.cmd(&all).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(names), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+    }
+    let out = env
+        .cmd(&[
+            "--lang",
+            "en",
+            "checklist",
+            "learn",
+            &id,
+            "--review-days",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--review-days") && err.contains("whole number"),
+        "{err}"
+    );
+}
+
+/// Issue 21 §3: a learned value that contradicts the shipped data (甲市's
+/// review time) is used, and both are shown.
+#[test]
+fn a_learned_value_that_contradicts_the_data_is_used_and_both_are_shown() {
+    let env = Env::new();
+    let id = env.save("甲市", "糖尿病", "2026-03-31", "妈妈");
+    let before = env.json(&["checklist", "show", &id, "--format", "json"]);
+    let shipped = before["apply_by"]["working_days"].as_u64().unwrap();
+    let told = (shipped + 10).to_string();
+    env.cmd(&[
+        "checklist",
+        "learn",
+        &id,
+        "--review-days",
+        &told,
+        "--from",
+        "12393",
+    ])
+    .assert()
+    .success();
+    let v = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(v["apply_by"]["working_days"].to_string(), told);
+    assert_eq!(v["apply_by"]["on"], "2026-01-15", "--on defaults to today");
+    assert!(v["apply_by"]["date"].as_str() < before["apply_by"]["date"].as_str());
+    assert_eq!(v["learned_used"][0]["shipped"]["value"], shipped);
+    let out = env.cmd(&["checklist", "show", &id]).output().unwrap();
+    let text: String = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains(&format!("审核要{told}个工作日：您在2026-01-15从12393问到"))
+            && text.contains(&format!("本程序的资料写的是：审核要{shipped}个工作日")),
+        "{text}"
+    );
+}

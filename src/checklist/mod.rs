@@ -254,6 +254,14 @@ pub struct Checklist {
     /// when the checklist is reopened. Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed_disease: Option<crate::vocabulary::TypedDisease>,
+    /// What the person was told when they asked (`renew checklist learn`):
+    /// the plan for this checklist is computed with it. Absent when nothing
+    /// was; a file without it reads as nothing learned.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::plan::learned::Learned::is_empty"
+    )]
+    pub learned: crate::plan::learned::Learned,
     /// Fields this version does not know, kept as they were on save.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -289,8 +297,19 @@ impl Checklist {
             cycle: cycle::Cycle::default(),
             history: Vec::new(),
             typed_disease: plan.disease.typed.clone(),
+            learned: crate::plan::learned::Learned::default(),
             extra: serde_json::Map::new(),
         }
+    }
+
+    /// The plan for this checklist on `today`: its answers, with what the
+    /// person was told in place of the data's values.
+    pub fn plan(
+        &self,
+        policy: &crate::policy::PolicySet,
+        today: NaiveDate,
+    ) -> Result<RenewalPlan, crate::plan::PlanError> {
+        crate::plan::compute_with(policy, &self.answers, &self.learned, today)
     }
 
     /// Every date and number within bounds that no real checklist leaves

@@ -252,6 +252,34 @@ pub enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
+    /// Record what you were told when you asked (one fact at a time): the
+    /// plan for this checklist is then counted with it. `--forget FIELD`
+    /// takes one back.
+    Learn {
+        id: String,
+        /// The review takes N working days.
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        review_days: Option<String>,
+        /// One may apply from M calendar months before the end date.
+        #[arg(long, value_name = "M", allow_hyphen_values = true)]
+        window_months: Option<String>,
+        /// One may apply within D days before the end date.
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        window_days: Option<String>,
+        /// This disease needs no renewal.
+        #[arg(long)]
+        no_renewal: bool,
+        /// Who told you (医保窗口, 12393 …).
+        #[arg(long, value_name = "TEXT")]
+        from: Option<String>,
+        /// The day you were told (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Take back what was recorded: review-days, window-months,
+        /// window-days or no-renewal.
+        #[arg(long, value_name = "FIELD")]
+        forget: Option<String>,
+    },
 }
 
 impl Command {

@@ -923,7 +923,7 @@ impl App {
         let Some(mut c) = self.saved.get(index).cloned() else {
             return;
         };
-        match plan::compute(&self.policy, &c.answers, self.today) {
+        match c.plan(&self.policy, self.today) {
             Ok(mut p) => {
                 // The disease typed for this entry, named again.
                 if p.disease.id == c.answers.disease {
@@ -1340,7 +1340,7 @@ fn touched(app: &mut App) {
 /// Shows checklist `c` as it is on disk now, in place of the one on
 /// screen (moved on to another cycle elsewhere), and says so.
 fn reload_changed(app: &mut App, c: Checklist) {
-    let plan = crate::plan::compute(&app.policy, &c.answers, app.today).ok();
+    let plan = c.plan(&app.policy, app.today).ok();
     app.put_saved(c.clone());
     if let Some(view) = app.result_mut()
         && view.checklist.as_ref().is_some_and(|x| x.id == c.id)

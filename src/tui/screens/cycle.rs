@@ -394,7 +394,7 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 /// approval, the next cycle's plan and checklist, with this one as history.
 pub(crate) fn recorded(app: &mut App, c: Checklist) {
     let (policy, today) = (&app.policy, app.today);
-    let next_plan = crate::plan::compute(policy, &c.answers, today).ok();
+    let next_plan = c.plan(policy, today).ok();
     app.put_saved(c.clone());
     let Some(s) = state(app) else { return };
     let Some(before) = s.checklist().filter(|b| b.id == c.id) else {
