@@ -1367,3 +1367,146 @@ fn a_learned_value_that_contradicts_the_data_is_used_and_both_are_shown() {
         "{text}"
     );
 }
+
+/// Issue 21 §4: what one person was told, for the whole clinic. The
+/// learned facts of 长沙 高血压 (长沙 takes 湖南's file) export as a city
+/// file for 长沙 inheriting the rest; of 甲市 (its own file), as that file
+/// whole; of 石家庄 (no data: the generic plan), as a whole file for
+/// 石家庄. `renew data check` accepts each, and with `--policy-dir` a fresh
+/// plan gives the dates the checklist gives.
+#[test]
+fn the_learned_facts_export_as_a_pack_that_reproduces_the_dates() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2026-12-08"]);
+        let out = env.cmd(&all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json = |args: &[&str]| -> Value { serde_json::from_slice(&run(args)).unwrap() };
+    for (place, disease, end) in [
+        ("长沙", "高血压", "2027-03-31"),
+        ("甲市", "糖尿病", "2027-03-31"),
+        ("石家庄", "糖尿病", "2027-03-31"),
+    ] {
+        let v = json(&[
+            "plan",
+            "--region",
+            place,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            end,
+            "--format",
+            "json",
+            "--save",
+        ]);
+        let id = v["checklist"]["id"].as_str().unwrap().to_string();
+        // Nothing learned yet: nothing to export.
+        let out = env
+            .cmd(&[
+                "checklist",
+                "export",
+                &id,
+                "--format",
+                "pack",
+                "--today",
+                "2026-12-08",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        run(&[
+            "checklist",
+            "learn",
+            &id,
+            "--review-days",
+            "12",
+            "--from",
+            "医保窗口",
+        ]);
+        run(&[
+            "checklist",
+            "learn",
+            &id,
+            "--window-months",
+            "2",
+            "--from",
+            "12393",
+        ]);
+        let pack = env.dir.path().join(format!("pack-{id}"));
+        std::fs::create_dir_all(&pack).unwrap();
+        let file = run(&["checklist", "export", &id, "--format", "pack"]);
+        let region: Value = serde_json::from_slice(&file).unwrap();
+        std::fs::write(pack.join("learned.json"), &file).unwrap();
+        let learned = region["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "learned")
+            .expect("the learned source");
+        assert_eq!(learned["confidence"], "low");
+        assert_eq!(
+            learned["title"],
+            "在 2026-12-08 电话询问 医保窗口；在 2026-12-08 电话询问 12393"
+        );
+        let checked = run(&["data", "check", pack.to_str().unwrap()]);
+        assert!(String::from_utf8_lossy(&checked).contains("1 个地区文件可以使用，0 个问题"));
+
+        let show = json(&["checklist", "show", &id, "--format", "json"]);
+        let fresh = json(&[
+            "plan",
+            "--region",
+            place,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            end,
+            "--format",
+            "json",
+            "--policy-dir",
+            pack.to_str().unwrap(),
+        ]);
+        assert_eq!(fresh["window"]["opens"], show["window"]["opens"], "{place}");
+        assert_eq!(
+            fresh["window"]["closes"], show["window"]["closes"],
+            "{place}"
+        );
+        assert_eq!(fresh["window"]["months"], 2, "{place}");
+        assert_eq!(
+            fresh["apply_by"]["date"], show["apply_by"]["date"],
+            "{place}"
+        );
+        assert_eq!(fresh["apply_by"]["working_days"], 12, "{place}");
+        assert!(fresh["apply_by"]["date"].is_string(), "{place}");
+        if place == "长沙" {
+            // Only what was learned: the rest comes from 湖南's file.
+            assert_eq!(region["place"], "430100");
+            assert!(region.get("documents").is_none() && region.get("diseases").is_none());
+            assert_eq!(fresh["data_levels"]["diseases"], "province");
+        } else if place == "甲市" {
+            assert_eq!(region["id"], "fx-exact");
+        } else {
+            // The generic entry, made a file for 石家庄 itself.
+            assert_eq!(
+                (region["id"].as_str(), region["generic"].as_bool()),
+                (Some("place-130100"), Some(false))
+            );
+            assert_eq!(fresh["region"]["id"], "place-130100");
+        }
+    }
+}

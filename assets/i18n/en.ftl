@@ -63,6 +63,7 @@ cli-learn-nothing_to_forget = This checklist has nothing noted for --{ $flag }; 
 cli-learn-bad_number = --{ $flag } "{ $value }" is not valid: give a whole number from { $min } to { $max }. Nothing was saved.
 cli-learn-one_flag = Give one thing you were told: --review-days N, --window-months M, --window-days D or --no-renewal (one at a time), or --forget FIELD. Nothing was saved.
 cli-learn-bad_field = --forget takes review-days, window-months, window-days or no-renewal, not "{ $value }". Nothing was saved.
+cli-learn-nothing_to_export = Checklist { $id } has nothing noted yet, so there is no pack to export. Note what you were told first: renew checklist learn { $id } …
 cli-what-from = who told you (--from)
 checklist-item-ask = Ask: { $question }
 checklist-item-confirm_phone = Call the insurance office ({ $phone }) to confirm the renewal deadline and documents (this program's data may be incomplete or out of date)

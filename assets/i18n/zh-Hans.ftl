@@ -63,6 +63,7 @@ cli-learn-nothing_to_forget = 这份清单没有记过 --{ $flag }，什么也�
 cli-learn-bad_number = --{ $flag } 的值“{ $value }”不对：要写 { $min } 到 { $max } 之间的整数。没有保存任何改动。
 cli-learn-one_flag = 请写一项问到的事：--review-days N、--window-months M、--window-days D 或 --no-renewal（一次一项），或者 --forget 项目。没有保存任何改动。
 cli-learn-bad_field = --forget 后面要写 review-days、window-months、window-days 或 no-renewal，不是“{ $value }”。没有保存任何改动。
+cli-learn-nothing_to_export = 清单 { $id } 还没有记下问到的事，没有可导出的资料包。先用 renew checklist learn { $id } … 记下。
 cli-what-from = 问到的地方（--from）
 checklist-item-ask = 问清：{ $question }
 checklist-item-confirm_phone = 打电话（{ $phone }）向经办机构确认续期期限和材料（本程序的资料可能不全或过期）

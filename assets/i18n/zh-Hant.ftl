@@ -63,6 +63,7 @@ cli-learn-nothing_to_forget = 這份清單沒有記過 --{ $flag }，什麼也�
 cli-learn-bad_number = --{ $flag } 的值「{ $value }」不對：要寫 { $min } 到 { $max } 之間的整數。沒有儲存任何改動。
 cli-learn-one_flag = 請寫一項問到的事：--review-days N、--window-months M、--window-days D 或 --no-renewal（一次一項），或者 --forget 項目。沒有儲存任何改動。
 cli-learn-bad_field = --forget 後面要寫 review-days、window-months、window-days 或 no-renewal，不是「{ $value }」。沒有儲存任何改動。
+cli-learn-nothing_to_export = 清單 { $id } 還沒有記下問到的事，沒有可匯出的資料包。先用 renew checklist learn { $id } … 記下。
 cli-what-from = 問到的地方（--from）
 checklist-item-ask = 問清：{ $question }
 checklist-item-confirm_phone = 打電話（{ $phone }）向經辦機構確認續期期限和材料（本程式的資料可能不全或過期）

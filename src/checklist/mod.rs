@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod cycle;
 pub mod export;
+pub mod learned_pack;
 pub mod store;
 pub(crate) mod words;
 

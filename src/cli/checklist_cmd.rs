@@ -513,9 +513,34 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 ExportFormat::Text => {
                     write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, false))?
                 }
+                ExportFormat::Pack => write_learned_pack(ctx, &c, p.as_ref(), out)?,
             }
         }
         ChecklistCommand::Learn { .. } => learn(cmd, ctx, &store, out)?,
+    }
+    Ok(())
+}
+
+/// `checklist export ID --format pack`: the learned facts as a region file
+/// for the person's place.
+fn write_learned_pack(
+    ctx: &Context,
+    c: &Checklist,
+    plan: Option<&RenewalPlan>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::checklist::learned_pack::{PackProblem, learned_region};
+    let Some(plan) = plan else {
+        return Err(anyhow::anyhow!(t("checklist.sheet.no_plan").to_string()));
+    };
+    match learned_region(ctx.policy, c, plan) {
+        Ok(file) => writeln!(out, "{}", crate::i18n::to_json(&file)?)?,
+        Err(PackProblem::NothingLearned) => {
+            return Err(UsageError(tf("cli.learn.nothing_to_export", &[("id", &c.id)])).into());
+        }
+        Err(PackProblem::NoRegion(_)) => {
+            return Err(anyhow::anyhow!(t("checklist.sheet.no_plan").to_string()));
+        }
     }
     Ok(())
 }

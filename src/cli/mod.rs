@@ -165,6 +165,9 @@ pub enum ExportFormat {
     Text,
     Json,
     Ics,
+    /// What the person was told (`checklist learn`), as a region file for
+    /// their place: a policy pack's file (`renew data check`, `--policy-dir`).
+    Pack,
 }
 
 #[derive(Debug, Subcommand)]
@@ -300,7 +303,10 @@ impl Command {
                     *format == ListFormat::Json
                 }
                 ChecklistCommand::Export { format, .. } => {
-                    matches!(format, ExportFormat::Json | ExportFormat::Ics)
+                    matches!(
+                        format,
+                        ExportFormat::Json | ExportFormat::Ics | ExportFormat::Pack
+                    )
                 }
                 _ => false,
             },

@@ -266,12 +266,19 @@ impl Learned {
             })
             .collect::<Vec<_>>()
             .join("；");
+        // Whom to ask again: who said it, else the phone call itself.
+        let mut tellers: Vec<&str> = said.iter().filter_map(|(_, from)| *from).collect();
+        tellers.dedup();
+        let publisher = match tellers.is_empty() {
+            true => "电话询问".to_string(),
+            false => tellers.join("、"),
+        };
         Some(Source {
             id: LEARNED_SOURCE.to_string(),
             title,
             file: None,
             url: None,
-            publisher: None,
+            publisher: Some(publisher),
             published: Some(first.to_string()),
             confidence: Confidence::Low,
             note: None,
