@@ -1500,3 +1500,62 @@ fn a_plan_with_a_window_says_what_to_ask_and_whom_to_call_in_the_wizard() {
     assert!(s.contains("到期前多久可以申请续期"), "{s}");
     assert!(s.contains("12393"), "{s}");
 }
+
+/// Issue 21 §3: on a saved checklist's question about the review time,
+/// `a` asks for the number the person was told; a bad number is refused
+/// and nothing is saved; a good one is saved with the checklist and the
+/// plan is counted with it.
+#[test]
+fn the_answer_to_a_question_is_recorded_on_its_checklist_item() {
+    let mut h = Harness::new();
+    h.typed("丙市")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("精神病")
+        .enter()
+        .typed("2026-06-30")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    assert!(h.app.result().unwrap().plan().apply_by.is_none());
+    let at = h
+        .checklist()
+        .items
+        .iter()
+        .position(|i| i.id == "ask:review_time")
+        .expect("the question is an item");
+    h.key(KeyCode::Char('4'));
+    for _ in 0..at {
+        h.key(KeyCode::Down);
+    }
+    assert_eq!(h.app.result().unwrap().item(), at);
+    h.key(KeyCode::Char('a')).typed("0").enter();
+    assert!(
+        h.screen().contains("要写 1 到 250 之间的整数"),
+        "{}",
+        h.screen()
+    );
+    assert!(h.saved_files()[0].get("learned").is_none());
+    h.key(KeyCode::Backspace).typed("１０").enter();
+    let saved = &h.saved_files()[0];
+    assert_eq!(saved["learned"]["review_days"]["value"], 10, "{saved}");
+    assert_eq!(saved["learned"]["review_days"]["on"], "2026-01-15");
+    let plan = h.app.result().unwrap().plan();
+    let by = plan.apply_by.as_ref().expect("an apply-by day now");
+    assert_eq!(by.working_days, 10);
+    assert!(by.learned.is_some());
+    // The question is answered: its item is gone, the rest kept.
+    assert!(
+        !h.checklist()
+            .items
+            .iter()
+            .any(|i| i.id == "ask:review_time")
+    );
+    // Elsewhere than on a question, `a` says where it works.
+    h.key(KeyCode::Home).key(KeyCode::Char('a'));
+    assert!(h.app.overlays().is_empty());
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("按a记下问到的数字"), "{s}");
+}

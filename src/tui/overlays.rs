@@ -34,6 +34,13 @@ pub enum Overlay {
     SaveSheet { field: TextInput },
     /// That file is there already: replace it?
     ConfirmOverwrite { path: String },
+    /// The answer to a question of a saved checklist (`ask:review_time`,
+    /// `ask:window`): the number the person was told.
+    Learn {
+        id: String,
+        field: crate::plan::learned::LearnedField,
+        field_input: TextInput,
+    },
 }
 
 fn yes(k: &KeyEvent) -> bool {
@@ -108,6 +115,42 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
                 }
             }
         },
+        Overlay::Learn {
+            id,
+            field,
+            field_input,
+        } => match k.code {
+            KeyCode::Esc => {
+                app.overlays.pop();
+                app.message = None;
+            }
+            KeyCode::Enter => {
+                let (id, field) = (id.clone(), *field);
+                let range = field.range().unwrap_or(1..=1);
+                let text = crate::text::to_half_width(field_input.text.trim());
+                match text.parse::<u32>().ok().filter(|n| range.contains(n)) {
+                    Some(value) => {
+                        app.overlays.pop();
+                        app.message = Some((Level::Info, t("tui.saving").into()));
+                        return Some(vec![Effect::Learn { id, field, value }]);
+                    }
+                    None => {
+                        app.message = Some((
+                            Level::Error,
+                            tf(
+                                "tui.learn.bad_number",
+                                &[("min", range.start()), ("max", range.end())],
+                            ),
+                        ))
+                    }
+                }
+            }
+            _ => {
+                if field_input.edit(k) {
+                    app.message = None;
+                }
+            }
+        },
         Overlay::ConfirmOverwrite { path } => {
             let path = path.clone();
             app.overlays.pop();
@@ -125,7 +168,13 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
 /// when a popup took it.
 pub(crate) fn paste(app: &mut App, text: &str) -> bool {
     match app.overlays.last_mut() {
-        Some(Overlay::Rename { field, .. } | Overlay::SaveSheet { field }) => {
+        Some(
+            Overlay::Rename { field, .. }
+            | Overlay::SaveSheet { field }
+            | Overlay::Learn {
+                field_input: field, ..
+            },
+        ) => {
             field.insert(text);
             true
         }
@@ -204,6 +253,7 @@ pub(crate) fn mouse(app: &mut App, m: &MouseEvent) -> bool {
             Overlay::ConfirmDelete { .. }
             | Overlay::Rename { .. }
             | Overlay::SaveSheet { .. }
+            | Overlay::Learn { .. }
             | Overlay::ConfirmOverwrite { .. },
         ) => true,
         _ => false,
@@ -259,6 +309,16 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 t("tui.sheet.label"),
                 field,
                 &wrap(t("tui.sheet.hint"), popup_width(frame)),
+            ),
+            Overlay::Learn {
+                field, field_input, ..
+            } => field_popup(
+                frame,
+                theme,
+                t("tui.learn.title"),
+                t(&format!("tui.learn.label.{}", field.id())),
+                field_input,
+                &wrap(t("tui.learn.hint"), popup_width(frame)),
             ),
         }
     }

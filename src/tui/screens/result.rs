@@ -270,6 +270,25 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             let i = view.item;
             return app.toggle_item(i);
         }
+        KeyCode::Char('a') | KeyCode::Char('A') if on_checklist => {
+            // The answer to a question of a saved checklist: a number.
+            let saved = view.checklist.as_ref().filter(|c| !c.id.is_empty());
+            let asked = saved.and_then(|c| {
+                let field = learnable(&c.items.get(view.item)?.id)?;
+                Some((c.id.clone(), field))
+            });
+            match asked {
+                Some((id, field)) if kiosk.is_none() => {
+                    app.overlays.push(Overlay::Learn {
+                        id,
+                        field,
+                        field_input: TextInput::default(),
+                    });
+                    app.message = None;
+                }
+                _ => app.message = Some((Level::Info, t("tui.learn.not_here").into())),
+            }
+        }
         KeyCode::Char('n') | KeyCode::Char('N') => {
             if kiosk.is_some() {
                 app.reset_session();
@@ -313,6 +332,17 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// The fact an `ask:` item's answer is, when it is a number the wizard
+/// takes: the review time, the window in months.
+fn learnable(item: &str) -> Option<crate::plan::learned::LearnedField> {
+    use crate::plan::learned::LearnedField;
+    match item {
+        "ask:review_time" => Some(LearnedField::ReviewDays),
+        "ask:window" => Some(LearnedField::WindowMonths),
+        _ => None,
+    }
 }
 
 /// Keys of the documents tab: ↑↓ select a document (the pane scrolls to
