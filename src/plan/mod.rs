@@ -67,8 +67,11 @@ pub fn compute_with(
     let end = extension
         .as_ref()
         .map_or(answers.validity_end, |e| e.extended_end);
-    let rule =
-        (!scope.no_renewal()).then(|| window::window_for(region, national, scope.unsaid(), end));
+    // A window the person was told holds even where the rules say nothing
+    // of the disease.
+    let told_window = learned.window_months.is_some() || learned.window_days.is_some();
+    let unsaid = scope.unsaid().filter(|_| !told_window);
+    let rule = (!scope.no_renewal()).then(|| window::window_for(region, national, unsaid, end));
     if let Some(rule) = &rule {
         warnings.extend(warnings::window_warnings(region, national, rule));
     }

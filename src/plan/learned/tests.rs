@@ -155,3 +155,32 @@ fn a_window_in_months_replaces_one_in_days_and_forget_takes_it_back() {
     );
     assert_eq!(LearnedField::from_flag("days"), None);
 }
+
+/// 丁市's rules (`fx-six`) say nothing of the diseases outside their
+/// list: the window is unknown for them, until the person is told one.
+#[test]
+fn a_learned_window_holds_for_a_disease_the_rules_say_nothing_of() {
+    let policy = fixture::policy();
+    let r = policy.regions.iter().find(|r| r.id == "fx-six").unwrap();
+    let scope = r.renewal_scope.as_ref().unwrap();
+    let outside = r
+        .diseases
+        .iter()
+        .find(|d| !scope.diseases.contains(&d.id))
+        .unwrap();
+    let a = answers("fx-six", &outside.id, "2026-06-30");
+    let before = compute(&policy, &a, d("2026-01-10")).unwrap();
+    assert!(before.window.as_ref().is_none_or(|w| w.assumed));
+    let plan = compute_with(
+        &policy,
+        &a,
+        &told(LearnedField::WindowMonths, 4),
+        d("2026-01-10"),
+    )
+    .unwrap();
+    let w = plan.window.as_ref().unwrap();
+    assert_eq!(
+        (w.months, w.assumed, w.opens),
+        (Some(4), false, d("2026-02-28"))
+    );
+}
