@@ -329,6 +329,23 @@ impl Checklist {
         for item in &self.items {
             dates.push(("items[].done_at", item.done_at.map(|t| t.date_naive())));
         }
+        // What the person was told: a day like any other, and a number
+        // no office gives (a million working days would take the working
+        // day count forever) is refused as `checklist learn` refuses it.
+        for field in self.learned.fields() {
+            dates.push(("learned.on", self.learned.said(field).map(|(on, _)| on)));
+            if let (Some(range), Some(crate::plan::learned::LearnedAnswer::Number(n))) =
+                (field.range(), self.learned.value(field))
+                && !range.contains(&n)
+            {
+                return Err(format!(
+                    "learned.{}: {n} is outside {} to {}",
+                    field.id(),
+                    range.start(),
+                    range.end()
+                ));
+            }
+        }
         dates.push(("cycle.submitted_on", self.cycle.submitted_on));
         dates.push(("cycle.refused_on", self.cycle.refused_on));
         for h in &self.history {

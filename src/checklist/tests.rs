@@ -471,3 +471,22 @@ fn a_checklist_saved_before_questions_were_items_keeps_its_ticks_and_gains_them(
         p.questions.len()
     );
 }
+
+/// A file that says the person was told of a review of a million working
+/// days (or on a day out of range) is not read as a checklist: counting
+/// such a day would never end.
+#[test]
+fn a_learned_value_out_of_range_in_a_file_is_refused() {
+    use crate::plan::learned::LearnedField;
+    let (_, mut c) = checklist("2026-01-15");
+    c.learned
+        .set(LearnedField::ReviewDays, 10, d("2026-01-10"), None);
+    assert_eq!(c.check_bounds(), Ok(()));
+    c.learned
+        .set(LearnedField::ReviewDays, 1_000_000, d("2026-01-10"), None);
+    let e = c.check_bounds().unwrap_err();
+    assert!(e.contains("learned.review_days"), "{e}");
+    c.learned
+        .set(LearnedField::ReviewDays, 10, d("9999-01-10"), None);
+    assert!(c.check_bounds().unwrap_err().contains("learned.on"));
+}
