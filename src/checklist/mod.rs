@@ -333,13 +333,13 @@ impl Checklist {
         // no office gives (a million working days would take the working
         // day count forever) is refused as `checklist learn` refuses it.
         for field in self.learned.fields() {
-            dates.push(("learned.on", self.learned.said(field).map(|(on, _)| on)));
+            dates.push(("learned[].on", self.learned.said(field).map(|(on, _)| on)));
             if let (Some(range), Some(crate::plan::learned::LearnedAnswer::Number(n))) =
                 (field.range(), self.learned.value(field))
                 && !range.contains(&n)
             {
                 return Err(format!(
-                    "learned.{}: {n} is outside {} to {}",
+                    "learned[].{}: {n} is outside {} to {}",
                     field.id(),
                     range.start(),
                     range.end()

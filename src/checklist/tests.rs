@@ -485,8 +485,8 @@ fn a_learned_value_out_of_range_in_a_file_is_refused() {
     c.learned
         .set(LearnedField::ReviewDays, 1_000_000, d("2026-01-10"), None);
     let e = c.check_bounds().unwrap_err();
-    assert!(e.contains("learned.review_days"), "{e}");
+    assert!(e.contains("learned[].review_days"), "{e}");
     c.learned
         .set(LearnedField::ReviewDays, 10, d("9999-01-10"), None);
-    assert!(c.check_bounds().unwrap_err().contains("learned.on"));
+    assert!(c.check_bounds().unwrap_err().contains("learned[].on"));
 }
