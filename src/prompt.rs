@@ -316,16 +316,18 @@ pub fn run(
         let asked = step;
         let done = match step {
             Question::Region if line.is_empty() => advance(&mut step),
-            Question::Region => match from_offered.map_or_else(|| pick(&regions, listed, &line), Ok) {
-                Ok(i) => {
-                    d.set_region(choices[i].clone());
-                    advance(&mut step)
+            Question::Region => {
+                match from_offered.map_or_else(|| pick(&regions, listed, &line), Ok) {
+                    Ok(i) => {
+                        d.set_region(choices[i].clone());
+                        advance(&mut step)
+                    }
+                    Err(amb) => {
+                        bad_choice(out, amb, &options, &mut suggested)?;
+                        false
+                    }
                 }
-                Err(amb) => {
-                    bad_choice(out, amb, &options, &mut suggested)?;
-                    false
-                }
-            },
+            }
             Question::Scheme if line.is_empty() => advance(&mut step),
             Question::Scheme => match from_offered.map_or_else(|| pick(&schemes, 2, &line), Ok) {
                 Ok(i) => {

@@ -1050,7 +1050,8 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     let flat = |s: String| s.split_whitespace().collect::<String>();
     let show = flat(run(&["checklist", "show", "7b2e4d10"]));
     for want in [
-        "已完成1/6项",
+        "已完成1/7项",
+        "☐5.问清：到期前多久可以申请续期？最早哪天可以交？",
         "“确诊途径”已按途径1“住院确诊”（经住院确诊的）备齐，其他途径的材料不用再准备",
         "途径1“住院确诊”（经住院确诊的）·已备齐☑2.住院确诊病历",
         "途径2“门诊确诊”（未经住院确诊的）·已备0/1☐3.二级或以上医院临床确诊的门诊病历",
@@ -1060,19 +1061,19 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     let v = env.json(&["checklist", "show", "7b2e4d10", "--format", "json"]);
     assert_eq!(
         (v["done"].clone(), v["total"].clone()),
-        (1.into(), 6.into())
+        (1.into(), 7.into())
     );
     assert_eq!(v["choice_states"][0]["complete_route"], "inpatient");
     assert_eq!(v["choices"][0]["routes"][1]["id"], "outpatient");
     let list = run(&["checklist", "list"]);
-    assert!(list.contains("1/6"), "{list}");
+    assert!(list.contains("1/7"), "{list}");
     let v = env.json(&["checklist", "list", "--format", "json"]);
     assert_eq!(
         (
             v["checklists"][0]["done"].clone(),
             v["checklists"][0]["total"].clone()
         ),
-        (1.into(), 6.into())
+        (1.into(), 7.into())
     );
     assert_eq!(
         std::fs::read(&path).unwrap(),
@@ -1085,7 +1086,7 @@ fn an_either_or_shows_in_every_checklist_output_and_an_old_file_upgrades_on_save
     assert!(out.contains("〔任选其一·途径 1：住院确诊〕"), "{out}");
     let agenda = flat(run(&["agenda", "--days", "90"]));
     assert!(
-        agenda.contains("已完成0/6·“确诊途径”任选其一，还没备齐"),
+        agenda.contains("已完成0/7·“确诊途径”任选其一，还没备齐"),
         "{agenda}"
     );
     let v: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
@@ -1154,4 +1155,341 @@ fn a_label_equal_to_an_id_is_ambiguous_and_labels_match_as_shown() {
         String::from_utf8_lossy(&out.stdout).contains("2026-06-30")
             || String::from_utf8_lossy(&out.stdout).contains("6月30日")
     );
+}
+
+/// Issue 21 §3: 长沙 高血压 saved; the person learns the review takes 10
+/// working days: the plan counts the day to apply by from it, marked
+/// learned with the day and who said it, the text says where it came
+/// from, and `--forget` brings the unknown back.
+#[test]
+fn a_learned_review_time_gives_the_apply_by_day_and_can_be_taken_back() {
+    let env = Env::new();
+    let on_day = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2026-12-08"]);
+        env.cmd(&all).output().unwrap()
+    };
+    let json_on_day = |args: &[&str]| -> Value {
+        let out = on_day(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let text_on_day = |args: &[&str]| -> String {
+        let out = on_day(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect()
+    };
+    let v = json_on_day(&[
+        "plan",
+        "--region",
+        "长沙",
+        "--scheme",
+        "employee",
+        "--disease",
+        "高血压",
+        "--end",
+        "2027-03-31",
+        "--format",
+        "json",
+        "--save",
+        "--label",
+        "妈妈",
+    ]);
+    let id = v["checklist"]["id"].as_str().unwrap().to_string();
+    let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);
+    assert!(show["apply_by"].is_null(), "{}", show["apply_by"]);
+    assert!(text_on_day(&["checklist", "show", &id]).contains("问清：审核要几个工作日"));
+
+    let said = text_on_day(&[
+        "checklist",
+        "learn",
+        &id,
+        "--review-days",
+        "10",
+        "--on",
+        "2026-12-08",
+        "--from",
+        "医保窗口",
+    ]);
+    assert!(
+        said.contains("审核要10个工作日：您在2026-12-08从医保窗口问到"),
+        "{said}"
+    );
+    let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);
+    let by = &show["apply_by"];
+    assert_eq!(by["working_days"], 10, "{by}");
+    assert_eq!(by["source"], "learned");
+    assert_eq!(by["on"], "2026-12-08");
+    assert_eq!(by["from"], "医保窗口");
+    // 2027's holidays are not published: the day is still an estimate.
+    assert_eq!(by["estimated"], true);
+    assert_eq!(show["window"]["apply_by"], by["date"]);
+    assert_eq!(show["learned"]["review_days"]["value"], 10);
+    assert_eq!(show["learned_used"][0]["source"], "learned");
+    let text = text_on_day(&["checklist", "show", &id]);
+    assert!(text.contains("您在2026-12-08从医保窗口问到"), "{text}");
+    assert!(!text.contains("问清：审核要几个工作日"), "{text}");
+    let plan_text = text_on_day(&["checklist", "export", &id, "--format", "text"]);
+    assert!(
+        plan_text.contains(by["date"].as_str().unwrap()),
+        "{plan_text}"
+    );
+
+    text_on_day(&["checklist", "learn", &id, "--forget", "review-days"]);
+    let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);
+    assert!(show["apply_by"].is_null() && show["window"]["apply_by"].is_null());
+    assert!(show.get("learned").is_none(), "{show}");
+    assert!(text_on_day(&["checklist", "show", &id]).contains("问清：审核要几个工作日"));
+}
+
+/// Issue 21 §3: a bad value (0, negative, 10,000 days, months out of
+/// range), no fact or two, an unknown field to forget or a day after
+/// today: a clear message in the person's language naming the flag, exit
+/// status 2, and the saved file unchanged.
+#[test]
+fn bad_learned_values_are_refused_naming_the_flag_and_change_nothing() {
+    let env = Env::new();
+    let id = env.save("甲市", "糖尿病", "2026-03-31", "妈妈");
+    let path = checklist_path(&env, &id);
+    let before = std::fs::read(&path).unwrap();
+    for (args, names) in [
+        (vec!["--review-days", "0"], "--review-days"),
+        (vec!["--review-days", "-3"], "--review-days"),
+        (vec!["--review-days", "10000"], "--review-days"),
+        (vec!["--review-days", "十"], "--review-days"),
+        (vec!["--window-months", "0"], "--window-months"),
+        (vec!["--window-months", "25"], "--window-months"),
+        (vec!["--window-days", "99999999999"], "--window-days"),
+        (vec![], "--review-days"),
+        (
+            vec!["--review-days", "5", "--window-days", "30"],
+            "--window-days",
+        ),
+        (vec!["--no-renewal", "--forget", "review-days"], "--forget"),
+        (vec!["--forget", "days"], "--forget"),
+        (
+            vec!["--review-days", "5", "--on", "2026-02-01"],
+            "2026-02-01",
+        ),
+    ] {
+        let mut all = vec!["checklist", "learn", id.as_str()];
+        all.extend(args.iter().copied());
+        let out = env.cmd(&all).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(names), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+    }
+    let out = env
+        .cmd(&[
+            "--lang",
+            "en",
+            "checklist",
+            "learn",
+            &id,
+            "--review-days",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--review-days") && err.contains("whole number"),
+        "{err}"
+    );
+}
+
+/// Issue 21 §3: a learned value that contradicts the shipped data (甲市's
+/// review time) is used, and both are shown.
+#[test]
+fn a_learned_value_that_contradicts_the_data_is_used_and_both_are_shown() {
+    let env = Env::new();
+    let id = env.save("甲市", "糖尿病", "2026-03-31", "妈妈");
+    let before = env.json(&["checklist", "show", &id, "--format", "json"]);
+    let shipped = before["apply_by"]["working_days"].as_u64().unwrap();
+    let told = (shipped + 10).to_string();
+    env.cmd(&[
+        "checklist",
+        "learn",
+        &id,
+        "--review-days",
+        &told,
+        "--from",
+        "12393",
+    ])
+    .assert()
+    .success();
+    let v = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(v["apply_by"]["working_days"].to_string(), told);
+    assert_eq!(v["apply_by"]["on"], "2026-01-15", "--on defaults to today");
+    assert!(v["apply_by"]["date"].as_str() < before["apply_by"]["date"].as_str());
+    assert_eq!(v["learned_used"][0]["shipped"]["value"], shipped);
+    let out = env.cmd(&["checklist", "show", &id]).output().unwrap();
+    let text: String = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains(&format!("审核要{told}个工作日：您在2026-01-15从12393问到"))
+            && text.contains(&format!("本程序的资料写的是：审核要{shipped}个工作日")),
+        "{text}"
+    );
+}
+
+/// Issue 21 §4: what one person was told, for the whole clinic. The
+/// learned facts of 长沙 高血压 (长沙 takes 湖南's file) export as a city
+/// file for 长沙 inheriting the rest; of 甲市 (its own file), as that file
+/// whole; of 石家庄 (no data: the generic plan), as a whole file for
+/// 石家庄. `renew data check` accepts each, and with `--policy-dir` a fresh
+/// plan gives the dates the checklist gives.
+#[test]
+fn the_learned_facts_export_as_a_pack_that_reproduces_the_dates() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2026-12-08"]);
+        let out = env.cmd(&all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json = |args: &[&str]| -> Value { serde_json::from_slice(&run(args)).unwrap() };
+    for (place, disease, end) in [
+        ("长沙", "高血压", "2027-03-31"),
+        ("甲市", "糖尿病", "2027-03-31"),
+        ("石家庄", "糖尿病", "2027-03-31"),
+    ] {
+        let v = json(&[
+            "plan",
+            "--region",
+            place,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            end,
+            "--format",
+            "json",
+            "--save",
+        ]);
+        let id = v["checklist"]["id"].as_str().unwrap().to_string();
+        // Nothing learned yet: nothing to export.
+        let out = env
+            .cmd(&[
+                "checklist",
+                "export",
+                &id,
+                "--format",
+                "pack",
+                "--today",
+                "2026-12-08",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        run(&[
+            "checklist",
+            "learn",
+            &id,
+            "--review-days",
+            "12",
+            "--from",
+            "医保窗口",
+        ]);
+        run(&[
+            "checklist",
+            "learn",
+            &id,
+            "--window-months",
+            "2",
+            "--from",
+            "12393",
+        ]);
+        let pack = env.dir.path().join(format!("pack-{id}"));
+        std::fs::create_dir_all(&pack).unwrap();
+        let file = run(&["checklist", "export", &id, "--format", "pack"]);
+        let region: Value = serde_json::from_slice(&file).unwrap();
+        std::fs::write(pack.join("learned.json"), &file).unwrap();
+        let learned = region["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == "learned")
+            .expect("the learned source");
+        assert_eq!(learned["confidence"], "low");
+        assert_eq!(
+            learned["title"],
+            "在 2026-12-08 电话询问 医保窗口；在 2026-12-08 电话询问 12393"
+        );
+        let checked = run(&["data", "check", pack.to_str().unwrap()]);
+        assert!(String::from_utf8_lossy(&checked).contains("1 个地区文件可以使用，0 个问题"));
+
+        let show = json(&["checklist", "show", &id, "--format", "json"]);
+        let fresh = json(&[
+            "plan",
+            "--region",
+            place,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            end,
+            "--format",
+            "json",
+            "--policy-dir",
+            pack.to_str().unwrap(),
+        ]);
+        assert_eq!(fresh["window"]["opens"], show["window"]["opens"], "{place}");
+        assert_eq!(
+            fresh["window"]["closes"], show["window"]["closes"],
+            "{place}"
+        );
+        assert_eq!(fresh["window"]["months"], 2, "{place}");
+        assert_eq!(
+            fresh["apply_by"]["date"], show["apply_by"]["date"],
+            "{place}"
+        );
+        assert_eq!(fresh["apply_by"]["working_days"], 12, "{place}");
+        assert!(fresh["apply_by"]["date"].is_string(), "{place}");
+        if place == "长沙" {
+            // Only what was learned: the rest comes from 湖南's file.
+            assert_eq!(region["place"], "430100");
+            assert!(region.get("documents").is_none() && region.get("diseases").is_none());
+            assert_eq!(fresh["data_levels"]["diseases"], "province");
+        } else if place == "甲市" {
+            assert_eq!(region["id"], "fx-exact");
+        } else {
+            // The generic entry, made a file for 石家庄 itself.
+            assert_eq!(
+                (region["id"].as_str(), region["generic"].as_bool()),
+                (Some("place-130100"), Some(false))
+            );
+            assert_eq!(fresh["region"]["id"], "place-130100");
+        }
+    }
 }

@@ -1241,11 +1241,12 @@ fn an_either_or_of_document_routes_on_the_documents_and_checklist_tabs() {
     h.typed("4");
     let s = h.screen();
     assert!(s.contains("〔任选其一·途径 1：住院确诊〕"), "{s}");
-    assert!(s.contains("清单 0/6"), "{s}");
+    // The group counts once; the assumed window is a question to ask.
+    assert!(s.contains("清单 0/7"), "{s}");
     // Item 2 is the inpatient route's only document.
     h.key(KeyCode::Down).typed(" ");
     let s = h.screen();
-    assert!(s.contains("清单 1/6"), "{s}");
+    assert!(s.contains("清单 1/7"), "{s}");
     let flat: String = s.split_whitespace().collect();
     assert!(flat.contains("已按途径1“住院确诊”"), "{s}");
 }
@@ -1472,4 +1473,94 @@ fn snapshots_of_grace_and_no_renewal() {
     let s = h.screen();
     assert!(s.contains("◐") && s.contains("✓"), "{s}");
     snap("28_home_grace_and_no_renewal", &h);
+}
+
+/// Issue 21: a plan with a window (丙市's is assumed: the source gives
+/// none) says on its window tab what to ask and whom to call, as the
+/// printed plan does; on a wide screen the sources tab, which takes the
+/// rules the left pane has no room for, says it.
+#[test]
+fn a_plan_with_a_window_says_what_to_ask_and_whom_to_call_in_the_wizard() {
+    let mut h = Harness::new();
+    h.typed("丙市")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("癫痫")
+        .enter()
+        .typed("2026-06-30")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    assert!(h.app.result().is_some_and(|r| r.plan().window.is_some()));
+    h.key(KeyCode::End);
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("打电话时问清这些"), "{s}");
+    assert!(s.contains("到期前多久可以申请续期"), "{s}");
+    assert!(s.contains("12393"), "{s}");
+    h.resize(140, 50);
+    h.key(KeyCode::Char('5')).key(KeyCode::End);
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("到期前多久可以申请续期"), "{s}");
+    assert!(s.contains("12393"), "{s}");
+}
+
+/// Issue 21 §3: on a saved checklist's question about the review time,
+/// `a` asks for the number the person was told; a bad number is refused
+/// and nothing is saved; a good one is saved with the checklist and the
+/// plan is counted with it.
+#[test]
+fn the_answer_to_a_question_is_recorded_on_its_checklist_item() {
+    let mut h = Harness::new();
+    h.typed("丙市")
+        .enter()
+        .typed("1")
+        .enter()
+        .typed("精神病")
+        .enter()
+        .typed("2026-06-30")
+        .enter()
+        .enter()
+        .enter();
+    assert_eq!(h.app.page(), Page::Result);
+    assert!(h.app.result().unwrap().plan().apply_by.is_none());
+    let at = h
+        .checklist()
+        .items
+        .iter()
+        .position(|i| i.id == "ask:review_time")
+        .expect("the question is an item");
+    h.key(KeyCode::Char('4'));
+    for _ in 0..at {
+        h.key(KeyCode::Down);
+    }
+    assert_eq!(h.app.result().unwrap().item(), at);
+    h.key(KeyCode::Char('a')).typed("0").enter();
+    assert!(
+        h.screen().contains("要写 1 到 250 之间的整数"),
+        "{}",
+        h.screen()
+    );
+    assert!(h.saved_files()[0].get("learned").is_none());
+    h.key(KeyCode::Backspace).typed("１０").enter();
+    let saved = &h.saved_files()[0];
+    assert_eq!(saved["learned"]["review_days"]["value"], 10, "{saved}");
+    assert_eq!(saved["learned"]["review_days"]["on"], "2026-01-15");
+    let plan = h.app.result().unwrap().plan();
+    let by = plan.apply_by.as_ref().expect("an apply-by day now");
+    assert_eq!(by.working_days, 10);
+    assert!(by.learned.is_some());
+    // The question is answered: its item is gone, the rest kept.
+    assert!(
+        !h.checklist()
+            .items
+            .iter()
+            .any(|i| i.id == "ask:review_time")
+    );
+    // Elsewhere than on a question, `a` says where it works.
+    h.key(KeyCode::Home).key(KeyCode::Char('a'));
+    assert!(h.app.overlays().is_empty());
+    let s: String = h.screen().split_whitespace().collect();
+    assert!(s.contains("按a记下问到的数字"), "{s}");
 }

@@ -81,6 +81,32 @@ question-review_time = How many working days does the review take? By which day 
 question-documents = Which documents do I bring for renewal, and how recent must they be?
 question-validity = How long is the renewed qualification valid?
 question-continuity = Are my benefits still paid while the review runs?
+learned-said_from = what { $from } told you on { $on }
+learned-said = what you were told on { $on }
+learned-line = { $fact }: { $said }
+learned-shipped = {" "}(this program's data says: { $fact }; what you were told is used)
+learned-fact-review_days = the review takes { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    }
+learned-fact-window_months = one may apply from { $n ->
+        [one] { $n } month
+       *[other] { $n } months
+    } before the end date
+learned-fact-window_days = one may apply within { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    } before the end date
+learned-fact-no_renewal = this disease needs no renewal
+plan-learned-heading = What you were told (this plan counts with it):
+cli-learn-saved = Noted ({ $label }): { $fact }.
+cli-learn-forgot = Taken back ({ $label }): --{ $flag } is no longer counted as told.
+cli-learn-nothing_to_forget = This checklist has nothing noted for --{ $flag }; nothing was changed.
+cli-learn-bad_number = --{ $flag } "{ $value }" is not valid: give a whole number from { $min } to { $max }. Nothing was saved.
+cli-learn-one_flag = Give one thing you were told: --review-days N, --window-months M, --window-days D or --no-renewal (one at a time), or --forget FIELD. Nothing was saved.
+cli-learn-bad_field = --forget takes review-days, window-months, window-days or no-renewal, not "{ $value }". Nothing was saved.
+cli-learn-nothing_to_export = Checklist { $id } has nothing noted yet, so there is no pack to export. Note what you were told first: renew checklist learn { $id } …
+cli-what-from = who told you (--from)
 checklist-item-ask = Ask: { $question }
 checklist-item-confirm_phone = Call the insurance office ({ $phone }) to confirm the renewal deadline and documents (this program's data may be incomplete or out of date)
 checklist-item-confirm_no_renewal = You may call the insurance office to confirm that your qualification really needs no renewal (this program's data may be incomplete or out of date)
@@ -479,7 +505,7 @@ clap-checklist-show-about = One checklist with its items (id, unique id prefix, 
 clap-checklist-tick-about = Mark an item done (its number, id, or unique id prefix)
 clap-checklist-untick-about = Mark an item not done
 clap-checklist-delete-about = Delete a checklist (needs --yes)
-clap-checklist-export-about = A printable sheet (markdown, text), the file (json) or calendar events (ics)
+clap-checklist-export-about = A printable sheet (markdown, text), the file (json), calendar events (ics) or what you were told as a region file for a pack (pack)
 clap-data-about = Policy data packs: renew data check DIR reports every problem
 clap-data-check-about = Check a folder of region files: every problem with file, field and reason
 clap-regions-about = List the regions the program has data for (--all: every province and city)
@@ -682,6 +708,15 @@ clap-checklist-submit-channel = The channel used: its id or a unique part of its
 clap-checklist-approve-new_end = The new end date, from the approval letter (认定书)
 clap-checklist-approve-on = The day of the decision (default: today)
 clap-checklist-refuse-on = The day of the decision (default: today)
+clap-checklist-learn-about = Record what you were told when you asked (one fact at a time; --forget takes one back): this checklist's plan is counted with it
+clap-checklist-learn-id = The checklist: its id, a unique start of it, or its label (see renew checklist list)
+clap-checklist-learn-review_days = The review takes N working days (1–250)
+clap-checklist-learn-window_months = One may apply from M months before the end date (1–24)
+clap-checklist-learn-window_days = One may apply within D days before the end date (1–730)
+clap-checklist-learn-no_renewal = This disease needs no renewal
+clap-checklist-learn-from = Who told you (the insurance window, 12393 …)
+clap-checklist-learn-on = The day you were told (default: today)
+clap-checklist-learn-forget = Take back what was recorded: review-days, window-months, window-days or no-renewal
 clap-checklist-export-all = Every checklist in one calendar (with --format ics)
 clap-agenda-days = How many days ahead
 clap-agenda-format = Output format
@@ -911,6 +946,13 @@ tui-home-renamed = Renamed to "{ $label }".
 tui-rename-title = Rename
 tui-rename-label = New label:{" "}
 tui-rename-hint = Whose checklist it is: a word or a name (e.g. Mum, Wang Xiuying); checklists stay on this computer. No ID or phone numbers. Enter saves, Esc cancels.
+tui-learn-title = What you were told
+tui-learn-label-review_days = Review takes (working days):
+tui-learn-label-window_months = May apply from (months before the end):
+tui-learn-hint = Type the number you were told on the phone. Enter records it (this checklist's plan is counted with it, marked as told to you today), Esc cancels. To take it back: renew checklist learn ID --forget FIELD.
+tui-learn-saved = Recorded; the plan is counted with what you were told.
+tui-learn-bad_number = Give a whole number from { $min } to { $max }.
+tui-learn-not_here = On a saved checklist, select the question about the review time or the window and press a to record the number.
 tui-rename-empty = The label cannot be empty.
 tui-edit-hint = Change this checklist's answers: choose a row and press Enter to change it, then Confirm. Ticks that still apply are kept. Esc leaves it as it was.
 tui-edited = Checklist "{ $label }" updated; the ticks that still apply are kept.

@@ -112,7 +112,7 @@ pub fn sort_key(action: Option<&NextAction>) -> (u8, NaiveDate) {
 /// today's plan only for a result's day (so 5,000 checklists open quickly).
 pub fn list_action(c: &Checklist, today: NaiveDate, policy: &PolicySet) -> Option<NextAction> {
     let plan = (c.cycle.state == CycleState::Submitted)
-        .then(|| crate::plan::compute(policy, &c.answers, today).ok())
+        .then(|| c.plan(policy, today).ok())
         .flatten();
     next_action(c, plan.as_ref(), today, policy)
 }

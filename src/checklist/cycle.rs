@@ -241,7 +241,7 @@ pub fn submit(
     not_future(on, today)?;
     let channel = match channel {
         Some(q) => {
-            let plan = plan::compute(policy, &c.answers, today)?;
+            let plan = c.plan(policy, today)?;
             Some(find_channel(&plan, q)?.id.clone())
         }
         None => None,
@@ -292,7 +292,7 @@ pub(crate) fn approve(
     }
     let mut answers = c.answers.clone();
     answers.validity_end = new_end;
-    let plan = plan::compute(policy, &answers, today)?;
+    let plan = plan::compute_with(policy, &answers, &c.learned, today)?;
     push_history(c, Outcome::Approved, on, Some(new_end));
     c.answers = answers;
     c.window = saved_window(&plan);

@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod cycle;
 pub mod export;
+pub mod learned_pack;
 pub mod notes;
 pub mod store;
 pub(crate) mod words;
@@ -277,6 +278,14 @@ pub struct Checklist {
     /// renewal cycles. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<notes::Note>,
+    /// What the person was told when they asked (`renew checklist learn`):
+    /// the plan for this checklist is computed with it. Absent when nothing
+    /// was; a file without it reads as nothing learned.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::plan::learned::Learned::is_empty"
+    )]
+    pub learned: crate::plan::learned::Learned,
     /// Fields this version does not know, kept as they were on save.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -313,8 +322,19 @@ impl Checklist {
             history: Vec::new(),
             typed_disease: plan.disease.typed.clone(),
             notes: Vec::new(),
+            learned: crate::plan::learned::Learned::default(),
             extra: serde_json::Map::new(),
         }
+    }
+
+    /// The plan for this checklist on `today`: its answers, with what the
+    /// person was told in place of the data's values.
+    pub fn plan(
+        &self,
+        policy: &crate::policy::PolicySet,
+        today: NaiveDate,
+    ) -> Result<RenewalPlan, crate::plan::PlanError> {
+        crate::plan::compute_with(policy, &self.answers, &self.learned, today)
     }
 
     /// Every date and number within bounds that no real checklist leaves
@@ -332,6 +352,23 @@ impl Checklist {
         ];
         for item in &self.items {
             dates.push(("items[].done_at", item.done_at.map(|t| t.date_naive())));
+        }
+        // What the person was told: a day like any other, and a number
+        // no office gives (a million working days would take the working
+        // day count forever) is refused as `checklist learn` refuses it.
+        for field in self.learned.fields() {
+            dates.push(("learned[].on", self.learned.said(field).map(|(on, _)| on)));
+            if let (Some(range), Some(crate::plan::learned::LearnedAnswer::Number(n))) =
+                (field.range(), self.learned.value(field))
+                && !range.contains(&n)
+            {
+                return Err(format!(
+                    "learned[].{}: {n} is outside {} to {}",
+                    field.id(),
+                    range.start(),
+                    range.end()
+                ));
+            }
         }
         dates.push(("cycle.submitted_on", self.cycle.submitted_on));
         dates.push(("cycle.refused_on", self.cycle.refused_on));
@@ -747,6 +784,19 @@ pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
                 step.note = Some(phones.clone());
             }
             items.push(step);
+        }
+        // What to ask on that call, one item per question: required when
+        // the answer decides whether, when, where or with what to apply.
+        if id == "confirm" {
+            for q in &plan.questions {
+                use crate::plan::questions::Unknown;
+                let required = !matches!(q.about, Unknown::Validity | Unknown::Continuity);
+                items.push(item(
+                    format!("ask:{}", q.about.id()),
+                    ItemKind::Step,
+                    required,
+                ));
+            }
         }
     }
     for n in plan.still_matters.iter().filter(|_| !renewing) {

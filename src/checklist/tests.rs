@@ -276,8 +276,10 @@ fn one_complete_route_settles_an_either_or() {
             ][..]
         ]
     );
-    // id card + 4 steps (confirm, choose, apply, result) + the group once.
-    assert_eq!(c.progress(), (0, 6));
+    // id card + 4 steps (confirm, choose, apply, result) + the question
+    // of the assumed window + the group once.
+    assert!(c.items.iter().any(|i| i.id == "ask:window" && i.required));
+    assert_eq!(c.progress(), (0, 7));
     let state = |c: &Checklist| choice_status(&c.choice_states()[0]);
     assert!(state(&c).contains("还没有哪一种途径备齐"), "{}", state(&c));
     assert!(
@@ -293,10 +295,10 @@ fn one_complete_route_settles_an_either_or() {
     tick(&mut c, "doc:outpatient-records");
     assert_eq!(c.choice_states()[0].complete, None);
     assert_eq!(c.choice_states()[0].routes, [(0, 1), (1, 2)]);
-    assert_eq!(c.progress(), (0, 6));
+    assert_eq!(c.progress(), (0, 7));
     tick(&mut c, "doc:outpatient-tests");
     assert_eq!(c.choice_states()[0].complete, Some(1));
-    assert_eq!(c.progress(), (1, 6));
+    assert_eq!(c.progress(), (1, 7));
     assert!(state(&c).contains("已按途径 2“门诊确诊”"), "{}", state(&c));
     // Everything else done, the inpatient route untouched: finished.
     for i in 0..c.items.len() {
@@ -305,7 +307,7 @@ fn one_complete_route_settles_an_either_or() {
         }
     }
     assert!(!c.items[c.find_item("doc:inpatient-records").unwrap()].done);
-    assert_eq!(c.progress(), (6, 6));
+    assert_eq!(c.progress(), (7, 7));
     // A route's item carries its route where it stands alone.
     let item = &c.items[c.find_item("doc:inpatient-records").unwrap()];
     assert_eq!(
@@ -328,7 +330,7 @@ fn the_checklist_document_shows_each_route_with_its_items() {
         text.find(needle)
             .unwrap_or_else(|| panic!("{needle}: {text}"))
     };
-    assert!(text.contains("已完成 1/6 项"), "{text}");
+    assert!(text.contains("已完成 1/7 项"), "{text}");
     assert!(
         at("“确诊途径”已按途径 1“住院确诊”") < at("► 材料"),
         "{text}"
@@ -522,4 +524,109 @@ fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
             .unwrap()
             .contains("2027-06-30")
     );
+}
+/// 丙市 精神病 (the fixture's `fx-assumed`): an assumed window, a hospital
+/// with no review time. Issue 21: one item per question the plan asks.
+fn asking() -> (PolicySet, Answers, plan::RenewalPlan) {
+    let policy = crate::policy::fixture::policy();
+    let a = Answers {
+        region: "fx-assumed".into(),
+        disease: "psychosis".into(),
+        validity_end: d("2026-06-30"),
+        ..answers()
+    };
+    let p = plan::compute(&policy, &a, d("2026-01-15")).unwrap();
+    (policy, a, p)
+}
+
+#[test]
+fn each_question_the_plan_asks_is_an_item_required_when_it_decides_when_to_apply() {
+    use crate::plan::questions::Unknown;
+    let (_, a, p) = asking();
+    assert!(p.questions.len() >= 2, "{:?}", p.questions);
+    let c = Checklist::new("q1".into(), "", &a, &p, at("2026-01-15"));
+    let asks: Vec<&Item> = c
+        .items
+        .iter()
+        .filter(|i| i.id.starts_with("ask:"))
+        .collect();
+    assert_eq!(asks.len(), p.questions.len());
+    for (q, item) in p.questions.iter().zip(&asks) {
+        assert_eq!(item.id, format!("ask:{}", q.about.id()));
+        let wanted = !matches!(q.about, Unknown::Validity | Unknown::Continuity);
+        assert_eq!(item.required, wanted, "{}", item.id);
+        let text = item_text(item, &c.window, d("2026-01-15"));
+        assert!(
+            text.contains(crate::plan::render::question_words(q.about)),
+            "{text}"
+        );
+    }
+    // Right after the call that asks them.
+    let call = c.items.iter().position(|i| i.id == "step:confirm").unwrap();
+    assert!(c.items[call + 1].id.starts_with("ask:"));
+    // A sourced plan asks only what its data leaves out: not the window.
+    let (policy, known) = checklist("2026-01-15");
+    let kp = plan::compute(&policy, &answers(), d("2026-01-15")).unwrap();
+    let ids: Vec<String> = known
+        .items
+        .iter()
+        .filter(|i| i.id.starts_with("ask:"))
+        .map(|i| i.id.clone())
+        .collect();
+    let asked: Vec<String> = kp
+        .questions
+        .iter()
+        .map(|q| format!("ask:{}", q.about.id()))
+        .collect();
+    assert_eq!(ids, asked);
+    assert!(!ids.contains(&"ask:window".to_string()));
+}
+
+#[test]
+fn a_checklist_saved_before_questions_were_items_keeps_its_ticks_and_gains_them() {
+    let (_, a, p) = asking();
+    let mut c = Checklist::new("q2".into(), "", &a, &p, at("2026-01-15"));
+    c.items.retain(|i| !i.id.starts_with("ask:"));
+    let first_doc = c.items[0].id.clone();
+    c.set_done(0, true, at("2026-01-16"));
+    // As the previous version wrote it.
+    let mut file = serde_json::to_value(&c).unwrap();
+    file["schema_version"] = 3.into();
+    let text = serde_json::to_string(&file).unwrap();
+    let mut old: Checklist = serde_json::from_str(&text).unwrap();
+    let changes = old.refresh(&p, at("2026-01-17"));
+    assert!(
+        changes
+            .iter()
+            .any(|ch| matches!(ch, Change::Added { item } if item.id.starts_with("ask:"))),
+        "{changes:?}"
+    );
+    let ticked = old.items.iter().find(|i| i.id == first_doc).unwrap();
+    assert!(ticked.done && ticked.done_at == Some(at("2026-01-16")));
+    assert_eq!(
+        old.items
+            .iter()
+            .filter(|i| i.id.starts_with("ask:"))
+            .count(),
+        p.questions.len()
+    );
+}
+
+/// A file that says the person was told of a review of a million working
+/// days (or on a day out of range) is not read as a checklist: counting
+/// such a day would never end.
+#[test]
+fn a_learned_value_out_of_range_in_a_file_is_refused() {
+    use crate::plan::learned::LearnedField;
+    let (_, mut c) = checklist("2026-01-15");
+    c.learned
+        .set(LearnedField::ReviewDays, 10, d("2026-01-10"), None);
+    assert_eq!(c.check_bounds(), Ok(()));
+    c.learned
+        .set(LearnedField::ReviewDays, 1_000_000, d("2026-01-10"), None);
+    let e = c.check_bounds().unwrap_err();
+    assert!(e.contains("learned[].review_days"), "{e}");
+    c.learned
+        .set(LearnedField::ReviewDays, 10, d("9999-01-10"), None);
+    assert!(c.check_bounds().unwrap_err().contains("learned[].on"));
 }

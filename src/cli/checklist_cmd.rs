@@ -12,7 +12,7 @@ use crate::i18n::{t, tf};
 use crate::plan::{self, Deadline, RenewalPlan, Status, render};
 
 fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
-    plan::compute(ctx.policy, &c.answers, ctx.today).ok()
+    c.plan(ctx.policy, ctx.today).ok()
 }
 
 /// Store errors that are the person's to fix become usage errors (exit 2);
@@ -269,6 +269,13 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                             "next_action".into(),
                             json!(agenda::next_action(&c, p.as_ref(), ctx.today, ctx.policy)),
                         );
+                        // The day to apply by as the plan counts it, marked
+                        // when it rests on what the person was told.
+                        map.insert("apply_by".into(), json!(p.as_ref().map(|p| &p.apply_by)));
+                        map.insert(
+                            "learned_used".into(),
+                            json!(p.as_ref().map(|p| &p.learned).unwrap_or(&Vec::new())),
+                        );
                     }
                     writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
                 }
@@ -304,6 +311,15 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         )
                     };
                     writeln!(out, "{window}")?;
+                    // What the person was told, and where, when the plan
+                    // counts with it.
+                    let learned = p.as_ref().map(render::learned_lines).unwrap_or_default();
+                    if !learned.is_empty() {
+                        writeln!(out, "{}", t("plan.learned.heading"))?;
+                        for line in learned {
+                            writeln!(out, "  · {line}")?;
+                        }
+                    }
                     if p.is_none() {
                         writeln!(out, "! {}", t("checklist.sheet.no_plan"))?;
                     }
@@ -515,6 +531,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 ExportFormat::Text => {
                     write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, false))?
                 }
+                ExportFormat::Pack => write_learned_pack(ctx, &c, p.as_ref(), out)?,
             }
         }
         ChecklistCommand::Note { id, text, on } => note(&store, ctx, id, text, on.as_deref(), out)?,
@@ -533,6 +550,182 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 region: region.as_deref(),
             };
             edit(&store, ctx, id, &change, out)?
+        }
+        ChecklistCommand::Learn { .. } => learn(cmd, ctx, &store, out)?,
+    }
+    Ok(())
+}
+
+/// `checklist export ID --format pack`: the learned facts as a region file
+/// for the person's place.
+fn write_learned_pack(
+    ctx: &Context,
+    c: &Checklist,
+    plan: Option<&RenewalPlan>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::checklist::learned_pack::{PackProblem, learned_region};
+    let Some(plan) = plan else {
+        return Err(anyhow::anyhow!(t("checklist.sheet.no_plan").to_string()));
+    };
+    match learned_region(ctx.policy, c, plan) {
+        Ok(file) => writeln!(out, "{}", crate::i18n::to_json(&file)?)?,
+        Err(PackProblem::NothingLearned) => {
+            return Err(UsageError(tf("cli.learn.nothing_to_export", &[("id", &c.id)])).into());
+        }
+        Err(PackProblem::NoRegion(_)) => {
+            return Err(anyhow::anyhow!(t("checklist.sheet.no_plan").to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// What `checklist learn` was asked to do, checked before anything is
+/// written: one fact with its value, or one to take back.
+enum LearnAction {
+    Set(crate::plan::learned::LearnedField, u32),
+    Forget(crate::plan::learned::LearnedField),
+}
+
+/// The one fact (or `--forget`) of a `checklist learn` command line, every
+/// value checked: a usage error in the person's language naming the flag
+/// otherwise.
+fn learn_action(cmd: &ChecklistCommand) -> Result<LearnAction> {
+    use crate::plan::learned::LearnedField;
+    let ChecklistCommand::Learn {
+        review_days,
+        window_months,
+        window_days,
+        no_renewal,
+        forget,
+        ..
+    } = cmd
+    else {
+        return Err(UsageError(t("cli.learn.one_flag").to_string()).into());
+    };
+    let mut given: Vec<(LearnedField, Option<&String>)> = Vec::new();
+    for (field, value) in [
+        (LearnedField::ReviewDays, review_days),
+        (LearnedField::WindowMonths, window_months),
+        (LearnedField::WindowDays, window_days),
+    ] {
+        if let Some(v) = value {
+            given.push((field, Some(v)));
+        }
+    }
+    if *no_renewal {
+        given.push((LearnedField::NoRenewal, None));
+    }
+    match (given.as_slice(), forget) {
+        ([], Some(f)) => LearnedField::from_flag(f)
+            .map(LearnAction::Forget)
+            .ok_or_else(|| UsageError(tf("cli.learn.bad_field", &[("value", f)])).into()),
+        ([(field, None)], None) => Ok(LearnAction::Set(*field, 1)),
+        ([(field, Some(text))], None) => {
+            let range = field.range().unwrap_or(1..=1);
+            let bad = || {
+                UsageError(tf(
+                    "cli.learn.bad_number",
+                    &[
+                        ("flag", &field.flag()),
+                        ("value", text),
+                        ("min", range.start()),
+                        ("max", range.end()),
+                    ],
+                ))
+            };
+            super::not_too_long(text, "cli.what.from").map_err(|_| bad())?;
+            let n: u32 = crate::text::to_half_width(text.trim())
+                .parse()
+                .map_err(|_| bad())?;
+            if !range.contains(&n) {
+                return Err(bad().into());
+            }
+            Ok(LearnAction::Set(*field, n))
+        }
+        _ => Err(UsageError(t("cli.learn.one_flag").to_string()).into()),
+    }
+}
+
+/// `renew checklist learn`: records (or takes back) what the person was
+/// told in the saved checklist, brings its items and window up to date
+/// with the plan counted with it, and says what it now gives.
+fn learn(
+    cmd: &ChecklistCommand,
+    ctx: &Context,
+    store: &crate::checklist::store::Store,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let ChecklistCommand::Learn { id, from, on, .. } = cmd else {
+        return Ok(());
+    };
+    // Everything is checked before the file is touched.
+    let action = learn_action(cmd)?;
+    let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
+    if on > ctx.today {
+        return Err(UsageError(tf(
+            "cycle.error.future",
+            &[("on", &on), ("today", &ctx.today)],
+        ))
+        .into());
+    }
+    let from = match from.as_deref().map(str::trim) {
+        Some(f) if !f.is_empty() => {
+            super::not_too_long(f, "cli.what.from")?;
+            Some(f.to_string())
+        }
+        _ => None,
+    };
+    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let (saved, forgot) = store
+        .update(&id, ctx.now, |c| {
+            let forgot = match action {
+                LearnAction::Set(field, n) => {
+                    c.learned.set(field, n, on, from.clone());
+                    None
+                }
+                LearnAction::Forget(field) => Some((field, c.learned.forget(field))),
+            };
+            if forgot.is_some_and(|(_, was)| !was) {
+                return (false, forgot);
+            }
+            c.updated_at = ctx.now;
+            if let Some(p) = plan_for(ctx, c) {
+                c.refresh(&p, ctx.now);
+            }
+            (true, forgot)
+        })
+        .map_err(user_facing)?;
+    match (action, forgot) {
+        (_, Some((field, false))) => writeln!(
+            out,
+            "{}",
+            tf("cli.learn.nothing_to_forget", &[("flag", &field.flag())])
+        )?,
+        (LearnAction::Forget(field), _) => writeln!(
+            out,
+            "{}",
+            tf(
+                "cli.learn.forgot",
+                &[("label", &saved.label), ("flag", &field.flag())]
+            )
+        )?,
+        (LearnAction::Set(..), _) => {}
+    }
+    let p = plan_for(ctx, &saved);
+    if let Some(p) = &p {
+        for line in render::learned_lines(p) {
+            writeln!(
+                out,
+                "{}",
+                tf(
+                    "cli.learn.saved",
+                    &[("label", &saved.label), ("fact", &line)]
+                )
+            )?;
+        }
+        if let Some(line) = render::apply_by_line(p) {
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
@@ -693,7 +886,9 @@ fn edit(
         })?;
         answers.validity_end = read.date;
     }
-    let mut plan = plan::compute(ctx.policy, &answers, ctx.today)?;
+    // What the person was told still counts (`checklist learn`); it can be
+    // taken back with `--forget`.
+    let mut plan = plan::compute_with(ctx.policy, &answers, &saved.learned, ctx.today)?;
     plan.disease.typed = typed.clone();
     let (c, changes) = store
         .update(&id, ctx.now, |c| {

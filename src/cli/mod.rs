@@ -24,7 +24,9 @@ pub mod kiosk_cmd;
 mod localize;
 mod resolve;
 
-pub use localize::{early_lang, localize_usage_words, localized_command, parse_args, usage_message};
+pub use localize::{
+    early_lang, localize_usage_words, localized_command, parse_args, usage_message,
+};
 use resolve::not_too_long;
 pub(crate) use resolve::{find_disease, find_region, find_scheme};
 
@@ -169,6 +171,9 @@ pub enum ExportFormat {
     Text,
     Json,
     Ics,
+    /// What the person was told (`checklist learn`), as a region file for
+    /// their place: a policy pack's file (`renew data check`, `--policy-dir`).
+    Pack,
 }
 
 #[derive(Debug, Subcommand)]
@@ -288,6 +293,34 @@ pub enum ChecklistCommand {
         region: Option<String>,
     },
     // --- end issue 26 ---
+    /// Record what you were told when you asked (one fact at a time): the
+    /// plan for this checklist is then counted with it. `--forget FIELD`
+    /// takes one back.
+    Learn {
+        id: String,
+        /// The review takes N working days.
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        review_days: Option<String>,
+        /// One may apply from M calendar months before the end date.
+        #[arg(long, value_name = "M", allow_hyphen_values = true)]
+        window_months: Option<String>,
+        /// One may apply within D days before the end date.
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        window_days: Option<String>,
+        /// This disease needs no renewal.
+        #[arg(long)]
+        no_renewal: bool,
+        /// Who told you (医保窗口, 12393 …).
+        #[arg(long, value_name = "TEXT")]
+        from: Option<String>,
+        /// The day you were told (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Take back what was recorded: review-days, window-months,
+        /// window-days or no-renewal.
+        #[arg(long, value_name = "FIELD")]
+        forget: Option<String>,
+    },
 }
 
 impl Command {
@@ -308,7 +341,10 @@ impl Command {
                     *format == ListFormat::Json
                 }
                 ChecklistCommand::Export { format, .. } => {
-                    matches!(format, ExportFormat::Json | ExportFormat::Ics)
+                    matches!(
+                        format,
+                        ExportFormat::Json | ExportFormat::Ics | ExportFormat::Pack
+                    )
                 }
                 _ => false,
             },

@@ -22,8 +22,8 @@ use crate::checklist::Checklist;
 use crate::i18n::{name, t, tf};
 use crate::plan::render::{
     apply_by_line, channel_extension_words, comparison_rows, contact_lines, date_long,
-    extension_words, kind_word, level_fields, level_note, level_tag, no_renewal_words,
-    question_words, rules, source_line, status_words, warning_text, window_words,
+    extension_words, kind_word, learned_lines, level_fields, level_note, level_tag,
+    no_renewal_words, question_words, rules, source_line, status_words, warning_text, window_words,
 };
 use crate::plan::{PlanChannel, RenewalPlan};
 
@@ -352,6 +352,14 @@ fn window_blocks(plan: &RenewalPlan) -> Vec<Block> {
         }
     }
     window.extend(rules(plan).into_iter().map(|r| para(Plain, r)));
+    // What the person was told, used in place of the data's values.
+    let learned = learned_lines(plan);
+    if !learned.is_empty() {
+        window.push(para(Key, t("plan.learned.heading").to_string()));
+        window.push(Bullets(
+            learned.into_iter().map(|l| Para::new(Key, l)).collect(),
+        ));
+    }
     // What to ask, then whom to call: every plan has at least the service line.
     if !plan.questions.is_empty() {
         window.push(para(Plain, t("plan.questions.heading").to_string()));

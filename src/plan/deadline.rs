@@ -165,6 +165,7 @@ pub(crate) fn plan_apply_by(channels: &[PlanChannel]) -> Option<ApplyBy> {
                 channel: c.id.clone(),
                 working_days: days,
                 typical: c.review.typical && !c.review.instant,
+                learned: None,
             })
         })
         .min_by_key(|a| a.date)

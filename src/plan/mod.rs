@@ -15,6 +15,7 @@ pub mod contacts;
 mod cross_province;
 mod deadline;
 mod documents;
+pub mod learned;
 mod notes;
 pub mod questions;
 pub mod render;
@@ -45,7 +46,20 @@ pub fn compute(
     answers: &Answers,
     today: NaiveDate,
 ) -> Result<RenewalPlan, PlanError> {
+    compute_with(policy, answers, &learned::Learned::default(), today)
+}
+
+/// The plan with what the person was told in place of the data's values
+/// (see [`learned`]): each use is marked in the plan's `learned`.
+pub fn compute_with(
+    policy: &PolicySet,
+    answers: &Answers,
+    learned: &learned::Learned,
+    today: NaiveDate,
+) -> Result<RenewalPlan, PlanError> {
     let (choice, region, disease) = lookup(policy, answers)?;
+    let (overlaid, learned_uses) = learned::overlay(region, learned);
+    let region: &Region = &overlaid;
     let national = &policy.national;
     let mut warnings = Vec::new();
 
@@ -55,8 +69,11 @@ pub fn compute(
     let end = extension
         .as_ref()
         .map_or(answers.validity_end, |e| e.extended_end);
-    let rule =
-        (!scope.no_renewal()).then(|| window::window_for(region, national, scope.unsaid(), end));
+    // A window the person was told holds even where the rules say nothing
+    // of the disease.
+    let told_window = learned.window_months.is_some() || learned.window_days.is_some();
+    let unsaid = scope.unsaid().filter(|_| !told_window);
+    let rule = (!scope.no_renewal()).then(|| window::window_for(region, national, unsaid, end));
     if let Some(rule) = &rule {
         warnings.extend(warnings::window_warnings(region, national, rule));
     }
@@ -79,7 +96,18 @@ pub fn compute(
         closes: standing.closes,
         end,
     });
-    let apply_by = deadline::plan_apply_by(&counted.channels);
+    let mut apply_by = deadline::plan_apply_by(&counted.channels);
+    // A day counted from a review time the person was told says so.
+    if let (Some(a), Some((on, from))) = (
+        apply_by.as_mut(),
+        learned.said(learned::LearnedField::ReviewDays),
+    ) {
+        a.learned = Some(learned::LearnedMark {
+            source: learned::LEARNED_SOURCE,
+            on,
+            from: from.map(str::to_string),
+        });
+    }
     let deadline = Deadline::on(today, standing.status, apply_by.as_ref().map(|a| a.date));
     let passed = deadline::result_after_end(deadline, apply_by.as_ref(), standing.closes, &late);
     warnings.extend(passed);
@@ -182,8 +210,18 @@ pub fn compute(
         caution: national.caution.clone(),
         warnings,
         questions: Vec::new(),
+        learned: learned_uses,
     };
     plan.questions = questions::questions(&plan);
+    // What the shipped data says of each learned fact, when it differs:
+    // both are shown, the learned one is used.
+    if !plan.learned.is_empty() {
+        let base = compute(policy, answers, today)?;
+        for u in &mut plan.learned {
+            u.shipped = learned::shipped(&base, u.field)
+                .filter(|s| s.field != u.field || s.value != u.value);
+        }
+    }
     Ok(plan)
 }
 

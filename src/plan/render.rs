@@ -115,10 +115,11 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
                 .map(channel_name)
                 .unwrap_or_default();
             let date = format!("{}{}", date_long(a.date), estimated_mark(a.estimated));
-            Some(tf(
+            let line = tf(
                 apply_by_key(a),
                 &[("date", &date), ("channel", &name), ("n", &a.working_days)],
-            ))
+            );
+            Some(line + &learned_tag(plan, super::learned::LearnedField::ReviewDays))
         }
         (_, None) => None,
     }
@@ -457,6 +458,13 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
 /// province's showing the generic list): "湖南省全省的资料", "通用做法".
 pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
     use crate::places::DataLevel;
+    // A value the person was told says so instead of the data's level.
+    if let Some(u) = plan.learned.iter().find(|u| {
+        u.field.id() == field
+            || (field == "window_months" && u.about == super::questions::Unknown::Window)
+    }) {
+        return Some(learned_said(u));
+    }
     let level = *plan.data_levels.get(field)?;
     if level <= plan.data_level {
         return None;
@@ -693,4 +701,61 @@ pub(crate) fn question_words(about: super::questions::Unknown) -> &'static str {
         Unknown::Validity => "question.validity",
         Unknown::Continuity => "question.continuity",
     })
+}
+
+/// Where a learned value came from: "您在 2026-12-08 从医保窗口问到".
+pub(crate) fn learned_said(u: &super::learned::LearnedUse) -> String {
+    match &u.from {
+        Some(from) => tf("learned.said_from", &[("on", &u.on), ("from", &data(from))]),
+        None => tf("learned.said", &[("on", &u.on)]),
+    }
+}
+
+/// A learned fact in words: "审核要 10 个工作日".
+fn learned_fact(
+    field: super::learned::LearnedField,
+    value: super::learned::LearnedAnswer,
+) -> String {
+    use super::learned::LearnedField::*;
+    let key = match field {
+        ReviewDays => "learned.fact.review_days",
+        WindowMonths => "learned.fact.window_months",
+        WindowDays => "learned.fact.window_days",
+        NoRenewal => "learned.fact.no_renewal",
+    };
+    tf(key, &[("n", &value)])
+}
+
+/// " （您在 2026-12-08 从医保窗口问到）" after a line whose value rests on
+/// `field` as learned; nothing otherwise.
+pub(crate) fn learned_tag(plan: &RenewalPlan, field: super::learned::LearnedField) -> String {
+    plan.learned
+        .iter()
+        .find(|u| u.field == field)
+        .map(|u| tf("plan.level.tag", &[("level", &learned_said(u))]))
+        .unwrap_or_default()
+}
+
+/// Each value the plan took from what the person was told, where it came
+/// from, and what the data says when it says otherwise.
+pub(crate) fn learned_lines(plan: &RenewalPlan) -> Vec<String> {
+    plan.learned
+        .iter()
+        .map(|u| {
+            let mut line = tf(
+                "learned.line",
+                &[
+                    ("fact", &learned_fact(u.field, u.value)),
+                    ("said", &learned_said(u)),
+                ],
+            );
+            if let Some(s) = &u.shipped {
+                line.push_str(&tf(
+                    "learned.shipped",
+                    &[("fact", &learned_fact(s.field, s.value))],
+                ));
+            }
+            line
+        })
+        .collect()
 }

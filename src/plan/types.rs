@@ -210,6 +210,9 @@ pub struct ApplyBy {
     pub working_days: u32,
     /// The review time is the source's usual time and may run longer.
     pub typical: bool,
+    /// The review time is one the person was told (`source`, `on`, `from`).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub learned: Option<super::learned::LearnedMark>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -463,6 +466,10 @@ pub struct RenewalPlan {
     /// What to ask the office: one question per fact the plan does not
     /// know for this person.
     pub questions: Vec<super::questions::OfficeQuestion>,
+    /// Values the person was told, used in place of the data's (absent
+    /// when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub learned: Vec<super::learned::LearnedUse>,
 }
 
 impl RenewalPlan {

@@ -68,6 +68,8 @@ pub enum Msg {
     Noted(Result<Checklist, String>),
     /// A step of the renewal cycle was recorded: the checklist as saved.
     CycleRecorded(Result<Checklist, String>),
+    /// What the person was told was recorded: the checklist as saved.
+    Learned(Result<Checklist, String>),
     /// The sheet was written to this file, or why not.
     SheetWritten(Result<std::path::PathBuf, SheetError>),
     /// A tick was not stored because the checklist moved on to another
@@ -175,6 +177,13 @@ pub enum Effect {
         path: String,
         text: String,
         overwrite: bool,
+    },
+    /// Record on a saved checklist what the person was told (the answer
+    /// to one of its `ask:` items), as `renew checklist learn` does.
+    Learn {
+        id: String,
+        field: crate::plan::learned::LearnedField,
+        value: u32,
     },
     Quit,
 }
@@ -935,7 +944,7 @@ impl App {
         let Some(mut c) = self.saved.get(index).cloned() else {
             return;
         };
-        match plan::compute(&self.policy, &c.answers, self.today) {
+        match c.plan(&self.policy, self.today) {
             Ok(mut p) => {
                 // The disease typed for this entry, named again.
                 if p.disease.id == c.answers.disease {
@@ -1219,11 +1228,17 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             cycle_screen::recorded(app, c);
             Vec::new()
         }
+        Msg::Learned(Ok(c)) => {
+            reload(app, c);
+            app.message = Some((Level::Info, crate::i18n::t("tui.learn.saved").into()));
+            Vec::new()
+        }
         Msg::Deleted(Err(e))
         | Msg::Restored(Err(e))
         | Msg::Renamed(Err(e))
         | Msg::Noted(Err(e))
-        | Msg::CycleRecorded(Err(e)) => {
+        | Msg::CycleRecorded(Err(e))
+        | Msg::Learned(Err(e)) => {
             // Nothing changed on disk: the screen keeps what it showed.
             app.message = Some((
                 Level::Error,
@@ -1370,7 +1385,13 @@ fn touched(app: &mut App) {
 /// Shows checklist `c` as it is on disk now, in place of the one on
 /// screen (moved on to another cycle elsewhere), and says so.
 fn reload_changed(app: &mut App, c: Checklist) {
-    let plan = crate::plan::compute(&app.policy, &c.answers, app.today).ok();
+    reload(app, c);
+    app.message = Some((Level::Info, crate::i18n::t("tui.changed_elsewhere").into()));
+}
+
+/// Shows checklist `c` as saved, with its plan made again, on the tab shown.
+fn reload(app: &mut App, c: Checklist) {
+    let plan = c.plan(&app.policy, app.today).ok();
     app.put_saved(c.clone());
     if let Some(view) = app.result_mut()
         && view.checklist.as_ref().is_some_and(|x| x.id == c.id)
@@ -1385,7 +1406,6 @@ fn reload_changed(app: &mut App, c: Checklist) {
             None => view.checklist = Some(c),
         }
     }
-    app.message = Some((Level::Info, crate::i18n::t("tui.changed_elsewhere").into()));
 }
 
 fn tick_kiosk(app: &mut App, ms: u64) {

@@ -278,6 +278,20 @@ pub fn perform(
                         .map_err(crate::checklist::words::note_problem_text)
                 }),
         )),
+        Effect::Learn { id, field, value } => {
+            // Told today, by the office the person called; the items and
+            // window are brought up to date with the plan counted with it.
+            let today = app.today();
+            let result = store.update(&id, now, |c| {
+                c.learned.set(field, value, today, None);
+                c.updated_at = now;
+                if let Ok(p) = c.plan(app.policy(), today) {
+                    c.refresh(&p, now);
+                }
+                (true, ())
+            });
+            Some(Msg::Learned(result.map(|(c, _)| c).map_err(said)))
+        }
         Effect::Cycle { id, step } => {
             // The step on the file as it is now, under the lock; saved only
             // when the rules accept it.

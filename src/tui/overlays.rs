@@ -36,6 +36,13 @@ pub enum Overlay {
     SaveSheet { field: TextInput },
     /// That file is there already: replace it?
     ConfirmOverwrite { path: String },
+    /// The answer to a question of a saved checklist (`ask:review_time`,
+    /// `ask:window`): the number the person was told.
+    Learn {
+        id: String,
+        field: crate::plan::learned::LearnedField,
+        field_input: TextInput,
+    },
 }
 
 fn yes(k: &KeyEvent) -> bool {
@@ -134,6 +141,42 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
                 }
             }
         },
+        Overlay::Learn {
+            id,
+            field,
+            field_input,
+        } => match k.code {
+            KeyCode::Esc => {
+                app.overlays.pop();
+                app.message = None;
+            }
+            KeyCode::Enter => {
+                let (id, field) = (id.clone(), *field);
+                let range = field.range().unwrap_or(1..=1);
+                let text = crate::text::to_half_width(field_input.text.trim());
+                match text.parse::<u32>().ok().filter(|n| range.contains(n)) {
+                    Some(value) => {
+                        app.overlays.pop();
+                        app.message = Some((Level::Info, t("tui.saving").into()));
+                        return Some(vec![Effect::Learn { id, field, value }]);
+                    }
+                    None => {
+                        app.message = Some((
+                            Level::Error,
+                            tf(
+                                "tui.learn.bad_number",
+                                &[("min", range.start()), ("max", range.end())],
+                            ),
+                        ))
+                    }
+                }
+            }
+            _ => {
+                if field_input.edit(k) {
+                    app.message = None;
+                }
+            }
+        },
         Overlay::ConfirmOverwrite { path } => {
             let path = path.clone();
             app.overlays.pop();
@@ -154,7 +197,10 @@ pub(crate) fn paste(app: &mut App, text: &str) -> bool {
         Some(
             Overlay::Rename { field, .. }
             | Overlay::Note { field, .. }
-            | Overlay::SaveSheet { field },
+            | Overlay::SaveSheet { field }
+            | Overlay::Learn {
+                field_input: field, ..
+            },
         ) => {
             field.insert(text);
             true
@@ -235,6 +281,7 @@ pub(crate) fn mouse(app: &mut App, m: &MouseEvent) -> bool {
             | Overlay::Rename { .. }
             | Overlay::Note { .. }
             | Overlay::SaveSheet { .. }
+            | Overlay::Learn { .. }
             | Overlay::ConfirmOverwrite { .. },
         ) => true,
         _ => false,
@@ -298,6 +345,21 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 t("tui.sheet.label"),
                 field,
                 &wrap(t("tui.sheet.hint"), popup_width(frame)),
+            ),
+            Overlay::Learn {
+                field, field_input, ..
+            } => field_popup(
+                frame,
+                theme,
+                t("tui.learn.title"),
+                t(match field {
+                    crate::plan::learned::LearnedField::WindowMonths => {
+                        "tui.learn.label.window_months"
+                    }
+                    _ => "tui.learn.label.review_days",
+                }),
+                field_input,
+                &wrap(t("tui.learn.hint"), popup_width(frame)),
             ),
         }
     }

@@ -417,7 +417,7 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 /// approval, the next cycle's plan and checklist, with this one as history.
 pub(crate) fn recorded(app: &mut App, c: Checklist) {
     let (policy, today) = (&app.policy, app.today);
-    let next_plan = crate::plan::compute(policy, &c.answers, today).ok();
+    let next_plan = c.plan(policy, today).ok();
     // "Below is the day the result is due" only when there is one.
     let due = matches!(
         cycle::view(&c, next_plan.as_ref(), today, policy),

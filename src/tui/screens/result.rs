@@ -270,6 +270,25 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             let i = view.item;
             return app.toggle_item(i);
         }
+        KeyCode::Char('a') | KeyCode::Char('A') if on_checklist => {
+            // The answer to a question of a saved checklist: a number.
+            let saved = view.checklist.as_ref().filter(|c| !c.id.is_empty());
+            let asked = saved.and_then(|c| {
+                let field = learnable(&c.items.get(view.item)?.id)?;
+                Some((c.id.clone(), field))
+            });
+            match asked {
+                Some((id, field)) if kiosk.is_none() => {
+                    app.overlays.push(Overlay::Learn {
+                        id,
+                        field,
+                        field_input: TextInput::default(),
+                    });
+                    app.message = None;
+                }
+                _ => app.message = Some((Level::Info, t("tui.learn.not_here").into())),
+            }
+        }
         KeyCode::Char('n') | KeyCode::Char('N') => {
             if kiosk.is_some() {
                 app.reset_session();
@@ -313,6 +332,17 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// The fact an `ask:` item's answer is, when it is a number the wizard
+/// takes: the review time, the window in months.
+fn learnable(item: &str) -> Option<crate::plan::learned::LearnedField> {
+    use crate::plan::learned::LearnedField;
+    match item {
+        "ask:review_time" => Some(LearnedField::ReviewDays),
+        "ask:window" => Some(LearnedField::WindowMonths),
+        _ => None,
+    }
 }
 
 /// Keys of the documents tab: ↑↓ select a document (the pane scrolls to
@@ -540,6 +570,45 @@ fn window_lines(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'sta
     let mut out = window_summary(view, width, theme);
     out.push(Line::default());
     out.extend(rule_lines(&view.plan, width));
+    out.extend(call_lines(&view.plan, width));
+    out
+}
+
+/// With a window: what the person was told, what to ask and whom to call,
+/// as the printed plan says them (a plan without a window has them in the
+/// summary, from the document's window section).
+fn call_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
+    if plan.window.is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut block = |heading: &str, items: Vec<String>| {
+        if items.is_empty() {
+            return;
+        }
+        out.push(Line::default());
+        out.extend(
+            wrap(heading, width)
+                .iter()
+                .map(|l| text_line(l, Style::new())),
+        );
+        for item in items {
+            let lines = wrap(&item, width.saturating_sub(2));
+            for (i, l) in lines.iter().enumerate() {
+                let lead = if i == 0 { "· " } else { "  " };
+                out.push(text_line(&format!("{lead}{l}"), Style::new()));
+            }
+        }
+    };
+    block(t("plan.learned.heading"), render::learned_lines(plan));
+    block(
+        t("plan.questions.heading"),
+        plan.questions
+            .iter()
+            .map(|q| render::question_words(q.about).to_string())
+            .collect(),
+    );
+    block(t("plan.call.heading"), render::contact_lines(plan, 2));
     out
 }
 
@@ -854,6 +923,7 @@ fn tab_text(
     if wide && tab == Tab::Sources {
         // The window pane on the left has no room for the rules: they lead here.
         let mut lines = rule_lines(&view.plan, width);
+        lines.extend(call_lines(&view.plan, width));
         lines.push(Line::default());
         let n = lines.len();
         text.rows.splice(0..0, std::iter::repeat_n(None, n));
