@@ -33,9 +33,6 @@ pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
 pub use crate::wizard::Question;
-/// The old name of [`Question`], kept while other branches still say it;
-/// new code says `Question`.
-pub use crate::wizard::Question as Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
