@@ -173,6 +173,15 @@ pub fn concept_of(typed: &str) -> Result<&'static Concept, NotCovered> {
     }
 }
 
+/// The concept one of whose names is `typed` exactly (after the usual
+/// normalization: case, width, spaces), not a part or a reading of it.
+pub fn named_exactly(typed: &str) -> Option<&'static Concept> {
+    let typed = normalize(typed);
+    concepts()
+        .iter()
+        .find(|c| c.all_names().any(|n| normalize(n) == typed))
+}
+
 /// Whether `disease` covers `concept`: the entry's `concepts` say so when
 /// the data has them (the reviewed reading of its name and source);
 /// otherwise, in a pack written before the field, its name or an alias is

@@ -169,3 +169,26 @@ fn in_english_the_line_says_the_same() {
         "{text}"
     );
 }
+
+/// Issue 22: 重庆 lists 癫痫所致精神障碍 (a psychiatric category) and no plain
+/// epilepsy entry. 癫痫, a disease of its own in the vocabulary, must not
+/// silently become that entry because its name contains the typed text:
+/// the person is told 重庆's list does not name it (exit 2), with the list.
+#[test]
+fn a_disease_named_inside_another_entry_s_name_does_not_become_that_entry() {
+    let (code, stdout, stderr) = plan("重庆", "癫痫", "json");
+    assert_eq!(code, 2, "stdout: {stdout}\nstderr: {stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("癫痫"), "{stderr}");
+    assert!(
+        stderr.contains("癫痫所致精神障碍"),
+        "the list is shown: {stderr}"
+    );
+    // The entry itself is still found by its own name and its initials.
+    for typed in ["癫痫所致精神障碍", "dxszjsza"] {
+        let (code, stdout, stderr) = plan("重庆", typed, "json");
+        assert_eq!(code, 0, "{typed}: {stderr}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(v["disease"]["name"], "癫痫所致精神障碍", "{typed}");
+    }
+}

@@ -141,7 +141,20 @@ pub(crate) fn find_disease<'a>(
     }
     let index = disease_index(region);
     let listed = |d: &crate::policy::Disease| format!("{}  {}", d.id, d.name);
-    if !matches!(index.resolve(input), Resolution::NotFound(_)) {
+    // A disease the vocabulary knows by exactly this name is found by what
+    // covers it, never by an entry whose name merely contains it (重庆's
+    // 癫痫所致精神障碍 is not 癫痫).
+    let another_disease = |i: usize| {
+        crate::vocabulary::named_exactly(input)
+            .is_some_and(|c| !crate::vocabulary::names(&region.diseases[i], c))
+    };
+    let found = index.resolve(input);
+    let only_other = match &found {
+        Resolution::One(i) => another_disease(*i),
+        Resolution::Ambiguous(ids) => ids.iter().all(|&i| another_disease(i)),
+        Resolution::NotFound(_) => false,
+    };
+    if !matches!(found, Resolution::NotFound(_)) && !only_other {
         return choose(&index, &region.diseases, input, "cli.what.disease", listed)
             .map(|d| (d, None));
     }
