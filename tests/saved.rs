@@ -1098,9 +1098,16 @@ fn qingdao_hepatitis_b_offers_only_serving_channels_and_names_no_missing_day() {
     );
     let mut h = Harness::in_dir_with(policy, tmp);
     cycle_page(&mut h, "王");
+    // Before submitting, nothing promises a result day the data cannot give.
+    let s = h.screen();
+    let joined: String = s.lines().map(str::trim).collect();
+    assert!(!joined.contains("程序会算出预计出结果的日子"), "{s}");
+    assert!(joined.contains("算不出哪天出结果"), "{s}");
     h.typed("1").enter();
     let s = h.screen();
     assert!(s.contains("通过哪个渠道提交的"), "{s}");
+    let joined: String = s.lines().map(str::trim).collect();
+    assert!(!joined.contains("估算出结果的日子"), "{s}");
     assert!(!s.contains("不办理此病种"), "{s}");
     assert!(s.contains("医疗机构代办"), "{s}");
     assert!(!s.contains("社会保险医保经办机构窗口"), "{s}");

@@ -144,6 +144,16 @@ impl CycleScreen {
         }
     }
 
+    /// Whether a result day can be worked out for some channel offered:
+    /// one decides at once or the source gives its review time.
+    pub(crate) fn result_day_known(&self) -> bool {
+        let channels = &self.result.plan.channels;
+        self.offered().into_iter().any(|i| {
+            let r = &channels[i].review;
+            r.instant || r.instant_for_disease || r.working_days.is_some()
+        })
+    }
+
     /// The channels offered on submit, as indices into the plan's: those
     /// that handle the disease (all of them, if the data marks none so).
     pub(crate) fn offered(&self) -> Vec<usize> {
@@ -502,7 +512,11 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
             // No window where no renewal is needed: the plan says so.
             let mut l = vec![match &plan.window {
                 Some(w) => tf(
-                    "tui.cycle.preparing",
+                    if s.result_day_known() {
+                        "tui.cycle.preparing"
+                    } else {
+                        "tui.cycle.preparing_no_day"
+                    },
                     &[("opens", &w.opens), ("closes", &w.closes)],
                 ),
                 None => render::status_words(plan),
@@ -644,7 +658,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
             rows.push(format!(
                 "{:>2}. {}",
                 rows.len() + 1,
-                t("tui.cycle.channel_unsaid")
+                t(if s.result_day_known() {
+                    "tui.cycle.channel_unsaid"
+                } else {
+                    "tui.cycle.channel_unsaid_no_day"
+                })
             ));
             if let Some(g) = areas.list {
                 list_rows(frame, theme, g, &rows, f.channel);
