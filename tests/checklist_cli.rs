@@ -1245,6 +1245,9 @@ fn a_learned_review_time_gives_the_apply_by_day_and_can_be_taken_back() {
         plan_text.contains(by["date"].as_str().unwrap()),
         "{plan_text}"
     );
+    // The calendar export says it too (issue 21: marked everywhere).
+    let ics = text_on_day(&["checklist", "export", &id, "--format", "ics"]);
+    assert!(ics.contains("从医保窗口问到"), "{ics}");
 
     text_on_day(&["checklist", "learn", &id, "--forget", "review-days"]);
     let show = json_on_day(&["checklist", "show", &id, "--format", "json"]);

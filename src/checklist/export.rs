@@ -305,6 +305,11 @@ fn events(
             about.push_str(&format!("\n{}{}", t("plan.phone"), phones.join("；")));
         }
         about.push_str(&format!("\n{}", plan.caution));
+        // What the person was told, and when and from whom: the dates count
+        // with it.
+        for line in render::learned_lines(plan) {
+            about.push_str(&format!("\n{line}"));
+        }
         if let Some(w) = plan
             .warnings
             .iter()
@@ -442,6 +447,10 @@ pub fn qr_text(plan: &RenewalPlan, level: u8) -> String {
         // The grace line above says until when; no renewal has no day.
         (Deadline::Grace | Deadline::NotNeeded, _) | (Deadline::Closed, None) => None,
     });
+    // What the person was told, which the dates above count with.
+    if level <= 1 {
+        lines.extend(render::learned_lines(plan));
+    }
     if level <= 1 {
         let doc = |d: &crate::plan::PlanDocument| match d.earliest_date {
             Some(date) => tf("qr.doc_dated", &[("name", &data(&d.name)), ("date", &date)]),

@@ -184,3 +184,24 @@ fn a_learned_window_holds_for_a_disease_the_rules_say_nothing_of() {
         (Some(4), false, d("2026-02-28"))
     );
 }
+
+/// Issue 21 §3: the QR text the person takes away says what they were told
+/// beside the day it gives (as the printed plan does).
+#[test]
+fn the_qr_text_says_what_the_person_was_told() {
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let policy = fixture::policy();
+    let a = answers("fx-assumed", "psychosis", "2026-06-30");
+    let plan = compute_with(
+        &policy,
+        &a,
+        &told(LearnedField::ReviewDays, 10),
+        d("2026-01-10"),
+    )
+    .unwrap();
+    let qr = crate::checklist::export::qr_text(&plan, 0);
+    assert!(qr.contains("2026-06-15"), "{qr}");
+    assert!(qr.contains("从医保窗口问到"), "{qr}");
+    let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
+    assert!(!crate::checklist::export::qr_text(&plain, 0).contains("问到"));
+}
