@@ -653,7 +653,15 @@ impl Outside {
         let tmp = tempfile::tempdir().unwrap();
         mode(tmp.path(), 0o755);
         let program = tmp.path().join("renew");
-        std::fs::copy(env!("CARGO_BIN_EXE_renew"), &program).unwrap();
+        // Copied by a child process: a copy written from this process could
+        // still be open for writing in a child another test thread forks at
+        // that moment, and running it would then fail with ETXTBSY.
+        let copied = std::process::Command::new("cp")
+            .arg(env!("CARGO_BIN_EXE_renew"))
+            .arg(&program)
+            .status()
+            .unwrap();
+        assert!(copied.success());
         mode(&program, 0o755);
         let pack = tmp.path().join("pack");
         std::fs::create_dir(&pack).unwrap();
