@@ -251,10 +251,10 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ) {
         let text = cli::localize_usage_words(&e.render().to_string());
         let code = if e.use_stderr() {
-            eprint!("{text}");
+            let _ = io::stderr().write_all(text.as_bytes());
             2
         } else {
-            print!("{text}");
+            let _ = io::stdout().write_all(text.as_bytes());
             0
         };
         let _ = io::stdout().flush();
@@ -266,8 +266,10 @@ fn usage_error(e: clap::Error) -> ExitCode {
 
 /// A message on stderr, cleaned like everything else shown: a file name, a
 /// quoted value or a config line from outside may hold escape sequences.
+/// A message on stderr; a stderr nobody reads (a closed pipe) is not an
+/// error worth a panic, so what cannot be written is dropped.
 fn report(text: &str) {
-    eprintln!("{}", renewal_assistant::i18n::data(text));
+    let _ = writeln!(io::stderr(), "{}", renewal_assistant::i18n::data(text));
 }
 
 /// Plain numbered questions: asked for, or for a screen reader

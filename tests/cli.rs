@@ -786,3 +786,40 @@ fn ascii_holds_for_the_plan_and_the_plain_prompts() {
         ok(&String::from_utf8(out.stdout).unwrap());
     }
 }
+
+/// Output to a closed pipe (`renew … | head -1`, a log reader gone): the
+/// program stops quietly with the exit status it would have had, never a
+/// panic (exit 101). Stdout and stderr are each the write end of a pipe
+/// whose read end is already closed.
+#[test]
+fn a_closed_pipe_on_stdout_or_stderr_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], close_stdout: bool| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("renew"));
+        common::hermetic(&mut cmd, dir.path()).env("RENEW_POLICY_DIR", FIXTURE_REGIONS);
+        let closed = || {
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            std::process::Stdio::from(writer)
+        };
+        cmd.args(args).stderr(closed());
+        if close_stdout {
+            cmd.stdout(closed());
+        } else {
+            cmd.stdout(std::process::Stdio::null());
+        }
+        cmd.status().unwrap().code()
+    };
+    // The completion script is written whole into a closed pipe.
+    assert_eq!(run(&["generate", "completions", "fish"], true), Some(0));
+    assert_eq!(run(&["generate", "man"], true), Some(0));
+    // A month and day alone: which year was read is said on stderr.
+    let plan = plan_args("甲市", "employee", "diabetes", "03-31");
+    assert_eq!(run(&plan, false), Some(0));
+    assert_eq!(run(&plan, true), Some(0));
+    // A usage error is still a usage error when it cannot be read.
+    assert_eq!(run(&["plan", "--region", "nowhere-at-all"], false), Some(2));
+    // A listing into a closed pipe.
+    assert_eq!(run(&["regions", "--all"], true), Some(0));
+    assert_eq!(run(&["--help"], true), Some(0));
+}

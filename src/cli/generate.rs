@@ -39,7 +39,11 @@ pub fn run(cmd: &GenerateCommand, out: &mut dyn Write) -> Result<()> {
         GenerateCommand::Man => man(out),
         GenerateCommand::Completions { shell } => {
             let mut command = super::localized_command();
-            clap_complete::generate(*shell, &mut command, "renew", out);
+            // clap_complete panics when a write fails (a closed pipe):
+            // the script is made whole first, then written.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "renew", &mut script);
+            out.write_all(&script)?;
             Ok(())
         }
     }

@@ -695,7 +695,8 @@ impl PlanQuestion<'_> {
         // Month and day alone: say on stderr which year was read, so
         // the output itself stays as it would be with the year typed.
         if let Some(note) = crate::dates::words::year_note(&end_date) {
-            eprintln!(
+            let _ = writeln!(
+                std::io::stderr(),
                 "{}",
                 crate::i18n::data(&tf(
                     "cli.end_year_guessed",

@@ -36,7 +36,8 @@ pub(super) fn export_all(
         .collect();
     write!(out, "{}", export::ics_all(&entries, ctx.today))?;
     for p in &problems {
-        eprintln!("! {}", words::problem_text(p));
+        // A stderr nobody reads is no reason to fail the export.
+        let _ = writeln!(std::io::stderr(), "! {}", words::problem_text(p));
     }
     Ok(())
 }
