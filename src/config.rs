@@ -73,41 +73,91 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|p| p.config_dir().join("config.toml"))
 }
 
+/// What is wrong with a config file, as facts: the words, in the
+/// operator's language, are chosen where it is shown
+/// (`cli::config_error_text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// A device, a FIFO, a folder: not a file to read.
+    NotRegular,
+    /// Larger than [`MAX_CONFIG_BYTES`].
+    TooBig,
+    /// The system could not read it: its reason.
+    Unreadable(String),
+    /// Not the TOML expected (a typo in a key, a value of the wrong
+    /// kind): the line when known, and the TOML reader's own words.
+    Syntax {
+        line: Option<usize>,
+        detail: String,
+    },
+    IdleTooShort(u64),
+    CountdownNotLess {
+        countdown: u64,
+        idle: u64,
+    },
+    PrintTimeout(u64),
+    /// The quit key as written (not one of ctrl-<letter>, f1–f12).
+    QuitKey(String),
+}
+
+/// A config file that cannot be used: which file, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub problem: ConfigProblem,
+}
+
 /// Reads `path`; a missing file is the default config, a broken one an
 /// error that names the file and what is wrong.
 /// Only a regular file of at most [`MAX_CONFIG_BYTES`] is read: a device
 /// (`/dev/zero`) or a FIFO is refused at once, never read without end or
 /// waited on.
-pub fn load(path: &Path) -> Result<Config, String> {
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
     use crate::files::{ReadError, read_regular_text};
-    match read_regular_text(path, MAX_CONFIG_BYTES, true) {
-        Ok(text) => parse(&text).map_err(|e| format!("{}: {e}", path.display())),
-        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
+    let problem = match read_regular_text(path, MAX_CONFIG_BYTES, true) {
+        Ok(text) => match parse(&text) {
+            Ok(config) => return Ok(config),
+            Err(p) => p,
+        },
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Config::default());
+        }
+        Err(ReadError::NotRegular) => ConfigProblem::NotRegular,
+        Err(ReadError::TooBig { .. }) => ConfigProblem::TooBig,
+        Err(ReadError::Io(e)) => ConfigProblem::Unreadable(e.to_string()),
+    };
+    Err(ConfigError {
+        path: path.to_path_buf(),
+        problem,
+    })
 }
 
 /// A config file is a few lines; anything bigger is not one.
 pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
-pub fn parse(text: &str) -> Result<Config, String> {
-    let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
+    let config: Config = toml::from_str(text).map_err(|e| ConfigProblem::Syntax {
+        line: e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+        detail: e.message().trim().to_string(),
+    })?;
     if config.kiosk.idle_seconds < 10 {
-        return Err("kiosk.idle_seconds: at least 10".into());
+        return Err(ConfigProblem::IdleTooShort(config.kiosk.idle_seconds));
     }
     if config.kiosk.countdown_seconds >= config.kiosk.idle_seconds {
-        return Err("kiosk.countdown_seconds: must be less than idle_seconds".into());
+        return Err(ConfigProblem::CountdownNotLess {
+            countdown: config.kiosk.countdown_seconds,
+            idle: config.kiosk.idle_seconds,
+        });
     }
     if let Some(t) = config.print.timeout_seconds
         && !(1..=600).contains(&t)
     {
-        return Err(format!("print.timeout_seconds: {t}: between 1 and 600"));
+        return Err(ConfigProblem::PrintTimeout(t));
     }
     if QuitKey::parse(&config.kiosk.quit_key).is_none() {
-        return Err(format!(
-            "kiosk.quit_key: {:?}: use ctrl-<letter> or f1–f12",
-            config.kiosk.quit_key
-        ));
+        return Err(ConfigProblem::QuitKey(config.kiosk.quit_key.clone()));
     }
     Ok(config)
 }
@@ -169,33 +219,37 @@ command = ["lp", "-d", "front desk"]
 
     #[test]
     fn mistakes_are_named() {
-        assert!(
-            parse("[kiosk]\nidle_seconds = 5")
-                .unwrap_err()
-                .contains("idle_seconds")
+        assert_eq!(
+            parse("[kiosk]\nidle_seconds = 5").unwrap_err(),
+            ConfigProblem::IdleTooShort(5)
         );
-        assert!(
-            parse("[kiosk]\nidle_seconds = 30\ncountdown_seconds = 30")
-                .unwrap_err()
-                .contains("countdown")
+        assert_eq!(
+            parse("[kiosk]\nidle_seconds = 30\ncountdown_seconds = 30").unwrap_err(),
+            ConfigProblem::CountdownNotLess {
+                countdown: 30,
+                idle: 30
+            }
         );
-        assert!(
-            parse("[kiosk]\nquit_key = \"q\"")
-                .unwrap_err()
-                .contains("quit_key")
+        assert_eq!(
+            parse("[kiosk]\nquit_key = \"q\"").unwrap_err(),
+            ConfigProblem::QuitKey("q".into())
         );
-        assert!(parse("kiosk = 1").is_err());
-        assert!(
-            parse("[print]\ntimeout_seconds = 0")
-                .unwrap_err()
-                .contains("timeout_seconds")
+        assert!(matches!(
+            parse("kiosk = 1").unwrap_err(),
+            ConfigProblem::Syntax { line: Some(1), .. }
+        ));
+        assert_eq!(
+            parse("[print]\ntimeout_seconds = 0").unwrap_err(),
+            ConfigProblem::PrintTimeout(0)
         );
         assert!(parse("[print]\ntimeout_seconds = 5").is_ok());
-        assert!(
-            parse("[kiosk]\nenabeld = true")
-                .unwrap_err()
-                .contains("enabeld")
-        );
+        match parse("lang = \"en\"\n\n[kiosk]\nenabeld = true").unwrap_err() {
+            ConfigProblem::Syntax { line, detail } => {
+                assert_eq!(line, Some(4));
+                assert!(detail.contains("enabeld"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
         let tmp = tempfile::tempdir().unwrap();
         assert_eq!(
             load(&tmp.path().join("none.toml")).unwrap(),

@@ -28,10 +28,17 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let config_path = args.config.clone().or_else(config::default_path);
-    let config = match config_path.as_deref().map(config::load).transpose() {
-        Ok(c) => c.unwrap_or_default(),
+    // A config that cannot be used stops every command but `kiosk check`,
+    // whose report names it among the other problems.
+    let checks_the_kiosk = matches!(
+        args.command,
+        Some(cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check))
+    );
+    let (config, config_error) = match config_path.as_deref().map(config::load).transpose() {
+        Ok(c) => (c.unwrap_or_default(), None),
+        Err(e) if checks_the_kiosk => (Config::default(), Some(e)),
         Err(e) => {
-            report(&format!("renew: config: {e}"));
+            report(&format!("renew: {}", cli::config_error_text(&e)));
             return ExitCode::from(2);
         }
     };
@@ -59,7 +66,7 @@ fn main() -> ExitCode {
     set_lang(lang);
     // --ascii holds for every output people read, not only the wizard's frame.
     renewal_assistant::i18n::set_ascii(args.ascii || config.ascii);
-    match run(&args, &config) {
+    match run(&args, &config, config_error.as_ref()) {
         Ok(code) => code,
         Err(err) => {
             let _ = io::stdout().flush();
@@ -83,7 +90,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
+fn run(
+    args: &Cli,
+    config: &Config,
+    config_error: Option<&config::ConfigError>,
+) -> anyhow::Result<ExitCode> {
     // A plan for a region given by its id (what scripts pass) reads only
     // that region's files; anything else, or a policy pack, reads them all.
     let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
@@ -133,9 +144,10 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
             .with_files(files.iter().map(|f| f.entry()).collect())
             .with_holiday_years(years);
         // A pack with a manifest is named in every plan made from it.
-        if let Ok(manifest) = renewal_assistant::packs::read_manifest(dir) {
-            policy = policy.from_pack(cli::data_cmd::pack_ref(&manifest));
-        }
+        policy = match renewal_assistant::packs::read_manifest(dir) {
+            Ok(manifest) => policy.from_pack(cli::data_cmd::pack_ref(&manifest)),
+            Err(_) => policy.from_unnamed_pack(),
+        };
     }
     let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
     let stdout = io::stdout();
@@ -152,6 +164,7 @@ fn run(args: &Cli, config: &Config) -> anyhow::Result<ExitCode> {
                 // With this run's --config, --kiosk and --policy-dir.
                 let setup = cli::kiosk_cmd::KioskSetup {
                     config,
+                    config_error,
                     config_path: args.config.clone().or_else(config::default_path),
                     kiosk_flag: args.kiosk,
                     data_dir: data_dir.clone(),

@@ -390,3 +390,43 @@ fn two_installs_racing_both_finish_and_leave_one_current_one_previous() {
         assert_eq!(names.len(), 2, "{names:?}");
     }
 }
+
+/// Every plan names where its facts came from: the data built in (with its
+/// version), a pack with a manifest (above), or a pack folder without one,
+/// which is said to have changed the data and to have no name.
+#[test]
+fn a_plan_says_its_data_is_built_in_or_from_a_folder_without_a_manifest() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    // The text as one line: the plan wraps its sentences.
+    let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (code, text, err) = run(h, &HAIXI);
+    assert_eq!(code, 0, "{err}");
+    let text = flat(text);
+    let (_, json, _) = run(h, &[&HAIXI[..], &["--format", "json"]].concat());
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let version = v["data_version"].as_str().unwrap();
+    assert!(
+        text.contains(&format!(
+            "Policy data built into this program (data version {version})."
+        )),
+        "{text}"
+    );
+    assert!(v.get("data_unnamed_pack").is_none(), "{json}");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy");
+    let with_folder = [&HAIXI[..], &["--policy-dir", fixture]].concat();
+    let (code, text, err) = run(h, &with_folder);
+    assert_eq!(code, 0, "{err}");
+    let text = flat(text);
+    assert!(
+        text.contains("a pack folder that has no manifest"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&format!("(data version {version}).")),
+        "{text}"
+    );
+    let (_, json, _) = run(h, &[&with_folder[..], &["--format", "json"]].concat());
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["data_unnamed_pack"], true, "{json}");
+}

@@ -179,3 +179,45 @@ fn an_installed_pack_that_no_longer_passes_its_check_fails() {
         "{out}"
     );
 }
+
+/// A config the program cannot use (a bad quit key, a typo in a key) is a
+/// ✗ line of the report in the operator's language, not an early exit in
+/// English; any other command stops on it, naming the file and the key in
+/// the person's language.
+#[test]
+fn a_config_that_cannot_be_used_is_named_in_the_report_in_the_operators_language() {
+    let data = private_dir();
+    let bad_key = GOOD.replace("quit_key = \"f10\"", "quit_key = \"q\"");
+    let (code, out) = check(data.path(), &bad_key, "zh-Hans");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("✗ 配置文件") && out.contains("kiosk.quit_key 是 \"q\""),
+        "{out}"
+    );
+    assert!(out.contains("下面各项按默认设置检查"), "{out}");
+    let typo = GOOD.replace("enabled = true", "enabeld = true");
+    let (code, out) = check(data.path(), &typo, "en");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("✗ The config file")
+            && out.contains("line 2 is wrong")
+            && out.contains("enabeld"),
+        "{out}"
+    );
+    // Another command: stopped, in the person's language.
+    let cfg = data.path().join("kiosk.toml");
+    fs::write(&cfg, &bad_key).unwrap();
+    let (code, _, err) = outcome(
+        renew_in(data.path())
+            .args(["--lang", "zh-Hant", "--config"])
+            .arg(&cfg)
+            .arg("regions")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("設定檔") && err.contains("kiosk.toml") && err.contains("kiosk.quit_key"),
+        "{err}"
+    );
+}

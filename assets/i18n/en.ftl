@@ -1065,6 +1065,8 @@ data-rolled_back_embedded = Now using the data built into the program (checked o
 data-nothing_installed = No data pack is installed: nothing to roll back.
 data-installed_unreadable = The installed data pack cannot be read ({ $reason }); using the data built into the program.
 plan-data_pack = Policy data from the pack { $name } { $version }, published { $published } by { $publisher }.
+plan-data_builtin = Policy data built into this program (data version { $version }).
+plan-data_unnamed_pack = Policy data built into this program (data version { $version }), with region files added or replaced by a pack folder that has no manifest, so its name and version cannot be given.
 
 ## Kiosk check (renew kiosk check)
 clap-kiosk-about = A walk-up kiosk's setup: renew kiosk check
@@ -1179,3 +1181,16 @@ clap-checklist-edit-scheme = Scheme: employee / 职工医保, resident / 城乡�
 clap-checklist-edit-region = Region: id, name, pinyin or a unique part; without --disease the same disease is looked up by name there
 prompt-pick_offered = Type a number from 1 to { $n } above, or a name or pinyin again:
 plan-benefit_gloss = outpatient benefit for chronic and special diseases
+
+## A config file that cannot be used
+config_file-error = The config file { $path } cannot be used: { $problem }
+config_file-not_regular = it is not a regular file
+config_file-too_big = it is larger than the { $limit }-byte limit
+config_file-unreadable = it cannot be read ({ $reason })
+config_file-syntax = line { $line } is wrong ({ $detail })
+config_file-syntax_no_line = it is not valid ({ $detail })
+config_file-idle_too_short = kiosk.idle_seconds is { $value }; it must be at least 10
+config_file-countdown_not_less = kiosk.countdown_seconds ({ $countdown }) must be less than idle_seconds ({ $idle })
+config_file-print_timeout = print.timeout_seconds is { $value }; it must be between 1 and 600
+config_file-quit_key = kiosk.quit_key is { $value }; write ctrl-<letter> (such as ctrl-q) or f1 to f12
+kiosk-config_broken = { $problem }. The checks below use the default settings.

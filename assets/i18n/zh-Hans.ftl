@@ -846,6 +846,8 @@ data-rolled_back_embedded = 现在使用程序内置的资料（{ $version } 核
 data-nothing_installed = 没有安装资料包，无法恢复。
 data-installed_unreadable = 已安装的资料包无法读取（{ $reason }），改用程序内置的资料。
 plan-data_pack = 政策资料来自资料包 { $name } { $version }，{ $publisher } 于 { $published } 发布。
+plan-data_builtin = 政策资料是本程序内置的（资料版本 { $version }）。
+plan-data_unnamed_pack = 政策资料是本程序内置的（资料版本 { $version }），另有一个没有清单的资料包目录添加或替换了其中的地区文件，说不出它的名称和版本。
 
 ## 自助机检查（renew kiosk check）
 clap-kiosk-about = 自助机的设置：renew kiosk check
@@ -936,3 +938,16 @@ clap-checklist-edit-scheme = 医保类型：employee / 职工医保，resident /
 clap-checklist-edit-region = 地区：id、名称、拼音或能唯一确定的一部分；不写 --disease 时按原病种名称在新地区里找
 prompt-pick_offered = 请输入上面 1 到 { $n } 的编号，或重新输入名称、拼音：
 plan-benefit_gloss = 门诊慢特病待遇
+
+## 配置文件有误
+config_file-error = 配置文件 { $path } 用不了：{ $problem }
+config_file-not_regular = 它不是普通文件
+config_file-too_big = 它超过了 { $limit } 字节的上限
+config_file-unreadable = 无法读取（{ $reason }）
+config_file-syntax = 第 { $line } 行有误（{ $detail }）
+config_file-syntax_no_line = 格式有误（{ $detail }）
+config_file-idle_too_short = kiosk.idle_seconds 是 { $value }，至少要 10
+config_file-countdown_not_less = kiosk.countdown_seconds（{ $countdown }）必须小于 idle_seconds（{ $idle }）
+config_file-print_timeout = print.timeout_seconds 是 { $value }，要在 1 到 600 之间
+config_file-quit_key = kiosk.quit_key 是 { $value }，请写 ctrl-字母（如 ctrl-q）或 f1 到 f12
+kiosk-config_broken = { $problem }。下面各项按默认设置检查。

@@ -846,6 +846,8 @@ data-rolled_back_embedded = 現在使用程式內建的資料（{ $version } 核
 data-nothing_installed = 沒有安裝資料包，無法恢復。
 data-installed_unreadable = 已安裝的資料包無法讀取（{ $reason }），改用程式內建的資料。
 plan-data_pack = 政策資料來自資料包 { $name } { $version }，{ $publisher } 於 { $published } 發布。
+plan-data_builtin = 政策資料是本程式內建的（資料版本 { $version }）。
+plan-data_unnamed_pack = 政策資料是本程式內建的（資料版本 { $version }），另有一個沒有清單的資料包目錄新增或取代了其中的地區檔案，說不出它的名稱和版本。
 
 ## 自助機檢查（renew kiosk check）
 clap-kiosk-about = 自助機的設定：renew kiosk check
@@ -936,3 +938,16 @@ clap-checklist-edit-scheme = 醫保類型：employee / 職工醫保，resident /
 clap-checklist-edit-region = 地區：id、名稱、拼音或能唯一確定的一部分；不寫 --disease 時按原病種名稱在新地區裡找
 prompt-pick_offered = 請輸入上面 1 到 { $n } 的編號，或重新輸入名稱、拼音：
 plan-benefit_gloss = 門診慢特病待遇
+
+## 設定檔有誤
+config_file-error = 設定檔 { $path } 無法使用：{ $problem }
+config_file-not_regular = 它不是一般檔案
+config_file-too_big = 它超過了 { $limit } 位元組的上限
+config_file-unreadable = 無法讀取（{ $reason }）
+config_file-syntax = 第 { $line } 行有誤（{ $detail }）
+config_file-syntax_no_line = 格式有誤（{ $detail }）
+config_file-idle_too_short = kiosk.idle_seconds 是 { $value }，至少要 10
+config_file-countdown_not_less = kiosk.countdown_seconds（{ $countdown }）必須小於 idle_seconds（{ $idle }）
+config_file-print_timeout = print.timeout_seconds 是 { $value }，要在 1 到 600 之間
+config_file-quit_key = kiosk.quit_key 是 { $value }，請寫 ctrl-字母（如 ctrl-q）或 f1 到 f12
+kiosk-config_broken = { $problem }。以下各項按預設設定檢查。

@@ -23,6 +23,8 @@ pub enum KioskCommand {
 /// What the check looks at, gathered by the shell.
 pub struct KioskSetup<'a> {
     pub config: &'a Config,
+    /// The config file could not be used (`config` is then the default).
+    pub config_error: Option<&'a crate::config::ConfigError>,
     /// The config file read (or that would be read), if any.
     pub config_path: Option<PathBuf>,
     /// `--kiosk` on the command line.
@@ -63,15 +65,22 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
     let mut r = Report { out, bad: 0 };
     let config = setup.config;
 
-    match &setup.config_path {
-        Some(p) if p.exists() => {
+    match (&setup.config_path, setup.config_error) {
+        (_, Some(e)) => r.line(
+            Mark::Bad,
+            tf(
+                "kiosk.config_broken",
+                &[("problem", &super::config_error_text(e))],
+            ),
+        )?,
+        (Some(p), None) if p.exists() => {
             r.line(Mark::Ok, tf("kiosk.config_read", &[("path", &p.display())]))?
         }
-        Some(p) => r.line(
+        (Some(p), None) => r.line(
             Mark::Bad,
             tf("kiosk.config_missing", &[("path", &p.display())]),
         )?,
-        None => r.line(Mark::Bad, t("kiosk.config_none").to_string())?,
+        (None, None) => r.line(Mark::Bad, t("kiosk.config_none").to_string())?,
     }
     if !(config.kiosk.enabled || setup.kiosk_flag) {
         r.line(Mark::Bad, t("kiosk.not_enabled").to_string())?;
@@ -364,13 +373,14 @@ pub fn check_from_env(data_dir: Option<PathBuf>, out: &mut dyn Write) -> Result<
     let path = std::env::var_os("RENEW_CONFIG")
         .map(PathBuf::from)
         .or_else(crate::config::default_path);
-    let config = match path.as_deref().map(crate::config::load).transpose() {
-        Ok(c) => c.unwrap_or_default(),
-        Err(e) => return Err(super::UsageError(e).into()),
+    let (config, config_error) = match path.as_deref().map(crate::config::load).transpose() {
+        Ok(c) => (c.unwrap_or_default(), None),
+        Err(e) => (Config::default(), Some(e)),
     };
     check(
         &KioskSetup {
             config: &config,
+            config_error: config_error.as_ref(),
             config_path: path,
             kiosk_flag: false,
             data_dir,

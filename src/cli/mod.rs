@@ -24,6 +24,37 @@ pub mod kiosk_cmd;
 mod localize;
 mod resolve;
 
+/// A config file that cannot be used, in the operator's language: the
+/// file, and what is wrong in it (the TOML reader's own detail stays in
+/// English, quoted).
+pub fn config_error_text(e: &crate::config::ConfigError) -> String {
+    use crate::config::ConfigProblem as P;
+    let problem = match &e.problem {
+        P::NotRegular => t("config_file.not_regular").to_string(),
+        P::TooBig => tf(
+            "config_file.too_big",
+            &[("limit", &crate::config::MAX_CONFIG_BYTES)],
+        ),
+        P::Unreadable(reason) => tf("config_file.unreadable", &[("reason", reason)]),
+        P::Syntax {
+            line: Some(line),
+            detail,
+        } => tf("config_file.syntax", &[("line", line), ("detail", detail)]),
+        P::Syntax { line: None, detail } => tf("config_file.syntax_no_line", &[("detail", detail)]),
+        P::IdleTooShort(v) => tf("config_file.idle_too_short", &[("value", v)]),
+        P::CountdownNotLess { countdown, idle } => tf(
+            "config_file.countdown_not_less",
+            &[("countdown", countdown), ("idle", idle)],
+        ),
+        P::PrintTimeout(v) => tf("config_file.print_timeout", &[("value", v)]),
+        P::QuitKey(key) => tf("config_file.quit_key", &[("value", &format!("{key:?}"))]),
+    };
+    tf(
+        "config_file.error",
+        &[("path", &e.path.display()), ("problem", &problem)],
+    )
+}
+
 pub use localize::{
     early_lang, localize_usage_words, localized_command, parse_args, usage_message,
 };

@@ -639,7 +639,8 @@ fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
         ),
         para(Note, tf("plan.verified_on", &[("date", &plan.verified_on)])),
     ];
-    // Which installed pack the facts came from (none: the data built in).
+    // Which installed pack the facts came from, or that they are the data
+    // built in (issue 25: every plan names where its facts came from).
     if let Some(pack) = &plan.data_pack {
         sources.push(para(
             Note,
@@ -653,6 +654,13 @@ fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
                 ],
             ),
         ));
+    } else {
+        let key = if plan.data_unnamed_pack {
+            "plan.data_unnamed_pack"
+        } else {
+            "plan.data_builtin"
+        };
+        sources.push(para(Note, tf(key, &[("version", &plan.data_version)])));
     }
     sources.push(para(Key, plan.caution.clone()));
     sources

@@ -207,6 +207,7 @@ pub fn compute_with(
         verified_on: region.verified_on,
         data_version: policy.version(),
         data_pack: policy.pack.clone(),
+        data_unnamed_pack: policy.unnamed_pack,
         caution: national.caution.clone(),
         warnings,
         questions: Vec::new(),

@@ -461,6 +461,10 @@ pub struct RenewalPlan {
     /// The data pack the facts came from; absent for the data compiled in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_pack: Option<crate::policy::PackRef>,
+    /// A policy folder without a manifest changed the data compiled in;
+    /// absent (false) otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub data_unnamed_pack: bool,
     pub caution: String,
     pub warnings: Vec<Warning>,
     /// What to ask the office: one question per fact the plan does not

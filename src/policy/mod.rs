@@ -69,6 +69,9 @@ pub struct PolicySet {
     /// The installed pack (or `--policy-dir` pack with a manifest) the
     /// data came from; none for the data compiled in.
     pub pack: Option<PackRef>,
+    /// A `--policy-dir` folder (or installed pack) without a manifest was
+    /// laid over the data compiled in: nothing names it.
+    pub unnamed_pack: bool,
     /// When only some embedded files were read for a query that is no
     /// exact name (`embedded_for`: pinyin, initials, part of a name): the
     /// query and the key of the choice the index of all the embedded data
@@ -243,6 +246,7 @@ impl PolicySet {
                 files,
                 newest_unread: None,
                 pack: None,
+                unnamed_pack: false,
                 resolved: None,
                 whole_embedded: false,
             }),
@@ -285,6 +289,7 @@ impl PolicySet {
             files,
             newest_unread: None,
             pack: None,
+            unnamed_pack: false,
             resolved: None,
             whole_embedded: false,
         })
@@ -329,6 +334,16 @@ impl PolicySet {
     pub fn from_pack(self, pack: PackRef) -> PolicySet {
         PolicySet {
             pack: Some(pack),
+            unnamed_pack: false,
+            ..self
+        }
+    }
+
+    /// This data, saying a folder without a manifest changed it.
+    pub fn from_unnamed_pack(self) -> PolicySet {
+        PolicySet {
+            pack: None,
+            unnamed_pack: true,
             ..self
         }
     }
