@@ -61,10 +61,29 @@ impl Report<'_> {
     }
 }
 
+/// `renew kiosk check`: each thing that would go wrong at the counter, a
+/// line each (✓ well, ✗ wrong, ○ said), in the operator's language; exit
+/// 0 only when nothing is wrong.
 pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
     let mut r = Report { out, bad: 0 };
-    let config = setup.config;
+    config_file(&mut r, setup)?;
+    printer(&mut r, &setup.config.print)?;
+    data_folder(&mut r, setup.data_dir.as_deref())?;
+    // The data: --policy-dir, the installed pack, or the data built in.
+    pack(&mut r, setup)?;
+    timers(&mut r, &setup.config.kiosk)?;
+    terminal(&mut r, setup.terminal)?;
+    if r.bad == 0 {
+        writeln!(r.out, "{}", t("kiosk.all_well"))?;
+        Ok(())
+    } else {
+        writeln!(r.out, "{}", tf("kiosk.problems", &[("n", &r.bad)]))?;
+        Err(DataProblems.into())
+    }
+}
 
+/// The config file read, missing or broken, and whether kiosk mode is on.
+fn config_file(r: &mut Report, setup: &KioskSetup) -> Result<()> {
     match (&setup.config_path, setup.config_error) {
         (_, Some(e)) => r.line(
             Mark::Bad,
@@ -82,12 +101,15 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
         )?,
         (None, None) => r.line(Mark::Bad, t("kiosk.config_none").to_string())?,
     }
-    if !(config.kiosk.enabled || setup.kiosk_flag) {
+    if !(setup.config.kiosk.enabled || setup.kiosk_flag) {
         r.line(Mark::Bad, t("kiosk.not_enabled").to_string())?;
     }
 
-    // The printer program and the print file's folder.
-    let print = &config.print;
+    Ok(())
+}
+
+/// The printer program and the print file's folder.
+fn printer(r: &mut Report, print: &crate::config::PrintConfig) -> Result<()> {
     match print.command.first() {
         Some(program) => match find_program(program) {
             Ok(path) => r.line(
@@ -129,9 +151,12 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
             )?;
         }
     }
+    Ok(())
+}
 
-    // The data folder: private to the kiosk's user.
-    match &setup.data_dir {
+/// The data folder: private to the kiosk's user.
+fn data_folder(r: &mut Report, data_dir: Option<&std::path::Path>) -> Result<()> {
+    match data_dir {
         None => r.line(Mark::Bad, t("cli.no_data_dir").to_string())?,
         Some(dir) => match std::fs::symlink_metadata(dir) {
             Err(_) => r.line(
@@ -164,12 +189,11 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
             }
         },
     }
+    Ok(())
+}
 
-    // The data: --policy-dir, the installed pack, or the data built in.
-    pack(&mut r, setup)?;
-
-    // Idle reset, countdown, quit key.
-    let k = &config.kiosk;
+/// Idle reset, countdown, quit key.
+fn timers(r: &mut Report, k: &crate::config::KioskConfig) -> Result<()> {
     let idle_mark = if (30..=600).contains(&k.idle_seconds) {
         Mark::Ok
     } else {
@@ -217,10 +241,13 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
         }
         None => r.line(Mark::Bad, tf("kiosk.quit_key_bad", &[("key", &k.quit_key)]))?,
     }
+    Ok(())
+}
 
-    // The terminal it starts on.
+/// The terminal it starts on.
+fn terminal(r: &mut Report, size: Option<(u16, u16)>) -> Result<()> {
     let (min_w, min_h) = crate::tui::layout::MIN_SIZE;
-    match setup.terminal {
+    match size {
         Some((w, h)) if w >= min_w && h >= min_h => {
             r.line(Mark::Ok, tf("kiosk.terminal_ok", &[("w", &w), ("h", &h)]))?
         }
@@ -239,14 +266,7 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
             ),
         )?,
     }
-
-    if r.bad == 0 {
-        writeln!(r.out, "{}", t("kiosk.all_well"))?;
-        Ok(())
-    } else {
-        writeln!(r.out, "{}", tf("kiosk.problems", &[("n", &r.bad)]))?;
-        Err(DataProblems.into())
-    }
+    Ok(())
 }
 
 fn pack(r: &mut Report, setup: &KioskSetup) -> Result<()> {
