@@ -95,16 +95,156 @@ fn run(
     config: &Config,
     config_error: Option<&config::ConfigError>,
 ) -> anyhow::Result<ExitCode> {
+    let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
+    let (policy, pack_problems) = load_policy(args, data_dir.as_deref())?;
+    let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
+    match &args.command {
+        Some(command) => run_command(args, config, config_error, command, policy, today, data_dir),
+        None if !plain_mode(args) => run_wizard(args, config, policy, today, pack_problems),
+        None => run_plain(args, config, &policy, today),
+    }
+}
+
+/// A subcommand: its output on stdout (shown through [`DisplayWriter`]
+/// unless it is for machines).
+fn run_command(
+    args: &Cli,
+    config: &Config,
+    config_error: Option<&config::ConfigError>,
+    command: &cli::Command,
+    policy: PolicySet,
+    today: chrono::NaiveDate,
+    data_dir: Option<std::path::PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let ctx = cli::Context {
+        policy: &policy,
+        today,
+        now: chrono::Utc::now(),
+        data_dir: data_dir.clone(),
+    };
+    if let cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check) = command {
+        // With this run's --config, --kiosk and --policy-dir.
+        let setup = cli::kiosk_cmd::KioskSetup {
+            config,
+            config_error,
+            config_path: args.config.clone().or_else(config::default_path),
+            kiosk_flag: args.kiosk,
+            data_dir: data_dir.clone(),
+            policy_dir: args.policy_dir.clone(),
+            terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
+        };
+        let mut shown = DisplayWriter::new(&mut out);
+        cli::kiosk_cmd::check(&setup, &mut shown)?;
+        shown.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if command.machine_output() {
+        cli::run_command(command, &ctx, &mut out)?;
+    } else {
+        let mut shown = DisplayWriter::new(&mut out);
+        cli::run_command(command, &ctx, &mut shown)?;
+        shown.flush()?;
+    }
+    // The process ends here: freeing the data one allocation at a
+    // time is work nobody waits for.
+    std::mem::forget(policy);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The wizard, in the terminal.
+fn run_wizard(
+    args: &Cli,
+    config: &Config,
+    policy: PolicySet,
+    today: chrono::NaiveDate,
+    pack_problems: usize,
+) -> anyhow::Result<ExitCode> {
+    let high_contrast = match args.theme.as_deref().or(config.theme.as_deref()) {
+        None | Some("default") => false,
+        Some("high-contrast") => true,
+        Some(other) => {
+            return Err(UsageError(format!("--theme {other:?}: default | high-contrast")).into());
+        }
+    };
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ascii: args.ascii || config.ascii,
+        high_contrast,
+    };
+    let kiosk = (args.kiosk || config.kiosk.enabled).then(|| Kiosk {
+        idle_secs: config.kiosk.idle_seconds,
+        countdown_secs: config.kiosk.countdown_seconds,
+        allow_save: config.kiosk.allow_save,
+        quit_key: QuitKey::parse(&config.kiosk.quit_key).unwrap_or(QuitKey::Ctrl('q')),
+    });
+    let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
+    tui::run(
+        policy,
+        today,
+        tui::Options {
+            theme,
+            data_dir,
+            kiosk,
+            print: config.print.clone(),
+            pack_problems,
+        },
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Plain numbered questions (a screen reader, a pipe).
+fn run_plain(
+    args: &Cli,
+    config: &Config,
+    policy: &PolicySet,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    // Plain questions save the checklist like the wizard, except at a kiosk.
+    let kiosk = args.kiosk || config.kiosk.enabled;
+    let store = match args.data_dir.clone().or_else(Store::default_data_dir) {
+        Some(dir) if !kiosk => Some(Store::open(&dir)?),
+        _ => None,
+    };
+    let stdin = io::stdin();
+    let mut shown = DisplayWriter::new(&mut out);
+    let now = chrono::Utc::now();
+    let finished = prompt::run(
+        policy,
+        today,
+        &mut stdin.lock(),
+        &mut shown,
+        store.as_ref().map(|s| (s, now)),
+    )?;
+    shown.flush()?;
+    // Quitting is the person's choice, as in the wizard; input that
+    // ends before the last answer is not.
+    Ok(match finished {
+        prompt::Outcome::Planned | prompt::Outcome::Quit => ExitCode::SUCCESS,
+        prompt::Outcome::InputEnded => ExitCode::from(1),
+    })
+}
+
+/// The policy data for this run: the data built in (only the region files
+/// a plan by id or name needs), with `--policy-dir` or the installed pack
+/// laid over it; each bad file of a pack is reported and skipped. Returns
+/// the data and how many pack files were refused.
+fn load_policy(
+    args: &Cli,
+    data_dir: Option<&std::path::Path>,
+) -> anyhow::Result<(PolicySet, usize)> {
     // A plan for a region given by its id (what scripts pass) reads only
     // that region's files; anything else, or a policy pack, reads them all.
-    let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
     // The pack to read: --policy-dir, else the one installed with `renew
     // data install` (not for the commands that manage or check packs).
     let manages_packs = matches!(
         args.command,
         Some(cli::Command::Data(_) | cli::Command::Generate(_) | cli::Command::Kiosk(_))
     );
-    let pack_dir = match (&args.policy_dir, &data_dir) {
+    let pack_dir = match (&args.policy_dir, data_dir) {
         (Some(dir), _) => Some(dir.clone()),
         (None, Some(data)) if !manages_packs => match cli::data_cmd::installed_pack(data) {
             Ok(found) => found.map(|(dir, _)| dir),
@@ -149,107 +289,7 @@ fn run(
             Err(_) => policy.from_unnamed_pack(),
         };
     }
-    let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match &args.command {
-        Some(command) => {
-            let ctx = cli::Context {
-                policy: &policy,
-                today,
-                now: chrono::Utc::now(),
-                data_dir: data_dir.clone(),
-            };
-            if let cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check) = command {
-                // With this run's --config, --kiosk and --policy-dir.
-                let setup = cli::kiosk_cmd::KioskSetup {
-                    config,
-                    config_error,
-                    config_path: args.config.clone().or_else(config::default_path),
-                    kiosk_flag: args.kiosk,
-                    data_dir: data_dir.clone(),
-                    policy_dir: args.policy_dir.clone(),
-                    terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
-                };
-                let mut shown = DisplayWriter::new(&mut out);
-                cli::kiosk_cmd::check(&setup, &mut shown)?;
-                shown.flush()?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            if command.machine_output() {
-                cli::run_command(command, &ctx, &mut out)?;
-            } else {
-                let mut shown = DisplayWriter::new(&mut out);
-                cli::run_command(command, &ctx, &mut shown)?;
-                shown.flush()?;
-            }
-            // The process ends here: freeing the data one allocation at a
-            // time is work nobody waits for.
-            std::mem::forget(policy);
-            Ok(ExitCode::SUCCESS)
-        }
-        None if !plain_mode(args) => {
-            drop(out);
-            let high_contrast = match args.theme.as_deref().or(config.theme.as_deref()) {
-                None | Some("default") => false,
-                Some("high-contrast") => true,
-                Some(other) => {
-                    return Err(
-                        UsageError(format!("--theme {other:?}: default | high-contrast")).into(),
-                    );
-                }
-            };
-            let theme = Theme {
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                ascii: args.ascii || config.ascii,
-                high_contrast,
-            };
-            let kiosk = (args.kiosk || config.kiosk.enabled).then(|| Kiosk {
-                idle_secs: config.kiosk.idle_seconds,
-                countdown_secs: config.kiosk.countdown_seconds,
-                allow_save: config.kiosk.allow_save,
-                quit_key: QuitKey::parse(&config.kiosk.quit_key).unwrap_or(QuitKey::Ctrl('q')),
-            });
-            let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
-            tui::run(
-                policy,
-                today,
-                tui::Options {
-                    theme,
-                    data_dir,
-                    kiosk,
-                    print: config.print.clone(),
-                    pack_problems,
-                },
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        None => {
-            // Plain questions save the checklist like the wizard, except at a kiosk.
-            let kiosk = args.kiosk || config.kiosk.enabled;
-            let store = match args.data_dir.clone().or_else(Store::default_data_dir) {
-                Some(dir) if !kiosk => Some(Store::open(&dir)?),
-                _ => None,
-            };
-            let stdin = io::stdin();
-            let mut shown = DisplayWriter::new(&mut out);
-            let now = chrono::Utc::now();
-            let finished = prompt::run(
-                &policy,
-                today,
-                &mut stdin.lock(),
-                &mut shown,
-                store.as_ref().map(|s| (s, now)),
-            )?;
-            shown.flush()?;
-            // Quitting is the person's choice, as in the wizard; input that
-            // ends before the last answer is not.
-            Ok(match finished {
-                prompt::Outcome::Planned | prompt::Outcome::Quit => ExitCode::SUCCESS,
-                prompt::Outcome::InputEnded => ExitCode::from(1),
-            })
-        }
-    }
+    Ok((policy, pack_problems))
 }
 
 /// A command line clap refused: the help and version as clap prints them,
