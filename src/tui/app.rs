@@ -28,7 +28,7 @@ use crate::policy::{PolicySet, Scheme};
 use crate::search::{SearchIndex, disease_index};
 use crate::wizard::Draft;
 
-pub use super::screens::result::{Sections, Tab, display_sections};
+pub use super::screens::result::{Sections, Tab};
 pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
@@ -503,7 +503,6 @@ impl App {
         }
     }
 
-    /// Whether typing filters this step's list.
     /// What the screen shows, for the layout: its areas and what a click
     /// lands on are computed from this alone.
     pub fn shown(&self) -> layout::Shown {
@@ -555,6 +554,7 @@ impl App {
         }
     }
 
+    /// Whether typing filters this step's list.
     pub(crate) fn filterable(step: Question) -> bool {
         matches!(step, Question::Region | Question::Disease)
     }
@@ -897,14 +897,12 @@ impl App {
                     view.show_tab(Tab::Checklist);
                 }
                 if self.kiosk.is_some() && self.saved_id.is_none() {
-                    // A kiosk keeps the checklist in memory unless the person saves it.
-                    view.checklist = Some(Checklist::new(
-                        String::new(),
-                        &label,
-                        &answers,
-                        &p,
-                        chrono::DateTime::UNIX_EPOCH,
-                    ));
+                    // A kiosk keeps the checklist in memory unless the person
+                    // saves it; saving makes a new one, stamped by the shell.
+                    // The state has no clock: the plan's day stands for its time.
+                    let made = p.today.and_time(chrono::NaiveTime::MIN).and_utc();
+                    view.checklist =
+                        Some(Checklist::new(String::new(), &label, &answers, &p, made));
                     self.screen = Screen::Result(Box::new(view));
                     self.message =
                         Some((Level::Info, crate::i18n::t("tui.kiosk.not_saved").into()));
@@ -948,8 +946,9 @@ impl App {
                     p.disease.typed = c.typed_disease.clone();
                 }
                 // Shown up to date with the data, ticks kept, as `checklist
-                // show` does (an older file gets its either/or groups).
-                c.refresh(&p, chrono::DateTime::UNIX_EPOCH);
+                // show` does (an older file gets its either/or groups); only
+                // shown, so not stamped as changed.
+                c.refresh(&p, None);
                 self.stash_home();
                 let mut view = ResultView::new(p, Some(c), Some(index + 1));
                 // A saved checklist is reopened to be ticked.
@@ -1080,25 +1079,6 @@ impl App {
             cycle: c.history.len(),
         }]
     }
-
-    /// Lays the plan's text out for the pane widths of the current size,
-    /// once per width (on a new result or a resize, not on every frame).
-    fn prepare_text(&mut self) {
-        if self.result().is_none() || layout::too_small(self.size) {
-            return;
-        }
-        let areas = layout::areas(&self.shown());
-        // The window pane's width whenever the screen is wide: the layout
-        // lays the pane out to see whether it fits there.
-        let widths: Vec<usize> = layout::wide(self.size)
-            .then(|| usize::from(layout::left_width(self.size.0)) - 1)
-            .into_iter()
-            .chain([usize::from(areas.pane.width) - 1])
-            .collect();
-        if let Some(view) = self.result_mut() {
-            view.prepare(&widths);
-        }
-    }
 }
 
 fn is_ctrl_c(k: &KeyEvent) -> bool {
@@ -1108,12 +1088,6 @@ fn is_ctrl_c(k: &KeyEvent) -> bool {
 
 /// Applies one message to the state and returns what the shell must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = apply(app, msg);
-    app.prepare_text();
-    effects
-}
-
-fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(w, h) => {
             app.size = (w, h);
@@ -1378,7 +1352,6 @@ fn touched(app: &mut App) {
     }
 }
 
-/// An idle kiosk counts down, then wipes the session for the next person.
 /// Shows checklist `c` as it is on disk now, in place of the one on
 /// screen (moved on to another cycle elsewhere), and says so.
 fn reload_changed(app: &mut App, c: Checklist) {
@@ -1405,6 +1378,7 @@ fn reload(app: &mut App, c: Checklist) {
     }
 }
 
+/// An idle kiosk counts down, then wipes the session for the next person.
 fn tick_kiosk(app: &mut App, ms: u64) {
     let Some(k) = app.kiosk.as_ref() else {
         return;

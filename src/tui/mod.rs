@@ -296,7 +296,7 @@ pub fn perform(
             // The step on the file as it is now, under the lock; saved only
             // when the rules accept it.
             let result = store.update(&id, now, |c| {
-                let r = step.apply(c, app.policy(), app.today(), now);
+                let r = step.apply(c, app.policy(), app.today(), Some(now));
                 (r.is_ok(), r)
             });
             Some(Msg::CycleRecorded(match result {

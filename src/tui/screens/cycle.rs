@@ -64,14 +64,17 @@ pub enum CycleStep {
 }
 
 impl CycleStep {
-    /// The step applied to `c` by the rules of `checklist::cycle`.
+    /// The step applied to `c` by the rules of `checklist::cycle`, stamped
+    /// `now`; with `None` (tried on a copy, never saved) nothing gets a new
+    /// time: the checklist's own stands.
     pub(crate) fn apply(
         &self,
         c: &mut Checklist,
         policy: &PolicySet,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Option<DateTime<Utc>>,
     ) -> Result<(), CycleError> {
+        let now = now.unwrap_or(c.updated_at);
         match self {
             CycleStep::Submit { on, channel } => {
                 cycle::submit(c, *on, channel.as_deref(), policy, today, now)
@@ -259,7 +262,7 @@ fn check(app: &App, step: &CycleStep) -> Result<(), String> {
     let Some(mut copy) = app.cycle().and_then(|s| s.checklist()).cloned() else {
         return Err(t("tui.not_saved_yet").to_string());
     };
-    step.apply(&mut copy, &app.policy, app.today, DateTime::UNIX_EPOCH)
+    step.apply(&mut copy, &app.policy, app.today, None)
         .map_err(|e| e.describe())
 }
 

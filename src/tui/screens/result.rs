@@ -38,12 +38,6 @@ use crate::document::text::TextLine;
 /// The plan's document as the screen shows it (see `document_view`).
 pub type Sections = crate::document::Document;
 
-/// The plan's document as the screen shows it: cleaned and converted for
-/// the language, once, so frames only lay it out.
-pub fn display_sections(plan: &RenewalPlan, _width: usize) -> Sections {
-    crate::tui::document_view::display_document(plan)
-}
-
 /// The result being shown: a fresh plan or a saved checklist reopened.
 #[derive(Debug, Clone)]
 pub struct ResultView {
@@ -58,9 +52,10 @@ pub struct ResultView {
     /// Opened from this row of the home list (Esc goes back there) rather
     /// than from the questions.
     pub(crate) from_home: Option<usize>,
-    /// The plan's text sections wrapped for each pane width in use, made
-    /// by `update` so a frame never lays the whole plan out again.
-    pub(crate) text: Vec<(usize, Sections)>,
+    /// The plan's document, cleaned and converted for the language once,
+    /// when the result is made. It does not depend on the width: laying it
+    /// out for a pane is `laid_out`'s, the one place text is wrapped.
+    sections: Sections,
     /// The sections the last frames laid out (not the documents, whose
     /// ticks change): the same sections at the same width are drawn from
     /// here instead of wrapping the text and drawing its tables again.
@@ -88,6 +83,7 @@ impl ResultView {
         from_home: Option<usize>,
     ) -> ResultView {
         ResultView {
+            sections: crate::tui::document_view::display_document(&plan),
             plan,
             checklist,
             tab: Tab::Window,
@@ -95,7 +91,6 @@ impl ResultView {
             item: 0,
             doc: 0,
             from_home,
-            text: Vec::new(),
             laid: RefCell::new(Vec::new()),
             summary_rows: RefCell::new(Vec::new()),
         }
@@ -141,9 +136,9 @@ impl ResultView {
             .is_some_and(|i| i.done)
     }
 
-    /// The cached sections at `width`, if `update` prepared them.
-    pub(crate) fn sections(&self, width: usize) -> Option<&Sections> {
-        self.text.iter().find(|(w, _)| *w == width).map(|(_, s)| s)
+    /// The plan's document, as every tab shows it.
+    pub(crate) fn sections(&self) -> &Sections {
+        &self.sections
     }
 
     /// The sections of `kinds` laid out at `width`, from an earlier frame's
@@ -162,9 +157,11 @@ impl ResultView {
         {
             return Rc::clone(&l.lines);
         }
-        let doc = self.sections_at(width);
         let lines = Rc::new(crate::tui::document_view::laid_out(
-            &doc, kinds, width, ascii,
+            &self.sections,
+            kinds,
+            width,
+            ascii,
         ));
         if !kinds.contains(&SectionKind::Documents) {
             let mut laid = self.laid.borrow_mut();
@@ -183,29 +180,9 @@ impl ResultView {
         lines
     }
 
-    /// The sections at `width`: as `update` prepared them, or made now.
-    pub(crate) fn sections_at(&self, width: usize) -> std::borrow::Cow<'_, Sections> {
-        match self.sections(width) {
-            Some(d) => std::borrow::Cow::Borrowed(d),
-            None => std::borrow::Cow::Owned(display_sections(&self.plan, width)),
-        }
-    }
-
     pub(crate) fn show_tab(&mut self, tab: Tab) {
         self.tab = tab;
         self.scroll = 0;
-    }
-
-    /// Lays the text out for these pane widths, keeping a few sizes.
-    pub(crate) fn prepare(&mut self, widths: &[usize]) {
-        for &width in widths {
-            if self.sections(width).is_none() {
-                self.text.push((width, display_sections(&self.plan, width)));
-            }
-        }
-        // Only the latest few sizes are worth keeping.
-        let keep = self.text.len().saturating_sub(4);
-        self.text.drain(..keep);
     }
 
     /// Lines the text tab is scrolled by.
@@ -393,7 +370,7 @@ pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> Stri
     match &view.checklist {
         Some(c) => {
             let mut current = c.clone();
-            current.refresh(&view.plan, chrono::DateTime::UNIX_EPOCH);
+            current.refresh(&view.plan, None);
             crate::checklist::export::sheet(&current, Some(&view.plan), today, markdown)
         }
         None if markdown => crate::document::plan_markdown(&view.plan),
