@@ -8,14 +8,15 @@ pub mod input;
 pub mod layout;
 pub mod overlays;
 mod printer;
+
+pub(crate) use printer::print;
 pub mod qr;
 pub mod screens;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Stdout};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -39,93 +40,8 @@ use self::theme::Theme;
 use crate::checklist::Checklist;
 use crate::checklist::store::Store;
 use crate::config::PrintConfig;
+use crate::files::{Existing, write_private};
 use crate::policy::PolicySet;
-
-/// Sends the sheet to the configured printer command (its input; the
-/// command runs without a shell, so nothing in the sheet is ever run) or
-/// writes it to the configured file. A command that has not finished within
-/// the configured time limit is killed and reported; the caller never waits
-/// longer than that.
-pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
-    // The printer is an output edge: clean the text and show it in the language.
-    let sheet = crate::i18n::data(sheet);
-    if let Some((program, args)) = config.command.split_first() {
-        let mut command = Command::new(program);
-        command
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        let mut child = printer::in_own_group(&mut command)
-            .spawn()
-            .map_err(|e| format!("{program}: {e}"))?;
-        let group = printer::Group::of(&child);
-        // A printer that does not read must not block us: write on a thread,
-        // and give up on the whole job at the deadline.
-        let writer = child
-            .stdin
-            .take()
-            .map(|mut stdin| std::thread::spawn(move || stdin.write_all(sheet.as_bytes())));
-        let deadline = Instant::now() + config.timeout();
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if Instant::now() >= deadline => {
-                    // The whole group: what the command started too.
-                    group.end(&mut child);
-                    return Err(crate::i18n::tf(
-                        "tui.print_timeout",
-                        &[
-                            ("program", &program),
-                            ("seconds", &config.timeout().as_secs()),
-                        ],
-                    ));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-                Err(e) => {
-                    group.end(&mut child);
-                    return Err(format!("{program}: {e}"));
-                }
-            }
-        };
-        // Nothing it started outlives the command.
-        group.end(&mut child);
-        if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
-            return Err(format!("{program}: {e}"));
-        }
-        return if status.success() {
-            Ok(())
-        } else {
-            Err(format!("{program}: {status}"))
-        };
-    }
-    if let Some(path) = &config.file {
-        return write_private(path, sheet.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()));
-    }
-    Err(crate::i18n::t("tui.no_printer").to_string())
-}
-
-/// Writes a file only its owner can read: a printed sheet names a visitor's
-/// disease and dates.
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    }
-    let mut file = options.open(path)?;
-    // An existing file keeps its old mode on open: narrow it too.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(bytes)?;
-    file.sync_all()
-}
 
 /// Writes the sheet to the file the person named, only its owner can read
 /// it (0600). A new file is created and never replaces one: an existing
@@ -175,35 +91,19 @@ pub(crate) fn write_sheet(
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(failed(&e)),
     }
-    let mut options = fs::OpenOptions::new();
-    options.write(true);
-    if overwrite {
-        options.create(true).truncate(true);
+    // Made here or not at all unless the person said to replace it: a file
+    // that appeared meanwhile is asked about.
+    let existing = if overwrite {
+        Existing::Replace
     } else {
-        // Made here or not at all: a file that appeared meanwhile is asked about.
-        options.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    }
-    let mut file = match options.open(&path) {
-        Ok(f) => f,
+        Existing::Keep
+    };
+    // The file is an output edge: clean the text and show it in the language.
+    match write_private(&path, crate::i18n::data(text).as_bytes(), existing) {
+        Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(SheetError::Exists(path)),
         Err(e) => return Err(failed(&e)),
-    };
-    #[cfg(unix)]
-    {
-        // A file replaced keeps its old mode on open: narrow it too.
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(|e| failed(&e))?;
     }
-    // The file is an output edge: clean the text and show it in the language.
-    file.write_all(crate::i18n::data(text).as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| failed(&e))?;
     Ok(std::path::absolute(&path).unwrap_or(path))
 }
 
@@ -605,6 +505,8 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app::update(&mut app, Msg::Resize(size.width, size.height));
+    // A hook for tests/pty.rs only: a release build has no way to panic on purpose.
+    #[cfg(debug_assertions)]
     if std::env::var_os("RENEW_TEST_PANIC").is_some() {
         terminal.draw(|f| view::draw(f, &app, &options.theme))?;
         panic!("RENEW_TEST_PANIC is set: panicking on purpose to test terminal restore");
