@@ -5,6 +5,7 @@
 pub mod app;
 pub mod document_view;
 pub mod input;
+pub mod kiosk;
 pub mod layout;
 pub mod overlays;
 mod printer;
@@ -35,7 +36,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use self::app::{App, Effect, Kiosk, Msg, SheetError};
+use self::app::{App, Effect, Msg, SheetError};
+use self::kiosk::Kiosk;
 use self::theme::Theme;
 use crate::checklist::Checklist;
 use crate::checklist::store::Store;
