@@ -1,7 +1,7 @@
 //! Reading a file someone else put in place (a checklist, a policy pack
 //! file, the config) without ever blocking on it: a FIFO or a device named
 //! like a data file is refused, not waited on, and a regular file is read
-//! only up to a size limit.
+//! only up to a size limit. And writing a file only its owner can read.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read as _};
@@ -97,6 +97,43 @@ pub(crate) fn read_regular_text(
         .map_err(|_| ReadError::Io(io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text")))
 }
 
+/// What [`write_private`] does with a file already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Existing {
+    /// Written over (its mode narrowed to the owner's too).
+    Replace,
+    /// Left alone: the write fails with `AlreadyExists`.
+    Keep,
+}
+
+/// Writes `bytes` to `path`, a file only its owner can read (0600): what
+/// the program writes for a person names their disease and dates. A final
+/// link is never followed, and the bytes are on disk when it returns.
+pub(crate) fn write_private(path: &Path, bytes: &[u8], existing: Existing) -> io::Result<()> {
+    use std::io::Write as _;
+    let mut options = OpenOptions::new();
+    options.write(true);
+    match existing {
+        Existing::Replace => options.create(true).truncate(true),
+        // Made here or not at all.
+        Existing::Keep => options.create_new(true),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    // A file replaced keeps its old mode on open: narrow it too.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -150,5 +187,27 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert!(read_regular(&link, 10, false).is_err());
         assert_eq!(read_regular(&link, 10, true).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_private_file_is_the_owner_s_and_never_written_through_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sheet.md");
+        std::fs::write(&file, "old").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let e = write_private(&file, b"new", Existing::Keep).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&file).unwrap(), b"old");
+        write_private(&file, b"new", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"new");
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let target = dir.path().join("target");
+        std::fs::write(&target, "kept").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(write_private(&link, b"x", Existing::Replace).is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"kept");
     }
 }

@@ -257,6 +257,9 @@ fn a_full_flow_ticks_quits_and_comes_back() {
     assert!(s.wait_exit().success(), "Ctrl-C quits cleanly");
 }
 
+/// The hook that panics on purpose is in debug builds only (`cargo test`),
+/// never in a release binary.
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_still_restores_the_terminal() {
     let tmp = tempfile::tempdir().unwrap();

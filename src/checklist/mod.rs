@@ -430,8 +430,14 @@ impl Checklist {
     }
 
     /// Brings the items up to date with a recomputed plan, keeping the ticks
-    /// of every item that is still there. Returns what changed.
-    pub fn refresh(&mut self, plan: &RenewalPlan, now: DateTime<Utc>) -> Vec<Change> {
+    /// of every item that is still there. Returns what changed. A change is
+    /// stamped `now`; with `None` (a copy shown, not saved) the time the
+    /// checklist last changed stays as it was.
+    pub fn refresh(
+        &mut self,
+        plan: &RenewalPlan,
+        now: impl Into<Option<DateTime<Utc>>>,
+    ) -> Vec<Change> {
         let mut changes = Vec::new();
         let window = saved_window(plan);
         if (window.opens, window.closes) != (self.window.opens, self.window.closes) {
@@ -485,7 +491,9 @@ impl Checklist {
             self.data_version = plan.data_version.clone();
             self.region_name = plan.place_name();
             self.disease_name = plan.disease.name.clone();
-            self.updated_at = now;
+            if let Some(now) = now.into() {
+                self.updated_at = now;
+            }
         }
         changes
     }

@@ -1,21 +1,25 @@
 //! The wizard: a terminal UI in the Elm shape. `app` holds the state and
 //! `update`; `view` draws; this module is the thin shell that owns the
-//! terminal, reads events and performs effects (saving, printing).
+//! terminal, reads events and hands effects to `effects` (the store, the
+//! sheet's file) and `printer` (the print command, run apart).
 
 pub mod app;
 pub mod document_view;
+mod effects;
 pub mod input;
+pub mod kiosk;
 pub mod layout;
 pub mod overlays;
 mod printer;
+
+pub use effects::perform;
+pub(crate) use printer::print;
 pub mod qr;
 pub mod screens;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, Stdout, Write};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -34,338 +38,12 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use self::app::{App, Effect, Kiosk, Msg, SheetError};
+use self::app::{App, Effect, Msg};
+use self::kiosk::Kiosk;
 use self::theme::Theme;
-use crate::checklist::Checklist;
 use crate::checklist::store::Store;
 use crate::config::PrintConfig;
 use crate::policy::PolicySet;
-
-/// Sends the sheet to the configured printer command (its input; the
-/// command runs without a shell, so nothing in the sheet is ever run) or
-/// writes it to the configured file. A command that has not finished within
-/// the configured time limit is killed and reported; the caller never waits
-/// longer than that.
-pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
-    // The printer is an output edge: clean the text and show it in the language.
-    let sheet = crate::i18n::data(sheet);
-    if let Some((program, args)) = config.command.split_first() {
-        let mut command = Command::new(program);
-        command
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        let mut child = printer::in_own_group(&mut command)
-            .spawn()
-            .map_err(|e| format!("{program}: {e}"))?;
-        let group = printer::Group::of(&child);
-        // A printer that does not read must not block us: write on a thread,
-        // and give up on the whole job at the deadline.
-        let writer = child
-            .stdin
-            .take()
-            .map(|mut stdin| std::thread::spawn(move || stdin.write_all(sheet.as_bytes())));
-        let deadline = Instant::now() + config.timeout();
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if Instant::now() >= deadline => {
-                    // The whole group: what the command started too.
-                    group.end(&mut child);
-                    return Err(crate::i18n::tf(
-                        "tui.print_timeout",
-                        &[
-                            ("program", &program),
-                            ("seconds", &config.timeout().as_secs()),
-                        ],
-                    ));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-                Err(e) => {
-                    group.end(&mut child);
-                    return Err(format!("{program}: {e}"));
-                }
-            }
-        };
-        // Nothing it started outlives the command.
-        group.end(&mut child);
-        if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
-            return Err(format!("{program}: {e}"));
-        }
-        return if status.success() {
-            Ok(())
-        } else {
-            Err(format!("{program}: {status}"))
-        };
-    }
-    if let Some(path) = &config.file {
-        return write_private(path, sheet.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()));
-    }
-    Err(crate::i18n::t("tui.no_printer").to_string())
-}
-
-/// Writes a file only its owner can read: a printed sheet names a visitor's
-/// disease and dates.
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    }
-    let mut file = options.open(path)?;
-    // An existing file keeps its old mode on open: narrow it too.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Writes the sheet to the file the person named, only its owner can read
-/// it (0600). A new file is created and never replaces one: an existing
-/// file is written only with `overwrite` (the person said so), a link is
-/// never followed, and only a plain file is ever written. `~` and a leading
-/// `~/` are the home folder; another relative name is in `dir` (the current
-/// directory when None). Returns where it was written.
-pub(crate) fn write_sheet(
-    path: &str,
-    dir: Option<&std::path::Path>,
-    text: &str,
-    overwrite: bool,
-) -> Result<PathBuf, SheetError> {
-    use std::fs;
-    // `~` alone is the home folder (refused below as not a file: the person
-    // is asked for a name), never a file named `~` here.
-    let home_relative = path.strip_prefix("~/").or((path == "~").then_some(""));
-    let path = match (home_relative, std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        (Some(_), None) if path == "~" => {
-            return Err(SheetError::Failed(crate::i18n::tf(
-                "tui.sheet.not_a_file",
-                &[("path", &path)],
-            )));
-        }
-        _ => match dir {
-            Some(dir) => dir.join(path),
-            None => PathBuf::from(path),
-        },
-    };
-    let failed = |e: &dyn std::fmt::Display| SheetError::Failed(format!("{}: {e}", path.display()));
-    match fs::symlink_metadata(&path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            return Err(SheetError::Failed(crate::i18n::tf(
-                "tui.sheet.link",
-                &[("path", &path.display())],
-            )));
-        }
-        Ok(m) if !m.is_file() => {
-            return Err(SheetError::Failed(crate::i18n::tf(
-                "tui.sheet.not_a_file",
-                &[("path", &path.display())],
-            )));
-        }
-        Ok(_) if !overwrite => return Err(SheetError::Exists(path)),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(failed(&e)),
-    }
-    let mut options = fs::OpenOptions::new();
-    options.write(true);
-    if overwrite {
-        options.create(true).truncate(true);
-    } else {
-        // Made here or not at all: a file that appeared meanwhile is asked about.
-        options.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-    }
-    let mut file = match options.open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(SheetError::Exists(path)),
-        Err(e) => return Err(failed(&e)),
-    };
-    #[cfg(unix)]
-    {
-        // A file replaced keeps its old mode on open: narrow it too.
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(|e| failed(&e))?;
-    }
-    // The file is an output edge: clean the text and show it in the language.
-    file.write_all(crate::i18n::data(text).as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| failed(&e))?;
-    Ok(std::path::absolute(&path).unwrap_or(path))
-}
-
-/// Performs one effect for `app` (its data and its today, for the renewal
-/// cycle's steps); the result comes back as a message.
-pub fn perform(
-    app: &App,
-    effect: Effect,
-    store: Option<&Store>,
-    printer: &PrintConfig,
-    now: DateTime<Utc>,
-) -> Option<Msg> {
-    if let Effect::Print(sheet) = &effect {
-        return Some(Msg::Printed(print(sheet, printer)));
-    }
-    if let Effect::WriteSheet {
-        path,
-        text,
-        overwrite,
-    } = &effect
-    {
-        return Some(Msg::SheetWritten(write_sheet(
-            path,
-            app.sheet_dir(),
-            text,
-            *overwrite,
-        )));
-    }
-    let Some(store) = store else {
-        return match effect {
-            Effect::Quit | Effect::Suspend => None,
-            _ => Some(Msg::Saved(Err(crate::i18n::t("tui.no_store").to_string()))),
-        };
-    };
-    // What the person reads when the store says no, in their language.
-    let said = |e: crate::checklist::store::StoreError| crate::checklist::words::error_text(&e);
-    match effect {
-        Effect::Quit | Effect::Print(_) | Effect::Suspend | Effect::WriteSheet { .. } => None,
-        Effect::Delete { id } => {
-            // Read before it goes, so Ctrl-U can put back what was on disk;
-            // a file that cannot be read is not deleted.
-            Some(Msg::Deleted(
-                store
-                    .load(&id, now)
-                    .and_then(|c| store.delete(&id).map(|()| c))
-                    .map_err(said),
-            ))
-        }
-        Effect::Restore(c) => Some(Msg::Restored(store.create(&c).map(|_| *c).map_err(said))),
-        Effect::Rename { id, label } => Some(Msg::Renamed(
-            store
-                .update(&id, now, |c| {
-                    let changed = c.label != label;
-                    c.label = label;
-                    if changed {
-                        c.updated_at = now;
-                    }
-                    (changed, ())
-                })
-                .map(|(c, _)| c)
-                .map_err(said),
-        )),
-        Effect::Note { id, text } => Some(Msg::Noted(
-            store
-                .update(&id, now, |c| {
-                    let r = c.add_note(app.today(), &text, now);
-                    (r.is_ok(), r)
-                })
-                .map_err(said)
-                .and_then(|(c, r)| {
-                    r.map(|()| c)
-                        .map_err(crate::checklist::words::note_problem_text)
-                }),
-        )),
-        Effect::Learn { id, field, value } => {
-            // Told today, by the office the person called; the items and
-            // window are brought up to date with the plan counted with it.
-            let today = app.today();
-            let result = store.update(&id, now, |c| {
-                c.learned.set(field, value, today, None);
-                c.updated_at = now;
-                if let Ok(p) = c.plan(app.policy(), today) {
-                    c.refresh(&p, now);
-                }
-                (true, ())
-            });
-            Some(Msg::Learned(result.map(|(c, _)| c).map_err(said)))
-        }
-        Effect::Cycle { id, step } => {
-            // The step on the file as it is now, under the lock; saved only
-            // when the rules accept it.
-            let result = store.update(&id, now, |c| {
-                let r = step.apply(c, app.policy(), app.today(), now);
-                (r.is_ok(), r)
-            });
-            Some(Msg::CycleRecorded(match result {
-                Ok((c, Ok(()))) => Ok(c),
-                Ok((_, Err(e))) => Err(e.describe()),
-                Err(e) => Err(said(e)),
-            }))
-        }
-        Effect::Save {
-            existing: Some(id),
-            label,
-            answers,
-            plan,
-            ..
-        } => {
-            let result = store.update(&id, now, |c| {
-                c.answers = answers;
-                c.label = label;
-                c.refresh(&plan, now);
-                c.updated_at = now;
-                (true, ())
-            });
-            Some(Msg::Saved(result.map(|(c, _)| c).map_err(said)))
-        }
-        Effect::Save {
-            existing: None,
-            label,
-            answers,
-            plan,
-            ticked,
-        } => {
-            let mut c = Checklist::new(store.new_id(), &label, &answers, &plan, now);
-            for id in ticked {
-                if let Ok(i) = c.find_item(&id) {
-                    c.set_done(i, true, now);
-                }
-            }
-            Some(Msg::Saved(store.create(&c).map(|_| c).map_err(said)))
-        }
-        Effect::SetDone {
-            id,
-            item,
-            done,
-            cycle,
-        } => {
-            // Ticked in the cycle the screen shows, or not at all: a file
-            // that moved on to another cycle meanwhile is shown again.
-            let result = store.update(&id, now, |c| {
-                if c.history.len() != cycle {
-                    return (false, false);
-                }
-                match c.find_item(&item) {
-                    Ok(i) => (c.set_done(i, done, now), true),
-                    Err(_) => (false, true),
-                }
-            });
-            Some(match result {
-                Ok((c, false)) => Msg::ChangedElsewhere(c),
-                Ok((c, true)) => Msg::Stored(Ok(c)),
-                Err(e) => Msg::TickFailed {
-                    id,
-                    item,
-                    done,
-                    error: said(e),
-                },
-            })
-        }
-    }
-}
 
 /// Restores the terminal: leaves the alternate screen, turns off mouse
 /// capture and raw mode. Safe to call more than once, and on a terminal
@@ -605,6 +283,8 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app::update(&mut app, Msg::Resize(size.width, size.height));
+    // A hook for tests/pty.rs only: a release build has no way to panic on purpose.
+    #[cfg(debug_assertions)]
     if std::env::var_os("RENEW_TEST_PANIC").is_some() {
         terminal.draw(|f| view::draw(f, &app, &options.theme))?;
         panic!("RENEW_TEST_PANIC is set: panicking on purpose to test terminal restore");

@@ -17,6 +17,7 @@ use super::theme::Theme;
 use super::view::{fit, put, text_line};
 use crate::document::text::wrap;
 use crate::i18n::{t, tf};
+use crate::plan::learned::LearnedField;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -52,15 +53,30 @@ fn yes(k: &KeyEvent) -> bool {
     )
 }
 
+impl Overlay {
+    /// The text field of a popup that asks for one.
+    fn field_mut(&mut self) -> Option<&mut TextInput> {
+        match self {
+            Overlay::Rename { field, .. }
+            | Overlay::Note { field, .. }
+            | Overlay::SaveSheet { field }
+            | Overlay::Learn {
+                field_input: field, ..
+            } => Some(field),
+            _ => None,
+        }
+    }
+}
+
 /// A key while a popup shows goes to the top one: Some with what the shell
 /// must do, None when no popup shows. Help, the QR code and the countdown
 /// close on any key (the countdown is closed by any input before this, in
 /// `update`); the questions take their answer.
 pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let top = app.overlays.last_mut()?;
-    match top {
+    let effects = match app.overlays.last_mut()? {
         Overlay::Help | Overlay::Qr | Overlay::Countdown(_) => {
             app.overlays.pop();
+            Vec::new()
         }
         Overlay::ConfirmDelete { id, label } => {
             let (id, label) = (id.clone(), label.clone());
@@ -73,110 +89,8 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
                 Level::Info,
                 tf("tui.home.not_deleted", &[("label", &label)]),
             ));
+            Vec::new()
         }
-        Overlay::Rename { id, field } => match k.code {
-            KeyCode::Esc => {
-                app.overlays.pop();
-            }
-            KeyCode::Enter => {
-                let label = field.text.trim().to_string();
-                let id = id.clone();
-                let checked = if label.is_empty() {
-                    Err(t("tui.rename.empty").to_string())
-                } else {
-                    crate::checklist::check_label(&label)
-                        .map_err(crate::checklist::words::label_problem_text)
-                };
-                match checked {
-                    Ok(()) => {
-                        app.overlays.pop();
-                        app.message = Some((Level::Info, t("tui.saving").into()));
-                        return Some(vec![Effect::Rename { id, label }]);
-                    }
-                    Err(e) => app.message = Some((Level::Error, e)),
-                }
-            }
-            _ => {
-                if field.edit(k) {
-                    app.message = None;
-                }
-            }
-        },
-        Overlay::Note { id, field } => match k.code {
-            KeyCode::Esc => {
-                app.overlays.pop();
-            }
-            KeyCode::Enter => {
-                let id = id.clone();
-                match crate::checklist::notes::clean_note(&field.text) {
-                    Ok(text) => {
-                        app.overlays.pop();
-                        app.message = Some((Level::Info, t("tui.saving").into()));
-                        return Some(vec![Effect::Note { id, text }]);
-                    }
-                    Err(p) => {
-                        app.message =
-                            Some((Level::Error, crate::checklist::words::note_problem_text(p)))
-                    }
-                }
-            }
-            _ => {
-                if field.edit(k) {
-                    app.message = None;
-                }
-            }
-        },
-        Overlay::SaveSheet { field } => match k.code {
-            KeyCode::Esc => {
-                app.overlays.pop();
-                app.message = None;
-            }
-            KeyCode::Enter => {
-                let path = field.text.trim().to_string();
-                return Some(write_sheet(app, path, false));
-            }
-            _ => {
-                if field.edit(k) {
-                    app.message = None;
-                }
-            }
-        },
-        Overlay::Learn {
-            id,
-            field,
-            field_input,
-        } => match k.code {
-            KeyCode::Esc => {
-                app.overlays.pop();
-                app.message = None;
-            }
-            KeyCode::Enter => {
-                let (id, field) = (id.clone(), *field);
-                let range = field.range().unwrap_or(1..=1);
-                let text = crate::text::to_half_width(field_input.text.trim());
-                match text.parse::<u32>().ok().filter(|n| range.contains(n)) {
-                    Some(value) => {
-                        app.overlays.pop();
-                        app.message = Some((Level::Info, t("tui.saving").into()));
-                        return Some(vec![Effect::Learn { id, field, value }]);
-                    }
-                    None => {
-                        app.message = Some((
-                            Level::Error,
-                            tf(
-                                "tui.learn.bad_number",
-                                &[("min", range.start()), ("max", range.end())],
-                            ),
-                        ))
-                    }
-                }
-            }
-            _ => {
-                if field_input.edit(k) {
-                    app.message = None;
-                }
-            }
-        },
         Overlay::ConfirmOverwrite { path } => {
             let path = path.clone();
             app.overlays.pop();
@@ -185,28 +99,114 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
             }
             // Back to the file name, to choose another.
             app.message = Some((Level::Info, t("tui.sheet.not_overwritten").into()));
+            Vec::new()
+        }
+        Overlay::Rename { .. }
+        | Overlay::Note { .. }
+        | Overlay::SaveSheet { .. }
+        | Overlay::Learn { .. } => field_key(app, k),
+    };
+    Some(effects)
+}
+
+/// A key in a popup's text field: Esc closes it, Enter answers, any other
+/// key edits the field.
+fn field_key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
+    match k.code {
+        KeyCode::Esc => {
+            // The sheet's questions leave no message behind.
+            if let Some(Overlay::SaveSheet { .. } | Overlay::Learn { .. }) = app.overlays.pop() {
+                app.message = None;
+            }
+            Vec::new()
+        }
+        KeyCode::Enter => field_entered(app),
+        _ => {
+            if let Some(field) = app.overlays.last_mut().and_then(Overlay::field_mut)
+                && field.edit(k)
+            {
+                app.message = None;
+            }
+            Vec::new()
         }
     }
-    Some(Vec::new())
+}
+
+/// Enter in a popup's text field: the answer checked, then what the shell
+/// must do with it; a wrong answer is said and the popup stays.
+fn field_entered(app: &mut App) -> Vec<Effect> {
+    let answer = match app.overlays.last() {
+        Some(Overlay::Rename { id, field }) => {
+            let label = field.text.trim().to_string();
+            let checked = if label.is_empty() {
+                Err(t("tui.rename.empty").to_string())
+            } else {
+                crate::checklist::check_label(&label)
+                    .map_err(crate::checklist::words::label_problem_text)
+            };
+            let id = id.clone();
+            checked.map(|()| Effect::Rename { id, label })
+        }
+        Some(Overlay::Note { id, field }) => {
+            let id = id.clone();
+            crate::checklist::notes::clean_note(&field.text)
+                .map(|text| Effect::Note { id, text })
+                .map_err(crate::checklist::words::note_problem_text)
+        }
+        Some(Overlay::SaveSheet { field }) => {
+            let path = field.text.trim().to_string();
+            return write_sheet(app, path, false);
+        }
+        Some(Overlay::Learn {
+            id,
+            field,
+            field_input,
+        }) => learned(id, *field, &field_input.text),
+        _ => return Vec::new(),
+    };
+    match answer {
+        Ok(effect) => {
+            app.overlays.pop();
+            app.message = Some((Level::Info, t("tui.saving").into()));
+            vec![effect]
+        }
+        Err(e) => {
+            app.message = Some((Level::Error, e));
+            Vec::new()
+        }
+    }
+}
+
+/// The number the person was told, if it is one the fact can be.
+fn learned(id: &str, field: LearnedField, typed: &str) -> Result<Effect, String> {
+    let range = field.range().unwrap_or(1..=1);
+    let text = crate::text::to_half_width(typed.trim());
+    match text.parse::<u32>().ok().filter(|n| range.contains(n)) {
+        Some(value) => Ok(Effect::Learn {
+            id: id.to_string(),
+            field,
+            value,
+        }),
+        None => Err(tf(
+            "tui.learn.bad_number",
+            &[("min", range.start()), ("max", range.end())],
+        )),
+    }
 }
 
 /// A paste goes into the field of the popup shown, if it has one; true
 /// when a popup took it.
 pub(crate) fn paste(app: &mut App, text: &str) -> bool {
     match app.overlays.last_mut() {
-        Some(
-            Overlay::Rename { field, .. }
-            | Overlay::Note { field, .. }
-            | Overlay::SaveSheet { field }
-            | Overlay::Learn {
-                field_input: field, ..
-            },
-        ) => {
-            field.insert(text);
-            true
-        }
         Some(Overlay::ConfirmDelete { .. } | Overlay::ConfirmOverwrite { .. }) => true,
-        _ => false,
+        Some(o) => match o.field_mut() {
+            Some(field) => {
+                field.insert(text);
+                true
+            }
+            None => false,
+        },
+        None => false,
     }
 }
 

@@ -1,12 +1,83 @@
-//! The print command's processes. The command runs in a process group of
-//! its own, so whatever it starts (a shell's `sleep &`, a spooler's helper)
-//! can be ended with it: on its time limit, when it exits leaving children,
-//! and when the program itself ends. Ending a group is SIGTERM, then SIGKILL
-//! after a grace period for anything that ignores it.
+//! Printing the sheet, at the edge of the shell: the configured command
+//! gets it on its input (run without a shell, so nothing in the sheet is
+//! ever run), or it is written to the configured file. The command runs in
+//! a process group of its own, so whatever it starts (a shell's `sleep &`,
+//! a spooler's helper) can be ended with it: on its time limit, when it
+//! exits leaving children, and when the program itself ends. Ending a group
+//! is SIGTERM, then SIGKILL after a grace period for anything that ignores it.
 
-use std::process::{Child, Command};
+use std::io::Write as _;
+use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use crate::config::PrintConfig;
+use crate::files::{Existing, write_private};
+
+/// Sends the sheet to the configured printer command or writes it to the
+/// configured file. A command that has not finished within the configured
+/// time limit is killed with its group and reported; the caller never waits
+/// longer than that.
+pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
+    // The printer is an output edge: clean the text and show it in the language.
+    let sheet = crate::i18n::data(sheet);
+    if let Some((program, args)) = config.command.split_first() {
+        let mut command = Command::new(program);
+        command
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut child = in_own_group(&mut command)
+            .spawn()
+            .map_err(|e| format!("{program}: {e}"))?;
+        let group = Group::of(&child);
+        // A printer that does not read must not block us: write on a thread,
+        // and give up on the whole job at the deadline.
+        let writer = child
+            .stdin
+            .take()
+            .map(|mut stdin| std::thread::spawn(move || stdin.write_all(sheet.as_bytes())));
+        let deadline = Instant::now() + config.timeout();
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if Instant::now() >= deadline => {
+                    // The whole group: what the command started too.
+                    group.end(&mut child);
+                    return Err(crate::i18n::tf(
+                        "tui.print_timeout",
+                        &[
+                            ("program", &program),
+                            ("seconds", &config.timeout().as_secs()),
+                        ],
+                    ));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+                Err(e) => {
+                    group.end(&mut child);
+                    return Err(format!("{program}: {e}"));
+                }
+            }
+        };
+        // Nothing it started outlives the command.
+        group.end(&mut child);
+        if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
+            return Err(format!("{program}: {e}"));
+        }
+        return if status.success() {
+            Ok(())
+        } else {
+            Err(format!("{program}: {status}"))
+        };
+    }
+    if let Some(path) = &config.file {
+        // Only its owner can read it: a sheet names a visitor's disease and dates.
+        return write_private(path, sheet.as_bytes(), Existing::Replace)
+            .map_err(|e| format!("{}: {e}", path.display()));
+    }
+    Err(crate::i18n::t("tui.no_printer").to_string())
+}
 
 /// How long a group has between SIGTERM and SIGKILL.
 pub(crate) const GRACE: Duration = Duration::from_secs(2);

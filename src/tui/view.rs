@@ -256,8 +256,8 @@ pub(crate) fn status_glyph(theme: &Theme, status: Status) -> &'static str {
     }
 }
 
-/// The named sections of the plan at `width`, each under its heading:
-/// from the cache `update` prepared, or laid out now if it did not.
+/// The named sections of the plan at `width`, each under its heading, as
+/// the result laid them out (see `ResultView::laid_out`).
 pub(crate) fn section(
     view: &ResultView,
     width: usize,
@@ -279,10 +279,9 @@ pub(crate) fn section_text(
         let lines = view.laid_out(kinds, width, theme.ascii);
         return super::document_view::styled(&lines, theme, None);
     }
-    let doc = view.sections_at(width);
     let mut part = crate::document::Document {
         title: String::new(),
-        sections: doc.only(kinds).cloned().collect(),
+        sections: view.sections().only(kinds).cloned().collect(),
     };
     super::document_view::tick_documents(&mut part, |n| view.document_done(n - 1));
     super::document_view::section_text(&part, kinds, width, theme, Some(view.doc + 1))

@@ -64,14 +64,17 @@ pub enum CycleStep {
 }
 
 impl CycleStep {
-    /// The step applied to `c` by the rules of `checklist::cycle`.
+    /// The step applied to `c` by the rules of `checklist::cycle`, stamped
+    /// `now`; with `None` (tried on a copy, never saved) nothing gets a new
+    /// time: the checklist's own stands.
     pub(crate) fn apply(
         &self,
         c: &mut Checklist,
         policy: &PolicySet,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Option<DateTime<Utc>>,
     ) -> Result<(), CycleError> {
+        let now = now.unwrap_or(c.updated_at);
         match self {
             CycleStep::Submit { on, channel } => {
                 cycle::submit(c, *on, channel.as_deref(), policy, today, now)
@@ -259,7 +262,7 @@ fn check(app: &App, step: &CycleStep) -> Result<(), String> {
     let Some(mut copy) = app.cycle().and_then(|s| s.checklist()).cloned() else {
         return Err(t("tui.not_saved_yet").to_string());
     };
-    step.apply(&mut copy, &app.policy, app.today, DateTime::UNIX_EPOCH)
+    step.apply(&mut copy, &app.policy, app.today, None)
         .map_err(|e| e.describe())
 }
 
@@ -572,9 +575,19 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
         w - 2,
         text_line(&fit(&title, w as usize - 2), title_style),
     );
-    // The state and history, scrolled; ↓ when more is below.
+    draw_info(frame, s, &view, theme, areas);
+    match &s.form {
+        None => draw_actions(frame, s, theme, areas),
+        Some(f) if f.choosing_channel() => draw_channels(frame, s, f, theme, areas),
+        Some(f) => draw_date_form(frame, app, f, theme, areas),
+    }
+}
+
+/// The state and history, scrolled; ↓ when more is below.
+fn draw_info(frame: &mut Frame, s: &CycleScreen, view: &CycleView, theme: &Theme, areas: &Areas) {
+    let w = frame.area().width;
     let pane = areas.pane;
-    let lines = info_lines(s, &view, pane.width.saturating_sub(2) as usize);
+    let lines = info_lines(s, view, pane.width.saturating_sub(2) as usize);
     let max = lines.len().saturating_sub(usize::from(pane.height));
     let scroll = usize::from(s.scroll).min(max);
     for (i, l) in lines
@@ -605,105 +618,110 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
             text_line("↓", theme.dim()),
         );
     }
-    match &s.form {
-        None => {
-            let rows: Vec<String> = CycleAction::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let key = match a {
-                        CycleAction::Submit => "tui.cycle.action.submit",
-                        CycleAction::Approve => "tui.cycle.action.approve",
-                        CycleAction::Refuse => "tui.cycle.action.refuse",
-                    };
-                    format!("{}. {}", i + 1, t(key))
-                })
-                .collect();
-            if let Some(g) = areas.list {
-                list_rows(frame, theme, g, &rows, s.selected);
-            }
-        }
-        Some(f) if f.choosing_channel() => {
-            put(
-                frame,
-                1,
-                areas.hint.y,
-                w - 2,
-                text_line(
-                    &fit(
-                        &tf(
-                            "tui.cycle.channel_question",
-                            &[("date", &f.first.map(|d| d.to_string()).unwrap_or_default())],
-                        ),
-                        w as usize - 2,
-                    ),
-                    theme.question(),
-                ),
-            );
-            let mut rows: Vec<String> = s
-                .offered()
-                .into_iter()
-                .filter_map(|i| plan.channels.get(i))
-                .enumerate()
-                .map(|(i, ch)| {
-                    format!(
-                        "{:>2}. {} · {} · {}",
-                        i + 1,
-                        render::kind_word(ch.kind),
-                        crate::i18n::name(&ch.name, ch.name_en.as_deref()),
-                        render::review_words(ch)
-                    )
-                })
-                .collect();
-            rows.push(format!(
-                "{:>2}. {}",
-                rows.len() + 1,
-                t(if s.result_day_known() {
-                    "tui.cycle.channel_unsaid"
-                } else {
-                    "tui.cycle.channel_unsaid_no_day"
-                })
-            ));
-            if let Some(g) = areas.list {
-                list_rows(frame, theme, g, &rows, f.channel);
-            }
-        }
-        Some(f) => {
-            let label = match (f.action, f.first) {
-                (CycleAction::Submit, _) => t("tui.cycle.field.submitted_on"),
-                (CycleAction::Approve, None) => t("tui.cycle.field.new_end"),
-                (CycleAction::Approve, Some(_)) => t("tui.cycle.field.approved_on"),
-                (CycleAction::Refuse, _) => t("tui.cycle.field.refused_on"),
+}
+
+/// The actions to record, numbered.
+fn draw_actions(frame: &mut Frame, s: &CycleScreen, theme: &Theme, areas: &Areas) {
+    let rows: Vec<String> = CycleAction::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let key = match a {
+                CycleAction::Submit => "tui.cycle.action.submit",
+                CycleAction::Approve => "tui.cycle.action.approve",
+                CycleAction::Refuse => "tui.cycle.action.refuse",
             };
-            text_field(
-                frame,
-                areas.field.y,
-                label,
-                theme.question(),
-                &f.field,
-                crate::tui::view::underlined(),
-            );
-            put(
-                frame,
-                1,
-                areas.hint.y,
-                w - 2,
-                reading_line(&f.field.text, app.today, w as usize - 2, theme),
-            );
-            let below = match (f.action, f.first) {
-                (CycleAction::Approve, None) => t("tui.cycle.below.new_end").to_string(),
-                (CycleAction::Approve, Some(end)) => {
-                    tf("tui.cycle.below.approved_on", &[("end", &end)])
-                }
-                _ => t("tui.cycle.below.day").to_string(),
-            };
-            put(
-                frame,
-                1,
-                areas.below.y,
-                w - 2,
-                text_line(&fit(&below, w as usize - 2), theme.dim()),
-            );
-        }
+            format!("{}. {}", i + 1, t(key))
+        })
+        .collect();
+    if let Some(g) = areas.list {
+        list_rows(frame, theme, g, &rows, s.selected);
     }
+}
+
+/// Submit, with the day given: which channel, or "not said".
+fn draw_channels(frame: &mut Frame, s: &CycleScreen, f: &Form, theme: &Theme, areas: &Areas) {
+    let w = frame.area().width;
+    let plan = &s.result.plan;
+    put(
+        frame,
+        1,
+        areas.hint.y,
+        w - 2,
+        text_line(
+            &fit(
+                &tf(
+                    "tui.cycle.channel_question",
+                    &[("date", &f.first.map(|d| d.to_string()).unwrap_or_default())],
+                ),
+                w as usize - 2,
+            ),
+            theme.question(),
+        ),
+    );
+    let mut rows: Vec<String> = s
+        .offered()
+        .into_iter()
+        .filter_map(|i| plan.channels.get(i))
+        .enumerate()
+        .map(|(i, ch)| {
+            format!(
+                "{:>2}. {} · {} · {}",
+                i + 1,
+                render::kind_word(ch.kind),
+                crate::i18n::name(&ch.name, ch.name_en.as_deref()),
+                render::review_words(ch)
+            )
+        })
+        .collect();
+    rows.push(format!(
+        "{:>2}. {}",
+        rows.len() + 1,
+        t(if s.result_day_known() {
+            "tui.cycle.channel_unsaid"
+        } else {
+            "tui.cycle.channel_unsaid_no_day"
+        })
+    ));
+    if let Some(g) = areas.list {
+        list_rows(frame, theme, g, &rows, f.channel);
+    }
+}
+
+/// A date being typed, with how it reads and what it is for.
+fn draw_date_form(frame: &mut Frame, app: &App, f: &Form, theme: &Theme, areas: &Areas) {
+    let w = frame.area().width;
+    let label = match (f.action, f.first) {
+        (CycleAction::Submit, _) => t("tui.cycle.field.submitted_on"),
+        (CycleAction::Approve, None) => t("tui.cycle.field.new_end"),
+        (CycleAction::Approve, Some(_)) => t("tui.cycle.field.approved_on"),
+        (CycleAction::Refuse, _) => t("tui.cycle.field.refused_on"),
+    };
+    text_field(
+        frame,
+        areas.field.y,
+        label,
+        theme.question(),
+        &f.field,
+        crate::tui::view::underlined(),
+    );
+    put(
+        frame,
+        1,
+        areas.hint.y,
+        w - 2,
+        reading_line(&f.field.text, app.today, w as usize - 2, theme),
+    );
+    let below = match (f.action, f.first) {
+        (CycleAction::Approve, None) => t("tui.cycle.below.new_end").to_string(),
+        (CycleAction::Approve, Some(end)) => tf("tui.cycle.below.approved_on", &[("end", &end)]),
+        _ => t("tui.cycle.below.day").to_string(),
+    };
+    put(
+        frame,
+        1,
+        areas.below.y,
+        w - 2,
+        text_line(&fit(&below, w as usize - 2), theme.dim()),
+    );
 }

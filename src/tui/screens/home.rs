@@ -21,7 +21,7 @@ use crate::plan::Status;
 use crate::plan::render::estimated_mark;
 use crate::tui::app::{App, Effect, Level, move_selection};
 use crate::tui::input::TextInput;
-use crate::tui::layout::Areas;
+use crate::tui::layout::{Areas, ListGeom};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, put, status_glyph, text_field, text_line, title_and_explain};
@@ -434,6 +434,26 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
         &home.filter,
         Style::new(),
     );
+    filter_hint(frame, app, home, theme, areas);
+    let Some(g) = areas.list else { return };
+    draw_list(frame, app, home, theme, g);
+    if let Some(problem) = app.problems.first() {
+        // A file the list could not read: said under it.
+        let y = areas.body.bottom().saturating_sub(1);
+        let text = crate::checklist::words::problem_text(problem);
+        put(
+            frame,
+            1,
+            y,
+            w - 2,
+            text_line(&fit(&format!("! {text}"), w as usize - 2), theme.warn()),
+        );
+    }
+}
+
+/// Under the filter: how many it found, that it found none, or how to filter.
+fn filter_hint(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: &Areas) {
+    let w = frame.area().width;
     let shown = home.shown(app.saved.len());
     let typed = !home.filter.text.trim().is_empty();
     let (hint, hint_style) = if typed && shown == 0 {
@@ -459,7 +479,13 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
         w - 2,
         text_line(&fit(&hint, w as usize - 2), hint_style),
     );
-    let Some(g) = areas.list else { return };
+}
+
+/// The rows that show: 新建, then each checklist's standing, progress and
+/// whom it is for; ↑↓ when more is above or below.
+fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGeom) {
+    let w = frame.area().width;
+    let shown = home.shown(app.saved.len());
     // Only the rows that show are worked out: a clinic keeps thousands.
     let rows: Vec<(usize, Option<usize>)> = (g.offset
         ..(shown + 1).min(g.offset + usize::from(g.height)))
@@ -540,17 +566,6 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
             g.top + g.height * g.stride - 1,
             1,
             text_line("↓", theme.dim()),
-        );
-    }
-    if !app.problems.is_empty() {
-        let y = areas.body.bottom().saturating_sub(1);
-        let text = crate::checklist::words::problem_text(&app.problems[0]);
-        put(
-            frame,
-            1,
-            y,
-            w - 2,
-            text_line(&fit(&format!("! {text}"), w as usize - 2), theme.warn()),
         );
     }
 }

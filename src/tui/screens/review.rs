@@ -121,6 +121,61 @@ pub(crate) fn click(app: &mut App, i: usize) -> Vec<Effect> {
     activate(app, row)
 }
 
+/// A question's row on the page: its name and the answer given (or none).
+fn answer(app: &App, step: Question) -> (String, String) {
+    let region = app.region();
+    let d = &app.draft;
+    let none = || t("tui.review.none").to_string();
+    match step {
+        Question::Region => (
+            t("tui.review.region").into(),
+            d.region
+                .as_ref()
+                .map(|c| crate::wizard::region_name(&app.policy, c))
+                .unwrap_or_else(none),
+        ),
+        Question::Scheme => (
+            t("tui.review.scheme").into(),
+            d.scheme
+                .map(crate::plan::render::scheme_label)
+                .unwrap_or_else(none),
+        ),
+        Question::Retired => (
+            t("tui.review.retired").into(),
+            d.retired
+                .map(|v| t(if v { "tui.yes" } else { "tui.no" }).to_string())
+                .unwrap_or_else(none),
+        ),
+        Question::Disease => (
+            t("tui.review.disease").into(),
+            region
+                .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
+                .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                .unwrap_or_else(none),
+        ),
+        Question::End => (
+            t("tui.review.end").into(),
+            d.end
+                .map(|e| {
+                    tf(
+                        "fmt.date_weekday",
+                        &[("date", &e), ("weekday", &weekday(e))],
+                    )
+                })
+                .unwrap_or_else(none),
+        ),
+        Question::Cross => (
+            t("tui.review.cross").into(),
+            t(if d.cross.unwrap_or(false) {
+                "tui.yes"
+            } else {
+                "tui.no"
+            })
+            .to_string(),
+        ),
+    }
+}
+
 pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme, areas: &Areas) {
     header(
         frame,
@@ -141,59 +196,6 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
             None => "tui.review.explain",
         }),
     );
-    let region = app.region();
-    let answer = |step: Question| -> (String, String) {
-        let d = &app.draft;
-        let none = || t("tui.review.none").to_string();
-        match step {
-            Question::Region => (
-                t("tui.review.region").into(),
-                d.region
-                    .as_ref()
-                    .map(|c| crate::wizard::region_name(&app.policy, c))
-                    .unwrap_or_else(none),
-            ),
-            Question::Scheme => (
-                t("tui.review.scheme").into(),
-                d.scheme
-                    .map(crate::plan::render::scheme_label)
-                    .unwrap_or_else(none),
-            ),
-            Question::Retired => (
-                t("tui.review.retired").into(),
-                d.retired
-                    .map(|v| t(if v { "tui.yes" } else { "tui.no" }).to_string())
-                    .unwrap_or_else(none),
-            ),
-            Question::Disease => (
-                t("tui.review.disease").into(),
-                region
-                    .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
-                    .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
-                    .unwrap_or_else(none),
-            ),
-            Question::End => (
-                t("tui.review.end").into(),
-                d.end
-                    .map(|e| {
-                        tf(
-                            "fmt.date_weekday",
-                            &[("date", &e), ("weekday", &weekday(e))],
-                        )
-                    })
-                    .unwrap_or_else(none),
-            ),
-            Question::Cross => (
-                t("tui.review.cross").into(),
-                t(if d.cross.unwrap_or(false) {
-                    "tui.yes"
-                } else {
-                    "tui.no"
-                })
-                .to_string(),
-            ),
-        }
-    };
     let label_value = app
         .draft
         .label
@@ -215,7 +217,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         .iter()
         .map(|r| match r {
             ReviewRow::Answer(step) => {
-                let (k, v) = answer(*step);
+                let (k, v) = answer(app, *step);
                 row(&k, &v)
             }
             ReviewRow::Label => row(t("tui.review.label"), &label_value),

@@ -1,0 +1,181 @@
+//! The walk-up kiosk, in one place: its settings and running state, the
+//! idle clock (a countdown, then the session wiped for the next person),
+//! the operator's quit key (twice, or held; no other key leaves), the
+//! visitor's fresh start, and saving only when the visitor chooses.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Effect, Level, Page, Question};
+use super::overlays::Overlay;
+use crate::config::QuitKey;
+use crate::i18n::t;
+use crate::policy::PolicySet;
+use crate::wizard::Draft;
+
+/// How a walk-up kiosk behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kiosk {
+    pub idle_secs: u64,
+    pub countdown_secs: u64,
+    pub allow_save: bool,
+    pub quit_key: QuitKey,
+}
+
+/// A kiosk's running state: its settings, when someone last touched it,
+/// and the operator's first press of the quit key.
+#[derive(Debug, Clone)]
+pub(crate) struct KioskState {
+    pub(crate) config: Kiosk,
+    last_input_ms: u64,
+    quit_pressed_ms: Option<u64>,
+}
+
+/// The operator presses the quit key twice within this time (or holds it).
+const QUIT_WINDOW_MS: u64 = 3_000;
+
+impl App {
+    /// The wizard at a walk-up kiosk. It holds no saved checklists at all,
+    /// so no path (Esc, the idle wipe, the next visitor) can list them.
+    pub(crate) fn for_kiosk(policy: PolicySet, today: NaiveDate, kiosk: Kiosk) -> App {
+        let mut app = App::new(policy, today, Vec::new(), Vec::new());
+        app.kiosk = Some(KioskState {
+            config: kiosk,
+            last_input_ms: 0,
+            quit_pressed_ms: None,
+        });
+        app
+    }
+
+    /// The kiosk's fresh start: every answer, result and message wiped.
+    pub(crate) fn reset_session(&mut self) {
+        self.draft = Draft::default();
+        self.saved_id = None;
+        // What this visitor saved stays on disk, never in the next session.
+        self.saved.clear();
+        self.problems.clear();
+        if let Some(k) = self.kiosk.as_mut() {
+            k.quit_pressed_ms = None;
+        }
+        self.overlays.clear();
+        self.enter_step(Question::Region, false);
+        self.message = Some((Level::Info, t("tui.kiosk.reset").into()));
+    }
+
+    /// Nothing typed or chosen: a kiosk waiting for the next person.
+    fn pristine(&self) -> bool {
+        self.page() == Page::Question(Question::Region)
+            && self.draft == Draft::default()
+            && self.filter_text().is_empty()
+            && self
+                .overlays
+                .iter()
+                .all(|o| matches!(o, Overlay::Countdown(_)))
+    }
+
+    /// The plan's save action at a kiosk: the person chose to keep it here.
+    pub(crate) fn save_now(&mut self) -> Vec<Effect> {
+        let Some(view) = self.result() else {
+            return Vec::new();
+        };
+        let Some(answers) = self.draft.answers(&self.policy) else {
+            return Vec::new();
+        };
+        let ticked = view
+            .checklist
+            .as_ref()
+            .map(|c| {
+                c.items
+                    .iter()
+                    .filter(|i| i.done)
+                    .map(|i| i.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let plan = Box::new(view.plan.clone());
+        let label = self
+            .draft
+            .label
+            .clone()
+            .unwrap_or_else(|| self.default_label());
+        self.message = Some((Level::Info, t("tui.saving").into()));
+        vec![Effect::Save {
+            existing: None,
+            label,
+            answers,
+            plan,
+            ticked,
+        }]
+    }
+}
+
+/// Whether `k` is the kiosk operator's quit key.
+fn is_quit_key(key: QuitKey, k: &KeyEvent) -> bool {
+    match key {
+        QuitKey::Ctrl(c) => {
+            k.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(k.code, KeyCode::Char(x) if x.to_ascii_lowercase() == c)
+        }
+        QuitKey::F(n) => k.code == KeyCode::F(n),
+    }
+}
+
+/// Someone touched the keys or the screen: the kiosk's idle clock restarts.
+pub(crate) fn touched(app: &mut App) {
+    let now = app.now_ms;
+    if let Some(k) = app.kiosk.as_mut() {
+        k.last_input_ms = now;
+    }
+}
+
+/// An idle kiosk counts down, then wipes the session for the next person.
+pub(crate) fn tick(app: &mut App, ms: u64) {
+    let Some(k) = app.kiosk.as_ref() else {
+        return;
+    };
+    let (config, idle) = (k.config, ms.saturating_sub(k.last_input_ms));
+    let countdown = if app.pristine() {
+        touched(app);
+        None
+    } else if idle >= config.idle_secs * 1000 {
+        app.reset_session();
+        touched(app);
+        return;
+    } else if idle >= (config.idle_secs - config.countdown_secs) * 1000 {
+        Some((config.idle_secs * 1000 - idle).div_ceil(1000))
+    } else {
+        None
+    };
+    app.overlays.retain(|o| !matches!(o, Overlay::Countdown(_)));
+    if let Some(secs) = countdown {
+        app.overlays.push(Overlay::Countdown(secs));
+    }
+}
+
+/// Input while the countdown shows: someone is still here. The countdown
+/// stops; the input does nothing else.
+pub(crate) fn still_here(app: &mut App) {
+    app.overlays.retain(|o| !matches!(o, Overlay::Countdown(_)));
+    touched(app);
+}
+
+/// A key at a kiosk before any screen sees it: only the operator's key,
+/// twice (or held), leaves; other Ctrl keys do nothing. None when the key
+/// is the screen's.
+pub(crate) fn operator_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
+    let now = app.now_ms;
+    let kiosk = app.kiosk.as_mut()?;
+    if is_quit_key(kiosk.config.quit_key, k) {
+        if kiosk
+            .quit_pressed_ms
+            .is_some_and(|t| now.saturating_sub(t) <= QUIT_WINDOW_MS)
+        {
+            app.quit = true;
+            return Some(vec![Effect::Quit]);
+        }
+        kiosk.quit_pressed_ms = Some(now);
+        app.message = Some((Level::Info, t("tui.kiosk.quit_again").into()));
+        return Some(Vec::new());
+    }
+    k.modifiers.contains(KeyModifiers::CONTROL).then(Vec::new)
+}
