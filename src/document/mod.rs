@@ -662,7 +662,7 @@ fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
 /// person's place and whose data the plan uses, when it is not the place's
 /// own.
 fn place_line(plan: &RenewalPlan) -> Option<String> {
-    use crate::places::DataLevel;
+    use crate::policy::DataLevel;
     let place = plan.borrowed_place()?;
     let region = &plan.region.name;
     Some(match plan.data_level {

@@ -24,8 +24,9 @@ use crate::checklist::store::StoreProblem;
 use crate::config::QuitKey;
 use crate::dates::{DateError, EndDate, read_end_date};
 use crate::plan::{self, Answers, RenewalPlan};
+use crate::policy::index::disease_index;
 use crate::policy::{PolicySet, Scheme};
-use crate::search::{SearchIndex, disease_index};
+use crate::search::SearchIndex;
 use crate::wizard::Draft;
 
 pub use super::screens::result::{Sections, Tab, display_sections};
@@ -225,7 +226,7 @@ pub struct App {
     regions: SearchIndex,
     diseases: Option<(usize, SearchIndex)>,
     /// The region question's options: regions with data, then every place.
-    choices: Vec<crate::places::Choice>,
+    choices: Vec<crate::policy::Choice>,
 }
 
 impl App {
@@ -235,7 +236,7 @@ impl App {
         saved: Vec<Checklist>,
         problems: Vec<StoreProblem>,
     ) -> App {
-        let choices = crate::places::choices(&policy);
+        let choices = crate::policy::choices(&policy);
         let regions = policy.region_index(&choices);
         let mut app = App {
             policy,
@@ -470,7 +471,7 @@ impl App {
     }
 
     /// The region question's options: regions with data, then every place.
-    pub fn region_choices(&self) -> &[crate::places::Choice] {
+    pub fn region_choices(&self) -> &[crate::policy::Choice] {
         &self.choices
     }
 
@@ -621,7 +622,7 @@ impl App {
         {
             return None;
         }
-        let (d, typed) = crate::vocabulary::covering(region, filter).ok()?;
+        let (d, typed) = crate::policy::cover::covering(region, filter).ok()?;
         let i = region.diseases.iter().position(|x| std::ptr::eq(x, d))?;
         Some((i, typed))
     }
