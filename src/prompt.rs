@@ -8,8 +8,8 @@ use std::io::{BufRead, Read, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
+use crate::checklist::Checklist;
 use crate::checklist::store::Store;
-use crate::checklist::{Checklist, export};
 use crate::dates::words::weekday;
 use crate::dates::{EndDate, far_from_today, read_end_date};
 use crate::i18n::{t, tf};
@@ -559,7 +559,7 @@ fn finish(
             writeln!(out)?;
             writeln!(out, "{}", t("prompt.checklist"))?;
             // In the words the plan was said with: 待办：, not ☐.
-            for l in export::item_lines_plain(&c, today) {
+            for l in crate::document::sheet::item_lines_plain(&c, today) {
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;

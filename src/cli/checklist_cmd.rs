@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::{ChecklistCommand, Context, ExportFormat, Format, ListFormat, UsageError};
 use crate::checklist::store::StoreError;
-use crate::checklist::{Change, Checklist, ItemLookup, agenda, cycle, export, words};
+use crate::checklist::{Change, Checklist, ItemLookup, agenda, cycle, words};
+use crate::document::{ics, sheet};
 use crate::i18n::{t, tf};
 use crate::plan::{self, Deadline, RenewalPlan, Status, render};
 
@@ -340,7 +341,7 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                         }
                     }
                     writeln!(out)?;
-                    for l in export::item_lines(&c, 78, false, ctx.today) {
+                    for l in sheet::item_lines(&c, 78, false, ctx.today) {
                         writeln!(out, "{l}")?;
                     }
                     writeln!(out)?;
@@ -499,11 +500,11 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                     (c, p)
                 })
                 .collect();
-            let entries: Vec<export::CalendarEntry> = views
+            let entries: Vec<ics::CalendarEntry> = views
                 .iter()
                 .map(|(c, p)| (c, p.as_ref(), result_due(ctx, c, p.as_ref())))
                 .collect();
-            write!(out, "{}", export::ics_all(&entries, ctx.today))?;
+            write!(out, "{}", ics::ics_all(&entries, ctx.today))?;
             for p in &problems {
                 eprintln!("! {}", words::problem_text(p));
             }
@@ -523,13 +524,13 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
                 ExportFormat::Ics => write!(
                     out,
                     "{}",
-                    export::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
+                    ics::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
                 )?,
                 ExportFormat::Markdown => {
-                    write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, true))?
+                    write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, true))?
                 }
                 ExportFormat::Text => {
-                    write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, false))?
+                    write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, false))?
                 }
                 ExportFormat::Pack => write_learned_pack(ctx, &c, p.as_ref(), out)?,
             }
