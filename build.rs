@@ -183,8 +183,8 @@ impl PlaceRow {
     }
 }
 
-/// The index `search::region_index` builds over the embedded data
-/// (`places::choices`: the regions in the data's order, then every place
+/// The index `policy::index::region_index` builds over the embedded data
+/// (`policy::choices`: the regions in the data's order, then every place
 /// without a file of its own, in code order), its keys made by `keys` as at
 /// run time, written as tables without pointers (nothing to relocate when
 /// the program starts). `search::tests` checks it equals the index built

@@ -9,8 +9,8 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use renewal_assistant::plan::{self, Answers};
+use renewal_assistant::policy::index::{disease_index, region_index};
 use renewal_assistant::policy::{PolicySet, Scheme};
-use renewal_assistant::search::{disease_index, region_index};
 
 fn index_all(policy: &PolicySet) {
     black_box(region_index(policy));

@@ -8,14 +8,15 @@ use std::io::{BufRead, Read, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
+use crate::checklist::Checklist;
 use crate::checklist::store::Store;
-use crate::checklist::{Checklist, export};
 use crate::dates::words::weekday;
 use crate::dates::{EndDate, far_from_today, read_end_date};
 use crate::i18n::{t, tf};
 use crate::plan;
+use crate::policy::index::{disease_index, scheme_index};
 use crate::policy::{PolicySet, Scheme};
-use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
+use crate::search::{Resolution, SearchIndex};
 use crate::wizard::{Draft, Question};
 
 enum Input {
@@ -146,7 +147,7 @@ pub fn run(
     out: &mut dyn Write,
     store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
 ) -> Result<Outcome> {
-    let choices = crate::places::choices(policy);
+    let choices = crate::policy::choices(policy);
     let regions = policy.region_index(&choices);
     let schemes = scheme_index();
     let mut d = Draft::default();
@@ -370,7 +371,7 @@ pub fn run(
                 // A disease the list does not name: the entry covering it
                 // (其他病种 …), the typed disease carried into the plan.
                 let covered = || {
-                    let (entry, typed) = crate::vocabulary::covering(r, &line).ok()?;
+                    let (entry, typed) = crate::policy::cover::covering(r, &line).ok()?;
                     let i = r.diseases.iter().position(|x| std::ptr::eq(x, entry))?;
                     Some((i, typed))
                 };
@@ -468,7 +469,7 @@ pub fn run(
 fn options(
     step: Question,
     policy: &PolicySet,
-    choices: &[crate::places::Choice],
+    choices: &[crate::policy::Choice],
     region: Option<&crate::policy::Region>,
 ) -> Vec<String> {
     match step {
@@ -558,7 +559,7 @@ fn finish(
             writeln!(out)?;
             writeln!(out, "{}", t("prompt.checklist"))?;
             // In the words the plan was said with: 待办：, not ☐.
-            for l in export::item_lines_plain(&c, today) {
+            for l in crate::document::sheet::item_lines_plain(&c, today) {
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;

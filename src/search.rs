@@ -1,7 +1,8 @@
 //! Finding a choice from what a person typed: an id, the Chinese name, an
 //! alias, full pinyin (`haixi`), pinyin initials (`tnb` for 糖尿病), or an
 //! unambiguous part of any of them. Keys are computed once per index, so a
-//! keystroke only compares strings.
+//! keystroke only compares strings. This module only matches: it knows
+//! nothing of policy (`policy::index` builds the indexes of its data).
 
 use pinyin::{ToPinyin, ToPinyinMulti};
 
@@ -334,59 +335,11 @@ impl SearchIndex {
     }
 }
 
-/// Every place a person may pick (`places::choices`, the regions with data
-/// first), searchable by id or code, name, short name, aliases and province;
-/// a region with data is found by its place's official names too.
-pub fn region_index(policy: &crate::policy::PolicySet) -> SearchIndex {
-    region_index_of(policy, &crate::places::choices(policy))
-}
-
-/// [`region_index`] over choices already made.
-pub fn region_index_of(
-    policy: &crate::policy::PolicySet,
-    choices: &[crate::places::Choice],
-) -> SearchIndex {
-    let mut idx = SearchIndex::default();
-    for c in choices {
-        let full = c.place.map(|p| p.full_name());
-        if c.has_own_data(policy) {
-            let r = &policy.regions[c.region];
-            let mut primary = vec![r.id.as_str(), r.name.as_str(), r.short_name.as_str()];
-            let mut secondary: Vec<&str> = r.aliases.iter().map(String::as_str).collect();
-            secondary.push(&r.province);
-            secondary.extend(r.name_en.as_deref());
-            if let Some(p) = c.place {
-                primary.extend([p.code, p.name, p.short_name]);
-                primary.extend(full.as_deref());
-                secondary.extend(p.aliases.iter().copied());
-            }
-            idx.add(&primary, &secondary);
-        } else if let Some(p) = c.place {
-            let mut primary = vec![p.code, p.name, p.short_name];
-            primary.extend(full.as_deref());
-            let secondary: Vec<&str> = p.aliases.to_vec();
-            let initials = p.level != crate::places::PlaceLevel::District;
-            idx.add_keys(&primary, &secondary, initials);
-        } else {
-            continue;
-        }
-        // A region with data for no place of the index (a pack's own) is
-        // ranked as a province would be: its data is all the program knows
-        // of it.
-        let rank = match c.place {
-            None if !policy.regions[c.region].generic => 0,
-            place => crate::places::size_rank(place),
-        };
-        idx.rank_last(rank);
-    }
-    idx
-}
-
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_index.rs"));
 }
 
-/// [`region_index`] of the embedded data (every region file and every
+/// `policy::index::region_index` of the embedded data (every region file and every
 /// place), with each choice's key (a region id or a place code): made at
 /// build time from the same files with the same code (`build.rs`,
 /// [`keys`]), so a query that is no exact name is answered without
@@ -414,26 +367,6 @@ pub(crate) fn embedded_region_index() -> (SearchIndex, Vec<&'static str>) {
     (index, embedded::CHOICE_KEYS.split('\n').collect())
 }
 
-/// A region's diseases, searchable by id, name, aliases and English gloss.
-pub fn disease_index(region: &crate::policy::Region) -> SearchIndex {
-    let mut idx = SearchIndex::default();
-    for d in &region.diseases {
-        let mut secondary: Vec<&str> = d.aliases.iter().map(String::as_str).collect();
-        secondary.extend(d.name_en.as_deref());
-        idx.add(&[&d.id, &d.name], &secondary);
-    }
-    idx
-}
-
-/// The two schemes, in `Scheme::ALL` order.
-pub(crate) fn scheme_index() -> SearchIndex {
-    let mut idx = SearchIndex::default();
-    for s in crate::policy::Scheme::ALL {
-        idx.add(&[s.id(), s.name()], s.aliases());
-    }
-    idx
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,7 +374,8 @@ mod tests {
     #[test]
     fn embedded_index_is_the_index_of_the_embedded_data() {
         let policy = crate::policy::PolicySet::embedded().unwrap();
-        let choices = crate::places::choices(&policy);
+        let choices = crate::policy::choices(&policy);
+        let region_index_of = crate::policy::index::region_index_of;
         let (index, keys) = embedded_region_index();
         let at_run_time = region_index_of(&policy, &choices);
         assert_eq!(index.entries.len(), choices.len());
@@ -459,7 +393,7 @@ mod tests {
             text: std::borrow::Cow::Borrowed(text),
         };
         let packed = policy.clone().with_files(vec![(file, "fx-exact".into())]);
-        let packed_choices = crate::places::choices(&packed);
+        let packed_choices = crate::policy::choices(&packed);
         let packed_index = packed.region_index(&packed_choices);
         assert_eq!(packed_index, region_index_of(&packed, &packed_choices));
         assert_ne!(packed_index, index);

@@ -6,14 +6,14 @@
 //! when its name or an alias is one of the concept's names; a disease the region does not name falls to the region's open
 //! entry (其他病种, 任一病种), never to a dead end.
 //! Pure: the file is embedded and read on first use (only when a typed
-//! disease is not in the region's own list).
+//! disease is not in the region's own list). It knows nothing of policy:
+//! which region entry covers a concept is `policy::cover`'s rule.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{Disease, Region};
 use crate::search::{Resolution, SearchIndex};
 use crate::text::normalize;
 
@@ -182,57 +182,11 @@ pub fn named_exactly(typed: &str) -> Option<&'static Concept> {
         .find(|c| c.all_names().any(|n| normalize(n) == typed))
 }
 
-/// Whether `disease` covers `concept`: the entry's `concepts` say so when
-/// the data has them (the reviewed reading of its name and source);
-/// otherwise, in a pack written before the field, its name or an alias is
-/// one of the concept's names.
-pub fn names(disease: &Disease, concept: &Concept) -> bool {
-    if let Some(ids) = &disease.concepts {
-        return ids.contains(&concept.id);
-    }
-    let own: Vec<String> = std::iter::once(&disease.name)
-        .chain(&disease.aliases)
-        .map(|n| normalize(n))
-        .collect();
-    concept.all_names().any(|n| own.contains(&normalize(n)))
-}
-
-/// The region's entry that covers the disease a person typed, when the
-/// region's list does not find it by that name: the entry that names its
-/// concept, else the region's open entry (其他病种 / 任一病种).
-pub fn covering<'r>(
-    region: &'r Region,
-    typed: &str,
-) -> Result<(&'r Disease, TypedDisease), NotCovered> {
-    let concept = concept_of(typed)?;
-    let (disease, cover) = match region
-        .diseases
-        .iter()
-        .find(|d| !d.other && names(d, concept))
-    {
-        Some(d) => (d, Cover::Named),
-        None => match region.diseases.iter().find(|d| d.other) {
-            Some(d) => (d, Cover::CatchAll),
-            None => return Err(NotCovered::NotListed(concept)),
-        },
-    };
-    Ok((
-        disease,
-        TypedDisease {
-            text: typed.trim().to_string(),
-            concept: concept.id.clone(),
-            concept_name: concept.name.clone(),
-            cross_province: concept.cross_province.clone(),
-            cover,
-            region_list_len: region.diseases.iter().filter(|d| !d.other).count(),
-        },
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::policy::PolicySet;
+    use crate::policy::cover::{covering, names};
 
     #[test]
     fn the_vocabulary_parses_and_its_names_are_one_concept_each() {

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 
 use crate::i18n::{t, tf};
-use crate::places::{Choice, DataLevel};
 use crate::plan::Answers;
+use crate::policy::{Choice, DataLevel};
 use crate::policy::{PolicySet, Region, Scheme};
 
 /// The questions behind `Answers`, in the order they are asked.
@@ -156,7 +156,7 @@ impl Draft {
         answers: &Answers,
         label: &str,
     ) -> Option<Draft> {
-        let region = crate::places::choice_for(policy, &answers.region)?;
+        let region = crate::policy::choice_for(policy, &answers.region)?;
         let disease = policy.regions[region.region]
             .diseases
             .iter()
@@ -235,14 +235,14 @@ mod tests {
     }
 
     fn index(policy: &PolicySet, id: &str) -> Choice {
-        crate::places::choice_for(policy, id).unwrap()
+        crate::policy::choice_for(policy, id).unwrap()
     }
 
     /// Issue 26: 北京市东城区 uses 北京's data, a city's, not a province's.
     #[test]
     fn a_municipality_district_uses_the_city_data_not_a_province() {
         let policy = PolicySet::embedded().unwrap();
-        let choices = crate::places::choices(&policy);
+        let choices = crate::policy::choices(&policy);
         let dongcheng = choices
             .iter()
             .find(|c| c.place.is_some_and(|p| p.name == "东城区"))

@@ -792,8 +792,10 @@ fn the_shipped_calendar_estimates_from_the_first_year_without_a_notice() {
 /// finds one choice. Anything else reads every file.
 #[test]
 fn a_plan_from_the_files_a_region_needs_is_the_plan_from_all_of_them() {
-    use renewal_assistant::places::{all as every_place, choices, exact_choice};
-    use renewal_assistant::search::{Resolution, region_index};
+    use renewal_assistant::places::all as every_place;
+    use renewal_assistant::policy::index::region_index;
+    use renewal_assistant::policy::{choices, exact_choice};
+    use renewal_assistant::search::Resolution;
     let all = PolicySet::embedded().unwrap();
     let all_choices = choices(&all);
     let index = region_index(&all);
@@ -1021,7 +1023,7 @@ fn every_place_plan_carries_a_phone() {
         };
         // 其他 (or the region's catch-all); a region without one: its first.
         let plan = compute(&set, &a, d("2026-12-07")).unwrap_or_else(|_| {
-            let c = places::exact_choice(&set, p.code).unwrap();
+            let c = renewal_assistant::policy::exact_choice(&set, p.code).unwrap();
             let first = set.regions[c.region].diseases[0].id.clone();
             compute(
                 &set,

@@ -273,7 +273,7 @@ fn every_output_marks_estimated_dates() {
 
 #[test]
 fn the_qr_text_marks_an_estimated_apply_by_day() {
-    use renewal_assistant::checklist::export::qr_text;
+    use renewal_assistant::document::qr::qr_text;
     use renewal_assistant::plan::{Answers, compute};
     use renewal_assistant::policy::{PolicySet, Scheme};
     renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);

@@ -229,11 +229,11 @@ fn an_unknown_place_names_the_nearest_and_the_generic_plan() {
 
 #[test]
 fn every_place_resolves_by_its_full_name_code_and_short_name() {
-    use renewal_assistant::places;
-    use renewal_assistant::policy::PolicySet;
-    use renewal_assistant::search::{Resolution, region_index_of};
+    use renewal_assistant::policy::index::region_index_of;
+    use renewal_assistant::policy::{self, PolicySet};
+    use renewal_assistant::search::Resolution;
     let policy = PolicySet::embedded().unwrap();
-    let choices = places::choices(&policy);
+    let choices = policy::choices(&policy);
     let idx = region_index_of(&policy, &choices);
     let mut checked = 0;
     for (i, c) in choices.iter().enumerate() {
@@ -247,7 +247,7 @@ fn every_place_resolves_by_its_full_name_code_and_short_name() {
         }
         // The exact look-up without the index agrees.
         assert_eq!(
-            places::exact_choice(&policy, p.code).map(|x| x.key),
+            policy::exact_choice(&policy, p.code).map(|x| x.key),
             Some(c.key.clone())
         );
         checked += 1;
@@ -265,10 +265,11 @@ fn every_place_resolves_by_its_full_name_code_and_short_name() {
 #[test]
 fn every_place_is_found_by_its_full_pinyin_and_its_initials() {
     use renewal_assistant::places::{self, PlaceLevel};
-    use renewal_assistant::policy::PolicySet;
-    use renewal_assistant::search::{Resolution, region_index_of};
+    use renewal_assistant::policy::index::region_index_of;
+    use renewal_assistant::policy::{self, PolicySet};
+    use renewal_assistant::search::Resolution;
     let policy = PolicySet::embedded().unwrap();
-    let choices = places::choices(&policy);
+    let choices = policy::choices(&policy);
     let idx = region_index_of(&policy, &choices);
     let finds = |query: &str, i: usize| match idx.resolve(query) {
         Resolution::One(j) => j == i,

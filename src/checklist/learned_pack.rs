@@ -11,9 +11,9 @@
 use serde_json::{Map, Value, json};
 
 use super::Checklist;
-use crate::places::DataLevel;
 use crate::plan::RenewalPlan;
 use crate::plan::learned::{self, LEARNED_SOURCE};
+use crate::policy::DataLevel;
 use crate::policy::PolicySet;
 
 /// Why no pack can be made.

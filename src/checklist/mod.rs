@@ -1,11 +1,12 @@
 //! The checklist a person builds up over weeks: one item per document to
 //! prepare and per step to take, derived from a plan. Items keep stable ids,
 //! so recomputing the plan (new data, another day) keeps every tick.
-//! Pure: times are arguments; the store (`store`) does the I/O.
+//! Pure: times are arguments; the store (`store`) does the I/O. Its
+//! outputs (the sheet, the calendar file) are `document`'s: nothing here
+//! names `document`.
 
 pub mod agenda;
 pub mod cycle;
-pub mod export;
 pub mod learned_pack;
 pub mod notes;
 pub mod store;

@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::{Checklist, agenda, apply_line, export};
+use super::{Checklist, agenda, apply_line};
+use crate::document::{ics, qr};
 use crate::plan::{self, Answers, Deadline, RenewalPlan};
 use crate::policy::{PolicySet, Scheme};
 
@@ -136,7 +137,7 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
     // plan marks it, and the end event on the end date; none at all when
     // no renewal is needed. With today's plan and from the saved window.
     for (who, p) in [("ics", Some(&plan)), ("ics without the plan", None)] {
-        let ics = export::ics(&c, p, None, today).replace("\r\n ", "");
+        let ics = ics::ics(&c, p, None, today).replace("\r\n ", "");
         let dtstart = |key: &str| -> Option<NaiveDate> {
             let uid = format!("UID:one-deadline-{key}@renewal-assistant");
             let event = ics.split("BEGIN:VEVENT").find(|e| e.contains(&uid))?;
@@ -158,8 +159,8 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
     }
 
     // The QR text at every level.
-    for level in 0..export::QR_LEVELS {
-        let qr = export::qr_text(&plan, level);
+    for level in 0..qr::QR_LEVELS {
+        let qr = qr::qr_text(&plan, level);
         match &shown {
             Some(s) => assert!(qr.contains(s.as_str()), "{what}: QR {level}: {qr}"),
             None => assert!(!qr.contains(mark), "{what}: QR {level}: {qr}"),

@@ -1,6 +1,7 @@
 use chrono::TimeZone;
 
 use super::*;
+use crate::document::{qr, sheet};
 use crate::plan::{self, Answers};
 use crate::policy::{PolicySet, Scheme};
 
@@ -325,7 +326,7 @@ fn the_checklist_document_shows_each_route_with_its_items() {
     let (_, mut c) = either_or("2026-01-15");
     let i = c.find_item("doc:inpatient-records").unwrap();
     c.set_done(i, true, at("2026-01-16"));
-    let text = export::item_lines(&c, 200, false, d("2026-01-16")).join("\n");
+    let text = sheet::item_lines(&c, 200, false, d("2026-01-16")).join("\n");
     let at = |needle: &str| {
         text.find(needle)
             .unwrap_or_else(|| panic!("{needle}: {text}"))
@@ -339,7 +340,7 @@ fn the_checklist_document_shows_each_route_with_its_items() {
     assert!(at("☑ 2. 住院确诊病历") < at("途径 2“门诊确诊”（未经住院确诊的） · 已备 0/2"));
     assert!(at("· 已备 0/2") < at("☐ 3. 两年以上门诊病历"));
     assert!(at("☐ 4. 门诊检查报告") < at("► 步骤"));
-    let md = export::item_lines(&c, 200, true, d("2026-01-16")).join("\n");
+    let md = sheet::item_lines(&c, 200, true, d("2026-01-16")).join("\n");
     assert!(
         md.contains("*途径 1“住院确诊”（经住院确诊的） · 已备齐*"),
         "{md}"
@@ -413,15 +414,15 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
         tf("qr.compact.no_renewal", &[("region", &p.region.short_name)]),
         t("tui.home.no_renewal").to_string(),
     ];
-    for level in 0..export::QR_LEVELS {
-        let qr = export::qr_text(&p, level);
+    for level in 0..qr::QR_LEVELS {
+        let qr = qr::qr_text(&p, level);
         assert!(
             !qr.lines().any(|l| confident.iter().any(|c| c == l)),
             "QR {level}: {qr}"
         );
         assert!(qr.contains(&*p.contacts[0].phone), "QR {level}: {qr}");
     }
-    assert!(export::qr_text(&p, 0).contains(t("qr.no_renewal_inferred")));
+    assert!(qr::qr_text(&p, 0).contains(t("qr.no_renewal_inferred")));
 
     // The saved checklist: calling to confirm is what there is to do.
     let confirm = c.items.iter().find(|i| i.id == "step:confirm").unwrap();
@@ -458,11 +459,7 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
         crate::tui::screens::home::standing(&theme, &c, None, today).words,
         t("tui.home.no_renewal")
     );
-    assert!(
-        export::qr_text(&p, 0)
-            .lines()
-            .any(|l| l == t("qr.no_renewal"))
-    );
+    assert!(qr::qr_text(&p, 0).lines().any(|l| l == t("qr.no_renewal")));
 }
 
 /// Issue 22 §2: 北京 needs no renewal (有效期至2099年), yet the person typed
@@ -506,8 +503,8 @@ fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
     for (what, text) in [
         ("text", crate::document::plan_text_with(&p, 78, None)),
         ("markdown", crate::document::plan_markdown_with(&p, None)),
-        ("sheet", export::sheet(&c, Some(&p), today, false)),
-        ("sheet markdown", export::sheet(&c, Some(&p), today, true)),
+        ("sheet", sheet::sheet(&c, Some(&p), today, false)),
+        ("sheet markdown", sheet::sheet(&c, Some(&p), today, true)),
     ] {
         assert!(together(&text), "{what}:\n{text}");
     }

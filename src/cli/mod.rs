@@ -840,8 +840,8 @@ fn print_plan(
 
 /// `renew regions --all`: every place, with whose data it gets.
 fn all_places(policy: &PolicySet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
-    use crate::places::DataLevel;
-    let choices = crate::places::choices(policy);
+    use crate::policy::DataLevel;
+    let choices = crate::policy::choices(policy);
     match format {
         ListFormat::Json => {
             let list: Vec<_> = choices

@@ -4,8 +4,9 @@
 
 use super::UsageError;
 use crate::i18n::{t, tf};
+use crate::policy::index::{disease_index, scheme_index};
 use crate::policy::{PolicySet, Region, Scheme};
-use crate::search::{Resolution, SearchIndex, disease_index, scheme_index};
+use crate::search::{Resolution, SearchIndex};
 use crate::vocabulary::{NotCovered, TypedDisease};
 
 fn choose<'a, T>(
@@ -82,22 +83,22 @@ pub(super) fn not_too_long(input: &str, what_key: &str) -> Result<(), UsageError
 pub(crate) fn find_region(
     policy: &PolicySet,
     input: &str,
-) -> Result<crate::places::Choice, UsageError> {
+) -> Result<crate::policy::Choice, UsageError> {
     not_too_long(input, "cli.what.region")?;
     // An id, a code or an exact name settles it without the pinyin index
     // or the list of every place (a script passing an id pays for neither).
-    if let Some(c) = crate::places::exact_choice(policy, input) {
+    if let Some(c) = crate::policy::exact_choice(policy, input) {
         return Ok(c);
     }
     // Resolved over all the embedded data when only its files were read.
     if let Some(c) = policy
         .resolved_key(input)
-        .and_then(|key| crate::places::choice_for(policy, key))
+        .and_then(|key| crate::policy::choice_for(policy, key))
     {
         return Ok(c);
     }
-    let choices = crate::places::choices(policy);
-    let index = crate::search::region_index_of(policy, &choices);
+    let choices = crate::policy::choices(policy);
+    let index = crate::policy::index::region_index_of(policy, &choices);
     choose(&index, &choices, input, "cli.what.region", |c| {
         format!("{}  {}", c.key, crate::wizard::region_name(policy, c))
     })
@@ -146,7 +147,7 @@ pub(crate) fn find_disease<'a>(
     // 癫痫所致精神障碍 is not 癫痫).
     let another_disease = |i: usize| {
         crate::vocabulary::named_exactly(input)
-            .is_some_and(|c| !crate::vocabulary::names(&region.diseases[i], c))
+            .is_some_and(|c| !crate::policy::cover::names(&region.diseases[i], c))
     };
     let found = index.resolve(input);
     let only_other = match &found {
@@ -158,7 +159,7 @@ pub(crate) fn find_disease<'a>(
         return choose(&index, &region.diseases, input, "cli.what.disease", listed)
             .map(|d| (d, None));
     }
-    match crate::vocabulary::covering(region, input) {
+    match crate::policy::cover::covering(region, input) {
         Ok((d, typed)) => Ok((d, Some(typed))),
         Err(NotCovered::NotListed(concept)) => {
             let mut msg = tf(

@@ -9,9 +9,18 @@
 //! Adding a kind of fact (a new plan status, a new rule shape) means adding
 //! a [`SectionKind`] or a [`ParaKind`] and a line in each renderer's `match`,
 //! which the compiler points out.
+//!
+//! This is the home of the outputs: besides the renderers, the exports of a
+//! saved checklist ([`sheet`], [`ics`]) and the plan's QR text ([`qr`]).
+//! The arrows run one way: the document reads `plan`, `policy` and
+//! `checklist`, and none of them names anything here; the shell (`cli`,
+//! `tui`, `prompt`) calls it.
 
 mod checklist_section;
+pub(crate) mod ics;
 pub mod markdown;
+pub mod qr;
+pub(crate) mod sheet;
 pub mod text;
 
 pub(crate) use checklist_section::checklist_blocks;
@@ -670,7 +679,7 @@ fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
 /// person's place and whose data the plan uses, when it is not the place's
 /// own.
 fn place_line(plan: &RenewalPlan) -> Option<String> {
-    use crate::places::DataLevel;
+    use crate::policy::DataLevel;
     let place = plan.borrowed_place()?;
     let region = &plan.region.name;
     Some(match plan.data_level {

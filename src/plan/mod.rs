@@ -231,8 +231,8 @@ pub fn compute_with(
 fn lookup<'a>(
     policy: &'a PolicySet,
     answers: &Answers,
-) -> Result<(crate::places::Choice, &'a Region, &'a Disease), PlanError> {
-    let choice = crate::places::choice_for(policy, &answers.region)
+) -> Result<(crate::policy::Choice, &'a Region, &'a Disease), PlanError> {
+    let choice = crate::policy::choice_for(policy, &answers.region)
         .ok_or_else(|| PlanError::UnknownRegion(answers.region.clone()))?;
     let region = &policy.regions[choice.region];
     let disease = region
@@ -247,7 +247,7 @@ fn lookup<'a>(
 /// The level each inherited field of the region's data came from.
 fn data_levels(
     region: &Region,
-) -> std::collections::BTreeMap<&'static str, crate::places::DataLevel> {
+) -> std::collections::BTreeMap<&'static str, crate::policy::DataLevel> {
     crate::policy::inherit::INHERITED_FIELDS
         .iter()
         .map(|f| (*f, region.level_of(f)))
@@ -280,7 +280,7 @@ fn disease_ref(disease: &Disease) -> DiseaseRef {
 /// The province's file behind `region`'s values: the region itself when it
 /// is a province's, else the file it inherits from when that is one.
 fn province_data(region: &Region) -> Option<RegionName> {
-    use crate::places::DataLevel;
+    use crate::policy::DataLevel;
     if region.level() == DataLevel::Province {
         return Some(RegionName {
             id: region.id.clone(),

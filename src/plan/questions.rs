@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Deadline, RenewalPlan};
-use crate::places::DataLevel;
+use crate::policy::DataLevel;
 use crate::policy::OutsideScope;
 
 /// The fact a question is about. The JSON names are a contract.

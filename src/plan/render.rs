@@ -457,7 +457,7 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
 /// the plan is for (a city's plan showing its province's window, a
 /// province's showing the generic list): "湖南省全省的资料", "通用做法".
 pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
-    use crate::places::DataLevel;
+    use crate::policy::DataLevel;
     // A value the person was told says so instead of the data's level.
     if let Some(u) = plan.learned.iter().find(|u| {
         u.field.id() == field

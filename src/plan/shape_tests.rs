@@ -261,7 +261,7 @@ fn a_no_renewal_checklist_has_no_deadline_anywhere() {
         agenda::next_action(&c, None, d("2100-01-05"), &policy),
         None
     );
-    let ics = crate::checklist::export::ics(&c, Some(&p), None, d("2026-05-06"));
+    let ics = crate::document::ics::ics(&c, Some(&p), None, d("2026-05-06"));
     assert!(!ics.contains("BEGIN:VEVENT"), "{ics}");
     // An apply step from before the data changed shows no dates.
     let item = crate::checklist::Item {

@@ -1277,7 +1277,7 @@ fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
     ] {
         assert!(out.contains(&flat(&line)), "{out}");
     }
-    assert!(crate::checklist::export::qr_text(&p, 2).contains("算不出"));
+    assert!(crate::document::qr::qr_text(&p, 2).contains("算不出"));
     crate::i18n::set_lang(crate::i18n::Lang::En);
     let en = render::apply_by_line(&p).unwrap();
     crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
@@ -1297,7 +1297,7 @@ fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
 /// as such, never "最晚：<a past day>" alone.
 #[test]
 fn the_qr_text_says_a_passed_day_or_a_closed_window() {
-    use crate::checklist::export::qr_text;
+    use crate::document::qr::qr_text;
     let a = answers("fx-typical", "diabetes", "2026-07-31");
     for level in 0..=2 {
         let p = plan(&a, "2026-05-06");
@@ -1389,7 +1389,7 @@ fn the_qr_text_gives_an_either_or_as_alternatives() {
         "2026-05-01",
     );
     for level in [0, 1] {
-        let text = crate::checklist::export::qr_text(&p, level);
+        let text = crate::document::qr::qr_text(&p, level);
         assert!(
             text.contains(
                 "身份证或社会保障卡；任选其一：住院确诊病历 或 两年以上门诊病历+门诊检查报告"

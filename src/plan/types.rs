@@ -365,7 +365,7 @@ pub struct DiseaseRef {
     pub other: bool,
     pub note: Option<String>,
     /// The disease as the person typed it, when the region's list does
-    /// not name it so and this entry stands for it (`vocabulary::covering`);
+    /// not name it so and this entry stands for it (`policy::cover::covering`);
     /// set by the caller after `compute`, absent from JSON otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub typed: Option<crate::vocabulary::TypedDisease>,
@@ -395,12 +395,12 @@ pub struct RenewalPlan {
     /// Whose data the plan uses, seen from the place: its own (`city`),
     /// its province's (`province`), or the national generic plan
     /// (`generic`).
-    pub data_level: crate::places::DataLevel,
+    pub data_level: crate::policy::DataLevel,
     /// The level each field of that data came from: a city's file takes
     /// what it leaves out from its province's, a province's from the
     /// generic entry (`policy::inherit`). Keys are the region file's
     /// field names (`window_months`, `channels`, …).
-    pub data_levels: std::collections::BTreeMap<&'static str, crate::places::DataLevel>,
+    pub data_levels: std::collections::BTreeMap<&'static str, crate::policy::DataLevel>,
     /// The province's file whose values the plan shows, when it shows any.
     pub province_data: Option<RegionName>,
     pub region: RegionRef,

@@ -1,15 +1,24 @@
 //! Policy data: the types, loading the embedded files, and validating them.
 //! Pure: nothing here reads the clock or the terminal; the only input is text.
+//! Arrows run from here to the tables it refers to (`places`,
+//! `vocabulary`, `calendar`) and to `search`'s matching, never back: which
+//! data a place gets (`choice.rs`), the indexes of the data
+//! ([`index`]) and which entry covers a typed disease ([`cover`]) live here.
 
+mod choice;
+pub mod cover;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod holidays;
+pub mod index;
 pub mod inherit;
 pub mod pack;
 mod texts;
 mod types;
 pub mod validate;
 
+pub(crate) use choice::choice_for;
+pub use choice::{Choice, choices, exact_choice};
 pub use types::*;
 
 use std::collections::HashMap;
@@ -111,11 +120,11 @@ impl PolicySet {
     /// wizard and the plain questions: the one made at build time when this
     /// is the embedded data as loaded (`search::embedded_region_index`,
     /// checked equal to the one built here), else built from the regions.
-    pub fn region_index(&self, choices: &[crate::places::Choice]) -> crate::search::SearchIndex {
+    pub fn region_index(&self, choices: &[Choice]) -> crate::search::SearchIndex {
         if self.whole_embedded {
             crate::search::embedded_region_index().0
         } else {
-            crate::search::region_index_of(self, choices)
+            index::region_index_of(self, choices)
         }
     }
 
@@ -142,7 +151,7 @@ impl PolicySet {
                 .position(|h| !code.is_empty() && h.place == code)
         };
         let generic = heads.iter().position(|h| h.generic);
-        // Every file the query may name, as `places::exact_choice` looks.
+        // Every file the query may name, as `exact_choice` looks.
         let mut wanted: Vec<usize> = heads
             .iter()
             .enumerate()
@@ -212,7 +221,7 @@ impl PolicySet {
             Err(e) => return Some(Err(e)),
         };
         // Named exactly and once, as among every file; else the search decides.
-        crate::places::exact_choice(&set, region)?;
+        exact_choice(&set, region)?;
         Some(Ok(set))
     }
 
@@ -452,7 +461,7 @@ impl Region {
         if self.generic {
             return DataLevel::Generic;
         }
-        crate::places::level_of(self.place.as_deref().and_then(crate::places::by_code))
+        choice::level_of(self.place.as_deref().and_then(crate::places::by_code))
     }
 
     /// The level of the file `field`'s value came from: this file's own

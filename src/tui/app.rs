@@ -200,7 +200,7 @@ pub struct App {
     regions: SearchIndex,
     diseases: Option<(usize, SearchIndex)>,
     /// The region question's options: regions with data, then every place.
-    choices: Vec<crate::places::Choice>,
+    choices: Vec<crate::policy::Choice>,
 }
 
 impl App {
@@ -210,7 +210,7 @@ impl App {
         saved: Vec<Checklist>,
         problems: Vec<StoreProblem>,
     ) -> App {
-        let choices = crate::places::choices(&policy);
+        let choices = crate::policy::choices(&policy);
         let regions = policy.region_index(&choices);
         let mut app = App {
             policy,

@@ -8,7 +8,7 @@ use qrcode::bits::Bits;
 use qrcode::render::unicode::Dense1x2;
 use qrcode::{EcLevel, QrCode, Version};
 
-use crate::checklist::export::{QR_LEVELS, qr_text};
+use crate::document::qr::{QR_LEVELS, qr_text};
 use crate::plan::RenewalPlan;
 
 /// ECI designator of UTF-8 (ISO/IEC 18004, AIM ECI 000026).

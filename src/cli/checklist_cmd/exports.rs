@@ -6,8 +6,9 @@ use anyhow::Result;
 
 use super::{current_view, plan_for, resolve, result_due, user_facing};
 use crate::checklist::store::Store;
-use crate::checklist::{Checklist, export, words};
+use crate::checklist::{Checklist, words};
 use crate::cli::{Context, ExportFormat, UsageError};
+use crate::document::{ics, sheet};
 use crate::i18n::{t, tf};
 use crate::plan::RenewalPlan;
 
@@ -30,11 +31,11 @@ pub(super) fn export_all(
             (c, p)
         })
         .collect();
-    let entries: Vec<export::CalendarEntry> = views
+    let entries: Vec<ics::CalendarEntry> = views
         .iter()
         .map(|(c, p)| (c, p.as_ref(), result_due(ctx, c, p.as_ref())))
         .collect();
-    write!(out, "{}", export::ics_all(&entries, ctx.today))?;
+    write!(out, "{}", ics::ics_all(&entries, ctx.today))?;
     for p in &problems {
         // A stderr nobody reads is no reason to fail the export.
         let _ = writeln!(std::io::stderr(), "! {}", words::problem_text(p));
@@ -65,12 +66,10 @@ pub(super) fn export_one(
         ExportFormat::Ics => write!(
             out,
             "{}",
-            export::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
+            ics::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
         )?,
-        ExportFormat::Markdown => {
-            write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, true))?
-        }
-        ExportFormat::Text => write!(out, "{}", export::sheet(&c, p.as_ref(), ctx.today, false))?,
+        ExportFormat::Markdown => write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, true))?,
+        ExportFormat::Text => write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, false))?,
         ExportFormat::Pack => write_learned_pack(ctx, &c, p.as_ref(), out)?,
     }
     Ok(())

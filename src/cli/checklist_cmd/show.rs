@@ -10,8 +10,9 @@ use super::{
     write_cycle,
 };
 use crate::checklist::store::Store;
-use crate::checklist::{Change, Checklist, agenda, cycle, export};
+use crate::checklist::{Change, Checklist, agenda, cycle};
 use crate::cli::{Context, ListFormat};
+use crate::document::sheet;
 use crate::i18n::{t, tf};
 use crate::plan::{Deadline, render};
 
@@ -153,7 +154,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
         }
     }
     writeln!(out)?;
-    for l in export::item_lines(c, 78, false, ctx.today) {
+    for l in sheet::item_lines(c, 78, false, ctx.today) {
         writeln!(out, "{l}")?;
     }
     writeln!(out)?;

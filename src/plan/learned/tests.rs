@@ -199,9 +199,9 @@ fn the_qr_text_says_what_the_person_was_told() {
         d("2026-01-10"),
     )
     .unwrap();
-    let qr = crate::checklist::export::qr_text(&plan, 0);
+    let qr = crate::document::qr::qr_text(&plan, 0);
     assert!(qr.contains("2026-06-15"), "{qr}");
     assert!(qr.contains("从医保窗口问到"), "{qr}");
     let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
-    assert!(!crate::checklist::export::qr_text(&plain, 0).contains("问到"));
+    assert!(!crate::document::qr::qr_text(&plain, 0).contains("问到"));
 }

@@ -7,7 +7,7 @@ use crate::checklist::Checklist;
 use crate::checklist::agenda;
 use crate::plan;
 use crate::policy::Scheme;
-use crate::search::disease_index;
+use crate::policy::index::disease_index;
 use crate::tui::input::TextInput;
 use crate::tui::screens::date::DateField;
 use crate::tui::screens::question::QuestionScreen;
@@ -25,7 +25,7 @@ impl App {
     }
 
     /// The region question's options: regions with data, then every place.
-    pub fn region_choices(&self) -> &[crate::places::Choice] {
+    pub fn region_choices(&self) -> &[crate::policy::Choice] {
         &self.choices
     }
 
@@ -125,7 +125,7 @@ impl App {
         {
             return None;
         }
-        let (d, typed) = crate::vocabulary::covering(region, filter).ok()?;
+        let (d, typed) = crate::policy::cover::covering(region, filter).ok()?;
         let i = region.diseases.iter().position(|x| std::ptr::eq(x, d))?;
         Some((i, typed))
     }

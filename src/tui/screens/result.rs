@@ -368,7 +368,7 @@ pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> Stri
         Some(c) => {
             let mut current = c.clone();
             current.refresh(&view.plan, None);
-            crate::checklist::export::sheet(&current, Some(&view.plan), today, markdown)
+            crate::document::sheet::sheet(&current, Some(&view.plan), today, markdown)
         }
         None if markdown => crate::document::plan_markdown(&view.plan),
         None => crate::document::plan_text(&view.plan, 78),

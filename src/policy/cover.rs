@@ -1,0 +1,56 @@
+//! Which entry of a region's disease list covers a disease a person typed
+//! by a name the list does not use: the entry whose concepts (in the
+//! national vocabulary, `vocabulary`) include it, else the region's open
+//! entry. Policy looks the vocabulary up; the vocabulary knows nothing of
+//! policy.
+
+use super::{Disease, Region};
+use crate::text::normalize;
+use crate::vocabulary::{Concept, Cover, NotCovered, TypedDisease, concept_of};
+
+/// Whether `disease` covers `concept`: the entry's `concepts` say so when
+/// the data has them (the reviewed reading of its name and source);
+/// otherwise, in a pack written before the field, its name or an alias is
+/// one of the concept's names.
+pub fn names(disease: &Disease, concept: &Concept) -> bool {
+    if let Some(ids) = &disease.concepts {
+        return ids.contains(&concept.id);
+    }
+    let own: Vec<String> = std::iter::once(&disease.name)
+        .chain(&disease.aliases)
+        .map(|n| normalize(n))
+        .collect();
+    concept.all_names().any(|n| own.contains(&normalize(n)))
+}
+
+/// The region's entry that covers the disease a person typed, when the
+/// region's list does not find it by that name: the entry that names its
+/// concept, else the region's open entry (其他病种 / 任一病种).
+pub fn covering<'r>(
+    region: &'r Region,
+    typed: &str,
+) -> Result<(&'r Disease, TypedDisease), NotCovered> {
+    let concept = concept_of(typed)?;
+    let (disease, cover) = match region
+        .diseases
+        .iter()
+        .find(|d| !d.other && names(d, concept))
+    {
+        Some(d) => (d, Cover::Named),
+        None => match region.diseases.iter().find(|d| d.other) {
+            Some(d) => (d, Cover::CatchAll),
+            None => return Err(NotCovered::NotListed(concept)),
+        },
+    };
+    Ok((
+        disease,
+        TypedDisease {
+            text: typed.trim().to_string(),
+            concept: concept.id.clone(),
+            concept_name: concept.name.clone(),
+            cross_province: concept.cross_province.clone(),
+            cover,
+            region_list_len: region.diseases.iter().filter(|d| !d.other).count(),
+        },
+    ))
+}
