@@ -132,9 +132,44 @@ pub(super) fn resolve(
     files: &[RegionText],
     validate: bool,
 ) -> (Vec<(usize, Region)>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    // Reading is most of the work, and each file reads alone: on every
-    // core when there are many (a national set).
+    let (reads, mut problems) = read_all(files);
+    let family = Family::of(&reads);
+    let (resolved, mut found) = resolve_in_order(files, reads, &family);
+    // Each region is checked alone (on every core when there are many).
+    let checked: Vec<Vec<Problem>> = if validate {
+        let all: Vec<usize> = (0..files.len()).collect();
+        crate::par::map(
+            &all,
+            PARALLEL_FROM,
+            |&i| {
+                resolved[i]
+                    .as_ref()
+                    .map(|r| validate::region(&files[i].file, r))
+                    .unwrap_or_default()
+            },
+            |_| Vec::new(),
+        )
+    } else {
+        Vec::new()
+    };
+    for &i in &family.order {
+        problems.append(&mut found[i]);
+        if let (Some(region), Some(own)) = (resolved[i].as_ref(), checked.get(i)) {
+            report_checked(files, &family, &checked, i, region, own, &mut problems);
+        }
+    }
+    let regions = resolved
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r?)))
+        .collect();
+    (regions, problems)
+}
+
+/// Every file read (its JSON, typed where it is complete). Reading is most
+/// of the work, and each file reads alone: on every core when there are
+/// many (a national set).
+fn read_all(files: &[RegionText]) -> (Vec<Read>, Vec<Problem>) {
     let read_each = crate::par::map(
         files,
         PARALLEL_FROM,
@@ -155,57 +190,82 @@ pub(super) fn resolve(
             )
         },
     );
+    let mut problems = Vec::new();
     let mut reads = Vec::with_capacity(files.len());
     for (r, mut found) in read_each {
         problems.append(&mut found);
         reads.push(r);
     }
-    let heads: Vec<Option<Head>> = reads.iter().map(head).collect();
-    let mut by_place: HashMap<&str, usize> = HashMap::new();
-    for (i, h) in heads.iter().enumerate() {
-        if let Some(p) = h.as_ref().and_then(|h| h.place) {
-            by_place.entry(p.code).or_insert(i);
+    (reads, problems)
+}
+
+/// Which file each file takes what it leaves out from, and the order to
+/// resolve them in: the generic entry first, then the provinces' files,
+/// then the rest, so a file's parent is always resolved before it.
+struct Family {
+    parent: Vec<Option<usize>>,
+    order: Vec<usize>,
+}
+
+impl Family {
+    fn of(reads: &[Read]) -> Family {
+        let heads: Vec<Option<Head>> = reads.iter().map(head).collect();
+        let mut by_place: HashMap<&str, usize> = HashMap::new();
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(p) = h.as_ref().and_then(|h| h.place) {
+                by_place.entry(p.code).or_insert(i);
+            }
+        }
+        let generic = heads
+            .iter()
+            .position(|h| h.as_ref().is_some_and(|h| h.generic));
+        let parent_of = |i: usize| -> Option<usize> {
+            let h = heads[i].as_ref()?;
+            if h.generic {
+                return None;
+            }
+            let place = h.place?;
+            let parent = match place.level {
+                PlaceLevel::Province => generic?,
+                _ => *by_place.get(place.province_place()?.code)?,
+            };
+            (parent != i).then_some(parent)
+        };
+        let tier = |i: usize| match heads[i].as_ref() {
+            Some(h) if h.generic => 0,
+            Some(h) if h.place.is_some_and(|p| p.level == PlaceLevel::Province) => 1,
+            _ => 2,
+        };
+        let mut order: Vec<usize> = (0..reads.len()).collect();
+        order.sort_by_key(|&i| tier(i));
+        Family {
+            parent: (0..reads.len()).map(parent_of).collect(),
+            order,
         }
     }
-    let generic = heads
-        .iter()
-        .position(|h| h.as_ref().is_some_and(|h| h.generic));
-    let parent_of = |i: usize| -> Option<usize> {
-        let h = heads[i].as_ref()?;
-        if h.generic {
-            return None;
-        }
-        let place = h.place?;
-        let parent = match place.level {
-            PlaceLevel::Province => generic?,
-            _ => *by_place.get(place.province_place()?.code)?,
-        };
-        (parent != i).then_some(parent)
-    };
-    // The generic entry first, then the provinces' files, then the rest:
-    // a file's parent is always resolved before it.
-    let tier = |i: usize| match heads[i].as_ref() {
-        Some(h) if h.generic => 0,
-        Some(h) if h.place.is_some_and(|p| p.level == PlaceLevel::Province) => 1,
-        _ => 2,
-    };
-    let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&i| tier(i));
+}
 
-    let mut resolved: Vec<Option<Region>> = vec![None; files.len()];
+/// Each file resolved in the family's order: complete as read, or with
+/// what it leaves out filled from its parent. Returns each file's region
+/// (none where it could not be made) and what resolving each file found.
+fn resolve_in_order(
+    files: &[RegionText],
+    reads: Vec<Read>,
+    family: &Family,
+) -> (Vec<Option<Region>>, Vec<Vec<Problem>>) {
+    let n = files.len();
+    let mut resolved: Vec<Option<Region>> = vec![None; n];
     // The fields each parent has a value for, worked out once.
-    let mut parent_given: Vec<Option<HashSet<String>>> = vec![None; files.len()];
-    let mut pools: Vec<Vec<Source>> = vec![Vec::new(); files.len()];
-    // What resolving each file found, reported in file order with what
-    // checking it finds.
-    let mut found: Vec<Vec<Problem>> = vec![Vec::new(); files.len()];
+    let mut parent_given: Vec<Option<HashSet<String>>> = vec![None; n];
+    // What each file's children may cite: its sources and its parent's.
+    let mut pools: Vec<Vec<Source>> = vec![Vec::new(); n];
+    let mut found: Vec<Vec<Problem>> = vec![Vec::new(); n];
     let mut reads: Vec<Option<Read>> = reads.into_iter().map(Some).collect();
-    for &i in &order {
-        let file = &files[i].file;
+    for &i in &family.order {
         let Some(this) = reads[i].take() else {
             continue;
         };
-        let region = match (parent_of(i), this) {
+        let region = match (family.parent[i], this) {
             (_, Read::Broken) => continue,
             (None, Read::Whole(r)) => *r,
             (None, Read::Part(_, typed)) => {
@@ -215,7 +275,7 @@ pub(super) fn resolve(
             (Some(p), this) => {
                 let Some(parent) = resolved[p].as_ref() else {
                     found[i].push(Problem {
-                        file: file.clone(),
+                        file: files[i].file.clone(),
                         field: "place".into(),
                         reason: format!(
                             "the fields left out are taken from {}, which could not be read",
@@ -224,52 +284,20 @@ pub(super) fn resolve(
                     });
                     continue;
                 };
-                let next = match this {
-                    Read::Part(own, _) => Next::Merge(own),
-                    Read::Broken => continue,
-                    // A complete file under another still inherits what it
-                    // leaves out (notes, example figures…), but only where
-                    // the file above has a value; most often it has none,
-                    // and the file stands as read, with no second reading.
-                    Read::Whole(r) => {
-                        let given = parent_given[p].get_or_insert_with(|| given_fields(parent));
-                        if takes_nothing(&files[i].text, given) {
-                            let mut r = *r;
-                            r.inherited.parent = Some(parent_ref(parent, &files[p].file));
-                            Next::Stands(Box::new(r))
-                        } else {
-                            match from_json::<Value>(file, &files[i].text) {
-                                Ok(Value::Object(own)) => Next::Merge(own),
-                                _ => continue,
-                            }
-                        }
-                    }
+                let given = &mut parent_given[p];
+                let parent = Parent {
+                    region: parent,
+                    file: &files[p].file,
+                    pool: &pools[p],
                 };
-                match next {
-                    Next::Stands(region) => *region,
-                    Next::Merge(own) => {
-                        let parent = Parent {
-                            region: parent,
-                            file: &files[p].file,
-                            pool: &pools[p],
-                        };
-                        match merge(file, own, parent) {
-                            Ok((region, mut source_problems)) => {
-                                found[i].append(&mut source_problems);
-                                region
-                            }
-                            Err(p) => {
-                                found[i].push(p);
-                                continue;
-                            }
-                        }
-                    }
+                match under_parent(&files[i], this, parent, given, &mut found[i]) {
+                    Some(region) => region,
+                    None => continue,
                 }
             }
         };
-        // What this file's children may cite: its sources and its parent's.
         let mut pool = region.sources.clone();
-        if let Some(p) = parent_of(i) {
+        if let Some(p) = family.parent[i] {
             for s in &pools[p] {
                 if !pool.iter().any(|x| x.id == s.id) {
                     pool.push(s.clone());
@@ -279,53 +307,79 @@ pub(super) fn resolve(
         pools[i] = pool;
         resolved[i] = Some(region);
     }
-    // Each region is checked alone (on every core when there are many);
-    // a problem in a value a file inherits is reported once, against the
-    // file the value is in.
-    let checked: Vec<Vec<Problem>> = if validate {
-        let all: Vec<usize> = (0..files.len()).collect();
-        crate::par::map(
-            &all,
-            PARALLEL_FROM,
-            |&i| {
-                resolved[i]
-                    .as_ref()
-                    .map(|r| validate::region(&files[i].file, r))
-                    .unwrap_or_default()
-            },
-            |_| Vec::new(),
-        )
-    } else {
-        Vec::new()
-    };
-    for &i in &order {
-        problems.append(&mut found[i]);
-        let (Some(region), Some(own)) = (resolved[i].as_ref(), checked.get(i)) else {
-            continue;
-        };
-        let parent_problems: &[Problem] = parent_of(i).map_or(&[], |p| &checked[p]);
-        let parent_file = parent_of(i).map(|p| files[p].file.as_str()).unwrap_or("");
-        for p in own {
-            let mut p = p.clone();
-            let top = top_field(&p.field);
-            if region.inherited.fields.contains_key(top) {
-                if parent_problems
-                    .iter()
-                    .any(|q| q.field == p.field && q.reason == p.reason)
-                {
-                    continue;
-                }
-                p.field = format!("{} (inherited from {parent_file})", p.field);
+    (resolved, found)
+}
+
+/// A file under its parent: a complete file that takes nothing from the
+/// parent stands as read (no second reading); otherwise its own fields
+/// are laid over the parent's. None where that cannot be done (the problem
+/// is in `found`).
+fn under_parent(
+    file: &RegionText,
+    this: Read,
+    parent: Parent,
+    parent_given: &mut Option<HashSet<String>>,
+    found: &mut Vec<Problem>,
+) -> Option<Region> {
+    let own = match this {
+        Read::Part(own, _) => own,
+        Read::Broken => return None,
+        // A complete file under another still inherits what it leaves out
+        // (notes, example figures…), but only where the file above has a
+        // value; most often it has none, and the file stands as read.
+        Read::Whole(r) => {
+            let given = parent_given.get_or_insert_with(|| given_fields(parent.region));
+            if takes_nothing(&file.text, given) {
+                let mut r = *r;
+                r.inherited.parent = Some(parent_ref(parent.region, parent.file));
+                return Some(r);
             }
-            problems.push(p);
+            match from_json::<Value>(&file.file, &file.text) {
+                Ok(Value::Object(own)) => own,
+                _ => return None,
+            }
+        }
+    };
+    match merge(&file.file, own, parent) {
+        Ok((region, mut source_problems)) => {
+            found.append(&mut source_problems);
+            Some(region)
+        }
+        Err(p) => {
+            found.push(p);
+            None
         }
     }
-    let regions = resolved
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, r)| Some((i, r?)))
-        .collect();
-    (regions, problems)
+}
+
+/// What checking file `i`'s region found: a problem in a value the file
+/// inherits is reported once, against the file the value is in.
+fn report_checked(
+    files: &[RegionText],
+    family: &Family,
+    checked: &[Vec<Problem>],
+    i: usize,
+    region: &Region,
+    own: &[Problem],
+    problems: &mut Vec<Problem>,
+) {
+    let parent = family.parent[i];
+    let parent_problems: &[Problem] = parent.map_or(&[], |p| &checked[p]);
+    let parent_file = parent.map(|p| files[p].file.as_str()).unwrap_or("");
+    for p in own {
+        let mut p = p.clone();
+        let top = top_field(&p.field);
+        if region.inherited.fields.contains_key(top) {
+            if parent_problems
+                .iter()
+                .any(|q| q.field == p.field && q.reason == p.reason)
+            {
+                continue;
+            }
+            p.field = format!("{} (inherited from {parent_file})", p.field);
+        }
+        problems.push(p);
+    }
 }
 
 fn read(f: &RegionText, problems: &mut Vec<Problem>) -> Read {
@@ -364,12 +418,6 @@ fn head(read: &Read) -> Option<Head> {
         }),
         Read::Broken => None,
     }
-}
-
-/// A file under another, merged or standing as read.
-enum Next {
-    Merge(Map<String, Value>),
-    Stands(Box<Region>),
 }
 
 fn parent_ref(parent: &Region, file: &str) -> ParentRef {
