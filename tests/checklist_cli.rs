@@ -1504,3 +1504,81 @@ fn the_learned_facts_export_as_a_pack_that_reproduces_the_dates() {
         }
     }
 }
+
+/// Issue 21 gap 1: "no renewal" was said of the person's disease. Learned
+/// for one disease of 西安 (its own file; 高血压's "no renewal" only
+/// inferred), 长沙 (湖南's file), 石家庄 (the generic plan) and 甲市 (a
+/// fixture file), the exported pack makes that disease need none, and a
+/// fresh plan with `--policy-dir` for another disease of the place is the
+/// plan without the pack.
+#[test]
+fn a_learned_no_renewal_pack_reaches_that_disease_only() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2026-12-08"]);
+        let out = env.cmd(&all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json = |args: &[&str]| -> Value { serde_json::from_slice(&run(args)).unwrap() };
+    let plan = |place: &str, disease: &str, more: &[&str]| {
+        let mut args = vec![
+            "plan",
+            "--region",
+            place,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            "2027-03-31",
+            "--format",
+            "json",
+        ];
+        args.extend(more);
+        json(&args)
+    };
+    for (place, told, other) in [
+        ("西安", "高血压", "癫痫"),
+        ("长沙", "高血压", "糖尿病"),
+        ("石家庄", "糖尿病", "高血压"),
+        ("甲市", "糖尿病", "高血压"),
+    ] {
+        let v = plan(place, told, &["--save"]);
+        let id = v["checklist"]["id"].as_str().unwrap().to_string();
+        run(&[
+            "checklist",
+            "learn",
+            &id,
+            "--no-renewal",
+            "--from",
+            "医保窗口",
+        ]);
+        let pack = env.dir.path().join(format!("pack-{id}"));
+        std::fs::create_dir_all(&pack).unwrap();
+        let file = run(&["checklist", "export", &id, "--format", "pack"]);
+        std::fs::write(pack.join("learned.json"), &file).unwrap();
+        let checked = run(&["data", "check", pack.to_str().unwrap()]);
+        assert!(
+            String::from_utf8_lossy(&checked).contains("1 个地区文件可以使用，0 个问题"),
+            "{place}: {}",
+            String::from_utf8_lossy(&checked)
+        );
+        let dir = pack.to_str().unwrap();
+        let fresh = plan(place, told, &["--policy-dir", dir]);
+        assert_eq!(fresh["status"], "no_renewal", "{place} {told}");
+        assert_eq!(fresh["renewal_scope"]["source"], "learned", "{place}");
+        assert_eq!(fresh["renewal_scope"]["inferred"], false, "{place}");
+        let shipped = plan(place, other, &[]);
+        let with_pack = plan(place, other, &["--policy-dir", dir]);
+        assert_ne!(with_pack["status"], "no_renewal", "{place} {other}");
+        for key in ["status", "window", "renewal_scope", "apply_by", "deadline"] {
+            assert_eq!(with_pack[key], shipped[key], "{place} {other}: {key}");
+        }
+    }
+}
