@@ -1582,3 +1582,49 @@ fn a_learned_no_renewal_pack_reaches_that_disease_only() {
         }
     }
 }
+
+/// Issue 21 gap 5: a learned value is marked wherever it is shown: the
+/// channel table's review time and latest-application cells, and `show
+/// --format json` says where the window came from.
+#[test]
+fn learned_values_are_marked_in_the_channel_table_and_the_window_json() {
+    let env = Env::new();
+    let id = env.save("甲市", "糖尿病", "2026-03-31", "妈妈");
+    let before = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(
+        before["window"]["source"], "fx-a-article",
+        "{}",
+        before["window"]
+    );
+    assert!(before["window"].get("on").is_none());
+    for args in [["--review-days", "9"], ["--window-months", "2"]] {
+        let mut all = vec!["checklist", "learn", id.as_str()];
+        all.extend(args);
+        all.extend(["--on", "2026-01-10", "--from", "医保窗口"]);
+        env.cmd(&all).assert().success();
+    }
+    let v = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(v["window"]["source"], "learned", "{}", v["window"]);
+    assert_eq!(v["window"]["on"], "2026-01-10");
+    assert_eq!(v["window"]["from"], "医保窗口");
+    assert_eq!(v["window"]["months"], 2);
+    let out = env
+        .cmd(&["checklist", "export", &id, "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    let row = |label: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| {label}")))
+            .unwrap_or_else(|| panic!("no {label} row: {md}"))
+            .to_string()
+    };
+    let said = "您在 2026-01-10 从医保窗口问到";
+    let review = row("审核时间");
+    assert!(
+        review.contains("9 个工作日") && review.contains(said),
+        "{review}"
+    );
+    let by = row("最晚申请");
+    assert!(by.contains("2026-") && by.contains(said), "{by}");
+}

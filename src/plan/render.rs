@@ -423,18 +423,30 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
     let row = |key: &str, f: &dyn Fn(&PlanChannel) -> String| {
         (t(key).to_string(), chans.iter().map(f).collect())
     };
+    let told_review = learned_tag(plan, super::learned::LearnedField::ReviewDays);
     let rows = vec![
         row("cmp.where", &|c| c.location.clone()),
         row("cmp.hours", &|c| opt(&c.hours)),
         row("cmp.materials_form", &|c| opt(&c.materials_form)),
-        row("cmp.review", &review_words),
+        // A review time the person was told replaced every channel's own
+        // (not an extension's): the cell, and every day counted from it,
+        // say so.
+        row("cmp.review", &|c| match c.extension {
+            None => review_words(c) + &told_review,
+            Some(_) => review_words(c),
+        }),
         row("cmp.expected_result", &|c| channel_dates(plan, c).0),
         row("cmp.apply_by", &|c| {
             let passed = c.apply_by.is_some_and(|d| d < plan.today);
             format!(
-                "{}{}",
+                "{}{}{}",
                 channel_dates(plan, c).1,
-                if passed { t("plan.passed_mark") } else { "" }
+                if passed { t("plan.passed_mark") } else { "" },
+                if c.apply_by.is_some() {
+                    told_review.as_str()
+                } else {
+                    ""
+                }
             )
         }),
         row("cmp.suits", &|c| opt(&c.suits)),

@@ -727,6 +727,13 @@ fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'s
                 ("n", &a.working_days),
             ],
         ));
+        // A review time the person was told: said where it came from.
+        if let Some(line) = facts.last_mut() {
+            line.push_str(&render::learned_tag(
+                plan,
+                crate::plan::learned::LearnedField::ReviewDays,
+            ));
+        }
     }
     facts.extend(
         plan.channels
