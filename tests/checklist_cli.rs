@@ -1583,6 +1583,78 @@ fn a_learned_no_renewal_pack_reaches_that_disease_only() {
     }
 }
 
+/// Issue 21 gap 8: `checklist learn` on a saved file of each older schema
+/// the store upgrades (1: no cycle; 2: no either/or groups, here 青岛's):
+/// the fact is kept, the file is written at the current schema with its
+/// ticks, and the plan is counted with what was told.
+#[test]
+fn learn_works_on_a_checklist_of_every_older_schema() {
+    for (fixture, id) in [
+        ("checklist-v1.json", "5f3a9c21"),
+        ("checklist-v2-either-or.json", "7b2e4d10"),
+    ] {
+        let env = Env::new();
+        let dir = env.dir.path().join("checklists");
+        std::fs::create_dir_all(&dir).unwrap();
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
+        let old: Value = serde_json::from_slice(&std::fs::read(&from).unwrap()).unwrap();
+        assert!(old["schema_version"].as_u64().unwrap() < 3, "{fixture}");
+        std::fs::copy(&from, dir.join(format!("{id}.json"))).unwrap();
+        env.cmd(&[
+            "checklist",
+            "learn",
+            id,
+            "--review-days",
+            "9",
+            "--on",
+            "2026-01-10",
+            "--from",
+            "医保窗口",
+        ])
+        .assert()
+        .success();
+        let saved = read_json(&checklist_path(&env, id));
+        assert_eq!(
+            saved["schema_version"],
+            renewal_assistant::checklist::SCHEMA_VERSION,
+            "{fixture}"
+        );
+        assert_eq!(saved["learned"]["review_days"]["value"], 9, "{fixture}");
+        assert_eq!(saved["learned"]["review_days"]["on"], "2026-01-10");
+        // Ticks are kept (an item the data no longer has, never ticked,
+        // may go as the checklist is brought up to date).
+        for item in old["items"].as_array().unwrap() {
+            let kept = saved["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == item["id"]);
+            match kept {
+                Some(k) => assert_eq!(k["done"], item["done"], "{fixture}: {}", item["id"]),
+                None => assert_eq!(item["done"], false, "{fixture}: {} lost", item["id"]),
+            }
+        }
+        let show = env.json(&["checklist", "show", id, "--format", "json"]);
+        assert_eq!(show["learned_used"][0]["source"], "learned", "{fixture}");
+        assert_eq!(show["learned_used"][0]["value"], 9, "{fixture}");
+        if !show["apply_by"].is_null() {
+            assert_eq!(show["apply_by"]["working_days"], 9, "{fixture}");
+            assert_eq!(show["apply_by"]["source"], "learned", "{fixture}");
+        }
+        // Taken back: nothing learned is left in the file.
+        env.cmd(&["checklist", "learn", id, "--forget", "review-days"])
+            .assert()
+            .success();
+        assert!(
+            read_json(&checklist_path(&env, id))
+                .get("learned")
+                .is_none()
+        );
+    }
+}
+
 /// Issue 21 gap 5: a learned value is marked wherever it is shown: the
 /// channel table's review time and latest-application cells, and `show
 /// --format json` says where the window came from.
