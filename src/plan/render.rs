@@ -52,9 +52,12 @@ pub(crate) fn estimated_mark(estimated: bool) -> &'static str {
 }
 
 /// The "apply by" sentence: a review time the source calls usual (一般) is
-/// not said to be the longest.
+/// not said to be the longest; one the person was told replaced every
+/// channel's own, so no channel is named as if its sourced time counted.
 pub(crate) fn apply_by_key(a: &super::ApplyBy) -> &'static str {
-    if a.typical {
+    if a.learned.is_some() {
+        "plan.apply_by_learned"
+    } else if a.typical {
         "plan.apply_by_typical"
     } else {
         "plan.apply_by"

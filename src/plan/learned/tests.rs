@@ -254,3 +254,30 @@ fn the_qr_text_says_what_the_person_was_told() {
     let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
     assert!(!crate::checklist::export::qr_text(&plain, 0).contains("问到"));
 }
+
+/// Issue 21 gap 7: a review time the person was told replaces every
+/// channel's sourced one, so the apply-by line names no channel as if its
+/// own time counted (辛市: the office's 5 days and the app's fallback),
+/// says the time is what they were told, and where it came from.
+#[test]
+fn the_apply_by_line_names_no_channel_whose_time_was_replaced() {
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let policy = fixture::policy();
+    let a = answers("fx-w-dated", "diabetes", "2026-06-30");
+    let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
+    let before = crate::plan::render::apply_by_line(&plain).unwrap();
+    assert!(before.contains("辛市"), "{before}");
+    let plan = compute_with(
+        &policy,
+        &a,
+        &told(LearnedField::ReviewDays, 10),
+        d("2026-01-10"),
+    )
+    .unwrap();
+    let line = crate::plan::render::apply_by_line(&plan).unwrap();
+    for name in plan.channels.iter().map(|c| c.name.as_str()) {
+        assert!(!line.contains(name), "{line}");
+    }
+    assert!(line.contains("按您问到的最长 10 个工作日审核算"), "{line}");
+    assert!(line.contains("从医保窗口问到"), "{line}");
+}
