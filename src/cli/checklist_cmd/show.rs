@@ -87,11 +87,9 @@ fn show_json(
             p.as_ref().and_then(|p| p.window.as_ref()),
         ) {
             w.insert("source".into(), json!(pw.source));
-            let told = p.as_ref().into_iter().flat_map(|p| &p.learned);
-            if let Some(u) = told
-                .filter(|u| u.about == crate::plan::questions::Unknown::Window)
-                .last()
-            {
+            let mut told = p.as_ref().into_iter().flat_map(|p| &p.learned);
+            // One learned window at most (months or days).
+            if let Some(u) = told.find(|u| u.about == crate::plan::questions::Unknown::Window) {
                 w.insert("on".into(), json!(u.on));
                 w.insert("from".into(), json!(u.from));
             }
