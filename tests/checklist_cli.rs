@@ -1504,3 +1504,199 @@ fn the_learned_facts_export_as_a_pack_that_reproduces_the_dates() {
         }
     }
 }
+
+/// Issue 21 gap 1: "no renewal" was said of the person's disease. Learned
+/// for one disease of 西安 (its own file; 高血压's "no renewal" only
+/// inferred), 长沙 (湖南's file), 石家庄 (the generic plan) and 甲市 (a
+/// fixture file), the exported pack makes that disease need none, and a
+/// fresh plan with `--policy-dir` for another disease of the place is the
+/// plan without the pack.
+#[test]
+fn a_learned_no_renewal_pack_reaches_that_disease_only() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2026-12-08"]);
+        let out = env.cmd(&all).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json = |args: &[&str]| -> Value { serde_json::from_slice(&run(args)).unwrap() };
+    let plan = |place: &str, disease: &str, more: &[&str]| {
+        let mut args = vec![
+            "plan",
+            "--region",
+            place,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            "2027-03-31",
+            "--format",
+            "json",
+        ];
+        args.extend(more);
+        json(&args)
+    };
+    for (place, told, other) in [
+        ("西安", "高血压", "癫痫"),
+        ("长沙", "高血压", "糖尿病"),
+        ("石家庄", "糖尿病", "高血压"),
+        ("甲市", "糖尿病", "高血压"),
+    ] {
+        let v = plan(place, told, &["--save"]);
+        let id = v["checklist"]["id"].as_str().unwrap().to_string();
+        run(&[
+            "checklist",
+            "learn",
+            &id,
+            "--no-renewal",
+            "--from",
+            "医保窗口",
+        ]);
+        let pack = env.dir.path().join(format!("pack-{id}"));
+        std::fs::create_dir_all(&pack).unwrap();
+        let file = run(&["checklist", "export", &id, "--format", "pack"]);
+        std::fs::write(pack.join("learned.json"), &file).unwrap();
+        let checked = run(&["data", "check", pack.to_str().unwrap()]);
+        assert!(
+            String::from_utf8_lossy(&checked).contains("1 个地区文件可以使用，0 个问题"),
+            "{place}: {}",
+            String::from_utf8_lossy(&checked)
+        );
+        let dir = pack.to_str().unwrap();
+        let fresh = plan(place, told, &["--policy-dir", dir]);
+        assert_eq!(fresh["status"], "no_renewal", "{place} {told}");
+        assert_eq!(fresh["renewal_scope"]["source"], "learned", "{place}");
+        assert_eq!(fresh["renewal_scope"]["inferred"], false, "{place}");
+        let shipped = plan(place, other, &[]);
+        let with_pack = plan(place, other, &["--policy-dir", dir]);
+        assert_ne!(with_pack["status"], "no_renewal", "{place} {other}");
+        for key in ["status", "window", "renewal_scope", "apply_by", "deadline"] {
+            assert_eq!(with_pack[key], shipped[key], "{place} {other}: {key}");
+        }
+    }
+}
+
+/// Issue 21 gap 8: `checklist learn` on a saved file of each older schema
+/// the store upgrades (1: no cycle; 2: no either/or groups, here 青岛's):
+/// the fact is kept, the file is written at the current schema with its
+/// ticks, and the plan is counted with what was told.
+#[test]
+fn learn_works_on_a_checklist_of_every_older_schema() {
+    for (fixture, id) in [
+        ("checklist-v1.json", "5f3a9c21"),
+        ("checklist-v2-either-or.json", "7b2e4d10"),
+    ] {
+        let env = Env::new();
+        let dir = env.dir.path().join("checklists");
+        std::fs::create_dir_all(&dir).unwrap();
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
+        let old: Value = serde_json::from_slice(&std::fs::read(&from).unwrap()).unwrap();
+        assert!(old["schema_version"].as_u64().unwrap() < 3, "{fixture}");
+        std::fs::copy(&from, dir.join(format!("{id}.json"))).unwrap();
+        env.cmd(&[
+            "checklist",
+            "learn",
+            id,
+            "--review-days",
+            "9",
+            "--on",
+            "2026-01-10",
+            "--from",
+            "医保窗口",
+        ])
+        .assert()
+        .success();
+        let saved = read_json(&checklist_path(&env, id));
+        assert_eq!(
+            saved["schema_version"],
+            renewal_assistant::checklist::SCHEMA_VERSION,
+            "{fixture}"
+        );
+        assert_eq!(saved["learned"]["review_days"]["value"], 9, "{fixture}");
+        assert_eq!(saved["learned"]["review_days"]["on"], "2026-01-10");
+        // Ticks are kept (an item the data no longer has, never ticked,
+        // may go as the checklist is brought up to date).
+        for item in old["items"].as_array().unwrap() {
+            let kept = saved["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == item["id"]);
+            match kept {
+                Some(k) => assert_eq!(k["done"], item["done"], "{fixture}: {}", item["id"]),
+                None => assert_eq!(item["done"], false, "{fixture}: {} lost", item["id"]),
+            }
+        }
+        let show = env.json(&["checklist", "show", id, "--format", "json"]);
+        assert_eq!(show["learned_used"][0]["source"], "learned", "{fixture}");
+        assert_eq!(show["learned_used"][0]["value"], 9, "{fixture}");
+        if !show["apply_by"].is_null() {
+            assert_eq!(show["apply_by"]["working_days"], 9, "{fixture}");
+            assert_eq!(show["apply_by"]["source"], "learned", "{fixture}");
+        }
+        // Taken back: nothing learned is left in the file.
+        env.cmd(&["checklist", "learn", id, "--forget", "review-days"])
+            .assert()
+            .success();
+        assert!(
+            read_json(&checklist_path(&env, id))
+                .get("learned")
+                .is_none()
+        );
+    }
+}
+
+/// Issue 21 gap 5: a learned value is marked wherever it is shown: the
+/// channel table's review time and latest-application cells, and `show
+/// --format json` says where the window came from.
+#[test]
+fn learned_values_are_marked_in_the_channel_table_and_the_window_json() {
+    let env = Env::new();
+    let id = env.save("甲市", "糖尿病", "2026-03-31", "妈妈");
+    let before = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(
+        before["window"]["source"], "fx-a-article",
+        "{}",
+        before["window"]
+    );
+    assert!(before["window"].get("on").is_none());
+    for args in [["--review-days", "9"], ["--window-months", "2"]] {
+        let mut all = vec!["checklist", "learn", id.as_str()];
+        all.extend(args);
+        all.extend(["--on", "2026-01-10", "--from", "医保窗口"]);
+        env.cmd(&all).assert().success();
+    }
+    let v = env.json(&["checklist", "show", &id, "--format", "json"]);
+    assert_eq!(v["window"]["source"], "learned", "{}", v["window"]);
+    assert_eq!(v["window"]["on"], "2026-01-10");
+    assert_eq!(v["window"]["from"], "医保窗口");
+    assert_eq!(v["window"]["months"], 2);
+    let out = env
+        .cmd(&["checklist", "export", &id, "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    let row = |label: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| {label}")))
+            .unwrap_or_else(|| panic!("no {label} row: {md}"))
+            .to_string()
+    };
+    let said = "您在 2026-01-10 从医保窗口问到";
+    let review = row("审核时间");
+    assert!(
+        review.contains("9 个工作日") && review.contains(said),
+        "{review}"
+    );
+    let by = row("最晚申请");
+    assert!(by.contains("2026-") && by.contains(said), "{by}");
+}

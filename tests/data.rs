@@ -997,18 +997,32 @@ mod corrections {
     }
 }
 
-/// Issue 21: every province and prefecture's plan carries a phone; a
-/// prefecture's (and a municipality's) is dialled with its area code.
+/// Issue 21: every province, prefecture and county-level place's plan
+/// carries a phone; a prefecture's, a municipality's and a county-level
+/// place's (济源, 神农架, Hainan's counties, the XPCC cities) is dialled
+/// with its area code, unless `data/area_code_corrections.json` says no
+/// source for its code was found.
 #[test]
 fn every_place_plan_carries_a_phone() {
     use renewal_assistant::places::{self, PlaceLevel};
     use renewal_assistant::plan::contacts::ContactKind;
     let set = PolicySet::embedded().unwrap();
-    let mut checked = 0;
-    for p in places::all()
+    let corrections: serde_json::Value =
+        serde_json::from_str(include_str!("../data/area_code_corrections.json")).unwrap();
+    let unsourced: Vec<&str> = corrections["not_found"]
+        .as_array()
+        .unwrap()
         .iter()
-        .filter(|p| matches!(p.level, PlaceLevel::Province | PlaceLevel::Prefecture))
-    {
+        .map(|n| n["place"].as_str().unwrap())
+        .collect();
+    let mut checked = 0;
+    let mut counties = 0;
+    for p in places::all().iter().filter(|p| {
+        matches!(
+            p.level,
+            PlaceLevel::Province | PlaceLevel::Prefecture | PlaceLevel::County
+        )
+    }) {
         // Hong Kong, Macao and Taiwan are not in the national scheme's data.
         if ["710000", "810000", "820000"].contains(&p.code) {
             continue;
@@ -1041,7 +1055,10 @@ fn every_place_plan_carries_a_phone() {
             .find(|c| c.kind == ContactKind::ServiceLine)
             .unwrap_or_else(|| panic!("{}: no service line", p.name));
         assert!(line.phone.ends_with("12393"), "{}: {}", p.name, line.phone);
+        let county = p.level == PlaceLevel::County && !unsourced.contains(&p.code);
+        counties += usize::from(county);
         if p.level == PlaceLevel::Prefecture
+            || county
             || ["110000", "120000", "310000", "500000"].contains(&p.code)
         {
             assert!(
@@ -1053,7 +1070,19 @@ fn every_place_plan_carries_a_phone() {
         }
         checked += 1;
     }
-    assert!(checked > 300, "{checked}");
+    assert!(checked > 300 && counties > 25, "{checked} {counties}");
+    for (code, phone) in [
+        ("419001", "0391-12393"),
+        ("429021", "0719-12393"),
+        ("469002", "0898-12393"),
+        ("659002", "0997-12393"),
+    ] {
+        assert_eq!(
+            renewal_assistant::phone::area_codes(code)[0].code,
+            &phone[..4],
+            "{code}"
+        );
+    }
 }
 
 #[test]

@@ -1563,4 +1563,15 @@ fn the_answer_to_a_question_is_recorded_on_its_checklist_item() {
     assert!(h.app.overlays().is_empty());
     let s: String = h.screen().split_whitespace().collect();
     assert!(s.contains("按a记下问到的数字"), "{s}");
+    // The window tab's day to apply by says where its review time came
+    // from (issue 21 gap 5), as the section below it does.
+    h.resize(200, 60);
+    h.key(KeyCode::Char('1'));
+    let window: String = h.screen().split_whitespace().collect();
+    // (The right-hand column wraps: 「建议最晚：… （审核最长 10 个│工作日）（您在…问到）」.)
+    assert!(window.contains("建议最晚：2026-06-15"), "{window}");
+    assert!(
+        window.contains("工作日）（您在2026-01-15问到）"),
+        "{window}"
+    );
 }

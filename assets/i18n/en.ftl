@@ -46,6 +46,10 @@ plan-apply_by = Apply by { $date } at the latest (allowing up to { $n ->
         [one] { $n } working day
        *[other] { $n } working days
     } of review via { $channel }), so the result comes before the qualification ends
+plan-apply_by_learned = Apply by { $date } at the latest (allowing up to { $n ->
+        [one] { $n } working day
+       *[other] { $n } working days
+    } of review, as you were told), so the result comes before the qualification ends
 plan-materials = Document dates: medical records and similar must be from the last { $months ->
         [one] { $months } month
        *[other] { $months } months

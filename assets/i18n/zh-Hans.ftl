@@ -22,6 +22,7 @@ plan-status-last_day = 今天是最后一天，请今天就办
 plan-status-expired = 已经过期 { $n } 天
 plan-days_left = 还剩 { $n } 天
 plan-apply_by = 建议最晚在 { $date } 申请（按{ $channel }最长 { $n } 个工作日审核算），结果能在有效期内出来
+plan-apply_by_learned = 建议最晚在 { $date } 申请（按您问到的最长 { $n } 个工作日审核算），结果能在有效期内出来
 plan-materials = 材料日期：病历等须在近{ $months }个月内产生，即 { $date } 以后（按 { $ref } 申请计算）
 plan-materials_about = 材料日期：病历等一般须在近{ $months }个月内（来源说“通常”），即约 { $date } 以后（按 { $ref } 申请计算）
 plan-continuity_label = 审核期间待遇：

@@ -22,6 +22,7 @@ plan-status-last_day = 今天是最後一天，請今天就辦
 plan-status-expired = 已經過期 { $n } 天
 plan-days_left = 還剩 { $n } 天
 plan-apply_by = 建議最晚在 { $date } 申請（按{ $channel }最長 { $n } 個工作日審核算），結果能在有效期內出來
+plan-apply_by_learned = 建議最晚在 { $date } 申請（按您問到的最長 { $n } 個工作日審核算），結果能在有效期內出來
 plan-materials = 材料日期：病歷等須在近{ $months }個月內產生，即 { $date } 以後（按 { $ref } 申請計算）
 plan-materials_about = 材料日期：病歷等一般須在近{ $months }個月內（來源說「通常」），即約 { $date } 以後（按 { $ref } 申請計算）
 plan-continuity_label = 審核期間待遇：

@@ -36,7 +36,7 @@ pub fn learned_region(
     let region = policy
         .region(&plan.region.id)
         .ok_or_else(|| PackProblem::NoRegion(plan.region.id.clone()))?;
-    let (overlaid, _) = learned::overlay(region, &c.learned);
+    let (overlaid, _) = learned::overlay(region, &plan.disease.id, &c.learned);
     // The day the facts were last checked: the latest day one was told.
     let verified_on = c
         .learned
@@ -67,7 +67,9 @@ pub fn learned_region(
                 file.insert("window_months".into(), json!({ "value": null }));
             }
             if l.no_renewal.is_some() {
-                file.insert("renewal_scope".into(), to_value(&overlaid.renewal_scope));
+                // Said of the person's disease: the others keep the
+                // province's rules.
+                file.insert("no_renewal_for".into(), to_value(&overlaid.no_renewal_for));
             }
             if l.review_days.is_some() {
                 // Review times live on the channels: the province's, each

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::questions::Unknown;
-use crate::policy::{Confidence, Fact, OutsideScope, Region, RenewalScope, Source};
+use crate::policy::{Confidence, DiseaseNoRenewal, Fact, Region, Source};
 
 /// The id of the source every learned value cites.
 pub const LEARNED_SOURCE: &str = "learned";
@@ -288,9 +288,12 @@ impl Learned {
 
 /// `region` with the learned values in place of the data's, each citing
 /// [`LEARNED_SOURCE`], and the uses the plan reports (their `shipped` is
-/// filled by [`shipped`]). Nothing learned: the region itself.
+/// filled by [`shipped`]). "No renewal" was said of `disease` (the id of
+/// the region's entry) and reaches it alone. Nothing learned: the region
+/// itself.
 pub(crate) fn overlay<'a>(
     region: &'a Region,
+    disease: &str,
     learned: &Learned,
 ) -> (Cow<'a, Region>, Vec<LearnedUse>) {
     let Some(source) = learned.source() else {
@@ -320,15 +323,13 @@ pub(crate) fn overlay<'a>(
         });
     };
     if let Some(v) = &learned.no_renewal {
-        r.renewal_scope = Some(RenewalScope {
-            diseases: Vec::new(),
-            others: OutsideScope::NoRenewal,
+        r.no_renewal_for.retain(|t| t.disease != disease);
+        r.no_renewal_for.push(DiseaseNoRenewal {
+            disease: disease.to_string(),
             text: match &v.from {
                 Some(from) => format!("在 {} 电话询问 {from}：不需要续期", v.on),
                 None => format!("在 {} 电话询问：不需要续期", v.on),
             },
-            still_matters: Vec::new(),
-            inferred: false,
             source: LEARNED_SOURCE.to_string(),
         });
         used(LearnedField::NoRenewal);

@@ -58,7 +58,7 @@ pub fn compute_with(
     today: NaiveDate,
 ) -> Result<RenewalPlan, PlanError> {
     let (choice, region, disease) = lookup(policy, answers)?;
-    let (overlaid, learned_uses) = learned::overlay(region, learned);
+    let (overlaid, learned_uses) = learned::overlay(region, &disease.id, learned);
     let region: &Region = &overlaid;
     let national = &policy.national;
     let mut warnings = Vec::new();

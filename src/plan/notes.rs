@@ -7,7 +7,7 @@ use crate::policy::{Disease, National, Note, Region, Source};
 
 /// What still matters with no renewal (out of the notes), and the notes.
 pub(crate) fn notes(region: &Region, disease: &Disease, scope: &Scope) -> (Vec<Note>, Vec<Note>) {
-    let keep: &[String] = match scope.outside {
+    let keep: &[String] = match scope.outside.as_deref() {
         Some(s) if scope.no_renewal() => &s.still_matters,
         _ => &[],
     };

@@ -62,7 +62,8 @@ pub struct OfficeQuestion {
 
 /// The questions for a plan, in the order they matter: whether to renew,
 /// when, where, how long it takes, what to bring, for how long, and what
-/// happens meanwhile. Nothing is asked about a plan that needs no renewal.
+/// happens meanwhile. A plan that needs no renewal asks nothing, unless
+/// that is only the program's reading of the source: then it asks that.
 pub(crate) fn questions(plan: &RenewalPlan) -> Vec<OfficeQuestion> {
     let renewing = plan.window.is_some();
     let serving: Vec<_> = plan.channels.iter().filter(|c| c.serves_disease).collect();
@@ -73,9 +74,11 @@ pub(crate) fn questions(plan: &RenewalPlan) -> Vec<OfficeQuestion> {
     let asked = [
         (
             Unknown::RenewalNeeded,
+            // The source is silent, or "no renewal" is only the program's
+            // reading of it (西安's other diseases).
             plan.renewal_scope
                 .as_ref()
-                .is_some_and(|s| s.others == OutsideScope::Unsaid),
+                .is_some_and(|s| s.others == OutsideScope::Unsaid || s.inferred),
         ),
         (
             Unknown::Window,
@@ -168,6 +171,45 @@ mod tests {
         assert_eq!(q.first(), Some(&"renewal_needed"), "{q:?}");
         let inside = &scope.diseases[0];
         assert!(!asked("fx-six", inside).contains(&"renewal_needed"));
+    }
+
+    /// Issue 21 gap 3: "no renewal" only inferred (西安 高血压: the source
+    /// lists the 13 diseases to re-review and says nothing of the rest)
+    /// is a fact to confirm: the plan asks it, and the checklist has the
+    /// item. Said by the source (庚市 as shipped), nothing is asked.
+    #[test]
+    fn an_inferred_no_renewal_asks_whether_renewal_is_needed() {
+        let mut set = fixture::policy();
+        let outside = "tuberculosis";
+        let answers = Answers {
+            region: "fx-w-listed".into(),
+            scheme: Scheme::Employee,
+            disease: outside.into(),
+            validity_end: d("2026-03-31"),
+            cross_province: false,
+            retired: false,
+        };
+        let said = compute(&set, &answers, d("2026-01-10")).unwrap();
+        assert_eq!(said.status, crate::plan::Status::NoRenewal);
+        assert!(said.questions.is_empty(), "{:?}", said.questions);
+        let r = set
+            .regions
+            .iter_mut()
+            .find(|r| r.id == "fx-w-listed")
+            .unwrap();
+        r.renewal_scope.as_mut().unwrap().inferred = true;
+        let plan = compute(&set, &answers, d("2026-01-10")).unwrap();
+        assert_eq!(plan.status, crate::plan::Status::NoRenewal);
+        let q: Vec<_> = plan.questions.iter().map(|q| q.about.id()).collect();
+        assert_eq!(q, ["renewal_needed"]);
+        let c = crate::checklist::Checklist::new(
+            "x".into(),
+            "妈妈",
+            &answers,
+            &plan,
+            "2026-01-10T08:00:00Z".parse().unwrap(),
+        );
+        assert!(c.items.iter().any(|i| i.id == "ask:renewal_needed"));
     }
 
     #[test]

@@ -52,9 +52,12 @@ pub(crate) fn estimated_mark(estimated: bool) -> &'static str {
 }
 
 /// The "apply by" sentence: a review time the source calls usual (一般) is
-/// not said to be the longest.
+/// not said to be the longest; one the person was told replaced every
+/// channel's own, so no channel is named as if its sourced time counted.
 pub(crate) fn apply_by_key(a: &super::ApplyBy) -> &'static str {
-    if a.typical {
+    if a.learned.is_some() {
+        "plan.apply_by_learned"
+    } else if a.typical {
         "plan.apply_by_typical"
     } else {
         "plan.apply_by"
@@ -423,18 +426,30 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
     let row = |key: &str, f: &dyn Fn(&PlanChannel) -> String| {
         (t(key).to_string(), chans.iter().map(f).collect())
     };
+    let told_review = learned_tag(plan, super::learned::LearnedField::ReviewDays);
     let rows = vec![
         row("cmp.where", &|c| c.location.clone()),
         row("cmp.hours", &|c| opt(&c.hours)),
         row("cmp.materials_form", &|c| opt(&c.materials_form)),
-        row("cmp.review", &review_words),
+        // A review time the person was told replaced every channel's own
+        // (not an extension's): the cell, and every day counted from it,
+        // say so.
+        row("cmp.review", &|c| match c.extension {
+            None => review_words(c) + &told_review,
+            Some(_) => review_words(c),
+        }),
         row("cmp.expected_result", &|c| channel_dates(plan, c).0),
         row("cmp.apply_by", &|c| {
             let passed = c.apply_by.is_some_and(|d| d < plan.today);
             format!(
-                "{}{}",
+                "{}{}{}",
                 channel_dates(plan, c).1,
-                if passed { t("plan.passed_mark") } else { "" }
+                if passed { t("plan.passed_mark") } else { "" },
+                if c.apply_by.is_some() {
+                    told_review.as_str()
+                } else {
+                    ""
+                }
             )
         }),
         row("cmp.suits", &|c| opt(&c.suits)),

@@ -1,43 +1,71 @@
 //! Whether the region's renewal rules cover this disease, and what the plan
 //! may still say when they do not (the source's own words, nothing more).
 
+use std::borrow::Cow;
+
 use super::{LateRule, PlanScope};
 use crate::policy::{Disease, Fact, OutsideScope, Region, RenewalScope};
 
 /// The region's rules as they reach one disease.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Scope<'a> {
     /// The rules leave this disease out.
-    pub outside: Option<&'a RenewalScope>,
+    pub outside: Option<Cow<'a, RenewalScope>>,
 }
 
 impl<'a> Scope<'a> {
     pub(crate) fn of(region: &'a Region, disease: &Disease) -> Scope<'a> {
+        // What a person was told of this very disease comes first.
+        if let Some(told) = region
+            .no_renewal_for
+            .iter()
+            .find(|t| t.disease == disease.id)
+        {
+            let still_matters = region
+                .renewal_scope
+                .as_ref()
+                .filter(|s| s.others == OutsideScope::NoRenewal)
+                .map(|s| s.still_matters.clone())
+                .unwrap_or_default();
+            return Scope {
+                outside: Some(Cow::Owned(RenewalScope {
+                    diseases: Vec::new(),
+                    others: OutsideScope::NoRenewal,
+                    text: told.text.clone(),
+                    still_matters,
+                    inferred: false,
+                    source: told.source.clone(),
+                })),
+            };
+        }
         Scope {
             outside: region
                 .renewal_scope
                 .as_ref()
-                .filter(|s| !s.diseases.contains(&disease.id)),
+                .filter(|s| !s.diseases.contains(&disease.id))
+                .map(Cow::Borrowed),
         }
     }
 
     /// The source says a disease outside the rules needs no renewal.
     pub(crate) fn no_renewal(&self) -> bool {
         self.outside
+            .as_deref()
             .is_some_and(|s| s.others == OutsideScope::NoRenewal)
     }
 
     /// Silent about the disease: nothing the rules say is known for it; the
     /// source's words on it.
-    pub(crate) fn unsaid(&self) -> Option<&'a str> {
+    pub(crate) fn unsaid(&self) -> Option<&str> {
         self.outside
+            .as_deref()
             .filter(|s| s.others == OutsideScope::Unsaid)
             .map(|s| s.text.as_str())
     }
 
     /// The scope as the plan tells it, when the disease is outside.
     pub(crate) fn plan_scope(&self, region: &Region) -> Option<PlanScope> {
-        self.outside.map(|s| PlanScope {
+        self.outside.as_deref().map(|s| PlanScope {
             others: s.others,
             text: s.text.clone(),
             listed: s

@@ -32,7 +32,9 @@ pub struct RegionText {
 }
 
 /// Fields a file never takes from another: what and where it is, when it
-/// was checked, and its sources (which add up, see [`merge`]).
+/// was checked, and its sources (which add up, see [`merge`]); and what a
+/// person was told of their own disease there (`no_renewal_for`), which is
+/// for that place only.
 pub(crate) const OWN_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -44,6 +46,7 @@ pub(crate) const OWN_FIELDS: &[&str] = &[
     "generic",
     "verified_on",
     "sources",
+    "no_renewal_for",
 ];
 
 /// Every field a file may leave out to inherit, as the files and the

@@ -198,6 +198,20 @@ pub struct RenewalScope {
     pub source: String,
 }
 
+/// One disease entry that needs no renewal, whatever `renewal_scope` says
+/// of the others: what a person was told of their own disease (`renew
+/// checklist learn --no-renewal`, shared as a pack). It reaches that entry
+/// only; the region's other diseases keep their rules.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiseaseNoRenewal {
+    /// Id of the disease entry.
+    pub disease: String,
+    /// What was said, and by whom.
+    pub text: String,
+    pub source: String,
+}
+
 /// What a source says of the diseases its renewal rules leave out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -493,6 +507,11 @@ pub struct Region {
     /// The diseases the renewal rules are for, when not all of them.
     #[serde(default)]
     pub renewal_scope: Option<RenewalScope>,
+    /// Disease entries that need no renewal, one by one, over
+    /// `renewal_scope` (what a person was told at this place; a city never
+    /// takes it from its province's file).
+    #[serde(default)]
+    pub no_renewal_for: Vec<DiseaseNoRenewal>,
     /// How long a qualification granted on a day lasts, in calendar
     /// months, by the day it is granted (上海: 6, then 12 from 2026-04-01).
     #[serde(default)]

@@ -475,6 +475,15 @@ fn diseases<'a>(
 
 /// The diseases a renewal rule covers exist, and it covers someone.
 fn renewal_scope(c: &mut Checker, r: &Region, disease_ids: &HashSet<&str>) {
+    for (i, told) in r.no_renewal_for.iter().enumerate() {
+        c.source(&format!("no_renewal_for[{i}].source"), &told.source);
+        if !disease_ids.contains(told.disease.as_str()) {
+            c.fail(
+                &format!("no_renewal_for[{i}].disease"),
+                &format!("disease {:?} does not exist", told.disease),
+            );
+        }
+    }
     if let Some(scope) = &r.renewal_scope {
         c.source("renewal_scope.source", &scope.source);
         for (i, id) in scope.diseases.iter().enumerate() {

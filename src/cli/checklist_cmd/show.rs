@@ -81,6 +81,20 @@ fn show_json(
         // The day to apply by as the plan counts it, marked
         // when it rests on what the person was told.
         map.insert("apply_by".into(), json!(p.as_ref().map(|p| &p.apply_by)));
+        // Where the window came from: the data's source, or what the
+        // person was told (`learned`, with the day and who said it).
+        if let (Some(w), Some(pw)) = (
+            map.get_mut("window").and_then(|w| w.as_object_mut()),
+            p.as_ref().and_then(|p| p.window.as_ref()),
+        ) {
+            w.insert("source".into(), json!(pw.source));
+            let mut told = p.as_ref().into_iter().flat_map(|p| &p.learned);
+            // One learned window at most (months or days).
+            if let Some(u) = told.find(|u| u.about == crate::plan::questions::Unknown::Window) {
+                w.insert("on".into(), json!(u.on));
+                w.insert("from".into(), json!(u.from));
+            }
+        }
         map.insert(
             "learned_used".into(),
             json!(p.as_ref().map(|p| &p.learned).unwrap_or(&Vec::new())),

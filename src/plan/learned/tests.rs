@@ -141,6 +141,55 @@ fn learning_no_renewal_leaves_nothing_to_do() {
     assert_eq!(plan.deadline, Deadline::NotNeeded);
 }
 
+/// Issue 21 gap 1: "no renewal" was said of the person's disease, not of
+/// the place. 甲市 (`fx-exact`, every disease renews, like 石家庄) and 庚市
+/// (`fx-w-listed`, only 糖尿病 renews, like 西安): the other disease's plan
+/// is what it was without the learned fact.
+#[test]
+fn learning_no_renewal_for_one_disease_leaves_the_others_as_they_were() {
+    let policy = fixture::policy();
+    let mut l = Learned::default();
+    l.set(
+        LearnedField::NoRenewal,
+        1,
+        d("2026-01-08"),
+        Some("医保窗口".into()),
+    );
+    // 庚市: told of 结核病 (outside the list); 糖尿病 still renews.
+    for (region, told, other) in [("fx-exact", 0, 1), ("fx-w-listed", 1, 0)] {
+        let r = policy.regions.iter().find(|r| r.id == region).unwrap();
+        let (told, other) = (&r.diseases[told].id, &r.diseases[other].id);
+        let a = answers(region, told, "2026-06-30");
+        let plan = compute_with(&policy, &a, &l, d("2026-01-10")).unwrap();
+        assert_eq!(plan.deadline, Deadline::NotNeeded, "{region}");
+        let scope = plan.renewal_scope.as_ref().expect("the told scope");
+        assert_eq!(
+            (scope.source.as_str(), scope.inferred),
+            (LEARNED_SOURCE, false)
+        );
+        assert!(scope.text.contains("医保窗口"), "{}", scope.text);
+        // The same learned facts over another disease of the place: what
+        // the region says of that one.
+        let b = answers(region, other, "2026-06-30");
+        let shipped = compute(&policy, &b, d("2026-01-10")).unwrap();
+        let (overlaid, _) = overlay(r, told, &l);
+        assert_eq!(overlaid.renewal_scope, r.renewal_scope, "{region}");
+        let mut shared = policy.clone();
+        let i = shared.regions.iter().position(|x| x.id == region).unwrap();
+        shared.regions[i] = overlaid.into_owned();
+        let with = compute(&shared, &b, d("2026-01-10")).unwrap();
+        assert_eq!(
+            (with.status, with.window.clone(), with.renewal_scope.clone()),
+            (
+                shipped.status,
+                shipped.window.clone(),
+                shipped.renewal_scope
+            ),
+            "{region}: {other}"
+        );
+    }
+}
+
 #[test]
 fn a_window_in_months_replaces_one_in_days_and_forget_takes_it_back() {
     let mut l = told(LearnedField::WindowDays, 30);
@@ -204,4 +253,31 @@ fn the_qr_text_says_what_the_person_was_told() {
     assert!(qr.contains("从医保窗口问到"), "{qr}");
     let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
     assert!(!crate::document::qr::qr_text(&plain, 0).contains("问到"));
+}
+
+/// Issue 21 gap 7: a review time the person was told replaces every
+/// channel's sourced one, so the apply-by line names no channel as if its
+/// own time counted (辛市: the office's 5 days and the app's fallback),
+/// says the time is what they were told, and where it came from.
+#[test]
+fn the_apply_by_line_names_no_channel_whose_time_was_replaced() {
+    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let policy = fixture::policy();
+    let a = answers("fx-w-dated", "diabetes", "2026-06-30");
+    let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
+    let before = crate::plan::render::apply_by_line(&plain).unwrap();
+    assert!(before.contains("辛市"), "{before}");
+    let plan = compute_with(
+        &policy,
+        &a,
+        &told(LearnedField::ReviewDays, 10),
+        d("2026-01-10"),
+    )
+    .unwrap();
+    let line = crate::plan::render::apply_by_line(&plan).unwrap();
+    for name in plan.channels.iter().map(|c| c.name.as_str()) {
+        assert!(!line.contains(name), "{line}");
+    }
+    assert!(line.contains("按您问到的最长 10 个工作日审核算"), "{line}");
+    assert!(line.contains("从医保窗口问到"), "{line}");
 }

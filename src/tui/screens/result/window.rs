@@ -327,6 +327,13 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
                 ("n", &a.working_days),
             ],
         ));
+        // A review time the person was told: said where it came from.
+        if let Some(line) = facts.last_mut() {
+            line.push_str(&render::learned_tag(
+                plan,
+                crate::plan::learned::LearnedField::ReviewDays,
+            ));
+        }
     }
     facts.extend(
         plan.channels
