@@ -245,7 +245,7 @@ checklist-ics-alarm = In { $n ->
         [one] { $n } day
        *[other] { $n } days
     }: { $summary }
-cli-label_has_number = Please do not put ID or phone numbers in the label: a simple name is enough, such as "Mom" or "Bed 3 Wang". This program does not store personal information.
+cli-label_has_number = Please do not put ID or phone numbers in the label: a name is enough, such as "Mom" or "Bed 3 Wang". The label is shown on the checklist and, when saved, stored on this computer.
 cli-label_too_long = Please keep the label to plain text of 40 characters or fewer, such as "Mom".
 cli-saved = Saved checklist "{ $label }", id { $id }: { $path }
 cli-no_data_dir = Cannot find a folder to save checklists: please give one with --data-dir or the environment variable RENEW_DATA_DIR.
@@ -755,6 +755,8 @@ tui-help-kiosk =
 tui-help-kiosk_save = s          Save the checklist on this computer
 tui-review-explain_kiosk = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved here unless you press s on the result page.
 tui-review-explain_kiosk_nosave = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved on this computer.
+tui-review-label_kiosk = This is a shared computer: do not type a name, ID number or phone in the label; "Mom" or "me" is enough.
+tui-keys-label_kiosk = Type a label (no name, ID or phone)  Enter OK  Esc cancel
 tui-review-confirm_kiosk = Confirm: make the renewal plan
 checklist-sheet-head_unsaved = Renewal checklist "{ $label }" (not saved) · printed { $date }; every date is computed for that day
 month-1 = January
