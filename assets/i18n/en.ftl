@@ -379,7 +379,7 @@ tui-help =
     Enter      Confirm / open / change
     Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
     Type       Filter region and disease lists (Chinese, pinyin, initials)
-    Backspace  Delete one character in the filter or date
+    Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
     Esc        Go back one step (your answers are kept)
     ← → Tab    Switch tabs on the result page
     Space      Tick or untick a document or checklist item, saved at once
@@ -742,7 +742,7 @@ tui-help-kiosk =
     Enter      Confirm / change
     Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
     Type       Filter region and disease lists (Chinese, pinyin, initials)
-    Backspace  Delete one character in the filter or date
+    Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
     Esc        Go back one step (your answers are kept)
     ← → Tab    Switch tabs on the result page
     Space      Tick or untick a document or item (for this visit only)
@@ -940,9 +940,9 @@ tui-home-filter_none = No checklist matches "{ $text }": press Backspace to dele
 tui-home-pick_first = Choose a checklist with ↑↓ first
 tui-home-nothing_to_undo = Nothing was deleted in this session; nothing to undo
 tui-home-delete_title = Delete checklist
-tui-home-confirm_delete = Delete the checklist "{ $label }"? Its file is removed from this machine. Press y or Enter to delete, any other key to keep it. Until the program closes, Ctrl-U on the list undoes it.
+tui-home-confirm_delete = Delete the checklist "{ $label }"? Its file is removed from this machine. Press y or Enter to delete, any other key to keep it. Until the program closes, Ctrl-Y on the list undoes it.
 tui-home-not_deleted = "{ $label }" was not deleted.
-tui-home-deleted = "{ $label }" deleted. Ctrl-U undoes it (until the program closes).
+tui-home-deleted = "{ $label }" deleted. Ctrl-Y undoes it (until the program closes).
 tui-home-restored = "{ $label }" is back.
 tui-home-renamed = Renamed to "{ $label }".
 tui-rename-title = Rename
@@ -1003,8 +1003,8 @@ tui-keys-cycle_date = Type a date  Enter OK  ←→ move  Esc back  ? help
 tui-keys-cycle_channel = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
 tui-help-saved =
     Type       Filter the list of checklists (label, region, disease, pinyin)
-    Del        Delete the chosen checklist (asks first; Ctrl-U undoes; or Ctrl-D)
-    F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-E)
+    Del        Delete the chosen checklist (asks first; Ctrl-Y undoes; or Ctrl-D)
+    F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-T)
     F4         Add a note dated today (e.g. called; or Ctrl-O)
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)

@@ -283,7 +283,7 @@ tui-help =
     Enter      确定 / 打开 / 修改
     数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
     打字       在地区、病种列表里筛选（中文、拼音、首字母）
-    退格       删掉筛选或日期里的一个字
+    退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在结果页切换标签
     空格       在材料或清单里打勾或取消，马上保存
@@ -601,7 +601,7 @@ tui-help-kiosk =
     Enter      确定 / 修改
     数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
     打字       在地区、病种列表里筛选（中文、拼音、首字母）
-    退格       删掉筛选或日期里的一个字
+    退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在结果页切换标签
     空格       在材料或清单里打勾或取消（只在这一次有效）
@@ -727,9 +727,9 @@ tui-home-filter_none = 没有符合“{ $text }”的清单：按退格删掉几
 tui-home-pick_first = 先用 ↑↓ 选中一份清单
 tui-home-nothing_to_undo = 这次没有删除过清单，没有可撤销的
 tui-home-delete_title = 删除清单
-tui-home-confirm_delete = 删除清单「{ $label }」？它的文件会从本机删除。按 y 或 Enter 删除，按其他键不删。删除后，程序关闭前在列表里按 Ctrl-U 可以撤销。
+tui-home-confirm_delete = 删除清单「{ $label }」？它的文件会从本机删除。按 y 或 Enter 删除，按其他键不删。删除后，程序关闭前在列表里按 Ctrl-Y 可以撤销。
 tui-home-not_deleted = 没有删除「{ $label }」。
-tui-home-deleted = 已删除「{ $label }」。按 Ctrl-U 撤销（程序关闭前有效）。
+tui-home-deleted = 已删除「{ $label }」。按 Ctrl-Y 撤销（程序关闭前有效）。
 tui-home-restored = 已恢复「{ $label }」。
 tui-home-renamed = 已改名为「{ $label }」。
 tui-rename-title = 改名
@@ -790,8 +790,8 @@ tui-keys-cycle_date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? �
 tui-keys-cycle_channel = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
 tui-help-saved =
     打字       在清单列表里筛选（标签、地区、病种、拼音）
-    Del        删除选中的清单（先问；Ctrl-U 撤销；也可按 Ctrl-D）
-    F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-E）
+    Del        删除选中的清单（先问；Ctrl-Y 撤销；也可按 Ctrl-D）
+    F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-T）
     F4         记一条今天的备注（如 已电话通知；也可按 Ctrl-O）
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）

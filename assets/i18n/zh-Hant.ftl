@@ -283,7 +283,7 @@ tui-help =
     Enter      確定 / 開啟 / 修改
     數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
     打字       在地區、病種列表裡篩選（中文、拼音、首字母）
-    退格       刪掉篩選或日期裡的一個字
+    退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在結果頁切換標籤
     空格       在材料或清單裡打勾或取消，馬上儲存
@@ -601,7 +601,7 @@ tui-help-kiosk =
     Enter      確定 / 修改
     數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
     打字       在地區、病種列表裡篩選（中文、拼音、首字母）
-    退格       刪掉篩選或日期裡的一個字
+    退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在結果頁切換標籤
     空格       在材料或清單裡打勾或取消（只在這一次有效）
@@ -727,9 +727,9 @@ tui-home-filter_none = 沒有符合「{ $text }」的清單：按退格刪掉幾
 tui-home-pick_first = 先用 ↑↓ 選中一份清單
 tui-home-nothing_to_undo = 這次沒有刪除過清單，沒有可復原的
 tui-home-delete_title = 刪除清單
-tui-home-confirm_delete = 刪除清單「{ $label }」？它的檔案會從本機刪除。按 y 或 Enter 刪除，按其他鍵不刪。刪除後，程式關閉前在列表裡按 Ctrl-U 可以復原。
+tui-home-confirm_delete = 刪除清單「{ $label }」？它的檔案會從本機刪除。按 y 或 Enter 刪除，按其他鍵不刪。刪除後，程式關閉前在列表裡按 Ctrl-Y 可以復原。
 tui-home-not_deleted = 沒有刪除「{ $label }」。
-tui-home-deleted = 已刪除「{ $label }」。按 Ctrl-U 復原（程式關閉前有效）。
+tui-home-deleted = 已刪除「{ $label }」。按 Ctrl-Y 復原（程式關閉前有效）。
 tui-home-restored = 已復原「{ $label }」。
 tui-home-renamed = 已改名為「{ $label }」。
 tui-rename-title = 改名
@@ -790,8 +790,8 @@ tui-keys-cycle_date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? �
 tui-keys-cycle_channel = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
 tui-help-saved =
     打字       在清單列表裡篩選（標籤、地區、病種、拼音）
-    Del        刪除選中的清單（先問；Ctrl-U 復原；也可按 Ctrl-D）
-    F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-E）
+    Del        刪除選中的清單（先問；Ctrl-Y 復原；也可按 Ctrl-D）
+    F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-T）
     F4         記一條今天的備註（如 已電話通知；也可按 Ctrl-O）
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）

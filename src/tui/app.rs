@@ -1101,6 +1101,12 @@ impl App {
     }
 }
 
+/// Ctrl-U / Ctrl-A / Ctrl-E: clear a field, move to its start / end, as in
+/// a shell; harmless at a kiosk.
+fn is_field_key(k: &KeyEvent) -> bool {
+    matches!(k.code, KeyCode::Char('u' | 'U' | 'a' | 'A' | 'e' | 'E'))
+}
+
 fn is_ctrl_c(k: &KeyEvent) -> bool {
     k.modifiers.contains(KeyModifiers::CONTROL)
         && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('C'))
@@ -1346,7 +1352,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                         Some((Level::Info, crate::i18n::t("tui.kiosk.quit_again").into()));
                     return Vec::new();
                 }
-                if k.modifiers.contains(KeyModifiers::CONTROL) {
+                if k.modifiers.contains(KeyModifiers::CONTROL) && !is_field_key(&k) {
                     return Vec::new();
                 }
             } else if is_ctrl_c(&k) {
