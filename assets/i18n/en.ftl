@@ -725,6 +725,9 @@ clap-checklist-show-format = Output format
 clap-checklist-export-format = Output format
 clap-value-days = DAYS
 clap-value-channel = CHANNEL
+clap-value-text = TEXT
+clap-value-field = FIELD
+clap-value-shell = SHELL
 doc-heading = == { $title } ==
 doc-contact_sep = ;{" "}
 doc-word-warning = Warning:{" "}
