@@ -1114,6 +1114,31 @@ fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
     assert_eq!(labels(&h), ["妈妈"], "found by the note's initials");
 }
 
+/// Issue 26 gap: a note was never seen at 80 columns (last on the home row,
+/// cut off). The opened checklist says the latest note and how many there
+/// are, on its own row of the checklist tab, at 80x24 in every language.
+#[test]
+fn an_opened_checklist_shows_its_latest_note_at_80x24() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let mut h = six();
+        h.typed("mama");
+        h.key(KeyCode::F(4)).typed("已电话通知").enter();
+        h.key(KeyCode::F(4)).typed("周五来取申请表，带病历").enter();
+        h.enter();
+        assert_eq!(h.app.result().unwrap().tab(), Tab::Checklist);
+        let s = h.screen();
+        let row = s
+            .lines()
+            // Shown in Traditional characters in zh-Hant.
+            .find(|l| l.contains("01-15 周五来取") || l.contains("01-15 週五來取"))
+            .unwrap_or_else(|| panic!("{lang:?}: no note:\n{s}"));
+        assert!(row.contains('2'), "{lang:?}: how many: {row}");
+        insta::assert_snapshot!(format!("18_result_notes_{}", lang.code()), s);
+    }
+    set_lang(Lang::ZhHans);
+}
+
 /// Issue 26: 青岛 乙肝 — the channel picker offers only the channel that
 /// handles the disease (three 「不办理此病种」 were offered), and with no
 /// review time in the source no stand-in phrase stands where a date should.
