@@ -139,6 +139,44 @@ fn a_note_is_dated_shown_exported_filtered_and_kept_into_the_next_cycle() {
     assert_eq!(env.show(&id)["notes"].as_array().unwrap().len(), 1);
 }
 
+/// Issue 26: a note records what was done, so its day is today or before;
+/// a day after today is refused (exit 2, nothing written) and the message
+/// says to write what is planned in the note's text instead.
+#[test]
+fn a_note_dated_after_today_is_refused() {
+    let env = Env::new();
+    let id = env.save("乙市", "gxy", "2026-03-31", "王秀英");
+    for (lang, said) in [
+        ("zh-Hans", "在今天（2026-01-15）之后"),
+        ("zh-Hant", "在今天（2026-01-15）之後"),
+        ("en", "after today (2026-01-15)"),
+    ] {
+        let r = env.run_in(
+            lang,
+            TODAY,
+            &[
+                "checklist",
+                "note",
+                &id,
+                "周五来取申请表",
+                "--on",
+                "2026-01-16",
+            ],
+        );
+        assert_eq!(r.code, 2, "{lang}: {}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(r.stderr.contains("2026-01-16"), "{lang}: {}", r.stderr);
+    }
+    assert!(
+        env.show(&id)
+            .get("notes")
+            .is_none_or(|n| n.as_array().unwrap().is_empty())
+    );
+    // Today is fine.
+    env.ok(&["checklist", "note", &id, "已电话通知", "--on", TODAY]);
+    assert_eq!(env.show(&id)["notes"][0]["on"], TODAY);
+}
+
 #[test]
 fn rename_and_edit_do_from_the_command_line_what_f2_and_f3_do() {
     let env = Env::new();

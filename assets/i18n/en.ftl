@@ -1151,6 +1151,7 @@ checklist-notes_count = This checklist has { $n ->
        *[other] { $n } notes
     } (renew checklist show lists them all).
 checklist-note_empty = The note is empty: write what to remember, e.g. "Called; picks up the form on Friday".
+checklist-note_future = The note's day { $on } is after today ({ $today }): a note records what was done. Write what is planned in the note itself, e.g. "Called; picks up the form on Friday".
 checklist-note_too_long = The note is too long: at most { $max ->
         [one] { $max } character
        *[other] { $max } characters

@@ -911,6 +911,7 @@ cli-which-note_on = 备注日期（--on）
 checklist-noted = 已给「{ $label }」记下：{ $line }
 checklist-notes_count = 这份清单共有 { $n } 条备注（renew checklist show 可看全部）。
 checklist-note_empty = 备注是空的：请写下要记的事，比如“已电话通知，周五来取申请表”。
+checklist-note_future = 备注的日期 { $on } 在今天（{ $today }）之后：备注记的是已经做了的事。以后要做的写进备注里就行，比如“已电话通知，周五来取申请表”。
 checklist-note_too_long = 备注太长：一条最多 { $max } 个字，可以分成几条记。
 checklist-show-notes = 备注：
 checklist-renamed = 已把「{ $old }」改名为「{ $label }」（编号 { $id }）。

@@ -911,6 +911,7 @@ cli-which-note_on = 備註日期（--on）
 checklist-noted = 已給「{ $label }」記下：{ $line }
 checklist-notes_count = 這份清單共有 { $n } 條備註（renew checklist show 可看全部）。
 checklist-note_empty = 備註是空的：請寫下要記的事，比如「已電話通知，週五來取申請表」。
+checklist-note_future = 備註的日期 { $on } 在今天（{ $today }）之後：備註記的是已經做了的事。以後要做的寫進備註裡就行，比如「已電話通知，週五來取申請表」。
 checklist-note_too_long = 備註太長：一條最多 { $max } 個字，可以分成幾條記。
 checklist-show-notes = 備註：
 checklist-renamed = 已把「{ $old }」改名為「{ $label }」（編號 { $id }）。
