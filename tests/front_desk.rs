@@ -368,3 +368,49 @@ fn the_agenda_is_seven_days_and_its_columns_line_up_with_cjk_labels() {
         assert_eq!(at(row), first, "drifts:\n{}", r.stdout);
     }
 }
+
+/// Issue 26 gap: `renew agenda` pinned in each language (ids, which are
+/// random, written as <id>).
+#[test]
+fn snapshots_of_the_agenda_in_three_languages() {
+    let env = Env::new();
+    let today = "2026-03-20";
+    let mut ids = Vec::new();
+    for (label, region, disease, end) in [
+        ("爸爸", "乙市", "gxy", "2026-06-25"),
+        ("Wang Xiuying (bed 3)", "乙市", "gxy", "2026-06-24"),
+        ("欧阳娜娜的外婆", "甲市", "tnb", "2026-06-23"),
+    ] {
+        let r = env.run_in(
+            "zh-Hans",
+            today,
+            &[
+                "plan",
+                "--region",
+                region,
+                "--scheme",
+                "employee",
+                "--disease",
+                disease,
+                "--end",
+                end,
+                "--format",
+                "json",
+                "--save",
+                "--label",
+                label,
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        ids.push(v["checklist"]["id"].as_str().unwrap().to_string());
+    }
+    for lang in ["zh-Hans", "zh-Hant", "en"] {
+        let r = env.run_in(lang, today, &["agenda"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = ids
+            .iter()
+            .fold(r.stdout, |text, id| text.replace(id.as_str(), "<id>"));
+        insta::assert_snapshot!(format!("agenda_{lang}"), text);
+    }
+}

@@ -1139,6 +1139,23 @@ fn an_opened_checklist_shows_its_latest_note_at_80x24() {
     set_lang(Lang::ZhHans);
 }
 
+/// Issue 26 gap: the F4 note popup, pinned at 80x24 in every language.
+#[test]
+fn snapshots_of_the_note_popup_in_three_languages() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let mut h = six();
+        h.typed("mama");
+        h.key(KeyCode::F(4)).typed("已电话通知，周五来取申请表");
+        assert!(matches!(
+            h.app.overlays().last(),
+            Some(Overlay::Note { .. })
+        ));
+        insta::assert_snapshot!(format!("19_home_note_{}", lang.code()), h.screen());
+    }
+    set_lang(Lang::ZhHans);
+}
+
 /// Issue 26: 青岛 乙肝 — the channel picker offers only the channel that
 /// handles the disease (three 「不办理此病种」 were offered), and with no
 /// review time in the source no stand-in phrase stands where a date should.
