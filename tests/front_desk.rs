@@ -139,6 +139,44 @@ fn a_note_is_dated_shown_exported_filtered_and_kept_into_the_next_cycle() {
     assert_eq!(env.show(&id)["notes"].as_array().unwrap().len(), 1);
 }
 
+/// Issue 26: a note records what was done, so its day is today or before;
+/// a day after today is refused (exit 2, nothing written) and the message
+/// says to write what is planned in the note's text instead.
+#[test]
+fn a_note_dated_after_today_is_refused() {
+    let env = Env::new();
+    let id = env.save("乙市", "gxy", "2026-03-31", "王秀英");
+    for (lang, said) in [
+        ("zh-Hans", "在今天（2026-01-15）之后"),
+        ("zh-Hant", "在今天（2026-01-15）之後"),
+        ("en", "after today (2026-01-15)"),
+    ] {
+        let r = env.run_in(
+            lang,
+            TODAY,
+            &[
+                "checklist",
+                "note",
+                &id,
+                "周五来取申请表",
+                "--on",
+                "2026-01-16",
+            ],
+        );
+        assert_eq!(r.code, 2, "{lang}: {}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains(said), "{lang}: {}", r.stderr);
+        assert!(r.stderr.contains("2026-01-16"), "{lang}: {}", r.stderr);
+    }
+    assert!(
+        env.show(&id)
+            .get("notes")
+            .is_none_or(|n| n.as_array().unwrap().is_empty())
+    );
+    // Today is fine.
+    env.ok(&["checklist", "note", &id, "已电话通知", "--on", TODAY]);
+    assert_eq!(env.show(&id)["notes"][0]["on"], TODAY);
+}
+
 #[test]
 fn rename_and_edit_do_from_the_command_line_what_f2_and_f3_do() {
     let env = Env::new();
@@ -328,5 +366,51 @@ fn the_agenda_is_seven_days_and_its_columns_line_up_with_cjk_labels() {
     assert!(first.is_some(), "{}", r.stdout);
     for row in rows {
         assert_eq!(at(row), first, "drifts:\n{}", r.stdout);
+    }
+}
+
+/// Issue 26 gap: `renew agenda` pinned in each language (ids, which are
+/// random, written as <id>).
+#[test]
+fn snapshots_of_the_agenda_in_three_languages() {
+    let env = Env::new();
+    let today = "2026-03-20";
+    let mut ids = Vec::new();
+    for (label, region, disease, end) in [
+        ("爸爸", "乙市", "gxy", "2026-06-25"),
+        ("Wang Xiuying (bed 3)", "乙市", "gxy", "2026-06-24"),
+        ("欧阳娜娜的外婆", "甲市", "tnb", "2026-06-23"),
+    ] {
+        let r = env.run_in(
+            "zh-Hans",
+            today,
+            &[
+                "plan",
+                "--region",
+                region,
+                "--scheme",
+                "employee",
+                "--disease",
+                disease,
+                "--end",
+                end,
+                "--format",
+                "json",
+                "--save",
+                "--label",
+                label,
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        ids.push(v["checklist"]["id"].as_str().unwrap().to_string());
+    }
+    for lang in ["zh-Hans", "zh-Hant", "en"] {
+        let r = env.run_in(lang, today, &["agenda"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let text = ids
+            .iter()
+            .fold(r.stdout, |text, id| text.replace(id.as_str(), "<id>"));
+        insta::assert_snapshot!(format!("agenda_{lang}"), text);
     }
 }

@@ -24,9 +24,10 @@ enum Action {
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
     prop_oneof![
-        // The saved list's and the cycle's keys too: c (progress), y (yes),
-        // u d r e (Ctrl-U undo, Ctrl-D delete, Ctrl-R rename, Ctrl-E edit), m.
-        6 => prop::sample::select(vec!['h', 'x', 't', 'n', 'b', 'q', 'g', 'y', '1', '2', '3', '4', '5', '9', ' ', '?', '-', '/', 's', 'p', 'r', 'c', 'u', 'd', 'e', 'm', '.', '海', '西', '糖', '２', '年', '月', '日'])
+        // The saved list's and the cycle's keys too: c (progress), y (yes;
+        // Ctrl-Y undo), d r t (Ctrl-D delete, Ctrl-R rename, Ctrl-T edit),
+        // u a e (Ctrl-U clear, Ctrl-A / Ctrl-E move in a field), m.
+        6 => prop::sample::select(vec!['h', 'x', 't', 'n', 'b', 'q', 'g', 'y', '1', '2', '3', '4', '5', '9', ' ', '?', '-', '/', 's', 'p', 'r', 'c', 'u', 'a', 'd', 'e', 'm', '.', '海', '西', '糖', '２', '年', '月', '日'])
             .prop_map(KeyCode::Char),
         1 => any::<char>().prop_map(KeyCode::Char),
         6 => prop::sample::select(vec![

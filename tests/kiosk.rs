@@ -340,6 +340,43 @@ fn the_label_field_is_edited_on_its_own_row_at_a_kiosk() {
     assert!(rows[0].contains("糖尿病x"), "{s}");
 }
 
+/// Issue 26 point 1: a name is fine in a label at the front desk, but at a
+/// kiosk the warning stays: where the visitor edits the label, the screen
+/// says not to type a name, ID number or phone, in every language. And a
+/// refused phone number is not answered with a promise that nothing
+/// personal is kept (labels and notes are stored).
+#[test]
+fn a_kiosk_visitor_is_told_not_to_type_a_name_id_or_phone_in_the_label() {
+    use renewal_assistant::i18n::{Lang, set_lang};
+    for (lang, warning, stored) in [
+        (Lang::ZhHans, "不要写姓名、证件号或电话", "存在这台电脑里"),
+        (Lang::ZhHant, "不要寫姓名、證件號或電話", "存在這台電腦裡"),
+        (
+            Lang::En,
+            "do not type a name, ID number or phone",
+            "stored on this computer",
+        ),
+    ] {
+        set_lang(lang);
+        let mut h = Harness::kiosk();
+        h.answer_all();
+        assert!(!h.screen().contains(warning), "{}", h.screen());
+        h.key(KeyCode::Up).enter();
+        assert!(h.on(Page::Review {
+            editing_label: true
+        }));
+        let s = h.screen();
+        assert!(s.contains(warning), "{s}");
+        h.typed("13812345678").enter();
+        let (_, text) = h.app.message().expect("refused");
+        assert!(text.contains(stored), "{text}");
+        for promise in ["不保存个人信息", "不儲存個人資料", "does not store"] {
+            assert!(!text.contains(promise), "{text}");
+        }
+    }
+    set_lang(Lang::ZhHans);
+}
+
 /// What a visitor saved must never be shown to the next one: after `s` and
 /// `n` (next visitor), and after the idle wipe, Esc on the first question
 /// stays there and nothing of the saved checklist is on any screen.

@@ -482,6 +482,35 @@ fn lists_filter_by_chinese_pinyin_initials_and_ids() {
     assert_eq!(region.diseases[first].id, "epilepsy");
 }
 
+/// Issue 26 point 4: the question filter is a field like the others: Ctrl-U
+/// clears it, Ctrl-A / Home and Ctrl-E / End move its caret, as in a shell,
+/// on the region and the disease step, at a kiosk too.
+#[test]
+fn the_question_filter_clears_with_ctrl_u_and_moves_with_ctrl_a_and_ctrl_e() {
+    let mut h = Harness::new();
+    h.typed("jiashi").ctrl('u');
+    assert_eq!(h.app.filter_text(), "");
+    h.typed("iashi").ctrl('a').typed("j");
+    assert_eq!(h.app.filter_text(), "jiashi");
+    h.ctrl('e').typed("x");
+    assert_eq!(h.app.filter_text(), "jiashix");
+    h.key(KeyCode::Home).typed("y");
+    assert_eq!(h.app.filter_text(), "yjiashix");
+    h.key(KeyCode::End).key(KeyCode::Backspace);
+    assert_eq!(h.app.filter_text(), "yjiashi");
+    h.ctrl('u').typed("jiashi").enter().typed("1").enter();
+    assert!(h.on(Page::Question(Question::Disease)), "{}", h.screen());
+    h.typed("nb").ctrl('a').typed("t");
+    assert_eq!(h.app.filter_text(), "tnb");
+    h.ctrl('u');
+    assert_eq!(h.app.filter_text(), "");
+    let mut k = Harness::kiosk();
+    k.typed("jiashi").ctrl('a').typed("x");
+    assert_eq!(k.app.filter_text(), "xjiashi");
+    k.ctrl('u');
+    assert_eq!(k.app.filter_text(), "");
+}
+
 #[test]
 fn a_paste_goes_into_the_field_without_control_characters() {
     let mut h = Harness::new();

@@ -249,7 +249,7 @@ checklist-ics-alarm = In { $n ->
         [one] { $n } day
        *[other] { $n } days
     }: { $summary }
-cli-label_has_number = Please do not put ID or phone numbers in the label: a simple name is enough, such as "Mom" or "Bed 3 Wang". This program does not store personal information.
+cli-label_has_number = Please do not put ID or phone numbers in the label: a name is enough, such as "Mom" or "Bed 3 Wang". The label is shown on the checklist and, when saved, stored on this computer.
 cli-label_too_long = Please keep the label to plain text of 40 characters or fewer, such as "Mom".
 cli-saved = Saved checklist "{ $label }", id { $id }: { $path }
 cli-no_data_dir = Cannot find a folder to save checklists: please give one with --data-dir or the environment variable RENEW_DATA_DIR.
@@ -383,7 +383,7 @@ tui-help =
     Enter      Confirm / open / change
     Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
     Type       Filter region and disease lists (Chinese, pinyin, initials)
-    Backspace  Delete one character in the filter or date
+    Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
     Esc        Go back one step (your answers are kept)
     ← → Tab    Switch tabs on the result page
     Space      Tick or untick a document or checklist item, saved at once
@@ -729,6 +729,9 @@ clap-checklist-show-format = Output format
 clap-checklist-export-format = Output format
 clap-value-days = DAYS
 clap-value-channel = CHANNEL
+clap-value-text = TEXT
+clap-value-field = FIELD
+clap-value-shell = SHELL
 doc-heading = == { $title } ==
 doc-contact_sep = ;{" "}
 doc-word-warning = Warning:{" "}
@@ -746,7 +749,7 @@ tui-help-kiosk =
     Enter      Confirm / change
     Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
     Type       Filter region and disease lists (Chinese, pinyin, initials)
-    Backspace  Delete one character in the filter or date
+    Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
     Esc        Go back one step (your answers are kept)
     ← → Tab    Switch tabs on the result page
     Space      Tick or untick a document or item (for this visit only)
@@ -759,6 +762,8 @@ tui-help-kiosk =
 tui-help-kiosk_save = s          Save the checklist on this computer
 tui-review-explain_kiosk = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved here unless you press s on the result page.
 tui-review-explain_kiosk_nosave = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved on this computer.
+tui-review-label_kiosk = This is a shared computer: do not type a name, ID number or phone in the label; "Mom" or "me" is enough.
+tui-keys-label_kiosk = Type a label (no name, ID or phone)  Enter OK  Esc cancel
 tui-review-confirm_kiosk = Confirm: make the renewal plan
 checklist-sheet-head_unsaved = Renewal checklist "{ $label }" (not saved) · printed { $date }; every date is computed for that day
 month-1 = January
@@ -942,9 +947,9 @@ tui-home-filter_none = No checklist matches "{ $text }": press Backspace to dele
 tui-home-pick_first = Choose a checklist with ↑↓ first
 tui-home-nothing_to_undo = Nothing was deleted in this session; nothing to undo
 tui-home-delete_title = Delete checklist
-tui-home-confirm_delete = Delete the checklist "{ $label }"? Its file is removed from this machine. Press y or Enter to delete, any other key to keep it. Until the program closes, Ctrl-U on the list undoes it.
+tui-home-confirm_delete = Delete the checklist "{ $label }"? Its file is removed from this machine. Press y or Enter to delete, any other key to keep it. Until the program closes, Ctrl-Y on the list undoes it.
 tui-home-not_deleted = "{ $label }" was not deleted.
-tui-home-deleted = "{ $label }" deleted. Ctrl-U undoes it (until the program closes).
+tui-home-deleted = "{ $label }" deleted. Ctrl-Y undoes it (until the program closes).
 tui-home-restored = "{ $label }" is back.
 tui-home-renamed = Renamed to "{ $label }".
 tui-rename-title = Rename
@@ -976,6 +981,8 @@ tui-sheet-failed = Not saved: { $error }
 tui-sheet-link = { $path } is a symbolic link: links are not followed; please choose another name.
 tui-sheet-not_a_file = { $path } is not a plain file (a folder?): please choose another name.
 tui-checklist-head_cycle = { $cycle } · { $head }
+tui-checklist-note = Note: { $line }
+tui-checklist-notes = Latest of { $n } notes: { $line }
 tui-cycle-header = Progress · { $label } · { $disease }, { $region }
 tui-cycle-explain = Record that the application was submitted, approved or refused. Approved: the next cycle starts from the new end date, and this one goes into the history.
 tui-cycle-state-preparing = Preparing: nothing submitted yet
@@ -1005,8 +1012,8 @@ tui-keys-cycle_date = Type a date  Enter OK  ←→ move  Esc back  ? help
 tui-keys-cycle_channel = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
 tui-help-saved =
     Type       Filter the list of checklists (label, region, disease, pinyin)
-    Del        Delete the chosen checklist (asks first; Ctrl-U undoes; or Ctrl-D)
-    F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-E)
+    Del        Delete the chosen checklist (asks first; Ctrl-Y undoes; or Ctrl-D)
+    F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-T)
     F4         Add a note dated today (e.g. called; or Ctrl-O)
     c          Progress: record submitted, approved, refused
     p          No printer set up: save the checklist as a file (.md or text)
@@ -1150,6 +1157,7 @@ checklist-notes_count = This checklist has { $n ->
        *[other] { $n } notes
     } (renew checklist show lists them all).
 checklist-note_empty = The note is empty: write what to remember, e.g. "Called; picks up the form on Friday".
+checklist-note_future = The note's day { $on } is after today ({ $today }): a note records what was done. Write what is planned in the note itself, e.g. "Called; picks up the form on Friday".
 checklist-note_too_long = The note is too long: at most { $max ->
         [one] { $max } character
        *[other] { $max } characters

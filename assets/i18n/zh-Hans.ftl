@@ -177,7 +177,7 @@ checklist-ics-as_of = 导出日 { $today }：{ $text }
 checklist-ics-apply_by_passed = { $label }·{ $disease }：建议最晚申请日（到 { $today } 已过：请尽快申请续期）
 checklist-ics-apply_by_closed = { $label }·{ $disease }：建议最晚申请日（到 { $today } 申请期已结束：请问能否补办）
 checklist-ics-alarm = { $n } 天后：{ $summary }
-cli-label_has_number = 标签里不要写证件号或电话号码：用一个称呼就行，比如“妈妈”或“3床王”。本程序不保存个人信息。
+cli-label_has_number = 标签里不要写证件号或电话号码：写称呼或姓名就行，比如“妈妈”或“3床王”。标签会显示在清单上，保存时也存在这台电脑里。
 cli-label_too_long = 标签请用 40 个字以内的普通文字，比如“妈妈”。
 cli-saved = 已保存清单「{ $label }」，编号 { $id }：{ $path }
 cli-no_data_dir = 找不到保存清单的目录：请用 --data-dir 或环境变量 RENEW_DATA_DIR 指定一个目录。
@@ -284,7 +284,7 @@ tui-help =
     Enter      确定 / 打开 / 修改
     数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
     打字       在地区、病种列表里筛选（中文、拼音、首字母）
-    退格       删掉筛选或日期里的一个字
+    退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在结果页切换标签
     空格       在材料或清单里打勾或取消，马上保存
@@ -585,6 +585,9 @@ clap-checklist-show-format = 输出格式
 clap-checklist-export-format = 输出格式
 clap-value-days = 天数
 clap-value-channel = 渠道
+clap-value-text = 文字
+clap-value-field = 项目
+clap-value-shell = shell种类
 doc-heading = 【{ $title }】
 doc-contact_sep = ；
 doc-word-warning = 注意：
@@ -602,7 +605,7 @@ tui-help-kiosk =
     Enter      确定 / 修改
     数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
     打字       在地区、病种列表里筛选（中文、拼音、首字母）
-    退格       删掉筛选或日期里的一个字
+    退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在结果页切换标签
     空格       在材料或清单里打勾或取消（只在这一次有效）
@@ -615,6 +618,8 @@ tui-help-kiosk =
 tui-help-kiosk_save = s          把清单保存到本机
 tui-review-explain_kiosk = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存，除非您在结果页按 s。
 tui-review-explain_kiosk_nosave = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存您的信息。
+tui-review-label_kiosk = 这是公用设备：标签里不要写姓名、证件号或电话，写“妈妈”“我”这样的称呼就行。
+tui-keys-label_kiosk = 输入称呼（不写姓名、证件号、电话）  Enter 确定  Esc 取消
 tui-review-confirm_kiosk = 确认，生成续期计划
 checklist-sheet-head_unsaved = 续期清单「{ $label }」（未保存） · 打印于 { $date }，所有日期按这一天计算
 month-1 = 1月
@@ -726,9 +731,9 @@ tui-home-filter_none = 没有符合“{ $text }”的清单：按退格删掉几
 tui-home-pick_first = 先用 ↑↓ 选中一份清单
 tui-home-nothing_to_undo = 这次没有删除过清单，没有可撤销的
 tui-home-delete_title = 删除清单
-tui-home-confirm_delete = 删除清单「{ $label }」？它的文件会从本机删除。按 y 或 Enter 删除，按其他键不删。删除后，程序关闭前在列表里按 Ctrl-U 可以撤销。
+tui-home-confirm_delete = 删除清单「{ $label }」？它的文件会从本机删除。按 y 或 Enter 删除，按其他键不删。删除后，程序关闭前在列表里按 Ctrl-Y 可以撤销。
 tui-home-not_deleted = 没有删除「{ $label }」。
-tui-home-deleted = 已删除「{ $label }」。按 Ctrl-U 撤销（程序关闭前有效）。
+tui-home-deleted = 已删除「{ $label }」。按 Ctrl-Y 撤销（程序关闭前有效）。
 tui-home-restored = 已恢复「{ $label }」。
 tui-home-renamed = 已改名为「{ $label }」。
 tui-rename-title = 改名
@@ -760,6 +765,8 @@ tui-sheet-failed = 没有存成：{ $error }
 tui-sheet-link = { $path } 是符号链接：不会顺着链接写，请换个文件名。
 tui-sheet-not_a_file = { $path } 不是普通文件（可能是文件夹）：请换个文件名。
 tui-checklist-head_cycle = { $cycle } · { $head }
+tui-checklist-note = 备注：{ $line }
+tui-checklist-notes = 备注（共 { $n } 条，最近一条）：{ $line }
 tui-cycle-header = 办理进度 · { $label } · { $region }{ $disease }
 tui-cycle-explain = 记录申请已提交、已通过或未通过。通过后按新的有效期开始下一轮，这一轮记入往期。
 tui-cycle-state-preparing = 准备中：还没有记录提交
@@ -789,8 +796,8 @@ tui-keys-cycle_date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? �
 tui-keys-cycle_channel = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
 tui-help-saved =
     打字       在清单列表里筛选（标签、地区、病种、拼音）
-    Del        删除选中的清单（先问；Ctrl-U 撤销；也可按 Ctrl-D）
-    F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-E）
+    Del        删除选中的清单（先问；Ctrl-Y 撤销；也可按 Ctrl-D）
+    F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-T）
     F4         记一条今天的备注（如 已电话通知；也可按 Ctrl-O）
     c          办理进度：记录已提交、已通过、未通过
     p          没有设置打印机时：把清单存成文件（.md 或纯文本）
@@ -907,6 +914,7 @@ cli-which-note_on = 备注日期（--on）
 checklist-noted = 已给「{ $label }」记下：{ $line }
 checklist-notes_count = 这份清单共有 { $n } 条备注（renew checklist show 可看全部）。
 checklist-note_empty = 备注是空的：请写下要记的事，比如“已电话通知，周五来取申请表”。
+checklist-note_future = 备注的日期 { $on } 在今天（{ $today }）之后：备注记的是已经做了的事。以后要做的写进备注里就行，比如“已电话通知，周五来取申请表”。
 checklist-note_too_long = 备注太长：一条最多 { $max } 个字，可以分成几条记。
 checklist-show-notes = 备注：
 checklist-renamed = 已把「{ $old }」改名为「{ $label }」（编号 { $id }）。

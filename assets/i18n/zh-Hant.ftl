@@ -177,7 +177,7 @@ checklist-ics-as_of = 匯出日 { $today }：{ $text }
 checklist-ics-apply_by_passed = { $label }·{ $disease }：建議最晚申請日（到 { $today } 已過：請儘快申請續期）
 checklist-ics-apply_by_closed = { $label }·{ $disease }：建議最晚申請日（到 { $today } 申請期已結束：請問能否補辦）
 checklist-ics-alarm = { $n } 天後：{ $summary }
-cli-label_has_number = 標籤裡不要寫證件號或電話號碼：用一個稱呼就行，比如「媽媽」或「3床王」。本程式不儲存個人資料。
+cli-label_has_number = 標籤裡不要寫證件號或電話號碼：寫稱呼或姓名就行，比如「媽媽」或「3床王」。標籤會顯示在清單上，儲存時也存在這台電腦裡。
 cli-label_too_long = 標籤請用 40 個字以內的普通文字，比如「媽媽」。
 cli-saved = 已儲存清單「{ $label }」，編號 { $id }：{ $path }
 cli-no_data_dir = 找不到儲存清單的目錄：請用 --data-dir 或環境變數 RENEW_DATA_DIR 指定一個目錄。
@@ -284,7 +284,7 @@ tui-help =
     Enter      確定 / 開啟 / 修改
     數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
     打字       在地區、病種列表裡篩選（中文、拼音、首字母）
-    退格       刪掉篩選或日期裡的一個字
+    退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在結果頁切換標籤
     空格       在材料或清單裡打勾或取消，馬上儲存
@@ -585,6 +585,9 @@ clap-checklist-show-format = 輸出格式
 clap-checklist-export-format = 輸出格式
 clap-value-days = 天數
 clap-value-channel = 渠道
+clap-value-text = 文字
+clap-value-field = 項目
+clap-value-shell = shell種類
 doc-heading = 【{ $title }】
 doc-contact_sep = ；
 doc-word-warning = 注意：
@@ -602,7 +605,7 @@ tui-help-kiosk =
     Enter      確定 / 修改
     數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
     打字       在地區、病種列表裡篩選（中文、拼音、首字母）
-    退格       刪掉篩選或日期裡的一個字
+    退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
     Esc        返回上一步（已填的回答都保留）
     ← → Tab    在結果頁切換標籤
     空格       在材料或清單裡打勾或取消（只在這一次有效）
@@ -615,6 +618,8 @@ tui-help-kiosk =
 tui-help-kiosk_save = s          把清單儲存到本機
 tui-review-explain_kiosk = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存，除非您在結果頁按 s。
 tui-review-explain_kiosk_nosave = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存您的資訊。
+tui-review-label_kiosk = 這是公用設備：標籤裡不要寫姓名、證件號或電話，寫「媽媽」「我」這樣的稱呼就行。
+tui-keys-label_kiosk = 輸入稱呼（不寫姓名、證件號、電話）  Enter 確定  Esc 取消
 tui-review-confirm_kiosk = 確認，生成續期計畫
 checklist-sheet-head_unsaved = 續期清單「{ $label }」（未儲存） · 列印於 { $date }，所有日期按這一天計算
 month-1 = 1月
@@ -726,9 +731,9 @@ tui-home-filter_none = 沒有符合「{ $text }」的清單：按退格刪掉幾
 tui-home-pick_first = 先用 ↑↓ 選中一份清單
 tui-home-nothing_to_undo = 這次沒有刪除過清單，沒有可復原的
 tui-home-delete_title = 刪除清單
-tui-home-confirm_delete = 刪除清單「{ $label }」？它的檔案會從本機刪除。按 y 或 Enter 刪除，按其他鍵不刪。刪除後，程式關閉前在列表裡按 Ctrl-U 可以復原。
+tui-home-confirm_delete = 刪除清單「{ $label }」？它的檔案會從本機刪除。按 y 或 Enter 刪除，按其他鍵不刪。刪除後，程式關閉前在列表裡按 Ctrl-Y 可以復原。
 tui-home-not_deleted = 沒有刪除「{ $label }」。
-tui-home-deleted = 已刪除「{ $label }」。按 Ctrl-U 復原（程式關閉前有效）。
+tui-home-deleted = 已刪除「{ $label }」。按 Ctrl-Y 復原（程式關閉前有效）。
 tui-home-restored = 已復原「{ $label }」。
 tui-home-renamed = 已改名為「{ $label }」。
 tui-rename-title = 改名
@@ -760,6 +765,8 @@ tui-sheet-failed = 沒有存成：{ $error }
 tui-sheet-link = { $path } 是符號連結：不會順著連結寫入，請換個檔名。
 tui-sheet-not_a_file = { $path } 不是一般檔案（可能是資料夾）：請換個檔名。
 tui-checklist-head_cycle = { $cycle } · { $head }
+tui-checklist-note = 備註：{ $line }
+tui-checklist-notes = 備註（共 { $n } 條，最近一條）：{ $line }
 tui-cycle-header = 辦理進度 · { $label } · { $region }{ $disease }
 tui-cycle-explain = 記錄申請已提交、已通過或未通過。通過後按新的有效期開始下一輪，這一輪記入往期。
 tui-cycle-state-preparing = 準備中：還沒有記錄提交
@@ -789,8 +796,8 @@ tui-keys-cycle_date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? �
 tui-keys-cycle_channel = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
 tui-help-saved =
     打字       在清單列表裡篩選（標籤、地區、病種、拼音）
-    Del        刪除選中的清單（先問；Ctrl-U 復原；也可按 Ctrl-D）
-    F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-E）
+    Del        刪除選中的清單（先問；Ctrl-Y 復原；也可按 Ctrl-D）
+    F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-T）
     F4         記一條今天的備註（如 已電話通知；也可按 Ctrl-O）
     c          辦理進度：記錄已提交、已通過、未通過
     p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
@@ -907,6 +914,7 @@ cli-which-note_on = 備註日期（--on）
 checklist-noted = 已給「{ $label }」記下：{ $line }
 checklist-notes_count = 這份清單共有 { $n } 條備註（renew checklist show 可看全部）。
 checklist-note_empty = 備註是空的：請寫下要記的事，比如「已電話通知，週五來取申請表」。
+checklist-note_future = 備註的日期 { $on } 在今天（{ $today }）之後：備註記的是已經做了的事。以後要做的寫進備註裡就行，比如「已電話通知，週五來取申請表」。
 checklist-note_too_long = 備註太長：一條最多 { $max } 個字，可以分成幾條記。
 checklist-show-notes = 備註：
 checklist-renamed = 已把「{ $old }」改名為「{ $label }」（編號 { $id }）。

@@ -421,6 +421,14 @@ mod localisation_tests {
                     if help.trim().is_empty() || untranslated {
                         missing.push(format!("{name} {}", arg.get_id()));
                     }
+                    // Its value's name too (<TEXT> among <清单> and <日期>);
+                    // a single letter stands for a number.
+                    let values = arg.get_action().takes_values();
+                    for value in arg.get_value_names().unwrap_or_default() {
+                        if values && lang != Lang::En && value.is_ascii() && value.len() > 1 {
+                            missing.push(format!("{name} {} <{value}>", arg.get_id()));
+                        }
+                    }
                 }
                 for sub in cmd.get_subcommands() {
                     assert!(

@@ -177,5 +177,11 @@ pub(crate) fn operator_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
         app.message = Some((Level::Info, t("tui.kiosk.quit_again").into()));
         return Some(Vec::new());
     }
-    k.modifiers.contains(KeyModifiers::CONTROL).then(Vec::new)
+    (k.modifiers.contains(KeyModifiers::CONTROL) && !is_field_key(k)).then(Vec::new)
+}
+
+/// Ctrl-U / Ctrl-A / Ctrl-E: clear a field, move to its start / end, as in
+/// a shell; harmless at a kiosk.
+fn is_field_key(k: &KeyEvent) -> bool {
+    matches!(k.code, KeyCode::Char('u' | 'U' | 'a' | 'A' | 'e' | 'E'))
 }

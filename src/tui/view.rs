@@ -320,6 +320,9 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
         Page::Question(_) => t("tui.keys.choice"),
         Page::Review {
             editing_label: true,
+        } if kiosk.is_some() => t("tui.keys.label_kiosk"),
+        Page::Review {
+            editing_label: true,
         } => t("tui.keys.label"),
         Page::Review { .. } => t("tui.keys.review"),
         Page::Result => match (kiosk.map(|k| k.allow_save), ticks) {

@@ -28,6 +28,14 @@ pub(super) fn note(
     {
         return Err(UsageError(cycle::CycleError::OutOfRange(on).describe()).into());
     }
+    // A note says what was done; what is planned goes in its text.
+    if on > ctx.today {
+        let text = tf(
+            "checklist.note_future",
+            &[("on", &on), ("today", &ctx.today)],
+        );
+        return Err(UsageError(text).into());
+    }
     let (c, result) = store
         .update(&id, ctx.now, |c| {
             let r = c.add_note(on, text, ctx.now);

@@ -166,8 +166,9 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         KeyCode::F(4) => note(app),
         KeyCode::Char('o') | KeyCode::Char('O') if ctrl => note(app),
         KeyCode::F(3) => edit(app),
-        KeyCode::Char('e') | KeyCode::Char('E') if ctrl => edit(app),
-        KeyCode::Char('u') | KeyCode::Char('U') if ctrl => return undo(app),
+        // Ctrl-U / Ctrl-A / Ctrl-E edit the filter, as in every field.
+        KeyCode::Char('t') | KeyCode::Char('T') if ctrl => edit(app),
+        KeyCode::Char('y') | KeyCode::Char('Y') if ctrl => return undo(app),
         KeyCode::Char('n') | KeyCode::Char('N') if ctrl => app.start_new(),
         KeyCode::Backspace | KeyCode::Left | KeyCode::Right | KeyCode::Char(_) => {
             let before = s.filter.text.clone();
@@ -236,7 +237,7 @@ fn edit(app: &mut App) {
     app.edit_saved(index);
 }
 
-/// Ctrl-U: the checklist deleted last this session, saved again.
+/// Ctrl-Y: the checklist deleted last this session, saved again.
 fn undo(app: &mut App) -> Vec<Effect> {
     // Taken off the undo list once it is saved again, not before.
     match app.deleted.last().cloned() {

@@ -59,6 +59,23 @@ fn pick_number_error(app: &mut App, all: usize) {
     app.message = Some((Level::Error, tf("tui.pick_number", &[("max", &all)])));
 }
 
+/// Ctrl-U clears the filter; Ctrl-A / Ctrl-E, and Home / End once something
+/// is typed, move its caret: as in every field. True when `k` was one.
+fn edit_filter(q: &mut QuestionScreen, k: &KeyEvent) -> bool {
+    let shell = k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('u' | 'U' | 'a' | 'A' | 'e' | 'E'));
+    let caret = matches!(k.code, KeyCode::Home | KeyCode::End) && !q.filter.text.is_empty();
+    if !(shell || caret) {
+        return false;
+    }
+    let before = q.filter.text.clone();
+    q.filter.edit(k);
+    if q.filter.text != before {
+        q.selected = 0;
+    }
+    true
+}
+
 pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(q) = state(app) else {
         return Vec::new();
@@ -95,6 +112,10 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(q) = state(app) else {
         return Vec::new();
     };
+    if filterable && edit_filter(q, &k) {
+        app.message = None;
+        return Vec::new();
+    }
     match k.code {
         KeyCode::Up => move_selection(&mut q.selected, -1, visible.len()),
         KeyCode::Down => move_selection(&mut q.selected, 1, visible.len()),

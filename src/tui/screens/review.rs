@@ -191,6 +191,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         t("tui.review.question"),
         // A kiosk saves nothing unless the visitor asks on the result page.
         t(match app.kiosk() {
+            Some(_) if review.label.is_some() => "tui.review.label_kiosk",
             Some(k) if k.allow_save => "tui.review.explain_kiosk",
             Some(_) => "tui.review.explain_kiosk_nosave",
             None => "tui.review.explain",

@@ -188,6 +188,35 @@ pub(super) fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
 
 /// Where the renewal stands, when past preparing: under review, refused
 /// (the glyph and words of the home list).
+/// The latest note (and how many there are), on the row between the items
+/// and the selected item in full: what the desk did last, seen on opening.
+fn notes_line(
+    frame: &mut Frame,
+    c: &Checklist,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+    pane: Rect,
+) {
+    let Some(last) = c.last_note() else {
+        return;
+    };
+    let line = crate::checklist::notes::note_line(last, today);
+    let text = match c.notes.len() {
+        1 => tf("tui.checklist.note", &[("line", &line)]),
+        n => tf("tui.checklist.notes", &[("n", &n), ("line", &line)]),
+    };
+    let row = pane.y + pane.height.saturating_sub(4);
+    let width = pane.width.saturating_sub(1);
+    let text = fit(&text, usize::from(pane.width.saturating_sub(2)));
+    put(
+        frame,
+        pane.x + 1,
+        row,
+        width,
+        text_line(&text, theme.info()),
+    );
+}
+
 fn cycle_words(app: &App, c: &Checklist, plan: &RenewalPlan, theme: &Theme) -> Option<String> {
     use crate::checklist::cycle::CycleState;
     if c.cycle.state == CycleState::Preparing {
@@ -246,6 +275,7 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
     let Some(g) = areas.checklist else {
         return;
     };
+    notes_line(frame, c, app.today, theme, pane);
     for (i, item) in c
         .items
         .iter()
