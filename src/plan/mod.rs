@@ -69,15 +69,7 @@ pub fn compute_with(
     let end = extension
         .as_ref()
         .map_or(answers.validity_end, |e| e.extended_end);
-    // A window the person was told holds even where the rules say nothing
-    // of the disease.
-    let told_window = learned.window_months.is_some() || learned.window_days.is_some();
-    let unsaid = scope.unsaid().filter(|_| !told_window);
-    let rule = (!scope.no_renewal()).then(|| window::window_for(region, national, unsaid, end));
-    if let Some(rule) = &rule {
-        warnings.extend(warnings::window_warnings(region, national, rule));
-    }
-    let window = rule.map(|r| r.window);
+    let window = the_window(region, national, &scope, learned, end, &mut warnings);
     let standing = window::Standing::on(today, window.as_ref());
     let late = scope.late_rule(region);
     let said = warnings::standing_warning(window.as_ref(), &standing, &late);
@@ -96,75 +88,31 @@ pub fn compute_with(
         closes: standing.closes,
         end,
     });
-    let mut apply_by = deadline::plan_apply_by(&counted.channels);
-    // A day counted from a review time the person was told says so.
-    if let (Some(a), Some((on, from))) = (
-        apply_by.as_mut(),
-        learned.said(learned::LearnedField::ReviewDays),
-    ) {
-        a.learned = Some(learned::LearnedMark {
-            source: learned::LEARNED_SOURCE,
-            on,
-            from: from.map(str::to_string),
-        });
-    }
+    let apply_by = learned_apply_by(&counted.channels, learned);
     let deadline = Deadline::on(today, standing.status, apply_by.as_ref().map(|a| a.date));
     let passed = deadline::result_after_end(deadline, apply_by.as_ref(), standing.closes, &late);
     warnings.extend(passed);
-    // The holidays between the first day counted and the last one, said
-    // too when no date could be counted but the window holds such a break.
-    let (from, last) = (
-        standing.opens.min(standing.reference_day),
-        counted.last_counted,
-    );
-    let breaks = window.is_some()
-        && !(policy.calendar)
-            .estimated_holidays(standing.opens, standing.closes)
-            .is_empty();
-    if counted.any_estimated || breaks {
-        warnings.push(deadline::estimate_warning(&policy.calendar, from, last));
-    }
+    let has_window = window.is_some();
+    warnings.extend(estimates_said(policy, &standing, &counted, has_window));
     let cross_province_info = answers
         .cross_province
         .then(|| cross_province::cross_province(national, disease, today));
     if let Some(info) = &cross_province_info {
         warnings.extend(cross_province::no_direct_settlement(info, disease));
     }
-    warnings.extend(warnings::data_warnings(
-        region,
-        disease,
-        today,
-        answers.validity_end,
-        scope.no_renewal(),
-    ));
-    // No renewal for anyone (北京): the end date typed beside what the
-    // source says, so the two are never left to contradict each other.
-    if let Some(s) = scope
-        .plan_scope(region)
-        .filter(|s| scope.no_renewal() && s.listed.is_empty() && !s.inferred)
-    {
-        warnings.push(Warning::EndNotADeadline {
-            end: answers.validity_end,
-            source_says: s.text,
-        });
-    }
+    let (typed_end, no_renewal) = (answers.validity_end, scope.no_renewal());
+    let data_warnings = warnings::data_warnings(region, disease, today, typed_end, no_renewal);
+    warnings.extend(data_warnings);
+    warnings.extend(end_not_a_deadline(region, &scope, answers.validity_end));
     let (still_matters, notes) = notes::notes(region, disease, &scope);
     // Whom to call: the channels' own phones, then the service line at the
     // person's place.
     let place_code = choice.place.map(|p| p.code).or(region.place.as_deref());
-    let contacts = contacts::contacts(
-        &counted.channels,
-        answers.scheme,
-        place_code,
-        &national.service_line,
-    );
+    let service_line = &national.service_line;
+    let contacts = contacts::contacts(&counted.channels, answers.scheme, place_code, service_line);
 
     let mut plan = RenewalPlan {
-        place: choice.place.map(|p| PlaceRef {
-            code: p.code.to_string(),
-            name: p.full_name(),
-            short_name: p.short_name.to_string(),
-        }),
+        place: choice.place.map(place_ref),
         data_level: choice.level,
         data_levels: data_levels(region),
         province_data: province_data(region),
@@ -188,9 +136,7 @@ pub fn compute_with(
         extension,
         validity: documents::validity(region, standing.reference_day),
         materials,
-        cycle_years: disease
-            .cycle_years
-            .clone()
+        cycle_years: (disease.cycle_years.clone())
             .unwrap_or_else(|| scope.covered(&region.cycle_years)),
         documents: docs.documents,
         document_choices: docs.choices,
@@ -214,16 +160,106 @@ pub fn compute_with(
         learned: learned_uses,
     };
     plan.questions = questions::questions(&plan);
-    // What the shipped data says of each learned fact, when it differs:
-    // both are shown, the learned one is used.
     if !plan.learned.is_empty() {
-        let base = compute(policy, answers, today)?;
-        for u in &mut plan.learned {
-            u.shipped = learned::shipped(&base, u.field)
-                .filter(|s| s.field != u.field || s.value != u.value);
-        }
+        say_what_was_shipped(&mut plan, policy, answers, today)?;
     }
     Ok(plan)
+}
+
+/// What the shipped data says of each learned fact, when it differs: both
+/// are shown, the learned one is used.
+fn say_what_was_shipped(
+    plan: &mut RenewalPlan,
+    policy: &PolicySet,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<(), PlanError> {
+    let base = compute(policy, answers, today)?;
+    for u in &mut plan.learned {
+        u.shipped =
+            learned::shipped(&base, u.field).filter(|s| s.field != u.field || s.value != u.value);
+    }
+    Ok(())
+}
+
+fn place_ref(p: &crate::places::Place) -> PlaceRef {
+    PlaceRef {
+        code: p.code.to_string(),
+        name: p.full_name(),
+        short_name: p.short_name.to_string(),
+    }
+}
+
+/// The window for the end date in force, none where nothing is renewed;
+/// its warnings added. A window the person was told holds even where the
+/// rules say nothing of the disease.
+fn the_window(
+    region: &Region,
+    national: &crate::policy::National,
+    scope: &scope::Scope,
+    learned: &learned::Learned,
+    end: NaiveDate,
+    warnings: &mut Vec<Warning>,
+) -> Option<RenewalWindow> {
+    let told_window = learned.window_months.is_some() || learned.window_days.is_some();
+    let unsaid = scope.unsaid().filter(|_| !told_window);
+    let rule = (!scope.no_renewal()).then(|| window::window_for(region, national, unsaid, end))?;
+    warnings.extend(warnings::window_warnings(region, national, &rule));
+    Some(rule.window)
+}
+
+/// The day to apply by over the channels; a day counted from a review
+/// time the person was told says so.
+fn learned_apply_by(channels: &[PlanChannel], learned: &learned::Learned) -> Option<ApplyBy> {
+    let mut apply_by = deadline::plan_apply_by(channels);
+    if let (Some(a), Some((on, from))) = (
+        apply_by.as_mut(),
+        learned.said(learned::LearnedField::ReviewDays),
+    ) {
+        a.learned = Some(learned::LearnedMark {
+            source: learned::LEARNED_SOURCE,
+            on,
+            from: from.map(str::to_string),
+        });
+    }
+    apply_by
+}
+
+/// The holidays between the first day counted and the last one, said when
+/// a day was estimated, and too when no date could be counted but the
+/// window holds such a break.
+fn estimates_said(
+    policy: &PolicySet,
+    standing: &window::Standing,
+    counted: &channels::Channels,
+    has_window: bool,
+) -> Option<Warning> {
+    let (from, last) = (
+        standing.opens.min(standing.reference_day),
+        counted.last_counted,
+    );
+    let breaks = has_window
+        && !(policy.calendar)
+            .estimated_holidays(standing.opens, standing.closes)
+            .is_empty();
+    (counted.any_estimated || breaks)
+        .then(|| deadline::estimate_warning(&policy.calendar, from, last))
+}
+
+/// No renewal for anyone (北京): the end date typed beside what the
+/// source says, so the two are never left to contradict each other.
+fn end_not_a_deadline(
+    region: &Region,
+    scope: &scope::Scope,
+    validity_end: NaiveDate,
+) -> Option<Warning> {
+    let s = scope
+        .plan_scope(region)
+        .filter(|s| scope.no_renewal() && s.listed.is_empty() && !s.inferred)?;
+    Some(Warning::EndNotADeadline {
+        end: validity_end,
+        source_says: s.text,
+    })
 }
 
 /// The region, the disease it names for the answers, and how the place
