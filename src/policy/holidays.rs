@@ -153,70 +153,123 @@ pub(crate) fn read_holiday_file(
             reason: e.to_string(),
         }]
     })?;
-    let mut problems = Vec::new();
-    let mut fail = |field: &str, reason: String| {
-        problems.push(Problem {
-            file: file.to_string(),
-            field: field.to_string(),
-            reason,
-        })
+    let mut found = Found {
+        file,
+        problems: Vec::new(),
     };
     let year = parsed.year;
     if !YEARS.contains(&year) {
-        fail("year", format!("{year} is not between 2000 and 2200"));
-        return Err(problems);
+        found.fail("year", format!("{year} is not between 2000 and 2200"));
+        return Err(found.problems);
     }
     let stem = Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     if stem != year.to_string() {
-        fail(
+        found.fail(
             "year",
             format!("{year} does not match the file name {stem}.json"),
         );
     }
-    // The same rule for text as region files: nothing empty, no control,
-    // invisible or direction-changing characters.
-    if parsed.source.title.trim().is_empty() {
-        fail("source.title", "is empty: name the notice".into());
-    } else if let Some(reason) = super::validate::text_problem(&parsed.source.title) {
-        fail("source.title", reason);
-    }
-    for (field, v) in [
-        ("source.publisher", &parsed.source.publisher),
-        ("source.url", &parsed.source.url),
-    ] {
-        if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
-            fail(field, "is empty: leave it out or fill it in".into());
-        } else if let Some(reason) = v.as_deref().and_then(super::validate::text_problem) {
-            fail(field, reason);
+    check_source(&parsed.source, &mut found);
+    let days_off = days_off(&parsed, &mut found);
+    let working_days = working_days(&parsed, &days_off, &mut found);
+    if statutory {
+        for s in statutory_holidays(year) {
+            for d in s.days().filter(|d| !days_off.contains(d)) {
+                found.fail(
+                    "days_off",
+                    format!(
+                        "{d} is a statutory day off ({:?}, 国务院令第795号) but no block holds it",
+                        s.holiday
+                    ),
+                );
+            }
         }
     }
-    // A block may start in the December before (元旦 bridges).
+    if found.problems.is_empty() {
+        Ok(OfficialYear {
+            year,
+            days_off,
+            working_days,
+            source: parsed.source.title,
+            published: parsed.source.published,
+        })
+    } else {
+        Err(found.problems)
+    }
+}
+
+/// The problems found in one holiday file so far.
+struct Found<'a> {
+    file: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Found<'_> {
+    fn fail(&mut self, field: &str, reason: String) {
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            field: field.to_string(),
+            reason,
+        });
+    }
+}
+
+/// The notice the file cites, by the same rule for text as region files:
+/// nothing empty, no control, invisible or direction-changing characters.
+fn check_source(source: &HolidaySource, found: &mut Found) {
+    if source.title.trim().is_empty() {
+        found.fail("source.title", "is empty: name the notice".into());
+    } else if let Some(reason) = super::validate::text_problem(&source.title) {
+        found.fail("source.title", reason);
+    }
+    for (field, v) in [
+        ("source.publisher", &source.publisher),
+        ("source.url", &source.url),
+    ] {
+        if v.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            found.fail(field, "is empty: leave it out or fill it in".into());
+        } else if let Some(reason) = v.as_deref().and_then(super::validate::text_problem) {
+            found.fail(field, reason);
+        }
+    }
+}
+
+/// The days a file's blocks may fall on: its year, and the December before
+/// (元旦 bridges).
+fn in_year(year: i32, d: NaiveDate) -> bool {
     let first_allowed = NaiveDate::from_ymd_opt(year - 1, 12, 1).expect("valid date");
     let last_allowed = NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date");
-    let in_year = |d: NaiveDate| (first_allowed..=last_allowed).contains(&d);
+    (first_allowed..=last_allowed).contains(&d)
+}
+
+/// Every day off the file's blocks hold; a block that ends before it
+/// starts, is too long, lies outside the year or shares a day with another
+/// is a problem.
+fn days_off(parsed: &HolidayFile, found: &mut Found) -> BTreeSet<NaiveDate> {
+    let year = parsed.year;
     let mut days_off = BTreeSet::new();
     if parsed.days_off.is_empty() {
-        fail("days_off", "is empty: list the notice's days off".into());
+        found.fail("days_off", "is empty: list the notice's days off".into());
     }
     // The blocks so far, with their indexes in the file.
     let mut blocks: Vec<(usize, NaiveDate, NaiveDate)> = Vec::new();
     for (i, block) in parsed.days_off.iter().enumerate() {
         let field = format!("days_off[{i}]");
         if let Some(reason) = super::validate::text_problem(&block.name) {
-            fail(&format!("{field}.name"), reason);
+            found.fail(&format!("{field}.name"), reason);
         }
         if block.to < block.from {
-            fail(
+            found.fail(
                 &format!("{field}.to"),
                 format!("{} is before from {}", block.to, block.from),
             );
             continue;
         }
         if (block.to - block.from).num_days() >= MAX_BLOCK_DAYS {
-            fail(
+            found.fail(
                 &field,
                 format!(
                     "{} to {} is longer than {MAX_BLOCK_DAYS} days",
@@ -226,8 +279,8 @@ pub(crate) fn read_holiday_file(
             continue;
         }
         for (end, d) in [("from", block.from), ("to", block.to)] {
-            if !in_year(d) {
-                fail(
+            if !in_year(year, d) {
+                found.fail(
                     &format!("{field}.{end}"),
                     format!("{d} is outside {year} (a block may begin in the December before)"),
                 );
@@ -238,7 +291,7 @@ pub(crate) fn read_holiday_file(
             .iter()
             .find(|&&(_, from, to)| block.from <= to && from <= block.to)
         {
-            fail(
+            found.fail(
                 &field,
                 format!(
                     "{} to {} overlaps days_off[{j}] ({from} to {to})",
@@ -249,51 +302,34 @@ pub(crate) fn read_holiday_file(
         blocks.push((i, block.from, block.to));
         days_off.extend(block.from.iter_days().take_while(|d| *d <= block.to));
     }
+    days_off
+}
+
+/// The make-up working days: each a Saturday or Sunday of the year, and
+/// not also a day off.
+fn working_days(
+    parsed: &HolidayFile,
+    days_off: &BTreeSet<NaiveDate>,
+    found: &mut Found,
+) -> BTreeSet<NaiveDate> {
+    let year = parsed.year;
     let mut working_days = BTreeSet::new();
     for (i, &d) in parsed.working_days.iter().enumerate() {
         let field = format!("working_days[{i}]");
-        if !in_year(d) {
-            fail(&field, format!("{d} is outside {year}"));
+        if !in_year(year, d) {
+            found.fail(&field, format!("{d} is outside {year}"));
         } else if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-            fail(
+            found.fail(
                 &field,
                 format!("{d} is a weekday: a make-up working day is a Saturday or Sunday"),
             );
         } else if days_off.contains(&d) {
-            fail(&field, format!("{d} is also listed as a day off"));
+            found.fail(&field, format!("{d} is also listed as a day off"));
         } else {
             working_days.insert(d);
         }
     }
-    let statutory = if statutory {
-        statutory_holidays(year)
-    } else {
-        Vec::new()
-    };
-    for s in statutory {
-        for d in s.days() {
-            if !days_off.contains(&d) {
-                fail(
-                    "days_off",
-                    format!(
-                        "{d} is a statutory day off ({:?}, 国务院令第795号) but no block holds it",
-                        s.holiday
-                    ),
-                );
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(OfficialYear {
-            year,
-            days_off,
-            working_days,
-            source: parsed.source.title,
-            published: parsed.source.published,
-        })
-    } else {
-        Err(problems)
-    }
+    working_days
 }
 
 impl super::PolicySet {
