@@ -172,3 +172,69 @@ pub(crate) fn print_problems(problems: &[Problem], out: &mut dyn Write) -> Resul
     }
     Ok(())
 }
+
+/// `renew data check DIR`: every region and holiday file of the pack that
+/// passed, then every problem, then the count; fails when there is one.
+pub(super) fn check(dir: &Path, policy: &PolicySet, out: &mut dyn Write) -> Result<()> {
+    let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
+    let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);
+    problems.extend(holiday_problems);
+    for r in &regions {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                "data.ok",
+                &[
+                    ("id", &crate::text::cut_long(&r.id)),
+                    ("name", &crate::text::cut_long(&r.name))
+                ]
+            )
+        )?;
+    }
+    for y in &years {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                "data.holidays_ok",
+                &[
+                    ("year", &y.year),
+                    ("source", &y.source),
+                    (
+                        "published",
+                        &y.published
+                            .map_or_else(|| "?".to_string(), |d| d.to_string())
+                    )
+                ]
+            )
+        )?;
+    }
+    for p in &problems {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                "data.problem",
+                &[
+                    ("file", &p.file),
+                    ("field", &p.field),
+                    ("reason", &p.reason)
+                ]
+            )
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        tf(
+            "data.summary",
+            &[("ok", &regions.len()), ("bad", &problems.len())]
+        )
+    )?;
+    if !problems.is_empty() {
+        return Err(DataProblems.into());
+    }
+
+    Ok(())
+}

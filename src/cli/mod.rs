@@ -21,6 +21,7 @@ mod checklist_cmd;
 pub mod data_cmd;
 pub mod generate;
 pub mod kiosk_cmd;
+mod listings;
 mod localize;
 mod resolve;
 
@@ -501,7 +502,7 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
         Command::Data(DataCommand::Install { pack }) => data_cmd::install(pack, ctx, out)?,
         Command::Data(DataCommand::List) => data_cmd::list(ctx, out)?,
         Command::Data(DataCommand::Rollback) => data_cmd::rollback(ctx, out)?,
-        Command::Data(DataCommand::Check { dir }) => data_check(dir, policy, out)?,
+        Command::Data(DataCommand::Check { dir }) => data_cmd::check(dir, policy, out)?,
         Command::Plan {
             region,
             scheme,
@@ -530,160 +531,9 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
             print_plan(&plan, *format, *width, saved.as_ref(), out)?;
         }
         Command::Regions { format, all: true } => all_places(policy, *format, out)?,
-        Command::Regions { format, all: false } => match format {
-            ListFormat::Json => {
-                let list: Vec<_> = policy
-                    .regions
-                    .iter()
-                    .map(|r| {
-                        serde_json::json!({
-                            "id": r.id, "name": r.name, "short_name": r.short_name,
-                            "province": r.province, "benefit_name": r.benefit_name,
-                            "generic": r.generic, "diseases": r.diseases.len(),
-                            "window_months": r.window_months.value,
-                            "window_days": r.window_days.as_ref().and_then(|f| f.value),
-                            "grace_days": r.grace_days.as_ref().and_then(|f| f.value),
-                            "no_renewal": region_needs_no_renewal(r),
-                            "verified_on": r.verified_on,
-                        })
-                    })
-                    .collect();
-                writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
-            }
-            ListFormat::Text => {
-                writeln!(out, "{}", t("cli.regions.heading"))?;
-                let rows: Vec<Vec<String>> = policy
-                    .regions
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.id.clone(),
-                            crate::i18n::name(&r.name, r.name_en.as_deref()),
-                            r.diseases.len().to_string(),
-                            window_words(r),
-                        ]
-                    })
-                    .collect();
-                for line in crate::document::text::columns(&rows) {
-                    writeln!(out, "  {line}")?;
-                }
-                writeln!(out, "{}", t("cli.regions.all_hint"))?;
-            }
-        },
-        Command::Diseases { region, format } => {
-            let choice = find_region(policy, region)?;
-            let region = &policy.regions[choice.region];
-            match format {
-                ListFormat::Json => {
-                    let list: Vec<_> = region
-                        .diseases
-                        .iter()
-                        .map(|d| serde_json::json!({ "id": d.id, "name": d.name, "aliases": d.aliases, "other": d.other }))
-                        .collect();
-                    writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
-                }
-                ListFormat::Text => {
-                    // A place that borrows another's list is named, with
-                    // whose list it is (石家庄 uses the generic one).
-                    let heading = if choice.has_own_data(policy) {
-                        tf(
-                            "cli.diseases.heading",
-                            &[(
-                                "region",
-                                &crate::i18n::name(&region.name, region.name_en.as_deref()),
-                            )],
-                        )
-                    } else {
-                        tf(
-                            "cli.diseases.heading_borrowed",
-                            &[
-                                ("place", &crate::i18n::name(&choice.name(policy), None)),
-                                (
-                                    "region",
-                                    &crate::i18n::name(&region.name, region.name_en.as_deref()),
-                                ),
-                            ],
-                        )
-                    };
-                    writeln!(out, "{heading}")?;
-                    for d in &region.diseases {
-                        writeln!(
-                            out,
-                            "  {}  {}",
-                            crate::document::text::pad(&d.id, 34),
-                            d.name
-                        )?;
-                    }
-                }
-            }
-        }
+        Command::Regions { format, all: false } => listings::regions(policy, *format, out)?,
+        Command::Diseases { region, format } => listings::diseases(policy, region, *format, out)?,
     }
-    Ok(())
-}
-
-/// `renew data check DIR`: every region and holiday file of the pack that
-/// passed, then every problem, then the count; fails when there is one.
-fn data_check(dir: &std::path::Path, policy: &PolicySet, out: &mut dyn Write) -> Result<()> {
-    let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
-    let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);
-    problems.extend(holiday_problems);
-    for r in &regions {
-        writeln!(
-            out,
-            "{}",
-            tf(
-                "data.ok",
-                &[
-                    ("id", &crate::text::cut_long(&r.id)),
-                    ("name", &crate::text::cut_long(&r.name))
-                ]
-            )
-        )?;
-    }
-    for y in &years {
-        writeln!(
-            out,
-            "{}",
-            tf(
-                "data.holidays_ok",
-                &[
-                    ("year", &y.year),
-                    ("source", &y.source),
-                    (
-                        "published",
-                        &y.published
-                            .map_or_else(|| "?".to_string(), |d| d.to_string())
-                    )
-                ]
-            )
-        )?;
-    }
-    for p in &problems {
-        writeln!(
-            out,
-            "{}",
-            tf(
-                "data.problem",
-                &[
-                    ("file", &p.file),
-                    ("field", &p.field),
-                    ("reason", &p.reason)
-                ]
-            )
-        )?;
-    }
-    writeln!(
-        out,
-        "{}",
-        tf(
-            "data.summary",
-            &[("ok", &regions.len()), ("bad", &problems.len())]
-        )
-    )?;
-    if !problems.is_empty() {
-        return Err(DataProblems.into());
-    }
-
     Ok(())
 }
 
