@@ -182,6 +182,43 @@ pub fn named_exactly(typed: &str) -> Option<&'static Concept> {
         .find(|c| c.all_names().any(|n| normalize(n) == typed))
 }
 
+/// The concept the vocabulary reads `typed` as, if any: the concept named
+/// exactly so (Traditional characters read as Simplified), else the one the
+/// name, its full pinyin or its initials find (癫, dianxian, dx: 癫痫); where
+/// several fit equally, the one with the shortest common name, the name
+/// the text is closest to being whole.
+pub fn reads_as(typed: &str) -> Option<&'static Concept> {
+    if let Some(c) = named_exactly(&crate::i18n::to_simplified(typed)) {
+        return Some(c);
+    }
+    let all = concepts();
+    match index().resolve(typed) {
+        Resolution::One(i) => Some(&all[i]),
+        Resolution::Ambiguous(ids) => ids
+            .into_iter()
+            .min_by_key(|&i| all[i].name.chars().count())
+            .map(|i| &all[i]),
+        Resolution::NotFound(_) => None,
+    }
+}
+
+/// The disease `typed` names when the vocabulary knows it as another one
+/// than `disease` covers: a region's list found `disease` because its
+/// name, reading or gloss begins with or holds the text (重庆's
+/// 癫痫所致精神障碍 for 癫痫, 癫, dx, dianxian, epilepsy), not because it
+/// is that disease. The entry's own id, name or alias typed exactly is
+/// never another disease.
+pub fn another_disease(disease: &Disease, typed: &str) -> Option<&'static Concept> {
+    let t = normalize(&crate::i18n::to_simplified(typed));
+    let own = std::iter::once(&disease.id)
+        .chain(std::iter::once(&disease.name))
+        .chain(&disease.aliases);
+    if own.map(|n| normalize(n)).any(|n| n == t) {
+        return None;
+    }
+    reads_as(typed).filter(|c| !names(disease, c))
+}
+
 /// Whether `disease` covers `concept`: the entry's `concepts` say so when
 /// the data has them (the reviewed reading of its name and source);
 /// otherwise, in a pack written before the field, its name or an alias is
@@ -204,7 +241,16 @@ pub fn covering<'r>(
     region: &'r Region,
     typed: &str,
 ) -> Result<(&'r Disease, TypedDisease), NotCovered> {
-    let concept = concept_of(typed)?;
+    covering_concept(region, typed, concept_of(typed)?)
+}
+
+/// [`covering`] for a concept already known (the one [`another_disease`]
+/// found).
+pub fn covering_concept<'r>(
+    region: &'r Region,
+    typed: &str,
+    concept: &'static Concept,
+) -> Result<(&'r Disease, TypedDisease), NotCovered> {
     let (disease, cover) = match region
         .diseases
         .iter()
