@@ -265,3 +265,26 @@ fn plain_prompts_say_chongqing_does_not_list_epilepsy() {
     assert!(text.contains("重庆市的名单里没有“癫痫”"), "{text}");
     assert!(!text.contains("已选：癫痫所致精神障碍"), "{text}");
 }
+
+/// Issue 20: the names people use for a disease the vocabulary knows under
+/// another name (a specific cancer, 慢性心衰, 糖尿病肾病) reach the region's
+/// entry; a name with no fitting concept (痛风) stays unknown.
+#[test]
+fn common_names_of_known_diseases_give_a_plan_that_names_them() {
+    for (region, typed) in [
+        ("北京", "乳腺癌"),
+        ("北京", "肺癌"),
+        ("上海", "淋巴瘤"),
+        ("北京", "慢性心衰"),
+        ("中山", "糖尿病肾病"),
+    ] {
+        let (code, text, err) = plan(region, typed, "text");
+        assert_eq!(code, 0, "{region} {typed}: {err}");
+        assert!(text.contains(&format!("“{typed}”")), "{text}");
+    }
+    let (_, json, _) = plan("北京", "乳腺癌", "json");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["disease"]["typed"]["concept"], "cancer");
+    let (code, _, _) = plan("北京", "痛风", "text");
+    assert_eq!(code, 2);
+}
