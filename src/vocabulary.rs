@@ -148,6 +148,20 @@ impl TypedDisease {
     }
 }
 
+/// The region's entry with the disease the person typed beside it, in the
+/// one wording used wherever a saved checklist names its disease (list,
+/// show, exports, the wizard's review and default label): 其他病种（高血压）.
+/// Just the entry when nothing was typed.
+pub fn entry_with_typed(entry: &str, typed: Option<&TypedDisease>) -> String {
+    match typed {
+        Some(t) => crate::i18n::tf(
+            "disease.with_typed",
+            &[("entry", &entry), ("typed", &t.shown())],
+        ),
+        None => entry.to_string(),
+    }
+}
+
 /// Why a typed disease has no entry in a region.
 #[derive(Debug, Clone)]
 pub enum NotCovered {

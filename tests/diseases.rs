@@ -288,3 +288,92 @@ fn common_names_of_known_diseases_give_a_plan_that_names_them() {
     let (code, _, _) = plan("北京", "痛风", "text");
     assert_eq!(code, 2);
 }
+
+/// `renew` in `dir` with a fixed today.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = renew_in(dir)
+        .env("NO_COLOR", "1")
+        .args(["--today", "2026-11-23"])
+        .args(args)
+        .output()
+        .unwrap();
+    outcome(out)
+}
+
+/// Issue 20: a saved checklist names the disease the person typed beside
+/// the region's entry, in one wording (其他病种（高血压）), wherever it names
+/// its disease: the list (text and JSON), show, and the exports (Markdown,
+/// text, ICS). Its label, when none is given, is that too.
+#[test]
+fn a_saved_checklist_names_the_typed_disease_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(
+        dir.path(),
+        &[
+            "plan",
+            "--region",
+            "潜江",
+            "--scheme",
+            "employee",
+            "--disease",
+            "高血压",
+            "--end",
+            "2027-01-31",
+            "--save",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let shown = "其他病种（高血压）";
+    let (_, list, _) = run_in(dir.path(), &["checklist", "list"]);
+    assert!(list.contains(shown), "{list}");
+    let (_, json, _) = run_in(dir.path(), &["checklist", "list", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let c = &v["checklists"][0];
+    assert_eq!(c["disease"], "其他病种", "the field keeps its meaning");
+    assert_eq!(c["typed_disease"], "高血压");
+    assert_eq!(c["label"], shown, "the default label");
+    let (_, show, _) = run_in(dir.path(), &["checklist", "show", shown]);
+    assert!(show.lines().next().unwrap().contains(shown), "{show}");
+    for format in ["markdown", "text", "ics"] {
+        let (code, out, err) = run_in(
+            dir.path(),
+            &["checklist", "export", shown, "--format", format],
+        );
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(out.contains("高血压"), "{format}: {out}");
+    }
+    let (_, ics, _) = run_in(
+        dir.path(),
+        &["checklist", "export", shown, "--format", "ics"],
+    );
+    assert!(ics.contains(shown), "{ics}");
+}
+
+/// Issue 22: a plan that needs no renewal (北京) has nothing required: the
+/// list says "-", as the wizard's list does, not "0/0".
+#[test]
+fn the_list_says_nothing_required_as_the_wizard_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(
+        dir.path(),
+        &[
+            "plan",
+            "--region",
+            "北京",
+            "--scheme",
+            "employee",
+            "--disease",
+            "恶性肿瘤",
+            "--end",
+            "2027-01-31",
+            "--save",
+            "--label",
+            "妈妈",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, list, _) = run_in(dir.path(), &["checklist", "list"]);
+    let line = list.lines().find(|l| l.contains("妈妈")).expect(&list);
+    assert!(!line.contains("0/0"), "{list}");
+    assert!(line.trim_end().ends_with(" -"), "{list}");
+}

@@ -242,3 +242,26 @@ fn xian_offers_its_open_entry_for_a_name_nobody_knows() {
     let d = h.app.draft().disease.unwrap();
     assert!(region.diseases[d].other);
 }
+
+/// Issue 20: the review page names the disease typed beside the entry
+/// (其他病种（高血压）), as the saved list and exports do, and so does the
+/// default label.
+#[test]
+fn the_review_names_the_typed_disease_beside_the_entry() {
+    let mut h = shipped();
+    h.typed("西安").enter();
+    h.typed("1").enter();
+    h.typed("高血压").enter();
+    h.typed("2027-01-31").enter();
+    h.typed("2").enter();
+    assert!(
+        matches!(h.app.page(), Page::Review { .. }),
+        "{}",
+        h.screen()
+    );
+    let s = h.screen();
+    let disease = s.lines().find(|l| l.contains("病种")).expect(&s);
+    assert!(disease.contains("其他病种（高血压）"), "{s}");
+    let label = s.lines().find(|l| l.contains("清单标签")).expect(&s);
+    assert!(label.contains("其他病种（高血压）"), "{s}");
+}

@@ -890,6 +890,7 @@ plan-typed_scope_unsaid = 当地没有为其他病种规定复审期限，请向
 plan-typed_scope_no_renewal_inferred = 当地的说明只列出需要复审的病种，没有说其他病种；本程序推断其他病种很可能不需要复审，请向当地医保部门确认。
 plan-typed_not_in_list = 您的病“{ $typed }”不在本程序掌握的{ $region }病种名单里，下面按“{ $entry }”给出做法；它是否在当地的目录内，请向当地医保部门确认。
 plan-typed_no_list = 本程序没有{ $region }的病种目录：您的病“{ $typed }”按“{ $entry }”给出做法。
+disease-with_typed = { $entry }（{ $typed }）
 tui-filter-cover = “{ $typed }”不在这个地区的名单里：按 Enter 选“{ $entry }”，计划会写明您的病
 tui-filter-not_listed = 名单里没有“{ $concept }”，也没有“其他病种”：请向当地医保部门确认
 tui-filter-not_listed_other = 名单里没有“{ $concept }”本身，下面的是另一种病：请向当地医保部门确认

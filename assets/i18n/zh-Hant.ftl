@@ -890,6 +890,7 @@ plan-typed_scope_unsaid = 當地沒有為其他病種規定複審期限，請向
 plan-typed_scope_no_renewal_inferred = 當地的說明只列出需要複審的病種，沒有說其他病種；本程式推斷其他病種很可能不需要複審，請向當地醫保部門確認。
 plan-typed_not_in_list = 您的病「{ $typed }」不在本程式掌握的{ $region }病種名單裡，下面按「{ $entry }」給出做法；它是否在當地的目錄內，請向當地醫保部門確認。
 plan-typed_no_list = 本程式沒有{ $region }的病種目錄：您的病「{ $typed }」按「{ $entry }」給出做法。
+disease-with_typed = { $entry }（{ $typed }）
 tui-filter-cover = 「{ $typed }」不在這個地區的名單裡：按 Enter 選「{ $entry }」，計畫會寫明您的病
 tui-filter-not_listed = 名單裡沒有「{ $concept }」，也沒有「其他病種」：請向當地醫保部門確認
 tui-filter-not_listed_other = 名單裡沒有「{ $concept }」本身，下面的是另一種病：請向當地醫保部門確認

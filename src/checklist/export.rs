@@ -281,7 +281,7 @@ fn events(
         return;
     }
     let who = &checklist.label;
-    let disease = &checklist.disease_name;
+    let disease = &checklist.disease_shown();
     let mut about = tf(
         "checklist.ics.about",
         &[

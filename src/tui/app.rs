@@ -927,7 +927,8 @@ impl App {
             .saved
             .iter()
             .filter(|c| Some(&c.id) != self.saved_id.as_ref());
-        agenda::distinct_label(others, &disease.name, &region.id, &disease.id)
+        let name = crate::vocabulary::entry_with_typed(&disease.name, self.draft.typed.as_ref());
+        agenda::distinct_label(others, &name, &region.id, &disease.id)
     }
 
     /// The plan for the answers: shown, and saved (not at a kiosk).
