@@ -369,26 +369,61 @@ pub fn run(
                     continue;
                 };
                 // A disease the list does not name: the entry covering it
-                // (其他病种 …), the typed disease carried into the plan.
-                let covered = || {
-                    let (entry, typed) = crate::policy::cover::covering(r, &line).ok()?;
-                    let i = r.diseases.iter().position(|x| std::ptr::eq(x, entry))?;
-                    Some((i, typed))
+                // (其他病种 …), the typed disease carried into the plan; a
+                // known disease the list leaves out is said to be so.
+                let cover = |concept: Option<&'static crate::vocabulary::Concept>| {
+                    let found = match concept {
+                        Some(c) => crate::policy::cover::covering_concept(r, &line, c),
+                        None => crate::policy::cover::covering(r, &line),
+                    };
+                    match found {
+                        Ok((entry, typed)) => r
+                            .diseases
+                            .iter()
+                            .position(|x| std::ptr::eq(x, entry))
+                            .map(|i| Ok((i, typed))),
+                        Err(crate::vocabulary::NotCovered::NotListed(c)) => Some(Err(c)),
+                        Err(_) => None,
+                    }
                 };
                 let picked = from_offered
                     .map_or_else(|| pick(&disease_index(r), r.diseases.len(), &line), Ok);
-                match picked {
-                    Ok(i) => {
-                        d.disease = Some(i);
-                        d.typed = None;
-                        advance(&mut step)
-                    }
-                    Err(Miss::NotFound(_)) if let Some((i, typed)) = covered() => {
+                // 癫痫 found 重庆's 癫痫所致精神障碍 by a part of its name.
+                let other = |i: usize| {
+                    from_offered
+                        .is_none()
+                        .then(|| crate::policy::cover::another_disease(&r.diseases[i], &line))
+                        .flatten()
+                };
+                let covered = match &picked {
+                    Ok(i) => other(*i).and_then(|c| cover(Some(c))),
+                    Err(Miss::NotFound(_)) => cover(None),
+                    Err(_) => None,
+                };
+                match (picked, covered) {
+                    (_, Some(Ok((i, typed)))) => {
                         d.disease = Some(i);
                         d.typed = Some(typed);
                         advance(&mut step)
                     }
-                    Err(amb) => {
+                    (_, Some(Err(concept))) => {
+                        let text = tf(
+                            "cli.disease_not_listed",
+                            &[
+                                ("input", &line.as_str()),
+                                ("concept", &concept.name.as_str()),
+                                ("region", &r.name.as_str()),
+                            ],
+                        );
+                        writeln!(out, "{text}")?;
+                        false
+                    }
+                    (Ok(i), None) => {
+                        d.disease = Some(i);
+                        d.typed = None;
+                        advance(&mut step)
+                    }
+                    (Err(amb), None) => {
                         bad_choice(out, amb, &options, &mut suggested)?;
                         false
                     }

@@ -148,6 +148,20 @@ impl TypedDisease {
     }
 }
 
+/// The region's entry with the disease the person typed beside it, in the
+/// one wording used wherever a saved checklist names its disease (list,
+/// show, exports, the wizard's review and default label): 其他病种（高血压）.
+/// Just the entry when nothing was typed.
+pub fn entry_with_typed(entry: &str, typed: Option<&TypedDisease>) -> String {
+    match typed {
+        Some(t) => crate::i18n::tf(
+            "disease.with_typed",
+            &[("entry", &entry), ("typed", &t.shown())],
+        ),
+        None => entry.to_string(),
+    }
+}
+
 /// Why a typed disease has no entry in a region.
 #[derive(Debug, Clone)]
 pub enum NotCovered {
@@ -180,6 +194,26 @@ pub fn named_exactly(typed: &str) -> Option<&'static Concept> {
     concepts()
         .iter()
         .find(|c| c.all_names().any(|n| normalize(n) == typed))
+}
+
+/// The concept the vocabulary reads `typed` as, if any: the concept named
+/// exactly so (Traditional characters read as Simplified), else the one the
+/// name, its full pinyin or its initials find (癫, dianxian, dx: 癫痫); where
+/// several fit equally, the one with the shortest common name, the name
+/// the text is closest to being whole.
+pub fn reads_as(typed: &str) -> Option<&'static Concept> {
+    if let Some(c) = named_exactly(&crate::i18n::to_simplified(typed)) {
+        return Some(c);
+    }
+    let all = concepts();
+    match index().resolve(typed) {
+        Resolution::One(i) => Some(&all[i]),
+        Resolution::Ambiguous(ids) => ids
+            .into_iter()
+            .min_by_key(|&i| all[i].name.chars().count())
+            .map(|i| &all[i]),
+        Resolution::NotFound(_) => None,
+    }
 }
 
 #[cfg(test)]

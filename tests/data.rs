@@ -1144,3 +1144,31 @@ fn the_area_code_file_names_real_places() {
         }
     }
 }
+
+/// Issue 22: the customs file cites what the shipped schedules come from
+/// (the notices, via the chinesecalendar dataset), not the crate dropped
+/// before them, and does not claim 国庆 ran 10-01..10-07 in 2023 (09-29..10-06).
+#[test]
+fn the_holiday_customs_cite_their_real_sources() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/holiday_customs.json"),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(!text.contains("chinese_holiday"), "{text}");
+    assert!(text.contains("chinesecalendar"), "{text}");
+    let national = v["national_day"]["text"].as_str().unwrap();
+    assert!(
+        !national.contains("in every notice of 2015–2026;"),
+        "{national}"
+    );
+    assert!(national.contains("09-29..10-06"), "{national}");
+    let days = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/holidays/2023.json"),
+    )
+    .unwrap();
+    assert!(
+        days.contains(r#""from": "2023-09-30", "to": "2023-10-06""#),
+        "{days}"
+    );
+}

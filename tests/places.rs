@@ -326,6 +326,7 @@ fn places_read_by_their_own_reading_give_the_plan_of_their_name() {
         ("chongqing", "重庆"),
         ("cq", "重庆"),
         ("luohe", "漯河"),
+        ("minhang", "闵行"),
         ("luliang", "吕梁"),
         ("xi an", "西安"),
         ("长sha", "长沙"),
@@ -356,7 +357,7 @@ fn places_read_by_their_own_reading_give_the_plan_of_their_name() {
         }
     }
     // The readings of single characters taken one by one are not names.
-    for wrong in ["zhangsha", "shamen", "chengdou"] {
+    for wrong in ["zhangsha", "shamen", "chengdou", "minxing"] {
         let (code, _, err) = plan(wrong, "text");
         assert_eq!(code, 2, "{wrong}: {err}");
     }

@@ -1137,9 +1137,14 @@ plan-typed_outside_list = Your disease "{ $typed }" is not among the { $n ->
     } { $region } re-examines: { $meaning } The plan below is for "{ $entry }".
 plan-typed_scope_no_renewal = the local rules say other diseases need no re-examination.
 plan-typed_scope_unsaid = the local rules set no re-examination date for other diseases; ask the local medical insurance office.
+plan-typed_scope_no_renewal_inferred = the local rules list only the diseases that need re-examination and say nothing of the others; this program infers that others probably need none, so confirm with the local medical insurance office.
 plan-typed_not_in_list = Your disease "{ $typed }" is not in the list of { $region } this program has; the plan below is for "{ $entry }". Ask the local medical insurance office whether it is in the local catalogue.
 plan-typed_no_list = This program has no list of diseases for { $region }: your disease "{ $typed }" gets the plan for "{ $entry }".
+disease-with_typed = { $entry } ({ $typed })
 tui-filter-cover = Not listed: Enter picks "{ $entry }" for "{ $typed }"
+tui-filter-not_listed = The list has no "{ $concept }" and no "other diseases": ask the local office
+tui-filter-not_listed_other = The list has no "{ $concept }" itself; below is another disease: ask the office
+tui-filter-open_unknown = "{ $text }" is unknown here: Enter picks "{ $entry }"; confirm with the office
 tui-filter-hint_kiosk = Number, then Enter. Not listed? { $n }: { $generic }
 tui-number_highlighted = Item { $n } highlighted: press Enter
 qr-no_renewal_inferred = Probably no renewal needed (this program's reading of the source: confirm with the insurance office)

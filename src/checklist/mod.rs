@@ -306,7 +306,7 @@ impl Checklist {
             schema_version: SCHEMA_VERSION,
             id,
             label: if label.is_empty() {
-                plan.disease.name.clone()
+                crate::vocabulary::entry_with_typed(&plan.disease.name, plan.disease.typed.as_ref())
             } else {
                 label.to_string()
             },
@@ -335,7 +335,18 @@ impl Checklist {
         policy: &crate::policy::PolicySet,
         today: NaiveDate,
     ) -> Result<RenewalPlan, crate::plan::PlanError> {
-        crate::plan::compute_with(policy, &self.answers, &self.learned, today)
+        let mut plan = crate::plan::compute_with(policy, &self.answers, &self.learned, today)?;
+        // The disease typed for this entry, named again.
+        if plan.disease.id == self.answers.disease {
+            plan.disease.typed = self.typed_disease.clone();
+        }
+        Ok(plan)
+    }
+
+    /// The disease as every saved-checklist output names it: the region's
+    /// entry, with the disease the person typed beside it (其他病种（高血压）).
+    pub fn disease_shown(&self) -> String {
+        crate::vocabulary::entry_with_typed(&self.disease_name, self.typed_disease.as_ref())
     }
 
     /// Every date and number within bounds that no real checklist leaves

@@ -624,7 +624,7 @@ fn save_checklist(
         Some(l) if !l.is_empty() => l.to_string(),
         _ => crate::checklist::agenda::distinct_label(
             &existing,
-            &plan.disease.name,
+            &crate::vocabulary::entry_with_typed(&plan.disease.name, plan.disease.typed.as_ref()),
             &answers.region,
             &answers.disease,
         ),

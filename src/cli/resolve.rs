@@ -142,24 +142,29 @@ pub(crate) fn find_disease<'a>(
     }
     let index = disease_index(region);
     let listed = |d: &crate::policy::Disease| format!("{}  {}", d.id, d.name);
-    // A disease the vocabulary knows by exactly this name is found by what
-    // covers it, never by an entry whose name merely contains it (重庆's
-    // 癫痫所致精神障碍 is not 癫痫).
-    let another_disease = |i: usize| {
-        crate::vocabulary::named_exactly(input)
-            .is_some_and(|c| !crate::policy::cover::names(&region.diseases[i], c))
-    };
+    // A disease the vocabulary knows by this name, its reading or its
+    // initials is found by what covers it, never by an entry whose name
+    // merely begins with or contains it (重庆's 癫痫所致精神障碍 is not 癫痫).
+    let another = |i: usize| crate::policy::cover::another_disease(&region.diseases[i], input);
     let found = index.resolve(input);
     let only_other = match &found {
-        Resolution::One(i) => another_disease(*i),
-        Resolution::Ambiguous(ids) => ids.iter().all(|&i| another_disease(i)),
-        Resolution::NotFound(_) => false,
+        Resolution::One(i) => another(*i),
+        Resolution::Ambiguous(ids) => ids
+            .iter()
+            .map(|&i| another(i))
+            .reduce(|a, b| a.and(b))
+            .flatten(),
+        Resolution::NotFound(_) => None,
     };
-    if !matches!(found, Resolution::NotFound(_)) && !only_other {
+    if !matches!(found, Resolution::NotFound(_)) && only_other.is_none() {
         return choose(&index, &region.diseases, input, "cli.what.disease", listed)
             .map(|d| (d, None));
     }
-    match crate::policy::cover::covering(region, input) {
+    let covering = match only_other {
+        Some(concept) => crate::policy::cover::covering_concept(region, input, concept),
+        None => crate::policy::cover::covering(region, input),
+    };
+    match covering {
         Ok((d, typed)) => Ok((d, Some(typed))),
         Err(NotCovered::NotListed(concept)) => {
             let mut msg = tf(

@@ -263,7 +263,7 @@ fn dated_events(
 ) -> Vec<(&'static str, NaiveDate, String)> {
     let w = &checklist.window;
     let who = &checklist.label;
-    let disease = &checklist.disease_name;
+    let disease = &checklist.disease_shown();
     let by_mark = render::estimated_mark(due.estimated);
     let by_key = match due.standing {
         // In a grace period the day has passed, but applying still works.

@@ -210,6 +210,9 @@ fn typed_disease_words(plan: &RenewalPlan, region: &str) -> Option<String> {
         (Cover::Named, _) => tf("plan.typed_named", &base),
         (Cover::CatchAll, Some(scope)) if n > 0 => {
             let meaning = match scope.others {
+                crate::policy::OutsideScope::NoRenewal if scope.inferred => {
+                    t("plan.typed_scope_no_renewal_inferred")
+                }
                 crate::policy::OutsideScope::NoRenewal => t("plan.typed_scope_no_renewal"),
                 crate::policy::OutsideScope::Unsaid => t("plan.typed_scope_unsaid"),
             };

@@ -6,7 +6,7 @@
 
 use super::{Disease, Region};
 use crate::text::normalize;
-use crate::vocabulary::{Concept, Cover, NotCovered, TypedDisease, concept_of};
+use crate::vocabulary::{Concept, Cover, NotCovered, TypedDisease, concept_of, reads_as};
 
 /// Whether `disease` covers `concept`: the entry's `concepts` say so when
 /// the data has them (the reviewed reading of its name and source);
@@ -23,6 +23,23 @@ pub fn names(disease: &Disease, concept: &Concept) -> bool {
     concept.all_names().any(|n| own.contains(&normalize(n)))
 }
 
+/// The disease `typed` names when the vocabulary knows it as another one
+/// than `disease` covers: a region's list found `disease` because its
+/// name, reading or gloss begins with or holds the text (重庆's
+/// 癫痫所致精神障碍 for 癫痫, 癫, dx, dianxian, epilepsy), not because it
+/// is that disease. The entry's own id, name or alias typed exactly is
+/// never another disease.
+pub fn another_disease(disease: &Disease, typed: &str) -> Option<&'static Concept> {
+    let t = normalize(&crate::i18n::to_simplified(typed));
+    let own = std::iter::once(&disease.id)
+        .chain(std::iter::once(&disease.name))
+        .chain(&disease.aliases);
+    if own.map(|n| normalize(n)).any(|n| n == t) {
+        return None;
+    }
+    reads_as(typed).filter(|c| !names(disease, c))
+}
+
 /// The region's entry that covers the disease a person typed, when the
 /// region's list does not find it by that name: the entry that names its
 /// concept, else the region's open entry (其他病种 / 任一病种).
@@ -30,7 +47,16 @@ pub fn covering<'r>(
     region: &'r Region,
     typed: &str,
 ) -> Result<(&'r Disease, TypedDisease), NotCovered> {
-    let concept = concept_of(typed)?;
+    covering_concept(region, typed, concept_of(typed)?)
+}
+
+/// [`covering`] for a concept already known (the one [`another_disease`]
+/// found).
+pub fn covering_concept<'r>(
+    region: &'r Region,
+    typed: &str,
+    concept: &'static Concept,
+) -> Result<(&'r Disease, TypedDisease), NotCovered> {
     let (disease, cover) = match region
         .diseases
         .iter()

@@ -56,6 +56,7 @@ pub(super) fn list(
                         let next = agenda::next_action(c, p.as_ref(), ctx.today, ctx.policy);
                         json!({
                             "id": c.id, "label": c.label, "region": c.region_name, "disease": c.disease_name,
+                            "typed_disease": c.typed_disease.as_ref().map(|t| t.shown()),
                             "validity_end": c.answers.validity_end, "status": s.status, "days_left": s.days_left,
                             "done": done, "total": total, "path": store.path_of(&c.id).ok(),
                             "cycle": c.cycle.state, "next_action": next,
@@ -91,10 +92,14 @@ pub(super) fn list(
                         c.id.clone(),
                         crate::i18n::data(&c.label),
                         crate::i18n::data(&c.region_name),
-                        crate::i18n::data(&c.disease_name),
+                        crate::i18n::data(&c.disease_shown()),
                         c.answers.validity_end.to_string(),
                         s.words.clone(),
-                        format!("{done}/{total}"),
+                        // Nothing required (no renewal): "-", as the wizard.
+                        match total {
+                            0 => "-".to_string(),
+                            _ => format!("{done}/{total}"),
+                        },
                     ]
                 })
                 .collect();

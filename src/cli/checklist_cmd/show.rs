@@ -117,7 +117,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
                 ("label", &c.label),
                 ("id", &c.id),
                 ("region", &c.region_name),
-                ("disease", &c.disease_name)
+                ("disease", &c.disease_shown())
             ]
         )
     )?;

@@ -106,8 +106,53 @@ impl App {
 
     /// The disease filter names a disease the region's list does not (高血压
     /// on 西安's list): the entry that covers it (its 其他病种), with the
-    /// disease as typed, offered as the one line instead of nothing.
+    /// disease as typed, offered as the first line.
     pub(crate) fn disease_cover(&self) -> Option<(usize, crate::vocabulary::TypedDisease)> {
+        let region = self.region()?;
+        let (_, Ok((d, typed))) = self.disease_outside()? else {
+            return None;
+        };
+        let i = region.diseases.iter().position(|x| std::ptr::eq(x, d))?;
+        Some((i, typed))
+    }
+
+    /// A known disease the region's list neither names nor leaves open
+    /// (银屑病 in 重庆; 癫痫, for which the list finds only 癫痫所致精神障碍),
+    /// and whether the list shows other diseases for it.
+    pub(crate) fn disease_not_listed(&self) -> Option<(&'static crate::vocabulary::Concept, bool)> {
+        match self.disease_outside()? {
+            (found, Err(crate::vocabulary::NotCovered::NotListed(c))) => {
+                Some((c, !found.is_empty()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The region's open entry (其他病种), offered for a name neither its
+    /// list nor the vocabulary knows (感冒 in 西安).
+    pub(crate) fn disease_open_entry(&self) -> Option<usize> {
+        let region = self.region()?;
+        match self.disease_outside()? {
+            (found, Err(crate::vocabulary::NotCovered::Unknown(_))) if found.is_empty() => {
+                region.diseases.iter().position(|d| d.other)
+            }
+            _ => None,
+        }
+    }
+
+    /// The disease filter when the region's list does not find it as the
+    /// disease it names: what the list finds for it, and the entry covering
+    /// it in the vocabulary or why none does.
+    #[allow(clippy::type_complexity)]
+    fn disease_outside(
+        &self,
+    ) -> Option<(
+        Vec<usize>,
+        Result<
+            (&crate::policy::Disease, crate::vocabulary::TypedDisease),
+            crate::vocabulary::NotCovered,
+        >,
+    )> {
         let filter = self.filter_text().trim();
         if filter.is_empty() || crate::search::too_long(filter) {
             return None;
@@ -119,15 +164,23 @@ impl App {
             return None;
         }
         let region = self.region()?;
-        if let Some((r, idx)) = &self.diseases
-            && Some(*r) == self.draft.region.as_ref().map(|c| c.region)
-            && !idx.filter(filter).is_empty()
-        {
-            return None;
-        }
-        let (d, typed) = crate::policy::cover::covering(region, filter).ok()?;
-        let i = region.diseases.iter().position(|x| std::ptr::eq(x, d))?;
-        Some((i, typed))
+        let found = match &self.diseases {
+            Some((r, idx)) if Some(*r) == self.draft.region.as_ref().map(|c| c.region) => {
+                idx.filter(filter)
+            }
+            _ => Vec::new(),
+        };
+        let other = found
+            .iter()
+            .map(|&i| crate::policy::cover::another_disease(&region.diseases[i], filter))
+            .reduce(|a, b| a.and(b))
+            .flatten();
+        let covering = match other {
+            Some(c) => crate::policy::cover::covering_concept(region, filter, c),
+            None if found.is_empty() => crate::policy::cover::covering(region, filter),
+            None => return None,
+        };
+        Some((found, covering))
     }
 
     /// The number the generic entry has in the region list, for a person
@@ -166,8 +219,12 @@ impl App {
             Question::Disease => match &self.diseases {
                 Some((r, idx)) if Some(*r) == self.draft.region.as_ref().map(|c| c.region) => {
                     let found = idx.filter(filter);
+                    if let Some((i, _)) = self.disease_cover() {
+                        let rest = found.into_iter().filter(|&j| j != i);
+                        return std::iter::once(i).chain(rest).collect();
+                    }
                     if found.is_empty() {
-                        return self.disease_cover().map(|(i, _)| i).into_iter().collect();
+                        return self.disease_open_entry().into_iter().collect();
                     }
                     found
                 }
@@ -309,7 +366,8 @@ impl App {
             .saved
             .iter()
             .filter(|c| Some(&c.id) != self.saved_id.as_ref());
-        agenda::distinct_label(others, &disease.name, &region.id, &disease.id)
+        let name = crate::vocabulary::entry_with_typed(&disease.name, self.draft.typed.as_ref());
+        agenda::distinct_label(others, &name, &region.id, &disease.id)
     }
 
     /// The plan for the answers: shown, and saved (not at a kiosk).

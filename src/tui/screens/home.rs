@@ -393,10 +393,11 @@ fn who(app: &App, c: &Checklist) -> String {
     let region = app.policy.regions.iter().find(|r| r.id == c.answers.region);
     let disease = region.and_then(|r| r.diseases.iter().find(|d| d.id == c.answers.disease));
     let mut parts = vec![c.label.clone()];
-    if c.label != c.disease_name {
-        parts.push(crate::i18n::name(
-            &c.disease_name,
-            disease.and_then(|d| d.name_en.as_deref()),
+    if c.label != c.disease_name && c.label != c.disease_shown() {
+        let entry = crate::i18n::name(&c.disease_name, disease.and_then(|d| d.name_en.as_deref()));
+        parts.push(crate::vocabulary::entry_with_typed(
+            &entry,
+            c.typed_disease.as_ref(),
         ));
     }
     // No end date to show where none is kept.

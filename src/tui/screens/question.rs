@@ -270,7 +270,16 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
         let cover = (step == Question::Disease)
             .then(|| app.disease_cover())
             .flatten();
-        let hint = if visible.is_empty() {
+        let disease = step == Question::Disease;
+        let not_listed = disease.then(|| app.disease_not_listed()).flatten();
+        let open = disease.then(|| app.disease_open_entry()).flatten();
+        let hint = if let Some((concept, others_shown)) = not_listed {
+            let key = match others_shown {
+                true => "tui.filter.not_listed_other",
+                false => "tui.filter.not_listed",
+            };
+            tf(key, &[("concept", &concept.name)])
+        } else if visible.is_empty() {
             tf("tui.filter.none", &[("text", &q.filter.text)])
         } else if app.nothing_found(step) {
             tf(
@@ -281,6 +290,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
             tf(
                 "tui.filter.cover",
                 &[("typed", &typed.shown()), ("entry", &app.option(step, *i))],
+            )
+        } else if let Some(i) = open {
+            tf(
+                "tui.filter.open_unknown",
+                &[("text", &q.filter.text), ("entry", &app.option(step, i))],
             )
         } else if q.filter.text.is_empty() && step == Question::Region && app.kiosk.is_some() {
             // Digits only: the number of the way on for a place not listed.
@@ -296,7 +310,8 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
         } else {
             tf("tui.filter.found", &[("n", &visible.len())])
         };
-        let style = if visible.is_empty() || app.nothing_found(step) || cover.is_some() {
+        let warn = not_listed.is_some() || open.is_some() || cover.is_some();
+        let style = if visible.is_empty() || app.nothing_found(step) || warn {
             theme.danger()
         } else {
             theme.dim()

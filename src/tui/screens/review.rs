@@ -150,7 +150,10 @@ fn answer(app: &App, step: Question) -> (String, String) {
             t("tui.review.disease").into(),
             region
                 .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
-                .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                .map(|x| {
+                    let entry = crate::i18n::name(&x.name, x.name_en.as_deref());
+                    crate::vocabulary::entry_with_typed(&entry, d.typed.as_ref())
+                })
                 .unwrap_or_else(none),
         ),
         Question::End => (
