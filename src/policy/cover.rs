@@ -30,11 +30,23 @@ pub fn names(disease: &Disease, concept: &Concept) -> bool {
 /// is that disease. The entry's own id, name or alias typed exactly is
 /// never another disease.
 pub fn another_disease(disease: &Disease, typed: &str) -> Option<&'static Concept> {
-    let t = normalize(&crate::i18n::to_simplified(typed));
-    let own = std::iter::once(&disease.id)
-        .chain(std::iter::once(&disease.name))
-        .chain(&disease.aliases);
-    if own.map(|n| normalize(n)).any(|n| n == t) {
+    let t = normalize(&crate::i18n::to_simplified(typed)).replace('ü', "v");
+    let own = || {
+        std::iter::once(&disease.id)
+            .chain(std::iter::once(&disease.name))
+            .chain(&disease.aliases)
+    };
+    if own().map(|n| normalize(n)).any(|n| n == t) {
+        return None;
+    }
+    // Its own reading or initials typed whole (tnb, tangniaobing for
+    // 糖尿病) is that entry too; said without reading the whole vocabulary,
+    // whose index is the larger part of a plan's start when it is built.
+    let read_whole = |n: &String| {
+        let (full, initials) = crate::search::pinyin_keys(n);
+        normalize(&full) == t || normalize(&initials) == t
+    };
+    if t.is_ascii() && own().any(read_whole) {
         return None;
     }
     reads_as(typed).filter(|c| !names(disease, c))
