@@ -1265,3 +1265,24 @@ fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
     }
     set_lang(Lang::ZhHans);
 }
+
+/// Walk s4 point 3: the header of an opened checklist names whose it is
+/// (its label first; the disease is cut first), at 80x24 in every language
+/// (pinned in the 18_result_notes snapshots).
+#[test]
+fn an_opened_checklist_names_its_label_in_the_header() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let mut h = six();
+        h.typed("mama").enter();
+        assert_eq!(h.app.page(), Page::Result);
+        let s = h.screen();
+        let top = s.lines().next().unwrap();
+        // Shown in Traditional characters in zh-Hant.
+        assert!(
+            top.starts_with(" 妈妈 · ") || top.starts_with(" 媽媽 · "),
+            "{lang:?}: {top}"
+        );
+    }
+    set_lang(Lang::ZhHans);
+}
