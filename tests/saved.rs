@@ -1286,3 +1286,26 @@ fn an_opened_checklist_names_its_label_in_the_header() {
     }
     set_lang(Lang::ZhHans);
 }
+
+/// Walk s4 point 4: F2, F3 and F4 inside an opened checklist did nothing,
+/// silently. They say they work from the list (Esc first), and back on the
+/// list they act on that checklist.
+#[test]
+fn f2_f3_f4_in_an_opened_checklist_say_they_work_from_the_list() {
+    let mut h = six();
+    select(&mut h, "奶奶");
+    h.enter();
+    assert_eq!(h.app.page(), Page::Result);
+    for f in [2, 3, 4] {
+        h.key(KeyCode::F(f));
+        assert_eq!(h.app.page(), Page::Result);
+        assert!(h.app.overlays().is_empty());
+        let (_, text) = h.app.message().expect("said");
+        assert!(
+            text.contains("Esc") && text.contains(&format!("F{f}")),
+            "{text}"
+        );
+    }
+    h.esc().key(KeyCode::F(4));
+    assert!(h.screen().contains("给「奶奶"), "{}", h.screen());
+}

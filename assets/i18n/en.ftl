@@ -329,6 +329,7 @@ tui-home-expired = Expired { $n ->
        *[other] { $n } days
     } ago
 tui-result-title = { $region } · { $scheme } · { $disease }
+tui-result-list_keys = F2 rename, F3 change answers and F4 note work from the list: press Esc to go back to it, highlight this checklist, then press the key.
 tui-tab-window = Dates
 tui-tab-documents = Documents
 tui-tab-channels = Channels

@@ -245,6 +245,7 @@ tui-home-open_apply_by = { $apply }天内申请（{ $n }天到期）
 tui-home-not_yet = { $n } 天后可申请
 tui-home-expired = 已过期 { $n } 天
 tui-result-title = { $region } · { $scheme } · { $disease }
+tui-result-list_keys = F2 改名、F3 修改回答、F4 记备注要在清单列表里用：先按 Esc 回到列表，选中这份清单再按。
 tui-tab-window = 申请时间
 tui-tab-documents = 材料
 tui-tab-channels = 办理渠道

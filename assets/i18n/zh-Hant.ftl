@@ -245,6 +245,7 @@ tui-home-open_apply_by = { $apply }天內申請（{ $n }天到期）
 tui-home-not_yet = { $n } 天後可申請
 tui-home-expired = 已過期 { $n } 天
 tui-result-title = { $region } · { $scheme } · { $disease }
+tui-result-list_keys = F2 改名、F3 修改回答、F4 記備註要在清單列表裡用：先按 Esc 回到列表，選中這份清單再按。
 tui-tab-window = 申請時間
 tui-tab-documents = 材料
 tui-tab-channels = 辦理渠道
