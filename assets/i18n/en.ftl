@@ -764,6 +764,7 @@ tui-help-kiosk_save = s          Save the checklist on this computer
 tui-review-explain_kiosk = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved here unless you press s on the result page.
 tui-review-explain_kiosk_nosave = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved on this computer.
 tui-review-label_kiosk = This is a shared computer: do not type a name, ID number or phone in the label; "Mom" or "me" is enough.
+tui-review-label_number_kiosk = Please do not put a phone or ID number, or a name, in the label: this is a shared computer, so a form of address such as "Mom" or "Bed 3" is enough. The label is shown on the checklist and, when saved, stored on this computer.
 tui-keys-label_kiosk = Type a label (no name, ID or phone)  Enter OK  Esc cancel
 tui-review-confirm_kiosk = Confirm: make the renewal plan
 checklist-sheet-head_unsaved = Renewal checklist "{ $label }" (not saved) · printed { $date }; every date is computed for that day

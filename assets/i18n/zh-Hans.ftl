@@ -620,6 +620,7 @@ tui-help-kiosk_save = s          把清单保存到本机
 tui-review-explain_kiosk = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存，除非您在结果页按 s。
 tui-review-explain_kiosk_nosave = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存您的信息。
 tui-review-label_kiosk = 这是公用设备：标签里不要写姓名、证件号或电话，写“妈妈”“我”这样的称呼就行。
+tui-review-label_number_kiosk = 标签里不要写电话、证件号或姓名：这是公用设备，写“妈妈”“3床”这样的称呼就行。标签会显示在清单上，保存时也存在这台电脑里。
 tui-keys-label_kiosk = 输入称呼（不写姓名、证件号、电话）  Enter 确定  Esc 取消
 tui-review-confirm_kiosk = 确认，生成续期计划
 checklist-sheet-head_unsaved = 续期清单「{ $label }」（未保存） · 打印于 { $date }，所有日期按这一天计算

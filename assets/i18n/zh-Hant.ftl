@@ -620,6 +620,7 @@ tui-help-kiosk_save = s          把清單儲存到本機
 tui-review-explain_kiosk = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存，除非您在結果頁按 s。
 tui-review-explain_kiosk_nosave = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存您的資訊。
 tui-review-label_kiosk = 這是公用設備：標籤裡不要寫姓名、證件號或電話，寫「媽媽」「我」這樣的稱呼就行。
+tui-review-label_number_kiosk = 標籤裡不要寫電話、證件號或姓名：這是公用設備，寫「媽媽」「3床」這樣的稱呼就行。標籤會顯示在清單上，儲存時也存在這台電腦裡。
 tui-keys-label_kiosk = 輸入稱呼（不寫姓名、證件號、電話）  Enter 確定  Esc 取消
 tui-review-confirm_kiosk = 確認，生成續期計畫
 checklist-sheet-head_unsaved = 續期清單「{ $label }」（未儲存） · 列印於 { $date }，所有日期按這一天計算
