@@ -40,9 +40,17 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             ),
         ],
     );
-    // A saved checklist's label first: whose it is (the rest is cut first).
+    // A saved checklist's label first: whose it is (the rest is cut first);
+    // not the default label, the disease named again.
     let title = match &view.checklist {
-        Some(c) if !c.id.is_empty() && app.kiosk().is_none() => format!("{} · {title}", c.label),
+        Some(c)
+            if !c.id.is_empty()
+                && app.kiosk().is_none()
+                && c.label != c.disease_name
+                && c.label != plan.disease.name =>
+        {
+            format!("{} · {title}", c.label)
+        }
         _ => title,
     };
     header(frame, app, theme, areas, &title);
