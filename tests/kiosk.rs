@@ -373,6 +373,12 @@ fn a_kiosk_visitor_is_told_not_to_type_a_name_id_or_phone_in_the_label() {
         for promise in ["不保存个人信息", "不儲存個人資料", "does not store"] {
             assert!(!text.contains(promise), "{text}");
         }
+        // Walk s4 point 2: the refusal does not suggest the name the row
+        // just warned against; a form of address instead.
+        for name in ["姓名就行", "3床王", "a name is enough", "Bed 3 Wang"] {
+            assert!(!text.contains(name), "{text}");
+        }
+        assert!(text.contains("3床") || text.contains("Bed 3"), "{text}");
     }
     set_lang(Lang::ZhHans);
 }

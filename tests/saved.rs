@@ -1195,3 +1195,117 @@ fn qingdao_hepatitis_b_offers_only_serving_channels_and_names_no_missing_day() {
     let s = h.screen();
     assert!(!s.contains("预计的日子"), "{s}");
 }
+
+/// The highlighted checklist's label, on the home list.
+fn highlighted(h: &Harness) -> String {
+    h.app.home_rows()[h.app.selected() - 1].label.clone()
+}
+
+/// Walk s4 point 1: a note went to the wrong patient. Back on the list
+/// after a checklist's answers were changed (a later end date moves it
+/// down the list) or after it was opened, that checklist is highlighted,
+/// not the one now in its old row; and the F2 and F4 popups (and F3's
+/// hint) name whose checklist they act on.
+#[test]
+fn back_on_the_list_the_checklist_left_stays_highlighted_and_popups_name_it() {
+    let mut h = six();
+    select(&mut h, "妈妈");
+    let row_before = h.app.selected();
+    h.key(KeyCode::F(3));
+    assert!(h.app.message().unwrap().1.contains("「妈妈」"));
+    let row = h
+        .app
+        .review_rows()
+        .iter()
+        .position(|r| *r == renewal_assistant::tui::app::ReviewRow::Answer(Question::End))
+        .unwrap();
+    h.typed(&(row + 1).to_string()).enter();
+    for _ in 0..12 {
+        h.key(KeyCode::Backspace);
+    }
+    h.typed("2026-12-31").enter();
+    confirm_review(&mut h);
+    h.esc();
+    assert_eq!(h.app.page(), Page::Home);
+    let now_at = labels(&h).iter().position(|l| l == "妈妈").unwrap() + 1;
+    assert_ne!(now_at, row_before, "the new end date moved it");
+    assert_eq!(highlighted(&h), "妈妈");
+    h.key(KeyCode::F(4));
+    assert!(h.screen().contains("给「妈妈 · "), "{}", h.screen());
+    h.typed("已电话通知").enter();
+    assert!(h.app.message().unwrap().1.contains("妈妈"));
+    // Opened from a filtered list, then Esc: the same checklist.
+    h.typed("baba").enter();
+    assert_eq!(h.app.page(), Page::Result);
+    h.esc();
+    assert_eq!(highlighted(&h), "爸爸");
+    h.key(KeyCode::F(2));
+    assert!(h.screen().contains("给「爸爸"), "{}", h.screen());
+}
+
+/// Walk s4 point 1: the F2 and F4 popups name the checklist in every
+/// language, at 80x24 (pinned in the 05_home_rename and 19_home_note
+/// snapshots).
+#[test]
+fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
+    for (lang, rename, note) in [
+        (Lang::ZhHans, "给「妈妈", "给「妈妈"),
+        (Lang::ZhHant, "給「妈妈", "給「妈妈"),
+        (Lang::En, "Rename \"妈妈", "Add a note for \"妈妈"),
+    ] {
+        set_lang(lang);
+        let mut h = six();
+        select(&mut h, "妈妈");
+        h.key(KeyCode::F(2));
+        let s = h.screen();
+        assert!(s.contains(rename), "{s}");
+        h.esc().key(KeyCode::F(4));
+        let s = h.screen();
+        assert!(s.contains(note), "{s}");
+    }
+    set_lang(Lang::ZhHans);
+}
+
+/// Walk s4 point 3: the header of an opened checklist names whose it is
+/// (its label first; the disease is cut first), at 80x24 in every language
+/// (pinned in the 18_result_notes snapshots).
+#[test]
+fn an_opened_checklist_names_its_label_in_the_header() {
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let mut h = six();
+        h.typed("mama").enter();
+        assert_eq!(h.app.page(), Page::Result);
+        let s = h.screen();
+        let top = s.lines().next().unwrap();
+        // Shown in Traditional characters in zh-Hant.
+        assert!(
+            top.starts_with(" 妈妈 · ") || top.starts_with(" 媽媽 · "),
+            "{lang:?}: {top}"
+        );
+    }
+    set_lang(Lang::ZhHans);
+}
+
+/// Walk s4 point 4: F2, F3 and F4 inside an opened checklist did nothing,
+/// silently. They say they work from the list (Esc first), and back on the
+/// list they act on that checklist.
+#[test]
+fn f2_f3_f4_in_an_opened_checklist_say_they_work_from_the_list() {
+    let mut h = six();
+    select(&mut h, "奶奶");
+    h.enter();
+    assert_eq!(h.app.page(), Page::Result);
+    for f in [2, 3, 4] {
+        h.key(KeyCode::F(f));
+        assert_eq!(h.app.page(), Page::Result);
+        assert!(h.app.overlays().is_empty());
+        let (_, text) = h.app.message().expect("said");
+        assert!(
+            text.contains("Esc") && text.contains(&format!("F{f}")),
+            "{text}"
+        );
+    }
+    h.esc().key(KeyCode::F(4));
+    assert!(h.screen().contains("给「奶奶"), "{}", h.screen());
+}

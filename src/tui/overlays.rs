@@ -322,18 +322,18 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                     theme.warn(),
                 );
             }
-            Overlay::Rename { field, .. } => field_popup(
+            Overlay::Rename { id, field } => field_popup(
                 frame,
                 theme,
-                t("tui.rename.title"),
+                &whose(app, id, "tui.rename.title", popup_width(frame)),
                 t("tui.rename.label"),
                 field,
                 &wrap(t("tui.rename.hint"), popup_width(frame)),
             ),
-            Overlay::Note { field, .. } => field_popup(
+            Overlay::Note { id, field } => field_popup(
                 frame,
                 theme,
-                t("tui.note.title"),
+                &whose(app, id, "tui.note.title", popup_width(frame)),
                 t("tui.note.label"),
                 field,
                 &wrap(t("tui.note.hint"), popup_width(frame)),
@@ -363,6 +363,20 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             ),
         }
     }
+}
+
+/// Title `key` naming the saved checklist `id` the popup acts on: its
+/// label, with its disease and region when they fit `width`.
+fn whose(app: &App, id: &str, key: &str, width: usize) -> String {
+    let Some(c) = app.saved.iter().find(|c| c.id == id) else {
+        return tf(key, &[("who", &"")]);
+    };
+    let full = format!("{} · {} · {}", c.label, c.disease_name, c.region_name);
+    let title = tf(key, &[("who", &full)]);
+    if title.width() + 2 <= width {
+        return title;
+    }
+    tf(key, &[("who", &c.label)])
 }
 
 /// The text width of a popup on this frame.

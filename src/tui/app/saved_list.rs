@@ -44,6 +44,12 @@ impl App {
     /// Keeps the home list's state (filter, highlight) to come back to.
     fn stash_home(&mut self) {
         if let Screen::Home(h) = &mut self.screen {
+            // Kept by id: saving may put the list in another order.
+            let saved = self.saved.len();
+            h.left_on = h
+                .checklist_at(h.selected, saved)
+                .and_then(|i| self.saved.get(i))
+                .map(|c| c.id.clone());
             self.home_stash = Some(std::mem::take(h));
         }
     }
@@ -85,11 +91,12 @@ impl App {
         match Draft::from_answers(&self.policy, &c.answers, &c.label) {
             Some(draft) => {
                 self.saved_id = Some(c.id.clone());
+                let hint = crate::i18n::tf("tui.edit.hint", &[("label", &c.label)]);
                 self.draft = draft;
                 self.stash_home();
                 self.editing = true;
                 self.show_review();
-                self.message = Some((Level::Info, crate::i18n::t("tui.edit.hint").into()));
+                self.message = Some((Level::Info, hint));
             }
             None => self.message = Some((Level::Error, crate::i18n::t("tui.saved_no_plan").into())),
         }

@@ -37,6 +37,9 @@ pub struct Home {
     /// Indices into `App::saved` the filter lets through, in order; `None`
     /// while nothing is typed (all of them, without a list of 5,000).
     pub(crate) visible: Option<Vec<usize>>,
+    /// The checklist highlighted when the list was left (opened, edited),
+    /// by id: the list may be in another order when it comes back.
+    pub(crate) left_on: Option<String>,
 }
 
 impl Home {
@@ -100,11 +103,8 @@ pub(crate) fn refilter(app: &mut App) {
 /// brought up to date with the saved checklists; `focus` highlights that
 /// checklist if the filter shows it.
 pub(crate) fn show(app: &mut App, focus: Option<&str>) {
-    let home = app.home_stash.take().unwrap_or_default();
-    let was = home
-        .checklist_at(home.selected, app.saved.len())
-        .and_then(|i| app.saved.get(i))
-        .map(|c| c.id.clone());
+    let mut home = app.home_stash.take().unwrap_or_default();
+    let was = home.left_on.take();
     app.screen = Screen::Home(home);
     refilter(app);
     let want = focus.map(str::to_string).or(was);

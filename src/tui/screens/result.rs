@@ -271,6 +271,10 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char('r') | KeyCode::Char('R') => app.overlays.push(Overlay::Qr),
+        // Rename, change the answers and notes are the list's: say so.
+        KeyCode::F(2..=4) if kiosk.is_none() && view.from_home.is_some() => {
+            app.message = Some((Level::Info, t("tui.result.list_keys").into()));
+        }
         KeyCode::Char('s') | KeyCode::Char('S') => {
             let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
             if kiosk.is_some_and(|k| k.allow_save) && unsaved {

@@ -80,6 +80,13 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                         app.draft.label = if text.is_empty() { None } else { Some(text) };
                         app.message = None;
                     }
+                    // At a kiosk not even a name: a form of address.
+                    Err(crate::checklist::LabelProblem::LooksLikeANumber)
+                        if app.kiosk.is_some() =>
+                    {
+                        app.message =
+                            Some((Level::Error, t("tui.review.label_number_kiosk").into()))
+                    }
                     Err(p) => {
                         app.message =
                             Some((Level::Error, crate::checklist::words::label_problem_text(p)))

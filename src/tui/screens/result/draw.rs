@@ -24,28 +24,36 @@ use crate::tui::view::{fit, header, put, section_text, text_line};
 pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
     let plan = &view.plan;
     let w = frame.area().width;
-    header(
-        frame,
-        app,
-        theme,
-        areas,
-        &tf(
-            "tui.result.title",
-            &[
-                // Region and scheme first: short, and what a clerk checks;
-                // a long disease name is cut at its end, not them.
-                ("region", &plan.place_short_name()),
-                (
-                    "scheme",
-                    &crate::plan::render::scheme_short_label(plan.scheme),
-                ),
-                (
-                    "disease",
-                    &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
-                ),
-            ],
-        ),
+    let title = tf(
+        "tui.result.title",
+        &[
+            // Region and scheme first: short, and what a clerk checks;
+            // a long disease name is cut at its end, not them.
+            ("region", &plan.place_short_name()),
+            (
+                "scheme",
+                &crate::plan::render::scheme_short_label(plan.scheme),
+            ),
+            (
+                "disease",
+                &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
+            ),
+        ],
     );
+    // A saved checklist's label first: whose it is (the rest is cut first);
+    // not the default label, the disease named again.
+    let title = match &view.checklist {
+        Some(c)
+            if !c.id.is_empty()
+                && app.kiosk().is_none()
+                && c.label != c.disease_name
+                && c.label != plan.disease.name =>
+        {
+            format!("{} · {title}", c.label)
+        }
+        _ => title,
+    };
+    header(frame, app, theme, areas, &title);
     // Tabs: the current one reversed and marked, so it shows without colour.
     let mut spans = Vec::new();
     for (tab, label, _, _) in layout::tab_spans(&app.shown()) {
