@@ -190,6 +190,7 @@ checklist-problem-set_aside = 之前无法读取而移开的文件：{ $file }�
 checklist-problem-newer = 清单文件 { $file } 是新版本程序保存的，本版本无法读取，已保持原样
 checklist-no_plan_status = 按保存时的申请期
 checklist-none = 还没有保存的清单（目录 { $dir }）。用 renew plan … --save 保存一份。
+checklist-none_match = 没有符合“{ $filter }”的清单（共保存了 { $count } 份）：换个写法试试（简称、拼音首字母），或不加 --filter 列出全部。
 checklist-show-head = 清单「{ $label }」 编号 { $id } · { $region } · { $disease }
 checklist-show-window = 申请期 { $opens } 至 { $closes } · { $status }
 checklist-show-changed = 资料有更新，清单已按新资料调整（打过的勾都保留）：

@@ -190,6 +190,7 @@ checklist-problem-set_aside = 之前無法讀取而移開的檔案：{ $file }�
 checklist-problem-newer = 清單檔案 { $file } 是新版本程式儲存的，本版本無法讀取，已保持原樣
 checklist-no_plan_status = 按儲存時的申請期
 checklist-none = 還沒有儲存的清單（目錄 { $dir }）。用 renew plan … --save 儲存一份。
+checklist-none_match = 沒有符合“{ $filter }”的清單（共儲存了 { $count } 份）：換個寫法試試（簡稱、拼音首字母），或不加 --filter 列出全部。
 checklist-show-head = 清單「{ $label }」 編號 { $id } · { $region } · { $disease }
 checklist-show-window = 申請期 { $opens } 至 { $closes } · { $status }
 checklist-show-changed = 資料有更新，清單已按新資料調整（打過的勾都保留）：

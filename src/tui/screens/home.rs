@@ -91,7 +91,7 @@ pub(crate) fn refilter(app: &mut App) {
     } else {
         let keys = app
             .saved_keys
-            .get_or_insert_with(|| agenda::filter_keys(&app.saved));
+            .get_or_insert_with(|| agenda::filter_keys(&app.saved, &app.policy));
         home.visible = Some(agenda::filter(keys, &home.filter.text));
     }
 }
