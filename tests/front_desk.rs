@@ -468,3 +468,53 @@ fn the_filter_finds_a_disease_by_its_common_names_and_says_when_none_match() {
     );
     assert!(!none.contains("还没有保存的清单"), "{none}");
 }
+
+/// Walk s4 point 4: `submit --channel` with a channel it cannot find offers
+/// only the channels that take the person's disease, as the wizard's picker
+/// does (青岛's 乙肝: 医疗机构代办, not the three that do not handle it).
+#[test]
+fn an_unknown_channel_offers_only_those_that_take_the_disease() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        renew_in(env.dir.path())
+            .env("RENEW_TODAY", "2026-12-07")
+            .args(["--lang", "zh-Hans"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "plan",
+        "--region",
+        "青岛",
+        "--scheme",
+        "employee",
+        "--disease",
+        "乙肝",
+        "--end",
+        "2027-01-15",
+        "--save",
+        "--label",
+        "曹永红",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = v["checklist"]["id"].as_str().unwrap().to_string();
+    let out = run(&["checklist", "submit", &id, "--channel", "xx"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("找不到办理渠道“xx”"), "{err}");
+    assert!(err.contains("医疗机构代办"), "{err}");
+    assert!(!err.contains("社会保险医保经办机构窗口"), "{err}");
+    // Submitted with no channel recorded: not 「…通过（未记录渠道）提交」,
+    // whose 「通过」 after a date reads as approved.
+    let out = run(&["checklist", "submit", &id]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("审核中：2026-12-07 已提交，渠道：未记录。"),
+        "{said}"
+    );
+    assert!(!said.contains("通过"), "{said}");
+}
