@@ -517,4 +517,12 @@ fn an_unknown_channel_offers_only_those_that_take_the_disease() {
         "{said}"
     );
     assert!(!said.contains("通过"), "{said}");
+    // Walk s4 point 3: list and show say it is under review, with the
+    // wizard's mark, not 「可以申请，离截止还剩 … 天」.
+    for args in [vec!["checklist", "list"], vec!["checklist", "show", &id]] {
+        let out = run(&args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("◇ 审核中"), "{args:?}\n{text}");
+        assert!(!text.contains("可以申请，离截止"), "{args:?}\n{text}");
+    }
 }

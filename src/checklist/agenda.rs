@@ -141,6 +141,29 @@ pub(crate) enum Mark {
     UnderReview,
 }
 
+/// How a checklist under review stands, in the words of the wizard's list
+/// and `checklist list` / `show`: 审核中, with the result day expected (or
+/// passed) when there is one.
+pub(crate) fn review_words(next: Option<&NextAction>) -> String {
+    use crate::i18n::{t, tf};
+    let day = cycle::month_day;
+    match next {
+        Some(a) if a.overdue => tf("tui.home.review_overdue", &[("date", &day(a.date))]),
+        Some(a) => tf(
+            "tui.home.review_due",
+            &[(
+                "date",
+                &format!(
+                    "{}{}",
+                    day(a.date),
+                    crate::plan::render::estimated_mark(a.estimated)
+                ),
+            )],
+        ),
+        None => t("tui.home.review").to_string(),
+    }
+}
+
 pub(crate) fn mark(c: &Checklist, action: Option<&NextAction>, today: NaiveDate) -> Option<Mark> {
     if c.cycle.state == CycleState::Submitted {
         return Some(Mark::UnderReview);
