@@ -148,9 +148,9 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("filter keys (built on the first keystroke)", n),
             &n,
-            |b, _| b.iter(|| black_box(agenda::filter_keys(&lists))),
+            |b, _| b.iter(|| black_box(agenda::filter_keys(&lists, &policy))),
         );
-        let keys: Vec<FilterKeys> = lists.iter().map(FilterKeys::new).collect();
+        let keys: Vec<FilterKeys> = lists.iter().map(|c| FilterKeys::new(c, &policy)).collect();
         group.bench_with_input(BenchmarkId::new("filter keystroke", n), &n, |b, _| {
             // Typing "mm" then a Chinese name: two keystrokes each time.
             b.iter(|| {

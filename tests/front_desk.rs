@@ -414,3 +414,115 @@ fn snapshots_of_the_agenda_in_three_languages() {
         insta::assert_snapshot!(format!("agenda_{lang}"), text);
     }
 }
+
+/// Walk s4 points 1 and 2: a checklist is found by the common names of its
+/// disease (青岛's 慢性乙型病毒性肝炎、肝硬化 by 乙肝, yigan, yg: the region
+/// entry's aliases, as `plan --disease 乙肝` finds it), and a filter that
+/// matches none of the saved checklists says so, not "none saved yet".
+#[test]
+fn the_filter_finds_a_disease_by_its_common_names_and_says_when_none_match() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let out = renew_in(env.dir.path())
+            .env("RENEW_TODAY", "2026-12-07")
+            .args(["--lang", "zh-Hans"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success(), "{args:?}\n{text}");
+        text
+    };
+    for (region, disease, label) in [("青岛", "乙肝", "曹永红"), ("青岛", "白血病", "王秀英")]
+    {
+        run(&[
+            "plan",
+            "--region",
+            region,
+            "--scheme",
+            "employee",
+            "--disease",
+            disease,
+            "--end",
+            "2027-01-15",
+            "--save",
+            "--label",
+            label,
+        ]);
+    }
+    for q in ["乙肝", "yigan", "yg", "慢性乙肝"] {
+        let list = run(&["checklist", "list", "--format", "json", "--filter", q]);
+        let v: Value = serde_json::from_str(&list).unwrap();
+        let labels: Vec<&str> = v["checklists"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(labels, ["曹永红"], "{q}");
+    }
+    let none = run(&["checklist", "list", "--filter", "糖尿病"]);
+    assert!(
+        none.contains("没有符合“糖尿病”的清单（共保存了 2 份）"),
+        "{none}"
+    );
+    assert!(!none.contains("还没有保存的清单"), "{none}");
+}
+
+/// Walk s4 point 4: `submit --channel` with a channel it cannot find offers
+/// only the channels that take the person's disease, as the wizard's picker
+/// does (青岛's 乙肝: 医疗机构代办, not the three that do not handle it).
+#[test]
+fn an_unknown_channel_offers_only_those_that_take_the_disease() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        renew_in(env.dir.path())
+            .env("RENEW_TODAY", "2026-12-07")
+            .args(["--lang", "zh-Hans"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "plan",
+        "--region",
+        "青岛",
+        "--scheme",
+        "employee",
+        "--disease",
+        "乙肝",
+        "--end",
+        "2027-01-15",
+        "--save",
+        "--label",
+        "曹永红",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = v["checklist"]["id"].as_str().unwrap().to_string();
+    let out = run(&["checklist", "submit", &id, "--channel", "xx"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("找不到办理渠道“xx”"), "{err}");
+    assert!(err.contains("医疗机构代办"), "{err}");
+    assert!(!err.contains("社会保险医保经办机构窗口"), "{err}");
+    // Submitted with no channel recorded: not 「…通过（未记录渠道）提交」,
+    // whose 「通过」 after a date reads as approved.
+    let out = run(&["checklist", "submit", &id]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("审核中：2026-12-07 已提交，渠道：未记录。"),
+        "{said}"
+    );
+    assert!(!said.contains("通过"), "{said}");
+    // Walk s4 point 3: list and show say it is under review, with the
+    // wizard's mark, not 「可以申请，离截止还剩 … 天」.
+    for args in [vec!["checklist", "list"], vec!["checklist", "show", &id]] {
+        let out = run(&args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("◇ 审核中"), "{args:?}\n{text}");
+        assert!(!text.contains("可以申请，离截止"), "{args:?}\n{text}");
+    }
+}

@@ -1309,3 +1309,35 @@ fn f2_f3_f4_in_an_opened_checklist_say_they_work_from_the_list() {
     h.esc().key(KeyCode::F(4));
     assert!(h.screen().contains("给「奶奶"), "{}", h.screen());
 }
+
+/// Walk s4 point 1: the home filter finds 青岛's 慢性乙型病毒性肝炎、肝硬化
+/// by its common names (the region entry's aliases: 乙肝, yigan, yg), as
+/// `renew plan --disease 乙肝` does.
+#[test]
+fn the_home_filter_finds_a_disease_by_its_common_names() {
+    let policy = renewal_assistant::policy::PolicySet::embedded().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    for (label, disease) in [
+        ("曹永红", "chronic-hepatitis-b-cirrhosis"),
+        ("王秀英", "leukemia"),
+    ] {
+        save_with(
+            &policy,
+            tmp.path(),
+            label,
+            "shandong-qingdao",
+            disease,
+            "2026-03-31",
+            nothing,
+        );
+    }
+    let mut h = Harness::in_dir_with(policy, tmp);
+    for q in ["乙肝", "yigan", "yg"] {
+        h.typed(q);
+        assert_eq!(labels(&h), ["曹永红"], "{q}");
+        for _ in q.chars() {
+            h.key(KeyCode::Backspace);
+        }
+        assert_eq!(labels(&h).len(), 2);
+    }
+}

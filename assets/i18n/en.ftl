@@ -262,6 +262,7 @@ checklist-problem-set_aside = A file that could not be read before was moved asi
 checklist-problem-newer = Checklist file { $file } was saved by a newer version of this program and this version cannot read it; it was left as it is
 checklist-no_plan_status = Using the window as saved
 checklist-none = No saved checklists yet (folder { $dir }). Save one with renew plan … --save.
+checklist-none_match = No saved checklist matches “{ $filter }” ({ $count } saved): try another spelling (a short name, pinyin initials), or leave out --filter to list them all.
 checklist-show-head = Checklist "{ $label }" id { $id } · { $region } · { $disease }
 checklist-show-window = Renewal window { $opens } to { $closes } · { $status }
 checklist-show-changed = The data has been updated, and the checklist was adjusted to match (your ticks are kept):

@@ -141,6 +141,29 @@ pub(crate) enum Mark {
     UnderReview,
 }
 
+/// How a checklist under review stands, in the words of the wizard's list
+/// and `checklist list` / `show`: 审核中, with the result day expected (or
+/// passed) when there is one.
+pub(crate) fn review_words(next: Option<&NextAction>) -> String {
+    use crate::i18n::{t, tf};
+    let day = cycle::month_day;
+    match next {
+        Some(a) if a.overdue => tf("tui.home.review_overdue", &[("date", &day(a.date))]),
+        Some(a) => tf(
+            "tui.home.review_due",
+            &[(
+                "date",
+                &format!(
+                    "{}{}",
+                    day(a.date),
+                    crate::plan::render::estimated_mark(a.estimated)
+                ),
+            )],
+        ),
+        None => t("tui.home.review").to_string(),
+    }
+}
+
 pub(crate) fn mark(c: &Checklist, action: Option<&NextAction>, today: NaiveDate) -> Option<Mark> {
     if c.cycle.state == CycleState::Submitted {
         return Some(Mark::UnderReview);
@@ -267,12 +290,14 @@ fn normalize_query(query: &str) -> Option<String> {
 }
 
 impl FilterKeys {
-    /// Label, region and disease, normalized, with their pinyin and initials.
-    pub fn new(c: &Checklist) -> FilterKeys {
-        let keys = [&c.label, &c.region_name, &c.disease_name, &c.id]
+    /// Label, region and disease (with the names the disease goes by),
+    /// normalized, with their pinyin and initials.
+    pub fn new(c: &Checklist, policy: &PolicySet) -> FilterKeys {
+        let keys = [&c.label, &c.region_name, &c.id]
             .into_iter()
             .chain(c.notes.iter().map(|n| &n.text))
             .flat_map(|t| text_keys(t))
+            .chain(disease_keys(c, policy))
             .collect();
         FilterKeys { keys }
     }
@@ -288,22 +313,56 @@ impl FilterKeys {
     }
 }
 
+/// The names a checklist's disease goes by: the name saved with it, the
+/// region entry's aliases (乙肝 for 青岛's 慢性乙型病毒性肝炎、肝硬化) and
+/// the disease the person typed with its common name, each with its
+/// pinyin and initials.
+fn disease_keys(c: &Checklist, policy: &PolicySet) -> Vec<String> {
+    let entry = policy
+        .region(&c.answers.region)
+        .and_then(|r| r.disease(&c.answers.disease));
+    let typed = c
+        .typed_disease
+        .iter()
+        .flat_map(|t| [&t.text, &t.concept_name]);
+    std::iter::once(&c.disease_name)
+        .chain(entry.into_iter().flat_map(|d| &d.aliases))
+        .chain(typed)
+        .flat_map(|t| text_keys(t))
+        .collect()
+}
+
 /// The filter keys of every checklist, as [`FilterKeys::new`] makes them.
 /// Region and disease names repeat across a clinic's checklists: each
-/// distinct text is turned into pinyin once.
-pub fn filter_keys(lists: &[Checklist]) -> Vec<FilterKeys> {
-    let mut known: std::collections::HashMap<&str, Vec<String>> = Default::default();
+/// distinct region name and disease (region, entry, typed disease) is
+/// turned into pinyin once.
+pub fn filter_keys(lists: &[Checklist], policy: &PolicySet) -> Vec<FilterKeys> {
+    let mut regions: std::collections::HashMap<&str, Vec<String>> = Default::default();
+    let mut diseases: std::collections::HashMap<_, Vec<String>> = Default::default();
     lists
         .iter()
         .map(|c| {
             let mut keys = text_keys(&c.label);
-            for text in [&c.region_name, &c.disease_name] {
-                keys.extend_from_slice(known.entry(text).or_insert_with(|| text_keys(text)));
-            }
+            keys.extend_from_slice(
+                regions
+                    .entry(&c.region_name)
+                    .or_insert_with(|| text_keys(&c.region_name)),
+            );
+            let disease = (
+                &c.answers.region,
+                &c.answers.disease,
+                &c.disease_name,
+                c.typed_disease.as_ref().map(|t| &t.text),
+            );
             keys.extend(text_keys(&c.id));
             for n in &c.notes {
                 keys.extend(text_keys(&n.text));
             }
+            keys.extend_from_slice(
+                diseases
+                    .entry(disease)
+                    .or_insert_with(|| disease_keys(c, policy)),
+            );
             FilterKeys { keys }
         })
         .collect()

@@ -118,7 +118,7 @@ pub enum CycleError {
     #[error("no channel {query:?}")]
     UnknownChannel {
         query: String,
-        /// (id, name) of every channel of the plan.
+        /// (id, name) of the plan's channels that take the disease.
         choices: Vec<(String, String)>,
     },
     #[error("{query:?} matches several channels")]
@@ -190,9 +190,13 @@ pub(crate) fn find_channel<'a>(
     query: &str,
 ) -> Result<&'a PlanChannel, CycleError> {
     let q = crate::text::normalize(query);
+    // Offered as the wizard's picker offers them: the channels that take
+    // the person's disease (all, when the data names none that does).
+    let serving = plan.channels.iter().any(|c| c.serves_disease);
     let choices = || {
         plan.channels
             .iter()
+            .filter(|c| c.serves_disease || !serving)
             .map(|c| (c.id.clone(), c.name.clone()))
             .collect::<Vec<_>>()
     };

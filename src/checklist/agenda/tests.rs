@@ -123,7 +123,7 @@ fn the_filter_finds_label_region_disease_and_pinyin() {
         make(&policy, "a1", "妈妈", "2026-03-31", "2026-01-01"),
         make(&policy, "a2", "爸爸", "2026-03-31", "2026-01-01"),
     ];
-    let keys: Vec<FilterKeys> = lists.iter().map(FilterKeys::new).collect();
+    let keys: Vec<FilterKeys> = lists.iter().map(|c| FilterKeys::new(c, &policy)).collect();
     assert_eq!(filter(&keys, "妈"), vec![0]);
     assert_eq!(filter(&keys, "baba"), vec![1]);
     assert_eq!(filter(&keys, "mm"), vec![0]);
@@ -137,7 +137,7 @@ fn the_filter_finds_label_region_disease_and_pinyin() {
     );
     // Built for the whole list at once (names turned into pinyin once),
     // the keys are the same.
-    assert_eq!(filter_keys(&lists), keys);
+    assert_eq!(filter_keys(&lists, &policy), keys);
 }
 
 #[test]

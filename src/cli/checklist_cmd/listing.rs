@@ -22,8 +22,9 @@ pub(super) fn list(
     out: &mut dyn Write,
 ) -> Result<()> {
     let (mut lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let saved = lists.len();
     if let Some(q) = filter {
-        lists = filtered(lists, q)?;
+        lists = filtered(lists, q, ctx.policy)?;
     }
     let rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
         .into_iter()
@@ -75,12 +76,22 @@ pub(super) fn list(
             )?;
         }
         ListFormat::Text => {
-            if rows.is_empty() {
-                writeln!(
+            match filter {
+                // Saved ones, none of them matching: not "none saved yet".
+                Some(q) if rows.is_empty() && saved > 0 => writeln!(
+                    out,
+                    "{}",
+                    tf(
+                        "checklist.none_match",
+                        &[("filter", &crate::i18n::data(q)), ("count", &saved)]
+                    )
+                )?,
+                _ if rows.is_empty() => writeln!(
                     out,
                     "{}",
                     tf("checklist.none", &[("dir", &store.dir().display())])
-                )?;
+                )?,
+                _ => {}
             }
             // Each column as wide as its widest cell, by display
             // width: a Chinese character takes two columns.
@@ -116,9 +127,13 @@ pub(super) fn list(
 
 /// The checklists whose label, region, disease, id or notes match `query`
 /// as the wizard's filter matches them (pinyin and initials too).
-fn filtered(lists: Vec<Checklist>, query: &str) -> Result<Vec<Checklist>> {
+fn filtered(
+    lists: Vec<Checklist>,
+    query: &str,
+    policy: &crate::policy::PolicySet,
+) -> Result<Vec<Checklist>> {
     crate::cli::not_too_long(query, "cli.what.filter")?;
-    let keys = agenda::filter_keys(&lists);
+    let keys = agenda::filter_keys(&lists, policy);
     let keep = agenda::filter(&keys, query);
     Ok(lists
         .into_iter()

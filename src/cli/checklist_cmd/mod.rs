@@ -94,6 +94,20 @@ struct Standing {
 }
 
 fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standing {
+    let mut s = window_standing(ctx, c, plan);
+    // Submitted: under review, in the wizard's words and mark (walk s4
+    // point 3), not the window's "可以申请".
+    if c.cycle.state == cycle::CycleState::Submitted {
+        let next = crate::checklist::agenda::next_action(c, plan, ctx.today, ctx.policy);
+        s.words = format!(
+            "◇ {}",
+            crate::checklist::agenda::review_words(next.as_ref())
+        );
+    }
+    s
+}
+
+fn window_standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standing {
     match plan {
         Some(p) => Standing {
             status: p.status,

@@ -18,7 +18,6 @@ use crate::checklist::cycle::{CycleState, month_day};
 use crate::document::text::pad;
 use crate::i18n::{t, tf};
 use crate::plan::Status;
-use crate::plan::render::estimated_mark;
 use crate::tui::app::{App, Effect, Level, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{Areas, ListGeom};
@@ -94,7 +93,7 @@ pub(crate) fn refilter(app: &mut App) {
     } else {
         let keys = app
             .saved_keys
-            .get_or_insert_with(|| agenda::filter_keys(&app.saved));
+            .get_or_insert_with(|| agenda::filter_keys(&app.saved, &app.policy));
         home.visible = Some(agenda::filter(keys, &home.filter.text));
     }
 }
@@ -289,19 +288,7 @@ pub(crate) fn standing(
     match (c.cycle.state, mark, next) {
         (CycleState::Submitted, _, next) => Standing {
             glyph: glyph("◇ ", "@ "),
-            words: match next {
-                Some(a) if a.overdue => {
-                    tf("tui.home.review_overdue", &[("date", &month_day(a.date))])
-                }
-                Some(a) => tf(
-                    "tui.home.review_due",
-                    &[(
-                        "date",
-                        &format!("{}{}", month_day(a.date), estimated_mark(a.estimated)),
-                    )],
-                ),
-                None => t("tui.home.review").to_string(),
-            },
+            words: agenda::review_words(next),
             style: theme.info(),
         },
         (CycleState::Refused, ..) => Standing {
