@@ -133,42 +133,16 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
         }
     }
 
-    // The calendar file: the apply-by event on the day, marked as the
-    // plan marks it, and the end event on the end date; none at all when
-    // no renewal is needed. With today's plan and from the saved window.
-    for (who, p) in [("ics", Some(&plan)), ("ics without the plan", None)] {
-        let ics = ics::ics(&c, p, None, today).replace("\r\n ", "");
-        let dtstart = |key: &str| -> Option<NaiveDate> {
-            let uid = format!("UID:one-deadline-{key}@renewal-assistant");
-            let event = ics.split("BEGIN:VEVENT").find(|e| e.contains(&uid))?;
-            let line = event
-                .lines()
-                .find(|l| l.starts_with("DTSTART;VALUE=DATE:"))?;
-            NaiveDate::parse_from_str(&line["DTSTART;VALUE=DATE:".len()..], "%Y%m%d").ok()
-        };
-        assert_eq!(dtstart("apply-by"), by, "{what}: {who}");
-        assert_eq!(dtstart("end"), closes, "{what}: {who}");
-        if by.is_some() {
-            let summary = ics
-                .split("BEGIN:VEVENT")
-                .find(|e| e.contains("apply-by@"))
-                .and_then(|e| e.lines().find(|l| l.starts_with("SUMMARY:")))
-                .unwrap();
-            assert_eq!(summary.contains(mark), estimated, "{what}: {who} {summary}");
-        }
-    }
-
-    // The QR text at every level.
-    for level in 0..qr::QR_LEVELS {
-        let qr = qr::qr_text(&plan, level);
-        match &shown {
-            Some(s) => assert!(qr.contains(s.as_str()), "{what}: QR {level}: {qr}"),
-            None => assert!(!qr.contains(mark), "{what}: QR {level}: {qr}"),
-        }
-        if let Some(end) = closes {
-            assert!(qr.contains(&end.to_string()), "{what}: QR {level}: {qr}");
-        }
-    }
+    let expected = Expected {
+        what,
+        by,
+        estimated,
+        closes,
+        mark,
+        shown: shown.as_deref(),
+    };
+    check_ics(&expected, &c, &plan, today);
+    check_qr(&expected, &plan);
 
     // The wizard: the saved list counts the days the headline counts, and
     // the result screen shows the day (and its mark) and the end date.
@@ -194,6 +168,68 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
         assert!(!result.contains(mark), "{what}: result screen\n{result}");
     }
     plan
+}
+
+/// What every output must say of one plan: the day to apply by, whether
+/// it is an estimate (and the mark), the end date, and the day as text
+/// shows it.
+struct Expected<'a> {
+    what: &'a str,
+    by: Option<NaiveDate>,
+    estimated: bool,
+    closes: Option<NaiveDate>,
+    mark: &'a str,
+    shown: Option<&'a str>,
+}
+
+/// The calendar file: the apply-by event on the day, marked as the plan
+/// marks it, and the end event on the end date; none at all when no
+/// renewal is needed. With today's plan and from the saved window.
+fn check_ics(e: &Expected, c: &Checklist, plan: &RenewalPlan, today: NaiveDate) {
+    let Expected {
+        what,
+        by,
+        estimated,
+        closes,
+        mark,
+        ..
+    } = *e;
+    for (who, p) in [("ics", Some(plan)), ("ics without the plan", None)] {
+        let ics = ics::ics(c, p, None, today).replace("\r\n ", "");
+        let dtstart = |key: &str| -> Option<NaiveDate> {
+            let uid = format!("UID:one-deadline-{key}@renewal-assistant");
+            let event = ics.split("BEGIN:VEVENT").find(|e| e.contains(&uid))?;
+            let line = event
+                .lines()
+                .find(|l| l.starts_with("DTSTART;VALUE=DATE:"))?;
+            NaiveDate::parse_from_str(&line["DTSTART;VALUE=DATE:".len()..], "%Y%m%d").ok()
+        };
+        assert_eq!(dtstart("apply-by"), by, "{what}: {who}");
+        assert_eq!(dtstart("end"), closes, "{what}: {who}");
+        if by.is_some() {
+            let summary = ics
+                .split("BEGIN:VEVENT")
+                .find(|e| e.contains("apply-by@"))
+                .and_then(|e| e.lines().find(|l| l.starts_with("SUMMARY:")))
+                .unwrap();
+            assert_eq!(summary.contains(mark), estimated, "{what}: {who} {summary}");
+        }
+    }
+}
+
+/// The QR text at every level: the day with its mark, and the end date.
+fn check_qr(e: &Expected, plan: &RenewalPlan) {
+    let what = e.what;
+    for level in 0..qr::QR_LEVELS {
+        let qr = qr::qr_text(plan, level);
+        match e.shown {
+            Some(s) => assert!(qr.contains(s), "{what}: QR {level}: {qr}"),
+            None => assert!(!qr.contains(e.mark), "{what}: QR {level}: {qr}"),
+        }
+        if let Some(end) = e.closes {
+            assert!(qr.contains(&end.to_string()), "{what}: QR {level}: {qr}");
+        }
+    }
 }
 
 #[test]

@@ -549,38 +549,11 @@ fn merge(
             cited_sources(v, &mut cited_inherited);
         }
     }
-    let mut sources = own_sources;
-    let own_ids: Vec<Option<String>> = sources
-        .iter()
-        .map(|s| s.get("id").and_then(Value::as_str).map(str::to_string))
-        .collect();
-    for s in parent.pool {
-        match own_ids
-            .iter()
-            .position(|id| id.as_deref() == Some(s.id.as_str()))
-        {
-            Some(j) => {
-                let same = serde_json::from_value::<Source>(sources[j].clone())
-                    .is_ok_and(|x| same_document(&x, s));
-                if !same && cited_inherited.contains(s.id.as_str()) {
-                    problems.push(Problem {
-                        file: file.to_string(),
-                        field: format!("sources[{j}].id"),
-                        reason: format!(
-                            "source id {:?} names another document in {} (or a file above \
-                             it), whose values this file takes and which cite it: give this \
-                             one another id",
-                            s.id, parent.file
-                        ),
-                    });
-                }
-            }
-            None if cited.contains(s.id.as_str()) => {
-                sources.push(serde_json::to_value(s).unwrap_or(Value::Null));
-            }
-            None => {}
-        }
-    }
+    let cites = Cites {
+        all: &cited,
+        inherited: &cited_inherited,
+    };
+    let sources = sources_over(file, own_sources, &parent, &cites, &mut problems);
     merged.insert("sources".into(), Value::Array(sources));
     let value = Value::Object(merged);
     let mut region: Region = serde_path_to_error::deserialize(&value).map_err(|e| {
@@ -611,6 +584,58 @@ fn merge(
         fields,
     };
     Ok((region, problems))
+}
+
+/// The source ids a merged file's values cite: all of them, and those its
+/// inherited values cite.
+struct Cites<'a> {
+    all: &'a HashSet<&'a str>,
+    inherited: &'a HashSet<&'a str>,
+}
+
+/// The file's own sources, then each source of the files above that a
+/// value cites. An id the file defines again must name the same document
+/// where an inherited value cites it; otherwise that is a problem.
+fn sources_over(
+    file: &str,
+    own_sources: Vec<Value>,
+    parent: &Parent,
+    cites: &Cites,
+    problems: &mut Vec<Problem>,
+) -> Vec<Value> {
+    let mut sources = own_sources;
+    let own_ids: Vec<Option<String>> = sources
+        .iter()
+        .map(|s| s.get("id").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    for s in parent.pool {
+        match own_ids
+            .iter()
+            .position(|id| id.as_deref() == Some(s.id.as_str()))
+        {
+            Some(j) => {
+                let same = serde_json::from_value::<Source>(sources[j].clone())
+                    .is_ok_and(|x| same_document(&x, s));
+                if !same && cites.inherited.contains(s.id.as_str()) {
+                    problems.push(Problem {
+                        file: file.to_string(),
+                        field: format!("sources[{j}].id"),
+                        reason: format!(
+                            "source id {:?} names another document in {} (or a file above \
+                             it), whose values this file takes and which cite it: give this \
+                             one another id",
+                            s.id, parent.file
+                        ),
+                    });
+                }
+            }
+            None if cites.all.contains(s.id.as_str()) => {
+                sources.push(serde_json::to_value(s).unwrap_or(Value::Null));
+            }
+            None => {}
+        }
+    }
+    sources
 }
 
 /// Two entries that name one document (each file may say its own note).
