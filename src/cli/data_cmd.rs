@@ -210,20 +210,7 @@ pub(super) fn check(dir: &Path, policy: &PolicySet, out: &mut dyn Write) -> Resu
             )
         )?;
     }
-    for p in &problems {
-        writeln!(
-            out,
-            "{}",
-            tf(
-                "data.problem",
-                &[
-                    ("file", &p.file),
-                    ("field", &p.field),
-                    ("reason", &p.reason)
-                ]
-            )
-        )?;
-    }
+    print_problems(&problems, out)?;
     writeln!(
         out,
         "{}",

@@ -488,6 +488,23 @@ impl Context<'_> {
     }
 }
 
+/// The end date as typed on the command line (`--end`, `checklist edit
+/// --end`), or a usage error saying what was typed and why it is no date.
+fn end_arg(end: &str, today: chrono::NaiveDate) -> Result<crate::dates::EndDate> {
+    not_too_long(end, "cli.which.end")?;
+    crate::dates::read_end_date(end, today).map_err(|e| {
+        UsageError(tf(
+            "cli.bad_date",
+            &[
+                ("input", &end),
+                ("which", &t("cli.which.end")),
+                ("reason", &crate::dates::words::error_message(&e)),
+            ],
+        ))
+        .into()
+    })
+}
+
 /// Runs a subcommand, writing to `out`.
 pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<()> {
     let policy = ctx.policy;
@@ -562,17 +579,7 @@ impl PlanQuestion<'_> {
         let region = &policy.regions[choice.region];
         let scheme = find_scheme(scheme)?;
         let (disease, typed) = find_disease(region, disease)?;
-        not_too_long(end, "cli.which.end")?;
-        let end_date = crate::dates::read_end_date(end, today).map_err(|e| {
-            UsageError(tf(
-                "cli.bad_date",
-                &[
-                    ("input", &end),
-                    ("which", &t("cli.which.end")),
-                    ("reason", &crate::dates::words::error_message(&e)),
-                ],
-            ))
-        })?;
+        let end_date = end_arg(end, today)?;
         // Month and day alone: say on stderr which year was read, so
         // the output itself stays as it would be with the year typed.
         if let Some(note) = crate::dates::words::year_note(&end_date) {

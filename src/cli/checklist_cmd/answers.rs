@@ -148,18 +148,7 @@ pub(super) fn edit(
         typed = t;
     }
     if let Some(end) = change.end {
-        crate::cli::not_too_long(end, "cli.which.end")?;
-        let read = crate::dates::read_end_date(end, ctx.today).map_err(|e| {
-            UsageError(tf(
-                "cli.bad_date",
-                &[
-                    ("input", &end),
-                    ("which", &t("cli.which.end")),
-                    ("reason", &crate::dates::words::error_message(&e)),
-                ],
-            ))
-        })?;
-        answers.validity_end = read.date;
+        answers.validity_end = crate::cli::end_arg(end, ctx.today)?.date;
     }
     // What the person was told still counts (`checklist learn`); it can be
     // taken back with `--forget`.
