@@ -1,7 +1,8 @@
 //! The words the program itself says (not policy data), one file per
 //! language in `assets/i18n/`: Simplified Chinese, Traditional Chinese and
-//! English. The language is per thread (set once at start-up), so tests can
-//! draw one screen per language side by side.
+//! English. Whatever writes words for people takes a [`Words`] value (the
+//! language and whether marks are folded to ASCII), chosen once at start-up
+//! and passed down, so tests draw one screen per language side by side.
 //!
 //! Policy data stays in its source language (Simplified Chinese). In
 //! Traditional mode it is converted for display (OpenCC, Taiwan standard);
@@ -63,6 +64,97 @@ impl Lang {
             Lang::ZhHans => include_str!("../assets/i18n/zh-Hans.ftl"),
             Lang::ZhHant => include_str!("../assets/i18n/zh-Hant.ftl"),
             Lang::En => include_str!("../assets/i18n/en.ftl"),
+        }
+    }
+}
+
+/// The words text is written in: a language, and whether the marks a
+/// terminal may draw at either width are folded to ASCII (`--ascii`).
+/// Chosen once at start-up and passed by value to everything that writes
+/// for people; the Fluent catalogues behind it are shared and immutable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Words {
+    pub lang: Lang,
+    pub ascii: bool,
+}
+
+impl Words {
+    /// `lang`'s words, marks as they are.
+    pub const fn new(lang: Lang) -> Words {
+        Words { lang, ascii: false }
+    }
+
+    /// The same words with the marks folded to ASCII, or not.
+    pub const fn with_ascii(self, ascii: bool) -> Words {
+        Words { ascii, ..self }
+    }
+
+    /// TRANSITION ONLY (issue 24 item 2): the thread's words, for code not
+    /// yet given a `Words`. Removed with the thread-local.
+    pub fn current() -> Words {
+        Words {
+            lang: lang(),
+            ascii: ascii(),
+        }
+    }
+
+    /// The text for `key`; Simplified Chinese when a translation is missing
+    /// (a test keeps them complete), else the key.
+    pub fn t(self, key: &str) -> &'static str {
+        let cat = catalog(self.lang);
+        let mut plain = cat.plain.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(text) = plain.get(key) {
+            return text;
+        }
+        let text = format(self.lang, key, None)
+            .or_else(|| format(Lang::ZhHans, key, None))
+            .unwrap_or_else(|| key.to_string());
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        plain.insert(key.to_string(), text);
+        text
+    }
+
+    /// `t(key)` with its `{ $name }` variables set to these values. A value
+    /// is put in as it is: a label typed as `{id}` stays `{id}`.
+    pub fn tf(self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, fluent_value(value.to_string()));
+        }
+        format(self.lang, key, Some(&fluent_args))
+            .or_else(|| format(Lang::ZhHans, key, Some(&fluent_args)))
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The text for `key` when some language file has it.
+    pub fn lookup(self, key: &str) -> Option<&'static str> {
+        (has_key(self.lang, key) || has_key(Lang::ZhHans, key)).then(|| self.t(key))
+    }
+
+    /// Text as shown in these words: made safe by [`clean`], converted to
+    /// Traditional characters in zh-Hant, marks folded under `--ascii`.
+    pub fn data(self, text: &str) -> String {
+        let text = to_script(self.lang, clean(text));
+        if self.ascii {
+            // After the Traditional conversion, whose 「」 are two columns wide.
+            return ascii_fold(&text);
+        }
+        text
+    }
+
+    /// A name from the data: in English with its gloss when the data has
+    /// one (`青海省海西州 (Haixi, Qinghai)`), else as [`Words::data`] shows it.
+    pub fn name(self, zh: &str, en: Option<&str>) -> String {
+        match (self.lang, en) {
+            (Lang::En, Some(gloss)) if self.ascii => ascii_fold(&clean(&format!("{zh} ({gloss})"))),
+            (Lang::En, Some(gloss)) => clean(&format!("{zh} ({gloss})")),
+            // A place the data gives no English for: its reading from the
+            // place index (石家庄 (Shijiazhuang)).
+            (Lang::En, None) => match crate::places::latin_name(zh) {
+                Some(latin) => self.name(zh, Some(&latin)),
+                None => self.data(zh),
+            },
+            _ => self.data(zh),
         }
     }
 }
@@ -174,7 +266,7 @@ fn entry_source(lang: Lang, id: &str) -> Option<&'static str> {
     source.get(start as usize..end as usize)
 }
 
-/// The Fluent id of a dotted key: `plan.title` is `plan-title`./// The Fluent id of a dotted key: `plan.title` is `plan-title`.
+/// The Fluent id of a dotted key: `plan.title` is `plan-title`.
 fn fluent_id(key: &str) -> String {
     key.replace('.', "-")
 }
@@ -205,42 +297,23 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
     )
 }
 
-/// The text for `key` in this thread's language; Simplified Chinese when a
-/// translation is missing (a test keeps them complete), else the key.
+/// TRANSITION ONLY: [`Words::t`] in the thread's words.
 pub fn t(key: &str) -> &'static str {
-    let lang = lang();
-    let cat = catalog(lang);
-    let mut plain = cat.plain.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(text) = plain.get(key) {
-        return text;
-    }
-    let text = format(lang, key, None)
-        .or_else(|| format(Lang::ZhHans, key, None))
-        .unwrap_or_else(|| key.to_string());
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    plain.insert(key.to_string(), text);
-    text
+    Words::current().t(key)
 }
 
-/// The text for `key` when some language file has it.
+/// TRANSITION ONLY: [`Words::lookup`] in the thread's words.
 pub(crate) fn lookup(key: &str) -> Option<&'static str> {
-    (has_key(lang(), key) || has_key(Lang::ZhHans, key)).then(|| t(key))
+    Words::current().lookup(key)
 }
 
 fn has_key(lang: Lang, key: &str) -> bool {
     entry_source(lang, &fluent_id(key)).is_some()
 }
 
-/// `t(key)` with its `{ $name }` variables set to these values. A value is
-/// put in as it is: a label typed as `{id}` stays `{id}`.
+/// TRANSITION ONLY: [`Words::tf`] in the thread's words.
 pub fn tf(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, fluent_value(value.to_string()));
-    }
-    format(lang(), key, Some(&fluent_args))
-        .or_else(|| format(Lang::ZhHans, key, Some(&fluent_args)))
-        .unwrap_or_else(|| key.to_string())
+    Words::current().tf(key, args)
 }
 
 /// An argument as Fluent takes it: a whole number written as the program
@@ -357,20 +430,14 @@ fn is_line_separator(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}')
 }
 
-/// Text as shown in this thread's language, made safe by `clean`, and
-/// converted to Traditional characters in zh-Hant.
+/// TRANSITION ONLY: [`Words::data`] in the thread's words.
 pub fn data(text: &str) -> String {
-    let text = clean(text);
-    if ascii() {
-        // After the Traditional conversion, whose 「」 are two columns wide.
-        return ascii_fold(&to_script(text));
-    }
-    to_script(text)
+    Words::current().data(text)
 }
 
 /// Traditional characters in zh-Hant; the text as it is otherwise.
-fn to_script(text: String) -> String {
-    if lang() != Lang::ZhHant {
+fn to_script(lang: Lang, text: String) -> String {
+    if lang != Lang::ZhHant {
         return text;
     }
     static CONVERTER: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
@@ -417,34 +484,25 @@ pub(crate) fn to_simplified(text: &str) -> String {
     }
 }
 
-/// A name from the data: in English with its gloss when the data has one
-/// (`青海省海西州 (Haixi, Qinghai)`), else as `data` shows it.
+/// TRANSITION ONLY: [`Words::name`] in the thread's words.
 pub(crate) fn name(zh: &str, en: Option<&str>) -> String {
-    match (lang(), en) {
-        (Lang::En, Some(gloss)) if ascii() => ascii_fold(&clean(&format!("{zh} ({gloss})"))),
-        (Lang::En, Some(gloss)) => clean(&format!("{zh} ({gloss})")),
-        // A place the data gives no English for: its reading from the
-        // place index (石家庄 (Shijiazhuang)).
-        (Lang::En, None) => match crate::places::latin_name(zh) {
-            Some(latin) => name(zh, Some(&latin)),
-            None => data(zh),
-        },
-        _ => data(zh),
-    }
+    Words::current().name(zh, en)
 }
 
 /// A writer for people: it buffers text and on flush writes it through
-/// `data` (control characters dropped, Traditional in zh-Hant), so a
+/// [`Words::data`] (control characters dropped, Traditional in zh-Hant), so a
 /// character split across writes is never cut.
 pub struct DisplayWriter<W: std::io::Write> {
     inner: W,
+    words: Words,
     pending: Vec<u8>,
 }
 
 impl<W: std::io::Write> DisplayWriter<W> {
-    pub fn new(inner: W) -> Self {
+    pub fn new(inner: W, words: Words) -> Self {
         DisplayWriter {
             inner,
+            words,
             pending: Vec::new(),
         }
     }
@@ -460,7 +518,7 @@ impl<W: std::io::Write> std::io::Write for DisplayWriter<W> {
         if !self.pending.is_empty() {
             let text = String::from_utf8_lossy(&self.pending).into_owned();
             self.pending.clear();
-            self.inner.write_all(data(&text).as_bytes())?;
+            self.inner.write_all(self.words.data(&text).as_bytes())?;
         }
         self.inner.flush()
     }

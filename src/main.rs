@@ -135,7 +135,7 @@ fn run_command(
             policy_dir: args.policy_dir.clone(),
             terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
         };
-        let mut shown = DisplayWriter::new(&mut out);
+        let mut shown = DisplayWriter::new(&mut out, renewal_assistant::i18n::Words::current());
         cli::kiosk_cmd::check(&setup, &mut shown)?;
         shown.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -143,7 +143,7 @@ fn run_command(
     if command.machine_output() {
         cli::run_command(command, &ctx, &mut out)?;
     } else {
-        let mut shown = DisplayWriter::new(&mut out);
+        let mut shown = DisplayWriter::new(&mut out, renewal_assistant::i18n::Words::current());
         cli::run_command(command, &ctx, &mut shown)?;
         shown.flush()?;
     }
@@ -210,7 +210,7 @@ fn run_plain(
         _ => None,
     };
     let stdin = io::stdin();
-    let mut shown = DisplayWriter::new(&mut out);
+    let mut shown = DisplayWriter::new(&mut out, renewal_assistant::i18n::Words::current());
     let now = chrono::Utc::now();
     let finished = prompt::run(
         policy,

@@ -363,7 +363,7 @@ fn escape_sequences_never_reach_the_terminal() {
     assert_eq!(clean("\u{202E}abc"), "abc");
     let mut out = Vec::new();
     {
-        let mut w = DisplayWriter::new(&mut out);
+        let mut w = DisplayWriter::new(&mut out, Words::new(Lang::ZhHans));
         std::io::Write::write_all(&mut w, "x\u{1b}]0;title\u{7}y\n".as_bytes()).unwrap();
     }
     assert_eq!(String::from_utf8(out).unwrap(), "x]0;titley\n");
