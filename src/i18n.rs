@@ -302,11 +302,6 @@ pub fn t(key: &str) -> &'static str {
     Words::current().t(key)
 }
 
-/// TRANSITION ONLY: [`Words::lookup`] in the thread's words.
-pub(crate) fn lookup(key: &str) -> Option<&'static str> {
-    Words::current().lookup(key)
-}
-
 fn has_key(lang: Lang, key: &str) -> bool {
     entry_source(lang, &fluent_id(key)).is_some()
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
 use renewal_assistant::config::{self, Config, QuitKey};
-use renewal_assistant::i18n::{DisplayWriter, Lang, set_lang, tf};
+use renewal_assistant::i18n::{DisplayWriter, Lang, Words, set_ascii, set_lang};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::prompt;
 use renewal_assistant::tui::{self, app::Kiosk, theme::Theme};
@@ -22,10 +22,15 @@ fn main() -> ExitCode {
             std::env::var("LANG").ok().as_deref(),
         )
     };
-    set_lang(cli::early_lang(&lossy).unwrap_or_else(env_lang));
-    let args = match cli::parse_args(&raw) {
+    // The words of the help and of a refused command line, chosen before
+    // the arguments are parsed; the config may choose others after.
+    let early = Words::new(cli::early_lang(&lossy).unwrap_or_else(env_lang));
+    // TRANSITION (issue 24 item 2): the thread's words, for the code not yet
+    // given a `Words`.
+    set_lang(early.lang);
+    let args = match cli::parse_args(&raw, early) {
         Ok(a) => a,
-        Err(e) => return usage_error(e),
+        Err(e) => return usage_error(e, early),
     };
     let config_path = args.config.clone().or_else(config::default_path);
     // A config that cannot be used stops every command but `kiosk check`,
@@ -38,7 +43,10 @@ fn main() -> ExitCode {
         Ok(c) => (c.unwrap_or_default(), None),
         Err(e) if checks_the_kiosk => (Config::default(), Some(e)),
         Err(e) => {
-            report(&format!("renew: {}", cli::config_error_text(&e)));
+            report(
+                early,
+                &format!("renew: {}", cli::config_error_text(&e, early)),
+            );
             return ExitCode::from(2);
         }
     };
@@ -46,7 +54,7 @@ fn main() -> ExitCode {
         Some(code) => match Lang::parse(code) {
             Some(l) => l,
             None => {
-                report(&format!("--lang: {code:?}: zh-Hans | zh-Hant | en"));
+                report(early, &format!("--lang: {code:?}: zh-Hans | zh-Hant | en"));
                 return ExitCode::from(2);
             }
         },
@@ -63,15 +71,17 @@ fn main() -> ExitCode {
             std::env::var("LANG").ok().as_deref(),
         ),
     };
-    set_lang(lang);
     // --ascii holds for every output people read, not only the wizard's frame.
-    renewal_assistant::i18n::set_ascii(args.ascii || config.ascii);
-    match run(&args, &config, config_error.as_ref()) {
+    let words = Words::new(lang).with_ascii(args.ascii || config.ascii);
+    // TRANSITION (issue 24 item 2), as above.
+    set_lang(words.lang);
+    set_ascii(words.ascii);
+    match run(&args, &config, config_error.as_ref(), words) {
         Ok(code) => code,
         Err(err) => {
             let _ = io::stdout().flush();
             if let Some(usage) = err.downcast_ref::<UsageError>() {
-                report(&usage.to_string());
+                report(words, &usage.to_string());
                 ExitCode::from(2)
             } else if err.downcast_ref::<cli::DataProblems>().is_some()
                 || err.downcast_ref::<cli::NothingDue>().is_some()
@@ -83,7 +93,7 @@ fn main() -> ExitCode {
             {
                 ExitCode::SUCCESS
             } else {
-                report(&format!("renew: {err:#}"));
+                report(words, &format!("renew: {err:#}"));
                 ExitCode::FAILURE
             }
         }
@@ -94,14 +104,32 @@ fn run(
     args: &Cli,
     config: &Config,
     config_error: Option<&config::ConfigError>,
+    words: Words,
 ) -> anyhow::Result<ExitCode> {
     let data_dir = args.data_dir.clone().or_else(Store::default_data_dir);
-    let (policy, pack_problems) = load_policy(args, data_dir.as_deref())?;
-    let today = cli::today(args.today.as_deref(), || chrono::Local::now().date_naive())?;
+    let (policy, pack_problems) = load_policy(args, data_dir.as_deref(), words)?;
+    let today = cli::today(
+        args.today.as_deref(),
+        || chrono::Local::now().date_naive(),
+        words,
+    )?;
     match &args.command {
-        Some(command) => run_command(args, config, config_error, command, policy, today, data_dir),
+        Some(command) => {
+            let ctx = cli::Context {
+                policy: &policy,
+                today,
+                now: chrono::Utc::now(),
+                data_dir,
+                words,
+            };
+            let code = run_command(args, config, config_error, command, ctx)?;
+            // The process ends here: freeing the data one allocation at a
+            // time is work nobody waits for.
+            std::mem::forget(policy);
+            Ok(code)
+        }
         None if !plain_mode(args) => run_wizard(args, config, policy, today, pack_problems),
-        None => run_plain(args, config, &policy, today),
+        None => run_plain(args, config, &policy, today, words),
     }
 }
 
@@ -112,18 +140,11 @@ fn run_command(
     config: &Config,
     config_error: Option<&config::ConfigError>,
     command: &cli::Command,
-    policy: PolicySet,
-    today: chrono::NaiveDate,
-    data_dir: Option<std::path::PathBuf>,
+    ctx: cli::Context,
 ) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let ctx = cli::Context {
-        policy: &policy,
-        today,
-        now: chrono::Utc::now(),
-        data_dir: data_dir.clone(),
-    };
+    let data_dir = ctx.data_dir.clone();
     if let cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check) = command {
         // With this run's --config, --kiosk and --policy-dir.
         let setup = cli::kiosk_cmd::KioskSetup {
@@ -135,21 +156,18 @@ fn run_command(
             policy_dir: args.policy_dir.clone(),
             terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
         };
-        let mut shown = DisplayWriter::new(&mut out, renewal_assistant::i18n::Words::current());
-        cli::kiosk_cmd::check(&setup, &mut shown)?;
+        let mut shown = DisplayWriter::new(&mut out, ctx.words);
+        cli::kiosk_cmd::check(&setup, ctx.words, &mut shown)?;
         shown.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     if command.machine_output() {
         cli::run_command(command, &ctx, &mut out)?;
     } else {
-        let mut shown = DisplayWriter::new(&mut out, renewal_assistant::i18n::Words::current());
+        let mut shown = DisplayWriter::new(&mut out, ctx.words);
         cli::run_command(command, &ctx, &mut shown)?;
         shown.flush()?;
     }
-    // The process ends here: freeing the data one allocation at a
-    // time is work nobody waits for.
-    std::mem::forget(policy);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -200,6 +218,7 @@ fn run_plain(
     config: &Config,
     policy: &PolicySet,
     today: chrono::NaiveDate,
+    words: Words,
 ) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -210,7 +229,7 @@ fn run_plain(
         _ => None,
     };
     let stdin = io::stdin();
-    let mut shown = DisplayWriter::new(&mut out, renewal_assistant::i18n::Words::current());
+    let mut shown = DisplayWriter::new(&mut out, words);
     let now = chrono::Utc::now();
     let finished = prompt::run(
         policy,
@@ -218,6 +237,7 @@ fn run_plain(
         &mut stdin.lock(),
         &mut shown,
         store.as_ref().map(|s| (s, now)),
+        words,
     )?;
     shown.flush()?;
     // Quitting is the person's choice, as in the wizard; input that
@@ -235,6 +255,7 @@ fn run_plain(
 fn load_policy(
     args: &Cli,
     data_dir: Option<&std::path::Path>,
+    words: Words,
 ) -> anyhow::Result<(PolicySet, usize)> {
     // A plan for a region given by its id (what scripts pass) reads only
     // that region's files; anything else, or a policy pack, reads them all.
@@ -249,7 +270,10 @@ fn load_policy(
         (None, Some(data)) if !manages_packs => match cli::data_cmd::installed_pack(data) {
             Ok(found) => found.map(|(dir, _)| dir),
             Err(e) => {
-                report(&tf("data.installed_unreadable", &[("reason", &e)]));
+                report(
+                    words,
+                    &words.tf("data.installed_unreadable", &[("reason", &e)]),
+                );
                 None
             }
         },
@@ -270,14 +294,17 @@ fn load_policy(
         let (years, holiday_problems) = renewal_assistant::policy::holidays::read_holidays(dir);
         problems.extend(holiday_problems);
         for p in &problems {
-            report(&tf(
-                "data.rejected",
-                &[
-                    ("file", &p.file),
-                    ("field", &p.field),
-                    ("reason", &p.reason),
-                ],
-            ));
+            report(
+                words,
+                &words.tf(
+                    "data.rejected",
+                    &[
+                        ("file", &p.file),
+                        ("field", &p.field),
+                        ("reason", &p.reason),
+                    ],
+                ),
+            );
         }
         pack_problems = problems.len();
         policy = policy
@@ -294,7 +321,7 @@ fn load_policy(
 
 /// A command line clap refused: the help and version as clap prints them,
 /// an error cleaned like every other message (it quotes what was typed).
-fn usage_error(e: clap::Error) -> ExitCode {
+fn usage_error(e: clap::Error, words: Words) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -302,7 +329,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        let text = cli::localize_usage_words(&e.render().to_string());
+        let text = cli::localize_usage_words(&e.render().to_string(), words);
         let code = if e.use_stderr() {
             let _ = io::stderr().write_all(text.as_bytes());
             2
@@ -313,7 +340,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
         let _ = io::stdout().flush();
         return ExitCode::from(code);
     }
-    report(&format!("renew: {}", cli::usage_message(&e)));
+    report(words, &format!("renew: {}", cli::usage_message(&e, words)));
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
@@ -321,8 +348,8 @@ fn usage_error(e: clap::Error) -> ExitCode {
 /// quoted value or a config line from outside may hold escape sequences.
 /// A message on stderr; a stderr nobody reads (a closed pipe) is not an
 /// error worth a panic, so what cannot be written is dropped.
-fn report(text: &str) {
-    let _ = writeln!(io::stderr(), "{}", renewal_assistant::i18n::data(text));
+fn report(words: Words, text: &str) {
+    let _ = writeln!(io::stderr(), "{}", words.data(text));
 }
 
 /// Plain numbered questions: asked for, or for a screen reader

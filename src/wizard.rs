@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::Answers;
 use crate::policy::{Choice, DataLevel};
 use crate::policy::{PolicySet, Region, Scheme};
@@ -192,12 +192,12 @@ impl Draft {
 /// One line of the region list: a region with data and its benefit's
 /// name, or a place and whose data it would get (its province's or the
 /// generic).
-pub(crate) fn region_option(policy: &PolicySet, c: &Choice) -> String {
+pub(crate) fn region_option(policy: &PolicySet, c: &Choice, words: Words) -> String {
     let r = &policy.regions[c.region];
     if c.has_own_data(policy) {
         return format!(
             "{} · {}",
-            crate::i18n::name(&r.name, r.name_en.as_deref()),
+            words.name(&r.name, r.name_en.as_deref()),
             r.benefit_name
         );
     }
@@ -208,19 +208,19 @@ pub(crate) fn region_option(policy: &PolicySet, c: &Choice) -> String {
         .and_then(|p| p.province_place())
         .is_some_and(|p| p.is_municipality());
     let whose = match c.level {
-        DataLevel::Generic => t("places.option.generic").to_string(),
-        _ if municipal => tf("places.option.municipality", &[("city", &r.short_name)]),
-        _ => tf("places.option.province", &[("province", &r.short_name)]),
+        DataLevel::Generic => words.t("places.option.generic").to_string(),
+        _ if municipal => words.tf("places.option.municipality", &[("city", &r.short_name)]),
+        _ => words.tf("places.option.province", &[("province", &r.short_name)]),
     };
     format!("{} · {whose}", c.name(policy))
 }
 
 /// The chosen region or place as named to the person: the region's own
 /// name (with its English gloss), or the place (河北省石家庄市).
-pub(crate) fn region_name(policy: &PolicySet, c: &Choice) -> String {
+pub(crate) fn region_name(policy: &PolicySet, c: &Choice, words: Words) -> String {
     let r = &policy.regions[c.region];
     if c.has_own_data(policy) {
-        crate::i18n::name(&r.name, r.name_en.as_deref())
+        words.name(&r.name, r.name_en.as_deref())
     } else {
         c.name(policy)
     }
@@ -247,7 +247,7 @@ mod tests {
             .iter()
             .find(|c| c.place.is_some_and(|p| p.name == "东城区"))
             .expect("东城区 is a place");
-        let line = region_option(&policy, dongcheng);
+        let line = region_option(&policy, dongcheng, Words::new(crate::i18n::Lang::ZhHans));
         assert!(line.contains("北京市东城区"), "{line}");
         assert!(!line.contains("全省"), "{line}");
         assert!(line.contains("全市"), "{line}");

@@ -11,8 +11,8 @@ use common::{outcome, renew_in};
 
 /// Every command's words: `plan`, `checklist tick` … (without `renew`).
 fn command_paths() -> Vec<String> {
-    renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::En);
-    let names = renewal_assistant::cli::generate::command_names();
+    use renewal_assistant::i18n::{Lang, Words};
+    let names = renewal_assistant::cli::generate::command_names(Words::new(Lang::En));
     assert!(names.len() >= 15, "commands: {names:?}");
     names
         .iter()

@@ -648,6 +648,7 @@ mod dates_and_numbers_at_their_bounds {
             today: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
             now: now(),
             data_dir: Some(dir.to_path_buf()),
+            words: renewal_assistant::i18n::Words::new(renewal_assistant::i18n::Lang::ZhHans),
         };
         let mut out = Vec::new();
         // An error is an answer; only a panic fails.

@@ -8,26 +8,32 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{Context, DataProblems, UsageError};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::packs::{Installed, Manifest, PackError, PackStore, Role};
 use crate::policy::{PackRef, PolicySet, Problem};
 
 /// The installed packs of a data dir.
 fn store(ctx: &Context) -> Result<PackStore, UsageError> {
+    let words = ctx.words;
     ctx.data_dir
         .as_deref()
         .map(PackStore::new)
-        .ok_or_else(|| UsageError(t("cli.no_data_dir").to_string()))
+        .ok_or_else(|| UsageError(words.t("cli.no_data_dir").to_string()))
 }
 
 pub fn install(pack: &Path, ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let words = ctx.words;
     let store = store(ctx)?;
     // Checked against the data built in, as a pack replaces the one before.
     let base = PolicySet::embedded()?;
     match store.install(pack, &base) {
         Ok(installed) => {
             if let Ok(m) = &installed.manifest {
-                writeln!(out, "{}", pack_line("data.installed", m, &installed.path))?;
+                writeln!(
+                    out,
+                    "{}",
+                    pack_line("data.installed", m, &installed.path, words)
+                )?;
             }
             Ok(())
         }
@@ -35,32 +41,31 @@ pub fn install(pack: &Path, ctx: &Context, out: &mut dyn Write) -> Result<()> {
             writeln!(
                 out,
                 "{}",
-                tf(
+                words.tf(
                     "data.install_refused",
                     &[("pack", &pack.display()), ("n", &problems.len())]
                 )
             )?;
-            print_problems(&problems, out)?;
+            print_problems(&problems, words, out)?;
             Err(DataProblems.into())
         }
-        Err(e) => Err(anyhow::Error::new(e).context(tf(
-            "data.install_failed",
-            &[("dir", &store.root().display())],
-        ))),
+        Err(e) => Err(anyhow::Error::new(e)
+            .context(words.tf("data.install_failed", &[("dir", &store.root().display())]))),
     }
 }
 
 pub fn list(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let words = ctx.words;
     let embedded = PolicySet::embedded()?;
     writeln!(
         out,
         "{}",
-        tf("data.list.embedded", &[("version", &embedded.version())])
+        words.tf("data.list.embedded", &[("version", &embedded.version())])
     )?;
     let store = store(ctx)?;
     let packs = store.list()?;
     if packs.is_empty() {
-        writeln!(out, "{}", t("data.list.none"))?;
+        writeln!(out, "{}", words.t("data.list.none"))?;
     }
     let mut damaged = false;
     for (
@@ -74,17 +79,17 @@ pub fn list(ctx: &Context, out: &mut dyn Write) -> Result<()> {
     ) in &packs
     {
         let role = match role {
-            Role::Current => t("data.list.current"),
-            Role::Previous => t("data.list.previous"),
+            Role::Current => words.t("data.list.current"),
+            Role::Previous => words.t("data.list.previous"),
         };
         match manifest {
-            Ok(m) => writeln!(out, "{role}{}", pack_line("data.list.pack", m, path))?,
+            Ok(m) => writeln!(out, "{role}{}", pack_line("data.list.pack", m, path, words))?,
             Err(_) => writeln!(out, "{role}{}", path.display())?,
         }
         if let Err(problems) = whole {
             damaged = true;
-            writeln!(out, "{}", t("data.list.damaged"))?;
-            print_problems(problems, out)?;
+            writeln!(out, "{}", words.t("data.list.damaged"))?;
+            print_problems(problems, words, out)?;
         }
     }
     if damaged {
@@ -94,21 +99,22 @@ pub fn list(ctx: &Context, out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn rollback(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let words = ctx.words;
     let store = store(ctx)?;
     match store.rollback() {
         Ok(state) => {
             match state.current.map(|f| store.root().join(f)) {
                 Some(path) => match crate::packs::read_manifest(&path) {
-                    Ok(m) => writeln!(out, "{}", pack_line("data.rolled_back", &m, &path))?,
+                    Ok(m) => writeln!(out, "{}", pack_line("data.rolled_back", &m, &path, words))?,
                     Err(p) => {
-                        print_problems(&p, out)?;
+                        print_problems(&p, words, out)?;
                         return Err(DataProblems.into());
                     }
                 },
                 None => writeln!(
                     out,
                     "{}",
-                    tf(
+                    words.tf(
                         "data.rolled_back_embedded",
                         &[("version", &PolicySet::embedded()?.version())]
                     )
@@ -117,7 +123,7 @@ pub fn rollback(ctx: &Context, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         Err(PackError::NothingInstalled) => {
-            writeln!(out, "{}", t("data.nothing_installed"))?;
+            writeln!(out, "{}", words.t("data.nothing_installed"))?;
             Err(DataProblems.into())
         }
         Err(e) => Err(e.into()),
@@ -141,8 +147,8 @@ pub fn pack_ref(m: &Manifest) -> PackRef {
     }
 }
 
-fn pack_line(key: &str, m: &Manifest, path: &Path) -> String {
-    tf(
+fn pack_line(key: &str, m: &Manifest, path: &Path, words: Words) -> String {
+    words.tf(
         key,
         &[
             ("name", &m.name),
@@ -155,12 +161,16 @@ fn pack_line(key: &str, m: &Manifest, path: &Path) -> String {
     )
 }
 
-pub(crate) fn print_problems(problems: &[Problem], out: &mut dyn Write) -> Result<()> {
+pub(crate) fn print_problems(
+    problems: &[Problem],
+    words: Words,
+    out: &mut dyn Write,
+) -> Result<()> {
     for p in problems {
         writeln!(
             out,
             "{}",
-            tf(
+            words.tf(
                 "data.problem",
                 &[
                     ("file", &p.file),
@@ -175,7 +185,12 @@ pub(crate) fn print_problems(problems: &[Problem], out: &mut dyn Write) -> Resul
 
 /// `renew data check DIR`: every region and holiday file of the pack that
 /// passed, then every problem, then the count; fails when there is one.
-pub(super) fn check(dir: &Path, policy: &PolicySet, out: &mut dyn Write) -> Result<()> {
+pub(super) fn check(
+    dir: &Path,
+    policy: &PolicySet,
+    words: Words,
+    out: &mut dyn Write,
+) -> Result<()> {
     let (regions, mut problems) = crate::policy::pack::read_pack(dir, policy);
     let (years, holiday_problems) = crate::policy::holidays::read_holidays(dir);
     problems.extend(holiday_problems);
@@ -183,7 +198,7 @@ pub(super) fn check(dir: &Path, policy: &PolicySet, out: &mut dyn Write) -> Resu
         writeln!(
             out,
             "{}",
-            tf(
+            words.tf(
                 "data.ok",
                 &[
                     ("id", &crate::text::cut_long(&r.id)),
@@ -196,7 +211,7 @@ pub(super) fn check(dir: &Path, policy: &PolicySet, out: &mut dyn Write) -> Resu
         writeln!(
             out,
             "{}",
-            tf(
+            words.tf(
                 "data.holidays_ok",
                 &[
                     ("year", &y.year),
@@ -210,11 +225,11 @@ pub(super) fn check(dir: &Path, policy: &PolicySet, out: &mut dyn Write) -> Resu
             )
         )?;
     }
-    print_problems(&problems, out)?;
+    print_problems(&problems, words, out)?;
     writeln!(
         out,
         "{}",
-        tf(
+        words.tf(
             "data.summary",
             &[("ok", &regions.len()), ("bad", &problems.len())]
         )

@@ -9,7 +9,7 @@ use anyhow::Result;
 use clap::Subcommand;
 use roff::{Roff, bold, italic, roman};
 
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Lang, Words};
 
 #[derive(Debug, Subcommand)]
 pub enum GenerateCommand {
@@ -34,11 +34,11 @@ pub fn default_lang(lc_all: Option<&str>, lang: Option<&str>) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-pub fn run(cmd: &GenerateCommand, out: &mut dyn Write) -> Result<()> {
+pub fn run(cmd: &GenerateCommand, words: Words, out: &mut dyn Write) -> Result<()> {
     match cmd {
-        GenerateCommand::Man => man(out),
+        GenerateCommand::Man => man(words, out),
         GenerateCommand::Completions { shell } => {
-            let mut command = super::localized_command();
+            let mut command = super::localized_command(words);
             // clap_complete panics when a write fails (a closed pipe):
             // the script is made whole first, then written.
             let mut script = Vec::new();
@@ -56,9 +56,9 @@ pub fn run(cmd: &GenerateCommand, out: &mut dyn Write) -> Result<()> {
 ///
 /// Section headings stay in English whatever the language: `man -k` and
 /// `whatis` read the NAME section by that name.
-pub fn man(out: &mut dyn Write) -> Result<()> {
+pub fn man(words: Words, out: &mut dyn Write) -> Result<()> {
     let mut page = Vec::new();
-    man_page(&mut page)?;
+    man_page(words, &mut page)?;
     let page = String::from_utf8_lossy(&page);
     for line in page.lines() {
         writeln!(out, "{}", groff_escaped(line))?;
@@ -85,14 +85,14 @@ fn groff_escaped(line: &str) -> String {
     s
 }
 
-fn man_page(out: &mut dyn Write) -> Result<()> {
-    let mut cmd = super::localized_command();
+fn man_page(words: Words, out: &mut dyn Write) -> Result<()> {
+    let mut cmd = super::localized_command(words);
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone())
         .title("RENEW")
         .section("1")
         .source(format!("renew {}", env!("CARGO_PKG_VERSION")))
-        .manual(t("man.manual"));
+        .manual(words.t("man.manual"));
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
@@ -109,14 +109,14 @@ fn man_page(out: &mut dyn Write) -> Result<()> {
     for (var, key) in ENVIRONMENT {
         roff.control("TP", []);
         roff.text([bold(*var)]);
-        roff.text([roman(t(key))]);
+        roff.text([roman(words.t(key))]);
     }
 
     roff.control("SH", ["FILES"]);
     for (path, key) in FILES {
         roff.control("TP", []);
         roff.text([italic(*path)]);
-        roff.text([roman(t(key))]);
+        roff.text([roman(words.t(key))]);
     }
 
     roff.control("SH", ["EXIT STATUS"]);
@@ -127,18 +127,18 @@ fn man_page(out: &mut dyn Write) -> Result<()> {
     ] {
         roff.control("TP", []);
         roff.text([bold(code)]);
-        roff.text([roman(t(key))]);
+        roff.text([roman(words.t(key))]);
     }
 
     roff.control("SH", ["EXAMPLES"]);
     for (example, key) in EXAMPLES {
         roff.control("TP", []);
         roff.text([bold(*example)]);
-        roff.text([roman(t(key))]);
+        roff.text([roman(words.t(key))]);
     }
 
     roff.control("SH", ["SEE ALSO"]);
-    roff.text([roman(tf(
+    roff.text([roman(words.tf(
         "man.see_also",
         &[("readme", &"/usr/share/doc/renew/README.md")],
     ))]);
@@ -239,7 +239,7 @@ const EXAMPLES: &[(&str, &str)] = &[
 
 /// Every command's full name (`renew plan`, `renew checklist tick` …):
 /// what the tests look for in the page and in each completion script.
-pub fn command_names() -> Vec<String> {
+pub fn command_names(words: Words) -> Vec<String> {
     fn walk(cmd: &clap::Command, parent: &str, out: &mut Vec<String>) {
         for sub in cmd.get_subcommands() {
             let path = format!("{parent} {}", sub.get_name());
@@ -248,6 +248,6 @@ pub fn command_names() -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    walk(&super::localized_command(), "renew", &mut out);
+    walk(&super::localized_command(words), "renew", &mut out);
     out
 }

@@ -12,7 +12,7 @@ use clap::Subcommand;
 
 use super::DataProblems;
 use crate::config::{Config, QuitKey};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 
 #[derive(Debug, Subcommand)]
 pub enum KioskCommand {
@@ -45,6 +45,7 @@ enum Mark {
 struct Report<'a> {
     out: &'a mut dyn Write,
     bad: usize,
+    words: Words,
 }
 
 impl Report<'_> {
@@ -64,8 +65,8 @@ impl Report<'_> {
 /// `renew kiosk check`: each thing that would go wrong at the counter, a
 /// line each (✓ well, ✗ wrong, ○ said), in the operator's language; exit
 /// 0 only when nothing is wrong.
-pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
-    let mut r = Report { out, bad: 0 };
+pub fn check(setup: &KioskSetup, words: Words, out: &mut dyn Write) -> Result<()> {
+    let mut r = Report { out, bad: 0, words };
     config_file(&mut r, setup)?;
     printer(&mut r, &setup.config.print)?;
     data_folder(&mut r, setup.data_dir.as_deref())?;
@@ -74,35 +75,37 @@ pub fn check(setup: &KioskSetup, out: &mut dyn Write) -> Result<()> {
     timers(&mut r, &setup.config.kiosk)?;
     terminal(&mut r, setup.terminal)?;
     if r.bad == 0 {
-        writeln!(r.out, "{}", t("kiosk.all_well"))?;
+        writeln!(r.out, "{}", words.t("kiosk.all_well"))?;
         Ok(())
     } else {
-        writeln!(r.out, "{}", tf("kiosk.problems", &[("n", &r.bad)]))?;
+        writeln!(r.out, "{}", words.tf("kiosk.problems", &[("n", &r.bad)]))?;
         Err(DataProblems.into())
     }
 }
 
 /// The config file read, missing or broken, and whether kiosk mode is on.
 fn config_file(r: &mut Report, setup: &KioskSetup) -> Result<()> {
+    let words = r.words;
     match (&setup.config_path, setup.config_error) {
         (_, Some(e)) => r.line(
             Mark::Bad,
-            tf(
+            words.tf(
                 "kiosk.config_broken",
-                &[("problem", &super::config_error_text(e))],
+                &[("problem", &super::config_error_text(e, words))],
             ),
         )?,
-        (Some(p), None) if p.exists() => {
-            r.line(Mark::Ok, tf("kiosk.config_read", &[("path", &p.display())]))?
-        }
+        (Some(p), None) if p.exists() => r.line(
+            Mark::Ok,
+            words.tf("kiosk.config_read", &[("path", &p.display())]),
+        )?,
         (Some(p), None) => r.line(
             Mark::Bad,
-            tf("kiosk.config_missing", &[("path", &p.display())]),
+            words.tf("kiosk.config_missing", &[("path", &p.display())]),
         )?,
-        (None, None) => r.line(Mark::Bad, t("kiosk.config_none").to_string())?,
+        (None, None) => r.line(Mark::Bad, words.t("kiosk.config_none").to_string())?,
     }
     if !(setup.config.kiosk.enabled || setup.kiosk_flag) {
-        r.line(Mark::Bad, t("kiosk.not_enabled").to_string())?;
+        r.line(Mark::Bad, words.t("kiosk.not_enabled").to_string())?;
     }
 
     Ok(())
@@ -110,25 +113,28 @@ fn config_file(r: &mut Report, setup: &KioskSetup) -> Result<()> {
 
 /// The printer program and the print file's folder.
 fn printer(r: &mut Report, print: &crate::config::PrintConfig) -> Result<()> {
+    let words = r.words;
     match print.command.first() {
         Some(program) => match find_program(program) {
             Ok(path) => r.line(
                 Mark::Ok,
-                tf("kiosk.printer_ok", &[("program", &path.display())]),
+                words.tf("kiosk.printer_ok", &[("program", &path.display())]),
             )?,
             Err(ProgramProblem::Missing) => r.line(
                 Mark::Bad,
-                tf("kiosk.printer_missing", &[("program", program)]),
+                words.tf("kiosk.printer_missing", &[("program", program)]),
             )?,
             Err(ProgramProblem::NotExecutable(path)) => r.line(
                 Mark::Bad,
-                tf(
+                words.tf(
                     "kiosk.printer_not_executable",
                     &[("program", &path.display())],
                 ),
             )?,
         },
-        None if print.file.is_none() => r.line(Mark::Note, t("kiosk.no_printer").to_string())?,
+        None if print.file.is_none() => {
+            r.line(Mark::Note, words.t("kiosk.no_printer").to_string())?
+        }
         None => {}
     }
     if let Some(file) = &print.file {
@@ -139,12 +145,12 @@ fn printer(r: &mut Report, print: &crate::config::PrintConfig) -> Result<()> {
         if writable_dir(&folder) {
             r.line(
                 Mark::Ok,
-                tf("kiosk.print_file_ok", &[("folder", &folder.display())]),
+                words.tf("kiosk.print_file_ok", &[("folder", &folder.display())]),
             )?;
         } else {
             r.line(
                 Mark::Bad,
-                tf(
+                words.tf(
                     "kiosk.print_file_not_writable",
                     &[("folder", &folder.display()), ("file", &file.display())],
                 ),
@@ -156,12 +162,13 @@ fn printer(r: &mut Report, print: &crate::config::PrintConfig) -> Result<()> {
 
 /// The data folder: private to the kiosk's user.
 fn data_folder(r: &mut Report, data_dir: Option<&std::path::Path>) -> Result<()> {
+    let words = r.words;
     match data_dir {
-        None => r.line(Mark::Bad, t("cli.no_data_dir").to_string())?,
+        None => r.line(Mark::Bad, words.t("cli.no_data_dir").to_string())?,
         Some(dir) => match std::fs::symlink_metadata(dir) {
             Err(_) => r.line(
                 Mark::Ok,
-                tf("kiosk.data_dir_new", &[("dir", &dir.display())]),
+                words.tf("kiosk.data_dir_new", &[("dir", &dir.display())]),
             )?,
             Ok(m) => {
                 let mode = m.permissions().mode() & 0o777;
@@ -170,12 +177,12 @@ fn data_folder(r: &mut Report, data_dir: Option<&std::path::Path>) -> Result<()>
                 if m.file_type().is_symlink() || !m.is_dir() {
                     r.line(
                         Mark::Bad,
-                        tf("kiosk.data_dir_not_dir", &[("dir", &dir.display())]),
+                        words.tf("kiosk.data_dir_not_dir", &[("dir", &dir.display())]),
                     )?;
                 } else if mode & 0o077 != 0 || m.uid() != me {
                     r.line(
                         Mark::Bad,
-                        tf(
+                        words.tf(
                             "kiosk.data_dir_not_private",
                             &[("dir", &dir.display()), ("mode", &format!("{mode:03o}"))],
                         ),
@@ -183,7 +190,7 @@ fn data_folder(r: &mut Report, data_dir: Option<&std::path::Path>) -> Result<()>
                 } else {
                     r.line(
                         Mark::Ok,
-                        tf("kiosk.data_dir_ok", &[("dir", &dir.display())]),
+                        words.tf("kiosk.data_dir_ok", &[("dir", &dir.display())]),
                     )?;
                 }
             }
@@ -194,6 +201,7 @@ fn data_folder(r: &mut Report, data_dir: Option<&std::path::Path>) -> Result<()>
 
 /// Idle reset, countdown, quit key.
 fn timers(r: &mut Report, k: &crate::config::KioskConfig) -> Result<()> {
+    let words = r.words;
     let idle_mark = if (30..=600).contains(&k.idle_seconds) {
         Mark::Ok
     } else {
@@ -201,7 +209,7 @@ fn timers(r: &mut Report, k: &crate::config::KioskConfig) -> Result<()> {
     };
     r.line(
         idle_mark,
-        tf(
+        words.tf(
             if idle_mark == Mark::Ok {
                 "kiosk.idle_ok"
             } else if k.idle_seconds < 30 {
@@ -219,7 +227,7 @@ fn timers(r: &mut Report, k: &crate::config::KioskConfig) -> Result<()> {
     };
     r.line(
         countdown_mark,
-        tf(
+        words.tf(
             if countdown_mark == Mark::Ok {
                 "kiosk.countdown_ok"
             } else {
@@ -231,36 +239,42 @@ fn timers(r: &mut Report, k: &crate::config::KioskConfig) -> Result<()> {
     match QuitKey::parse(&k.quit_key) {
         Some(QuitKey::Ctrl(c)) => r.line(
             Mark::Ok,
-            tf(
+            words.tf(
                 "kiosk.quit_key",
                 &[("key", &format!("Ctrl-{}", c.to_ascii_uppercase()))],
             ),
         )?,
-        Some(QuitKey::F(n)) => {
-            r.line(Mark::Ok, tf("kiosk.quit_key", &[("key", &format!("F{n}"))]))?
-        }
-        None => r.line(Mark::Bad, tf("kiosk.quit_key_bad", &[("key", &k.quit_key)]))?,
+        Some(QuitKey::F(n)) => r.line(
+            Mark::Ok,
+            words.tf("kiosk.quit_key", &[("key", &format!("F{n}"))]),
+        )?,
+        None => r.line(
+            Mark::Bad,
+            words.tf("kiosk.quit_key_bad", &[("key", &k.quit_key)]),
+        )?,
     }
     Ok(())
 }
 
 /// The terminal it starts on.
 fn terminal(r: &mut Report, size: Option<(u16, u16)>) -> Result<()> {
+    let words = r.words;
     let (min_w, min_h) = crate::tui::layout::MIN_SIZE;
     match size {
-        Some((w, h)) if w >= min_w && h >= min_h => {
-            r.line(Mark::Ok, tf("kiosk.terminal_ok", &[("w", &w), ("h", &h)]))?
-        }
+        Some((w, h)) if w >= min_w && h >= min_h => r.line(
+            Mark::Ok,
+            words.tf("kiosk.terminal_ok", &[("w", &w), ("h", &h)]),
+        )?,
         Some((w, h)) => r.line(
             Mark::Bad,
-            tf(
+            words.tf(
                 "kiosk.terminal_small",
                 &[("w", &w), ("h", &h), ("min_w", &min_w), ("min_h", &min_h)],
             ),
         )?,
         None => r.line(
             Mark::Note,
-            tf(
+            words.tf(
                 "kiosk.terminal_unknown",
                 &[("min_w", &min_w), ("min_h", &min_h)],
             ),
@@ -270,6 +284,7 @@ fn terminal(r: &mut Report, size: Option<(u16, u16)>) -> Result<()> {
 }
 
 fn pack(r: &mut Report, setup: &KioskSetup) -> Result<()> {
+    let words = r.words;
     let base = crate::policy::PolicySet::embedded()?;
     if let Some(dir) = &setup.policy_dir {
         let (_, mut problems) = crate::policy::pack::read_pack(dir, &base);
@@ -277,17 +292,17 @@ fn pack(r: &mut Report, setup: &KioskSetup) -> Result<()> {
         if problems.is_empty() {
             r.line(
                 Mark::Ok,
-                tf("kiosk.policy_dir_ok", &[("dir", &dir.display())]),
+                words.tf("kiosk.policy_dir_ok", &[("dir", &dir.display())]),
             )?;
         } else {
             r.line(
                 Mark::Bad,
-                tf(
+                words.tf(
                     "kiosk.pack_bad",
                     &[("dir", &dir.display()), ("n", &problems.len())],
                 ),
             )?;
-            super::data_cmd::print_problems(&problems, r.out)?;
+            super::data_cmd::print_problems(&problems, words, r.out)?;
         }
         return Ok(());
     }
@@ -298,12 +313,12 @@ fn pack(r: &mut Report, setup: &KioskSetup) -> Result<()> {
     match installed {
         Ok(None) => r.line(
             Mark::Ok,
-            tf("kiosk.embedded_data", &[("version", &base.version())]),
+            words.tf("kiosk.embedded_data", &[("version", &base.version())]),
         )?,
         Ok(Some((dir, manifest))) => match crate::packs::check_pack(&dir, &base) {
             Ok(_) => r.line(
                 Mark::Ok,
-                tf(
+                words.tf(
                     "kiosk.pack_ok",
                     &[("name", &manifest.name), ("version", &manifest.version)],
                 ),
@@ -311,17 +326,17 @@ fn pack(r: &mut Report, setup: &KioskSetup) -> Result<()> {
             Err(problems) => {
                 r.line(
                     Mark::Bad,
-                    tf(
+                    words.tf(
                         "kiosk.pack_bad",
                         &[("dir", &dir.display()), ("n", &problems.len())],
                     ),
                 )?;
-                super::data_cmd::print_problems(&problems, r.out)?;
+                super::data_cmd::print_problems(&problems, words, r.out)?;
             }
         },
         Err(e) => r.line(
             Mark::Bad,
-            tf("data.installed_unreadable", &[("reason", &e)]),
+            words.tf("data.installed_unreadable", &[("reason", &e)]),
         )?,
     }
     Ok(())
@@ -389,7 +404,7 @@ impl KioskSetup<'_> {
 /// the config named by `RENEW_CONFIG` or in its default place, the policy
 /// folder of `RENEW_POLICY_DIR`. (The binary passes its own arguments to
 /// [`check`].)
-pub fn check_from_env(data_dir: Option<PathBuf>, out: &mut dyn Write) -> Result<()> {
+pub fn check_from_env(data_dir: Option<PathBuf>, words: Words, out: &mut dyn Write) -> Result<()> {
     let path = std::env::var_os("RENEW_CONFIG")
         .map(PathBuf::from)
         .or_else(crate::config::default_path);
@@ -407,6 +422,7 @@ pub fn check_from_env(data_dir: Option<PathBuf>, out: &mut dyn Write) -> Result<
             policy_dir: std::env::var_os("RENEW_POLICY_DIR").map(PathBuf::from),
             terminal: KioskSetup::terminal_size(),
         },
+        words,
         out,
     )
 }

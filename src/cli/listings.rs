@@ -6,11 +6,16 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{ListFormat, find_region, region_needs_no_renewal, window_words};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::policy::PolicySet;
 
 /// `renew regions`: each region file's id, name, diseases and window.
-pub(super) fn regions(policy: &PolicySet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+pub(super) fn regions(
+    policy: &PolicySet,
+    format: ListFormat,
+    words: Words,
+    out: &mut dyn Write,
+) -> Result<()> {
     match format {
         ListFormat::Json => {
             let list: Vec<_> = policy
@@ -32,23 +37,23 @@ pub(super) fn regions(policy: &PolicySet, format: ListFormat, out: &mut dyn Writ
             writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
         }
         ListFormat::Text => {
-            writeln!(out, "{}", t("cli.regions.heading"))?;
+            writeln!(out, "{}", words.t("cli.regions.heading"))?;
             let rows: Vec<Vec<String>> = policy
                 .regions
                 .iter()
                 .map(|r| {
                     vec![
                         r.id.clone(),
-                        crate::i18n::name(&r.name, r.name_en.as_deref()),
+                        words.name(&r.name, r.name_en.as_deref()),
                         r.diseases.len().to_string(),
-                        window_words(r),
+                        window_words(r, words),
                     ]
                 })
                 .collect();
             for line in crate::document::text::columns(&rows) {
                 writeln!(out, "  {line}")?;
             }
-            writeln!(out, "{}", t("cli.regions.all_hint"))?;
+            writeln!(out, "{}", words.t("cli.regions.all_hint"))?;
         }
     }
     Ok(())
@@ -60,9 +65,10 @@ pub(super) fn diseases(
     policy: &PolicySet,
     region: &str,
     format: ListFormat,
+    words: Words,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let choice = find_region(policy, region)?;
+    let choice = find_region(policy, region, words)?;
     let region = &policy.regions[choice.region];
     match format {
         ListFormat::Json => {
@@ -77,21 +83,21 @@ pub(super) fn diseases(
             // A place that borrows another's list is named, with
             // whose list it is (石家庄 uses the generic one).
             let heading = if choice.has_own_data(policy) {
-                tf(
+                words.tf(
                     "cli.diseases.heading",
                     &[(
                         "region",
-                        &crate::i18n::name(&region.name, region.name_en.as_deref()),
+                        &words.name(&region.name, region.name_en.as_deref()),
                     )],
                 )
             } else {
-                tf(
+                words.tf(
                     "cli.diseases.heading_borrowed",
                     &[
-                        ("place", &crate::i18n::name(&choice.name(policy), None)),
+                        ("place", &words.name(&choice.name(policy), None)),
                         (
                             "region",
-                            &crate::i18n::name(&region.name, region.name_en.as_deref()),
+                            &words.name(&region.name, region.name_en.as_deref()),
                         ),
                     ],
                 )

@@ -3,14 +3,14 @@
 //! language asked for before the arguments are parsed.
 
 use super::Cli;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 
 /// The command line as parsed. Its descriptions in the user's language are
 /// read only when clap has something to say (help, the version, a refused
 /// command line): a command line clap accepts as it stands is parsed
 /// without them, since localizing every command's help costs more than the
 /// rest of a plan's start. Both parse alike (`a_command_line_parses_alike_with_or_without_its_words`).
-pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+pub fn parse_args(args: &[std::ffi::OsString], words: Words) -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     if let Ok(cli) = Cli::command()
         .try_get_matches_from(args)
@@ -18,22 +18,22 @@ pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     {
         return Ok(cli);
     }
-    localized_command()
+    localized_command(words)
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
 }
 
-/// The command line with its descriptions in the current language (keys
+/// The command line with its descriptions in `words`' language (keys
 /// `clap.<subcommand>.<argument>` in `assets/i18n`), clap's own words
 /// (Usage, Options, the help and version flags) replaced by ours.
-pub fn localized_command() -> clap::Command {
+pub fn localized_command(words: Words) -> clap::Command {
     use clap::CommandFactory;
-    localize(Cli::command(), "clap")
+    localize(Cli::command(), "clap", words)
 }
 
-fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
+fn localize(mut cmd: clap::Command, prefix: &str, words: Words) -> clap::Command {
     use clap::{Arg, ArgAction};
-    if let Some(about) = crate::i18n::lookup(&format!("{prefix}.about")) {
+    if let Some(about) = words.lookup(&format!("{prefix}.about")) {
         cmd = cmd.about(about);
     }
     // clap's own words (Usage, Options, Print help …) are English and
@@ -43,11 +43,11 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
     // by our words in the help itself.
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
-        t("clap.heading.usage")
+        words.t("clap.heading.usage")
     );
     cmd = cmd
         .help_template(template)
-        .subcommand_help_heading(t("clap.heading.commands"))
+        .subcommand_help_heading(words.t("clap.heading.commands"))
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
@@ -55,7 +55,7 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help(t("clap.help")),
+                .help(words.t("clap.help")),
         );
     if prefix == "clap" {
         cmd = cmd.disable_version_flag(true).arg(
@@ -63,7 +63,7 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(t("clap.version")),
+                .help(words.t("clap.version")),
         );
     }
     let ids: Vec<String> = cmd
@@ -72,7 +72,7 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
-        let own = crate::i18n::lookup(&format!("{prefix}.{id}"));
+        let own = words.lookup(&format!("{prefix}.{id}"));
         cmd = cmd.mut_arg(&id, |a| {
             let mut help = own
                 .map(str::to_string)
@@ -86,7 +86,7 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
                 .map(|v| v.get_name().to_string())
                 .collect();
             if takes_values && !values.is_empty() {
-                help.push_str(&tf("clap.note.values", &[("values", &values.join(", "))]));
+                help.push_str(&words.tf("clap.note.values", &[("values", &values.join(", "))]));
             }
             let defaults: Vec<String> = a
                 .get_default_values()
@@ -94,17 +94,17 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
                 .map(|v| v.to_string_lossy().into_owned())
                 .collect();
             if !defaults.is_empty() && a.get_action().takes_values() {
-                help.push_str(&tf("clap.note.default", &[("value", &defaults.join(", "))]));
+                help.push_str(&words.tf("clap.note.default", &[("value", &defaults.join(", "))]));
             }
             if let Some(var) = a.get_env() {
-                help.push_str(&tf("clap.note.env", &[("var", &var.to_string_lossy())]));
+                help.push_str(&words.tf("clap.note.env", &[("var", &var.to_string_lossy())]));
             }
             let heading = if a.is_positional() {
-                t("clap.heading.arguments")
+                words.t("clap.heading.arguments")
             } else if a.is_global_set() {
-                t("clap.heading.global")
+                words.t("clap.heading.global")
             } else {
-                t("clap.heading.options")
+                words.t("clap.heading.options")
             };
             let given: Vec<String> = match a.get_value_names() {
                 Some(names) => names.iter().map(|n| n.to_string()).collect(),
@@ -113,7 +113,8 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
             let names: Vec<String> = given
                 .iter()
                 .map(|n| {
-                    crate::i18n::lookup(&format!("clap.value.{}", n.to_lowercase()))
+                    words
+                        .lookup(&format!("clap.value.{}", n.to_lowercase()))
                         .map_or_else(|| n.to_string(), str::to_string)
                 })
                 .collect();
@@ -136,25 +137,25 @@ fn localize(mut cmd: clap::Command, prefix: &str) -> clap::Command {
         .collect();
     for name in names {
         let sub_prefix = format!("{prefix}.{name}");
-        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_prefix));
+        cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_prefix, words));
     }
     cmd
 }
 
 /// A command line clap refused, in the user's language. clap's own
 /// message is English; ours names the same argument and value.
-pub fn usage_message(e: &clap::Error) -> String {
-    localize_usage_words(&usage_words(e))
+pub fn usage_message(e: &clap::Error, words: Words) -> String {
+    localize_usage_words(&usage_words(e, words), words)
 }
 
 /// clap's usage line says `[OPTIONS]` and `<COMMAND>` in English.
-pub fn localize_usage_words(text: &str) -> String {
-    text.replace("[OPTIONS]", t("clap.usage.options"))
-        .replace("[COMMAND]", t("clap.usage.command_optional"))
-        .replace("<COMMAND>", t("clap.usage.command"))
+pub fn localize_usage_words(text: &str, words: Words) -> String {
+    text.replace("[OPTIONS]", words.t("clap.usage.options"))
+        .replace("[COMMAND]", words.t("clap.usage.command_optional"))
+        .replace("<COMMAND>", words.t("clap.usage.command"))
 }
 
-fn usage_words(e: &clap::Error) -> String {
+fn usage_words(e: &clap::Error, words: Words) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let get = |kind: ContextKind| -> String {
         match e.get(kind) {
@@ -172,17 +173,17 @@ fn usage_words(e: &clap::Error) -> String {
     };
     let arg = get(ContextKind::InvalidArg);
     let mut text = match e.kind() {
-        ErrorKind::UnknownArgument => tf("clap.error.unknown_argument", &[("arg", &arg)]),
-        ErrorKind::InvalidSubcommand => tf(
+        ErrorKind::UnknownArgument => words.tf("clap.error.unknown_argument", &[("arg", &arg)]),
+        ErrorKind::InvalidSubcommand => words.tf(
             "clap.error.unknown_command",
             &[("command", &get(ContextKind::InvalidSubcommand))],
         ),
         ErrorKind::InvalidValue => {
             let value = get(ContextKind::InvalidValue);
             if value.is_empty() {
-                tf("clap.error.missing_value", &[("arg", &arg)])
+                words.tf("clap.error.missing_value", &[("arg", &arg)])
             } else {
-                tf(
+                words.tf(
                     "clap.error.invalid_value",
                     &[
                         ("arg", &arg),
@@ -192,19 +193,21 @@ fn usage_words(e: &clap::Error) -> String {
                 )
             }
         }
-        ErrorKind::MissingRequiredArgument => tf("clap.error.missing_argument", &[("arg", &arg)]),
-        ErrorKind::ArgumentConflict => tf(
+        ErrorKind::MissingRequiredArgument => {
+            words.tf("clap.error.missing_argument", &[("arg", &arg)])
+        }
+        ErrorKind::ArgumentConflict => words.tf(
             "clap.error.conflict",
             &[("arg", &arg), ("other", &get(ContextKind::PriorArg))],
         ),
-        ErrorKind::MissingSubcommand => t("clap.error.missing_command").to_string(),
-        ErrorKind::InvalidUtf8 => t("clap.error.not_utf8").to_string(),
+        ErrorKind::MissingSubcommand => words.t("clap.error.missing_command").to_string(),
+        ErrorKind::InvalidUtf8 => words.t("clap.error.not_utf8").to_string(),
         ErrorKind::TooManyValues
         | ErrorKind::TooFewValues
         | ErrorKind::WrongNumberOfValues
         | ErrorKind::NoEquals
-        | ErrorKind::ValueValidation => tf("clap.error.bad_value", &[("arg", &arg)]),
-        _ => t("clap.error.other").to_string(),
+        | ErrorKind::ValueValidation => words.tf("clap.error.bad_value", &[("arg", &arg)]),
+        _ => words.t("clap.error.other").to_string(),
     };
     let suggested = [
         get(ContextKind::SuggestedArg),
@@ -216,10 +219,10 @@ fn usage_words(e: &clap::Error) -> String {
     .join(", ");
     if !suggested.is_empty() {
         text.push('\n');
-        text.push_str(&tf("clap.error.did_you_mean", &[("suggested", &suggested)]));
+        text.push_str(&words.tf("clap.error.did_you_mean", &[("suggested", &suggested)]));
     }
     text.push('\n');
-    text.push_str(t("clap.error.try_help"));
+    text.push_str(words.t("clap.error.try_help"));
     text
 }
 
@@ -241,7 +244,7 @@ pub fn early_lang(args: &[String]) -> Option<crate::i18n::Lang> {
 #[cfg(test)]
 mod localisation_tests {
     use super::*;
-    use crate::i18n::{Lang, set_lang};
+    use crate::i18n::{Lang, Words};
 
     /// Every command's path from the top (`[]`, `["plan"]`, `["checklist", "tick"]` …).
     fn paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
@@ -253,12 +256,12 @@ mod localisation_tests {
         }
     }
 
-    fn help_for(path: &[String]) -> String {
+    fn help_for(path: &[String], words: Words) -> String {
         let mut args = vec!["renew".to_string()];
         args.extend(path.iter().cloned());
         args.push("--help".into());
-        match localized_command().try_get_matches_from(&args) {
-            Err(e) => localize_usage_words(&e.render().to_string()),
+        match localized_command(words).try_get_matches_from(&args) {
+            Err(e) => localize_usage_words(&e.render().to_string(), words),
             Ok(_) => panic!("--help did not show help for {path:?}"),
         }
     }
@@ -283,9 +286,9 @@ mod localisation_tests {
     #[test]
     fn a_command_line_parses_alike_with_or_without_its_words() {
         use clap::FromArgMatches;
-        set_lang(Lang::ZhHans);
+        let zh = Words::new(Lang::ZhHans);
         let localized = |args: &[&str]| {
-            localized_command()
+            localized_command(zh)
                 .try_get_matches_from(args)
                 .and_then(|m| Cli::from_arg_matches(&m))
         };
@@ -351,7 +354,7 @@ mod localisation_tests {
         ];
         for line in lines {
             let args: Vec<std::ffi::OsString> = line.iter().map(Into::into).collect();
-            let plain = parse_args(&args).unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            let plain = parse_args(&args, zh).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             let words = localized(line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
             assert_eq!(format!("{plain:?}"), format!("{words:?}"), "{line:?}");
         }
@@ -372,7 +375,7 @@ mod localisation_tests {
         ];
         for line in refused {
             let args: Vec<std::ffi::OsString> = line.iter().map(Into::into).collect();
-            let e = parse_args(&args).map(|c| format!("{c:?}")).unwrap_err();
+            let e = parse_args(&args, zh).map(|c| format!("{c:?}")).unwrap_err();
             let want = localized(line).map(|c| format!("{c:?}")).unwrap_err();
             assert_eq!(e.kind(), want.kind(), "{line:?}");
             assert_eq!(
@@ -386,12 +389,16 @@ mod localisation_tests {
     #[test]
     fn help_is_in_the_chosen_language_for_every_command() {
         let mut all = Vec::new();
-        paths(&localized_command(), Vec::new(), &mut all);
+        paths(
+            &localized_command(Words::new(Lang::ZhHans)),
+            Vec::new(),
+            &mut all,
+        );
         assert!(all.len() >= 10, "commands found: {all:?}");
         for lang in [Lang::ZhHans, Lang::ZhHant] {
-            set_lang(lang);
+            let words = Words::new(lang);
             for path in &all {
-                let help = help_for(path);
+                let help = help_for(path, words);
                 for word in CLAP_ENGLISH {
                     assert!(
                         !help.contains(word),
@@ -401,14 +408,12 @@ mod localisation_tests {
                 }
             }
         }
-        set_lang(Lang::ZhHans);
     }
 
     #[test]
     fn every_argument_of_every_command_is_explained_in_every_language() {
         for lang in Lang::ALL {
-            set_lang(lang);
-            let mut cmd = localized_command();
+            let mut cmd = localized_command(Words::new(lang));
             cmd.build();
             let mut stack = vec![(String::from("renew"), cmd)];
             let mut missing = Vec::new();
@@ -441,7 +446,6 @@ mod localisation_tests {
             }
             assert!(missing.is_empty(), "{lang:?}: no help for {missing:?}");
         }
-        set_lang(Lang::ZhHans);
     }
 
     #[test]
@@ -454,15 +458,15 @@ mod localisation_tests {
             &["renew", "checklist"],
         ];
         for lang in [Lang::ZhHans, Lang::ZhHant] {
-            set_lang(lang);
+            let words = Words::new(lang);
             for args in cases {
-                let err = localized_command()
+                let err = localized_command(words)
                     .try_get_matches_from(args)
                     .expect_err("refused");
                 if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                     continue;
                 }
-                let text = usage_message(&err);
+                let text = usage_message(&err, words);
                 assert!(
                     !text.is_ascii() && !text.contains("error") && !text.contains("argument"),
                     "{lang:?} {args:?}: {text}"
@@ -470,14 +474,17 @@ mod localisation_tests {
                 assert!(text.contains("renew --help"), "{text}");
             }
         }
-        set_lang(Lang::ZhHans);
-        let err = localized_command()
+        let words = Words::new(Lang::ZhHans);
+        let err = localized_command(words)
             .try_get_matches_from(["renew", "--bogus"])
             .expect_err("refused");
-        assert!(usage_message(&err).contains("--bogus"));
-        let err = localized_command()
+        assert!(usage_message(&err, words).contains("--bogus"));
+        let err = localized_command(words)
             .try_get_matches_from(["renew", "chklist"])
             .expect_err("refused");
-        assert!(usage_message(&err).contains("checklist"), "suggestion kept");
+        assert!(
+            usage_message(&err, words).contains("checklist"),
+            "suggestion kept"
+        );
     }
 }

@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::checklist::Checklist;
 use crate::checklist::store::Store;
 use crate::dates::parse_date;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::{self, Answers};
 use crate::policy::{PolicySet, Region};
 
@@ -28,29 +28,31 @@ mod resolve;
 /// A config file that cannot be used, in the operator's language: the
 /// file, and what is wrong in it (the TOML reader's own detail stays in
 /// English, quoted).
-pub fn config_error_text(e: &crate::config::ConfigError) -> String {
+pub fn config_error_text(e: &crate::config::ConfigError, words: Words) -> String {
     use crate::config::ConfigProblem as P;
     let problem = match &e.problem {
-        P::NotRegular => t("config_file.not_regular").to_string(),
-        P::TooBig => tf(
+        P::NotRegular => words.t("config_file.not_regular").to_string(),
+        P::TooBig => words.tf(
             "config_file.too_big",
             &[("limit", &crate::config::MAX_CONFIG_BYTES)],
         ),
-        P::Unreadable(reason) => tf("config_file.unreadable", &[("reason", reason)]),
+        P::Unreadable(reason) => words.tf("config_file.unreadable", &[("reason", reason)]),
         P::Syntax {
             line: Some(line),
             detail,
-        } => tf("config_file.syntax", &[("line", line), ("detail", detail)]),
-        P::Syntax { line: None, detail } => tf("config_file.syntax_no_line", &[("detail", detail)]),
-        P::IdleTooShort(v) => tf("config_file.idle_too_short", &[("value", v)]),
-        P::CountdownNotLess { countdown, idle } => tf(
+        } => words.tf("config_file.syntax", &[("line", line), ("detail", detail)]),
+        P::Syntax { line: None, detail } => {
+            words.tf("config_file.syntax_no_line", &[("detail", detail)])
+        }
+        P::IdleTooShort(v) => words.tf("config_file.idle_too_short", &[("value", v)]),
+        P::CountdownNotLess { countdown, idle } => words.tf(
             "config_file.countdown_not_less",
             &[("countdown", countdown), ("idle", idle)],
         ),
-        P::PrintTimeout(v) => tf("config_file.print_timeout", &[("value", v)]),
-        P::QuitKey(key) => tf("config_file.quit_key", &[("value", &format!("{key:?}"))]),
+        P::PrintTimeout(v) => words.tf("config_file.print_timeout", &[("value", v)]),
+        P::QuitKey(key) => words.tf("config_file.quit_key", &[("value", &format!("{key:?}"))]),
     };
-    tf(
+    words.tf(
         "config_file.error",
         &[("path", &e.path.display()), ("problem", &problem)],
     )
@@ -404,16 +406,17 @@ pub struct UsageError(pub String);
 pub fn today(
     arg: Option<&str>,
     clock: impl FnOnce() -> NaiveDate,
+    words: Words,
 ) -> Result<NaiveDate, UsageError> {
     match arg {
         Some(text) => {
-            not_too_long(text, "cli.which.today")?;
+            not_too_long(text, "cli.which.today", words)?;
             parse_date(text).map_err(|e| {
-                UsageError(tf(
+                UsageError(words.tf(
                     "cli.bad_date",
                     &[
                         ("input", &text),
-                        ("which", &t("cli.which.today")),
+                        ("which", &words.t("cli.which.today")),
                         ("reason", &crate::dates::words::error_message(&e)),
                     ],
                 ))
@@ -442,20 +445,20 @@ fn columns_from_env(value: Option<&str>) -> Option<usize> {
     (n > 0).then_some(n.clamp(40, 400))
 }
 
-fn window_words(r: &Region) -> String {
+fn window_words(r: &Region, words: Words) -> String {
     if region_needs_no_renewal(r) {
-        return t("plan.status.no_renewal").to_string();
+        return words.t("plan.status.no_renewal").to_string();
     }
     let days = r.window_days.as_ref().and_then(|f| f.value);
-    let mut words = match (days, r.window_months.value) {
-        (Some(n), _) => tf("cli.window_days", &[("n", &n)]),
-        (None, Some(n)) => tf("cli.window_months", &[("n", &n)]),
-        (None, None) => t("cli.window_unknown").to_string(),
+    let mut text = match (days, r.window_months.value) {
+        (Some(n), _) => words.tf("cli.window_days", &[("n", &n)]),
+        (None, Some(n)) => words.tf("cli.window_months", &[("n", &n)]),
+        (None, None) => words.t("cli.window_unknown").to_string(),
     };
     if let Some(g) = r.grace_days.as_ref().and_then(|f| f.value) {
-        words.push_str(&tf("cli.grace_days", &[("n", &g)]));
+        text.push_str(&words.tf("cli.grace_days", &[("n", &g)]));
     }
-    words
+    text
 }
 
 /// No disease of the region needs renewal (北京).
@@ -472,32 +475,35 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     /// The data dir (checklists live in its `checklists/`).
     pub data_dir: Option<PathBuf>,
+    /// The words the command's output is written in.
+    pub words: Words,
 }
 
 impl Context<'_> {
     fn store(&self) -> Result<Store> {
+        let words = self.words;
         let dir = match &self.data_dir {
             Some(d) => d.clone(),
             None => Store::default_data_dir()
-                .ok_or_else(|| UsageError(t("cli.no_data_dir").to_string()))?,
+                .ok_or_else(|| UsageError(words.t("cli.no_data_dir").to_string()))?,
         };
         Store::open(&dir).map_err(|e| {
             checklist_cmd::user_facing(e)
-                .context(tf("cli.store_open_failed", &[("dir", &dir.display())]))
+                .context(words.tf("cli.store_open_failed", &[("dir", &dir.display())]))
         })
     }
 }
 
 /// The end date as typed on the command line (`--end`, `checklist edit
 /// --end`), or a usage error saying what was typed and why it is no date.
-fn end_arg(end: &str, today: chrono::NaiveDate) -> Result<crate::dates::EndDate> {
-    not_too_long(end, "cli.which.end")?;
+fn end_arg(end: &str, today: chrono::NaiveDate, words: Words) -> Result<crate::dates::EndDate> {
+    not_too_long(end, "cli.which.end", words)?;
     crate::dates::read_end_date(end, today).map_err(|e| {
-        UsageError(tf(
+        UsageError(words.tf(
             "cli.bad_date",
             &[
                 ("input", &end),
-                ("which", &t("cli.which.end")),
+                ("which", &words.t("cli.which.end")),
                 ("reason", &crate::dates::words::error_message(&e)),
             ],
         ))
@@ -509,17 +515,18 @@ fn end_arg(end: &str, today: chrono::NaiveDate) -> Result<crate::dates::EndDate>
 pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<()> {
     let policy = ctx.policy;
     let today = ctx.today;
+    let words = ctx.words;
     match command {
         Command::Checklist(cmd) => checklist_cmd::run(cmd, ctx, out)?,
-        Command::Generate(cmd) => generate::run(cmd, out)?,
+        Command::Generate(cmd) => generate::run(cmd, words, out)?,
         Command::Kiosk(kiosk_cmd::KioskCommand::Check) => {
-            kiosk_cmd::check_from_env(ctx.data_dir.clone(), out)?
+            kiosk_cmd::check_from_env(ctx.data_dir.clone(), words, out)?
         }
         Command::Agenda { days, format } => checklist_cmd::agenda(ctx, *days, *format, out)?,
         Command::Data(DataCommand::Install { pack }) => data_cmd::install(pack, ctx, out)?,
         Command::Data(DataCommand::List) => data_cmd::list(ctx, out)?,
         Command::Data(DataCommand::Rollback) => data_cmd::rollback(ctx, out)?,
-        Command::Data(DataCommand::Check { dir }) => data_cmd::check(dir, policy, out)?,
+        Command::Data(DataCommand::Check { dir }) => data_cmd::check(dir, policy, words, out)?,
         Command::Plan {
             region,
             scheme,
@@ -540,16 +547,18 @@ pub fn run_command(command: &Command, ctx: &Context, out: &mut dyn Write) -> Res
                 cross_province: *cross_province,
                 retired: *retired,
             };
-            let (plan, answers) = asked.plan(policy, today)?;
+            let (plan, answers) = asked.plan(policy, today, words)?;
             let saved = match save {
                 true => Some(save_checklist(ctx, &plan, &answers, label.as_deref())?),
                 false => None,
             };
-            print_plan(&plan, *format, *width, saved.as_ref(), out)?;
+            print_plan(&plan, *format, *width, saved.as_ref(), words, out)?;
         }
-        Command::Regions { format, all: true } => all_places(policy, *format, out)?,
-        Command::Regions { format, all: false } => listings::regions(policy, *format, out)?,
-        Command::Diseases { region, format } => listings::diseases(policy, region, *format, out)?,
+        Command::Regions { format, all: true } => all_places(policy, *format, words, out)?,
+        Command::Regions { format, all: false } => listings::regions(policy, *format, words, out)?,
+        Command::Diseases { region, format } => {
+            listings::diseases(policy, region, *format, words, out)?
+        }
     }
     Ok(())
 }
@@ -567,7 +576,12 @@ struct PlanQuestion<'a> {
 impl PlanQuestion<'_> {
     /// The plan for these answers, each typed value resolved (or a usage
     /// error saying what would be valid).
-    fn plan(&self, policy: &PolicySet, today: NaiveDate) -> Result<(plan::RenewalPlan, Answers)> {
+    fn plan(
+        &self,
+        policy: &PolicySet,
+        today: NaiveDate,
+        words: Words,
+    ) -> Result<(plan::RenewalPlan, Answers)> {
         let PlanQuestion {
             region,
             scheme,
@@ -575,18 +589,18 @@ impl PlanQuestion<'_> {
             end,
             ..
         } = *self;
-        let choice = find_region(policy, region)?;
+        let choice = find_region(policy, region, words)?;
         let region = &policy.regions[choice.region];
-        let scheme = find_scheme(scheme)?;
-        let (disease, typed) = find_disease(region, disease)?;
-        let end_date = end_arg(end, today)?;
+        let scheme = find_scheme(scheme, words)?;
+        let (disease, typed) = find_disease(region, disease, words)?;
+        let end_date = end_arg(end, today, words)?;
         // Month and day alone: say on stderr which year was read, so
         // the output itself stays as it would be with the year typed.
         if let Some(note) = crate::dates::words::year_note(&end_date) {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
-                crate::i18n::data(&tf(
+                words.data(&words.tf(
                     "cli.end_year_guessed",
                     &[("input", &end), ("note", &note), ("date", &end_date.date)],
                 ))
@@ -650,6 +664,7 @@ fn print_plan(
     format: Format,
     width: Option<usize>,
     saved: Option<&Saved>,
+    words: Words,
     out: &mut dyn Write,
 ) -> Result<()> {
     match format {
@@ -680,7 +695,7 @@ fn print_plan(
             writeln!(
                 out,
                 "{}",
-                tf(
+                words.tf(
                     "checklist.duplicate",
                     &[
                         ("label", &twin.label),
@@ -696,7 +711,12 @@ fn print_plan(
 }
 
 /// `renew regions --all`: every place, with whose data it gets.
-fn all_places(policy: &PolicySet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+fn all_places(
+    policy: &PolicySet,
+    format: ListFormat,
+    words: Words,
+    out: &mut dyn Write,
+) -> Result<()> {
     use crate::policy::DataLevel;
     let choices = crate::policy::choices(policy);
     match format {
@@ -717,27 +737,31 @@ fn all_places(policy: &PolicySet, format: ListFormat, out: &mut dyn Write) -> Re
             writeln!(out, "{}", crate::i18n::to_json(&list)?)?;
         }
         ListFormat::Text => {
-            writeln!(out, "{}", t("cli.regions.all_heading"))?;
+            writeln!(out, "{}", words.t("cli.regions.all_heading"))?;
             let rows: Vec<Vec<String>> = choices
                 .iter()
                 .map(|c| {
                     let r = &policy.regions[c.region];
                     let level = match c.level {
                         DataLevel::City if c.has_own_data(policy) => {
-                            t("places.level.city").to_string()
+                            words.t("places.level.city").to_string()
                         }
-                        DataLevel::Generic => t("places.level.generic").to_string(),
+                        DataLevel::Generic => words.t("places.level.generic").to_string(),
                         // A province's data, or a municipality's for its district.
                         _ => format!(
                             "{}（{}）",
-                            t(match c.level {
+                            words.t(match c.level {
                                 DataLevel::Province => "places.level.province",
                                 _ => "places.level.city",
                             }),
                             r.short_name
                         ),
                     };
-                    vec![c.key.clone(), crate::wizard::region_name(policy, c), level]
+                    vec![
+                        c.key.clone(),
+                        crate::wizard::region_name(policy, c, words),
+                        level,
+                    ]
                 })
                 .collect();
             for line in crate::document::text::columns(&rows) {

@@ -3,7 +3,7 @@
 //! nearest valid choices.
 
 use super::UsageError;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::policy::index::{disease_index, scheme_index};
 use crate::policy::{PolicySet, Region, Scheme};
 use crate::search::{Resolution, SearchIndex};
@@ -15,9 +15,10 @@ fn choose<'a, T>(
     input: &str,
     what_key: &str,
     label: impl Fn(&T) -> String,
+    words: Words,
 ) -> Result<&'a T, UsageError> {
     // Looked up only for a message: a good answer needs no UI text.
-    let what = || t(what_key);
+    let what = || words.t(what_key);
     let listing = |ids: &[usize]| -> String {
         ids.iter()
             .map(|&i| format!("  {}", label(&items[i])))
@@ -28,21 +29,21 @@ fn choose<'a, T>(
         Resolution::One(i) => Ok(&items[i]),
         Resolution::Ambiguous(ids) => Err(UsageError(format!(
             "{}\n{}",
-            tf("cli.ambiguous", &[("input", &input), ("what", &what())]),
+            words.tf("cli.ambiguous", &[("input", &input), ("what", &what())]),
             listing(&ids)
         ))),
         Resolution::NotFound(near) => {
-            let mut msg = tf("cli.unknown", &[("input", &input), ("what", &what())]);
+            let mut msg = words.tf("cli.unknown", &[("input", &input), ("what", &what())]);
             if items.len() <= 12 {
                 msg.push_str(&format!(
                     "\n{}\n{}",
-                    tf("cli.valid_choices", &[("what", &what())]),
+                    words.tf("cli.valid_choices", &[("what", &what())]),
                     listing(&(0..items.len()).collect::<Vec<_>>())
                 ));
             } else {
-                msg.push_str(&format!("\n{}\n{}", t("cli.nearest"), listing(&near)));
+                msg.push_str(&format!("\n{}\n{}", words.t("cli.nearest"), listing(&near)));
             }
-            msg.push_str(&format!("\n{}", t("cli.list_hint")));
+            msg.push_str(&format!("\n{}", words.t("cli.list_hint")));
             Err(UsageError(msg))
         }
     }
@@ -63,12 +64,12 @@ fn exact<'a, T>(items: &'a [T], input: &str, names: impl Fn(&T) -> Vec<&str>) ->
 
 /// An answer too long to be a name is refused before any search: matching
 /// costs time in proportion to its length.
-pub(super) fn not_too_long(input: &str, what_key: &str) -> Result<(), UsageError> {
+pub(super) fn not_too_long(input: &str, what_key: &str, words: Words) -> Result<(), UsageError> {
     if crate::search::too_long(input) {
-        return Err(UsageError(tf(
+        return Err(UsageError(words.tf(
             "cli.too_long",
             &[
-                ("what", &t(what_key)),
+                ("what", &words.t(what_key)),
                 ("n", &input.chars().count()),
                 ("max", &crate::search::MAX_QUERY_CHARS),
             ],
@@ -83,8 +84,9 @@ pub(super) fn not_too_long(input: &str, what_key: &str) -> Result<(), UsageError
 pub(crate) fn find_region(
     policy: &PolicySet,
     input: &str,
+    words: Words,
 ) -> Result<crate::policy::Choice, UsageError> {
-    not_too_long(input, "cli.what.region")?;
+    not_too_long(input, "cli.what.region", words)?;
     // An id, a code or an exact name settles it without the pinyin index
     // or the list of every place (a script passing an id pays for neither).
     if let Some(c) = crate::policy::exact_choice(policy, input) {
@@ -99,9 +101,20 @@ pub(crate) fn find_region(
     }
     let choices = crate::policy::choices(policy);
     let index = crate::policy::index::region_index_of(policy, &choices);
-    choose(&index, &choices, input, "cli.what.region", |c| {
-        format!("{}  {}", c.key, crate::wizard::region_name(policy, c))
-    })
+    choose(
+        &index,
+        &choices,
+        input,
+        "cli.what.region",
+        |c| {
+            format!(
+                "{}  {}",
+                c.key,
+                crate::wizard::region_name(policy, c, words)
+            )
+        },
+        words,
+    )
     .cloned()
     .map_err(|mut e| {
         // A place the index does not know still gets a plan: the generic.
@@ -109,11 +122,11 @@ pub(crate) fn find_region(
             && let Some(g) = policy.regions.iter().find(|r| r.generic)
         {
             e.0.push('\n');
-            e.0.push_str(&tf(
+            e.0.push_str(&words.tf(
                 "places.cli_generic",
                 &[
                     ("id", &g.id),
-                    ("generic", &crate::i18n::name(&g.name, g.name_en.as_deref())),
+                    ("generic", &words.name(&g.name, g.name_en.as_deref())),
                 ],
             ));
         }
@@ -130,8 +143,9 @@ pub(crate) fn find_region(
 pub(crate) fn find_disease<'a>(
     region: &'a Region,
     input: &str,
+    words: Words,
 ) -> Result<(&'a crate::policy::Disease, Option<TypedDisease>), UsageError> {
-    not_too_long(input, "cli.what.disease")?;
+    not_too_long(input, "cli.what.disease", words)?;
     if let Some(d) = exact(&region.diseases, input, |d| {
         [d.id.as_str(), d.name.as_str()]
             .into_iter()
@@ -157,8 +171,15 @@ pub(crate) fn find_disease<'a>(
         Resolution::NotFound(_) => None,
     };
     if !matches!(found, Resolution::NotFound(_)) && only_other.is_none() {
-        return choose(&index, &region.diseases, input, "cli.what.disease", listed)
-            .map(|d| (d, None));
+        return choose(
+            &index,
+            &region.diseases,
+            input,
+            "cli.what.disease",
+            listed,
+            words,
+        )
+        .map(|d| (d, None));
     }
     let covering = match only_other {
         Some(concept) => crate::policy::cover::covering_concept(region, input, concept),
@@ -167,7 +188,7 @@ pub(crate) fn find_disease<'a>(
     match covering {
         Ok((d, typed)) => Ok((d, Some(typed))),
         Err(NotCovered::NotListed(concept)) => {
-            let mut msg = tf(
+            let mut msg = words.tf(
                 "cli.disease_not_listed",
                 &[
                     ("input", &input),
@@ -177,22 +198,25 @@ pub(crate) fn find_disease<'a>(
             );
             msg.push_str(&format!(
                 "\n{}\n{}\n{}",
-                tf("cli.valid_choices", &[("what", &t("cli.what.disease"))]),
+                words.tf(
+                    "cli.valid_choices",
+                    &[("what", &words.t("cli.what.disease"))]
+                ),
                 region
                     .diseases
                     .iter()
                     .map(|d| format!("  {}", listed(d)))
                     .collect::<Vec<_>>()
                     .join("\n"),
-                t("cli.list_hint")
+                words.t("cli.list_hint")
             ));
             Err(UsageError(msg))
         }
         Err(NotCovered::Ambiguous(names)) => Err(UsageError(format!(
             "{}\n{}",
-            tf(
+            words.tf(
                 "cli.ambiguous",
-                &[("input", &input), ("what", &t("cli.what.disease"))]
+                &[("input", &input), ("what", &words.t("cli.what.disease"))]
             ),
             names
                 .iter()
@@ -201,14 +225,20 @@ pub(crate) fn find_disease<'a>(
                 .join("\n")
         ))),
         Err(NotCovered::Unknown(near)) => {
-            let mut msg = match choose(&index, &region.diseases, input, "cli.what.disease", listed)
-            {
+            let mut msg = match choose(
+                &index,
+                &region.diseases,
+                input,
+                "cli.what.disease",
+                listed,
+                words,
+            ) {
                 Err(UsageError(m)) => m,
                 Ok(_) => String::new(),
             };
             msg.push_str(&format!(
                 "\n{}\n{}",
-                t("cli.nearest_everywhere"),
+                words.t("cli.nearest_everywhere"),
                 near.iter()
                     .map(|n| format!("  {n}"))
                     .collect::<Vec<_>>()
@@ -219,14 +249,15 @@ pub(crate) fn find_disease<'a>(
     }
 }
 
-pub(crate) fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
-    not_too_long(input, "cli.what.scheme")?;
+pub(crate) fn find_scheme(input: &str, words: Words) -> Result<Scheme, UsageError> {
+    not_too_long(input, "cli.what.scheme", words)?;
     choose(
         &scheme_index(),
         &Scheme::ALL,
         input,
         "cli.what.scheme",
         |s| format!("{}  {}", s.id(), crate::plan::render::scheme_label(*s)),
+        words,
     )
     .copied()
 }

@@ -8,7 +8,6 @@ use anyhow::Result;
 use super::{Session, Shown};
 use crate::dates::words::weekday;
 use crate::dates::{EndDate, far_from_today, read_end_date};
-use crate::i18n::{t, tf};
 use crate::policy::Scheme;
 use crate::policy::index::disease_index;
 use crate::search::{Resolution, SearchIndex};
@@ -150,6 +149,7 @@ impl Session<'_> {
         from_offered: Option<usize>,
         out: &mut dyn Write,
     ) -> Result<Reply> {
+        let words = self.words;
         let Some(r) = self.d.region(self.policy) else {
             self.step = Question::Region;
             return Ok(Reply::Again);
@@ -193,7 +193,7 @@ impl Session<'_> {
                 Ok(self.advance(shown))
             }
             (_, Some(Err(concept))) => {
-                let text = tf(
+                let text = words.tf(
                     "cli.disease_not_listed",
                     &[
                         ("input", &line),
@@ -214,6 +214,7 @@ impl Session<'_> {
     }
 
     fn answer_end(&mut self, shown: &Shown, line: &str, out: &mut dyn Write) -> Result<Reply> {
+        let words = self.words;
         let today = self.today;
         let parsed = if line.is_empty() {
             self.d
@@ -235,23 +236,23 @@ impl Session<'_> {
                 writeln!(
                     out,
                     "{}",
-                    tf("date.far", &[("date", &e.date), ("n", &years)])
+                    words.tf("date.far", &[("date", &e.date), ("n", &years)])
                 )?;
-                writeln!(out, "{}", t("prompt.far_confirm"))?;
+                writeln!(out, "{}", words.t("prompt.far_confirm"))?;
                 self.far_pending = Some(e.date);
                 Ok(Reply::Missed(Vec::new()))
             }
             Ok(EndDate { date, guessed }) => {
                 let days = (date - today).num_days();
                 let rel = match days {
-                    0 => t("prompt.rel.today").to_string(),
-                    n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
-                    n => tf("prompt.rel.past", &[("n", &-n)]),
+                    0 => words.t("prompt.rel.today").to_string(),
+                    n if n > 0 => words.tf("prompt.rel.future", &[("n", &n)]),
+                    n => words.tf("prompt.rel.past", &[("n", &-n)]),
                 };
                 writeln!(
                     out,
                     "{}",
-                    tf(
+                    words.tf(
                         "prompt.understood",
                         &[("date", &date), ("weekday", &weekday(date)), ("rel", &rel)]
                     )
@@ -279,11 +280,12 @@ impl Session<'_> {
         shown: &Shown,
         line: &str,
     ) -> Result<Vec<usize>> {
+        let words = self.words;
         let names = &shown.options;
         let mut suggested = Vec::new();
         match miss {
             Miss::Ambiguous(ids) => {
-                writeln!(out, "{}", t("prompt.ambiguous"))?;
+                writeln!(out, "{}", words.t("prompt.ambiguous"))?;
                 for (k, &i) in ids.iter().enumerate() {
                     writeln!(out, "  {}. {}", k + 1, names[i])?;
                 }
@@ -292,7 +294,7 @@ impl Session<'_> {
             // A place that is not found: the nearest places, and the
             // generic plan as the way on.
             Miss::NotFound(near) if self.step == Question::Region => {
-                writeln!(out, "{}", tf("places.not_found", &[("text", &line)]))?;
+                writeln!(out, "{}", words.tf("places.not_found", &[("text", &line)]))?;
                 for (k, &i) in near.iter().enumerate() {
                     writeln!(out, "  {}. {}", k + 1, names[i])?;
                 }
@@ -305,7 +307,7 @@ impl Session<'_> {
                     writeln!(
                         out,
                         "{}",
-                        tf(
+                        words.tf(
                             "places.or_generic",
                             &[("n", &suggested.len()), ("generic", &regions[g].name)]
                         )
@@ -315,7 +317,7 @@ impl Session<'_> {
             Miss::NotFound(_) | Miss::BadNumber => writeln!(
                 out,
                 "{}",
-                tf(
+                words.tf(
                     "prompt.not_a_choice",
                     &[("max", &shown.listed.min(names.len()))]
                 )

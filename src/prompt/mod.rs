@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::checklist::Checklist;
 use crate::checklist::store::Store;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan;
 use crate::policy::index::scheme_index;
 use crate::policy::{Choice, PolicySet};
@@ -48,12 +48,13 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
+    words: Words,
 ) -> Result<Outcome> {
-    let mut session = Session::new(policy, today);
+    let mut session = Session::new(policy, today, words);
     writeln!(
         out,
         "{}",
-        tf("prompt.welcome", &[("n", &session.shown_total)])
+        words.tf("prompt.welcome", &[("n", &session.shown_total)])
     )?;
     loop {
         let shown = session.ask(out)?;
@@ -69,12 +70,13 @@ pub fn run(
             break;
         }
     }
-    finish(policy, today, &session.d, out, store)
+    finish(policy, today, &session.d, out, store, words)
 }
 
 /// The answers so far and what the questions have said.
 struct Session<'a> {
     policy: &'a PolicySet,
+    words: Words,
     today: NaiveDate,
     choices: Vec<Choice>,
     /// The places and the schemes, found by what is typed.
@@ -116,13 +118,14 @@ enum Flow {
 }
 
 impl<'a> Session<'a> {
-    fn new(policy: &'a PolicySet, today: NaiveDate) -> Self {
+    fn new(policy: &'a PolicySet, today: NaiveDate, words: Words) -> Self {
         let choices = crate::policy::choices(policy);
         let regions = policy.region_index(&choices);
         let d = Draft::default();
         let shown_total = d.questions(policy).len();
         Session {
             policy,
+            words,
             today,
             choices,
             regions,
@@ -140,6 +143,7 @@ impl<'a> Session<'a> {
     /// count of the suggestions made).
     fn ask(&mut self, out: &mut dyn Write) -> Result<Shown> {
         let policy = self.policy;
+        let words = self.words;
         let region = self.d.region(policy);
         let steps = self.d.questions(policy);
         // The count of steps changed with the last answer: say why.
@@ -149,7 +153,7 @@ impl<'a> Session<'a> {
             } else {
                 "steps.fewer"
             };
-            writeln!(out, "{}", tf(key, &[("m", &steps.len())]))?;
+            writeln!(out, "{}", words.tf(key, &[("m", &steps.len())]))?;
             self.shown_total = steps.len();
         }
         let pos = steps.iter().position(|s| *s == self.step).unwrap_or(0);
@@ -157,17 +161,17 @@ impl<'a> Session<'a> {
         writeln!(
             out,
             "{}",
-            tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
+            words.tf("prompt.step", &[("n", &(pos + 1)), ("m", &steps.len())])
         )?;
-        let options = options(self.step, policy, &self.choices, region);
-        let question = question_words(self.step, self.today);
-        let default = default_answer(self.step, policy, &self.d, region);
+        let options = options(self.step, policy, &self.choices, region, words);
+        let question = question_words(self.step, self.today, words);
+        let default = default_answer(self.step, policy, &self.d, region, words);
         writeln!(
             out,
             "{question}{}",
             default
                 .as_ref()
-                .map(|v| tf("prompt.default", &[("v", v)]))
+                .map(|v| words.tf("prompt.default", &[("v", v)]))
                 .unwrap_or_default()
         )?;
         // Of the places, only those with data are listed; any other is
@@ -182,13 +186,13 @@ impl<'a> Session<'a> {
                 writeln!(out, "  {}. {o}", i + 1)?;
             }
             if listed < options.len() {
-                writeln!(out, "  {}", t("places.prompt_more"))?;
+                writeln!(out, "  {}", words.t("places.prompt_more"))?;
             }
         } else {
             writeln!(
                 out,
                 "{}",
-                tf("prompt.pick_offered", &[("n", &self.offered.len())])
+                words.tf("prompt.pick_offered", &[("n", &self.offered.len())])
             )?;
         }
         write!(out, "> ")?;
@@ -205,15 +209,16 @@ impl<'a> Session<'a> {
     /// What was read: a line to take as the answer, or `q`, the end of
     /// the input, `<`, or a line that cannot be read.
     fn take(&mut self, input: Input, shown: &Shown, out: &mut dyn Write) -> Result<Flow> {
+        let words = self.words;
         Ok(match input {
             Input::Line(line) => Flow::Line(line),
             Input::Quit => {
-                writeln!(out, "{}", t("prompt.quit"))?;
+                writeln!(out, "{}", words.t("prompt.quit"))?;
                 Flow::Stop(Outcome::Quit)
             }
             Input::Ended => {
                 writeln!(out)?;
-                writeln!(out, "{}", t("prompt.end_of_input"))?;
+                writeln!(out, "{}", words.t("prompt.end_of_input"))?;
                 Flow::Stop(Outcome::InputEnded)
             }
             Input::Back => {
@@ -222,14 +227,14 @@ impl<'a> Session<'a> {
                 Flow::Again
             }
             Input::NotText => {
-                writeln!(out, "{}", t("prompt.not_utf8"))?;
+                writeln!(out, "{}", words.t("prompt.not_utf8"))?;
                 Flow::Again
             }
             Input::TooLong => {
                 writeln!(
                     out,
                     "{}",
-                    tf("prompt.too_long", &[("max", &MAX_LINE_BYTES)])
+                    words.tf("prompt.too_long", &[("max", &MAX_LINE_BYTES)])
                 )?;
                 Flow::Again
             }
@@ -239,6 +244,7 @@ impl<'a> Session<'a> {
     /// Takes `line` as the answer to the question shown, and says what was
     /// understood. True when it answered the last question.
     fn answer(&mut self, shown: &Shown, line: &str, out: &mut dyn Write) -> Result<bool> {
+        let words = self.words;
         // A number answers the suggestions just shown.
         let from_offered = crate::text::to_half_width(line)
             .parse::<usize>()
@@ -260,9 +266,9 @@ impl<'a> Session<'a> {
         // Say what was understood, as for the date: a name typed may have
         // matched something else than meant.
         if (done || self.step != asked)
-            && let Some(v) = chosen(self.policy, &self.d, asked)
+            && let Some(v) = chosen(self.policy, &self.d, asked, words)
         {
-            writeln!(out, "{}", tf("prompt.chosen", &[("v", &v)]))?;
+            writeln!(out, "{}", words.tf("prompt.chosen", &[("v", &v)]))?;
         }
         Ok(done)
     }
@@ -276,6 +282,7 @@ fn finish(
     d: &Draft,
     out: &mut dyn Write,
     store: Option<(&Store, chrono::DateTime<chrono::Utc>)>,
+    words: Words,
 ) -> Result<Outcome> {
     let (Some(answers), Some(region), Some(di)) = (d.answers(policy), d.region(policy), d.disease)
     else {
@@ -292,7 +299,7 @@ fn finish(
             let c = Checklist::new(store.new_id(), &label, &answers, &plan, now);
             let path = store.create(&c)?;
             writeln!(out)?;
-            writeln!(out, "{}", t("prompt.checklist"))?;
+            writeln!(out, "{}", words.t("prompt.checklist"))?;
             // In the words the plan was said with: 待办：, not ☐.
             for l in crate::document::sheet::item_lines_plain(&c, today) {
                 writeln!(out, "{l}")?;
@@ -302,7 +309,7 @@ fn finish(
         }
         None => {
             writeln!(out)?;
-            writeln!(out, "{}", t("prompt.not_saved"))?;
+            writeln!(out, "{}", words.t("prompt.not_saved"))?;
         }
     }
     Ok(Outcome::Planned)

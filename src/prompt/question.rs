@@ -3,25 +3,34 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::t;
+use crate::i18n::Words;
 use crate::policy::{Choice, PolicySet, Region, Scheme};
 use crate::wizard::{Draft, Question};
 
 /// The answer to a choice step as its option reads (None for the date,
 /// which says more on its own).
-pub(super) fn chosen(policy: &PolicySet, d: &Draft, step: Question) -> Option<String> {
-    let yes_no = |v: bool| t(if v { "prompt.yes" } else { "prompt.no" }).to_string();
+pub(super) fn chosen(
+    policy: &PolicySet,
+    d: &Draft,
+    step: Question,
+    words: Words,
+) -> Option<String> {
+    let yes_no = |v: bool| {
+        words
+            .t(if v { "prompt.yes" } else { "prompt.no" })
+            .to_string()
+    };
     let region = d.region(policy);
     match step {
         Question::Region => d
             .region
             .as_ref()
-            .map(|c| crate::wizard::region_name(policy, c)),
+            .map(|c| crate::wizard::region_name(policy, c, words)),
         Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
         Question::Disease => region
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
-            .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref())),
+            .map(|x| words.name(&x.name, x.name_en.as_deref())),
         Question::Retired | Question::Cross => Some(yes_no(d.yes_no(step).unwrap_or(false))),
         Question::End => None,
     }
@@ -33,11 +42,12 @@ pub(super) fn options(
     policy: &PolicySet,
     choices: &[Choice],
     region: Option<&Region>,
+    words: Words,
 ) -> Vec<String> {
     match step {
         Question::Region => choices
             .iter()
-            .map(|c| crate::wizard::region_option(policy, c))
+            .map(|c| crate::wizard::region_option(policy, c, words))
             .collect(),
         Question::Scheme => Scheme::ALL
             .iter()
@@ -47,26 +57,29 @@ pub(super) fn options(
             .map(|r| {
                 r.diseases
                     .iter()
-                    .map(|x| crate::i18n::name(&x.name, x.name_en.as_deref()))
+                    .map(|x| words.name(&x.name, x.name_en.as_deref()))
                     .collect()
             })
             .unwrap_or_default(),
         Question::Retired | Question::Cross => {
-            vec![t("prompt.yes").to_string(), t("prompt.no").to_string()]
+            vec![
+                words.t("prompt.yes").to_string(),
+                words.t("prompt.no").to_string(),
+            ]
         }
         Question::End => vec![],
     }
 }
 
 /// The question itself.
-pub(super) fn question_words(step: Question, today: NaiveDate) -> String {
+pub(super) fn question_words(step: Question, today: NaiveDate, words: Words) -> String {
     match step {
-        Question::Region => t("prompt.region").to_string(),
-        Question::Scheme => t("prompt.scheme").to_string(),
-        Question::Retired => t("prompt.retired").to_string(),
-        Question::Disease => t("prompt.disease").to_string(),
+        Question::Region => words.t("prompt.region").to_string(),
+        Question::Scheme => words.t("prompt.scheme").to_string(),
+        Question::Retired => words.t("prompt.retired").to_string(),
+        Question::Disease => words.t("prompt.disease").to_string(),
         Question::End => crate::dates::words::with_example("prompt.end", today),
-        Question::Cross => t("prompt.cross").to_string(),
+        Question::Cross => words.t("prompt.cross").to_string(),
     }
 }
 
@@ -76,17 +89,18 @@ pub(super) fn default_answer(
     policy: &PolicySet,
     d: &Draft,
     region: Option<&Region>,
+    words: Words,
 ) -> Option<String> {
     match step {
         Question::Retired | Question::Cross => Some(
             if d.yes_no(step).unwrap_or(false) {
-                t("prompt.yes")
+                words.t("prompt.yes")
             } else {
-                t("prompt.no")
+                words.t("prompt.no")
             }
             .to_string(),
         ),
-        Question::Region => chosen(policy, d, Question::Region),
+        Question::Region => chosen(policy, d, Question::Region, words),
         Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
         Question::Disease => d
             .disease

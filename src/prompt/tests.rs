@@ -1,4 +1,7 @@
 use super::*;
+use crate::i18n::Lang;
+
+const ZH: Words = Words::new(Lang::ZhHans);
 
 fn run_with(input: &str) -> (bool, String) {
     let (outcome, out) = outcome_of(input);
@@ -9,7 +12,7 @@ fn outcome_of(input: &str) -> (Outcome, String) {
     let policy = crate::policy::fixture::policy();
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let mut out = Vec::new();
-    let outcome = run(&policy, today, &mut input.as_bytes(), &mut out, None).unwrap();
+    let outcome = run(&policy, today, &mut input.as_bytes(), &mut out, None, ZH).unwrap();
     (outcome, String::from_utf8(out).unwrap())
 }
 
@@ -31,6 +34,7 @@ fn plain_mode_says_each_thing_one_way() {
             &mut input.as_bytes(),
             &mut out,
             Some((&store, now)),
+            ZH,
         )
         .unwrap();
         (outcome, String::from_utf8(out).unwrap())
@@ -49,7 +53,7 @@ fn plain_mode_says_each_thing_one_way() {
     for mark in ["►", "☐", "☎", "☑"] {
         assert!(!out.contains(mark), "{mark} in plain mode:\n{out}");
     }
-    let saved = out.split(t("prompt.checklist")).nth(1).unwrap_or("");
+    let saved = out.split(ZH.t("prompt.checklist")).nth(1).unwrap_or("");
     assert!(saved.contains("待办：1."), "{saved}");
 }
 

@@ -6,9 +6,9 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::{plan_for, user_facing};
-use crate::checklist::{agenda, words};
+use crate::checklist::{agenda, words as checklist_words};
 use crate::cli::{Context, Format};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::{RenewalPlan, render};
 
 /// `renew agenda`: every checklist's next action from today to `days`
@@ -41,12 +41,12 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         Format::Json => {
             let v = json!({
                 "today": ctx.today, "until": last, "days": days, "entries": entries,
-                "problems": problems.iter().map(|p| json!({ "message": words::problem_text(p) })).collect::<Vec<_>>(),
+                "problems": problems.iter().map(|p| json!({ "message": checklist_words::problem_text(p) })).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
         }
-        Format::Text => agenda_text(&entries, &problems, &range, out)?,
-        Format::Markdown => agenda_markdown(&entries, &problems, &range, out)?,
+        Format::Text => agenda_text(&entries, &problems, &range, ctx.words, out)?,
+        Format::Markdown => agenda_markdown(&entries, &problems, &range, ctx.words, out)?,
     }
     if entries.is_empty() {
         return Err(crate::cli::NothingDue.into());
@@ -56,7 +56,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
 
 /// What is due, in words: the kind of action, overdue or not, and while
 /// preparing how far the list is and any either/or still to settle.
-fn what(e: &agenda::AgendaEntry) -> String {
+fn what(e: &agenda::AgendaEntry, words: Words) -> String {
     let key = match e.action.kind {
         agenda::ActionKind::Prepare => "agenda.kind.prepare",
         agenda::ActionKind::ApplyBy => "agenda.kind.apply_by",
@@ -64,19 +64,16 @@ fn what(e: &agenda::AgendaEntry) -> String {
         agenda::ActionKind::ResultDue => "agenda.kind.result_due",
         agenda::ActionKind::Late => "agenda.kind.late",
     };
-    let mut s = t(key).to_string();
+    let mut s = words.t(key).to_string();
     if e.action.overdue {
-        s.push_str(t("agenda.overdue"));
+        s.push_str(words.t("agenda.overdue"));
     }
     if e.action.kind != agenda::ActionKind::ResultDue {
-        s.push_str(&tf(
-            "agenda.progress",
-            &[("done", &e.done), ("total", &e.total)],
-        ));
+        s.push_str(&words.tf("agenda.progress", &[("done", &e.done), ("total", &e.total)]));
         for c in &e.open_choices {
-            s.push_str(&tf(
+            s.push_str(&words.tf(
                 "agenda.choice_open",
-                &[("choice", &crate::i18n::name(&c.name, c.name_en.as_deref()))],
+                &[("choice", &words.name(&c.name, c.name_en.as_deref()))],
             ));
         }
     }
@@ -99,16 +96,17 @@ fn agenda_text(
     entries: &[agenda::AgendaEntry],
     problems: &[crate::checklist::store::StoreProblem],
     range: &Range,
+    words: Words,
     out: &mut dyn Write,
 ) -> Result<()> {
     if entries.is_empty() {
-        writeln!(out, "{}", tf("agenda.none", range))?;
+        writeln!(out, "{}", words.tf("agenda.none", range))?;
     } else {
         let n = entries.len();
         writeln!(
             out,
             "{}",
-            tf("agenda.head", &[range[0], range[1], ("n", &n)])
+            words.tf("agenda.head", &[range[0], range[1], ("n", &n)])
         )?;
         // Each column as wide as its widest cell by display width
         // (a Chinese character takes two columns), so no row drifts.
@@ -120,7 +118,7 @@ fn agenda_text(
                     e.label.clone(),
                     e.region.clone(),
                     e.disease.clone(),
-                    what(e),
+                    what(e, words),
                     e.id.clone(),
                 ]
             })
@@ -130,7 +128,7 @@ fn agenda_text(
         }
     }
     for p in problems {
-        writeln!(out, "! {}", words::problem_text(p))?;
+        writeln!(out, "! {}", checklist_words::problem_text(p))?;
     }
     Ok(())
 }
@@ -140,16 +138,17 @@ fn agenda_markdown(
     entries: &[agenda::AgendaEntry],
     problems: &[crate::checklist::store::StoreProblem],
     range: &Range,
+    words: Words,
     out: &mut dyn Write,
 ) -> Result<()> {
     if entries.is_empty() {
-        writeln!(out, "{}", tf("agenda.none", range))?;
+        writeln!(out, "{}", words.tf("agenda.none", range))?;
     } else {
         let n = entries.len();
         writeln!(
             out,
             "## {}\n",
-            tf("agenda.head", &[range[0], range[1], ("n", &n)])
+            words.tf("agenda.head", &[range[0], range[1], ("n", &n)])
         )?;
         let cols = [
             "agenda.col.date",
@@ -158,7 +157,7 @@ fn agenda_markdown(
             "agenda.col.disease",
             "agenda.col.what",
         ];
-        let head: Vec<&str> = cols.iter().map(|k| t(k)).collect();
+        let head: Vec<&str> = cols.iter().map(|k| words.t(k)).collect();
         writeln!(out, "| {} | ☐ |", head.join(" | "))?;
         writeln!(out, "|{}---|", "---|".repeat(cols.len()))?;
         for e in entries {
@@ -167,14 +166,18 @@ fn agenda_markdown(
                 e.label.clone(),
                 e.region.clone(),
                 e.disease.clone(),
-                what(e),
+                what(e, words),
             ];
             let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
             writeln!(out, "| {} | ☐ |", cells.join(" | "))?;
         }
     }
     for p in problems {
-        writeln!(out, "\n> ! {}", markdown_cell(&words::problem_text(p)))?;
+        writeln!(
+            out,
+            "\n> ! {}",
+            markdown_cell(&checklist_words::problem_text(p))
+        )?;
     }
     Ok(())
 }

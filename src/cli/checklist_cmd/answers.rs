@@ -7,9 +7,8 @@ use anyhow::Result;
 
 use super::{date_arg, user_facing};
 use crate::checklist::store::Store;
-use crate::checklist::{cycle, words};
+use crate::checklist::{cycle, words as checklist_words};
 use crate::cli::{Context, UsageError};
-use crate::i18n::{t, tf};
 use crate::plan;
 
 /// `checklist note ID TEXT [--on DATE]`: a dated note on the checklist.
@@ -21,6 +20,7 @@ pub(super) fn note(
     on: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = store.resolve(id, ctx.now).map_err(user_facing)?;
     let on = date_arg(ctx, on, "cli.which.note_on")?;
     if !(crate::checklist::store::EARLIEST_DATE..=crate::checklist::store::LATEST_DATE)
@@ -30,7 +30,7 @@ pub(super) fn note(
     }
     // A note says what was done; what is planned goes in its text.
     if on > ctx.today {
-        let text = tf(
+        let text = words.tf(
             "checklist.note_future",
             &[("on", &on), ("today", &ctx.today)],
         );
@@ -42,7 +42,7 @@ pub(super) fn note(
             (r.is_ok(), r)
         })
         .map_err(user_facing)?;
-    result.map_err(|p| UsageError(words::note_problem_text(p)))?;
+    result.map_err(|p| UsageError(checklist_words::note_problem_text(p)))?;
     let line = c
         .notes
         .iter()
@@ -53,12 +53,12 @@ pub(super) fn note(
     writeln!(
         out,
         "{}",
-        tf("checklist.noted", &[("label", &c.label), ("line", &line)])
+        words.tf("checklist.noted", &[("label", &c.label), ("line", &line)])
     )?;
     writeln!(
         out,
         "{}",
-        tf("checklist.notes_count", &[("n", &c.notes.len())])
+        words.tf("checklist.notes_count", &[("n", &c.notes.len())])
     )?;
     Ok(())
 }
@@ -71,12 +71,14 @@ pub(super) fn rename(
     label: &str,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = store.resolve(id, ctx.now).map_err(user_facing)?;
     let label = label.trim();
     if label.is_empty() {
-        return Err(UsageError(t("tui.rename.empty").to_string()).into());
+        return Err(UsageError(words.t("tui.rename.empty").to_string()).into());
     }
-    crate::checklist::check_label(label).map_err(|p| UsageError(words::label_problem_text(p)))?;
+    crate::checklist::check_label(label)
+        .map_err(|p| UsageError(checklist_words::label_problem_text(p)))?;
     let (c, old) = store
         .update(&id, ctx.now, |c| {
             let old = c.label.clone();
@@ -91,7 +93,7 @@ pub(super) fn rename(
     writeln!(
         out,
         "{}",
-        tf(
+        words.tf(
             "checklist.renamed",
             &[("old", &old), ("label", &c.label), ("id", &c.id)]
         )
@@ -118,23 +120,24 @@ pub(super) fn edit(
     change: &AnswerChange,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = store.resolve(id, ctx.now).map_err(user_facing)?;
     if change.end.is_none()
         && change.disease.is_none()
         && change.scheme.is_none()
         && change.region.is_none()
     {
-        return Err(UsageError(t("checklist.edit_nothing").to_string()).into());
+        return Err(UsageError(words.t("checklist.edit_nothing").to_string()).into());
     }
     let saved = store.load(&id, ctx.now).map_err(user_facing)?;
     let mut answers = saved.answers.clone();
     let mut typed = saved.typed_disease.clone();
     let region_key = change.region.unwrap_or(&saved.answers.region);
-    let choice = crate::cli::find_region(ctx.policy, region_key)?;
+    let choice = crate::cli::find_region(ctx.policy, region_key, ctx.words)?;
     let region = &ctx.policy.regions[choice.region];
     answers.region = choice.key.clone();
     if let Some(s) = change.scheme {
-        answers.scheme = crate::cli::find_scheme(s)?;
+        answers.scheme = crate::cli::find_scheme(s, ctx.words)?;
     }
     let disease = match (change.disease, change.region) {
         (Some(d), _) => Some(d),
@@ -143,12 +146,12 @@ pub(super) fn edit(
         (None, None) => None,
     };
     if let Some(d) = disease {
-        let (found, t) = crate::cli::find_disease(region, d)?;
+        let (found, t) = crate::cli::find_disease(region, d, ctx.words)?;
         answers.disease = found.id.clone();
         typed = t;
     }
     if let Some(end) = change.end {
-        answers.validity_end = crate::cli::end_arg(end, ctx.today)?.date;
+        answers.validity_end = crate::cli::end_arg(end, ctx.today, ctx.words)?.date;
     }
     // What the person was told still counts (`checklist learn`); it can be
     // taken back with `--forget`.
@@ -166,7 +169,7 @@ pub(super) fn edit(
     writeln!(
         out,
         "{}",
-        tf(
+        words.tf(
             "checklist.edited",
             &[
                 ("label", &c.label),
@@ -184,7 +187,7 @@ pub(super) fn edit(
     writeln!(
         out,
         "{}",
-        tf(
+        words.tf(
             "checklist.edited_progress",
             &[("done", &done), ("total", &total)]
         )

@@ -6,10 +6,9 @@ use anyhow::Result;
 
 use super::{current_view, plan_for, resolve, result_due, user_facing};
 use crate::checklist::store::Store;
-use crate::checklist::{Checklist, words};
+use crate::checklist::{Checklist, words as checklist_words};
 use crate::cli::{Context, ExportFormat, UsageError};
 use crate::document::{ics, sheet};
-use crate::i18n::{t, tf};
 use crate::plan::RenewalPlan;
 
 /// `checklist export --all`: one calendar of every checklist.
@@ -19,8 +18,9 @@ pub(super) fn export_all(
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     if format != ExportFormat::Ics {
-        return Err(UsageError(t("checklist.export_all_ics_only").to_string()).into());
+        return Err(UsageError(words.t("checklist.export_all_ics_only").to_string()).into());
     }
     let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
     let views: Vec<(Checklist, Option<RenewalPlan>)> = lists
@@ -38,7 +38,7 @@ pub(super) fn export_all(
     write!(out, "{}", ics::ics_all(&entries, ctx.today))?;
     for p in &problems {
         // A stderr nobody reads is no reason to fail the export.
-        let _ = writeln!(std::io::stderr(), "! {}", words::problem_text(p));
+        let _ = writeln!(std::io::stderr(), "! {}", checklist_words::problem_text(p));
     }
     Ok(())
 }
@@ -52,8 +52,9 @@ pub(super) fn export_one(
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let Some(id) = id else {
-        return Err(UsageError(t("checklist.export_needs_id").to_string()).into());
+        return Err(UsageError(words.t("checklist.export_needs_id").to_string()).into());
     };
     let id = resolve(store, ctx, id)?;
     let saved = store.load(&id, ctx.now).map_err(user_facing)?;
@@ -83,17 +84,24 @@ fn write_learned_pack(
     plan: Option<&RenewalPlan>,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     use crate::checklist::learned_pack::{PackProblem, learned_region};
     let Some(plan) = plan else {
-        return Err(anyhow::anyhow!(t("checklist.sheet.no_plan").to_string()));
+        return Err(anyhow::anyhow!(
+            words.t("checklist.sheet.no_plan").to_string()
+        ));
     };
     match learned_region(ctx.policy, c, plan) {
         Ok(file) => writeln!(out, "{}", crate::i18n::to_json(&file)?)?,
         Err(PackProblem::NothingLearned) => {
-            return Err(UsageError(tf("cli.learn.nothing_to_export", &[("id", &c.id)])).into());
+            return Err(
+                UsageError(words.tf("cli.learn.nothing_to_export", &[("id", &c.id)])).into(),
+            );
         }
         Err(PackProblem::NoRegion(_)) => {
-            return Err(anyhow::anyhow!(t("checklist.sheet.no_plan").to_string()));
+            return Err(anyhow::anyhow!(
+                words.t("checklist.sheet.no_plan").to_string()
+            ));
         }
     }
     Ok(())

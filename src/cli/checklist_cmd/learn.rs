@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::{date_arg, plan_for, user_facing};
 use crate::checklist::store::Store;
 use crate::cli::{ChecklistCommand, Context, UsageError};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::render;
 
 /// What `checklist learn` was asked to do, checked before anything is
@@ -20,7 +20,7 @@ pub(super) enum LearnAction {
 /// The one fact (or `--forget`) of a `checklist learn` command line, every
 /// value checked: a usage error in the person's language naming the flag
 /// otherwise.
-pub(super) fn learn_action(cmd: &ChecklistCommand) -> Result<LearnAction> {
+pub(super) fn learn_action(cmd: &ChecklistCommand, words: Words) -> Result<LearnAction> {
     use crate::plan::learned::LearnedField;
     let ChecklistCommand::Learn {
         review_days,
@@ -31,7 +31,7 @@ pub(super) fn learn_action(cmd: &ChecklistCommand) -> Result<LearnAction> {
         ..
     } = cmd
     else {
-        return Err(UsageError(t("cli.learn.one_flag").to_string()).into());
+        return Err(UsageError(words.t("cli.learn.one_flag").to_string()).into());
     };
     let mut given: Vec<(LearnedField, Option<&String>)> = Vec::new();
     for (field, value) in [
@@ -49,12 +49,12 @@ pub(super) fn learn_action(cmd: &ChecklistCommand) -> Result<LearnAction> {
     match (given.as_slice(), forget) {
         ([], Some(f)) => LearnedField::from_flag(f)
             .map(LearnAction::Forget)
-            .ok_or_else(|| UsageError(tf("cli.learn.bad_field", &[("value", f)])).into()),
+            .ok_or_else(|| UsageError(words.tf("cli.learn.bad_field", &[("value", f)])).into()),
         ([(field, None)], None) => Ok(LearnAction::Set(*field, 1)),
         ([(field, Some(text))], None) => {
             let range = field.range().unwrap_or(1..=1);
             let bad = || {
-                UsageError(tf(
+                UsageError(words.tf(
                     "cli.learn.bad_number",
                     &[
                         ("flag", &field.flag()),
@@ -64,7 +64,7 @@ pub(super) fn learn_action(cmd: &ChecklistCommand) -> Result<LearnAction> {
                     ],
                 ))
             };
-            crate::cli::not_too_long(text, "cli.what.from").map_err(|_| bad())?;
+            crate::cli::not_too_long(text, "cli.what.from", words).map_err(|_| bad())?;
             let n: u32 = crate::text::to_half_width(text.trim())
                 .parse()
                 .map_err(|_| bad())?;
@@ -73,7 +73,7 @@ pub(super) fn learn_action(cmd: &ChecklistCommand) -> Result<LearnAction> {
             }
             Ok(LearnAction::Set(*field, n))
         }
-        _ => Err(UsageError(t("cli.learn.one_flag").to_string()).into()),
+        _ => Err(UsageError(words.t("cli.learn.one_flag").to_string()).into()),
     }
 }
 
@@ -86,22 +86,22 @@ pub(super) fn learn(
     store: &Store,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let ChecklistCommand::Learn { id, from, on, .. } = cmd else {
         return Ok(());
     };
     // Everything is checked before the file is touched.
-    let action = learn_action(cmd)?;
+    let action = learn_action(cmd, words)?;
     let on = date_arg(ctx, on.as_deref(), "cli.which.on")?;
     if on > ctx.today {
-        return Err(UsageError(tf(
-            "cycle.error.future",
-            &[("on", &on), ("today", &ctx.today)],
-        ))
+        return Err(UsageError(
+            words.tf("cycle.error.future", &[("on", &on), ("today", &ctx.today)]),
+        )
         .into());
     }
     let from = match from.as_deref().map(str::trim) {
         Some(f) if !f.is_empty() => {
-            crate::cli::not_too_long(f, "cli.what.from")?;
+            crate::cli::not_too_long(f, "cli.what.from", words)?;
             Some(f.to_string())
         }
         _ => None,
@@ -130,12 +130,12 @@ pub(super) fn learn(
         (_, Some((field, false))) => writeln!(
             out,
             "{}",
-            tf("cli.learn.nothing_to_forget", &[("flag", &field.flag())])
+            words.tf("cli.learn.nothing_to_forget", &[("flag", &field.flag())])
         )?,
         (LearnAction::Forget(field), _) => writeln!(
             out,
             "{}",
-            tf(
+            words.tf(
                 "cli.learn.forgot",
                 &[("label", &saved.label), ("flag", &field.flag())]
             )
@@ -148,7 +148,7 @@ pub(super) fn learn(
             writeln!(
                 out,
                 "{}",
-                tf(
+                words.tf(
                     "cli.learn.saved",
                     &[("label", &saved.label), ("fact", &line)]
                 )

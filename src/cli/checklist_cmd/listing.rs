@@ -7,9 +7,9 @@ use serde_json::json;
 
 use super::{Standing, plan_for, standing, user_facing};
 use crate::checklist::store::Store;
-use crate::checklist::{Checklist, agenda, words};
+use crate::checklist::{Checklist, agenda, words as checklist_words};
 use crate::cli::{Context, ListFormat};
-use crate::i18n::tf;
+use crate::i18n::Words;
 use crate::plan::RenewalPlan;
 
 /// `checklist list [--filter Q]`: every checklist, in the wizard's order
@@ -21,10 +21,11 @@ pub(super) fn list(
     filter: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let (mut lists, problems) = store.list(ctx.now).map_err(user_facing)?;
     let saved = lists.len();
     if let Some(q) = filter {
-        lists = filtered(lists, q, ctx.policy)?;
+        lists = filtered(lists, q, ctx.policy, ctx.words)?;
     }
     let rows: Vec<(Checklist, Option<RenewalPlan>, Standing)> = lists
         .into_iter()
@@ -67,7 +68,7 @@ pub(super) fn list(
                     .collect();
             let problems: Vec<_> = problems
                 .iter()
-                .map(|p| json!({ "message": words::problem_text(p) }))
+                .map(|p| json!({ "message": checklist_words::problem_text(p) }))
                 .collect();
             writeln!(
                 out,
@@ -81,15 +82,15 @@ pub(super) fn list(
                 Some(q) if rows.is_empty() && saved > 0 => writeln!(
                     out,
                     "{}",
-                    tf(
+                    words.tf(
                         "checklist.none_match",
-                        &[("filter", &crate::i18n::data(q)), ("count", &saved)]
+                        &[("filter", &words.data(q)), ("count", &saved)]
                     )
                 )?,
                 _ if rows.is_empty() => writeln!(
                     out,
                     "{}",
-                    tf("checklist.none", &[("dir", &store.dir().display())])
+                    words.tf("checklist.none", &[("dir", &store.dir().display())])
                 )?,
                 _ => {}
             }
@@ -101,9 +102,9 @@ pub(super) fn list(
                     let (done, total) = c.progress();
                     vec![
                         c.id.clone(),
-                        crate::i18n::data(&c.label),
-                        crate::i18n::data(&c.region_name),
-                        crate::i18n::data(&c.disease_shown()),
+                        words.data(&c.label),
+                        words.data(&c.region_name),
+                        words.data(&c.disease_shown()),
                         c.answers.validity_end.to_string(),
                         s.words.clone(),
                         // Nothing required (no renewal): "-", as the wizard.
@@ -118,7 +119,7 @@ pub(super) fn list(
                 writeln!(out, "{line}")?;
             }
             for p in &problems {
-                writeln!(out, "! {}", words::problem_text(p))?;
+                writeln!(out, "! {}", checklist_words::problem_text(p))?;
             }
         }
     }
@@ -131,8 +132,9 @@ fn filtered(
     lists: Vec<Checklist>,
     query: &str,
     policy: &crate::policy::PolicySet,
+    words: Words,
 ) -> Result<Vec<Checklist>> {
-    crate::cli::not_too_long(query, "cli.what.filter")?;
+    crate::cli::not_too_long(query, "cli.what.filter", words)?;
     let keys = agenda::filter_keys(&lists, policy);
     let keep = agenda::filter(&keys, query);
     Ok(lists

@@ -10,8 +10,8 @@ use serde_json::json;
 
 use super::{ChecklistCommand, Context, UsageError};
 use crate::checklist::store::{Store, StoreError};
-use crate::checklist::{Change, Checklist, ItemLookup, cycle, words};
-use crate::i18n::{t, tf};
+use crate::checklist::{Change, Checklist, ItemLookup, cycle, words as checklist_words};
+use crate::i18n::Words;
 use crate::plan::{Deadline, RenewalPlan, Status, render};
 
 mod agenda_cmd;
@@ -33,10 +33,10 @@ fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
 pub(crate) fn user_facing(e: StoreError) -> anyhow::Error {
     match e {
         StoreError::NotFound(_) | StoreError::BadId(_) | StoreError::Ambiguous { .. } => {
-            UsageError(words::error_text(&e)).into()
+            UsageError(checklist_words::error_text(&e)).into()
         }
         StoreError::Io(e) => e.into(),
-        other => anyhow::anyhow!(words::error_text(&other)),
+        other => anyhow::anyhow!(checklist_words::error_text(&other)),
     }
 }
 
@@ -108,6 +108,7 @@ fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standin
 }
 
 fn window_standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standing {
+    let words = ctx.words;
     match plan {
         Some(p) => Standing {
             status: p.status,
@@ -120,13 +121,13 @@ fn window_standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> 
             Standing {
                 status,
                 days_left: renewing.then(|| (c.window.closes - ctx.today).num_days()),
-                words: t("checklist.no_plan_status").to_string(),
+                words: words.t("checklist.no_plan_status").to_string(),
             }
         }
     }
 }
 
-fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
+fn item_error(c: &Checklist, query: &str, e: ItemLookup, words: Words) -> anyhow::Error {
     let list: Vec<String> = match &e {
         ItemLookup::Ambiguous(ids) => ids
             .iter()
@@ -155,7 +156,7 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
     };
     UsageError(format!(
         "{}\n{}",
-        tf("checklist.item_not_found", &[("q", &query)]),
+        words.tf("checklist.item_not_found", &[("q", &query)]),
         list.join("\n")
     ))
     .into()
@@ -215,16 +216,17 @@ fn resolve(store: &Store, ctx: &Context, query: &str) -> Result<String> {
 
 /// A date the person typed (`--on`, `--new-end`), or today when none.
 fn date_arg(ctx: &Context, text: Option<&str>, which: &str) -> Result<chrono::NaiveDate> {
+    let words = ctx.words;
     let Some(text) = text else {
         return Ok(ctx.today);
     };
-    crate::cli::not_too_long(text, which)?;
+    crate::cli::not_too_long(text, which, words)?;
     crate::dates::parse_date(text).map_err(|e| {
-        UsageError(tf(
+        UsageError(words.tf(
             "cli.bad_date",
             &[
                 ("input", &text),
-                ("which", &t(which)),
+                ("which", &words.t(which)),
                 ("reason", &crate::dates::words::error_message(&e)),
             ],
         ))
@@ -264,12 +266,13 @@ fn cycle_step<T>(
 }
 
 fn write_cycle(ctx: &Context, c: &Checklist, out: &mut dyn Write) -> Result<()> {
+    let words = ctx.words;
     let p = plan_for(ctx, c);
     for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines() {
         writeln!(out, "  {l}")?;
     }
     if !c.history.is_empty() {
-        writeln!(out, "{}", t("cycle.history_label"))?;
+        writeln!(out, "{}", words.t("cycle.history_label"))?;
         for h in &c.history {
             writeln!(out, "  {}", h.describe())?;
         }

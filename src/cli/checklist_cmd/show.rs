@@ -13,7 +13,6 @@ use crate::checklist::store::Store;
 use crate::checklist::{Change, Checklist, agenda, cycle};
 use crate::cli::{Context, ListFormat};
 use crate::document::sheet;
-use crate::i18n::{t, tf};
 use crate::plan::{Deadline, render};
 
 /// `checklist show ID`: the checklist as today's data shows it, ticks
@@ -106,12 +105,13 @@ fn show_json(
 
 /// `show`: the checklist as the person reads it.
 fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Write) -> Result<()> {
+    let words = ctx.words;
     let p = plan_for(ctx, c);
     let s = standing(ctx, c, p.as_ref());
     writeln!(
         out,
         "{}",
-        tf(
+        words.tf(
             "checklist.show.head",
             &[
                 ("label", &c.label),
@@ -124,12 +124,12 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     // No window where nothing is to be renewed: the status
     // alone, with the end date the person gave.
     let window = if c.window.no_renewal {
-        tf(
+        words.tf(
             "checklist.show.no_renewal",
             &[("end", &c.answers.validity_end), ("status", &s.words)],
         )
     } else {
-        tf(
+        words.tf(
             "checklist.show.window",
             &[
                 ("opens", &c.window.opens),
@@ -143,13 +143,13 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     // counts with it.
     let learned = p.as_ref().map(render::learned_lines).unwrap_or_default();
     if !learned.is_empty() {
-        writeln!(out, "{}", t("plan.learned.heading"))?;
+        writeln!(out, "{}", words.t("plan.learned.heading"))?;
         for line in learned {
             writeln!(out, "  · {line}")?;
         }
     }
     if p.is_none() {
-        writeln!(out, "! {}", t("checklist.sheet.no_plan"))?;
+        writeln!(out, "! {}", words.t("checklist.sheet.no_plan"))?;
     }
     // A passed day, or none, in the plan's own words (a
     // closed window is the cycle's "late" line below).
@@ -162,7 +162,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     }
     write_cycle(ctx, c, out)?;
     if !changes.is_empty() {
-        writeln!(out, "{}", t("checklist.show.changed"))?;
+        writeln!(out, "{}", words.t("checklist.show.changed"))?;
         for ch in changes {
             writeln!(out, "  ! {}", ch.describe())?;
         }
@@ -173,7 +173,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     }
     writeln!(out)?;
     if !c.notes.is_empty() {
-        writeln!(out, "{}", t("checklist.show.notes"))?;
+        writeln!(out, "{}", words.t("checklist.show.notes"))?;
         for n in &c.notes {
             writeln!(
                 out,
@@ -183,6 +183,6 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", tf("checklist.show.hint", &[("id", &c.id)]))?;
+    writeln!(out, "{}", words.tf("checklist.show.hint", &[("id", &c.id)]))?;
     Ok(())
 }

@@ -9,7 +9,6 @@ use super::{cycle_step, date_arg, resolve, user_facing, write_cycle};
 use crate::checklist::cycle;
 use crate::checklist::store::Store;
 use crate::cli::{Context, UsageError};
-use crate::i18n::tf;
 
 /// `checklist submit ID [--on DATE] [--channel C]`.
 pub(super) fn submit(
@@ -20,10 +19,11 @@ pub(super) fn submit(
     channel: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = resolve(store, ctx, id)?;
     let on = date_arg(ctx, on, "cli.which.on")?;
     if let Some(q) = channel {
-        crate::cli::not_too_long(q, "cli.what.channel")?;
+        crate::cli::not_too_long(q, "cli.what.channel", words)?;
     }
     let c = cycle_step(store, &id, ctx, |c| {
         cycle::submit(c, on, channel, ctx.policy, ctx.today, ctx.now)
@@ -31,7 +31,7 @@ pub(super) fn submit(
     writeln!(
         out,
         "{}",
-        tf("cli.cycle.submitted", &[("label", &c.label), ("date", &on)])
+        words.tf("cli.cycle.submitted", &[("label", &c.label), ("date", &on)])
     )?;
     write_cycle(ctx, &c, out)?;
     Ok(())
@@ -46,6 +46,7 @@ pub(super) fn approve(
     on: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = resolve(store, ctx, id)?;
     let new_end = date_arg(ctx, Some(new_end), "cli.which.new_end")?;
     let on = date_arg(ctx, on, "cli.which.on")?;
@@ -55,7 +56,7 @@ pub(super) fn approve(
     writeln!(
         out,
         "{}",
-        tf(
+        words.tf(
             "cli.cycle.approved",
             &[
                 ("label", &c.label),
@@ -80,6 +81,7 @@ pub(super) fn refuse(
     on: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = resolve(store, ctx, id)?;
     let on = date_arg(ctx, on, "cli.which.on")?;
     let c = cycle_step(store, &id, ctx, |c| {
@@ -88,7 +90,7 @@ pub(super) fn refuse(
     writeln!(
         out,
         "{}",
-        tf("cli.cycle.refused", &[("label", &c.label), ("date", &on)])
+        words.tf("cli.cycle.refused", &[("label", &c.label), ("date", &on)])
     )?;
     write_cycle(ctx, &c, out)?;
     Ok(())
@@ -102,11 +104,12 @@ pub(super) fn delete(
     yes: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = resolve(store, ctx, id)?;
     if !yes {
-        return Err(UsageError(tf("checklist.delete_needs_yes", &[("id", &id)])).into());
+        return Err(UsageError(words.tf("checklist.delete_needs_yes", &[("id", &id)])).into());
     }
     store.delete(&id).map_err(user_facing)?;
-    writeln!(out, "{}", tf("checklist.deleted", &[("id", &id)]))?;
+    writeln!(out, "{}", words.tf("checklist.deleted", &[("id", &id)]))?;
     Ok(())
 }

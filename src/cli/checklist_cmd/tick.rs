@@ -8,7 +8,6 @@ use super::{current_view, item_error, resolve, user_facing};
 use crate::checklist::ItemLookup;
 use crate::checklist::store::Store;
 use crate::cli::Context;
-use crate::i18n::tf;
 
 /// `checklist tick|untick ID ITEM...`: every item is found before anything
 /// changes, so one bad item writes nothing.
@@ -20,6 +19,7 @@ pub(super) fn tick(
     done: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let words = ctx.words;
     let id = resolve(store, ctx, id)?;
     // Numbers are those `show` gave, from the current view. Only the
     // ticks are written, unless an item is new in the data: then
@@ -51,16 +51,16 @@ pub(super) fn tick(
         })
         .map_err(user_facing)?;
     let (c, _) = current_view(ctx, &saved);
-    let ids = found.map_err(|(q, e)| item_error(&c, &q, e))?;
+    let ids = found.map_err(|(q, e)| item_error(&c, &q, e, words))?;
     let (d, total) = c.progress();
     for (q, item_id) in item.iter().zip(&ids) {
         let Some((i, it)) = c.items.iter().enumerate().find(|(_, it)| &it.id == item_id) else {
-            return Err(item_error(&c, q, ItemLookup::NotFound));
+            return Err(item_error(&c, q, ItemLookup::NotFound, words));
         };
         writeln!(
             out,
             "{}",
-            tf(
+            words.tf(
                 "checklist.ticked",
                 &[
                     ("mark", &if it.done { "☑" } else { "☐" }),

@@ -35,7 +35,9 @@ impl App {
             Question::Region => self
                 .choices
                 .iter()
-                .map(|c| crate::wizard::region_option(&self.policy, c))
+                .map(|c| {
+                    crate::wizard::region_option(&self.policy, c, crate::i18n::Words::current())
+                })
                 .collect(),
             Question::Scheme => Scheme::ALL
                 .iter()
@@ -69,7 +71,9 @@ impl App {
             Question::Region => self
                 .choices
                 .get(i)
-                .map(|c| crate::wizard::region_option(&self.policy, c))
+                .map(|c| {
+                    crate::wizard::region_option(&self.policy, c, crate::i18n::Words::current())
+                })
                 .unwrap_or_default(),
             _ => self.options(step).get(i).cloned().unwrap_or_default(),
         }

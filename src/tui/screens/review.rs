@@ -138,7 +138,7 @@ fn answer(app: &App, step: Question) -> (String, String) {
             t("tui.review.region").into(),
             d.region
                 .as_ref()
-                .map(|c| crate::wizard::region_name(&app.policy, c))
+                .map(|c| crate::wizard::region_name(&app.policy, c, crate::i18n::Words::current()))
                 .unwrap_or_else(none),
         ),
         Question::Scheme => (
