@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::i18n::{Lang, Words, set_lang};
 use renewal_assistant::tui::theme::Theme;
 
 fn flow_to_result(lang: Lang) -> Harness {
@@ -248,16 +248,15 @@ fn a_traditional_input_method_finds_the_simplified_data() {
 /// quotes, in the UI and in the policy text as shown.
 #[test]
 fn traditional_chinese_keeps_one_convention() {
-    renewal_assistant::i18n::set_lang(Lang::ZhHant);
+    let words = Words::new(Lang::ZhHant);
     let ui: std::collections::BTreeMap<String, String> =
         renewal_assistant::i18n::keys(Lang::ZhHant)
             .into_iter()
             .map(|k| {
-                let text = renewal_assistant::i18n::t(&k).to_string();
+                let text = words.t(&k).to_string();
                 (k, text)
             })
             .collect();
-    renewal_assistant::i18n::set_lang(Lang::ZhHans);
     assert!(ui.len() > 100);
     let mainland = [
         "默認",
@@ -295,9 +294,7 @@ fn traditional_chinese_keeps_one_convention() {
     assert!(found.is_empty(), "mainland terms in zh-Hant: {found:#?}");
 
     // The policy data keeps its words but takes Taiwan quotes.
-    renewal_assistant::i18n::set_lang(Lang::ZhHant);
-    let shown = renewal_assistant::i18n::data("来源只说“审核通过后”，到经办窗口复核");
-    renewal_assistant::i18n::set_lang(Lang::ZhHans);
+    let shown = words.data("来源只说“审核通过后”，到经办窗口复核");
     assert_eq!(shown, "來源只說「審核通過後」，到經辦窗口複核");
 }
 
@@ -368,8 +365,8 @@ fn english_sentences_are_english_with_glosses_beside_the_chinese() {
 /// table's preferred forms (公佈, 臺) may differ.
 #[test]
 fn traditional_ui_text_survives_the_display_conversion() {
-    use renewal_assistant::i18n::{data, keys, t};
-    set_lang(Lang::ZhHant);
+    use renewal_assistant::i18n::keys;
+    let words = Words::new(Lang::ZhHant);
     let allowed = [
         ("公佈", "公布"),
         ("臺", "台"),
@@ -380,8 +377,8 @@ fn traditional_ui_text_survives_the_display_conversion() {
         ("城鄉居民醫保", "城乡居民医保"),
     ];
     for key in keys(Lang::ZhHant) {
-        let text = t(&key);
-        let mut shown = data(text);
+        let text = words.t(&key);
+        let mut shown = words.data(text);
         for (traditional, original) in allowed {
             if text.contains(original) {
                 shown = shown.replace(traditional, original);
@@ -389,7 +386,6 @@ fn traditional_ui_text_survives_the_display_conversion() {
         }
         assert_eq!(shown, text, "{key}");
     }
-    set_lang(Lang::ZhHans);
 }
 
 /// Issue 14 (Screens): a wide screen keeps the window beside the tabs only
