@@ -144,7 +144,6 @@ fn run_command(
 ) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let data_dir = ctx.data_dir.clone();
     if let cli::Command::Kiosk(cli::kiosk_cmd::KioskCommand::Check) = command {
         // With this run's --config, --kiosk and --policy-dir.
         let setup = cli::kiosk_cmd::KioskSetup {
@@ -152,7 +151,7 @@ fn run_command(
             config_error,
             config_path: args.config.clone().or_else(config::default_path),
             kiosk_flag: args.kiosk,
-            data_dir: data_dir.clone(),
+            data_dir: ctx.data_dir.clone(),
             policy_dir: args.policy_dir.clone(),
             terminal: cli::kiosk_cmd::KioskSetup::terminal_size(),
         };
