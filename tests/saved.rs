@@ -12,7 +12,7 @@ use common::*;
 use crossterm::event::KeyCode;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::checklist::{Checklist, cycle};
-use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::i18n::{Lang, Words, set_lang};
 use renewal_assistant::plan::{self, Answers};
 use renewal_assistant::policy::{PolicySet, Scheme};
 use renewal_assistant::tui::app::{Page, Question, Tab};
@@ -68,6 +68,11 @@ fn nothing(_: &mut Checklist, _: &PolicySet) {}
 /// submitted, the apply-by day passed, under review, open, opening within
 /// 14 days, opening later.
 fn six() -> Harness {
+    six_speaking(ZH)
+}
+
+/// `six`, the wizard speaking `words`.
+fn six_speaking(words: Words) -> Harness {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     save(dir, "妈妈", "fx-exact", "diabetes", "2026-03-31", nothing);
@@ -115,7 +120,7 @@ fn six() -> Harness {
         "2025-12-31",
         nothing,
     );
-    Harness::in_dir(tmp)
+    Harness::in_dir_speaking(tmp, words)
 }
 
 fn labels(h: &Harness) -> Vec<String> {
@@ -921,7 +926,7 @@ fn rows_at_80_columns_say_the_standing_and_progress_first() {
                 cycle::submit(c, d("2026-01-12"), None, policy, today(), now).unwrap();
             },
         );
-        let h = Harness::in_dir_with(shipped, tmp);
+        let h = Harness::in_dir_with_speaking(shipped, tmp, Words::new(lang));
         let s = h.screen();
         let rows: Vec<&str> = s.lines().filter(|l| l.contains("住在三")).collect();
         assert_eq!(rows.len(), 2, "{s}");
@@ -949,7 +954,7 @@ fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
         let snap = |name: &str, h: &Harness| {
             insta::assert_snapshot!(format!("{name}_{code}"), h.screen());
         };
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         snap("01_home_marks", &h);
         h.typed("ys");
         snap("02_home_filtered", &h);
@@ -1121,7 +1126,7 @@ fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
 fn an_opened_checklist_shows_its_latest_note_at_80x24() {
     for lang in Lang::ALL {
         set_lang(lang);
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         h.typed("mama");
         h.key(KeyCode::F(4)).typed("已电话通知").enter();
         h.key(KeyCode::F(4)).typed("周五来取申请表，带病历").enter();
@@ -1144,7 +1149,7 @@ fn an_opened_checklist_shows_its_latest_note_at_80x24() {
 fn snapshots_of_the_note_popup_in_three_languages() {
     for lang in Lang::ALL {
         set_lang(lang);
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         h.typed("mama");
         h.key(KeyCode::F(4)).typed("已电话通知，周五来取申请表");
         assert!(matches!(
@@ -1254,7 +1259,7 @@ fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
         (Lang::En, "Rename \"妈妈", "Add a note for \"妈妈"),
     ] {
         set_lang(lang);
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         select(&mut h, "妈妈");
         h.key(KeyCode::F(2));
         let s = h.screen();
@@ -1273,7 +1278,7 @@ fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
 fn an_opened_checklist_names_its_label_in_the_header() {
     for lang in Lang::ALL {
         set_lang(lang);
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         h.typed("mama").enter();
         assert_eq!(h.app.page(), Page::Result);
         let s = h.screen();
