@@ -104,8 +104,8 @@ fn benches(c: &mut Criterion) {
         (80, 24, Lang::ZhHant),
         (200, 60, Lang::ZhHant),
     ] {
-        // until W1's renderers take Words: the plan's text is theirs.
-        set_lang(lang);
+        // W1's renderers read the thread's language: the plan's text is theirs.
+        set_lang(lang); // until W1's renderers take Words
         let mut app = App::new(
             renewal_assistant::policy::PolicySet::embedded().unwrap(),
             today,

@@ -598,8 +598,8 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
     let policy = PolicySet::embedded().unwrap();
     let mut checked = 0;
     for lang in Lang::ALL {
-        // until W1's renderers take Words: the code's text is the plan's, theirs.
-        set_lang(lang);
+        // W1's renderers read the thread's language: the code's text is the plan's, theirs.
+        set_lang(lang); // until W1's renderers take Words
         for region in &policy.regions {
             for disease in &region.diseases {
                 for (scheme, end) in [

@@ -53,9 +53,9 @@ const ASCII: Mode = Mode {
 };
 
 fn start(mode: Mode) -> Harness {
-    // until W1's renderers take Words (and W2's wizard::region_option): the
+    // W1's renderers read the thread's language (and W2's wizard::region_option): the
     // plan's text and the region options are theirs.
-    set_lang(mode.lang);
+    set_lang(mode.lang); // until W1's renderers take Words
     let words = Words::new(mode.lang);
     if mode.kiosk {
         Harness::kiosk_speaking(words)

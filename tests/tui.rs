@@ -108,7 +108,7 @@ fn every_region_in_the_data_completes() {
             // or wrong pane fails here.
             let plan = view.plan().clone();
             let list = view.checklist().unwrap().clone();
-            let heading = |key: &str| renewal_assistant::i18n::t(key).to_string();
+            let heading = |key: &str| ZH.t(key).to_string();
             let start = |text: &str| text.chars().take(5).collect::<String>();
             let first_item =
                 renewal_assistant::checklist::item_text(&list.items[0], &list.window, today());
@@ -1144,9 +1144,9 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
         std::cmp::Reverse(d.name.len() + d.name_en.as_deref().map_or(0, str::len))
     });
     for lang in Lang::ALL {
-        // until W1's renderers take Words (and W2's wizard::region_name): the
+        // W1's renderers read the thread's language (and W2's wizard::region_name): the
         // review page's region and scheme, and the plan's header, are theirs.
-        set_lang(lang);
+        set_lang(lang); // until W1's renderers take Words
         let words = Words::new(lang);
         for &d in &longest[..3] {
             let mut h = Harness::with_policy_speaking(policy.clone(), words);
@@ -1341,8 +1341,8 @@ fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
         high_contrast: false,
     };
     for lang in Lang::ALL {
-        // until W1's renderers take Words: the plan's tabs are theirs.
-        set_lang(lang);
+        // W1's renderers read the thread's language: the plan's tabs are theirs.
+        set_lang(lang); // until W1's renderers take Words
         let words = Words::new(lang);
         let mut h = Harness::speaking(words);
         let check = |h: &Harness| assert_ascii_or_wide(&h.screen_with(&ascii));

@@ -71,8 +71,8 @@ pub(crate) fn text_line(words: Words, text: &str, style: Style) -> Line<'static>
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     // Text drawn this frame follows the theme's --ascii.
     let words = words(app, theme);
-    // until W1's renderers take Words: the plan's text they write reads the thread's.
-    crate::i18n::set_ascii(theme.ascii);
+    // W1's renderers read --ascii from the thread for the plan's text.
+    crate::i18n::set_ascii(theme.ascii); // until W1's renderers take Words
     let area = frame.area();
     if layout::too_small(app.size()) {
         let msg = words.tf(
