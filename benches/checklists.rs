@@ -15,10 +15,14 @@ use ratatui::backend::TestBackend;
 use renewal_assistant::checklist::Checklist;
 use renewal_assistant::checklist::agenda::{self, FilterKeys};
 use renewal_assistant::checklist::store::Store;
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::plan::{self, Answers};
 use renewal_assistant::policy::{PolicySet, Scheme};
 use renewal_assistant::tui::app::{App, Msg, update};
 use renewal_assistant::tui::theme::Theme;
+
+/// The words the wizard speaks here: Simplified Chinese.
+const ZH: Words = Words::new(Lang::ZhHans);
 
 fn key(app: &mut App, code: KeyCode) {
     update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -174,6 +178,7 @@ fn benches(c: &mut Criterion) {
                             Some(dir.path()),
                             None,
                             now,
+                            ZH,
                         );
                         draw(&app);
                         // Returned, so the 5,000 are freed outside the timing.
@@ -184,7 +189,7 @@ fn benches(c: &mut Criterion) {
             },
         );
         let (mut app, _) =
-            renewal_assistant::tui::start(policy.clone(), today(), Some(dir.path()), None, now);
+            renewal_assistant::tui::start(policy.clone(), today(), Some(dir.path()), None, now, ZH);
         update(&mut app, Msg::Resize(80, 24));
         group.bench_with_input(
             BenchmarkId::new("wizard: first filter keystroke (builds the keys)", n),
@@ -198,6 +203,7 @@ fn benches(c: &mut Criterion) {
                             Some(dir.path()),
                             None,
                             now,
+                            ZH,
                         )
                         .0
                     },

@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::i18n::{Lang, Words, set_lang};
 use renewal_assistant::tui::app::{App, Msg, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::view;
@@ -31,7 +31,13 @@ fn benches(c: &mut Criterion) {
     };
 
     // A keystroke at national scale: filter 334 regions, then 60 diseases.
-    let mut app = App::new(synthetic::policy(), today, Vec::new(), Vec::new());
+    let mut app = App::new(
+        synthetic::policy(),
+        today,
+        Vec::new(),
+        Vec::new(),
+        Words::new(Lang::ZhHans),
+    );
     c.bench_function("keystroke: filter 334 regions (type + backspace)", |b| {
         b.iter(|| {
             key(&mut app, KeyCode::Char('h'));
@@ -49,6 +55,7 @@ fn benches(c: &mut Criterion) {
         today,
         Vec::new(),
         Vec::new(),
+        Words::new(Lang::ZhHans),
     );
     for (name, typed) in [("x", 'x'), ("石", '石')] {
         c.bench_function(
@@ -65,7 +72,13 @@ fn benches(c: &mut Criterion) {
             },
         );
     }
-    let mut app = App::new(synthetic::policy(), today, Vec::new(), Vec::new());
+    let mut app = App::new(
+        synthetic::policy(),
+        today,
+        Vec::new(),
+        Vec::new(),
+        Words::new(Lang::ZhHans),
+    );
     for c2 in "hc99".chars() {
         key(&mut app, KeyCode::Char(c2));
     }
@@ -91,12 +104,14 @@ fn benches(c: &mut Criterion) {
         (80, 24, Lang::ZhHant),
         (200, 60, Lang::ZhHant),
     ] {
-        set_lang(lang);
+        // W1's renderers read the thread's language: the plan's text is theirs.
+        set_lang(lang); // until W1's renderers take Words
         let mut app = App::new(
             renewal_assistant::policy::PolicySet::embedded().unwrap(),
             today,
             Vec::new(),
             Vec::new(),
+            Words::new(lang),
         );
         update(&mut app, Msg::Resize(w, h));
         for k in "qd".chars() {

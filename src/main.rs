@@ -206,6 +206,7 @@ fn run_wizard(
             kiosk,
             print: config.print.clone(),
             pack_problems,
+            words: renewal_assistant::i18n::Words::current(),
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -153,6 +153,7 @@ fn the_wizard_opens_past_a_fifo_among_the_checklists() {
             Some(&data),
             None,
             now,
+            common::ZH,
         );
         let _ = tx.send((app.saved().len(), store.is_some()));
     });

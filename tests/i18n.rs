@@ -8,7 +8,7 @@ use renewal_assistant::tui::theme::Theme;
 
 fn flow_to_result(lang: Lang) -> Harness {
     set_lang(lang);
-    let mut h = Harness::new();
+    let mut h = Harness::speaking(renewal_assistant::i18n::Words::current());
     h.answer_all();
     h.enter();
     h
@@ -18,7 +18,7 @@ fn flow_to_result(lang: Lang) -> Harness {
 fn one_screen_per_language() {
     for lang in Lang::ALL {
         set_lang(lang);
-        let h = Harness::new();
+        let h = Harness::speaking(renewal_assistant::i18n::Words::current());
         insta::assert_snapshot!(format!("region_{}", lang.code()), h.screen());
         let h = flow_to_result(lang);
         insta::assert_snapshot!(format!("result_{}", lang.code()), h.screen());
@@ -29,7 +29,7 @@ fn one_screen_per_language() {
 #[test]
 fn english_shows_the_chinese_with_a_gloss() {
     set_lang(Lang::En);
-    let h = Harness::new();
+    let h = Harness::speaking(renewal_assistant::i18n::Words::current());
     let s = h.screen();
     assert!(s.contains("示例省甲市 (Jia, Shili)"), "{s}");
     let mut h = flow_to_result(Lang::En);
@@ -232,7 +232,7 @@ fn a_traditional_input_method_finds_the_simplified_data() {
         "{out}"
     );
     set_lang(Lang::ZhHant);
-    let mut h = Harness::new();
+    let mut h = Harness::speaking(renewal_assistant::i18n::Words::current());
     h.typed("甲市轄區");
     assert_eq!(
         h.app
@@ -318,7 +318,10 @@ fn the_calendar_header_is_english_in_english() {
 #[test]
 fn english_sentences_are_english_with_glosses_beside_the_chinese() {
     set_lang(Lang::En);
-    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    let mut h = Harness::with_policy_speaking(
+        renewal_assistant::policy::PolicySet::embedded().unwrap(),
+        renewal_assistant::i18n::Words::current(),
+    );
     h.typed("hx")
         .enter()
         .typed("1")
@@ -394,7 +397,10 @@ fn traditional_ui_text_survives_the_display_conversion() {
 #[test]
 fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
     set_lang(Lang::En);
-    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    let mut h = Harness::with_policy_speaking(
+        renewal_assistant::policy::PolicySet::embedded().unwrap(),
+        renewal_assistant::i18n::Words::current(),
+    );
     h.resize(120, 40);
     h.typed("qd")
         .enter()
@@ -425,7 +431,10 @@ fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
 #[test]
 fn a_tall_table_heading_is_kept_short_while_rows_scroll() {
     set_lang(Lang::En);
-    let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+    let mut h = Harness::with_policy_speaking(
+        renewal_assistant::policy::PolicySet::embedded().unwrap(),
+        renewal_assistant::i18n::Words::current(),
+    );
     h.typed("qd")
         .enter()
         .typed("2")

@@ -12,7 +12,7 @@ use common::*;
 use crossterm::event::KeyCode;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::checklist::{Checklist, cycle};
-use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::i18n::{Lang, Words, set_lang};
 use renewal_assistant::plan::{self, Answers};
 use renewal_assistant::policy::{PolicySet, Scheme};
 use renewal_assistant::tui::app::{Page, Question, Tab};
@@ -68,6 +68,11 @@ fn nothing(_: &mut Checklist, _: &PolicySet) {}
 /// submitted, the apply-by day passed, under review, open, opening within
 /// 14 days, opening later.
 fn six() -> Harness {
+    six_speaking(ZH)
+}
+
+/// `six`, the wizard speaking `words`.
+fn six_speaking(words: Words) -> Harness {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     save(dir, "妈妈", "fx-exact", "diabetes", "2026-03-31", nothing);
@@ -115,7 +120,7 @@ fn six() -> Harness {
         "2025-12-31",
         nothing,
     );
-    Harness::in_dir(tmp)
+    Harness::in_dir_speaking(tmp, words)
 }
 
 fn labels(h: &Harness) -> Vec<String> {
@@ -896,7 +901,9 @@ fn a_kiosk_offers_none_of_it() {
 #[test]
 fn rows_at_80_columns_say_the_standing_and_progress_first() {
     for lang in Lang::ALL {
-        set_lang(lang);
+        // W1's renderers read the thread's language: the header's weekday
+        // (dates::words).
+        set_lang(lang); // until W1's renderers take Words
         // The longest names in the shipped data, and a long label.
         let shipped = PolicySet::embedded().unwrap();
         let tmp = tempfile::tempdir().unwrap();
@@ -921,7 +928,7 @@ fn rows_at_80_columns_say_the_standing_and_progress_first() {
                 cycle::submit(c, d("2026-01-12"), None, policy, today(), now).unwrap();
             },
         );
-        let h = Harness::in_dir_with(shipped, tmp);
+        let h = Harness::in_dir_with_speaking(shipped, tmp, Words::new(lang));
         let s = h.screen();
         let rows: Vec<&str> = s.lines().filter(|l| l.contains("住在三")).collect();
         assert_eq!(rows.len(), 2, "{s}");
@@ -937,19 +944,21 @@ fn rows_at_80_columns_say_the_standing_and_progress_first() {
         }
         insta::assert_snapshot!(format!("longest_{}", lang.code()), s);
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Every new screen and popup at 80x24, in each language.
 #[test]
 fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
     for lang in Lang::ALL {
-        set_lang(lang);
+        // W1's renderers read the thread's language: the header's weekday, the
+        // plan's and the cycle's text are theirs.
+        set_lang(lang); // until W1's renderers take Words
         let code = lang.code();
         let snap = |name: &str, h: &Harness| {
             insta::assert_snapshot!(format!("{name}_{code}"), h.screen());
         };
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         snap("01_home_marks", &h);
         h.typed("ys");
         snap("02_home_filtered", &h);
@@ -1001,7 +1010,7 @@ fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
         h.enter();
         snap("17_sheet_overwrite", &h);
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// A store error during a save or a tick is said wholly in the person's
@@ -1120,8 +1129,10 @@ fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
 #[test]
 fn an_opened_checklist_shows_its_latest_note_at_80x24() {
     for lang in Lang::ALL {
-        set_lang(lang);
-        let mut h = six();
+        // W1's renderers read the thread's language: the header's weekday, the
+        // plan's and the cycle's text are theirs.
+        set_lang(lang); // until W1's renderers take Words
+        let mut h = six_speaking(Words::new(lang));
         h.typed("mama");
         h.key(KeyCode::F(4)).typed("已电话通知").enter();
         h.key(KeyCode::F(4)).typed("周五来取申请表，带病历").enter();
@@ -1136,15 +1147,17 @@ fn an_opened_checklist_shows_its_latest_note_at_80x24() {
         assert!(row.contains('2'), "{lang:?}: how many: {row}");
         insta::assert_snapshot!(format!("18_result_notes_{}", lang.code()), s);
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 26 gap: the F4 note popup, pinned at 80x24 in every language.
 #[test]
 fn snapshots_of_the_note_popup_in_three_languages() {
     for lang in Lang::ALL {
-        set_lang(lang);
-        let mut h = six();
+        // W1's renderers read the thread's language: the header's weekday
+        // (dates::words).
+        set_lang(lang); // until W1's renderers take Words
+        let mut h = six_speaking(Words::new(lang));
         h.typed("mama");
         h.key(KeyCode::F(4)).typed("已电话通知，周五来取申请表");
         assert!(matches!(
@@ -1153,7 +1166,7 @@ fn snapshots_of_the_note_popup_in_three_languages() {
         ));
         insta::assert_snapshot!(format!("19_home_note_{}", lang.code()), h.screen());
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 26: 青岛 乙肝 — the channel picker offers only the channel that
@@ -1253,8 +1266,7 @@ fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
         (Lang::ZhHant, "給「妈妈", "給「妈妈"),
         (Lang::En, "Rename \"妈妈", "Add a note for \"妈妈"),
     ] {
-        set_lang(lang);
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         select(&mut h, "妈妈");
         h.key(KeyCode::F(2));
         let s = h.screen();
@@ -1263,7 +1275,6 @@ fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
         let s = h.screen();
         assert!(s.contains(note), "{s}");
     }
-    set_lang(Lang::ZhHans);
 }
 
 /// Walk s4 point 3: the header of an opened checklist names whose it is
@@ -1272,8 +1283,7 @@ fn the_rename_and_note_popups_name_the_checklist_in_three_languages() {
 #[test]
 fn an_opened_checklist_names_its_label_in_the_header() {
     for lang in Lang::ALL {
-        set_lang(lang);
-        let mut h = six();
+        let mut h = six_speaking(Words::new(lang));
         h.typed("mama").enter();
         assert_eq!(h.app.page(), Page::Result);
         let s = h.screen();
@@ -1284,7 +1294,6 @@ fn an_opened_checklist_names_its_label_in_the_header() {
             "{lang:?}: {top}"
         );
     }
-    set_lang(Lang::ZhHans);
 }
 
 /// Walk s4 point 4: F2, F3 and F4 inside an opened checklist did nothing,

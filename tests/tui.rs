@@ -108,7 +108,7 @@ fn every_region_in_the_data_completes() {
             // or wrong pane fails here.
             let plan = view.plan().clone();
             let list = view.checklist().unwrap().clone();
-            let heading = |key: &str| renewal_assistant::i18n::t(key).to_string();
+            let heading = |key: &str| ZH.t(key).to_string();
             let start = |text: &str| text.chars().take(5).collect::<String>();
             let first_item =
                 renewal_assistant::checklist::item_text(&list.items[0], &list.window, today());
@@ -1129,7 +1129,7 @@ fn the_calendar_shows_the_months_with_the_apply_by_day_and_the_end() {
 /// on the shipped data, whose names are the longest there are.
 #[test]
 fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
-    use renewal_assistant::i18n::{Lang, set_lang};
+    use renewal_assistant::i18n::{Lang, Words, set_lang};
     let policy = renewal_assistant::policy::PolicySet::embedded().unwrap();
     let qingdao = policy
         .regions
@@ -1144,9 +1144,12 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
         std::cmp::Reverse(d.name.len() + d.name_en.as_deref().map_or(0, str::len))
     });
     for lang in Lang::ALL {
-        set_lang(lang);
+        // W1's renderers read the thread's language (and W2's wizard::region_name): the
+        // review page's region and scheme, and the plan's header, are theirs.
+        set_lang(lang); // until W1's renderers take Words
+        let words = Words::new(lang);
         for &d in &longest[..3] {
-            let mut h = Harness::with_policy(policy.clone());
+            let mut h = Harness::with_policy_speaking(policy.clone(), words);
             h.typed(&(qingdao + 1).to_string())
                 .enter()
                 .typed("2")
@@ -1157,20 +1160,20 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
             }
             h.typed("2026-06-30").enter().typed("1").enter();
             let s = h.screen();
-            let change = renewal_assistant::i18n::t("tui.review.change");
+            let change = words.t("tui.review.change");
             let rows = s.lines().filter(|l| l.contains(change)).count();
             assert_eq!(rows, 6, "every answer and the label keep {change}:\n{s}");
             h.enter();
             assert_eq!(h.app.page(), Page::Result, "{s}");
             let s = h.screen();
             let head = s.lines().next().unwrap();
-            let scheme = renewal_assistant::i18n::t("scheme.resident");
+            let scheme = words.t("scheme.resident");
             assert!(head.contains(scheme), "{head}");
-            let short = renewal_assistant::i18n::data(&region.short_name);
+            let short = words.data(&region.short_name);
             assert!(head.contains(&short), "{head}");
         }
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 14 (Choosing and typing): the date step says what to type on an
@@ -1331,15 +1334,17 @@ fn assert_ascii_or_wide(screen: &str) {
 /// sentences, the footers, help, the data's quotes and the tab panes.
 #[test]
 fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
-    use renewal_assistant::i18n::{Lang, set_lang};
+    use renewal_assistant::i18n::{Lang, Words, set_lang};
     let ascii = Theme {
         color: false,
         ascii: true,
         high_contrast: false,
     };
     for lang in Lang::ALL {
-        set_lang(lang);
-        let mut h = Harness::new();
+        // W1's renderers read the thread's language: the plan's tabs are theirs.
+        set_lang(lang); // until W1's renderers take Words
+        let words = Words::new(lang);
+        let mut h = Harness::speaking(words);
         let check = |h: &Harness| assert_ascii_or_wide(&h.screen_with(&ascii));
         check(&h);
         h.typed("?");
@@ -1368,7 +1373,10 @@ fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
         h.resize(120, 40).typed("1");
         check(&h);
         // The shipped data, whose text has “” quotes and · dots.
-        let mut h = Harness::with_policy(renewal_assistant::policy::PolicySet::embedded().unwrap());
+        let mut h = Harness::with_policy_speaking(
+            renewal_assistant::policy::PolicySet::embedded().unwrap(),
+            words,
+        );
         h.typed("hx")
             .enter()
             .typed("1")
@@ -1384,7 +1392,7 @@ fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
             assert_ascii_or_wide(&h.screen_with(&ascii));
         }
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 12/14: a place without data found by typing, unnumbered; a name

@@ -8,17 +8,27 @@
 mod common;
 
 use common::*;
-use renewal_assistant::i18n::{Lang, set_lang};
+use renewal_assistant::i18n::{Lang, Words, set_lang};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::tui::app::{Page, Question};
 
 fn shipped() -> Harness {
-    Harness::with_policy(PolicySet::embedded().unwrap())
+    shipped_speaking(ZH)
+}
+
+/// The wizard on the shipped data, speaking `words`.
+fn shipped_speaking(words: Words) -> Harness {
+    Harness::with_policy_speaking(PolicySet::embedded().unwrap(), words)
 }
 
 /// The region list's first lines after typing `text`.
 fn region_list(text: &str) -> (Harness, String) {
-    let mut h = shipped();
+    region_list_speaking(text, ZH)
+}
+
+/// `region_list`, the wizard speaking `words`.
+fn region_list_speaking(text: &str, words: Words) -> (Harness, String) {
+    let mut h = shipped_speaking(words);
     h.typed(text);
     let s = h.screen();
     (h, s)
@@ -176,17 +186,20 @@ fn a_kiosk_says_which_number_is_the_generic_entry() {
 #[test]
 fn the_hints_in_three_languages() {
     for lang in Lang::ALL {
-        set_lang(lang);
-        let (_, none) = region_list("qqqqqq");
+        // W1's renderers read the thread's language (and W2's wizard::region_option):
+        // the header's weekday and the region options are theirs.
+        set_lang(lang); // until W1's renderers take Words
+        let words = Words::new(lang);
+        let (_, none) = region_list_speaking("qqqqqq", words);
         insta::assert_snapshot!(format!("walk_region_none_{}", lang.code()), none);
-        let mut h = shipped();
+        let mut h = shipped_speaking(words);
         h.typed("西安").enter().typed("1").enter().typed("高血压");
         insta::assert_snapshot!(format!("walk_disease_cover_{}", lang.code()), h.screen());
         let policy = PolicySet::embedded().unwrap();
-        let h = Harness::kiosk_with(policy);
+        let h = Harness::kiosk_with_speaking(policy, words);
         insta::assert_snapshot!(format!("walk_kiosk_region_{}", lang.code()), h.screen());
     }
-    set_lang(Lang::ZhHans);
+    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Walks to the disease question of `region` (resident scheme).

@@ -27,7 +27,13 @@ fn at(day: NaiveDate) -> DateTime<Utc> {
 fn wizard_screens(policy: &PolicySet, c: &Checklist, today: NaiveDate) -> (String, String) {
     use crate::tui::app::{App, Msg, update};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mut app = App::new(policy.clone(), today, vec![c.clone()], Vec::new());
+    let mut app = App::new(
+        policy.clone(),
+        today,
+        vec![c.clone()],
+        Vec::new(),
+        crate::i18n::Words::current(),
+    );
     update(&mut app, Msg::Resize(120, 40));
     let draw = |app: &App| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();

@@ -437,7 +437,13 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
         high_contrast: false,
     };
     let next = agenda::next_action(&c, Some(&p), today, &policy);
-    let standing = crate::tui::screens::home::standing(&theme, &c, next.as_ref(), today);
+    let standing = crate::tui::screens::home::standing(
+        &theme,
+        &c,
+        next.as_ref(),
+        today,
+        crate::i18n::Words::current(),
+    );
     assert!(
         !confident.contains(&standing.words),
         "saved list: {}",
@@ -456,7 +462,8 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
     let c = Checklist::new("bj".into(), "妈妈", &a, &p, at("2026-05-06"));
     assert!(c.window.no_renewal);
     assert_eq!(
-        crate::tui::screens::home::standing(&theme, &c, None, today).words,
+        crate::tui::screens::home::standing(&theme, &c, None, today, crate::i18n::Words::current())
+            .words,
         t("tui.home.no_renewal")
     );
     assert!(qr::qr_text(&p, 0).lines().any(|l| l == t("qr.no_renewal")));

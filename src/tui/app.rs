@@ -8,9 +8,13 @@
 //! `wizard::Draft`. Here: the state, the messages and effects, and the
 //! routing of input to the popup or screen shown; `questions` the options
 //! and answers, `saved_list` the home list's checklists, `replies` what the
-//! shell's effects answered, `accessors` what tests and the shell read.
+//! shell's effects answered, `accessors` what tests and the shell read,
+//! `message` what the person is told (a typed value `view` puts into words).
+//! The state holds the `Words` it was started with; what it tells the
+//! person is kept as what happened, and worded when drawn.
 
 mod accessors;
+mod message;
 mod questions;
 mod replies;
 mod saved_list;
@@ -28,6 +32,7 @@ use super::screens::review::{self, Review};
 use crate::checklist::Checklist;
 use crate::checklist::agenda::{FilterKeys, NextAction};
 use crate::checklist::store::StoreProblem;
+use crate::i18n::Words;
 use crate::plan::{Answers, RenewalPlan};
 use crate::policy::PolicySet;
 use crate::search::SearchIndex;
@@ -39,6 +44,7 @@ pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
 pub use crate::wizard::Question;
+pub(crate) use message::Message;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -168,7 +174,10 @@ pub struct App {
     pub(crate) overlays: Vec<Overlay>,
     /// Answers so far, kept whatever screen shows.
     pub(crate) draft: Draft,
-    pub(crate) message: Option<(Level, String)>,
+    /// What the person is told under the screen; `view` words it.
+    pub(crate) message: Option<(Level, Message)>,
+    /// The language and marks the wizard speaks in, chosen at start-up.
+    pub(crate) words: Words,
     /// Saved checklists, by the next thing to do.
     pub(crate) saved: Vec<Checklist>,
     /// Each saved checklist's next action, in the order of `saved`.
@@ -209,6 +218,7 @@ impl App {
         today: NaiveDate,
         saved: Vec<Checklist>,
         problems: Vec<StoreProblem>,
+        words: Words,
     ) -> App {
         let choices = crate::policy::choices(&policy);
         let regions = policy.region_index(&choices);
@@ -220,6 +230,7 @@ impl App {
             overlays: Vec::new(),
             draft: Draft::default(),
             message: None,
+            words,
             saved: Vec::new(),
             saved_next: Vec::new(),
             saved_keys: None,
@@ -302,7 +313,7 @@ impl App {
             return Vec::new();
         };
         let Some(c) = view.checklist.as_mut() else {
-            self.message = Some((Level::Info, crate::i18n::t("tui.not_saved_yet").into()));
+            self.message = Some((Level::Info, Message::NotSavedYet));
             return Vec::new();
         };
         let Some(item) = c.items.get_mut(index) else {

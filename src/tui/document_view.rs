@@ -10,13 +10,14 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use crate::document::text::{self, Glyphs, Layout, LineKind};
 use crate::document::{Document, ParaKind, SectionKind, build};
+use crate::i18n::Words;
 use crate::plan::RenewalPlan;
 
 /// The plan's document cleaned and converted for the display language,
 /// once: frames only lay it out.
-pub(crate) fn display_document(plan: &RenewalPlan) -> Document {
+pub(crate) fn display_document(plan: &RenewalPlan, words: Words) -> Document {
     let mut doc = build(plan, None);
-    doc.map_text(&crate::i18n::data);
+    doc.map_text(&|text: &str| words.data(text));
     doc
 }
 

@@ -15,6 +15,7 @@ use crate::checklist::Checklist;
 use crate::checklist::store::{Store, StoreError};
 use crate::config::PrintConfig;
 use crate::files::{Existing, write_private};
+use crate::i18n::Words;
 use crate::plan::learned::LearnedField;
 use crate::plan::{Answers, RenewalPlan};
 
@@ -23,12 +24,14 @@ use crate::plan::{Answers, RenewalPlan};
 /// file is written only with `overwrite` (the person said so), a link is
 /// never followed, and only a plain file is ever written. `~` and a leading
 /// `~/` are the home folder; another relative name is in `dir` (the current
-/// directory when None). Returns where it was written.
+/// directory when None). Returns where it was written; the text and any
+/// reason why not in `words`.
 pub(crate) fn write_sheet(
     path: &str,
     dir: Option<&std::path::Path>,
     text: &str,
     overwrite: bool,
+    words: Words,
 ) -> Result<PathBuf, SheetError> {
     use std::fs;
     // `~` alone is the home folder (refused below as not a file: the person
@@ -37,10 +40,9 @@ pub(crate) fn write_sheet(
     let path = match (home_relative, std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         (Some(_), None) if path == "~" => {
-            return Err(SheetError::Failed(crate::i18n::tf(
-                "tui.sheet.not_a_file",
-                &[("path", &path)],
-            )));
+            return Err(SheetError::Failed(
+                words.tf("tui.sheet.not_a_file", &[("path", &path)]),
+            ));
         }
         _ => match dir {
             Some(dir) => dir.join(path),
@@ -50,16 +52,14 @@ pub(crate) fn write_sheet(
     let failed = |e: &dyn std::fmt::Display| SheetError::Failed(format!("{}: {e}", path.display()));
     match fs::symlink_metadata(&path) {
         Ok(m) if m.file_type().is_symlink() => {
-            return Err(SheetError::Failed(crate::i18n::tf(
-                "tui.sheet.link",
-                &[("path", &path.display())],
-            )));
+            return Err(SheetError::Failed(
+                words.tf("tui.sheet.link", &[("path", &path.display())]),
+            ));
         }
         Ok(m) if !m.is_file() => {
-            return Err(SheetError::Failed(crate::i18n::tf(
-                "tui.sheet.not_a_file",
-                &[("path", &path.display())],
-            )));
+            return Err(SheetError::Failed(
+                words.tf("tui.sheet.not_a_file", &[("path", &path.display())]),
+            ));
         }
         Ok(_) if !overwrite => return Err(SheetError::Exists(path)),
         Ok(_) => {}
@@ -74,7 +74,7 @@ pub(crate) fn write_sheet(
         Existing::Keep
     };
     // The file is an output edge: clean the text and show it in the language.
-    match write_private(&path, crate::i18n::data(text).as_bytes(), existing) {
+    match write_private(&path, words.data(text).as_bytes(), existing) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(SheetError::Exists(path)),
         Err(e) => return Err(failed(&e)),
@@ -94,7 +94,7 @@ pub fn perform(
 ) -> Option<Msg> {
     match effect {
         Effect::Quit | Effect::Suspend => None,
-        Effect::Print(sheet) => Some(Msg::Printed(print(&sheet, printer))),
+        Effect::Print(sheet) => Some(Msg::Printed(print(&sheet, printer, app.words))),
         Effect::WriteSheet {
             path,
             text,
@@ -104,10 +104,11 @@ pub fn perform(
             app.sheet_dir(),
             &text,
             overwrite,
+            app.words,
         ))),
         effect => match store {
             Some(store) => on_store(app, effect, store, now),
-            None => Some(Msg::Saved(Err(crate::i18n::t("tui.no_store").to_string()))),
+            None => Some(Msg::Saved(Err(app.words.t("tui.no_store").to_string()))),
         },
     }
 }

@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Effect, Level, Page, Question};
+use super::app::{App, Effect, Level, Message, Page, Question};
 use super::overlays::Overlay;
 use crate::config::QuitKey;
-use crate::i18n::t;
+use crate::i18n::Words;
 use crate::policy::PolicySet;
 use crate::wizard::Draft;
 
@@ -37,8 +37,13 @@ const QUIT_WINDOW_MS: u64 = 3_000;
 impl App {
     /// The wizard at a walk-up kiosk. It holds no saved checklists at all,
     /// so no path (Esc, the idle wipe, the next visitor) can list them.
-    pub(crate) fn for_kiosk(policy: PolicySet, today: NaiveDate, kiosk: Kiosk) -> App {
-        let mut app = App::new(policy, today, Vec::new(), Vec::new());
+    pub(crate) fn for_kiosk(
+        policy: PolicySet,
+        today: NaiveDate,
+        kiosk: Kiosk,
+        words: Words,
+    ) -> App {
+        let mut app = App::new(policy, today, Vec::new(), Vec::new(), words);
         app.kiosk = Some(KioskState {
             config: kiosk,
             last_input_ms: 0,
@@ -59,7 +64,7 @@ impl App {
         }
         self.overlays.clear();
         self.enter_step(Question::Region, false);
-        self.message = Some((Level::Info, t("tui.kiosk.reset").into()));
+        self.message = Some((Level::Info, Message::KioskReset));
     }
 
     /// Nothing typed or chosen: a kiosk waiting for the next person.
@@ -98,7 +103,7 @@ impl App {
             .label
             .clone()
             .unwrap_or_else(|| self.default_label());
-        self.message = Some((Level::Info, t("tui.saving").into()));
+        self.message = Some((Level::Info, Message::Saving));
         vec![Effect::Save {
             existing: None,
             label,
@@ -174,7 +179,7 @@ pub(crate) fn operator_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
             return Some(vec![Effect::Quit]);
         }
         kiosk.quit_pressed_ms = Some(now);
-        app.message = Some((Level::Info, t("tui.kiosk.quit_again").into()));
+        app.message = Some((Level::Info, Message::KioskQuitAgain));
         return Some(Vec::new());
     }
     (k.modifiers.contains(KeyModifiers::CONTROL) && !is_field_key(k)).then(Vec::new)

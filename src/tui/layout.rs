@@ -7,7 +7,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::t;
+use crate::i18n::Words;
 
 /// The smallest screen the wizard draws on; below it, one line asks for more.
 pub(crate) const MIN_SIZE: (u16, u16) = (60, 18);
@@ -51,6 +51,8 @@ pub struct Shown {
     /// A kiosk's list entries take two rows each.
     pub kiosk: bool,
     pub content: Content,
+    /// The words it is drawn in (the tabs are as wide as their names).
+    pub words: Words,
 }
 
 /// The kind of screen, with what its geometry needs.
@@ -275,6 +277,7 @@ pub(crate) fn areas(shown: &Shown) -> Areas {
 
 /// The tab labels as drawn, with their first and last column.
 pub fn tab_spans(shown: &Shown) -> Vec<(Tab, String, u16, u16)> {
+    let words = shown.words;
     let progress = match shown.content {
         // Nothing required (no renewal): no "0/0".
         Content::Result {
@@ -287,11 +290,11 @@ pub fn tab_spans(shown: &Shown) -> Vec<(Tab, String, u16, u16)> {
     let mut spans = Vec::new();
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let name = match tab {
-            Tab::Window => t("tui.tab.window").to_string(),
-            Tab::Documents => t("tui.tab.documents").to_string(),
-            Tab::Channels => t("tui.tab.channels").to_string(),
-            Tab::Checklist => format!("{}{progress}", t("tui.tab.checklist")),
-            Tab::Sources => t("tui.tab.sources").to_string(),
+            Tab::Window => words.t("tui.tab.window").to_string(),
+            Tab::Documents => words.t("tui.tab.documents").to_string(),
+            Tab::Channels => words.t("tui.tab.channels").to_string(),
+            Tab::Checklist => format!("{}{progress}", words.t("tui.tab.checklist")),
+            Tab::Sources => words.t("tui.tab.sources").to_string(),
         };
         let label = format!(" {} {name} ", i + 1);
         let w = label.width() as u16;

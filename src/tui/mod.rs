@@ -43,6 +43,7 @@ use self::kiosk::Kiosk;
 use self::theme::Theme;
 use crate::checklist::store::Store;
 use crate::config::PrintConfig;
+use crate::i18n::Words;
 use crate::policy::PolicySet;
 
 /// Restores the terminal: leaves the alternate screen, turns off mouse
@@ -95,6 +96,8 @@ pub struct Options {
     pub print: PrintConfig,
     /// Files of a policy pack that could not be loaded.
     pub pack_problems: usize,
+    /// The language and marks the wizard speaks in.
+    pub words: Words,
 }
 
 /// The wizard's first state, as the shell builds it. A kiosk gets no store
@@ -106,6 +109,7 @@ pub fn start(
     data_dir: Option<&std::path::Path>,
     kiosk: Option<Kiosk>,
     now: DateTime<Utc>,
+    words: Words,
 ) -> (App, Option<Store>) {
     match kiosk {
         Some(k) => {
@@ -116,7 +120,7 @@ pub fn start(
             } else {
                 None
             };
-            (App::for_kiosk(policy, today, k), store)
+            (App::for_kiosk(policy, today, k, words), store)
         }
         None => {
             // A store that cannot be opened or read is said, never shown as
@@ -136,13 +140,9 @@ pub fn start(
                     Default::default()
                 }
             };
-            let mut app = App::new(policy, today, saved, problems);
+            let mut app = App::new(policy, today, saved, problems, words);
             if let Some(e) = error {
-                let why = crate::checklist::words::error_text(&e);
-                app.set_message(
-                    app::Level::Error,
-                    crate::i18n::tf("tui.store_unreadable", &[("error", &why)]),
-                );
+                app.set_message(app::Level::Error, app::Message::StoreUnreadable(e));
             }
             (app, store)
         }
@@ -258,12 +258,13 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
         options.data_dir.as_deref(),
         options.kiosk,
         Utc::now(),
+        options.words,
     );
     app.set_can_print(options.print.configured());
     if options.pack_problems > 0 {
         app.set_message(
             app::Level::Error,
-            crate::i18n::tf("tui.pack_problems", &[("n", &options.pack_problems)]),
+            app::Message::PackProblems(options.pack_problems),
         );
     }
 
@@ -335,9 +336,10 @@ pub fn run(policy: PolicySet, today: NaiveDate, options: Options) -> Result<()> 
                     Effect::Print(sheet) => {
                         let tx = tx.clone();
                         let printer = options.print.clone();
+                        let words = app.words();
                         std::thread::spawn(move || {
                             let _ = tx.send(ShellEvent::Reply(Box::new(Msg::Printed(print(
-                                &sheet, &printer,
+                                &sheet, &printer, words,
                             )))));
                         });
                     }

@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Effect, Level, SheetError};
+use super::app::{App, Effect, Level, Message, SheetError};
 use super::input::TextInput;
 use super::theme::Theme;
 use super::view::{fit, put, text_line};
 use crate::document::text::wrap;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::learned::LearnedField;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,13 +82,10 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
             let (id, label) = (id.clone(), label.clone());
             app.overlays.pop();
             if yes(k) {
-                app.message = Some((Level::Info, t("tui.saving").into()));
+                app.message = Some((Level::Info, Message::Saving));
                 return Some(vec![Effect::Delete { id }]);
             }
-            app.message = Some((
-                Level::Info,
-                tf("tui.home.not_deleted", &[("label", &label)]),
-            ));
+            app.message = Some((Level::Info, Message::NotDeleted { label }));
             Vec::new()
         }
         Overlay::ConfirmOverwrite { path } => {
@@ -98,7 +95,7 @@ pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
                 return Some(write_sheet(app, path, true));
             }
             // Back to the file name, to choose another.
-            app.message = Some((Level::Info, t("tui.sheet.not_overwritten").into()));
+            app.message = Some((Level::Info, Message::SheetNotOverwritten));
             Vec::new()
         }
         Overlay::Rename { .. }
@@ -139,10 +136,9 @@ fn field_entered(app: &mut App) -> Vec<Effect> {
         Some(Overlay::Rename { id, field }) => {
             let label = field.text.trim().to_string();
             let checked = if label.is_empty() {
-                Err(t("tui.rename.empty").to_string())
+                Err(Message::EmptyLabel)
             } else {
-                crate::checklist::check_label(&label)
-                    .map_err(crate::checklist::words::label_problem_text)
+                crate::checklist::check_label(&label).map_err(Message::BadLabel)
             };
             let id = id.clone();
             checked.map(|()| Effect::Rename { id, label })
@@ -151,7 +147,7 @@ fn field_entered(app: &mut App) -> Vec<Effect> {
             let id = id.clone();
             crate::checklist::notes::clean_note(&field.text)
                 .map(|text| Effect::Note { id, text })
-                .map_err(crate::checklist::words::note_problem_text)
+                .map_err(Message::BadNote)
         }
         Some(Overlay::SaveSheet { field }) => {
             let path = field.text.trim().to_string();
@@ -167,7 +163,7 @@ fn field_entered(app: &mut App) -> Vec<Effect> {
     match answer {
         Ok(effect) => {
             app.overlays.pop();
-            app.message = Some((Level::Info, t("tui.saving").into()));
+            app.message = Some((Level::Info, Message::Saving));
             vec![effect]
         }
         Err(e) => {
@@ -178,7 +174,7 @@ fn field_entered(app: &mut App) -> Vec<Effect> {
 }
 
 /// The number the person was told, if it is one the fact can be.
-fn learned(id: &str, field: LearnedField, typed: &str) -> Result<Effect, String> {
+fn learned(id: &str, field: LearnedField, typed: &str) -> Result<Effect, Message> {
     let range = field.range().unwrap_or(1..=1);
     let text = crate::text::to_half_width(typed.trim());
     match text.parse::<u32>().ok().filter(|n| range.contains(n)) {
@@ -187,10 +183,10 @@ fn learned(id: &str, field: LearnedField, typed: &str) -> Result<Effect, String>
             field,
             value,
         }),
-        None => Err(tf(
-            "tui.learn.bad_number",
-            &[("min", range.start()), ("max", range.end())],
-        )),
+        None => Err(Message::BadLearned {
+            min: *range.start(),
+            max: *range.end(),
+        }),
     }
 }
 
@@ -214,7 +210,7 @@ pub(crate) fn paste(app: &mut App, text: &str) -> bool {
 /// `.markdown` give Markdown, any other name plain text.
 fn write_sheet(app: &mut App, path: String, overwrite: bool) -> Vec<Effect> {
     if path.is_empty() {
-        app.message = Some((Level::Error, t("tui.sheet.no_name").into()));
+        app.message = Some((Level::Error, Message::SheetNoName));
         return Vec::new();
     }
     let lower = path.to_lowercase();
@@ -225,7 +221,7 @@ fn write_sheet(app: &mut App, path: String, overwrite: bool) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    app.message = Some((Level::Info, t("tui.saving").into()));
+    app.message = Some((Level::Info, Message::Saving));
     vec![Effect::WriteSheet {
         path,
         text,
@@ -245,10 +241,7 @@ pub(crate) fn sheet_written(app: &mut App, result: Result<std::path::PathBuf, Sh
                     Overlay::SaveSheet { .. } | Overlay::ConfirmOverwrite { .. }
                 )
             });
-            app.message = Some((
-                Level::Info,
-                tf("tui.sheet.written", &[("path", &path.display())]),
-            ));
+            app.message = Some((Level::Info, Message::SheetWritten(path)));
         }
         Err(SheetError::Exists(path)) => {
             // Asked with the name as typed; it is written as typed again.
@@ -260,7 +253,7 @@ pub(crate) fn sheet_written(app: &mut App, result: Result<std::path::PathBuf, Sh
             app.overlays.push(Overlay::ConfirmOverwrite { path: typed });
         }
         Err(SheetError::Failed(e)) => {
-            app.message = Some((Level::Error, tf("tui.sheet.failed", &[("error", &e)])));
+            app.message = Some((Level::Error, Message::SheetFailed { error: e }));
         }
     }
 }
@@ -290,6 +283,7 @@ pub(crate) fn mouse(app: &mut App, m: &MouseEvent) -> bool {
 
 /// Draws the popups, the bottom one first.
 pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let words = crate::tui::view::words(app, theme);
     for (i, overlay) in app.overlays.iter().enumerate() {
         // The file name is asked again once the question about it is answered.
         let asked_over = app.overlays[i + 1..]
@@ -299,67 +293,79 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             Overlay::SaveSheet { .. } if asked_over => {}
             Overlay::Qr => qr(frame, app, theme),
             Overlay::Help => help(frame, app, theme),
-            Overlay::Countdown(secs) => countdown(frame, theme, *secs),
+            Overlay::Countdown(secs) => countdown(frame, theme, *secs, words),
             Overlay::ConfirmDelete { label, .. } => {
                 let width = popup_width(frame);
-                let lines = wrap(&tf("tui.home.confirm_delete", &[("label", label)]), width);
+                let lines = wrap(
+                    &words.tf("tui.home.confirm_delete", &[("label", label)]),
+                    width,
+                );
                 popup(
                     frame,
                     theme,
-                    Some(format!(" {} ", t("tui.home.delete_title"))),
+                    Some(format!(" {} ", words.t("tui.home.delete_title"))),
                     &lines,
                     theme.warn(),
+                    words,
                 );
             }
             Overlay::ConfirmOverwrite { path } => {
                 let width = popup_width(frame);
-                let lines = wrap(&tf("tui.sheet.confirm_overwrite", &[("path", path)]), width);
+                let lines = wrap(
+                    &words.tf("tui.sheet.confirm_overwrite", &[("path", path)]),
+                    width,
+                );
                 popup(
                     frame,
                     theme,
-                    Some(format!(" {} ", t("tui.sheet.title"))),
+                    Some(format!(" {} ", words.t("tui.sheet.title"))),
                     &lines,
                     theme.warn(),
+                    words,
                 );
             }
             Overlay::Rename { id, field } => field_popup(
                 frame,
+                words,
                 theme,
                 &whose(app, id, "tui.rename.title", popup_width(frame)),
-                t("tui.rename.label"),
+                words.t("tui.rename.label"),
                 field,
-                &wrap(t("tui.rename.hint"), popup_width(frame)),
+                &wrap(words.t("tui.rename.hint"), popup_width(frame)),
             ),
             Overlay::Note { id, field } => field_popup(
                 frame,
+                words,
                 theme,
                 &whose(app, id, "tui.note.title", popup_width(frame)),
-                t("tui.note.label"),
+                words.t("tui.note.label"),
                 field,
-                &wrap(t("tui.note.hint"), popup_width(frame)),
+                &wrap(words.t("tui.note.hint"), popup_width(frame)),
             ),
             Overlay::SaveSheet { field } => field_popup(
                 frame,
+                words,
                 theme,
-                t("tui.sheet.title"),
-                t("tui.sheet.label"),
+                words.t("tui.sheet.title"),
+                words.t("tui.sheet.label"),
                 field,
-                &wrap(t("tui.sheet.hint"), popup_width(frame)),
+                &wrap(words.t("tui.sheet.hint"), popup_width(frame)),
             ),
             Overlay::Learn {
                 field, field_input, ..
             } => field_popup(
                 frame,
+                words,
                 theme,
-                t("tui.learn.title"),
-                t(match field {
+                words.t("tui.learn.title"),
+                words.t(match field {
                     crate::plan::learned::LearnedField::WindowMonths => {
                         "tui.learn.label.window_months"
                     }
                     _ => "tui.learn.label.review_days",
                 }),
                 field_input,
-                &wrap(t("tui.learn.hint"), popup_width(frame)),
+                &wrap(words.t("tui.learn.hint"), popup_width(frame)),
             ),
         }
     }
@@ -368,15 +374,16 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Title `key` naming the saved checklist `id` the popup acts on: its
 /// label, with its disease and region when they fit `width`.
 fn whose(app: &App, id: &str, key: &str, width: usize) -> String {
+    let words = app.words;
     let Some(c) = app.saved.iter().find(|c| c.id == id) else {
-        return tf(key, &[("who", &"")]);
+        return words.tf(key, &[("who", &"")]);
     };
     let full = format!("{} · {} · {}", c.label, c.disease_name, c.region_name);
-    let title = tf(key, &[("who", &full)]);
+    let title = words.tf(key, &[("who", &full)]);
     if title.width() + 2 <= width {
         return title;
     }
-    tf(key, &[("who", &c.label)])
+    words.tf(key, &[("who", &c.label)])
 }
 
 /// The text width of a popup on this frame.
@@ -388,6 +395,7 @@ fn popup_width(frame: &Frame) -> usize {
 /// caret, and lines of explanation under it.
 fn field_popup(
     frame: &mut Frame,
+    words: Words,
     theme: &Theme,
     title: &str,
     label: &str,
@@ -405,6 +413,7 @@ fn field_popup(
         Some(format!(" {title} ")),
         &lines,
         theme.base(),
+        words,
     );
     let y = rect.y + 1;
     let inner = rect.width.saturating_sub(2);
@@ -442,6 +451,7 @@ fn tail(text: &str, width: usize) -> String {
 
 /// The plan as a QR code over the whole screen, dark on light.
 fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
+    let words = crate::tui::view::words(app, theme);
     let area = frame.area();
     frame.render_widget(Clear, area);
     frame.render_widget(Block::default().style(theme.base()), area);
@@ -467,7 +477,7 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
             1,
             1,
             area.width - 2,
-            text_line(t("tui.qr.too_small"), theme.warn()),
+            text_line(words, words.t("tui.qr.too_small"), theme.warn()),
         );
         return;
     };
@@ -483,11 +493,11 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
             Rect::new(x, i as u16, w, 1),
         );
     }
-    let caption = tf(
+    let caption = words.tf(
         "tui.qr.caption",
         &[(
             "level",
-            &t([
+            &words.t([
                 "tui.qr.level0",
                 "tui.qr.level1",
                 "tui.qr.level2",
@@ -500,7 +510,13 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
         let cw = area.width.saturating_sub(cx + 1);
         for (i, l) in wrap(&caption, usize::from(cw)).iter().enumerate() {
             // From the code's first dark row, past the quiet zone's two.
-            put(frame, cx, 2 + i as u16, cw, text_line(l, theme.question()));
+            put(
+                frame,
+                cx,
+                2 + i as u16,
+                cw,
+                text_line(words, l, theme.question()),
+            );
         }
     } else {
         put(
@@ -508,16 +524,20 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
             1,
             code.lines.len() as u16,
             area.width - 2,
-            text_line(&fit(&caption, area.width as usize - 2), theme.question()),
+            text_line(
+                words,
+                &fit(words, &caption, area.width as usize - 2),
+                theme.question(),
+            ),
         );
     }
 }
 
 /// The idle kiosk's warning: the session is about to be wiped.
-fn countdown(frame: &mut Frame, theme: &Theme, secs: u64) {
+fn countdown(frame: &mut Frame, theme: &Theme, secs: u64, words: Words) {
     let width = (frame.area().width as usize).saturating_sub(8).min(50);
-    let lines = wrap(&tf("tui.countdown", &[("n", &secs)]), width);
-    popup(frame, theme, None, &lines, theme.warn());
+    let lines = wrap(&words.tf("tui.countdown", &[("n", &secs)]), width);
+    popup(frame, theme, None, &lines, theme.warn(), words);
 }
 
 /// Blanks the wide characters that straddle the edges of `rect`: half of
@@ -545,6 +565,7 @@ fn popup(
     title: Option<String>,
     lines: &[String],
     style: Style,
+    words: Words,
 ) -> Rect {
     let area = frame.area();
     let width = (lines.iter().map(|l| l.width()).max().unwrap_or(10) as u16 + 4).min(area.width);
@@ -564,7 +585,7 @@ fn popup(
     if let Some(title) = title {
         block = block.title(title);
     }
-    let body: Vec<Line> = lines.iter().map(|l| text_line(l, style)).collect();
+    let body: Vec<Line> = lines.iter().map(|l| text_line(words, l, style)).collect();
     frame.render_widget(Paragraph::new(body).block(block), rect);
     rect
 }
@@ -572,17 +593,23 @@ fn popup(
 /// Every key, explained; at a kiosk only the keys a visitor has (no saved
 /// list, no renewal cycle, no saving to a file).
 fn help(frame: &mut Frame, app: &App, theme: &Theme) {
+    let words = crate::tui::view::words(app, theme);
     let text = match app.kiosk() {
-        Some(k) if k.allow_save => format!("{}\n{}", t("tui.help.kiosk"), t("tui.help.kiosk_save")),
-        Some(_) => t("tui.help.kiosk").to_string(),
-        None => format!("{}\n{}", t("tui.help"), t("tui.help.saved")),
+        Some(k) if k.allow_save => format!(
+            "{}\n{}",
+            words.t("tui.help.kiosk"),
+            words.t("tui.help.kiosk_save")
+        ),
+        Some(_) => words.t("tui.help.kiosk").to_string(),
+        None => format!("{}\n{}", words.t("tui.help"), words.t("tui.help.saved")),
     };
     let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     popup(
         frame,
         theme,
-        Some(format!(" {} ", t("tui.help.title"))),
+        Some(format!(" {} ", words.t("tui.help.title"))),
         &lines,
         theme.base(),
+        words,
     );
 }

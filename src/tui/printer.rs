@@ -13,14 +13,15 @@ use std::time::{Duration, Instant};
 
 use crate::config::PrintConfig;
 use crate::files::{Existing, write_private};
+use crate::i18n::Words;
 
 /// Sends the sheet to the configured printer command or writes it to the
 /// configured file. A command that has not finished within the configured
 /// time limit is killed with its group and reported; the caller never waits
-/// longer than that.
-pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
+/// longer than that. The sheet, and why it was not printed, in `words`.
+pub(crate) fn print(sheet: &str, config: &PrintConfig, words: Words) -> Result<(), String> {
     // The printer is an output edge: clean the text and show it in the language.
-    let sheet = crate::i18n::data(sheet);
+    let sheet = words.data(sheet);
     if let Some((program, args)) = config.command.split_first() {
         let mut command = Command::new(program);
         command
@@ -45,7 +46,7 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
                 Ok(None) if Instant::now() >= deadline => {
                     // The whole group: what the command started too.
                     group.end(&mut child);
-                    return Err(crate::i18n::tf(
+                    return Err(words.tf(
                         "tui.print_timeout",
                         &[
                             ("program", &program),
@@ -76,7 +77,7 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig) -> Result<(), String> {
         return write_private(path, sheet.as_bytes(), Existing::Replace)
             .map_err(|e| format!("{}: {e}", path.display()));
     }
-    Err(crate::i18n::t("tui.no_printer").to_string())
+    Err(words.t("tui.no_printer").to_string())
 }
 
 /// How long a group has between SIGTERM and SIGKILL.

@@ -20,20 +20,25 @@ use super::theme::Theme;
 use crate::dates::words::weekday;
 use crate::document::SectionKind;
 use crate::document::text::wrap;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::Status;
 
+mod message;
+pub(crate) use message::text as message_text;
+
+/// The words a frame is drawn in: the wizard's language, with the marks
+/// folded to ASCII as the theme says (`--ascii`).
+pub(crate) fn words(app: &App, theme: &Theme) -> Words {
+    app.words.with_ascii(theme.ascii)
+}
+
 /// Cuts `text` to `width` display columns, ending in … when cut.
-pub fn fit(text: &str, width: usize) -> String {
+pub fn fit(words: Words, text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
     // Under --ascii the mark is "...", three columns.
-    let (mark, mark_width) = if crate::i18n::ascii() {
-        ("...", 3)
-    } else {
-        ("…", 1)
-    };
+    let (mark, mark_width) = if words.ascii { ("...", 3) } else { ("…", 1) };
     let mut out = String::new();
     let mut w = 0;
     for c in text.chars() {
@@ -59,16 +64,18 @@ pub(crate) fn put(frame: &mut Frame, x: u16, y: u16, width: u16, line: Line) {
 
 /// A line of text in one style. Everything drawn goes through here or
 /// `data_span`, so in zh-Hant the policy data shows in Traditional characters.
-pub(crate) fn text_line(text: &str, style: Style) -> Line<'static> {
-    Line::from(Span::styled(crate::i18n::data(text), style))
+pub(crate) fn text_line(words: Words, text: &str, style: Style) -> Line<'static> {
+    Line::from(Span::styled(words.data(text), style))
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    // Text drawn this frame follows the theme's --ascii (see `i18n::data`).
-    crate::i18n::set_ascii(theme.ascii);
+    // Text drawn this frame follows the theme's --ascii.
+    let words = words(app, theme);
+    // W1's renderers read --ascii from the thread for the plan's text.
+    crate::i18n::set_ascii(theme.ascii); // until W1's renderers take Words
     let area = frame.area();
     if layout::too_small(app.size()) {
-        let msg = tf(
+        let msg = words.tf(
             "tui.too_small",
             &[
                 ("w", &layout::MIN_SIZE.0),
@@ -88,7 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 0,
                 y as u16,
                 area.width,
-                text_line(&fit(line, area.width as usize), Style::new()),
+                text_line(words, &fit(words, line, area.width as usize), Style::new()),
             );
         }
         return;
@@ -103,17 +110,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Result(s) => screens::result::draw(frame, app, s, theme, &areas),
         Screen::Cycle(s) => screens::cycle::draw(frame, app, s, theme, &areas),
     }
-    message_and_footer(frame, app, theme, &areas);
+    message_and_footer(frame, app, words, theme, &areas);
     super::overlays::draw(frame, app, theme);
 }
 
 pub(crate) fn header(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, left: &str) {
+    let words = words(app, theme);
     let w = frame.area().width as usize;
-    let right = tf(
+    let right = words.tf(
         "tui.today",
         &[("date", &app.today), ("weekday", &weekday(app.today))],
     );
-    let left = fit(&format!(" {left}"), w.saturating_sub(right.width() + 2));
+    let left = fit(
+        words,
+        &format!(" {left}"),
+        w.saturating_sub(right.width() + 2),
+    );
     let pad = w.saturating_sub(left.width() + right.width() + 1);
     let text = format!("{left}{}{right} ", " ".repeat(pad));
     put(
@@ -121,13 +133,14 @@ pub(crate) fn header(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas,
         0,
         areas.header.y,
         w as u16,
-        text_line(&text, theme.header()),
+        text_line(words, &text, theme.header()),
     );
 }
 
 /// The question on its row; its explanation on the two below, wrapped.
 pub(crate) fn title_and_explain(
     frame: &mut Frame,
+    words: Words,
     theme: &Theme,
     areas: &Areas,
     question: &str,
@@ -139,12 +152,16 @@ pub(crate) fn title_and_explain(
         1,
         areas.title.y,
         w - 1,
-        text_line(&fit(question, w as usize - 2), theme.question()),
+        text_line(
+            words,
+            &fit(words, question, w as usize - 2),
+            theme.question(),
+        ),
     );
     let lines = wrap(explain, w as usize - 2);
     for (i, l) in lines.iter().take(2).enumerate() {
         let text = if i == 1 && lines.len() > 2 {
-            fit(&format!("{l}{}", lines[2]), w as usize - 2)
+            fit(words, &format!("{l}{}", lines[2]), w as usize - 2)
         } else {
             l.clone()
         };
@@ -153,7 +170,7 @@ pub(crate) fn title_and_explain(
             1,
             areas.explain.y + i as u16,
             w - 1,
-            text_line(&text, theme.dim()),
+            text_line(words, &text, theme.dim()),
         );
     }
 }
@@ -189,6 +206,7 @@ pub(crate) fn text_field(
 
 pub(crate) fn list_rows(
     frame: &mut Frame,
+    words: Words,
     theme: &Theme,
     geom: ListGeom,
     rows: &[String],
@@ -204,16 +222,22 @@ pub(crate) fn list_rows(
         let y = geom.top + (i - geom.offset) as u16 * geom.stride;
         let is_sel = i == selected;
         let marker = if is_sel { theme.pointer() } else { "  " };
-        let text = fit(&format!("{marker}{row}"), w as usize - 2);
+        let text = fit(words, &format!("{marker}{row}"), w as usize - 2);
         let style = if is_sel {
             theme.selected()
         } else {
             Style::new()
         };
-        put(frame, 1, y, w - 2, text_line(&text, style));
+        put(frame, 1, y, w - 2, text_line(words, &text, style));
     }
     if geom.offset > 0 {
-        put(frame, w - 2, geom.top, 1, text_line("↑", theme.dim()));
+        put(
+            frame,
+            w - 2,
+            geom.top,
+            1,
+            text_line(words, "↑", theme.dim()),
+        );
     }
     if geom.offset + usize::from(geom.height) < rows.len() {
         put(
@@ -221,7 +245,7 @@ pub(crate) fn list_rows(
             w - 2,
             geom.top + geom.height * geom.stride - 1,
             1,
-            text_line("↓", theme.dim()),
+            text_line(words, "↓", theme.dim()),
         );
     }
 }
@@ -287,10 +311,11 @@ pub(crate) fn section_text(
     super::document_view::section_text(&part, kinds, width, theme, Some(view.doc + 1))
 }
 
-fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
+fn message_and_footer(frame: &mut Frame, app: &App, words: Words, theme: &Theme, areas: &Areas) {
     let area = frame.area();
     let w = area.width;
-    if let Some((level, text)) = app.message() {
+    if let Some((level, message)) = &app.message {
+        let text = message::text(message, words);
         let style = if *level == Level::Error {
             theme.danger()
         } else {
@@ -302,7 +327,11 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
             1,
             areas.message.y,
             w - 2,
-            text_line(&fit(&format!("{mark}{text}"), w as usize - 2), style),
+            text_line(
+                words,
+                &fit(words, &format!("{mark}{text}"), w as usize - 2),
+                style,
+            ),
         );
     }
     // Space and ↑↓ act on the documents and the checklist; the other tabs scroll.
@@ -314,30 +343,30 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
     });
     let kiosk = app.kiosk();
     let keys = match app.page() {
-        Page::Home => t("tui.keys.home"),
-        Page::Question(Question::End) => t("tui.keys.date"),
-        Page::Question(step) if App::filterable(step) => t("tui.keys.filter"),
-        Page::Question(_) => t("tui.keys.choice"),
+        Page::Home => words.t("tui.keys.home"),
+        Page::Question(Question::End) => words.t("tui.keys.date"),
+        Page::Question(step) if App::filterable(step) => words.t("tui.keys.filter"),
+        Page::Question(_) => words.t("tui.keys.choice"),
         Page::Review {
             editing_label: true,
-        } if kiosk.is_some() => t("tui.keys.label_kiosk"),
+        } if kiosk.is_some() => words.t("tui.keys.label_kiosk"),
         Page::Review {
             editing_label: true,
-        } => t("tui.keys.label"),
-        Page::Review { .. } => t("tui.keys.review"),
+        } => words.t("tui.keys.label"),
+        Page::Review { .. } => words.t("tui.keys.review"),
         Page::Result => match (kiosk.map(|k| k.allow_save), ticks) {
-            (Some(true), true) => t("tui.keys.result_kiosk"),
-            (Some(true), false) => t("tui.keys.result_kiosk_scroll"),
-            (Some(false), true) => t("tui.keys.result_kiosk_nosave"),
-            (Some(false), false) => t("tui.keys.result_kiosk_nosave_scroll"),
-            (None, true) => t("tui.keys.result"),
-            (None, false) => t("tui.keys.result_scroll"),
+            (Some(true), true) => words.t("tui.keys.result_kiosk"),
+            (Some(true), false) => words.t("tui.keys.result_kiosk_scroll"),
+            (Some(false), true) => words.t("tui.keys.result_kiosk_nosave"),
+            (Some(false), false) => words.t("tui.keys.result_kiosk_nosave_scroll"),
+            (None, true) => words.t("tui.keys.result"),
+            (None, false) => words.t("tui.keys.result_scroll"),
         },
-        Page::Cycle { typing: true } => t("tui.keys.cycle_date"),
+        Page::Cycle { typing: true } => words.t("tui.keys.cycle_date"),
         Page::Cycle { .. } if app.cycle().and_then(|c| c.form()).is_some() => {
-            t("tui.keys.cycle_channel")
+            words.t("tui.keys.cycle_channel")
         }
-        Page::Cycle { .. } => t("tui.keys.cycle"),
+        Page::Cycle { .. } => words.t("tui.keys.cycle"),
     };
     // Only the operator can quit a kiosk, with a key nobody is shown.
     let quit = match app.page() {
@@ -346,11 +375,11 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
             editing_label: true,
         } => None,
         Page::Question(step) if App::filterable(step) || step == Question::End => {
-            Some(t("tui.keys.quit_typing"))
+            Some(words.t("tui.keys.quit_typing"))
         }
         // Letters filter the saved list; a date is being typed.
-        Page::Home | Page::Cycle { typing: true } => Some(t("tui.keys.quit_typing")),
-        _ => Some(t("tui.keys.quit")),
+        Page::Home | Page::Cycle { typing: true } => Some(words.t("tui.keys.quit_typing")),
+        _ => Some(words.t("tui.keys.quit")),
     };
     let keys = match quit {
         Some(q) => format!("{keys}  {q}"),
@@ -361,6 +390,10 @@ fn message_and_footer(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas
         0,
         areas.footer.y,
         w,
-        text_line(&fit(&format!(" {keys}"), w as usize), theme.header()),
+        text_line(
+            words,
+            &fit(words, &format!(" {keys}"), w as usize),
+            theme.header(),
+        ),
     );
 }

@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::config::PrintConfig;
 use renewal_assistant::config::QuitKey;
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::tui::app::{App, Effect, Kiosk, Msg, Page, Question, update};
 use renewal_assistant::tui::theme::Theme;
@@ -24,6 +25,9 @@ pub const THEME: Theme = Theme {
     ascii: false,
     high_contrast: false,
 };
+
+/// The words the wizard speaks unless a test says: Simplified Chinese.
+pub const ZH: Words = Words::new(Lang::ZhHans);
 
 pub struct Harness {
     pub app: App,
@@ -66,10 +70,20 @@ impl Harness {
         Harness::kiosk_in(tempfile::tempdir().unwrap(), KIOSK)
     }
 
+    /// A walk-up kiosk speaking `words`.
+    pub fn kiosk_speaking(words: Words) -> Harness {
+        Harness::start_with(
+            fixture_policy(),
+            tempfile::tempdir().unwrap(),
+            Some(KIOSK),
+            words,
+        )
+    }
+
     /// A kiosk as the shell starts it, over a data dir that may already
     /// hold checklists saved there by others.
     pub fn kiosk_in(tmp: tempfile::TempDir, kiosk: Kiosk) -> Harness {
-        Harness::start(tmp, Some(kiosk))
+        Harness::start_with(fixture_policy(), tmp, Some(kiosk), ZH)
     }
 
     /// The shell's clock: milliseconds since start.
@@ -132,39 +146,70 @@ impl Harness {
     }
 
     pub fn new() -> Harness {
-        let tmp = tempfile::tempdir().unwrap();
-        Harness::in_dir(tmp)
+        Harness::speaking(ZH)
+    }
+
+    /// The wizard speaking `words`.
+    pub fn speaking(words: Words) -> Harness {
+        Harness::in_dir_speaking(tempfile::tempdir().unwrap(), words)
     }
 
     pub fn in_dir(tmp: tempfile::TempDir) -> Harness {
-        Harness::start(tmp, None)
+        Harness::in_dir_speaking(tmp, ZH)
+    }
+
+    /// The wizard speaking `words`, over a data dir that may already hold
+    /// checklists.
+    pub fn in_dir_speaking(tmp: tempfile::TempDir, words: Words) -> Harness {
+        Harness::start_with(fixture_policy(), tmp, None, words)
     }
 
     /// A walk-up kiosk on other policy data than the fixture set.
     pub fn kiosk_with(policy: PolicySet) -> Harness {
-        Harness::start_with(policy, tempfile::tempdir().unwrap(), Some(KIOSK))
+        Harness::kiosk_with_speaking(policy, ZH)
+    }
+
+    /// A walk-up kiosk on other policy data, speaking `words`.
+    pub fn kiosk_with_speaking(policy: PolicySet, words: Words) -> Harness {
+        Harness::start_with(policy, tempfile::tempdir().unwrap(), Some(KIOSK), words)
     }
 
     /// The wizard on other policy data than the fixture set.
     pub fn with_policy(policy: PolicySet) -> Harness {
-        Harness::start_with(policy, tempfile::tempdir().unwrap(), None)
+        Harness::with_policy_speaking(policy, ZH)
+    }
+
+    /// The wizard on other policy data, speaking `words`.
+    pub fn with_policy_speaking(policy: PolicySet, words: Words) -> Harness {
+        Harness::start_with(policy, tempfile::tempdir().unwrap(), None, words)
     }
 
     /// The wizard on other policy data, over a data dir that may already
     /// hold checklists.
     pub fn in_dir_with(policy: PolicySet, tmp: tempfile::TempDir) -> Harness {
-        Harness::start_with(policy, tmp, None)
+        Harness::in_dir_with_speaking(policy, tmp, ZH)
+    }
+
+    /// The wizard on other policy data, over a data dir that may already
+    /// hold checklists, speaking `words`.
+    pub fn in_dir_with_speaking(
+        policy: PolicySet,
+        tmp: tempfile::TempDir,
+        words: Words,
+    ) -> Harness {
+        Harness::start_with(policy, tmp, None, words)
     }
 
     /// Starts the wizard the way the shell does (`tui::start`).
-    fn start(tmp: tempfile::TempDir, kiosk: Option<Kiosk>) -> Harness {
-        Harness::start_with(fixture_policy(), tmp, kiosk)
-    }
-
-    fn start_with(policy: PolicySet, tmp: tempfile::TempDir, kiosk: Option<Kiosk>) -> Harness {
+    fn start_with(
+        policy: PolicySet,
+        tmp: tempfile::TempDir,
+        kiosk: Option<Kiosk>,
+        words: Words,
+    ) -> Harness {
         let now = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
         let (mut app, _) =
-            renewal_assistant::tui::start(policy, today(), Some(tmp.path()), kiosk, now);
+            renewal_assistant::tui::start(policy, today(), Some(tmp.path()), kiosk, now, words);
         // Effects go to a store here even where the shell has none, so a
         // test can see that nothing was written.
         let store = Store::open(tmp.path()).unwrap();

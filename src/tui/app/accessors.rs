@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{App, Level, Page, Question, ReviewRow, Screen};
+use super::{App, Level, Message, Page, Question, ReviewRow, Screen};
 use crate::checklist::Checklist;
 use crate::dates::{DateError, EndDate, read_end_date};
+use crate::i18n::Words;
 use crate::policy::PolicySet;
 use crate::tui::kiosk::Kiosk;
 use crate::tui::layout;
@@ -38,13 +39,20 @@ impl App {
         &self.draft
     }
 
-    pub fn message(&self) -> Option<&(Level, String)> {
-        self.message.as_ref()
+    /// The message under the screen, in the wizard's words.
+    pub fn message(&self) -> Option<(Level, String)> {
+        let (level, message) = self.message.as_ref()?;
+        Some((*level, crate::tui::view::message_text(message, self.words)))
     }
 
     /// Shows a message under the screen (the shell's start-up problems).
-    pub(crate) fn set_message(&mut self, level: Level, text: String) {
-        self.message = Some((level, text));
+    pub(crate) fn set_message(&mut self, level: Level, message: Message) {
+        self.message = Some((level, message));
+    }
+
+    /// The language and marks the wizard speaks in.
+    pub fn words(&self) -> Words {
+        self.words
     }
 
     pub fn saved(&self) -> &[Checklist] {
@@ -183,7 +191,7 @@ impl App {
                 checklist: view.checklist().map(|c| (c.items.len(), c.progress())),
                 summary_rows: if layout::wide(self.size) {
                     let width = usize::from(layout::left_width(self.size.0)) - 1;
-                    result::summary_rows(view, width)
+                    result::summary_rows(view, width, self.words)
                 } else {
                     0
                 },
@@ -215,6 +223,7 @@ impl App {
             size: self.size,
             kiosk: self.kiosk.is_some(),
             content,
+            words: self.words,
         }
     }
 

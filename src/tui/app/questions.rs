@@ -2,7 +2,7 @@
 //! regions and diseases filter as one types), the answer chosen and the
 //! question after it, the review page, and the plan made from the answers.
 
-use super::{App, Effect, Level, Question, Screen, Tab};
+use super::{App, Effect, Level, Message, Question, Screen, Tab};
 use crate::checklist::Checklist;
 use crate::checklist::agenda;
 use crate::plan;
@@ -48,13 +48,13 @@ impl App {
                 .map(|r| {
                     r.diseases
                         .iter()
-                        .map(|d| crate::i18n::name(&d.name, d.name_en.as_deref()))
+                        .map(|d| self.words.name(&d.name, d.name_en.as_deref()))
                         .collect()
                 })
                 .unwrap_or_default(),
             Question::Retired | Question::Cross => vec![
-                crate::i18n::t("tui.yes").into(),
-                crate::i18n::t("tui.no").into(),
+                self.words.t("tui.yes").into(),
+                self.words.t("tui.no").into(),
             ],
             Question::End => Vec::new(),
         }
@@ -95,7 +95,7 @@ impl App {
             .regions
             .iter()
             .find(|r| r.generic)
-            .map(|r| crate::i18n::name(&r.name, r.name_en.as_deref()))
+            .map(|r| self.words.name(&r.name, r.name_en.as_deref()))
             .unwrap_or_default()
     }
 
@@ -345,12 +345,13 @@ impl App {
         // The count of steps changed with this answer: say why, once.
         let after = self.steps().len();
         if after != before && self.message.is_none() {
-            let key = if after > before {
-                "steps.more"
-            } else {
-                "steps.fewer"
-            };
-            self.message = Some((Level::Info, crate::i18n::tf(key, &[("m", &after)])));
+            self.message = Some((
+                Level::Info,
+                Message::StepsChanged {
+                    steps: after,
+                    more: after > before,
+                },
+            ));
         }
     }
 
@@ -393,7 +394,8 @@ impl App {
                     .unwrap_or_else(|| self.default_label());
                 // A saved checklist's answers changed from the home list:
                 // shown on its checklist, with Esc back to the list.
-                let mut view = ResultView::new(p.clone(), None, self.editing.then_some(0));
+                let mut view =
+                    ResultView::new(p.clone(), None, self.editing.then_some(0), self.words);
                 if self.editing {
                     view.show_tab(Tab::Checklist);
                 }
@@ -405,12 +407,11 @@ impl App {
                     view.checklist =
                         Some(Checklist::new(String::new(), &label, &answers, &p, made));
                     self.screen = Screen::Result(Box::new(view));
-                    self.message =
-                        Some((Level::Info, crate::i18n::t("tui.kiosk.not_saved").into()));
+                    self.message = Some((Level::Info, Message::KioskNotSaved));
                     return Vec::new();
                 }
                 self.screen = Screen::Result(Box::new(view));
-                self.message = Some((Level::Info, crate::i18n::t("tui.saving").into()));
+                self.message = Some((Level::Info, Message::Saving));
                 vec![Effect::Save {
                     existing: self.saved_id.clone(),
                     label,
@@ -420,7 +421,7 @@ impl App {
                 }]
             }
             Err(e) => {
-                self.message = Some((Level::Error, e.to_string()));
+                self.message = Some((Level::Error, Message::PlanFailed(e)));
                 Vec::new()
             }
         }

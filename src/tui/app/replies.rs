@@ -4,10 +4,9 @@
 //! leaves the screen as it was, with the reason.
 
 use super::saved_list::{reload, reload_changed};
-use super::{App, Level, Msg, Screen};
+use super::{App, Level, Message, Msg, Screen};
 use crate::checklist::Checklist;
 use crate::checklist::agenda;
-use crate::i18n::{t, tf};
 use crate::tui::overlays;
 use crate::tui::screens::cycle as cycle_screen;
 use crate::tui::screens::home;
@@ -19,20 +18,20 @@ pub(super) fn reply(app: &mut App, msg: Msg) {
         Msg::Deleted(Ok(c)) => deleted(app, c),
         Msg::Restored(Ok(c)) => {
             app.deleted.retain(|d| d.id != c.id);
-            changed_on_list(app, c, "tui.home.restored");
+            changed_on_list(app, c, |label| Message::Restored { label });
         }
-        Msg::Renamed(Ok(c)) => changed_on_list(app, c, "tui.home.renamed"),
+        Msg::Renamed(Ok(c)) => changed_on_list(app, c, |label| Message::Renamed { label }),
         Msg::Noted(Ok(c)) => {
             // The list as the clerk left it: the filter stays.
             if let Screen::Home(h) = &app.screen {
                 app.home_stash = Some(h.clone());
             }
-            changed_on_list(app, c, "tui.home.noted");
+            changed_on_list(app, c, |label| Message::Noted { label });
         }
         Msg::CycleRecorded(Ok(c)) => cycle_screen::recorded(app, c),
         Msg::Learned(Ok(c)) => {
             reload(app, c);
-            app.message = Some((Level::Info, t("tui.learn.saved").into()));
+            app.message = Some((Level::Info, Message::LearnSaved));
         }
         Msg::Deleted(Err(e))
         | Msg::Restored(Err(e))
@@ -41,13 +40,13 @@ pub(super) fn reply(app: &mut App, msg: Msg) {
         | Msg::CycleRecorded(Err(e))
         | Msg::Learned(Err(e)) => {
             // Nothing changed on disk: the screen keeps what it showed.
-            app.message = Some((Level::Error, tf("tui.not_changed", &[("error", &e)])));
+            app.message = Some((Level::Error, Message::NotChanged { error: e }));
         }
         Msg::SheetWritten(result) => overlays::sheet_written(app, result),
         Msg::Stored(Ok(c)) => stored(app, c),
         Msg::ChangedElsewhere(c) => reload_changed(app, c),
         Msg::Saved(Err(e)) | Msg::Stored(Err(e)) => {
-            app.message = Some((Level::Error, tf("tui.save_failed", &[("error", &e)])));
+            app.message = Some((Level::Error, Message::SaveFailed { error: e }));
         }
         Msg::TickFailed {
             id,
@@ -64,11 +63,11 @@ pub(super) fn reply(app: &mut App, msg: Msg) {
             {
                 i.done = !done;
             }
-            app.message = Some((Level::Error, tf("tui.save_failed", &[("error", &error)])));
+            app.message = Some((Level::Error, Message::SaveFailed { error }));
         }
-        Msg::Printed(Ok(())) => app.message = Some((Level::Info, t("tui.printed").into())),
+        Msg::Printed(Ok(())) => app.message = Some((Level::Info, Message::Printed)),
         Msg::Printed(Err(e)) => {
-            app.message = Some((Level::Error, tf("tui.print_failed", &[("error", &e)])));
+            app.message = Some((Level::Error, Message::PrintFailed { error: e }));
         }
         // Input, size and time are `update`'s.
         Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) | Msg::Resize(..) | Msg::Tick(_) => {}
@@ -91,19 +90,16 @@ fn saved(app: &mut App, c: Checklist) {
     app.message = Some(match twin {
         Some(twin) if created => (
             Level::Error,
-            tf(
-                "tui.saved_twice",
-                &[
-                    ("label", &twin.label),
-                    ("region", &twin.region_name),
-                    ("disease", &twin.disease_name),
-                ],
-            ),
+            Message::SavedTwice {
+                label: twin.label,
+                region: twin.region_name,
+                disease: twin.disease_name,
+            },
         ),
-        _ if app.editing => (Level::Info, tf("tui.edited", &[("label", &c.label)])),
+        _ if app.editing => (Level::Info, Message::Edited { label: c.label }),
         // A kiosk never lists it again: say so, not "next time".
-        _ if app.kiosk.is_some() => (Level::Info, tf("tui.saved_kiosk", &[("label", &c.label)])),
-        _ => (Level::Info, tf("tui.saved", &[("label", &c.label)])),
+        _ if app.kiosk.is_some() => (Level::Info, Message::SavedAtKiosk { label: c.label }),
+        _ => (Level::Info, Message::Saved { label: c.label }),
     });
 }
 
@@ -120,19 +116,19 @@ fn deleted(app: &mut App, c: Checklist) {
     if let Screen::Home(h) = &mut app.screen {
         h.selected = h.selected.min(len - 1);
     }
-    app.message = Some((Level::Info, tf("tui.home.deleted", &[("label", &label)])));
+    app.message = Some((Level::Info, Message::Deleted { label }));
 }
 
 /// `c` as saved now in its place on the list, highlighted there when the
-/// list shows, and the person told (message `key`).
-fn changed_on_list(app: &mut App, c: Checklist, key: &str) {
+/// list shows, and the person told (`said` of its label).
+fn changed_on_list(app: &mut App, c: Checklist, said: fn(String) -> Message) {
     let label = c.label.clone();
     let id = c.id.clone();
     app.put_saved(c);
     if matches!(app.screen, Screen::Home(_)) {
         home::show(app, Some(&id));
     }
-    app.message = Some((Level::Info, tf(key, &[("label", &label)])));
+    app.message = Some((Level::Info, said(label)));
 }
 
 /// A tick is on disk: the checklist as it is there now.

@@ -2,7 +2,7 @@
 //! thing to do, opened (to tick) or their answers changed, a new plan
 //! started from the list, and a checklist shown again as saved.
 
-use super::{App, Level, Question, Screen, Tab};
+use super::{App, Level, Message, Question, Screen, Tab};
 use crate::checklist::Checklist;
 use crate::checklist::agenda::{self, NextAction};
 use crate::tui::screens::home;
@@ -70,15 +70,13 @@ impl App {
                 // shown, so not stamped as changed.
                 c.refresh(&p, None);
                 self.stash_home();
-                let mut view = ResultView::new(p, Some(c), Some(index + 1));
+                let mut view = ResultView::new(p, Some(c), Some(index + 1), self.words);
                 // A saved checklist is reopened to be ticked.
                 view.show_tab(Tab::Checklist);
                 self.screen = Screen::Result(Box::new(view));
                 self.message = None;
             }
-            Err(_) => {
-                self.message = Some((Level::Error, crate::i18n::t("tui.saved_no_plan").into()))
-            }
+            Err(_) => self.message = Some((Level::Error, Message::SavedNoPlan)),
         }
     }
 
@@ -91,14 +89,16 @@ impl App {
         match Draft::from_answers(&self.policy, &c.answers, &c.label) {
             Some(draft) => {
                 self.saved_id = Some(c.id.clone());
-                let hint = crate::i18n::tf("tui.edit.hint", &[("label", &c.label)]);
+                let hint = Message::EditHint {
+                    label: c.label.clone(),
+                };
                 self.draft = draft;
                 self.stash_home();
                 self.editing = true;
                 self.show_review();
                 self.message = Some((Level::Info, hint));
             }
-            None => self.message = Some((Level::Error, crate::i18n::t("tui.saved_no_plan").into())),
+            None => self.message = Some((Level::Error, Message::SavedNoPlan)),
         }
     }
 
@@ -115,12 +115,13 @@ impl App {
 /// screen (moved on to another cycle elsewhere), and says so.
 pub(super) fn reload_changed(app: &mut App, c: Checklist) {
     reload(app, c);
-    app.message = Some((Level::Info, crate::i18n::t("tui.changed_elsewhere").into()));
+    app.message = Some((Level::Info, Message::ChangedElsewhere));
 }
 
 /// Shows checklist `c` as saved, with its plan made again, on the tab shown.
 pub(super) fn reload(app: &mut App, c: Checklist) {
     let plan = c.plan(&app.policy, app.today).ok();
+    let words = app.words;
     app.put_saved(c.clone());
     if let Some(view) = app.result_mut()
         && view.checklist.as_ref().is_some_and(|x| x.id == c.id)
@@ -128,7 +129,7 @@ pub(super) fn reload(app: &mut App, c: Checklist) {
         match plan {
             Some(plan) => {
                 let tab = view.tab();
-                let mut fresh = ResultView::new(plan, Some(c), view.from_home);
+                let mut fresh = ResultView::new(plan, Some(c), view.from_home, words);
                 fresh.show_tab(tab);
                 *view = fresh;
             }

@@ -16,10 +16,10 @@ use crate::checklist::Checklist;
 use crate::checklist::cycle::{self, CycleError, CycleView};
 use crate::dates::parse_date;
 use crate::document::text::wrap;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::render;
 use crate::policy::PolicySet;
-use crate::tui::app::{App, Effect, Level, Tab, move_selection};
+use crate::tui::app::{App, Effect, Level, Message, Tab, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -258,12 +258,12 @@ fn start(app: &mut App, action: CycleAction) {
 /// The step tried on a copy of the checklist, so a mistake (a day in the
 /// future, a new end date not after the old one) is said at once, with
 /// what was typed kept; nothing is saved until it passes.
-fn check(app: &App, step: &CycleStep) -> Result<(), String> {
+fn check(app: &App, step: &CycleStep) -> Result<(), Message> {
     let Some(mut copy) = app.cycle().and_then(|s| s.checklist()).cloned() else {
-        return Err(t("tui.not_saved_yet").to_string());
+        return Err(Message::NotSavedYet);
     };
     step.apply(&mut copy, &app.policy, app.today, None)
-        .map_err(|e| e.describe())
+        .map_err(Message::CycleRefusedStep)
 }
 
 fn finish(app: &mut App, step: CycleStep) -> Vec<Effect> {
@@ -278,7 +278,7 @@ fn finish(app: &mut App, step: CycleStep) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    app.message = Some((Level::Info, t("tui.saving").into()));
+    app.message = Some((Level::Info, Message::Saving));
     vec![Effect::Cycle { id, step }]
 }
 
@@ -291,7 +291,7 @@ fn date_entered(app: &mut App) -> Vec<Effect> {
     let date = match parse_date(&f.field.text) {
         Ok(d) => d,
         Err(e) => {
-            app.message = Some((Level::Error, crate::dates::words::error_reason(&e)));
+            app.message = Some((Level::Error, Message::BadDate(e)));
             return Vec::new();
         }
     };
@@ -440,39 +440,31 @@ pub(crate) fn recorded(app: &mut App, c: Checklist) {
         })
     );
     app.put_saved(c.clone());
+    let words = app.words;
     let Some(s) = state(app) else { return };
     let Some(before) = s.checklist().filter(|b| b.id == c.id) else {
         return;
     };
     let approved = before.answers != c.answers;
     let message = if approved {
-        tf(
-            "tui.cycle.done.approved",
-            &[
-                ("end", &c.answers.validity_end),
-                ("opens", &c.window.opens),
-                ("closes", &c.window.closes),
-            ],
-        )
+        Message::CycleApproved {
+            end: c.answers.validity_end,
+            opens: c.window.opens,
+            closes: c.window.closes,
+        }
     } else {
         match (c.cycle.state, c.cycle.submitted_on, c.cycle.refused_on) {
-            (cycle::CycleState::Refused, _, Some(on)) => {
-                tf("tui.cycle.done.refused", &[("date", &on)])
-            }
-            (_, Some(on), _) => {
-                let key = if due {
-                    "tui.cycle.done.submitted"
-                } else {
-                    "tui.cycle.done.submitted_no_day"
-                };
-                tf(key, &[("date", &on)])
-            }
-            _ => t("tui.saved_short").to_string(),
+            (cycle::CycleState::Refused, _, Some(on)) => Message::CycleRefused { on },
+            (_, Some(on), _) => Message::CycleSubmitted {
+                on,
+                result_due: due,
+            },
+            _ => Message::SavedShort,
         }
     };
     match next_plan {
         Some(plan) if approved => {
-            let mut view = ResultView::new(plan, Some(c), s.result.from_home);
+            let mut view = ResultView::new(plan, Some(c), s.result.from_home, words);
             view.show_tab(Tab::Checklist);
             *s.result = view;
         }
@@ -485,36 +477,48 @@ pub(crate) fn recorded(app: &mut App, c: Checklist) {
 }
 
 /// The state in a few words, with its glyph: the page's title.
-fn title(view: &CycleView, theme: &Theme) -> (String, Style) {
+fn title(view: &CycleView, theme: &Theme, words: Words) -> (String, Style) {
     let glyph = |fancy: &'static str, ascii: &'static str| if theme.ascii { ascii } else { fancy };
     match view {
         CycleView::Preparing => (
-            format!("{}{}", glyph("○ ", "o "), t("tui.cycle.state.preparing")),
+            format!(
+                "{}{}",
+                glyph("○ ", "o "),
+                words.t("tui.cycle.state.preparing")
+            ),
             theme.question(),
         ),
         CycleView::Late { .. } => (
-            format!("{}{}", glyph("✗ ", "x "), t("tui.cycle.state.late")),
+            format!("{}{}", glyph("✗ ", "x "), words.t("tui.cycle.state.late")),
             theme.danger(),
         ),
         CycleView::Submitted(_) => (
-            format!("{}{}", glyph("◇ ", "@ "), t("tui.cycle.state.submitted")),
+            format!(
+                "{}{}",
+                glyph("◇ ", "@ "),
+                words.t("tui.cycle.state.submitted")
+            ),
             theme.info(),
         ),
         CycleView::Refused { .. } => (
-            format!("{}{}", glyph("✗ ", "x "), t("tui.cycle.state.refused")),
+            format!(
+                "{}{}",
+                glyph("✗ ", "x "),
+                words.t("tui.cycle.state.refused")
+            ),
             theme.danger(),
         ),
     }
 }
 
 /// What the page says about the cycle, then the cycles before it.
-fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
+fn info_lines(s: &CycleScreen, view: &CycleView, width: usize, words: Words) -> Vec<String> {
     let plan = &s.result.plan;
     let mut lines = match view {
         CycleView::Preparing => {
             // No window where no renewal is needed: the plan says so.
             let mut l = vec![match &plan.window {
-                Some(w) => tf(
+                Some(w) => words.tf(
                     if s.result_day_known() {
                         "tui.cycle.preparing"
                     } else {
@@ -533,7 +537,7 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
         && !c.history.is_empty()
     {
         lines.push(String::new());
-        lines.push(t("cycle.history_label").to_string());
+        lines.push(words.t("cycle.history_label").to_string());
         lines.extend(
             c.history
                 .iter()
@@ -545,6 +549,7 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let Some(c) = s.checklist() else { return };
     let w = frame.area().width;
     let plan = &s.result.plan;
@@ -553,41 +558,48 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
         app,
         theme,
         areas,
-        &tf(
+        &words.tf(
             "tui.cycle.header",
             &[
                 ("label", &c.label),
                 ("region", &plan.region.short_name),
                 (
                     "disease",
-                    &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                    &words.name(&plan.disease.name, plan.disease.name_en.as_deref()),
                 ),
             ],
         ),
     );
     let view = cycle::view(c, Some(plan), app.today, &app.policy);
-    let (title, title_style) = title(&view, theme);
-    title_and_explain(frame, theme, areas, "", t("tui.cycle.explain"));
+    let (title, title_style) = title(&view, theme, words);
+    title_and_explain(frame, words, theme, areas, "", words.t("tui.cycle.explain"));
     put(
         frame,
         1,
         areas.title.y,
         w - 2,
-        text_line(&fit(&title, w as usize - 2), title_style),
+        text_line(words, &fit(words, &title, w as usize - 2), title_style),
     );
-    draw_info(frame, s, &view, theme, areas);
+    draw_info(frame, s, &view, theme, areas, words);
     match &s.form {
-        None => draw_actions(frame, s, theme, areas),
-        Some(f) if f.choosing_channel() => draw_channels(frame, s, f, theme, areas),
+        None => draw_actions(frame, s, theme, areas, words),
+        Some(f) if f.choosing_channel() => draw_channels(frame, s, f, theme, areas, words),
         Some(f) => draw_date_form(frame, app, f, theme, areas),
     }
 }
 
 /// The state and history, scrolled; ↓ when more is below.
-fn draw_info(frame: &mut Frame, s: &CycleScreen, view: &CycleView, theme: &Theme, areas: &Areas) {
+fn draw_info(
+    frame: &mut Frame,
+    s: &CycleScreen,
+    view: &CycleView,
+    theme: &Theme,
+    areas: &Areas,
+    words: Words,
+) {
     let w = frame.area().width;
     let pane = areas.pane;
-    let lines = info_lines(s, view, pane.width.saturating_sub(2) as usize);
+    let lines = info_lines(s, view, pane.width.saturating_sub(2) as usize, words);
     let max = lines.len().saturating_sub(usize::from(pane.height));
     let scroll = usize::from(s.scroll).min(max);
     for (i, l) in lines
@@ -606,7 +618,7 @@ fn draw_info(frame: &mut Frame, s: &CycleScreen, view: &CycleView, theme: &Theme
             pane.x + 1,
             pane.y + i as u16,
             pane.width - 2,
-            text_line(l, style),
+            text_line(words, l, style),
         );
     }
     if scroll < max {
@@ -615,13 +627,13 @@ fn draw_info(frame: &mut Frame, s: &CycleScreen, view: &CycleView, theme: &Theme
             w - 2,
             pane.bottom().saturating_sub(1),
             1,
-            text_line("↓", theme.dim()),
+            text_line(words, "↓", theme.dim()),
         );
     }
 }
 
 /// The actions to record, numbered.
-fn draw_actions(frame: &mut Frame, s: &CycleScreen, theme: &Theme, areas: &Areas) {
+fn draw_actions(frame: &mut Frame, s: &CycleScreen, theme: &Theme, areas: &Areas, words: Words) {
     let rows: Vec<String> = CycleAction::ALL
         .iter()
         .enumerate()
@@ -631,16 +643,23 @@ fn draw_actions(frame: &mut Frame, s: &CycleScreen, theme: &Theme, areas: &Areas
                 CycleAction::Approve => "tui.cycle.action.approve",
                 CycleAction::Refuse => "tui.cycle.action.refuse",
             };
-            format!("{}. {}", i + 1, t(key))
+            format!("{}. {}", i + 1, words.t(key))
         })
         .collect();
     if let Some(g) = areas.list {
-        list_rows(frame, theme, g, &rows, s.selected);
+        list_rows(frame, words, theme, g, &rows, s.selected);
     }
 }
 
 /// Submit, with the day given: which channel, or "not said".
-fn draw_channels(frame: &mut Frame, s: &CycleScreen, f: &Form, theme: &Theme, areas: &Areas) {
+fn draw_channels(
+    frame: &mut Frame,
+    s: &CycleScreen,
+    f: &Form,
+    theme: &Theme,
+    areas: &Areas,
+    words: Words,
+) {
     let w = frame.area().width;
     let plan = &s.result.plan;
     put(
@@ -649,8 +668,10 @@ fn draw_channels(frame: &mut Frame, s: &CycleScreen, f: &Form, theme: &Theme, ar
         areas.hint.y,
         w - 2,
         text_line(
+            words,
             &fit(
-                &tf(
+                words,
+                &words.tf(
                     "tui.cycle.channel_question",
                     &[("date", &f.first.map(|d| d.to_string()).unwrap_or_default())],
                 ),
@@ -669,7 +690,7 @@ fn draw_channels(frame: &mut Frame, s: &CycleScreen, f: &Form, theme: &Theme, ar
                 "{:>2}. {} · {} · {}",
                 i + 1,
                 render::kind_word(ch.kind),
-                crate::i18n::name(&ch.name, ch.name_en.as_deref()),
+                words.name(&ch.name, ch.name_en.as_deref()),
                 render::review_words(ch)
             )
         })
@@ -677,25 +698,26 @@ fn draw_channels(frame: &mut Frame, s: &CycleScreen, f: &Form, theme: &Theme, ar
     rows.push(format!(
         "{:>2}. {}",
         rows.len() + 1,
-        t(if s.result_day_known() {
+        words.t(if s.result_day_known() {
             "tui.cycle.channel_unsaid"
         } else {
             "tui.cycle.channel_unsaid_no_day"
         })
     ));
     if let Some(g) = areas.list {
-        list_rows(frame, theme, g, &rows, f.channel);
+        list_rows(frame, words, theme, g, &rows, f.channel);
     }
 }
 
 /// A date being typed, with how it reads and what it is for.
 fn draw_date_form(frame: &mut Frame, app: &App, f: &Form, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let w = frame.area().width;
     let label = match (f.action, f.first) {
-        (CycleAction::Submit, _) => t("tui.cycle.field.submitted_on"),
-        (CycleAction::Approve, None) => t("tui.cycle.field.new_end"),
-        (CycleAction::Approve, Some(_)) => t("tui.cycle.field.approved_on"),
-        (CycleAction::Refuse, _) => t("tui.cycle.field.refused_on"),
+        (CycleAction::Submit, _) => words.t("tui.cycle.field.submitted_on"),
+        (CycleAction::Approve, None) => words.t("tui.cycle.field.new_end"),
+        (CycleAction::Approve, Some(_)) => words.t("tui.cycle.field.approved_on"),
+        (CycleAction::Refuse, _) => words.t("tui.cycle.field.refused_on"),
     };
     text_field(
         frame,
@@ -710,18 +732,20 @@ fn draw_date_form(frame: &mut Frame, app: &App, f: &Form, theme: &Theme, areas: 
         1,
         areas.hint.y,
         w - 2,
-        reading_line(&f.field.text, app.today, w as usize - 2, theme),
+        reading_line(&f.field.text, app.today, w as usize - 2, theme, words),
     );
     let below = match (f.action, f.first) {
-        (CycleAction::Approve, None) => t("tui.cycle.below.new_end").to_string(),
-        (CycleAction::Approve, Some(end)) => tf("tui.cycle.below.approved_on", &[("end", &end)]),
-        _ => t("tui.cycle.below.day").to_string(),
+        (CycleAction::Approve, None) => words.t("tui.cycle.below.new_end").to_string(),
+        (CycleAction::Approve, Some(end)) => {
+            words.tf("tui.cycle.below.approved_on", &[("end", &end)])
+        }
+        _ => words.t("tui.cycle.below.day").to_string(),
     };
     put(
         frame,
         1,
         areas.below.y,
         w - 2,
-        text_line(&fit(&below, w as usize - 2), theme.dim()),
+        text_line(words, &fit(words, &below, w as usize - 2), theme.dim()),
     );
 }

@@ -8,8 +8,8 @@ use ratatui::text::Line;
 use crate::dates::words::weekday;
 use crate::dates::{far_from_today, is_partial, parse_date};
 use crate::document::text::wrap;
-use crate::i18n::{t, tf};
-use crate::tui::app::{App, Effect, Level, Question};
+use crate::i18n::Words;
+use crate::tui::app::{App, Effect, Level, Message, Question};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -39,14 +39,14 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             // Decades away is most likely a wrong year: asked once more.
             Ok(e) if far_from_today(e.date, today).is_some() && s.far_confirmed != Some(e.date) => {
                 s.far_confirmed = Some(e.date);
-                app.message = Some((Level::Info, t("tui.date.far_confirm").into()));
+                app.message = Some((Level::Info, Message::FarDateConfirm));
             }
             Ok(e) => {
                 let from_review = s.from_review;
                 app.draft.end = Some(e.date);
                 app.next_after(Question::End, from_review);
             }
-            Err(e) => app.message = Some((Level::Error, crate::dates::words::error_reason(&e))),
+            Err(e) => app.message = Some((Level::Error, Message::BadDate(e))),
         }
         return Vec::new();
     }
@@ -72,9 +72,11 @@ pub(crate) fn reading_line(
     today: NaiveDate,
     width: usize,
     theme: &Theme,
+    words: Words,
 ) -> Line<'static> {
     if text.trim().is_empty() {
         return text_line(
+            words,
             &crate::dates::words::with_example("tui.date.empty", today),
             theme.dim(),
         );
@@ -82,6 +84,7 @@ pub(crate) fn reading_line(
     // Still being typed: what comes next, not an error.
     if parse_date(text).is_err() && is_partial(text) {
         return text_line(
+            words,
             &crate::dates::words::with_example("tui.date.typing", today),
             theme.dim(),
         );
@@ -90,18 +93,20 @@ pub(crate) fn reading_line(
         Ok(d) => {
             let days = (d - today).num_days();
             let rel = match days {
-                0 => t("prompt.rel.today").to_string(),
-                n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
-                n => tf("prompt.rel.past", &[("n", &-n)]),
+                0 => words.t("prompt.rel.today").to_string(),
+                n if n > 0 => words.tf("prompt.rel.future", &[("n", &n)]),
+                n => words.tf("prompt.rel.past", &[("n", &-n)]),
             };
-            let text = tf(
+            let text = words.tf(
                 "tui.date.understood",
                 &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
             );
-            text_line(&fit(&format!("✓ {text}"), width), theme.ok())
+            text_line(words, &fit(words, &format!("✓ {text}"), width), theme.ok())
         }
         Err(e) => text_line(
+            words,
             &fit(
+                words,
                 &format!("✗ {}", crate::dates::words::error_reason(&e)),
                 width,
             ),
@@ -111,12 +116,13 @@ pub(crate) fn reading_line(
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     draw_question_head(frame, app, theme, areas, Question::End);
     let w = frame.area().width;
     text_field(
         frame,
         areas.field.y,
-        t("tui.date.label"),
+        words.t("tui.date.label"),
         theme.question(),
         &s.field,
         underlined(),
@@ -124,14 +130,20 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     let width = w as usize - 2;
     let reading = if s.field.text.trim().is_empty() {
         text_line(
+            words,
             &crate::dates::words::with_example("tui.date.empty", app.today),
             theme.dim(),
         )
     } else {
         match app.end_date_reading() {
             Ok(e) if let Some(years) = far_from_today(e.date, app.today) => text_line(
+                words,
                 &fit(
-                    &format!("! {}", tf("date.far", &[("date", &e.date), ("n", &years)])),
+                    words,
+                    &format!(
+                        "! {}",
+                        words.tf("date.far", &[("date", &e.date), ("n", &years)])
+                    ),
                     width,
                 ),
                 theme.warn(),
@@ -140,26 +152,29 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
                 let d = e.date;
                 let days = (d - app.today).num_days();
                 let rel = match days {
-                    0 => t("prompt.rel.today").to_string(),
-                    n if n > 0 => tf("prompt.rel.future", &[("n", &n)]),
-                    n => tf("prompt.rel.past", &[("n", &-n)]),
+                    0 => words.t("prompt.rel.today").to_string(),
+                    n if n > 0 => words.tf("prompt.rel.future", &[("n", &n)]),
+                    n => words.tf("prompt.rel.past", &[("n", &-n)]),
                 };
-                let mut text = tf(
+                let mut text = words.tf(
                     "tui.date.understood",
                     &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
                 );
                 if let Some(note) = crate::dates::words::year_note(&e) {
-                    text = format!("{text}{}{note}", t("fmt.semicolon"));
+                    text = format!("{text}{}{note}", words.t("fmt.semicolon"));
                 }
-                text_line(&fit(&format!("✓ {text}"), width), theme.ok())
+                text_line(words, &fit(words, &format!("✓ {text}"), width), theme.ok())
             }
             // Still being typed: what comes next, not an error.
             Err(_) if is_partial(&s.field.text) => text_line(
+                words,
                 &crate::dates::words::with_example("tui.date.typing", app.today),
                 theme.dim(),
             ),
             Err(e) => text_line(
+                words,
                 &fit(
+                    words,
                     &format!("✗ {}", crate::dates::words::error_reason(&e)),
                     width,
                 ),
@@ -180,7 +195,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
             1,
             areas.below.y + i as u16,
             w - 2,
-            text_line(l, theme.dim()),
+            text_line(words, l, theme.dim()),
         );
     }
 }

@@ -16,9 +16,9 @@ use crate::checklist::Checklist;
 use crate::checklist::agenda::{self, ActionKind, Mark, NextAction};
 use crate::checklist::cycle::{CycleState, month_day};
 use crate::document::text::pad;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::Status;
-use crate::tui::app::{App, Effect, Level, move_selection};
+use crate::tui::app::{App, Effect, Level, Message, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{Areas, ListGeom};
 use crate::tui::overlays::Overlay;
@@ -196,7 +196,7 @@ fn len_after(app: &App) -> usize {
 /// Del: asks before deleting the highlighted checklist.
 fn ask_delete(app: &mut App) {
     let Some(c) = selected_checklist(app) else {
-        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        app.message = Some((Level::Info, Message::PickFirst));
         return;
     };
     let (id, label) = (c.id.clone(), c.label.clone());
@@ -206,7 +206,7 @@ fn ask_delete(app: &mut App) {
 /// F2: a new label for the highlighted checklist.
 fn rename(app: &mut App) {
     let Some(c) = selected_checklist(app) else {
-        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        app.message = Some((Level::Info, Message::PickFirst));
         return;
     };
     let (id, field) = (c.id.clone(), TextInput::with(&c.label));
@@ -216,7 +216,7 @@ fn rename(app: &mut App) {
 /// F4: a note dated today for the highlighted checklist.
 fn note(app: &mut App) {
     let Some(c) = selected_checklist(app) else {
-        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        app.message = Some((Level::Info, Message::PickFirst));
         return;
     };
     let id = c.id.clone();
@@ -230,7 +230,7 @@ fn note(app: &mut App) {
 fn edit(app: &mut App) {
     let saved = app.saved.len();
     let Some(index) = state(app).and_then(|h| h.checklist_at(h.selected, saved)) else {
-        app.message = Some((Level::Info, t("tui.home.pick_first").into()));
+        app.message = Some((Level::Info, Message::PickFirst));
         return;
     };
     app.edit_saved(index);
@@ -241,11 +241,11 @@ fn undo(app: &mut App) -> Vec<Effect> {
     // Taken off the undo list once it is saved again, not before.
     match app.deleted.last().cloned() {
         Some(c) => {
-            app.message = Some((Level::Info, t("tui.saving").into()));
+            app.message = Some((Level::Info, Message::Saving));
             vec![Effect::Restore(Box::new(c))]
         }
         None => {
-            app.message = Some((Level::Info, t("tui.home.nothing_to_undo").into()));
+            app.message = Some((Level::Info, Message::NothingToUndo));
             Vec::new()
         }
     }
@@ -280,6 +280,7 @@ pub(crate) fn standing(
     c: &Checklist,
     next: Option<&NextAction>,
     today: NaiveDate,
+    words: Words,
 ) -> Standing {
     let glyph = |fancy: &'static str, ascii: &'static str| if theme.ascii { ascii } else { fancy };
     let mark = agenda::mark(c, next, today);
@@ -293,7 +294,7 @@ pub(crate) fn standing(
         },
         (CycleState::Refused, ..) => Standing {
             glyph: glyph("✗ ", "x "),
-            words: tf(
+            words: words.tf(
                 "tui.home.refused",
                 &[(
                     "date",
@@ -304,13 +305,13 @@ pub(crate) fn standing(
         },
         (_, Some(Mark::Passed), Some(a)) if a.kind == ActionKind::Late => Standing {
             glyph: glyph("✗ ", "x "),
-            words: tf("tui.home.expired", &[("n", &days(a.date, today))]),
+            words: words.tf("tui.home.expired", &[("n", &days(a.date, today))]),
             style: theme.danger(),
         },
         // Ended, still accepted until the grace period's last day.
         (_, _, Some(a)) if status == Status::Grace => Standing {
             glyph: status_glyph(theme, status),
-            words: tf(
+            words: words.tf(
                 "tui.home.grace",
                 &[("until", &a.date), ("n", &days(today, a.date))],
             ),
@@ -318,7 +319,7 @@ pub(crate) fn standing(
         },
         (_, Some(Mark::Passed), Some(a)) => Standing {
             glyph: glyph("✗ ", "x "),
-            words: tf(
+            words: words.tf(
                 "tui.home.apply_by_passed",
                 &[("date", &month_day(a.date)), ("n", &closes)],
             ),
@@ -326,30 +327,31 @@ pub(crate) fn standing(
         },
         (_, Some(Mark::OpensSoon), Some(a)) => Standing {
             glyph: glyph("◎ ", "! "),
-            words: tf("tui.home.opens_soon", &[("n", &days(today, a.date))]),
+            words: words.tf("tui.home.opens_soon", &[("n", &days(today, a.date))]),
             style: theme.warn(),
         },
         _ if status == Status::NoRenewal => Standing {
             glyph: status_glyph(theme, status),
             // Only the program's reading of the source: to be confirmed.
-            words: t(if c.window.no_renewal_inferred {
-                "tui.home.no_renewal_inferred"
-            } else {
-                "tui.home.no_renewal"
-            })
-            .to_string(),
+            words: words
+                .t(if c.window.no_renewal_inferred {
+                    "tui.home.no_renewal_inferred"
+                } else {
+                    "tui.home.no_renewal"
+                })
+                .to_string(),
             style: theme.ok(),
         },
         (_, _, Some(a)) if a.kind == ActionKind::Prepare => Standing {
             glyph: glyph("○ ", "o "),
-            words: tf("tui.home.not_yet", &[("n", &days(today, a.date))]),
+            words: words.tf("tui.home.not_yet", &[("n", &days(today, a.date))]),
             style: theme.info(),
         },
         // The day to act on, and the window's end when it is later.
         (_, _, Some(a)) if a.kind == ActionKind::ApplyBy && days(today, a.date) < closes => {
             Standing {
                 glyph: glyph("● ", "* "),
-                words: tf(
+                words: words.tf(
                     "tui.home.open_apply_by",
                     &[("apply", &days(today, a.date)), ("n", &closes)],
                 ),
@@ -362,7 +364,7 @@ pub(crate) fn standing(
         }
         _ => Standing {
             glyph: glyph("● ", "* "),
-            words: tf("tui.home.open", &[("n", &closes)]),
+            words: words.tf("tui.home.open", &[("n", &closes)]),
             style: if closes <= 14 {
                 theme.warn()
             } else {
@@ -377,11 +379,12 @@ pub(crate) fn standing(
 /// a clinic's checklists are mostly of one region). Names with their
 /// English gloss in English, when the data still has them.
 fn who(app: &App, c: &Checklist) -> String {
+    let words = app.words;
     let region = app.policy.regions.iter().find(|r| r.id == c.answers.region);
     let disease = region.and_then(|r| r.diseases.iter().find(|d| d.id == c.answers.disease));
     let mut parts = vec![c.label.clone()];
     if c.label != c.disease_name && c.label != c.disease_shown() {
-        let entry = crate::i18n::name(&c.disease_name, disease.and_then(|d| d.name_en.as_deref()));
+        let entry = words.name(&c.disease_name, disease.and_then(|d| d.name_en.as_deref()));
         parts.push(crate::vocabulary::entry_with_typed(
             &entry,
             c.typed_disease.as_ref(),
@@ -389,12 +392,9 @@ fn who(app: &App, c: &Checklist) -> String {
     }
     // No end date to show where none is kept.
     if c.window.status(app.today) != Status::NoRenewal {
-        parts.push(format!("{} {}", t("tui.home.ends"), c.window.closes));
+        parts.push(format!("{} {}", words.t("tui.home.ends"), c.window.closes));
     }
-    parts.push(crate::i18n::name(
-        &c.region_name,
-        region.and_then(|r| r.name_en.as_deref()),
-    ));
+    parts.push(words.name(&c.region_name, region.and_then(|r| r.name_en.as_deref())));
     // The last thing done, for the clerk who calls the patient.
     if let Some(n) = c.last_note() {
         parts.push(crate::checklist::notes::note_line(n, app.today));
@@ -406,19 +406,21 @@ fn who(app: &App, c: &Checklist) -> String {
 const STATUS_MAX: usize = 30;
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let w = frame.area().width;
-    header(frame, app, theme, areas, t("tui.app_name"));
+    header(frame, app, theme, areas, words.t("tui.app_name"));
     title_and_explain(
         frame,
+        words,
         theme,
         areas,
-        t("tui.home.title"),
-        t("tui.home.explain"),
+        words.t("tui.home.title"),
+        words.t("tui.home.explain"),
     );
     text_field(
         frame,
         areas.field.y,
-        t("tui.filter"),
+        words.t("tui.filter"),
         theme.question(),
         &home.filter,
         Style::new(),
@@ -435,44 +437,50 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
             1,
             y,
             w - 2,
-            text_line(&fit(&format!("! {text}"), w as usize - 2), theme.warn()),
+            text_line(
+                words,
+                &fit(words, &format!("! {text}"), w as usize - 2),
+                theme.warn(),
+            ),
         );
     }
 }
 
 /// Under the filter: how many it found, that it found none, or how to filter.
 fn filter_hint(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let w = frame.area().width;
     let shown = home.shown(app.saved.len());
     let typed = !home.filter.text.trim().is_empty();
     let (hint, hint_style) = if typed && shown == 0 {
         (
-            tf("tui.home.filter_none", &[("text", &home.filter.text)]),
+            words.tf("tui.home.filter_none", &[("text", &home.filter.text)]),
             theme.danger(),
         )
     } else if typed {
         (
-            tf(
+            words.tf(
                 "tui.home.filter_found",
                 &[("n", &shown), ("total", &app.saved.len())],
             ),
             theme.dim(),
         )
     } else {
-        (t("tui.home.filter_hint").to_string(), theme.dim())
+        (words.t("tui.home.filter_hint").to_string(), theme.dim())
     };
     put(
         frame,
         1,
         areas.hint.y,
         w - 2,
-        text_line(&fit(&hint, w as usize - 2), hint_style),
+        text_line(words, &fit(words, &hint, w as usize - 2), hint_style),
     );
 }
 
 /// The rows that show: 新建, then each checklist's standing, progress and
 /// whom it is for; ↑↓ when more is above or below.
 fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGeom) {
+    let words = crate::tui::view::words(app, theme);
     let w = frame.area().width;
     let shown = home.shown(app.saved.len());
     // Only the rows that show are worked out: a clinic keeps thousands.
@@ -489,6 +497,7 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
                     &app.saved[i],
                     app.saved_next.get(i).and_then(Option::as_ref),
                     app.today,
+                    words,
                 )
             })
         })
@@ -519,23 +528,29 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
                 };
                 let progress = format!("{:<5}  ", counted);
                 let rest = width.saturating_sub(head.width() + progress.width());
-                let tail = fit(&who(app, c), rest);
+                let tail = fit(words, &who(app, c), rest);
                 if selected {
                     text_line(
-                        &fit(&format!("{head}{progress}{tail}"), width),
+                        words,
+                        &fit(words, &format!("{head}{progress}{tail}"), width),
                         theme.selected(),
                     )
                 } else {
-                    let head = fit(&head, width);
+                    let head = fit(words, &head, width);
                     Line::from(vec![
-                        Span::styled(crate::i18n::data(&head), s.style),
+                        Span::styled(words.data(&head), s.style),
                         Span::raw(progress),
-                        Span::raw(crate::i18n::data(&tail)),
+                        Span::raw(words.data(&tail)),
                     ])
                 }
             }
             _ => text_line(
-                &fit(&format!("{pointer}{}", t("tui.home.new")), width),
+                words,
+                &fit(
+                    words,
+                    &format!("{pointer}{}", words.t("tui.home.new")),
+                    width,
+                ),
                 if selected {
                     theme.selected()
                 } else {
@@ -546,7 +561,7 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
         put(frame, 1, y, w - 2, line);
     }
     if g.offset > 0 {
-        put(frame, w - 2, g.top, 1, text_line("↑", theme.dim()));
+        put(frame, w - 2, g.top, 1, text_line(words, "↑", theme.dim()));
     }
     if g.offset + usize::from(g.height) < shown + 1 {
         put(
@@ -554,7 +569,7 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
             w - 2,
             g.top + g.height * g.stride - 1,
             1,
-            text_line("↓", theme.dim()),
+            text_line(words, "↓", theme.dim()),
         );
     }
 }

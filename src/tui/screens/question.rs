@@ -5,9 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::style::Style;
 
-use crate::i18n::{t, tf};
 use crate::text::to_half_width;
-use crate::tui::app::{App, Effect, Level, Question, move_selection};
+use crate::tui::app::{App, Effect, Level, Message, Question, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -56,7 +55,7 @@ fn choose(app: &mut App, option: usize) {
 }
 
 fn pick_number_error(app: &mut App, all: usize) {
-    app.message = Some((Level::Error, tf("tui.pick_number", &[("max", &all)])));
+    app.message = Some((Level::Error, Message::PickNumber { max: all }));
 }
 
 /// Ctrl-U clears the filter; Ctrl-A / Ctrl-E, and Home / End once something
@@ -127,7 +126,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Enter => match visible.get(q.selected) {
             Some(&opt) => choose(app, opt),
-            None => app.message = Some((Level::Error, t("tui.no_match").into())),
+            None => app.message = Some((Level::Error, Message::NoMatch)),
         },
         KeyCode::Backspace if filterable => {
             q.filter.backspace();
@@ -151,14 +150,15 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 };
                 let n: usize = typed.parse().unwrap_or(0);
                 if (1..=all).contains(&n) {
-                    let key = if n * 10 > all {
-                        "tui.number_highlighted"
-                    } else {
-                        "tui.number_pending"
-                    };
                     q.number = typed;
                     q.selected = n - 1;
-                    app.message = Some((Level::Info, tf(key, &[("n", &n)])));
+                    app.message = Some((
+                        Level::Info,
+                        Message::NumberHighlighted {
+                            n,
+                            pending: n * 10 <= all,
+                        },
+                    ));
                 } else {
                     q.number.clear();
                     pick_number_error(app, all);
@@ -210,8 +210,9 @@ pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
 
 /// "第 N 步，共 M 步" for a question.
 pub(crate) fn step_counter(app: &App, step: Question) -> String {
+    let words = app.words;
     let (n, m) = app.draft.position(&app.policy, step);
-    tf("tui.step", &[("n", &n), ("m", &m)])
+    words.tf("tui.step", &[("n", &n), ("m", &m)])
 }
 
 /// The question, its explanation and the header with the step count.
@@ -222,37 +223,42 @@ pub(crate) fn draw_question_head(
     areas: &Areas,
     step: Question,
 ) {
+    let words = crate::tui::view::words(app, theme);
     let counter = step_counter(app, step);
     header(
         frame,
         app,
         theme,
         areas,
-        &format!("{} · {counter}", t("tui.app_name")),
+        &format!("{} · {counter}", words.t("tui.app_name")),
     );
     let (q, explain) = match step {
-        Question::Region => (t("tui.q.region"), t("tui.e.region").to_string()),
-        Question::Scheme => (t("tui.q.scheme"), t("tui.e.scheme").to_string()),
-        Question::Retired => (t("tui.q.retired"), t("tui.e.retired").to_string()),
+        Question::Region => (words.t("tui.q.region"), words.t("tui.e.region").to_string()),
+        Question::Scheme => (words.t("tui.q.scheme"), words.t("tui.e.scheme").to_string()),
+        Question::Retired => (
+            words.t("tui.q.retired"),
+            words.t("tui.e.retired").to_string(),
+        ),
         Question::Disease => (
-            t("tui.q.disease"),
-            tf(
+            words.t("tui.q.disease"),
+            words.tf(
                 "tui.e.disease",
                 &[(
                     "region",
                     &app.region()
-                        .map(|r| crate::i18n::name(&r.short_name, r.name_en.as_deref()))
+                        .map(|r| words.name(&r.short_name, r.name_en.as_deref()))
                         .unwrap_or_default(),
                 )],
             ),
         ),
-        Question::End => (t("tui.q.end"), t("tui.e.end").to_string()),
-        Question::Cross => (t("tui.q.cross"), t("tui.e.cross").to_string()),
+        Question::End => (words.t("tui.q.end"), words.t("tui.e.end").to_string()),
+        Question::Cross => (words.t("tui.q.cross"), words.t("tui.e.cross").to_string()),
     };
-    title_and_explain(frame, theme, areas, q, &explain);
+    title_and_explain(frame, words, theme, areas, q, &explain);
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let step = q.step;
     draw_question_head(frame, app, theme, areas, step);
     let w = frame.area().width;
@@ -262,7 +268,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
         text_field(
             frame,
             areas.field.y,
-            t("tui.filter"),
+            words.t("tui.filter"),
             theme.question(),
             &q.filter,
             Style::new(),
@@ -278,27 +284,27 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
                 true => "tui.filter.not_listed_other",
                 false => "tui.filter.not_listed",
             };
-            tf(key, &[("concept", &concept.name)])
+            words.tf(key, &[("concept", &concept.name)])
         } else if visible.is_empty() {
-            tf("tui.filter.none", &[("text", &q.filter.text)])
+            words.tf("tui.filter.none", &[("text", &q.filter.text)])
         } else if app.nothing_found(step) {
-            tf(
+            words.tf(
                 "tui.filter.none_region",
                 &[("text", &q.filter.text), ("generic", &app.generic_name())],
             )
         } else if let Some((i, typed)) = &cover {
-            tf(
+            words.tf(
                 "tui.filter.cover",
                 &[("typed", &typed.shown()), ("entry", &app.option(step, *i))],
             )
         } else if let Some(i) = open {
-            tf(
+            words.tf(
                 "tui.filter.open_unknown",
                 &[("text", &q.filter.text), ("entry", &app.option(step, i))],
             )
         } else if q.filter.text.is_empty() && step == Question::Region && app.kiosk.is_some() {
             // Digits only: the number of the way on for a place not listed.
-            tf(
+            words.tf(
                 "tui.filter.hint_kiosk",
                 &[
                     ("n", &app.generic_number().unwrap_or(numbered)),
@@ -306,9 +312,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
                 ],
             )
         } else if q.filter.text.is_empty() {
-            t("tui.filter.hint").to_string()
+            words.t("tui.filter.hint").to_string()
         } else {
-            tf("tui.filter.found", &[("n", &visible.len())])
+            words.tf("tui.filter.found", &[("n", &visible.len())])
         };
         let warn = not_listed.is_some() || open.is_some() || cover.is_some();
         let style = if visible.is_empty() || app.nothing_found(step) || warn {
@@ -321,7 +327,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
             1,
             areas.hint.y,
             w - 2,
-            text_line(&fit(&hint, w as usize - 2), style),
+            text_line(words, &fit(words, &hint, w as usize - 2), style),
         );
     }
     // A place found by typing has no number: numbers pick listed options.
@@ -333,6 +339,6 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
         })
         .collect();
     if let Some(g) = areas.list {
-        list_rows(frame, theme, g, &rows, q.selected);
+        list_rows(frame, words, theme, g, &rows, q.selected);
     }
 }

@@ -13,9 +13,9 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crate::checklist::Checklist;
 use crate::document::SectionKind;
 use crate::document::text::TextLine;
-use crate::i18n::t;
+use crate::i18n::Words;
 use crate::plan::RenewalPlan;
-use crate::tui::app::{App, Effect, Level};
+use crate::tui::app::{App, Effect, Level, Message};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
@@ -78,9 +78,10 @@ impl ResultView {
         plan: RenewalPlan,
         checklist: Option<Checklist>,
         from_home: Option<usize>,
+        words: Words,
     ) -> ResultView {
         ResultView {
-            sections: crate::tui::document_view::display_document(&plan),
+            sections: crate::tui::document_view::display_document(&plan, words),
             plan,
             checklist,
             tab: Tab::Window,
@@ -199,13 +200,14 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let kiosk = app.kiosk();
     let can_print = app.can_print;
     let today = app.today;
+    let words = app.words;
     let areas = layout::areas(&app.shown());
     let Some(view) = view_mut(app) else {
         return Vec::new();
     };
     let items = view.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
     let on_checklist = layout::pane_tab(view.tab(), &areas) == Tab::Checklist;
-    let max = max_scroll(view, &areas);
+    let max = max_scroll(view, &areas, words);
     let page = areas.pane.height.max(1);
     let item_page = areas
         .checklist
@@ -260,7 +262,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                     });
                     app.message = None;
                 }
-                _ => app.message = Some((Level::Info, t("tui.learn.not_here").into())),
+                _ => app.message = Some((Level::Info, Message::LearnNotHere)),
             }
         }
         KeyCode::Char('n') | KeyCode::Char('N') => {
@@ -273,7 +275,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('r') | KeyCode::Char('R') => app.overlays.push(Overlay::Qr),
         // Rename, change the answers and notes are the list's: say so.
         KeyCode::F(2..=4) if kiosk.is_none() && view.from_home.is_some() => {
-            app.message = Some((Level::Info, t("tui.result.list_keys").into()));
+            app.message = Some((Level::Info, Message::ListKeys));
         }
         KeyCode::Char('s') | KeyCode::Char('S') => {
             let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
@@ -284,15 +286,15 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('p') | KeyCode::Char('P') => {
             if can_print {
                 let text = sheet(view, today, false);
-                app.message = Some((Level::Info, t("tui.printing").into()));
+                app.message = Some((Level::Info, Message::Printing));
                 return vec![Effect::Print(text)];
             }
             // A kiosk prints only through its configured command.
             if kiosk.is_some() {
-                app.message = Some((Level::Error, t("tui.no_printer").into()));
+                app.message = Some((Level::Error, Message::NoPrinter));
                 return Vec::new();
             }
-            let name = default_sheet_name(view, today);
+            let name = default_sheet_name(view, today, words);
             app.overlays.push(Overlay::SaveSheet {
                 field: TextInput::with(&name),
             });
@@ -304,7 +306,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             if kiosk.is_none() && saved {
                 super::cycle::open(app);
             } else if kiosk.is_none() {
-                app.message = Some((Level::Info, t("tui.not_saved_yet").into()));
+                app.message = Some((Level::Info, Message::NotSavedYet));
             }
         }
         _ => {}
@@ -342,7 +344,7 @@ fn document_key(app: &mut App, k: &KeyEvent, areas: &Areas) -> Option<Vec<Effect
                     effects
                 }
                 None => {
-                    app.message = Some((Level::Info, t("tui.not_saved_yet").into()));
+                    app.message = Some((Level::Info, Message::NotSavedYet));
                     Vec::new()
                 }
             });
@@ -382,7 +384,7 @@ pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> Stri
 /// The file name offered for the sheet: `续期清单-妈妈-2026-01-15.md`, in
 /// the current directory. Characters a file name cannot hold (a slash, a
 /// colon …) in the label become `_`.
-pub(crate) fn default_sheet_name(view: &ResultView, today: NaiveDate) -> String {
+pub(crate) fn default_sheet_name(view: &ResultView, today: NaiveDate, words: Words) -> String {
     let label = view
         .checklist
         .as_ref()
@@ -400,7 +402,7 @@ pub(crate) fn default_sheet_name(view: &ResultView, today: NaiveDate) -> String 
         })
         .collect();
     let label = label.trim_start_matches(['.', '-', '_']);
-    let prefix = t("tui.sheet.file_prefix");
+    let prefix = words.t("tui.sheet.file_prefix");
     if label.is_empty() {
         format!("{prefix}-{today}.md")
     } else {

@@ -5,8 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 
 use crate::dates::words::weekday;
-use crate::i18n::{t, tf};
-use crate::tui::app::{App, Effect, Level, Question, move_selection};
+use crate::tui::app::{App, Effect, Level, Message, Question, move_selection};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -84,13 +83,9 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                     Err(crate::checklist::LabelProblem::LooksLikeANumber)
                         if app.kiosk.is_some() =>
                     {
-                        app.message =
-                            Some((Level::Error, t("tui.review.label_number_kiosk").into()))
+                        app.message = Some((Level::Error, Message::LabelNumberAtKiosk))
                     }
-                    Err(p) => {
-                        app.message =
-                            Some((Level::Error, crate::checklist::words::label_problem_text(p)))
-                    }
+                    Err(p) => app.message = Some((Level::Error, Message::BadLabel(p))),
                 }
             }
             _ => {
@@ -130,44 +125,45 @@ pub(crate) fn click(app: &mut App, i: usize) -> Vec<Effect> {
 
 /// A question's row on the page: its name and the answer given (or none).
 fn answer(app: &App, step: Question) -> (String, String) {
+    let words = app.words;
     let region = app.region();
     let d = &app.draft;
-    let none = || t("tui.review.none").to_string();
+    let none = || words.t("tui.review.none").to_string();
     match step {
         Question::Region => (
-            t("tui.review.region").into(),
+            words.t("tui.review.region").into(),
             d.region
                 .as_ref()
                 .map(|c| crate::wizard::region_name(&app.policy, c, crate::i18n::Words::current()))
                 .unwrap_or_else(none),
         ),
         Question::Scheme => (
-            t("tui.review.scheme").into(),
+            words.t("tui.review.scheme").into(),
             d.scheme
                 .map(crate::plan::render::scheme_label)
                 .unwrap_or_else(none),
         ),
         Question::Retired => (
-            t("tui.review.retired").into(),
+            words.t("tui.review.retired").into(),
             d.retired
-                .map(|v| t(if v { "tui.yes" } else { "tui.no" }).to_string())
+                .map(|v| words.t(if v { "tui.yes" } else { "tui.no" }).to_string())
                 .unwrap_or_else(none),
         ),
         Question::Disease => (
-            t("tui.review.disease").into(),
+            words.t("tui.review.disease").into(),
             region
                 .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
                 .map(|x| {
-                    let entry = crate::i18n::name(&x.name, x.name_en.as_deref());
+                    let entry = words.name(&x.name, x.name_en.as_deref());
                     crate::vocabulary::entry_with_typed(&entry, d.typed.as_ref())
                 })
                 .unwrap_or_else(none),
         ),
         Question::End => (
-            t("tui.review.end").into(),
+            words.t("tui.review.end").into(),
             d.end
                 .map(|e| {
-                    tf(
+                    words.tf(
                         "fmt.date_weekday",
                         &[("date", &e), ("weekday", &weekday(e))],
                     )
@@ -175,32 +171,39 @@ fn answer(app: &App, step: Question) -> (String, String) {
                 .unwrap_or_else(none),
         ),
         Question::Cross => (
-            t("tui.review.cross").into(),
-            t(if d.cross.unwrap_or(false) {
-                "tui.yes"
-            } else {
-                "tui.no"
-            })
-            .to_string(),
+            words.t("tui.review.cross").into(),
+            words
+                .t(if d.cross.unwrap_or(false) {
+                    "tui.yes"
+                } else {
+                    "tui.no"
+                })
+                .to_string(),
         ),
     }
 }
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     header(
         frame,
         app,
         theme,
         areas,
-        &format!("{} · {}", t("tui.app_name"), t("tui.review.title")),
+        &format!(
+            "{} · {}",
+            words.t("tui.app_name"),
+            words.t("tui.review.title")
+        ),
     );
     title_and_explain(
         frame,
+        words,
         theme,
         areas,
-        t("tui.review.question"),
+        words.t("tui.review.question"),
         // A kiosk saves nothing unless the visitor asks on the result page.
-        t(match app.kiosk() {
+        words.t(match app.kiosk() {
             Some(_) if review.label.is_some() => "tui.review.label_kiosk",
             Some(k) if k.allow_save => "tui.review.explain_kiosk",
             Some(_) => "tui.review.explain_kiosk_nosave",
@@ -211,17 +214,17 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         .draft
         .label
         .clone()
-        .unwrap_or_else(|| format!("{}{}", app.default_label(), t("tui.review.default")));
+        .unwrap_or_else(|| format!("{}{}", app.default_label(), words.t("tui.review.default")));
     let all_rows = app.review_rows();
     // The value is cut, never [修改]: it says the row can be changed.
-    let change = t("tui.review.change");
+    let change = words.t("tui.review.change");
     let room = usize::from(frame.area().width)
         .saturating_sub(2 + theme.pointer().width() + 10 + 2 + 3 + change.width());
     let row = |k: &str, v: &str| {
         format!(
             "{}  {}   {change}",
             crate::document::text::pad(k, 10),
-            fit(v, room)
+            fit(words, v, room)
         )
     };
     let rows: Vec<String> = all_rows
@@ -231,15 +234,15 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
                 let (k, v) = answer(app, *step);
                 row(&k, &v)
             }
-            ReviewRow::Label => row(t("tui.review.label"), &label_value),
+            ReviewRow::Label => row(words.t("tui.review.label"), &label_value),
             ReviewRow::Confirm if app.kiosk().is_some() => {
-                t("tui.review.confirm_kiosk").to_string()
+                words.t("tui.review.confirm_kiosk").to_string()
             }
-            ReviewRow::Confirm => t("tui.review.confirm").to_string(),
+            ReviewRow::Confirm => words.t("tui.review.confirm").to_string(),
         })
         .collect();
     if let Some(g) = areas.list {
-        list_rows(frame, theme, g, &rows, review.selected);
+        list_rows(frame, words, theme, g, &rows, review.selected);
         if let Some(label) = &review.label
             && let Some(i) = all_rows.iter().position(|r| *r == ReviewRow::Label)
             && i >= g.offset
@@ -249,7 +252,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
             let prefix = format!(
                 "{}{}  ",
                 theme.pointer(),
-                crate::document::text::pad(t("tui.review.label"), 10)
+                crate::document::text::pad(words.t("tui.review.label"), 10)
             );
             text_field(frame, y, &prefix, theme.selected(), label, underlined());
         }

@@ -13,7 +13,7 @@ use super::{PLAIN, ResultView, Tab};
 use crate::checklist::Checklist;
 use crate::document::SectionKind;
 use crate::document::text::wrap;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::RenewalPlan;
 use crate::tui::app::App;
 use crate::tui::document_view::PaneText;
@@ -22,9 +22,10 @@ use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, put, section_text, text_line};
 
 pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let plan = &view.plan;
     let w = frame.area().width;
-    let title = tf(
+    let title = words.tf(
         "tui.result.title",
         &[
             // Region and scheme first: short, and what a clerk checks;
@@ -36,7 +37,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             ),
             (
                 "disease",
-                &crate::i18n::name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                &words.name(&plan.disease.name, plan.disease.name_en.as_deref()),
             ),
         ],
     );
@@ -79,7 +80,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
         height: ph,
     }) = left
     {
-        let lines = window_summary(view, pw as usize - 1, theme);
+        let lines = window_summary(view, pw as usize - 1, theme, words);
         frame.render_widget(Paragraph::new(lines), Rect::new(x, y, pw - 1, ph));
         let border = theme.border();
         for row in y..y + ph {
@@ -88,7 +89,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
                 x + pw - 1,
                 row,
                 1,
-                text_line(border.vertical_left, theme.dim()),
+                text_line(words, border.vertical_left, theme.dim()),
             );
         }
     }
@@ -100,7 +101,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     } = pane;
     let tab = layout::pane_tab(view.tab(), areas);
     let width = pw as usize - 1;
-    let Some(text) = tab_text(view, tab, width, theme, left.is_some()) else {
+    let Some(text) = tab_text(view, tab, width, theme, left.is_some(), words) else {
         checklist_pane(frame, app, view, theme, areas);
         return;
     };
@@ -131,7 +132,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             x + pw - 1,
             y + ph - 1,
             1,
-            text_line(mark, theme.dim()),
+            text_line(words, mark, theme.dim()),
         );
     }
 }
@@ -144,11 +145,12 @@ pub(super) fn tab_text(
     width: usize,
     theme: &Theme,
     wide: bool,
+    words: Words,
 ) -> Option<PaneText> {
     let kinds: &[SectionKind] = match tab {
         Tab::Window => {
             return Some(PaneText {
-                lines: window_lines(view, width, theme),
+                lines: window_lines(view, width, theme, words),
                 ..PaneText::default()
             });
         }
@@ -164,8 +166,8 @@ pub(super) fn tab_text(
     let mut text = section_text(view, width, kinds, theme);
     if wide && tab == Tab::Sources {
         // The window pane on the left has no room for the rules: they lead here.
-        let mut lines = rule_lines(&view.plan, width);
-        lines.extend(call_lines(&view.plan, width));
+        let mut lines = rule_lines(&view.plan, width, words);
+        lines.extend(call_lines(&view.plan, width, words));
         lines.push(Line::default());
         let n = lines.len();
         text.rows.splice(0..0, std::iter::repeat_n(None, n));
@@ -180,7 +182,7 @@ pub(super) fn tab_text(
 }
 
 /// How far the tab pane can scroll: its lines less the rows that show.
-pub(super) fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
+pub(super) fn max_scroll(view: &ResultView, areas: &Areas, words: Words) -> u16 {
     let width = usize::from(areas.pane.width).saturating_sub(1);
     tab_text(
         view,
@@ -188,6 +190,7 @@ pub(super) fn max_scroll(view: &ResultView, areas: &Areas) -> u16 {
         width,
         &PLAIN,
         areas.left.is_some(),
+        words,
     )
     .map(|t| u16::try_from(t.lines.len()).unwrap_or(u16::MAX))
     .unwrap_or(0)
@@ -204,38 +207,46 @@ fn notes_line(
     today: chrono::NaiveDate,
     theme: &Theme,
     pane: Rect,
+    words: Words,
 ) {
     let Some(last) = c.last_note() else {
         return;
     };
     let line = crate::checklist::notes::note_line(last, today);
     let text = match c.notes.len() {
-        1 => tf("tui.checklist.note", &[("line", &line)]),
-        n => tf("tui.checklist.notes", &[("n", &n), ("line", &line)]),
+        1 => words.tf("tui.checklist.note", &[("line", &line)]),
+        n => words.tf("tui.checklist.notes", &[("n", &n), ("line", &line)]),
     };
     let row = pane.y + pane.height.saturating_sub(4);
     let width = pane.width.saturating_sub(1);
-    let text = fit(&text, usize::from(pane.width.saturating_sub(2)));
+    let text = fit(words, &text, usize::from(pane.width.saturating_sub(2)));
     put(
         frame,
         pane.x + 1,
         row,
         width,
-        text_line(&text, theme.info()),
+        text_line(words, &text, theme.info()),
     );
 }
 
-fn cycle_words(app: &App, c: &Checklist, plan: &RenewalPlan, theme: &Theme) -> Option<String> {
+fn cycle_words(
+    app: &App,
+    c: &Checklist,
+    plan: &RenewalPlan,
+    theme: &Theme,
+    words: Words,
+) -> Option<String> {
     use crate::checklist::cycle::CycleState;
     if c.cycle.state == CycleState::Preparing {
         return None;
     }
     let next = crate::checklist::agenda::next_action(c, Some(plan), app.today, &app.policy);
-    let s = crate::tui::screens::home::standing(theme, c, next.as_ref(), app.today);
+    let s = crate::tui::screens::home::standing(theme, c, next.as_ref(), app.today, words);
     Some(format!("{}{}", s.glyph, s.words))
 }
 
 fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let words = crate::tui::view::words(app, theme);
     let pane = areas.pane;
     let Rect {
         x,
@@ -249,15 +260,15 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
             x + 1,
             y,
             pw - 1,
-            text_line(t("tui.saving"), theme.dim()),
+            text_line(words, words.t("tui.saving"), theme.dim()),
         );
         return;
     };
     let (done, total) = c.progress();
     let mut head = match total {
         // Nothing required (no renewal): say so rather than "0/0".
-        0 => t("checklist.progress_none").to_string(),
-        _ => tf(
+        0 => words.t("checklist.progress_none").to_string(),
+        _ => words.tf(
             // A kiosk's checklist lives only in this visit until saved.
             if c.id.is_empty() {
                 "tui.checklist.head_unsaved"
@@ -267,10 +278,10 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
             &[("done", &done), ("total", &total)],
         ),
     };
-    if let Some(words) = cycle_words(app, c, &view.plan, theme) {
-        head = tf(
+    if let Some(cycle) = cycle_words(app, c, &view.plan, theme, words) {
+        head = words.tf(
             "tui.checklist.head_cycle",
-            &[("head", &head), ("cycle", &words)],
+            &[("head", &head), ("cycle", &cycle)],
         );
     }
     put(
@@ -278,12 +289,12 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
         x + 1,
         y,
         pw - 1,
-        text_line(&fit(&head, pw as usize - 2), theme.question()),
+        text_line(words, &fit(words, &head, pw as usize - 2), theme.question()),
     );
     let Some(g) = areas.checklist else {
         return;
     };
-    notes_line(frame, c, app.today, theme, pane);
+    notes_line(frame, c, app.today, theme, pane, words);
     for (i, item) in c
         .items
         .iter()
@@ -294,10 +305,15 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
         let row = g.top + (i - g.offset) as u16;
         let selected = i == view.item;
         let marker = if selected { theme.pointer() } else { "  " };
-        let optional = if item.required { "" } else { t("tui.optional") };
+        let optional = if item.required {
+            ""
+        } else {
+            words.t("tui.optional")
+        };
         // A route's item says which route of which either/or it is.
         let route = crate::checklist::route_tag(c, item).unwrap_or_default();
         let text = fit(
+            words,
             &format!(
                 "{marker}{} {}. {optional}{route}{}",
                 theme.check(item.done),
@@ -315,7 +331,7 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
         } else {
             Style::new()
         };
-        put(frame, x + 1, row, pw - 1, text_line(&text, style));
+        put(frame, x + 1, row, pw - 1, text_line(words, &text, style));
     }
     // The selected item in full, wrapped, at the bottom of the pane.
     // A route's item also says where its either/or stands: which route is
@@ -335,7 +351,7 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
         if lines.len() > 3 {
             // More than fits: the third line says so.
             lines.truncate(3);
-            lines[2] = fit(&format!("{}  ", lines[2]), pw as usize - 4);
+            lines[2] = fit(words, &format!("{}  ", lines[2]), pw as usize - 4);
         }
         let top = y + ph.saturating_sub(3);
         for (i, l) in lines.iter().enumerate() {
@@ -344,7 +360,7 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
                 x + 2,
                 top + i as u16,
                 pw - 3,
-                text_line(l, theme.dim()),
+                text_line(words, l, theme.dim()),
             );
         }
     }

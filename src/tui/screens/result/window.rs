@@ -9,7 +9,7 @@ use super::{LAID_KEPT, PLAIN, ResultView};
 use crate::dates::words::weekday;
 use crate::document::SectionKind;
 use crate::document::text::wrap;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::render;
 use crate::plan::{RenewalPlan, RenewalWindow, Status};
 use crate::tui::theme::Theme;
@@ -23,11 +23,13 @@ pub(crate) fn month_lines(
     year: i32,
     month: u32,
     theme: &Theme,
+    words: Words,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![text_line(
+        words,
         &format!(
             "     {}",
-            tf(
+            words.tf(
                 "tui.cal.month",
                 &[
                     ("year", &year),
@@ -37,7 +39,7 @@ pub(crate) fn month_lines(
         ),
         theme.heading(),
     )];
-    lines.push(text_line(t("tui.cal.weekdays"), theme.dim()));
+    lines.push(text_line(words, words.t("tui.cal.weekdays"), theme.dim()));
     let (Some(first), Some(w)) = (NaiveDate::from_ymd_opt(year, month, 1), &plan.window) else {
         return lines;
     };
@@ -118,7 +120,12 @@ pub(crate) fn calendar_months(plan: &RenewalPlan) -> Vec<(i32, u32)> {
     months
 }
 
-fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Option<Line<'static>> {
+fn time_bar(
+    plan: &RenewalPlan,
+    width: usize,
+    theme: &Theme,
+    words: Words,
+) -> Option<Line<'static>> {
     let w = plan.window.as_ref()?;
     // Both ends are days of the window (31 Dec to 31 Mar is 91 days); the
     // days gone are those before today, as `days_left` counts those after.
@@ -128,41 +135,46 @@ fn time_bar(plan: &RenewalPlan, width: usize, theme: &Theme) -> Option<Line<'sta
     let cells = width.clamp(10, 40);
     let filled = (gone as usize * cells) / total as usize;
     let (full, empty) = theme.bar();
-    let words = match plan.status {
-        Status::NotYetOpen => tf(
+    let said = match plan.status {
+        Status::NotYetOpen => words.tf(
             "tui.bar.not_yet",
             &[("n", &plan.days_until_open.unwrap_or(0))],
         ),
-        Status::Open => tf("tui.bar.open", &[("gone", &gone), ("total", &total)]),
-        Status::Grace => tf(
+        Status::Open => words.tf("tui.bar.open", &[("gone", &gone), ("total", &total)]),
+        Status::Grace => words.tf(
             "tui.bar.grace",
             &[("n", &plan.grace_days_left.unwrap_or(0))],
         ),
-        Status::Expired => t("tui.bar.expired").to_string(),
+        Status::Expired => words.t("tui.bar.expired").to_string(),
         Status::NoRenewal => return None,
     };
     Some(Line::from(vec![
         Span::raw("["),
         Span::styled(full.repeat(filled), status_style(theme, plan)),
         Span::styled(empty.repeat(cells - filled), theme.dim()),
-        Span::raw(format!("] {words}")),
+        Span::raw(format!("] {said}")),
     ]))
 }
 
 /// The window pane: status in words and colour, key dates, a bar of time
 /// left, a month calendar, then the rules and warnings.
-pub(super) fn window_lines(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out = window_summary(view, width, theme);
+pub(super) fn window_lines(
+    view: &ResultView,
+    width: usize,
+    theme: &Theme,
+    words: Words,
+) -> Vec<Line<'static>> {
+    let mut out = window_summary(view, width, theme, words);
     out.push(Line::default());
-    out.extend(rule_lines(&view.plan, width));
-    out.extend(call_lines(&view.plan, width));
+    out.extend(rule_lines(&view.plan, width, words));
+    out.extend(call_lines(&view.plan, width, words));
     out
 }
 
 /// With a window: what the person was told, what to ask and whom to call,
 /// as the printed plan says them (a plan without a window has them in the
 /// summary, from the document's window section).
-pub(super) fn call_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
+pub(super) fn call_lines(plan: &RenewalPlan, width: usize, words: Words) -> Vec<Line<'static>> {
     if plan.window.is_none() {
         return Vec::new();
     }
@@ -175,40 +187,40 @@ pub(super) fn call_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>>
         out.extend(
             wrap(heading, width)
                 .iter()
-                .map(|l| text_line(l, Style::new())),
+                .map(|l| text_line(words, l, Style::new())),
         );
         for item in items {
             let lines = wrap(&item, width.saturating_sub(2));
             for (i, l) in lines.iter().enumerate() {
                 let lead = if i == 0 { "· " } else { "  " };
-                out.push(text_line(&format!("{lead}{l}"), Style::new()));
+                out.push(text_line(words, &format!("{lead}{l}"), Style::new()));
             }
         }
     };
-    block(t("plan.learned.heading"), render::learned_lines(plan));
+    block(words.t("plan.learned.heading"), render::learned_lines(plan));
     block(
-        t("plan.questions.heading"),
+        words.t("plan.questions.heading"),
         plan.questions
             .iter()
             .map(|q| render::question_words(q.about).to_string())
             .collect(),
     );
-    block(t("plan.call.heading"), render::contact_lines(plan, 2));
+    block(words.t("plan.call.heading"), render::contact_lines(plan, 2));
     out
 }
 
 /// The rules of the plan (materials' age, benefits during review, lateness,
 /// the cycle), wrapped.
-pub(super) fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
+pub(super) fn rule_lines(plan: &RenewalPlan, width: usize, words: Words) -> Vec<Line<'static>> {
     render::rules(plan)
         .iter()
         .flat_map(|rule| wrap(rule, width))
-        .map(|l| text_line(&l, Style::new()))
+        .map(|l| text_line(words, &l, Style::new()))
         .collect()
 }
 
 /// Rows the window at a glance takes at `width` (it does not scroll).
-pub(crate) fn summary_rows(view: &ResultView, width: usize) -> usize {
+pub(crate) fn summary_rows(view: &ResultView, width: usize, words: Words) -> usize {
     // Asked by the layout of every frame: counted once per width.
     let known = view
         .summary_rows
@@ -217,7 +229,7 @@ pub(crate) fn summary_rows(view: &ResultView, width: usize) -> usize {
         .find(|(w, _)| *w == width)
         .map(|(_, n)| *n);
     known.unwrap_or_else(|| {
-        let n = window_summary(view, width, &PLAIN).len();
+        let n = window_summary(view, width, &PLAIN, words).len();
         let mut rows = view.summary_rows.borrow_mut();
         if rows.len() == LAID_KEPT {
             rows.remove(0);
@@ -230,22 +242,29 @@ pub(crate) fn summary_rows(view: &ResultView, width: usize) -> usize {
 /// The window at a glance: status, time bar, key dates, calendars, warnings.
 /// A wide screen keeps this on the left; the rules go on the sources tab.
 /// With no renewal needed: that, what still matters, and no dates at all.
-pub(super) fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub(super) fn window_summary(
+    view: &ResultView,
+    width: usize,
+    theme: &Theme,
+    words: Words,
+) -> Vec<Line<'static>> {
     let plan = &view.plan;
     // Whose data this is, when not the person's own place's: first.
     let mut out = section(view, width, &[SectionKind::Place], theme);
     let status = render::status_words(plan);
     out.push(text_line(
+        words,
         &format!("{}{status}", status_glyph(theme, plan.status)),
         status_style(theme, plan),
     ));
-    out.extend(time_bar(plan, width.saturating_sub(24), theme));
+    out.extend(time_bar(plan, width.saturating_sub(24), theme, words));
     match &plan.window {
         Some(w) => out.extend(calendars_and_facts(
             plan,
-            &window_facts(plan, w),
+            &window_facts(plan, w, words),
             width,
             theme,
+            words,
         )),
         None => {
             // The document's own words (the heading left out), so every
@@ -270,16 +289,16 @@ pub(super) fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> 
 /// The window's key facts in words: its range, grace period, the apply-by
 /// day (or what its absence means), the channels' extensions, the end and
 /// the calendar's legend.
-fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
+fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<String> {
     let mut facts = Vec::new();
     facts.extend(render::extension_words(plan));
     facts.push(
         match (w.months, w.days) {
-            (_, Some(days)) => tf(
+            (_, Some(days)) => words.tf(
                 "tui.window.range_days",
                 &[("opens", &w.opens), ("closes", &w.closes), ("days", &days)],
             ),
-            (months, None) => tf(
+            (months, None) => words.tf(
                 "tui.window.range",
                 &[
                     ("opens", &w.opens),
@@ -291,14 +310,14 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
     );
     if let Some(g) = &w.grace {
         facts.push(
-            tf(
+            words.tf(
                 "tui.window.grace",
                 &[("days", &g.days), ("until", &g.until)],
             ) + &render::level_tag(plan, "grace_days"),
         );
     }
     if w.assumed {
-        facts.push(t("tui.window.assumed").to_string());
+        facts.push(words.t("tui.window.assumed").to_string());
     }
     if plan.deadline != crate::plan::Deadline::ApplyBy {
         // What a passed day, a closed window or a missing day means now,
@@ -308,7 +327,7 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
         // The day with its estimate mark beside it, as every output has it
         // (the one deadline, `plan::DeadlineDays`).
         let due = plan.deadline_days();
-        facts.push(tf(
+        facts.push(words.tf(
             if a.typical {
                 "tui.window.apply_by_typical"
             } else {
@@ -341,11 +360,11 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
             .filter(|c| c.serves_disease)
             .filter_map(render::channel_extension_words),
     );
-    facts.push(tf(
+    facts.push(words.tf(
         "tui.window.end",
         &[("date", &w.closes), ("weekday", &weekday(w.closes))],
     ));
-    facts.push(t("tui.cal.legend").to_string());
+    facts.push(words.t("tui.cal.legend").to_string());
     facts
 }
 
@@ -356,12 +375,13 @@ fn calendars_and_facts(
     facts: &[String],
     width: usize,
     theme: &Theme,
+    words: Words,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let cal_w = 22;
     let cals: Vec<Vec<Line>> = calendar_months(plan)
         .into_iter()
-        .map(|(y, m)| month_lines(plan, y, m, theme))
+        .map(|(y, m)| month_lines(plan, y, m, theme, words))
         .collect();
     let per_row = (width / cal_w).clamp(1, cals.len().max(1));
     let beside = width >= cal_w * per_row + 24 && per_row == cals.len();
@@ -372,7 +392,7 @@ fn calendars_and_facts(
     };
     let fact_lines: Vec<String> = facts.iter().flat_map(|f| wrap(f, fact_w)).collect();
     if !beside {
-        out.extend(fact_lines.iter().map(|l| text_line(l, Style::new())));
+        out.extend(fact_lines.iter().map(|l| text_line(words, l, Style::new())));
     }
     for chunk in cals.chunks(per_row) {
         let height = chunk
