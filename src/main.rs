@@ -128,7 +128,7 @@ fn run(
             std::mem::forget(policy);
             Ok(code)
         }
-        None if !plain_mode(args) => run_wizard(args, config, policy, today, pack_problems),
+        None if !plain_mode(args) => run_wizard(args, config, policy, today, pack_problems, words),
         None => run_plain(args, config, &policy, today, words),
     }
 }
@@ -177,6 +177,7 @@ fn run_wizard(
     policy: PolicySet,
     today: chrono::NaiveDate,
     pack_problems: usize,
+    words: Words,
 ) -> anyhow::Result<ExitCode> {
     let high_contrast = match args.theme.as_deref().or(config.theme.as_deref()) {
         None | Some("default") => false,
@@ -206,7 +207,7 @@ fn run_wizard(
             kiosk,
             print: config.print.clone(),
             pack_problems,
-            words: renewal_assistant::i18n::Words::current(),
+            words,
         },
     )?;
     Ok(ExitCode::SUCCESS)

@@ -35,9 +35,7 @@ impl App {
             Question::Region => self
                 .choices
                 .iter()
-                .map(|c| {
-                    crate::wizard::region_option(&self.policy, c, crate::i18n::Words::current())
-                })
+                .map(|c| crate::wizard::region_option(&self.policy, c, self.words))
                 .collect(),
             Question::Scheme => Scheme::ALL
                 .iter()
@@ -71,9 +69,7 @@ impl App {
             Question::Region => self
                 .choices
                 .get(i)
-                .map(|c| {
-                    crate::wizard::region_option(&self.policy, c, crate::i18n::Words::current())
-                })
+                .map(|c| crate::wizard::region_option(&self.policy, c, self.words))
                 .unwrap_or_default(),
             _ => self.options(step).get(i).cloned().unwrap_or_default(),
         }

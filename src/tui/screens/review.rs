@@ -134,7 +134,7 @@ fn answer(app: &App, step: Question) -> (String, String) {
             words.t("tui.review.region").into(),
             d.region
                 .as_ref()
-                .map(|c| crate::wizard::region_name(&app.policy, c, crate::i18n::Words::current()))
+                .map(|c| crate::wizard::region_name(&app.policy, c, words))
                 .unwrap_or_else(none),
         ),
         Question::Scheme => (
