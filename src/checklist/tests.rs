@@ -2,6 +2,7 @@ use chrono::TimeZone;
 
 use super::*;
 use crate::document::{qr, sheet};
+use crate::i18n::t;
 use crate::plan::{self, Answers};
 use crate::policy::{PolicySet, Scheme};
 
