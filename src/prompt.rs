@@ -127,7 +127,9 @@ fn chosen(policy: &PolicySet, d: &Draft, step: Question) -> Option<String> {
             .region
             .as_ref()
             .map(|c| crate::wizard::region_name(policy, c)),
-        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Scheme => d
+            .scheme
+            .map(|s| crate::plan::render::scheme_label(s, crate::i18n::Words::current())),
         Question::Disease => region
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
@@ -467,19 +469,28 @@ pub fn run(
                             "{}",
                             tf(
                                 "prompt.understood",
-                                &[("date", &date), ("weekday", &weekday(date)), ("rel", &rel)]
+                                &[
+                                    ("date", &date),
+                                    ("weekday", &weekday(date, crate::i18n::Words::current())),
+                                    ("rel", &rel)
+                                ]
                             )
                         )?;
-                        if let Some(note) =
-                            crate::dates::words::year_note(&EndDate { date, guessed })
-                        {
+                        if let Some(note) = crate::dates::words::year_note(
+                            &EndDate { date, guessed },
+                            crate::i18n::Words::current(),
+                        ) {
                             writeln!(out, "{note}")?;
                         }
                         d.end = Some(date);
                         advance(&mut step)
                     }
                     Err(e) => {
-                        writeln!(out, "{}", crate::dates::words::error_message(&e))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            crate::dates::words::error_message(&e, crate::i18n::Words::current())
+                        )?;
                         false
                     }
                 }
@@ -514,7 +525,7 @@ fn options(
             .collect(),
         Question::Scheme => Scheme::ALL
             .iter()
-            .map(|s| crate::plan::render::scheme_label(*s))
+            .map(|s| crate::plan::render::scheme_label(*s, crate::i18n::Words::current()))
             .collect(),
         Question::Disease => region
             .map(|r| {
@@ -538,7 +549,9 @@ fn question_words(step: Question, today: NaiveDate) -> String {
         Question::Scheme => t("prompt.scheme").to_string(),
         Question::Retired => t("prompt.retired").to_string(),
         Question::Disease => t("prompt.disease").to_string(),
-        Question::End => crate::dates::words::with_example("prompt.end", today),
+        Question::End => {
+            crate::dates::words::with_example("prompt.end", today, crate::i18n::Words::current())
+        }
         Question::Cross => t("prompt.cross").to_string(),
     }
 }
@@ -560,7 +573,9 @@ fn default_answer(
             .to_string(),
         ),
         Question::Region => chosen(policy, d, Question::Region),
-        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Scheme => d
+            .scheme
+            .map(|s| crate::plan::render::scheme_label(s, crate::i18n::Words::current())),
         Question::Disease => d
             .disease
             .and_then(|i| region.map(|r| r.diseases[i].name.clone())),
@@ -584,7 +599,11 @@ fn finish(
     let mut plan = plan::compute(policy, &answers, today)?;
     plan.disease.typed = d.typed.clone();
     writeln!(out)?;
-    write!(out, "{}", crate::document::plan_text_linear(&plan))?;
+    write!(
+        out,
+        "{}",
+        crate::document::plan_text_linear(&plan, crate::i18n::Words::current())
+    )?;
     // The checklist: saved where a store was given (not at a kiosk).
     let label = region.diseases[di].name.clone();
     match store {
@@ -594,11 +613,17 @@ fn finish(
             writeln!(out)?;
             writeln!(out, "{}", t("prompt.checklist"))?;
             // In the words the plan was said with: 待办：, not ☐.
-            for l in crate::document::sheet::item_lines_plain(&c, today) {
+            for l in
+                crate::document::sheet::item_lines_plain(&c, today, crate::i18n::Words::current())
+            {
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;
-            writeln!(out, "{}", c.saved_message(&path))?;
+            writeln!(
+                out,
+                "{}",
+                c.saved_message(&path, crate::i18n::Words::current())
+            )?;
         }
         None => {
             writeln!(out)?;

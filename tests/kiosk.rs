@@ -208,7 +208,11 @@ fn the_qr_code_decodes_to_the_plan_at_80x24_and_120x40() {
         let plan = h.app.result().as_ref().unwrap().plan();
         assert_eq!(
             decoded,
-            renewal_assistant::document::qr::qr_text(plan, level),
+            renewal_assistant::document::qr::qr_text(
+                plan,
+                level,
+                renewal_assistant::i18n::Words::current()
+            ),
             "{w}x{height}"
         );
         assert!(
@@ -617,7 +621,11 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
                     // As the overlay tries: the caption beside, else below.
                     let code = qr::fit(&plan, 80 - 28, 24).or_else(|| qr::fit(&plan, 80, 23));
                     let code = code.unwrap_or_else(|| {
-                        let smallest = renewal_assistant::document::qr::qr_text(&plan, 3);
+                        let smallest = renewal_assistant::document::qr::qr_text(
+                            &plan,
+                            3,
+                            renewal_assistant::i18n::Words::current(),
+                        );
                         panic!(
                             "{} {} ({lang:?}) does not fit 80x24:\n{smallest}",
                             region.id, disease.id

@@ -110,15 +110,22 @@ fn every_region_in_the_data_completes() {
             let list = view.checklist().unwrap().clone();
             let heading = |key: &str| renewal_assistant::i18n::t(key).to_string();
             let start = |text: &str| text.chars().take(5).collect::<String>();
-            let first_item =
-                renewal_assistant::checklist::item_text(&list.items[0], &list.window, today());
+            let first_item = renewal_assistant::checklist::item_text(
+                &list.items[0],
+                &list.window,
+                today(),
+                renewal_assistant::i18n::Words::current(),
+            );
             let tabs: [(&str, Vec<String>); 5] = [
                 (
                     "1",
                     // No window where none is needed: the status says so.
                     match &plan.window {
                         Some(w) => vec![w.opens.to_string(), w.closes.to_string()],
-                        None => vec![renewal_assistant::plan::render::status_words(&plan)],
+                        None => vec![renewal_assistant::plan::render::status_words(
+                            &plan,
+                            renewal_assistant::i18n::Words::current(),
+                        )],
                     },
                 ),
                 (

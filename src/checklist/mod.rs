@@ -24,7 +24,7 @@ pub(crate) use lines::{
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::tf;
+use crate::i18n::Words;
 use crate::plan::{Answers, RenewalPlan, Status};
 
 /// The version of the file format this program writes. Files with a higher
@@ -565,8 +565,8 @@ impl Checklist {
     }
 
     /// "Saved checklist … as … at PATH", for a person who just saved it.
-    pub(crate) fn saved_message(&self, path: &std::path::Path) -> String {
-        tf(
+    pub(crate) fn saved_message(&self, path: &std::path::Path, words: Words) -> String {
+        words.tf(
             "cli.saved",
             &[
                 ("label", &self.label),

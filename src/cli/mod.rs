@@ -414,7 +414,10 @@ pub fn today(
                     &[
                         ("input", &text),
                         ("which", &t("cli.which.today")),
-                        ("reason", &crate::dates::words::error_message(&e)),
+                        (
+                            "reason",
+                            &crate::dates::words::error_message(&e, crate::i18n::Words::current()),
+                        ),
                     ],
                 ))
             })
@@ -498,7 +501,10 @@ fn end_arg(end: &str, today: chrono::NaiveDate) -> Result<crate::dates::EndDate>
             &[
                 ("input", &end),
                 ("which", &t("cli.which.end")),
-                ("reason", &crate::dates::words::error_message(&e)),
+                (
+                    "reason",
+                    &crate::dates::words::error_message(&e, crate::i18n::Words::current()),
+                ),
             ],
         ))
         .into()
@@ -582,7 +588,8 @@ impl PlanQuestion<'_> {
         let end_date = end_arg(end, today)?;
         // Month and day alone: say on stderr which year was read, so
         // the output itself stays as it would be with the year typed.
-        if let Some(note) = crate::dates::words::year_note(&end_date) {
+        if let Some(note) = crate::dates::words::year_note(&end_date, crate::i18n::Words::current())
+        {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -620,8 +627,12 @@ fn save_checklist(
     label: Option<&str>,
 ) -> Result<Saved> {
     if let Some(l) = label {
-        crate::checklist::check_label(l)
-            .map_err(|p| UsageError(crate::checklist::words::label_problem_text(p)))?;
+        crate::checklist::check_label(l).map_err(|p| {
+            UsageError(crate::checklist::words::label_problem_text(
+                p,
+                crate::i18n::Words::current(),
+            ))
+        })?;
     }
     let store = ctx.store()?;
     // The same person's same renewal saved twice is worth a word; a label
@@ -654,11 +665,27 @@ fn print_plan(
 ) -> Result<()> {
     match format {
         Format::Text => match width {
-            Some(0) => write!(out, "{}", crate::document::plan_text_unwrapped(plan))?,
-            Some(n) => write!(out, "{}", crate::document::plan_text(plan, n))?,
-            None => write!(out, "{}", crate::document::plan_text(plan, output_width()))?,
+            Some(0) => write!(
+                out,
+                "{}",
+                crate::document::plan_text_unwrapped(plan, crate::i18n::Words::current())
+            )?,
+            Some(n) => write!(
+                out,
+                "{}",
+                crate::document::plan_text(plan, n, crate::i18n::Words::current())
+            )?,
+            None => write!(
+                out,
+                "{}",
+                crate::document::plan_text(plan, output_width(), crate::i18n::Words::current())
+            )?,
         },
-        Format::Markdown => write!(out, "{}", crate::document::plan_markdown(plan))?,
+        Format::Markdown => write!(
+            out,
+            "{}",
+            crate::document::plan_markdown(plan, crate::i18n::Words::current())
+        )?,
         Format::Json => {
             let mut value = serde_json::to_value(plan)?;
             if let (Some((c, path, twin)), Some(map)) = (saved, value.as_object_mut()) {
@@ -675,7 +702,11 @@ fn print_plan(
     }
     if let (Some((c, path, twin)), false) = (saved, format == Format::Json) {
         writeln!(out)?;
-        writeln!(out, "{}", c.saved_message(path))?;
+        writeln!(
+            out,
+            "{}",
+            c.saved_message(path, crate::i18n::Words::current())
+        )?;
         if let Some(twin) = twin {
             writeln!(
                 out,

@@ -226,7 +226,13 @@ pub(crate) fn find_scheme(input: &str) -> Result<Scheme, UsageError> {
         &Scheme::ALL,
         input,
         "cli.what.scheme",
-        |s| format!("{}  {}", s.id(), crate::plan::render::scheme_label(*s)),
+        |s| {
+            format!(
+                "{}  {}",
+                s.id(),
+                crate::plan::render::scheme_label(*s, crate::i18n::Words::current())
+            )
+        },
     )
     .copied()
 }

@@ -92,6 +92,7 @@ fn no_office_day_or_result_on_a_statutory_holiday_beyond_the_notices() {
 
 #[test]
 fn the_estimate_warning_names_the_holidays_in_the_window() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(&answers("fx-exact", "diabetes", "2027-04-30"), "2026-12-20");
     let w = p
         .warnings
@@ -119,8 +120,7 @@ fn the_estimate_warning_names_the_holidays_in_the_window() {
         ],
         "window 2027-01-30..04-30"
     );
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-    let text = render::warning_text(w);
+    let text = render::warning_text(w, words);
     assert!(text.contains("春节 2027-02-05 至 2027-02-12"), "{text}");
     assert!(text.contains("清明节 2027-04-05"), "{text}");
     assert!(
@@ -161,6 +161,7 @@ pub(super) fn p_calendar_estimates(day: NaiveDate) -> bool {
 /// the estimate starts (2027-01-01), not "2026's schedule is missing".
 #[test]
 fn the_estimate_warning_says_from_which_day() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(&answers("fx-exact", "diabetes", "2027-02-15"), "2026-11-23");
     let w = p
         .warnings
@@ -171,8 +172,7 @@ fn the_estimate_warning_says_from_which_day() {
         unreachable!()
     };
     assert_eq!(*since, d("2027-01-01"));
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-    let text = render::warning_text(w);
+    let text = render::warning_text(w, words);
     assert!(text.starts_with("2027-01-01 以后的放假安排"), "{text}");
     assert!(!text.contains("2026、2027年"), "{text}");
 }

@@ -574,23 +574,25 @@ fn an_unknown_review_time_never_sets_the_headline() {
 /// it depends on the disease), in every output.
 #[test]
 fn a_cycle_keeps_its_note_in_every_output() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
-    let rules = render::rules(&p).join("\n");
+    let rules = render::rules(&p, words).join("\n");
     assert!(rules.contains("测试：周期依病种而定"), "{rules}");
-    assert!(crate::document::plan_text(&p, 200).contains("测试：周期依病种而定"));
-    assert!(crate::document::plan_markdown(&p).contains("测试：周期依病种而定"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("测试：周期依病种而定"));
+    assert!(crate::document::plan_markdown(&p, words).contains("测试：周期依病种而定"));
 }
 
 /// Issue 11 §3: example figures given for 在职/退休 are for employees
 /// (乙市's say so); a resident is not shown the 在职 column as theirs.
 #[test]
 fn employee_example_ratios_are_not_shown_to_residents_as_theirs() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let mut a = answers("fx-typical", "diabetes", "2026-07-31");
     a.scheme = Scheme::Resident;
     let p = plan(&a, "2026-05-06");
     for out in [
-        crate::document::plan_text(&p, 200),
-        crate::document::plan_markdown(&p),
+        crate::document::plan_text(&p, 200, words),
+        crate::document::plan_markdown(&p, words),
     ] {
         assert!(out.contains("来源没有给出城乡居民医保"), "{out}");
         for line in out.lines().filter(|l| l.contains("在职")) {
@@ -605,14 +607,15 @@ fn employee_example_ratios_are_not_shown_to_residents_as_theirs() {
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
     );
-    assert!(!crate::document::plan_text(&p, 200).contains("来源没有给出城乡居民医保"));
-    assert!(crate::document::plan_text(&p, 200).contains("在职报销 70%"));
+    assert!(!crate::document::plan_text(&p, 200, words).contains("来源没有给出城乡居民医保"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("在职报销 70%"));
 }
 
 /// Issue 11 §3: a typical review (乙市's 5 + 3 working days, 一般) may
 /// take longer: never "最长".
 #[test]
 fn a_typical_review_time_is_never_called_a_maximum() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
@@ -620,8 +623,8 @@ fn a_typical_review_time_is_never_called_a_maximum() {
     let a = p.apply_by.as_ref().unwrap();
     assert!(a.typical);
     for out in [
-        crate::document::plan_text(&p, 200),
-        crate::document::plan_markdown(&p),
+        crate::document::plan_text(&p, 200, words),
+        crate::document::plan_markdown(&p, words),
     ] {
         assert!(!out.contains("最长 8"), "{out}");
         assert!(out.contains("一般 8 个工作日"), "{out}");
@@ -637,12 +640,12 @@ fn a_typical_review_time_is_never_called_a_maximum() {
         .iter()
         .find(|w| w.code() == "result_after_end")
         .expect("a result-after-end warning");
-    let text = render::warning_text(w);
+    let text = render::warning_text(w, words);
     assert!(!text.contains("最长") && text.contains("一般"), "{text}");
     // 甲市's online review is "5个工作日内完成": a maximum, still said so.
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
     assert!(!p.apply_by.as_ref().unwrap().typical);
-    assert!(crate::document::plan_text(&p, 200).contains("最长 5 个工作日"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("最长 5 个工作日"));
 }
 
 /// Issue 11 §3: what the source says about benefits during review (乙市:
@@ -650,6 +653,7 @@ fn a_typical_review_time_is_never_called_a_maximum() {
 /// wizard shows the text sections).
 #[test]
 fn the_benefits_during_review_note_is_in_every_output() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
@@ -657,15 +661,16 @@ fn the_benefits_during_review_note_is_in_every_output() {
     let needle = "乙市审核未通过者自届满次日起停止待遇";
     let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
     let sections: String = crate::document::text::lines(
-        &crate::document::build(&p, None),
+        &crate::document::build(&p, None, words),
         crate::document::text::Layout::terminal(80),
+        words,
     )
     .into_iter()
     .map(|l| l.text.trim().to_string())
     .collect();
     for (what, out) in [
-        ("text", flat(&crate::document::plan_text(&p, 80))),
-        ("markdown", flat(&crate::document::plan_markdown(&p))),
+        ("text", flat(&crate::document::plan_text(&p, 80, words))),
+        ("markdown", flat(&crate::document::plan_markdown(&p, words))),
         ("sections", sections),
     ] {
         assert!(out.contains(needle), "{what}: {out}");
@@ -678,6 +683,7 @@ fn the_benefits_during_review_note_is_in_every_output() {
 /// 6-month rule.
 #[test]
 fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let pol = policy();
     let region = pol.region("fx-six").unwrap();
     assert!(region.open_disease_list);
@@ -688,7 +694,7 @@ fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
     assert_eq!(p.cycle_years.value, None);
     assert!(codes(&p).contains(&"window_assumed"));
     assert!(codes(&p).contains(&"disease_unlisted"));
-    let text = crate::document::plan_text(&p, 200);
+    let text = crate::document::plan_text(&p, 200, words);
     assert!(
         text.contains("测试：页面没有为其他病种规定复审期限"),
         "{text}"

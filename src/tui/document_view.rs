@@ -15,7 +15,7 @@ use crate::plan::RenewalPlan;
 /// The plan's document cleaned and converted for the display language,
 /// once: frames only lay it out.
 pub(crate) fn display_document(plan: &RenewalPlan) -> Document {
-    let mut doc = build(plan, None);
+    let mut doc = build(plan, None, crate::i18n::Words::current());
     doc.map_text(&crate::i18n::data);
     doc
 }
@@ -142,7 +142,10 @@ pub(crate) fn laid_out(
     };
     // The title line and the blank before the first heading are the
     // whole plan's, not the tab's (a section without a heading has none).
-    let mut lines = text::lines(&part, layout).into_iter().skip(1).peekable();
+    let mut lines = text::lines(&part, layout, crate::i18n::Words::current())
+        .into_iter()
+        .skip(1)
+        .peekable();
     lines.next_if(|l| l.kind == LineKind::Blank);
     lines.collect()
 }

@@ -114,7 +114,7 @@ pub fn perform(
 
 /// What the store says no with, in the person's language.
 fn said(e: StoreError) -> String {
-    crate::checklist::words::error_text(&e)
+    crate::checklist::words::error_text(&e, crate::i18n::Words::current())
 }
 
 /// An effect on the saved checklists, performed on `store`.
@@ -191,8 +191,9 @@ fn note(
         })
         .map_err(said)
         .and_then(|(c, r)| {
-            r.map(|()| c)
-                .map_err(crate::checklist::words::note_problem_text)
+            r.map(|()| c).map_err(|p| {
+                crate::checklist::words::note_problem_text(p, crate::i18n::Words::current())
+            })
         })
 }
 
@@ -236,7 +237,7 @@ fn cycle_step(
     });
     match result {
         Ok((c, Ok(()))) => Ok(c),
-        Ok((_, Err(e))) => Err(e.describe()),
+        Ok((_, Err(e))) => Err(e.describe(crate::i18n::Words::current())),
         Err(e) => Err(said(e)),
     }
 }

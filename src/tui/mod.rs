@@ -138,7 +138,7 @@ pub fn start(
             };
             let mut app = App::new(policy, today, saved, problems);
             if let Some(e) = error {
-                let why = crate::checklist::words::error_text(&e);
+                let why = crate::checklist::words::error_text(&e, crate::i18n::Words::current());
                 app.set_message(
                     app::Level::Error,
                     crate::i18n::tf("tui.store_unreadable", &[("error", &why)]),

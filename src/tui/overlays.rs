@@ -141,8 +141,9 @@ fn field_entered(app: &mut App) -> Vec<Effect> {
             let checked = if label.is_empty() {
                 Err(t("tui.rename.empty").to_string())
             } else {
-                crate::checklist::check_label(&label)
-                    .map_err(crate::checklist::words::label_problem_text)
+                crate::checklist::check_label(&label).map_err(|p| {
+                    crate::checklist::words::label_problem_text(p, crate::i18n::Words::current())
+                })
             };
             let id = id.clone();
             checked.map(|()| Effect::Rename { id, label })
@@ -151,7 +152,9 @@ fn field_entered(app: &mut App) -> Vec<Effect> {
             let id = id.clone();
             crate::checklist::notes::clean_note(&field.text)
                 .map(|text| Effect::Note { id, text })
-                .map_err(crate::checklist::words::note_problem_text)
+                .map_err(|p| {
+                    crate::checklist::words::note_problem_text(p, crate::i18n::Words::current())
+                })
         }
         Some(Overlay::SaveSheet { field }) => {
             let path = field.text.trim().to_string();

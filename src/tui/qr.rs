@@ -51,7 +51,7 @@ pub(crate) fn render(code: &QrCode) -> Vec<String> {
 /// The richest text whose code fits in `cols` x `rows` cells.
 pub fn fit(plan: &RenewalPlan, cols: u16, rows: u16) -> Option<FittedQr> {
     (0..QR_LEVELS).find_map(|level| {
-        let text = qr_text(plan, level);
+        let text = qr_text(plan, level, crate::i18n::Words::current());
         let lines = render(&encode(&text)?);
         let width = lines.first().map_or(0, |l| l.chars().count());
         (width <= usize::from(cols) && lines.len() <= usize::from(rows)).then_some(FittedQr {

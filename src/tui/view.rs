@@ -111,7 +111,13 @@ pub(crate) fn header(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas,
     let w = frame.area().width as usize;
     let right = tf(
         "tui.today",
-        &[("date", &app.today), ("weekday", &weekday(app.today))],
+        &[
+            ("date", &app.today),
+            (
+                "weekday",
+                &weekday(app.today, crate::i18n::Words::current()),
+            ),
+        ],
     );
     let left = fit(&format!(" {left}"), w.saturating_sub(right.width() + 2));
     let pad = w.saturating_sub(left.width() + right.width() + 1);

@@ -41,7 +41,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         Format::Json => {
             let v = json!({
                 "today": ctx.today, "until": last, "days": days, "entries": entries,
-                "problems": problems.iter().map(|p| json!({ "message": words::problem_text(p) })).collect::<Vec<_>>(),
+                "problems": problems.iter().map(|p| json!({ "message": words::problem_text(p, crate::i18n::Words::current()) })).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
         }
@@ -88,7 +88,7 @@ fn date(e: &agenda::AgendaEntry) -> String {
     format!(
         "{}{}",
         e.action.date,
-        render::estimated_mark(e.action.estimated)
+        render::estimated_mark(e.action.estimated, crate::i18n::Words::current())
     )
 }
 
@@ -130,7 +130,11 @@ fn agenda_text(
         }
     }
     for p in problems {
-        writeln!(out, "! {}", words::problem_text(p))?;
+        writeln!(
+            out,
+            "! {}",
+            words::problem_text(p, crate::i18n::Words::current())
+        )?;
     }
     Ok(())
 }
@@ -174,7 +178,11 @@ fn agenda_markdown(
         }
     }
     for p in problems {
-        writeln!(out, "\n> ! {}", markdown_cell(&words::problem_text(p)))?;
+        writeln!(
+            out,
+            "\n> ! {}",
+            markdown_cell(&words::problem_text(p, crate::i18n::Words::current()))
+        )?;
     }
     Ok(())
 }

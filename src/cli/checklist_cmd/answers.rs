@@ -26,7 +26,10 @@ pub(super) fn note(
     if !(crate::checklist::store::EARLIEST_DATE..=crate::checklist::store::LATEST_DATE)
         .contains(&on)
     {
-        return Err(UsageError(cycle::CycleError::OutOfRange(on).describe()).into());
+        return Err(UsageError(
+            cycle::CycleError::OutOfRange(on).describe(crate::i18n::Words::current()),
+        )
+        .into());
     }
     // A note says what was done; what is planned goes in its text.
     if on > ctx.today {
@@ -42,7 +45,7 @@ pub(super) fn note(
             (r.is_ok(), r)
         })
         .map_err(user_facing)?;
-    result.map_err(|p| UsageError(words::note_problem_text(p)))?;
+    result.map_err(|p| UsageError(words::note_problem_text(p, crate::i18n::Words::current())))?;
     let line = c
         .notes
         .iter()
@@ -76,7 +79,8 @@ pub(super) fn rename(
     if label.is_empty() {
         return Err(UsageError(t("tui.rename.empty").to_string()).into());
     }
-    crate::checklist::check_label(label).map_err(|p| UsageError(words::label_problem_text(p)))?;
+    crate::checklist::check_label(label)
+        .map_err(|p| UsageError(words::label_problem_text(p, crate::i18n::Words::current())))?;
     let (c, old) = store
         .update(&id, ctx.now, |c| {
             let old = c.label.clone();
@@ -178,7 +182,7 @@ pub(super) fn edit(
         )
     )?;
     for ch in &changes {
-        writeln!(out, "  ! {}", ch.describe())?;
+        writeln!(out, "  ! {}", ch.describe(crate::i18n::Words::current()))?;
     }
     let (done, total) = c.progress();
     writeln!(

@@ -35,10 +35,18 @@ pub(super) fn export_all(
         .iter()
         .map(|(c, p)| (c, p.as_ref(), result_due(ctx, c, p.as_ref())))
         .collect();
-    write!(out, "{}", ics::ics_all(&entries, ctx.today))?;
+    write!(
+        out,
+        "{}",
+        ics::ics_all(&entries, ctx.today, crate::i18n::Words::current())
+    )?;
     for p in &problems {
         // A stderr nobody reads is no reason to fail the export.
-        let _ = writeln!(std::io::stderr(), "! {}", words::problem_text(p));
+        let _ = writeln!(
+            std::io::stderr(),
+            "! {}",
+            words::problem_text(p, crate::i18n::Words::current())
+        );
     }
     Ok(())
 }
@@ -66,10 +74,36 @@ pub(super) fn export_one(
         ExportFormat::Ics => write!(
             out,
             "{}",
-            ics::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
+            ics::ics(
+                &c,
+                p.as_ref(),
+                result_due(ctx, &c, p.as_ref()),
+                ctx.today,
+                crate::i18n::Words::current(),
+            )
         )?,
-        ExportFormat::Markdown => write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, true))?,
-        ExportFormat::Text => write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, false))?,
+        ExportFormat::Markdown => write!(
+            out,
+            "{}",
+            sheet::sheet(
+                &c,
+                p.as_ref(),
+                ctx.today,
+                true,
+                crate::i18n::Words::current()
+            )
+        )?,
+        ExportFormat::Text => write!(
+            out,
+            "{}",
+            sheet::sheet(
+                &c,
+                p.as_ref(),
+                ctx.today,
+                false,
+                crate::i18n::Words::current()
+            )
+        )?,
         ExportFormat::Pack => write_learned_pack(ctx, &c, p.as_ref(), out)?,
     }
     Ok(())

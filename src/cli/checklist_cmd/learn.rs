@@ -144,7 +144,7 @@ pub(super) fn learn(
     }
     let p = plan_for(ctx, &saved);
     if let Some(p) = &p {
-        for line in render::learned_lines(p) {
+        for line in render::learned_lines(p, crate::i18n::Words::current()) {
             writeln!(
                 out,
                 "{}",
@@ -154,7 +154,7 @@ pub(super) fn learn(
                 )
             )?;
         }
-        if let Some(line) = render::apply_by_line(p) {
+        if let Some(line) = render::apply_by_line(p, crate::i18n::Words::current()) {
             writeln!(out, "{line}")?;
         }
     }

@@ -67,7 +67,9 @@ pub(super) fn list(
                     .collect();
             let problems: Vec<_> = problems
                 .iter()
-                .map(|p| json!({ "message": words::problem_text(p) }))
+                .map(
+                    |p| json!({ "message": words::problem_text(p, crate::i18n::Words::current()) }),
+                )
                 .collect();
             writeln!(
                 out,
@@ -118,7 +120,11 @@ pub(super) fn list(
                 writeln!(out, "{line}")?;
             }
             for p in &problems {
-                writeln!(out, "! {}", words::problem_text(p))?;
+                writeln!(
+                    out,
+                    "! {}",
+                    words::problem_text(p, crate::i18n::Words::current())
+                )?;
             }
         }
     }

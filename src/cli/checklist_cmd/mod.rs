@@ -33,10 +33,10 @@ fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
 pub(crate) fn user_facing(e: StoreError) -> anyhow::Error {
     match e {
         StoreError::NotFound(_) | StoreError::BadId(_) | StoreError::Ambiguous { .. } => {
-            UsageError(words::error_text(&e)).into()
+            UsageError(words::error_text(&e, crate::i18n::Words::current())).into()
         }
         StoreError::Io(e) => e.into(),
-        other => anyhow::anyhow!(words::error_text(&other)),
+        other => anyhow::anyhow!(words::error_text(&other, crate::i18n::Words::current())),
     }
 }
 
@@ -101,7 +101,7 @@ fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standin
         let next = crate::checklist::agenda::next_action(c, plan, ctx.today, ctx.policy);
         s.words = format!(
             "◇ {}",
-            crate::checklist::agenda::review_words(next.as_ref())
+            crate::checklist::agenda::review_words(next.as_ref(), crate::i18n::Words::current())
         );
     }
     s
@@ -112,7 +112,7 @@ fn window_standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> 
         Some(p) => Standing {
             status: p.status,
             days_left: p.days_left,
-            words: render::status_words(p),
+            words: render::status_words(p, crate::i18n::Words::current()),
         },
         None => {
             let status = c.window.status(ctx.today);
@@ -135,7 +135,7 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
                     "  {}. {}  {}",
                     i + 1,
                     c.items[i].id,
-                    crate::checklist::item_name(&c.items[i])
+                    crate::checklist::item_name(&c.items[i], crate::i18n::Words::current())
                 )
             })
             .collect(),
@@ -148,7 +148,7 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup) -> anyhow::Error {
                     "  {}. {}  {}",
                     i + 1,
                     it.id,
-                    crate::checklist::item_name(it)
+                    crate::checklist::item_name(it, crate::i18n::Words::current())
                 )
             })
             .collect(),
@@ -225,7 +225,10 @@ fn date_arg(ctx: &Context, text: Option<&str>, which: &str) -> Result<chrono::Na
             &[
                 ("input", &text),
                 ("which", &t(which)),
-                ("reason", &crate::dates::words::error_message(&e)),
+                (
+                    "reason",
+                    &crate::dates::words::error_message(&e, crate::i18n::Words::current()),
+                ),
             ],
         ))
         .into()
@@ -259,19 +262,20 @@ fn cycle_step<T>(
             (r.is_ok(), r)
         })
         .map_err(user_facing)?;
-    result.map_err(|e| UsageError(e.describe()))?;
+    result.map_err(|e| UsageError(e.describe(crate::i18n::Words::current())))?;
     Ok(c)
 }
 
 fn write_cycle(ctx: &Context, c: &Checklist, out: &mut dyn Write) -> Result<()> {
     let p = plan_for(ctx, c);
-    for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines() {
+    for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines(crate::i18n::Words::current())
+    {
         writeln!(out, "  {l}")?;
     }
     if !c.history.is_empty() {
         writeln!(out, "{}", t("cycle.history_label"))?;
         for h in &c.history {
-            writeln!(out, "  {}", h.describe())?;
+            writeln!(out, "  {}", h.describe(crate::i18n::Words::current()))?;
         }
     }
     Ok(())

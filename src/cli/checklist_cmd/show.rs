@@ -57,7 +57,12 @@ fn show_json(
         map.insert("choice_states".into(), choice_states_json(c));
         map.insert(
             "changes".into(),
-            json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
+            json!(
+                changes
+                    .iter()
+                    .map(|c| c.describe(crate::i18n::Words::current()))
+                    .collect::<Vec<_>>()
+            ),
         );
         map.insert("path".into(), json!(store.path_of(&c.id).ok()));
         let view = cycle::view(c, p.as_ref(), ctx.today, ctx.policy);
@@ -68,7 +73,10 @@ fn show_json(
             .map(|h| {
                 let mut v = serde_json::to_value(h).unwrap_or_default();
                 if let Some(m) = v.as_object_mut() {
-                    m.insert("text".into(), json!(h.describe()));
+                    m.insert(
+                        "text".into(),
+                        json!(h.describe(crate::i18n::Words::current())),
+                    );
                 }
                 v
             })
@@ -141,7 +149,10 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     writeln!(out, "{window}")?;
     // What the person was told, and where, when the plan
     // counts with it.
-    let learned = p.as_ref().map(render::learned_lines).unwrap_or_default();
+    let learned = p
+        .as_ref()
+        .map(|p| render::learned_lines(p, crate::i18n::Words::current()))
+        .unwrap_or_default();
     if !learned.is_empty() {
         writeln!(out, "{}", t("plan.learned.heading"))?;
         for line in learned {
@@ -156,7 +167,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     if let Some(p) = &p
         && c.cycle.state == cycle::CycleState::Preparing
         && matches!(p.deadline, Deadline::Passed | Deadline::Unknown)
-        && let Some(line) = render::apply_by_line(p)
+        && let Some(line) = render::apply_by_line(p, crate::i18n::Words::current())
     {
         writeln!(out, "! {line}")?;
     }
@@ -164,11 +175,11 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     if !changes.is_empty() {
         writeln!(out, "{}", t("checklist.show.changed"))?;
         for ch in changes {
-            writeln!(out, "  ! {}", ch.describe())?;
+            writeln!(out, "  ! {}", ch.describe(crate::i18n::Words::current()))?;
         }
     }
     writeln!(out)?;
-    for l in sheet::item_lines(c, 78, false, ctx.today) {
+    for l in sheet::item_lines(c, 78, false, ctx.today, crate::i18n::Words::current()) {
         writeln!(out, "{l}")?;
     }
     writeln!(out)?;

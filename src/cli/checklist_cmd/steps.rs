@@ -67,7 +67,7 @@ pub(super) fn approve(
         )
     )?;
     for h in &c.history {
-        writeln!(out, "  {}", h.describe())?;
+        writeln!(out, "  {}", h.describe(crate::i18n::Words::current()))?;
     }
     Ok(())
 }

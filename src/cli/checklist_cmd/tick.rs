@@ -69,8 +69,14 @@ pub(super) fn tick(
                         "text",
                         &format!(
                             "{}{}",
-                            crate::checklist::route_tag(&c, it).unwrap_or_default(),
-                            crate::checklist::item_text(it, &c.window, ctx.today)
+                            crate::checklist::route_tag(&c, it, crate::i18n::Words::current())
+                                .unwrap_or_default(),
+                            crate::checklist::item_text(
+                                it,
+                                &c.window,
+                                ctx.today,
+                                crate::i18n::Words::current()
+                            )
                         )
                     ),
                     ("done", &d),

@@ -39,7 +39,7 @@ impl App {
                 .collect(),
             Question::Scheme => Scheme::ALL
                 .iter()
-                .map(|s| plan::render::scheme_label(*s))
+                .map(|s| plan::render::scheme_label(*s, crate::i18n::Words::current()))
                 .collect(),
             Question::Disease => self
                 .region()

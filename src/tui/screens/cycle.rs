@@ -263,7 +263,7 @@ fn check(app: &App, step: &CycleStep) -> Result<(), String> {
         return Err(t("tui.not_saved_yet").to_string());
     };
     step.apply(&mut copy, &app.policy, app.today, None)
-        .map_err(|e| e.describe())
+        .map_err(|e| e.describe(crate::i18n::Words::current()))
 }
 
 fn finish(app: &mut App, step: CycleStep) -> Vec<Effect> {
@@ -291,7 +291,10 @@ fn date_entered(app: &mut App) -> Vec<Effect> {
     let date = match parse_date(&f.field.text) {
         Ok(d) => d,
         Err(e) => {
-            app.message = Some((Level::Error, crate::dates::words::error_reason(&e)));
+            app.message = Some((
+                Level::Error,
+                crate::dates::words::error_reason(&e, crate::i18n::Words::current()),
+            ));
             return Vec::new();
         }
     };
@@ -522,12 +525,12 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
                     },
                     &[("opens", &w.opens), ("closes", &w.closes)],
                 ),
-                None => render::status_words(plan),
+                None => render::status_words(plan, crate::i18n::Words::current()),
             }];
-            l.extend(render::apply_by_line(plan));
+            l.extend(render::apply_by_line(plan, crate::i18n::Words::current()));
             l
         }
-        _ => view.lines(),
+        _ => view.lines(crate::i18n::Words::current()),
     };
     if let Some(c) = s.checklist()
         && !c.history.is_empty()
@@ -538,7 +541,7 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize) -> Vec<String> {
             c.history
                 .iter()
                 .rev()
-                .map(|h| format!("  {}", h.describe())),
+                .map(|h| format!("  {}", h.describe(crate::i18n::Words::current()))),
         );
     }
     lines.iter().flat_map(|l| wrap(l, width)).collect()
@@ -668,9 +671,9 @@ fn draw_channels(frame: &mut Frame, s: &CycleScreen, f: &Form, theme: &Theme, ar
             format!(
                 "{:>2}. {} · {} · {}",
                 i + 1,
-                render::kind_word(ch.kind),
+                render::kind_word(ch.kind, crate::i18n::Words::current()),
                 crate::i18n::name(&ch.name, ch.name_en.as_deref()),
-                render::review_words(ch)
+                render::review_words(ch, crate::i18n::Words::current())
             )
         })
         .collect();

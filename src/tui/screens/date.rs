@@ -46,7 +46,12 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 app.draft.end = Some(e.date);
                 app.next_after(Question::End, from_review);
             }
-            Err(e) => app.message = Some((Level::Error, crate::dates::words::error_reason(&e))),
+            Err(e) => {
+                app.message = Some((
+                    Level::Error,
+                    crate::dates::words::error_reason(&e, crate::i18n::Words::current()),
+                ))
+            }
         }
         return Vec::new();
     }
@@ -75,14 +80,22 @@ pub(crate) fn reading_line(
 ) -> Line<'static> {
     if text.trim().is_empty() {
         return text_line(
-            &crate::dates::words::with_example("tui.date.empty", today),
+            &crate::dates::words::with_example(
+                "tui.date.empty",
+                today,
+                crate::i18n::Words::current(),
+            ),
             theme.dim(),
         );
     }
     // Still being typed: what comes next, not an error.
     if parse_date(text).is_err() && is_partial(text) {
         return text_line(
-            &crate::dates::words::with_example("tui.date.typing", today),
+            &crate::dates::words::with_example(
+                "tui.date.typing",
+                today,
+                crate::i18n::Words::current(),
+            ),
             theme.dim(),
         );
     }
@@ -96,13 +109,20 @@ pub(crate) fn reading_line(
             };
             let text = tf(
                 "tui.date.understood",
-                &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
+                &[
+                    ("date", &d),
+                    ("weekday", &weekday(d, crate::i18n::Words::current())),
+                    ("rel", &rel),
+                ],
             );
             text_line(&fit(&format!("✓ {text}"), width), theme.ok())
         }
         Err(e) => text_line(
             &fit(
-                &format!("✗ {}", crate::dates::words::error_reason(&e)),
+                &format!(
+                    "✗ {}",
+                    crate::dates::words::error_reason(&e, crate::i18n::Words::current())
+                ),
                 width,
             ),
             theme.danger(),
@@ -124,7 +144,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     let width = w as usize - 2;
     let reading = if s.field.text.trim().is_empty() {
         text_line(
-            &crate::dates::words::with_example("tui.date.empty", app.today),
+            &crate::dates::words::with_example(
+                "tui.date.empty",
+                app.today,
+                crate::i18n::Words::current(),
+            ),
             theme.dim(),
         )
     } else {
@@ -146,21 +170,34 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
                 };
                 let mut text = tf(
                     "tui.date.understood",
-                    &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
+                    &[
+                        ("date", &d),
+                        ("weekday", &weekday(d, crate::i18n::Words::current())),
+                        ("rel", &rel),
+                    ],
                 );
-                if let Some(note) = crate::dates::words::year_note(&e) {
+                if let Some(note) =
+                    crate::dates::words::year_note(&e, crate::i18n::Words::current())
+                {
                     text = format!("{text}{}{note}", t("fmt.semicolon"));
                 }
                 text_line(&fit(&format!("✓ {text}"), width), theme.ok())
             }
             // Still being typed: what comes next, not an error.
             Err(_) if is_partial(&s.field.text) => text_line(
-                &crate::dates::words::with_example("tui.date.typing", app.today),
+                &crate::dates::words::with_example(
+                    "tui.date.typing",
+                    app.today,
+                    crate::i18n::Words::current(),
+                ),
                 theme.dim(),
             ),
             Err(e) => text_line(
                 &fit(
-                    &format!("✗ {}", crate::dates::words::error_reason(&e)),
+                    &format!(
+                        "✗ {}",
+                        crate::dates::words::error_reason(&e, crate::i18n::Words::current())
+                    ),
                     width,
                 ),
                 theme.danger(),
@@ -169,7 +206,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     };
     put(frame, 1, areas.hint.y, w - 2, reading);
     for (i, l) in wrap(
-        &crate::dates::words::with_example("tui.date.formats", app.today),
+        &crate::dates::words::with_example(
+            "tui.date.formats",
+            app.today,
+            crate::i18n::Words::current(),
+        ),
         w as usize - 4,
     )
     .iter()

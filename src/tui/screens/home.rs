@@ -288,7 +288,7 @@ pub(crate) fn standing(
     match (c.cycle.state, mark, next) {
         (CycleState::Submitted, _, next) => Standing {
             glyph: glyph("◇ ", "@ "),
-            words: agenda::review_words(next),
+            words: agenda::review_words(next, crate::i18n::Words::current()),
             style: theme.info(),
         },
         (CycleState::Refused, ..) => Standing {
@@ -297,7 +297,10 @@ pub(crate) fn standing(
                 "tui.home.refused",
                 &[(
                     "date",
-                    &c.cycle.refused_on.map(month_day).unwrap_or_default(),
+                    &c.cycle
+                        .refused_on
+                        .map(|d| month_day(d, crate::i18n::Words::current()))
+                        .unwrap_or_default(),
                 )],
             ),
             style: theme.danger(),
@@ -320,7 +323,10 @@ pub(crate) fn standing(
             glyph: glyph("✗ ", "x "),
             words: tf(
                 "tui.home.apply_by_passed",
-                &[("date", &month_day(a.date)), ("n", &closes)],
+                &[
+                    ("date", &month_day(a.date, crate::i18n::Words::current())),
+                    ("n", &closes),
+                ],
             ),
             style: theme.danger(),
         },
@@ -429,7 +435,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
     if let Some(problem) = app.problems.first() {
         // A file the list could not read: said under it.
         let y = areas.body.bottom().saturating_sub(1);
-        let text = crate::checklist::words::problem_text(problem);
+        let text = crate::checklist::words::problem_text(problem, crate::i18n::Words::current());
         put(
             frame,
             1,

@@ -372,10 +372,18 @@ pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> Stri
         Some(c) => {
             let mut current = c.clone();
             current.refresh(&view.plan, None);
-            crate::document::sheet::sheet(&current, Some(&view.plan), today, markdown)
+            crate::document::sheet::sheet(
+                &current,
+                Some(&view.plan),
+                today,
+                markdown,
+                crate::i18n::Words::current(),
+            )
         }
-        None if markdown => crate::document::plan_markdown(&view.plan),
-        None => crate::document::plan_text(&view.plan, 78),
+        None if markdown => {
+            crate::document::plan_markdown(&view.plan, crate::i18n::Words::current())
+        }
+        None => crate::document::plan_text(&view.plan, 78, crate::i18n::Words::current()),
     }
 }
 

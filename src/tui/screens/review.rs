@@ -88,8 +88,13 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                             Some((Level::Error, t("tui.review.label_number_kiosk").into()))
                     }
                     Err(p) => {
-                        app.message =
-                            Some((Level::Error, crate::checklist::words::label_problem_text(p)))
+                        app.message = Some((
+                            Level::Error,
+                            crate::checklist::words::label_problem_text(
+                                p,
+                                crate::i18n::Words::current(),
+                            ),
+                        ))
                     }
                 }
             }
@@ -144,7 +149,7 @@ fn answer(app: &App, step: Question) -> (String, String) {
         Question::Scheme => (
             t("tui.review.scheme").into(),
             d.scheme
-                .map(crate::plan::render::scheme_label)
+                .map(|s| crate::plan::render::scheme_label(s, crate::i18n::Words::current()))
                 .unwrap_or_else(none),
         ),
         Question::Retired => (
@@ -169,7 +174,10 @@ fn answer(app: &App, step: Question) -> (String, String) {
                 .map(|e| {
                     tf(
                         "fmt.date_weekday",
-                        &[("date", &e), ("weekday", &weekday(e))],
+                        &[
+                            ("date", &e),
+                            ("weekday", &weekday(e, crate::i18n::Words::current())),
+                        ],
                     )
                 })
                 .unwrap_or_else(none),

@@ -32,7 +32,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             ("region", &plan.place_short_name()),
             (
                 "scheme",
-                &crate::plan::render::scheme_short_label(plan.scheme),
+                &crate::plan::render::scheme_short_label(
+                    plan.scheme,
+                    crate::i18n::Words::current(),
+                ),
             ),
             (
                 "disease",
@@ -236,6 +239,7 @@ fn cycle_words(app: &App, c: &Checklist, plan: &RenewalPlan, theme: &Theme) -> O
 }
 
 fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let words = crate::i18n::Words::current();
     let pane = areas.pane;
     let Rect {
         x,
@@ -296,13 +300,13 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
         let marker = if selected { theme.pointer() } else { "  " };
         let optional = if item.required { "" } else { t("tui.optional") };
         // A route's item says which route of which either/or it is.
-        let route = crate::checklist::route_tag(c, item).unwrap_or_default();
+        let route = crate::checklist::route_tag(c, item, words).unwrap_or_default();
         let text = fit(
             &format!(
                 "{marker}{} {}. {optional}{route}{}",
                 theme.check(item.done),
                 i + 1,
-                crate::checklist::item_text(item, &c.window, view.plan.today)
+                crate::checklist::item_text(item, &c.window, view.plan.today, words)
             ),
             pw as usize - 2,
         );
@@ -321,14 +325,14 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
     // A route's item also says where its either/or stands: which route is
     // complete, or that one is enough.
     if let Some(item) = c.items.get(view.item) {
-        let mut full = crate::checklist::item_text(item, &c.window, view.plan.today);
+        let mut full = crate::checklist::item_text(item, &c.window, view.plan.today, words);
         if let Some((choice, _)) = c.route_of(&item.id) {
             let state = c
                 .choice_states()
                 .into_iter()
                 .find(|s| s.choice.id == choice.id);
             if let Some(state) = state {
-                full = format!("{}\n{full}", crate::checklist::choice_status(&state));
+                full = format!("{}\n{full}", crate::checklist::choice_status(&state, words));
             }
         }
         let mut lines = wrap(&full, pw as usize - 4);

@@ -31,7 +31,10 @@ pub(crate) fn month_lines(
                 "tui.cal.month",
                 &[
                     ("year", &year),
-                    ("name", &crate::dates::words::month_name(month))
+                    (
+                        "name",
+                        &crate::dates::words::month_name(month, crate::i18n::Words::current())
+                    )
                 ]
             )
         ),
@@ -185,22 +188,28 @@ pub(super) fn call_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>>
             }
         }
     };
-    block(t("plan.learned.heading"), render::learned_lines(plan));
+    block(
+        t("plan.learned.heading"),
+        render::learned_lines(plan, crate::i18n::Words::current()),
+    );
     block(
         t("plan.questions.heading"),
         plan.questions
             .iter()
-            .map(|q| render::question_words(q.about).to_string())
+            .map(|q| render::question_words(q.about, crate::i18n::Words::current()).to_string())
             .collect(),
     );
-    block(t("plan.call.heading"), render::contact_lines(plan, 2));
+    block(
+        t("plan.call.heading"),
+        render::contact_lines(plan, 2, crate::i18n::Words::current()),
+    );
     out
 }
 
 /// The rules of the plan (materials' age, benefits during review, lateness,
 /// the cycle), wrapped.
 pub(super) fn rule_lines(plan: &RenewalPlan, width: usize) -> Vec<Line<'static>> {
-    render::rules(plan)
+    render::rules(plan, crate::i18n::Words::current())
         .iter()
         .flat_map(|rule| wrap(rule, width))
         .map(|l| text_line(&l, Style::new()))
@@ -234,7 +243,7 @@ pub(super) fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> 
     let plan = &view.plan;
     // Whose data this is, when not the person's own place's: first.
     let mut out = section(view, width, &[SectionKind::Place], theme);
-    let status = render::status_words(plan);
+    let status = render::status_words(plan, crate::i18n::Words::current());
     out.push(text_line(
         &format!("{}{status}", status_glyph(theme, plan.status)),
         status_style(theme, plan),
@@ -272,7 +281,7 @@ pub(super) fn window_summary(view: &ResultView, width: usize, theme: &Theme) -> 
 /// the calendar's legend.
 fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
     let mut facts = Vec::new();
-    facts.extend(render::extension_words(plan));
+    facts.extend(render::extension_words(plan, crate::i18n::Words::current()));
     facts.push(
         match (w.months, w.days) {
             (_, Some(days)) => tf(
@@ -287,14 +296,14 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
                     ("months", &months.unwrap_or(0)),
                 ],
             ),
-        } + &render::level_tag(plan, "window_months"),
+        } + &render::level_tag(plan, "window_months", crate::i18n::Words::current()),
     );
     if let Some(g) = &w.grace {
         facts.push(
             tf(
                 "tui.window.grace",
                 &[("days", &g.days), ("until", &g.until)],
-            ) + &render::level_tag(plan, "grace_days"),
+            ) + &render::level_tag(plan, "grace_days", crate::i18n::Words::current()),
         );
     }
     if w.assumed {
@@ -303,7 +312,7 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
     if plan.deadline != crate::plan::Deadline::ApplyBy {
         // What a passed day, a closed window or a missing day means now,
         // as in the printed plan.
-        facts.extend(render::apply_by_line(plan));
+        facts.extend(render::apply_by_line(plan, crate::i18n::Words::current()));
     } else if let Some(a) = &plan.apply_by {
         // The day with its estimate mark beside it, as every output has it
         // (the one deadline, `plan::DeadlineDays`).
@@ -320,10 +329,13 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
                     &format!(
                         "{}{}",
                         a.date,
-                        crate::plan::render::estimated_mark(due.estimated)
+                        crate::plan::render::estimated_mark(
+                            due.estimated,
+                            crate::i18n::Words::current()
+                        )
                     ),
                 ),
-                ("weekday", &weekday(a.date)),
+                ("weekday", &weekday(a.date, crate::i18n::Words::current())),
                 ("n", &a.working_days),
             ],
         ));
@@ -332,6 +344,7 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
             line.push_str(&render::learned_tag(
                 plan,
                 crate::plan::learned::LearnedField::ReviewDays,
+                crate::i18n::Words::current(),
             ));
         }
     }
@@ -339,11 +352,14 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow) -> Vec<String> {
         plan.channels
             .iter()
             .filter(|c| c.serves_disease)
-            .filter_map(render::channel_extension_words),
+            .filter_map(|c| render::channel_extension_words(c, crate::i18n::Words::current())),
     );
     facts.push(tf(
         "tui.window.end",
-        &[("date", &w.closes), ("weekday", &weekday(w.closes))],
+        &[
+            ("date", &w.closes),
+            ("weekday", &weekday(w.closes, crate::i18n::Words::current())),
+        ],
     ));
     facts.push(t("tui.cal.legend").to_string());
     facts
