@@ -191,7 +191,15 @@ fn huge_field(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function(
         "lay out a plan with a 1 MiB unbreakable field (width 80)",
-        |b| b.iter(|| black_box(renewal_assistant::document::plan_text(black_box(&plan), 80))),
+        |b| {
+            b.iter(|| {
+                black_box(renewal_assistant::document::plan_text(
+                    black_box(&plan),
+                    80,
+                    renewal_assistant::i18n::Words::new(renewal_assistant::i18n::Lang::ZhHans),
+                ))
+            })
+        },
     );
     group.finish();
 }

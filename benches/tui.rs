@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use renewal_assistant::i18n::{Lang, Words, set_lang};
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::tui::app::{App, Msg, update};
 use renewal_assistant::tui::theme::Theme;
 use renewal_assistant::tui::view;
@@ -104,8 +104,6 @@ fn benches(c: &mut Criterion) {
         (80, 24, Lang::ZhHant),
         (200, 60, Lang::ZhHant),
     ] {
-        // W1's renderers read the thread's language: the plan's text is theirs.
-        set_lang(lang); // until W1's renderers take Words
         let mut app = App::new(
             renewal_assistant::policy::PolicySet::embedded().unwrap(),
             today,

@@ -9,7 +9,6 @@
 //! in English mode names carry the English gloss the data provides.
 
 use crate::text::is_invisible_or_bidi;
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -89,15 +88,6 @@ impl Words {
         Words { ascii, ..self }
     }
 
-    /// TRANSITION ONLY (issue 24 item 2): the thread's words, for code not
-    /// yet given a `Words`. Removed with the thread-local.
-    pub fn current() -> Words {
-        Words {
-            lang: lang(),
-            ascii: ascii(),
-        }
-    }
-
     /// The text for `key`; Simplified Chinese when a translation is missing
     /// (a test keeps them complete), else the key.
     pub fn t(self, key: &str) -> &'static str {
@@ -159,21 +149,6 @@ impl Words {
     }
 }
 
-thread_local! {
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::ZhHans) };
-    static ASCII: Cell<bool> = const { Cell::new(false) };
-}
-
-/// `--ascii` for this thread: text shown to people (through [`data`] and
-/// [`name`]) has its ambiguous-width marks replaced by ASCII ([`ascii_fold`]).
-pub fn set_ascii(on: bool) {
-    ASCII.with(|c| c.set(on));
-}
-
-pub(crate) fn ascii() -> bool {
-    ASCII.with(Cell::get)
-}
-
 /// The marks a terminal may draw one or two columns wide (East Asian
 /// Width "ambiguous", and the symbols beside them) as ASCII, for `--ascii`:
 /// quotes, dots, dashes, arrows, ellipses, ticks and boxes. Chinese
@@ -208,15 +183,6 @@ pub(crate) fn ascii_fold(text: &str) -> String {
         }
     }
     out
-}
-
-/// Sets the language for this thread.
-pub fn set_lang(lang: Lang) {
-    CURRENT.with(|c| c.set(lang));
-}
-
-pub(crate) fn lang() -> Lang {
-    CURRENT.with(Cell::get)
 }
 
 /// One language's messages: the Fluent bundle, and each message id with the
@@ -297,18 +263,8 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> Option<String> {
     )
 }
 
-/// TRANSITION ONLY: [`Words::t`] in the thread's words.
-pub fn t(key: &str) -> &'static str {
-    Words::current().t(key)
-}
-
 fn has_key(lang: Lang, key: &str) -> bool {
     entry_source(lang, &fluent_id(key)).is_some()
-}
-
-/// TRANSITION ONLY: [`Words::tf`] in the thread's words.
-pub fn tf(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    Words::current().tf(key, args)
 }
 
 /// An argument as Fluent takes it: a whole number written as the program
@@ -425,11 +381,6 @@ fn is_line_separator(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}')
 }
 
-/// TRANSITION ONLY: [`Words::data`] in the thread's words.
-pub fn data(text: &str) -> String {
-    Words::current().data(text)
-}
-
 /// Traditional characters in zh-Hant; the text as it is otherwise.
 fn to_script(lang: Lang, text: String) -> String {
     if lang != Lang::ZhHant {
@@ -477,11 +428,6 @@ pub(crate) fn to_simplified(text: &str) -> String {
         Some(cc) => cc.convert(text),
         None => text.to_string(),
     }
-}
-
-/// TRANSITION ONLY: [`Words::name`] in the thread's words.
-pub(crate) fn name(zh: &str, en: Option<&str>) -> String {
-    Words::current().name(zh, en)
 }
 
 /// A writer for people: it buffers text and on flush writes it through

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::cli::{self, Cli, UsageError};
 use renewal_assistant::config::{self, Config, QuitKey};
-use renewal_assistant::i18n::{DisplayWriter, Lang, Words, set_ascii, set_lang};
+use renewal_assistant::i18n::{DisplayWriter, Lang, Words};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::prompt;
 use renewal_assistant::tui::{self, app::Kiosk, theme::Theme};
@@ -25,9 +25,6 @@ fn main() -> ExitCode {
     // The words of the help and of a refused command line, chosen before
     // the arguments are parsed; the config may choose others after.
     let early = Words::new(cli::early_lang(&lossy).unwrap_or_else(env_lang));
-    // TRANSITION (issue 24 item 2): the thread's words, for the code not yet
-    // given a `Words`.
-    set_lang(early.lang);
     let args = match cli::parse_args(&raw, early) {
         Ok(a) => a,
         Err(e) => return usage_error(e, early),
@@ -73,9 +70,6 @@ fn main() -> ExitCode {
     };
     // --ascii holds for every output people read, not only the wizard's frame.
     let words = Words::new(lang).with_ascii(args.ascii || config.ascii);
-    // TRANSITION (issue 24 item 2), as above.
-    set_lang(words.lang);
-    set_ascii(words.ascii);
     match run(&args, &config, config_error.as_ref(), words) {
         Ok(code) => code,
         Err(err) => {

@@ -152,9 +152,13 @@ impl TypedDisease {
 /// one wording used wherever a saved checklist names its disease (list,
 /// show, exports, the wizard's review and default label): 其他病种（高血压）.
 /// Just the entry when nothing was typed.
-pub fn entry_with_typed(entry: &str, typed: Option<&TypedDisease>) -> String {
+pub fn entry_with_typed(
+    entry: &str,
+    typed: Option<&TypedDisease>,
+    words: crate::i18n::Words,
+) -> String {
     match typed {
-        Some(t) => crate::i18n::tf(
+        Some(t) => words.tf(
             "disease.with_typed",
             &[("entry", &entry), ("typed", &t.shown())],
         ),

@@ -10,8 +10,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use common::load_files as load;
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::plan::{Answers, DocumentOrigin, RenewalPlan, Warning, compute, render};
 use renewal_assistant::policy::{ChannelKind, Confidence, PolicySet, Scheme};
+
+/// The words the plans here are read in.
+const ZH: Words = Words::new(Lang::ZhHans);
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
@@ -171,7 +175,7 @@ fn haixi_says_what_seed_000_says() {
     );
     // Issue 11 §4.
     assert!(
-        render::rules(&p)
+        render::rules(&p, ZH)
             .join("\n")
             .contains("依据病种和初次认定结果而定")
     );
@@ -183,7 +187,7 @@ fn haixi_says_what_seed_000_says() {
         "2026-01-15",
         true,
     );
-    assert!(!renewal_assistant::document::plan_text(&p, 100).contains("尿毒症透析”直接结算"));
+    assert!(!renewal_assistant::document::plan_text(&p, 100, ZH).contains("尿毒症透析”直接结算"));
     assert!(p.disease.note.is_none(), "{:?}", p.disease.note);
     assert!(
         !p.notes.iter().any(|n| n.text.contains("透析")),
@@ -294,7 +298,7 @@ fn fangchenggang_says_what_seed_003_says() {
     assert_eq!(ex.schemes, [Scheme::Employee]);
     let mut resident = p.clone();
     resident.scheme = Scheme::Resident;
-    let text = renewal_assistant::document::plan_text(&resident, 200);
+    let text = renewal_assistant::document::plan_text(&resident, 200, ZH);
     assert!(text.contains("是职工医保的示例"), "{text}");
     assert!(text.contains("职工在职"), "{text}");
     assert_eq!(p.sources[0].confidence, Confidence::ThirdParty);
@@ -377,7 +381,7 @@ fn qianjiang_says_what_its_notice_says() {
     assert_eq!((w.months, w.assumed), (Some(6), false));
     assert_eq!(p.late.continuity_during_review.value, Some(true));
     assert!(
-        renewal_assistant::document::plan_text(&p, 200)
+        renewal_assistant::document::plan_text(&p, 200, ZH)
             .contains("潜江市医疗保障局，官方发布，发布于 2025-06-25")
     );
     let p = plan(
@@ -387,7 +391,7 @@ fn qianjiang_says_what_its_notice_says() {
         "2026-05-06",
         false,
     );
-    let text = renewal_assistant::document::plan_text(&p, 200);
+    let text = renewal_assistant::document::plan_text(&p, 200, ZH);
     assert!(text.contains("没有为其他病种规定复审期限"), "{text}");
     assert!(text.contains("请向潜江市医疗保障局咨询"), "{text}");
 }
@@ -447,7 +451,7 @@ fn qingdao_hospital_only_diseases_say_why_there_is_no_apply_by_day() {
     ] {
         let p = plan("shandong-qingdao", id, "2027-03-31", "2027-01-20", false);
         assert!(p.apply_by.is_none(), "{id}");
-        let line = render::apply_by_line(&p).expect("a sentence, not silence");
+        let line = render::apply_by_line(&p, ZH).expect("a sentence, not silence");
         assert!(
             line.contains("只能经“医疗机构代办（线下）”申请")
                 && line.contains("没有给出这条途径的审核时限")
@@ -930,8 +934,7 @@ mod corrections {
         let p = plan("shaanxi-xian", "other", "2027-06-30", "2026-12-04", false);
         let scope = p.renewal_scope.as_ref().expect("outside the 13");
         assert!(scope.inferred);
-        renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);
-        let words = render::status_words(&p);
+        let words = render::status_words(&p, super::ZH);
         assert!(words != "无需续期" && words.contains("确认"), "{words}");
         assert!(scope.text.contains("推断"), "{}", scope.text);
     }
@@ -1098,7 +1101,7 @@ fn changsha_and_beijing_plans_give_their_area_codes() {
             retired: false,
         };
         let plan = compute(&set, &a, d("2026-12-07")).unwrap();
-        renewal_assistant::document::plan_text(&plan, 1000)
+        renewal_assistant::document::plan_text(&plan, 1000, ZH)
     };
     let changsha = text("430100", "other");
     assert!(changsha.contains("0731-12393"), "{changsha}");

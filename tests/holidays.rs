@@ -276,7 +276,7 @@ fn the_qr_text_marks_an_estimated_apply_by_day() {
     use renewal_assistant::document::qr::qr_text;
     use renewal_assistant::plan::{Answers, compute};
     use renewal_assistant::policy::{PolicySet, Scheme};
-    renewal_assistant::i18n::set_lang(renewal_assistant::i18n::Lang::ZhHans);
+    let words = renewal_assistant::i18n::Words::new(renewal_assistant::i18n::Lang::ZhHans);
     let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let answers = Answers {
         region: "fx-exact".into(),
@@ -296,7 +296,7 @@ fn the_qr_text_marks_an_estimated_apply_by_day() {
     )
     .unwrap();
     for level in 0..=2 {
-        let text = qr_text(&plan, level);
+        let text = qr_text(&plan, level, words);
         assert!(text.contains("2026-12-31（估）"), "level {level}: {text}");
     }
 }

@@ -3,12 +3,11 @@
 mod common;
 
 use common::*;
-use renewal_assistant::i18n::{Lang, Words, set_lang};
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::tui::theme::Theme;
 
 fn flow_to_result(lang: Lang) -> Harness {
-    set_lang(lang);
-    let mut h = Harness::speaking(renewal_assistant::i18n::Words::current());
+    let mut h = Harness::speaking(Words::new(lang));
     h.answer_all();
     h.enter();
     h
@@ -17,19 +16,16 @@ fn flow_to_result(lang: Lang) -> Harness {
 #[test]
 fn one_screen_per_language() {
     for lang in Lang::ALL {
-        set_lang(lang);
-        let h = Harness::speaking(renewal_assistant::i18n::Words::current());
+        let h = Harness::speaking(Words::new(lang));
         insta::assert_snapshot!(format!("region_{}", lang.code()), h.screen());
         let h = flow_to_result(lang);
         insta::assert_snapshot!(format!("result_{}", lang.code()), h.screen());
     }
-    set_lang(Lang::ZhHans);
 }
 
 #[test]
 fn english_shows_the_chinese_with_a_gloss() {
-    set_lang(Lang::En);
-    let h = Harness::speaking(renewal_assistant::i18n::Words::current());
+    let h = Harness::speaking(Words::new(Lang::En));
     let s = h.screen();
     assert!(s.contains("示例省甲市 (Jia, Shili)"), "{s}");
     let mut h = flow_to_result(Lang::En);
@@ -39,7 +35,6 @@ fn english_shows_the_chinese_with_a_gloss() {
         s.contains("身份证原件及复印件 (ID card, original and copy)"),
         "{s}"
     );
-    set_lang(Lang::ZhHans);
 }
 
 #[test]
@@ -49,7 +44,6 @@ fn traditional_converts_the_data_for_display() {
     let s = h.screen();
     assert!(s.contains("身份證原件及複印件"), "{s}");
     assert!(!s.contains("复印件"));
-    set_lang(Lang::ZhHans);
 }
 
 fn renew(args: &[&str], lang_env: &str) -> (i32, String) {
@@ -231,8 +225,7 @@ fn a_traditional_input_method_finds_the_simplified_data() {
         out.contains("\"id\": \"fx-exact\"") && out.contains("\"id\": \"renal-failure\""),
         "{out}"
     );
-    set_lang(Lang::ZhHant);
-    let mut h = Harness::speaking(renewal_assistant::i18n::Words::current());
+    let mut h = Harness::speaking(Words::new(Lang::ZhHant));
     h.typed("甲市轄區");
     assert_eq!(
         h.app
@@ -240,7 +233,6 @@ fn a_traditional_input_method_finds_the_simplified_data() {
             .len(),
         1
     );
-    set_lang(Lang::ZhHans);
 }
 
 /// One convention for Traditional Chinese: Taiwan's words for the program's
@@ -308,7 +300,6 @@ fn the_calendar_header_is_english_in_english() {
         "{s}"
     );
     assert!(!s.contains("2026-1 "), "{s}");
-    set_lang(Lang::ZhHans);
 }
 
 /// Issue 14 (Languages): English readers get English for every sentence
@@ -317,10 +308,9 @@ fn the_calendar_header_is_english_in_english() {
 /// Chinese, and once, plainly, why official names stay in Chinese.
 #[test]
 fn english_sentences_are_english_with_glosses_beside_the_chinese() {
-    set_lang(Lang::En);
     let mut h = Harness::with_policy_speaking(
         renewal_assistant::policy::PolicySet::embedded().unwrap(),
-        renewal_assistant::i18n::Words::current(),
+        Words::new(Lang::En),
     );
     h.typed("hx")
         .enter()
@@ -358,7 +348,6 @@ fn english_sentences_are_english_with_glosses_beside_the_chinese() {
     // The source's own words are said to be in Chinese, not run into English.
     assert!(!all.contains("Not stated in the source: 来源"), "{all}");
     assert!(all.contains("Its note, in Chinese: 来源"), "{all}");
-    set_lang(Lang::ZhHans);
 }
 
 /// Issue 14 (Languages): zh-Hant UI text is already Traditional; the
@@ -396,10 +385,9 @@ fn traditional_ui_text_survives_the_display_conversion() {
 /// cut off (青岛 in English, with three long warnings, at 120x40).
 #[test]
 fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
-    set_lang(Lang::En);
     let mut h = Harness::with_policy_speaking(
         renewal_assistant::policy::PolicySet::embedded().unwrap(),
-        renewal_assistant::i18n::Words::current(),
+        Words::new(Lang::En),
     );
     h.resize(120, 40);
     h.typed("qd")
@@ -422,7 +410,6 @@ fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
     ] {
         assert!(seen.contains(warning), "{warning}:\n{seen}");
     }
-    set_lang(Lang::ZhHans);
 }
 
 /// Issue 14 (Screens): a channel table whose heading wraps over many lines
@@ -430,10 +417,9 @@ fn a_window_too_long_for_the_side_pane_is_never_cut_off() {
 /// each column's name) so the rows scrolled under it still show.
 #[test]
 fn a_tall_table_heading_is_kept_short_while_rows_scroll() {
-    set_lang(Lang::En);
     let mut h = Harness::with_policy_speaking(
         renewal_assistant::policy::PolicySet::embedded().unwrap(),
-        renewal_assistant::i18n::Words::current(),
+        Words::new(Lang::En),
     );
     h.typed("qd")
         .enter()
@@ -457,5 +443,4 @@ fn a_tall_table_heading_is_kept_short_while_rows_scroll() {
         rows[5..21].iter().filter(|r| r.starts_with("| ")).count() >= 8,
         "{s}"
     );
-    set_lang(Lang::ZhHans);
 }

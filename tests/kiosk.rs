@@ -209,7 +209,7 @@ fn the_qr_code_decodes_to_the_plan_at_80x24_and_120x40() {
         let plan = h.app.result().as_ref().unwrap().plan();
         assert_eq!(
             decoded,
-            renewal_assistant::document::qr::qr_text(plan, level),
+            renewal_assistant::document::qr::qr_text(plan, level, h.app.words()),
             "{w}x{height}"
         );
         assert!(
@@ -591,15 +591,13 @@ fn masked(mask: u16, i: usize, j: usize) -> bool {
 /// to the text it was made from.
 #[test]
 fn a_qr_code_fits_80x24_for_every_region_and_disease() {
-    use renewal_assistant::i18n::{Lang, set_lang};
+    use renewal_assistant::i18n::{Lang, Words};
     use renewal_assistant::plan::{Answers, compute};
     use renewal_assistant::policy::{PolicySet, Scheme};
     use renewal_assistant::tui::qr;
     let policy = PolicySet::embedded().unwrap();
     let mut checked = 0;
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language: the code's text is the plan's, theirs.
-        set_lang(lang); // until W1's renderers take Words
         for region in &policy.regions {
             for disease in &region.diseases {
                 for (scheme, end) in [
@@ -616,9 +614,11 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
                     };
                     let plan = compute(&policy, &answers, today()).unwrap();
                     // As the overlay tries: the caption beside, else below.
-                    let code = qr::fit(&plan, 80 - 28, 24).or_else(|| qr::fit(&plan, 80, 23));
+                    let code = qr::fit(&plan, 80 - 28, 24, Words::new(lang))
+                        .or_else(|| qr::fit(&plan, 80, 23, Words::new(lang)));
                     let code = code.unwrap_or_else(|| {
-                        let smallest = renewal_assistant::document::qr::qr_text(&plan, 3);
+                        let smallest =
+                            renewal_assistant::document::qr::qr_text(&plan, 3, Words::new(lang));
                         panic!(
                             "{} {} ({lang:?}) does not fit 80x24:\n{smallest}",
                             region.id, disease.id
@@ -674,7 +674,6 @@ fn a_qr_code_fits_80x24_for_every_region_and_disease() {
             }
         }
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
     assert!(checked > 200, "{checked}");
 }
 

@@ -541,7 +541,7 @@ mod loader_fuzz {
             prop_assert!(regions.is_empty());
             prop_assert_eq!(problems.len(), 1);
             prop_assert_eq!(&problems[0].file, &file);
-            let shown = renewal_assistant::i18n::data(&problems[0].to_string());
+            let shown = renewal_assistant::i18n::Words::new(renewal_assistant::i18n::Lang::ZhHans).data(&problems[0].to_string());
             prop_assert!(
                 !shown.chars().any(|c| (c.is_control() && c != '\n')
                     || renewal_assistant::text::is_invisible_or_bidi(c)),

@@ -12,7 +12,7 @@ use common::*;
 use crossterm::event::KeyCode;
 use renewal_assistant::checklist::store::Store;
 use renewal_assistant::checklist::{Checklist, cycle};
-use renewal_assistant::i18n::{Lang, Words, set_lang};
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::plan::{self, Answers};
 use renewal_assistant::policy::{PolicySet, Scheme};
 use renewal_assistant::tui::app::{Page, Question, Tab};
@@ -901,9 +901,6 @@ fn a_kiosk_offers_none_of_it() {
 #[test]
 fn rows_at_80_columns_say_the_standing_and_progress_first() {
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language: the header's weekday
-        // (dates::words).
-        set_lang(lang); // until W1's renderers take Words
         // The longest names in the shipped data, and a long label.
         let shipped = PolicySet::embedded().unwrap();
         let tmp = tempfile::tempdir().unwrap();
@@ -944,16 +941,12 @@ fn rows_at_80_columns_say_the_standing_and_progress_first() {
         }
         insta::assert_snapshot!(format!("longest_{}", lang.code()), s);
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Every new screen and popup at 80x24, in each language.
 #[test]
 fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language: the header's weekday, the
-        // plan's and the cycle's text are theirs.
-        set_lang(lang); // until W1's renderers take Words
         let code = lang.code();
         let snap = |name: &str, h: &Harness| {
             insta::assert_snapshot!(format!("{name}_{code}"), h.screen());
@@ -1010,7 +1003,6 @@ fn snapshots_of_the_saved_list_and_the_cycle_in_three_languages() {
         h.enter();
         snap("17_sheet_overwrite", &h);
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// A store error during a save or a tick is said wholly in the person's
@@ -1129,9 +1121,6 @@ fn f4_adds_a_dated_note_that_the_row_shows_and_the_filter_finds() {
 #[test]
 fn an_opened_checklist_shows_its_latest_note_at_80x24() {
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language: the header's weekday, the
-        // plan's and the cycle's text are theirs.
-        set_lang(lang); // until W1's renderers take Words
         let mut h = six_speaking(Words::new(lang));
         h.typed("mama");
         h.key(KeyCode::F(4)).typed("已电话通知").enter();
@@ -1147,16 +1136,12 @@ fn an_opened_checklist_shows_its_latest_note_at_80x24() {
         assert!(row.contains('2'), "{lang:?}: how many: {row}");
         insta::assert_snapshot!(format!("18_result_notes_{}", lang.code()), s);
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 26 gap: the F4 note popup, pinned at 80x24 in every language.
 #[test]
 fn snapshots_of_the_note_popup_in_three_languages() {
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language: the header's weekday
-        // (dates::words).
-        set_lang(lang); // until W1's renderers take Words
         let mut h = six_speaking(Words::new(lang));
         h.typed("mama");
         h.key(KeyCode::F(4)).typed("已电话通知，周五来取申请表");
@@ -1166,7 +1151,6 @@ fn snapshots_of_the_note_popup_in_three_languages() {
         ));
         insta::assert_snapshot!(format!("19_home_note_{}", lang.code()), h.screen());
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 26: 青岛 乙肝 — the channel picker offers only the channel that

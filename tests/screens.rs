@@ -9,7 +9,7 @@ mod common;
 
 use common::*;
 use crossterm::event::KeyCode;
-use renewal_assistant::i18n::{Lang, Words, set_lang};
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::tui::app::{Page, Question};
 use renewal_assistant::tui::theme::Theme;
 
@@ -53,9 +53,6 @@ const ASCII: Mode = Mode {
 };
 
 fn start(mode: Mode) -> Harness {
-    // W1's renderers read the thread's language (and W2's wizard::region_option): the
-    // plan's text and the region options are theirs.
-    set_lang(mode.lang); // until W1's renderers take Words
     let words = Words::new(mode.lang);
     if mode.kiosk {
         Harness::kiosk_speaking(words)
@@ -194,7 +191,6 @@ fn snap(mode: Mode, screen: &str) {
     } else {
         h.screen()
     };
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
     insta::assert_snapshot!(format!("{}__{screen}", mode.name), text);
 }
 
@@ -250,7 +246,6 @@ fn the_kiosk_s_nothing_is_saved_line_is_whole_at_80_columns_in_every_language() 
         };
         let screen = reach(mode, "result_window").screen();
         let line = Words::new(lang).t("tui.kiosk.not_saved");
-        set_lang(Lang::ZhHans); // until W1's renderers take Words
         assert!(
             screen.lines().any(|l| l.trim() == line),
             "{lang:?}: {line:?} is not whole on\n{screen}"

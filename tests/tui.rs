@@ -111,14 +111,14 @@ fn every_region_in_the_data_completes() {
             let heading = |key: &str| ZH.t(key).to_string();
             let start = |text: &str| text.chars().take(5).collect::<String>();
             let first_item =
-                renewal_assistant::checklist::item_text(&list.items[0], &list.window, today());
+                renewal_assistant::checklist::item_text(&list.items[0], &list.window, today(), ZH);
             let tabs: [(&str, Vec<String>); 5] = [
                 (
                     "1",
                     // No window where none is needed: the status says so.
                     match &plan.window {
                         Some(w) => vec![w.opens.to_string(), w.closes.to_string()],
-                        None => vec![renewal_assistant::plan::render::status_words(&plan)],
+                        None => vec![renewal_assistant::plan::render::status_words(&plan, ZH)],
                     },
                 ),
                 (
@@ -1129,7 +1129,7 @@ fn the_calendar_shows_the_months_with_the_apply_by_day_and_the_end() {
 /// on the shipped data, whose names are the longest there are.
 #[test]
 fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
-    use renewal_assistant::i18n::{Lang, Words, set_lang};
+    use renewal_assistant::i18n::{Lang, Words};
     let policy = renewal_assistant::policy::PolicySet::embedded().unwrap();
     let qingdao = policy
         .regions
@@ -1144,9 +1144,6 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
         std::cmp::Reverse(d.name.len() + d.name_en.as_deref().map_or(0, str::len))
     });
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language (and W2's wizard::region_name): the
-        // review page's region and scheme, and the plan's header, are theirs.
-        set_lang(lang); // until W1's renderers take Words
         let words = Words::new(lang);
         for &d in &longest[..3] {
             let mut h = Harness::with_policy_speaking(policy.clone(), words);
@@ -1173,7 +1170,6 @@ fn the_longest_names_keep_the_scheme_and_every_change_link_at_80_columns() {
             assert!(head.contains(&short), "{head}");
         }
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 14 (Choosing and typing): the date step says what to type on an
@@ -1334,15 +1330,13 @@ fn assert_ascii_or_wide(screen: &str) {
 /// sentences, the footers, help, the data's quotes and the tab panes.
 #[test]
 fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
-    use renewal_assistant::i18n::{Lang, Words, set_lang};
+    use renewal_assistant::i18n::{Lang, Words};
     let ascii = Theme {
         color: false,
         ascii: true,
         high_contrast: false,
     };
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language: the plan's tabs are theirs.
-        set_lang(lang); // until W1's renderers take Words
         let words = Words::new(lang);
         let mut h = Harness::speaking(words);
         let check = |h: &Harness| assert_ascii_or_wide(&h.screen_with(&ascii));
@@ -1392,7 +1386,6 @@ fn ascii_leaves_no_ambiguous_width_mark_on_any_screen() {
             assert_ascii_or_wide(&h.screen_with(&ascii));
         }
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Issue 12/14: a place without data found by typing, unnumbered; a name

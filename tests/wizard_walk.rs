@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use renewal_assistant::i18n::{Lang, Words, set_lang};
+use renewal_assistant::i18n::{Lang, Words};
 use renewal_assistant::policy::PolicySet;
 use renewal_assistant::tui::app::{Page, Question};
 
@@ -186,9 +186,6 @@ fn a_kiosk_says_which_number_is_the_generic_entry() {
 #[test]
 fn the_hints_in_three_languages() {
     for lang in Lang::ALL {
-        // W1's renderers read the thread's language (and W2's wizard::region_option):
-        // the header's weekday and the region options are theirs.
-        set_lang(lang); // until W1's renderers take Words
         let words = Words::new(lang);
         let (_, none) = region_list_speaking("qqqqqq", words);
         insta::assert_snapshot!(format!("walk_region_none_{}", lang.code()), none);
@@ -199,7 +196,6 @@ fn the_hints_in_three_languages() {
         let h = Harness::kiosk_with_speaking(policy, words);
         insta::assert_snapshot!(format!("walk_kiosk_region_{}", lang.code()), h.screen());
     }
-    set_lang(Lang::ZhHans); // until W1's renderers take Words
 }
 
 /// Walks to the disease question of `region` (resident scheme).

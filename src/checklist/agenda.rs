@@ -2,6 +2,7 @@
 //! coming days, and a saved list that sorts by what is due and filters as
 //! one types. Pure: the checklists, plans and today are arguments.
 
+use crate::i18n::Words;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -144,23 +145,24 @@ pub(crate) enum Mark {
 /// How a checklist under review stands, in the words of the wizard's list
 /// and `checklist list` / `show`: 审核中, with the result day expected (or
 /// passed) when there is one.
-pub(crate) fn review_words(next: Option<&NextAction>) -> String {
-    use crate::i18n::{t, tf};
+pub(crate) fn review_words(next: Option<&NextAction>, words: Words) -> String {
     let day = cycle::month_day;
     match next {
-        Some(a) if a.overdue => tf("tui.home.review_overdue", &[("date", &day(a.date))]),
-        Some(a) => tf(
+        Some(a) if a.overdue => {
+            words.tf("tui.home.review_overdue", &[("date", &day(a.date, words))])
+        }
+        Some(a) => words.tf(
             "tui.home.review_due",
             &[(
                 "date",
                 &format!(
                     "{}{}",
-                    day(a.date),
-                    crate::plan::render::estimated_mark(a.estimated)
+                    day(a.date, words),
+                    crate::plan::render::estimated_mark(a.estimated, words)
                 ),
             )],
         ),
-        None => t("tui.home.review").to_string(),
+        None => words.t("tui.home.review").to_string(),
     }
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{Checklist, choices_for, items_for, saved_window};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::{self, PlanChannel, PlanError, RenewalPlan, Status};
 use crate::policy::{Contact, Fact, PolicySet};
 
@@ -73,32 +73,32 @@ pub struct PastCycle {
 
 impl PastCycle {
     /// "2026 续期：3月10日提交，3月17日通过".
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn describe(&self, words: Words) -> String {
         let mut parts = Vec::new();
         if let Some(d) = self.submitted_on {
-            parts.push(tf("cycle.history.submitted", &[("date", &month_day(d))]));
+            parts.push(words.tf("cycle.history.submitted", &[("date", &month_day(d, words))]));
         }
         let (key, date) = match self.outcome {
             Outcome::Approved => ("cycle.history.approved", self.decided_on),
             Outcome::Refused => ("cycle.history.refused", self.decided_on),
         };
-        parts.push(tf(key, &[("date", &month_day(date))]));
+        parts.push(words.tf(key, &[("date", &month_day(date, words))]));
         if let Some(end) = self.new_end {
-            parts.push(tf("cycle.history.new_end", &[("date", &end)]));
+            parts.push(words.tf("cycle.history.new_end", &[("date", &end)]));
         }
-        tf(
+        words.tf(
             "cycle.history.line",
             &[
                 ("year", &self.validity_end.year()),
-                ("steps", &parts.join(t("cycle.history.sep"))),
+                ("steps", &parts.join(words.t("cycle.history.sep"))),
             ],
         )
     }
 }
 
 /// "3月10日" in Chinese, "Mar 10" in English.
-pub(crate) fn month_day(d: NaiveDate) -> String {
-    match crate::i18n::lang() {
+pub(crate) fn month_day(d: NaiveDate, words: Words) -> String {
+    match words.lang {
         crate::i18n::Lang::En => d.format("%b %-d").to_string(),
         _ => format!("{}月{}日", d.month(), d.day()),
     }
@@ -134,7 +134,7 @@ pub enum CycleError {
 
 impl CycleError {
     /// The message in the person's language.
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn describe(&self, words: Words) -> String {
         let list = |choices: &[(String, String)]| {
             choices
                 .iter()
@@ -143,23 +143,23 @@ impl CycleError {
         };
         match self {
             CycleError::Future { on, today } => {
-                tf("cycle.error.future", &[("on", on), ("today", today)])
+                words.tf("cycle.error.future", &[("on", on), ("today", today)])
             }
-            CycleError::BeforeSubmitted { on, submitted } => tf(
+            CycleError::BeforeSubmitted { on, submitted } => words.tf(
                 "cycle.error.before_submitted",
                 &[("on", on), ("submitted", submitted)],
             ),
-            CycleError::NewEndNotLater { new_end, current } => tf(
+            CycleError::NewEndNotLater { new_end, current } => words.tf(
                 "cycle.error.new_end_not_later",
                 &[("new_end", new_end), ("current", current)],
             ),
             CycleError::UnknownChannel { query, choices } => {
-                tf("cycle.error.unknown_channel", &[("q", query)]) + &list(choices)
+                words.tf("cycle.error.unknown_channel", &[("q", query)]) + &list(choices)
             }
             CycleError::AmbiguousChannel { query, choices } => {
-                tf("cycle.error.ambiguous_channel", &[("q", query)]) + &list(choices)
+                words.tf("cycle.error.ambiguous_channel", &[("q", query)]) + &list(choices)
             }
-            CycleError::OutOfRange(d) => tf("cycle.error.out_of_range", &[("date", d)]),
+            CycleError::OutOfRange(d) => words.tf("cycle.error.out_of_range", &[("date", d)]),
             CycleError::Plan(e) => e.to_string(),
         }
     }
@@ -540,13 +540,16 @@ fn span(ch: &PlanChannel) -> Option<u32> {
     plan::review_span(review, ch.review.notify_working_days)
 }
 
-fn fact_words<T>(fact: &Fact<T>, show: impl Fn(&T) -> String, unknown_key: &str) -> String {
+fn fact_words<T>(
+    fact: &Fact<T>,
+    show: impl Fn(&T) -> String,
+    unknown_key: &str,
+    words: Words,
+) -> String {
     match (&fact.value, &fact.note) {
-        (Some(v), Some(note)) => {
-            crate::i18n::tf("fmt.paren", &[("text", &show(v)), ("note", note)])
-        }
+        (Some(v), Some(note)) => words.tf("fmt.paren", &[("text", &show(v)), ("note", note)]),
         (Some(v), None) => show(v),
-        (None, _) => t(unknown_key).to_string(),
+        (None, _) => words.t(unknown_key).to_string(),
     }
 }
 
@@ -571,11 +574,11 @@ impl CycleView {
     }
 
     /// The lines a person reads about the cycle (none while preparing).
-    pub(crate) fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self, words: Words) -> Vec<String> {
         let mut out = Vec::new();
         let ask = |out: &mut Vec<String>, contacts: &[Contact]| {
             if !contacts.is_empty() {
-                out.push(tf("cycle.ask", &[("phones", &phones(contacts))]));
+                out.push(words.tf("cycle.ask", &[("phones", &phones(contacts))]));
             }
         };
         match self {
@@ -584,75 +587,79 @@ impl CycleView {
                 let channel = r
                     .channel_name
                     .clone()
-                    .unwrap_or_else(|| t("cycle.channel_unknown").to_string());
-                out.push(tf(
+                    .unwrap_or_else(|| words.t("cycle.channel_unknown").to_string());
+                out.push(words.tf(
                     "cycle.submitted",
                     &[("date", &r.submitted_on), ("channel", &channel)],
                 ));
                 match (r.expected_result, r.working_days) {
                     (Some(date), Some(n)) => {
-                        let mark = crate::plan::render::estimated_mark(r.expected_result_estimated);
+                        let mark =
+                            crate::plan::render::estimated_mark(r.expected_result_estimated, words);
                         let key = match (r.channel_assumed, r.typical) {
                             (true, _) => "cycle.expected_slowest",
                             (false, true) => "cycle.expected_typical",
                             (false, false) => "cycle.expected",
                         };
-                        out.push(tf(key, &[("date", &format!("{date}{mark}")), ("n", &n)]));
+                        out.push(words.tf(key, &[("date", &format!("{date}{mark}")), ("n", &n)]));
                         if r.overdue {
-                            out.push(tf("cycle.overdue", &[("date", &date)]));
+                            out.push(words.tf("cycle.overdue", &[("date", &date)]));
                         }
                     }
-                    _ => out.push(t("cycle.expected_unknown").to_string()),
+                    _ => out.push(words.t("cycle.expected_unknown").to_string()),
                 }
                 let benefits = fact_words(
                     &r.benefits_during_review,
                     |v| {
                         match (*v, r.filed_before_end) {
-                            (true, true) => t("cycle.benefits_yes"),
-                            (true, false) => t("cycle.benefits_yes_but_late"),
-                            (false, _) => t("cycle.benefits_no"),
+                            (true, true) => words.t("cycle.benefits_yes"),
+                            (true, false) => words.t("cycle.benefits_yes_but_late"),
+                            (false, _) => words.t("cycle.benefits_no"),
                         }
                         .to_string()
                     },
                     "cycle.benefits_unknown",
+                    words,
                 );
-                out.push(format!("{}{benefits}", t("cycle.benefits_label")));
+                out.push(format!("{}{benefits}", words.t("cycle.benefits_label")));
                 // No stand-in where a date should be: without a day, say
                 // when to ask in other words.
                 match r.expected_result {
-                    Some(d) => out.push(tf("cycle.no_answer", &[("date", &d)])),
-                    None => out.push(t("cycle.no_answer_unknown").to_string()),
+                    Some(d) => out.push(words.tf("cycle.no_answer", &[("date", &d)])),
+                    None => out.push(words.t("cycle.no_answer_unknown").to_string()),
                 }
                 ask(&mut out, &r.contacts);
             }
             CycleView::Late { closed_on, next } => {
-                out.push(tf("cycle.late", &[("date", closed_on)]));
+                out.push(words.tf("cycle.late", &[("date", closed_on)]));
                 out.push(format!(
                     "{}{}",
-                    t("cycle.source_says"),
+                    words.t("cycle.source_says"),
                     fact_words(
                         &next.consequence,
                         |v| v.clone(),
-                        "cycle.consequence_unknown"
+                        "cycle.consequence_unknown",
+                        words
                     )
                 ));
-                out.push(t("cycle.late_next").to_string());
+                out.push(words.t("cycle.late_next").to_string());
                 ask(&mut out, &next.contacts);
             }
             CycleView::Refused {
                 refused_on, next, ..
             } => {
-                out.push(tf("cycle.refused", &[("date", refused_on)]));
+                out.push(words.tf("cycle.refused", &[("date", refused_on)]));
                 out.push(format!(
                     "{}{}",
-                    t("cycle.source_says"),
+                    words.t("cycle.source_says"),
                     fact_words(
                         &next.consequence,
                         |v| v.clone(),
-                        "cycle.consequence_unknown"
+                        "cycle.consequence_unknown",
+                        words
                     )
                 ));
-                out.push(t("cycle.refused_next").to_string());
+                out.push(words.t("cycle.refused_next").to_string());
                 ask(&mut out, &next.contacts);
             }
         }

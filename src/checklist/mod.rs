@@ -7,15 +7,24 @@
 
 pub mod agenda;
 pub mod cycle;
+mod items;
 pub mod learned_pack;
+mod lines;
 pub mod notes;
 pub mod store;
 pub(crate) mod words;
 
+use items::saved_window;
+pub(crate) use items::{choices_for, items_for};
+pub use lines::item_text;
+pub(crate) use lines::{
+    apply_line, choice_intro, choice_status, item_name, route_label, route_tag,
+};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::{Answers, RenewalPlan, Status};
 
 /// The version of the file format this program writes. Files with a higher
@@ -305,8 +314,14 @@ impl Checklist {
         Checklist {
             schema_version: SCHEMA_VERSION,
             id,
+            // A label is saved as typed; the default, for a caller that
+            // gave none, is in the data's language (Simplified Chinese).
             label: if label.is_empty() {
-                crate::vocabulary::entry_with_typed(&plan.disease.name, plan.disease.typed.as_ref())
+                crate::vocabulary::entry_with_typed(
+                    &plan.disease.name,
+                    plan.disease.typed.as_ref(),
+                    crate::i18n::Words::new(crate::i18n::Lang::ZhHans),
+                )
             } else {
                 label.to_string()
             },
@@ -345,8 +360,8 @@ impl Checklist {
 
     /// The disease as every saved-checklist output names it: the region's
     /// entry, with the disease the person typed beside it (其他病种（高血压）).
-    pub fn disease_shown(&self) -> String {
-        crate::vocabulary::entry_with_typed(&self.disease_name, self.typed_disease.as_ref())
+    pub fn disease_shown(&self, words: crate::i18n::Words) -> String {
+        crate::vocabulary::entry_with_typed(&self.disease_name, self.typed_disease.as_ref(), words)
     }
 
     /// Every date and number within bounds that no real checklist leaves
@@ -556,8 +571,8 @@ impl Checklist {
     }
 
     /// "Saved checklist … as … at PATH", for a person who just saved it.
-    pub(crate) fn saved_message(&self, path: &std::path::Path) -> String {
-        tf(
+    pub(crate) fn saved_message(&self, path: &std::path::Path, words: Words) -> String {
+        words.tf(
             "cli.saved",
             &[
                 ("label", &self.label),
@@ -641,412 +656,6 @@ pub enum Change {
         before: String,
         after: String,
     },
-}
-
-impl Change {
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            Change::Window { before, after } => tf(
-                "checklist.change.window",
-                &[
-                    ("b1", &before.0),
-                    ("b2", &before.1),
-                    ("a1", &after.0),
-                    ("a2", &after.1),
-                ],
-            ),
-            Change::Added { item } => tf("checklist.change.added", &[("text", &item_name(item))]),
-            Change::Removed { item, was_done } => tf(
-                if *was_done {
-                    "checklist.change.removed_done"
-                } else {
-                    "checklist.change.removed"
-                },
-                &[("text", &item_name(item))],
-            ),
-            Change::Reworded { before, after } => tf(
-                "checklist.change.reworded",
-                &[("before", before), ("after", after)],
-            ),
-        }
-    }
-}
-
-fn saved_window(plan: &RenewalPlan) -> SavedWindow {
-    match &plan.window {
-        Some(w) => SavedWindow {
-            opens: w.opens,
-            closes: w.closes,
-            months: w.months.unwrap_or(0),
-            assumed: w.assumed,
-            apply_by: plan.apply_by.as_ref().map(|a| a.date),
-            apply_by_estimated: plan.apply_by.as_ref().is_some_and(|a| a.estimated),
-            days: w.days,
-            grace_until: w.grace.as_ref().map(|g| g.until),
-            no_renewal: false,
-            no_renewal_inferred: false,
-        },
-        None => SavedWindow {
-            opens: plan.validity_end,
-            closes: plan.validity_end,
-            months: 0,
-            assumed: false,
-            apply_by: None,
-            apply_by_estimated: false,
-            days: None,
-            grace_until: None,
-            no_renewal: true,
-            no_renewal_inferred: no_renewal_inferred(plan),
-        },
-    }
-}
-
-/// No renewal, but only as the program reads the source (西安's other
-/// diseases).
-fn no_renewal_inferred(plan: &RenewalPlan) -> bool {
-    plan.window.is_none() && plan.renewal_scope.as_ref().is_some_and(|s| s.inferred)
-}
-
-/// The plan's either/or groups, as items: a route's documents become its
-/// items (`doc:<id>`).
-pub(crate) fn choices_for(plan: &RenewalPlan) -> Vec<ItemChoice> {
-    plan.document_choices
-        .iter()
-        .map(|c| ItemChoice {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            name_en: c.name_en.clone(),
-            routes: c
-                .routes
-                .iter()
-                .map(|r| ItemRoute {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                    name_en: r.name_en.clone(),
-                    who: r.who.clone(),
-                    items: plan
-                        .documents
-                        .iter()
-                        .filter(|d| {
-                            d.route
-                                .as_ref()
-                                .is_some_and(|at| at.choice == c.id && at.route == r.id)
-                        })
-                        .map(|d| format!("doc:{}", d.id))
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// The items a plan asks for. Ids depend only on what the item is (a
-/// document id, a step name), never on dates, so ticks survive a recompute.
-/// Facts only: the words are chosen by [`item_text`].
-pub(crate) fn items_for(plan: &RenewalPlan) -> Vec<Item> {
-    let item = |id: String, kind: ItemKind, required: bool| Item {
-        id,
-        name: String::new(),
-        name_en: None,
-        note: None,
-        earliest_date: None,
-        kind,
-        required,
-        done: false,
-        done_at: None,
-        extra: serde_json::Map::new(),
-    };
-    let mut items = Vec::new();
-    let renewing = plan.window.is_some();
-    // Nothing to renew: the documents are needed only when filing anew
-    // (another hospital), so none of it is called required; what still
-    // matters follows the steps, as tips.
-    for d in &plan.documents {
-        items.push(Item {
-            name: d.name.clone(),
-            name_en: d.name_en.clone(),
-            earliest_date: d.earliest_date,
-            ..item(format!("doc:{}", d.id), ItemKind::Document, renewing)
-        });
-    }
-    // An inferred "no renewal" is the one thing to confirm, and that is
-    // required: the source does not say it.
-    let inferred = no_renewal_inferred(plan);
-    let confirm = plan.window.as_ref().is_some_and(|w| w.assumed)
-        || inferred
-        || plan
-            .warnings
-            .iter()
-            .any(|x| x.code() == "sources_old" || x.code() == "region_generic");
-    let steps = [
-        ("confirm", confirm),
-        // Nothing to apply for when no renewal is needed.
-        ("choose-channel", renewing),
-        ("apply", renewing),
-        ("result", renewing),
-        ("cp-filing", plan.cross_province),
-        ("cp-hospital", plan.cross_province),
-    ];
-    // The numbers to confirm on, saved with the item (data, not words).
-    let phones = plan
-        .contacts
-        .iter()
-        .take(2)
-        .map(|c| c.phone.as_str())
-        .collect::<Vec<_>>()
-        .join(" / ");
-    for (id, wanted) in steps {
-        if wanted {
-            // Confirming that no renewal is needed is advice, not a duty.
-            let required = renewing || id != "confirm" || inferred;
-            let mut step = item(format!("step:{id}"), ItemKind::Step, required);
-            if id == "confirm" && !phones.is_empty() {
-                step.note = Some(phones.clone());
-            }
-            items.push(step);
-        }
-        // What to ask on that call, one item per question: required when
-        // the answer decides whether, when, where or with what to apply.
-        if id == "confirm" {
-            for q in &plan.questions {
-                use crate::plan::questions::Unknown;
-                let required = !matches!(q.about, Unknown::Validity | Unknown::Continuity);
-                items.push(item(
-                    format!("ask:{}", q.about.id()),
-                    ItemKind::Step,
-                    required,
-                ));
-            }
-        }
-    }
-    for n in plan.still_matters.iter().filter(|_| !renewing) {
-        items.push(Item {
-            name: n.title.clone(),
-            note: Some(n.text.clone()),
-            ..item(format!("tip:{}", n.id), ItemKind::Tip, false)
-        });
-    }
-    for n in &plan.notes {
-        items.push(Item {
-            name: n.title.clone(),
-            note: Some(n.text.clone()),
-            ..item(format!("tip:{}", n.id), ItemKind::Tip, false)
-        });
-    }
-    items
-}
-
-/// The keys of a step's short name and of its line, by step id.
-fn step_keys(id: &str) -> Option<(&'static str, &'static str)> {
-    Some(match id {
-        "confirm" => ("checklist.item.confirm", "checklist.item.confirm"),
-        "choose-channel" => (
-            "checklist.item.choose_channel",
-            "checklist.item.choose_channel",
-        ),
-        "apply" => ("checklist.item.apply_name", "checklist.item.apply_by"),
-        "result" => ("checklist.item.result", "checklist.item.result"),
-        "cp-filing" => ("checklist.item.cp_filing", "checklist.item.cp_filing"),
-        "cp-hospital" => ("checklist.item.cp_hospital", "checklist.item.cp_hospital"),
-        _ => return None,
-    })
-}
-
-/// What the item is about, without dates, in this thread's language: a
-/// document's or tip's name from the data, a step's name in the UI language.
-pub(crate) fn item_name(item: &Item) -> String {
-    if let Some(q) = question_of(item) {
-        return tf(
-            "checklist.item.ask",
-            &[("question", &crate::plan::render::question_words(q))],
-        );
-    }
-    match item.id.strip_prefix("step:").and_then(step_keys) {
-        Some((name, _)) => t(name).to_string(),
-        None if !item.name.is_empty() => item.name.clone(),
-        None => item.id.clone(),
-    }
-}
-
-/// The question an `ask:<about>` item stands for.
-fn question_of(item: &Item) -> Option<crate::plan::questions::Unknown> {
-    let id = item.id.strip_prefix("ask:")?;
-    crate::plan::questions::Unknown::ALL
-        .into_iter()
-        .find(|q| q.id() == id)
-}
-
-/// The apply step's line on `today`: the window, and the day to apply by as
-/// [`crate::plan::Deadline`] has it then.
-pub(crate) fn apply_line(window: &SavedWindow, today: NaiveDate) -> String {
-    use crate::plan::Deadline;
-    let status = window.status(today);
-    let due = window.deadline_days(today);
-    let by = due
-        .apply_by
-        .map(|by| format!("{by}{}", crate::plan::render::estimated_mark(due.estimated)));
-    let key = match due.standing {
-        Deadline::ApplyBy => "checklist.item.apply_by",
-        Deadline::Passed => "checklist.item.apply_passed",
-        Deadline::Grace => "checklist.item.apply_grace",
-        Deadline::Closed => "checklist.item.apply_closed",
-        Deadline::Unknown => "checklist.item.apply_unknown",
-        // No dates where nothing is due.
-        Deadline::NotNeeded => return t("checklist.item.apply_name").to_string(),
-    };
-    let mut line = tf(
-        key,
-        &[
-            ("opens", &window.opens),
-            ("closes", &window.closes),
-            ("by", &by.unwrap_or_default()),
-            ("until", &window.last_day()),
-        ],
-    );
-    // Before the end date, say that a grace period follows it.
-    if let Some(until) = window.grace_until
-        && matches!(status, Status::NotYetOpen | Status::Open)
-    {
-        line.push_str(&tf("checklist.item.grace", &[("until", &until)]));
-    }
-    line
-}
-
-/// The line shown for an item on `today`, in this thread's language: its
-/// name with the dates that apply (records dated on or after a day; the
-/// window and the day to apply by, from the checklist's saved window, said
-/// as [`crate::plan::Deadline`] has it on `today`: a passed day or a closed
-/// window is never shown as advice). Made at display time from the item's
-/// id and facts; user and data text is put in as a value, never read for
-/// placeholders.
-pub fn item_text(item: &Item, window: &SavedWindow, today: NaiveDate) -> String {
-    if let Some(step) = item.id.strip_prefix("step:")
-        && step_keys(step).is_some()
-    {
-        if step == "confirm" && window.no_renewal_inferred {
-            return match &item.note {
-                Some(phone) => tf(
-                    "checklist.item.confirm_no_renewal_inferred_phone",
-                    &[("phone", phone)],
-                ),
-                None => t("checklist.item.confirm_no_renewal_inferred").to_string(),
-            };
-        }
-        if step == "confirm" && window.no_renewal {
-            return match &item.note {
-                Some(phone) => tf(
-                    "checklist.item.confirm_no_renewal_phone",
-                    &[("phone", phone)],
-                ),
-                None => t("checklist.item.confirm_no_renewal").to_string(),
-            };
-        }
-        if let ("confirm", Some(phone)) = (step, &item.note) {
-            return tf("checklist.item.confirm_phone", &[("phone", phone)]);
-        }
-        if step != "apply" {
-            return step_keys(step).map_or_else(String::new, |(_, line)| t(line).to_string());
-        }
-        return apply_line(window, today);
-    }
-    match (item.kind, item.earliest_date, &item.note) {
-        (ItemKind::Document, Some(date), _) => tf(
-            "checklist.item.document_dated",
-            &[
-                (
-                    "name",
-                    &crate::i18n::name(&item.name, item.name_en.as_deref()),
-                ),
-                ("date", &date),
-            ],
-        ),
-        (ItemKind::Tip, _, Some(note)) => format!("{}{}{note}", item.name, t("fmt.colon")),
-        (ItemKind::Document, None, _) if !item.name.is_empty() => {
-            crate::i18n::name(&item.name, item.name_en.as_deref())
-        }
-        _ => item_name(item),
-    }
-}
-
-/// An either/or group's name in this thread's language.
-fn choice_name(choice: &ItemChoice) -> String {
-    crate::i18n::name(&choice.name, choice.name_en.as_deref())
-}
-
-/// Route `n` (from 0) of a group as a label: its number, name and who it
-/// is for, e.g. "途径 1：住院确诊（经住院确诊的）".
-pub(crate) fn route_label(choice: &ItemChoice, n: usize) -> String {
-    let Some(route) = choice.routes.get(n) else {
-        return String::new();
-    };
-    let name = crate::i18n::name(&route.name, route.name_en.as_deref());
-    match &route.who {
-        Some(who) => tf(
-            "checklist.choice.route_who",
-            &[("n", &(n + 1)), ("route", &name), ("who", who)],
-        ),
-        None => tf(
-            "checklist.choice.route",
-            &[("n", &(n + 1)), ("route", &name)],
-        ),
-    }
-}
-
-/// What an either/or group asks, before anything is ticked: one route is
-/// enough, the one that fits the person.
-pub(crate) fn choice_intro(choice: &ItemChoice) -> String {
-    tf(
-        "checklist.choice.intro",
-        &[
-            ("choice", &choice_name(choice)),
-            ("n", &choice.routes.len()),
-        ],
-    )
-}
-
-/// Where an either/or group stands: which route is complete (the others'
-/// documents are not needed), or that none is yet and which to choose.
-pub(crate) fn choice_status(state: &ChoiceState) -> String {
-    let choice = state.choice;
-    match state.complete {
-        Some(n) => tf(
-            "checklist.choice.complete",
-            &[
-                ("choice", &choice_name(choice)),
-                ("label", &route_label(choice, n)),
-            ],
-        ),
-        None => {
-            let routes: Vec<String> = (0..choice.routes.len())
-                .map(|n| route_label(choice, n))
-                .collect();
-            tf(
-                "checklist.choice.open",
-                &[
-                    ("choice", &choice_name(choice)),
-                    ("routes", &routes.join(t("checklist.choice.sep"))),
-                ],
-            )
-        }
-    }
-}
-
-/// The short mark a route's item carries where it stands alone on a line
-/// (the wizard's checklist tab, `checklist tick`): which route it is of
-/// which either/or.
-pub(crate) fn route_tag(checklist: &Checklist, item: &Item) -> Option<String> {
-    let (choice, n) = checklist.route_of(&item.id)?;
-    let route = choice.routes.get(n)?;
-    Some(tf(
-        "checklist.choice.tag",
-        &[
-            ("n", &(n + 1)),
-            (
-                "route",
-                &crate::i18n::name(&route.name, route.name_en.as_deref()),
-            ),
-        ],
-    ))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! the same estimate mark and the same end date. A test per output would let
 //! one of them drift; this one holds them side by side.
 
+use crate::i18n::Words;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,13 +28,8 @@ fn at(day: NaiveDate) -> DateTime<Utc> {
 fn wizard_screens(policy: &PolicySet, c: &Checklist, today: NaiveDate) -> (String, String) {
     use crate::tui::app::{App, Msg, update};
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let mut app = App::new(
-        policy.clone(),
-        today,
-        vec![c.clone()],
-        Vec::new(),
-        crate::i18n::Words::current(),
-    );
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+    let mut app = App::new(policy.clone(), today, vec![c.clone()], Vec::new(), words);
     update(&mut app, Msg::Resize(120, 40));
     let draw = |app: &App| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -74,7 +70,7 @@ struct Case {
 
 /// Every output's text and facts for one plan, checked against the plan's
 /// own day to apply by, estimate mark and end date.
-fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
+fn check(policy: &PolicySet, case: &Case, words: Words) -> RenewalPlan {
     let what = case.what;
     let today = d(case.today);
     let answers = Answers {
@@ -90,7 +86,7 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
     let by = plan.apply_by.as_ref().map(|a| a.date);
     let estimated = plan.apply_by.as_ref().is_some_and(|a| a.estimated);
     let closes = plan.window.as_ref().map(|w| w.closes);
-    let mark = crate::i18n::t("plan.estimated_mark");
+    let mark = words.t("plan.estimated_mark");
     // The day as text shows it, with its mark when it is an estimate.
     let shown = by.map(|b| format!("{b}{}", if estimated { mark } else { "" }));
 
@@ -105,7 +101,7 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
     // The saved window, and the checklist's apply line from it.
     assert_eq!(c.window.apply_by, by, "{what}: saved window");
     assert_eq!(c.window.apply_by_estimated, estimated, "{what}: saved mark");
-    let line = apply_line(&c.window, today);
+    let line = apply_line(&c.window, today, words);
     match &shown {
         Some(s) => assert!(line.contains(s.as_str()), "{what}: apply line {line}"),
         None => assert!(!line.contains(mark), "{what}: apply line {line}"),
@@ -147,13 +143,13 @@ fn check(policy: &PolicySet, case: &Case) -> RenewalPlan {
         mark,
         shown: shown.as_deref(),
     };
-    check_ics(&expected, &c, &plan, today);
-    check_qr(&expected, &plan);
+    check_ics(&expected, &c, &plan, today, words);
+    check_qr(&expected, &plan, words);
 
     // The wizard: the saved list counts the days the headline counts, and
     // the result screen shows the day (and its mark) and the end date.
     let (list, result) = wizard_screens(policy, &c, today);
-    let headline = crate::plan::render::status_words(&plan);
+    let headline = crate::plan::render::status_words(&plan, words);
     if let (Deadline::ApplyBy, Some(b)) = (plan.deadline, by) {
         let to_by = (b - today).num_days().to_string();
         let to_end = plan.days_left.unwrap().to_string();
@@ -191,7 +187,7 @@ struct Expected<'a> {
 /// The calendar file: the apply-by event on the day, marked as the plan
 /// marks it, and the end event on the end date; none at all when no
 /// renewal is needed. With today's plan and from the saved window.
-fn check_ics(e: &Expected, c: &Checklist, plan: &RenewalPlan, today: NaiveDate) {
+fn check_ics(e: &Expected, c: &Checklist, plan: &RenewalPlan, today: NaiveDate, words: Words) {
     let Expected {
         what,
         by,
@@ -201,7 +197,7 @@ fn check_ics(e: &Expected, c: &Checklist, plan: &RenewalPlan, today: NaiveDate) 
         ..
     } = *e;
     for (who, p) in [("ics", Some(plan)), ("ics without the plan", None)] {
-        let ics = ics::ics(c, p, None, today).replace("\r\n ", "");
+        let ics = ics::ics(c, p, None, today, words).replace("\r\n ", "");
         let dtstart = |key: &str| -> Option<NaiveDate> {
             let uid = format!("UID:one-deadline-{key}@renewal-assistant");
             let event = ics.split("BEGIN:VEVENT").find(|e| e.contains(&uid))?;
@@ -224,10 +220,10 @@ fn check_ics(e: &Expected, c: &Checklist, plan: &RenewalPlan, today: NaiveDate) 
 }
 
 /// The QR text at every level: the day with its mark, and the end date.
-fn check_qr(e: &Expected, plan: &RenewalPlan) {
+fn check_qr(e: &Expected, plan: &RenewalPlan, words: Words) {
     let what = e.what;
     for level in 0..qr::QR_LEVELS {
-        let qr = qr::qr_text(plan, level);
+        let qr = qr::qr_text(plan, level, words);
         match e.shown {
             Some(s) => assert!(qr.contains(s), "{what}: QR {level}: {qr}"),
             None => assert!(!qr.contains(e.mark), "{what}: QR {level}: {qr}"),
@@ -240,6 +236,7 @@ fn check_qr(e: &Expected, plan: &RenewalPlan) {
 
 #[test]
 fn every_output_states_the_same_deadline() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = PolicySet::embedded().unwrap();
     let cases = [
         Case {
@@ -271,7 +268,7 @@ fn every_output_states_the_same_deadline() {
             today: "2026-05-06",
         },
     ];
-    let plans: Vec<RenewalPlan> = cases.iter().map(|c| check(&policy, c)).collect();
+    let plans: Vec<RenewalPlan> = cases.iter().map(|c| check(&policy, c, words)).collect();
     // The cases are what they say they are.
     let deadlines: Vec<(Deadline, bool)> = plans
         .iter()

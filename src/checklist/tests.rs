@@ -1,3 +1,4 @@
+use crate::i18n::Words;
 use chrono::TimeZone;
 
 use super::*;
@@ -33,6 +34,7 @@ fn checklist(today: &str) -> (PolicySet, Checklist) {
 
 #[test]
 fn items_come_from_the_plan_with_their_recency_rule() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let (_, c) = checklist("2026-01-15");
     assert_eq!(c.label, "妈妈");
     assert_eq!(c.schema_version, SCHEMA_VERSION);
@@ -45,11 +47,11 @@ fn items_come_from_the_plan_with_their_recency_rule() {
         .iter()
         .find(|i| i.id == "doc:medical-records")
         .unwrap();
-    let text = item_text(records, &c.window, d("2026-01-15"));
+    let text = item_text(records, &c.window, d("2026-01-15"), words);
     assert!(text.contains("2025-01-15"), "{text}");
     assert!(records.required && records.kind == ItemKind::Document);
     let apply = c.items.iter().find(|i| i.id == "step:apply").unwrap();
-    let text = item_text(apply, &c.window, d("2026-01-15"));
+    let text = item_text(apply, &c.window, d("2026-01-15"), words);
     assert!(
         text.contains("2025-12-31") && text.contains("2026-03-24"),
         "{text}"
@@ -76,6 +78,7 @@ fn the_label_defaults_to_the_disease() {
 
 #[test]
 fn ticks_survive_a_recompute_on_another_day() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let (policy, mut c) = checklist("2026-01-15");
     let i = c.find_item("doc:medical-records").unwrap();
     assert!(c.set_done(i, true, at("2026-01-16")));
@@ -93,7 +96,7 @@ fn ticks_survive_a_recompute_on_another_day() {
     assert!(item.done);
     assert_eq!(item.done_at, Some(at("2026-01-16")));
     assert!(
-        item_text(item, &c.window, d("2026-02-20")).contains("2025-02-20"),
+        item_text(item, &c.window, d("2026-02-20"), words).contains("2025-02-20"),
         "the rule moves with the day one applies"
     );
     assert_eq!(c.progress(), (1, 7));
@@ -101,6 +104,7 @@ fn ticks_survive_a_recompute_on_another_day() {
 
 #[test]
 fn a_change_in_the_data_is_reported_and_ticks_kept() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let (policy, mut c) = checklist("2026-01-15");
     c.set_done(0, true, at("2026-01-15"));
     // Simulate data that changed since saving: a renamed document, one
@@ -140,7 +144,7 @@ fn a_change_in_the_data_is_reported_and_ticks_kept() {
     assert!(c.items[0].done, "the renamed document keeps its tick");
     assert_eq!(c.updated_at, at("2026-01-20"));
     for ch in &changes {
-        assert!(!ch.describe().is_empty());
+        assert!(!ch.describe(words).is_empty());
     }
 }
 
@@ -203,10 +207,13 @@ fn an_old_file_with_display_text_opens_and_the_text_is_made_anew() {
             .all(|i| i.get("text").is_none()),
         "{again}"
     );
-    crate::i18n::set_lang(crate::i18n::Lang::En);
     let apply = read.items.iter().find(|i| i.id == "step:apply").unwrap();
-    let text = item_text(apply, &read.window, d("2026-01-15"));
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let text = item_text(
+        apply,
+        &read.window,
+        d("2026-01-15"),
+        Words::new(crate::i18n::Lang::En),
+    );
     assert!(
         text.contains("2026-03-24") && !text.contains("提交"),
         "{text}"
@@ -218,9 +225,10 @@ fn an_old_file_with_display_text_opens_and_the_text_is_made_anew() {
 /// a day in the past), and a missing day says why.
 #[test]
 fn the_apply_line_is_worded_for_the_day_it_is_read() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let (_, c) = checklist("2026-01-15");
     let apply = c.items.iter().find(|i| i.id == "step:apply").unwrap();
-    let on = |day: &str| item_text(apply, &c.window, d(day));
+    let on = |day: &str| item_text(apply, &c.window, d(day), words);
     assert!(
         on("2026-03-24").contains("最好不晚于 2026-03-24"),
         "{}",
@@ -240,7 +248,7 @@ fn the_apply_line_is_worded_for_the_day_it_is_read() {
     );
     let mut unknown = c.window.clone();
     unknown.apply_by = None;
-    let text = item_text(apply, &unknown, d("2026-01-15"));
+    let text = item_text(apply, &unknown, d("2026-01-15"), words);
     assert!(text.contains("算不出建议最晚申请日"), "{text}");
 }
 
@@ -264,6 +272,7 @@ fn either_or(today: &str) -> (PolicySet, Checklist) {
 /// without the other route's documents.
 #[test]
 fn one_complete_route_settles_an_either_or() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let (_, mut c) = either_or("2026-01-15");
     assert_eq!(c.choices.len(), 1);
     let routes: Vec<&[String]> = c.choices[0].routes.iter().map(|r| &r.items[..]).collect();
@@ -281,7 +290,7 @@ fn one_complete_route_settles_an_either_or() {
     // of the assumed window + the group once.
     assert!(c.items.iter().any(|i| i.id == "ask:window" && i.required));
     assert_eq!(c.progress(), (0, 7));
-    let state = |c: &Checklist| choice_status(&c.choice_states()[0]);
+    let state = |c: &Checklist| choice_status(&c.choice_states()[0], words);
     assert!(state(&c).contains("还没有哪一种途径备齐"), "{}", state(&c));
     assert!(
         state(&c).contains("途径 1“住院确诊”（经住院确诊的）"),
@@ -312,21 +321,22 @@ fn one_complete_route_settles_an_either_or() {
     // A route's item carries its route where it stands alone.
     let item = &c.items[c.find_item("doc:inpatient-records").unwrap()];
     assert_eq!(
-        route_tag(&c, item).unwrap(),
+        route_tag(&c, item, words).unwrap(),
         "〔任选其一·途径 1：住院确诊〕"
     );
     let card = &c.items[c.find_item("doc:id-or-social-card").unwrap()];
-    assert_eq!(route_tag(&c, card), None);
+    assert_eq!(route_tag(&c, card, words), None);
 }
 
 /// The printed and shown checklist (one document) says where the group
 /// stands and heads each route's items, with their numbers for `tick`.
 #[test]
 fn the_checklist_document_shows_each_route_with_its_items() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let (_, mut c) = either_or("2026-01-15");
     let i = c.find_item("doc:inpatient-records").unwrap();
     c.set_done(i, true, at("2026-01-16"));
-    let text = sheet::item_lines(&c, 200, false, d("2026-01-16")).join("\n");
+    let text = sheet::item_lines(&c, 200, false, d("2026-01-16"), words).join("\n");
     let at = |needle: &str| {
         text.find(needle)
             .unwrap_or_else(|| panic!("{needle}: {text}"))
@@ -340,7 +350,7 @@ fn the_checklist_document_shows_each_route_with_its_items() {
     assert!(at("☑ 2. 住院确诊病历") < at("途径 2“门诊确诊”（未经住院确诊的） · 已备 0/2"));
     assert!(at("· 已备 0/2") < at("☐ 3. 两年以上门诊病历"));
     assert!(at("☐ 4. 门诊检查报告") < at("► 步骤"));
-    let md = sheet::item_lines(&c, 200, true, d("2026-01-16")).join("\n");
+    let md = sheet::item_lines(&c, 200, true, d("2026-01-16"), words).join("\n");
     assert!(
         md.contains("*途径 1“住院确诊”（经住院确诊的） · 已备齐*"),
         "{md}"
@@ -354,6 +364,7 @@ fn the_checklist_document_shows_each_route_with_its_items() {
 /// call to confirm a renewal deadline there is none of.
 #[test]
 fn a_plan_without_renewal_requires_nothing_and_lists_what_still_matters() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = crate::policy::fixture::policy();
     let region = policy.regions.iter().find(|r| r.id == "fx-w-none").unwrap();
     let a = Answers {
@@ -377,10 +388,11 @@ fn a_plan_without_renewal_requires_nothing_and_lists_what_still_matters() {
             title: String::new(),
             sections: vec![crate::document::Section {
                 kind: crate::document::SectionKind::Checklist,
-                blocks: crate::document::checklist_blocks(&c, d("2026-01-15")),
+                blocks: crate::document::checklist_blocks(&c, d("2026-01-15"), words),
             }],
         },
         crate::document::text::Layout::terminal(200),
+        words,
     );
     assert!(!text.contains("续期期限"), "{text}");
     assert!(!text.contains("0/0"), "{text}");
@@ -393,6 +405,7 @@ fn a_plan_without_renewal_requires_nothing_and_lists_what_still_matters() {
 /// confident 「无需续期」.
 #[test]
 fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = PolicySet::embedded().unwrap();
     let today = d("2026-05-06");
     let a = Answers {
@@ -410,24 +423,24 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
     assert!(c.window.no_renewal);
 
     let confident = [
-        t("qr.no_renewal").to_string(),
-        tf("qr.compact.no_renewal", &[("region", &p.region.short_name)]),
-        t("tui.home.no_renewal").to_string(),
+        words.t("qr.no_renewal").to_string(),
+        words.tf("qr.compact.no_renewal", &[("region", &p.region.short_name)]),
+        words.t("tui.home.no_renewal").to_string(),
     ];
     for level in 0..qr::QR_LEVELS {
-        let qr = qr::qr_text(&p, level);
+        let qr = qr::qr_text(&p, level, words);
         assert!(
             !qr.lines().any(|l| confident.iter().any(|c| c == l)),
             "QR {level}: {qr}"
         );
         assert!(qr.contains(&*p.contacts[0].phone), "QR {level}: {qr}");
     }
-    assert!(qr::qr_text(&p, 0).contains(t("qr.no_renewal_inferred")));
+    assert!(qr::qr_text(&p, 0, words).contains(words.t("qr.no_renewal_inferred")));
 
     // The saved checklist: calling to confirm is what there is to do.
     let confirm = c.items.iter().find(|i| i.id == "step:confirm").unwrap();
     assert!(confirm.required, "confirming is required here");
-    let line = item_text(confirm, &c.window, today);
+    let line = item_text(confirm, &c.window, today, words);
     assert!(line.contains("复审") && line.contains("推断"), "{line}");
 
     // The wizard's saved list.
@@ -437,19 +450,13 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
         high_contrast: false,
     };
     let next = agenda::next_action(&c, Some(&p), today, &policy);
-    let standing = crate::tui::screens::home::standing(
-        &theme,
-        &c,
-        next.as_ref(),
-        today,
-        crate::i18n::Words::current(),
-    );
+    let standing = crate::tui::screens::home::standing(&theme, &c, next.as_ref(), today, words);
     assert!(
         !confident.contains(&standing.words),
         "saved list: {}",
         standing.words
     );
-    assert_eq!(standing.words, t("tui.home.no_renewal_inferred"));
+    assert_eq!(standing.words, words.t("tui.home.no_renewal_inferred"));
 
     // 北京's source says it: said without doubt there.
     let a = Answers {
@@ -462,11 +469,9 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
     let c = Checklist::new("bj".into(), "妈妈", &a, &p, at("2026-05-06"));
     assert!(c.window.no_renewal);
     assert_eq!(
-        crate::tui::screens::home::standing(&theme, &c, None, today, crate::i18n::Words::current())
-            .words,
-        t("tui.home.no_renewal")
+        crate::tui::screens::home::standing(&theme, &c, None, today, words).words,
+        crate::i18n::Words::new(crate::i18n::Lang::ZhHans).t("tui.home.no_renewal")
     );
-    assert!(qr::qr_text(&p, 0).lines().any(|l| l == t("qr.no_renewal")));
 }
 
 /// Issue 22 §2: 北京 needs no renewal (有效期至2099年), yet the person typed
@@ -475,6 +480,7 @@ fn an_inferred_no_renewal_is_said_as_one_and_asks_to_confirm() {
 /// does, instead of leaving the two to contradict each other.
 #[test]
 fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = PolicySet::embedded().unwrap();
     let today = d("2026-05-06");
     let a = Answers {
@@ -508,10 +514,16 @@ fn a_typed_end_date_is_reconciled_with_no_renewal_in_every_plan_output() {
         })
     };
     for (what, text) in [
-        ("text", crate::document::plan_text_with(&p, 78, None)),
-        ("markdown", crate::document::plan_markdown_with(&p, None)),
-        ("sheet", sheet::sheet(&c, Some(&p), today, false)),
-        ("sheet markdown", sheet::sheet(&c, Some(&p), today, true)),
+        ("text", crate::document::plan_text_with(&p, 78, None, words)),
+        (
+            "markdown",
+            crate::document::plan_markdown_with(&p, None, words),
+        ),
+        ("sheet", sheet::sheet(&c, Some(&p), today, false, words)),
+        (
+            "sheet markdown",
+            sheet::sheet(&c, Some(&p), today, true, words),
+        ),
     ] {
         assert!(together(&text), "{what}:\n{text}");
     }
@@ -545,6 +557,7 @@ fn asking() -> (PolicySet, Answers, plan::RenewalPlan) {
 
 #[test]
 fn each_question_the_plan_asks_is_an_item_required_when_it_decides_when_to_apply() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     use crate::plan::questions::Unknown;
     let (_, a, p) = asking();
     assert!(p.questions.len() >= 2, "{:?}", p.questions);
@@ -559,9 +572,9 @@ fn each_question_the_plan_asks_is_an_item_required_when_it_decides_when_to_apply
         assert_eq!(item.id, format!("ask:{}", q.about.id()));
         let wanted = !matches!(q.about, Unknown::Validity | Unknown::Continuity);
         assert_eq!(item.required, wanted, "{}", item.id);
-        let text = item_text(item, &c.window, d("2026-01-15"));
+        let text = item_text(item, &c.window, d("2026-01-15"), words);
         assert!(
-            text.contains(crate::plan::render::question_words(q.about)),
+            text.contains(crate::plan::render::question_words(q.about, words)),
             "{text}"
         );
     }

@@ -417,7 +417,7 @@ pub fn today(
                     &[
                         ("input", &text),
                         ("which", &words.t("cli.which.today")),
-                        ("reason", &crate::dates::words::error_message(&e)),
+                        ("reason", &crate::dates::words::error_message(&e, words)),
                     ],
                 ))
             })
@@ -488,7 +488,7 @@ impl Context<'_> {
                 .ok_or_else(|| UsageError(words.t("cli.no_data_dir").to_string()))?,
         };
         Store::open(&dir).map_err(|e| {
-            checklist_cmd::user_facing(e)
+            checklist_cmd::user_facing(words)(e)
                 .context(words.tf("cli.store_open_failed", &[("dir", &dir.display())]))
         })
     }
@@ -504,7 +504,7 @@ fn end_arg(end: &str, today: chrono::NaiveDate, words: Words) -> Result<crate::d
             &[
                 ("input", &end),
                 ("which", &words.t("cli.which.end")),
-                ("reason", &crate::dates::words::error_message(&e)),
+                ("reason", &crate::dates::words::error_message(&e, words)),
             ],
         ))
         .into()
@@ -596,7 +596,7 @@ impl PlanQuestion<'_> {
         let end_date = end_arg(end, today, words)?;
         // Month and day alone: say on stderr which year was read, so
         // the output itself stays as it would be with the year typed.
-        if let Some(note) = crate::dates::words::year_note(&end_date) {
+        if let Some(note) = crate::dates::words::year_note(&end_date, words) {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -635,7 +635,7 @@ fn save_checklist(
 ) -> Result<Saved> {
     if let Some(l) = label {
         crate::checklist::check_label(l)
-            .map_err(|p| UsageError(crate::checklist::words::label_problem_text(p)))?;
+            .map_err(|p| UsageError(crate::checklist::words::label_problem_text(p, ctx.words)))?;
     }
     let store = ctx.store()?;
     // The same person's same renewal saved twice is worth a word; a label
@@ -645,7 +645,11 @@ fn save_checklist(
         Some(l) if !l.is_empty() => l.to_string(),
         _ => crate::checklist::agenda::distinct_label(
             &existing,
-            &crate::vocabulary::entry_with_typed(&plan.disease.name, plan.disease.typed.as_ref()),
+            &crate::vocabulary::entry_with_typed(
+                &plan.disease.name,
+                plan.disease.typed.as_ref(),
+                ctx.words,
+            ),
             &answers.region,
             &answers.disease,
         ),
@@ -654,7 +658,7 @@ fn save_checklist(
     let twin = crate::checklist::agenda::same_as(&existing, &checklist).cloned();
     let path = store
         .create(&checklist)
-        .map_err(checklist_cmd::user_facing)?;
+        .map_err(checklist_cmd::user_facing(ctx.words))?;
     Ok((checklist, path, twin))
 }
 
@@ -669,11 +673,15 @@ fn print_plan(
 ) -> Result<()> {
     match format {
         Format::Text => match width {
-            Some(0) => write!(out, "{}", crate::document::plan_text_unwrapped(plan))?,
-            Some(n) => write!(out, "{}", crate::document::plan_text(plan, n))?,
-            None => write!(out, "{}", crate::document::plan_text(plan, output_width()))?,
+            Some(0) => write!(out, "{}", crate::document::plan_text_unwrapped(plan, words))?,
+            Some(n) => write!(out, "{}", crate::document::plan_text(plan, n, words))?,
+            None => write!(
+                out,
+                "{}",
+                crate::document::plan_text(plan, output_width(), words)
+            )?,
         },
-        Format::Markdown => write!(out, "{}", crate::document::plan_markdown(plan))?,
+        Format::Markdown => write!(out, "{}", crate::document::plan_markdown(plan, words))?,
         Format::Json => {
             let mut value = serde_json::to_value(plan)?;
             if let (Some((c, path, twin)), Some(map)) = (saved, value.as_object_mut()) {
@@ -690,7 +698,7 @@ fn print_plan(
     }
     if let (Some((c, path, twin)), false) = (saved, format == Format::Json) {
         writeln!(out)?;
-        writeln!(out, "{}", c.saved_message(path))?;
+        writeln!(out, "{}", c.saved_message(path, words))?;
         if let Some(twin) = twin {
             writeln!(
                 out,

@@ -256,7 +256,13 @@ pub(crate) fn find_scheme(input: &str, words: Words) -> Result<Scheme, UsageErro
         &Scheme::ALL,
         input,
         "cli.what.scheme",
-        |s| format!("{}  {}", s.id(), crate::plan::render::scheme_label(*s)),
+        |s| {
+            format!(
+                "{}  {}",
+                s.id(),
+                crate::plan::render::scheme_label(*s, words)
+            )
+        },
         words,
     )
     .copied()

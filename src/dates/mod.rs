@@ -296,6 +296,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    const ZH: crate::i18n::Words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
@@ -333,7 +335,7 @@ mod tests {
             })
         );
         assert_eq!(
-            words::error_message(&parse_date("2028-02-30").unwrap_err()),
+            words::error_message(&parse_date("2028-02-30").unwrap_err(), ZH),
             "2028年2月没有 30 日：这个月只有 1 到 29 日"
         );
         assert_eq!(parse_date("2026-13-01"), Err(DateError::Month(13)));
@@ -352,7 +354,7 @@ mod tests {
         assert_eq!(parse_date("1899-01-01"), Err(DateError::Year(1899)));
         // The formats, with no example day (a literal one goes stale; the
         // wizard's example comes from today).
-        let said = words::error_message(&parse_date("").unwrap_err());
+        let said = words::error_message(&parse_date("").unwrap_err(), ZH);
         assert!(
             said.contains("年-月-日") && !said.contains("2026"),
             "{said}"
@@ -449,12 +451,12 @@ mod tests {
         assert_eq!(read("13/1"), Err(DateError::Month(13)));
         assert_eq!(read("2026-03-31").unwrap().guessed, None);
         assert!(
-            words::year_note(&read("3/31").unwrap())
+            words::year_note(&read("3/31").unwrap(), ZH)
                 .unwrap()
                 .contains("2026")
         );
         assert_eq!(parse_date("3/31"), Err(DateError::NoYear));
-        assert!(words::error_message(&DateError::NoYear).contains("年份"));
+        assert!(words::error_message(&DateError::NoYear, ZH).contains("年份"));
     }
 
     /// Issue 14: a date still being typed is told apart from a wrong one.

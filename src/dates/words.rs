@@ -1,4 +1,4 @@
-//! The words for dates, in the current language: why a typed date was not
+//! The words for dates, in the words given: why a typed date was not
 //! understood, which year was taken for a date typed without one, the
 //! weekday. The reader (`dates`) returns typed facts; the wizard, the plain
 //! prompts and the CLI show them with these.
@@ -6,30 +6,30 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{DateError, EndDate, GuessedYear, YEARS};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 
 /// The reason alone, short enough for one line, where the accepted formats
 /// are shown beside it (the wizard's date step).
-pub(crate) fn error_reason(e: &DateError) -> String {
+pub(crate) fn error_reason(e: &DateError, words: Words) -> String {
     match e {
-        DateError::Empty => t("date.err.empty_short").to_string(),
-        DateError::Format => t("date.err.format_short").to_string(),
-        DateError::Year(y) => tf(
+        DateError::Empty => words.t("date.err.empty_short").to_string(),
+        DateError::Format => words.t("date.err.format_short").to_string(),
+        DateError::Year(y) => words.tf(
             "date.err.year_short",
             &[("y", y), ("from", YEARS.start()), ("to", YEARS.end())],
         ),
-        other => error_message(other),
+        other => error_message(other, words),
     }
 }
 
 /// Why the date was not understood, saying what would be valid.
-pub(crate) fn error_message(e: &DateError) -> String {
-    let formats = t("date.formats");
+pub(crate) fn error_message(e: &DateError, words: Words) -> String {
+    let formats = words.t("date.formats");
     match e {
-        DateError::Empty => tf("date.err.empty", &[("formats", &formats)]),
-        DateError::Format => tf("date.err.format", &[("formats", &formats)]),
-        DateError::NoYear => t("date.err.no_year").to_string(),
-        DateError::Year(y) => tf(
+        DateError::Empty => words.tf("date.err.empty", &[("formats", &formats)]),
+        DateError::Format => words.tf("date.err.format", &[("formats", &formats)]),
+        DateError::NoYear => words.t("date.err.no_year").to_string(),
+        DateError::Year(y) => words.tf(
             "date.err.year",
             &[
                 ("y", y),
@@ -38,13 +38,13 @@ pub(crate) fn error_message(e: &DateError) -> String {
                 ("formats", &formats),
             ],
         ),
-        DateError::Month(m) => tf("date.err.month", &[("m", m)]),
+        DateError::Month(m) => words.tf("date.err.month", &[("m", m)]),
         DateError::Day {
             year,
             month,
             day,
             last,
-        } => tf(
+        } => words.tf(
             "date.err.day",
             &[
                 ("year", year),
@@ -57,19 +57,19 @@ pub(crate) fn error_message(e: &DateError) -> String {
 }
 
 /// Which year was taken, when the person typed none.
-pub(crate) fn year_note(end: &EndDate) -> Option<String> {
+pub(crate) fn year_note(end: &EndDate, words: Words) -> Option<String> {
     end.guessed.map(|g| {
         let key = match g {
             GuessedYear::This => "date.year_this",
             GuessedYear::Next => "date.year_next",
         };
-        tf(key, &[("year", &end.date.year())])
+        words.tf(key, &[("year", &end.date.year())])
     })
 }
 
 /// The weekday, for showing how a date was understood.
-pub(crate) fn weekday(date: NaiveDate) -> &'static str {
-    t([
+pub(crate) fn weekday(date: NaiveDate, words: Words) -> &'static str {
+    words.t([
         "weekday.1",
         "weekday.2",
         "weekday.3",
@@ -82,7 +82,7 @@ pub(crate) fn weekday(date: NaiveDate) -> &'static str {
 
 /// The name of month `month` (1–12) of a calendar; empty for any other
 /// number.
-pub(crate) fn month_name(month: u32) -> &'static str {
+pub(crate) fn month_name(month: u32, words: Words) -> &'static str {
     const KEYS: [&str; 12] = [
         "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8",
         "month.9", "month.10", "month.11", "month.12",
@@ -90,7 +90,7 @@ pub(crate) fn month_name(month: u32) -> &'static str {
     month
         .checked_sub(1)
         .and_then(|i| KEYS.get(i as usize))
-        .map_or("", |k| t(k))
+        .map_or("", |k| words.t(k))
 }
 
 /// A date after `today` to show as an example of what to type: the last
@@ -107,10 +107,10 @@ pub(crate) fn example_date(today: NaiveDate) -> NaiveDate {
 /// `key`'s text with the example date after `today` written every way a
 /// date may be typed: `iso` 2027-03-31, `cn` 2027年3月31日, `slash`
 /// 2027/3/31, `spaced` 2027 3 31, `compact` 20270331, `md` 3/31.
-pub(crate) fn with_example(key: &str, today: NaiveDate) -> String {
+pub(crate) fn with_example(key: &str, today: NaiveDate, words: Words) -> String {
     let d = example_date(today);
     let (y, m, day) = (d.year(), d.month(), d.day());
-    tf(
+    words.tf(
         key,
         &[
             ("iso", &d),
@@ -140,8 +140,8 @@ mod example_tests {
         for today in ["2026-12-07", "2027-02-28", "2030-06-30"] {
             assert!(example_date(d(today)) > d(today));
         }
-        crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-        let text = with_example("tui.date.empty", d("2026-12-07"));
+        let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+        let text = with_example("tui.date.empty", d("2026-12-07"), words);
         assert!(
             text.contains("2027-03-31") && text.contains("2027年3月31日"),
             "{text}"

@@ -2,10 +2,10 @@
 //! with all-day events and reminders. Output code: it reads the checklist
 //! and the plan, which know nothing of it.
 
+use crate::i18n::Words;
 use chrono::{NaiveDate, Utc};
 
 use crate::checklist::Checklist;
-use crate::i18n::{t, tf};
 use crate::plan::render;
 use crate::plan::{Deadline, DeadlineDays, RenewalPlan};
 
@@ -80,6 +80,7 @@ fn event(
     date: NaiveDate,
     summary: &str,
     description: &str,
+    words: Words,
 ) {
     let uid = format!("{}-{key}@renewal-assistant", checklist.id);
     let stamp = checklist
@@ -105,7 +106,7 @@ fn event(
         ics.raw("ACTION", "DISPLAY");
         ics.text(
             "DESCRIPTION",
-            &tf(
+            &words.tf(
                 "checklist.ics.alarm",
                 &[("summary", &summary), ("n", &days)],
             ),
@@ -130,18 +131,19 @@ pub(crate) fn ics(
     plan: Option<&RenewalPlan>,
     result_due: Option<NaiveDate>,
     today: NaiveDate,
+    words: Words,
 ) -> String {
-    let name = tf("checklist.ics.name", &[("label", &checklist.label)]);
-    calendar(&name, &[(checklist, plan, result_due)], today)
+    let name = words.tf("checklist.ics.name", &[("label", &checklist.label)]);
+    calendar(&name, &[(checklist, plan, result_due)], today, words)
 }
 
 /// One calendar with every checklist's events. The UIDs are those of each
 /// checklist's own export, so importing both never doubles an event.
-pub(crate) fn ics_all(entries: &[CalendarEntry], today: NaiveDate) -> String {
-    calendar(t("checklist.ics.all_name"), entries, today)
+pub(crate) fn ics_all(entries: &[CalendarEntry], today: NaiveDate, words: Words) -> String {
+    calendar(words.t("checklist.ics.all_name"), entries, today, words)
 }
 
-fn calendar(name: &str, entries: &[CalendarEntry], today: NaiveDate) -> String {
+fn calendar(name: &str, entries: &[CalendarEntry], today: NaiveDate, words: Words) -> String {
     let mut ics = Ics { out: String::new() };
     ics.raw("BEGIN", "VCALENDAR");
     ics.raw("VERSION", "2.0");
@@ -150,7 +152,7 @@ fn calendar(name: &str, entries: &[CalendarEntry], today: NaiveDate) -> String {
     ics.text("NAME", name);
     ics.text("X-WR-CALNAME", name);
     for (checklist, plan, result_due) in entries {
-        events(&mut ics, checklist, *plan, *result_due, today);
+        events(&mut ics, checklist, *plan, *result_due, today, words);
     }
     ics.raw("END", "VCALENDAR");
     ics.out
@@ -164,6 +166,7 @@ fn events(
     plan: Option<&RenewalPlan>,
     result_due: Option<NaiveDate>,
     today: NaiveDate,
+    words: Words,
 ) {
     let w = &checklist.window;
     // No renewal: no day to put in anyone's calendar.
@@ -175,9 +178,9 @@ fn events(
         Some(p) => p.deadline_days(),
         None => w.deadline_days(today),
     };
-    let about = description(checklist, plan, due.standing, today);
-    for (key, date, summary) in &dated_events(checklist, &due, result_due, today) {
-        event(ics, checklist, key, *date, summary, &about);
+    let about = description(checklist, plan, due.standing, today, words);
+    for (key, date, summary) in &dated_events(checklist, &due, result_due, today, words) {
+        event(ics, checklist, key, *date, summary, &about, words);
     }
 }
 
@@ -190,9 +193,10 @@ fn description(
     plan: Option<&RenewalPlan>,
     standing: Deadline,
     today: NaiveDate,
+    words: Words,
 ) -> String {
     let w = &checklist.window;
-    let mut about = tf(
+    let mut about = words.tf(
         "checklist.ics.about",
         &[
             ("region", &checklist.region_name),
@@ -202,28 +206,28 @@ fn description(
         ],
     );
     if w.assumed {
-        about.push_str(t("checklist.ics.assumed"));
+        about.push_str(words.t("checklist.ics.assumed"));
     }
     if let Some(plan) = plan {
-        about.push_str(&plan_lines(plan));
+        about.push_str(&plan_lines(plan, words));
     }
     // Once the apply-by day has passed or the window has closed (or when
     // there is none), the description says what that means now and what to
     // do, in the plan's own words.
     if standing != Deadline::ApplyBy {
         let now = plan
-            .and_then(render::apply_by_line)
-            .unwrap_or_else(|| crate::checklist::apply_line(w, today));
+            .and_then(|p| render::apply_by_line(p, words))
+            .unwrap_or_else(|| crate::checklist::apply_line(w, today, words));
         about.push_str(&format!(
             "\n{}",
-            tf("checklist.ics.as_of", &[("today", &today), ("text", &now)])
+            words.tf("checklist.ics.as_of", &[("today", &today), ("text", &now)])
         ));
     }
     about
 }
 
 /// The description's lines from today's plan, each after a line break.
-fn plan_lines(plan: &RenewalPlan) -> String {
+fn plan_lines(plan: &RenewalPlan, words: Words) -> String {
     let mut out = String::new();
     let phones: Vec<String> = plan
         .contacts
@@ -232,12 +236,12 @@ fn plan_lines(plan: &RenewalPlan) -> String {
         .take(4)
         .collect();
     if !phones.is_empty() {
-        out.push_str(&format!("\n{}{}", t("plan.phone"), phones.join("；")));
+        out.push_str(&format!("\n{}{}", words.t("plan.phone"), phones.join("；")));
     }
     out.push_str(&format!("\n{}", plan.caution));
     // What the person was told, and when and from whom: the dates count
     // with it.
-    for line in render::learned_lines(plan) {
+    for line in render::learned_lines(plan, words) {
         out.push_str(&format!("\n{line}"));
     }
     if let Some(w) = plan
@@ -245,8 +249,8 @@ fn plan_lines(plan: &RenewalPlan) -> String {
         .iter()
         .find(|w| w.code() == "calendar_estimated")
     {
-        out.push_str(t("checklist.ics.estimated"));
-        out.push_str(&format!("\n{}", render::warning_text(w)));
+        out.push_str(words.t("checklist.ics.estimated"));
+        out.push_str(&format!("\n{}", render::warning_text(w, words)));
     }
     out
 }
@@ -260,11 +264,12 @@ fn dated_events(
     due: &DeadlineDays,
     result_due: Option<NaiveDate>,
     today: NaiveDate,
+    words: Words,
 ) -> Vec<(&'static str, NaiveDate, String)> {
     let w = &checklist.window;
     let who = &checklist.label;
-    let disease = &checklist.disease_shown();
-    let by_mark = render::estimated_mark(due.estimated);
+    let disease = &checklist.disease_shown(words);
+    let by_mark = render::estimated_mark(due.estimated, words);
     let by_key = match due.standing {
         // In a grace period the day has passed, but applying still works.
         Deadline::Passed | Deadline::Grace => "checklist.ics.apply_by_passed",
@@ -274,7 +279,7 @@ fn dated_events(
     let mut events = vec![(
         "opens",
         w.opens,
-        tf(
+        words.tf(
             "checklist.ics.opens",
             &[("label", who), ("disease", disease)],
         ),
@@ -283,7 +288,7 @@ fn dated_events(
         events.push((
             "apply-by",
             by,
-            tf(
+            words.tf(
                 by_key,
                 &[("label", who), ("disease", disease), ("today", &today)],
             ) + by_mark,
@@ -292,13 +297,13 @@ fn dated_events(
     events.push((
         "end",
         due.closes.unwrap_or(w.closes),
-        tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
+        words.tf("checklist.ics.end", &[("label", who), ("disease", disease)]),
     ));
     if let Some(until) = due.last_day.filter(|l| Some(*l) != due.closes) {
         events.push((
             "grace-end",
             until,
-            tf(
+            words.tf(
                 "checklist.ics.grace_end",
                 &[("label", who), ("disease", disease)],
             ),
@@ -308,7 +313,7 @@ fn dated_events(
         events.push((
             "result",
             due,
-            tf(
+            words.tf(
                 "checklist.ics.result",
                 &[("label", who), ("disease", disease)],
             ),

@@ -2,7 +2,7 @@
 //! (task lists, pipe tables). Text is never wrapped here; the reader does.
 
 use super::{Block, Document, ParaKind, Table};
-use crate::i18n::t;
+use crate::i18n::Words;
 
 fn escape_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -31,12 +31,12 @@ fn table(out: &mut Vec<String>, table: &Table) {
 }
 
 /// The document as Markdown.
-pub(crate) fn render(doc: &Document) -> String {
+pub(crate) fn render(doc: &Document, words: Words) -> String {
     let mut out: Vec<String> = vec![format!("# {}", doc.title)];
     for section in &doc.sections {
         if let Some(key) = section.kind.heading_key() {
             out.push(String::new());
-            out.push(format!("## {}", t(key)));
+            out.push(format!("## {}", words.t(key)));
         }
         for block in &section.blocks {
             out.push(String::new());

@@ -16,6 +16,7 @@
 //! `checklist`, and none of them names anything here; the shell (`cli`,
 //! `tui`, `prompt`) calls it.
 
+mod channel_section;
 mod checklist_section;
 pub(crate) mod ics;
 pub mod markdown;
@@ -23,18 +24,19 @@ pub mod qr;
 pub(crate) mod sheet;
 pub mod text;
 
+use channel_section::{channel_blocks, cross_province_blocks, example_blocks};
 pub(crate) use checklist_section::checklist_blocks;
 
 use text::Layout;
 
 use crate::checklist::Checklist;
-use crate::i18n::{name, t, tf};
+use crate::i18n::Words;
+use crate::plan::RenewalPlan;
 use crate::plan::render::{
-    apply_by_line, channel_extension_words, comparison_rows, contact_lines, date_long,
-    extension_words, kind_word, learned_lines, level_fields, level_note, level_tag,
-    no_renewal_words, question_words, rules, source_line, status_words, warning_text, window_words,
+    apply_by_line, channel_extension_words, contact_lines, date_long, extension_words,
+    learned_lines, level_fields, level_note, level_tag, no_renewal_words, question_words, rules,
+    source_line, status_words, warning_text, window_words,
 };
-use crate::plan::{PlanChannel, RenewalPlan};
 
 /// A plan laid out as sections, independent of any output format.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,41 +189,33 @@ impl Document {
     }
 }
 
-fn channel_heading(c: &PlanChannel) -> String {
-    format!(
-        "[{}] {}",
-        kind_word(c.kind),
-        name(&c.name, c.name_en.as_deref())
-    )
-}
-
 /// The disease the person typed beside the region's entry that stands for
 /// it, and what that means: another name for it in the region's list, or
 /// outside the list (the diseases the region re-examines, or the diseases
 /// this program knows of there, or no list at all).
-fn typed_disease_words(plan: &RenewalPlan, region: &str) -> Option<String> {
+fn typed_disease_words(plan: &RenewalPlan, region: &str, words: Words) -> Option<String> {
     use crate::vocabulary::Cover;
     let typed = plan.disease.typed.as_ref()?;
-    let entry = name(&plan.disease.name, plan.disease.name_en.as_deref());
+    let entry = words.name(&plan.disease.name, plan.disease.name_en.as_deref());
     let (text, n) = (typed.shown(), scope_len(plan));
     let base: [(&str, &dyn std::fmt::Display); 3] =
         [("typed", &text), ("region", &region), ("entry", &entry)];
     Some(match (typed.cover, &plan.renewal_scope) {
-        (Cover::Named, _) => tf("plan.typed_named", &base),
+        (Cover::Named, _) => words.tf("plan.typed_named", &base),
         (Cover::CatchAll, Some(scope)) if n > 0 => {
             let meaning = match scope.others {
                 crate::policy::OutsideScope::NoRenewal if scope.inferred => {
-                    t("plan.typed_scope_no_renewal_inferred")
+                    words.t("plan.typed_scope_no_renewal_inferred")
                 }
-                crate::policy::OutsideScope::NoRenewal => t("plan.typed_scope_no_renewal"),
-                crate::policy::OutsideScope::Unsaid => t("plan.typed_scope_unsaid"),
+                crate::policy::OutsideScope::NoRenewal => words.t("plan.typed_scope_no_renewal"),
+                crate::policy::OutsideScope::Unsaid => words.t("plan.typed_scope_unsaid"),
             };
             let mut args = base.to_vec();
             args.extend([("n", &n as &dyn std::fmt::Display), ("meaning", &meaning)]);
-            tf("plan.typed_outside_list", &args)
+            words.tf("plan.typed_outside_list", &args)
         }
-        (Cover::CatchAll, _) if typed.region_list_len == 0 => tf("plan.typed_no_list", &base),
-        (Cover::CatchAll, _) => tf("plan.typed_not_in_list", &base),
+        (Cover::CatchAll, _) if typed.region_list_len == 0 => words.tf("plan.typed_no_list", &base),
+        (Cover::CatchAll, _) => words.tf("plan.typed_not_in_list", &base),
     })
 }
 
@@ -234,31 +228,40 @@ fn scope_len(plan: &RenewalPlan) -> usize {
 /// The plan as a document. With `checklist`, its items and ticks take the
 /// place of the plain document list (the printed sheet). Each section is
 /// made by a function of its own; an empty one is left out.
-pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>) -> Document {
+pub(crate) fn build(plan: &RenewalPlan, checklist: Option<&Checklist>, words: Words) -> Document {
     // The person's own place heads the plan, whoever's data it uses.
     // In English, place names carry a gloss (the data's, else the place
     // index's reading) and the benefit's local name says what it is.
     let region = match plan.borrowed_place() {
-        Some(p) => name(&p.name, None),
-        None => name(&plan.region.name, plan.region.name_en.as_deref()),
+        Some(p) => words.name(&p.name, None),
+        None => words.name(&plan.region.name, plan.region.name_en.as_deref()),
     };
-    let benefit = name(&plan.region.benefit_name, Some(t("plan.benefit_gloss")));
-    let title = tf("plan.title", &[("region", &region), ("benefit", &benefit)]);
+    let benefit = words.name(
+        &plan.region.benefit_name,
+        Some(words.t("plan.benefit_gloss")),
+    );
+    let title = words.tf("plan.title", &[("region", &region), ("benefit", &benefit)]);
     let documents = match checklist {
-        Some(c) => (SectionKind::Checklist, checklist_blocks(c, plan.today)),
-        None => (SectionKind::Documents, document_blocks(plan)),
+        Some(c) => (
+            SectionKind::Checklist,
+            checklist_blocks(c, plan.today, words),
+        ),
+        None => (SectionKind::Documents, document_blocks(plan, words)),
     };
     let sections = [
-        (SectionKind::Place, place_blocks(plan, &region)),
-        (SectionKind::Summary, summary_blocks(plan)),
-        (SectionKind::Window, window_blocks(plan)),
-        (SectionKind::Warnings, warning_blocks(plan)),
+        (SectionKind::Place, place_blocks(plan, &region, words)),
+        (SectionKind::Summary, summary_blocks(plan, words)),
+        (SectionKind::Window, window_blocks(plan, words)),
+        (SectionKind::Warnings, warning_blocks(plan, words)),
         documents,
-        (SectionKind::Channels, channel_blocks(plan)),
-        (SectionKind::CrossProvince, cross_province_blocks(plan)),
-        (SectionKind::Examples, example_blocks(plan)),
-        (SectionKind::Notes, note_blocks(plan)),
-        (SectionKind::Sources, source_blocks(plan)),
+        (SectionKind::Channels, channel_blocks(plan, words)),
+        (
+            SectionKind::CrossProvince,
+            cross_province_blocks(plan, words),
+        ),
+        (SectionKind::Examples, example_blocks(plan, words)),
+        (SectionKind::Notes, note_blocks(plan, words)),
+        (SectionKind::Sources, source_blocks(plan, words)),
     ]
     .into_iter()
     .filter(|(_, blocks)| !blocks.is_empty())
@@ -274,36 +277,39 @@ fn para(kind: ParaKind, text: String) -> Block {
 
 /// Whose data this is, the values of the summary that come from
 /// elsewhere, and the disease typed beside the entry that stands for it.
-fn place_blocks(plan: &RenewalPlan, region: &str) -> Vec<Block> {
+fn place_blocks(plan: &RenewalPlan, region: &str, words: Words) -> Vec<Block> {
     use ParaKind::*;
     let mut place = Vec::new();
-    place.extend(place_line(plan).map(|l| para(Key, l)));
-    place.extend(level_fields(plan).into_iter().map(|l| para(Note, l)));
+    place.extend(place_line(plan, words).map(|l| para(Key, l)));
+    place.extend(level_fields(plan, words).into_iter().map(|l| para(Note, l)));
     // The disease typed, beside the region's entry that stands for it.
-    place.extend(typed_disease_words(plan, region).map(|l| para(Key, l)));
+    place.extend(typed_disease_words(plan, region, words).map(|l| para(Key, l)));
     place
 }
 
 /// The answers: disease, scheme, end date, today.
-fn summary_blocks(plan: &RenewalPlan) -> Vec<Block> {
+fn summary_blocks(plan: &RenewalPlan, words: Words) -> Vec<Block> {
     use ParaKind::*;
     let mut summary = vec![para(
         Plain,
-        tf(
+        words.tf(
             "plan.answers",
             &[
                 (
                     "disease",
-                    &name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                    &words.name(&plan.disease.name, plan.disease.name_en.as_deref()),
                 ),
-                ("scheme", &crate::plan::render::scheme_label(plan.scheme)),
-                ("end", &date_long(plan.validity_end)),
+                (
+                    "scheme",
+                    &crate::plan::render::scheme_label(plan.scheme, words),
+                ),
+                ("end", &date_long(plan.validity_end, words)),
                 ("today", &plan.today),
             ],
         ),
     )];
     if plan.cross_province {
-        summary.push(para(Plain, t("plan.cross_province_yes").to_string()));
+        summary.push(para(Plain, words.t("plan.cross_province_yes").to_string()));
     }
     summary
 }
@@ -311,24 +317,27 @@ fn summary_blocks(plan: &RenewalPlan) -> Vec<Block> {
 /// The window section: status first when there is nothing to renew,
 /// then what still matters; else the window, its status and the day to
 /// act on, then the rules around it, what to ask and whom to call.
-fn window_blocks(plan: &RenewalPlan) -> Vec<Block> {
+fn window_blocks(plan: &RenewalPlan, words: Words) -> Vec<Block> {
     use Block::*;
     use ParaKind::*;
     let mut window = Vec::new();
-    if let Some(line) = extension_words(plan) {
+    if let Some(line) = extension_words(plan, words) {
         window.push(para(Key, line));
     }
     match &plan.window {
         None => {
             // The sentence says the status itself ("无需续期：…").
-            window.extend(no_renewal_words(plan).map(|l| para(Key, l)));
+            window.extend(no_renewal_words(plan, words).map(|l| para(Key, l)));
             if !plan.still_matters.is_empty() {
-                window.push(para(Plain, t("plan.still_matters").to_string()));
+                window.push(para(Plain, words.t("plan.still_matters").to_string()));
                 window.push(Bullets(
                     plan.still_matters
                         .iter()
                         .map(|n| {
-                            Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text))
+                            Para::new(
+                                Plain,
+                                format!("{}{}{}", n.title, words.t("fmt.colon"), n.text),
+                            )
                         })
                         .collect(),
                 ));
@@ -337,54 +346,63 @@ fn window_blocks(plan: &RenewalPlan) -> Vec<Block> {
         Some(w) => {
             // Each line with where its value comes from, when that is not
             // the plan's own data.
-            window.extend(window_words(w).into_iter().enumerate().map(|(i, l)| {
-                let field = if i == 0 {
-                    "window_months"
-                } else {
-                    "grace_days"
-                };
-                para(Plain, l + &level_tag(plan, field))
-            }));
+            window.extend(
+                window_words(w, words)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let field = if i == 0 {
+                            "window_months"
+                        } else {
+                            "grace_days"
+                        };
+                        para(Plain, l + &level_tag(plan, field, words))
+                    }),
+            );
             if w.assumed {
-                window.push(para(Warning, t("plan.window_assumed").to_string()));
+                window.push(para(Warning, words.t("plan.window_assumed").to_string()));
             }
             window.push(para(
                 Plain,
-                format!("{}{}", t("plan.status_label"), status_words(plan)),
+                format!(
+                    "{}{}",
+                    words.t("plan.status_label"),
+                    status_words(plan, words)
+                ),
             ));
-            if let Some(headline) = apply_by_line(plan) {
+            if let Some(headline) = apply_by_line(plan, words) {
                 window.push(para(Key, headline));
             }
         }
     }
     // An extension channel, for the person's disease or not.
     for ch in &plan.channels {
-        if let Some(line) = channel_extension_words(ch) {
+        if let Some(line) = channel_extension_words(ch, words) {
             window.push(para(if ch.serves_disease { Key } else { Plain }, line));
         }
     }
-    window.extend(rules(plan).into_iter().map(|r| para(Plain, r)));
+    window.extend(rules(plan, words).into_iter().map(|r| para(Plain, r)));
     // What the person was told, used in place of the data's values.
-    let learned = learned_lines(plan);
+    let learned = learned_lines(plan, words);
     if !learned.is_empty() {
-        window.push(para(Key, t("plan.learned.heading").to_string()));
+        window.push(para(Key, words.t("plan.learned.heading").to_string()));
         window.push(Bullets(
             learned.into_iter().map(|l| Para::new(Key, l)).collect(),
         ));
     }
     // What to ask, then whom to call: every plan has at least the service line.
     if !plan.questions.is_empty() {
-        window.push(para(Plain, t("plan.questions.heading").to_string()));
+        window.push(para(Plain, words.t("plan.questions.heading").to_string()));
         window.push(Bullets(
             plan.questions
                 .iter()
-                .map(|q| Para::new(Plain, question_words(q.about)))
+                .map(|q| Para::new(Plain, question_words(q.about, words)))
                 .collect(),
         ));
     }
-    let phones = contact_lines(plan, 2);
+    let phones = contact_lines(plan, 2, words);
     if !phones.is_empty() {
-        window.push(para(Plain, t("plan.call.heading").to_string()));
+        window.push(para(Plain, words.t("plan.call.heading").to_string()));
         window.push(Bullets(
             phones.into_iter().map(|l| Para::new(Contact, l)).collect(),
         ));
@@ -393,7 +411,7 @@ fn window_blocks(plan: &RenewalPlan) -> Vec<Block> {
 }
 
 /// The warnings, one bullet each.
-fn warning_blocks(plan: &RenewalPlan) -> Vec<Block> {
+fn warning_blocks(plan: &RenewalPlan, words: Words) -> Vec<Block> {
     use Block::*;
     use ParaKind::*;
     if plan.warnings.is_empty() {
@@ -402,14 +420,14 @@ fn warning_blocks(plan: &RenewalPlan) -> Vec<Block> {
     vec![Bullets(
         plan.warnings
             .iter()
-            .map(|w| Para::new(Warning, warning_text(w)))
+            .map(|w| Para::new(Warning, warning_text(w, words)))
             .collect(),
     )]
 }
 
 /// The documents without a checklist: those needed whatever the route,
 /// then each either/or with its routes.
-fn document_blocks(plan: &RenewalPlan) -> Vec<Block> {
+fn document_blocks(plan: &RenewalPlan, words: Words) -> Vec<Block> {
     use Block::*;
     use ParaKind::*;
     let rows = |route: Option<(&str, &str)>| -> Vec<CheckRow> {
@@ -423,15 +441,15 @@ fn document_blocks(plan: &RenewalPlan) -> Vec<Block> {
                     == route
             })
             .map(|(i, d)| {
-                let mut details = vec![format!("{}{}", t("plan.why"), d.why)];
+                let mut details = vec![format!("{}{}", words.t("plan.why"), d.why)];
                 if let Some(date) = d.earliest_date {
-                    details.push(tf("plan.dated_after", &[("date", &date)]));
+                    details.push(words.tf("plan.dated_after", &[("date", &date)]));
                 }
                 details.extend(d.note.clone());
                 CheckRow {
                     number: i + 1,
                     done: false,
-                    text: name(&d.name, d.name_en.as_deref()),
+                    text: words.name(&d.name, d.name_en.as_deref()),
                     details,
                 }
             })
@@ -439,224 +457,82 @@ fn document_blocks(plan: &RenewalPlan) -> Vec<Block> {
     };
     // Needed whatever the route, then each either/or: what it asks,
     // and each route with its own documents.
-    let mut blocks: Vec<Block> =
-        level_note(plan, &["documents", "common_documents", "document_choices"])
-            .map(|n| para(Note, n))
-            .into_iter()
-            .collect();
+    let mut blocks: Vec<Block> = level_note(
+        plan,
+        &["documents", "common_documents", "document_choices"],
+        words,
+    )
+    .map(|n| para(Note, n))
+    .into_iter()
+    .collect();
     if plan.status == crate::plan::Status::NoRenewal && !plan.documents.is_empty() {
-        blocks.push(para(Note, t("plan.no_renewal_documents").to_string()));
+        blocks.push(para(Note, words.t("plan.no_renewal_documents").to_string()));
     }
     // Said once, to English readers: why the names are in Chinese.
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        blocks.push(para(Note, t("plan.chinese_names").to_string()));
+    if words.lang == crate::i18n::Lang::En {
+        blocks.push(para(Note, words.t("plan.chinese_names").to_string()));
     }
     blocks.push(Checks(rows(None)));
     for choice in crate::checklist::choices_for(plan) {
-        blocks.push(para(Key, crate::checklist::choice_intro(&choice)));
+        blocks.push(para(Key, crate::checklist::choice_intro(&choice, words)));
         for (n, route) in choice.routes.iter().enumerate() {
-            blocks.push(para(Route, crate::checklist::route_label(&choice, n)));
+            blocks.push(para(
+                Route,
+                crate::checklist::route_label(&choice, n, words),
+            ));
             blocks.push(Checks(rows(Some((&choice.id, &route.id)))));
         }
     }
     blocks
 }
 
-/// The channels compared, then each with its review, steps, extension,
-/// limits and contacts.
-fn channel_blocks(plan: &RenewalPlan) -> Vec<Block> {
-    use Block::*;
-    use ParaKind::*;
-    let (headers, rows) = comparison_rows(plan);
-    let mut channels: Vec<Block> = level_note(plan, &["channels", "no_channel"])
-        .map(|n| para(Note, n))
-        .into_iter()
-        .collect();
-    channels.push(Table(self::Table { headers, rows }));
-    for nc in &plan.no_channel {
-        channels.push(para(
-            Warning,
-            format!("{}{}{}", kind_word(nc.kind), t("fmt.colon"), nc.text),
-        ));
-    }
-    for ch in &plan.channels {
-        channels.push(Subheading(channel_heading(ch)));
-        channels.push(para(
-            Plain,
-            format!("{}{}", t("plan.review_label"), ch.review.text),
-        ));
-        if !ch.steps.is_empty() {
-            channels.push(Steps(ch.steps.clone()));
-        }
-        if let Some(x) = &ch.extension {
-            channels.push(para(
-                Plain,
-                tf(
-                    "plan.extension_result",
-                    &[("result", &x.result), ("months", &x.months)],
-                ),
-            ));
-            if !x.diseases.is_empty() {
-                channels.push(para(
-                    Plain,
-                    tf(
-                        "plan.extension_diseases",
-                        &[("n", &x.diseases.len()), ("list", &x.diseases.join("、"))],
-                    ),
-                ));
-            }
-            channels.push(para(
-                Plain,
-                tf(
-                    "plan.extension_fallback",
-                    &[
-                        (
-                            "fallback",
-                            &name(&x.fallback_name, x.fallback_name_en.as_deref()),
-                        ),
-                        ("text", &x.fallback_text),
-                    ],
-                ),
-            ));
-        }
-        for l in &ch.limitations {
-            channels.push(para(Warning, l.clone()));
-        }
-        // A phone only beside a channel that handles the disease.
-        for c in ch.contacts.iter().filter(|_| ch.serves_disease) {
-            let mut parts = vec![c.name.clone()];
-            parts.extend(c.address.clone());
-            if let Some(p) = &c.phone {
-                parts.push(format!("{}{p}", t("plan.phone")));
-            }
-            parts.extend(c.hours.clone());
-            parts.extend(c.note.clone());
-            channels.push(para(Contact, parts.join(t("doc.contact_sep"))));
-        }
-    }
-    channels
-}
-
-/// Cross-province treatment: the steps, the principle, direct settlement.
-fn cross_province_blocks(plan: &RenewalPlan) -> Vec<Block> {
-    use Block::*;
-    use ParaKind::*;
-    let Some(cp) = &plan.cross_province_info else {
-        return Vec::new();
-    };
-    let titled = |title: &str, text: &str| format!("{title}{}{text}", t("fmt.colon"));
-    let mut blocks = vec![Steps(
-        cp.steps.iter().map(|s| titled(&s.title, &s.text)).collect(),
-    )];
-    blocks.push(para(Plain, titled(&cp.principle.title, &cp.principle.text)));
-    if let Some(name) = &cp.direct_settlement_name {
-        blocks.push(para(
-            Plain,
-            tf(
-                "plan.direct_settlement_yes",
-                &[
-                    ("name", name),
-                    (
-                        "since",
-                        &cp.direct_settlement_since.value.clone().unwrap_or_default(),
-                    ),
-                ],
-            ),
-        ));
-    }
-    if let Some(n) = &cp.other_diseases {
-        blocks.push(para(Warning, titled(&n.title, &n.text)));
-    }
-    for n in &cp.notes {
-        blocks.push(para(Plain, titled(&n.title, &n.text)));
-    }
-    blocks
-}
-
-/// The source's example figures, each ratio with whom it is for.
-fn example_blocks(plan: &RenewalPlan) -> Vec<Block> {
-    use Block::*;
-    use ParaKind::*;
-    let Some(ex) = &plan.example_figures else {
-        return Vec::new();
-    };
-    let mut blocks: Vec<Block> = level_note(plan, &["example_figures"])
-        .map(|n| para(Note, n))
-        .into_iter()
-        .collect();
-    blocks.push(para(Note, ex.note.clone()));
-    let not_theirs = examples_not_for(plan);
-    if not_theirs {
-        blocks.push(para(Warning, t("plan.examples_employee_only").to_string()));
-    }
-    // Each ratio with whom it is for: a resident never reads an
-    // employee's column as theirs.
-    let who = if not_theirs {
-        ["plan.active_employee", "plan.retired_employee"]
-    } else {
-        ["plan.active", "plan.retired"]
-    };
-    let rows = ex.rows.iter().map(|r| {
-        let mut parts = vec![r.disease.clone()];
-        parts.extend(
-            r.annual_limit_yuan
-                .map(|v| tf("plan.example_limit", &[("v", &v)])),
-        );
-        let ratios: Vec<String> = [r.ratio_active_pct, r.ratio_retired_pct]
-            .into_iter()
-            .zip(who)
-            .filter_map(|(v, who)| {
-                v.map(|v| tf("plan.example_ratio", &[("who", &t(who)), ("v", &v)]))
-            })
-            .collect();
-        if !ratios.is_empty() {
-            parts.push(ratios.join(t("warn.list_sep")));
-        }
-        Para::new(Plain, parts.join(t("doc.contact_sep")))
-    });
-    blocks.push(Bullets(rows.collect()));
-    blocks
-}
-
 /// The region's notes.
-fn note_blocks(plan: &RenewalPlan) -> Vec<Block> {
+fn note_blocks(plan: &RenewalPlan, words: Words) -> Vec<Block> {
     use Block::*;
     use ParaKind::*;
     if plan.notes.is_empty() {
         return Vec::new();
     }
-    let mut blocks: Vec<Block> = level_note(plan, &["notes"])
+    let mut blocks: Vec<Block> = level_note(plan, &["notes"], words)
         .map(|n| para(Note, n))
         .into_iter()
         .collect();
     blocks.push(Bullets(
         plan.notes
             .iter()
-            .map(|n| Para::new(Plain, format!("{}{}{}", n.title, t("fmt.colon"), n.text)))
+            .map(|n| {
+                Para::new(
+                    Plain,
+                    format!("{}{}{}", n.title, words.t("fmt.colon"), n.text),
+                )
+            })
             .collect(),
     ));
     blocks
 }
 
 /// The sources, when the data was checked, the pack, the caution.
-fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
+fn source_blocks(plan: &RenewalPlan, words: Words) -> Vec<Block> {
     use Block::*;
     use ParaKind::*;
     let mut sources = vec![
         Bullets(
             plan.sources
                 .iter()
-                .map(|s| Para::new(Plain, source_line(s)))
+                .map(|s| Para::new(Plain, source_line(s, words)))
                 .collect(),
         ),
-        para(Note, tf("plan.verified_on", &[("date", &plan.verified_on)])),
+        para(
+            Note,
+            words.tf("plan.verified_on", &[("date", &plan.verified_on)]),
+        ),
     ];
     // Which installed pack the facts came from, or that they are the data
     // built in (issue 25: every plan names where its facts came from).
     if let Some(pack) = &plan.data_pack {
         sources.push(para(
             Note,
-            tf(
+            words.tf(
                 "plan.data_pack",
                 &[
                     ("name", &pack.name),
@@ -672,7 +548,10 @@ fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
         } else {
             "plan.data_builtin"
         };
-        sources.push(para(Note, tf(key, &[("version", &plan.data_version)])));
+        sources.push(para(
+            Note,
+            words.tf(key, &[("version", &plan.data_version)]),
+        ));
     }
     sources.push(para(Key, plan.caution.clone()));
     sources
@@ -681,30 +560,22 @@ fn source_blocks(plan: &RenewalPlan) -> Vec<Block> {
 /// "河北省石家庄市 · 本程序还没有当地的续期资料：以下是通用做法": the
 /// person's place and whose data the plan uses, when it is not the place's
 /// own.
-fn place_line(plan: &RenewalPlan) -> Option<String> {
+fn place_line(plan: &RenewalPlan, words: Words) -> Option<String> {
     use crate::policy::DataLevel;
     let place = plan.borrowed_place()?;
     let region = &plan.region.name;
     Some(match plan.data_level {
-        DataLevel::Generic => tf("plan.place.generic", &[("place", &place.name)]),
-        DataLevel::Province => tf(
+        DataLevel::Generic => words.tf("plan.place.generic", &[("place", &place.name)]),
+        DataLevel::Province => words.tf(
             "plan.place.province",
             &[("place", &place.name), ("province", region)],
         ),
         // A municipality's district under the municipality's data.
-        DataLevel::City => tf(
+        DataLevel::City => words.tf(
             "plan.place.city",
             &[("place", &place.name), ("region", region)],
         ),
     })
-}
-
-/// The example figures are given for other schemes than the person's
-/// (防城港's 在职/退休 columns, shown to a resident).
-fn examples_not_for(plan: &RenewalPlan) -> bool {
-    plan.example_figures
-        .as_ref()
-        .is_some_and(|ex| !ex.schemes.is_empty() && !ex.schemes.contains(&plan.scheme))
 }
 
 // ---- a whole plan in one call -------------------------------------
@@ -716,8 +587,12 @@ fn examples_not_for(plan: &RenewalPlan) -> bool {
 pub const LAYOUT_1MIB_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The plan for a terminal, wrapped to `width` display columns.
-pub fn plan_text(plan: &RenewalPlan, width: usize) -> String {
-    text::render(&build(plan, None), Layout::terminal(width.max(40)))
+pub fn plan_text(plan: &RenewalPlan, width: usize, words: Words) -> String {
+    text::render(
+        &build(plan, None, words),
+        Layout::terminal(width.max(40)),
+        words,
+    )
 }
 
 /// The plan as text with a saved checklist's items and ticks in place of
@@ -726,34 +601,43 @@ pub(crate) fn plan_text_with(
     plan: &RenewalPlan,
     width: usize,
     checklist: Option<&Checklist>,
+    words: Words,
 ) -> String {
-    text::render(&build(plan, checklist), Layout::terminal(width.max(40)))
+    text::render(
+        &build(plan, checklist, words),
+        Layout::terminal(width.max(40)),
+        words,
+    )
 }
 
 /// The plan for a pipe: every paragraph and table row on one line.
-pub(crate) fn plan_text_unwrapped(plan: &RenewalPlan) -> String {
+pub(crate) fn plan_text_unwrapped(plan: &RenewalPlan, words: Words) -> String {
     let layout = Layout {
         width: None,
         ..Layout::terminal(0)
     };
-    text::render(&build(plan, None), layout)
+    text::render(&build(plan, None, words), layout, words)
 }
 
 /// The plan on plain lines for a screen reader: words for marks, the
 /// channel comparison as one labelled line per field, no hard wrapping.
-pub(crate) fn plan_text_linear(plan: &RenewalPlan) -> String {
-    text::render(&build(plan, None), Layout::plain())
+pub(crate) fn plan_text_linear(plan: &RenewalPlan, words: Words) -> String {
+    text::render(&build(plan, None, words), Layout::plain(), words)
 }
 
 /// The plan as Markdown, ready to print.
-pub(crate) fn plan_markdown(plan: &RenewalPlan) -> String {
-    plan_markdown_with(plan, None)
+pub(crate) fn plan_markdown(plan: &RenewalPlan, words: Words) -> String {
+    plan_markdown_with(plan, None, words)
 }
 
 /// The plan as Markdown, with a saved checklist's items and ticks in place
 /// of the plain document list when given.
-pub(crate) fn plan_markdown_with(plan: &RenewalPlan, checklist: Option<&Checklist>) -> String {
-    markdown::render(&build(plan, checklist))
+pub(crate) fn plan_markdown_with(
+    plan: &RenewalPlan,
+    checklist: Option<&Checklist>,
+    words: Words,
+) -> String {
+    markdown::render(&build(plan, checklist, words), words)
 }
 
 #[cfg(test)]

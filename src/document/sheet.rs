@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{Document, Section, SectionKind, checklist_blocks, text};
 use crate::checklist::Checklist;
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 use crate::plan::RenewalPlan;
 
 /// The items as lines, required first, each with its tick box: the
@@ -19,20 +19,21 @@ pub(crate) fn item_lines(
     width: usize,
     markdown: bool,
     today: NaiveDate,
+    words: Words,
 ) -> Vec<String> {
     let doc = Document {
         title: String::new(),
         sections: vec![Section {
             kind: SectionKind::Checklist,
-            blocks: checklist_blocks(checklist, today),
+            blocks: checklist_blocks(checklist, today, words),
         }],
     };
     // Past the empty title (and, in text, the blank line after it).
     if markdown {
-        let out = super::markdown::render(&doc);
+        let out = super::markdown::render(&doc, words);
         out.lines().skip(2).map(str::to_string).collect()
     } else {
-        text::lines(&doc, text::Layout::terminal(width))
+        text::lines(&doc, text::Layout::terminal(width), words)
             .into_iter()
             .skip(2)
             .map(|l| l.text)
@@ -42,15 +43,19 @@ pub(crate) fn item_lines(
 
 /// The items as plain mode says them (for screen readers): the words the
 /// plan's documents were said with (待办：, 已办：), no glyphs.
-pub(crate) fn item_lines_plain(checklist: &Checklist, today: NaiveDate) -> Vec<String> {
+pub(crate) fn item_lines_plain(
+    checklist: &Checklist,
+    today: NaiveDate,
+    words: Words,
+) -> Vec<String> {
     let doc = Document {
         title: String::new(),
         sections: vec![Section {
             kind: SectionKind::Checklist,
-            blocks: checklist_blocks(checklist, today),
+            blocks: checklist_blocks(checklist, today, words),
         }],
     };
-    text::lines(&doc, text::Layout::plain())
+    text::lines(&doc, text::Layout::plain(), words)
         .into_iter()
         .map(|l| l.text)
         .skip_while(|l| l.trim().is_empty())
@@ -64,16 +69,17 @@ pub(crate) fn sheet(
     plan: Option<&RenewalPlan>,
     printed_on: NaiveDate,
     markdown: bool,
+    words: Words,
 ) -> String {
     let width = 78;
     // A kiosk's checklist was never saved: it has no id to print.
     let head = if checklist.id.is_empty() {
-        tf(
+        words.tf(
             "checklist.sheet.head_unsaved",
             &[("label", &checklist.label), ("date", &printed_on)],
         )
     } else {
-        tf(
+        words.tf(
             "checklist.sheet.head",
             &[
                 ("label", &checklist.label),
@@ -83,18 +89,18 @@ pub(crate) fn sheet(
         )
     };
     let body = match plan {
-        Some(plan) if markdown => super::plan_markdown_with(plan, Some(checklist)),
-        Some(plan) => super::plan_text_with(plan, width, Some(checklist)),
+        Some(plan) if markdown => super::plan_markdown_with(plan, Some(checklist), words),
+        Some(plan) => super::plan_text_with(plan, width, Some(checklist), words),
         None => {
-            let mut s = format!("{}\n", t("checklist.sheet.no_plan"));
-            for l in &item_lines(checklist, width, markdown, printed_on) {
+            let mut s = format!("{}\n", words.t("checklist.sheet.no_plan"));
+            for l in &item_lines(checklist, width, markdown, printed_on, words) {
                 s.push_str(l);
                 s.push('\n');
             }
             s
         }
     };
-    let notes = notes_block(checklist, printed_on, markdown);
+    let notes = notes_block(checklist, printed_on, markdown, words);
     if markdown {
         format!("> {head}\n\n{notes}{body}")
     } else {
@@ -104,11 +110,11 @@ pub(crate) fn sheet(
 
 /// The person's notes under the sheet's head, newest last; nothing when
 /// there are none.
-fn notes_block(checklist: &Checklist, today: NaiveDate, markdown: bool) -> String {
+fn notes_block(checklist: &Checklist, today: NaiveDate, markdown: bool, words: Words) -> String {
     if checklist.notes.is_empty() {
         return String::new();
     }
-    let mut s = format!("{}\n", t("checklist.show.notes"));
+    let mut s = format!("{}\n", words.t("checklist.show.notes"));
     for n in &checklist.notes {
         let line = crate::checklist::notes::note_line(n, today);
         if markdown {

@@ -1,5 +1,6 @@
 //! The document model and its renderers, on the fixture policy set.
 
+use crate::i18n::Words;
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
@@ -28,7 +29,8 @@ fn plan(region: &str, disease: &str) -> RenewalPlan {
 
 #[test]
 fn sections_have_their_kinds_in_order() {
-    let doc = build(&plan("fx-exact", "diabetes"), None);
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+    let doc = build(&plan("fx-exact", "diabetes"), None, words);
     let kinds: Vec<SectionKind> = doc.sections.iter().map(|s| s.kind).collect();
     assert_eq!(kinds[0], SectionKind::Summary);
     assert_eq!(kinds[1], SectionKind::Window);
@@ -39,12 +41,13 @@ fn sections_have_their_kinds_in_order() {
 
 #[test]
 fn plain_layout_never_hard_wraps_and_uses_words_for_marks() {
-    let doc = build(&plan("fx-exact", "diabetes"), None);
-    let out = text::render(&doc, Layout::plain());
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+    let doc = build(&plan("fx-exact", "diabetes"), None, words);
+    let out = text::render(&doc, Layout::plain(), words);
     for mark in ["☐", "☑", "►", "☎"] {
         assert!(!out.contains(mark), "{mark} in plain output:\n{out}");
     }
-    assert!(out.contains(crate::i18n::t("doc.word.todo")), "{out}");
+    assert!(out.contains(words.t("doc.word.todo")), "{out}");
     // Each paragraph is one line: a long Chinese sentence stays whole.
     let caution = &plan("fx-exact", "diabetes").caution;
     assert!(out.lines().any(|l| l.trim() == caution.as_str()), "{out}");
@@ -52,12 +55,13 @@ fn plain_layout_never_hard_wraps_and_uses_words_for_marks() {
 
 #[test]
 fn ascii_layout_adds_only_ascii_marks() {
-    let doc = build(&plan("fx-exact", "diabetes"), None);
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+    let doc = build(&plan("fx-exact", "diabetes"), None, words);
     let layout = Layout {
         glyphs: Glyphs::Ascii,
         ..Layout::terminal(80)
     };
-    let out = text::render(&doc, layout);
+    let out = text::render(&doc, layout, words);
     for mark in ["☐", "☑", "►", "☎"] {
         assert!(!out.contains(mark), "{mark} in ascii output:\n{out}");
     }
@@ -66,9 +70,10 @@ fn ascii_layout_adds_only_ascii_marks() {
 
 #[test]
 fn wrapped_lines_fit_and_chinese_punctuation_never_starts_a_line() {
-    let doc = build(&plan("fx-typical", "diabetes"), None);
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
+    let doc = build(&plan("fx-typical", "diabetes"), None, words);
     for width in [40, 61, 80] {
-        for l in text::lines(&doc, Layout::terminal(width)) {
+        for l in text::lines(&doc, Layout::terminal(width), words) {
             assert!(l.text.width() <= width, "{width}: {}", l.text);
             let first = l.text.trim_start().chars().next();
             assert!(
@@ -153,6 +158,7 @@ mod wrap_props {
 
 #[test]
 fn every_line_of_every_plan_fits_the_width() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     // The fixture set and the shipped data: wrapping is a rule whatever
     // the text.
     let today = NaiveDate::from_ymd_opt(2026, 5, 6).unwrap();
@@ -171,7 +177,7 @@ fn every_line_of_every_plan_fits_the_width() {
             };
             let plan = crate::plan::compute(&policy, &answers, today).unwrap();
             for width in [60, 79, 100, 119] {
-                for line in plan_text(&plan, width).lines() {
+                for line in plan_text(&plan, width, words).lines() {
                     assert!(
                         line.width() <= width,
                         "{} at {width}: {} columns: {line}",
@@ -193,12 +199,12 @@ fn pad_uses_display_width() {
 /// A plan whose first channel's `where` is `field`, laid out at width 80 on
 /// a thread; None when it took longer than `limit` (the thread is left to
 /// finish alone, so a regression fails instead of hanging the suite).
-fn laid_out_within(field: String, limit: std::time::Duration) -> Option<String> {
+fn laid_out_within(field: String, limit: std::time::Duration, words: Words) -> Option<String> {
     let mut p = plan("fx-exact", "diabetes");
     p.channels[0].location = field;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(plan_text(&p, 80));
+        let _ = tx.send(plan_text(&p, 80, words));
     });
     rx.recv_timeout(limit).ok()
 }
@@ -208,9 +214,10 @@ fn laid_out_within(field: String, limit: std::time::Duration) -> Option<String> 
 /// measures it ("lay out a plan with a 1 MiB unbreakable field").
 #[test]
 fn a_one_mib_unbreakable_field_lays_out_in_bounded_time() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     for (unit, n) in [("a", 1 << 20), ("中", (1 << 20) / 3)] {
         let field = unit.repeat(n);
-        let out = laid_out_within(field, super::LAYOUT_1MIB_LIMIT).unwrap_or_else(|| {
+        let out = laid_out_within(field, super::LAYOUT_1MIB_LIMIT, words).unwrap_or_else(|| {
             panic!(
                 "{unit} x {n}: not laid out in {:?}",
                 super::LAYOUT_1MIB_LIMIT
@@ -230,6 +237,7 @@ fn a_one_mib_unbreakable_field_lays_out_in_bounded_time() {
 /// paragraphs and in table cells (青岛's table split 8:30-17:0 / 0受理).
 #[test]
 fn lines_never_break_inside_times_numbers_latin_words_or_urls() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let whole = |lines: &[String], token: &str| lines.iter().any(|l| l.contains(token));
     let lines = wrap("只在工作日8:30-17:00受理；需要下载APP并注册", 10);
     assert!(whole(&lines, "8:30-17:00"), "{lines:?}");
@@ -280,7 +288,7 @@ fn lines_never_break_inside_times_numbers_latin_words_or_urls() {
             blocks: vec![Block::Table(table)],
         }],
     };
-    let out: Vec<String> = text::lines(&doc, Layout::terminal(80))
+    let out: Vec<String> = text::lines(&doc, Layout::terminal(80), words)
         .into_iter()
         .map(|l| l.text)
         .collect();

@@ -11,7 +11,7 @@ use textwrap::{Options, WordSeparator, WordSplitter};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Block, CheckRow, Document, ParaKind, Table};
-use crate::i18n::{t, tf};
+use crate::i18n::Words;
 
 /// The markers the program adds around the plan's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,7 +250,7 @@ struct Marks {
     done: String,
 }
 
-fn marks(glyphs: Glyphs) -> Marks {
+fn marks(glyphs: Glyphs, words: Words) -> Marks {
     match glyphs {
         Glyphs::Unicode => Marks {
             warning: "! ".into(),
@@ -269,12 +269,12 @@ fn marks(glyphs: Glyphs) -> Marks {
             done: "[x] ".into(),
         },
         Glyphs::Words => Marks {
-            warning: t("doc.word.warning").to_string(),
-            contact: t("doc.word.contact").to_string(),
+            warning: words.t("doc.word.warning").to_string(),
+            contact: words.t("doc.word.contact").to_string(),
             bullet: "- ",
             subheading: "",
-            todo: t("doc.word.todo").to_string(),
-            done: t("doc.word.done").to_string(),
+            todo: words.t("doc.word.todo").to_string(),
+            done: words.t("doc.word.done").to_string(),
         },
     }
 }
@@ -334,13 +334,13 @@ impl Writer {
         }
     }
 
-    fn table(&mut self, table: &Table) {
+    fn table(&mut self, table: &Table, words: Words) {
         if !self.layout.tables {
             for (i, header) in table.headers.iter().enumerate() {
                 let prefix = self.marks.subheading;
                 self.para(LineKind::Subheading, prefix, header);
                 for (label, cells) in &table.rows {
-                    let text = format!("{label}{}{}", t("fmt.colon"), cells[i]);
+                    let text = format!("{label}{}{}", words.t("fmt.colon"), cells[i]);
                     self.para(LineKind::Body(ParaKind::Plain), "    ", &text);
                 }
             }
@@ -399,10 +399,10 @@ impl Writer {
 }
 
 /// The document as styled lines.
-pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
+pub(crate) fn lines(doc: &Document, layout: Layout, words: Words) -> Vec<TextLine> {
     let mut w = Writer {
         layout,
-        marks: marks(layout.glyphs),
+        marks: marks(layout.glyphs, words),
         nested: false,
         out: Vec::new(),
     };
@@ -418,7 +418,7 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
         w.nested = false;
         if let Some(key) = section.kind.heading_key() {
             w.blank();
-            let heading = tf("doc.heading", &[("title", &t(key))]);
+            let heading = words.tf("doc.heading", &[("title", &words.t(key))]);
             match layout.width {
                 Some(width) => {
                     for l in wrap(&heading, width) {
@@ -463,7 +463,7 @@ pub(crate) fn lines(doc: &Document, layout: Layout) -> Vec<TextLine> {
                     w.para(LineKind::Subheading, prefix, s);
                     w.nested = true;
                 }
-                Block::Table(table) => w.table(table),
+                Block::Table(table) => w.table(table, words),
                 Block::Checks(rows) => w.checks(rows),
             }
         }
@@ -491,9 +491,9 @@ fn para_prefix(marks: &Marks, kind: ParaKind, text: &str) -> String {
 }
 
 /// The document as one string, a line break after every line.
-pub(crate) fn render(doc: &Document, layout: Layout) -> String {
+pub(crate) fn render(doc: &Document, layout: Layout, words: Words) -> String {
     let mut s = String::new();
-    for l in lines(doc, layout) {
+    for l in lines(doc, layout, words) {
         s.push_str(&l.text);
         s.push('\n');
     }

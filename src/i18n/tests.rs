@@ -3,9 +3,7 @@ use super::*;
 /// Issue 26: zh-Hant said 復審 in 需进行复审 and 複審 elsewhere.
 #[test]
 fn review_is_written_one_way_in_traditional() {
-    set_lang(Lang::ZhHant);
-    let said = data("到期人员需进行复审。续期（复审）时");
-    set_lang(Lang::ZhHans);
+    let said = Words::new(Lang::ZhHant).data("到期人员需进行复审。续期（复审）时");
     assert!(!said.contains("復審"), "{said}");
     assert_eq!(said.matches("複審").count(), 2, "{said}");
 }
@@ -91,16 +89,14 @@ fn every_language_file_parses_with_the_same_ids_and_variables() {
         }
     }
     for lang in Lang::ALL {
-        set_lang(lang);
         for key in keys(lang) {
             assert!(
-                !t(&key).trim().is_empty(),
+                !Words::new(lang).t(&key).trim().is_empty(),
                 "{}: {key} is empty",
                 lang.code()
             );
         }
     }
-    set_lang(Lang::ZhHans);
 }
 
 /// Literals in `src/` that look like keys of the language files but are
@@ -197,7 +193,7 @@ fn plural_messages() -> Vec<(String, Vec<String>)> {
 /// English with every variable of `key` set to `n`.
 fn english_with(key: &str, vars: &[String], n: &dyn std::fmt::Display) -> String {
     let args: Vec<(&str, &dyn std::fmt::Display)> = vars.iter().map(|v| (v.as_str(), n)).collect();
-    tf(key, &args)
+    Words::new(Lang::En).tf(key, &args)
 }
 
 /// A plural noun right after the number 1 ("1 days", "1 working
@@ -250,7 +246,6 @@ fn one_with_a_plural(text: &str) -> Option<String> {
 /// set with 1 reads "1 days".
 #[test]
 fn english_plurals_agree_with_their_numbers() {
-    set_lang(Lang::En);
     let plural = plural_messages();
     assert!(
         plural.len() > 50,
@@ -278,11 +273,22 @@ fn english_plurals_agree_with_their_numbers() {
         assert_eq!(one_with_a_plural(&one), None, "{key}: {one}");
     }
     // Digits a number does not write stay text: no category, no change.
-    assert_eq!(tf("plan.days_left", &[("n", &"0571")]), "0571 days left");
-    assert_eq!(tf("plan.days_left", &[("n", &1)]), "1 day left");
-    assert_eq!(tf("review.days", &[("n", &12393)]), "12393 working days");
-    set_lang(Lang::ZhHans);
-    assert_eq!(tf("plan.days_left", &[("n", &1)]), "还剩 1 天");
+    assert_eq!(
+        Words::new(Lang::En).tf("plan.days_left", &[("n", &"0571")]),
+        "0571 days left"
+    );
+    assert_eq!(
+        Words::new(Lang::En).tf("plan.days_left", &[("n", &1)]),
+        "1 day left"
+    );
+    assert_eq!(
+        Words::new(Lang::En).tf("review.days", &[("n", &12393)]),
+        "12393 working days"
+    );
+    assert_eq!(
+        Words::new(Lang::ZhHans).tf("plan.days_left", &[("n", &1)]),
+        "还剩 1 天"
+    );
 }
 
 /// No key is put together at run time, where the check above cannot see
@@ -344,16 +350,18 @@ fn no_key_is_built_with_format() {
 
 #[test]
 fn arguments_are_values_never_read_for_placeholders() {
-    set_lang(Lang::En);
     let label = "{id}{region} { $n }";
-    let text = tf(
+    let text = Words::new(Lang::En).tf(
         "plan.title",
         &[("region", &label), ("benefit", &"{benefit}")],
     );
     assert_eq!(text, "Renewal plan · {id}{region} { $n } · {benefit}");
     // No isolation marks around values.
-    assert!(!tf("plan.days_left", &[("n", &3)]).contains('\u{2068}'));
-    set_lang(Lang::ZhHans);
+    assert!(
+        !Words::new(Lang::En)
+            .tf("plan.days_left", &[("n", &3)])
+            .contains('\u{2068}')
+    );
 }
 
 #[test]
@@ -386,18 +394,27 @@ fn languages_from_flags_and_locales() {
 }
 
 #[test]
-fn per_thread_language_and_data_display() {
-    set_lang(Lang::En);
-    assert_eq!(tf("plan.days_left", &[("n", &3)]), "3 days left");
+fn each_words_value_speaks_its_language() {
     assert_eq!(
-        name("青海省海西州", Some("Haixi, Qinghai")),
+        Words::new(Lang::En).tf("plan.days_left", &[("n", &3)]),
+        "3 days left"
+    );
+    assert_eq!(
+        Words::new(Lang::En).name("青海省海西州", Some("Haixi, Qinghai")),
         "青海省海西州 (Haixi, Qinghai)"
     );
-    assert_eq!(name("其他", None), "其他");
-    set_lang(Lang::ZhHant);
-    assert_eq!(data("门诊慢特病续期"), "門診慢特病續期");
-    assert_eq!(name("审核期间", Some("review")), "審核期間");
-    set_lang(Lang::ZhHans);
-    assert_eq!(tf("plan.days_left", &[("n", &3)]), "还剩 3 天");
-    assert_eq!(data("门诊"), "门诊");
+    assert_eq!(Words::new(Lang::En).name("其他", None), "其他");
+    assert_eq!(
+        Words::new(Lang::ZhHant).data("门诊慢特病续期"),
+        "門診慢特病續期"
+    );
+    assert_eq!(
+        Words::new(Lang::ZhHant).name("审核期间", Some("review")),
+        "審核期間"
+    );
+    assert_eq!(
+        Words::new(Lang::ZhHans).tf("plan.days_left", &[("n", &3)]),
+        "还剩 3 天"
+    );
+    assert_eq!(Words::new(Lang::ZhHans).data("门诊"), "门诊");
 }

@@ -335,6 +335,8 @@ fn province_data(region: &Region) -> Option<RegionName> {
 }
 
 #[cfg(test)]
+mod calendar_tests;
+#[cfg(test)]
 mod output_tests;
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 
 use super::tests::{answers, codes, d, plan, policy};
 use super::*;
+use crate::i18n::Words;
 
 /// Issue 11 §3: sources are shown by title, publisher and date with their
 /// standing, never by an internal file name; seeds 000 and 003 are
@@ -10,6 +11,7 @@ use super::*;
 /// the check date does not read as "still current".
 #[test]
 fn sources_show_title_publisher_date_and_standing() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     for (region, disease, end) in [
         ("fx-exact", "diabetes", "2026-03-31"),
         ("fx-typical", "diabetes", "2026-07-31"),
@@ -26,11 +28,11 @@ fn sources_show_title_publisher_date_and_standing() {
             .iter()
             .find(|w| w.code() == "unofficial_source")
             .unwrap();
-        let wt = render::warning_text(w);
+        let wt = render::warning_text(w, words);
         assert!(wt.contains("打电话") && wt.contains("窗口"), "{wt}");
         for out in [
-            crate::document::plan_text(&p, 200),
-            crate::document::plan_markdown(&p),
+            crate::document::plan_text(&p, 200, words),
+            crate::document::plan_markdown(&p, words),
         ] {
             assert!(!out.contains(".txt"), "{region}: {out}");
             assert!(!out.contains("MORE-SOURCES"), "{region}: {out}");
@@ -45,7 +47,7 @@ fn sources_show_title_publisher_date_and_standing() {
     }
     let p = plan(&answers("fx-six", "diabetes", "2026-12-31"), "2026-05-06");
     assert!(!codes(&p).contains(&"unofficial_source"));
-    let text = crate::document::plan_text(&p, 200);
+    let text = crate::document::plan_text(&p, 200, words);
     assert!(
         text.contains("丁市医疗保障局，官方发布，发布于 2025-06-25"),
         "{text}"
@@ -54,13 +56,13 @@ fn sources_show_title_publisher_date_and_standing() {
 
 /// Every piece of policy text a plan carries, and the sentences built from
 /// it, for comparing outputs.
-fn plan_facts(p: &RenewalPlan) -> Vec<String> {
+fn plan_facts(p: &RenewalPlan, words: Words) -> Vec<String> {
     let mut v: Vec<String> = vec![p.caution.clone()];
     if p.cross_province {
-        v.push(crate::i18n::t("plan.cross_province_yes").to_string());
+        v.push(words.t("plan.cross_province_yes").to_string());
     }
-    v.extend(render::rules(p));
-    v.extend(p.warnings.iter().map(render::warning_text));
+    v.extend(render::rules(p, words));
+    v.extend(p.warnings.iter().map(|w| render::warning_text(w, words)));
     if let Some(a) = &p.apply_by {
         v.push(a.date.to_string());
     }
@@ -116,7 +118,7 @@ fn plan_facts(p: &RenewalPlan) -> Vec<String> {
         v.extend([x.result.clone(), x.fallback_text.clone()]);
         v.extend(x.diseases.iter().cloned());
     }
-    v.extend(p.sources.iter().map(render::source_line));
+    v.extend(p.sources.iter().map(|s| render::source_line(s, words)));
     v.push(p.verified_on.to_string());
     v
 }
@@ -137,37 +139,38 @@ fn table_facts(p: &RenewalPlan) -> Vec<String> {
 
 /// Sentences the program builds around the data, which every output must
 /// say the same way (the old Markdown dropped the purpose label).
-fn labelled_facts(p: &RenewalPlan) -> Vec<String> {
-    use crate::i18n::{t, tf};
-    let mut v = vec![render::status_words(p)];
-    v.extend(render::apply_by_line(p));
+fn labelled_facts(p: &RenewalPlan, words: Words) -> Vec<String> {
+    let mut v = vec![render::status_words(p, words)];
+    v.extend(render::apply_by_line(p, words));
     for choice in crate::checklist::choices_for(p) {
-        v.push(crate::checklist::choice_intro(&choice));
-        v.extend((0..choice.routes.len()).map(|n| crate::checklist::route_label(&choice, n)));
+        v.push(crate::checklist::choice_intro(&choice, words));
+        v.extend(
+            (0..choice.routes.len()).map(|n| crate::checklist::route_label(&choice, n, words)),
+        );
     }
-    v.extend(p.window.iter().flat_map(render::window_words));
-    v.extend(render::no_renewal_words(p));
-    v.extend(render::extension_words(p));
-    v.extend(render::validity_words(p));
+    v.extend(p.window.iter().flat_map(|w| render::window_words(w, words)));
+    v.extend(render::no_renewal_words(p, words));
+    v.extend(render::extension_words(p, words));
+    v.extend(render::validity_words(p, words));
     v.extend(
         p.channels
             .iter()
-            .filter_map(render::channel_extension_words),
+            .filter_map(|c| render::channel_extension_words(c, words)),
     );
     for d in &p.documents {
-        v.push(format!("{}{}", t("plan.why"), d.why));
+        v.push(format!("{}{}", words.t("plan.why"), d.why));
         v.extend(
             d.earliest_date
-                .map(|date| tf("plan.dated_after", &[("date", &date)])),
+                .map(|date| words.tf("plan.dated_after", &[("date", &date)])),
         );
     }
     for c in &p.channels {
-        v.push(format!("{}{}", t("plan.review_label"), c.review.text));
+        v.push(format!("{}{}", words.t("plan.review_label"), c.review.text));
         for k in &c.contacts {
             v.extend(
                 k.phone
                     .as_ref()
-                    .map(|ph| format!("{}{ph}", t("plan.phone"))),
+                    .map(|ph| format!("{}{ph}", words.t("plan.phone"))),
             );
         }
     }
@@ -183,6 +186,7 @@ fn labelled_facts(p: &RenewalPlan) -> Vec<String> {
 /// rule test on both).
 #[test]
 fn text_markdown_and_wizard_carry_the_same_facts() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     use crate::document::{SectionKind, build, markdown, text};
     use crate::tui::{document_view, theme::Theme};
     // Wrapping breaks text at spaces, Markdown escapes `|`.
@@ -209,7 +213,7 @@ fn text_markdown_and_wizard_carry_the_same_facts() {
         SectionKind::Sources,
     ];
     let tui = |doc: &crate::document::Document, width: usize| -> String {
-        document_view::section_lines(doc, &all, width, &theme)
+        document_view::section_lines(doc, &all, width, &theme, words)
             .iter()
             .map(|l| {
                 l.spans
@@ -238,25 +242,28 @@ fn text_markdown_and_wizard_carry_the_same_facts() {
                         retired: false,
                     };
                     let p = compute(&pol, &a, d(today)).unwrap();
-                    let doc = build(&p, None);
+                    let doc = build(&p, None, words);
                     let unwrapped = text::Layout {
                         width: None,
                         ..text::Layout::terminal(0)
                     };
                     let whole = [
-                        ("text unwrapped", norm(&text::render(&doc, unwrapped))),
-                        ("plain", norm(&crate::document::plan_text_linear(&p))),
-                        ("markdown", norm(&markdown::render(&doc))),
+                        (
+                            "text unwrapped",
+                            norm(&text::render(&doc, unwrapped, words)),
+                        ),
+                        ("plain", norm(&crate::document::plan_text_linear(&p, words))),
+                        ("markdown", norm(&markdown::render(&doc, words))),
                         ("wizard wide", norm(&tui(&doc, 2000))),
                     ];
                     let wrapped = [
-                        ("text 80", norm(&crate::document::plan_text(&p, 80))),
+                        ("text 80", norm(&crate::document::plan_text(&p, 80, words))),
                         ("wizard 60", norm(&tui(&doc, 60))),
                     ];
                     let in_table = table_facts(&p);
-                    let facts = plan_facts(&p)
+                    let facts = plan_facts(&p, words)
                         .into_iter()
-                        .chain(labelled_facts(&p))
+                        .chain(labelled_facts(&p, words))
                         .chain(in_table.iter().cloned());
                     for fact in facts {
                         let f = norm(&fact);
@@ -294,14 +301,15 @@ fn text_markdown_and_wizard_carry_the_same_facts() {
 /// "apply by … so the result comes in time".
 #[test]
 fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let a = answers("fx-typical", "diabetes", "2026-07-31");
     let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
     // Expired.
     let p = plan(&a, "2026-08-20");
     assert_eq!(p.status, Status::Expired);
     for out in [
-        flat(&crate::document::plan_text(&p, 80)),
-        flat(&crate::document::plan_markdown(&p)),
+        flat(&crate::document::plan_text(&p, 80, words)),
+        flat(&crate::document::plan_markdown(&p, words)),
     ] {
         assert!(!out.contains("建议最晚在"), "{out}");
         assert!(!out.contains("结果能在有效期内出来"), "{out}");
@@ -313,8 +321,8 @@ fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
     assert_eq!(p.status, Status::Open);
     assert!(p.apply_by.as_ref().unwrap().date < p.today);
     for out in [
-        flat(&crate::document::plan_text(&p, 80)),
-        flat(&crate::document::plan_markdown(&p)),
+        flat(&crate::document::plan_text(&p, 80, words)),
+        flat(&crate::document::plan_markdown(&p, words)),
     ] {
         assert!(!out.contains("建议最晚在"), "{out}");
         assert!(out.contains("已经过了"), "{out}");
@@ -322,21 +330,20 @@ fn a_passed_apply_by_day_is_said_as_such_in_the_headline() {
     }
     // In time: the usual sentence.
     let p = plan(&a, "2026-05-06");
-    assert!(crate::document::plan_text(&p, 200).contains("建议最晚在"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("建议最晚在"));
 }
 
 /// Issue 11 §3: 手工报销 is manual reimbursement (a claim filed by hand
 /// with receipts), not something done "in person".
 #[test]
 fn manual_reimbursement_is_not_glossed_as_in_person() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let w = Warning::NoDirectSettlement {
         disease: "肝硬化".into(),
         disease_en: Some("Liver cirrhosis".into()),
     };
-    crate::i18n::set_lang(crate::i18n::Lang::En);
-    let en = render::warning_text(&w);
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-    assert!(render::warning_text(&w).contains("手工报销"));
+    let en = render::warning_text(&w, Words::new(crate::i18n::Lang::En));
+    assert!(render::warning_text(&w, words).contains("手工报销"));
     assert!(!en.contains("in person"), "{en}");
     assert!(en.contains("manual reimbursement"), "{en}");
 }
@@ -379,6 +386,7 @@ fn the_deadline_on_its_boundary_days() {
 /// says why and whom to ask instead of saying nothing.
 #[test]
 fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
     let p = plan(
         &answers("fx-assumed", "psychosis", "2027-03-31"),
@@ -387,7 +395,7 @@ fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
     assert_eq!(p.apply_by, None);
     assert_eq!(p.deadline, Deadline::Unknown);
     assert_eq!(serde_json::to_value(&p).unwrap()["deadline"], "unknown");
-    let line = render::apply_by_line(&p).expect("a sentence, not silence");
+    let line = render::apply_by_line(&p, words).expect("a sentence, not silence");
     for want in [
         "算不出建议最晚申请日",
         "只能经“医疗机构代办（线下）”申请",
@@ -397,15 +405,13 @@ fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
         assert!(line.contains(want), "{line}");
     }
     for out in [
-        flat(&crate::document::plan_text(&p, 80)),
-        flat(&crate::document::plan_markdown(&p)),
+        flat(&crate::document::plan_text(&p, 80, words)),
+        flat(&crate::document::plan_markdown(&p, words)),
     ] {
         assert!(out.contains(&flat(&line)), "{out}");
     }
-    assert!(crate::document::qr::qr_text(&p, 2).contains("算不出"));
-    crate::i18n::set_lang(crate::i18n::Lang::En);
-    let en = render::apply_by_line(&p).unwrap();
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    assert!(crate::document::qr::qr_text(&p, 2, words).contains("算不出"));
+    let en = render::apply_by_line(&p, Words::new(crate::i18n::Lang::En)).unwrap();
     assert!(
         en.contains("No latest day to apply") && en.contains("only"),
         "{en}"
@@ -422,21 +428,22 @@ fn a_disease_only_an_unknown_review_takes_says_why_there_is_no_apply_by_day() {
 /// as such, never "最晚：<a past day>" alone.
 #[test]
 fn the_qr_text_says_a_passed_day_or_a_closed_window() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     use crate::document::qr::qr_text;
     let a = answers("fx-typical", "diabetes", "2026-07-31");
     for level in 0..=2 {
         let p = plan(&a, "2026-05-06");
         let by = p.apply_by.as_ref().unwrap().date;
         assert!(
-            qr_text(&p, level).contains(&format!("最晚：{by}")),
+            qr_text(&p, level, words).contains(&format!("最晚：{by}")),
             "{level}"
         );
-        let passed = qr_text(&plan(&a, "2026-07-28"), level);
+        let passed = qr_text(&plan(&a, "2026-07-28"), level, words);
         assert!(
             passed.contains("已过") && passed.contains("今天就申请"),
             "{passed}"
         );
-        let closed = qr_text(&plan(&a, "2026-08-20"), level);
+        let closed = qr_text(&plan(&a, "2026-08-20"), level, words);
         assert!(!closed.contains("最晚："), "{closed}");
         assert!(closed.contains("申请期已于2026-07-31结束"), "{closed}");
     }
@@ -448,6 +455,7 @@ fn the_qr_text_says_a_passed_day_or_a_closed_window() {
 /// their route, and every output says one route is enough and which is which.
 #[test]
 fn an_either_or_of_document_routes_is_planned_as_such() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-assumed", "hypertension", "2026-06-30"),
         "2026-05-01",
@@ -479,8 +487,8 @@ fn an_either_or_of_document_routes_is_planned_as_such() {
     // heads its own documents, in order.
     let flat = |s: &str| s.split_whitespace().collect::<String>();
     for out in [
-        flat(&crate::document::plan_text(&p, 80)),
-        flat(&crate::document::plan_markdown(&p)),
+        flat(&crate::document::plan_text(&p, 80, words)),
+        flat(&crate::document::plan_markdown(&p, words)),
     ] {
         let at = |needle: &str| {
             out.find(needle)
@@ -509,12 +517,13 @@ fn an_either_or_of_document_routes_is_planned_as_such() {
 /// documents all needed.
 #[test]
 fn the_qr_text_gives_an_either_or_as_alternatives() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-assumed", "hypertension", "2026-06-30"),
         "2026-05-01",
     );
     for level in [0, 1] {
-        let text = crate::document::qr::qr_text(&p, level);
+        let text = crate::document::qr::qr_text(&p, level, words);
         assert!(
             text.contains(
                 "身份证或社会保障卡；任选其一：住院确诊病历 或 两年以上门诊病历+门诊检查报告"
@@ -529,22 +538,25 @@ fn the_qr_text_gives_an_either_or_as_alternatives() {
 /// never the end alone.
 #[test]
 fn the_headline_counts_to_the_apply_by_day_and_to_the_end() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-typical", "hypertension", "2026-03-31"),
         "2026-03-01",
     );
     assert_eq!(p.apply_by.as_ref().map(|a| a.date), Some(d("2026-03-19")));
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-    let words = render::status_words(&p);
+    let status = render::status_words(&p, words);
     assert!(
-        words.contains("18 天") && words.contains("30 天"),
-        "{words}"
+        status.contains("18 天") && status.contains("30 天"),
+        "{status}"
     );
     // On the apply-by day itself the end is still said.
     let p = plan(
         &answers("fx-typical", "hypertension", "2026-03-31"),
         "2026-03-19",
     );
-    let words = render::status_words(&p);
-    assert!(words.contains("0 天") && words.contains("12 天"), "{words}");
+    let status = render::status_words(&p, words);
+    assert!(
+        status.contains("0 天") && status.contains("12 天"),
+        "{status}"
+    );
 }

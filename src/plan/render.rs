@@ -9,43 +9,45 @@ use chrono::NaiveDate;
 
 use super::{Deadline, PlanChannel, RenewalPlan, Status};
 use crate::dates::words::weekday;
-use crate::i18n::{data, name, t, tf};
+use crate::i18n::Words;
 use crate::policy::{ChannelKind, Confidence, Fact, Scheme, Source};
 
+mod learned;
 mod warnings;
+pub(crate) use learned::{learned_lines, learned_said, learned_tag};
 pub(crate) use warnings::warning_text;
 
-/// The scheme's name as shown in the current language (职工医保, or the
+/// The scheme's name as shown in `words` (职工医保, or the
 /// Chinese with its English gloss).
-pub(crate) fn scheme_label(scheme: Scheme) -> String {
-    crate::i18n::name(scheme.name(), Some(scheme.name_en()))
+pub(crate) fn scheme_label(scheme: Scheme, words: Words) -> String {
+    words.name(scheme.name(), Some(scheme.name_en()))
 }
 
-/// The scheme's short name in the current language, for a header (职工医保,
+/// The scheme's short name in `words`, for a header (职工医保,
 /// Employee insurance).
-pub(crate) fn scheme_short_label(scheme: Scheme) -> &'static str {
-    t(match scheme {
+pub(crate) fn scheme_short_label(scheme: Scheme, words: Words) -> &'static str {
+    words.t(match scheme {
         Scheme::Employee => "scheme.employee",
         Scheme::Resident => "scheme.resident",
     })
 }
 
-pub(crate) fn date_long(d: NaiveDate) -> String {
-    tf(
+pub(crate) fn date_long(d: NaiveDate, words: Words) -> String {
+    words.tf(
         "fmt.date_weekday",
-        &[("date", &d), ("weekday", &weekday(d))],
+        &[("date", &d), ("weekday", &weekday(d, words))],
     )
 }
 
-fn channel_name(c: &PlanChannel) -> String {
-    name(&c.name, c.name_en.as_deref())
+fn channel_name(c: &PlanChannel, words: Words) -> String {
+    words.name(&c.name, c.name_en.as_deref())
 }
 
 /// The estimate mark after a date that counts days beyond the official
 /// holiday schedules, or nothing.
-pub(crate) fn estimated_mark(estimated: bool) -> &'static str {
+pub(crate) fn estimated_mark(estimated: bool, words: Words) -> &'static str {
     if estimated {
-        t("plan.estimated_mark")
+        words.t("plan.estimated_mark")
     } else {
         ""
     }
@@ -69,10 +71,10 @@ pub(crate) fn apply_by_key(a: &super::ApplyBy) -> &'static str {
 /// now and what to do instead of a date in the past; in a grace period, the
 /// last day renewal is still accepted; when no day can be counted, why not
 /// and whom to ask. No renewal, no headline date.
-pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
+pub fn apply_by_line(plan: &RenewalPlan, words: Words) -> Option<String> {
     let w = plan.window.as_ref()?;
     let keeps = || {
-        t(if plan.late.continuity_during_review.value == Some(true) {
+        words.t(if plan.late.continuity_during_review.value == Some(true) {
             "warn.keeps_during_review"
         } else {
             "warn.review_continuity_unknown"
@@ -82,29 +84,33 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
         (Deadline::NotNeeded, _) => None,
         (Deadline::Closed, _) => {
             let late = match &plan.late.consequence.value {
-                Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
-                None => t("warn.late_source_silent").to_string(),
+                Some(text) => words.tf("warn.late_source_says", &[("text", &words.data(text))]),
+                None => words.t("warn.late_source_silent").to_string(),
             };
-            Some(tf(
+            Some(words.tf(
                 "plan.apply_by_closed",
                 &[("closes", &w.last_day()), ("late", &late)],
             ))
         }
-        (Deadline::Grace, _) => Some(tf(
+        (Deadline::Grace, _) => Some(words.tf(
             "plan.apply_by_grace",
             &[
                 ("closes", &w.closes),
-                ("until", &date_long(w.last_day())),
+                ("until", &date_long(w.last_day(), words)),
                 ("n", &plan.grace_days_left.unwrap_or(0)),
             ],
         )),
-        (Deadline::Unknown, _) => Some(no_apply_by_line(plan)),
-        (Deadline::Passed, Some(a)) => Some(tf(
+        (Deadline::Unknown, _) => Some(no_apply_by_line(plan, words)),
+        (Deadline::Passed, Some(a)) => Some(words.tf(
             "plan.apply_by_passed",
             &[
                 (
                     "date",
-                    &format!("{}{}", date_long(a.date), estimated_mark(a.estimated)),
+                    &format!(
+                        "{}{}",
+                        date_long(a.date, words),
+                        estimated_mark(a.estimated, words)
+                    ),
                 ),
                 ("closes", &w.closes),
                 ("keeps", &keeps()),
@@ -115,14 +121,18 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
                 .channels
                 .iter()
                 .find(|c| c.id == a.channel)
-                .map(channel_name)
+                .map(|c| channel_name(c, words))
                 .unwrap_or_default();
-            let date = format!("{}{}", date_long(a.date), estimated_mark(a.estimated));
-            let line = tf(
+            let date = format!(
+                "{}{}",
+                date_long(a.date, words),
+                estimated_mark(a.estimated, words)
+            );
+            let line = words.tf(
                 apply_by_key(a),
                 &[("date", &date), ("channel", &name), ("n", &a.working_days)],
             );
-            Some(line + &learned_tag(plan, super::learned::LearnedField::ReviewDays))
+            Some(line + &learned_tag(plan, super::learned::LearnedField::ReviewDays, words))
         }
         (_, None) => None,
     }
@@ -131,7 +141,7 @@ pub fn apply_by_line(plan: &RenewalPlan) -> Option<String> {
 /// Why there is no day to apply by: the channels that take this disease
 /// do not state their review time. When the others do not take it (青岛's
 /// hospital-only diseases), that is said too, with where to ask.
-fn no_apply_by_line(plan: &RenewalPlan) -> String {
+fn no_apply_by_line(plan: &RenewalPlan, words: Words) -> String {
     // An extension channel's day waits on its fallback's review: that is
     // the one whose time is missing.
     let mut serving: Vec<&PlanChannel> = Vec::new();
@@ -145,32 +155,32 @@ fn no_apply_by_line(plan: &RenewalPlan) -> String {
             serving.push(c);
         }
     }
-    let names: Vec<String> = serving.iter().map(|c| channel_name(c)).collect();
-    let names = names.join(t("warn.list_sep"));
+    let names: Vec<String> = serving.iter().map(|c| channel_name(c, words)).collect();
+    let names = names.join(words.t("warn.list_sep"));
     // Only one channel takes the disease at all (青岛's hospital-only ones).
     let taking = plan.channels.iter().filter(|c| c.serves_disease).count();
     match serving.as_slice() {
-        [only] if taking == 1 && taking < plan.channels.len() => tf(
+        [only] if taking == 1 && taking < plan.channels.len() => words.tf(
             "plan.apply_by_unknown_only",
-            &[("channel", &names), ("where", &data(&only.location))],
+            &[("channel", &names), ("where", &words.data(&only.location))],
         ),
-        _ => tf("plan.apply_by_unknown", &[("channels", &names)]),
+        _ => words.tf("plan.apply_by_unknown", &[("channels", &names)]),
     }
 }
 
-pub fn status_words(plan: &RenewalPlan) -> String {
+pub fn status_words(plan: &RenewalPlan, words: Words) -> String {
     let days_left = plan.days_left.unwrap_or(0);
     match plan.status {
-        Status::NotYetOpen => tf(
+        Status::NotYetOpen => words.tf(
             "plan.status.not_yet_open",
             &[("n", &plan.days_until_open.unwrap_or(0))],
         ),
-        Status::Open if days_left == 0 => t("plan.status.last_day").to_string(),
+        Status::Open if days_left == 0 => words.t("plan.status.last_day").to_string(),
         // The day to act on comes first when it is before the end date
         // (海西: 46 days to apply by, 55 to the end): both, never one alone.
         Status::Open => match (plan.deadline, &plan.apply_by) {
             (super::Deadline::ApplyBy, Some(a)) if (a.date - plan.today).num_days() < days_left => {
-                tf(
+                words.tf(
                     "plan.status.open_apply_by",
                     &[
                         ("apply", &(a.date - plan.today).num_days()),
@@ -178,9 +188,9 @@ pub fn status_words(plan: &RenewalPlan) -> String {
                     ],
                 )
             }
-            _ => tf("plan.status.open", &[("n", &days_left)]),
+            _ => words.tf("plan.status.open", &[("n", &days_left)]),
         },
-        Status::Grace => tf(
+        Status::Grace => words.tf(
             "plan.status.grace",
             &[
                 (
@@ -194,34 +204,34 @@ pub fn status_words(plan: &RenewalPlan) -> String {
                 ("n", &plan.grace_days_left.unwrap_or(0)),
             ],
         ),
-        Status::Expired => tf(
+        Status::Expired => words.tf(
             "plan.status.expired",
             &[("n", &plan.days_overdue.unwrap_or(0))],
         ),
         Status::NoRenewal if plan.renewal_scope.as_ref().is_some_and(|s| s.inferred) => {
-            t("plan.status.no_renewal_inferred").to_string()
+            words.t("plan.status.no_renewal_inferred").to_string()
         }
-        Status::NoRenewal => t("plan.status.no_renewal").to_string(),
+        Status::NoRenewal => words.t("plan.status.no_renewal").to_string(),
     }
 }
 
 /// The window in a sentence: its days, and how it is counted (months or
 /// days before the end date), then the grace period after it.
-pub(crate) fn window_words(w: &super::RenewalWindow) -> Vec<String> {
+pub(crate) fn window_words(w: &super::RenewalWindow, words: Words) -> Vec<String> {
     let mut out = vec![match (w.months, w.days) {
-        (_, Some(days)) => tf(
+        (_, Some(days)) => words.tf(
             "plan.window_days",
             &[
-                ("opens", &date_long(w.opens)),
-                ("closes", &date_long(w.closes)),
+                ("opens", &date_long(w.opens, words)),
+                ("closes", &date_long(w.closes, words)),
                 ("days", &days),
             ],
         ),
-        (months, None) => tf(
+        (months, None) => words.tf(
             "plan.window",
             &[
-                ("opens", &date_long(w.opens)),
-                ("closes", &date_long(w.closes)),
+                ("opens", &date_long(w.opens, words)),
+                ("closes", &date_long(w.closes, words)),
                 ("months", &months.unwrap_or(0)),
             ],
         ),
@@ -229,46 +239,46 @@ pub(crate) fn window_words(w: &super::RenewalWindow) -> Vec<String> {
     // A window in days is read one way of several (中山: 到期前30日内 from
     // end − 30, 31 days with both ends): the data says which, and why.
     if let (Some(_), Some(basis)) = (w.days, &w.basis) {
-        out.push(data(basis));
+        out.push(words.data(basis));
     }
     if let Some(g) = &w.grace {
-        out.push(tf(
+        out.push(words.tf(
             "plan.grace",
-            &[("days", &g.days), ("until", &date_long(g.until))],
+            &[("days", &g.days), ("until", &date_long(g.until, words))],
         ));
     }
     out
 }
 
 /// No renewal: what the source says, for this disease or all of them.
-pub(crate) fn no_renewal_words(plan: &RenewalPlan) -> Option<String> {
+pub(crate) fn no_renewal_words(plan: &RenewalPlan, words: Words) -> Option<String> {
     let scope = plan.renewal_scope.as_ref()?;
     if plan.status != Status::NoRenewal {
         return None;
     }
     let source = source_title(plan, &scope.source);
-    let status = status_words(plan);
+    let status = status_words(plan, words);
     Some(if scope.listed.is_empty() {
-        tf(
+        words.tf(
             "plan.no_renewal_all",
             &[
                 ("status", &status),
-                ("text", &data(&scope.text)),
+                ("text", &words.data(&scope.text)),
                 ("source", &source),
             ],
         )
     } else {
-        tf(
+        words.tf(
             "plan.no_renewal_disease",
             &[
                 ("status", &status),
                 (
                     "disease",
-                    &name(&plan.disease.name, plan.disease.name_en.as_deref()),
+                    &words.name(&plan.disease.name, plan.disease.name_en.as_deref()),
                 ),
                 ("listed", &scope.listed.join("、")),
                 ("n", &scope.listed.len()),
-                ("text", &data(&scope.text)),
+                ("text", &words.data(&scope.text)),
                 ("source", &source),
             ],
         )
@@ -276,58 +286,61 @@ pub(crate) fn no_renewal_words(plan: &RenewalPlan) -> Option<String> {
 }
 
 /// A one-off extension that moved the end date, in a sentence.
-pub(crate) fn extension_words(plan: &RenewalPlan) -> Option<String> {
+pub(crate) fn extension_words(plan: &RenewalPlan, words: Words) -> Option<String> {
     let x = plan.extension.as_ref()?;
-    Some(tf(
+    Some(words.tf(
         "plan.extended",
         &[
             ("from", &x.original_end),
-            ("to", &date_long(x.extended_end)),
+            ("to", &date_long(x.extended_end, words)),
             ("months", &x.months),
             ("on", &x.on),
-            ("text", &data(&x.text)),
+            ("text", &words.data(&x.text)),
         ],
     ))
 }
 
 /// How long a qualification granted on the plan's reference day lasts,
 /// with the value before it when it changed.
-pub(crate) fn validity_words(plan: &RenewalPlan) -> Option<String> {
+pub(crate) fn validity_words(plan: &RenewalPlan, words: Words) -> Option<String> {
     let v = plan.validity.as_ref()?;
-    let mut text = tf("plan.validity", &[("on", &v.on), ("months", &v.months)]);
+    let mut text = words.tf("plan.validity", &[("on", &v.on), ("months", &v.months)]);
     if let (Some(since), Some(before)) = (v.since, v.previous_months) {
-        text.push_str(&tf(
+        text.push_str(&words.tf(
             "plan.validity_changed",
             &[("since", &since), ("before", &before)],
         ));
     }
     if let Some(note) = &v.note {
-        text.push_str(&tf("plan.validity_note", &[("note", &data(note))]));
+        text.push_str(&words.tf("plan.validity_note", &[("note", &words.data(note))]));
     }
     Some(text)
 }
 
 /// An extension channel: what it gives this person, or that it does not
 /// take their disease, and where a refusal goes.
-pub(crate) fn channel_extension_words(ch: &PlanChannel) -> Option<String> {
+pub(crate) fn channel_extension_words(ch: &PlanChannel, words: Words) -> Option<String> {
     let x = ch.extension.as_ref()?;
-    let fallback = name(&x.fallback_name, x.fallback_name_en.as_deref());
+    let fallback = words.name(&x.fallback_name, x.fallback_name_en.as_deref());
     Some(if ch.serves_disease {
-        tf(
+        words.tf(
             "plan.extension_channel",
             &[
-                ("channel", &channel_name(ch)),
-                ("result", &data(&x.result)),
+                ("channel", &channel_name(ch, words)),
+                ("result", &words.data(&x.result)),
                 ("months", &x.months),
-                ("end", &date_long(x.new_end)),
+                ("end", &date_long(x.new_end, words)),
                 ("fallback", &fallback),
-                ("text", &data(&x.fallback_text)),
+                ("text", &words.data(&x.fallback_text)),
             ],
         )
     } else {
-        tf(
+        words.tf(
             "plan.extension_not_for_disease",
-            &[("channel", &channel_name(ch)), ("fallback", &fallback)],
+            &[
+                ("channel", &channel_name(ch, words)),
+                ("fallback", &fallback),
+            ],
         )
     })
 }
@@ -341,81 +354,87 @@ fn source_title(plan: &RenewalPlan, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-pub(crate) fn kind_word(kind: ChannelKind) -> &'static str {
+pub(crate) fn kind_word(kind: ChannelKind, words: Words) -> &'static str {
     match kind {
-        ChannelKind::Online => t("channel.online"),
-        ChannelKind::Offline => t("channel.offline"),
+        ChannelKind::Online => words.t("channel.online"),
+        ChannelKind::Offline => words.t("channel.offline"),
     }
 }
 
 /// A fact in words: the value, with the source's own qualification in
 /// brackets when the data has one; or "unknown" and where to ask.
-fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String) -> String {
+fn fact_text<T>(fact: &Fact<T>, show: impl Fn(&T) -> String, words: Words) -> String {
     match &fact.value {
         Some(v) => match &fact.note {
-            Some(note) => tf("fmt.paren", &[("text", &show(v)), ("note", note)]),
+            Some(note) => words.tf("fmt.paren", &[("text", &show(v)), ("note", note)]),
             None => show(v),
         },
         None => match &fact.note {
             // The note is the data's own words (Chinese): said as such.
-            Some(note) => tf("fact.unknown_note", &[("note", note)]),
-            None => t("fact.unknown").to_string(),
+            Some(note) => words.tf("fact.unknown_note", &[("note", note)]),
+            None => words.t("fact.unknown").to_string(),
         },
     }
 }
 
-pub(crate) fn review_words(ch: &PlanChannel) -> String {
+pub(crate) fn review_words(ch: &PlanChannel, words: Words) -> String {
     let r = &ch.review;
     let mut s = if r.instant_for_disease {
-        t("review.instant_for_disease").to_string()
+        words.t("review.instant_for_disease").to_string()
     } else if r.instant {
-        t("review.instant").to_string()
+        words.t("review.instant").to_string()
     } else {
         match (r.working_days_min, r.working_days) {
             (Some(min), Some(max)) if min != max => {
-                tf("review.range", &[("min", &min), ("max", &max)])
+                words.tf("review.range", &[("min", &min), ("max", &max)])
             }
-            (_, Some(max)) if r.typical => tf("review.days_typical", &[("n", &max)]),
-            (_, Some(max)) => tf("review.days", &[("n", &max)]),
-            _ => t("review.unknown").to_string(),
+            (_, Some(max)) if r.typical => words.tf("review.days_typical", &[("n", &max)]),
+            (_, Some(max)) => words.tf("review.days", &[("n", &max)]),
+            _ => words.t("review.unknown").to_string(),
         }
     };
     if let Some(n) = r.notify_working_days {
-        s.push_str(&tf("review.notify", &[("n", &n)]));
+        s.push_str(&words.tf("review.notify", &[("n", &n)]));
     }
     s
 }
 
-fn channel_dates(plan: &RenewalPlan, ch: &PlanChannel) -> (String, String) {
+fn channel_dates(plan: &RenewalPlan, ch: &PlanChannel, words: Words) -> (String, String) {
     if plan.window.is_none() {
         // Nothing to renew, so no day to apply by: not an unknown one.
-        let none = t("plan.status.no_renewal").to_string();
+        let none = words.t("plan.status.no_renewal").to_string();
         return (none.clone(), none);
     }
     if !ch.serves_disease {
         // No dates, and not because the source is silent.
-        let no = t("cmp.serves.no").to_string();
+        let no = words.t("cmp.serves.no").to_string();
         return (no.clone(), no);
     }
     let mark = estimated_mark;
     let result = ch
         .expected_result
-        .map(|d| format!("{d}{}", mark(ch.result_estimated)))
-        .unwrap_or_else(|| t("fact.unknown").to_string());
+        .map(|d| format!("{d}{}", mark(ch.result_estimated, words)))
+        .unwrap_or_else(|| words.t("fact.unknown").to_string());
     let by = ch
         .apply_by
-        .map(|d| format!("{d}{}", mark(ch.apply_by_estimated)))
-        .unwrap_or_else(|| t("fact.unknown").to_string());
+        .map(|d| format!("{d}{}", mark(ch.apply_by_estimated, words)))
+        .unwrap_or_else(|| words.t("fact.unknown").to_string());
     (result, by)
 }
 
-pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+pub(crate) fn comparison_rows(
+    plan: &RenewalPlan,
+    words: Words,
+) -> (Vec<String>, Vec<(String, Vec<String>)>) {
     let chans = &plan.channels;
     let headers = chans
         .iter()
-        .map(|c| format!("[{}] {}", kind_word(c.kind), channel_name(c)))
+        .map(|c| format!("[{}] {}", kind_word(c.kind, words), channel_name(c, words)))
         .collect();
-    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| t("fact.unknown").to_string());
+    let opt = |o: &Option<String>| {
+        o.clone()
+            .unwrap_or_else(|| words.t("fact.unknown").to_string())
+    };
     let list = |v: &Vec<String>| {
         if v.is_empty() {
             "—".to_string()
@@ -424,9 +443,9 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
         }
     };
     let row = |key: &str, f: &dyn Fn(&PlanChannel) -> String| {
-        (t(key).to_string(), chans.iter().map(f).collect())
+        (words.t(key).to_string(), chans.iter().map(f).collect())
     };
-    let told_review = learned_tag(plan, super::learned::LearnedField::ReviewDays);
+    let told_review = learned_tag(plan, super::learned::LearnedField::ReviewDays, words);
     let rows = vec![
         row("cmp.where", &|c| c.location.clone()),
         row("cmp.hours", &|c| opt(&c.hours)),
@@ -435,16 +454,20 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
         // (not an extension's): the cell, and every day counted from it,
         // say so.
         row("cmp.review", &|c| match c.extension {
-            None => review_words(c) + &told_review,
-            Some(_) => review_words(c),
+            None => review_words(c, words) + &told_review,
+            Some(_) => review_words(c, words),
         }),
-        row("cmp.expected_result", &|c| channel_dates(plan, c).0),
+        row("cmp.expected_result", &|c| channel_dates(plan, c, words).0),
         row("cmp.apply_by", &|c| {
             let passed = c.apply_by.is_some_and(|d| d < plan.today);
             format!(
                 "{}{}{}",
-                channel_dates(plan, c).1,
-                if passed { t("plan.passed_mark") } else { "" },
+                channel_dates(plan, c, words).1,
+                if passed {
+                    words.t("plan.passed_mark")
+                } else {
+                    ""
+                },
                 if c.apply_by.is_some() {
                     told_review.as_str()
                 } else {
@@ -457,9 +480,9 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
         row("cmp.cons", &|c| list(&c.cons)),
         row("cmp.serves", &|c| {
             if c.serves_disease {
-                t("cmp.serves.yes").to_string()
+                words.t("cmp.serves.yes").to_string()
             } else {
-                t("cmp.serves.no").to_string()
+                words.t("cmp.serves.no").to_string()
             }
         }),
     ];
@@ -471,14 +494,14 @@ pub(crate) fn comparison_rows(plan: &RenewalPlan) -> (Vec<String>, Vec<(String, 
 /// Where a field's values come from, in words, when that is not the data
 /// the plan is for (a city's plan showing its province's window, a
 /// province's showing the generic list): "湖南省全省的资料", "通用做法".
-pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
+pub(crate) fn level_word(plan: &RenewalPlan, field: &str, words: Words) -> Option<String> {
     use crate::policy::DataLevel;
     // A value the person was told says so instead of the data's level.
     if let Some(u) = plan.learned.iter().find(|u| {
         u.field.id() == field
             || (field == "window_months" && u.about == super::questions::Unknown::Window)
     }) {
-        return Some(learned_said(u));
+        return Some(learned_said(u, words));
     }
     let level = *plan.data_levels.get(field)?;
     if level <= plan.data_level {
@@ -489,7 +512,7 @@ pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
         .as_ref()
         .is_some_and(|p| ["北京市", "天津市", "上海市", "重庆市"].contains(&p.name.as_str()));
     Some(match level {
-        DataLevel::Province if municipal => tf(
+        DataLevel::Province if municipal => words.tf(
             "plan.level.municipality",
             &[(
                 "city",
@@ -500,7 +523,7 @@ pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
                     .unwrap_or_default(),
             )],
         ),
-        DataLevel::Province => tf(
+        DataLevel::Province => words.tf(
             "plan.level.province",
             &[(
                 "province",
@@ -511,57 +534,60 @@ pub(crate) fn level_word(plan: &RenewalPlan, field: &str) -> Option<String> {
                     .unwrap_or_default(),
             )],
         ),
-        DataLevel::Generic => t("plan.level.generic").to_string(),
+        DataLevel::Generic => words.t("plan.level.generic").to_string(),
         DataLevel::City => return None,
     })
 }
 
 /// [`level_word`] as a tag after a line: "（通用做法）", or nothing.
-pub(crate) fn level_tag(plan: &RenewalPlan, field: &str) -> String {
-    level_word(plan, field)
-        .map(|w| tf("plan.level.tag", &[("level", &w)]))
+pub(crate) fn level_tag(plan: &RenewalPlan, field: &str, words: Words) -> String {
+    level_word(plan, field, words)
+        .map(|w| words.tf("plan.level.tag", &[("level", &w)]))
         .unwrap_or_default()
 }
 
 /// A note heading a section whose values come from elsewhere than the
 /// plan's own data: "本节是通用做法（当地的资料没有写这一项）".
-pub(crate) fn level_note(plan: &RenewalPlan, fields: &[&str]) -> Option<String> {
+pub(crate) fn level_note(plan: &RenewalPlan, fields: &[&str], words: Words) -> Option<String> {
     // The least specific of the section's fields speaks for it.
     let field = fields
         .iter()
         .max_by_key(|f| plan.data_levels.get(**f).copied())?;
-    level_word(plan, field).map(|w| tf("plan.level.section", &[("level", &w)]))
+    level_word(plan, field, words).map(|w| words.tf("plan.level.section", &[("level", &w)]))
 }
 
 /// Values named in the summary that come from elsewhere (the benefit's
 /// name, the disease list): "待遇名称、病种目录：湖南省全省的资料".
-pub(crate) fn level_fields(plan: &RenewalPlan) -> Vec<String> {
+pub(crate) fn level_fields(plan: &RenewalPlan, words: Words) -> Vec<String> {
     let mut by_word: Vec<(String, Vec<String>)> = Vec::new();
     for (field, key) in [
         ("benefit_name", "plan.field.benefit_name"),
         ("diseases", "plan.field.diseases"),
     ] {
-        if let Some(w) = level_word(plan, field) {
+        if let Some(w) = level_word(plan, field, words) {
             match by_word.iter_mut().find(|(x, _)| *x == w) {
-                Some((_, names)) => names.push(t(key).to_string()),
-                None => by_word.push((w, vec![t(key).to_string()])),
+                Some((_, names)) => names.push(words.t(key).to_string()),
+                None => by_word.push((w, vec![words.t(key).to_string()])),
             }
         }
     }
     by_word
         .into_iter()
         .map(|(w, names)| {
-            tf(
+            words.tf(
                 "plan.level.fields",
-                &[("fields", &names.join(t("warn.list_sep"))), ("level", &w)],
+                &[
+                    ("fields", &names.join(words.t("warn.list_sep"))),
+                    ("level", &w),
+                ],
             )
         })
         .collect()
 }
 
-pub fn rules(plan: &RenewalPlan) -> Vec<String> {
+pub fn rules(plan: &RenewalPlan, words: Words) -> Vec<String> {
     let mut out = Vec::new();
-    out.extend(validity_words(plan));
+    out.extend(validity_words(plan, words));
     if let Some(m) = &plan.materials {
         let key = if m.approximate {
             "plan.materials_about"
@@ -569,14 +595,14 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
             "plan.materials"
         };
         out.push(
-            tf(
+            words.tf(
                 key,
                 &[
                     ("months", &m.months),
                     ("date", &m.earliest_date),
                     ("ref", &m.reference_day),
                 ],
-            ) + &level_tag(plan, "materials_max_age"),
+            ) + &level_tag(plan, "materials_max_age", words),
         );
     }
     // Review, lateness and cycle are rules of a renewal.
@@ -585,63 +611,75 @@ pub fn rules(plan: &RenewalPlan) -> Vec<String> {
     }
     out.push(format!(
         "{}{}{}",
-        t("plan.continuity_label"),
-        fact_text(&plan.late.continuity_during_review, |v| {
-            if *v {
-                t("plan.continuity_yes").to_string()
-            } else {
-                t("plan.continuity_no").to_string()
-            }
-        }),
-        level_tag(plan, "continuity_during_review"),
+        words.t("plan.continuity_label"),
+        fact_text(
+            &plan.late.continuity_during_review,
+            |v| {
+                if *v {
+                    words.t("plan.continuity_yes").to_string()
+                } else {
+                    words.t("plan.continuity_no").to_string()
+                }
+            },
+            words
+        ),
+        level_tag(plan, "continuity_during_review", words),
     ));
     out.push(format!(
         "{}{}{}",
-        t("plan.late_label"),
-        fact_text(&plan.late.consequence, |v| v.clone()),
-        level_tag(plan, "late_consequence"),
+        words.t("plan.late_label"),
+        fact_text(&plan.late.consequence, |v| v.clone(), words),
+        level_tag(plan, "late_consequence", words),
     ));
     out.push(format!(
         "{}{}{}",
-        t("plan.cycle_label"),
-        fact_text(&plan.cycle_years, |v| {
-            tf(
-                "plan.cycle_years",
-                &[(
-                    "years",
-                    &v.iter()
-                        .map(u32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(t("plan.or")),
-                )],
-            )
-        }),
-        level_tag(plan, "cycle_years"),
+        words.t("plan.cycle_label"),
+        fact_text(
+            &plan.cycle_years,
+            |v| {
+                words.tf(
+                    "plan.cycle_years",
+                    &[(
+                        "years",
+                        &v.iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(words.t("plan.or")),
+                    )],
+                )
+            },
+            words
+        ),
+        level_tag(plan, "cycle_years", words),
     ));
     out
 }
 
 /// A source as a person can find and weigh it: title, publisher, standing
 /// and publication date, and its address. Never the project's file name.
-pub(crate) fn source_line(s: &Source) -> String {
+pub(crate) fn source_line(s: &Source, words: Words) -> String {
     let mut parts: Vec<String> = s.publisher.iter().cloned().collect();
     parts.push(
-        t(match s.confidence {
-            Confidence::High => "source.high",
-            Confidence::Med => "source.med",
-            Confidence::Low => "source.low",
-            Confidence::Seed => "source.seed",
-            Confidence::ThirdParty => "source.third_party",
-        })
-        .to_string(),
+        words
+            .t(match s.confidence {
+                Confidence::High => "source.high",
+                Confidence::Med => "source.med",
+                Confidence::Low => "source.low",
+                Confidence::Seed => "source.seed",
+                Confidence::ThirdParty => "source.third_party",
+            })
+            .to_string(),
     );
     parts.push(match &s.published {
-        Some(date) => tf("source.published", &[("date", date)]),
-        None => t("source.undated").to_string(),
+        Some(date) => words.tf("source.published", &[("date", date)]),
+        None => words.t("source.undated").to_string(),
     });
-    let mut line = tf(
+    let mut line = words.tf(
         "fmt.paren",
-        &[("text", &s.title), ("note", &parts.join(t("source.sep")))],
+        &[
+            ("text", &s.title),
+            ("note", &parts.join(words.t("source.sep"))),
+        ],
     );
     if let Some(u) = &s.url {
         line.push_str(&format!(" {u}"));
@@ -652,23 +690,28 @@ pub(crate) fn source_line(s: &Source) -> String {
 /// One phone to call, as a line: whose it is, the number, and for the
 /// service line what the number reaches (a shared area code: choose the
 /// place in the voice menu; no code: the office where one is calling from).
-pub(crate) fn contact_line(c: &super::contacts::PlanContact, place: &str, weak: bool) -> String {
+pub(crate) fn contact_line(
+    c: &super::contacts::PlanContact,
+    place: &str,
+    weak: bool,
+    words: Words,
+) -> String {
     use super::contacts::ContactKind;
-    let sep = t("doc.contact_sep");
-    let mut parts = vec![format!("{}{}{}", c.name, sep, t("plan.phone")) + &c.phone];
+    let sep = words.t("doc.contact_sep");
+    let mut parts = vec![format!("{}{}{}", c.name, sep, words.t("plan.phone")) + &c.phone];
     parts.extend(c.hours.clone());
     if c.kind == ContactKind::ServiceLine {
         match &c.area_code {
-            Some(code) if !c.shared_with.is_empty() => parts.push(tf(
+            Some(code) if !c.shared_with.is_empty() => parts.push(words.tf(
                 "plan.call.shared",
                 &[
                     ("code", code),
-                    ("places", &c.shared_with.join(t("plan.call.list_sep"))),
+                    ("places", &c.shared_with.join(words.t("plan.call.list_sep"))),
                     ("place", &place),
                 ],
             )),
             Some(_) => {}
-            None => parts.push(t("plan.call.no_code").to_string()),
+            None => parts.push(words.t("plan.call.no_code").to_string()),
         }
     }
     // The channel's own note, where the office gave one.
@@ -677,14 +720,14 @@ pub(crate) fn contact_line(c: &super::contacts::PlanContact, place: &str, weak: 
     }
     let mut line = parts.join(sep);
     if weak {
-        line.push_str(t("plan.call.weak"));
+        line.push_str(words.t("plan.call.weak"));
     }
     line
 }
 
 /// The plan's phones as lines, the channels' first, at most `offices` of
 /// them (the channel section lists every one), then the service line.
-pub(crate) fn contact_lines(plan: &RenewalPlan, offices: usize) -> Vec<String> {
+pub(crate) fn contact_lines(plan: &RenewalPlan, offices: usize, words: Words) -> Vec<String> {
     use super::contacts::ContactKind;
     let weak = |c: &super::contacts::PlanContact| {
         plan.sources
@@ -700,14 +743,14 @@ pub(crate) fn contact_lines(plan: &RenewalPlan, offices: usize) -> Vec<String> {
         .into_iter()
         .take(offices)
         .chain(line)
-        .map(|c| contact_line(c, &place, weak(c)))
+        .map(|c| contact_line(c, &place, weak(c), words))
         .collect()
 }
 
 /// The words of a question to ask the office.
-pub(crate) fn question_words(about: super::questions::Unknown) -> &'static str {
+pub(crate) fn question_words(about: super::questions::Unknown, words: Words) -> &'static str {
     use super::questions::Unknown;
-    t(match about {
+    words.t(match about {
         Unknown::RenewalNeeded => "question.renewal_needed",
         Unknown::Window => "question.window",
         Unknown::Channel => "question.channel",
@@ -716,61 +759,4 @@ pub(crate) fn question_words(about: super::questions::Unknown) -> &'static str {
         Unknown::Validity => "question.validity",
         Unknown::Continuity => "question.continuity",
     })
-}
-
-/// Where a learned value came from: "您在 2026-12-08 从医保窗口问到".
-pub(crate) fn learned_said(u: &super::learned::LearnedUse) -> String {
-    match &u.from {
-        Some(from) => tf("learned.said_from", &[("on", &u.on), ("from", &data(from))]),
-        None => tf("learned.said", &[("on", &u.on)]),
-    }
-}
-
-/// A learned fact in words: "审核要 10 个工作日".
-fn learned_fact(
-    field: super::learned::LearnedField,
-    value: super::learned::LearnedAnswer,
-) -> String {
-    use super::learned::LearnedField::*;
-    let key = match field {
-        ReviewDays => "learned.fact.review_days",
-        WindowMonths => "learned.fact.window_months",
-        WindowDays => "learned.fact.window_days",
-        NoRenewal => "learned.fact.no_renewal",
-    };
-    tf(key, &[("n", &value)])
-}
-
-/// " （您在 2026-12-08 从医保窗口问到）" after a line whose value rests on
-/// `field` as learned; nothing otherwise.
-pub(crate) fn learned_tag(plan: &RenewalPlan, field: super::learned::LearnedField) -> String {
-    plan.learned
-        .iter()
-        .find(|u| u.field == field)
-        .map(|u| tf("plan.level.tag", &[("level", &learned_said(u))]))
-        .unwrap_or_default()
-}
-
-/// Each value the plan took from what the person was told, where it came
-/// from, and what the data says when it says otherwise.
-pub(crate) fn learned_lines(plan: &RenewalPlan) -> Vec<String> {
-    plan.learned
-        .iter()
-        .map(|u| {
-            let mut line = tf(
-                "learned.line",
-                &[
-                    ("fact", &learned_fact(u.field, u.value)),
-                    ("said", &learned_said(u)),
-                ],
-            );
-            if let Some(s) = &u.shipped {
-                line.push_str(&tf(
-                    "learned.shipped",
-                    &[("fact", &learned_fact(s.field, s.value))],
-                ));
-            }
-            line
-        })
-        .collect()
 }

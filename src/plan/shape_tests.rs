@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::checklist::{Checklist, agenda};
+use crate::i18n::Words;
 use crate::policy::{LoadError, PolicySet, Problem, in_force};
 use std::path::Path;
 
@@ -34,8 +35,8 @@ fn codes(p: &RenewalPlan) -> Vec<&'static str> {
 }
 
 /// The plan as text on one line per paragraph, for looking for sentences.
-fn text(p: &RenewalPlan) -> String {
-    crate::document::plan_text_unwrapped(p)
+fn text(p: &RenewalPlan, words: Words) -> String {
+    crate::document::plan_text_unwrapped(p, words)
 }
 
 fn json(p: &RenewalPlan) -> serde_json::Value {
@@ -117,6 +118,7 @@ fn a_window_in_days_opens_on_the_thirtieth_day_before_and_grace_runs_thirty_afte
 
 #[test]
 fn a_grace_plan_says_until_when_in_json_and_on_screen() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan("fx-w-grace", "diabetes", "2026-06-30", "2026-07-10");
     let j = json(&p);
     assert_eq!(j["status"], "grace");
@@ -124,7 +126,7 @@ fn a_grace_plan_says_until_when_in_json_and_on_screen() {
     assert_eq!(j["window"]["grace"]["days"], 30);
     assert_eq!(j["window"]["days"], 30);
     assert_eq!(j["grace_days_left"], 20);
-    let out = text(&p);
+    let out = text(&p, words);
     assert!(out.contains("2026-07-30"), "{out}");
     assert!(
         out.contains("已过有效期，仍可在 2026-07-30 前续期（还剩 20 天）"),
@@ -136,7 +138,7 @@ fn a_grace_plan_says_until_when_in_json_and_on_screen() {
     );
     assert!(!out.contains("申请期已于"), "not said to be closed: {out}");
     // The headline is the last day, not a passed apply-by day.
-    let line = render::apply_by_line(&p).unwrap();
+    let line = render::apply_by_line(&p, words).unwrap();
     assert!(line.contains("2026-07-30"), "{line}");
     assert!(!line.contains("建议最晚"), "{line}");
 }
@@ -213,6 +215,7 @@ fn no_renewal_has_no_window_no_dates_and_no_countdown() {
 
 #[test]
 fn no_renewal_is_said_first_then_what_still_matters() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan("fx-w-none", "diabetes", "2099-12-31", "2026-05-06");
     assert_eq!(p.still_matters.len(), 1);
     assert_eq!(p.still_matters[0].id, "hospitals");
@@ -220,7 +223,7 @@ fn no_renewal_is_said_first_then_what_still_matters() {
         p.notes.iter().all(|n| n.id != "hospitals"),
         "said once, with the status"
     );
-    let doc = crate::document::build(&p, None);
+    let doc = crate::document::build(&p, None, words);
     let window = doc
         .sections
         .iter()
@@ -232,7 +235,7 @@ fn no_renewal_is_said_first_then_what_still_matters() {
     };
     assert!(first.starts_with("无需续期："), "{first}");
     assert!(first.contains("有效期至2099年"), "{first}");
-    let out = text(&p);
+    let out = text(&p, words);
     let said = out.find("无需续期").unwrap();
     let matters = out.find("最多选2家").unwrap();
     assert!(said < matters, "{out}");
@@ -240,11 +243,12 @@ fn no_renewal_is_said_first_then_what_still_matters() {
         assert!(!out.contains(absent), "{absent} in {out}");
     }
     // Review, lateness and cycle are rules of a renewal: not shown.
-    assert!(!out.contains(crate::i18n::t("plan.late_label")), "{out}");
+    assert!(!out.contains(words.t("plan.late_label")), "{out}");
 }
 
 #[test]
 fn a_no_renewal_checklist_has_no_deadline_anywhere() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan("fx-w-none", "diabetes", "2099-12-31", "2026-05-06");
     let policy = fixtures();
     let c = Checklist::new("x".into(), "", &answers_of(&p), &p, chrono::Utc::now());
@@ -261,7 +265,7 @@ fn a_no_renewal_checklist_has_no_deadline_anywhere() {
         agenda::next_action(&c, None, d("2100-01-05"), &policy),
         None
     );
-    let ics = crate::document::ics::ics(&c, Some(&p), None, d("2026-05-06"));
+    let ics = crate::document::ics::ics(&c, Some(&p), None, d("2026-05-06"), words);
     assert!(!ics.contains("BEGIN:VEVENT"), "{ics}");
     // An apply step from before the data changed shows no dates.
     let item = crate::checklist::Item {
@@ -276,7 +280,7 @@ fn a_no_renewal_checklist_has_no_deadline_anywhere() {
         done_at: None,
         extra: Default::default(),
     };
-    let line = crate::checklist::item_text(&item, &c.window, d("2026-05-06"));
+    let line = crate::checklist::item_text(&item, &c.window, d("2026-05-06"), words);
     assert!(!line.contains("2099"), "{line}");
 }
 
@@ -284,6 +288,7 @@ fn a_no_renewal_checklist_has_no_deadline_anywhere() {
 
 #[test]
 fn a_listed_disease_keeps_the_rules_and_the_others_need_none() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let listed = plan("fx-w-listed", "diabetes", "2026-06-30", "2026-05-06");
     assert_eq!(listed.status, Status::Open);
     assert!(listed.renewal_scope.is_none());
@@ -292,7 +297,7 @@ fn a_listed_disease_keeps_the_rules_and_the_others_need_none() {
     assert_eq!(other.status, Status::NoRenewal);
     let scope = other.renewal_scope.as_ref().unwrap();
     assert_eq!(scope.listed, vec!["糖尿病".to_string()]);
-    let out = text(&other);
+    let out = text(&other, words);
     assert!(
         out.contains("来源只为 1 种病（糖尿病）规定了复审或续期，结核病不在其中。测试：其他病种不需要复审；请向庚市医疗保障局确认"),
         "{out}"
@@ -373,6 +378,7 @@ fn a_registration_unexpired_on_the_day_is_extended_and_no_other() {
 
 #[test]
 fn an_extended_end_date_is_said_and_the_window_counts_from_it() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan("fx-w-dated", "diabetes", "2026-08-31", "2026-06-01");
     let x = p.extension.as_ref().unwrap();
     assert_eq!(
@@ -383,7 +389,7 @@ fn an_extended_end_date_is_said_and_the_window_counts_from_it() {
     assert_eq!(p.window.as_ref().unwrap().closes, d("2027-02-28"));
     let j = json(&p);
     assert_eq!(j["extension"]["extended_end"], "2027-02-28");
-    let out = text(&p);
+    let out = text(&p, words);
     assert!(out.contains("到期日已顺延"), "{out}");
     assert!(
         out.contains("您输入的 2026-08-31 属于这种情况，现在到期日是 2027-02-28"),
@@ -392,12 +398,13 @@ fn an_extended_end_date_is_said_and_the_window_counts_from_it() {
     // Not extended: nothing said.
     let p = plan("fx-w-dated", "diabetes", "2027-06-30", "2026-06-01");
     assert!(p.extension.is_none());
-    let out = text(&p);
+    let out = text(&p, words);
     assert!(!out.contains("到期日已顺延"), "{out}");
 }
 
 #[test]
 fn a_new_registration_lasts_the_value_in_force_on_the_day_one_applies() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     // Ended before 2026-04-01, so not extended; the window (assumed, 3
     // months) is open on 2026-01-15.
     let before = plan("fx-w-dated", "diabetes", "2026-03-31", "2026-01-15");
@@ -414,7 +421,7 @@ fn a_new_registration_lasts_the_value_in_force_on_the_day_one_applies() {
         (v.months, v.since, v.previous_months),
         (12, Some(d("2026-04-01")), Some(6))
     );
-    let out = text(&after);
+    let out = text(&after, words);
     assert!(
         out.contains("有效期 12 个月（2026-04-01 起的规定；此前为 6 个月）"),
         "{out}"
@@ -425,6 +432,7 @@ fn a_new_registration_lasts_the_value_in_force_on_the_day_one_applies() {
 
 #[test]
 fn an_extension_channel_gives_its_diseases_a_new_end_and_a_fallback() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan("fx-w-dated", "diabetes", "2027-06-30", "2026-06-10");
     let app = p.channels.iter().find(|c| c.id == "app").unwrap();
     assert!(app.serves_disease);
@@ -438,7 +446,7 @@ fn an_extension_channel_gives_its_diseases_a_new_end_and_a_fallback() {
     let j = json(&p);
     assert_eq!(j["channels"][1]["extension"]["fallback"], "office");
     assert_eq!(j["channels"][1]["extension"]["new_end"], "2028-06-30");
-    let out = text(&p);
+    let out = text(&p, words);
     assert!(
         out.contains("可以线上延期：辛市APP延期。测试：通过后按原待遇延期1年"),
         "{out}"
@@ -452,11 +460,12 @@ fn an_extension_channel_gives_its_diseases_a_new_end_and_a_fallback() {
 
 #[test]
 fn a_disease_the_extension_does_not_take_is_sent_to_the_fallback() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan("fx-w-dated", "tuberculosis", "2027-06-30", "2026-06-10");
     let app = p.channels.iter().find(|c| c.id == "app").unwrap();
     assert!(!app.serves_disease);
     assert!(app.apply_by.is_none());
-    let out = text(&p);
+    let out = text(&p, words);
     assert!(
         out.contains("辛市APP延期只给列出的病种延期，您的病种不在其中：请走 辛市经办窗口"),
         "{out}"
@@ -555,6 +564,7 @@ fn the_data_check_refuses_each_shape_done_wrong() {
 /// offline review) there is no such day, never "0 working days".
 #[test]
 fn an_extension_day_to_apply_by_waits_on_its_fallback() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let answers = Answers {
         region: "fx-w-dated".into(),
         scheme: Scheme::Employee,
@@ -585,7 +595,7 @@ fn an_extension_day_to_apply_by_waits_on_its_fallback() {
     assert_eq!(app.apply_by, None);
     assert!(p.apply_by.is_none());
     assert_eq!(p.deadline, Deadline::Unknown);
-    let line = render::apply_by_line(&p).unwrap();
+    let line = render::apply_by_line(&p, words).unwrap();
     assert!(
         line.contains("辛市经办窗口") && !line.contains("APP"),
         "{line}"

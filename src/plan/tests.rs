@@ -148,38 +148,6 @@ fn exact_materials_age_and_each_channel_dates() {
 }
 
 #[test]
-fn review_over_national_day_2026() {
-    // Apply on 2026-09-30 online: 5 working days cross the holiday week.
-    let p = plan(
-        &answers("fx-exact", "hypertension", "2026-12-20"),
-        "2026-09-30",
-    );
-    let online = p
-        .channels
-        .iter()
-        .find(|c| c.kind == ChannelKind::Online)
-        .unwrap();
-    assert_eq!(online.expected_result, Some(d("2026-10-13")));
-    assert!(!online.result_estimated);
-}
-
-#[test]
-fn closing_day_on_a_weekend_moves_apply_by_to_a_working_day() {
-    // 2026-05-31 is a Sunday: the offline desk's last day is Friday 05-29.
-    let p = plan(
-        &answers("fx-exact", "hypertension", "2026-05-31"),
-        "2026-04-01",
-    );
-    let offline = p
-        .channels
-        .iter()
-        .find(|c| c.kind == ChannelKind::Offline)
-        .unwrap();
-    assert_eq!(offline.apply_by, Some(d("2026-05-29")));
-    assert_eq!(win(&p).opens, d("2026-02-28"));
-}
-
-#[test]
 fn too_late_for_a_result_inside_the_window_is_a_warning() {
     let p = plan(
         &answers("fx-exact", "hypertension", "2026-03-31"),
@@ -350,18 +318,6 @@ fn cross_province_adds_steps_and_checks_direct_settlement() {
 }
 
 #[test]
-fn dates_beyond_the_holiday_calendar_are_marked_estimates() {
-    let p = plan(&answers("fx-exact", "diabetes", "2027-03-31"), "2027-01-05");
-    let online = p
-        .channels
-        .iter()
-        .find(|c| c.kind == ChannelKind::Online)
-        .unwrap();
-    assert!(online.result_estimated && online.apply_by_estimated);
-    assert!(codes(&p).contains(&"calendar_estimated"));
-}
-
-#[test]
 fn old_data_is_flagged_against_today() {
     // 丁市's notice is dated 2025-06-25.
     let a = answers("fx-six", "diabetes", "2028-03-31");
@@ -501,110 +457,6 @@ mod properties {
     }
 }
 
-/// 2027's notice is not in the data: 元旦 (Fri 2027-01-01) is still a day
-/// off, so it is never the last day to go, and the reviews count over it.
-#[test]
-fn no_office_day_or_result_on_a_statutory_holiday_beyond_the_notices() {
-    let p = plan(&answers("fx-exact", "diabetes", "2027-01-03"), "2026-12-20");
-    let office = p
-        .channels
-        .iter()
-        .find(|c| c.id == "hospital-office")
-        .unwrap();
-    assert_eq!(
-        office.apply_by,
-        Some(d("2026-12-31")),
-        "not 元旦 2027-01-01"
-    );
-    // 12-31 is in 2026's notice, and the estimate of 元旦 can only make
-    // the last day earlier, never later: not marked.
-    assert!(!office.apply_by_estimated);
-    let headline = p.apply_by.as_ref().unwrap();
-    assert_eq!(
-        headline.date,
-        d("2026-12-24"),
-        "5 working days end on 12-31"
-    );
-    assert!(
-        !headline.estimated,
-        "the review days are all in 2026's notice"
-    );
-
-    // Applying online on Mon 2027-02-01: 春节 is off, the statutory 02-05..
-    // 02-08 and the customary break to 初七 02-12 (issue 22: err early).
-    let p = plan(&answers("fx-exact", "diabetes", "2027-03-31"), "2027-02-01");
-    let online = p.channels.iter().find(|c| c.id == "wechat").unwrap();
-    assert_eq!(
-        online.expected_result,
-        Some(d("2027-02-16")),
-        "not inside 02-05..02-12"
-    );
-    assert!(online.result_estimated);
-}
-
-#[test]
-fn the_estimate_warning_names_the_holidays_in_the_window() {
-    let p = plan(&answers("fx-exact", "diabetes", "2027-04-30"), "2026-12-20");
-    let w = p
-        .warnings
-        .iter()
-        .find(|w| w.code() == "calendar_estimated")
-        .expect("an estimate warning");
-    let Warning::CalendarEstimated {
-        since,
-        years,
-        holidays,
-    } = w
-    else {
-        unreachable!()
-    };
-    assert_eq!(years, &[2027]);
-    assert!(p_calendar_estimates(*since));
-    let got: Vec<(crate::calendar::Holiday, NaiveDate)> =
-        holidays.iter().map(|h| (h.holiday, h.first)).collect();
-    use crate::calendar::Holiday::*;
-    assert_eq!(
-        got,
-        [
-            (SpringFestival, d("2027-02-05")),
-            (Qingming, d("2027-04-05"))
-        ],
-        "window 2027-01-30..04-30"
-    );
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-    let text = render::warning_text(w);
-    assert!(text.contains("春节 2027-02-05 至 2027-02-12"), "{text}");
-    assert!(text.contains("清明节 2027-04-05"), "{text}");
-    assert!(
-        text.contains("惯常的连休") && text.contains("宁早勿晚"),
-        "{text}"
-    );
-}
-
-#[test]
-fn a_pack_schedule_replaces_the_estimate_in_plans() {
-    let mut pol = policy();
-    pol.calendar = pol.calendar.with_years([crate::calendar::OfficialYear {
-        year: 2027,
-        days_off: [
-            d("2027-01-01"),
-            d("2027-02-05"),
-            d("2027-02-08"),
-            d("2027-02-09"),
-        ]
-        .into(),
-        working_days: [].into(),
-        source: "test".into(),
-        published: Some(d("2026-11-01")),
-    }]);
-    let a = answers("fx-exact", "diabetes", "2027-03-31");
-    let p = compute(&pol, &a, d("2027-02-01")).unwrap();
-    let online = p.channels.iter().find(|c| c.id == "wechat").unwrap();
-    assert_eq!(online.expected_result, Some(d("2027-02-11")));
-    assert!(!online.result_estimated);
-    assert!(!codes(&p).contains(&"calendar_estimated"));
-}
-
 /// A disease settles directly across provinces from the month the national
 /// list says it joined (fixture: 高血压, 糖尿病 since 2021-09; 慢阻肺, 类风湿,
 /// 冠心病 since 2024-12), with that month and its source.
@@ -648,30 +500,6 @@ fn direct_settlement_starts_in_the_month_a_disease_joined() {
     // Not on the list at all.
     let p = cross("fx-six", "tuberculosis", "2026-11-23");
     assert!(codes(&p).contains(&"no_direct_settlement"));
-}
-
-pub(super) fn p_calendar_estimates(day: NaiveDate) -> bool {
-    policy().calendar.is_estimated(day)
-}
-
-/// 2026's notice is in the data to its last day: the warning names the day
-/// the estimate starts (2027-01-01), not "2026's schedule is missing".
-#[test]
-fn the_estimate_warning_says_from_which_day() {
-    let p = plan(&answers("fx-exact", "diabetes", "2027-02-15"), "2026-11-23");
-    let w = p
-        .warnings
-        .iter()
-        .find(|w| w.code() == "calendar_estimated")
-        .expect("an estimate warning");
-    let Warning::CalendarEstimated { since, .. } = w else {
-        unreachable!()
-    };
-    assert_eq!(*since, d("2027-01-01"));
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
-    let text = render::warning_text(w);
-    assert!(text.starts_with("2027-01-01 以后的放假安排"), "{text}");
-    assert!(!text.contains("2026、2027年"), "{text}");
 }
 
 /// 甲市 with `edit` applied to its data, planned for 糖尿病 on a fixed day.
@@ -746,23 +574,25 @@ fn an_unknown_review_time_never_sets_the_headline() {
 /// it depends on the disease), in every output.
 #[test]
 fn a_cycle_keeps_its_note_in_every_output() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
-    let rules = render::rules(&p).join("\n");
+    let rules = render::rules(&p, words).join("\n");
     assert!(rules.contains("测试：周期依病种而定"), "{rules}");
-    assert!(crate::document::plan_text(&p, 200).contains("测试：周期依病种而定"));
-    assert!(crate::document::plan_markdown(&p).contains("测试：周期依病种而定"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("测试：周期依病种而定"));
+    assert!(crate::document::plan_markdown(&p, words).contains("测试：周期依病种而定"));
 }
 
 /// Issue 11 §3: example figures given for 在职/退休 are for employees
 /// (乙市's say so); a resident is not shown the 在职 column as theirs.
 #[test]
 fn employee_example_ratios_are_not_shown_to_residents_as_theirs() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let mut a = answers("fx-typical", "diabetes", "2026-07-31");
     a.scheme = Scheme::Resident;
     let p = plan(&a, "2026-05-06");
     for out in [
-        crate::document::plan_text(&p, 200),
-        crate::document::plan_markdown(&p),
+        crate::document::plan_text(&p, 200, words),
+        crate::document::plan_markdown(&p, words),
     ] {
         assert!(out.contains("来源没有给出城乡居民医保"), "{out}");
         for line in out.lines().filter(|l| l.contains("在职")) {
@@ -777,14 +607,15 @@ fn employee_example_ratios_are_not_shown_to_residents_as_theirs() {
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
     );
-    assert!(!crate::document::plan_text(&p, 200).contains("来源没有给出城乡居民医保"));
-    assert!(crate::document::plan_text(&p, 200).contains("在职报销 70%"));
+    assert!(!crate::document::plan_text(&p, 200, words).contains("来源没有给出城乡居民医保"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("在职报销 70%"));
 }
 
 /// Issue 11 §3: a typical review (乙市's 5 + 3 working days, 一般) may
 /// take longer: never "最长".
 #[test]
 fn a_typical_review_time_is_never_called_a_maximum() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
@@ -792,8 +623,8 @@ fn a_typical_review_time_is_never_called_a_maximum() {
     let a = p.apply_by.as_ref().unwrap();
     assert!(a.typical);
     for out in [
-        crate::document::plan_text(&p, 200),
-        crate::document::plan_markdown(&p),
+        crate::document::plan_text(&p, 200, words),
+        crate::document::plan_markdown(&p, words),
     ] {
         assert!(!out.contains("最长 8"), "{out}");
         assert!(out.contains("一般 8 个工作日"), "{out}");
@@ -809,12 +640,12 @@ fn a_typical_review_time_is_never_called_a_maximum() {
         .iter()
         .find(|w| w.code() == "result_after_end")
         .expect("a result-after-end warning");
-    let text = render::warning_text(w);
+    let text = render::warning_text(w, words);
     assert!(!text.contains("最长") && text.contains("一般"), "{text}");
     // 甲市's online review is "5个工作日内完成": a maximum, still said so.
     let p = plan(&answers("fx-exact", "diabetes", "2026-03-31"), "2026-01-15");
     assert!(!p.apply_by.as_ref().unwrap().typical);
-    assert!(crate::document::plan_text(&p, 200).contains("最长 5 个工作日"));
+    assert!(crate::document::plan_text(&p, 200, words).contains("最长 5 个工作日"));
 }
 
 /// Issue 11 §3: what the source says about benefits during review (乙市:
@@ -822,6 +653,7 @@ fn a_typical_review_time_is_never_called_a_maximum() {
 /// wizard shows the text sections).
 #[test]
 fn the_benefits_during_review_note_is_in_every_output() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let p = plan(
         &answers("fx-typical", "diabetes", "2026-07-31"),
         "2026-05-06",
@@ -829,15 +661,16 @@ fn the_benefits_during_review_note_is_in_every_output() {
     let needle = "乙市审核未通过者自届满次日起停止待遇";
     let flat = |s: &str| s.lines().map(str::trim).collect::<String>();
     let sections: String = crate::document::text::lines(
-        &crate::document::build(&p, None),
+        &crate::document::build(&p, None, words),
         crate::document::text::Layout::terminal(80),
+        words,
     )
     .into_iter()
     .map(|l| l.text.trim().to_string())
     .collect();
     for (what, out) in [
-        ("text", flat(&crate::document::plan_text(&p, 80))),
-        ("markdown", flat(&crate::document::plan_markdown(&p))),
+        ("text", flat(&crate::document::plan_text(&p, 80, words))),
+        ("markdown", flat(&crate::document::plan_markdown(&p, words))),
         ("sections", sections),
     ] {
         assert!(out.contains(needle), "{what}: {out}");
@@ -850,6 +683,7 @@ fn the_benefits_during_review_note_is_in_every_output() {
 /// 6-month rule.
 #[test]
 fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let pol = policy();
     let region = pol.region("fx-six").unwrap();
     assert!(region.open_disease_list);
@@ -860,7 +694,7 @@ fn a_disease_outside_the_regions_rules_gets_no_rules_of_its_own() {
     assert_eq!(p.cycle_years.value, None);
     assert!(codes(&p).contains(&"window_assumed"));
     assert!(codes(&p).contains(&"disease_unlisted"));
-    let text = crate::document::plan_text(&p, 200);
+    let text = crate::document::plan_text(&p, 200, words);
     assert!(
         text.contains("测试：页面没有为其他病种规定复审期限"),
         "{text}"

@@ -254,17 +254,23 @@ impl Session<'_> {
                     "{}",
                     words.tf(
                         "prompt.understood",
-                        &[("date", &date), ("weekday", &weekday(date)), ("rel", &rel)]
+                        &[
+                            ("date", &date),
+                            ("weekday", &weekday(date, words)),
+                            ("rel", &rel)
+                        ]
                     )
                 )?;
-                if let Some(note) = crate::dates::words::year_note(&EndDate { date, guessed }) {
+                if let Some(note) =
+                    crate::dates::words::year_note(&EndDate { date, guessed }, words)
+                {
                     writeln!(out, "{note}")?;
                 }
                 self.d.end = Some(date);
                 Ok(self.advance(shown))
             }
             Err(e) => {
-                writeln!(out, "{}", crate::dates::words::error_message(&e))?;
+                writeln!(out, "{}", crate::dates::words::error_message(&e, words))?;
                 Ok(Reply::Missed(Vec::new()))
             }
         }

@@ -291,7 +291,7 @@ fn finish(
     let mut plan = plan::compute(policy, &answers, today)?;
     plan.disease.typed = d.typed.clone();
     writeln!(out)?;
-    write!(out, "{}", crate::document::plan_text_linear(&plan))?;
+    write!(out, "{}", crate::document::plan_text_linear(&plan, words))?;
     // The checklist: saved where a store was given (not at a kiosk).
     let label = region.diseases[di].name.clone();
     match store {
@@ -301,11 +301,11 @@ fn finish(
             writeln!(out)?;
             writeln!(out, "{}", words.t("prompt.checklist"))?;
             // In the words the plan was said with: 待办：, not ☐.
-            for l in crate::document::sheet::item_lines_plain(&c, today) {
+            for l in crate::document::sheet::item_lines_plain(&c, today, words) {
                 writeln!(out, "{l}")?;
             }
             writeln!(out)?;
-            writeln!(out, "{}", c.saved_message(&path))?;
+            writeln!(out, "{}", c.saved_message(&path, words))?;
         }
         None => {
             writeln!(out)?;

@@ -26,7 +26,9 @@ pub(super) fn chosen(
             .region
             .as_ref()
             .map(|c| crate::wizard::region_name(policy, c, words)),
-        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Scheme => d
+            .scheme
+            .map(|s| crate::plan::render::scheme_label(s, words)),
         Question::Disease => region
             .zip(d.disease)
             .and_then(|(r, i)| r.diseases.get(i))
@@ -51,7 +53,7 @@ pub(super) fn options(
             .collect(),
         Question::Scheme => Scheme::ALL
             .iter()
-            .map(|s| crate::plan::render::scheme_label(*s))
+            .map(|s| crate::plan::render::scheme_label(*s, words))
             .collect(),
         Question::Disease => region
             .map(|r| {
@@ -78,7 +80,7 @@ pub(super) fn question_words(step: Question, today: NaiveDate, words: Words) -> 
         Question::Scheme => words.t("prompt.scheme").to_string(),
         Question::Retired => words.t("prompt.retired").to_string(),
         Question::Disease => words.t("prompt.disease").to_string(),
-        Question::End => crate::dates::words::with_example("prompt.end", today),
+        Question::End => crate::dates::words::with_example("prompt.end", today, words),
         Question::Cross => words.t("prompt.cross").to_string(),
     }
 }
@@ -101,7 +103,9 @@ pub(super) fn default_answer(
             .to_string(),
         ),
         Question::Region => chosen(policy, d, Question::Region, words),
-        Question::Scheme => d.scheme.map(crate::plan::render::scheme_label),
+        Question::Scheme => d
+            .scheme
+            .map(|s| crate::plan::render::scheme_label(s, words)),
         Question::Disease => d
             .disease
             .and_then(|i| region.map(|r| r.diseases[i].name.clone())),

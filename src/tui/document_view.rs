@@ -16,7 +16,7 @@ use crate::plan::RenewalPlan;
 /// The plan's document cleaned and converted for the display language,
 /// once: frames only lay it out.
 pub(crate) fn display_document(plan: &RenewalPlan, words: Words) -> Document {
-    let mut doc = build(plan, None);
+    let mut doc = build(plan, None, words);
     doc.map_text(&|text: &str| words.data(text));
     doc
 }
@@ -105,8 +105,9 @@ pub(crate) fn section_lines(
     kinds: &[SectionKind],
     width: usize,
     theme: &Theme,
+    words: Words,
 ) -> Vec<Line<'static>> {
-    section_text(doc, kinds, width, theme, None).lines
+    section_text(doc, kinds, width, theme, None, words).lines
 }
 
 /// The sections of `kinds` laid out, with check row `selected` highlighted.
@@ -116,17 +117,20 @@ pub(crate) fn section_text(
     width: usize,
     theme: &Theme,
     selected: Option<usize>,
+    words: Words,
 ) -> PaneText {
-    styled(&laid_out(doc, kinds, width, theme.ascii), theme, selected)
+    let words = words.with_ascii(theme.ascii);
+    styled(&laid_out(doc, kinds, width, words), theme, selected)
 }
 
 /// The sections of `kinds` wrapped to `width`, tables drawn, before any
-/// style: the costly part of a tab's text, which depends only on these.
+/// style: the costly part of a tab's text, which depends only on these
+/// (and on the words: their language, and `--ascii` for the glyphs).
 pub(crate) fn laid_out(
     doc: &Document,
     kinds: &[SectionKind],
     width: usize,
-    ascii: bool,
+    words: Words,
 ) -> Vec<text::TextLine> {
     let part = Document {
         title: String::new(),
@@ -134,7 +138,7 @@ pub(crate) fn laid_out(
     };
     let layout = Layout {
         width: Some(width),
-        glyphs: if ascii {
+        glyphs: if words.ascii {
             Glyphs::Ascii
         } else {
             Glyphs::Unicode
@@ -143,7 +147,10 @@ pub(crate) fn laid_out(
     };
     // The title line and the blank before the first heading are the
     // whole plan's, not the tab's (a section without a heading has none).
-    let mut lines = text::lines(&part, layout).into_iter().skip(1).peekable();
+    let mut lines = text::lines(&part, layout, words)
+        .into_iter()
+        .skip(1)
+        .peekable();
     lines.next_if(|l| l.kind == LineKind::Blank);
     lines.collect()
 }

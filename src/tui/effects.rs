@@ -114,12 +114,13 @@ pub fn perform(
 }
 
 /// What the store says no with, in the person's language.
-fn said(e: StoreError) -> String {
-    crate::checklist::words::error_text(&e)
+fn said(words: Words) -> impl Fn(StoreError) -> String {
+    move |e| crate::checklist::words::error_text(&e, words)
 }
 
 /// An effect on the saved checklists, performed on `store`.
 fn on_store(app: &App, effect: Effect, store: &Store, now: DateTime<Utc>) -> Option<Msg> {
+    let words = app.words;
     Some(match effect {
         Effect::Quit | Effect::Suspend | Effect::Print(_) | Effect::WriteSheet { .. } => {
             return None;
@@ -131,11 +132,11 @@ fn on_store(app: &App, effect: Effect, store: &Store, now: DateTime<Utc>) -> Opt
                 store
                     .load(&id, now)
                     .and_then(|c| store.delete(&id).map(|()| c))
-                    .map_err(said),
+                    .map_err(said(words)),
             )
         }
-        Effect::Restore(c) => Msg::Restored(store.create(&c).map(|_| *c).map_err(said)),
-        Effect::Rename { id, label } => Msg::Renamed(rename(store, &id, label, now)),
+        Effect::Restore(c) => Msg::Restored(store.create(&c).map(|_| *c).map_err(said(words))),
+        Effect::Rename { id, label } => Msg::Renamed(rename(store, &id, label, now, words)),
         Effect::Note { id, text } => Msg::Noted(note(app, store, &id, &text, now)),
         Effect::Learn { id, field, value } => {
             Msg::Learned(learn(app, store, &id, field, value, now))
@@ -147,24 +148,32 @@ fn on_store(app: &App, effect: Effect, store: &Store, now: DateTime<Utc>) -> Opt
             answers,
             plan,
             ..
-        } => Msg::Saved(replace_answers(store, &id, label, answers, &plan, now)),
+        } => Msg::Saved(replace_answers(
+            store, &id, label, answers, &plan, now, words,
+        )),
         Effect::Save {
             existing: None,
             label,
             answers,
             plan,
             ticked,
-        } => Msg::Saved(create(store, &label, &answers, &plan, &ticked, now)),
+        } => Msg::Saved(create(store, &label, &answers, &plan, &ticked, now, words)),
         Effect::SetDone {
             id,
             item,
             done,
             cycle,
-        } => set_done(store, id, item, done, cycle, now),
+        } => set_done(store, id, item, done, cycle, now, words),
     })
 }
 
-fn rename(store: &Store, id: &str, label: String, now: DateTime<Utc>) -> Result<Checklist, String> {
+fn rename(
+    store: &Store,
+    id: &str,
+    label: String,
+    now: DateTime<Utc>,
+    words: Words,
+) -> Result<Checklist, String> {
     store
         .update(id, now, |c| {
             let changed = c.label != label;
@@ -175,7 +184,7 @@ fn rename(store: &Store, id: &str, label: String, now: DateTime<Utc>) -> Result<
             (changed, ())
         })
         .map(|(c, _)| c)
-        .map_err(said)
+        .map_err(said(words))
 }
 
 fn note(
@@ -185,15 +194,16 @@ fn note(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<Checklist, String> {
+    let words = app.words;
     store
         .update(id, now, |c| {
             let r = c.add_note(app.today(), text, now);
             (r.is_ok(), r)
         })
-        .map_err(said)
+        .map_err(said(words))
         .and_then(|(c, r)| {
             r.map(|()| c)
-                .map_err(crate::checklist::words::note_problem_text)
+                .map_err(|p| crate::checklist::words::note_problem_text(p, words))
         })
 }
 
@@ -208,6 +218,7 @@ fn learn(
     value: u32,
     now: DateTime<Utc>,
 ) -> Result<Checklist, String> {
+    let words = app.words;
     let today = app.today();
     store
         .update(id, now, |c| {
@@ -219,7 +230,7 @@ fn learn(
             (true, ())
         })
         .map(|(c, _)| c)
-        .map_err(said)
+        .map_err(said(words))
 }
 
 /// The step on the file as it is now, under the lock; saved only when the
@@ -231,14 +242,15 @@ fn cycle_step(
     step: &CycleStep,
     now: DateTime<Utc>,
 ) -> Result<Checklist, String> {
+    let words = app.words;
     let result = store.update(id, now, |c| {
         let r = step.apply(c, app.policy(), app.today(), Some(now));
         (r.is_ok(), r)
     });
     match result {
         Ok((c, Ok(()))) => Ok(c),
-        Ok((_, Err(e))) => Err(e.describe()),
-        Err(e) => Err(said(e)),
+        Ok((_, Err(e))) => Err(e.describe(words)),
+        Err(e) => Err(said(words)(e)),
     }
 }
 
@@ -251,6 +263,7 @@ fn replace_answers(
     answers: Answers,
     plan: &RenewalPlan,
     now: DateTime<Utc>,
+    words: Words,
 ) -> Result<Checklist, String> {
     store
         .update(id, now, |c| {
@@ -261,7 +274,7 @@ fn replace_answers(
             (true, ())
         })
         .map(|(c, _)| c)
-        .map_err(said)
+        .map_err(said(words))
 }
 
 /// A new checklist for the plan, with the items ticked before it was
@@ -273,6 +286,7 @@ fn create(
     plan: &RenewalPlan,
     ticked: &[String],
     now: DateTime<Utc>,
+    words: Words,
 ) -> Result<Checklist, String> {
     let mut c = Checklist::new(store.new_id(), label, answers, plan, now);
     for id in ticked {
@@ -280,7 +294,7 @@ fn create(
             c.set_done(i, true, now);
         }
     }
-    store.create(&c).map(|_| c).map_err(said)
+    store.create(&c).map(|_| c).map_err(said(words))
 }
 
 /// Ticked in the cycle the screen shows, or not at all: a file that moved
@@ -292,6 +306,7 @@ fn set_done(
     done: bool,
     cycle: usize,
     now: DateTime<Utc>,
+    words: Words,
 ) -> Msg {
     let result = store.update(&id, now, |c| {
         if c.history.len() != cycle {
@@ -309,7 +324,7 @@ fn set_done(
             id,
             item,
             done,
-            error: said(e),
+            error: said(words)(e),
         },
     }
 }

@@ -463,8 +463,14 @@ fn qr(frame: &mut Frame, app: &App, theme: &Theme) {
         &view.plan,
         area.width.saturating_sub(CAPTION_W + 2),
         area.height,
+        app.words,
     );
-    let below = super::qr::fit(&view.plan, area.width, area.height.saturating_sub(1));
+    let below = super::qr::fit(
+        &view.plan,
+        area.width,
+        area.height.saturating_sub(1),
+        app.words,
+    );
     // The richer text wins; beside when both hold the same.
     let (code, beside) = match (beside, below) {
         (Some(b), Some(u)) if u.level < b.level => (Some(u), false),

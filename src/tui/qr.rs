@@ -9,6 +9,7 @@ use qrcode::render::unicode::Dense1x2;
 use qrcode::{EcLevel, QrCode, Version};
 
 use crate::document::qr::{QR_LEVELS, qr_text};
+use crate::i18n::Words;
 use crate::plan::RenewalPlan;
 
 /// ECI designator of UTF-8 (ISO/IEC 18004, AIM ECI 000026).
@@ -49,9 +50,9 @@ pub(crate) fn render(code: &QrCode) -> Vec<String> {
 }
 
 /// The richest text whose code fits in `cols` x `rows` cells.
-pub fn fit(plan: &RenewalPlan, cols: u16, rows: u16) -> Option<FittedQr> {
+pub fn fit(plan: &RenewalPlan, cols: u16, rows: u16, words: Words) -> Option<FittedQr> {
     (0..QR_LEVELS).find_map(|level| {
-        let text = qr_text(plan, level);
+        let text = qr_text(plan, level, words);
         let lines = render(&encode(&text)?);
         let width = lines.first().map_or(0, |l| l.chars().count());
         (width <= usize::from(cols) && lines.len() <= usize::from(rows)).then_some(FittedQr {

@@ -71,8 +71,6 @@ pub(crate) fn text_line(words: Words, text: &str, style: Style) -> Line<'static>
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     // Text drawn this frame follows the theme's --ascii.
     let words = words(app, theme);
-    // W1's renderers read --ascii from the thread for the plan's text.
-    crate::i18n::set_ascii(theme.ascii); // until W1's renderers take Words
     let area = frame.area();
     if layout::too_small(app.size()) {
         let msg = words.tf(
@@ -119,7 +117,10 @@ pub(crate) fn header(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas,
     let w = frame.area().width as usize;
     let right = words.tf(
         "tui.today",
-        &[("date", &app.today), ("weekday", &weekday(app.today))],
+        &[
+            ("date", &app.today),
+            ("weekday", &weekday(app.today, words)),
+        ],
     );
     let left = fit(
         words,
@@ -308,7 +309,7 @@ pub(crate) fn section_text(
         sections: view.sections().only(kinds).cloned().collect(),
     };
     super::document_view::tick_documents(&mut part, |n| view.document_done(n - 1));
-    super::document_view::section_text(&part, kinds, width, theme, Some(view.doc + 1))
+    super::document_view::section_text(&part, kinds, width, theme, Some(view.doc + 1), view.words)
 }
 
 fn message_and_footer(frame: &mut Frame, app: &App, words: Words, theme: &Theme, areas: &Areas) {

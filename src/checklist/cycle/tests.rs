@@ -104,6 +104,7 @@ fn the_result_day_skips_the_national_day_holiday_and_counts_make_up_days() {
 
 #[test]
 fn a_result_day_beyond_the_holiday_notices_is_marked_estimated() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = crate::policy::fixture::policy();
     let mut c = checklist(
         &policy,
@@ -128,14 +129,15 @@ fn a_result_day_beyond_the_holiday_notices_is_marked_estimated() {
     assert!(r.counted_channel.is_some());
     let p = plan::compute(&policy, &c.answers, d("2028-03-01")).unwrap();
     let lines = view(&c, Some(&p), d("2028-03-01"), &policy)
-        .lines()
+        .lines(words)
         .join("\n");
-    assert!(lines.contains(t("cycle.channel_unknown")), "{lines}");
+    assert!(lines.contains(words.t("cycle.channel_unknown")), "{lines}");
     assert!(r.expected_result.is_some());
 }
 
 #[test]
 fn benefits_the_source_does_not_state_are_said_unknown_with_whom_to_ask() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = crate::policy::fixture::policy();
     let mut c = checklist(
         &policy,
@@ -157,19 +159,17 @@ fn benefits_the_source_does_not_state_are_said_unknown_with_whom_to_ask() {
         panic!()
     };
     assert_eq!(r.benefits_during_review.value, None);
-    let lines = v.lines().join("\n");
-    assert!(lines.contains(t("cycle.benefits_unknown")), "{lines}");
+    let lines = v.lines(words).join("\n");
+    assert!(lines.contains(words.t("cycle.benefits_unknown")), "{lines}");
     assert!(
-        lines.contains(&tf(
-            "cycle.no_answer",
-            &[("date", &r.expected_result.unwrap())]
-        )),
+        lines.contains(&words.tf("cycle.no_answer", &[("date", &r.expected_result.unwrap())])),
         "{lines}"
     );
 }
 
 #[test]
 fn approve_keeps_the_cycle_as_history_and_starts_the_next_one() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = crate::policy::fixture::policy();
     let mut c = typical_region(&policy);
     c.set_done(0, true, at("2026-03-01"));
@@ -218,10 +218,10 @@ fn approve_keeps_the_cycle_as_history_and_starts_the_next_one() {
         )
     );
     assert!(
-        h.describe()
+        h.describe(words)
             .starts_with("2026 续期：3月10日提交，3月17日通过"),
         "{}",
-        h.describe()
+        h.describe(words)
     );
     assert!(c.check_bounds().is_ok());
 }
@@ -278,6 +278,7 @@ fn wrong_dates_are_refused_and_change_nothing() {
 
 #[test]
 fn refused_says_what_the_source_says_and_a_new_submission_keeps_it_as_history() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = crate::policy::fixture::policy();
     let mut c = typical_region(&policy);
     submit(
@@ -297,9 +298,9 @@ fn refused_says_what_the_source_says_and_a_new_submission_keeps_it_as_history() 
     };
     let says = next.consequence.value.clone().unwrap();
     assert!(says.contains("重新认定"), "{says}");
-    let lines = v.lines().join("\n");
+    let lines = v.lines(words).join("\n");
     assert!(
-        lines.contains(&says) && lines.contains(t("cycle.refused_next")),
+        lines.contains(&says) && lines.contains(words.t("cycle.refused_next")),
         "{lines}"
     );
     submit(
@@ -314,20 +315,21 @@ fn refused_says_what_the_source_says_and_a_new_submission_keeps_it_as_history() 
     assert_eq!(c.history.len(), 1);
     assert_eq!(c.history[0].outcome, Outcome::Refused);
     assert!(
-        c.history[0].describe().contains("3月16日未通过"),
+        c.history[0].describe(words).contains("3月16日未通过"),
         "{}",
-        c.history[0].describe()
+        c.history[0].describe(words)
     );
 }
 
 #[test]
 fn late_with_nothing_submitted_says_what_happens() {
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = crate::policy::fixture::policy();
     let c = typical_region(&policy);
     let p = plan::compute(&policy, &c.answers, d("2026-04-02")).unwrap();
     let v = view(&c, Some(&p), d("2026-04-02"), &policy);
     assert_eq!(v.code(), "late");
-    assert!(v.lines().join("\n").contains("重新认定"));
+    assert!(v.lines(words).join("\n").contains("重新认定"));
 }
 
 #[test]

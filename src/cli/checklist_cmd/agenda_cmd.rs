@@ -15,7 +15,7 @@ use crate::plan::{RenewalPlan, render};
 /// ahead, overdue ones first. Nothing due is `NothingDue` (exit status 1).
 pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> Result<()> {
     let store = ctx.store()?;
-    let (mut lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let (mut lists, problems) = store.list(ctx.now).map_err(user_facing(ctx.words))?;
     let plans: Vec<Option<RenewalPlan>> = lists.iter().map(|c| plan_for(ctx, c)).collect();
     // Counted as `show` counts: an older file gets its either/or groups
     // from the data. Nothing is written.
@@ -41,7 +41,7 @@ pub fn agenda(ctx: &Context, days: u32, format: Format, out: &mut dyn Write) -> 
         Format::Json => {
             let v = json!({
                 "today": ctx.today, "until": last, "days": days, "entries": entries,
-                "problems": problems.iter().map(|p| json!({ "message": checklist_words::problem_text(p) })).collect::<Vec<_>>(),
+                "problems": problems.iter().map(|p| json!({ "message": checklist_words::problem_text(p, ctx.words) })).collect::<Vec<_>>(),
             });
             writeln!(out, "{}", crate::i18n::to_json(&v)?)?;
         }
@@ -81,11 +81,11 @@ fn what(e: &agenda::AgendaEntry, words: Words) -> String {
 }
 
 /// The action's day, marked when it is an estimate.
-fn date(e: &agenda::AgendaEntry) -> String {
+fn date(e: &agenda::AgendaEntry, words: Words) -> String {
     format!(
         "{}{}",
         e.action.date,
-        render::estimated_mark(e.action.estimated)
+        render::estimated_mark(e.action.estimated, words)
     )
 }
 
@@ -114,7 +114,7 @@ fn agenda_text(
             .iter()
             .map(|e| {
                 vec![
-                    date(e),
+                    date(e, words),
                     e.label.clone(),
                     e.region.clone(),
                     e.disease.clone(),
@@ -128,7 +128,7 @@ fn agenda_text(
         }
     }
     for p in problems {
-        writeln!(out, "! {}", checklist_words::problem_text(p))?;
+        writeln!(out, "! {}", checklist_words::problem_text(p, words))?;
     }
     Ok(())
 }
@@ -162,7 +162,7 @@ fn agenda_markdown(
         writeln!(out, "|{}---|", "---|".repeat(cols.len()))?;
         for e in entries {
             let cells = [
-                date(e),
+                date(e, words),
                 e.label.clone(),
                 e.region.clone(),
                 e.disease.clone(),
@@ -176,7 +176,7 @@ fn agenda_markdown(
         writeln!(
             out,
             "\n> ! {}",
-            markdown_cell(&checklist_words::problem_text(p))
+            markdown_cell(&checklist_words::problem_text(p, words))
         )?;
     }
     Ok(())

@@ -21,12 +21,12 @@ pub(super) fn note(
     out: &mut dyn Write,
 ) -> Result<()> {
     let words = ctx.words;
-    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let id = store.resolve(id, ctx.now).map_err(user_facing(ctx.words))?;
     let on = date_arg(ctx, on, "cli.which.note_on")?;
     if !(crate::checklist::store::EARLIEST_DATE..=crate::checklist::store::LATEST_DATE)
         .contains(&on)
     {
-        return Err(UsageError(cycle::CycleError::OutOfRange(on).describe()).into());
+        return Err(UsageError(cycle::CycleError::OutOfRange(on).describe(words)).into());
     }
     // A note says what was done; what is planned goes in its text.
     if on > ctx.today {
@@ -41,8 +41,8 @@ pub(super) fn note(
             let r = c.add_note(on, text, ctx.now);
             (r.is_ok(), r)
         })
-        .map_err(user_facing)?;
-    result.map_err(|p| UsageError(checklist_words::note_problem_text(p)))?;
+        .map_err(user_facing(ctx.words))?;
+    result.map_err(|p| UsageError(checklist_words::note_problem_text(p, words)))?;
     let line = c
         .notes
         .iter()
@@ -72,13 +72,13 @@ pub(super) fn rename(
     out: &mut dyn Write,
 ) -> Result<()> {
     let words = ctx.words;
-    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let id = store.resolve(id, ctx.now).map_err(user_facing(ctx.words))?;
     let label = label.trim();
     if label.is_empty() {
         return Err(UsageError(words.t("tui.rename.empty").to_string()).into());
     }
     crate::checklist::check_label(label)
-        .map_err(|p| UsageError(checklist_words::label_problem_text(p)))?;
+        .map_err(|p| UsageError(checklist_words::label_problem_text(p, words)))?;
     let (c, old) = store
         .update(&id, ctx.now, |c| {
             let old = c.label.clone();
@@ -89,7 +89,7 @@ pub(super) fn rename(
             }
             (changed, old)
         })
-        .map_err(user_facing)?;
+        .map_err(user_facing(ctx.words))?;
     writeln!(
         out,
         "{}",
@@ -121,7 +121,7 @@ pub(super) fn edit(
     out: &mut dyn Write,
 ) -> Result<()> {
     let words = ctx.words;
-    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let id = store.resolve(id, ctx.now).map_err(user_facing(ctx.words))?;
     if change.end.is_none()
         && change.disease.is_none()
         && change.scheme.is_none()
@@ -129,7 +129,7 @@ pub(super) fn edit(
     {
         return Err(UsageError(words.t("checklist.edit_nothing").to_string()).into());
     }
-    let saved = store.load(&id, ctx.now).map_err(user_facing)?;
+    let saved = store.load(&id, ctx.now).map_err(user_facing(ctx.words))?;
     let mut answers = saved.answers.clone();
     let mut typed = saved.typed_disease.clone();
     let region_key = change.region.unwrap_or(&saved.answers.region);
@@ -165,7 +165,7 @@ pub(super) fn edit(
             c.updated_at = ctx.now;
             (true, changes)
         })
-        .map_err(user_facing)?;
+        .map_err(user_facing(ctx.words))?;
     writeln!(
         out,
         "{}",
@@ -181,7 +181,7 @@ pub(super) fn edit(
         )
     )?;
     for ch in &changes {
-        writeln!(out, "  ! {}", ch.describe())?;
+        writeln!(out, "  ! {}", ch.describe(words))?;
     }
     let (done, total) = c.progress();
     writeln!(

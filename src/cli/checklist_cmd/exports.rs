@@ -22,7 +22,7 @@ pub(super) fn export_all(
     if format != ExportFormat::Ics {
         return Err(UsageError(words.t("checklist.export_all_ics_only").to_string()).into());
     }
-    let (lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let (lists, problems) = store.list(ctx.now).map_err(user_facing(ctx.words))?;
     let views: Vec<(Checklist, Option<RenewalPlan>)> = lists
         .iter()
         .map(|saved| {
@@ -35,10 +35,14 @@ pub(super) fn export_all(
         .iter()
         .map(|(c, p)| (c, p.as_ref(), result_due(ctx, c, p.as_ref())))
         .collect();
-    write!(out, "{}", ics::ics_all(&entries, ctx.today))?;
+    write!(out, "{}", ics::ics_all(&entries, ctx.today, words))?;
     for p in &problems {
         // A stderr nobody reads is no reason to fail the export.
-        let _ = writeln!(std::io::stderr(), "! {}", checklist_words::problem_text(p));
+        let _ = writeln!(
+            std::io::stderr(),
+            "! {}",
+            checklist_words::problem_text(p, words)
+        );
     }
     Ok(())
 }
@@ -57,7 +61,7 @@ pub(super) fn export_one(
         return Err(UsageError(words.t("checklist.export_needs_id").to_string()).into());
     };
     let id = resolve(store, ctx, id)?;
-    let saved = store.load(&id, ctx.now).map_err(user_facing)?;
+    let saved = store.load(&id, ctx.now).map_err(user_facing(ctx.words))?;
     // One reference day for the whole output: the items' dates are
     // made again for today's plan, as `show` does; nothing is written.
     let (c, _) = current_view(ctx, &saved);
@@ -67,10 +71,24 @@ pub(super) fn export_one(
         ExportFormat::Ics => write!(
             out,
             "{}",
-            ics::ics(&c, p.as_ref(), result_due(ctx, &c, p.as_ref()), ctx.today,)
+            ics::ics(
+                &c,
+                p.as_ref(),
+                result_due(ctx, &c, p.as_ref()),
+                ctx.today,
+                words,
+            )
         )?,
-        ExportFormat::Markdown => write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, true))?,
-        ExportFormat::Text => write!(out, "{}", sheet::sheet(&c, p.as_ref(), ctx.today, false))?,
+        ExportFormat::Markdown => write!(
+            out,
+            "{}",
+            sheet::sheet(&c, p.as_ref(), ctx.today, true, words)
+        )?,
+        ExportFormat::Text => write!(
+            out,
+            "{}",
+            sheet::sheet(&c, p.as_ref(), ctx.today, false, words)
+        )?,
         ExportFormat::Pack => write_learned_pack(ctx, &c, p.as_ref(), out)?,
     }
     Ok(())

@@ -106,7 +106,7 @@ pub(super) fn learn(
         }
         _ => None,
     };
-    let id = store.resolve(id, ctx.now).map_err(user_facing)?;
+    let id = store.resolve(id, ctx.now).map_err(user_facing(ctx.words))?;
     let (saved, forgot) = store
         .update(&id, ctx.now, |c| {
             let forgot = match action {
@@ -125,7 +125,7 @@ pub(super) fn learn(
             }
             (true, forgot)
         })
-        .map_err(user_facing)?;
+        .map_err(user_facing(ctx.words))?;
     match (action, forgot) {
         (_, Some((field, false))) => writeln!(
             out,
@@ -144,7 +144,7 @@ pub(super) fn learn(
     }
     let p = plan_for(ctx, &saved);
     if let Some(p) = &p {
-        for line in render::learned_lines(p) {
+        for line in render::learned_lines(p, words) {
             writeln!(
                 out,
                 "{}",
@@ -154,7 +154,7 @@ pub(super) fn learn(
                 )
             )?;
         }
-        if let Some(line) = render::apply_by_line(p) {
+        if let Some(line) = render::apply_by_line(p, words) {
             writeln!(out, "{line}")?;
         }
     }

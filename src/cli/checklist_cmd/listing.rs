@@ -22,7 +22,7 @@ pub(super) fn list(
     out: &mut dyn Write,
 ) -> Result<()> {
     let words = ctx.words;
-    let (mut lists, problems) = store.list(ctx.now).map_err(user_facing)?;
+    let (mut lists, problems) = store.list(ctx.now).map_err(user_facing(ctx.words))?;
     let saved = lists.len();
     if let Some(q) = filter {
         lists = filtered(lists, q, ctx.policy, ctx.words)?;
@@ -68,7 +68,7 @@ pub(super) fn list(
                     .collect();
             let problems: Vec<_> = problems
                 .iter()
-                .map(|p| json!({ "message": checklist_words::problem_text(p) }))
+                .map(|p| json!({ "message": checklist_words::problem_text(p, words) }))
                 .collect();
             writeln!(
                 out,
@@ -104,7 +104,7 @@ pub(super) fn list(
                         c.id.clone(),
                         words.data(&c.label),
                         words.data(&c.region_name),
-                        words.data(&c.disease_shown()),
+                        words.data(&c.disease_shown(words)),
                         c.answers.validity_end.to_string(),
                         s.words.clone(),
                         // Nothing required (no renewal): "-", as the wizard.
@@ -119,7 +119,7 @@ pub(super) fn list(
                 writeln!(out, "{line}")?;
             }
             for p in &problems {
-                writeln!(out, "! {}", checklist_words::problem_text(p))?;
+                writeln!(out, "! {}", checklist_words::problem_text(p, words))?;
             }
         }
     }

@@ -30,13 +30,13 @@ fn plan_for(ctx: &Context, c: &Checklist) -> Option<RenewalPlan> {
 
 /// Store errors that are the person's to fix become usage errors (exit 2);
 /// the others name the file in the person's language.
-pub(crate) fn user_facing(e: StoreError) -> anyhow::Error {
-    match e {
+pub(crate) fn user_facing(words: Words) -> impl Fn(StoreError) -> anyhow::Error {
+    move |e| match e {
         StoreError::NotFound(_) | StoreError::BadId(_) | StoreError::Ambiguous { .. } => {
-            UsageError(checklist_words::error_text(&e)).into()
+            UsageError(checklist_words::error_text(&e, words)).into()
         }
         StoreError::Io(e) => e.into(),
-        other => anyhow::anyhow!(checklist_words::error_text(&other)),
+        other => anyhow::anyhow!(checklist_words::error_text(&other, words)),
     }
 }
 
@@ -101,7 +101,7 @@ fn standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> Standin
         let next = crate::checklist::agenda::next_action(c, plan, ctx.today, ctx.policy);
         s.words = format!(
             "◇ {}",
-            crate::checklist::agenda::review_words(next.as_ref())
+            crate::checklist::agenda::review_words(next.as_ref(), ctx.words)
         );
     }
     s
@@ -113,7 +113,7 @@ fn window_standing(ctx: &Context, c: &Checklist, plan: Option<&RenewalPlan>) -> 
         Some(p) => Standing {
             status: p.status,
             days_left: p.days_left,
-            words: render::status_words(p),
+            words: render::status_words(p, words),
         },
         None => {
             let status = c.window.status(ctx.today);
@@ -136,7 +136,7 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup, words: Words) -> anyhow
                     "  {}. {}  {}",
                     i + 1,
                     c.items[i].id,
-                    crate::checklist::item_name(&c.items[i])
+                    crate::checklist::item_name(&c.items[i], words)
                 )
             })
             .collect(),
@@ -149,7 +149,7 @@ fn item_error(c: &Checklist, query: &str, e: ItemLookup, words: Words) -> anyhow
                     "  {}. {}  {}",
                     i + 1,
                     it.id,
-                    crate::checklist::item_name(it)
+                    crate::checklist::item_name(it, words)
                 )
             })
             .collect(),
@@ -211,7 +211,9 @@ pub fn run(cmd: &ChecklistCommand, ctx: &Context, out: &mut dyn Write) -> Result
 
 /// The checklist a query names (id, label, pinyin), or a usage error.
 fn resolve(store: &Store, ctx: &Context, query: &str) -> Result<String> {
-    store.resolve(query, ctx.now).map_err(user_facing)
+    store
+        .resolve(query, ctx.now)
+        .map_err(user_facing(ctx.words))
 }
 
 /// A date the person typed (`--on`, `--new-end`), or today when none.
@@ -227,7 +229,7 @@ fn date_arg(ctx: &Context, text: Option<&str>, which: &str) -> Result<chrono::Na
             &[
                 ("input", &text),
                 ("which", &words.t(which)),
-                ("reason", &crate::dates::words::error_message(&e)),
+                ("reason", &crate::dates::words::error_message(&e, words)),
             ],
         ))
         .into()
@@ -260,21 +262,21 @@ fn cycle_step<T>(
             let r = step(c);
             (r.is_ok(), r)
         })
-        .map_err(user_facing)?;
-    result.map_err(|e| UsageError(e.describe()))?;
+        .map_err(user_facing(ctx.words))?;
+    result.map_err(|e| UsageError(e.describe(ctx.words)))?;
     Ok(c)
 }
 
 fn write_cycle(ctx: &Context, c: &Checklist, out: &mut dyn Write) -> Result<()> {
     let words = ctx.words;
     let p = plan_for(ctx, c);
-    for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines() {
+    for l in cycle::view(c, p.as_ref(), ctx.today, ctx.policy).lines(words) {
         writeln!(out, "  {l}")?;
     }
     if !c.history.is_empty() {
         writeln!(out, "{}", words.t("cycle.history_label"))?;
         for h in &c.history {
-            writeln!(out, "  {}", h.describe())?;
+            writeln!(out, "  {}", h.describe(words))?;
         }
     }
     Ok(())

@@ -27,7 +27,7 @@ pub(super) fn show(
     let id = resolve(store, ctx, id)?;
     // Shown up to date with today's data, ticks kept; the file is
     // left as it is until the person changes something.
-    let saved = store.load(&id, ctx.now).map_err(user_facing)?;
+    let saved = store.load(&id, ctx.now).map_err(user_facing(ctx.words))?;
     let (c, changes) = current_view(ctx, &saved);
     match format {
         ListFormat::Json => show_json(ctx, store, &c, &changes, out),
@@ -56,7 +56,12 @@ fn show_json(
         map.insert("choice_states".into(), choice_states_json(c));
         map.insert(
             "changes".into(),
-            json!(changes.iter().map(Change::describe).collect::<Vec<_>>()),
+            json!(
+                changes
+                    .iter()
+                    .map(|c| c.describe(ctx.words))
+                    .collect::<Vec<_>>()
+            ),
         );
         map.insert("path".into(), json!(store.path_of(&c.id).ok()));
         let view = cycle::view(c, p.as_ref(), ctx.today, ctx.policy);
@@ -67,7 +72,7 @@ fn show_json(
             .map(|h| {
                 let mut v = serde_json::to_value(h).unwrap_or_default();
                 if let Some(m) = v.as_object_mut() {
-                    m.insert("text".into(), json!(h.describe()));
+                    m.insert("text".into(), json!(h.describe(ctx.words)));
                 }
                 v
             })
@@ -117,7 +122,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
                 ("label", &c.label),
                 ("id", &c.id),
                 ("region", &c.region_name),
-                ("disease", &c.disease_shown())
+                ("disease", &c.disease_shown(words))
             ]
         )
     )?;
@@ -141,7 +146,10 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     writeln!(out, "{window}")?;
     // What the person was told, and where, when the plan
     // counts with it.
-    let learned = p.as_ref().map(render::learned_lines).unwrap_or_default();
+    let learned = p
+        .as_ref()
+        .map(|p| render::learned_lines(p, words))
+        .unwrap_or_default();
     if !learned.is_empty() {
         writeln!(out, "{}", words.t("plan.learned.heading"))?;
         for line in learned {
@@ -156,7 +164,7 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     if let Some(p) = &p
         && c.cycle.state == cycle::CycleState::Preparing
         && matches!(p.deadline, Deadline::Passed | Deadline::Unknown)
-        && let Some(line) = render::apply_by_line(p)
+        && let Some(line) = render::apply_by_line(p, words)
     {
         writeln!(out, "! {line}")?;
     }
@@ -164,11 +172,11 @@ fn show_text(ctx: &Context, c: &Checklist, changes: &[Change], out: &mut dyn Wri
     if !changes.is_empty() {
         writeln!(out, "{}", words.t("checklist.show.changed"))?;
         for ch in changes {
-            writeln!(out, "  ! {}", ch.describe())?;
+            writeln!(out, "  ! {}", ch.describe(words))?;
         }
     }
     writeln!(out)?;
-    for l in sheet::item_lines(c, 78, false, ctx.today) {
+    for l in sheet::item_lines(c, 78, false, ctx.today, words) {
         writeln!(out, "{l}")?;
     }
     writeln!(out)?;

@@ -68,7 +68,7 @@ pub(super) fn approve(
         )
     )?;
     for h in &c.history {
-        writeln!(out, "  {}", h.describe())?;
+        writeln!(out, "  {}", h.describe(words))?;
     }
     Ok(())
 }
@@ -109,7 +109,7 @@ pub(super) fn delete(
     if !yes {
         return Err(UsageError(words.tf("checklist.delete_needs_yes", &[("id", &id)])).into());
     }
-    store.delete(&id).map_err(user_facing)?;
+    store.delete(&id).map_err(user_facing(ctx.words))?;
     writeln!(out, "{}", words.tf("checklist.deleted", &[("id", &id)]))?;
     Ok(())
 }

@@ -49,7 +49,7 @@ pub(super) fn tick(
             }
             (changed, Ok(ids))
         })
-        .map_err(user_facing)?;
+        .map_err(user_facing(ctx.words))?;
     let (c, _) = current_view(ctx, &saved);
     let ids = found.map_err(|(q, e)| item_error(&c, &q, e, words))?;
     let (d, total) = c.progress();
@@ -69,8 +69,8 @@ pub(super) fn tick(
                         "text",
                         &format!(
                             "{}{}",
-                            crate::checklist::route_tag(&c, it).unwrap_or_default(),
-                            crate::checklist::item_text(it, &c.window, ctx.today)
+                            crate::checklist::route_tag(&c, it, words).unwrap_or_default(),
+                            crate::checklist::item_text(it, &c.window, ctx.today, words)
                         )
                     ),
                     ("done", &d),

@@ -238,7 +238,7 @@ fn a_learned_window_holds_for_a_disease_the_rules_say_nothing_of() {
 /// beside the day it gives (as the printed plan does).
 #[test]
 fn the_qr_text_says_what_the_person_was_told() {
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = fixture::policy();
     let a = answers("fx-assumed", "psychosis", "2026-06-30");
     let plan = compute_with(
@@ -248,11 +248,11 @@ fn the_qr_text_says_what_the_person_was_told() {
         d("2026-01-10"),
     )
     .unwrap();
-    let qr = crate::document::qr::qr_text(&plan, 0);
+    let qr = crate::document::qr::qr_text(&plan, 0, words);
     assert!(qr.contains("2026-06-15"), "{qr}");
     assert!(qr.contains("从医保窗口问到"), "{qr}");
     let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
-    assert!(!crate::document::qr::qr_text(&plain, 0).contains("问到"));
+    assert!(!crate::document::qr::qr_text(&plain, 0, words).contains("问到"));
 }
 
 /// Issue 21 gap 7: a review time the person was told replaces every
@@ -261,11 +261,11 @@ fn the_qr_text_says_what_the_person_was_told() {
 /// says the time is what they were told, and where it came from.
 #[test]
 fn the_apply_by_line_names_no_channel_whose_time_was_replaced() {
-    crate::i18n::set_lang(crate::i18n::Lang::ZhHans);
+    let words = crate::i18n::Words::new(crate::i18n::Lang::ZhHans);
     let policy = fixture::policy();
     let a = answers("fx-w-dated", "diabetes", "2026-06-30");
     let plain = compute(&policy, &a, d("2026-01-10")).unwrap();
-    let before = crate::plan::render::apply_by_line(&plain).unwrap();
+    let before = crate::plan::render::apply_by_line(&plain, words).unwrap();
     assert!(before.contains("辛市"), "{before}");
     let plan = compute_with(
         &policy,
@@ -274,7 +274,7 @@ fn the_apply_by_line_names_no_channel_whose_time_was_replaced() {
         d("2026-01-10"),
     )
     .unwrap();
-    let line = crate::plan::render::apply_by_line(&plan).unwrap();
+    let line = crate::plan::render::apply_by_line(&plan, words).unwrap();
     for name in plan.channels.iter().map(|c| c.name.as_str()) {
         assert!(!line.contains(name), "{line}");
     }

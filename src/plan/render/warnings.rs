@@ -5,20 +5,20 @@ use chrono::NaiveDate;
 
 use super::super::Warning;
 use crate::calendar::HolidaySpan;
-use crate::i18n::{data, name, t, tf};
+use crate::i18n::Words;
 
 /// A statutory holiday with its days, e.g. "春节 2027-02-05 至 2027-02-08".
-pub(crate) fn holiday_words(h: &HolidaySpan) -> String {
+pub(crate) fn holiday_words(h: &HolidaySpan, words: Words) -> String {
     if h.first == h.last {
-        tf(
+        words.tf(
             "holiday.day",
-            &[("name", &t(h.holiday.key())), ("date", &h.first)],
+            &[("name", &words.t(h.holiday.key())), ("date", &h.first)],
         )
     } else {
-        tf(
+        words.tf(
             "holiday.span",
             &[
-                ("name", &t(h.holiday.key())),
+                ("name", &words.t(h.holiday.key())),
                 ("first", &h.first),
                 ("last", &h.last),
             ],
@@ -27,47 +27,47 @@ pub(crate) fn holiday_words(h: &HolidaySpan) -> String {
 }
 
 /// A warning in the run's language.
-pub(crate) fn warning_text(w: &Warning) -> String {
+pub(crate) fn warning_text(w: &Warning, words: Words) -> String {
     match w {
         Warning::WindowAssumed {
             region,
             months,
             note,
-        } => tf(
+        } => words.tf(
             "warn.window_assumed",
             &[
-                ("region", &name(region, None)),
+                ("region", &words.name(region, None)),
                 ("months", months),
                 (
                     "note",
                     &note
                         .as_deref()
-                        .map(|n| tf("warn.source_note", &[("note", &data(n))]))
-                        .unwrap_or_else(|| t("warn.ask_local").to_string()),
+                        .map(|n| words.tf("warn.source_note", &[("note", &words.data(n))]))
+                        .unwrap_or_else(|| words.t("warn.ask_local").to_string()),
                 ),
             ],
         ),
         Warning::NotYetOpen { opens, days } => {
-            tf("warn.not_yet_open", &[("opens", opens), ("n", days)])
+            words.tf("warn.not_yet_open", &[("opens", opens), ("n", days)])
         }
         Warning::WindowClosed {
             closes,
             days,
             consequence,
             grace_until,
-        } => window_closed(*closes, *days, consequence.as_deref(), *grace_until),
+        } => window_closed(*closes, *days, consequence.as_deref(), *grace_until, words),
         Warning::InGrace {
             ended,
             until,
             days,
             note,
         } => {
-            let mut text = tf(
+            let mut text = words.tf(
                 "warn.in_grace",
                 &[("ended", ended), ("until", until), ("n", days)],
             );
             if let Some(note) = note {
-                text.push_str(&tf("warn.grace_source_says", &[("text", &data(note))]));
+                text.push_str(&words.tf("warn.grace_source_says", &[("text", &words.data(note))]));
             }
             text
         }
@@ -76,52 +76,59 @@ pub(crate) fn warning_text(w: &Warning) -> String {
             closes,
             keeps_during_review,
             typical,
-        } => result_after_end(*working_days, *closes, *keeps_during_review, *typical),
+        } => result_after_end(
+            *working_days,
+            *closes,
+            *keeps_during_review,
+            *typical,
+            words,
+        ),
         Warning::CalendarEstimated {
             since, holidays, ..
-        } => calendar_estimated(*since, holidays),
+        } => calendar_estimated(*since, holidays, words),
         Warning::NoDirectSettlement {
             disease,
             disease_en,
-        } => tf(
+        } => words.tf(
             "warn.no_direct_settlement",
-            &[("disease", &name(disease, disease_en.as_deref()))],
+            &[("disease", &words.name(disease, disease_en.as_deref()))],
         ),
-        Warning::RegionGeneric => t("warn.region_generic").to_string(),
+        Warning::RegionGeneric => words.t("warn.region_generic").to_string(),
         Warning::DiseaseUnlisted {
             disease,
             disease_en,
             region,
-        } => tf(
+        } => words.tf(
             "warn.disease_unlisted",
             &[
-                ("disease", &name(disease, disease_en.as_deref())),
-                ("region", &name(region, None)),
+                ("disease", &words.name(disease, disease_en.as_deref())),
+                ("region", &words.name(region, None)),
             ],
         ),
         Warning::SourcesOld {
             region,
             published,
             months,
-        } => tf(
+        } => words.tf(
             "warn.sources_old",
             &[
-                ("region", &name(region, None)),
+                ("region", &words.name(region, None)),
                 ("published", published),
                 ("months", months),
             ],
         ),
         Warning::VerifiedOld { date, months } => {
-            tf("warn.verified_old", &[("date", date), ("months", months)])
+            words.tf("warn.verified_old", &[("date", date), ("months", months)])
         }
-        Warning::EndFarAhead { end } => tf("warn.end_far_ahead", &[("end", end)]),
-        Warning::EndNotADeadline { end, source_says } => tf(
+        Warning::EndFarAhead { end } => words.tf("warn.end_far_ahead", &[("end", end)]),
+        Warning::EndNotADeadline { end, source_says } => words.tf(
             "warn.end_not_a_deadline",
-            &[("end", end), ("text", &data(source_says))],
+            &[("end", end), ("text", &words.data(source_says))],
         ),
-        Warning::UnofficialSource { region } => {
-            tf("warn.unofficial_source", &[("region", &name(region, None))])
-        }
+        Warning::UnofficialSource { region } => words.tf(
+            "warn.unofficial_source",
+            &[("region", &words.name(region, None))],
+        ),
     }
 }
 
@@ -132,17 +139,18 @@ fn window_closed(
     days: i64,
     consequence: Option<&str>,
     grace_until: Option<NaiveDate>,
+    words: Words,
 ) -> String {
     let source = match consequence {
-        Some(text) => tf("warn.late_source_says", &[("text", &data(text))]),
-        None => t("warn.late_source_silent").to_string(),
+        Some(text) => words.tf("warn.late_source_says", &[("text", &words.data(text))]),
+        None => words.t("warn.late_source_silent").to_string(),
     };
-    let text = tf(
+    let text = words.tf(
         "warn.window_closed",
         &[("closes", &closes), ("n", &days), ("source", &source)],
     );
     match grace_until {
-        Some(until) => text + &tf("warn.grace_ended", &[("until", &until)]),
+        Some(until) => text + &words.tf("warn.grace_ended", &[("until", &until)]),
         None => text,
     }
 }
@@ -154,13 +162,14 @@ fn result_after_end(
     closes: NaiveDate,
     keeps_during_review: bool,
     typical: bool,
+    words: Words,
 ) -> String {
-    let keeps = t(if keeps_during_review {
+    let keeps = words.t(if keeps_during_review {
         "warn.keeps_during_review"
     } else {
         "warn.review_continuity_unknown"
     });
-    tf(
+    words.tf(
         if typical {
             "warn.result_after_end_typical"
         } else {
@@ -172,13 +181,13 @@ fn result_after_end(
 
 /// Days counted beyond the published notices, with the holidays the
 /// estimate counts off.
-fn calendar_estimated(since: NaiveDate, holidays: &[HolidaySpan]) -> String {
-    let mut text = tf("warn.calendar_estimated", &[("since", &since)]);
+fn calendar_estimated(since: NaiveDate, holidays: &[HolidaySpan], words: Words) -> String {
+    let mut text = words.tf("warn.calendar_estimated", &[("since", &since)]);
     if !holidays.is_empty() {
-        let list: Vec<String> = holidays.iter().map(holiday_words).collect();
-        text.push_str(&tf(
+        let list: Vec<String> = holidays.iter().map(|h| holiday_words(h, words)).collect();
+        text.push_str(&words.tf(
             "warn.calendar_holidays",
-            &[("list", &list.join(t("warn.list_sep")))],
+            &[("list", &list.join(words.t("warn.list_sep")))],
         ));
     }
     text

@@ -39,7 +39,7 @@ impl App {
                 .collect(),
             Question::Scheme => Scheme::ALL
                 .iter()
-                .map(|s| plan::render::scheme_label(*s))
+                .map(|s| plan::render::scheme_label(*s, self.words))
                 .collect(),
             Question::Disease => self
                 .region()
@@ -367,7 +367,11 @@ impl App {
             .saved
             .iter()
             .filter(|c| Some(&c.id) != self.saved_id.as_ref());
-        let name = crate::vocabulary::entry_with_typed(&disease.name, self.draft.typed.as_ref());
+        let name = crate::vocabulary::entry_with_typed(
+            &disease.name,
+            self.draft.typed.as_ref(),
+            self.words,
+        );
         agenda::distinct_label(others, &name, &region.id, &disease.id)
     }
 

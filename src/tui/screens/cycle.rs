@@ -526,12 +526,12 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize, words: Words) -> 
                     },
                     &[("opens", &w.opens), ("closes", &w.closes)],
                 ),
-                None => render::status_words(plan),
+                None => render::status_words(plan, words),
             }];
-            l.extend(render::apply_by_line(plan));
+            l.extend(render::apply_by_line(plan, words));
             l
         }
-        _ => view.lines(),
+        _ => view.lines(words),
     };
     if let Some(c) = s.checklist()
         && !c.history.is_empty()
@@ -542,7 +542,7 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize, words: Words) -> 
             c.history
                 .iter()
                 .rev()
-                .map(|h| format!("  {}", h.describe())),
+                .map(|h| format!("  {}", h.describe(words))),
         );
     }
     lines.iter().flat_map(|l| wrap(l, width)).collect()
@@ -689,9 +689,9 @@ fn draw_channels(
             format!(
                 "{:>2}. {} · {} · {}",
                 i + 1,
-                render::kind_word(ch.kind),
+                render::kind_word(ch.kind, words),
                 words.name(&ch.name, ch.name_en.as_deref()),
-                render::review_words(ch)
+                render::review_words(ch, words)
             )
         })
         .collect();

@@ -77,7 +77,7 @@ pub(crate) fn reading_line(
     if text.trim().is_empty() {
         return text_line(
             words,
-            &crate::dates::words::with_example("tui.date.empty", today),
+            &crate::dates::words::with_example("tui.date.empty", today, words),
             theme.dim(),
         );
     }
@@ -85,7 +85,7 @@ pub(crate) fn reading_line(
     if parse_date(text).is_err() && is_partial(text) {
         return text_line(
             words,
-            &crate::dates::words::with_example("tui.date.typing", today),
+            &crate::dates::words::with_example("tui.date.typing", today, words),
             theme.dim(),
         );
     }
@@ -99,7 +99,7 @@ pub(crate) fn reading_line(
             };
             let text = words.tf(
                 "tui.date.understood",
-                &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
+                &[("date", &d), ("weekday", &weekday(d, words)), ("rel", &rel)],
             );
             text_line(words, &fit(words, &format!("✓ {text}"), width), theme.ok())
         }
@@ -107,7 +107,7 @@ pub(crate) fn reading_line(
             words,
             &fit(
                 words,
-                &format!("✗ {}", crate::dates::words::error_reason(&e)),
+                &format!("✗ {}", crate::dates::words::error_reason(&e, words)),
                 width,
             ),
             theme.danger(),
@@ -131,7 +131,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     let reading = if s.field.text.trim().is_empty() {
         text_line(
             words,
-            &crate::dates::words::with_example("tui.date.empty", app.today),
+            &crate::dates::words::with_example("tui.date.empty", app.today, words),
             theme.dim(),
         )
     } else {
@@ -158,9 +158,9 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
                 };
                 let mut text = words.tf(
                     "tui.date.understood",
-                    &[("date", &d), ("weekday", &weekday(d)), ("rel", &rel)],
+                    &[("date", &d), ("weekday", &weekday(d, words)), ("rel", &rel)],
                 );
-                if let Some(note) = crate::dates::words::year_note(&e) {
+                if let Some(note) = crate::dates::words::year_note(&e, words) {
                     text = format!("{text}{}{note}", words.t("fmt.semicolon"));
                 }
                 text_line(words, &fit(words, &format!("✓ {text}"), width), theme.ok())
@@ -168,14 +168,14 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
             // Still being typed: what comes next, not an error.
             Err(_) if is_partial(&s.field.text) => text_line(
                 words,
-                &crate::dates::words::with_example("tui.date.typing", app.today),
+                &crate::dates::words::with_example("tui.date.typing", app.today, words),
                 theme.dim(),
             ),
             Err(e) => text_line(
                 words,
                 &fit(
                     words,
-                    &format!("✗ {}", crate::dates::words::error_reason(&e)),
+                    &format!("✗ {}", crate::dates::words::error_reason(&e, words)),
                     width,
                 ),
                 theme.danger(),
@@ -184,7 +184,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     };
     put(frame, 1, areas.hint.y, w - 2, reading);
     for (i, l) in wrap(
-        &crate::dates::words::with_example("tui.date.formats", app.today),
+        &crate::dates::words::with_example("tui.date.formats", app.today, words),
         w as usize - 4,
     )
     .iter()

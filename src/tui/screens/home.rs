@@ -289,7 +289,7 @@ pub(crate) fn standing(
     match (c.cycle.state, mark, next) {
         (CycleState::Submitted, _, next) => Standing {
             glyph: glyph("◇ ", "@ "),
-            words: agenda::review_words(next),
+            words: agenda::review_words(next, words),
             style: theme.info(),
         },
         (CycleState::Refused, ..) => Standing {
@@ -298,7 +298,10 @@ pub(crate) fn standing(
                 "tui.home.refused",
                 &[(
                     "date",
-                    &c.cycle.refused_on.map(month_day).unwrap_or_default(),
+                    &c.cycle
+                        .refused_on
+                        .map(|d| month_day(d, words))
+                        .unwrap_or_default(),
                 )],
             ),
             style: theme.danger(),
@@ -321,7 +324,7 @@ pub(crate) fn standing(
             glyph: glyph("✗ ", "x "),
             words: words.tf(
                 "tui.home.apply_by_passed",
-                &[("date", &month_day(a.date)), ("n", &closes)],
+                &[("date", &month_day(a.date, words)), ("n", &closes)],
             ),
             style: theme.danger(),
         },
@@ -383,11 +386,12 @@ fn who(app: &App, c: &Checklist) -> String {
     let region = app.policy.regions.iter().find(|r| r.id == c.answers.region);
     let disease = region.and_then(|r| r.diseases.iter().find(|d| d.id == c.answers.disease));
     let mut parts = vec![c.label.clone()];
-    if c.label != c.disease_name && c.label != c.disease_shown() {
+    if c.label != c.disease_name && c.label != c.disease_shown(words) {
         let entry = words.name(&c.disease_name, disease.and_then(|d| d.name_en.as_deref()));
         parts.push(crate::vocabulary::entry_with_typed(
             &entry,
             c.typed_disease.as_ref(),
+            words,
         ));
     }
     // No end date to show where none is kept.
@@ -431,7 +435,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
     if let Some(problem) = app.problems.first() {
         // A file the list could not read: said under it.
         let y = areas.body.bottom().saturating_sub(1);
-        let text = crate::checklist::words::problem_text(problem);
+        let text = crate::checklist::words::problem_text(problem, words);
         put(
             frame,
             1,

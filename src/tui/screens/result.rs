@@ -59,6 +59,8 @@ pub struct ResultView {
     laid: RefCell<Vec<Laid>>,
     /// The window summary's height at each width it was counted for.
     summary_rows: RefCell<Vec<(usize, usize)>>,
+    /// The words the plan is shown in (the wizard's).
+    pub(crate) words: Words,
 }
 
 /// How many laid-out sections a result keeps.
@@ -82,6 +84,7 @@ impl ResultView {
     ) -> ResultView {
         ResultView {
             sections: crate::tui::document_view::display_document(&plan, words),
+            words,
             plan,
             checklist,
             tab: Tab::Window,
@@ -159,7 +162,7 @@ impl ResultView {
             &self.sections,
             kinds,
             width,
-            ascii,
+            self.words.with_ascii(ascii),
         ));
         if !kinds.contains(&SectionKind::Documents) {
             let mut laid = self.laid.borrow_mut();
@@ -370,14 +373,15 @@ fn document_key(app: &mut App, k: &KeyEvent, areas: &Areas) -> Option<Vec<Effect
 /// when there is one (its items' dates made again for the plan shown, on
 /// a copy; nothing is saved), else the plan.
 pub(crate) fn sheet(view: &ResultView, today: NaiveDate, markdown: bool) -> String {
+    let words = view.words;
     match &view.checklist {
         Some(c) => {
             let mut current = c.clone();
             current.refresh(&view.plan, None);
-            crate::document::sheet::sheet(&current, Some(&view.plan), today, markdown)
+            crate::document::sheet::sheet(&current, Some(&view.plan), today, markdown, words)
         }
-        None if markdown => crate::document::plan_markdown(&view.plan),
-        None => crate::document::plan_text(&view.plan, 78),
+        None if markdown => crate::document::plan_markdown(&view.plan, words),
+        None => crate::document::plan_text(&view.plan, 78, words),
     }
 }
 

@@ -140,7 +140,7 @@ fn answer(app: &App, step: Question) -> (String, String) {
         Question::Scheme => (
             words.t("tui.review.scheme").into(),
             d.scheme
-                .map(crate::plan::render::scheme_label)
+                .map(|s| crate::plan::render::scheme_label(s, words))
                 .unwrap_or_else(none),
         ),
         Question::Retired => (
@@ -155,7 +155,7 @@ fn answer(app: &App, step: Question) -> (String, String) {
                 .and_then(|r| d.disease.and_then(|i| r.diseases.get(i)))
                 .map(|x| {
                     let entry = words.name(&x.name, x.name_en.as_deref());
-                    crate::vocabulary::entry_with_typed(&entry, d.typed.as_ref())
+                    crate::vocabulary::entry_with_typed(&entry, d.typed.as_ref(), words)
                 })
                 .unwrap_or_else(none),
         ),
@@ -165,7 +165,7 @@ fn answer(app: &App, step: Question) -> (String, String) {
                 .map(|e| {
                     words.tf(
                         "fmt.date_weekday",
-                        &[("date", &e), ("weekday", &weekday(e))],
+                        &[("date", &e), ("weekday", &weekday(e, words))],
                     )
                 })
                 .unwrap_or_else(none),

@@ -44,8 +44,7 @@ pub(crate) fn text(message: &Message, words: Words) -> String {
         Message::SavedNoPlan => words.t("tui.saved_no_plan").into(),
         Message::PlanFailed(e) => e.to_string(),
         Message::StoreUnreadable(e) => {
-            // until W1's wording takes Words: it reads the thread's.
-            let why = crate::checklist::words::error_text(e);
+            let why = crate::checklist::words::error_text(e, words);
             error("tui.store_unreadable", &why)
         }
         Message::PackProblems(n) => words.tf("tui.pack_problems", &[("n", n)]),
@@ -66,11 +65,11 @@ pub(crate) fn text(message: &Message, words: Words) -> String {
         Message::PickFirst => words.t("tui.home.pick_first").into(),
         Message::NothingToUndo => words.t("tui.home.nothing_to_undo").into(),
         Message::FarDateConfirm => words.t("tui.date.far_confirm").into(),
-        Message::BadDate(e) => crate::dates::words::error_reason(e),
+        Message::BadDate(e) => crate::dates::words::error_reason(e, words),
         Message::LabelNumberAtKiosk => words.t("tui.review.label_number_kiosk").into(),
-        Message::BadLabel(p) => crate::checklist::words::label_problem_text(*p),
+        Message::BadLabel(p) => crate::checklist::words::label_problem_text(*p, words),
         Message::EmptyLabel => words.t("tui.rename.empty").into(),
-        Message::BadNote(p) => crate::checklist::words::note_problem_text(*p),
+        Message::BadNote(p) => crate::checklist::words::note_problem_text(*p, words),
         Message::BadLearned { min, max } => {
             words.tf("tui.learn.bad_number", &[("min", min), ("max", max)])
         }
@@ -78,7 +77,7 @@ pub(crate) fn text(message: &Message, words: Words) -> String {
         Message::SheetNotOverwritten => words.t("tui.sheet.not_overwritten").into(),
         Message::SheetWritten(path) => words.tf("tui.sheet.written", &[("path", &path.display())]),
         Message::SheetFailed { error: e } => error("tui.sheet.failed", e),
-        Message::CycleRefusedStep(e) => e.describe(),
+        Message::CycleRefusedStep(e) => e.describe(words),
         Message::CycleApproved { end, opens, closes } => words.tf(
             "tui.cycle.done.approved",
             &[("end", end), ("opens", opens), ("closes", closes)],

@@ -33,7 +33,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
             ("region", &plan.place_short_name()),
             (
                 "scheme",
-                &crate::plan::render::scheme_short_label(plan.scheme),
+                &crate::plan::render::scheme_short_label(plan.scheme, words),
             ),
             (
                 "disease",
@@ -311,14 +311,14 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
             words.t("tui.optional")
         };
         // A route's item says which route of which either/or it is.
-        let route = crate::checklist::route_tag(c, item).unwrap_or_default();
+        let route = crate::checklist::route_tag(c, item, words).unwrap_or_default();
         let text = fit(
             words,
             &format!(
                 "{marker}{} {}. {optional}{route}{}",
                 theme.check(item.done),
                 i + 1,
-                crate::checklist::item_text(item, &c.window, view.plan.today)
+                crate::checklist::item_text(item, &c.window, view.plan.today, words)
             ),
             pw as usize - 2,
         );
@@ -337,14 +337,14 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
     // A route's item also says where its either/or stands: which route is
     // complete, or that one is enough.
     if let Some(item) = c.items.get(view.item) {
-        let mut full = crate::checklist::item_text(item, &c.window, view.plan.today);
+        let mut full = crate::checklist::item_text(item, &c.window, view.plan.today, words);
         if let Some((choice, _)) = c.route_of(&item.id) {
             let state = c
                 .choice_states()
                 .into_iter()
                 .find(|s| s.choice.id == choice.id);
             if let Some(state) = state {
-                full = format!("{}\n{full}", crate::checklist::choice_status(&state));
+                full = format!("{}\n{full}", crate::checklist::choice_status(&state, words));
             }
         }
         let mut lines = wrap(&full, pw as usize - 4);

@@ -33,7 +33,7 @@ pub(crate) fn month_lines(
                 "tui.cal.month",
                 &[
                     ("year", &year),
-                    ("name", &crate::dates::words::month_name(month))
+                    ("name", &crate::dates::words::month_name(month, words))
                 ]
             )
         ),
@@ -197,22 +197,28 @@ pub(super) fn call_lines(plan: &RenewalPlan, width: usize, words: Words) -> Vec<
             }
         }
     };
-    block(words.t("plan.learned.heading"), render::learned_lines(plan));
+    block(
+        words.t("plan.learned.heading"),
+        render::learned_lines(plan, words),
+    );
     block(
         words.t("plan.questions.heading"),
         plan.questions
             .iter()
-            .map(|q| render::question_words(q.about).to_string())
+            .map(|q| render::question_words(q.about, words).to_string())
             .collect(),
     );
-    block(words.t("plan.call.heading"), render::contact_lines(plan, 2));
+    block(
+        words.t("plan.call.heading"),
+        render::contact_lines(plan, 2, words),
+    );
     out
 }
 
 /// The rules of the plan (materials' age, benefits during review, lateness,
 /// the cycle), wrapped.
 pub(super) fn rule_lines(plan: &RenewalPlan, width: usize, words: Words) -> Vec<Line<'static>> {
-    render::rules(plan)
+    render::rules(plan, words)
         .iter()
         .flat_map(|rule| wrap(rule, width))
         .map(|l| text_line(words, &l, Style::new()))
@@ -251,7 +257,7 @@ pub(super) fn window_summary(
     let plan = &view.plan;
     // Whose data this is, when not the person's own place's: first.
     let mut out = section(view, width, &[SectionKind::Place], theme);
-    let status = render::status_words(plan);
+    let status = render::status_words(plan, words);
     out.push(text_line(
         words,
         &format!("{}{status}", status_glyph(theme, plan.status)),
@@ -291,7 +297,7 @@ pub(super) fn window_summary(
 /// the calendar's legend.
 fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<String> {
     let mut facts = Vec::new();
-    facts.extend(render::extension_words(plan));
+    facts.extend(render::extension_words(plan, words));
     facts.push(
         match (w.months, w.days) {
             (_, Some(days)) => words.tf(
@@ -306,14 +312,14 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<Stri
                     ("months", &months.unwrap_or(0)),
                 ],
             ),
-        } + &render::level_tag(plan, "window_months"),
+        } + &render::level_tag(plan, "window_months", words),
     );
     if let Some(g) = &w.grace {
         facts.push(
             words.tf(
                 "tui.window.grace",
                 &[("days", &g.days), ("until", &g.until)],
-            ) + &render::level_tag(plan, "grace_days"),
+            ) + &render::level_tag(plan, "grace_days", words),
         );
     }
     if w.assumed {
@@ -322,7 +328,7 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<Stri
     if plan.deadline != crate::plan::Deadline::ApplyBy {
         // What a passed day, a closed window or a missing day means now,
         // as in the printed plan.
-        facts.extend(render::apply_by_line(plan));
+        facts.extend(render::apply_by_line(plan, words));
     } else if let Some(a) = &plan.apply_by {
         // The day with its estimate mark beside it, as every output has it
         // (the one deadline, `plan::DeadlineDays`).
@@ -339,10 +345,10 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<Stri
                     &format!(
                         "{}{}",
                         a.date,
-                        crate::plan::render::estimated_mark(due.estimated)
+                        crate::plan::render::estimated_mark(due.estimated, words)
                     ),
                 ),
-                ("weekday", &weekday(a.date)),
+                ("weekday", &weekday(a.date, words)),
                 ("n", &a.working_days),
             ],
         ));
@@ -351,6 +357,7 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<Stri
             line.push_str(&render::learned_tag(
                 plan,
                 crate::plan::learned::LearnedField::ReviewDays,
+                words,
             ));
         }
     }
@@ -358,11 +365,11 @@ fn window_facts(plan: &RenewalPlan, w: &RenewalWindow, words: Words) -> Vec<Stri
         plan.channels
             .iter()
             .filter(|c| c.serves_disease)
-            .filter_map(render::channel_extension_words),
+            .filter_map(|c| render::channel_extension_words(c, words)),
     );
     facts.push(words.tf(
         "tui.window.end",
-        &[("date", &w.closes), ("weekday", &weekday(w.closes))],
+        &[("date", &w.closes), ("weekday", &weekday(w.closes, words))],
     ));
     facts.push(words.t("tui.cal.legend").to_string());
     facts
