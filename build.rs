@@ -95,12 +95,70 @@ fn main() {
         ));
     }
     out.push_str("];\n");
+    out.push_str(&holiday_years(&years));
     let dest =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_regions.rs");
     fs::write(dest, out).expect("write embedded_regions.rs");
     let (places, readings) = places(Path::new(&manifest));
     region_index(&region_heads, &places, &readings);
     fluent_entries(Path::new(&manifest));
+}
+
+/// The shipped holiday files as a table (`policy::embedded_calendar`), so a
+/// release build does not parse 23 JSON files and their dates at every
+/// start: each year's notice title, publication day, blocks of days off
+/// and make-up working days, dates as `(year, month, day)`. `None` when a
+/// file is not in the expected shape: the program then reads the files and
+/// reports what is wrong (as do the tests, which check the table equals
+/// the files read in full).
+fn holiday_years(files: &[std::path::PathBuf]) -> String {
+    fn date(v: &serde_json::Value) -> Option<String> {
+        let mut parts = v.as_str()?.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+        Some(format!("({y}, {m}, {d})"))
+    }
+    fn year(text: &str) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let published = match &v["source"]["published"] {
+            serde_json::Value::Null => "None".to_string(),
+            p => format!("Some({})", date(p)?),
+        };
+        let mut days_off = Vec::new();
+        for block in v["days_off"].as_array()? {
+            days_off.push(format!(
+                "({}, {})",
+                date(&block["from"])?,
+                date(&block["to"])?
+            ));
+        }
+        let mut working_days = Vec::new();
+        for d in v["working_days"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            working_days.push(date(d)?);
+        }
+        Some(format!(
+            "    ShippedYear {{ year: {}, title: {:?}, published: {published}, days_off: &[{}], working_days: &[{}] }},\n",
+            v["year"].as_i64()?,
+            v["source"]["title"].as_str()?,
+            days_off.join(", "),
+            working_days.join(", "),
+        ))
+    }
+    let years: Option<Vec<String>> = files
+        .iter()
+        .map(|f| year(&fs::read_to_string(f).ok()?))
+        .collect();
+    let doc = "/// The holiday files as a table, in the order of `HOLIDAY_FILES`; `None`\n/// when one is not as expected.\n";
+    match years {
+        Some(years) => format!(
+            "{doc}pub static HOLIDAY_YEARS: Option<&[ShippedYear]> = Some(&[\n{}]);\n",
+            years.concat()
+        ),
+        None => format!("{doc}pub static HOLIDAY_YEARS: Option<&[ShippedYear]> = None;\n"),
+    }
 }
 
 /// Where each message of `assets/i18n/*.ftl` is: `(start, end of its id,
