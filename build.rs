@@ -102,6 +102,31 @@ fn main() {
     let (places, readings) = places(Path::new(&manifest));
     region_index(&region_heads, &places, &readings);
     fluent_entries(Path::new(&manifest));
+    area_codes(Path::new(&manifest));
+}
+
+/// `data/area_codes.json` as lines of plain text, an area code and then the
+/// codes of the places that dial it (`0731 430100 430300 430200`), for
+/// `phone::area_codes`: parsing the JSON was a tenth of a plan's start.
+/// Empty when the file does not read (tests/data.rs reports it).
+fn area_codes(manifest: &Path) {
+    let path = manifest.join("data").join("area_codes.json");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file: serde_json::Value = fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let mut out = String::new();
+    for entry in file["codes"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        out.push_str(entry["area_code"].as_str().unwrap_or_default());
+        for place in entry["places"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            out.push(' ');
+            out.push_str(place.as_str().unwrap_or_default());
+        }
+        out.push('\n');
+    }
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("area_codes.txt");
+    fs::write(dest, out).expect("write area_codes.txt");
 }
 
 /// The shipped holiday files as a table (`policy::embedded_calendar`), so a
