@@ -95,12 +95,95 @@ fn main() {
         ));
     }
     out.push_str("];\n");
+    out.push_str(&holiday_years(&years));
     let dest =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_regions.rs");
     fs::write(dest, out).expect("write embedded_regions.rs");
     let (places, readings) = places(Path::new(&manifest));
     region_index(&region_heads, &places, &readings);
     fluent_entries(Path::new(&manifest));
+    area_codes(Path::new(&manifest));
+}
+
+/// `data/area_codes.json` as lines of plain text, an area code and then the
+/// codes of the places that dial it (`0731 430100 430300 430200`), for
+/// `phone::area_codes`: parsing the JSON was a tenth of a plan's start.
+/// Empty when the file does not read (tests/data.rs reports it).
+fn area_codes(manifest: &Path) {
+    let path = manifest.join("data").join("area_codes.json");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file: serde_json::Value = fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let mut out = String::new();
+    for entry in file["codes"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        out.push_str(entry["area_code"].as_str().unwrap_or_default());
+        for place in entry["places"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            out.push(' ');
+            out.push_str(place.as_str().unwrap_or_default());
+        }
+        out.push('\n');
+    }
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("area_codes.txt");
+    fs::write(dest, out).expect("write area_codes.txt");
+}
+
+/// The shipped holiday files as a table (`policy::embedded_calendar`), so a
+/// release build does not parse 23 JSON files and their dates at every
+/// start: each year's notice title, publication day, blocks of days off
+/// and make-up working days, dates as `(year, month, day)`. `None` when a
+/// file is not in the expected shape: the program then reads the files and
+/// reports what is wrong (as do the tests, which check the table equals
+/// the files read in full).
+fn holiday_years(files: &[std::path::PathBuf]) -> String {
+    fn date(v: &serde_json::Value) -> Option<String> {
+        let mut parts = v.as_str()?.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+        Some(format!("({y}, {m}, {d})"))
+    }
+    fn year(text: &str) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let published = match &v["source"]["published"] {
+            serde_json::Value::Null => "None".to_string(),
+            p => format!("Some({})", date(p)?),
+        };
+        let mut days_off = Vec::new();
+        for block in v["days_off"].as_array()? {
+            days_off.push(format!(
+                "({}, {})",
+                date(&block["from"])?,
+                date(&block["to"])?
+            ));
+        }
+        let mut working_days = Vec::new();
+        for d in v["working_days"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            working_days.push(date(d)?);
+        }
+        Some(format!(
+            "    ShippedYear {{ year: {}, title: {:?}, published: {published}, days_off: &[{}], working_days: &[{}] }},\n",
+            v["year"].as_i64()?,
+            v["source"]["title"].as_str()?,
+            days_off.join(", "),
+            working_days.join(", "),
+        ))
+    }
+    let years: Option<Vec<String>> = files
+        .iter()
+        .map(|f| year(&fs::read_to_string(f).ok()?))
+        .collect();
+    let doc = "/// The holiday files as a table, in the order of `HOLIDAY_FILES`; `None`\n/// when one is not as expected.\n";
+    match years {
+        Some(years) => format!(
+            "{doc}pub static HOLIDAY_YEARS: Option<&[ShippedYear]> = Some(&[\n{}]);\n",
+            years.concat()
+        ),
+        None => format!("{doc}pub static HOLIDAY_YEARS: Option<&[ShippedYear]> = None;\n"),
+    }
 }
 
 /// Where each message of `assets/i18n/*.ftl` is: `(start, end of its id,

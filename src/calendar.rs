@@ -271,9 +271,10 @@ fn bridge_long(span: HolidaySpan) -> HolidaySpan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficialYear {
     pub year: i32,
-    /// Every day off, the weekends inside a holiday block included.
+    /// Every day off, the weekends inside a holiday block included: days
+    /// of `year` and of the December before (a 元旦 bridge), no others.
     pub days_off: BTreeSet<NaiveDate>,
-    /// Weekend days made working days (调休上班).
+    /// Weekend days made working days (调休上班), of the same days.
     pub working_days: BTreeSet<NaiveDate>,
     /// The notice's title, for the person who checks the file.
     pub source: String,
@@ -424,6 +425,16 @@ impl Calendar {
                 .any(|s| s.first <= date && date <= s.last)
     }
 
+    /// The schedules that may list `date`: its year's, and the next year's
+    /// (a block of days off may begin in the December before). A holiday
+    /// file lists no other day (`policy::holidays` checks it), so the
+    /// other years are not looked through for every day counted.
+    fn schedules_listing(&self, date: NaiveDate) -> impl Iterator<Item = &OfficialYear> + Clone {
+        self.official
+            .range(date.year()..=date.year().saturating_add(1))
+            .map(|(_, y)| y)
+    }
+
     /// Where this calendar knows `date` from.
     pub(crate) fn basis(&self, date: NaiveDate) -> Basis {
         if self.unpublished.contains(&date.year()) {
@@ -441,8 +452,7 @@ impl Calendar {
             return Basis::Estimate;
         }
         let listed = self
-            .official
-            .values()
+            .schedules_listing(date)
             .any(|y| y.days_off.contains(&date) || y.working_days.contains(&date));
         if listed || self.official.contains_key(&date.year()) {
             Basis::Pack
@@ -462,7 +472,7 @@ impl Calendar {
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         match self.basis(date) {
             Basis::Pack => {
-                let mut listed = self.official.values();
+                let mut listed = self.schedules_listing(date);
                 if listed.clone().any(|y| y.days_off.contains(&date)) {
                     false
                 } else if listed.any(|y| y.working_days.contains(&date)) {

@@ -2,32 +2,19 @@
 //! `data/area_codes.json` (written by `scripts/gen_area_codes.py` from
 //! libphonenumber's geocoding data). A code can serve several places (0731:
 //! 长沙, 湘潭, 株洲), and a place can have two (海西: 0977, 0979).
-//! Pure: the file is embedded and read once, on the first question.
-
-use std::sync::OnceLock;
-
-use serde::Deserialize;
+//! Pure: `build.rs` writes the file as lines of text, read as they are.
 
 use crate::places::{self, PlaceLevel};
 
-#[derive(Debug, Deserialize)]
-struct File {
-    codes: Vec<Entry>,
-}
+/// Each area code with the places that dial it, one line each, as
+/// `build.rs` writes `data/area_codes.json`: `0731 430100 430300 430200`.
+static TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/area_codes.txt"));
 
-#[derive(Debug, Deserialize)]
-struct Entry {
-    area_code: String,
-    places: Vec<String>,
-}
-
-fn table() -> &'static [Entry] {
-    static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        // Checked by tests/data.rs; a broken embedded file is a build defect.
-        serde_json::from_str::<File>(include_str!("../data/area_codes.json"))
-            .map(|f| f.codes)
-            .unwrap_or_default()
+/// (area code, the codes of the places that dial it), in the file's order.
+fn table() -> impl Iterator<Item = (&'static str, impl Iterator<Item = &'static str> + Clone)> {
+    TABLE.lines().filter_map(|line| {
+        let mut words = line.split(' ');
+        Some((words.next()?, words))
     })
 }
 
@@ -51,16 +38,10 @@ pub fn area_codes(place: &str) -> Vec<AreaCode> {
         None => return Vec::new(),
     };
     table()
-        .iter()
-        .filter(|e| e.places.iter().any(|p| p == place))
-        .map(|e| AreaCode {
-            code: e.area_code.as_str(),
-            shared_with: e
-                .places
-                .iter()
-                .filter(|p| *p != place)
-                .map(String::as_str)
-                .collect(),
+        .filter(|(_, places)| places.clone().any(|p| p == place))
+        .map(|(code, places)| AreaCode {
+            code,
+            shared_with: places.filter(|p| *p != place).collect(),
         })
         .collect()
 }
@@ -68,6 +49,31 @@ pub fn area_codes(place: &str) -> Vec<AreaCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct File {
+        codes: Vec<Entry>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        area_code: String,
+        places: Vec<String>,
+    }
+
+    #[test]
+    fn the_table_is_the_file() {
+        let file: File = serde_json::from_str(include_str!("../data/area_codes.json")).unwrap();
+        let read: Vec<(String, Vec<String>)> = table()
+            .map(|(code, places)| (code.into(), places.map(String::from).collect()))
+            .collect();
+        let want: Vec<(String, Vec<String>)> = file
+            .codes
+            .into_iter()
+            .map(|e| (e.area_code, e.places))
+            .collect();
+        assert_eq!(read, want);
+    }
 
     fn codes(place: &str) -> Vec<&'static str> {
         area_codes(place).into_iter().map(|a| a.code).collect()

@@ -39,6 +39,46 @@ mod embedded {
         pub names: &'static [&'static str],
     }
 
+    /// A day as `build.rs` writes it: (year, month, day).
+    pub(crate) type Ymd = (i32, u32, u32);
+
+    /// One shipped holiday file as `build.rs` read it (`HOLIDAY_YEARS`).
+    pub(crate) struct ShippedYear {
+        pub year: i32,
+        pub title: &'static str,
+        pub published: Option<Ymd>,
+        /// The blocks of days off, `(from, to)`, both days included.
+        pub days_off: &'static [(Ymd, Ymd)],
+        pub working_days: &'static [Ymd],
+    }
+
+    impl ShippedYear {
+        /// The year as `holidays::read_holiday_file` reads its file (the
+        /// tests check they are equal); `None` for a day that is no date.
+        pub(crate) fn official(&self) -> Option<crate::calendar::OfficialYear> {
+            let day = |(y, m, d): Ymd| chrono::NaiveDate::from_ymd_opt(y, m, d);
+            let mut days_off = std::collections::BTreeSet::new();
+            for &(from, to) in self.days_off {
+                let (from, to) = (day(from)?, day(to)?);
+                days_off.extend(from.iter_days().take_while(|d| *d <= to));
+            }
+            Some(crate::calendar::OfficialYear {
+                year: self.year,
+                days_off,
+                working_days: self
+                    .working_days
+                    .iter()
+                    .map(|&d| day(d))
+                    .collect::<Option<_>>()?,
+                source: self.title.to_string(),
+                published: match self.published {
+                    Some(p) => Some(day(p)?),
+                    None => None,
+                },
+            })
+        }
+    }
+
     include!(concat!(env!("OUT_DIR"), "/embedded_regions.rs"));
     pub(crate) static NATIONAL: &str = include_str!("../../data/national.json");
 }
@@ -385,13 +425,23 @@ type Resolved = (
 );
 
 /// The working-day calendar with the yearly holiday schedules shipped in
-/// `data/holidays`, each checked as a pack's holiday file is (a release
-/// build leaves out the lunar check, which costs more than the rest of
-/// start-up: `tests/data.rs` checks the same files in full). Read once
-/// for each of the two ways.
+/// `data/holidays`. Validated (debug builds, the tests), each file is
+/// checked as a pack's holiday file is; trusted (release builds), they are
+/// taken from the table `build.rs` made of them, which the tests check
+/// equals the files read with every check, the lunar one included (that
+/// check alone costs more than the rest of start-up). The files are read
+/// once for each of the two ways.
 fn embedded_calendar(problems: &mut Vec<Problem>, validate: bool) -> crate::calendar::Calendar {
     type Read = OnceLock<(crate::calendar::Calendar, Vec<Problem>)>;
     static SHIPPED: [Read; 2] = [OnceLock::new(), OnceLock::new()];
+    // Trusted, the files are taken from the table build.rs made of them
+    // (parsing them and their dates was a seventh of a plan's start), made
+    // anew each time: that costs less than copying a kept one.
+    let table = embedded::HOLIDAY_YEARS.filter(|_| !validate);
+    let years = table.and_then(|t| t.iter().map(|y| y.official()).collect::<Option<Vec<_>>>());
+    if let Some(years) = years {
+        return crate::calendar::Calendar::new().with_years(years);
+    }
     let (calendar, found) = SHIPPED[usize::from(validate)].get_or_init(|| {
         let mut years = Vec::new();
         let mut found = Vec::new();
@@ -585,6 +635,13 @@ mod tests {
                 .unwrap_or_else(|p| panic!("{file}: {p:?}"));
             let quick = holidays::read_holiday_file(file, text, false).unwrap();
             assert_eq!(full, quick, "{file}");
+        }
+        // The table build.rs made of them, which a release build reads.
+        let table = embedded::HOLIDAY_YEARS.expect("build.rs read every holiday file");
+        assert_eq!(table.len(), embedded::HOLIDAY_FILES.len());
+        for ((file, text), shipped) in embedded::HOLIDAY_FILES.iter().zip(table) {
+            let full = holidays::read_holiday_file(file, text, true).unwrap();
+            assert_eq!(shipped.official(), Some(full), "{file}");
         }
         // A file that breaks a rule only the validation knows is caught there.
         // (a zero-width space in a name): the trusted read would take it.
