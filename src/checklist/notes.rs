@@ -25,7 +25,7 @@ pub struct Note {
 
 /// Why a note cannot be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NoteProblem {
+pub enum NoteProblem {
     Empty,
     TooLong,
 }

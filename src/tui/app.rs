@@ -45,6 +45,7 @@ pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
 pub use crate::wizard::Question;
 pub(crate) use message::Message;
+pub use message::{Failure, PrintFailure};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -59,26 +60,26 @@ pub enum Msg {
     Paste(String),
     Resize(u16, u16),
     /// A checklist was saved (created or replaced).
-    Saved(Result<Checklist, String>),
+    Saved(Result<Checklist, Failure>),
     /// A tick was stored; the checklist as it is on disk now.
-    Stored(Result<Checklist, String>),
+    Stored(Result<Checklist, Failure>),
     /// Milliseconds since the program started; the shell sends one every
     /// loop, so `update` knows how long nobody has touched the keys.
     Tick(u64),
     /// The sheet went to the printer (or file), or why not.
-    Printed(Result<(), String>),
+    Printed(Result<(), PrintFailure>),
     /// A saved checklist was deleted; the checklist as it was, to undo.
-    Deleted(Result<Checklist, String>),
+    Deleted(Result<Checklist, Failure>),
     /// A deleted checklist was saved again (undo).
-    Restored(Result<Checklist, String>),
+    Restored(Result<Checklist, Failure>),
     /// A saved checklist got a new label.
-    Renamed(Result<Checklist, String>),
+    Renamed(Result<Checklist, Failure>),
     /// A note was added to a saved checklist.
-    Noted(Result<Checklist, String>),
+    Noted(Result<Checklist, Failure>),
     /// A step of the renewal cycle was recorded: the checklist as saved.
-    CycleRecorded(Result<Checklist, String>),
+    CycleRecorded(Result<Checklist, Failure>),
     /// What the person was told was recorded: the checklist as saved.
-    Learned(Result<Checklist, String>),
+    Learned(Result<Checklist, Failure>),
     /// The sheet was written to this file, or why not.
     SheetWritten(Result<std::path::PathBuf, SheetError>),
     /// A tick was not stored because the checklist moved on to another
@@ -90,7 +91,7 @@ pub enum Msg {
         id: String,
         item: String,
         done: bool,
-        error: String,
+        error: Failure,
     },
 }
 

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use super::app::{App, Effect, Msg, SheetError};
+use super::app::{App, Effect, Failure, Msg, SheetError};
 use super::printer::print;
 use super::screens::cycle::CycleStep;
 use crate::checklist::Checklist;
-use crate::checklist::store::{Store, StoreError};
+use crate::checklist::store::Store;
 use crate::config::PrintConfig;
 use crate::files::{Existing, write_private};
 use crate::i18n::Words;
@@ -108,19 +108,13 @@ pub fn perform(
         ))),
         effect => match store {
             Some(store) => on_store(app, effect, store, now),
-            None => Some(Msg::Saved(Err(app.words.t("tui.no_store").to_string()))),
+            None => Some(Msg::Saved(Err(Failure::NoStore))),
         },
     }
 }
 
-/// What the store says no with, in the person's language.
-fn said(words: Words) -> impl Fn(StoreError) -> String {
-    move |e| crate::checklist::words::error_text(&e, words)
-}
-
 /// An effect on the saved checklists, performed on `store`.
 fn on_store(app: &App, effect: Effect, store: &Store, now: DateTime<Utc>) -> Option<Msg> {
-    let words = app.words;
     Some(match effect {
         Effect::Quit | Effect::Suspend | Effect::Print(_) | Effect::WriteSheet { .. } => {
             return None;
@@ -132,11 +126,11 @@ fn on_store(app: &App, effect: Effect, store: &Store, now: DateTime<Utc>) -> Opt
                 store
                     .load(&id, now)
                     .and_then(|c| store.delete(&id).map(|()| c))
-                    .map_err(said(words)),
+                    .map_err(Failure::from),
             )
         }
-        Effect::Restore(c) => Msg::Restored(store.create(&c).map(|_| *c).map_err(said(words))),
-        Effect::Rename { id, label } => Msg::Renamed(rename(store, &id, label, now, words)),
+        Effect::Restore(c) => Msg::Restored(store.create(&c).map(|_| *c).map_err(Failure::from)),
+        Effect::Rename { id, label } => Msg::Renamed(rename(store, &id, label, now)),
         Effect::Note { id, text } => Msg::Noted(note(app, store, &id, &text, now)),
         Effect::Learn { id, field, value } => {
             Msg::Learned(learn(app, store, &id, field, value, now))
@@ -148,22 +142,20 @@ fn on_store(app: &App, effect: Effect, store: &Store, now: DateTime<Utc>) -> Opt
             answers,
             plan,
             ..
-        } => Msg::Saved(replace_answers(
-            store, &id, label, answers, &plan, now, words,
-        )),
+        } => Msg::Saved(replace_answers(store, &id, label, answers, &plan, now)),
         Effect::Save {
             existing: None,
             label,
             answers,
             plan,
             ticked,
-        } => Msg::Saved(create(store, &label, &answers, &plan, &ticked, now, words)),
+        } => Msg::Saved(create(store, &label, &answers, &plan, &ticked, now)),
         Effect::SetDone {
             id,
             item,
             done,
             cycle,
-        } => set_done(store, id, item, done, cycle, now, words),
+        } => set_done(store, id, item, done, cycle, now),
     })
 }
 
@@ -172,8 +164,7 @@ fn rename(
     id: &str,
     label: String,
     now: DateTime<Utc>,
-    words: Words,
-) -> Result<Checklist, String> {
+) -> Result<Checklist, Failure> {
     store
         .update(id, now, |c| {
             let changed = c.label != label;
@@ -184,7 +175,7 @@ fn rename(
             (changed, ())
         })
         .map(|(c, _)| c)
-        .map_err(said(words))
+        .map_err(Failure::from)
 }
 
 fn note(
@@ -193,18 +184,14 @@ fn note(
     id: &str,
     text: &str,
     now: DateTime<Utc>,
-) -> Result<Checklist, String> {
-    let words = app.words;
+) -> Result<Checklist, Failure> {
     store
         .update(id, now, |c| {
             let r = c.add_note(app.today(), text, now);
             (r.is_ok(), r)
         })
-        .map_err(said(words))
-        .and_then(|(c, r)| {
-            r.map(|()| c)
-                .map_err(|p| crate::checklist::words::note_problem_text(p, words))
-        })
+        .map_err(Failure::from)
+        .and_then(|(c, r)| r.map(|()| c).map_err(Failure::Note))
 }
 
 /// What the person was told, recorded as told today (by the office the
@@ -217,8 +204,7 @@ fn learn(
     field: LearnedField,
     value: u32,
     now: DateTime<Utc>,
-) -> Result<Checklist, String> {
-    let words = app.words;
+) -> Result<Checklist, Failure> {
     let today = app.today();
     store
         .update(id, now, |c| {
@@ -230,7 +216,7 @@ fn learn(
             (true, ())
         })
         .map(|(c, _)| c)
-        .map_err(said(words))
+        .map_err(Failure::from)
 }
 
 /// The step on the file as it is now, under the lock; saved only when the
@@ -241,16 +227,15 @@ fn cycle_step(
     id: &str,
     step: &CycleStep,
     now: DateTime<Utc>,
-) -> Result<Checklist, String> {
-    let words = app.words;
+) -> Result<Checklist, Failure> {
     let result = store.update(id, now, |c| {
         let r = step.apply(c, app.policy(), app.today(), Some(now));
         (r.is_ok(), r)
     });
     match result {
         Ok((c, Ok(()))) => Ok(c),
-        Ok((_, Err(e))) => Err(e.describe(words)),
-        Err(e) => Err(said(words)(e)),
+        Ok((_, Err(e))) => Err(Failure::Cycle(e)),
+        Err(e) => Err(Failure::from(e)),
     }
 }
 
@@ -263,8 +248,7 @@ fn replace_answers(
     answers: Answers,
     plan: &RenewalPlan,
     now: DateTime<Utc>,
-    words: Words,
-) -> Result<Checklist, String> {
+) -> Result<Checklist, Failure> {
     store
         .update(id, now, |c| {
             c.answers = answers;
@@ -274,7 +258,7 @@ fn replace_answers(
             (true, ())
         })
         .map(|(c, _)| c)
-        .map_err(said(words))
+        .map_err(Failure::from)
 }
 
 /// A new checklist for the plan, with the items ticked before it was
@@ -286,15 +270,14 @@ fn create(
     plan: &RenewalPlan,
     ticked: &[String],
     now: DateTime<Utc>,
-    words: Words,
-) -> Result<Checklist, String> {
+) -> Result<Checklist, Failure> {
     let mut c = Checklist::new(store.new_id(), label, answers, plan, now);
     for id in ticked {
         if let Ok(i) = c.find_item(id) {
             c.set_done(i, true, now);
         }
     }
-    store.create(&c).map(|_| c).map_err(said(words))
+    store.create(&c).map(|_| c).map_err(Failure::from)
 }
 
 /// Ticked in the cycle the screen shows, or not at all: a file that moved
@@ -306,7 +289,6 @@ fn set_done(
     done: bool,
     cycle: usize,
     now: DateTime<Utc>,
-    words: Words,
 ) -> Msg {
     let result = store.update(&id, now, |c| {
         if c.history.len() != cycle {
@@ -324,7 +306,7 @@ fn set_done(
             id,
             item,
             done,
-            error: said(words)(e),
+            error: Failure::from(e),
         },
     }
 }

@@ -14,12 +14,13 @@ use std::time::{Duration, Instant};
 use crate::config::PrintConfig;
 use crate::files::{Existing, write_private};
 use crate::i18n::Words;
+use crate::tui::app::PrintFailure;
 
 /// Sends the sheet to the configured printer command or writes it to the
 /// configured file. A command that has not finished within the configured
 /// time limit is killed with its group and reported; the caller never waits
-/// longer than that. The sheet, and why it was not printed, in `words`.
-pub(crate) fn print(sheet: &str, config: &PrintConfig, words: Words) -> Result<(), String> {
+/// longer than that. The sheet is printed in `words`.
+pub(crate) fn print(sheet: &str, config: &PrintConfig, words: Words) -> Result<(), PrintFailure> {
     // The printer is an output edge: clean the text and show it in the language.
     let sheet = words.data(sheet);
     if let Some((program, args)) = config.command.split_first() {
@@ -31,7 +32,7 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig, words: Words) -> Result<(
             .stderr(Stdio::null());
         let mut child = in_own_group(&mut command)
             .spawn()
-            .map_err(|e| format!("{program}: {e}"))?;
+            .map_err(|e| failed(program, e))?;
         let group = Group::of(&child);
         // A printer that does not read must not block us: write on a thread,
         // and give up on the whole job at the deadline.
@@ -46,38 +47,47 @@ pub(crate) fn print(sheet: &str, config: &PrintConfig, words: Words) -> Result<(
                 Ok(None) if Instant::now() >= deadline => {
                     // The whole group: what the command started too.
                     group.end(&mut child);
-                    return Err(words.tf(
-                        "tui.print_timeout",
-                        &[
-                            ("program", &program),
-                            ("seconds", &config.timeout().as_secs()),
-                        ],
-                    ));
+                    return Err(PrintFailure::Timeout {
+                        program: program.clone(),
+                        seconds: config.timeout().as_secs(),
+                    });
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(20)),
                 Err(e) => {
                     group.end(&mut child);
-                    return Err(format!("{program}: {e}"));
+                    return Err(failed(program, e));
                 }
             }
         };
         // Nothing it started outlives the command.
         group.end(&mut child);
         if let Some(Ok(Err(e))) = writer.map(|w| w.join()) {
-            return Err(format!("{program}: {e}"));
+            return Err(failed(program, e));
         }
         return if status.success() {
             Ok(())
         } else {
-            Err(format!("{program}: {status}"))
+            Err(failed(program, status))
         };
     }
     if let Some(path) = &config.file {
         // Only its owner can read it: a sheet names a visitor's disease and dates.
-        return write_private(path, sheet.as_bytes(), Existing::Replace)
-            .map_err(|e| format!("{}: {e}", path.display()));
+        return write_private(path, sheet.as_bytes(), Existing::Replace).map_err(|e| {
+            PrintFailure::File {
+                path: path.clone(),
+                reason: e.to_string(),
+            }
+        });
     }
-    Err(words.t("tui.no_printer").to_string())
+    Err(PrintFailure::NoPrinter)
+}
+
+/// The printer command and the system's reason it failed.
+fn failed(program: &str, reason: impl std::fmt::Display) -> PrintFailure {
+    PrintFailure::Program {
+        program: program.to_string(),
+        reason: reason.to_string(),
+    }
 }
 
 /// How long a group has between SIGTERM and SIGKILL.

@@ -13,6 +13,41 @@ use crate::checklist::store::StoreError;
 use crate::dates::DateError;
 use crate::plan::PlanError;
 
+/// Why a change the shell was asked to make to the saved checklists did
+/// not happen: typed, worded when drawn (`view::message`).
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// The store refused or failed (shared: a reply may be cloned).
+    Store(std::sync::Arc<StoreError>),
+    /// The note was refused.
+    Note(NoteProblem),
+    /// The step of the renewal cycle was refused.
+    Cycle(CycleError),
+    /// No folder to save in (no home, no `RENEW_DATA_DIR`).
+    NoStore,
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        Failure::Store(std::sync::Arc::new(e))
+    }
+}
+
+/// Why the sheet was not printed: typed, worded when drawn. The system's
+/// own reason (an I/O error, an exit status) is kept as the system gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintFailure {
+    /// The printer command failed to start, to take the sheet, or to finish
+    /// well: the program and the system's reason.
+    Program { program: String, reason: String },
+    /// The command was stopped after the time limit.
+    Timeout { program: String, seconds: u64 },
+    /// The print file could not be written.
+    File { path: PathBuf, reason: String },
+    /// No printer or print file is set up.
+    NoPrinter,
+}
+
 #[derive(Debug)]
 pub(crate) enum Message {
     /// The shell is asked to save (or delete, or write): its reply follows.
@@ -73,15 +108,15 @@ pub(crate) enum Message {
     ChangedElsewhere,
     /// The shell's store did not take the change.
     NotChanged {
-        error: String,
+        error: Failure,
     },
     SaveFailed {
-        error: String,
+        error: Failure,
     },
     Printing,
     Printed,
     PrintFailed {
-        error: String,
+        error: PrintFailure,
     },
     NoPrinter,
     /// A saved checklist's answers make no plan with this data.

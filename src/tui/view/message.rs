@@ -2,12 +2,13 @@
 //! (`app::Message`) said in the language chosen.
 
 use crate::i18n::Words;
-use crate::tui::app::Message;
+use crate::tui::app::{Failure, Message, PrintFailure};
 
 /// `message` in `words`.
 pub(crate) fn text(message: &Message, words: Words) -> String {
     let label = |key: &str, label: &String| words.tf(key, &[("label", label)]);
     let error = |key: &str, error: &String| words.tf(key, &[("error", error)]);
+    let failed = |key: &str, why: &Failure| error(key, &failure(why, words));
     match message {
         Message::Saving => words.t("tui.saving").into(),
         Message::NotSavedYet => words.t("tui.not_saved_yet").into(),
@@ -35,11 +36,11 @@ pub(crate) fn text(message: &Message, words: Words) -> String {
         Message::LearnNotHere => words.t("tui.learn.not_here").into(),
         Message::ListKeys => words.t("tui.result.list_keys").into(),
         Message::ChangedElsewhere => words.t("tui.changed_elsewhere").into(),
-        Message::NotChanged { error: e } => error("tui.not_changed", e),
-        Message::SaveFailed { error: e } => error("tui.save_failed", e),
+        Message::NotChanged { error: e } => failed("tui.not_changed", e),
+        Message::SaveFailed { error: e } => failed("tui.save_failed", e),
         Message::Printing => words.t("tui.printing").into(),
         Message::Printed => words.t("tui.printed").into(),
-        Message::PrintFailed { error: e } => error("tui.print_failed", e),
+        Message::PrintFailed { error: e } => error("tui.print_failed", &print_failure(e, words)),
         Message::NoPrinter => words.t("tui.no_printer").into(),
         Message::SavedNoPlan => words.t("tui.saved_no_plan").into(),
         Message::PlanFailed(e) => e.to_string(),
@@ -92,5 +93,76 @@ pub(crate) fn text(message: &Message, words: Words) -> String {
             &[("date", on)],
         ),
         Message::SavedShort => words.t("tui.saved_short").into(),
+    }
+}
+
+/// Why the shell's change did not happen, in `words`.
+fn failure(why: &Failure, words: Words) -> String {
+    match why {
+        Failure::Store(e) => crate::checklist::words::error_text(e, words),
+        Failure::Note(p) => crate::checklist::words::note_problem_text(*p, words),
+        Failure::Cycle(e) => e.describe(words),
+        Failure::NoStore => words.t("tui.no_store").to_string(),
+    }
+}
+
+/// Why the sheet was not printed, in `words`; the system's reason as it
+/// gave it, after the program or file it is about.
+fn print_failure(why: &PrintFailure, words: Words) -> String {
+    match why {
+        PrintFailure::Program { program, reason } => format!("{program}: {reason}"),
+        PrintFailure::Timeout { program, seconds } => words.tf(
+            "tui.print_timeout",
+            &[("program", program), ("seconds", seconds)],
+        ),
+        PrintFailure::File { path, reason } => format!("{}: {reason}", path.display()),
+        PrintFailure::NoPrinter => words.t("tui.no_printer").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// A failure is kept as what happened and worded only when drawn: the
+    /// same reply reads in each language (before issue 24 the shell worded
+    /// it, and a print on its own thread fell back to Simplified Chinese).
+    #[test]
+    fn a_failure_is_worded_in_the_language_it_is_drawn_in() {
+        let no_store = Message::SaveFailed {
+            error: Failure::NoStore,
+        };
+        let timeout = Message::PrintFailed {
+            error: PrintFailure::Timeout {
+                program: "lp".into(),
+                seconds: 30,
+            },
+        };
+        let en = text(&no_store, Words::new(Lang::En));
+        let zh = text(&no_store, Words::new(Lang::ZhHans));
+        assert!(en.contains(Words::new(Lang::En).t("tui.no_store")), "{en}");
+        assert!(
+            zh.contains(Words::new(Lang::ZhHans).t("tui.no_store")),
+            "{zh}"
+        );
+        assert_ne!(en, zh);
+        let en = text(&timeout, Words::new(Lang::En));
+        assert!(en.contains("lp did not finish within 30 s"), "{en}");
+        assert!(en.starts_with("Printing failed: "), "{en}");
+        // The system's own reason stays as the system gave it.
+        let refused = Message::PrintFailed {
+            error: PrintFailure::Program {
+                program: "lp".into(),
+                reason: "No such file or directory (os error 2)".into(),
+            },
+        };
+        for lang in Lang::ALL {
+            let said = text(&refused, Words::new(lang));
+            assert!(
+                said.contains("lp: No such file or directory (os error 2)"),
+                "{said}"
+            );
+        }
     }
 }
