@@ -22,6 +22,7 @@ mod saved_list;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
+use super::commands::{self, Cmd, Command, HelpLine, Key, ORDER_BACK, ORDER_HELP, ORDER_QUIT};
 use super::kiosk::{self, KioskState};
 use super::layout;
 use super::overlays::{self, Overlay};
@@ -457,30 +458,95 @@ pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
     *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }
 
-/// Keys every screen shares (help, quit, back), then the screen's own.
-fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// The commands every screen has: help, quit, back.
+fn shared(app: &App) -> Vec<Command> {
+    let page = app.page();
+    let kiosk = app.kiosk.is_some();
+    let editing_label = page
+        == Page::Review {
+            editing_label: true,
+        };
     let is_typing = typing(app);
-    match k.code {
-        KeyCode::Char('?')
-            if app.page()
-                != (Page::Review {
-                    editing_label: true,
-                }) =>
-        {
+    let mut list = vec![
+        Command::new(Cmd::Back, &[Key::Code(KeyCode::Esc)], &[HelpLine::Back])
+            .hint_if(
+                page != Page::Home,
+                if editing_label {
+                    "tui.hint.cancel"
+                } else {
+                    "tui.hint.back"
+                },
+            )
+            .order(ORDER_BACK),
+        Command::new(Cmd::Help, &[Key::Char('?')], &[HelpLine::Help])
+            .enabled(!editing_label)
+            // At a kiosk the result's footer has no room for it.
+            .hint_if(!(kiosk && page == Page::Result), "tui.hint.help")
+            .order(ORDER_HELP),
+    ];
+    // Only the operator can quit a kiosk, with a key nobody is shown.
+    if !kiosk {
+        list.push(
+            Command::new(Cmd::Quit, &[Key::Plain('q')], &[HelpLine::Quit])
+                .enabled(!is_typing)
+                .hint("tui.hint.quit")
+                .order(ORDER_QUIT),
+        );
+        // Ctrl-C is taken before any screen (`on_key`); shown while typing.
+        list.push(
+            Command::new(Cmd::Quit, &[Key::Ctrl('c')], &[HelpLine::Quit])
+                .hint_if(is_typing && !editing_label, "tui.hint.quit_typing")
+                .order(ORDER_QUIT),
+        );
+    }
+    list
+}
+
+/// The commands of the screen shown, and those every screen has: what its
+/// keys do, its footer and (with the other screens') the help.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use super::screens::{date, question};
+    let mut list = match app.page() {
+        Page::Home => home::commands(app),
+        Page::Question(Question::End) => date::commands(app),
+        Page::Question(_) => question::commands(app),
+        Page::Review { .. } => review::commands(app),
+        Page::Result => result::commands(app),
+        Page::Cycle { .. } => cycle_screen::commands(app),
+    };
+    list.extend(shared(app));
+    list
+}
+
+/// Every screen's commands, for the help (which lists the keys of all).
+pub(crate) fn all_commands(app: &App) -> Vec<Command> {
+    use super::screens::{date, question};
+    let mut list = home::commands(app);
+    list.extend(question::commands(app));
+    list.extend(date::commands(app));
+    list.extend(review::commands(app));
+    list.extend(result::commands(app));
+    list.extend(cycle_screen::commands(app));
+    list.extend(shared(app));
+    list
+}
+
+/// A key goes to the command the screen's list has for it: help, quit and
+/// back here, the others to the screen.
+fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let Some(cmd) = commands::lookup(&commands(app), &k) else {
+        return Vec::new();
+    };
+    match cmd {
+        Cmd::Help => {
             app.overlays.push(Overlay::Help);
             return Vec::new();
         }
-        KeyCode::Char('q') | KeyCode::Char('Q')
-            if !is_typing
-                && app.kiosk.is_none()
-                && !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
+        Cmd::Quit => {
             app.quit = true;
             return vec![Effect::Quit];
         }
-        KeyCode::Esc => {
+        Cmd::Back => {
             app.back();
             return Vec::new();
         }
@@ -488,12 +554,12 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     }
     use super::screens::{date, question};
     match app.page() {
-        Page::Home => home::key(app, k),
-        Page::Question(Question::End) => date::key(app, k),
-        Page::Question(_) => question::key(app, k),
-        Page::Review { .. } => review::key(app, k),
-        Page::Result => result::key(app, k),
-        Page::Cycle { .. } => cycle_screen::key(app, k),
+        Page::Home => home::run(app, cmd, k),
+        Page::Question(Question::End) => date::run(app, cmd, k),
+        Page::Question(_) => question::run(app, cmd, k),
+        Page::Review { .. } => review::run(app, cmd, k),
+        Page::Result => result::run(app, cmd, k),
+        Page::Cycle { .. } => cycle_screen::run(app, cmd, k),
     }
 }
 
@@ -512,7 +578,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                 KeyCode::Up
             };
             if app.page() == Page::Result {
-                return result::key(app, KeyEvent::new(code, KeyModifiers::NONE));
+                return result::run(app, Cmd::Move, KeyEvent::new(code, KeyModifiers::NONE));
             }
             Vec::new()
         }

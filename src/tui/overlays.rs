@@ -594,16 +594,12 @@ fn popup(
 /// list, no renewal cycle, no saving to a file).
 fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let words = crate::tui::view::words(app, theme);
-    let text = match app.kiosk() {
-        Some(k) if k.allow_save => format!(
-            "{}\n{}",
-            words.t("tui.help.kiosk"),
-            words.t("tui.help.kiosk_save")
-        ),
-        Some(_) => words.t("tui.help.kiosk").to_string(),
-        None => format!("{}\n{}", words.t("tui.help"), words.t("tui.help.saved")),
-    };
-    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    // The lines of every screen's commands (`commands`).
+    let lines = crate::tui::commands::help_lines(
+        words,
+        &crate::tui::app::all_commands(app),
+        app.kiosk().is_some(),
+    );
     popup(
         frame,
         theme,

@@ -20,6 +20,7 @@ use crate::i18n::Words;
 use crate::plan::render;
 use crate::policy::PolicySet;
 use crate::tui::app::{App, Effect, Level, Message, Tab, move_selection};
+use crate::tui::commands::{CARET_KEYS, Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -358,35 +359,78 @@ fn channel_chosen(app: &mut App, row: usize) -> Vec<Effect> {
     finish(app, CycleStep::Submit { on, channel })
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// The renewal cycle's commands: the list of steps, the channel list of
+/// a submit, or the date of one being typed.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    let (list, channel, date) = match app.cycle().and_then(CycleScreen::form) {
+        None => (true, false, false),
+        Some(f) if f.choosing_channel() => (false, true, false),
+        Some(_) => (false, false, true),
+    };
+    const PICK: &[Key] = &[Key::Char('1'), Key::Char('2'), Key::Char('3')];
+    const SCROLL: &[Key] = &[
+        Key::Code(KeyCode::PageUp),
+        Key::Code(KeyCode::PageDown),
+        Key::Code(KeyCode::Home),
+    ];
+    vec![
+        Command::new(Cmd::Move, UP_DOWN_TAB, &[H::Move])
+            .enabled(!date)
+            .hint("tui.hint.choose"),
+        Command::new(Cmd::Activate, ENTER_SPACE, &[H::Enter])
+            .enabled(!date)
+            .hint("tui.hint.ok"),
+        Command::new(Cmd::Pick, PICK, &[H::Numbers])
+            .enabled(list)
+            .hint("tui.hint.cycle_pick"),
+        Command::new(Cmd::Scroll, SCROLL, &[H::Page])
+            .enabled(list)
+            .hint("tui.hint.page_scroll"),
+        Command::new(Cmd::Number, &[Key::Digit], &[H::Numbers])
+            .enabled(channel)
+            .hint("tui.hint.number"),
+        Command::new(Cmd::Type, &[Key::Any], &[H::Edit])
+            .enabled(date)
+            .hint("tui.hint.type_a_date"),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter])
+            .enabled(date)
+            .hint("tui.hint.ok"),
+        Command::new(Cmd::Caret, CARET_KEYS, &[H::Edit])
+            .enabled(date)
+            .hint("tui.hint.caret"),
+    ]
+}
+
+pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
     let rows = app.cycle().map_or(0, CycleScreen::rows);
     let Some(s) = state(app) else {
         return Vec::new();
     };
     match &mut s.form {
-        None => match k.code {
-            KeyCode::Up => move_selection(&mut s.selected, -1, rows),
-            KeyCode::Down | KeyCode::Tab => move_selection(&mut s.selected, 1, rows),
-            KeyCode::PageUp => s.scroll = s.scroll.saturating_sub(5),
-            KeyCode::PageDown => s.scroll = s.scroll.saturating_add(5),
-            KeyCode::Home => s.scroll = 0,
-            KeyCode::Char(c @ '1'..='3') => {
+        None => match (cmd, k.code) {
+            (Cmd::Move, KeyCode::Up) => move_selection(&mut s.selected, -1, rows),
+            (Cmd::Move, _) => move_selection(&mut s.selected, 1, rows),
+            (Cmd::Scroll, KeyCode::PageUp) => s.scroll = s.scroll.saturating_sub(5),
+            (Cmd::Scroll, KeyCode::PageDown) => s.scroll = s.scroll.saturating_add(5),
+            (Cmd::Scroll, _) => s.scroll = 0,
+            (Cmd::Pick, KeyCode::Char(c @ '1'..='3')) => {
                 start(app, CycleAction::ALL[usize::from(c as u8 - b'1')]);
             }
-            KeyCode::Enter | KeyCode::Char(' ') => {
+            (Cmd::Activate, _) => {
                 let action = CycleAction::ALL[s.selected.min(rows - 1)];
                 start(app, action);
             }
             _ => {}
         },
-        Some(f) if f.choosing_channel() => match k.code {
-            KeyCode::Up => move_selection(&mut f.channel, -1, rows),
-            KeyCode::Down | KeyCode::Tab => move_selection(&mut f.channel, 1, rows),
-            KeyCode::Enter | KeyCode::Char(' ') => {
+        Some(f) if f.choosing_channel() => match (cmd, k.code) {
+            (Cmd::Move, KeyCode::Up) => move_selection(&mut f.channel, -1, rows),
+            (Cmd::Move, _) => move_selection(&mut f.channel, 1, rows),
+            (Cmd::Activate, _) => {
                 let row = f.channel;
                 return channel_chosen(app, row);
             }
-            KeyCode::Char(c) if c.is_ascii_digit() => {
+            (Cmd::Number, KeyCode::Char(c)) => {
                 let n = c.to_digit(10).unwrap_or(0) as usize;
                 if (1..=rows).contains(&n) {
                     f.channel = n - 1;
@@ -396,7 +440,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             _ => {}
         },
         Some(f) => {
-            if k.code == KeyCode::Enter {
+            if cmd == Cmd::Activate {
                 return date_entered(app);
             }
             if f.field.edit(&k) {

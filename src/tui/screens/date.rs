@@ -10,6 +10,7 @@ use crate::dates::{far_from_today, is_partial, parse_date};
 use crate::document::text::wrap;
 use crate::i18n::Words;
 use crate::tui::app::{App, Effect, Level, Message, Question};
+use crate::tui::commands::{CARET_KEYS, Cmd, Command, HelpLine, Key};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -28,8 +29,22 @@ pub struct DateField {
     pub(crate) far_confirmed: Option<chrono::NaiveDate>,
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    if k.code == KeyCode::Enter {
+/// The date question's commands: the field takes every key but Enter.
+pub(crate) fn commands(_app: &App) -> Vec<Command> {
+    vec![
+        Command::new(Cmd::Type, &[Key::Any], &[HelpLine::Edit]).hint("tui.hint.type_date"),
+        Command::new(
+            Cmd::Activate,
+            &[Key::Code(KeyCode::Enter)],
+            &[HelpLine::Enter],
+        )
+        .hint("tui.hint.ok"),
+        Command::new(Cmd::Caret, CARET_KEYS, &[HelpLine::Edit]).hint("tui.hint.caret"),
+    ]
+}
+
+pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
+    if cmd == Cmd::Activate {
         let today = app.today;
         let reading = app.end_date_reading();
         let Screen::Date(s) = &mut app.screen else {

@@ -6,7 +6,7 @@
 //! a kiosk: a kiosk holds no saved checklists.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -19,6 +19,7 @@ use crate::document::text::pad;
 use crate::i18n::Words;
 use crate::plan::Status;
 use crate::tui::app::{App, Effect, Level, Message, move_selection};
+use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{Areas, ListGeom};
 use crate::tui::overlays::Overlay;
@@ -141,35 +142,82 @@ fn activate(app: &mut App, row: usize) {
     app.open_saved(index);
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// The home list's commands (none at a kiosk, which has no list).
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    if app.kiosk.is_some() {
+        return Vec::new();
+    }
+    vec![
+        Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint("tui.hint.pick"),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter])
+            .hint("tui.hint.open"),
+        Command::new(
+            Cmd::Delete,
+            &[Key::Code(KeyCode::Delete), Key::Ctrl('d')],
+            &[H::Delete],
+        )
+        .hint("tui.hint.delete"),
+        Command::new(
+            Cmd::Rename,
+            &[Key::Code(KeyCode::F(2)), Key::Ctrl('r')],
+            &[H::RenameEdit],
+        )
+        .hint("tui.hint.list_keys"),
+        Command::new(
+            Cmd::EditAnswers,
+            &[Key::Code(KeyCode::F(3)), Key::Ctrl('t')],
+            &[H::RenameEdit],
+        )
+        .hint("tui.hint.list_keys"),
+        Command::new(
+            Cmd::Note,
+            &[Key::Code(KeyCode::F(4)), Key::Ctrl('o')],
+            &[H::Note],
+        )
+        .hint("tui.hint.list_keys"),
+        Command::new(Cmd::Undo, &[Key::Ctrl('y')], &[H::Delete]),
+        Command::new(Cmd::New, &[Key::Ctrl('n')], &[H::New]),
+        // Ctrl-U / Ctrl-A / Ctrl-E edit the filter, as in every field.
+        Command::new(
+            Cmd::Type,
+            &[
+                Key::AnyChar,
+                Key::Code(KeyCode::Backspace),
+                Key::Code(KeyCode::Left),
+                Key::Code(KeyCode::Right),
+            ],
+            &[H::ListFilter, H::Edit],
+        ),
+    ]
+}
+
+pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
     let len = len(app);
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let Some(s) = state(app) else {
         return Vec::new();
     };
-    match k.code {
-        KeyCode::Up => move_selection(&mut s.selected, -1, len),
-        KeyCode::Down => move_selection(&mut s.selected, 1, len),
-        KeyCode::PageUp => move_selection(&mut s.selected, -10, len),
-        KeyCode::PageDown => move_selection(&mut s.selected, 10, len),
-        KeyCode::Home => s.selected = 0,
-        KeyCode::End => s.selected = len - 1,
-        KeyCode::Enter => {
+    match cmd {
+        Cmd::Move => match k.code {
+            KeyCode::Up => move_selection(&mut s.selected, -1, len),
+            KeyCode::Down => move_selection(&mut s.selected, 1, len),
+            KeyCode::PageUp => move_selection(&mut s.selected, -10, len),
+            KeyCode::PageDown => move_selection(&mut s.selected, 10, len),
+            KeyCode::Home => s.selected = 0,
+            KeyCode::End => s.selected = len - 1,
+            _ => {}
+        },
+        Cmd::Activate => {
             let row = s.selected;
             activate(app, row);
         }
-        KeyCode::Delete => ask_delete(app),
-        KeyCode::Char('d') | KeyCode::Char('D') if ctrl => ask_delete(app),
-        KeyCode::F(2) => rename(app),
-        KeyCode::Char('r') | KeyCode::Char('R') if ctrl => rename(app),
-        KeyCode::F(4) => note(app),
-        KeyCode::Char('o') | KeyCode::Char('O') if ctrl => note(app),
-        KeyCode::F(3) => edit(app),
-        // Ctrl-U / Ctrl-A / Ctrl-E edit the filter, as in every field.
-        KeyCode::Char('t') | KeyCode::Char('T') if ctrl => edit(app),
-        KeyCode::Char('y') | KeyCode::Char('Y') if ctrl => return undo(app),
-        KeyCode::Char('n') | KeyCode::Char('N') if ctrl => app.start_new(),
-        KeyCode::Backspace | KeyCode::Left | KeyCode::Right | KeyCode::Char(_) => {
+        Cmd::Delete => ask_delete(app),
+        Cmd::Rename => rename(app),
+        Cmd::Note => note(app),
+        Cmd::EditAnswers => edit(app),
+        Cmd::Undo => return undo(app),
+        Cmd::New => app.start_new(),
+        Cmd::Type => {
             let before = s.filter.text.clone();
             if s.filter.edit(&k) && s.filter.text != before {
                 refilter(app);

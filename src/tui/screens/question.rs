@@ -7,6 +7,7 @@ use ratatui::style::Style;
 
 use crate::text::to_half_width;
 use crate::tui::app::{App, Effect, Level, Message, Question, move_selection};
+use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -75,7 +76,34 @@ fn edit_filter(q: &mut QuestionScreen, k: &KeyEvent) -> bool {
     true
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// A question's commands: typing filters the region and disease lists,
+/// a digit highlights, letters pick on the others.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    const TYPE: &[Key] = &[
+        Key::AnyChar,
+        Key::Code(KeyCode::Backspace),
+        Key::Code(KeyCode::Left),
+        Key::Code(KeyCode::Right),
+    ];
+    let (filterable, number) = match &app.screen {
+        Screen::Question(q) => (App::filterable(q.step), !q.number.is_empty()),
+        _ => (false, false),
+    };
+    vec![
+        Command::new(Cmd::Type, TYPE, &[H::Type, H::Edit])
+            .enabled(filterable)
+            .hint("tui.hint.filter"),
+        Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint("tui.hint.choose"),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter]).hint("tui.hint.ok"),
+        Command::new(Cmd::Number, &[Key::Digit], &[H::Numbers]).hint("tui.hint.number"),
+        Command::new(Cmd::Letter, &[Key::AnyChar], &[H::Numbers]).enabled(!filterable),
+        // Anything else ends a number being typed.
+        Command::new(Cmd::EndNumber, &[Key::Any], &[H::Numbers]).enabled(number),
+    ]
+}
+
+pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
     let Some(q) = state(app) else {
         return Vec::new();
     };
@@ -115,82 +143,96 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         app.message = None;
         return Vec::new();
     }
-    match k.code {
-        KeyCode::Up => move_selection(&mut q.selected, -1, visible.len()),
-        KeyCode::Down => move_selection(&mut q.selected, 1, visible.len()),
-        KeyCode::PageUp => move_selection(&mut q.selected, -10, visible.len()),
-        KeyCode::PageDown => move_selection(&mut q.selected, 10, visible.len()),
-        KeyCode::Home if !filterable || q.filter.text.is_empty() => q.selected = 0,
-        KeyCode::End if !filterable || q.filter.text.is_empty() => {
-            q.selected = visible.len().saturating_sub(1)
-        }
-        KeyCode::Enter => match visible.get(q.selected) {
+    match cmd {
+        Cmd::Move => match k.code {
+            KeyCode::Up => move_selection(&mut q.selected, -1, visible.len()),
+            KeyCode::Down => move_selection(&mut q.selected, 1, visible.len()),
+            KeyCode::PageUp => move_selection(&mut q.selected, -10, visible.len()),
+            KeyCode::PageDown => move_selection(&mut q.selected, 10, visible.len()),
+            KeyCode::Home if !filterable || q.filter.text.is_empty() => q.selected = 0,
+            KeyCode::End if !filterable || q.filter.text.is_empty() => {
+                q.selected = visible.len().saturating_sub(1)
+            }
+            _ => {}
+        },
+        Cmd::Activate => match visible.get(q.selected) {
             Some(&opt) => choose(app, opt),
             None => app.message = Some((Level::Error, Message::NoMatch)),
         },
-        KeyCode::Backspace if filterable => {
-            q.filter.backspace();
-            q.selected = 0;
-        }
-        KeyCode::Left if filterable => q.filter.left(),
-        KeyCode::Right if filterable => q.filter.right(),
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            let digit = to_half_width(&c.to_string())
-                .chars()
-                .next()
-                .filter(char::is_ascii_digit);
-            if let (Some(d), true) = (digit, q.filter.text.is_empty()) {
-                // A digit highlights; only Enter confirms. It extends the
-                // number typed so far when that still names an item (2
-                // then 0 is item 20 of 57), else starts a new one.
-                let longer = format!("{}{d}", q.number);
-                let typed = match longer.parse::<usize>() {
-                    Ok(n) if (1..=all).contains(&n) => longer,
-                    _ => d.to_string(),
-                };
-                let n: usize = typed.parse().unwrap_or(0);
-                if (1..=all).contains(&n) {
-                    q.number = typed;
-                    q.selected = n - 1;
-                    app.message = Some((
-                        Level::Info,
-                        Message::NumberHighlighted {
-                            n,
-                            pending: n * 10 <= all,
-                        },
-                    ));
-                } else {
-                    q.number.clear();
-                    pick_number_error(app, all);
-                }
-                return Vec::new();
-            }
-            if filterable {
-                q.filter.insert(&c.to_string());
+        Cmd::Type | Cmd::Number | Cmd::Letter => match k.code {
+            KeyCode::Backspace if filterable => {
+                q.filter.backspace();
                 q.selected = 0;
-                app.message = None;
-            } else {
-                // y / n on yes-no questions, initials on the scheme list.
-                let pick = match (step, c.to_ascii_lowercase()) {
-                    (Question::Retired | Question::Cross, 'y')
-                    | (Question::Retired | Question::Cross, '是') => Some(0),
-                    (Question::Retired | Question::Cross, 'n')
-                    | (Question::Retired | Question::Cross, '否') => Some(1),
-                    (Question::Scheme, 'z') | (Question::Scheme, 'e') => Some(0),
-                    (Question::Scheme, 'c') | (Question::Scheme, 'j') | (Question::Scheme, 'r') => {
-                        Some(1)
-                    }
-                    _ => None,
-                };
-                match pick {
-                    Some(i) => q.selected = i,
-                    None => pick_number_error(app, all),
-                }
             }
-        }
+            KeyCode::Left if filterable => q.filter.left(),
+            KeyCode::Right if filterable => q.filter.right(),
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                typed_char(app, c, step, all)
+            }
+            _ => {}
+        },
         _ => {}
     }
     Vec::new()
+}
+
+/// A character typed on a list: a digit highlights, else it filters (or,
+/// on the lists without a filter, picks by initial).
+fn typed_char(app: &mut App, c: char, step: Question, all: usize) {
+    let filterable = App::filterable(step);
+    let Some(q) = state(app) else {
+        return;
+    };
+    let digit = to_half_width(&c.to_string())
+        .chars()
+        .next()
+        .filter(char::is_ascii_digit);
+    if let (Some(d), true) = (digit, q.filter.text.is_empty()) {
+        // A digit highlights; only Enter confirms. It extends the
+        // number typed so far when that still names an item (2
+        // then 0 is item 20 of 57), else starts a new one.
+        let longer = format!("{}{d}", q.number);
+        let typed = match longer.parse::<usize>() {
+            Ok(n) if (1..=all).contains(&n) => longer,
+            _ => d.to_string(),
+        };
+        let n: usize = typed.parse().unwrap_or(0);
+        if (1..=all).contains(&n) {
+            q.number = typed;
+            q.selected = n - 1;
+            app.message = Some((
+                Level::Info,
+                Message::NumberHighlighted {
+                    n,
+                    pending: n * 10 <= all,
+                },
+            ));
+        } else {
+            q.number.clear();
+            pick_number_error(app, all);
+        }
+        return;
+    }
+    if filterable {
+        q.filter.insert(&c.to_string());
+        q.selected = 0;
+        app.message = None;
+    } else {
+        // y / n on yes-no questions, initials on the scheme list.
+        let pick = match (step, c.to_ascii_lowercase()) {
+            (Question::Retired | Question::Cross, 'y')
+            | (Question::Retired | Question::Cross, '是') => Some(0),
+            (Question::Retired | Question::Cross, 'n')
+            | (Question::Retired | Question::Cross, '否') => Some(1),
+            (Question::Scheme, 'z') | (Question::Scheme, 'e') => Some(0),
+            (Question::Scheme, 'c') | (Question::Scheme, 'j') | (Question::Scheme, 'r') => Some(1),
+            _ => None,
+        };
+        match pick {
+            Some(i) => q.selected = i,
+            None => pick_number_error(app, all),
+        }
+    }
 }
 
 /// A click on row `row` of the shown options chooses it.

@@ -16,6 +16,7 @@ use crate::document::text::TextLine;
 use crate::i18n::Words;
 use crate::plan::RenewalPlan;
 use crate::tui::app::{App, Effect, Level, Message};
+use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS, ORDER_LAST};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
@@ -196,7 +197,95 @@ fn view_mut(app: &mut App) -> Option<&mut ResultView> {
     }
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// The result's commands. At a kiosk: no renewal cycle, printing only
+/// through the printer, saving here when allowed, and `n` is the next person.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    const TABS: &[Key] = &[
+        Key::Code(KeyCode::Tab),
+        Key::Code(KeyCode::Right),
+        Key::Code(KeyCode::BackTab),
+        Key::Code(KeyCode::Left),
+        Key::Char('1'),
+        Key::Char('2'),
+        Key::Char('3'),
+        Key::Char('4'),
+        Key::Char('5'),
+    ];
+    let kiosk = app.kiosk();
+    let (on_checklist, ticks, from_home) = match &app.screen {
+        Screen::Result(v) => {
+            let tab = layout::pane_tab(v.tab(), &layout::areas(&app.shown()));
+            let on_checklist = tab == Tab::Checklist;
+            (
+                on_checklist,
+                on_checklist || tab == Tab::Documents,
+                v.from_home.is_some(),
+            )
+        }
+        _ => (false, false, false),
+    };
+    let mut list = vec![
+        Command::new(Cmd::Tabs, TABS, &[H::Tabs]).hint(if kiosk.is_some() {
+            "tui.hint.tabs_kiosk"
+        } else {
+            "tui.hint.tabs"
+        }),
+        // Space and Enter tick on the documents and the checklist; ↑↓
+        // choose there, and scroll the other tabs.
+        Command::new(
+            Cmd::Tick,
+            &[Key::Char(' '), Key::Code(KeyCode::Enter)],
+            &[H::Tick],
+        )
+        .enabled(ticks)
+        .hint("tui.hint.tick"),
+        Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint_if(!ticks, "tui.hint.scroll"),
+    ];
+    match kiosk {
+        None => list.extend([
+            Command::new(Cmd::Progress, &[Key::Char('c')], &[H::Progress])
+                .hint("tui.hint.progress"),
+            Command::new(Cmd::Print, &[Key::Char('p')], &[H::Print, H::PrintFile])
+                .hint("tui.hint.print_save"),
+            Command::new(Cmd::Qr, &[Key::Char('r')], &[H::Qr]).hint("tui.hint.qr"),
+            Command::new(Cmd::New, &[Key::Char('n')], &[H::New]),
+            Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Progress]).enabled(on_checklist),
+            Command::new(
+                Cmd::ListKeys,
+                &[
+                    Key::Code(KeyCode::F(2)),
+                    Key::Code(KeyCode::F(3)),
+                    Key::Code(KeyCode::F(4)),
+                ],
+                &[H::RenameEdit, H::Note],
+            )
+            .enabled(from_home),
+        ]),
+        Some(k) => {
+            list.extend([
+                Command::new(Cmd::Qr, &[Key::Char('r')], &[H::QrKiosk]).hint("tui.hint.qr"),
+                Command::new(Cmd::Print, &[Key::Char('p')], &[H::PrintKiosk])
+                    .hint("tui.hint.print")
+                    .order(1),
+                Command::new(Cmd::NextPerson, &[Key::Char('n')], &[H::NextPerson])
+                    .hint("tui.hint.next_person")
+                    .order(ORDER_LAST),
+                Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Tick]).enabled(on_checklist),
+            ]);
+            if k.allow_save {
+                list.push(
+                    Command::new(Cmd::SaveHere, &[Key::Char('s')], &[H::SaveHere])
+                        .hint("tui.hint.save_here")
+                        .order(1),
+                );
+            }
+        }
+    }
+    list
+}
+
+pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
     let kiosk = app.kiosk();
     let can_print = app.can_print;
     let today = app.today;
@@ -221,32 +310,40 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(view) = view_mut(app) else {
         return Vec::new();
     };
-    match k.code {
-        KeyCode::Tab | KeyCode::Right => view.show_tab(view.tab.next()),
-        KeyCode::BackTab | KeyCode::Left => view.show_tab(view.tab.prev()),
-        KeyCode::Char(c @ '1'..='5') => view.show_tab(Tab::ALL[(c as u8 - b'1') as usize]),
-        KeyCode::Up if on_checklist => view.item = view.item.saturating_sub(1),
-        KeyCode::Down if on_checklist => view.item = (view.item + 1).min(items.saturating_sub(1)),
-        KeyCode::PageUp if on_checklist => view.item = view.item.saturating_sub(item_page),
-        KeyCode::PageDown if on_checklist => view.item = (view.item + item_page).min(last_item),
-        KeyCode::Up => view.scroll = view.scroll.min(max).saturating_sub(1),
-        KeyCode::Down => view.scroll = (view.scroll + 1).min(max),
+    match (cmd, k.code) {
+        (Cmd::Tabs, KeyCode::Tab | KeyCode::Right) => view.show_tab(view.tab.next()),
+        (Cmd::Tabs, KeyCode::BackTab | KeyCode::Left) => view.show_tab(view.tab.prev()),
+        (Cmd::Tabs, KeyCode::Char(c @ '1'..='5')) => {
+            view.show_tab(Tab::ALL[(c as u8 - b'1') as usize])
+        }
+        (Cmd::Move, KeyCode::Up) if on_checklist => view.item = view.item.saturating_sub(1),
+        (Cmd::Move, KeyCode::Down) if on_checklist => {
+            view.item = (view.item + 1).min(items.saturating_sub(1))
+        }
+        (Cmd::Move, KeyCode::PageUp) if on_checklist => {
+            view.item = view.item.saturating_sub(item_page)
+        }
+        (Cmd::Move, KeyCode::PageDown) if on_checklist => {
+            view.item = (view.item + item_page).min(last_item)
+        }
+        (Cmd::Move, KeyCode::Up) => view.scroll = view.scroll.min(max).saturating_sub(1),
+        (Cmd::Move, KeyCode::Down) => view.scroll = (view.scroll + 1).min(max),
         // A page is the rows the pane shows.
-        KeyCode::PageUp => view.scroll = view.scroll.min(max).saturating_sub(page),
-        KeyCode::PageDown => view.scroll = view.scroll.saturating_add(page).min(max),
-        KeyCode::Home => {
+        (Cmd::Move, KeyCode::PageUp) => view.scroll = view.scroll.min(max).saturating_sub(page),
+        (Cmd::Move, KeyCode::PageDown) => view.scroll = view.scroll.saturating_add(page).min(max),
+        (Cmd::Move, KeyCode::Home) => {
             view.scroll = 0;
             view.item = 0;
         }
-        KeyCode::End => {
+        (Cmd::Move, KeyCode::End) => {
             view.scroll = max;
             view.item = last_item;
         }
-        KeyCode::Char(' ') | KeyCode::Enter if on_checklist => {
+        (Cmd::Tick, _) if on_checklist => {
             let i = view.item;
             return app.toggle_item(i);
         }
-        KeyCode::Char('a') | KeyCode::Char('A') if on_checklist => {
+        (Cmd::Learn, _) => {
             // The answer to a question of a saved checklist: a number.
             let saved = view.checklist.as_ref().filter(|c| !c.id.is_empty());
             let asked = saved.and_then(|c| {
@@ -265,25 +362,20 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 _ => app.message = Some((Level::Info, Message::LearnNotHere)),
             }
         }
-        KeyCode::Char('n') | KeyCode::Char('N') => {
-            if kiosk.is_some() {
-                app.reset_session();
-            } else {
-                app.start_new();
-            }
-        }
-        KeyCode::Char('r') | KeyCode::Char('R') => app.overlays.push(Overlay::Qr),
+        (Cmd::NextPerson, _) => app.reset_session(),
+        (Cmd::New, _) => app.start_new(),
+        (Cmd::Qr, _) => app.overlays.push(Overlay::Qr),
         // Rename, change the answers and notes are the list's: say so.
-        KeyCode::F(2..=4) if kiosk.is_none() && view.from_home.is_some() => {
+        (Cmd::ListKeys, _) => {
             app.message = Some((Level::Info, Message::ListKeys));
         }
-        KeyCode::Char('s') | KeyCode::Char('S') => {
+        (Cmd::SaveHere, _) => {
             let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
             if kiosk.is_some_and(|k| k.allow_save) && unsaved {
                 return app.save_now();
             }
         }
-        KeyCode::Char('p') | KeyCode::Char('P') => {
+        (Cmd::Print, _) => {
             if can_print {
                 let text = sheet(view, today, false);
                 app.message = Some((Level::Info, Message::Printing));
@@ -300,7 +392,7 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             });
             app.message = None;
         }
-        KeyCode::Char('c') | KeyCode::Char('C') => {
+        (Cmd::Progress, _) => {
             // The renewal cycle is a saved checklist's (never a kiosk's).
             let saved = view.checklist.as_ref().is_some_and(|c| !c.id.is_empty());
             if kiosk.is_none() && saved {

@@ -6,6 +6,7 @@ use ratatui::Frame;
 
 use crate::dates::words::weekday;
 use crate::tui::app::{App, Effect, Level, Message, Question, move_selection};
+use crate::tui::commands::{Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -64,14 +65,44 @@ fn activate(app: &mut App, row: ReviewRow) -> Vec<Effect> {
     }
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// The review page's commands; while the label is edited, its field
+/// takes every key but Enter (and Esc, which cancels).
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    let (label, kiosk) = match &app.screen {
+        Screen::Review(r) => (r.label.is_some(), app.kiosk.is_some()),
+        _ => (false, app.kiosk.is_some()),
+    };
+    let type_label = if kiosk {
+        "tui.hint.type_label_kiosk"
+    } else {
+        "tui.hint.type_label"
+    };
+    vec![
+        Command::new(Cmd::Move, UP_DOWN_TAB, &[H::Move])
+            .enabled(!label)
+            .hint("tui.hint.choose"),
+        Command::new(Cmd::Activate, ENTER_SPACE, &[H::Enter])
+            .enabled(!label)
+            .hint("tui.hint.change_confirm"),
+        Command::new(Cmd::Number, &[Key::Digit], &[H::Numbers]).enabled(!label),
+        Command::new(Cmd::Type, &[Key::Any], &[H::Edit])
+            .enabled(label)
+            .hint(type_label),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter])
+            .enabled(label)
+            .hint("tui.hint.ok"),
+    ]
+}
+
+pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
     let rows = app.review_rows();
     let Some(r) = state(app) else {
         return Vec::new();
     };
     if let Some(label) = r.label.as_mut() {
-        match k.code {
-            KeyCode::Enter => {
+        match cmd {
+            Cmd::Activate => {
                 let text = label.text.trim().to_string();
                 match crate::checklist::check_label(&text) {
                     Ok(()) => {
@@ -94,14 +125,14 @@ pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    match k.code {
-        KeyCode::Up => move_selection(&mut r.selected, -1, rows.len()),
-        KeyCode::Down | KeyCode::Tab => move_selection(&mut r.selected, 1, rows.len()),
-        KeyCode::Enter | KeyCode::Char(' ') => {
+    match (cmd, k.code) {
+        (Cmd::Move, KeyCode::Up) => move_selection(&mut r.selected, -1, rows.len()),
+        (Cmd::Move, _) => move_selection(&mut r.selected, 1, rows.len()),
+        (Cmd::Activate, _) => {
             let row = rows[r.selected.min(rows.len() - 1)];
             return activate(app, row);
         }
-        KeyCode::Char(c) if c.is_ascii_digit() => {
+        (Cmd::Number, KeyCode::Char(c)) => {
             let n = c.to_digit(10).unwrap_or(0) as usize;
             if (1..=rows.len()).contains(&n) {
                 r.selected = n - 1;
