@@ -51,6 +51,10 @@ pub(crate) enum Cmd {
     // The renewal cycle's.
     Pick,
     Scroll,
+    // The popups'.
+    Close,
+    Yes,
+    No,
 }
 
 /// A key a command answers to.

@@ -15,6 +15,7 @@ pub(crate) fn check_list(list: &[Command], words: Words) {
             c.cmd
         );
         if let Some(h) = c.hint {
+            assert_ne!(words.t(h), h, "no words for {h}");
             assert_eq!(
                 footer.contains(words.t(h)),
                 c.enabled || list.iter().any(|o| o.enabled && o.hint == Some(h)),
@@ -257,4 +258,60 @@ fn help_lists_every_screens_commands() {
         let help = help_lines(words, &app::all_commands(&app), kiosk.is_some());
         assert_eq!(help.len(), lines, "{help:#?}");
     }
+}
+
+#[test]
+fn popup_lists() {
+    use crate::tui::input::TextInput;
+    let mut app = start(None);
+    let field = || TextInput::default();
+    let popups = [
+        Overlay::Help,
+        Overlay::Qr,
+        Overlay::Countdown(5),
+        Overlay::ConfirmDelete {
+            id: "x".into(),
+            label: "妈妈".into(),
+        },
+        Overlay::ConfirmOverwrite {
+            path: "a.md".into(),
+        },
+        Overlay::Rename {
+            id: "x".into(),
+            field: field(),
+        },
+        Overlay::Note {
+            id: "x".into(),
+            field: field(),
+        },
+        Overlay::SaveSheet { field: field() },
+    ];
+    for popup in popups {
+        app.overlays = vec![popup.clone()];
+        let list = crate::tui::overlays::commands(&app);
+        assert!(!list.is_empty(), "{popup:?}");
+        for c in &list {
+            // A popup says its keys in its own words.
+            let says = c.hint.unwrap_or_else(|| panic!("{popup:?}: {:?}", c.cmd));
+            for lang in [Lang::ZhHans, Lang::ZhHant, Lang::En] {
+                assert_ne!(Words::new(lang).t(says), says, "{lang:?} has no words");
+            }
+            assert_eq!(lookup(&list, &c.keys[0].example()), Some(c.cmd));
+        }
+    }
+    // y deletes; any other key keeps the checklist.
+    app.overlays = vec![Overlay::ConfirmDelete {
+        id: "x".into(),
+        label: "妈妈".into(),
+    }];
+    assert_eq!(
+        press(&mut app, KeyCode::Char('Y')),
+        vec![Effect::Delete { id: "x".into() }]
+    );
+    app.overlays = vec![Overlay::ConfirmDelete {
+        id: "x".into(),
+        label: "妈妈".into(),
+    }];
+    assert_eq!(press(&mut app, KeyCode::Char('n')), Vec::new());
+    assert!(app.overlays.is_empty());
 }
