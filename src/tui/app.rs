@@ -40,6 +40,7 @@ use crate::search::SearchIndex;
 use crate::wizard::Draft;
 
 pub use super::kiosk::Kiosk;
+use super::screens::Action;
 pub use super::screens::result::{Sections, Tab};
 pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
@@ -552,15 +553,38 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    use super::screens::{date, question};
+    use super::screens::question;
     match app.page() {
         Page::Home => home::run(app, cmd, k),
-        Page::Question(Question::End) => date::run(app, cmd, k),
+        Page::Question(Question::End) => {
+            let today = app.today;
+            match &mut app.screen {
+                Screen::Date(d) => {
+                    let action = d.update(cmd, &k, today);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
         Page::Question(_) => question::run(app, cmd, k),
         Page::Review { .. } => review::run(app, cmd, k),
         Page::Result => result::run(app, cmd, k),
         Page::Cycle { .. } => cycle_screen::run(app, cmd, k),
     }
+}
+
+/// Does what a screen's `update` asked (see `screens::Action`).
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::None => {}
+        Action::Say(level, message) => app.message = Some((level, message)),
+        Action::Unsay => app.message = None,
+        Action::EndAnswered { date, from_review } => {
+            app.draft.end = Some(date);
+            app.next_after(Question::End, from_review);
+        }
+    }
+    Vec::new()
 }
 
 fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
