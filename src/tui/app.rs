@@ -567,7 +567,16 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             }
         }
         Page::Question(_) => question::run(app, cmd, k),
-        Page::Review { .. } => review::run(app, cmd, k),
+        Page::Review { .. } => {
+            let (rows, kiosk) = (app.review_rows(), app.kiosk.is_some());
+            match &mut app.screen {
+                Screen::Review(r) => {
+                    let action = r.update(cmd, &k, &rows, kiosk);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
         Page::Result => result::run(app, cmd, k),
         Page::Cycle { .. } => cycle_screen::run(app, cmd, k),
     }
@@ -583,6 +592,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.draft.end = Some(date);
             app.next_after(Question::End, from_review);
         }
+        Action::Labelled(label) => {
+            app.draft.label = label;
+            app.message = None;
+        }
+        Action::ReviewRow(row) => return app.open_review_row(row),
     }
     Vec::new()
 }
@@ -614,7 +628,16 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                 Page::Question(_) => question::click(app, i),
                 Page::Review {
                     editing_label: false,
-                } => review::click(app, i),
+                } => {
+                    let rows = app.review_rows();
+                    match &mut app.screen {
+                        Screen::Review(r) => {
+                            let action = r.click(i, &rows);
+                            act(app, action)
+                        }
+                        _ => Vec::new(),
+                    }
+                }
                 _ => Vec::new(),
             },
             Some(Hit::Tab(t)) => {

@@ -30,6 +30,11 @@ pub(crate) enum Action {
         date: NaiveDate,
         from_review: bool,
     },
+    /// The label was given (None: the default one).
+    Labelled(Option<String>),
+    /// A row of the review page was opened: its question, the label
+    /// field, or confirm.
+    ReviewRow(review::ReviewRow),
 }
 
 /// The screen shown, with its state.
