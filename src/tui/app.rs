@@ -553,7 +553,6 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    use super::screens::question;
     match app.page() {
         Page::Home => home::run(app, cmd, k),
         Page::Question(Question::End) => {
@@ -566,7 +565,16 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 _ => Vec::new(),
             }
         }
-        Page::Question(_) => question::run(app, cmd, k),
+        Page::Question(step) => {
+            let (visible, all) = (app.visible_options(step), app.numbered(step));
+            match &mut app.screen {
+                Screen::Question(q) => {
+                    let action = q.update(cmd, &k, &visible, all);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
         Page::Review { .. } => {
             let (rows, kiosk) = (app.review_rows(), app.kiosk.is_some());
             match &mut app.screen {
@@ -592,6 +600,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.draft.end = Some(date);
             app.next_after(Question::End, from_review);
         }
+        Action::Choose {
+            step,
+            option,
+            from_review,
+        } => app.choose(step, option, from_review),
         Action::Labelled(label) => {
             app.draft.label = label;
             app.message = None;
@@ -605,7 +618,6 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
     if layout::too_small(app.size) || overlays::mouse(app, &m) {
         return Vec::new();
     }
-    use super::screens::question;
     use crossterm::event::MouseButton;
     use layout::Hit;
     match m.kind {
@@ -625,7 +637,16 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
             Some(Hit::Option(i)) => match app.page() {
                 Page::Home => home::click(app, i),
                 Page::Cycle { .. } => cycle_screen::click(app, i),
-                Page::Question(_) => question::click(app, i),
+                Page::Question(step) => {
+                    let visible = app.visible_options(step);
+                    match &mut app.screen {
+                        Screen::Question(q) => {
+                            let action = q.click(i, &visible);
+                            act(app, action)
+                        }
+                        _ => Vec::new(),
+                    }
+                }
                 Page::Review {
                     editing_label: false,
                 } => {

@@ -30,6 +30,13 @@ pub(crate) enum Action {
         date: NaiveDate,
         from_review: bool,
     },
+    /// Option `option` of the question was chosen: the draft takes it, the
+    /// wizard goes on.
+    Choose {
+        step: Question,
+        option: usize,
+        from_review: bool,
+    },
     /// The label was given (None: the default one).
     Labelled(Option<String>),
     /// A row of the review page was opened: its question, the label
