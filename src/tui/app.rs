@@ -438,7 +438,7 @@ fn paste(app: &mut App, text: &str) {
         }) => label.insert(text),
         Screen::Home(h) => {
             h.filter.insert(text);
-            home::refilter(app);
+            app.refilter_home();
             let shown = home::len(app) - 1;
             if let Screen::Home(h) = &mut app.screen {
                 h.selected = usize::from(shown > 0);
@@ -554,7 +554,16 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     match app.page() {
-        Page::Home => home::run(app, cmd, k),
+        Page::Home => {
+            let saved = app.saved.len();
+            match &mut app.screen {
+                Screen::Home(h) => {
+                    let action = h.update(cmd, &k, saved);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
         Page::Question(Question::End) => {
             let today = app.today;
             match &mut app.screen {
@@ -605,6 +614,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             option,
             from_review,
         } => app.choose(step, option, from_review),
+        Action::Home(action) => return app.home_action(action),
         Action::Labelled(label) => {
             app.draft.label = label;
             app.message = None;
@@ -635,7 +645,16 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
         MouseEventKind::Down(MouseButton::Left) => match layout::hit(&app.shown(), m.column, m.row)
         {
             Some(Hit::Option(i)) => match app.page() {
-                Page::Home => home::click(app, i),
+                Page::Home => {
+                    let saved = app.saved.len();
+                    match &mut app.screen {
+                        Screen::Home(h) => {
+                            let action = h.click(i, saved);
+                            act(app, action)
+                        }
+                        _ => Vec::new(),
+                    }
+                }
                 Page::Cycle { .. } => cycle_screen::click(app, i),
                 Page::Question(step) => {
                     let visible = app.visible_options(step);

@@ -126,7 +126,7 @@ fn changed_on_list(app: &mut App, c: Checklist, said: fn(String) -> Message) {
     let id = c.id.clone();
     app.put_saved(c);
     if matches!(app.screen, Screen::Home(_)) {
-        home::show(app, Some(&id));
+        app.show_home(Some(&id));
     }
     app.message = Some((Level::Info, said(label)));
 }

@@ -37,6 +37,8 @@ pub(crate) enum Action {
         option: usize,
         from_review: bool,
     },
+    /// A key of the home list on the saved checklists.
+    Home(home::HomeAction),
     /// The label was given (None: the default one).
     Labelled(Option<String>),
     /// A row of the review page was opened: its question, the label
