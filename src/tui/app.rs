@@ -594,9 +594,55 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 _ => Vec::new(),
             }
         }
-        Page::Result => result::run(app, cmd, k),
+        Page::Result => result_key(app, cmd, k),
         Page::Cycle { .. } => cycle_screen::run(app, cmd, k),
     }
+}
+
+/// A command on the result, with what it reads of the App.
+fn result_key(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
+    let cx = result::ResultContext {
+        kiosk: app.kiosk(),
+        can_print: app.can_print,
+        today: app.today,
+        words: app.words,
+        areas: layout::areas(&app.shown()),
+    };
+    match &mut app.screen {
+        Screen::Result(v) => {
+            let action = v.update(cmd, &k, &cx);
+            act(app, action)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// What a key of the result asked of the App.
+fn result_action(app: &mut App, action: result::ResultAction) -> Vec<Effect> {
+    use result::ResultAction as R;
+    match action {
+        R::Toggle { item, doc } => {
+            let effects = app.toggle_item(item);
+            if let (Some(doc), Some(v)) = (doc, app.result_mut()) {
+                v.doc = doc;
+            }
+            return effects;
+        }
+        R::Popup(overlay) => app.overlays.push(overlay),
+        R::PopupFresh(overlay) => {
+            app.overlays.push(overlay);
+            app.message = None;
+        }
+        R::NextPerson => app.reset_session(),
+        R::New => app.start_new(),
+        R::SaveHere => return app.save_now(),
+        R::Print(text) => {
+            app.message = Some((Level::Info, Message::Printing));
+            return vec![Effect::Print(text)];
+        }
+        R::OpenCycle => cycle_screen::open(app),
+    }
+    Vec::new()
 }
 
 /// Does what a screen's `update` asked (see `screens::Action`).
@@ -615,6 +661,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             from_review,
         } => app.choose(step, option, from_review),
         Action::Home(action) => return app.home_action(action),
+        Action::Result(action) => return result_action(app, action),
         Action::Labelled(label) => {
             app.draft.label = label;
             app.message = None;
@@ -638,7 +685,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                 KeyCode::Up
             };
             if app.page() == Page::Result {
-                return result::run(app, Cmd::Move, KeyEvent::new(code, KeyModifiers::NONE));
+                return result_key(app, Cmd::Move, KeyEvent::new(code, KeyModifiers::NONE));
             }
             Vec::new()
         }

@@ -39,6 +39,8 @@ pub(crate) enum Action {
     },
     /// A key of the home list on the saved checklists.
     Home(home::HomeAction),
+    /// A key of the result asks this.
+    Result(result::ResultAction),
     /// The label was given (None: the default one).
     Labelled(Option<String>),
     /// A row of the review page was opened: its question, the label
