@@ -595,7 +595,13 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             }
         }
         Page::Result => result_key(app, cmd, k),
-        Page::Cycle { .. } => cycle_screen::run(app, cmd, k),
+        Page::Cycle { .. } => match &mut app.screen {
+            Screen::Cycle(c) => {
+                let action = c.update(cmd, &k, &app.policy, app.today);
+                act(app, action)
+            }
+            _ => Vec::new(),
+        },
     }
 }
 
@@ -661,6 +667,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             from_review,
         } => app.choose(step, option, from_review),
         Action::Home(action) => return app.home_action(action),
+        Action::RecordCycle { id, step } => {
+            app.message = Some((Level::Info, Message::Saving));
+            return vec![Effect::Cycle { id, step }];
+        }
         Action::Result(action) => return result_action(app, action),
         Action::Labelled(label) => {
             app.draft.label = label;
@@ -702,7 +712,13 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                         _ => Vec::new(),
                     }
                 }
-                Page::Cycle { .. } => cycle_screen::click(app, i),
+                Page::Cycle { .. } => match &mut app.screen {
+                    Screen::Cycle(c) => {
+                        let action = c.click(i, &app.policy, app.today);
+                        act(app, action)
+                    }
+                    _ => Vec::new(),
+                },
                 Page::Question(step) => {
                     let visible = app.visible_options(step);
                     match &mut app.screen {

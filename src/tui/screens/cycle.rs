@@ -19,17 +19,17 @@ use crate::document::text::wrap;
 use crate::i18n::Words;
 use crate::plan::render;
 use crate::policy::PolicySet;
-use crate::tui::app::{App, Effect, Level, Message, Tab, move_selection};
+use crate::tui::app::{App, Level, Message, Tab, move_selection};
 use crate::tui::commands::{CARET_KEYS, Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 
-use super::Screen;
 use super::date::reading_line;
 use super::home::Home;
 use super::result::ResultView;
+use super::{Action, Screen};
 
 /// What the person records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,132 +231,116 @@ pub(crate) fn back(app: &mut App) {
     }
 }
 
-fn start(app: &mut App, action: CycleAction) {
-    let today = app.today;
-    let Some(s) = state(app) else { return };
-    let offered = s.offered();
-    let recorded = s
-        .checklist()
-        .and_then(|c| c.cycle.channel.clone())
-        .and_then(|id| {
-            offered
-                .iter()
-                .position(|&i| s.result.plan.channels[i].id == id)
+impl CycleScreen {
+    fn start(&mut self, action: CycleAction, today: NaiveDate) -> Action {
+        let offered = self.offered();
+        let recorded = self
+            .checklist()
+            .and_then(|c| c.cycle.channel.clone())
+            .and_then(|id| {
+                offered
+                    .iter()
+                    .position(|&i| self.result.plan.channels[i].id == id)
+            });
+        self.form = Some(Form {
+            action,
+            // The day defaults to today; the new end date is the person's to type.
+            field: match action {
+                CycleAction::Approve => TextInput::default(),
+                _ => TextInput::with(&today.to_string()),
+            },
+            first: None,
+            channel: recorded.unwrap_or(0),
         });
-    s.form = Some(Form {
-        action,
-        // The day defaults to today; the new end date is the person's to type.
-        field: match action {
-            CycleAction::Approve => TextInput::default(),
-            _ => TextInput::with(&today.to_string()),
-        },
-        first: None,
-        channel: recorded.unwrap_or(0),
-    });
-    app.message = None;
-}
-
-/// The step tried on a copy of the checklist, so a mistake (a day in the
-/// future, a new end date not after the old one) is said at once, with
-/// what was typed kept; nothing is saved until it passes.
-fn check(app: &App, step: &CycleStep) -> Result<(), Message> {
-    let Some(mut copy) = app.cycle().and_then(|s| s.checklist()).cloned() else {
-        return Err(Message::NotSavedYet);
-    };
-    step.apply(&mut copy, &app.policy, app.today, None)
-        .map_err(Message::CycleRefusedStep)
-}
-
-fn finish(app: &mut App, step: CycleStep) -> Vec<Effect> {
-    if let Err(e) = check(app, &step) {
-        app.message = Some((Level::Error, e));
-        return Vec::new();
+        Action::Unsay
     }
-    let Some(id) = app
-        .cycle()
-        .and_then(|s| s.checklist())
-        .map(|c| c.id.clone())
-    else {
-        return Vec::new();
-    };
-    app.message = Some((Level::Info, Message::Saving));
-    vec![Effect::Cycle { id, step }]
-}
 
-/// Enter on a date: the next date, the channel list, or the step recorded.
-fn date_entered(app: &mut App) -> Vec<Effect> {
-    let today = app.today;
-    let Some(f) = state(app).and_then(|s| s.form.as_mut()) else {
-        return Vec::new();
-    };
-    let date = match parse_date(&f.field.text) {
-        Ok(d) => d,
-        Err(e) => {
-            app.message = Some((Level::Error, Message::BadDate(e)));
-            return Vec::new();
+    /// The step tried on a copy of the checklist, so a mistake (a day in
+    /// the future, a new end date not after the old one) is said at once,
+    /// with what was typed kept; nothing is saved until it passes.
+    fn check(&self, step: &CycleStep, policy: &PolicySet, today: NaiveDate) -> Result<(), Message> {
+        let Some(mut copy) = self.checklist().cloned() else {
+            return Err(Message::NotSavedYet);
+        };
+        step.apply(&mut copy, policy, today, None)
+            .map_err(Message::CycleRefusedStep)
+    }
+
+    fn finish(&self, step: CycleStep, policy: &PolicySet, today: NaiveDate) -> Action {
+        if let Err(e) = self.check(&step, policy, today) {
+            return Action::Say(Level::Error, e);
         }
-    };
-    let (action, first) = (f.action, f.first);
-    match (action, first) {
-        (CycleAction::Submit, _) => {
-            match check(
-                app,
-                &CycleStep::Submit {
+        match self.checklist() {
+            Some(c) => Action::RecordCycle {
+                id: c.id.clone(),
+                step,
+            },
+            None => Action::None,
+        }
+    }
+
+    /// Enter on a date: the next date, the channel list, or the step recorded.
+    fn date_entered(&mut self, policy: &PolicySet, today: NaiveDate) -> Action {
+        let Some(f) = self.form.as_ref() else {
+            return Action::None;
+        };
+        let date = match parse_date(&f.field.text) {
+            Ok(d) => d,
+            Err(e) => return Action::Say(Level::Error, Message::BadDate(e)),
+        };
+        let (action, first) = (f.action, f.first);
+        match (action, first) {
+            (CycleAction::Submit, _) => {
+                let step = CycleStep::Submit {
                     on: date,
                     channel: None,
-                },
-            ) {
-                Ok(()) => {
-                    if let Some(f) = state(app).and_then(|s| s.form.as_mut()) {
-                        f.first = Some(date);
+                };
+                match self.check(&step, policy, today) {
+                    Ok(()) => {
+                        if let Some(f) = self.form.as_mut() {
+                            f.first = Some(date);
+                        }
+                        Action::Unsay
                     }
-                    app.message = None;
+                    Err(e) => Action::Say(Level::Error, e),
                 }
-                Err(e) => app.message = Some((Level::Error, e)),
             }
-            Vec::new()
-        }
-        (CycleAction::Approve, None) => {
-            // The new end date is checked now (approved today, for the check).
-            match check(
-                app,
-                &CycleStep::Approve {
+            (CycleAction::Approve, None) => {
+                // The new end date is checked now (approved today, for the check).
+                let step = CycleStep::Approve {
                     new_end: date,
                     on: today,
-                },
-            ) {
-                Ok(()) => {
-                    if let Some(f) = state(app).and_then(|s| s.form.as_mut()) {
-                        f.first = Some(date);
-                        f.field = TextInput::with(&today.to_string());
+                };
+                match self.check(&step, policy, today) {
+                    Ok(()) => {
+                        if let Some(f) = self.form.as_mut() {
+                            f.first = Some(date);
+                            f.field = TextInput::with(&today.to_string());
+                        }
+                        Action::Unsay
                     }
-                    app.message = None;
+                    Err(e) => Action::Say(Level::Error, e),
                 }
-                Err(e) => app.message = Some((Level::Error, e)),
             }
-            Vec::new()
+            (CycleAction::Approve, Some(new_end)) => {
+                self.finish(CycleStep::Approve { new_end, on: date }, policy, today)
+            }
+            (CycleAction::Refuse, _) => self.finish(CycleStep::Refuse { on: date }, policy, today),
         }
-        (CycleAction::Approve, Some(new_end)) => {
-            finish(app, CycleStep::Approve { new_end, on: date })
-        }
-        (CycleAction::Refuse, _) => finish(app, CycleStep::Refuse { on: date }),
     }
-}
 
-/// The channel row chosen: the step recorded with it (or with none).
-fn channel_chosen(app: &mut App, row: usize) -> Vec<Effect> {
-    let Some(s) = state(app) else {
-        return Vec::new();
-    };
-    let Some(on) = s.form.as_ref().and_then(|f| f.first) else {
-        return Vec::new();
-    };
-    let channel = s
-        .offered()
-        .get(row)
-        .and_then(|&i| s.result.plan.channels.get(i))
-        .map(|c| c.id.clone());
-    finish(app, CycleStep::Submit { on, channel })
+    /// The channel row chosen: the step recorded with it (or with none).
+    fn channel_chosen(&self, row: usize, policy: &PolicySet, today: NaiveDate) -> Action {
+        let Some(on) = self.form.as_ref().and_then(|f| f.first) else {
+            return Action::None;
+        };
+        let channel = self
+            .offered()
+            .get(row)
+            .and_then(|&i| self.result.plan.channels.get(i))
+            .map(|c| c.id.clone());
+        self.finish(CycleStep::Submit { on, channel }, policy, today)
+    }
 }
 
 /// The renewal cycle's commands: the list of steps, the channel list of
@@ -402,71 +386,73 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
     ]
 }
 
-pub(crate) fn run(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
-    let rows = app.cycle().map_or(0, CycleScreen::rows);
-    let Some(s) = state(app) else {
-        return Vec::new();
-    };
-    match &mut s.form {
-        None => match (cmd, k.code) {
-            (Cmd::Move, KeyCode::Up) => move_selection(&mut s.selected, -1, rows),
-            (Cmd::Move, _) => move_selection(&mut s.selected, 1, rows),
-            (Cmd::Scroll, KeyCode::PageUp) => s.scroll = s.scroll.saturating_sub(5),
-            (Cmd::Scroll, KeyCode::PageDown) => s.scroll = s.scroll.saturating_add(5),
-            (Cmd::Scroll, _) => s.scroll = 0,
-            (Cmd::Pick, KeyCode::Char(c @ '1'..='3')) => {
-                start(app, CycleAction::ALL[usize::from(c as u8 - b'1')]);
-            }
-            (Cmd::Activate, _) => {
-                let action = CycleAction::ALL[s.selected.min(rows - 1)];
-                start(app, action);
-            }
-            _ => {}
-        },
-        Some(f) if f.choosing_channel() => match (cmd, k.code) {
-            (Cmd::Move, KeyCode::Up) => move_selection(&mut f.channel, -1, rows),
-            (Cmd::Move, _) => move_selection(&mut f.channel, 1, rows),
-            (Cmd::Activate, _) => {
-                let row = f.channel;
-                return channel_chosen(app, row);
-            }
-            (Cmd::Number, KeyCode::Char(c)) => {
-                let n = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=rows).contains(&n) {
-                    f.channel = n - 1;
-                    return channel_chosen(app, n - 1);
+impl CycleScreen {
+    /// A command on the cycle page: its list, a form's date or channel.
+    pub(crate) fn update(
+        &mut self,
+        cmd: Cmd,
+        k: &KeyEvent,
+        policy: &PolicySet,
+        today: NaiveDate,
+    ) -> Action {
+        let rows = self.rows();
+        match &mut self.form {
+            None => match (cmd, k.code) {
+                (Cmd::Move, KeyCode::Up) => move_selection(&mut self.selected, -1, rows),
+                (Cmd::Move, _) => move_selection(&mut self.selected, 1, rows),
+                (Cmd::Scroll, KeyCode::PageUp) => self.scroll = self.scroll.saturating_sub(5),
+                (Cmd::Scroll, KeyCode::PageDown) => self.scroll = self.scroll.saturating_add(5),
+                (Cmd::Scroll, _) => self.scroll = 0,
+                (Cmd::Pick, KeyCode::Char(c @ '1'..='3')) => {
+                    return self.start(CycleAction::ALL[usize::from(c as u8 - b'1')], today);
+                }
+                (Cmd::Activate, _) => {
+                    let action = CycleAction::ALL[self.selected.min(rows - 1)];
+                    return self.start(action, today);
+                }
+                _ => {}
+            },
+            Some(f) if f.choosing_channel() => match (cmd, k.code) {
+                (Cmd::Move, KeyCode::Up) => move_selection(&mut f.channel, -1, rows),
+                (Cmd::Move, _) => move_selection(&mut f.channel, 1, rows),
+                (Cmd::Activate, _) => {
+                    let row = f.channel;
+                    return self.channel_chosen(row, policy, today);
+                }
+                (Cmd::Number, KeyCode::Char(c)) => {
+                    let n = c.to_digit(10).unwrap_or(0) as usize;
+                    if (1..=rows).contains(&n) {
+                        f.channel = n - 1;
+                        return self.channel_chosen(n - 1, policy, today);
+                    }
+                }
+                _ => {}
+            },
+            Some(f) => {
+                if cmd == Cmd::Activate {
+                    return self.date_entered(policy, today);
+                }
+                if f.field.edit(k) {
+                    return Action::Unsay;
                 }
             }
-            _ => {}
-        },
-        Some(f) => {
-            if cmd == Cmd::Activate {
-                return date_entered(app);
-            }
-            if f.field.edit(&k) {
-                app.message = None;
-            }
         }
+        Action::None
     }
-    Vec::new()
-}
 
-/// A click on row `row` of the list shown.
-pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
-    let Some(s) = state(app) else {
-        return Vec::new();
-    };
-    match &mut s.form {
-        None => {
-            s.selected = row;
-            start(app, CycleAction::ALL[row.min(CycleAction::ALL.len() - 1)]);
-            Vec::new()
+    /// A click on row `row` of the list shown.
+    pub(crate) fn click(&mut self, row: usize, policy: &PolicySet, today: NaiveDate) -> Action {
+        match &mut self.form {
+            None => {
+                self.selected = row;
+                self.start(CycleAction::ALL[row.min(CycleAction::ALL.len() - 1)], today)
+            }
+            Some(f) if f.choosing_channel() => {
+                f.channel = row;
+                self.channel_chosen(row, policy, today)
+            }
+            Some(_) => Action::None,
         }
-        Some(f) if f.choosing_channel() => {
-            f.channel = row;
-            channel_chosen(app, row)
-        }
-        Some(_) => Vec::new(),
     }
 }
 

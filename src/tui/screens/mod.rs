@@ -41,6 +41,11 @@ pub(crate) enum Action {
     Home(home::HomeAction),
     /// A key of the result asks this.
     Result(result::ResultAction),
+    /// Record this step of the renewal cycle on saved checklist `id`.
+    RecordCycle {
+        id: String,
+        step: cycle::CycleStep,
+    },
     /// The label was given (None: the default one).
     Labelled(Option<String>),
     /// A row of the review page was opened: its question, the label
