@@ -289,7 +289,14 @@ impl App {
                 return;
             }
             Screen::Cycle(_) => {
-                cycle_screen::back(self);
+                self.message = None;
+                if let Screen::Cycle(c) = &mut self.screen
+                    && !c.back()
+                    && let Screen::Cycle(c) =
+                        std::mem::replace(&mut self.screen, Screen::Home(Home::default()))
+                {
+                    self.screen = Screen::Result(c.result);
+                }
                 return;
             }
         };
@@ -646,7 +653,14 @@ fn result_action(app: &mut App, action: result::ResultAction) -> Vec<Effect> {
             app.message = Some((Level::Info, Message::Printing));
             return vec![Effect::Print(text)];
         }
-        R::OpenCycle => cycle_screen::open(app),
+        R::OpenCycle => {
+            if let Screen::Result(view) =
+                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
+            {
+                app.screen = Screen::Cycle(Box::new(cycle_screen::CycleScreen::new(view)));
+                app.message = None;
+            }
+        }
     }
     Vec::new()
 }

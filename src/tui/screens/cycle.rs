@@ -26,10 +26,9 @@ use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 
+use super::Action;
 use super::date::reading_line;
-use super::home::Home;
 use super::result::ResultView;
-use super::{Action, Screen};
 
 /// What the person records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,45 +188,29 @@ impl CycleScreen {
     }
 }
 
-fn state(app: &mut App) -> Option<&mut CycleScreen> {
-    match &mut app.screen {
-        Screen::Cycle(s) => Some(s),
-        _ => None,
+impl CycleScreen {
+    /// The cycle page of the saved checklist `result` shows.
+    pub(crate) fn new(result: Box<ResultView>) -> CycleScreen {
+        CycleScreen {
+            result,
+            selected: 0,
+            form: None,
+            scroll: 0,
+        }
     }
-}
 
-/// The cycle page of the saved checklist the result shows.
-pub(crate) fn open(app: &mut App) {
-    let Screen::Result(view) = std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-    else {
-        return;
-    };
-    app.screen = Screen::Cycle(Box::new(CycleScreen {
-        result: view,
-        selected: 0,
-        form: None,
-        scroll: 0,
-    }));
-    app.message = None;
-}
-
-/// Esc: the form one date back, the form closed, or the result again.
-pub(crate) fn back(app: &mut App) {
-    app.message = None;
-    let Some(s) = state(app) else { return };
-    match &mut s.form {
-        Some(f) if f.first.is_some() => {
-            let first = f.first.take().map(|d| d.to_string()).unwrap_or_default();
-            f.field = TextInput::with(&first);
-        }
-        Some(_) => s.form = None,
-        None => {
-            if let Screen::Cycle(s) =
-                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-            {
-                app.screen = Screen::Result(s.result);
+    /// Esc: the form one date back, or the form closed. False when no form
+    /// shows: the result again.
+    pub(crate) fn back(&mut self) -> bool {
+        match &mut self.form {
+            Some(f) if f.first.is_some() => {
+                let first = f.first.take().map(|d| d.to_string()).unwrap_or_default();
+                f.field = TextInput::with(&first);
             }
+            Some(_) => self.form = None,
+            None => return false,
         }
+        true
     }
 }
 
@@ -456,54 +439,67 @@ impl CycleScreen {
     }
 }
 
-/// The step is on disk: the page shows the checklist as saved; after an
-/// approval, the next cycle's plan and checklist, with this one as history.
-pub(crate) fn recorded(app: &mut App, c: Checklist) {
-    let (policy, today) = (&app.policy, app.today);
-    let next_plan = c.plan(policy, today).ok();
-    // "Below is the day the result is due" only when there is one.
-    let due = matches!(
-        cycle::view(&c, next_plan.as_ref(), today, policy),
+impl CycleScreen {
+    /// The step is on disk (`c`, whose plan today is `next_plan`; `due`
+    /// when the day the result is due is known): the page shows the
+    /// checklist as saved; after an approval, the next cycle's plan and
+    /// checklist, with this one as history. What to tell the person, when
+    /// the page shows that checklist.
+    pub(crate) fn recorded(
+        &mut self,
+        c: Checklist,
+        next_plan: Option<crate::plan::RenewalPlan>,
+        due: bool,
+        words: Words,
+    ) -> Option<Message> {
+        let before = self.checklist().filter(|b| b.id == c.id)?;
+        let approved = before.answers != c.answers;
+        let message = if approved {
+            Message::CycleApproved {
+                end: c.answers.validity_end,
+                opens: c.window.opens,
+                closes: c.window.closes,
+            }
+        } else {
+            match (c.cycle.state, c.cycle.submitted_on, c.cycle.refused_on) {
+                (cycle::CycleState::Refused, _, Some(on)) => Message::CycleRefused { on },
+                (_, Some(on), _) => Message::CycleSubmitted {
+                    on,
+                    result_due: due,
+                },
+                _ => Message::SavedShort,
+            }
+        };
+        match next_plan {
+            Some(plan) if approved => {
+                let mut view = ResultView::new(plan, Some(c), self.result.from_home, words);
+                view.show_tab(Tab::Checklist);
+                *self.result = view;
+            }
+            _ => self.result.checklist = Some(c),
+        }
+        self.form = None;
+        self.selected = 0;
+        self.scroll = 0;
+        Some(message)
+    }
+}
+
+/// Whether the cycle view of `c` (with today's plan `plan`) knows the day
+/// the result is due.
+pub(crate) fn result_due(
+    c: &Checklist,
+    plan: Option<&crate::plan::RenewalPlan>,
+    today: NaiveDate,
+    policy: &PolicySet,
+) -> bool {
+    matches!(
+        cycle::view(c, plan, today, policy),
         cycle::CycleView::Submitted(cycle::Review {
             expected_result: Some(_),
             ..
         })
-    );
-    app.put_saved(c.clone());
-    let words = app.words;
-    let Some(s) = state(app) else { return };
-    let Some(before) = s.checklist().filter(|b| b.id == c.id) else {
-        return;
-    };
-    let approved = before.answers != c.answers;
-    let message = if approved {
-        Message::CycleApproved {
-            end: c.answers.validity_end,
-            opens: c.window.opens,
-            closes: c.window.closes,
-        }
-    } else {
-        match (c.cycle.state, c.cycle.submitted_on, c.cycle.refused_on) {
-            (cycle::CycleState::Refused, _, Some(on)) => Message::CycleRefused { on },
-            (_, Some(on), _) => Message::CycleSubmitted {
-                on,
-                result_due: due,
-            },
-            _ => Message::SavedShort,
-        }
-    };
-    match next_plan {
-        Some(plan) if approved => {
-            let mut view = ResultView::new(plan, Some(c), s.result.from_home, words);
-            view.show_tab(Tab::Checklist);
-            *s.result = view;
-        }
-        _ => s.result.checklist = Some(c),
-    }
-    s.form = None;
-    s.selected = 0;
-    s.scroll = 0;
-    app.message = Some((Level::Info, message));
+    )
 }
 
 /// The state in a few words, with its glyph: the page's title.
