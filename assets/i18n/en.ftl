@@ -372,30 +372,7 @@ tui-saved_no_plan = This checklist's region or disease is no longer in the curre
 tui-no_match = Nothing to choose: please change the filter text first
 tui-pick_number = Press a number from 1 to { $max }, or use ↑↓ to choose
 tui-too_small = Window too small: please make it at least { $w }×{ $h } (now { $cw }×{ $ch })
-tui-keys-home = ↑↓ pick  Enter open  Del delete  F2-F4 rename/edit/note  ? help
-tui-keys-filter = Type to filter  ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
-tui-keys-choice = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
-tui-keys-date = Type the date  Enter OK  ←→ move  Esc back  ? help
-tui-keys-review = ↑↓ choose  Enter change/confirm  Esc back  ? help
-tui-keys-label = Type a label  Enter OK  Esc cancel
-tui-keys-result = 1-5 tabs  Space tick  c progress  p print/save  r QR  Esc back  ? help
 tui-help-title = Keys (press any key to close)
-tui-help =
-    ↑ ↓        Move up and down in a list
-    Enter      Confirm / open / change
-    Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
-    Type       Filter region and disease lists (Chinese, pinyin, initials)
-    Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
-    Esc        Go back one step (your answers are kept)
-    ← → Tab    Switch tabs on the result page
-    Space      Tick or untick a document or checklist item, saved at once
-    PgUp PgDn  Page up / down
-    n          Start a new renewal plan
-    ?          Show this help
-    q          Quit (while typing text, use Ctrl-C)
-    Mouse      Click to choose an option, tick an item or switch tabs
-    r          Show a QR code to scan with a phone
-    p          Print (printer set in the config file)
 warn-window_assumed = The data for { $region } gives no renewal deadline: this estimate uses the common rule of { $months ->
         [one] { $months } month
        *[other] { $months } months
@@ -454,7 +431,6 @@ tui-printed = Sent to the printer.
 tui-print_failed = Printing failed: { $error }
 tui-no_printer = No printer is set up on this machine (config file [print]).
 tui-printing = Printing…
-tui-keys-result_kiosk = ←→ tabs  Space tick  r QR  p print  s save here  Esc back  n next person
 tui-countdown = Back to the start in { $n ->
         [one] { $n } second
        *[other] { $n } seconds
@@ -517,7 +493,6 @@ clap-data-check-about = Check a folder of region files: every problem with file,
 clap-regions-about = List the regions the program has data for (--all: every province and city)
 clap-diseases-about = List a region's diseases
 qr-estimated = {" "}(estimated)
-tui-keys-result_kiosk_nosave = ←→ tabs  Space tick  r QR  p print  Esc back  n next person
 tui-print_timeout = { $program } did not finish within { $seconds } s and was stopped
 checklist-problem-why = {" "}(reason: { $reason })
 checklist-problem-unreadable = Checklist file { $file } cannot be read ({ $reason }); it was left as it is (other checklists are not affected)
@@ -741,32 +716,10 @@ doc-word-contact = Contact:{" "}
 doc-word-todo = To do:{" "}
 doc-word-done = Done:{" "}
 clap-plan-width = Text width in columns; 0 = no wrapping (default: the terminal width, or COLUMNS)
-tui-keys-quit = q quit
-tui-keys-quit_typing = Ctrl-C quit
-tui-keys-result_scroll = 1-5 tabs  ↑↓ scroll  c progress  p print/save  r QR  Esc back  ? help
-tui-keys-result_kiosk_scroll = ←→ tabs  ↑↓ scroll  r QR  p print  s save here  Esc back  n next person
-tui-keys-result_kiosk_nosave_scroll = ←→ tabs  ↑↓ scroll  r QR  p print  Esc back  n next person
-tui-help-kiosk =
-    ↑ ↓        Move up and down in a list
-    Enter      Confirm / change
-    Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
-    Type       Filter region and disease lists (Chinese, pinyin, initials)
-    Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
-    Esc        Go back one step (your answers are kept)
-    ← → Tab    Switch tabs on the result page
-    Space      Tick or untick a document or item (for this visit only)
-    PgUp PgDn  Page up / down
-    r          Show a QR code to scan with a phone
-    p          Print the checklist
-    n          Clear every answer for the next person
-    ?          Show this help
-    Mouse      Click to choose an option, tick an item or switch tabs
-tui-help-kiosk_save = s          Save the checklist on this computer
 tui-review-explain_kiosk = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved here unless you press s on the result page.
 tui-review-explain_kiosk_nosave = Select a row and press Enter to change it; select the last row to make the plan. Nothing is saved on this computer.
 tui-review-label_kiosk = This is a shared computer: do not type a name, ID number or phone in the label; "Mom" or "me" is enough.
 tui-review-label_number_kiosk = Please do not put a phone or ID number, or a name, in the label: this is a shared computer, so a form of address such as "Mom" or "Bed 3" is enough. The label is shown on the checklist and, when saved, stored on this computer.
-tui-keys-label_kiosk = Type a label (no name, ID or phone)  Enter OK  Esc cancel
 tui-review-confirm_kiosk = Confirm: make the renewal plan
 checklist-sheet-head_unsaved = Renewal checklist "{ $label }" (not saved) · printed { $date }; every date is computed for that day
 month-1 = January
@@ -1010,16 +963,6 @@ tui-cycle-below-approved_on = New end date { $end }. Approved on which day? Toda
 tui-cycle-done-submitted = Recorded: submitted on { $date }. Below: when the answer is due and what to know meanwhile.
 tui-cycle-done-approved = Recorded: approved, valid until { $end }. The next cycle has started: window { $opens } to { $closes }, nothing ticked yet; this one is in the history.
 tui-cycle-done-refused = Recorded: refused on { $date }. Below: what the source says happens, and what to do next.
-tui-keys-cycle = ↑↓ choose  Enter OK  1-3 pick  PgUp/PgDn scroll  Esc back  ? help
-tui-keys-cycle_date = Type a date  Enter OK  ←→ move  Esc back  ? help
-tui-keys-cycle_channel = ↑↓ choose  Enter OK  No. highlights  Esc back  ? help
-tui-help-saved =
-    Type       Filter the list of checklists (label, region, disease, pinyin)
-    Del        Delete the chosen checklist (asks first; Ctrl-Y undoes; or Ctrl-D)
-    F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-T)
-    F4         Add a note dated today (e.g. called; or Ctrl-O)
-    c          Progress: record submitted, approved, refused
-    p          No printer set up: save the checklist as a file (.md or text)
 plan-validity_note = {" "}The data's note, in Chinese: { $note }
 
 ## Manual page and completions (renew generate)
@@ -1214,3 +1157,63 @@ config_file-countdown_not_less = kiosk.countdown_seconds ({ $countdown }) must b
 config_file-print_timeout = print.timeout_seconds is { $value }; it must be between 1 and 600
 config_file-quit_key = kiosk.quit_key is { $value }; write ctrl-<letter> (such as ctrl-q) or f1 to f12
 kiosk-config_broken = { $problem }. The checks below use the default settings.
+
+## Key hints (the footer) and the help's lines, one per command (tui::commands)
+tui-hint-pick = ↑↓ pick
+tui-hint-open = Enter open
+tui-hint-delete = Del delete
+tui-hint-help = ? help
+tui-hint-filter = Type to filter
+tui-hint-choose = ↑↓ choose
+tui-hint-ok = Enter OK
+tui-hint-number = No. highlights
+tui-hint-back = Esc back
+tui-hint-type_date = Type the date
+tui-hint-caret = ←→ move
+tui-hint-change_confirm = Enter change/confirm
+tui-hint-type_label = Type a label
+tui-hint-cancel = Esc cancel
+tui-hint-type_label_kiosk = Type a label (no name, ID or phone)
+tui-hint-tabs = 1-5 tabs
+tui-hint-tick = Space tick
+tui-hint-progress = c progress
+tui-hint-print_save = p print/save
+tui-hint-qr = r QR
+tui-hint-tabs_kiosk = ←→ tabs
+tui-hint-print = p print
+tui-hint-save_here = s save here
+tui-hint-next_person = n next person
+tui-hint-scroll = ↑↓ scroll
+tui-hint-cycle_pick = 1-3 pick
+tui-hint-page_scroll = PgUp/PgDn scroll
+tui-hint-type_a_date = Type a date
+tui-hint-list_keys = F2-F4 rename/edit/note
+tui-hint-quit = q quit
+tui-hint-quit_typing = Ctrl-C quit
+tui-help-line-move = ↑ ↓        Move up and down in a list
+tui-help-line-enter = Enter      Confirm / open / change
+tui-help-line-numbers = Numbers    Highlight that item, Enter confirms; 10 and up: type both digits (2 0)
+tui-help-line-type = Type       Filter region and disease lists (Chinese, pinyin, initials)
+tui-help-line-edit = Backspace  Delete one character; Ctrl-U clears, Ctrl-A / Ctrl-E start / end
+tui-help-line-back = Esc        Go back one step (your answers are kept)
+tui-help-line-tabs = ← → Tab    Switch tabs on the result page
+tui-help-line-tick = Space      Tick or untick a document or checklist item, saved at once
+tui-help-line-page = PgUp PgDn  Page up / down
+tui-help-line-new = n          Start a new renewal plan (on the list: Ctrl-N)
+tui-help-line-help = ?          Show this help
+tui-help-line-quit = q          Quit (while typing text, use Ctrl-C)
+tui-help-line-mouse = Mouse      Click to choose an option, tick an item or switch tabs
+tui-help-line-qr = r          Show a QR code to scan with a phone
+tui-help-line-print = p          Print (printer set in the config file)
+tui-help-line-enter_kiosk = Enter      Confirm / change
+tui-help-line-tick_kiosk = Space      Tick or untick a document or item (for this visit only)
+tui-help-line-qr_kiosk = r          Show a QR code to scan with a phone
+tui-help-line-print_kiosk = p          Print the checklist
+tui-help-line-next_person = n          Clear every answer for the next person
+tui-help-line-list_filter = Type       Filter the list of checklists (label, region, disease, pinyin)
+tui-help-line-delete = Del        Delete the chosen checklist (asks first; Ctrl-Y undoes; or Ctrl-D)
+tui-help-line-rename_edit = F2 / F3    Rename / change the answers, keeping ticks (or Ctrl-R / Ctrl-T)
+tui-help-line-note = F4         Add a note dated today (e.g. called; or Ctrl-O)
+tui-help-line-progress = c / a      Progress: submitted, approved, refused; a: a number you were told
+tui-help-line-print_file = p          No printer set up: save the checklist as a file (.md or text)
+tui-help-line-save_here = s          Save the checklist on this computer

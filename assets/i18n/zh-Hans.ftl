@@ -273,30 +273,7 @@ tui-saved_no_plan = 这份清单的地区或病种已不在现在的资料里：
 tui-no_match = 没有可选的项：请先修改筛选文字
 tui-pick_number = 请按 1 到 { $max } 的数字或 ↑↓ 选择
 tui-too_small = 窗口太小：请放大到至少 { $w }×{ $h }（现在 { $cw }×{ $ch }）
-tui-keys-home = ↑↓ 选择  Enter 打开  Del 删除  F2 改名  F3 改回答  F4 备注  ? 帮助
-tui-keys-filter = 打字筛选  ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
-tui-keys-choice = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
-tui-keys-date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助
-tui-keys-review = ↑↓ 选择  Enter 修改/确认  Esc 返回  ? 帮助
-tui-keys-label = 输入标签  Enter 确定  Esc 取消
-tui-keys-result = 1-5 切换  空格 打勾  c 进度  p 打印/存文件  r 二维码  Esc 返回  ? 帮助
 tui-help-title = 按键说明（按任意键关闭）
-tui-help =
-    ↑ ↓        在列表里上下移动
-    Enter      确定 / 打开 / 修改
-    数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
-    打字       在地区、病种列表里筛选（中文、拼音、首字母）
-    退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
-    Esc        返回上一步（已填的回答都保留）
-    ← → Tab    在结果页切换标签
-    空格       在材料或清单里打勾或取消，马上保存
-    PgUp PgDn  翻页
-    n          新建一份续期计划
-    ?          显示这个帮助
-    q          退出（输入文字时用 Ctrl-C）
-    鼠标       点选项选择，点清单打勾，点标签切换
-    r          显示二维码（用手机扫码带走）
-    p          打印（需在配置文件设置打印机）
 warn-window_assumed = { $region }的资料没有给出续期申请期限：这里按常见的到期前{ $months }个月估算，不是官方规定。{ $note }
 warn-ask_local = 请先向当地医保经办机构确认。
 warn-not_yet_open = 还不能申请：申请期从 { $opens } 开始（还有 { $n } 天）。现在可以先准备材料，注意材料日期要求。
@@ -337,7 +314,6 @@ tui-printed = 已送去打印。
 tui-print_failed = 打印失败：{ $error }
 tui-no_printer = 这台机器没有设置打印（配置文件 [print]）。
 tui-printing = 正在打印…
-tui-keys-result_kiosk = ←→ 切换  空格 打勾  r 二维码  p 打印  s 保存到本机  Esc 返回  n 下一位
 tui-countdown = { $n } 秒后回到开始页，本次填写的内容会全部清除。还在用？按任意键继续。
 tui-qr-caption = 用手机扫码带走{ $level }。按任意键返回。
 tui-qr-level0 = 申请时间、材料、渠道和电话
@@ -397,7 +373,6 @@ clap-data-check-about = 检查一个目录里的地区文件：列出每个问�
 clap-regions-about = 列出本程序有资料的地区（--all：全部省、市）
 clap-diseases-about = 列出一个地区的病种
 qr-estimated = （估算）
-tui-keys-result_kiosk_nosave = ←→ 切换  空格 打勾  r 二维码  p 打印  Esc 返回  n 下一位
 tui-print_timeout = { $program } 在 { $seconds } 秒内没有完成，已停止
 checklist-problem-why = （原因：{ $reason }）
 checklist-problem-unreadable = 清单文件 { $file } 无法读取（{ $reason }），已保持原样（其他清单不受影响）
@@ -597,32 +572,10 @@ doc-word-contact = 联系：
 doc-word-todo = 待办：
 doc-word-done = 已办：
 clap-plan-width = 文本宽度（列数）；0 = 不换行（默认：终端宽度或 COLUMNS）
-tui-keys-quit = q 退出
-tui-keys-quit_typing = Ctrl-C 退出
-tui-keys-result_scroll = 1-5 切换  ↑↓ 滚动  c 进度  p 打印/存文件  r 二维码  Esc 返回  ? 帮助
-tui-keys-result_kiosk_scroll = ←→ 切换  ↑↓ 滚动  r 二维码  p 打印  s 保存到本机  Esc 返回  n 下一位
-tui-keys-result_kiosk_nosave_scroll = ←→ 切换  ↑↓ 滚动  r 二维码  p 打印  Esc 返回  n 下一位
-tui-help-kiosk =
-    ↑ ↓        在列表里上下移动
-    Enter      确定 / 修改
-    数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
-    打字       在地区、病种列表里筛选（中文、拼音、首字母）
-    退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
-    Esc        返回上一步（已填的回答都保留）
-    ← → Tab    在结果页切换标签
-    空格       在材料或清单里打勾或取消（只在这一次有效）
-    PgUp PgDn  翻页
-    r          显示二维码（用手机扫码带走）
-    p          打印清单
-    n          清空全部回答，换下一位
-    ?          显示这个帮助
-    鼠标       点选项选择，点清单打勾，点标签切换
-tui-help-kiosk_save = s          把清单保存到本机
 tui-review-explain_kiosk = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存，除非您在结果页按 s。
 tui-review-explain_kiosk_nosave = 选一行按 Enter 修改；选最后一行生成计划。本机不会保存您的信息。
 tui-review-label_kiosk = 这是公用设备：标签里不要写姓名、证件号或电话，写“妈妈”“我”这样的称呼就行。
 tui-review-label_number_kiosk = 标签里不要写电话、证件号或姓名：这是公用设备，写“妈妈”“3床”这样的称呼就行。标签会显示在清单上，保存时也存在这台电脑里。
-tui-keys-label_kiosk = 输入称呼（不写姓名、证件号、电话）  Enter 确定  Esc 取消
 tui-review-confirm_kiosk = 确认，生成续期计划
 checklist-sheet-head_unsaved = 续期清单「{ $label }」（未保存） · 打印于 { $date }，所有日期按这一天计算
 month-1 = 1月
@@ -794,16 +747,6 @@ tui-cycle-below-approved_on = 新的有效期至 { $end }。哪天通过的？�
 tui-cycle-done-submitted = 已记录：{ $date } 提交。下面是预计出结果的日子和审核期间要知道的事。
 tui-cycle-done-approved = 已记录通过，新的有效期至 { $end }。下一轮已开始：申请期 { $opens } 至 { $closes }，清单重新打勾；这一轮记入往期。
 tui-cycle-done-refused = 已记录：{ $date } 审核未通过。下面是来源说的后果和下一步。
-tui-keys-cycle = ↑↓ 选择  Enter 确定  1-3 直接选  PgUp/PgDn 滚动  Esc 返回  ? 帮助
-tui-keys-cycle_date = 输入日期  Enter 确定  ←→ 移动  Esc 返回  ? 帮助
-tui-keys-cycle_channel = ↑↓ 选择  Enter 确定  数字 高亮  Esc 返回  ? 帮助
-tui-help-saved =
-    打字       在清单列表里筛选（标签、地区、病种、拼音）
-    Del        删除选中的清单（先问；Ctrl-Y 撤销；也可按 Ctrl-D）
-    F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-T）
-    F4         记一条今天的备注（如 已电话通知；也可按 Ctrl-O）
-    c          办理进度：记录已提交、已通过、未通过
-    p          没有设置打印机时：把清单存成文件（.md 或纯文本）
 plan-validity_note = （{ $note }）
 
 ## 手册页和补全脚本（renew generate）
@@ -968,3 +911,63 @@ config_file-countdown_not_less = kiosk.countdown_seconds（{ $countdown }）必�
 config_file-print_timeout = print.timeout_seconds 是 { $value }，要在 1 到 600 之间
 config_file-quit_key = kiosk.quit_key 是 { $value }，请写 ctrl-字母（如 ctrl-q）或 f1 到 f12
 kiosk-config_broken = { $problem }。下面各项按默认设置检查。
+
+## Key hints (the footer) and the help's lines, one per command (tui::commands)
+tui-hint-pick = ↑↓ 选择
+tui-hint-open = Enter 打开
+tui-hint-delete = Del 删除
+tui-hint-help = ? 帮助
+tui-hint-filter = 打字筛选
+tui-hint-choose = ↑↓ 选择
+tui-hint-ok = Enter 确定
+tui-hint-number = 数字 高亮
+tui-hint-back = Esc 返回
+tui-hint-type_date = 输入日期
+tui-hint-caret = ←→ 移动
+tui-hint-change_confirm = Enter 修改/确认
+tui-hint-type_label = 输入标签
+tui-hint-cancel = Esc 取消
+tui-hint-type_label_kiosk = 输入称呼（不写姓名、证件号、电话）
+tui-hint-tabs = 1-5 切换
+tui-hint-tick = 空格 打勾
+tui-hint-progress = c 进度
+tui-hint-print_save = p 打印/存文件
+tui-hint-qr = r 二维码
+tui-hint-tabs_kiosk = ←→ 切换
+tui-hint-print = p 打印
+tui-hint-save_here = s 保存到本机
+tui-hint-next_person = n 下一位
+tui-hint-scroll = ↑↓ 滚动
+tui-hint-cycle_pick = 1-3 直接选
+tui-hint-page_scroll = PgUp/PgDn 滚动
+tui-hint-type_a_date = 输入日期
+tui-hint-list_keys = F2 改名  F3 改回答  F4 备注
+tui-hint-quit = q 退出
+tui-hint-quit_typing = Ctrl-C 退出
+tui-help-line-move = ↑ ↓        在列表里上下移动
+tui-help-line-enter = Enter      确定 / 打开 / 修改
+tui-help-line-numbers = 数字       高亮对应编号的一项，按 Enter 确定；10 以上连打两位，如 2 0
+tui-help-line-type = 打字       在地区、病种列表里筛选（中文、拼音、首字母）
+tui-help-line-edit = 退格       删一个字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到开头 / 结尾
+tui-help-line-back = Esc        返回上一步（已填的回答都保留）
+tui-help-line-tabs = ← → Tab    在结果页切换标签
+tui-help-line-tick = 空格       在材料或清单里打勾或取消，马上保存
+tui-help-line-page = PgUp PgDn  翻页
+tui-help-line-new = n          新建一份续期计划（清单列表里按 Ctrl-N）
+tui-help-line-help = ?          显示这个帮助
+tui-help-line-quit = q          退出（输入文字时用 Ctrl-C）
+tui-help-line-mouse = 鼠标       点选项选择，点清单打勾，点标签切换
+tui-help-line-qr = r          显示二维码（用手机扫码带走）
+tui-help-line-print = p          打印（需在配置文件设置打印机）
+tui-help-line-enter_kiosk = Enter      确定 / 修改
+tui-help-line-tick_kiosk = 空格       在材料或清单里打勾或取消（只在这一次有效）
+tui-help-line-qr_kiosk = r          显示二维码（用手机扫码带走）
+tui-help-line-print_kiosk = p          打印清单
+tui-help-line-next_person = n          清空全部回答，换下一位
+tui-help-line-list_filter = 打字       在清单列表里筛选（标签、地区、病种、拼音）
+tui-help-line-delete = Del        删除选中的清单（先问；Ctrl-Y 撤销；也可按 Ctrl-D）
+tui-help-line-rename_edit = F2 / F3    改名 / 修改回答，仍适用的勾都保留（也可按 Ctrl-R / Ctrl-T）
+tui-help-line-note = F4         记一条今天的备注（如 已电话通知；也可按 Ctrl-O）
+tui-help-line-progress = c / a      办理进度：记录已提交、已通过、未通过；a 记下问到的数字
+tui-help-line-print_file = p          没有设置打印机时：把清单存成文件（.md 或纯文本）
+tui-help-line-save_here = s          把清单保存到本机

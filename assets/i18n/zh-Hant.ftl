@@ -273,30 +273,7 @@ tui-saved_no_plan = 這份清單的地區或病種已不在現在的資料裡：
 tui-no_match = 沒有可選的項：請先修改篩選文字
 tui-pick_number = 請按 1 到 { $max } 的數字或 ↑↓ 選擇
 tui-too_small = 視窗太小：請放大到至少 { $w }×{ $h }（現在 { $cw }×{ $ch }）
-tui-keys-home = ↑↓ 選擇  Enter 開啟  Del 刪除  F2 改名  F3 改回答  F4 備註  ? 幫助
-tui-keys-filter = 打字篩選  ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
-tui-keys-choice = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
-tui-keys-date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助
-tui-keys-review = ↑↓ 選擇  Enter 修改/確認  Esc 返回  ? 幫助
-tui-keys-label = 輸入標籤  Enter 確定  Esc 取消
-tui-keys-result = 1-5 切換  空格 打勾  c 進度  p 列印/存檔  r QR Code  Esc 返回  ? 幫助
 tui-help-title = 按鍵說明（按任意鍵關閉）
-tui-help =
-    ↑ ↓        在列表裡上下移動
-    Enter      確定 / 開啟 / 修改
-    數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
-    打字       在地區、病種列表裡篩選（中文、拼音、首字母）
-    退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
-    Esc        返回上一步（已填的回答都保留）
-    ← → Tab    在結果頁切換標籤
-    空格       在材料或清單裡打勾或取消，馬上儲存
-    PgUp PgDn  翻頁
-    n          新建一份續期計畫
-    ?          顯示這個幫助
-    q          退出（輸入文字時用 Ctrl-C）
-    滑鼠       點選項選擇，點清單打勾，點標籤切換
-    r          顯示 QR Code （用手機掃碼帶走）
-    p          列印（需在設定檔設定印表機）
 warn-window_assumed = { $region }的資料沒有給出續期申請期限：這裡按常見的到期前{ $months }個月估算，不是官方規定。{ $note }
 warn-ask_local = 請先向當地醫保經辦機構確認。
 warn-not_yet_open = 還不能申請：申請期從 { $opens } 開始（還有 { $n } 天）。現在可以先準備材料，注意材料日期要求。
@@ -337,7 +314,6 @@ tui-printed = 已送去列印。
 tui-print_failed = 列印失敗：{ $error }
 tui-no_printer = 這台機器沒有設定列印（設定檔 [print]）。
 tui-printing = 正在列印…
-tui-keys-result_kiosk = ←→ 切換  空格 打勾  r QR Code  p 列印  s 儲存到本機  Esc 返回  n 下一位
 tui-countdown = { $n } 秒後回到開始頁，本次填寫的內容會全部清除。還在用？按任意鍵繼續。
 tui-qr-caption = 用手機掃碼帶走{ $level }。按任意鍵返回。
 tui-qr-level0 = 申請時間、材料、渠道和電話
@@ -397,7 +373,6 @@ clap-data-check-about = 檢查一個目錄裡的地區檔案：列出每個問�
 clap-regions-about = 列出本程式有資料的地區（--all：全部省、市）
 clap-diseases-about = 列出一個地區的病種
 qr-estimated = （估算）
-tui-keys-result_kiosk_nosave = ←→ 切換  空格 打勾  r QR Code  p 列印  Esc 返回  n 下一位
 tui-print_timeout = { $program } 在 { $seconds } 秒內沒有完成，已停止
 checklist-problem-why = （原因：{ $reason }）
 checklist-problem-unreadable = 清單檔案 { $file } 無法讀取（{ $reason }），已保持原樣（其他清單不受影響）
@@ -597,32 +572,10 @@ doc-word-contact = 聯絡：
 doc-word-todo = 待辦：
 doc-word-done = 已辦：
 clap-plan-width = 文字寬度（欄數）；0 = 不換行（預設：終端機寬度或 COLUMNS）
-tui-keys-quit = q 退出
-tui-keys-quit_typing = Ctrl-C 退出
-tui-keys-result_scroll = 1-5 切換  ↑↓ 捲動  c 進度  p 列印/存檔  r QR Code  Esc 返回  ? 幫助
-tui-keys-result_kiosk_scroll = ←→ 切換  ↑↓ 捲動  r QR Code  p 列印  s 儲存到本機  Esc 返回  n 下一位
-tui-keys-result_kiosk_nosave_scroll = ←→ 切換  ↑↓ 捲動  r QR Code  p 列印  Esc 返回  n 下一位
-tui-help-kiosk =
-    ↑ ↓        在列表裡上下移動
-    Enter      確定 / 修改
-    數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
-    打字       在地區、病種列表裡篩選（中文、拼音、首字母）
-    退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
-    Esc        返回上一步（已填的回答都保留）
-    ← → Tab    在結果頁切換標籤
-    空格       在材料或清單裡打勾或取消（只在這一次有效）
-    PgUp PgDn  翻頁
-    r          顯示 QR Code（用手機掃碼帶走）
-    p          列印清單
-    n          清除全部回答，換下一位
-    ?          顯示這個幫助
-    滑鼠       點選項選擇，點清單打勾，點標籤切換
-tui-help-kiosk_save = s          把清單儲存到本機
 tui-review-explain_kiosk = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存，除非您在結果頁按 s。
 tui-review-explain_kiosk_nosave = 選一行按 Enter 修改；選最後一行生成計畫。本機不會儲存您的資訊。
 tui-review-label_kiosk = 這是公用設備：標籤裡不要寫姓名、證件號或電話，寫「媽媽」「我」這樣的稱呼就行。
 tui-review-label_number_kiosk = 標籤裡不要寫電話、證件號或姓名：這是公用設備，寫「媽媽」「3床」這樣的稱呼就行。標籤會顯示在清單上，儲存時也存在這台電腦裡。
-tui-keys-label_kiosk = 輸入稱呼（不寫姓名、證件號、電話）  Enter 確定  Esc 取消
 tui-review-confirm_kiosk = 確認，生成續期計畫
 checklist-sheet-head_unsaved = 續期清單「{ $label }」（未儲存） · 列印於 { $date }，所有日期按這一天計算
 month-1 = 1月
@@ -794,16 +747,6 @@ tui-cycle-below-approved_on = 新的有效期至 { $end }。哪天通過的？�
 tui-cycle-done-submitted = 已記錄：{ $date } 提交。下面是預計出結果的日子和審核期間要知道的事。
 tui-cycle-done-approved = 已記錄通過，新的有效期至 { $end }。下一輪已開始：申請期 { $opens } 至 { $closes }，清單重新打勾；這一輪記入往期。
 tui-cycle-done-refused = 已記錄：{ $date } 審核未通過。下面是來源說的後果和下一步。
-tui-keys-cycle = ↑↓ 選擇  Enter 確定  1-3 直接選  PgUp/PgDn 捲動  Esc 返回  ? 幫助
-tui-keys-cycle_date = 輸入日期  Enter 確定  ←→ 移動  Esc 返回  ? 幫助
-tui-keys-cycle_channel = ↑↓ 選擇  Enter 確定  數字 高亮  Esc 返回  ? 幫助
-tui-help-saved =
-    打字       在清單列表裡篩選（標籤、地區、病種、拼音）
-    Del        刪除選中的清單（先問；Ctrl-Y 復原；也可按 Ctrl-D）
-    F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-T）
-    F4         記一條今天的備註（如 已電話通知；也可按 Ctrl-O）
-    c          辦理進度：記錄已提交、已通過、未通過
-    p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
 plan-validity_note = （{ $note }）
 
 ## 手冊頁和補全腳本（renew generate）
@@ -968,3 +911,63 @@ config_file-countdown_not_less = kiosk.countdown_seconds（{ $countdown }）必�
 config_file-print_timeout = print.timeout_seconds 是 { $value }，要在 1 到 600 之間
 config_file-quit_key = kiosk.quit_key 是 { $value }，請寫 ctrl-字母（如 ctrl-q）或 f1 到 f12
 kiosk-config_broken = { $problem }。以下各項按預設設定檢查。
+
+## Key hints (the footer) and the help's lines, one per command (tui::commands)
+tui-hint-pick = ↑↓ 選擇
+tui-hint-open = Enter 開啟
+tui-hint-delete = Del 刪除
+tui-hint-help = ? 幫助
+tui-hint-filter = 打字篩選
+tui-hint-choose = ↑↓ 選擇
+tui-hint-ok = Enter 確定
+tui-hint-number = 數字 高亮
+tui-hint-back = Esc 返回
+tui-hint-type_date = 輸入日期
+tui-hint-caret = ←→ 移動
+tui-hint-change_confirm = Enter 修改/確認
+tui-hint-type_label = 輸入標籤
+tui-hint-cancel = Esc 取消
+tui-hint-type_label_kiosk = 輸入稱呼（不寫姓名、證件號、電話）
+tui-hint-tabs = 1-5 切換
+tui-hint-tick = 空格 打勾
+tui-hint-progress = c 進度
+tui-hint-print_save = p 列印/存檔
+tui-hint-qr = r QR Code
+tui-hint-tabs_kiosk = ←→ 切換
+tui-hint-print = p 列印
+tui-hint-save_here = s 儲存到本機
+tui-hint-next_person = n 下一位
+tui-hint-scroll = ↑↓ 捲動
+tui-hint-cycle_pick = 1-3 直接選
+tui-hint-page_scroll = PgUp/PgDn 捲動
+tui-hint-type_a_date = 輸入日期
+tui-hint-list_keys = F2 改名  F3 改回答  F4 備註
+tui-hint-quit = q 退出
+tui-hint-quit_typing = Ctrl-C 退出
+tui-help-line-move = ↑ ↓        在列表裡上下移動
+tui-help-line-enter = Enter      確定 / 開啟 / 修改
+tui-help-line-numbers = 數字       高亮對應編號的一項，按 Enter 確定；10 以上連打兩位，如 2 0
+tui-help-line-type = 打字       在地區、病種列表裡篩選（中文、拼音、首字母）
+tui-help-line-edit = 退格       刪一個字；Ctrl-U 清空，Ctrl-A / Ctrl-E 到開頭 / 結尾
+tui-help-line-back = Esc        返回上一步（已填的回答都保留）
+tui-help-line-tabs = ← → Tab    在結果頁切換標籤
+tui-help-line-tick = 空格       在材料或清單裡打勾或取消，馬上儲存
+tui-help-line-page = PgUp PgDn  翻頁
+tui-help-line-new = n          新建一份續期計畫（清單列表裡按 Ctrl-N）
+tui-help-line-help = ?          顯示這個幫助
+tui-help-line-quit = q          退出（輸入文字時用 Ctrl-C）
+tui-help-line-mouse = 滑鼠       點選項選擇，點清單打勾，點標籤切換
+tui-help-line-qr = r          顯示 QR Code （用手機掃碼帶走）
+tui-help-line-print = p          列印（需在設定檔設定印表機）
+tui-help-line-enter_kiosk = Enter      確定 / 修改
+tui-help-line-tick_kiosk = 空格       在材料或清單裡打勾或取消（只在這一次有效）
+tui-help-line-qr_kiosk = r          顯示 QR Code（用手機掃碼帶走）
+tui-help-line-print_kiosk = p          列印清單
+tui-help-line-next_person = n          清除全部回答，換下一位
+tui-help-line-list_filter = 打字       在清單列表裡篩選（標籤、地區、病種、拼音）
+tui-help-line-delete = Del        刪除選中的清單（先問；Ctrl-Y 復原；也可按 Ctrl-D）
+tui-help-line-rename_edit = F2 / F3    改名 / 修改回答，仍適用的勾都保留（也可按 Ctrl-R / Ctrl-T）
+tui-help-line-note = F4         記一條今天的備註（如 已電話通知；也可按 Ctrl-O）
+tui-help-line-progress = c / a      辦理進度：記錄已提交、已通過、未通過；a 記下問到的數字
+tui-help-line-print_file = p          沒有設定印表機時：把清單存成檔案（.md 或純文字）
+tui-help-line-save_here = s          把清單儲存到本機

@@ -22,6 +22,7 @@ mod saved_list;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
+use super::commands::{self, Cmd, Command, HelpLine, Key, ORDER_BACK, ORDER_HELP, ORDER_QUIT};
 use super::kiosk::{self, KioskState};
 use super::layout;
 use super::overlays::{self, Overlay};
@@ -39,6 +40,7 @@ use crate::search::SearchIndex;
 use crate::wizard::Draft;
 
 pub use super::kiosk::Kiosk;
+use super::screens::Action;
 pub use super::screens::result::{Sections, Tab};
 pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
@@ -288,7 +290,14 @@ impl App {
                 return;
             }
             Screen::Cycle(_) => {
-                cycle_screen::back(self);
+                self.message = None;
+                if let Screen::Cycle(c) = &mut self.screen
+                    && !c.back()
+                    && let Screen::Cycle(c) =
+                        std::mem::replace(&mut self.screen, Screen::Home(Home::default()))
+                {
+                    self.screen = Screen::Result(c.result);
+                }
                 return;
             }
         };
@@ -437,7 +446,7 @@ fn paste(app: &mut App, text: &str) {
         }) => label.insert(text),
         Screen::Home(h) => {
             h.filter.insert(text);
-            home::refilter(app);
+            app.refilter_home();
             let shown = home::len(app) - 1;
             if let Screen::Home(h) = &mut app.screen {
                 h.selected = usize::from(shown > 0);
@@ -458,51 +467,239 @@ pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
     *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }
 
-/// Keys every screen shares (help, quit, back), then the screen's own.
-fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+/// The commands every screen has: help, quit, back.
+fn shared(app: &App) -> Vec<Command> {
+    let page = app.page();
+    let kiosk = app.kiosk.is_some();
+    let editing_label = page
+        == Page::Review {
+            editing_label: true,
+        };
     let is_typing = typing(app);
-    match k.code {
-        KeyCode::Char('?')
-            if app.page()
-                != (Page::Review {
-                    editing_label: true,
-                }) =>
-        {
+    let mut list = vec![
+        Command::new(Cmd::Back, &[Key::Code(KeyCode::Esc)], &[HelpLine::Back])
+            .hint_if(
+                page != Page::Home,
+                if editing_label {
+                    "tui.hint.cancel"
+                } else {
+                    "tui.hint.back"
+                },
+            )
+            .order(ORDER_BACK),
+        Command::new(Cmd::Help, &[Key::Char('?')], &[HelpLine::Help])
+            .enabled(!editing_label)
+            // At a kiosk the result's footer has no room for it.
+            .hint_if(!(kiosk && page == Page::Result), "tui.hint.help")
+            .order(ORDER_HELP),
+    ];
+    // Only the operator can quit a kiosk, with a key nobody is shown.
+    if !kiosk {
+        list.push(
+            Command::new(Cmd::Quit, &[Key::Plain('q')], &[HelpLine::Quit])
+                .enabled(!is_typing)
+                .hint("tui.hint.quit")
+                .order(ORDER_QUIT),
+        );
+        // Ctrl-C is taken before any screen (`on_key`); shown while typing.
+        list.push(
+            Command::new(Cmd::Quit, &[Key::Ctrl('c')], &[HelpLine::Quit])
+                .hint_if(is_typing && !editing_label, "tui.hint.quit_typing")
+                .order(ORDER_QUIT),
+        );
+    }
+    list
+}
+
+/// The commands of the screen shown, and those every screen has: what its
+/// keys do, its footer and (with the other screens') the help.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use super::screens::{date, question};
+    let mut list = match app.page() {
+        Page::Home => home::commands(app),
+        Page::Question(Question::End) => date::commands(app),
+        Page::Question(_) => question::commands(app),
+        Page::Review { .. } => review::commands(app),
+        Page::Result => result::commands(app),
+        Page::Cycle { .. } => cycle_screen::commands(app),
+    };
+    list.extend(shared(app));
+    list
+}
+
+/// Every screen's commands, for the help (which lists the keys of all).
+pub(crate) fn all_commands(app: &App) -> Vec<Command> {
+    use super::screens::{date, question};
+    let mut list = home::commands(app);
+    list.extend(question::commands(app));
+    list.extend(date::commands(app));
+    list.extend(review::commands(app));
+    list.extend(result::commands(app));
+    list.extend(cycle_screen::commands(app));
+    list.extend(shared(app));
+    list
+}
+
+/// A key goes to the command the screen's list has for it: help, quit and
+/// back here, the others to the screen.
+fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let Some(cmd) = commands::lookup(&commands(app), &k) else {
+        return Vec::new();
+    };
+    match cmd {
+        Cmd::Help => {
             app.overlays.push(Overlay::Help);
             return Vec::new();
         }
-        KeyCode::Char('q') | KeyCode::Char('Q')
-            if !is_typing
-                && app.kiosk.is_none()
-                && !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
+        Cmd::Quit => {
             app.quit = true;
             return vec![Effect::Quit];
         }
-        KeyCode::Esc => {
+        Cmd::Back => {
             app.back();
             return Vec::new();
         }
         _ => {}
     }
-    use super::screens::{date, question};
     match app.page() {
-        Page::Home => home::key(app, k),
-        Page::Question(Question::End) => date::key(app, k),
-        Page::Question(_) => question::key(app, k),
-        Page::Review { .. } => review::key(app, k),
-        Page::Result => result::key(app, k),
-        Page::Cycle { .. } => cycle_screen::key(app, k),
+        Page::Home => {
+            let saved = app.saved.len();
+            match &mut app.screen {
+                Screen::Home(h) => {
+                    let action = h.update(cmd, &k, saved);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Page::Question(Question::End) => {
+            let today = app.today;
+            match &mut app.screen {
+                Screen::Date(d) => {
+                    let action = d.update(cmd, &k, today);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Page::Question(step) => {
+            let (visible, all) = (app.visible_options(step), app.numbered(step));
+            match &mut app.screen {
+                Screen::Question(q) => {
+                    let action = q.update(cmd, &k, &visible, all);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Page::Review { .. } => {
+            let (rows, kiosk) = (app.review_rows(), app.kiosk.is_some());
+            match &mut app.screen {
+                Screen::Review(r) => {
+                    let action = r.update(cmd, &k, &rows, kiosk);
+                    act(app, action)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Page::Result => result_key(app, cmd, k),
+        Page::Cycle { .. } => match &mut app.screen {
+            Screen::Cycle(c) => {
+                let action = c.update(cmd, &k, &app.policy, app.today);
+                act(app, action)
+            }
+            _ => Vec::new(),
+        },
     }
+}
+
+/// A command on the result, with what it reads of the App.
+fn result_key(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
+    let cx = result::ResultContext {
+        kiosk: app.kiosk(),
+        can_print: app.can_print,
+        today: app.today,
+        words: app.words,
+        areas: layout::areas(&app.shown()),
+    };
+    match &mut app.screen {
+        Screen::Result(v) => {
+            let action = v.update(cmd, &k, &cx);
+            act(app, action)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// What a key of the result asked of the App.
+fn result_action(app: &mut App, action: result::ResultAction) -> Vec<Effect> {
+    use result::ResultAction as R;
+    match action {
+        R::Toggle { item, doc } => {
+            let effects = app.toggle_item(item);
+            if let (Some(doc), Some(v)) = (doc, app.result_mut()) {
+                v.doc = doc;
+            }
+            return effects;
+        }
+        R::Popup(overlay) => app.overlays.push(overlay),
+        R::PopupFresh(overlay) => {
+            app.overlays.push(overlay);
+            app.message = None;
+        }
+        R::NextPerson => app.reset_session(),
+        R::New => app.start_new(),
+        R::SaveHere => return app.save_now(),
+        R::Print(text) => {
+            app.message = Some((Level::Info, Message::Printing));
+            return vec![Effect::Print(text)];
+        }
+        R::OpenCycle => {
+            if let Screen::Result(view) =
+                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
+            {
+                app.screen = Screen::Cycle(Box::new(cycle_screen::CycleScreen::new(view)));
+                app.message = None;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Does what a screen's `update` asked (see `screens::Action`).
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::None => {}
+        Action::Say(level, message) => app.message = Some((level, message)),
+        Action::Unsay => app.message = None,
+        Action::EndAnswered { date, from_review } => {
+            app.draft.end = Some(date);
+            app.next_after(Question::End, from_review);
+        }
+        Action::Choose {
+            step,
+            option,
+            from_review,
+        } => app.choose(step, option, from_review),
+        Action::Home(action) => return app.home_action(action),
+        Action::RecordCycle { id, step } => {
+            app.message = Some((Level::Info, Message::Saving));
+            return vec![Effect::Cycle { id, step }];
+        }
+        Action::Result(action) => return result_action(app, action),
+        Action::Labelled(label) => {
+            app.draft.label = label;
+            app.message = None;
+        }
+        Action::ReviewRow(row) => return app.open_review_row(row),
+    }
+    Vec::new()
 }
 
 fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
     if layout::too_small(app.size) || overlays::mouse(app, &m) {
         return Vec::new();
     }
-    use super::screens::question;
     use crossterm::event::MouseButton;
     use layout::Hit;
     match m.kind {
@@ -513,19 +710,52 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                 KeyCode::Up
             };
             if app.page() == Page::Result {
-                return result::key(app, KeyEvent::new(code, KeyModifiers::NONE));
+                return result_key(app, Cmd::Move, KeyEvent::new(code, KeyModifiers::NONE));
             }
             Vec::new()
         }
         MouseEventKind::Down(MouseButton::Left) => match layout::hit(&app.shown(), m.column, m.row)
         {
             Some(Hit::Option(i)) => match app.page() {
-                Page::Home => home::click(app, i),
-                Page::Cycle { .. } => cycle_screen::click(app, i),
-                Page::Question(_) => question::click(app, i),
+                Page::Home => {
+                    let saved = app.saved.len();
+                    match &mut app.screen {
+                        Screen::Home(h) => {
+                            let action = h.click(i, saved);
+                            act(app, action)
+                        }
+                        _ => Vec::new(),
+                    }
+                }
+                Page::Cycle { .. } => match &mut app.screen {
+                    Screen::Cycle(c) => {
+                        let action = c.click(i, &app.policy, app.today);
+                        act(app, action)
+                    }
+                    _ => Vec::new(),
+                },
+                Page::Question(step) => {
+                    let visible = app.visible_options(step);
+                    match &mut app.screen {
+                        Screen::Question(q) => {
+                            let action = q.click(i, &visible);
+                            act(app, action)
+                        }
+                        _ => Vec::new(),
+                    }
+                }
                 Page::Review {
                     editing_label: false,
-                } => review::click(app, i),
+                } => {
+                    let rows = app.review_rows();
+                    match &mut app.screen {
+                        Screen::Review(r) => {
+                            let action = r.click(i, &rows);
+                            act(app, action)
+                        }
+                        _ => Vec::new(),
+                    }
+                }
                 _ => Vec::new(),
             },
             Some(Hit::Tab(t)) => {

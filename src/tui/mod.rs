@@ -4,6 +4,7 @@
 //! sheet's file) and `printer` (the print command, run apart).
 
 pub mod app;
+pub(crate) mod commands;
 pub mod document_view;
 mod effects;
 pub mod input;

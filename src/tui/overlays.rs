@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Effect, Level, Message, SheetError};
+use super::commands::{self, Cmd, Command, Key};
 use super::input::TextInput;
 use super::theme::Theme;
 use super::view::{fit, put, text_line};
@@ -46,13 +47,6 @@ pub enum Overlay {
     },
 }
 
-fn yes(k: &KeyEvent) -> bool {
-    matches!(
-        k.code,
-        KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('是')
-    )
-}
-
 impl Overlay {
     /// The text field of a popup that asks for one.
     fn field_mut(&mut self) -> Option<&mut TextInput> {
@@ -68,56 +62,86 @@ impl Overlay {
     }
 }
 
-/// A key while a popup shows goes to the top one: Some with what the shell
-/// must do, None when no popup shows. Help, the QR code and the countdown
-/// close on any key (the countdown is closed by any input before this, in
-/// `update`); the questions take their answer.
-pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let effects = match app.overlays.last_mut()? {
-        Overlay::Help | Overlay::Qr | Overlay::Countdown(_) => {
-            app.overlays.pop();
-            Vec::new()
+/// The top popup's commands. A popup says its keys in its own words (its
+/// title, caption or question): that is each command's hint here.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    const YES: &[Key] = &[Key::Code(KeyCode::Enter), Key::Char('y'), Key::Char('是')];
+    let says = match app.overlays.last() {
+        None => return Vec::new(),
+        Some(Overlay::Help) => "tui.help.title",
+        Some(Overlay::Qr) => "tui.qr.caption",
+        Some(Overlay::Countdown(_)) => "tui.countdown",
+        Some(Overlay::ConfirmDelete { .. }) => "tui.home.confirm_delete",
+        Some(Overlay::ConfirmOverwrite { .. }) => "tui.sheet.confirm_overwrite",
+        Some(Overlay::Rename { .. }) => "tui.rename.hint",
+        Some(Overlay::Note { .. }) => "tui.note.hint",
+        Some(Overlay::SaveSheet { .. }) => "tui.sheet.hint",
+        Some(Overlay::Learn { .. }) => "tui.learn.hint",
+    };
+    match app.overlays.last() {
+        Some(Overlay::Help | Overlay::Qr | Overlay::Countdown(_)) => {
+            vec![Command::new(Cmd::Close, &[Key::Any], &[]).hint(says)]
         }
-        Overlay::ConfirmDelete { id, label } => {
+        Some(Overlay::ConfirmDelete { .. } | Overlay::ConfirmOverwrite { .. }) => vec![
+            Command::new(Cmd::Yes, YES, &[]).hint(says),
+            Command::new(Cmd::No, &[Key::Any], &[]).hint(says),
+        ],
+        _ => vec![
+            Command::new(Cmd::Back, &[Key::Code(KeyCode::Esc)], &[]).hint(says),
+            Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[]).hint(says),
+            Command::new(Cmd::Type, &[Key::Any], &[]).hint(says),
+        ],
+    }
+}
+
+/// A key while a popup shows goes to the top one's command: Some with what
+/// the shell must do, None when no popup shows. Help, the QR code and the
+/// countdown close on any key (the countdown is closed by any input before
+/// this, in `update`); the questions take their answer.
+pub(crate) fn key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
+    let cmd = commands::lookup(&commands(app), k)?;
+    let effects = match (app.overlays.last_mut()?, cmd) {
+        (Overlay::ConfirmDelete { id, label }, _) => {
             let (id, label) = (id.clone(), label.clone());
             app.overlays.pop();
-            if yes(k) {
+            if cmd == Cmd::Yes {
                 app.message = Some((Level::Info, Message::Saving));
                 return Some(vec![Effect::Delete { id }]);
             }
             app.message = Some((Level::Info, Message::NotDeleted { label }));
             Vec::new()
         }
-        Overlay::ConfirmOverwrite { path } => {
+        (Overlay::ConfirmOverwrite { path }, _) => {
             let path = path.clone();
             app.overlays.pop();
-            if yes(k) {
+            if cmd == Cmd::Yes {
                 return Some(write_sheet(app, path, true));
             }
             // Back to the file name, to choose another.
             app.message = Some((Level::Info, Message::SheetNotOverwritten));
             Vec::new()
         }
-        Overlay::Rename { .. }
-        | Overlay::Note { .. }
-        | Overlay::SaveSheet { .. }
-        | Overlay::Learn { .. } => field_key(app, k),
+        (_, Cmd::Close) => {
+            app.overlays.pop();
+            Vec::new()
+        }
+        _ => field_key(app, cmd, k),
     };
     Some(effects)
 }
 
 /// A key in a popup's text field: Esc closes it, Enter answers, any other
 /// key edits the field.
-fn field_key(app: &mut App, k: &KeyEvent) -> Vec<Effect> {
-    match k.code {
-        KeyCode::Esc => {
+fn field_key(app: &mut App, cmd: Cmd, k: &KeyEvent) -> Vec<Effect> {
+    match cmd {
+        Cmd::Back => {
             // The sheet's questions leave no message behind.
             if let Some(Overlay::SaveSheet { .. } | Overlay::Learn { .. }) = app.overlays.pop() {
                 app.message = None;
             }
             Vec::new()
         }
-        KeyCode::Enter => field_entered(app),
+        Cmd::Activate => field_entered(app),
         _ => {
             if let Some(field) = app.overlays.last_mut().and_then(Overlay::field_mut)
                 && field.edit(k)
@@ -600,16 +624,12 @@ fn popup(
 /// list, no renewal cycle, no saving to a file).
 fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let words = crate::tui::view::words(app, theme);
-    let text = match app.kiosk() {
-        Some(k) if k.allow_save => format!(
-            "{}\n{}",
-            words.t("tui.help.kiosk"),
-            words.t("tui.help.kiosk_save")
-        ),
-        Some(_) => words.t("tui.help.kiosk").to_string(),
-        None => format!("{}\n{}", words.t("tui.help"), words.t("tui.help.saved")),
-    };
-    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    // The lines of every screen's commands (`commands`).
+    let lines = crate::tui::commands::help_lines(
+        words,
+        &crate::tui::app::all_commands(app),
+        app.kiosk().is_some(),
+    );
     popup(
         frame,
         theme,

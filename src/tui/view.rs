@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::app::{App, Level, Page, Question};
+use super::app::{App, Level};
 use super::input::TextInput;
 use super::layout::{self, Areas, ListGeom};
 use super::screens::result::ResultView;
@@ -335,57 +335,8 @@ fn message_and_footer(frame: &mut Frame, app: &App, words: Words, theme: &Theme,
             ),
         );
     }
-    // Space and ↑↓ act on the documents and the checklist; the other tabs scroll.
-    let ticks = app.result().is_some_and(|v| {
-        matches!(
-            layout::pane_tab(v.tab(), areas),
-            super::app::Tab::Documents | super::app::Tab::Checklist
-        )
-    });
-    let kiosk = app.kiosk();
-    let keys = match app.page() {
-        Page::Home => words.t("tui.keys.home"),
-        Page::Question(Question::End) => words.t("tui.keys.date"),
-        Page::Question(step) if App::filterable(step) => words.t("tui.keys.filter"),
-        Page::Question(_) => words.t("tui.keys.choice"),
-        Page::Review {
-            editing_label: true,
-        } if kiosk.is_some() => words.t("tui.keys.label_kiosk"),
-        Page::Review {
-            editing_label: true,
-        } => words.t("tui.keys.label"),
-        Page::Review { .. } => words.t("tui.keys.review"),
-        Page::Result => match (kiosk.map(|k| k.allow_save), ticks) {
-            (Some(true), true) => words.t("tui.keys.result_kiosk"),
-            (Some(true), false) => words.t("tui.keys.result_kiosk_scroll"),
-            (Some(false), true) => words.t("tui.keys.result_kiosk_nosave"),
-            (Some(false), false) => words.t("tui.keys.result_kiosk_nosave_scroll"),
-            (None, true) => words.t("tui.keys.result"),
-            (None, false) => words.t("tui.keys.result_scroll"),
-        },
-        Page::Cycle { typing: true } => words.t("tui.keys.cycle_date"),
-        Page::Cycle { .. } if app.cycle().and_then(|c| c.form()).is_some() => {
-            words.t("tui.keys.cycle_channel")
-        }
-        Page::Cycle { .. } => words.t("tui.keys.cycle"),
-    };
-    // Only the operator can quit a kiosk, with a key nobody is shown.
-    let quit = match app.page() {
-        _ if kiosk.is_some() => None,
-        Page::Review {
-            editing_label: true,
-        } => None,
-        Page::Question(step) if App::filterable(step) || step == Question::End => {
-            Some(words.t("tui.keys.quit_typing"))
-        }
-        // Letters filter the saved list; a date is being typed.
-        Page::Home | Page::Cycle { typing: true } => Some(words.t("tui.keys.quit_typing")),
-        _ => Some(words.t("tui.keys.quit")),
-    };
-    let keys = match quit {
-        Some(q) => format!("{keys}  {q}"),
-        None => keys.to_string(),
-    };
+    // The hints of the screen's enabled commands (`commands`).
+    let keys = super::commands::footer(words, &super::app::commands(app));
     put(
         frame,
         0,

@@ -2,7 +2,7 @@
 //! regions and diseases filter as one types), the answer chosen and the
 //! question after it, the review page, and the plan made from the answers.
 
-use super::{App, Effect, Level, Message, Question, Screen, Tab};
+use super::{App, Effect, Level, Message, Question, ReviewRow, Screen, Tab};
 use crate::checklist::Checklist;
 use crate::checklist::agenda;
 use crate::plan;
@@ -15,6 +15,29 @@ use crate::tui::screens::result::ResultView;
 use crate::tui::screens::review::Review;
 
 impl App {
+    /// A row of the review page opened: its question again, the label
+    /// field (with the label so far), or the plan made.
+    pub(crate) fn open_review_row(&mut self, row: ReviewRow) -> Vec<Effect> {
+        match row {
+            ReviewRow::Answer(step) => {
+                self.enter_step(step, true);
+                Vec::new()
+            }
+            ReviewRow::Label => {
+                let text = self
+                    .draft
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| self.default_label());
+                if let Screen::Review(r) = &mut self.screen {
+                    r.label = Some(TextInput::with(&text));
+                }
+                Vec::new()
+            }
+            ReviewRow::Confirm => self.confirm(),
+        }
+    }
+
     /// The steps asked for the current answers.
     pub(crate) fn steps(&self) -> Vec<Question> {
         self.draft.questions(&self.policy)

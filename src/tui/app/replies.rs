@@ -28,7 +28,19 @@ pub(super) fn reply(app: &mut App, msg: Msg) {
             }
             changed_on_list(app, c, |label| Message::Noted { label });
         }
-        Msg::CycleRecorded(Ok(c)) => cycle_screen::recorded(app, c),
+        Msg::CycleRecorded(Ok(c)) => {
+            let (policy, today) = (&app.policy, app.today);
+            let next_plan = c.plan(policy, today).ok();
+            // "Below is the day the result is due" only when there is one.
+            let due = cycle_screen::result_due(&c, next_plan.as_ref(), today, policy);
+            app.put_saved(c.clone());
+            let words = app.words;
+            if let Screen::Cycle(s) = &mut app.screen
+                && let Some(message) = s.recorded(c, next_plan, due, words)
+            {
+                app.message = Some((Level::Info, message));
+            }
+        }
         Msg::Learned(Ok(c)) => {
             reload(app, c);
             app.message = Some((Level::Info, Message::LearnSaved));
@@ -126,7 +138,7 @@ fn changed_on_list(app: &mut App, c: Checklist, said: fn(String) -> Message) {
     let id = c.id.clone();
     app.put_saved(c);
     if matches!(app.screen, Screen::Home(_)) {
-        home::show(app, Some(&id));
+        app.show_home(Some(&id));
     }
     app.message = Some((Level::Info, said(label)));
 }

@@ -2,14 +2,88 @@
 //! thing to do, opened (to tick) or their answers changed, a new plan
 //! started from the list, and a checklist shown again as saved.
 
-use super::{App, Level, Message, Question, Screen, Tab};
+use super::{App, Effect, Level, Message, Question, Screen, Tab};
 use crate::checklist::Checklist;
 use crate::checklist::agenda::{self, NextAction};
-use crate::tui::screens::home;
+use crate::tui::commands::Cmd;
+use crate::tui::input::TextInput;
+use crate::tui::overlays::Overlay;
+use crate::tui::screens::home::HomeAction;
 use crate::tui::screens::result::ResultView;
 use crate::wizard::Draft;
 
 impl App {
+    /// The home list shows the checklists its filter matches again.
+    pub(crate) fn refilter_home(&mut self) {
+        if let Screen::Home(home) = &mut self.screen {
+            home.refilter(&mut self.saved_keys, &self.saved, &self.policy);
+        }
+    }
+
+    /// The home list again, as it was left (filter and highlighted
+    /// checklist), brought up to date with the saved checklists; `focus`
+    /// highlights that checklist if the filter shows it.
+    pub(crate) fn show_home(&mut self, focus: Option<&str>) {
+        let mut home = self.home_stash.take().unwrap_or_default();
+        let was = home.left_on.take();
+        self.screen = Screen::Home(home);
+        self.refilter_home();
+        let want = focus.map(str::to_string).or(was);
+        if let Screen::Home(h) = &mut self.screen {
+            h.highlight(want, &self.saved);
+        }
+    }
+
+    /// Does what a key of the home list asked: open or start a plan, ask
+    /// before deleting, rename, note, change the answers, undo a delete,
+    /// or show what the filter matches.
+    pub(crate) fn home_action(&mut self, action: HomeAction) -> Vec<Effect> {
+        match action {
+            HomeAction::Open(index) => self.open_saved(index),
+            HomeAction::New => self.start_new(),
+            HomeAction::On {
+                cmd: Cmd::EditAnswers,
+                index,
+            } => self.edit_saved(index),
+            HomeAction::On { cmd, index } => {
+                let Some(c) = self.saved.get(index) else {
+                    self.message = Some((Level::Info, Message::PickFirst));
+                    return Vec::new();
+                };
+                let (id, label) = (c.id.clone(), c.label.clone());
+                self.overlays.push(match cmd {
+                    Cmd::Rename => Overlay::Rename {
+                        id,
+                        field: TextInput::with(&label),
+                    },
+                    Cmd::Note => Overlay::Note {
+                        id,
+                        field: TextInput::default(),
+                    },
+                    _ => Overlay::ConfirmDelete { id, label },
+                });
+            }
+            // Taken off the undo list once it is saved again, not before.
+            HomeAction::Undo => match self.deleted.last().cloned() {
+                Some(c) => {
+                    self.message = Some((Level::Info, Message::Saving));
+                    return vec![Effect::Restore(Box::new(c))];
+                }
+                None => self.message = Some((Level::Info, Message::NothingToUndo)),
+            },
+            HomeAction::Refilter => {
+                self.refilter_home();
+                // The first checklist shown is highlighted, so Enter opens it.
+                let saved = self.saved.len();
+                if let Screen::Home(h) = &mut self.screen {
+                    h.selected = usize::from(h.shown(saved) > 0);
+                }
+                self.message = None;
+            }
+        }
+        Vec::new()
+    }
+
     /// Keeps the home list by the next thing to do: apply-by days (and
     /// results due) first, then windows opening, then the rest.
     pub(crate) fn set_saved(&mut self, saved: Vec<Checklist>) {
@@ -24,7 +98,7 @@ impl App {
         });
         (self.saved_next, self.saved) = keyed.into_iter().unzip();
         self.saved_keys = None;
-        home::refilter(self);
+        self.refilter_home();
     }
 
     /// `c` as saved now, in the list in its place (added if new).
@@ -38,7 +112,7 @@ impl App {
     /// Back to the home list as it was left.
     pub(crate) fn go_home(&mut self) {
         self.editing = false;
-        home::show(self, None);
+        self.show_home(None);
     }
 
     /// Keeps the home list's state (filter, highlight) to come back to.

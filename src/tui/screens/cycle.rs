@@ -19,15 +19,15 @@ use crate::document::text::wrap;
 use crate::i18n::Words;
 use crate::plan::render;
 use crate::policy::PolicySet;
-use crate::tui::app::{App, Effect, Level, Message, Tab, move_selection};
+use crate::tui::app::{App, Level, Message, Tab, move_selection};
+use crate::tui::commands::{CARET_KEYS, Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 
-use super::Screen;
+use super::Action;
 use super::date::reading_line;
-use super::home::Home;
 use super::result::ResultView;
 
 /// What the person records.
@@ -188,292 +188,318 @@ impl CycleScreen {
     }
 }
 
-fn state(app: &mut App) -> Option<&mut CycleScreen> {
-    match &mut app.screen {
-        Screen::Cycle(s) => Some(s),
-        _ => None,
-    }
-}
-
-/// The cycle page of the saved checklist the result shows.
-pub(crate) fn open(app: &mut App) {
-    let Screen::Result(view) = std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-    else {
-        return;
-    };
-    app.screen = Screen::Cycle(Box::new(CycleScreen {
-        result: view,
-        selected: 0,
-        form: None,
-        scroll: 0,
-    }));
-    app.message = None;
-}
-
-/// Esc: the form one date back, the form closed, or the result again.
-pub(crate) fn back(app: &mut App) {
-    app.message = None;
-    let Some(s) = state(app) else { return };
-    match &mut s.form {
-        Some(f) if f.first.is_some() => {
-            let first = f.first.take().map(|d| d.to_string()).unwrap_or_default();
-            f.field = TextInput::with(&first);
+impl CycleScreen {
+    /// The cycle page of the saved checklist `result` shows.
+    pub(crate) fn new(result: Box<ResultView>) -> CycleScreen {
+        CycleScreen {
+            result,
+            selected: 0,
+            form: None,
+            scroll: 0,
         }
-        Some(_) => s.form = None,
-        None => {
-            if let Screen::Cycle(s) =
-                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-            {
-                app.screen = Screen::Result(s.result);
+    }
+
+    /// Esc: the form one date back, or the form closed. False when no form
+    /// shows: the result again.
+    pub(crate) fn back(&mut self) -> bool {
+        match &mut self.form {
+            Some(f) if f.first.is_some() => {
+                let first = f.first.take().map(|d| d.to_string()).unwrap_or_default();
+                f.field = TextInput::with(&first);
             }
+            Some(_) => self.form = None,
+            None => return false,
         }
+        true
     }
 }
 
-fn start(app: &mut App, action: CycleAction) {
-    let today = app.today;
-    let Some(s) = state(app) else { return };
-    let offered = s.offered();
-    let recorded = s
-        .checklist()
-        .and_then(|c| c.cycle.channel.clone())
-        .and_then(|id| {
-            offered
-                .iter()
-                .position(|&i| s.result.plan.channels[i].id == id)
+impl CycleScreen {
+    fn start(&mut self, action: CycleAction, today: NaiveDate) -> Action {
+        let offered = self.offered();
+        let recorded = self
+            .checklist()
+            .and_then(|c| c.cycle.channel.clone())
+            .and_then(|id| {
+                offered
+                    .iter()
+                    .position(|&i| self.result.plan.channels[i].id == id)
+            });
+        self.form = Some(Form {
+            action,
+            // The day defaults to today; the new end date is the person's to type.
+            field: match action {
+                CycleAction::Approve => TextInput::default(),
+                _ => TextInput::with(&today.to_string()),
+            },
+            first: None,
+            channel: recorded.unwrap_or(0),
         });
-    s.form = Some(Form {
-        action,
-        // The day defaults to today; the new end date is the person's to type.
-        field: match action {
-            CycleAction::Approve => TextInput::default(),
-            _ => TextInput::with(&today.to_string()),
-        },
-        first: None,
-        channel: recorded.unwrap_or(0),
-    });
-    app.message = None;
-}
-
-/// The step tried on a copy of the checklist, so a mistake (a day in the
-/// future, a new end date not after the old one) is said at once, with
-/// what was typed kept; nothing is saved until it passes.
-fn check(app: &App, step: &CycleStep) -> Result<(), Message> {
-    let Some(mut copy) = app.cycle().and_then(|s| s.checklist()).cloned() else {
-        return Err(Message::NotSavedYet);
-    };
-    step.apply(&mut copy, &app.policy, app.today, None)
-        .map_err(Message::CycleRefusedStep)
-}
-
-fn finish(app: &mut App, step: CycleStep) -> Vec<Effect> {
-    if let Err(e) = check(app, &step) {
-        app.message = Some((Level::Error, e));
-        return Vec::new();
+        Action::Unsay
     }
-    let Some(id) = app
-        .cycle()
-        .and_then(|s| s.checklist())
-        .map(|c| c.id.clone())
-    else {
-        return Vec::new();
-    };
-    app.message = Some((Level::Info, Message::Saving));
-    vec![Effect::Cycle { id, step }]
-}
 
-/// Enter on a date: the next date, the channel list, or the step recorded.
-fn date_entered(app: &mut App) -> Vec<Effect> {
-    let today = app.today;
-    let Some(f) = state(app).and_then(|s| s.form.as_mut()) else {
-        return Vec::new();
-    };
-    let date = match parse_date(&f.field.text) {
-        Ok(d) => d,
-        Err(e) => {
-            app.message = Some((Level::Error, Message::BadDate(e)));
-            return Vec::new();
+    /// The step tried on a copy of the checklist, so a mistake (a day in
+    /// the future, a new end date not after the old one) is said at once,
+    /// with what was typed kept; nothing is saved until it passes.
+    fn check(&self, step: &CycleStep, policy: &PolicySet, today: NaiveDate) -> Result<(), Message> {
+        let Some(mut copy) = self.checklist().cloned() else {
+            return Err(Message::NotSavedYet);
+        };
+        step.apply(&mut copy, policy, today, None)
+            .map_err(Message::CycleRefusedStep)
+    }
+
+    fn finish(&self, step: CycleStep, policy: &PolicySet, today: NaiveDate) -> Action {
+        if let Err(e) = self.check(&step, policy, today) {
+            return Action::Say(Level::Error, e);
         }
-    };
-    let (action, first) = (f.action, f.first);
-    match (action, first) {
-        (CycleAction::Submit, _) => {
-            match check(
-                app,
-                &CycleStep::Submit {
+        match self.checklist() {
+            Some(c) => Action::RecordCycle {
+                id: c.id.clone(),
+                step,
+            },
+            None => Action::None,
+        }
+    }
+
+    /// Enter on a date: the next date, the channel list, or the step recorded.
+    fn date_entered(&mut self, policy: &PolicySet, today: NaiveDate) -> Action {
+        let Some(f) = self.form.as_ref() else {
+            return Action::None;
+        };
+        let date = match parse_date(&f.field.text) {
+            Ok(d) => d,
+            Err(e) => return Action::Say(Level::Error, Message::BadDate(e)),
+        };
+        let (action, first) = (f.action, f.first);
+        match (action, first) {
+            (CycleAction::Submit, _) => {
+                let step = CycleStep::Submit {
                     on: date,
                     channel: None,
-                },
-            ) {
-                Ok(()) => {
-                    if let Some(f) = state(app).and_then(|s| s.form.as_mut()) {
-                        f.first = Some(date);
+                };
+                match self.check(&step, policy, today) {
+                    Ok(()) => {
+                        if let Some(f) = self.form.as_mut() {
+                            f.first = Some(date);
+                        }
+                        Action::Unsay
                     }
-                    app.message = None;
+                    Err(e) => Action::Say(Level::Error, e),
                 }
-                Err(e) => app.message = Some((Level::Error, e)),
             }
-            Vec::new()
-        }
-        (CycleAction::Approve, None) => {
-            // The new end date is checked now (approved today, for the check).
-            match check(
-                app,
-                &CycleStep::Approve {
+            (CycleAction::Approve, None) => {
+                // The new end date is checked now (approved today, for the check).
+                let step = CycleStep::Approve {
                     new_end: date,
                     on: today,
-                },
-            ) {
-                Ok(()) => {
-                    if let Some(f) = state(app).and_then(|s| s.form.as_mut()) {
-                        f.first = Some(date);
-                        f.field = TextInput::with(&today.to_string());
+                };
+                match self.check(&step, policy, today) {
+                    Ok(()) => {
+                        if let Some(f) = self.form.as_mut() {
+                            f.first = Some(date);
+                            f.field = TextInput::with(&today.to_string());
+                        }
+                        Action::Unsay
                     }
-                    app.message = None;
-                }
-                Err(e) => app.message = Some((Level::Error, e)),
-            }
-            Vec::new()
-        }
-        (CycleAction::Approve, Some(new_end)) => {
-            finish(app, CycleStep::Approve { new_end, on: date })
-        }
-        (CycleAction::Refuse, _) => finish(app, CycleStep::Refuse { on: date }),
-    }
-}
-
-/// The channel row chosen: the step recorded with it (or with none).
-fn channel_chosen(app: &mut App, row: usize) -> Vec<Effect> {
-    let Some(s) = state(app) else {
-        return Vec::new();
-    };
-    let Some(on) = s.form.as_ref().and_then(|f| f.first) else {
-        return Vec::new();
-    };
-    let channel = s
-        .offered()
-        .get(row)
-        .and_then(|&i| s.result.plan.channels.get(i))
-        .map(|c| c.id.clone());
-    finish(app, CycleStep::Submit { on, channel })
-}
-
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let rows = app.cycle().map_or(0, CycleScreen::rows);
-    let Some(s) = state(app) else {
-        return Vec::new();
-    };
-    match &mut s.form {
-        None => match k.code {
-            KeyCode::Up => move_selection(&mut s.selected, -1, rows),
-            KeyCode::Down | KeyCode::Tab => move_selection(&mut s.selected, 1, rows),
-            KeyCode::PageUp => s.scroll = s.scroll.saturating_sub(5),
-            KeyCode::PageDown => s.scroll = s.scroll.saturating_add(5),
-            KeyCode::Home => s.scroll = 0,
-            KeyCode::Char(c @ '1'..='3') => {
-                start(app, CycleAction::ALL[usize::from(c as u8 - b'1')]);
-            }
-            KeyCode::Enter | KeyCode::Char(' ') => {
-                let action = CycleAction::ALL[s.selected.min(rows - 1)];
-                start(app, action);
-            }
-            _ => {}
-        },
-        Some(f) if f.choosing_channel() => match k.code {
-            KeyCode::Up => move_selection(&mut f.channel, -1, rows),
-            KeyCode::Down | KeyCode::Tab => move_selection(&mut f.channel, 1, rows),
-            KeyCode::Enter | KeyCode::Char(' ') => {
-                let row = f.channel;
-                return channel_chosen(app, row);
-            }
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                let n = c.to_digit(10).unwrap_or(0) as usize;
-                if (1..=rows).contains(&n) {
-                    f.channel = n - 1;
-                    return channel_chosen(app, n - 1);
+                    Err(e) => Action::Say(Level::Error, e),
                 }
             }
-            _ => {}
-        },
-        Some(f) => {
-            if k.code == KeyCode::Enter {
-                return date_entered(app);
+            (CycleAction::Approve, Some(new_end)) => {
+                self.finish(CycleStep::Approve { new_end, on: date }, policy, today)
             }
-            if f.field.edit(&k) {
-                app.message = None;
-            }
+            (CycleAction::Refuse, _) => self.finish(CycleStep::Refuse { on: date }, policy, today),
         }
     }
-    Vec::new()
+
+    /// The channel row chosen: the step recorded with it (or with none).
+    fn channel_chosen(&self, row: usize, policy: &PolicySet, today: NaiveDate) -> Action {
+        let Some(on) = self.form.as_ref().and_then(|f| f.first) else {
+            return Action::None;
+        };
+        let channel = self
+            .offered()
+            .get(row)
+            .and_then(|&i| self.result.plan.channels.get(i))
+            .map(|c| c.id.clone());
+        self.finish(CycleStep::Submit { on, channel }, policy, today)
+    }
 }
 
-/// A click on row `row` of the list shown.
-pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
-    let Some(s) = state(app) else {
-        return Vec::new();
+/// The renewal cycle's commands: the list of steps, the channel list of
+/// a submit, or the date of one being typed.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    let (list, channel, date) = match app.cycle().and_then(CycleScreen::form) {
+        None => (true, false, false),
+        Some(f) if f.choosing_channel() => (false, true, false),
+        Some(_) => (false, false, true),
     };
-    match &mut s.form {
-        None => {
-            s.selected = row;
-            start(app, CycleAction::ALL[row.min(CycleAction::ALL.len() - 1)]);
-            Vec::new()
+    const PICK: &[Key] = &[Key::Char('1'), Key::Char('2'), Key::Char('3')];
+    const SCROLL: &[Key] = &[
+        Key::Code(KeyCode::PageUp),
+        Key::Code(KeyCode::PageDown),
+        Key::Code(KeyCode::Home),
+    ];
+    vec![
+        Command::new(Cmd::Move, UP_DOWN_TAB, &[H::Move])
+            .enabled(!date)
+            .hint("tui.hint.choose"),
+        Command::new(Cmd::Activate, ENTER_SPACE, &[H::Enter])
+            .enabled(!date)
+            .hint("tui.hint.ok"),
+        Command::new(Cmd::Pick, PICK, &[H::Numbers])
+            .enabled(list)
+            .hint("tui.hint.cycle_pick"),
+        Command::new(Cmd::Scroll, SCROLL, &[H::Page])
+            .enabled(list)
+            .hint("tui.hint.page_scroll"),
+        Command::new(Cmd::Number, &[Key::Digit], &[H::Numbers])
+            .enabled(channel)
+            .hint("tui.hint.number"),
+        Command::new(Cmd::Type, &[Key::Any], &[H::Edit])
+            .enabled(date)
+            .hint("tui.hint.type_a_date"),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter])
+            .enabled(date)
+            .hint("tui.hint.ok"),
+        Command::new(Cmd::Caret, CARET_KEYS, &[H::Edit])
+            .enabled(date)
+            .hint("tui.hint.caret"),
+    ]
+}
+
+impl CycleScreen {
+    /// A command on the cycle page: its list, a form's date or channel.
+    pub(crate) fn update(
+        &mut self,
+        cmd: Cmd,
+        k: &KeyEvent,
+        policy: &PolicySet,
+        today: NaiveDate,
+    ) -> Action {
+        let rows = self.rows();
+        match &mut self.form {
+            None => match (cmd, k.code) {
+                (Cmd::Move, KeyCode::Up) => move_selection(&mut self.selected, -1, rows),
+                (Cmd::Move, _) => move_selection(&mut self.selected, 1, rows),
+                (Cmd::Scroll, KeyCode::PageUp) => self.scroll = self.scroll.saturating_sub(5),
+                (Cmd::Scroll, KeyCode::PageDown) => self.scroll = self.scroll.saturating_add(5),
+                (Cmd::Scroll, _) => self.scroll = 0,
+                (Cmd::Pick, KeyCode::Char(c @ '1'..='3')) => {
+                    return self.start(CycleAction::ALL[usize::from(c as u8 - b'1')], today);
+                }
+                (Cmd::Activate, _) => {
+                    let action = CycleAction::ALL[self.selected.min(rows - 1)];
+                    return self.start(action, today);
+                }
+                _ => {}
+            },
+            Some(f) if f.choosing_channel() => match (cmd, k.code) {
+                (Cmd::Move, KeyCode::Up) => move_selection(&mut f.channel, -1, rows),
+                (Cmd::Move, _) => move_selection(&mut f.channel, 1, rows),
+                (Cmd::Activate, _) => {
+                    let row = f.channel;
+                    return self.channel_chosen(row, policy, today);
+                }
+                (Cmd::Number, KeyCode::Char(c)) => {
+                    let n = c.to_digit(10).unwrap_or(0) as usize;
+                    if (1..=rows).contains(&n) {
+                        f.channel = n - 1;
+                        return self.channel_chosen(n - 1, policy, today);
+                    }
+                }
+                _ => {}
+            },
+            Some(f) => {
+                if cmd == Cmd::Activate {
+                    return self.date_entered(policy, today);
+                }
+                if f.field.edit(k) {
+                    return Action::Unsay;
+                }
+            }
         }
-        Some(f) if f.choosing_channel() => {
-            f.channel = row;
-            channel_chosen(app, row)
+        Action::None
+    }
+
+    /// A click on row `row` of the list shown.
+    pub(crate) fn click(&mut self, row: usize, policy: &PolicySet, today: NaiveDate) -> Action {
+        match &mut self.form {
+            None => {
+                self.selected = row;
+                self.start(CycleAction::ALL[row.min(CycleAction::ALL.len() - 1)], today)
+            }
+            Some(f) if f.choosing_channel() => {
+                f.channel = row;
+                self.channel_chosen(row, policy, today)
+            }
+            Some(_) => Action::None,
         }
-        Some(_) => Vec::new(),
     }
 }
 
-/// The step is on disk: the page shows the checklist as saved; after an
-/// approval, the next cycle's plan and checklist, with this one as history.
-pub(crate) fn recorded(app: &mut App, c: Checklist) {
-    let (policy, today) = (&app.policy, app.today);
-    let next_plan = c.plan(policy, today).ok();
-    // "Below is the day the result is due" only when there is one.
-    let due = matches!(
-        cycle::view(&c, next_plan.as_ref(), today, policy),
+impl CycleScreen {
+    /// The step is on disk (`c`, whose plan today is `next_plan`; `due`
+    /// when the day the result is due is known): the page shows the
+    /// checklist as saved; after an approval, the next cycle's plan and
+    /// checklist, with this one as history. What to tell the person, when
+    /// the page shows that checklist.
+    pub(crate) fn recorded(
+        &mut self,
+        c: Checklist,
+        next_plan: Option<crate::plan::RenewalPlan>,
+        due: bool,
+        words: Words,
+    ) -> Option<Message> {
+        let before = self.checklist().filter(|b| b.id == c.id)?;
+        let approved = before.answers != c.answers;
+        let message = if approved {
+            Message::CycleApproved {
+                end: c.answers.validity_end,
+                opens: c.window.opens,
+                closes: c.window.closes,
+            }
+        } else {
+            match (c.cycle.state, c.cycle.submitted_on, c.cycle.refused_on) {
+                (cycle::CycleState::Refused, _, Some(on)) => Message::CycleRefused { on },
+                (_, Some(on), _) => Message::CycleSubmitted {
+                    on,
+                    result_due: due,
+                },
+                _ => Message::SavedShort,
+            }
+        };
+        match next_plan {
+            Some(plan) if approved => {
+                let mut view = ResultView::new(plan, Some(c), self.result.from_home, words);
+                view.show_tab(Tab::Checklist);
+                *self.result = view;
+            }
+            _ => self.result.checklist = Some(c),
+        }
+        self.form = None;
+        self.selected = 0;
+        self.scroll = 0;
+        Some(message)
+    }
+}
+
+/// Whether the cycle view of `c` (with today's plan `plan`) knows the day
+/// the result is due.
+pub(crate) fn result_due(
+    c: &Checklist,
+    plan: Option<&crate::plan::RenewalPlan>,
+    today: NaiveDate,
+    policy: &PolicySet,
+) -> bool {
+    matches!(
+        cycle::view(c, plan, today, policy),
         cycle::CycleView::Submitted(cycle::Review {
             expected_result: Some(_),
             ..
         })
-    );
-    app.put_saved(c.clone());
-    let words = app.words;
-    let Some(s) = state(app) else { return };
-    let Some(before) = s.checklist().filter(|b| b.id == c.id) else {
-        return;
-    };
-    let approved = before.answers != c.answers;
-    let message = if approved {
-        Message::CycleApproved {
-            end: c.answers.validity_end,
-            opens: c.window.opens,
-            closes: c.window.closes,
-        }
-    } else {
-        match (c.cycle.state, c.cycle.submitted_on, c.cycle.refused_on) {
-            (cycle::CycleState::Refused, _, Some(on)) => Message::CycleRefused { on },
-            (_, Some(on), _) => Message::CycleSubmitted {
-                on,
-                result_due: due,
-            },
-            _ => Message::SavedShort,
-        }
-    };
-    match next_plan {
-        Some(plan) if approved => {
-            let mut view = ResultView::new(plan, Some(c), s.result.from_home, words);
-            view.show_tab(Tab::Checklist);
-            *s.result = view;
-        }
-        _ => s.result.checklist = Some(c),
-    }
-    s.form = None;
-    s.selected = 0;
-    s.scroll = 0;
-    app.message = Some((Level::Info, message));
+    )
 }
 
 /// The state in a few words, with its glyph: the page's title.

@@ -6,16 +6,17 @@ use ratatui::Frame;
 use ratatui::text::Line;
 
 use crate::dates::words::weekday;
-use crate::dates::{far_from_today, is_partial, parse_date};
+use crate::dates::{far_from_today, is_partial, parse_date, read_end_date};
 use crate::document::text::wrap;
 use crate::i18n::Words;
-use crate::tui::app::{App, Effect, Level, Message, Question};
+use crate::tui::app::{App, Level, Message, Question};
+use crate::tui::commands::{CARET_KEYS, Cmd, Command, HelpLine, Key};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, put, text_field, text_line, underlined};
 
-use super::Screen;
+use super::Action;
 use super::question::draw_question_head;
 
 #[derive(Debug, Clone)]
@@ -28,40 +29,50 @@ pub struct DateField {
     pub(crate) far_confirmed: Option<chrono::NaiveDate>,
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    if k.code == KeyCode::Enter {
-        let today = app.today;
-        let reading = app.end_date_reading();
-        let Screen::Date(s) = &mut app.screen else {
-            return Vec::new();
-        };
-        match reading {
-            // Decades away is most likely a wrong year: asked once more.
-            Ok(e) if far_from_today(e.date, today).is_some() && s.far_confirmed != Some(e.date) => {
-                s.far_confirmed = Some(e.date);
-                app.message = Some((Level::Info, Message::FarDateConfirm));
-            }
-            Ok(e) => {
-                let from_review = s.from_review;
-                app.draft.end = Some(e.date);
-                app.next_after(Question::End, from_review);
-            }
-            Err(e) => app.message = Some((Level::Error, Message::BadDate(e))),
+/// The date question's commands: the field takes every key but Enter.
+pub(crate) fn commands(_app: &App) -> Vec<Command> {
+    vec![
+        Command::new(Cmd::Type, &[Key::Any], &[HelpLine::Edit]).hint("tui.hint.type_date"),
+        Command::new(
+            Cmd::Activate,
+            &[Key::Code(KeyCode::Enter)],
+            &[HelpLine::Enter],
+        )
+        .hint("tui.hint.ok"),
+        Command::new(Cmd::Caret, CARET_KEYS, &[HelpLine::Edit]).hint("tui.hint.caret"),
+    ]
+}
+
+impl DateField {
+    /// A command on the date question: Enter reads the date (a date decades
+    /// away is asked once more), any other key edits it.
+    pub(crate) fn update(&mut self, cmd: Cmd, k: &KeyEvent, today: NaiveDate) -> Action {
+        if cmd == Cmd::Activate {
+            return match read_end_date(&self.field.text, today) {
+                // Decades away is most likely a wrong year: asked once more.
+                Ok(e)
+                    if far_from_today(e.date, today).is_some()
+                        && self.far_confirmed != Some(e.date) =>
+                {
+                    self.far_confirmed = Some(e.date);
+                    Action::Say(Level::Info, Message::FarDateConfirm)
+                }
+                Ok(e) => Action::EndAnswered {
+                    date: e.date,
+                    from_review: self.from_review,
+                },
+                Err(e) => Action::Say(Level::Error, Message::BadDate(e)),
+            };
         }
-        return Vec::new();
+        let before = self.field.text.clone();
+        self.field.edit(k);
+        if self.field.text != before {
+            // A changed date is read afresh; the last Enter's message is stale.
+            self.far_confirmed = None;
+            return Action::Unsay;
+        }
+        Action::None
     }
-    let Screen::Date(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    let field = &mut s.field;
-    let before = field.text.clone();
-    field.edit(&k);
-    if field.text != before {
-        // A changed date is read afresh; the last Enter's message is stale.
-        s.far_confirmed = None;
-        app.message = None;
-    }
-    Vec::new()
 }
 
 /// What the date typed so far is understood as (✓ the day, its weekday and

@@ -6,7 +6,7 @@
 //! a kiosk: a kiosk holds no saved checklists.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -18,14 +18,14 @@ use crate::checklist::cycle::{CycleState, month_day};
 use crate::document::text::pad;
 use crate::i18n::Words;
 use crate::plan::Status;
-use crate::tui::app::{App, Effect, Level, Message, move_selection};
+use crate::tui::app::{App, Level, Message, move_selection};
+use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{Areas, ListGeom};
-use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, put, status_glyph, text_field, text_line, title_and_explain};
 
-use super::Screen;
+use super::{Action, Screen};
 
 #[derive(Debug, Clone, Default)]
 pub struct Home {
@@ -56,6 +56,34 @@ impl Home {
         }
     }
 
+    /// Shows the checklists matching the filter again: after a keystroke,
+    /// or when the saved list changed. The filter keys are built on the
+    /// first keystroke, not when the list opens (at 5,000 checklists they
+    /// take longer than everything else the opening does).
+    pub(crate) fn refilter(
+        &mut self,
+        keys: &mut Option<Vec<agenda::FilterKeys>>,
+        saved: &[Checklist],
+        policy: &crate::policy::PolicySet,
+    ) {
+        if self.filter.text.trim().is_empty() {
+            self.visible = None;
+        } else {
+            let keys = keys.get_or_insert_with(|| agenda::filter_keys(saved, policy));
+            self.visible = Some(agenda::filter(keys, &self.filter.text));
+        }
+    }
+
+    /// Highlights the checklist of id `want` if the filter shows it, else
+    /// keeps the highlighted row (within the rows there are now).
+    pub(crate) fn highlight(&mut self, want: Option<String>, saved: &[Checklist]) {
+        let row = want
+            .and_then(|id| saved.iter().position(|c| c.id == id))
+            .and_then(|i| self.row_of(i));
+        let len = self.shown(saved.len()) + 1;
+        self.selected = row.unwrap_or(self.selected).min(len - 1);
+    }
+
     /// The row showing saved checklist `index`, if the filter shows it.
     fn row_of(&self, index: usize) -> Option<usize> {
         match &self.visible {
@@ -73,190 +101,121 @@ pub(crate) fn len(app: &App) -> usize {
     }
 }
 
-fn state(app: &mut App) -> Option<&mut Home> {
-    match &mut app.screen {
-        Screen::Home(h) => Some(h),
-        _ => None,
-    }
-}
-
-/// Shows the checklists matching the filter again: after a keystroke, or
-/// when the saved list changed. The filter keys are built on the first
-/// keystroke, not when the list opens (at 5,000 checklists they take longer
-/// than everything else the opening does).
-pub(crate) fn refilter(app: &mut App) {
-    let Screen::Home(home) = &mut app.screen else {
-        return;
-    };
-    if home.filter.text.trim().is_empty() {
-        home.visible = None;
-    } else {
-        let keys = app
-            .saved_keys
-            .get_or_insert_with(|| agenda::filter_keys(&app.saved, &app.policy));
-        home.visible = Some(agenda::filter(keys, &home.filter.text));
-    }
-}
-
-/// The home list again, as it was left (filter and highlighted checklist),
-/// brought up to date with the saved checklists; `focus` highlights that
-/// checklist if the filter shows it.
-pub(crate) fn show(app: &mut App, focus: Option<&str>) {
-    let mut home = app.home_stash.take().unwrap_or_default();
-    let was = home.left_on.take();
-    app.screen = Screen::Home(home);
-    refilter(app);
-    let want = focus.map(str::to_string).or(was);
-    let row = want
-        .and_then(|id| app.saved.iter().position(|c| c.id == id))
-        .and_then(|i| match &app.screen {
-            Screen::Home(h) => h.row_of(i),
-            _ => None,
-        });
-    let len = len(app);
-    if let Some(h) = state(app) {
-        h.selected = row.unwrap_or(h.selected).min(len - 1);
-    }
-}
-
-/// The saved checklist on the highlighted row, if it is one.
-fn selected_checklist(app: &App) -> Option<&Checklist> {
-    match &app.screen {
-        Screen::Home(h) => h
-            .checklist_at(h.selected, app.saved.len())
-            .and_then(|i| app.saved.get(i)),
-        _ => None,
-    }
-}
-
-/// Opens the row: a new plan, or the saved checklist.
-fn activate(app: &mut App, row: usize) {
-    let saved = app.saved.len();
-    let Some(index) = state(app).and_then(|h| h.checklist_at(row, saved)) else {
-        if row == 0 {
-            app.start_new();
-        }
-        return;
-    };
-    app.open_saved(index);
-}
-
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let len = len(app);
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let Some(s) = state(app) else {
+/// The home list's commands (none at a kiosk, which has no list).
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    if app.kiosk.is_some() {
         return Vec::new();
-    };
-    match k.code {
-        KeyCode::Up => move_selection(&mut s.selected, -1, len),
-        KeyCode::Down => move_selection(&mut s.selected, 1, len),
-        KeyCode::PageUp => move_selection(&mut s.selected, -10, len),
-        KeyCode::PageDown => move_selection(&mut s.selected, 10, len),
-        KeyCode::Home => s.selected = 0,
-        KeyCode::End => s.selected = len - 1,
-        KeyCode::Enter => {
-            let row = s.selected;
-            activate(app, row);
-        }
-        KeyCode::Delete => ask_delete(app),
-        KeyCode::Char('d') | KeyCode::Char('D') if ctrl => ask_delete(app),
-        KeyCode::F(2) => rename(app),
-        KeyCode::Char('r') | KeyCode::Char('R') if ctrl => rename(app),
-        KeyCode::F(4) => note(app),
-        KeyCode::Char('o') | KeyCode::Char('O') if ctrl => note(app),
-        KeyCode::F(3) => edit(app),
+    }
+    vec![
+        Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint("tui.hint.pick"),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter])
+            .hint("tui.hint.open"),
+        Command::new(
+            Cmd::Delete,
+            &[Key::Code(KeyCode::Delete), Key::Ctrl('d')],
+            &[H::Delete],
+        )
+        .hint("tui.hint.delete"),
+        Command::new(
+            Cmd::Rename,
+            &[Key::Code(KeyCode::F(2)), Key::Ctrl('r')],
+            &[H::RenameEdit],
+        )
+        .hint("tui.hint.list_keys"),
+        Command::new(
+            Cmd::EditAnswers,
+            &[Key::Code(KeyCode::F(3)), Key::Ctrl('t')],
+            &[H::RenameEdit],
+        )
+        .hint("tui.hint.list_keys"),
+        Command::new(
+            Cmd::Note,
+            &[Key::Code(KeyCode::F(4)), Key::Ctrl('o')],
+            &[H::Note],
+        )
+        .hint("tui.hint.list_keys"),
+        Command::new(Cmd::Undo, &[Key::Ctrl('y')], &[H::Delete]),
+        Command::new(Cmd::New, &[Key::Ctrl('n')], &[H::New]),
         // Ctrl-U / Ctrl-A / Ctrl-E edit the filter, as in every field.
-        KeyCode::Char('t') | KeyCode::Char('T') if ctrl => edit(app),
-        KeyCode::Char('y') | KeyCode::Char('Y') if ctrl => return undo(app),
-        KeyCode::Char('n') | KeyCode::Char('N') if ctrl => app.start_new(),
-        KeyCode::Backspace | KeyCode::Left | KeyCode::Right | KeyCode::Char(_) => {
-            let before = s.filter.text.clone();
-            if s.filter.edit(&k) && s.filter.text != before {
-                refilter(app);
-                // The first checklist shown is highlighted, so Enter opens it.
-                let shown = len_after(app);
-                if let Some(s) = state(app) {
-                    s.selected = usize::from(shown > 0);
-                }
-                app.message = None;
+        Command::new(
+            Cmd::Type,
+            &[
+                Key::AnyChar,
+                Key::Code(KeyCode::Backspace),
+                Key::Code(KeyCode::Left),
+                Key::Code(KeyCode::Right),
+            ],
+            &[H::ListFilter, H::Edit],
+        ),
+    ]
+}
+
+impl Home {
+    /// A command on the home list of `saved` checklists: the highlight and
+    /// the filter are the list's own; what the list's keys do to the saved
+    /// checklists, the App does (`Action::Home`).
+    pub(crate) fn update(&mut self, cmd: Cmd, k: &KeyEvent, saved: usize) -> Action {
+        let len = self.shown(saved) + 1;
+        match cmd {
+            Cmd::Move => match k.code {
+                KeyCode::Up => move_selection(&mut self.selected, -1, len),
+                KeyCode::Down => move_selection(&mut self.selected, 1, len),
+                KeyCode::PageUp => move_selection(&mut self.selected, -10, len),
+                KeyCode::PageDown => move_selection(&mut self.selected, 10, len),
+                KeyCode::Home => self.selected = 0,
+                KeyCode::End => self.selected = len - 1,
+                _ => {}
+            },
+            Cmd::Activate => return self.open(self.selected, saved),
+            Cmd::Delete | Cmd::Rename | Cmd::Note | Cmd::EditAnswers => {
+                return match self.checklist_at(self.selected, saved) {
+                    Some(index) => Action::Home(HomeAction::On { cmd, index }),
+                    None => Action::Say(Level::Info, Message::PickFirst),
+                };
             }
+            Cmd::Undo => return Action::Home(HomeAction::Undo),
+            Cmd::New => return Action::Home(HomeAction::New),
+            Cmd::Type => {
+                let before = self.filter.text.clone();
+                if self.filter.edit(k) && self.filter.text != before {
+                    return Action::Home(HomeAction::Refilter);
+                }
+            }
+            _ => {}
         }
-        _ => {}
+        Action::None
     }
-    Vec::new()
-}
 
-fn len_after(app: &App) -> usize {
-    match &app.screen {
-        Screen::Home(h) => h.shown(app.saved.len()),
-        _ => 0,
+    /// A click on row `row` opens it.
+    pub(crate) fn click(&mut self, row: usize, saved: usize) -> Action {
+        self.selected = row;
+        self.open(row, saved)
     }
-}
 
-/// Del: asks before deleting the highlighted checklist.
-fn ask_delete(app: &mut App) {
-    let Some(c) = selected_checklist(app) else {
-        app.message = Some((Level::Info, Message::PickFirst));
-        return;
-    };
-    let (id, label) = (c.id.clone(), c.label.clone());
-    app.overlays.push(Overlay::ConfirmDelete { id, label });
-}
-
-/// F2: a new label for the highlighted checklist.
-fn rename(app: &mut App) {
-    let Some(c) = selected_checklist(app) else {
-        app.message = Some((Level::Info, Message::PickFirst));
-        return;
-    };
-    let (id, field) = (c.id.clone(), TextInput::with(&c.label));
-    app.overlays.push(Overlay::Rename { id, field });
-}
-
-/// F4: a note dated today for the highlighted checklist.
-fn note(app: &mut App) {
-    let Some(c) = selected_checklist(app) else {
-        app.message = Some((Level::Info, Message::PickFirst));
-        return;
-    };
-    let id = c.id.clone();
-    app.overlays.push(Overlay::Note {
-        id,
-        field: TextInput::default(),
-    });
-}
-
-/// F3: the highlighted checklist's answers on the review page, to change.
-fn edit(app: &mut App) {
-    let saved = app.saved.len();
-    let Some(index) = state(app).and_then(|h| h.checklist_at(h.selected, saved)) else {
-        app.message = Some((Level::Info, Message::PickFirst));
-        return;
-    };
-    app.edit_saved(index);
-}
-
-/// Ctrl-Y: the checklist deleted last this session, saved again.
-fn undo(app: &mut App) -> Vec<Effect> {
-    // Taken off the undo list once it is saved again, not before.
-    match app.deleted.last().cloned() {
-        Some(c) => {
-            app.message = Some((Level::Info, Message::Saving));
-            vec![Effect::Restore(Box::new(c))]
-        }
-        None => {
-            app.message = Some((Level::Info, Message::NothingToUndo));
-            Vec::new()
+    /// Opens the row: a new plan, or the saved checklist.
+    fn open(&self, row: usize, saved: usize) -> Action {
+        match self.checklist_at(row, saved) {
+            Some(index) => Action::Home(HomeAction::Open(index)),
+            None if row == 0 => Action::Home(HomeAction::New),
+            None => Action::None,
         }
     }
 }
 
-pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
-    if let Some(s) = state(app) {
-        s.selected = row;
-    }
-    activate(app, row);
-    Vec::new()
+/// What the home list asks of the App, which owns the saved checklists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HomeAction {
+    /// Open saved checklist `index` (to tick).
+    Open(usize),
+    /// Start a new plan.
+    New,
+    /// Del, F2, F4 or F3 on saved checklist `index`.
+    On { cmd: Cmd, index: usize },
+    /// Save the checklist deleted last again.
+    Undo,
+    /// The filter changed: show the checklists it matches.
+    Refilter,
 }
 
 /// A checklist's standing in a list: a glyph and words (never colour

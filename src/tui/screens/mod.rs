@@ -9,7 +9,49 @@ pub mod question;
 pub mod result;
 pub mod review;
 
-use super::app::Question;
+use chrono::NaiveDate;
+
+use super::app::{Level, Message, Question};
+
+/// What a screen's `update` asks of the App. A screen that has its own
+/// `update` changes only its own state; what others own (the message under
+/// the screen, the answers, which screen shows) it asks for, and the App
+/// does it (television's `Action`).
+#[derive(Debug)]
+pub(crate) enum Action {
+    None,
+    /// Tell the person this under the screen.
+    Say(Level, Message),
+    /// What the person was told no longer holds.
+    Unsay,
+    /// The end date was answered: the draft takes it, the wizard goes on
+    /// (back to the review page when the change began there).
+    EndAnswered {
+        date: NaiveDate,
+        from_review: bool,
+    },
+    /// Option `option` of the question was chosen: the draft takes it, the
+    /// wizard goes on.
+    Choose {
+        step: Question,
+        option: usize,
+        from_review: bool,
+    },
+    /// A key of the home list on the saved checklists.
+    Home(home::HomeAction),
+    /// A key of the result asks this.
+    Result(result::ResultAction),
+    /// Record this step of the renewal cycle on saved checklist `id`.
+    RecordCycle {
+        id: String,
+        step: cycle::CycleStep,
+    },
+    /// The label was given (None: the default one).
+    Labelled(Option<String>),
+    /// A row of the review page was opened: its question, the label
+    /// field, or confirm.
+    ReviewRow(review::ReviewRow),
+}
 
 /// The screen shown, with its state.
 #[derive(Debug, Clone)]

@@ -6,13 +6,14 @@ use ratatui::Frame;
 use ratatui::style::Style;
 
 use crate::text::to_half_width;
-use crate::tui::app::{App, Effect, Level, Message, Question, move_selection};
+use crate::tui::app::{App, Level, Message, Question, move_selection};
+use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 
-use super::Screen;
+use super::{Action, Screen};
 
 #[derive(Debug, Clone)]
 pub struct QuestionScreen {
@@ -41,23 +42,6 @@ impl QuestionScreen {
     }
 }
 
-fn state(app: &mut App) -> Option<&mut QuestionScreen> {
-    match &mut app.screen {
-        Screen::Question(q) => Some(q),
-        _ => None,
-    }
-}
-
-fn choose(app: &mut App, option: usize) {
-    let Some(q) = state(app) else { return };
-    let (step, from_review) = (q.step, q.from_review);
-    app.choose(step, option, from_review);
-}
-
-fn pick_number_error(app: &mut App, all: usize) {
-    app.message = Some((Level::Error, Message::PickNumber { max: all }));
-}
-
 /// Ctrl-U clears the filter; Ctrl-A / Ctrl-E, and Home / End once something
 /// is typed, move its caret: as in every field. True when `k` was one.
 fn edit_filter(q: &mut QuestionScreen, k: &KeyEvent) -> bool {
@@ -75,137 +59,183 @@ fn edit_filter(q: &mut QuestionScreen, k: &KeyEvent) -> bool {
     true
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let Some(q) = state(app) else {
-        return Vec::new();
+/// A question's commands: typing filters the region and disease lists,
+/// a digit highlights, letters pick on the others.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    const TYPE: &[Key] = &[
+        Key::AnyChar,
+        Key::Code(KeyCode::Backspace),
+        Key::Code(KeyCode::Left),
+        Key::Code(KeyCode::Right),
+    ];
+    let (filterable, number) = match &app.screen {
+        Screen::Question(q) => (App::filterable(q.step), !q.number.is_empty()),
+        _ => (false, false),
     };
-    let step = q.step;
-    let filterable = App::filterable(step);
-    if !q.number.is_empty() {
-        match k.code {
-            KeyCode::Char(c)
-                if to_half_width(&c.to_string())
-                    .chars()
-                    .all(|d| d.is_ascii_digit()) => {}
-            KeyCode::Enter => {
-                let n: usize = q.number.parse().unwrap_or(0);
-                q.number.clear();
-                choose(app, n.saturating_sub(1));
-                return Vec::new();
-            }
-            KeyCode::Backspace => {
-                q.number.clear();
-                app.message = None;
-                return Vec::new();
-            }
-            // Anything else ends the number: the item stays highlighted.
-            _ => {
-                q.number.clear();
-                app.message = None;
-            }
-        }
-    }
-    let visible = app.visible_options(step);
-    // Numbers pick among the listed options (of the places, those with data).
-    let all = app.numbered(step);
-    let Some(q) = state(app) else {
-        return Vec::new();
-    };
-    if filterable && edit_filter(q, &k) {
-        app.message = None;
-        return Vec::new();
-    }
-    match k.code {
-        KeyCode::Up => move_selection(&mut q.selected, -1, visible.len()),
-        KeyCode::Down => move_selection(&mut q.selected, 1, visible.len()),
-        KeyCode::PageUp => move_selection(&mut q.selected, -10, visible.len()),
-        KeyCode::PageDown => move_selection(&mut q.selected, 10, visible.len()),
-        KeyCode::Home if !filterable || q.filter.text.is_empty() => q.selected = 0,
-        KeyCode::End if !filterable || q.filter.text.is_empty() => {
-            q.selected = visible.len().saturating_sub(1)
-        }
-        KeyCode::Enter => match visible.get(q.selected) {
-            Some(&opt) => choose(app, opt),
-            None => app.message = Some((Level::Error, Message::NoMatch)),
-        },
-        KeyCode::Backspace if filterable => {
-            q.filter.backspace();
-            q.selected = 0;
-        }
-        KeyCode::Left if filterable => q.filter.left(),
-        KeyCode::Right if filterable => q.filter.right(),
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            let digit = to_half_width(&c.to_string())
-                .chars()
-                .next()
-                .filter(char::is_ascii_digit);
-            if let (Some(d), true) = (digit, q.filter.text.is_empty()) {
-                // A digit highlights; only Enter confirms. It extends the
-                // number typed so far when that still names an item (2
-                // then 0 is item 20 of 57), else starts a new one.
-                let longer = format!("{}{d}", q.number);
-                let typed = match longer.parse::<usize>() {
-                    Ok(n) if (1..=all).contains(&n) => longer,
-                    _ => d.to_string(),
-                };
-                let n: usize = typed.parse().unwrap_or(0);
-                if (1..=all).contains(&n) {
-                    q.number = typed;
-                    q.selected = n - 1;
-                    app.message = Some((
-                        Level::Info,
-                        Message::NumberHighlighted {
-                            n,
-                            pending: n * 10 <= all,
-                        },
-                    ));
-                } else {
-                    q.number.clear();
-                    pick_number_error(app, all);
-                }
-                return Vec::new();
-            }
-            if filterable {
-                q.filter.insert(&c.to_string());
-                q.selected = 0;
-                app.message = None;
-            } else {
-                // y / n on yes-no questions, initials on the scheme list.
-                let pick = match (step, c.to_ascii_lowercase()) {
-                    (Question::Retired | Question::Cross, 'y')
-                    | (Question::Retired | Question::Cross, '是') => Some(0),
-                    (Question::Retired | Question::Cross, 'n')
-                    | (Question::Retired | Question::Cross, '否') => Some(1),
-                    (Question::Scheme, 'z') | (Question::Scheme, 'e') => Some(0),
-                    (Question::Scheme, 'c') | (Question::Scheme, 'j') | (Question::Scheme, 'r') => {
-                        Some(1)
-                    }
-                    _ => None,
-                };
-                match pick {
-                    Some(i) => q.selected = i,
-                    None => pick_number_error(app, all),
-                }
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
+    vec![
+        Command::new(Cmd::Type, TYPE, &[H::Type, H::Edit])
+            .enabled(filterable)
+            .hint("tui.hint.filter"),
+        Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint("tui.hint.choose"),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter]).hint("tui.hint.ok"),
+        Command::new(Cmd::Number, &[Key::Digit], &[H::Numbers]).hint("tui.hint.number"),
+        Command::new(Cmd::Letter, &[Key::AnyChar], &[H::Numbers]).enabled(!filterable),
+        // Anything else ends a number being typed.
+        Command::new(Cmd::EndNumber, &[Key::Any], &[H::Numbers]).enabled(number),
+    ]
 }
 
-/// A click on row `row` of the shown options chooses it.
-pub(crate) fn click(app: &mut App, row: usize) -> Vec<Effect> {
-    let Some(step) = state(app).map(|q| q.step) else {
-        return Vec::new();
-    };
-    let visible = app.visible_options(step);
-    if let Some(&opt) = visible.get(row) {
-        if let Some(q) = state(app) {
-            q.selected = row;
+impl QuestionScreen {
+    fn chosen(&self, option: usize) -> Action {
+        Action::Choose {
+            step: self.step,
+            option,
+            from_review: self.from_review,
         }
-        choose(app, opt);
     }
-    Vec::new()
+
+    /// A command on the question: `visible` are the options shown (by
+    /// index), `all` how many numbers pick among.
+    pub(crate) fn update(
+        &mut self,
+        cmd: Cmd,
+        k: &KeyEvent,
+        visible: &[usize],
+        all: usize,
+    ) -> Action {
+        let filterable = App::filterable(self.step);
+        let mut action = Action::None;
+        if !self.number.is_empty() {
+            match k.code {
+                KeyCode::Char(c)
+                    if to_half_width(&c.to_string())
+                        .chars()
+                        .all(|d| d.is_ascii_digit()) => {}
+                KeyCode::Enter => {
+                    let n: usize = self.number.parse().unwrap_or(0);
+                    self.number.clear();
+                    return self.chosen(n.saturating_sub(1));
+                }
+                KeyCode::Backspace => {
+                    self.number.clear();
+                    return Action::Unsay;
+                }
+                // Anything else ends the number: the item stays highlighted.
+                _ => {
+                    self.number.clear();
+                    action = Action::Unsay;
+                }
+            }
+        }
+        if filterable && edit_filter(self, k) {
+            return Action::Unsay;
+        }
+        match cmd {
+            Cmd::Move => match k.code {
+                KeyCode::Up => move_selection(&mut self.selected, -1, visible.len()),
+                KeyCode::Down => move_selection(&mut self.selected, 1, visible.len()),
+                KeyCode::PageUp => move_selection(&mut self.selected, -10, visible.len()),
+                KeyCode::PageDown => move_selection(&mut self.selected, 10, visible.len()),
+                KeyCode::Home if !filterable || self.filter.text.is_empty() => self.selected = 0,
+                KeyCode::End if !filterable || self.filter.text.is_empty() => {
+                    self.selected = visible.len().saturating_sub(1)
+                }
+                _ => {}
+            },
+            Cmd::Activate => {
+                return match visible.get(self.selected) {
+                    Some(&opt) => self.chosen(opt),
+                    None => Action::Say(Level::Error, Message::NoMatch),
+                };
+            }
+            Cmd::Type | Cmd::Number | Cmd::Letter => match k.code {
+                KeyCode::Backspace if filterable => {
+                    self.filter.backspace();
+                    self.selected = 0;
+                }
+                KeyCode::Left if filterable => self.filter.left(),
+                KeyCode::Right if filterable => self.filter.right(),
+                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    if let Some(said) = self.typed_char(c, all) {
+                        return said;
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        action
+    }
+
+    /// A character typed on a list: a digit highlights, else it filters (or,
+    /// on the lists without a filter, picks by initial). What the person
+    /// is told, when that changes.
+    fn typed_char(&mut self, c: char, all: usize) -> Option<Action> {
+        let step = self.step;
+        let pick_number = Action::Say(Level::Error, Message::PickNumber { max: all });
+        let digit = to_half_width(&c.to_string())
+            .chars()
+            .next()
+            .filter(char::is_ascii_digit);
+        if let (Some(d), true) = (digit, self.filter.text.is_empty()) {
+            // A digit highlights; only Enter confirms. It extends the
+            // number typed so far when that still names an item (2
+            // then 0 is item 20 of 57), else starts a new one.
+            let longer = format!("{}{d}", self.number);
+            let typed = match longer.parse::<usize>() {
+                Ok(n) if (1..=all).contains(&n) => longer,
+                _ => d.to_string(),
+            };
+            let n: usize = typed.parse().unwrap_or(0);
+            if (1..=all).contains(&n) {
+                self.number = typed;
+                self.selected = n - 1;
+                return Some(Action::Say(
+                    Level::Info,
+                    Message::NumberHighlighted {
+                        n,
+                        pending: n * 10 <= all,
+                    },
+                ));
+            }
+            self.number.clear();
+            return Some(pick_number);
+        }
+        if App::filterable(step) {
+            self.filter.insert(&c.to_string());
+            self.selected = 0;
+            return Some(Action::Unsay);
+        }
+        // y / n on yes-no questions, initials on the scheme list.
+        let pick = match (step, c.to_ascii_lowercase()) {
+            (Question::Retired | Question::Cross, 'y')
+            | (Question::Retired | Question::Cross, '是') => Some(0),
+            (Question::Retired | Question::Cross, 'n')
+            | (Question::Retired | Question::Cross, '否') => Some(1),
+            (Question::Scheme, 'z') | (Question::Scheme, 'e') => Some(0),
+            (Question::Scheme, 'c') | (Question::Scheme, 'j') | (Question::Scheme, 'r') => Some(1),
+            _ => None,
+        };
+        match pick {
+            Some(i) => {
+                self.selected = i;
+                None
+            }
+            None => Some(pick_number),
+        }
+    }
+
+    /// A click on row `row` of the shown options chooses it.
+    pub(crate) fn click(&mut self, row: usize, visible: &[usize]) -> Action {
+        match visible.get(row) {
+            Some(&opt) => {
+                self.selected = row;
+                self.chosen(opt)
+            }
+            None => Action::None,
+        }
+    }
 }
 
 /// "第 N 步，共 M 步" for a question.

@@ -15,13 +15,14 @@ use crate::document::SectionKind;
 use crate::document::text::TextLine;
 use crate::i18n::Words;
 use crate::plan::RenewalPlan;
-use crate::tui::app::{App, Effect, Level, Message};
+use crate::tui::app::{App, Kiosk, Level, Message};
+use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS, ORDER_LAST};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
 
-use super::Screen;
+use super::{Action, Screen};
 
 pub use crate::tui::layout::Tab;
 
@@ -192,129 +193,273 @@ impl ResultView {
     }
 }
 
-fn view_mut(app: &mut App) -> Option<&mut ResultView> {
-    match &mut app.screen {
-        Screen::Result(v) => Some(v),
-        _ => None,
+/// The result's commands. At a kiosk: no renewal cycle, printing only
+/// through the printer, saving here when allowed, and `n` is the next person.
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    const TABS: &[Key] = &[
+        Key::Code(KeyCode::Tab),
+        Key::Code(KeyCode::Right),
+        Key::Code(KeyCode::BackTab),
+        Key::Code(KeyCode::Left),
+        Key::Char('1'),
+        Key::Char('2'),
+        Key::Char('3'),
+        Key::Char('4'),
+        Key::Char('5'),
+    ];
+    let kiosk = app.kiosk();
+    let (on_checklist, ticks, from_home) = match &app.screen {
+        Screen::Result(v) => {
+            let tab = layout::pane_tab(v.tab(), &layout::areas(&app.shown()));
+            let on_checklist = tab == Tab::Checklist;
+            (
+                on_checklist,
+                on_checklist || tab == Tab::Documents,
+                v.from_home.is_some(),
+            )
+        }
+        _ => (false, false, false),
+    };
+    let mut list = vec![
+        Command::new(Cmd::Tabs, TABS, &[H::Tabs]).hint(if kiosk.is_some() {
+            "tui.hint.tabs_kiosk"
+        } else {
+            "tui.hint.tabs"
+        }),
+        // Space and Enter tick on the documents and the checklist; ↑↓
+        // choose there, and scroll the other tabs.
+        Command::new(
+            Cmd::Tick,
+            &[Key::Char(' '), Key::Code(KeyCode::Enter)],
+            &[H::Tick],
+        )
+        .enabled(ticks)
+        .hint("tui.hint.tick"),
+        Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint_if(!ticks, "tui.hint.scroll"),
+    ];
+    match kiosk {
+        None => list.extend([
+            Command::new(Cmd::Progress, &[Key::Char('c')], &[H::Progress])
+                .hint("tui.hint.progress"),
+            Command::new(Cmd::Print, &[Key::Char('p')], &[H::Print, H::PrintFile])
+                .hint("tui.hint.print_save"),
+            Command::new(Cmd::Qr, &[Key::Char('r')], &[H::Qr]).hint("tui.hint.qr"),
+            Command::new(Cmd::New, &[Key::Char('n')], &[H::New]),
+            Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Progress]).enabled(on_checklist),
+            Command::new(
+                Cmd::ListKeys,
+                &[
+                    Key::Code(KeyCode::F(2)),
+                    Key::Code(KeyCode::F(3)),
+                    Key::Code(KeyCode::F(4)),
+                ],
+                &[H::RenameEdit, H::Note],
+            )
+            .enabled(from_home),
+        ]),
+        Some(k) => {
+            list.extend([
+                Command::new(Cmd::Qr, &[Key::Char('r')], &[H::QrKiosk]).hint("tui.hint.qr"),
+                Command::new(Cmd::Print, &[Key::Char('p')], &[H::PrintKiosk])
+                    .hint("tui.hint.print")
+                    .order(1),
+                Command::new(Cmd::NextPerson, &[Key::Char('n')], &[H::NextPerson])
+                    .hint("tui.hint.next_person")
+                    .order(ORDER_LAST),
+                Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Tick]).enabled(on_checklist),
+            ]);
+            if k.allow_save {
+                list.push(
+                    Command::new(Cmd::SaveHere, &[Key::Char('s')], &[H::SaveHere])
+                        .hint("tui.hint.save_here")
+                        .order(1),
+                );
+            }
+        }
     }
+    list
 }
 
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let kiosk = app.kiosk();
-    let can_print = app.can_print;
-    let today = app.today;
-    let words = app.words;
-    let areas = layout::areas(&app.shown());
-    let Some(view) = view_mut(app) else {
-        return Vec::new();
-    };
-    let items = view.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
-    let on_checklist = layout::pane_tab(view.tab(), &areas) == Tab::Checklist;
-    let max = max_scroll(view, &areas, words);
-    let page = areas.pane.height.max(1);
-    let item_page = areas
-        .checklist
-        .map(|g| usize::from(g.height.max(1)))
-        .unwrap_or(1);
-    let last_item = items.saturating_sub(1);
-    let on_documents = layout::pane_tab(view.tab(), &areas) == Tab::Documents;
-    if on_documents && let Some(effects) = document_key(app, &k, &areas) {
-        return effects;
-    }
-    let Some(view) = view_mut(app) else {
-        return Vec::new();
-    };
-    match k.code {
-        KeyCode::Tab | KeyCode::Right => view.show_tab(view.tab.next()),
-        KeyCode::BackTab | KeyCode::Left => view.show_tab(view.tab.prev()),
-        KeyCode::Char(c @ '1'..='5') => view.show_tab(Tab::ALL[(c as u8 - b'1') as usize]),
-        KeyCode::Up if on_checklist => view.item = view.item.saturating_sub(1),
-        KeyCode::Down if on_checklist => view.item = (view.item + 1).min(items.saturating_sub(1)),
-        KeyCode::PageUp if on_checklist => view.item = view.item.saturating_sub(item_page),
-        KeyCode::PageDown if on_checklist => view.item = (view.item + item_page).min(last_item),
-        KeyCode::Up => view.scroll = view.scroll.min(max).saturating_sub(1),
-        KeyCode::Down => view.scroll = (view.scroll + 1).min(max),
-        // A page is the rows the pane shows.
-        KeyCode::PageUp => view.scroll = view.scroll.min(max).saturating_sub(page),
-        KeyCode::PageDown => view.scroll = view.scroll.saturating_add(page).min(max),
-        KeyCode::Home => {
-            view.scroll = 0;
-            view.item = 0;
+/// What the result's keys need of the App: read, never changed.
+pub(crate) struct ResultContext {
+    pub(crate) kiosk: Option<Kiosk>,
+    pub(crate) can_print: bool,
+    pub(crate) today: NaiveDate,
+    pub(crate) words: Words,
+    pub(crate) areas: Areas,
+}
+
+/// What the result asks of the App (see `screens::Action`).
+#[derive(Debug)]
+pub(crate) enum ResultAction {
+    /// Tick or untick checklist item `item`; `doc`: the document selected
+    /// again afterwards.
+    Toggle {
+        item: usize,
+        doc: Option<usize>,
+    },
+    /// Show this popup.
+    Popup(Overlay),
+    /// Show this popup, and what the person was told no longer holds.
+    PopupFresh(Overlay),
+    NextPerson,
+    New,
+    SaveHere,
+    /// Send this sheet to the printer.
+    Print(String),
+    OpenCycle,
+}
+
+impl ResultView {
+    /// A command on the result: tabs, scrolling and the selected item or
+    /// document are the view's own; the rest is asked of the App.
+    pub(crate) fn update(&mut self, cmd: Cmd, k: &KeyEvent, cx: &ResultContext) -> Action {
+        let (kiosk, today, words, areas) = (cx.kiosk, cx.today, cx.words, &cx.areas);
+        let items = self.checklist.as_ref().map(|c| c.items.len()).unwrap_or(0);
+        let on_checklist = layout::pane_tab(self.tab(), areas) == Tab::Checklist;
+        let max = max_scroll(self, areas, words);
+        let page = areas.pane.height.max(1);
+        let item_page = areas
+            .checklist
+            .map(|g| usize::from(g.height.max(1)))
+            .unwrap_or(1);
+        let last_item = items.saturating_sub(1);
+        let on_documents = layout::pane_tab(self.tab(), areas) == Tab::Documents;
+        if on_documents && let Some(action) = self.document_key(k, areas) {
+            return action;
         }
-        KeyCode::End => {
-            view.scroll = max;
-            view.item = last_item;
-        }
-        KeyCode::Char(' ') | KeyCode::Enter if on_checklist => {
-            let i = view.item;
-            return app.toggle_item(i);
-        }
-        KeyCode::Char('a') | KeyCode::Char('A') if on_checklist => {
-            // The answer to a question of a saved checklist: a number.
-            let saved = view.checklist.as_ref().filter(|c| !c.id.is_empty());
-            let asked = saved.and_then(|c| {
-                let field = learnable(&c.items.get(view.item)?.id)?;
-                Some((c.id.clone(), field))
-            });
-            match asked {
-                Some((id, field)) if kiosk.is_none() => {
-                    app.overlays.push(Overlay::Learn {
-                        id,
-                        field,
-                        field_input: TextInput::default(),
-                    });
-                    app.message = None;
+        let view = self;
+        let act = |a: ResultAction| Action::Result(a);
+        match (cmd, k.code) {
+            (Cmd::Tabs, KeyCode::Tab | KeyCode::Right) => view.show_tab(view.tab.next()),
+            (Cmd::Tabs, KeyCode::BackTab | KeyCode::Left) => view.show_tab(view.tab.prev()),
+            (Cmd::Tabs, KeyCode::Char(c @ '1'..='5')) => {
+                view.show_tab(Tab::ALL[(c as u8 - b'1') as usize])
+            }
+            (Cmd::Move, KeyCode::Up) if on_checklist => view.item = view.item.saturating_sub(1),
+            (Cmd::Move, KeyCode::Down) if on_checklist => {
+                view.item = (view.item + 1).min(items.saturating_sub(1))
+            }
+            (Cmd::Move, KeyCode::PageUp) if on_checklist => {
+                view.item = view.item.saturating_sub(item_page)
+            }
+            (Cmd::Move, KeyCode::PageDown) if on_checklist => {
+                view.item = (view.item + item_page).min(last_item)
+            }
+            (Cmd::Move, KeyCode::Up) => view.scroll = view.scroll.min(max).saturating_sub(1),
+            (Cmd::Move, KeyCode::Down) => view.scroll = (view.scroll + 1).min(max),
+            // A page is the rows the pane shows.
+            (Cmd::Move, KeyCode::PageUp) => view.scroll = view.scroll.min(max).saturating_sub(page),
+            (Cmd::Move, KeyCode::PageDown) => {
+                view.scroll = view.scroll.saturating_add(page).min(max)
+            }
+            (Cmd::Move, KeyCode::Home) => {
+                view.scroll = 0;
+                view.item = 0;
+            }
+            (Cmd::Move, KeyCode::End) => {
+                view.scroll = max;
+                view.item = last_item;
+            }
+            (Cmd::Tick, _) if on_checklist => {
+                return act(ResultAction::Toggle {
+                    item: view.item,
+                    doc: None,
+                });
+            }
+            (Cmd::Learn, _) => {
+                // The answer to a question of a saved checklist: a number.
+                let saved = view.checklist.as_ref().filter(|c| !c.id.is_empty());
+                let asked = saved.and_then(|c| {
+                    let field = learnable(&c.items.get(view.item)?.id)?;
+                    Some((c.id.clone(), field))
+                });
+                match asked {
+                    Some((id, field)) if kiosk.is_none() => {
+                        return act(ResultAction::PopupFresh(Overlay::Learn {
+                            id,
+                            field,
+                            field_input: TextInput::default(),
+                        }));
+                    }
+                    _ => return Action::Say(Level::Info, Message::LearnNotHere),
                 }
-                _ => app.message = Some((Level::Info, Message::LearnNotHere)),
             }
-        }
-        KeyCode::Char('n') | KeyCode::Char('N') => {
-            if kiosk.is_some() {
-                app.reset_session();
-            } else {
-                app.start_new();
+            (Cmd::NextPerson, _) => return act(ResultAction::NextPerson),
+            (Cmd::New, _) => return act(ResultAction::New),
+            (Cmd::Qr, _) => return act(ResultAction::Popup(Overlay::Qr)),
+            // Rename, change the answers and notes are the list's: say so.
+            (Cmd::ListKeys, _) => {
+                return Action::Say(Level::Info, Message::ListKeys);
             }
-        }
-        KeyCode::Char('r') | KeyCode::Char('R') => app.overlays.push(Overlay::Qr),
-        // Rename, change the answers and notes are the list's: say so.
-        KeyCode::F(2..=4) if kiosk.is_none() && view.from_home.is_some() => {
-            app.message = Some((Level::Info, Message::ListKeys));
-        }
-        KeyCode::Char('s') | KeyCode::Char('S') => {
-            let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
-            if kiosk.is_some_and(|k| k.allow_save) && unsaved {
-                return app.save_now();
+            (Cmd::SaveHere, _) => {
+                let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
+                if kiosk.is_some_and(|k| k.allow_save) && unsaved {
+                    return act(ResultAction::SaveHere);
+                }
             }
-        }
-        KeyCode::Char('p') | KeyCode::Char('P') => {
-            if can_print {
-                let text = sheet(view, today, false);
-                app.message = Some((Level::Info, Message::Printing));
-                return vec![Effect::Print(text)];
+            (Cmd::Print, _) => {
+                if cx.can_print {
+                    return act(ResultAction::Print(sheet(view, today, false)));
+                }
+                // A kiosk prints only through its configured command.
+                if kiosk.is_some() {
+                    return Action::Say(Level::Error, Message::NoPrinter);
+                }
+                let name = default_sheet_name(view, today, words);
+                return act(ResultAction::PopupFresh(Overlay::SaveSheet {
+                    field: TextInput::with(&name),
+                }));
             }
-            // A kiosk prints only through its configured command.
-            if kiosk.is_some() {
-                app.message = Some((Level::Error, Message::NoPrinter));
-                return Vec::new();
+            (Cmd::Progress, _) => {
+                // The renewal cycle is a saved checklist's (never a kiosk's).
+                let saved = view.checklist.as_ref().is_some_and(|c| !c.id.is_empty());
+                if kiosk.is_none() && saved {
+                    return act(ResultAction::OpenCycle);
+                } else if kiosk.is_none() {
+                    return Action::Say(Level::Info, Message::NotSavedYet);
+                }
             }
-            let name = default_sheet_name(view, today, words);
-            app.overlays.push(Overlay::SaveSheet {
-                field: TextInput::with(&name),
-            });
-            app.message = None;
+            _ => {}
         }
-        KeyCode::Char('c') | KeyCode::Char('C') => {
-            // The renewal cycle is a saved checklist's (never a kiosk's).
-            let saved = view.checklist.as_ref().is_some_and(|c| !c.id.is_empty());
-            if kiosk.is_none() && saved {
-                super::cycle::open(app);
-            } else if kiosk.is_none() {
-                app.message = Some((Level::Info, Message::NotSavedYet));
-            }
-        }
-        _ => {}
+        Action::None
     }
-    Vec::new()
+
+    /// Keys of the documents tab: ↑↓ select a document (the pane scrolls to
+    /// it), Space or Enter ticks it in the checklist. None for other keys.
+    fn document_key(&mut self, k: &KeyEvent, areas: &Areas) -> Option<Action> {
+        let view = self;
+        let count = view.plan.documents.len();
+        match k.code {
+            KeyCode::Up => view.doc = view.doc.saturating_sub(1),
+            KeyCode::Down => view.doc = (view.doc + 1).min(count.saturating_sub(1)),
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                let doc = view.doc;
+                return Some(match view.document_item(doc) {
+                    Some(item) => Action::Result(ResultAction::Toggle {
+                        item,
+                        doc: Some(doc),
+                    }),
+                    None => Action::Say(Level::Info, Message::NotSavedYet),
+                });
+            }
+            _ => return None,
+        }
+        // Scroll so the whole selected document shows.
+        let width = usize::from(areas.pane.width).saturating_sub(1);
+        let text = crate::tui::view::section_text(view, width, &[SectionKind::Documents], &PLAIN);
+        if let Some((first, last)) = text.row_lines(view.doc + 1) {
+            let (first, last) = (first as u16, last as u16);
+            let rows = areas.pane.height.max(1);
+            if first < view.scroll {
+                view.scroll = first;
+            } else if last >= view.scroll + rows {
+                view.scroll = (last + 1).saturating_sub(rows).min(first);
+            }
+        }
+        Some(Action::None)
+    }
 }
 
 /// The fact an `ask:` item's answer is, when it is a number the wizard
@@ -326,47 +471,6 @@ fn learnable(item: &str) -> Option<crate::plan::learned::LearnedField> {
         "ask:window" => Some(LearnedField::WindowMonths),
         _ => None,
     }
-}
-
-/// Keys of the documents tab: ↑↓ select a document (the pane scrolls to
-/// it), Space or Enter ticks it in the checklist. None for other keys.
-fn document_key(app: &mut App, k: &KeyEvent, areas: &Areas) -> Option<Vec<Effect>> {
-    let view = view_mut(app)?;
-    let count = view.plan.documents.len();
-    match k.code {
-        KeyCode::Up => view.doc = view.doc.saturating_sub(1),
-        KeyCode::Down => view.doc = (view.doc + 1).min(count.saturating_sub(1)),
-        KeyCode::Char(' ') | KeyCode::Enter => {
-            let doc = view.doc;
-            return Some(match view.document_item(doc) {
-                Some(i) => {
-                    let effects = app.toggle_item(i);
-                    if let Some(v) = view_mut(app) {
-                        v.doc = doc;
-                    }
-                    effects
-                }
-                None => {
-                    app.message = Some((Level::Info, Message::NotSavedYet));
-                    Vec::new()
-                }
-            });
-        }
-        _ => return None,
-    }
-    // Scroll so the whole selected document shows.
-    let width = usize::from(areas.pane.width).saturating_sub(1);
-    let text = crate::tui::view::section_text(view, width, &[SectionKind::Documents], &PLAIN);
-    if let Some((first, last)) = text.row_lines(view.doc + 1) {
-        let (first, last) = (first as u16, last as u16);
-        let rows = areas.pane.height.max(1);
-        if first < view.scroll {
-            view.scroll = first;
-        } else if last >= view.scroll + rows {
-            view.scroll = (last + 1).saturating_sub(rows).min(first);
-        }
-    }
-    Some(Vec::new())
 }
 
 /// The printable sheet of the result shown: the checklist with its ticks

@@ -5,14 +5,15 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 
 use crate::dates::words::weekday;
-use crate::tui::app::{App, Effect, Level, Message, Question, move_selection};
+use crate::tui::app::{App, Level, Message, Question, move_selection};
+use crate::tui::commands::{Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, text_field, title_and_explain, underlined};
 use unicode_width::UnicodeWidthStr;
 
-use super::Screen;
+use super::{Action, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewRow {
@@ -36,91 +37,89 @@ pub(crate) fn rows(steps: &[Question]) -> Vec<ReviewRow> {
     rows
 }
 
-fn state(app: &mut App) -> Option<&mut Review> {
-    match &mut app.screen {
-        Screen::Review(r) => Some(r),
-        _ => None,
-    }
-}
-
-fn activate(app: &mut App, row: ReviewRow) -> Vec<Effect> {
-    match row {
-        ReviewRow::Answer(step) => {
-            app.enter_step(step, true);
-            Vec::new()
-        }
-        ReviewRow::Label => {
-            let text = app
-                .draft
-                .label
-                .clone()
-                .unwrap_or_else(|| app.default_label());
-            if let Some(r) = state(app) {
-                r.label = Some(TextInput::with(&text));
-            }
-            Vec::new()
-        }
-        ReviewRow::Confirm => app.confirm(),
-    }
-}
-
-pub(crate) fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let rows = app.review_rows();
-    let Some(r) = state(app) else {
-        return Vec::new();
+/// The review page's commands; while the label is edited, its field
+/// takes every key but Enter (and Esc, which cancels).
+pub(crate) fn commands(app: &App) -> Vec<Command> {
+    use HelpLine as H;
+    let (label, kiosk) = match &app.screen {
+        Screen::Review(r) => (r.label.is_some(), app.kiosk.is_some()),
+        _ => (false, app.kiosk.is_some()),
     };
-    if let Some(label) = r.label.as_mut() {
-        match k.code {
-            KeyCode::Enter => {
-                let text = label.text.trim().to_string();
-                match crate::checklist::check_label(&text) {
-                    Ok(()) => {
-                        r.label = None;
-                        app.draft.label = if text.is_empty() { None } else { Some(text) };
-                        app.message = None;
-                    }
-                    // At a kiosk not even a name: a form of address.
-                    Err(crate::checklist::LabelProblem::LooksLikeANumber)
-                        if app.kiosk.is_some() =>
-                    {
-                        app.message = Some((Level::Error, Message::LabelNumberAtKiosk))
-                    }
-                    Err(p) => app.message = Some((Level::Error, Message::BadLabel(p))),
+    let type_label = if kiosk {
+        "tui.hint.type_label_kiosk"
+    } else {
+        "tui.hint.type_label"
+    };
+    vec![
+        Command::new(Cmd::Move, UP_DOWN_TAB, &[H::Move])
+            .enabled(!label)
+            .hint("tui.hint.choose"),
+        Command::new(Cmd::Activate, ENTER_SPACE, &[H::Enter])
+            .enabled(!label)
+            .hint("tui.hint.change_confirm"),
+        Command::new(Cmd::Number, &[Key::Digit], &[H::Numbers]).enabled(!label),
+        Command::new(Cmd::Type, &[Key::Any], &[H::Edit])
+            .enabled(label)
+            .hint(type_label),
+        Command::new(Cmd::Activate, &[Key::Code(KeyCode::Enter)], &[H::Enter])
+            .enabled(label)
+            .hint("tui.hint.ok"),
+    ]
+}
+
+impl Review {
+    /// A command on the review page, whose rows are `rows`: the label
+    /// field edited or checked, a row highlighted or opened.
+    pub(crate) fn update(
+        &mut self,
+        cmd: Cmd,
+        k: &KeyEvent,
+        rows: &[ReviewRow],
+        kiosk: bool,
+    ) -> Action {
+        if let Some(label) = self.label.as_mut() {
+            if cmd != Cmd::Activate {
+                label.edit(k);
+                return Action::None;
+            }
+            let text = label.text.trim().to_string();
+            return match crate::checklist::check_label(&text) {
+                Ok(()) => {
+                    self.label = None;
+                    Action::Labelled((!text.is_empty()).then_some(text))
+                }
+                // At a kiosk not even a name: a form of address.
+                Err(crate::checklist::LabelProblem::LooksLikeANumber) if kiosk => {
+                    Action::Say(Level::Error, Message::LabelNumberAtKiosk)
+                }
+                Err(p) => Action::Say(Level::Error, Message::BadLabel(p)),
+            };
+        }
+        match (cmd, k.code) {
+            (Cmd::Move, KeyCode::Up) => move_selection(&mut self.selected, -1, rows.len()),
+            (Cmd::Move, _) => move_selection(&mut self.selected, 1, rows.len()),
+            (Cmd::Activate, _) => {
+                return Action::ReviewRow(rows[self.selected.min(rows.len() - 1)]);
+            }
+            (Cmd::Number, KeyCode::Char(c)) => {
+                let n = c.to_digit(10).unwrap_or(0) as usize;
+                if (1..=rows.len()).contains(&n) {
+                    self.selected = n - 1;
                 }
             }
-            _ => {
-                label.edit(&k);
-            }
+            _ => {}
         }
-        return Vec::new();
+        Action::None
     }
-    match k.code {
-        KeyCode::Up => move_selection(&mut r.selected, -1, rows.len()),
-        KeyCode::Down | KeyCode::Tab => move_selection(&mut r.selected, 1, rows.len()),
-        KeyCode::Enter | KeyCode::Char(' ') => {
-            let row = rows[r.selected.min(rows.len() - 1)];
-            return activate(app, row);
-        }
-        KeyCode::Char(c) if c.is_ascii_digit() => {
-            let n = c.to_digit(10).unwrap_or(0) as usize;
-            if (1..=rows.len()).contains(&n) {
-                r.selected = n - 1;
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
-}
 
-pub(crate) fn click(app: &mut App, i: usize) -> Vec<Effect> {
-    let rows = app.review_rows();
-    let Some(&row) = rows.get(i) else {
-        return Vec::new();
-    };
-    if let Some(r) = state(app) {
-        r.selected = i;
+    /// A click on row `i` opens it.
+    pub(crate) fn click(&mut self, i: usize, rows: &[ReviewRow]) -> Action {
+        let Some(&row) = rows.get(i) else {
+            return Action::None;
+        };
+        self.selected = i;
+        Action::ReviewRow(row)
     }
-    activate(app, row)
 }
 
 /// A question's row on the page: its name and the answer given (or none).
