@@ -418,3 +418,22 @@ fn each_words_value_speaks_its_language() {
     );
     assert_eq!(Words::new(Lang::ZhHans).data("门诊"), "门诊");
 }
+
+/// The help popup at 80x24 has 78 columns inside its border: every line
+/// of the keys' help fits whole in each language, so none is cut (the
+/// English line for numbers was cut at "(2").
+#[test]
+fn every_help_line_fits_the_popup_at_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    for lang in Lang::ALL {
+        for key in keys(lang).iter().filter(|k| k.starts_with("tui.help.line.")) {
+            let line = Words::new(lang).t(key);
+            assert!(
+                line.width() <= 78,
+                "{}: {key} is {} columns: {line}",
+                lang.code(),
+                line.width()
+            );
+        }
+    }
+}
