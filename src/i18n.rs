@@ -341,14 +341,21 @@ fn messages(lang: Lang) -> Vec<(String, Vec<String>)> {
 /// controls and zero-width characters are dropped, tabs become spaces, line
 /// breaks stay.
 pub(crate) fn clean(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() || is_invisible_or_bidi(c) => None,
-            c => Some(c),
-        })
-        .collect()
+    // Text with nothing to drop or replace (most of it) is copied whole,
+    // not character by character.
+    let changed = |c: char| c != '\n' && (c.is_control() || is_invisible_or_bidi(c));
+    let Some(first) = text.find(changed) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    out.extend(text[first..].chars().filter_map(|c| match c {
+        '\n' => Some('\n'),
+        '\t' => Some(' '),
+        c if c.is_control() || is_invisible_or_bidi(c) => None,
+        c => Some(c),
+    }));
+    out
 }
 
 /// Pretty JSON for programs, with the text as the data holds it but no
@@ -457,8 +464,9 @@ impl<W: std::io::Write> std::io::Write for DisplayWriter<W> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         if !self.pending.is_empty() {
-            let text = String::from_utf8_lossy(&self.pending).into_owned();
-            self.pending.clear();
+            // Valid UTF-8 (all the program writes) is taken, not copied.
+            let text = String::from_utf8(std::mem::take(&mut self.pending))
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             self.inner.write_all(self.words.data(&text).as_bytes())?;
         }
         self.inner.flush()

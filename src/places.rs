@@ -53,14 +53,14 @@ mod embedded {
 /// character (长沙 changsha, 厦门 xiamen, 六安 lu an).
 pub(crate) fn reading_at_start(text: &str) -> Option<(&'static str, &'static str)> {
     let table = embedded::READINGS;
-    let first = text.chars().next()?;
-    let mut buf = [0u8; 4];
-    let first = &*first.encode_utf8(&mut buf);
-    // The entries that begin with the same character are next to each other.
-    let start = table.partition_point(|(t, _)| *t < first);
+    let first = Some(text.chars().next()?);
+    // The entries that begin with the same character are next to each other
+    // (the table is sorted by its texts, and UTF-8 sorts as code points do),
+    // found by their first characters, not by comparing strings.
+    let start = table.partition_point(|(t, _)| t.chars().next() < first);
     table[start..]
         .iter()
-        .take_while(|(t, _)| t.starts_with(first))
+        .take_while(|(t, _)| t.chars().next() == first)
         .filter(|(t, _)| text.starts_with(t))
         .max_by_key(|(t, _)| t.len())
         .copied()

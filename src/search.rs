@@ -4,6 +4,8 @@
 //! keystroke only compares strings. This module only matches: it knows
 //! nothing of policy (`policy::index` builds the indexes of its data).
 
+use std::borrow::Cow;
+
 use pinyin::{ToPinyin, ToPinyinMulti};
 
 use crate::text::normalize;
@@ -41,13 +43,53 @@ pub(crate) fn too_long(text: &str) -> bool {
     text.chars().nth(MAX_QUERY_CHARS).is_some()
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    entries: Vec<Vec<Key>>,
+    /// Every entry's keys, one entry after another; empty for the embedded
+    /// index, whose keys are read from its tables as they are compared.
+    keys: Vec<Key>,
+    /// Where each entry's keys end (in `keys`, or in the embedded tables).
+    ends: Cow<'static, [u32]>,
     /// Per entry, where it goes among entries that match equally well,
     /// lower first (a larger place before a smaller one); 0 unless set.
-    ranks: Vec<u8>,
+    ranks: Cow<'static, [u8]>,
+    /// Whether the keys are the embedded tables' (`embedded_region_index`).
+    embedded: bool,
 }
+
+/// One key of an entry as compared: its text and flags (see [`Key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KeyView<'a> {
+    text: &'a str,
+    primary: bool,
+    named: bool,
+    alias_pinyin: bool,
+    abbreviation: bool,
+}
+
+impl<'a> KeyView<'a> {
+    fn of(key: &'a Key) -> KeyView<'a> {
+        KeyView {
+            text: &key.text,
+            primary: key.primary,
+            named: key.named,
+            alias_pinyin: key.alias_pinyin,
+            abbreviation: key.abbreviation,
+        }
+    }
+}
+
+/// Two indexes are equal when their entries have the same keys and ranks,
+/// however they are stored.
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self.ranks == other.ranks
+            && (0..self.len()).all(|i| self.entry(i).eq(other.entry(i)))
+    }
+}
+
+impl Eq for SearchIndex {}
 
 /// Full pinyin without tones and the initials, for the Chinese characters in
 /// `text`; other characters are kept as they are. Place names in it are read
@@ -155,15 +197,51 @@ impl SearchIndex {
         initials: bool,
         read: &dyn Fn(&str) -> (String, String),
     ) {
-        let keys = keys::entry_keys(primary, secondary, initials, read);
-        self.entries.push(keys);
-        self.ranks.push(0);
+        debug_assert!(!self.embedded, "the embedded index is made at build time");
+        self.keys
+            .extend(keys::entry_keys(primary, secondary, initials, read));
+        let end = u32::try_from(self.keys.len()).expect("fewer than 2^32 keys");
+        self.ends.to_mut().push(end);
+        self.ranks.to_mut().push(0);
+    }
+
+    /// How many entries there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Entry `i`'s keys.
+    fn entry(&self, i: usize) -> impl Iterator<Item = KeyView<'_>> + '_ {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        (start..self.ends[i] as usize).map(move |k| self.key(k))
+    }
+
+    /// Key `k` of all entries' keys.
+    fn key(&self, k: usize) -> KeyView<'_> {
+        if !self.embedded {
+            return KeyView::of(&self.keys[k]);
+        }
+        let start = if k == 0 {
+            0
+        } else {
+            embedded::KEY_ENDS[k - 1] as usize
+        };
+        let flags = embedded::KEY_FLAGS[k];
+        // The flags as a key reads them (`Key::flags` wrote them).
+        let key = Key::with_flags(Cow::Borrowed(""), flags);
+        KeyView {
+            text: &embedded::TEXT[start..embedded::KEY_ENDS[k] as usize],
+            primary: key.primary,
+            named: key.named,
+            alias_pinyin: key.alias_pinyin,
+            abbreviation: key.abbreviation,
+        }
     }
 
     /// Puts the entry added last at `rank` among equal matches (lower
     /// first): `cs` lists 长沙 before the smaller places it also fits.
     pub(crate) fn rank_last(&mut self, rank: u8) {
-        if let Some(r) = self.ranks.last_mut() {
+        if let Some(r) = self.ranks.to_mut().last_mut() {
             *r = rank;
         }
     }
@@ -171,10 +249,9 @@ impl SearchIndex {
     /// The best level at which `query` meets choice `i`, and whether that
     /// was on a primary key.
     fn score(&self, i: usize, query: &str) -> Option<(MatchLevel, bool)> {
-        self.entries[i]
-            .iter()
+        self.entry(i)
             .filter_map(|k| {
-                let level = meets(&k.text, query)?;
+                let level = meets(k.text, query)?;
                 // A name or id outranks an alias only when both match exactly:
                 // a partial match on either is just as ambiguous.
                 Some((level, level != MatchLevel::Exact || !k.primary))
@@ -189,10 +266,9 @@ impl SearchIndex {
     /// only then an alias that does. (`xi` lists 西安 and 海西 before 青岛,
     /// whose alias 西海岸新区 merely begins with it.)
     fn list_rank(&self, i: usize, query: &str) -> Option<u8> {
-        self.entries[i]
-            .iter()
+        self.entry(i)
             .filter_map(|k| {
-                let level = meets(&k.text, query)?;
+                let level = meets(k.text, query)?;
                 Some(match (level, k.named) {
                     (MatchLevel::Exact, true) => 0,
                     (MatchLevel::Exact, false) => 1,
@@ -213,10 +289,10 @@ impl SearchIndex {
         }
         let q = query_text(query);
         if q.is_empty() {
-            return (0..self.entries.len()).collect();
+            return (0..self.len()).collect();
         }
         let forms = query_forms(&q);
-        let mut hits: Vec<(u8, u8, usize)> = (0..self.entries.len())
+        let mut hits: Vec<(u8, u8, usize)> = (0..self.len())
             .filter_map(|i| {
                 let best = forms.iter().filter_map(|f| self.list_rank(i, f)).min()?;
                 Some((best, self.ranks[i], i))
@@ -270,9 +346,20 @@ impl SearchIndex {
 
     fn resolve_one(&self, q: &str) -> Resolution {
         let q = q.to_string();
-        let scored: Vec<(MatchLevel, bool, usize)> = (0..self.entries.len())
-            .filter_map(|i| self.score(i, &q).map(|(l, p)| (l, p, i)))
+        // A key met exactly is the best match there is: where one is, the
+        // entries met exactly are the best, scored as `score` scores them,
+        // and no key needs to be searched for the query.
+        let mut scored: Vec<(MatchLevel, bool, usize)> = (0..self.len())
+            .filter_map(|i| {
+                let secondary = self.entry(i).filter(|k| k.text == q).map(|k| !k.primary);
+                secondary.min().map(|s| (MatchLevel::Exact, !s, i))
+            })
             .collect();
+        if scored.is_empty() {
+            scored = (0..self.len())
+                .filter_map(|i| self.score(i, &q).map(|(l, p)| (l, p, i)))
+                .collect();
+        }
         let Some(best) = scored.iter().map(|(l, p, _)| (*l, !*p)).min() else {
             return Resolution::NotFound(self.nearest(&q));
         };
@@ -286,11 +373,11 @@ impl SearchIndex {
             let one = top[0];
             // `tnb` is exactly the pinyin of an alias (糖尿病) of one choice but
             // also part of another's name (1型糖尿病): either may be meant.
-            let exact = || self.entries[one].iter().filter(|k| k.text == q);
+            let exact = || self.entry(one).filter(|k| k.text == q);
             let on_alias_only = !exact().any(|k| !k.alias_pinyin && !k.abbreviation);
             let abbreviation_only = exact().all(|k| k.abbreviation);
             if on_alias_only {
-                let fits = |k: &Key| {
+                let fits = |k: KeyView<'_>| {
                     k.named
                         && if abbreviation_only {
                             k.text.starts_with(&q)
@@ -298,8 +385,8 @@ impl SearchIndex {
                             k.text.contains(&q)
                         }
                 };
-                let mut also: Vec<usize> = (0..self.entries.len())
-                    .filter(|&i| i != one && self.entries[i].iter().any(fits))
+                let mut also: Vec<usize> = (0..self.len())
+                    .filter(|&i| i != one && self.entry(i).any(fits))
                     .collect();
                 if !also.is_empty() {
                     also.sort_by_key(|&i| (self.ranks[i], i));
@@ -315,15 +402,12 @@ impl SearchIndex {
 
     /// Up to five choices whose keys are closest to `query`.
     fn nearest(&self, query: &str) -> Vec<usize> {
-        let mut scored: Vec<(i64, usize)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, keys)| {
-                let best = keys
-                    .iter()
+        let mut scored: Vec<(i64, usize)> = (0..self.len())
+            .map(|i| {
+                let best = self
+                    .entry(i)
                     .map(|k| {
-                        (strsim::normalized_damerau_levenshtein(&k.text, query) * 1000.0) as i64
+                        (strsim::normalized_damerau_levenshtein(k.text, query) * 1000.0) as i64
                     })
                     .max()
                     .unwrap_or(0);
@@ -346,23 +430,12 @@ mod embedded {
 /// reading every region file or reading every name's pinyin
 /// (`embedded_index_is_the_index_of_the_embedded_data` checks they agree).
 pub(crate) fn embedded_region_index() -> (SearchIndex, Vec<&'static str>) {
-    let mut entries = Vec::with_capacity(embedded::RANKS.len());
-    let (mut key, mut start) = (0, 0);
-    for &end in &embedded::ENTRY_ENDS {
-        let end = end as usize;
-        let mut keys = Vec::with_capacity(end - key);
-        for k in key..end {
-            let stop = embedded::KEY_ENDS[k] as usize;
-            let text = std::borrow::Cow::Borrowed(&embedded::TEXT[start..stop]);
-            keys.push(Key::with_flags(text, embedded::KEY_FLAGS[k]));
-            start = stop;
-        }
-        key = end;
-        entries.push(keys);
-    }
+    // Its keys stay in the tables: nothing is built for them at start-up.
     let index = SearchIndex {
-        entries,
-        ranks: embedded::RANKS.to_vec(),
+        keys: Vec::new(),
+        ends: Cow::Borrowed(&embedded::ENTRY_ENDS),
+        ranks: Cow::Borrowed(&embedded::RANKS),
+        embedded: true,
     };
     (index, embedded::CHOICE_KEYS.split('\n').collect())
 }
@@ -378,10 +451,10 @@ mod tests {
         let region_index_of = crate::policy::index::region_index_of;
         let (index, keys) = embedded_region_index();
         let at_run_time = region_index_of(&policy, &choices);
-        assert_eq!(index.entries.len(), choices.len());
+        assert_eq!(index.len(), choices.len());
         for (i, c) in choices.iter().enumerate() {
             assert_eq!(keys[i], c.key, "choice {i}");
-            assert_eq!(index.entries[i], at_run_time.entries[i], "{}", c.key);
+            assert!(index.entry(i).eq(at_run_time.entry(i)), "{}", c.key);
             assert_eq!(index.ranks[i], at_run_time.ranks[i], "{}", c.key);
         }
         assert_eq!(index, at_run_time);

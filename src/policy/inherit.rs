@@ -114,9 +114,10 @@ pub struct ParentRef {
 enum Read {
     /// Complete: a `Region` as it stands.
     Whole(Box<Region>),
-    /// Not a complete region (fields left out, or wrong): its fields, and
-    /// what the typed reading said.
-    Part(Map<String, Value>, Problem),
+    /// Not a complete region (fields left out, or wrong): its fields. What
+    /// the typed reading said is worked out again where it is reported
+    /// (`typed_problem`): most such files take the rest from a parent.
+    Part(Map<String, Value>),
     /// Not JSON, or not an object: reported already.
     Broken,
 }
@@ -272,8 +273,8 @@ fn resolve_in_order(
         let region = match (family.parent[i], this) {
             (_, Read::Broken) => continue,
             (None, Read::Whole(r)) => *r,
-            (None, Read::Part(_, typed)) => {
-                found[i].push(explain_missing(typed));
+            (None, Read::Part(_)) => {
+                found[i].push(explain_missing(typed_problem(&files[i])));
                 continue;
             }
             (Some(p), this) => {
@@ -326,7 +327,7 @@ fn under_parent(
     found: &mut Vec<Problem>,
 ) -> Option<Region> {
     let own = match this {
-        Read::Part(own, _) => own,
+        Read::Part(own) => own,
         Read::Broken => return None,
         // A complete file under another still inherits what it leaves out
         // (notes, example figures…), but only where the file above has a
@@ -387,10 +388,13 @@ fn report_checked(
 }
 
 fn read(f: &RegionText, problems: &mut Vec<Problem>) -> Read {
-    match from_json::<Region>(&f.file, &f.text) {
+    // Read without serde_path_to_error's bookkeeping: where the typed
+    // reading fails, the file is read as JSON for what it gives, and the
+    // typed reading's path is worked out only if it is reported.
+    match serde_json::from_str::<Region>(&f.text) {
         Ok(r) => Read::Whole(Box::new(r)),
-        Err(typed) => match from_json::<Value>(&f.file, &f.text) {
-            Ok(Value::Object(m)) => Read::Part(m, typed),
+        Err(_) => match from_json::<Value>(&f.file, &f.text) {
+            Ok(Value::Object(m)) => Read::Part(m),
             Ok(_) => {
                 problems.push(Problem {
                     file: f.file.clone(),
@@ -407,13 +411,27 @@ fn read(f: &RegionText, problems: &mut Vec<Problem>) -> Read {
     }
 }
 
+/// What the typed reading of a file that is not a complete region says
+/// (where, and why), as `from_json` words it.
+fn typed_problem(f: &RegionText) -> Problem {
+    match from_json::<Region>(&f.file, &f.text) {
+        Err(typed) => typed,
+        // Not reached: the file did not read as a region.
+        Ok(_) => Problem {
+            file: f.file.clone(),
+            field: String::new(),
+            reason: "is not a complete region".into(),
+        },
+    }
+}
+
 fn head(read: &Read) -> Option<Head> {
     match read {
         Read::Whole(r) => Some(Head {
             place: r.place.as_deref().and_then(places::by_code),
             generic: r.generic,
         }),
-        Read::Part(m, _) => Some(Head {
+        Read::Part(m) => Some(Head {
             place: m
                 .get("place")
                 .and_then(Value::as_str)
