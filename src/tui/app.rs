@@ -495,7 +495,7 @@ fn shared(app: &App) -> Vec<Command> {
             .order(ORDER_HELP),
     ];
     // Only the operator can quit a kiosk, with a key nobody is shown.
-    if !kiosk {
+    if kiosk::offers(Cmd::Quit, app.kiosk()) {
         list.push(
             Command::new(Cmd::Quit, &[Key::Plain('q')], &[HelpLine::Quit])
                 .enabled(!is_typing)

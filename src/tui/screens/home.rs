@@ -104,7 +104,7 @@ pub(crate) fn len(app: &App) -> usize {
 /// The home list's commands (none at a kiosk, which has no list).
 pub(crate) fn commands(app: &App) -> Vec<Command> {
     use HelpLine as H;
-    if app.kiosk.is_some() {
+    if !crate::tui::kiosk::has_home_list(app.kiosk()) {
         return Vec::new();
     }
     vec![

@@ -18,6 +18,7 @@ use crate::plan::RenewalPlan;
 use crate::tui::app::{App, Kiosk, Level, Message};
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS, ORDER_LAST};
 use crate::tui::input::TextInput;
+use crate::tui::kiosk;
 use crate::tui::layout::{self, Areas};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
@@ -238,46 +239,50 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
         .hint("tui.hint.tick"),
         Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint_if(!ticks, "tui.hint.scroll"),
     ];
-    match kiosk {
-        None => list.extend([
-            Command::new(Cmd::Progress, &[Key::Char('c')], &[H::Progress])
-                .hint("tui.hint.progress"),
+    // Both the desk's and the kiosk's, in the footer's order; the kiosk
+    // decides which it offers.
+    let at_kiosk = kiosk.is_some();
+    list.extend([
+        Command::new(Cmd::Progress, &[Key::Char('c')], &[H::Progress]).hint("tui.hint.progress"),
+        if at_kiosk {
+            Command::new(Cmd::Print, &[Key::Char('p')], &[H::PrintKiosk])
+                .hint("tui.hint.print")
+                .order(1)
+        } else {
             Command::new(Cmd::Print, &[Key::Char('p')], &[H::Print, H::PrintFile])
-                .hint("tui.hint.print_save"),
-            Command::new(Cmd::Qr, &[Key::Char('r')], &[H::Qr]).hint("tui.hint.qr"),
-            Command::new(Cmd::New, &[Key::Char('n')], &[H::New]),
-            Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Progress]).enabled(on_checklist),
-            Command::new(
-                Cmd::ListKeys,
-                &[
-                    Key::Code(KeyCode::F(2)),
-                    Key::Code(KeyCode::F(3)),
-                    Key::Code(KeyCode::F(4)),
-                ],
-                &[H::RenameEdit, H::Note],
-            )
-            .enabled(from_home),
-        ]),
-        Some(k) => {
-            list.extend([
-                Command::new(Cmd::Qr, &[Key::Char('r')], &[H::QrKiosk]).hint("tui.hint.qr"),
-                Command::new(Cmd::Print, &[Key::Char('p')], &[H::PrintKiosk])
-                    .hint("tui.hint.print")
-                    .order(1),
-                Command::new(Cmd::NextPerson, &[Key::Char('n')], &[H::NextPerson])
-                    .hint("tui.hint.next_person")
-                    .order(ORDER_LAST),
-                Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Tick]).enabled(on_checklist),
-            ]);
-            if k.allow_save {
-                list.push(
-                    Command::new(Cmd::SaveHere, &[Key::Char('s')], &[H::SaveHere])
-                        .hint("tui.hint.save_here")
-                        .order(1),
-                );
-            }
-        }
-    }
+                .hint("tui.hint.print_save")
+        },
+        Command::new(
+            Cmd::Qr,
+            &[Key::Char('r')],
+            if at_kiosk { &[H::QrKiosk] } else { &[H::Qr] },
+        )
+        .hint("tui.hint.qr"),
+        Command::new(Cmd::New, &[Key::Char('n')], &[H::New]),
+        Command::new(Cmd::NextPerson, &[Key::Char('n')], &[H::NextPerson])
+            .hint("tui.hint.next_person")
+            .order(ORDER_LAST),
+        Command::new(
+            Cmd::Learn,
+            &[Key::Char('a')],
+            if at_kiosk { &[H::Tick] } else { &[H::Progress] },
+        )
+        .enabled(on_checklist),
+        Command::new(
+            Cmd::ListKeys,
+            &[
+                Key::Code(KeyCode::F(2)),
+                Key::Code(KeyCode::F(3)),
+                Key::Code(KeyCode::F(4)),
+            ],
+            &[H::RenameEdit, H::Note],
+        )
+        .enabled(from_home),
+        Command::new(Cmd::SaveHere, &[Key::Char('s')], &[H::SaveHere])
+            .hint("tui.hint.save_here")
+            .order(1),
+    ]);
+    list.retain(|c| kiosk::offers(c.cmd, kiosk));
     list
 }
 
@@ -376,7 +381,7 @@ impl ResultView {
                     Some((c.id.clone(), field))
                 });
                 match asked {
-                    Some((id, field)) if kiosk.is_none() => {
+                    Some((id, field)) if kiosk::records_on_saved(kiosk) => {
                         return act(ResultAction::PopupFresh(Overlay::Learn {
                             id,
                             field,
@@ -395,7 +400,7 @@ impl ResultView {
             }
             (Cmd::SaveHere, _) => {
                 let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
-                if kiosk.is_some_and(|k| k.allow_save) && unsaved {
+                if kiosk::may_save_here(kiosk, unsaved) {
                     return act(ResultAction::SaveHere);
                 }
             }
@@ -403,8 +408,7 @@ impl ResultView {
                 if cx.can_print {
                     return act(ResultAction::Print(sheet(view, today, false)));
                 }
-                // A kiosk prints only through its configured command.
-                if kiosk.is_some() {
+                if !kiosk::may_write_sheet(kiosk) {
                     return Action::Say(Level::Error, Message::NoPrinter);
                 }
                 let name = default_sheet_name(view, today, words);
@@ -415,9 +419,9 @@ impl ResultView {
             (Cmd::Progress, _) => {
                 // The renewal cycle is a saved checklist's (never a kiosk's).
                 let saved = view.checklist.as_ref().is_some_and(|c| !c.id.is_empty());
-                if kiosk.is_none() && saved {
+                if kiosk::records_on_saved(kiosk) && saved {
                     return act(ResultAction::OpenCycle);
-                } else if kiosk.is_none() {
+                } else if kiosk::records_on_saved(kiosk) {
                     return Action::Say(Level::Info, Message::NotSavedYet);
                 }
             }

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 
 use crate::dates::words::weekday;
-use crate::tui::app::{App, Level, Message, Question, move_selection};
+use crate::tui::app::{App, Level, Question, move_selection};
 use crate::tui::commands::{Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
@@ -88,11 +88,7 @@ impl Review {
                     self.label = None;
                     Action::Labelled((!text.is_empty()).then_some(text))
                 }
-                // At a kiosk not even a name: a form of address.
-                Err(crate::checklist::LabelProblem::LooksLikeANumber) if kiosk => {
-                    Action::Say(Level::Error, Message::LabelNumberAtKiosk)
-                }
-                Err(p) => Action::Say(Level::Error, Message::BadLabel(p)),
+                Err(p) => Action::Say(Level::Error, crate::tui::kiosk::label_refused(p, kiosk)),
             };
         }
         match (cmd, k.code) {
