@@ -10,13 +10,12 @@
 //! commands and what their actions do; `questions` the options
 //! and answers, `saved_list` the home list's checklists, `replies` what the
 //! shell's effects answered, `accessors` what tests and the shell read,
-//! `message` what the person is told (a typed value `view` puts into words).
+//! `tui::message` what the person is told (a typed value `view` puts into words).
 //! The state holds the `Words` it was started with; what it tells the
 //! person is kept as what happened, and worded when drawn.
 
 mod accessors;
 mod actions;
-mod message;
 mod questions;
 mod replies;
 mod saved_list;
@@ -42,19 +41,13 @@ use crate::search::SearchIndex;
 use crate::wizard::Draft;
 
 pub use super::kiosk::Kiosk;
+pub(crate) use super::message::Message;
+pub use super::message::{Failure, Level, PrintFailure};
 pub use super::screens::result::{Sections, Tab};
 pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
 pub use crate::wizard::Question;
-pub(crate) use message::Message;
-pub use message::{Failure, PrintFailure};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Error,
-}
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -456,16 +449,6 @@ fn paste(app: &mut App, text: &str) {
         Screen::Cycle(c) => c.paste(text),
         _ => {}
     }
-}
-
-/// Moves a list's selection by `delta`, within `0..len`.
-pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
-    if len == 0 {
-        *selected = 0;
-        return;
-    }
-    let cur = (*selected).min(len - 1) as isize;
-    *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }
 
 /// The commands every screen has: help, quit, back.

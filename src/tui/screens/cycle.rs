@@ -12,6 +12,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::style::Style;
 
+use super::move_selection;
+use super::result::Tab;
 use crate::checklist::Checklist;
 use crate::checklist::cycle::{self, CycleError, CycleView};
 use crate::dates::parse_date;
@@ -19,10 +21,11 @@ use crate::document::text::wrap;
 use crate::i18n::Words;
 use crate::plan::render;
 use crate::policy::PolicySet;
-use crate::tui::app::{App, Level, Message, Tab, move_selection};
+use crate::tui::app::App;
 use crate::tui::commands::{CARET_KEYS, Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::{Level, Message};
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 

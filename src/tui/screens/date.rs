@@ -9,12 +9,14 @@ use crate::dates::words::weekday;
 use crate::dates::{far_from_today, is_partial, parse_date, read_end_date};
 use crate::document::text::wrap;
 use crate::i18n::Words;
-use crate::tui::app::{App, Level, Message, Question};
+use crate::tui::app::App;
 use crate::tui::commands::{CARET_KEYS, Cmd, Command, HelpLine, Key};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::{Level, Message};
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, put, text_field, text_line, underlined};
+use crate::wizard::Question;
 
 use super::Action;
 use super::question::draw_question_head;

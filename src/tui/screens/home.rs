@@ -12,16 +12,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::move_selection;
 use crate::checklist::Checklist;
 use crate::checklist::agenda::{self, ActionKind, Mark, NextAction};
 use crate::checklist::cycle::{CycleState, month_day};
 use crate::document::text::pad;
 use crate::i18n::Words;
 use crate::plan::Status;
-use crate::tui::app::{App, Level, Message, move_selection};
+use crate::tui::app::App;
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{Areas, ListGeom};
+use crate::tui::message::{Level, Message};
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, put, status_glyph, text_field, text_line, title_and_explain};
 

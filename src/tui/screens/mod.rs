@@ -11,7 +11,8 @@ pub mod review;
 
 use chrono::NaiveDate;
 
-use super::app::{Level, Message, Question};
+use super::message::{Level, Message};
+use crate::wizard::Question;
 
 /// What a screen's `update` asks of the App. A screen that has its own
 /// `update` changes only its own state; what others own (the message under
@@ -100,4 +101,14 @@ impl Screen {
             Screen::Cycle(c) => Page::Cycle { typing: c.typing() },
         }
     }
+}
+
+/// Moves a list's selection by `delta`, within `0..len`.
+pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
+    if len == 0 {
+        *selected = 0;
+        return;
+    }
+    let cur = (*selected).min(len - 1) as isize;
+    *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }

@@ -5,13 +5,16 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::style::Style;
 
+use super::move_selection;
 use crate::text::to_half_width;
-use crate::tui::app::{App, Level, Message, Question, move_selection};
+use crate::tui::app::App;
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::{Level, Message};
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
+use crate::wizard::Question;
 
 use super::{Action, Screen};
 

@@ -15,11 +15,13 @@ use crate::document::SectionKind;
 use crate::document::text::TextLine;
 use crate::i18n::Words;
 use crate::plan::RenewalPlan;
-use crate::tui::app::{App, Kiosk, Level, Message};
+use crate::tui::app::App;
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS, ORDER_LAST};
 use crate::tui::input::TextInput;
 use crate::tui::kiosk;
+use crate::tui::kiosk::Kiosk;
 use crate::tui::layout::{self, Areas};
+use crate::tui::message::{Level, Message};
 use crate::tui::overlays::Overlay;
 use crate::tui::theme::Theme;
 

@@ -4,13 +4,16 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 
+use super::move_selection;
 use crate::dates::words::weekday;
-use crate::tui::app::{App, Level, Question, move_selection};
+use crate::tui::app::App;
 use crate::tui::commands::{Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::Level;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, text_field, title_and_explain, underlined};
+use crate::wizard::Question;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Action, Screen};
