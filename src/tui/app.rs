@@ -441,7 +441,7 @@ fn paste(app: &mut App, text: &str) {
         Screen::Home(h) => {
             h.filter.insert(text);
             app.refilter_home();
-            let shown = home::len(app) - 1;
+            let shown = home::len(&app.screen, app.saved.len()) - 1;
             if let Screen::Home(h) = &mut app.screen {
                 h.selected = usize::from(shown > 0);
             }
@@ -499,13 +499,14 @@ fn shared(app: &App) -> Vec<Command> {
 /// keys do, its footer and (with the other screens') the help.
 pub(crate) fn commands(app: &App) -> Vec<Command> {
     use super::screens::{date, question};
+    let cx = app.ctx();
     let mut list = match app.page() {
-        Page::Home => home::commands(app),
-        Page::Question(Question::End) => date::commands(app),
+        Page::Home => home::commands(&cx),
+        Page::Question(Question::End) => date::commands(&cx),
         Page::Question(_) => question::commands(app),
-        Page::Review { .. } => review::commands(app),
-        Page::Result => result::commands(app),
-        Page::Cycle { .. } => cycle_screen::commands(app),
+        Page::Review { .. } => review::commands(&cx),
+        Page::Result => result::commands(&cx),
+        Page::Cycle { .. } => cycle_screen::commands(&cx),
     };
     list.extend(shared(app));
     list
@@ -514,12 +515,13 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
 /// Every screen's commands, for the help (which lists the keys of all).
 pub(crate) fn all_commands(app: &App) -> Vec<Command> {
     use super::screens::{date, question};
-    let mut list = home::commands(app);
+    let cx = app.ctx();
+    let mut list = home::commands(&cx);
     list.extend(question::commands(app));
-    list.extend(date::commands(app));
-    list.extend(review::commands(app));
-    list.extend(result::commands(app));
-    list.extend(cycle_screen::commands(app));
+    list.extend(date::commands(&cx));
+    list.extend(review::commands(&cx));
+    list.extend(result::commands(&cx));
+    list.extend(cycle_screen::commands(&cx));
     list.extend(shared(app));
     list
 }

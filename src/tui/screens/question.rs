@@ -12,6 +12,7 @@ use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
 use crate::tui::message::{Level, Message};
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 use crate::wizard::Question;
@@ -242,25 +243,25 @@ impl QuestionScreen {
 }
 
 /// "第 N 步，共 M 步" for a question.
-pub(crate) fn step_counter(app: &App, step: Question) -> String {
-    let words = app.words;
-    let (n, m) = app.draft.position(&app.policy, step);
+pub(crate) fn step_counter(cx: &Ctx, step: Question) -> String {
+    let words = cx.words;
+    let (n, m) = cx.draft.position(cx.policy, step);
     words.tf("tui.step", &[("n", &n), ("m", &m)])
 }
 
 /// The question, its explanation and the header with the step count.
 pub(crate) fn draw_question_head(
     frame: &mut Frame,
-    app: &App,
+    cx: &Ctx,
     theme: &Theme,
     areas: &Areas,
     step: Question,
 ) {
-    let words = crate::tui::view::words(app, theme);
-    let counter = step_counter(app, step);
+    let words = cx.words(theme);
+    let counter = step_counter(cx, step);
     header(
         frame,
-        app,
+        cx,
         theme,
         areas,
         &format!("{} · {counter}", words.t("tui.app_name")),
@@ -278,7 +279,7 @@ pub(crate) fn draw_question_head(
                 "tui.e.disease",
                 &[(
                     "region",
-                    &app.region()
+                    &cx.region()
                         .map(|r| words.name(&r.short_name, r.name_en.as_deref()))
                         .unwrap_or_default(),
                 )],
@@ -293,7 +294,7 @@ pub(crate) fn draw_question_head(
 pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &Theme, areas: &Areas) {
     let words = crate::tui::view::words(app, theme);
     let step = q.step;
-    draw_question_head(frame, app, theme, areas, step);
+    draw_question_head(frame, &app.ctx(), theme, areas, step);
     let w = frame.area().width;
     let visible = app.visible_options(step);
     let numbered = app.numbered(step);

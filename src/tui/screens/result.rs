@@ -15,7 +15,6 @@ use crate::document::SectionKind;
 use crate::document::text::TextLine;
 use crate::i18n::Words;
 use crate::plan::RenewalPlan;
-use crate::tui::app::App;
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS, ORDER_LAST};
 use crate::tui::input::TextInput;
 use crate::tui::kiosk;
@@ -23,6 +22,7 @@ use crate::tui::kiosk::Kiosk;
 use crate::tui::layout::{self, Areas};
 use crate::tui::message::{Level, Message};
 use crate::tui::overlays::Overlay;
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 
 use super::{Action, Screen};
@@ -198,7 +198,7 @@ impl ResultView {
 
 /// The result's commands. At a kiosk: no renewal cycle, printing only
 /// through the printer, saving here when allowed, and `n` is the next person.
-pub(crate) fn commands(app: &App) -> Vec<Command> {
+pub(crate) fn commands(cx: &Ctx) -> Vec<Command> {
     use HelpLine as H;
     const TABS: &[Key] = &[
         Key::Code(KeyCode::Tab),
@@ -211,10 +211,10 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
         Key::Char('4'),
         Key::Char('5'),
     ];
-    let kiosk = app.kiosk();
-    let (on_checklist, ticks, from_home) = match &app.screen {
+    let kiosk = cx.kiosk;
+    let (on_checklist, ticks, from_home) = match &cx.screen {
         Screen::Result(v) => {
-            let tab = layout::pane_tab(v.tab(), &layout::areas(&app.shown()));
+            let tab = layout::pane_tab(v.tab(), &layout::areas(&cx.shown));
             let on_checklist = tab == Tab::Checklist;
             (
                 on_checklist,
