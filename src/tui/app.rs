@@ -503,7 +503,7 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
     let mut list = match app.page() {
         Page::Home => home::commands(&cx),
         Page::Question(Question::End) => date::commands(&cx),
-        Page::Question(_) => question::commands(app),
+        Page::Question(_) => question::commands(&cx),
         Page::Review { .. } => review::commands(&cx),
         Page::Result => result::commands(&cx),
         Page::Cycle { .. } => cycle_screen::commands(&cx),
@@ -517,7 +517,7 @@ pub(crate) fn all_commands(app: &App) -> Vec<Command> {
     use super::screens::{date, question};
     let cx = app.ctx();
     let mut list = home::commands(&cx);
-    list.extend(question::commands(app));
+    list.extend(question::commands(&cx));
     list.extend(date::commands(&cx));
     list.extend(review::commands(&cx));
     list.extend(result::commands(&cx));

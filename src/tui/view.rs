@@ -103,7 +103,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let cx = app.ctx();
     match &app.screen {
         Screen::Home(s) => screens::home::draw(frame, &cx, s, theme, &areas),
-        Screen::Question(s) => screens::question::draw(frame, app, s, theme, &areas),
+        Screen::Question(s) => {
+            let label = |i| app.option(s.step, i);
+            let options = app.question_options(s.step, &label);
+            screens::question::draw(frame, &cx, s, &options, theme, &areas)
+        }
         Screen::Date(s) => screens::date::draw(frame, &cx, s, theme, &areas),
         Screen::Review(s) => {
             screens::review::draw(frame, &cx, s, &app.default_label(), theme, &areas)

@@ -1,6 +1,7 @@
 //! The wizard's screens. Each variant of `Screen` owns the state of its
 //! screen; each module handles that screen's keys and clicks and draws it
-//! into the areas `layout` computed.
+//! into the areas `layout` computed. They read the App only through `Ctx`
+//! and ask it for changes through `Action`: no screen imports `tui::app`.
 
 pub mod cycle;
 pub mod date;
