@@ -450,3 +450,149 @@ fn cycles(arrows: &Arrows) -> Vec<Vec<String>> {
     walk.found.sort();
     walk.found
 }
+
+/// The screens do not import `tui::app` (issue 24): they read what they
+/// draw from `screens::Ctx` and ask the App through `screens::Action`, so
+/// the arrow runs one way, `app` → `screens`. Test code is left out.
+#[test]
+fn screens_do_not_import_the_app() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let screens = src.join("tui").join("screens");
+    let mut files = Vec::new();
+    walk(&screens, &mut files);
+    assert!(files.len() > 5, "too few screens found: {files:?}");
+    let mut found = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
+        for line in names_of(&text, &module_path(rel), &["tui", "app"]) {
+            found.push(format!("{}:{line}", rel.display()));
+        }
+    }
+    assert!(found.is_empty(), "screens importing tui::app: {found:?}");
+}
+
+/// The scan sees `tui::app` named from a screen in every form.
+#[test]
+fn the_screen_scan_sees_every_form() {
+    let path: Vec<String> = ["tui", "screens", "home"].map(String::from).to_vec();
+    let app = ["tui", "app"];
+    for code in [
+        "use crate::tui::app::App;",
+        "use crate::tui::{app::{App, Level}, view};",
+        "use crate::{tui::{app, kiosk}};",
+        "fn f(a: &crate::tui::app::App) {}",
+        "use super::super::app::App;",
+        "use super::super::{app, view};",
+    ] {
+        assert_eq!(names_of(code, &path, &app), vec![1], "{code}");
+    }
+    let mod_path: Vec<String> = ["tui", "screens"].map(String::from).to_vec();
+    assert_eq!(names_of("use super::app::Level;", &mod_path, &app), vec![1]);
+    for code in [
+        "use crate::tui::kiosk::Kiosk;",
+        "use super::Ctx; // crate::tui::app",
+        "let s = \"crate::tui::app\";",
+        "use crate::tui::application;",
+        "#[cfg(test)]\nmod tests { use crate::tui::app::App; }",
+    ] {
+        assert!(names_of(code, &path, &app).is_empty(), "{code}");
+    }
+}
+
+/// The lines of `text` (the file of module `path`) that name the module
+/// `target` or anything in it, outside comments, strings and test items.
+fn names_of(text: &str, path: &[String], target: &[&str]) -> Vec<usize> {
+    let mut code = blank_comments_and_strings(text);
+    while let Some((start, end)) = next_test_item(&code) {
+        let blank: String = code[start..end]
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect();
+        code.replace_range(start..end, &blank);
+    }
+    let line_of = |at: usize| code[..at].matches('\n').count() + 1;
+    let mut lines = Vec::new();
+    let starts = code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+        .map(|(at, _)| at);
+    for at in starts {
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':' || c == '$') {
+            continue;
+        }
+        let mut rest = &code[at..];
+        let mut prefix: Vec<String> = Vec::new();
+        if let Some(r) = rest.strip_prefix("crate::") {
+            rest = r;
+        } else {
+            let mut ups = 0;
+            while let Some(r) = rest.strip_prefix("super::") {
+                ups += 1;
+                rest = r.trim_start();
+            }
+            prefix = path[..path.len().saturating_sub(ups)].to_vec();
+        }
+        let hit = expand(&prefix, rest)
+            .iter()
+            .any(|p| p.len() >= target.len() && p.iter().zip(target).all(|(a, b)| a == b));
+        if hit {
+            lines.push(line_of(at));
+        }
+    }
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+/// The paths `rest` (the text after a `crate::` or `super::`) names,
+/// each as its segments after `prefix`, groups `{…}` expanded.
+fn expand(prefix: &[String], rest: &str) -> Vec<Vec<String>> {
+    let mut path = prefix.to_vec();
+    let mut rest = rest.trim_start();
+    loop {
+        if let Some(group) = rest.strip_prefix('{') {
+            let mut out = Vec::new();
+            for item in group_items(group) {
+                out.extend(expand(&path, &item));
+            }
+            return out;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() {
+            return vec![path];
+        }
+        rest = rest[name.len()..].trim_start();
+        if name != "self" {
+            path.push(name);
+        }
+        match rest.strip_prefix("::") {
+            Some(r) => rest = r.trim_start(),
+            None => return vec![path],
+        }
+    }
+}
+
+/// The items of a `{…}` group (the text after its `{`), nested groups kept.
+fn group_items(group: &str) -> Vec<String> {
+    let (mut depth, mut item, mut out) = (0, String::new(), Vec::new());
+    for c in group.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(std::mem::take(&mut item));
+                continue;
+            }
+            _ => {}
+        }
+        item.push(c);
+    }
+    out.push(item);
+    out
+}

@@ -6,15 +6,16 @@
 //! `screens`), popups are `Overlay`s on a stack, the kiosk's clock and quit
 //! key are apart (`tui::kiosk`), and the answers are the shared
 //! `wizard::Draft`. Here: the state, the messages and effects, and the
-//! routing of input to the popup or screen shown; `questions` the options
+//! routing of input to the popup or screen shown; `actions` the screen's
+//! commands and what their actions do; `questions` the options
 //! and answers, `saved_list` the home list's checklists, `replies` what the
 //! shell's effects answered, `accessors` what tests and the shell read,
-//! `message` what the person is told (a typed value `view` puts into words).
+//! `tui::message` what the person is told (a typed value `view` puts into words).
 //! The state holds the `Words` it was started with; what it tells the
 //! person is kept as what happened, and worded when drawn.
 
 mod accessors;
-mod message;
+mod actions;
 mod questions;
 mod replies;
 mod saved_list;
@@ -40,20 +41,13 @@ use crate::search::SearchIndex;
 use crate::wizard::Draft;
 
 pub use super::kiosk::Kiosk;
-use super::screens::Action;
+pub(crate) use super::message::Message;
+pub use super::message::{Failure, Level, PrintFailure};
 pub use super::screens::result::{Sections, Tab};
 pub use super::screens::review::ReviewRow;
 pub use super::screens::{Page, Screen};
 /// The wizard's steps are the plan's questions.
 pub use crate::wizard::Question;
-pub(crate) use message::Message;
-pub use message::{Failure, PrintFailure};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Error,
-}
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -416,7 +410,7 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     if let Some(effects) = overlays::key(app, &k) {
         return effects;
     }
-    key(app, k)
+    actions::key(app, k)
 }
 
 /// Whether keys type into a text field on this screen.
@@ -447,7 +441,7 @@ fn paste(app: &mut App, text: &str) {
         Screen::Home(h) => {
             h.filter.insert(text);
             app.refilter_home();
-            let shown = home::len(app) - 1;
+            let shown = home::len(&app.screen, app.saved.len()) - 1;
             if let Screen::Home(h) = &mut app.screen {
                 h.selected = usize::from(shown > 0);
             }
@@ -455,16 +449,6 @@ fn paste(app: &mut App, text: &str) {
         Screen::Cycle(c) => c.paste(text),
         _ => {}
     }
-}
-
-/// Moves a list's selection by `delta`, within `0..len`.
-pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
-    if len == 0 {
-        *selected = 0;
-        return;
-    }
-    let cur = (*selected).min(len - 1) as isize;
-    *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }
 
 /// The commands every screen has: help, quit, back.
@@ -494,7 +478,7 @@ fn shared(app: &App) -> Vec<Command> {
             .order(ORDER_HELP),
     ];
     // Only the operator can quit a kiosk, with a key nobody is shown.
-    if !kiosk {
+    if kiosk::offers(Cmd::Quit, app.kiosk()) {
         list.push(
             Command::new(Cmd::Quit, &[Key::Plain('q')], &[HelpLine::Quit])
                 .enabled(!is_typing)
@@ -515,13 +499,14 @@ fn shared(app: &App) -> Vec<Command> {
 /// keys do, its footer and (with the other screens') the help.
 pub(crate) fn commands(app: &App) -> Vec<Command> {
     use super::screens::{date, question};
+    let cx = app.ctx();
     let mut list = match app.page() {
-        Page::Home => home::commands(app),
-        Page::Question(Question::End) => date::commands(app),
-        Page::Question(_) => question::commands(app),
-        Page::Review { .. } => review::commands(app),
-        Page::Result => result::commands(app),
-        Page::Cycle { .. } => cycle_screen::commands(app),
+        Page::Home => home::commands(&cx),
+        Page::Question(Question::End) => date::commands(&cx),
+        Page::Question(_) => question::commands(&cx),
+        Page::Review { .. } => review::commands(&cx),
+        Page::Result => result::commands(&cx),
+        Page::Cycle { .. } => cycle_screen::commands(&cx),
     };
     list.extend(shared(app));
     list
@@ -530,170 +515,15 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
 /// Every screen's commands, for the help (which lists the keys of all).
 pub(crate) fn all_commands(app: &App) -> Vec<Command> {
     use super::screens::{date, question};
-    let mut list = home::commands(app);
-    list.extend(question::commands(app));
-    list.extend(date::commands(app));
-    list.extend(review::commands(app));
-    list.extend(result::commands(app));
-    list.extend(cycle_screen::commands(app));
+    let cx = app.ctx();
+    let mut list = home::commands(&cx);
+    list.extend(question::commands(&cx));
+    list.extend(date::commands(&cx));
+    list.extend(review::commands(&cx));
+    list.extend(result::commands(&cx));
+    list.extend(cycle_screen::commands(&cx));
     list.extend(shared(app));
     list
-}
-
-/// A key goes to the command the screen's list has for it: help, quit and
-/// back here, the others to the screen.
-fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
-    let Some(cmd) = commands::lookup(&commands(app), &k) else {
-        return Vec::new();
-    };
-    match cmd {
-        Cmd::Help => {
-            app.overlays.push(Overlay::Help);
-            return Vec::new();
-        }
-        Cmd::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        Cmd::Back => {
-            app.back();
-            return Vec::new();
-        }
-        _ => {}
-    }
-    match app.page() {
-        Page::Home => {
-            let saved = app.saved.len();
-            match &mut app.screen {
-                Screen::Home(h) => {
-                    let action = h.update(cmd, &k, saved);
-                    act(app, action)
-                }
-                _ => Vec::new(),
-            }
-        }
-        Page::Question(Question::End) => {
-            let today = app.today;
-            match &mut app.screen {
-                Screen::Date(d) => {
-                    let action = d.update(cmd, &k, today);
-                    act(app, action)
-                }
-                _ => Vec::new(),
-            }
-        }
-        Page::Question(step) => {
-            let (visible, all) = (app.visible_options(step), app.numbered(step));
-            match &mut app.screen {
-                Screen::Question(q) => {
-                    let action = q.update(cmd, &k, &visible, all);
-                    act(app, action)
-                }
-                _ => Vec::new(),
-            }
-        }
-        Page::Review { .. } => {
-            let (rows, kiosk) = (app.review_rows(), app.kiosk.is_some());
-            match &mut app.screen {
-                Screen::Review(r) => {
-                    let action = r.update(cmd, &k, &rows, kiosk);
-                    act(app, action)
-                }
-                _ => Vec::new(),
-            }
-        }
-        Page::Result => result_key(app, cmd, k),
-        Page::Cycle { .. } => match &mut app.screen {
-            Screen::Cycle(c) => {
-                let action = c.update(cmd, &k, &app.policy, app.today);
-                act(app, action)
-            }
-            _ => Vec::new(),
-        },
-    }
-}
-
-/// A command on the result, with what it reads of the App.
-fn result_key(app: &mut App, cmd: Cmd, k: KeyEvent) -> Vec<Effect> {
-    let cx = result::ResultContext {
-        kiosk: app.kiosk(),
-        can_print: app.can_print,
-        today: app.today,
-        words: app.words,
-        areas: layout::areas(&app.shown()),
-    };
-    match &mut app.screen {
-        Screen::Result(v) => {
-            let action = v.update(cmd, &k, &cx);
-            act(app, action)
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// What a key of the result asked of the App.
-fn result_action(app: &mut App, action: result::ResultAction) -> Vec<Effect> {
-    use result::ResultAction as R;
-    match action {
-        R::Toggle { item, doc } => {
-            let effects = app.toggle_item(item);
-            if let (Some(doc), Some(v)) = (doc, app.result_mut()) {
-                v.doc = doc;
-            }
-            return effects;
-        }
-        R::Popup(overlay) => app.overlays.push(overlay),
-        R::PopupFresh(overlay) => {
-            app.overlays.push(overlay);
-            app.message = None;
-        }
-        R::NextPerson => app.reset_session(),
-        R::New => app.start_new(),
-        R::SaveHere => return app.save_now(),
-        R::Print(text) => {
-            app.message = Some((Level::Info, Message::Printing));
-            return vec![Effect::Print(text)];
-        }
-        R::OpenCycle => {
-            if let Screen::Result(view) =
-                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-            {
-                app.screen = Screen::Cycle(Box::new(cycle_screen::CycleScreen::new(view)));
-                app.message = None;
-            }
-        }
-    }
-    Vec::new()
-}
-
-/// Does what a screen's `update` asked (see `screens::Action`).
-fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::None => {}
-        Action::Say(level, message) => app.message = Some((level, message)),
-        Action::Unsay => app.message = None,
-        Action::EndAnswered { date, from_review } => {
-            app.draft.end = Some(date);
-            app.next_after(Question::End, from_review);
-        }
-        Action::Choose {
-            step,
-            option,
-            from_review,
-        } => app.choose(step, option, from_review),
-        Action::Home(action) => return app.home_action(action),
-        Action::RecordCycle { id, step } => {
-            app.message = Some((Level::Info, Message::Saving));
-            return vec![Effect::Cycle { id, step }];
-        }
-        Action::Result(action) => return result_action(app, action),
-        Action::Labelled(label) => {
-            app.draft.label = label;
-            app.message = None;
-        }
-        Action::ReviewRow(row) => return app.open_review_row(row),
-    }
-    Vec::new()
 }
 
 fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
@@ -710,7 +540,11 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                 KeyCode::Up
             };
             if app.page() == Page::Result {
-                return result_key(app, Cmd::Move, KeyEvent::new(code, KeyModifiers::NONE));
+                return actions::result_key(
+                    app,
+                    Cmd::Move,
+                    KeyEvent::new(code, KeyModifiers::NONE),
+                );
             }
             Vec::new()
         }
@@ -722,7 +556,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                     match &mut app.screen {
                         Screen::Home(h) => {
                             let action = h.click(i, saved);
-                            act(app, action)
+                            actions::act(app, action)
                         }
                         _ => Vec::new(),
                     }
@@ -730,7 +564,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                 Page::Cycle { .. } => match &mut app.screen {
                     Screen::Cycle(c) => {
                         let action = c.click(i, &app.policy, app.today);
-                        act(app, action)
+                        actions::act(app, action)
                     }
                     _ => Vec::new(),
                 },
@@ -739,7 +573,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                     match &mut app.screen {
                         Screen::Question(q) => {
                             let action = q.click(i, &visible);
-                            act(app, action)
+                            actions::act(app, action)
                         }
                         _ => Vec::new(),
                     }
@@ -751,7 +585,7 @@ fn mouse(app: &mut App, m: MouseEvent) -> Vec<Effect> {
                     match &mut app.screen {
                         Screen::Review(r) => {
                             let action = r.click(i, &rows);
-                            act(app, action)
+                            actions::act(app, action)
                         }
                         _ => Vec::new(),
                     }

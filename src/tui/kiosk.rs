@@ -1,13 +1,18 @@
 //! The walk-up kiosk, in one place: its settings and running state, the
 //! idle clock (a countdown, then the session wiped for the next person),
 //! the operator's quit key (twice, or held; no other key leaves), the
-//! visitor's fresh start, and saving only when the visitor chooses.
+//! visitor's fresh start, and saving only when the visitor chooses; and
+//! what a kiosk offers and refuses (`offers` the commands, the sheet only
+//! through the printer, no renewal cycle, a label's own refusal), which
+//! the screens' lists and checks ask here.
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Effect, Level, Message, Page, Question};
+use super::commands::Cmd;
 use super::overlays::Overlay;
+use crate::checklist::LabelProblem;
 use crate::config::QuitKey;
 use crate::i18n::Words;
 use crate::policy::PolicySet;
@@ -189,4 +194,55 @@ pub(crate) fn operator_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
 /// a shell; harmless at a kiosk.
 fn is_field_key(k: &KeyEvent) -> bool {
     matches!(k.code, KeyCode::Char('u' | 'U' | 'a' | 'A' | 'e' | 'E'))
+}
+
+// What a kiosk offers and refuses; the screens' lists and checks ask here.
+
+/// Whether the screens offer command `cmd` (`kiosk`: the kiosk's settings,
+/// None at a desk). A kiosk has no home list, no renewal cycle (nothing of
+/// it is kept), no new plan but the next person's, no quit key anyone is
+/// shown, and saves here only when its settings allow; a desk has no next
+/// person and saves every plan as it is made.
+pub(crate) fn offers(cmd: Cmd, kiosk: Option<Kiosk>) -> bool {
+    match (cmd, kiosk) {
+        (Cmd::NextPerson, k) => k.is_some(),
+        (Cmd::SaveHere, k) => k.is_some_and(|k| k.allow_save),
+        (Cmd::Quit | Cmd::Progress | Cmd::New | Cmd::ListKeys, Some(_)) => false,
+        _ => true,
+    }
+}
+
+/// Whether the home list of saved checklists is there: never at a kiosk,
+/// which holds none.
+pub(crate) fn has_home_list(kiosk: Option<Kiosk>) -> bool {
+    kiosk.is_none()
+}
+
+/// Whether the plan shown may be saved now, as the visitor asks: at a
+/// kiosk that allows it, a plan not saved yet.
+pub(crate) fn may_save_here(kiosk: Option<Kiosk>, unsaved: bool) -> bool {
+    kiosk.is_some_and(|k| k.allow_save) && unsaved
+}
+
+/// Whether the sheet may go to a file the person names: a kiosk prints
+/// only through its configured command.
+pub(crate) fn may_write_sheet(kiosk: Option<Kiosk>) -> bool {
+    kiosk.is_none()
+}
+
+/// Whether what the person was told (an `ask:` item) may be recorded on
+/// the saved checklist, and its renewal cycle opened: the clerk's, never
+/// a kiosk's.
+pub(crate) fn records_on_saved(kiosk: Option<Kiosk>) -> bool {
+    kiosk.is_none()
+}
+
+/// What the person is told of a label `check_label` refused: at a kiosk
+/// a label that looks like a number (an ID, a phone) has its own words,
+/// as not even a name is wanted there, only a form of address.
+pub(crate) fn label_refused(problem: LabelProblem, kiosk: bool) -> Message {
+    match problem {
+        LabelProblem::LooksLikeANumber if kiosk => Message::LabelNumberAtKiosk,
+        p => Message::BadLabel(p),
+    }
 }

@@ -10,6 +10,7 @@ mod effects;
 pub mod input;
 pub mod kiosk;
 pub mod layout;
+pub mod message;
 pub mod overlays;
 mod printer;
 

@@ -15,7 +15,7 @@ use super::app::{App, Level};
 use super::input::TextInput;
 use super::layout::{self, Areas, ListGeom};
 use super::screens::result::ResultView;
-use super::screens::{self, Screen};
+use super::screens::{self, Ctx, Screen};
 use super::theme::Theme;
 use crate::dates::words::weekday;
 use crate::document::SectionKind;
@@ -100,27 +100,31 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     frame.render_widget(Block::default().style(theme.base()), area);
     let areas = layout::areas(&app.shown());
+    let cx = app.ctx();
     match &app.screen {
-        Screen::Home(s) => screens::home::draw(frame, app, s, theme, &areas),
-        Screen::Question(s) => screens::question::draw(frame, app, s, theme, &areas),
-        Screen::Date(s) => screens::date::draw(frame, app, s, theme, &areas),
-        Screen::Review(s) => screens::review::draw(frame, app, s, theme, &areas),
-        Screen::Result(s) => screens::result::draw(frame, app, s, theme, &areas),
-        Screen::Cycle(s) => screens::cycle::draw(frame, app, s, theme, &areas),
+        Screen::Home(s) => screens::home::draw(frame, &cx, s, theme, &areas),
+        Screen::Question(s) => {
+            let label = |i| app.option(s.step, i);
+            let options = app.question_options(s.step, &label);
+            screens::question::draw(frame, &cx, s, &options, theme, &areas)
+        }
+        Screen::Date(s) => screens::date::draw(frame, &cx, s, theme, &areas),
+        Screen::Review(s) => {
+            screens::review::draw(frame, &cx, s, &app.default_label(), theme, &areas)
+        }
+        Screen::Result(s) => screens::result::draw(frame, &cx, s, theme, &areas),
+        Screen::Cycle(s) => screens::cycle::draw(frame, &cx, s, theme, &areas),
     }
     message_and_footer(frame, app, words, theme, &areas);
     super::overlays::draw(frame, app, theme);
 }
 
-pub(crate) fn header(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas, left: &str) {
-    let words = words(app, theme);
+pub(crate) fn header(frame: &mut Frame, cx: &Ctx, theme: &Theme, areas: &Areas, left: &str) {
+    let words = cx.words(theme);
     let w = frame.area().width as usize;
     let right = words.tf(
         "tui.today",
-        &[
-            ("date", &app.today),
-            ("weekday", &weekday(app.today, words)),
-        ],
+        &[("date", &cx.today), ("weekday", &weekday(cx.today, words))],
     );
     let left = fit(
         words,

@@ -204,7 +204,7 @@ impl App {
             },
             // The home list filters as one types.
             (None, Page::Home) => Content::List {
-                len: home::len(self),
+                len: home::len(&self.screen, self.saved.len()),
                 selected: self.selected(),
                 filter: true,
             },
@@ -228,6 +228,22 @@ impl App {
     }
 
     /// Rows of the review page: each question asked, the label, then confirm.
+    /// What the screens read to draw and list their commands.
+    pub(crate) fn ctx(&self) -> crate::tui::screens::Ctx<'_> {
+        crate::tui::screens::Ctx {
+            screen: &self.screen,
+            words: self.words,
+            today: self.today,
+            policy: &self.policy,
+            kiosk: self.kiosk(),
+            shown: self.shown(),
+            saved: &self.saved,
+            saved_next: &self.saved_next,
+            problems: &self.problems,
+            draft: &self.draft,
+        }
+    }
+
     pub fn review_rows(&self) -> Vec<ReviewRow> {
         review::rows(&self.steps())
     }

@@ -83,7 +83,27 @@ impl App {
 
     /// Whether typing filters this step's list.
     pub(crate) fn filterable(step: Question) -> bool {
-        matches!(step, Question::Region | Question::Disease)
+        crate::tui::screens::question::filterable(step)
+    }
+
+    /// What the question's drawing reads of its options.
+    pub(crate) fn question_options<'a>(
+        &self,
+        step: Question,
+        label: &'a dyn Fn(usize) -> String,
+    ) -> crate::tui::screens::question::Options<'a> {
+        let disease = step == Question::Disease;
+        crate::tui::screens::question::Options {
+            visible: self.visible_options(step),
+            numbered: self.numbered(step),
+            label,
+            nothing_found: self.nothing_found(step),
+            generic_name: self.generic_name(),
+            generic_number: self.generic_number(),
+            cover: disease.then(|| self.disease_cover()).flatten(),
+            not_listed: disease.then(|| self.disease_not_listed()).flatten(),
+            open: disease.then(|| self.disease_open_entry()).flatten(),
+        }
     }
 
     /// One option's label (the list draws only the rows it shows).

@@ -124,7 +124,7 @@ fn deleted(app: &mut App, c: Checklist) {
         .collect();
     app.set_saved(saved);
     app.deleted.push(c);
-    let len = home::len(app);
+    let len = home::len(&app.screen, app.saved.len());
     if let Screen::Home(h) = &mut app.screen {
         h.selected = h.selected.min(len - 1);
     }

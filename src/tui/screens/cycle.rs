@@ -12,6 +12,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::style::Style;
 
+use super::move_selection;
+use super::result::Tab;
 use crate::checklist::Checklist;
 use crate::checklist::cycle::{self, CycleError, CycleView};
 use crate::dates::parse_date;
@@ -19,10 +21,11 @@ use crate::document::text::wrap;
 use crate::i18n::Words;
 use crate::plan::render;
 use crate::policy::PolicySet;
-use crate::tui::app::{App, Level, Message, Tab, move_selection};
 use crate::tui::commands::{CARET_KEYS, Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::{Level, Message};
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
 
@@ -328,9 +331,9 @@ impl CycleScreen {
 
 /// The renewal cycle's commands: the list of steps, the channel list of
 /// a submit, or the date of one being typed.
-pub(crate) fn commands(app: &App) -> Vec<Command> {
+pub(crate) fn commands(cx: &Ctx) -> Vec<Command> {
     use HelpLine as H;
-    let (list, channel, date) = match app.cycle().and_then(CycleScreen::form) {
+    let (list, channel, date) = match cx.cycle().and_then(CycleScreen::form) {
         None => (true, false, false),
         Some(f) if f.choosing_channel() => (false, true, false),
         Some(_) => (false, false, true),
@@ -574,14 +577,14 @@ fn info_lines(s: &CycleScreen, view: &CycleView, width: usize, words: Words) -> 
     lines.iter().flat_map(|l| wrap(l, width)).collect()
 }
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+pub(crate) fn draw(frame: &mut Frame, cx: &Ctx, s: &CycleScreen, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
     let Some(c) = s.checklist() else { return };
     let w = frame.area().width;
     let plan = &s.result.plan;
     header(
         frame,
-        app,
+        cx,
         theme,
         areas,
         &words.tf(
@@ -596,7 +599,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
             ],
         ),
     );
-    let view = cycle::view(c, Some(plan), app.today, &app.policy);
+    let view = cycle::view(c, Some(plan), cx.today, cx.policy);
     let (title, title_style) = title(&view, theme, words);
     title_and_explain(frame, words, theme, areas, "", words.t("tui.cycle.explain"));
     put(
@@ -610,7 +613,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &CycleScreen, theme: &Theme,
     match &s.form {
         None => draw_actions(frame, s, theme, areas, words),
         Some(f) if f.choosing_channel() => draw_channels(frame, s, f, theme, areas, words),
-        Some(f) => draw_date_form(frame, app, f, theme, areas),
+        Some(f) => draw_date_form(frame, cx, f, theme, areas),
     }
 }
 
@@ -736,8 +739,8 @@ fn draw_channels(
 }
 
 /// A date being typed, with how it reads and what it is for.
-fn draw_date_form(frame: &mut Frame, app: &App, f: &Form, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+fn draw_date_form(frame: &mut Frame, cx: &Ctx, f: &Form, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
     let w = frame.area().width;
     let label = match (f.action, f.first) {
         (CycleAction::Submit, _) => words.t("tui.cycle.field.submitted_on"),
@@ -758,7 +761,7 @@ fn draw_date_form(frame: &mut Frame, app: &App, f: &Form, theme: &Theme, areas: 
         1,
         areas.hint.y,
         w - 2,
-        reading_line(&f.field.text, app.today, w as usize - 2, theme, words),
+        reading_line(&f.field.text, cx.today, w as usize - 2, theme, words),
     );
     let below = match (f.action, f.first) {
         (CycleAction::Approve, None) => words.t("tui.cycle.below.new_end").to_string(),

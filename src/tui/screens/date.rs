@@ -9,12 +9,14 @@ use crate::dates::words::weekday;
 use crate::dates::{far_from_today, is_partial, parse_date, read_end_date};
 use crate::document::text::wrap;
 use crate::i18n::Words;
-use crate::tui::app::{App, Level, Message, Question};
 use crate::tui::commands::{CARET_KEYS, Cmd, Command, HelpLine, Key};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::{Level, Message};
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, put, text_field, text_line, underlined};
+use crate::wizard::Question;
 
 use super::Action;
 use super::question::draw_question_head;
@@ -30,7 +32,7 @@ pub struct DateField {
 }
 
 /// The date question's commands: the field takes every key but Enter.
-pub(crate) fn commands(_app: &App) -> Vec<Command> {
+pub(crate) fn commands(_cx: &Ctx) -> Vec<Command> {
     vec![
         Command::new(Cmd::Type, &[Key::Any], &[HelpLine::Edit]).hint("tui.hint.type_date"),
         Command::new(
@@ -126,9 +128,9 @@ pub(crate) fn reading_line(
     }
 }
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
-    draw_question_head(frame, app, theme, areas, Question::End);
+pub(crate) fn draw(frame: &mut Frame, cx: &Ctx, s: &DateField, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
+    draw_question_head(frame, cx, theme, areas, Question::End);
     let w = frame.area().width;
     text_field(
         frame,
@@ -142,12 +144,12 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     let reading = if s.field.text.trim().is_empty() {
         text_line(
             words,
-            &crate::dates::words::with_example("tui.date.empty", app.today, words),
+            &crate::dates::words::with_example("tui.date.empty", cx.today, words),
             theme.dim(),
         )
     } else {
-        match app.end_date_reading() {
-            Ok(e) if let Some(years) = far_from_today(e.date, app.today) => text_line(
+        match crate::dates::read_end_date(&s.field.text, cx.today) {
+            Ok(e) if let Some(years) = far_from_today(e.date, cx.today) => text_line(
                 words,
                 &fit(
                     words,
@@ -161,7 +163,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
             ),
             Ok(e) => {
                 let d = e.date;
-                let days = (d - app.today).num_days();
+                let days = (d - cx.today).num_days();
                 let rel = match days {
                     0 => words.t("prompt.rel.today").to_string(),
                     n if n > 0 => words.tf("prompt.rel.future", &[("n", &n)]),
@@ -179,7 +181,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
             // Still being typed: what comes next, not an error.
             Err(_) if is_partial(&s.field.text) => text_line(
                 words,
-                &crate::dates::words::with_example("tui.date.typing", app.today, words),
+                &crate::dates::words::with_example("tui.date.typing", cx.today, words),
                 theme.dim(),
             ),
             Err(e) => text_line(
@@ -195,7 +197,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, s: &DateField, theme: &Theme, a
     };
     put(frame, 1, areas.hint.y, w - 2, reading);
     for (i, l) in wrap(
-        &crate::dates::words::with_example("tui.date.formats", app.today, words),
+        &crate::dates::words::with_example("tui.date.formats", cx.today, words),
         w as usize - 4,
     )
     .iter()

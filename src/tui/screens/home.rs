@@ -12,16 +12,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::move_selection;
 use crate::checklist::Checklist;
 use crate::checklist::agenda::{self, ActionKind, Mark, NextAction};
 use crate::checklist::cycle::{CycleState, month_day};
 use crate::document::text::pad;
 use crate::i18n::Words;
 use crate::plan::Status;
-use crate::tui::app::{App, Level, Message, move_selection};
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::{Areas, ListGeom};
+use crate::tui::message::{Level, Message};
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, put, status_glyph, text_field, text_line, title_and_explain};
 
@@ -94,17 +96,17 @@ impl Home {
 }
 
 /// Rows of the list: 新建 and each checklist the filter shows.
-pub(crate) fn len(app: &App) -> usize {
-    match &app.screen {
-        Screen::Home(h) => h.shown(app.saved.len()) + 1,
-        _ => app.saved.len() + 1,
+pub(crate) fn len(screen: &Screen, saved: usize) -> usize {
+    match screen {
+        Screen::Home(h) => h.shown(saved) + 1,
+        _ => saved + 1,
     }
 }
 
 /// The home list's commands (none at a kiosk, which has no list).
-pub(crate) fn commands(app: &App) -> Vec<Command> {
+pub(crate) fn commands(cx: &Ctx) -> Vec<Command> {
     use HelpLine as H;
-    if app.kiosk.is_some() {
+    if !crate::tui::kiosk::has_home_list(cx.kiosk) {
         return Vec::new();
     }
     vec![
@@ -340,9 +342,9 @@ pub(crate) fn standing(
 /// something else, the end date, then the region (cut first at 80 columns:
 /// a clinic's checklists are mostly of one region). Names with their
 /// English gloss in English, when the data still has them.
-fn who(app: &App, c: &Checklist) -> String {
-    let words = app.words;
-    let region = app.policy.regions.iter().find(|r| r.id == c.answers.region);
+fn who(cx: &Ctx, c: &Checklist) -> String {
+    let words = cx.words;
+    let region = cx.policy.regions.iter().find(|r| r.id == c.answers.region);
     let disease = region.and_then(|r| r.diseases.iter().find(|d| d.id == c.answers.disease));
     let mut parts = vec![c.label.clone()];
     if c.label != c.disease_name && c.label != c.disease_shown(words) {
@@ -354,13 +356,13 @@ fn who(app: &App, c: &Checklist) -> String {
         ));
     }
     // No end date to show where none is kept.
-    if c.window.status(app.today) != Status::NoRenewal {
+    if c.window.status(cx.today) != Status::NoRenewal {
         parts.push(format!("{} {}", words.t("tui.home.ends"), c.window.closes));
     }
     parts.push(words.name(&c.region_name, region.and_then(|r| r.name_en.as_deref())));
     // The last thing done, for the clerk who calls the patient.
     if let Some(n) = c.last_note() {
-        parts.push(crate::checklist::notes::note_line(n, app.today));
+        parts.push(crate::checklist::notes::note_line(n, cx.today));
     }
     parts.join(" · ")
 }
@@ -368,10 +370,10 @@ fn who(app: &App, c: &Checklist) -> String {
 /// The widest the status column gets before rows stop lining up.
 const STATUS_MAX: usize = 30;
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+pub(crate) fn draw(frame: &mut Frame, cx: &Ctx, home: &Home, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
     let w = frame.area().width;
-    header(frame, app, theme, areas, words.t("tui.app_name"));
+    header(frame, cx, theme, areas, words.t("tui.app_name"));
     title_and_explain(
         frame,
         words,
@@ -388,10 +390,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
         &home.filter,
         Style::new(),
     );
-    filter_hint(frame, app, home, theme, areas);
+    filter_hint(frame, cx, home, theme, areas);
     let Some(g) = areas.list else { return };
-    draw_list(frame, app, home, theme, g);
-    if let Some(problem) = app.problems.first() {
+    draw_list(frame, cx, home, theme, g);
+    if let Some(problem) = cx.problems.first() {
         // A file the list could not read: said under it.
         let y = areas.body.bottom().saturating_sub(1);
         let text = crate::checklist::words::problem_text(problem, words);
@@ -410,10 +412,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, are
 }
 
 /// Under the filter: how many it found, that it found none, or how to filter.
-fn filter_hint(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+fn filter_hint(frame: &mut Frame, cx: &Ctx, home: &Home, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
     let w = frame.area().width;
-    let shown = home.shown(app.saved.len());
+    let shown = home.shown(cx.saved.len());
     let typed = !home.filter.text.trim().is_empty();
     let (hint, hint_style) = if typed && shown == 0 {
         (
@@ -424,7 +426,7 @@ fn filter_hint(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: 
         (
             words.tf(
                 "tui.home.filter_found",
-                &[("n", &shown), ("total", &app.saved.len())],
+                &[("n", &shown), ("total", &cx.saved.len())],
             ),
             theme.dim(),
         )
@@ -442,14 +444,14 @@ fn filter_hint(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, areas: 
 
 /// The rows that show: 新建, then each checklist's standing, progress and
 /// whom it is for; ↑↓ when more is above or below.
-fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGeom) {
-    let words = crate::tui::view::words(app, theme);
+fn draw_list(frame: &mut Frame, cx: &Ctx, home: &Home, theme: &Theme, g: ListGeom) {
+    let words = cx.words(theme);
     let w = frame.area().width;
-    let shown = home.shown(app.saved.len());
+    let shown = home.shown(cx.saved.len());
     // Only the rows that show are worked out: a clinic keeps thousands.
     let rows: Vec<(usize, Option<usize>)> = (g.offset
         ..(shown + 1).min(g.offset + usize::from(g.height)))
-        .map(|row| (row, home.checklist_at(row, app.saved.len())))
+        .map(|row| (row, home.checklist_at(row, cx.saved.len())))
         .collect();
     let standings: Vec<Option<Standing>> = rows
         .iter()
@@ -457,9 +459,9 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
             i.map(|i| {
                 standing(
                     theme,
-                    &app.saved[i],
-                    app.saved_next.get(i).and_then(Option::as_ref),
-                    app.today,
+                    &cx.saved[i],
+                    cx.saved_next.get(i).and_then(Option::as_ref),
+                    cx.today,
                     words,
                 )
             })
@@ -479,7 +481,7 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
         let pointer = if selected { theme.pointer() } else { "  " };
         let line = match (index, standing) {
             (Some(i), Some(s)) => {
-                let c = &app.saved[*i];
+                let c = &cx.saved[*i];
                 let (done, total) = c.progress();
                 // Status and progress first: at 80 columns the end of the
                 // row (the region, the end date) is what is cut.
@@ -491,7 +493,7 @@ fn draw_list(frame: &mut Frame, app: &App, home: &Home, theme: &Theme, g: ListGe
                 };
                 let progress = format!("{:<5}  ", counted);
                 let rest = width.saturating_sub(head.width() + progress.width());
-                let tail = fit(words, &who(app, c), rest);
+                let tail = fit(words, &who(cx, c), rest);
                 if selected {
                     text_line(
                         words,

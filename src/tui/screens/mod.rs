@@ -1,6 +1,7 @@
 //! The wizard's screens. Each variant of `Screen` owns the state of its
 //! screen; each module handles that screen's keys and clicks and draws it
-//! into the areas `layout` computed.
+//! into the areas `layout` computed. They read the App only through `Ctx`
+//! and ask it for changes through `Action`: no screen imports `tui::app`.
 
 pub mod cycle;
 pub mod date;
@@ -11,7 +12,15 @@ pub mod review;
 
 use chrono::NaiveDate;
 
-use super::app::{Level, Message, Question};
+use super::kiosk::Kiosk;
+use super::layout::Shown;
+use super::message::{Level, Message};
+use crate::checklist::Checklist;
+use crate::checklist::agenda::NextAction;
+use crate::checklist::store::StoreProblem;
+use crate::i18n::Words;
+use crate::policy::PolicySet;
+use crate::wizard::{Draft, Question};
 
 /// What a screen's `update` asks of the App. A screen that has its own
 /// `update` changes only its own state; what others own (the message under
@@ -51,6 +60,54 @@ pub(crate) enum Action {
     /// A row of the review page was opened: its question, the label
     /// field, or confirm.
     ReviewRow(review::ReviewRow),
+}
+
+/// What the screens read of the App to draw and to list their commands,
+/// built by the App (`App::ctx`): read only, so drawing changes nothing.
+pub(crate) struct Ctx<'a> {
+    /// The screen shown, with its state.
+    pub(crate) screen: &'a Screen,
+    /// The language and marks the wizard speaks in (the theme's `--ascii`
+    /// applied by `words`).
+    pub(crate) words: Words,
+    pub(crate) today: NaiveDate,
+    pub(crate) policy: &'a PolicySet,
+    /// The kiosk's settings; None at a desk.
+    pub(crate) kiosk: Option<Kiosk>,
+    /// What the frame shows, for `layout::areas` and the tabs.
+    pub(crate) shown: Shown,
+    /// The saved checklists, and each one's next action.
+    pub(crate) saved: &'a [Checklist],
+    pub(crate) saved_next: &'a [Option<NextAction>],
+    pub(crate) problems: &'a [StoreProblem],
+    /// The answers so far.
+    pub(crate) draft: &'a Draft,
+}
+
+impl Ctx<'_> {
+    /// The words a frame is drawn in: the marks folded to ASCII as the
+    /// theme says.
+    pub(crate) fn words(&self, theme: &super::theme::Theme) -> Words {
+        self.words.with_ascii(theme.ascii)
+    }
+
+    /// The region answered, if any.
+    pub(crate) fn region(&self) -> Option<&crate::policy::Region> {
+        self.draft.region(self.policy)
+    }
+
+    /// The rows of the review page for the answers so far.
+    pub(crate) fn review_rows(&self) -> Vec<review::ReviewRow> {
+        review::rows(&self.draft.questions(self.policy))
+    }
+
+    /// The renewal cycle's screen, when it shows.
+    pub(crate) fn cycle(&self) -> Option<&cycle::CycleScreen> {
+        match self.screen {
+            Screen::Cycle(c) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// The screen shown, with its state.
@@ -100,4 +157,14 @@ impl Screen {
             Screen::Cycle(c) => Page::Cycle { typing: c.typing() },
         }
     }
+}
+
+/// Moves a list's selection by `delta`, within `0..len`.
+pub(crate) fn move_selection(selected: &mut usize, delta: isize, len: usize) {
+    if len == 0 {
+        *selected = 0;
+        return;
+    }
+    let cur = (*selected).min(len - 1) as isize;
+    *selected = (cur + delta).clamp(0, len as isize - 1) as usize;
 }

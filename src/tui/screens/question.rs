@@ -5,13 +5,16 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::style::Style;
 
+use super::move_selection;
 use crate::text::to_half_width;
-use crate::tui::app::{App, Level, Message, Question, move_selection};
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::{Level, Message};
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, put, text_field, text_line, title_and_explain};
+use crate::wizard::Question;
 
 use super::{Action, Screen};
 
@@ -61,7 +64,7 @@ fn edit_filter(q: &mut QuestionScreen, k: &KeyEvent) -> bool {
 
 /// A question's commands: typing filters the region and disease lists,
 /// a digit highlights, letters pick on the others.
-pub(crate) fn commands(app: &App) -> Vec<Command> {
+pub(crate) fn commands(cx: &Ctx) -> Vec<Command> {
     use HelpLine as H;
     const TYPE: &[Key] = &[
         Key::AnyChar,
@@ -69,8 +72,8 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
         Key::Code(KeyCode::Left),
         Key::Code(KeyCode::Right),
     ];
-    let (filterable, number) = match &app.screen {
-        Screen::Question(q) => (App::filterable(q.step), !q.number.is_empty()),
+    let (filterable, number) = match cx.screen {
+        Screen::Question(q) => (filterable(q.step), !q.number.is_empty()),
         _ => (false, false),
     };
     vec![
@@ -104,7 +107,7 @@ impl QuestionScreen {
         visible: &[usize],
         all: usize,
     ) -> Action {
-        let filterable = App::filterable(self.step);
+        let filterable = filterable(self.step);
         let mut action = Action::None;
         if !self.number.is_empty() {
             match k.code {
@@ -202,7 +205,7 @@ impl QuestionScreen {
             self.number.clear();
             return Some(pick_number);
         }
-        if App::filterable(step) {
+        if filterable(step) {
             self.filter.insert(&c.to_string());
             self.selected = 0;
             return Some(Action::Unsay);
@@ -238,26 +241,31 @@ impl QuestionScreen {
     }
 }
 
+/// Whether typing filters this step's list.
+pub(crate) fn filterable(step: Question) -> bool {
+    matches!(step, Question::Region | Question::Disease)
+}
+
 /// "第 N 步，共 M 步" for a question.
-pub(crate) fn step_counter(app: &App, step: Question) -> String {
-    let words = app.words;
-    let (n, m) = app.draft.position(&app.policy, step);
+pub(crate) fn step_counter(cx: &Ctx, step: Question) -> String {
+    let words = cx.words;
+    let (n, m) = cx.draft.position(cx.policy, step);
     words.tf("tui.step", &[("n", &n), ("m", &m)])
 }
 
 /// The question, its explanation and the header with the step count.
 pub(crate) fn draw_question_head(
     frame: &mut Frame,
-    app: &App,
+    cx: &Ctx,
     theme: &Theme,
     areas: &Areas,
     step: Question,
 ) {
-    let words = crate::tui::view::words(app, theme);
-    let counter = step_counter(app, step);
+    let words = cx.words(theme);
+    let counter = step_counter(cx, step);
     header(
         frame,
-        app,
+        cx,
         theme,
         areas,
         &format!("{} · {counter}", words.t("tui.app_name")),
@@ -275,7 +283,7 @@ pub(crate) fn draw_question_head(
                 "tui.e.disease",
                 &[(
                     "region",
-                    &app.region()
+                    &cx.region()
                         .map(|r| words.name(&r.short_name, r.name_en.as_deref()))
                         .unwrap_or_default(),
                 )],
@@ -287,14 +295,42 @@ pub(crate) fn draw_question_head(
     title_and_explain(frame, words, theme, areas, q, &explain);
 }
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+/// What the question's drawing reads of its options, worked out by the App
+/// (which holds the search indexes): read only.
+pub(crate) struct Options<'a> {
+    /// The options the filter lets through, best match first.
+    pub(crate) visible: Vec<usize>,
+    /// How many options are listed, and numbered, before anything is typed.
+    pub(crate) numbered: usize,
+    /// One option's label (the list draws only the rows it shows).
+    pub(crate) label: &'a dyn Fn(usize) -> String,
+    /// The region filter matches no place: the generic entry is offered.
+    pub(crate) nothing_found: bool,
+    /// The generic entry's name, and its number in the region list.
+    pub(crate) generic_name: String,
+    pub(crate) generic_number: Option<usize>,
+    /// The disease question's: the entry covering a disease typed, a
+    /// disease the list lacks, an entry open to diseases not named.
+    pub(crate) cover: Option<(usize, crate::vocabulary::TypedDisease)>,
+    pub(crate) not_listed: Option<(&'static crate::vocabulary::Concept, bool)>,
+    pub(crate) open: Option<usize>,
+}
+
+pub(crate) fn draw(
+    frame: &mut Frame,
+    cx: &Ctx,
+    q: &QuestionScreen,
+    options: &Options,
+    theme: &Theme,
+    areas: &Areas,
+) {
+    let words = cx.words(theme);
     let step = q.step;
-    draw_question_head(frame, app, theme, areas, step);
+    draw_question_head(frame, cx, theme, areas, step);
     let w = frame.area().width;
-    let visible = app.visible_options(step);
-    let numbered = app.numbered(step);
-    if App::filterable(step) {
+    let visible = &options.visible;
+    let numbered = options.numbered;
+    if filterable(step) {
         text_field(
             frame,
             areas.field.y,
@@ -303,12 +339,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
             &q.filter,
             Style::new(),
         );
-        let cover = (step == Question::Disease)
-            .then(|| app.disease_cover())
-            .flatten();
-        let disease = step == Question::Disease;
-        let not_listed = disease.then(|| app.disease_not_listed()).flatten();
-        let open = disease.then(|| app.disease_open_entry()).flatten();
+        let (cover, not_listed, open) = (&options.cover, options.not_listed, options.open);
         let hint = if let Some((concept, others_shown)) = not_listed {
             let key = match others_shown {
                 true => "tui.filter.not_listed_other",
@@ -317,28 +348,28 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
             words.tf(key, &[("concept", &concept.name)])
         } else if visible.is_empty() {
             words.tf("tui.filter.none", &[("text", &q.filter.text)])
-        } else if app.nothing_found(step) {
+        } else if options.nothing_found {
             words.tf(
                 "tui.filter.none_region",
-                &[("text", &q.filter.text), ("generic", &app.generic_name())],
+                &[("text", &q.filter.text), ("generic", &options.generic_name)],
             )
-        } else if let Some((i, typed)) = &cover {
+        } else if let Some((i, typed)) = cover {
             words.tf(
                 "tui.filter.cover",
-                &[("typed", &typed.shown()), ("entry", &app.option(step, *i))],
+                &[("typed", &typed.shown()), ("entry", &(options.label)(*i))],
             )
         } else if let Some(i) = open {
             words.tf(
                 "tui.filter.open_unknown",
-                &[("text", &q.filter.text), ("entry", &app.option(step, i))],
+                &[("text", &q.filter.text), ("entry", &(options.label)(i))],
             )
-        } else if q.filter.text.is_empty() && step == Question::Region && app.kiosk.is_some() {
+        } else if q.filter.text.is_empty() && step == Question::Region && cx.kiosk.is_some() {
             // Digits only: the number of the way on for a place not listed.
             words.tf(
                 "tui.filter.hint_kiosk",
                 &[
-                    ("n", &app.generic_number().unwrap_or(numbered)),
-                    ("generic", &app.generic_name()),
+                    ("n", &options.generic_number.unwrap_or(numbered)),
+                    ("generic", &options.generic_name),
                 ],
             )
         } else if q.filter.text.is_empty() {
@@ -347,7 +378,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
             words.tf("tui.filter.found", &[("n", &visible.len())])
         };
         let warn = not_listed.is_some() || open.is_some() || cover.is_some();
-        let style = if visible.is_empty() || app.nothing_found(step) || warn {
+        let style = if visible.is_empty() || options.nothing_found || warn {
             theme.danger()
         } else {
             theme.dim()
@@ -364,8 +395,8 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, q: &QuestionScreen, theme: &The
     let rows: Vec<String> = visible
         .iter()
         .map(|&i| match i < numbered {
-            true => format!("{:>2}. {}", i + 1, app.option(step, i)),
-            false => format!("    {}", app.option(step, i)),
+            true => format!("{:>2}. {}", i + 1, (options.label)(i)),
+            false => format!("    {}", (options.label)(i)),
         })
         .collect();
     if let Some(g) = areas.list {

@@ -15,11 +15,14 @@ use crate::document::SectionKind;
 use crate::document::text::TextLine;
 use crate::i18n::Words;
 use crate::plan::RenewalPlan;
-use crate::tui::app::{App, Kiosk, Level, Message};
 use crate::tui::commands::{Cmd, Command, HelpLine, Key, LIST_KEYS, ORDER_LAST};
 use crate::tui::input::TextInput;
+use crate::tui::kiosk;
+use crate::tui::kiosk::Kiosk;
 use crate::tui::layout::{self, Areas};
+use crate::tui::message::{Level, Message};
 use crate::tui::overlays::Overlay;
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 
 use super::{Action, Screen};
@@ -195,7 +198,7 @@ impl ResultView {
 
 /// The result's commands. At a kiosk: no renewal cycle, printing only
 /// through the printer, saving here when allowed, and `n` is the next person.
-pub(crate) fn commands(app: &App) -> Vec<Command> {
+pub(crate) fn commands(cx: &Ctx) -> Vec<Command> {
     use HelpLine as H;
     const TABS: &[Key] = &[
         Key::Code(KeyCode::Tab),
@@ -208,10 +211,10 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
         Key::Char('4'),
         Key::Char('5'),
     ];
-    let kiosk = app.kiosk();
-    let (on_checklist, ticks, from_home) = match &app.screen {
+    let kiosk = cx.kiosk;
+    let (on_checklist, ticks, from_home) = match &cx.screen {
         Screen::Result(v) => {
-            let tab = layout::pane_tab(v.tab(), &layout::areas(&app.shown()));
+            let tab = layout::pane_tab(v.tab(), &layout::areas(&cx.shown));
             let on_checklist = tab == Tab::Checklist;
             (
                 on_checklist,
@@ -238,46 +241,50 @@ pub(crate) fn commands(app: &App) -> Vec<Command> {
         .hint("tui.hint.tick"),
         Command::new(Cmd::Move, LIST_KEYS, &[H::Move, H::Page]).hint_if(!ticks, "tui.hint.scroll"),
     ];
-    match kiosk {
-        None => list.extend([
-            Command::new(Cmd::Progress, &[Key::Char('c')], &[H::Progress])
-                .hint("tui.hint.progress"),
+    // Both the desk's and the kiosk's, in the footer's order; the kiosk
+    // decides which it offers.
+    let at_kiosk = kiosk.is_some();
+    list.extend([
+        Command::new(Cmd::Progress, &[Key::Char('c')], &[H::Progress]).hint("tui.hint.progress"),
+        if at_kiosk {
+            Command::new(Cmd::Print, &[Key::Char('p')], &[H::PrintKiosk])
+                .hint("tui.hint.print")
+                .order(1)
+        } else {
             Command::new(Cmd::Print, &[Key::Char('p')], &[H::Print, H::PrintFile])
-                .hint("tui.hint.print_save"),
-            Command::new(Cmd::Qr, &[Key::Char('r')], &[H::Qr]).hint("tui.hint.qr"),
-            Command::new(Cmd::New, &[Key::Char('n')], &[H::New]),
-            Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Progress]).enabled(on_checklist),
-            Command::new(
-                Cmd::ListKeys,
-                &[
-                    Key::Code(KeyCode::F(2)),
-                    Key::Code(KeyCode::F(3)),
-                    Key::Code(KeyCode::F(4)),
-                ],
-                &[H::RenameEdit, H::Note],
-            )
-            .enabled(from_home),
-        ]),
-        Some(k) => {
-            list.extend([
-                Command::new(Cmd::Qr, &[Key::Char('r')], &[H::QrKiosk]).hint("tui.hint.qr"),
-                Command::new(Cmd::Print, &[Key::Char('p')], &[H::PrintKiosk])
-                    .hint("tui.hint.print")
-                    .order(1),
-                Command::new(Cmd::NextPerson, &[Key::Char('n')], &[H::NextPerson])
-                    .hint("tui.hint.next_person")
-                    .order(ORDER_LAST),
-                Command::new(Cmd::Learn, &[Key::Char('a')], &[H::Tick]).enabled(on_checklist),
-            ]);
-            if k.allow_save {
-                list.push(
-                    Command::new(Cmd::SaveHere, &[Key::Char('s')], &[H::SaveHere])
-                        .hint("tui.hint.save_here")
-                        .order(1),
-                );
-            }
-        }
-    }
+                .hint("tui.hint.print_save")
+        },
+        Command::new(
+            Cmd::Qr,
+            &[Key::Char('r')],
+            if at_kiosk { &[H::QrKiosk] } else { &[H::Qr] },
+        )
+        .hint("tui.hint.qr"),
+        Command::new(Cmd::New, &[Key::Char('n')], &[H::New]),
+        Command::new(Cmd::NextPerson, &[Key::Char('n')], &[H::NextPerson])
+            .hint("tui.hint.next_person")
+            .order(ORDER_LAST),
+        Command::new(
+            Cmd::Learn,
+            &[Key::Char('a')],
+            if at_kiosk { &[H::Tick] } else { &[H::Progress] },
+        )
+        .enabled(on_checklist),
+        Command::new(
+            Cmd::ListKeys,
+            &[
+                Key::Code(KeyCode::F(2)),
+                Key::Code(KeyCode::F(3)),
+                Key::Code(KeyCode::F(4)),
+            ],
+            &[H::RenameEdit, H::Note],
+        )
+        .enabled(from_home),
+        Command::new(Cmd::SaveHere, &[Key::Char('s')], &[H::SaveHere])
+            .hint("tui.hint.save_here")
+            .order(1),
+    ]);
+    list.retain(|c| kiosk::offers(c.cmd, kiosk));
     list
 }
 
@@ -376,7 +383,7 @@ impl ResultView {
                     Some((c.id.clone(), field))
                 });
                 match asked {
-                    Some((id, field)) if kiosk.is_none() => {
+                    Some((id, field)) if kiosk::records_on_saved(kiosk) => {
                         return act(ResultAction::PopupFresh(Overlay::Learn {
                             id,
                             field,
@@ -395,7 +402,7 @@ impl ResultView {
             }
             (Cmd::SaveHere, _) => {
                 let unsaved = view.checklist.as_ref().is_some_and(|c| c.id.is_empty());
-                if kiosk.is_some_and(|k| k.allow_save) && unsaved {
+                if kiosk::may_save_here(kiosk, unsaved) {
                     return act(ResultAction::SaveHere);
                 }
             }
@@ -403,8 +410,7 @@ impl ResultView {
                 if cx.can_print {
                     return act(ResultAction::Print(sheet(view, today, false)));
                 }
-                // A kiosk prints only through its configured command.
-                if kiosk.is_some() {
+                if !kiosk::may_write_sheet(kiosk) {
                     return Action::Say(Level::Error, Message::NoPrinter);
                 }
                 let name = default_sheet_name(view, today, words);
@@ -415,9 +421,9 @@ impl ResultView {
             (Cmd::Progress, _) => {
                 // The renewal cycle is a saved checklist's (never a kiosk's).
                 let saved = view.checklist.as_ref().is_some_and(|c| !c.id.is_empty());
-                if kiosk.is_none() && saved {
+                if kiosk::records_on_saved(kiosk) && saved {
                     return act(ResultAction::OpenCycle);
-                } else if kiosk.is_none() {
+                } else if kiosk::records_on_saved(kiosk) {
                     return Action::Say(Level::Info, Message::NotSavedYet);
                 }
             }

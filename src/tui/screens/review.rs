@@ -4,13 +4,16 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 
+use super::move_selection;
 use crate::dates::words::weekday;
-use crate::tui::app::{App, Level, Message, Question, move_selection};
 use crate::tui::commands::{Cmd, Command, ENTER_SPACE, HelpLine, Key, UP_DOWN_TAB};
 use crate::tui::input::TextInput;
 use crate::tui::layout::Areas;
+use crate::tui::message::Level;
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, list_rows, text_field, title_and_explain, underlined};
+use crate::wizard::Question;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Action, Screen};
@@ -39,11 +42,11 @@ pub(crate) fn rows(steps: &[Question]) -> Vec<ReviewRow> {
 
 /// The review page's commands; while the label is edited, its field
 /// takes every key but Enter (and Esc, which cancels).
-pub(crate) fn commands(app: &App) -> Vec<Command> {
+pub(crate) fn commands(cx: &Ctx) -> Vec<Command> {
     use HelpLine as H;
-    let (label, kiosk) = match &app.screen {
-        Screen::Review(r) => (r.label.is_some(), app.kiosk.is_some()),
-        _ => (false, app.kiosk.is_some()),
+    let (label, kiosk) = match &cx.screen {
+        Screen::Review(r) => (r.label.is_some(), cx.kiosk.is_some()),
+        _ => (false, cx.kiosk.is_some()),
     };
     let type_label = if kiosk {
         "tui.hint.type_label_kiosk"
@@ -88,11 +91,7 @@ impl Review {
                     self.label = None;
                     Action::Labelled((!text.is_empty()).then_some(text))
                 }
-                // At a kiosk not even a name: a form of address.
-                Err(crate::checklist::LabelProblem::LooksLikeANumber) if kiosk => {
-                    Action::Say(Level::Error, Message::LabelNumberAtKiosk)
-                }
-                Err(p) => Action::Say(Level::Error, Message::BadLabel(p)),
+                Err(p) => Action::Say(Level::Error, crate::tui::kiosk::label_refused(p, kiosk)),
             };
         }
         match (cmd, k.code) {
@@ -123,17 +122,17 @@ impl Review {
 }
 
 /// A question's row on the page: its name and the answer given (or none).
-fn answer(app: &App, step: Question) -> (String, String) {
-    let words = app.words;
-    let region = app.region();
-    let d = &app.draft;
+fn answer(cx: &Ctx, step: Question) -> (String, String) {
+    let words = cx.words;
+    let region = cx.region();
+    let d = &cx.draft;
     let none = || words.t("tui.review.none").to_string();
     match step {
         Question::Region => (
             words.t("tui.review.region").into(),
             d.region
                 .as_ref()
-                .map(|c| crate::wizard::region_name(&app.policy, c, words))
+                .map(|c| crate::wizard::region_name(cx.policy, c, words))
                 .unwrap_or_else(none),
         ),
         Question::Scheme => (
@@ -182,11 +181,19 @@ fn answer(app: &App, step: Question) -> (String, String) {
     }
 }
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+/// `default_label`: the label the checklist gets when none is typed.
+pub(crate) fn draw(
+    frame: &mut Frame,
+    cx: &Ctx,
+    review: &Review,
+    default_label: &str,
+    theme: &Theme,
+    areas: &Areas,
+) {
+    let words = cx.words(theme);
     header(
         frame,
-        app,
+        cx,
         theme,
         areas,
         &format!(
@@ -202,19 +209,19 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         areas,
         words.t("tui.review.question"),
         // A kiosk saves nothing unless the visitor asks on the result page.
-        words.t(match app.kiosk() {
+        words.t(match cx.kiosk {
             Some(_) if review.label.is_some() => "tui.review.label_kiosk",
             Some(k) if k.allow_save => "tui.review.explain_kiosk",
             Some(_) => "tui.review.explain_kiosk_nosave",
             None => "tui.review.explain",
         }),
     );
-    let label_value = app
+    let label_value = cx
         .draft
         .label
         .clone()
-        .unwrap_or_else(|| format!("{}{}", app.default_label(), words.t("tui.review.default")));
-    let all_rows = app.review_rows();
+        .unwrap_or_else(|| format!("{}{}", default_label, words.t("tui.review.default")));
+    let all_rows = cx.review_rows();
     // The value is cut, never [修改]: it says the row can be changed.
     let change = words.t("tui.review.change");
     let room = usize::from(frame.area().width)
@@ -230,11 +237,11 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, review: &Review, theme: &Theme,
         .iter()
         .map(|r| match r {
             ReviewRow::Answer(step) => {
-                let (k, v) = answer(app, *step);
+                let (k, v) = answer(cx, *step);
                 row(&k, &v)
             }
             ReviewRow::Label => row(words.t("tui.review.label"), &label_value),
-            ReviewRow::Confirm if app.kiosk().is_some() => {
+            ReviewRow::Confirm if cx.kiosk.is_some() => {
                 words.t("tui.review.confirm_kiosk").to_string()
             }
             ReviewRow::Confirm => words.t("tui.review.confirm").to_string(),

@@ -15,14 +15,14 @@ use crate::document::SectionKind;
 use crate::document::text::wrap;
 use crate::i18n::Words;
 use crate::plan::RenewalPlan;
-use crate::tui::app::App;
 use crate::tui::document_view::PaneText;
 use crate::tui::layout::{self, Areas};
+use crate::tui::screens::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::view::{fit, header, put, section_text, text_line};
 
-pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+pub(crate) fn draw(frame: &mut Frame, cx: &Ctx, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
     let plan = &view.plan;
     let w = frame.area().width;
     let title = words.tf(
@@ -46,7 +46,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     let title = match &view.checklist {
         Some(c)
             if !c.id.is_empty()
-                && app.kiosk().is_none()
+                && cx.kiosk.is_none()
                 && c.label != c.disease_name
                 && c.label != plan.disease.name =>
         {
@@ -54,10 +54,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
         }
         _ => title,
     };
-    header(frame, app, theme, areas, &title);
+    header(frame, cx, theme, areas, &title);
     // Tabs: the current one reversed and marked, so it shows without colour.
     let mut spans = Vec::new();
-    for (tab, label, _, _) in layout::tab_spans(&app.shown()) {
+    for (tab, label, _, _) in layout::tab_spans(&cx.shown) {
         let current = tab == view.tab
             || (areas.left.is_some() && view.tab == Tab::Window && tab == Tab::Checklist);
         spans.push(Span::styled(
@@ -102,7 +102,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App, view: &ResultView, theme: &Them
     let tab = layout::pane_tab(view.tab(), areas);
     let width = pw as usize - 1;
     let Some(text) = tab_text(view, tab, width, theme, left.is_some(), words) else {
-        checklist_pane(frame, app, view, theme, areas);
+        checklist_pane(frame, cx, view, theme, areas);
         return;
     };
     let max_scroll = (text.lines.len() as u16).saturating_sub(ph);
@@ -230,7 +230,7 @@ fn notes_line(
 }
 
 fn cycle_words(
-    app: &App,
+    cx: &Ctx,
     c: &Checklist,
     plan: &RenewalPlan,
     theme: &Theme,
@@ -240,13 +240,13 @@ fn cycle_words(
     if c.cycle.state == CycleState::Preparing {
         return None;
     }
-    let next = crate::checklist::agenda::next_action(c, Some(plan), app.today, &app.policy);
-    let s = crate::tui::screens::home::standing(theme, c, next.as_ref(), app.today, words);
+    let next = crate::checklist::agenda::next_action(c, Some(plan), cx.today, cx.policy);
+    let s = crate::tui::screens::home::standing(theme, c, next.as_ref(), cx.today, words);
     Some(format!("{}{}", s.glyph, s.words))
 }
 
-fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme, areas: &Areas) {
-    let words = crate::tui::view::words(app, theme);
+fn checklist_pane(frame: &mut Frame, cx: &Ctx, view: &ResultView, theme: &Theme, areas: &Areas) {
+    let words = cx.words(theme);
     let pane = areas.pane;
     let Rect {
         x,
@@ -278,7 +278,7 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
             &[("done", &done), ("total", &total)],
         ),
     };
-    if let Some(cycle) = cycle_words(app, c, &view.plan, theme, words) {
+    if let Some(cycle) = cycle_words(cx, c, &view.plan, theme, words) {
         head = words.tf(
             "tui.checklist.head_cycle",
             &[("head", &head), ("cycle", &cycle)],
@@ -294,7 +294,7 @@ fn checklist_pane(frame: &mut Frame, app: &App, view: &ResultView, theme: &Theme
     let Some(g) = areas.checklist else {
         return;
     };
-    notes_line(frame, c, app.today, theme, pane, words);
+    notes_line(frame, c, cx.today, theme, pane, words);
     for (i, item) in c
         .items
         .iter()

@@ -13,6 +13,13 @@ use crate::checklist::store::StoreError;
 use crate::dates::DateError;
 use crate::plan::PlanError;
 
+/// How what the person is told is shown: news, or something gone wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
 /// Why a change the shell was asked to make to the saved checklists did
 /// not happen: typed, worded when drawn (`view::message`).
 #[derive(Debug, Clone)]
