@@ -426,7 +426,10 @@ fn each_words_value_speaks_its_language() {
 fn every_help_line_fits_the_popup_at_80_columns() {
     use unicode_width::UnicodeWidthStr;
     for lang in Lang::ALL {
-        for key in keys(lang).iter().filter(|k| k.starts_with("tui.help.line.")) {
+        for key in keys(lang)
+            .iter()
+            .filter(|k| k.starts_with("tui.help.line."))
+        {
             let line = Words::new(lang).t(key);
             assert!(
                 line.width() <= 78,
