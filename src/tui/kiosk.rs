@@ -212,6 +212,12 @@ pub(crate) fn offers(cmd: Cmd, kiosk: Option<Kiosk>) -> bool {
     }
 }
 
+/// Whether the result's title names whose checklist it is (its label):
+/// at a desk, never at a kiosk, where the next visitor reads the screen.
+pub(crate) fn shows_label(kiosk: Option<Kiosk>) -> bool {
+    kiosk.is_none()
+}
+
 /// Whether the home list of saved checklists is there: never at a kiosk,
 /// which holds none.
 pub(crate) fn has_home_list(kiosk: Option<Kiosk>) -> bool {

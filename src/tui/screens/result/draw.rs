@@ -46,7 +46,7 @@ pub(crate) fn draw(frame: &mut Frame, cx: &Ctx, view: &ResultView, theme: &Theme
     let title = match &view.checklist {
         Some(c)
             if !c.id.is_empty()
-                && cx.kiosk.is_none()
+                && crate::tui::kiosk::shows_label(cx.kiosk)
                 && c.label != c.disease_name
                 && c.label != plan.disease.name =>
         {
