@@ -16,6 +16,7 @@
 
 mod accessors;
 mod actions;
+mod kiosk_session;
 mod questions;
 mod replies;
 mod saved_list;
@@ -354,16 +355,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(ms) => {
             app.now_ms = ms;
-            kiosk::tick(app, ms);
+            kiosk_session::tick(app, ms);
             Vec::new()
         }
         Msg::Paste(_) | Msg::Mouse(_) | Msg::Key(_) if app.countdown().is_some() => {
             // Someone is still here: stop the countdown; the key does nothing else.
-            kiosk::still_here(app);
+            kiosk_session::still_here(app);
             Vec::new()
         }
         Msg::Paste(text) => {
-            kiosk::touched(app);
+            kiosk_session::touched(app);
             if !layout::too_small(app.size) {
                 paste(app, &text);
             }
@@ -371,7 +372,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Mouse(m) => {
             if matches!(m.kind, MouseEventKind::Down(_)) {
-                kiosk::touched(app);
+                kiosk_session::touched(app);
             }
             mouse(app, m)
         }
@@ -389,9 +390,9 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     if k.kind == KeyEventKind::Release {
         return Vec::new();
     }
-    kiosk::touched(app);
+    kiosk_session::touched(app);
     if app.kiosk.is_some() {
-        if let Some(effects) = kiosk::operator_key(app, &k) {
+        if let Some(effects) = kiosk_session::operator_key(app, &k) {
             return effects;
         }
     } else if is_ctrl_c(&k) {

@@ -1,22 +1,19 @@
-//! The walk-up kiosk, in one place: its settings and running state, the
-//! idle clock (a countdown, then the session wiped for the next person),
-//! the operator's quit key (twice, or held; no other key leaves), the
-//! visitor's fresh start, and saving only when the visitor chooses; and
-//! what a kiosk offers and refuses (`offers` the commands, the sheet only
-//! through the printer, no renewal cycle, a label's own refusal), which
-//! the screens' lists and checks ask here.
+//! The walk-up kiosk's rules, in one place: its settings and running
+//! state, the idle clock (a countdown, then the session wiped for the next
+//! person), the operator's quit key (twice, or held; no other key leaves);
+//! and what a kiosk offers and refuses (`offers` the commands, the sheet
+//! only through the printer, no renewal cycle, a label's own refusal, no
+//! label in the title), which the screens' lists and checks ask here. It
+//! decides; `app/kiosk_session.rs` carries the decisions out on the App
+//! (the fresh start, saving when the visitor chooses), so this module
+//! imports nothing of the App.
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Effect, Level, Message, Page, Question};
 use super::commands::Cmd;
-use super::overlays::Overlay;
+use super::message::Message;
 use crate::checklist::LabelProblem;
 use crate::config::QuitKey;
-use crate::i18n::Words;
-use crate::policy::PolicySet;
-use crate::wizard::Draft;
 
 /// How a walk-up kiosk behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,84 +36,82 @@ pub(crate) struct KioskState {
 /// The operator presses the quit key twice within this time (or holds it).
 const QUIT_WINDOW_MS: u64 = 3_000;
 
-impl App {
-    /// The wizard at a walk-up kiosk. It holds no saved checklists at all,
-    /// so no path (Esc, the idle wipe, the next visitor) can list them.
-    pub(crate) fn for_kiosk(
-        policy: PolicySet,
-        today: NaiveDate,
-        kiosk: Kiosk,
-        words: Words,
-    ) -> App {
-        let mut app = App::new(policy, today, Vec::new(), Vec::new(), words);
-        app.kiosk = Some(KioskState {
-            config: kiosk,
+impl KioskState {
+    pub(crate) fn new(config: Kiosk) -> KioskState {
+        KioskState {
+            config,
             last_input_ms: 0,
             quit_pressed_ms: None,
-        });
-        app
-    }
-
-    /// The kiosk's fresh start: every answer, result and message wiped.
-    pub(crate) fn reset_session(&mut self) {
-        self.draft = Draft::default();
-        self.saved_id = None;
-        // What this visitor saved stays on disk, never in the next session.
-        self.saved.clear();
-        self.problems.clear();
-        if let Some(k) = self.kiosk.as_mut() {
-            k.quit_pressed_ms = None;
         }
-        self.overlays.clear();
-        self.enter_step(Question::Region, false);
-        self.message = Some((Level::Info, Message::KioskReset));
     }
 
-    /// Nothing typed or chosen: a kiosk waiting for the next person.
-    fn pristine(&self) -> bool {
-        self.page() == Page::Question(Question::Region)
-            && self.draft == Draft::default()
-            && self.filter_text().is_empty()
-            && self
-                .overlays
-                .iter()
-                .all(|o| matches!(o, Overlay::Countdown(_)))
+    /// Someone touched the keys or the screen at `now_ms`: the idle clock
+    /// restarts.
+    pub(crate) fn touched(&mut self, now_ms: u64) {
+        self.last_input_ms = now_ms;
     }
 
-    /// The plan's save action at a kiosk: the person chose to keep it here.
-    pub(crate) fn save_now(&mut self) -> Vec<Effect> {
-        let Some(view) = self.result() else {
-            return Vec::new();
-        };
-        let Some(answers) = self.draft.answers(&self.policy) else {
-            return Vec::new();
-        };
-        let ticked = view
-            .checklist
-            .as_ref()
-            .map(|c| {
-                c.items
-                    .iter()
-                    .filter(|i| i.done)
-                    .map(|i| i.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let plan = Box::new(view.plan.clone());
-        let label = self
-            .draft
-            .label
-            .clone()
-            .unwrap_or_else(|| self.default_label());
-        self.message = Some((Level::Info, Message::Saving));
-        vec![Effect::Save {
-            existing: None,
-            label,
-            answers,
-            plan,
-            ticked,
-        }]
+    /// A fresh session: the operator's first press is forgotten.
+    pub(crate) fn forget_quit(&mut self) {
+        self.quit_pressed_ms = None;
     }
+
+    /// Where the idle clock stands at `ms`, for a session that is
+    /// `pristine` (nothing typed or chosen) or not.
+    pub(crate) fn idle(&self, ms: u64, pristine: bool) -> Idle {
+        let (config, idle) = (self.config, ms.saturating_sub(self.last_input_ms));
+        if pristine {
+            Idle::Waiting
+        } else if idle >= config.idle_secs * 1000 {
+            Idle::Wipe
+        } else if idle >= (config.idle_secs - config.countdown_secs) * 1000 {
+            Idle::Countdown((config.idle_secs * 1000 - idle).div_ceil(1000))
+        } else {
+            Idle::InUse
+        }
+    }
+
+    /// A key at `now_ms` before any screen sees it: only the operator's
+    /// key, twice within [`QUIT_WINDOW_MS`] (or held), leaves; other Ctrl
+    /// keys do nothing. None when the key is the screen's.
+    pub(crate) fn operator_key(&mut self, k: &KeyEvent, now_ms: u64) -> Option<OperatorKey> {
+        if is_quit_key(self.config.quit_key, k) {
+            if self
+                .quit_pressed_ms
+                .is_some_and(|t| now_ms.saturating_sub(t) <= QUIT_WINDOW_MS)
+            {
+                return Some(OperatorKey::Quit);
+            }
+            self.quit_pressed_ms = Some(now_ms);
+            return Some(OperatorKey::QuitAgain);
+        }
+        (k.modifiers.contains(KeyModifiers::CONTROL) && !is_field_key(k))
+            .then_some(OperatorKey::Ignored)
+    }
+}
+
+/// Where an idle kiosk's clock stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Idle {
+    /// Nobody has started: the clock waits for the next person.
+    Waiting,
+    /// Someone is using it.
+    InUse,
+    /// Seconds left before the session is wiped: the countdown shows.
+    Countdown(u64),
+    /// Idle too long: wipe the session for the next person.
+    Wipe,
+}
+
+/// What a key at a kiosk is before any screen sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OperatorKey {
+    /// The operator's key the second time: the program ends.
+    Quit,
+    /// The operator's key once: once more quits.
+    QuitAgain,
+    /// Another Ctrl key: nothing happens.
+    Ignored,
 }
 
 /// Whether `k` is the kiosk operator's quit key.
@@ -128,66 +123,6 @@ fn is_quit_key(key: QuitKey, k: &KeyEvent) -> bool {
         }
         QuitKey::F(n) => k.code == KeyCode::F(n),
     }
-}
-
-/// Someone touched the keys or the screen: the kiosk's idle clock restarts.
-pub(crate) fn touched(app: &mut App) {
-    let now = app.now_ms;
-    if let Some(k) = app.kiosk.as_mut() {
-        k.last_input_ms = now;
-    }
-}
-
-/// An idle kiosk counts down, then wipes the session for the next person.
-pub(crate) fn tick(app: &mut App, ms: u64) {
-    let Some(k) = app.kiosk.as_ref() else {
-        return;
-    };
-    let (config, idle) = (k.config, ms.saturating_sub(k.last_input_ms));
-    let countdown = if app.pristine() {
-        touched(app);
-        None
-    } else if idle >= config.idle_secs * 1000 {
-        app.reset_session();
-        touched(app);
-        return;
-    } else if idle >= (config.idle_secs - config.countdown_secs) * 1000 {
-        Some((config.idle_secs * 1000 - idle).div_ceil(1000))
-    } else {
-        None
-    };
-    app.overlays.retain(|o| !matches!(o, Overlay::Countdown(_)));
-    if let Some(secs) = countdown {
-        app.overlays.push(Overlay::Countdown(secs));
-    }
-}
-
-/// Input while the countdown shows: someone is still here. The countdown
-/// stops; the input does nothing else.
-pub(crate) fn still_here(app: &mut App) {
-    app.overlays.retain(|o| !matches!(o, Overlay::Countdown(_)));
-    touched(app);
-}
-
-/// A key at a kiosk before any screen sees it: only the operator's key,
-/// twice (or held), leaves; other Ctrl keys do nothing. None when the key
-/// is the screen's.
-pub(crate) fn operator_key(app: &mut App, k: &KeyEvent) -> Option<Vec<Effect>> {
-    let now = app.now_ms;
-    let kiosk = app.kiosk.as_mut()?;
-    if is_quit_key(kiosk.config.quit_key, k) {
-        if kiosk
-            .quit_pressed_ms
-            .is_some_and(|t| now.saturating_sub(t) <= QUIT_WINDOW_MS)
-        {
-            app.quit = true;
-            return Some(vec![Effect::Quit]);
-        }
-        kiosk.quit_pressed_ms = Some(now);
-        app.message = Some((Level::Info, Message::KioskQuitAgain));
-        return Some(Vec::new());
-    }
-    (k.modifiers.contains(KeyModifiers::CONTROL) && !is_field_key(k)).then(Vec::new)
 }
 
 /// Ctrl-U / Ctrl-A / Ctrl-E: clear a field, move to its start / end, as in
@@ -250,5 +185,52 @@ pub(crate) fn label_refused(problem: LabelProblem, kiosk: bool) -> Message {
     match problem {
         LabelProblem::LooksLikeANumber if kiosk => Message::LabelNumberAtKiosk,
         p => Message::BadLabel(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kiosk() -> KioskState {
+        KioskState::new(Kiosk {
+            idle_secs: 60,
+            countdown_secs: 10,
+            allow_save: false,
+            quit_key: QuitKey::Ctrl('q'),
+        })
+    }
+
+    /// The idle clock: in use, then the countdown's last seconds, then the
+    /// wipe; a session nobody started only waits.
+    #[test]
+    fn the_idle_clock_counts_down_then_wipes() {
+        let mut k = kiosk();
+        k.touched(1_000);
+        assert_eq!(k.idle(40_000, false), Idle::InUse);
+        assert_eq!(k.idle(51_000, false), Idle::Countdown(10));
+        assert_eq!(k.idle(60_500, false), Idle::Countdown(1));
+        assert_eq!(k.idle(61_000, false), Idle::Wipe);
+        assert_eq!(k.idle(61_000, true), Idle::Waiting);
+    }
+
+    /// Only the operator's key, twice within the window, quits; other Ctrl
+    /// keys do nothing; a field's Ctrl keys and plain keys are the screen's.
+    #[test]
+    fn only_the_operators_key_twice_quits() {
+        let key = |c, m| KeyEvent::new(KeyCode::Char(c), m);
+        let mut k = kiosk();
+        let q = key('q', KeyModifiers::CONTROL);
+        assert_eq!(k.operator_key(&q, 0), Some(OperatorKey::QuitAgain));
+        assert_eq!(k.operator_key(&q, 5_000), Some(OperatorKey::QuitAgain));
+        assert_eq!(k.operator_key(&q, 6_000), Some(OperatorKey::Quit));
+        let mut k = kiosk();
+        k.operator_key(&q, 0);
+        k.forget_quit();
+        assert_eq!(k.operator_key(&q, 100), Some(OperatorKey::QuitAgain));
+        let c = key('c', KeyModifiers::CONTROL);
+        assert_eq!(k.operator_key(&c, 200), Some(OperatorKey::Ignored));
+        assert_eq!(k.operator_key(&key('u', KeyModifiers::CONTROL), 300), None);
+        assert_eq!(k.operator_key(&key('q', KeyModifiers::NONE), 400), None);
     }
 }
