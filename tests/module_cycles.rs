@@ -269,22 +269,8 @@ fn paths_named(text: &str, path: &[String]) -> Vec<(String, usize)> {
 
 /// The first name of each path in a `{…}` group (the text after its `{`).
 fn top_of_group(group: &str) -> Vec<String> {
-    let (mut depth, mut item, mut out) = (0, String::new(), Vec::new());
-    for c in group.chars() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth == 0 => break,
-            '}' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(std::mem::take(&mut item));
-                continue;
-            }
-            _ => {}
-        }
-        item.push(c);
-    }
-    out.push(item);
-    out.iter()
+    group_items(group)
+        .iter()
         .map(|i| {
             i.trim()
                 .chars()

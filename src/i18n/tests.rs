@@ -99,6 +99,33 @@ fn every_language_file_parses_with_the_same_ids_and_variables() {
     }
 }
 
+/// The namespaces of the language files' keys (`plan`, `tui`, …).
+fn namespaces() -> std::collections::BTreeSet<String> {
+    keys(Lang::ZhHans)
+        .iter()
+        .map(|k| k.split('.').next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Every file under `src/` with its text.
+fn source_files() -> Vec<(std::path::PathBuf, String)> {
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let mut stack = vec![std::path::PathBuf::from(src)];
+    let mut files = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path, text));
+            }
+        }
+    }
+    files
+}
+
 /// Literals in `src/` that look like keys of the language files but are
 /// something else (field paths in the policy checks).
 const NOT_KEYS: &[&str] = &[
@@ -114,37 +141,24 @@ const NOT_KEYS: &[&str] = &[
 /// arrays and tables of keys alike) is in all three languages.
 #[test]
 fn every_key_used_in_src_exists_in_every_language() {
-    let namespaces: std::collections::BTreeSet<String> = keys(Lang::ZhHans)
-        .iter()
-        .map(|k| k.split('.').next().unwrap_or("").to_string())
-        .collect();
-    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let namespaces = namespaces();
     let mut missing = Vec::new();
     let mut seen = 0;
-    let mut stack = vec![std::path::PathBuf::from(src)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
+    for (path, text) in source_files() {
+        for literal in text.split('"').skip(1).step_by(2) {
+            let key_like = literal.contains('.')
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+                && literal.split('.').all(|p| !p.is_empty());
+            let namespace = literal.split('.').next().unwrap_or("");
+            if !key_like || !namespaces.contains(namespace) || NOT_KEYS.contains(&literal) {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for literal in text.split('"').skip(1).step_by(2) {
-                let key_like = literal.contains('.')
-                    && literal.chars().all(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'
-                    })
-                    && literal.split('.').all(|p| !p.is_empty());
-                let namespace = literal.split('.').next().unwrap_or("");
-                if !key_like || !namespaces.contains(namespace) || NOT_KEYS.contains(&literal) {
-                    continue;
-                }
-                seen += 1;
-                for lang in Lang::ALL {
-                    if !has_key(lang, literal) {
-                        missing.push(format!("{} ({}): {literal}", path.display(), lang.code()));
-                    }
+            seen += 1;
+            for lang in Lang::ALL {
+                if !has_key(lang, literal) {
+                    missing.push(format!("{} ({}): {literal}", path.display(), lang.code()));
                 }
             }
         }
@@ -298,50 +312,37 @@ fn english_plurals_agree_with_their_numbers() {
 /// is the command line's (`clap.…`, see below).
 #[test]
 fn no_key_is_built_with_format() {
-    let namespaces: std::collections::BTreeSet<String> = keys(Lang::ZhHans)
-        .iter()
-        .map(|k| k.split('.').next().unwrap_or("").to_string())
-        .collect();
-    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let namespaces = namespaces();
     let mut built = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(src)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for call in ["t(&format!(", "tf(&format!("] {
-                // The call itself, not `report(&format!(` or `fit(…)`.
-                let called = text.match_indices(call).any(|(i, _)| {
-                    !text[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                });
-                // This test file names the calls it looks for.
-                if called && !path.ends_with("i18n/tests.rs") {
-                    built.push(format!("{}: {call}", path.display()));
-                }
-            }
-            for rest in text.split("format!(\"").skip(1) {
-                let head: String = rest
+    for (path, text) in source_files() {
+        for call in ["t(&format!(", "tf(&format!("] {
+            // The call itself, not `report(&format!(` or `fit(…)`.
+            let called = text.match_indices(call).any(|(i, _)| {
+                !text[..i]
                     .chars()
-                    .take_while(|c| *c != '{' && *c != '"')
-                    .collect();
-                let namespace = head.split('.').next().unwrap_or("");
-                let key_like = head.ends_with('.')
-                    && head
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
-                // The command line's words follow clap's own ids, looked
-                // up where present (`lookup`) with clap's words kept
-                // otherwise; tests/i18n.rs reads the help in each language.
-                if key_like && namespaces.contains(namespace) && namespace != "clap" {
-                    built.push(format!("{}: format!(\"{head}…", path.display()));
-                }
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            // This test file names the calls it looks for.
+            if called && !path.ends_with("i18n/tests.rs") {
+                built.push(format!("{}: {call}", path.display()));
+            }
+        }
+        for rest in text.split("format!(\"").skip(1) {
+            let head: String = rest
+                .chars()
+                .take_while(|c| *c != '{' && *c != '"')
+                .collect();
+            let namespace = head.split('.').next().unwrap_or("");
+            let key_like = head.ends_with('.')
+                && head
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
+            // The command line's words follow clap's own ids, looked
+            // up where present (`lookup`) with clap's words kept
+            // otherwise; tests/i18n.rs reads the help in each language.
+            if key_like && namespaces.contains(namespace) && namespace != "clap" {
+                built.push(format!("{}: format!(\"{head}…", path.display()));
             }
         }
     }
