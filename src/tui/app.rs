@@ -499,15 +499,19 @@ fn shared(app: &App) -> Vec<Command> {
 /// The commands of the screen shown, and those every screen has: what its
 /// keys do, its footer and (with the other screens') the help.
 pub(crate) fn commands(app: &App) -> Vec<Command> {
+    commands_in(app, &app.ctx())
+}
+
+/// [`commands`] with the context a frame already built.
+pub(crate) fn commands_in(app: &App, cx: &super::screens::Ctx) -> Vec<Command> {
     use super::screens::{date, question};
-    let cx = app.ctx();
     let mut list = match app.page() {
-        Page::Home => home::commands(&cx),
-        Page::Question(Question::End) => date::commands(&cx),
-        Page::Question(_) => question::commands(&cx),
-        Page::Review { .. } => review::commands(&cx),
-        Page::Result => result::commands(&cx),
-        Page::Cycle { .. } => cycle_screen::commands(&cx),
+        Page::Home => home::commands(cx),
+        Page::Question(Question::End) => date::commands(cx),
+        Page::Question(_) => question::commands(cx),
+        Page::Review { .. } => review::commands(cx),
+        Page::Result => result::commands(cx),
+        Page::Cycle { .. } => cycle_screen::commands(cx),
     };
     list.extend(shared(app));
     list

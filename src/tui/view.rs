@@ -99,8 +99,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     frame.render_widget(Block::default().style(theme.base()), area);
-    let areas = layout::areas(&app.shown());
+    // One context a frame: what is shown is laid out once (it may filter
+    // the list), for the areas, the screen and the footer's commands.
     let cx = app.ctx();
+    let areas = layout::areas(&cx.shown);
     match &app.screen {
         Screen::Home(s) => screens::home::draw(frame, &cx, s, theme, &areas),
         Screen::Question(s) => {
@@ -115,7 +117,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Result(s) => screens::result::draw(frame, &cx, s, theme, &areas),
         Screen::Cycle(s) => screens::cycle::draw(frame, &cx, s, theme, &areas),
     }
-    message_and_footer(frame, app, words, theme, &areas);
+    message_and_footer(frame, app, &cx, theme, &areas);
     super::overlays::draw(frame, app, theme);
 }
 
@@ -316,7 +318,14 @@ pub(crate) fn section_text(
     super::document_view::section_text(&part, kinds, width, theme, Some(view.doc + 1), view.words)
 }
 
-fn message_and_footer(frame: &mut Frame, app: &App, words: Words, theme: &Theme, areas: &Areas) {
+fn message_and_footer(
+    frame: &mut Frame,
+    app: &App,
+    cx: &screens::Ctx,
+    theme: &Theme,
+    areas: &Areas,
+) {
+    let words = words(app, theme);
     let area = frame.area();
     let w = area.width;
     if let Some((level, message)) = &app.message {
@@ -340,7 +349,7 @@ fn message_and_footer(frame: &mut Frame, app: &App, words: Words, theme: &Theme,
         );
     }
     // The hints of the screen's enabled commands (`commands`).
-    let keys = super::commands::footer(words, &super::app::commands(app));
+    let keys = super::commands::footer(words, &super::app::commands_in(app, cx));
     put(
         frame,
         0,
